@@ -1,0 +1,30 @@
+#pragma once
+
+#include "coreerror.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+// The device's local store: one SQLite file in WAL mode with foreign keys on, migrated to the
+// newest schema when opened. A database written by a newer app is refused, never opened.
+class Database
+{
+public:
+    Database();
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens (creating if needed) and migrates. On failure the file is left as it was.
+    CoreError open(const QString &path);
+    void close();
+
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    QSqlDatabase connection() const;
+    int schemaVersion() const;
+
+private:
+    QString m_connectionName;
+    QString m_path;
+};

@@ -1,0 +1,93 @@
+#include "outboxtriggers.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+QStringList columnsOf(const QSqlDatabase &db, const QString &table)
+{
+    QStringList cols;
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table));
+    while (q.next())
+        cols << q.value(1).toString();
+    return cols;
+}
+
+QString jsonObject(const QStringList &cols, const QString &row)
+{
+    QStringList parts;
+    for (const QString &c : cols)
+        parts << QStringLiteral("'%1', %2.%1").arg(c, row);
+    return QStringLiteral("json_object(%1)").arg(parts.join(QStringLiteral(", ")));
+}
+} // namespace
+
+QStringList OutboxTriggers::syncedTables(const QSqlDatabase &db)
+{
+    QStringList tables;
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                          "'sqlite_%' ORDER BY name"));
+    while (q.next())
+        tables << q.value(0).toString();
+    QStringList synced;
+    for (const QString &t : tables) {
+        const QStringList cols = columnsOf(db, t);
+        if (cols.contains(QLatin1String("id")) && cols.contains(QLatin1String("updated_at")) &&
+            cols.contains(QLatin1String("deleted_at")) && cols.contains(QLatin1String("sync_seq")))
+            synced << t;
+    }
+    return synced;
+}
+
+QStringList OutboxTriggers::syncedColumns(const QSqlDatabase &db, const QString &table)
+{
+    QStringList cols = columnsOf(db, table);
+    cols.removeAll(QStringLiteral("sync_seq"));
+    cols.removeAll(QStringLiteral("search_text"));
+    return cols;
+}
+
+CoreError OutboxTriggers::install(QSqlDatabase &db)
+{
+    if (!db.transaction())
+        return {CoreError::Code::MigrationFailed, db.lastError().text()};
+    QSqlQuery q(db);
+    const QString notApplying = QStringLiteral("(SELECT applying FROM sync_flags) = 0");
+    for (const QString &t : syncedTables(db)) {
+        const QStringList cols = syncedColumns(db, t);
+        const QString insertOutbox = QStringLiteral(
+            "INSERT INTO outbox(change_id, entity, row_id, op, base_seq, old_json, new_json, created_at) ");
+        const QStringList sql = {
+            QStringLiteral("DROP TRIGGER IF EXISTS %1_outbox_ai").arg(t),
+            QStringLiteral("DROP TRIGGER IF EXISTS %1_outbox_au").arg(t),
+            QStringLiteral("DROP TRIGGER IF EXISTS %1_no_hard_delete").arg(t),
+            QStringLiteral("CREATE TRIGGER %1_outbox_ai AFTER INSERT ON %1 WHEN %2 BEGIN %3"
+                           "VALUES (lower(hex(randomblob(16))), '%1', NEW.id, 'insert', NEW.sync_seq, "
+                           "NULL, %4, NEW.updated_at); END")
+                .arg(t, notApplying, insertOutbox, jsonObject(cols, QStringLiteral("NEW"))),
+            QStringLiteral("CREATE TRIGGER %1_outbox_au AFTER UPDATE ON %1 WHEN %2 AND %4 IS NOT %5 "
+                           "BEGIN %3"
+                           "VALUES (lower(hex(randomblob(16))), '%1', NEW.id, CASE WHEN NEW.deleted_at "
+                           "IS NOT NULL AND OLD.deleted_at IS NULL THEN 'delete' ELSE 'update' END, "
+                           "OLD.sync_seq, %4, %5, NEW.updated_at); END")
+                .arg(t, notApplying, insertOutbox, jsonObject(cols, QStringLiteral("OLD")),
+                     jsonObject(cols, QStringLiteral("NEW"))),
+            QStringLiteral("CREATE TRIGGER %1_no_hard_delete BEFORE DELETE ON %1 WHEN %2 BEGIN "
+                           "SELECT RAISE(ABORT, 'rows are soft-deleted: set deleted_at'); END")
+                .arg(t, notApplying),
+        };
+        for (const QString &s : sql) {
+            if (!q.exec(s)) {
+                const QString why = q.lastError().text();
+                db.rollback();
+                return {CoreError::Code::MigrationFailed,
+                        QObject::tr("Cannot install sync triggers on %1: %2").arg(t, why)};
+            }
+        }
+    }
+    if (!db.commit())
+        return {CoreError::Code::MigrationFailed, db.lastError().text()};
+    return {};
+}

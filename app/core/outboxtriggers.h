@@ -1,0 +1,20 @@
+#pragma once
+
+#include "coreerror.h"
+
+#include <QSqlDatabase>
+#include <QStringList>
+
+// Installs, for every synced table, the triggers that copy each local insert, update and soft
+// delete into the outbox in the same transaction, and that forbid hard deletes. They are rebuilt
+// from the table's columns after every migration, so a column added later travels too.
+// While sync_flags.applying = 1 (a pulled page being written) nothing is copied.
+class OutboxTriggers
+{
+public:
+    static CoreError install(QSqlDatabase &db);
+    // Tables that carry the sync columns (id, updated_at, deleted_at, sync_seq).
+    static QStringList syncedTables(const QSqlDatabase &db);
+    // Columns that travel: all but the local-only ones (sync_seq, search_text).
+    static QStringList syncedColumns(const QSqlDatabase &db, const QString &table);
+};

@@ -1,0 +1,1 @@
+-- Registry schema version 1 (see sync/registry).

@@ -1,0 +1,1 @@
+// The registry server's sources go here (issue 3).
