@@ -278,7 +278,9 @@ CREATE TABLE outbox (
     old_json TEXT,
     new_json TEXT NOT NULL,
     created_at INTEGER NOT NULL,
-    sent_at INTEGER
+    sent_at INTEGER,
+    rejected_code TEXT,
+    rejected_message TEXT
 );
 CREATE INDEX outbox_row ON outbox(entity, row_id);
 
