@@ -1,0 +1,483 @@
+#include "inspectionmanager.h"
+
+#include "textfolder.h"
+#include "transaction.h"
+
+#include <QDate>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace {
+const QStringList violationSeverities = {QStringLiteral("minor"), QStringLiteral("serious"),
+                                         QStringLiteral("very_serious")};
+const QStringList violationStatuses = {QStringLiteral("open"), QStringLiteral("remedying"),
+                                       QStringLiteral("fixed_reported"),
+                                       QStringLiteral("verified_fixed"), QStringLiteral("escalated")};
+const QStringList violationFields = {
+    QStringLiteral("category"),       QStringLiteral("legal_basis"),  QStringLiteral("severity"),
+    QStringLiteral("observed"),       QStringLiteral("remedy"),       QStringLiteral("deadline_on"),
+    QStringLiteral("responsible_party"), QStringLiteral("tenant_id"), QStringLiteral("fine_min_vnd"),
+    QStringLiteral("fine_max_vnd"),   QStringLiteral("status")};
+
+QVariantMap rowToMap(const QSqlQuery &q)
+{
+    QVariantMap m;
+    const QSqlRecord r = q.record();
+    for (int i = 0; i < r.count(); ++i)
+        m.insert(r.fieldName(i), q.value(i));
+    return m;
+}
+
+CoreError invalid(const QString &message)
+{
+    return {CoreError::Code::InvalidInput, message};
+}
+} // namespace
+
+InspectionManager::InspectionManager(QSqlDatabase db, QObject *parent)
+    : QObject(parent), m_db(db), m_writer(db), m_checklists(db)
+{
+}
+
+QStringList InspectionManager::kinds()
+{
+    return {QStringLiteral("periodic"), QStringLiteral("unscheduled"), QStringLiteral("follow_up"),
+            QStringLiteral("progress_verification")};
+}
+
+CoreError InspectionManager::start(const QString &clusterId, const QString &kind,
+                                   const QString &templateId, const QString &inspectorName,
+                                   const StartPosition &position, QString *id)
+{
+    if (!kinds().contains(kind))
+        return invalid(tr("Loại kiểm tra không hợp lệ: %1").arg(kind));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT name FROM clusters WHERE id = ? AND deleted_at IS NULL"));
+    q.addBindValue(clusterId);
+    if (!q.exec() || !q.next())
+        return {CoreError::Code::NotFound, tr("Không tìm thấy cụm công nghiệp này.")};
+    const QString clusterName = q.value(0).toString();
+    if (m_checklists.checklistTemplate(templateId).isEmpty())
+        return {CoreError::Code::NotFound, tr("Không tìm thấy mẫu phiếu kiểm tra.")};
+    const qint64 now = RecordWriter::now();
+    QVariantMap row{{QStringLiteral("cluster_id"), clusterId},
+                    {QStringLiteral("template_id"), templateId},
+                    {QStringLiteral("kind"), kind},
+                    {QStringLiteral("status"), QStringLiteral("draft")},
+                    {QStringLiteral("inspector_name"), inspectorName},
+                    {QStringLiteral("started_at"), now},
+                    {QStringLiteral("search_text"),
+                     TextFolder::fold(clusterName + QLatin1Char(' ') + inspectorName + QLatin1Char(' ') +
+                                      QDateTime::fromMSecsSinceEpoch(now).toString(
+                                          QStringLiteral("dd/MM/yyyy")))}};
+    if (position.valid) {
+        if (position.lat < -90 || position.lat > 90 || position.lon < -180 || position.lon > 180)
+            return invalid(tr("Toạ độ không hợp lệ."));
+        row.insert(QStringLiteral("lat"), position.lat);
+        row.insert(QStringLiteral("lon"), position.lon);
+        row.insert(QStringLiteral("accuracy_m"), position.accuracyM);
+        row.insert(QStringLiteral("position_at"), position.at);
+        row.insert(QStringLiteral("outside_boundary"), position.outsideBoundary ? 1 : 0);
+    }
+    const CoreError e = m_writer.insert(QStringLiteral("inspections"), row, id);
+    if (e.ok())
+        emit inspectionChanged(*id);
+    return e;
+}
+
+QVariantMap InspectionManager::inspection(const QString &id) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT i.*, c.name AS cluster_name, c.boundary_geojson FROM inspections i "
+                             "JOIN clusters c ON c.id = i.cluster_id WHERE i.id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return {};
+    return rowToMap(q);
+}
+
+QVariantMap InspectionManager::answers(const QString &inspectionId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT question_id, value, note FROM answers WHERE inspection_id = ? AND "
+                             "deleted_at IS NULL"));
+    q.addBindValue(inspectionId);
+    q.exec();
+    QVariantMap out;
+    while (q.next())
+        out.insert(q.value(0).toString(),
+                   QVariantMap{{QStringLiteral("value"), q.value(1)}, {QStringLiteral("note"), q.value(2)}});
+    return out;
+}
+
+QVariantMap InspectionManager::answersByCode(const QString &inspectionId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT qn.code, a.value FROM answers a JOIN checklist_questions qn ON "
+                             "qn.id = a.question_id WHERE a.inspection_id = ? AND a.deleted_at IS NULL"));
+    q.addBindValue(inspectionId);
+    q.exec();
+    QVariantMap out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1));
+    return out;
+}
+
+CoreError InspectionManager::editable(const QString &inspectionId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT status, deleted_at FROM inspections WHERE id = ?"));
+    q.addBindValue(inspectionId);
+    if (!q.exec() || !q.next())
+        return {CoreError::Code::NotFound, tr("Không tìm thấy cuộc kiểm tra.")};
+    if (!q.value(1).isNull())
+        return {CoreError::Code::NotEditable, tr("Cuộc kiểm tra này đã bị xoá.")};
+    if (q.value(0).toString() != QLatin1String("draft"))
+        return {CoreError::Code::NotEditable,
+                tr("Cuộc kiểm tra đã được gửi nên không thể sửa. Hãy tạo một cuộc kiểm tra bổ sung.")};
+    return {};
+}
+
+CoreError InspectionManager::setAnswer(const QString &inspectionId, const QString &questionId,
+                                       const QString &value, const QString &note)
+{
+    CoreError e = editable(inspectionId);
+    if (e.failed())
+        return e;
+    const QVariantMap question = m_checklists.question(questionId);
+    if (question.isEmpty())
+        return {CoreError::Code::NotFound, tr("Không tìm thấy câu hỏi.")};
+    QString stored;
+    e = ChecklistManager::validate(question, value, &stored);
+    if (e.failed())
+        return e;
+    if (note.size() > ChecklistManager::maxTextLength)
+        return invalid(tr("Ghi chú quá dài (%1 ký tự, tối đa %2).")
+                           .arg(note.size())
+                           .arg(ChecklistManager::maxTextLength));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM answers WHERE inspection_id = ? AND question_id = ?"));
+    q.addBindValue(inspectionId);
+    q.addBindValue(questionId);
+    q.exec();
+    const QVariant storedValue = stored.isEmpty() ? QVariant() : QVariant(stored);
+    const QVariant storedNote = note.isEmpty() ? QVariant() : QVariant(note);
+    if (q.next()) {
+        e = m_writer.update(QStringLiteral("answers"), q.value(0).toString(),
+                            {{QStringLiteral("value"), storedValue},
+                             {QStringLiteral("note"), storedNote},
+                             {QStringLiteral("deleted_at"), QVariant()}});
+    } else {
+        e = m_writer.insert(QStringLiteral("answers"), {{QStringLiteral("inspection_id"), inspectionId},
+                                                        {QStringLiteral("question_id"), questionId},
+                                                        {QStringLiteral("value"), storedValue},
+                                                        {QStringLiteral("note"), storedNote}});
+    }
+    if (e.ok())
+        emit inspectionChanged(inspectionId);
+    return e;
+}
+
+CoreError InspectionManager::setFindings(const QString &inspectionId, const QString &findings,
+                                         const QString &conclusions)
+{
+    CoreError e = editable(inspectionId);
+    if (e.failed())
+        return e;
+    if (findings.size() > 20000 || conclusions.size() > 20000)
+        return invalid(tr("Nội dung quá dài (tối đa 20.000 ký tự)."));
+    e = m_writer.update(QStringLiteral("inspections"), inspectionId,
+                        {{QStringLiteral("findings"), findings},
+                         {QStringLiteral("conclusions"), conclusions}});
+    if (e.ok())
+        emit inspectionChanged(inspectionId);
+    return e;
+}
+
+CoreError InspectionManager::addParticipant(const QString &inspectionId, const QString &name,
+                                            const QString &positionTitle, const QString &agency,
+                                            QString *id)
+{
+    CoreError e = editable(inspectionId);
+    if (e.failed())
+        return e;
+    if (name.trimmed().isEmpty())
+        return invalid(tr("Hãy nhập họ tên người tham gia."));
+    if (name.size() > 200 || positionTitle.size() > 200 || agency.size() > 300)
+        return invalid(tr("Họ tên, chức vụ hoặc cơ quan quá dài."));
+    QString newId;
+    e = m_writer.insert(QStringLiteral("inspection_participants"),
+                        {{QStringLiteral("inspection_id"), inspectionId},
+                         {QStringLiteral("name"), name.trimmed()},
+                         {QStringLiteral("position_title"), positionTitle.trimmed()},
+                         {QStringLiteral("agency"), agency.trimmed()}},
+                        &newId);
+    if (id)
+        *id = newId;
+    if (e.ok())
+        emit inspectionChanged(inspectionId);
+    return e;
+}
+
+CoreError InspectionManager::validateViolation(const QVariantMap &fields, bool partial)
+{
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
+        if (!violationFields.contains(it.key()))
+            return invalid(tr("Trường không hợp lệ: %1").arg(it.key()));
+    auto has = [&](const QString &k) { return fields.contains(k); };
+    if ((!partial || has(QStringLiteral("category"))) &&
+        fields.value(QStringLiteral("category")).toString().trimmed().isEmpty())
+        return invalid(tr("Hãy chọn loại vi phạm."));
+    if ((!partial || has(QStringLiteral("observed"))) &&
+        fields.value(QStringLiteral("observed")).toString().trimmed().isEmpty())
+        return invalid(tr("Hãy mô tả điều đã thấy (nội dung vi phạm)."));
+    if ((!partial || has(QStringLiteral("severity"))) &&
+        !violationSeverities.contains(fields.value(QStringLiteral("severity")).toString()))
+        return invalid(tr("Hãy chọn mức độ vi phạm."));
+    if (has(QStringLiteral("status")) &&
+        !violationStatuses.contains(fields.value(QStringLiteral("status")).toString()))
+        return invalid(tr("Trạng thái vi phạm không hợp lệ."));
+    for (const QString &k : {QStringLiteral("observed"), QStringLiteral("remedy"),
+                             QStringLiteral("legal_basis"), QStringLiteral("responsible_party"),
+                             QStringLiteral("category")}) {
+        if (fields.value(k).toString().size() > ChecklistManager::maxTextLength)
+            return invalid(tr("Nội dung quá dài (tối đa %1 ký tự).").arg(ChecklistManager::maxTextLength));
+    }
+    const QString deadline = fields.value(QStringLiteral("deadline_on")).toString();
+    if (!deadline.isEmpty()) {
+        const QDate d = QDate::fromString(deadline, Qt::ISODate);
+        if (!d.isValid())
+            return invalid(tr("Hạn khắc phục không phải là ngày hợp lệ (định dạng năm-tháng-ngày)."));
+        if (d.year() < 2000 || d.year() > 2100)
+            return invalid(tr("Hạn khắc phục phải nằm trong khoảng năm 2000–2100."));
+    }
+    const QVariant fmin = fields.value(QStringLiteral("fine_min_vnd"));
+    const QVariant fmax = fields.value(QStringLiteral("fine_max_vnd"));
+    bool okMin = true, okMax = true;
+    const qlonglong vmin = fmin.isNull() || fmin.toString().isEmpty() ? 0 : fmin.toLongLong(&okMin);
+    const qlonglong vmax = fmax.isNull() || fmax.toString().isEmpty() ? 0 : fmax.toLongLong(&okMax);
+    if (!okMin || !okMax || vmin < 0 || vmax < 0 || vmax > 10'000'000'000LL)
+        return invalid(tr("Mức phạt phải là số tiền hợp lệ (đồng)."));
+    if (vmin && vmax && vmin > vmax)
+        return invalid(tr("Mức phạt tối thiểu lớn hơn mức tối đa."));
+    return {};
+}
+
+CoreError InspectionManager::addViolation(const QString &inspectionId, const QVariantMap &fields,
+                                          QString *id)
+{
+    CoreError e = editable(inspectionId);
+    if (e.failed())
+        return e;
+    e = validateViolation(fields, false);
+    if (e.failed())
+        return e;
+    QVariantMap row = fields;
+    row.insert(QStringLiteral("inspection_id"), inspectionId);
+    row.insert(QStringLiteral("cluster_id"), inspection(inspectionId).value(QStringLiteral("cluster_id")));
+    if (!row.contains(QStringLiteral("status")))
+        row.insert(QStringLiteral("status"), QStringLiteral("open"));
+    for (const QString &k : {QStringLiteral("tenant_id"), QStringLiteral("deadline_on"),
+                             QStringLiteral("fine_min_vnd"), QStringLiteral("fine_max_vnd")})
+        if (row.value(k).toString().isEmpty())
+            row.insert(k, QVariant());
+    e = m_writer.insert(QStringLiteral("violations"), row, id);
+    if (e.ok())
+        emit inspectionChanged(inspectionId);
+    return e;
+}
+
+CoreError InspectionManager::updateViolation(const QString &violationId, const QVariantMap &fields)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT inspection_id FROM violations WHERE id = ? AND deleted_at IS NULL"));
+    q.addBindValue(violationId);
+    if (!q.exec() || !q.next())
+        return {CoreError::Code::NotFound, tr("Không tìm thấy vi phạm.")};
+    const QString inspectionId = q.value(0).toString();
+    CoreError e = editable(inspectionId);
+    if (e.failed())
+        return e;
+    e = validateViolation(fields, true);
+    if (e.failed())
+        return e;
+    QVariantMap changes = fields;
+    for (const QString &k : {QStringLiteral("tenant_id"), QStringLiteral("deadline_on"),
+                             QStringLiteral("fine_min_vnd"), QStringLiteral("fine_max_vnd")})
+        if (changes.contains(k) && changes.value(k).toString().isEmpty())
+            changes.insert(k, QVariant());
+    e = m_writer.update(QStringLiteral("violations"), violationId, changes);
+    if (e.ok())
+        emit inspectionChanged(inspectionId);
+    return e;
+}
+
+CoreError InspectionManager::deleteViolation(const QString &violationId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT inspection_id FROM violations WHERE id = ?"));
+    q.addBindValue(violationId);
+    if (!q.exec() || !q.next())
+        return {CoreError::Code::NotFound, tr("Không tìm thấy vi phạm.")};
+    const QString inspectionId = q.value(0).toString();
+    CoreError e = editable(inspectionId);
+    if (e.ok())
+        e = m_writer.softDelete(QStringLiteral("violations"), violationId);
+    if (e.ok())
+        emit inspectionChanged(inspectionId);
+    return e;
+}
+
+QVariantList InspectionManager::violations(const QString &inspectionId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT v.*, (SELECT count(*) FROM photos p WHERE p.violation_id = v.id AND "
+                             "p.deleted_at IS NULL) AS photo_count FROM violations v WHERE "
+                             "v.inspection_id = ? AND v.deleted_at IS NULL ORDER BY v.created_at"));
+    q.addBindValue(inspectionId);
+    q.exec();
+    QVariantList out;
+    while (q.next())
+        out << rowToMap(q);
+    return out;
+}
+
+CoreError InspectionManager::recordProgress(const QString &itemId, const QString &inspectionId,
+                                            double percent, const QString &observedOn,
+                                            const QString &note, QString *id)
+{
+    if (!qIsFinite(percent) || percent < 0 || percent > 100)
+        return invalid(tr("Tiến độ phải từ 0 đến 100 %."));
+    if (!QDate::fromString(observedOn, Qt::ISODate).isValid())
+        return invalid(tr("Ngày ghi nhận không hợp lệ."));
+    if (!inspectionId.isEmpty()) {
+        const CoreError e = editable(inspectionId);
+        if (e.failed())
+            return e;
+    }
+    QString newId;
+    const CoreError e = m_writer.insert(
+        QStringLiteral("progress_readings"),
+        {{QStringLiteral("item_id"), itemId},
+         {QStringLiteral("inspection_id"), inspectionId.isEmpty() ? QVariant() : QVariant(inspectionId)},
+         {QStringLiteral("percent"), percent},
+         {QStringLiteral("observed_on"), observedOn},
+         {QStringLiteral("note"), note}},
+        &newId);
+    if (id)
+        *id = newId;
+    return e;
+}
+
+QStringList InspectionManager::missingRequired(const QString &inspectionId) const
+{
+    const QVariantMap insp = inspection(inspectionId);
+    const QVariantList qs = m_checklists.questions(insp.value(QStringLiteral("template_id")).toString());
+    const QVariantMap byCode = answersByCode(inspectionId);
+    const QVariantMap byId = answers(inspectionId);
+    QSet<QString> photoQuestions;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT DISTINCT question_id FROM photos WHERE inspection_id = ? AND "
+                             "question_id IS NOT NULL AND deleted_at IS NULL"));
+    q.addBindValue(inspectionId);
+    q.exec();
+    while (q.next())
+        photoQuestions.insert(q.value(0).toString());
+    QStringList missing;
+    for (const QVariant &v : qs) {
+        const QVariantMap question = v.toMap();
+        if (!question.value(QStringLiteral("required")).toBool() ||
+            !ChecklistManager::isVisible(question, byCode))
+            continue;
+        const QString id = question.value(QStringLiteral("id")).toString();
+        const bool answered = question.value(QStringLiteral("kind")).toString() == QLatin1String("photo")
+                                  ? photoQuestions.contains(id)
+                                  : !byId.value(id).toMap().value(QStringLiteral("value")).toString().isEmpty();
+        if (!answered)
+            missing << QStringLiteral("%1 — %2").arg(question.value(QStringLiteral("section_title")).toString(),
+                                                    question.value(QStringLiteral("text")).toString());
+    }
+    return missing;
+}
+
+QPair<int, int> InspectionManager::progress(const QString &inspectionId) const
+{
+    const QVariantMap insp = inspection(inspectionId);
+    const QVariantList qs = m_checklists.questions(insp.value(QStringLiteral("template_id")).toString());
+    const QVariantMap byCode = answersByCode(inspectionId);
+    const QVariantMap byId = answers(inspectionId);
+    int visible = 0, answered = 0;
+    for (const QVariant &v : qs) {
+        const QVariantMap question = v.toMap();
+        if (!ChecklistManager::isVisible(question, byCode))
+            continue;
+        ++visible;
+        if (!byId.value(question.value(QStringLiteral("id")).toString())
+                 .toMap()
+                 .value(QStringLiteral("value"))
+                 .toString()
+                 .isEmpty())
+            ++answered;
+    }
+    return {visible, answered};
+}
+
+CoreError InspectionManager::submit(const QString &inspectionId)
+{
+    CoreError e = editable(inspectionId);
+    if (e.failed())
+        return e;
+    const QStringList missing = missingRequired(inspectionId);
+    if (!missing.isEmpty())
+        return {CoreError::Code::MissingAnswers,
+                tr("Chưa thể gửi: còn %n mục bắt buộc chưa trả lời:\n• ", nullptr, int(missing.size())) +
+                    missing.join(QStringLiteral("\n• "))};
+    const qint64 now = RecordWriter::now();
+    e = m_writer.update(QStringLiteral("inspections"), inspectionId,
+                        {{QStringLiteral("status"), QStringLiteral("submitted")},
+                         {QStringLiteral("ended_at"), now},
+                         {QStringLiteral("submitted_at"), now}});
+    if (e.ok())
+        emit inspectionChanged(inspectionId);
+    return e;
+}
+
+CoreError InspectionManager::discardDraft(const QString &inspectionId)
+{
+    CoreError e = editable(inspectionId);
+    if (e.ok())
+        e = m_writer.softDelete(QStringLiteral("inspections"), inspectionId);
+    if (e.ok())
+        emit inspectionChanged(inspectionId);
+    return e;
+}
+
+CoreError InspectionManager::saveBundle(const QVariantMap &bundle, QString *inspectionId)
+{
+    Transaction tx(m_db);
+    if (!tx.active())
+        return tx.beginError();
+    QString id;
+    CoreError e = m_writer.insert(QStringLiteral("inspections"),
+                                  bundle.value(QStringLiteral("inspection")).toMap(), &id);
+    if (e.failed())
+        return e;
+    const QStringList children = {QStringLiteral("participants"), QStringLiteral("answers"),
+                                  QStringLiteral("violations"), QStringLiteral("photos")};
+    for (const QString &key : children) {
+        const QString table =
+            key == QLatin1String("participants") ? QStringLiteral("inspection_participants") : key;
+        for (const QVariant &v : bundle.value(key).toList()) {
+            QVariantMap row = v.toMap();
+            row.insert(QStringLiteral("inspection_id"), id);
+            e = m_writer.insert(table, row);
+            if (e.failed())
+                return e;
+        }
+    }
+    e = tx.commit();
+    if (e.ok() && inspectionId)
+        *inspectionId = id;
+    return e;
+}

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "checklistmanager.h"
+#include "coreerror.h"
+#include "recordwriter.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QVariantList>
+#include <QVariantMap>
+
+// Owns inspections and what they record: answers, violations, participants, progress readings.
+// Every call saves at once (one transaction), so killing the app loses at most the field being
+// edited. A submitted inspection can no longer be changed.
+class InspectionManager : public QObject
+{
+    Q_OBJECT
+public:
+    struct StartPosition {
+        bool valid = false;
+        double lat = 0, lon = 0, accuracyM = -1;
+        qint64 at = 0;
+        bool outsideBoundary = false;
+    };
+
+    explicit InspectionManager(QSqlDatabase db, QObject *parent = nullptr);
+
+    static QStringList kinds();
+
+    CoreError start(const QString &clusterId, const QString &kind, const QString &templateId,
+                    const QString &inspectorName, const StartPosition &position, QString *id);
+    QVariantMap inspection(const QString &id) const;
+    // question id -> {value, note}
+    QVariantMap answers(const QString &inspectionId) const;
+    // question code -> value (for show-if rules)
+    QVariantMap answersByCode(const QString &inspectionId) const;
+
+    CoreError setAnswer(const QString &inspectionId, const QString &questionId, const QString &value,
+                        const QString &note = QString());
+    CoreError setFindings(const QString &inspectionId, const QString &findings,
+                          const QString &conclusions);
+    CoreError addParticipant(const QString &inspectionId, const QString &name,
+                             const QString &positionTitle, const QString &agency, QString *id = nullptr);
+
+    // Violation fields: category, legal_basis, severity, observed, remedy, deadline_on (yyyy-MM-dd),
+    // responsible_party, tenant_id, fine_min_vnd, fine_max_vnd.
+    CoreError addViolation(const QString &inspectionId, const QVariantMap &fields, QString *id);
+    CoreError updateViolation(const QString &violationId, const QVariantMap &fields);
+    CoreError deleteViolation(const QString &violationId);
+    QVariantList violations(const QString &inspectionId) const;
+    static CoreError validateViolation(const QVariantMap &fields, bool partial);
+
+    CoreError recordProgress(const QString &itemId, const QString &inspectionId, double percent,
+                             const QString &observedOn, const QString &note, QString *id = nullptr);
+
+    // Visible required questions without an answer, as "Section — question" labels.
+    QStringList missingRequired(const QString &inspectionId) const;
+    // Counts of visible questions and of those answered (for the progress bar).
+    QPair<int, int> progress(const QString &inspectionId) const;
+    CoreError submit(const QString &inspectionId);
+    CoreError discardDraft(const QString &inspectionId);
+
+    // Saves a whole inspection in one transaction: {"inspection": row, "answers": [rows],
+    // "violations": [rows], "photos": [rows], "participants": [rows]} (rows as column -> value;
+    // missing ids are generated). Used to import an inspection and by the benchmark.
+    CoreError saveBundle(const QVariantMap &bundle, QString *inspectionId = nullptr);
+
+signals:
+    void inspectionChanged(const QString &inspectionId);
+
+private:
+    CoreError editable(const QString &inspectionId) const;
+    void refreshSearchText(const QString &inspectionId);
+
+    QSqlDatabase m_db;
+    RecordWriter m_writer;
+    ChecklistManager m_checklists;
+};
