@@ -86,7 +86,7 @@ QVariantList ClusterManager::clusters(const Filter &filter) const
     if (filter.openViolations)
         sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM violations v WHERE v.cluster_id = c.id AND "
                               "v.deleted_at IS NULL AND v.status <> 'verified_fixed')");
-    sql += QStringLiteral(" ORDER BY c.name COLLATE NOCASE");
+    sql += QStringLiteral(" ORDER BY c.search_text, c.name");
     QSqlQuery q(m_db);
     q.prepare(sql);
     for (const QVariant &b : binds)

@@ -36,7 +36,7 @@ CoreError Database::open(const QString &path)
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(m_connectionName);
             return {CoreError::Code::DatabaseOpen,
-                    QObject::tr("Cannot open the database %1: %2").arg(path, why)};
+                    QObject::tr("Không mở được cơ sở dữ liệu %1: %2").arg(path, why)};
         }
         QSqlQuery q(db);
         // Check the version before anything writes: a newer database must stay untouched.
@@ -57,7 +57,7 @@ CoreError Database::open(const QString &path)
                 db = QSqlDatabase();
                 QSqlDatabase::removeDatabase(m_connectionName);
                 return {CoreError::Code::DatabaseOpen,
-                        QObject::tr("Cannot prepare the database %1: %2").arg(path, why)};
+                        QObject::tr("Không chuẩn bị được cơ sở dữ liệu %1: %2").arg(path, why)};
             }
         }
     }

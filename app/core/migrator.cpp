@@ -1,5 +1,7 @@
 #include "migrator.h"
 
+#include "sqlscript.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -12,33 +14,6 @@ namespace {
 int versionOf(const QString &fileName)
 {
     return fileName.section(QLatin1Char('_'), 0, 0).toInt();
-}
-
-// Splits a migration file into statements, keeping CREATE TRIGGER ... END; bodies whole.
-QStringList statements(const QString &sql)
-{
-    QStringList out;
-    QString current;
-    bool inTrigger = false;
-    const QStringList lines = sql.split(QLatin1Char('\n'));
-    for (const QString &line : lines) {
-        const QString trimmed = line.trimmed();
-        if (trimmed.startsWith(QLatin1String("--")) || trimmed.isEmpty())
-            continue;
-        if (trimmed.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive))
-            inTrigger = true;
-        current += line + QLatin1Char('\n');
-        const bool ends = inTrigger ? trimmed.compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0
-                                    : trimmed.endsWith(QLatin1Char(';'));
-        if (ends) {
-            out << current.trimmed();
-            current.clear();
-            inTrigger = false;
-        }
-    }
-    if (!current.trimmed().isEmpty())
-        out << current.trimmed();
-    return out;
 }
 } // namespace
 
@@ -68,14 +43,14 @@ CoreError Migrator::checkVersion(const QSqlDatabase &db)
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
         return {CoreError::Code::DatabaseOpen,
-                QObject::tr("This file is not a CCN Inspect database (%1).")
+                QObject::tr("Tệp này không phải là cơ sở dữ liệu của Kiểm tra CCN (%1).")
                     .arg(q.lastError().text())};
     const int version = q.value(0).toInt();
     if (version > latestVersion())
         return {CoreError::Code::SchemaTooNew,
-                QObject::tr("This database was written by a newer version of CCN Inspect (schema %1; "
-                            "this app knows up to %2). Update the app to open it; the file has not "
-                            "been changed.")
+                QObject::tr("Cơ sở dữ liệu này do phiên bản mới hơn của Kiểm tra CCN tạo ra (lược đồ %1; "
+                            "ứng dụng này chỉ biết đến %2). Hãy cập nhật ứng dụng để mở; tệp chưa hề bị "
+                            "thay đổi.")
                     .arg(version)
                     .arg(latestVersion())};
     return {};
@@ -99,18 +74,15 @@ CoreError Migrator::migrate(QSqlDatabase &db, int target)
             continue;
         QFile f(QStringLiteral(":/schema/app/") + file);
         if (!f.open(QIODevice::ReadOnly))
-            return {CoreError::Code::MigrationFailed, QObject::tr("Missing migration %1").arg(file)};
+            return {CoreError::Code::MigrationFailed, QObject::tr("Thiếu bước nâng cấp %1").arg(file)};
         const QString sql = QString::fromUtf8(f.readAll());
         if (!db.transaction())
             return {CoreError::Code::MigrationFailed, db.lastError().text()};
-        for (const QString &stmt : statements(sql)) {
-            if (!q.exec(stmt)) {
-                const QString why = q.lastError().text();
-                q.finish();
-                db.rollback();
-                return {CoreError::Code::MigrationFailed,
-                        QObject::tr("Migration %1 failed: %2").arg(file, why)};
-            }
+        const CoreError ran = SqlScript::run(db, sql);
+        if (ran.failed()) {
+            db.rollback();
+            return {CoreError::Code::MigrationFailed,
+                    QObject::tr("Nâng cấp cơ sở dữ liệu thất bại ở bước %1: %2").arg(file, ran.message())};
         }
         q.prepare(QStringLiteral("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)"));
         q.addBindValue(v);

@@ -83,7 +83,7 @@ CoreError OutboxTriggers::install(QSqlDatabase &db)
                 const QString why = q.lastError().text();
                 db.rollback();
                 return {CoreError::Code::MigrationFailed,
-                        QObject::tr("Cannot install sync triggers on %1: %2").arg(t, why)};
+                        QObject::tr("Không cài được trigger đồng bộ cho %1: %2").arg(t, why)};
             }
         }
     }

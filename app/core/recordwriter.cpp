@@ -45,13 +45,13 @@ CoreError RecordWriter::insert(const QString &table, const QVariantMap &values, 
     QSqlQuery *q = prepared(QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
                                 .arg(table, cols.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
     if (!q)
-        return {CoreError::Code::Sql, QObject::tr("Cannot prepare a save into %1: %2")
+        return {CoreError::Code::Sql, QObject::tr("Không chuẩn bị được việc lưu vào %1: %2")
                                           .arg(table, m_db.lastError().text())};
     for (int i = 0; i < cols.size(); ++i)
         q->bindValue(i, row.value(cols.at(i)));
     if (!q->exec())
         return {CoreError::Code::Sql,
-                QObject::tr("Cannot save into %1: %2").arg(table, q->lastError().text())};
+                QObject::tr("Không lưu được vào %1: %2").arg(table, q->lastError().text())};
     if (id)
         *id = row.value(QStringLiteral("id")).toString();
     return {};
@@ -72,7 +72,7 @@ CoreError RecordWriter::update(const QString &table, const QString &id, const QV
                                 .arg(table, sets.join(QLatin1Char(',')),
                                      differs.join(QStringLiteral(" OR "))));
     if (!q)
-        return {CoreError::Code::Sql, QObject::tr("Cannot prepare an update of %1: %2")
+        return {CoreError::Code::Sql, QObject::tr("Không chuẩn bị được việc cập nhật %1: %2")
                                           .arg(table, m_db.lastError().text())};
     int i = 0;
     for (const QString &c : cols)
@@ -83,7 +83,7 @@ CoreError RecordWriter::update(const QString &table, const QString &id, const QV
         q->bindValue(i++, changes.value(c));
     if (!q->exec())
         return {CoreError::Code::Sql,
-                QObject::tr("Cannot save into %1: %2").arg(table, q->lastError().text())};
+                QObject::tr("Không lưu được vào %1: %2").arg(table, q->lastError().text())};
     return {};
 }
 
@@ -100,6 +100,6 @@ CoreError RecordWriter::softDelete(const QString &table, const QString &id)
     q->bindValue(2, id);
     if (!q->exec())
         return {CoreError::Code::Sql,
-                QObject::tr("Cannot delete from %1: %2").arg(table, q->lastError().text())};
+                QObject::tr("Không xoá được khỏi %1: %2").arg(table, q->lastError().text())};
     return {};
 }

@@ -1,0 +1,45 @@
+#pragma once
+
+// Shared set-up for core tests: a real SQLite file in a temporary directory, migrated, with the
+// minimal fixture loaded.
+#include "database.h"
+#include "sqlscript.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace testdb {
+inline const QString province = QStringLiteral("01900000-0000-7000-8000-000000000001");
+inline const QString dongHuong = QStringLiteral("01900000-0000-7000-8000-000000000101");
+inline const QString khanhHai = QStringLiteral("01900000-0000-7000-8000-000000000102");
+inline const QString templateId = QStringLiteral("01900000-0000-7000-8000-000000000301");
+inline const QString qWwtp = QStringLiteral("01900000-0000-7000-8000-000000000501");
+inline const QString qCapacity = QStringLiteral("01900000-0000-7000-8000-000000000502");
+inline const QString qGreen = QStringLiteral("01900000-0000-7000-8000-000000000503");
+inline const QString qMonitoring = QStringLiteral("01900000-0000-7000-8000-000000000504");
+inline const QString qNote = QStringLiteral("01900000-0000-7000-8000-000000000505");
+inline const QString qPhoto = QStringLiteral("01900000-0000-7000-8000-000000000506");
+
+inline bool openWithFixture(Database &db, const QTemporaryDir &dir)
+{
+    const CoreError e = db.open(dir.filePath(QStringLiteral("device.sqlite")));
+    if (e.failed()) {
+        qWarning() << e.message();
+        return false;
+    }
+    QSqlDatabase c = db.connection();
+    const CoreError f = SqlScript::runFile(c, QStringLiteral(CCN_FIXTURES_DIR "/core/minimal.sql"));
+    if (f.failed())
+        qWarning() << f.message();
+    return f.ok();
+}
+
+inline int count(const Database &db, const QString &sql)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+} // namespace testdb

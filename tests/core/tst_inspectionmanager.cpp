@@ -1,0 +1,197 @@
+#include "inspectionmanager.h"
+#include "recordwriter.h"
+#include "testdb.h"
+
+class TestInspectionManager : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    Database m_db;
+
+    QString startDraft(InspectionManager &m)
+    {
+        QString id;
+        InspectionManager::StartPosition pos;
+        pos.valid = true;
+        pos.lat = 20.055;
+        pos.lon = 106.055;
+        pos.accuracyM = 4.2;
+        pos.at = 1716000000000;
+        const CoreError e = m.start(testdb::dongHuong, QStringLiteral("periodic"), testdb::templateId,
+                                    QStringLiteral("Trần Thị Bích Ngọc"), pos, &id);
+        if (e.failed())
+            qWarning() << e.message();
+        return id;
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(testdb::openWithFixture(m_db, m_dir));
+    }
+    void cleanup()
+    {
+        m_db.close();
+        QFile::remove(m_dir.filePath(QStringLiteral("device.sqlite")));
+    }
+
+    void startRecordsWhereAndHowAccurately()
+    {
+        InspectionManager m(m_db.connection());
+        const QString id = startDraft(m);
+        QVERIFY(!id.isEmpty());
+        const QVariantMap i = m.inspection(id);
+        QCOMPARE(i.value(QStringLiteral("status")).toString(), QStringLiteral("draft"));
+        QCOMPARE(i.value(QStringLiteral("lat")).toDouble(), 20.055);
+        QCOMPARE(i.value(QStringLiteral("accuracy_m")).toDouble(), 4.2);
+        QCOMPARE(i.value(QStringLiteral("cluster_name")).toString(), QStringLiteral("Đồng Hướng"));
+        QString other;
+        QCOMPARE(m.start(testdb::dongHuong, QStringLiteral("surprise"), testdb::templateId, QString(), {}, &other).code(),
+                 CoreError::Code::InvalidInput);
+        QCOMPARE(m.start(QStringLiteral("nope"), QStringLiteral("periodic"), testdb::templateId, QString(), {}, &other).code(),
+                 CoreError::Code::NotFound);
+    }
+
+    void badAnswerKeepsTheSavedOne()
+    {
+        InspectionManager m(m_db.connection());
+        const QString id = startDraft(m);
+        QVERIFY(m.setAnswer(id, testdb::qWwtp, QStringLiteral("yes")).ok());
+        QVERIFY(m.setAnswer(id, testdb::qCapacity, QStringLiteral("1200")).ok());
+        const CoreError e = m.setAnswer(id, testdb::qCapacity, QStringLiteral("nhiều lắm"));
+        QCOMPARE(e.code(), CoreError::Code::InvalidInput);
+        QVERIFY(e.message().contains(QStringLiteral("Công suất trạm")));
+        QCOMPARE(m.answers(id).value(testdb::qCapacity).toMap().value(QStringLiteral("value")).toString(),
+                 QStringLiteral("1200"));
+        // Clearing an answer is allowed and saved.
+        QVERIFY(m.setAnswer(id, testdb::qCapacity, QString()).ok());
+        QVERIFY(m.answers(id).value(testdb::qCapacity).toMap().value(QStringLiteral("value")).isNull());
+    }
+
+    void submitNamesEachMissingItem()
+    {
+        InspectionManager m(m_db.connection());
+        const QString id = startDraft(m);
+        QCOMPARE(m.missingRequired(id), QStringList{QStringLiteral("Môi trường — Có trạm xử lý nước thải tập trung")});
+        QVERIFY(m.setAnswer(id, testdb::qWwtp, QStringLiteral("yes")).ok());
+        // The capacity becomes visible and required.
+        CoreError e = m.submit(id);
+        QCOMPARE(e.code(), CoreError::Code::MissingAnswers);
+        QVERIFY2(e.message().contains(QStringLiteral("Công suất trạm")), qPrintable(e.message()));
+        QVERIFY(!e.message().contains(QStringLiteral("Ảnh khu vực xả thải")));
+        // Answering "no" hides the capacity and requires a photo instead.
+        QVERIFY(m.setAnswer(id, testdb::qWwtp, QStringLiteral("no")).ok());
+        e = m.submit(id);
+        QVERIFY2(e.message().contains(QStringLiteral("Ảnh khu vực xả thải")), qPrintable(e.message()));
+        RecordWriter w(m_db.connection());
+        QVERIFY(w.insert(QStringLiteral("photos"),
+                         {{QStringLiteral("sha256"), QString(64, QLatin1Char('a'))},
+                          {QStringLiteral("inspection_id"), id},
+                          {QStringLiteral("question_id"), testdb::qPhoto},
+                          {QStringLiteral("source"), QStringLiteral("file")},
+                          {QStringLiteral("byte_size"), 10}}).ok());
+        QVERIFY(m.missingRequired(id).isEmpty());
+        QVERIFY(m.submit(id).ok());
+        const QVariantMap i = m.inspection(id);
+        QCOMPARE(i.value(QStringLiteral("status")).toString(), QStringLiteral("submitted"));
+        QVERIFY(!i.value(QStringLiteral("submitted_at")).isNull());
+        // Submitted means final.
+        QCOMPARE(m.setAnswer(id, testdb::qGreen, QStringLiteral("20")).code(), CoreError::Code::NotEditable);
+        QCOMPARE(m.submit(id).code(), CoreError::Code::NotEditable);
+    }
+
+    void progressCountsVisibleQuestions()
+    {
+        InspectionManager m(m_db.connection());
+        const QString id = startDraft(m);
+        QCOMPARE(m.progress(id), qMakePair(4, 0));
+        QVERIFY(m.setAnswer(id, testdb::qWwtp, QStringLiteral("yes")).ok());
+        QCOMPARE(m.progress(id), qMakePair(5, 1));
+    }
+
+    void violations()
+    {
+        InspectionManager m(m_db.connection());
+        const QString id = startDraft(m);
+        QVariantMap v{{QStringLiteral("category"), QStringLiteral("Không có sổ nhật ký vận hành")},
+                      {QStringLiteral("severity"), QStringLiteral("serious")},
+                      {QStringLiteral("observed"), QStringLiteral("Không xuất trình được sổ.")},
+                      {QStringLiteral("deadline_on"), QStringLiteral("2026-12-31")},
+                      {QStringLiteral("fine_min_vnd"), 50000000},
+                      {QStringLiteral("fine_max_vnd"), 60000000}};
+        QString vid;
+        QVERIFY(m.addViolation(id, v, &vid).ok());
+        QCOMPARE(m.violations(id).size(), 1);
+        QCOMPARE(m.violations(id).first().toMap().value(QStringLiteral("status")).toString(), QStringLiteral("open"));
+
+        QVariantMap bad = v;
+        bad.insert(QStringLiteral("deadline_on"), QStringLiteral("31/12/2026"));
+        QString none;
+        QCOMPARE(m.addViolation(id, bad, &none).code(), CoreError::Code::InvalidInput);
+        bad = v;
+        bad.remove(QStringLiteral("observed"));
+        QVERIFY(m.addViolation(id, bad, &none).message().contains(QStringLiteral("mô tả")));
+        bad = v;
+        bad.insert(QStringLiteral("fine_min_vnd"), 70000000);
+        QCOMPARE(m.addViolation(id, bad, &none).code(), CoreError::Code::InvalidInput);
+        bad = v;
+        bad.insert(QStringLiteral("severity"), QStringLiteral("catastrophic"));
+        QCOMPARE(m.addViolation(id, bad, &none).code(), CoreError::Code::InvalidInput);
+        QCOMPARE(m.violations(id).size(), 1);
+
+        QVERIFY(m.updateViolation(vid, {{QStringLiteral("remedy"), QStringLiteral("Lập sổ nhật ký.")}}).ok());
+        QCOMPARE(m.violations(id).first().toMap().value(QStringLiteral("remedy")).toString(), QStringLiteral("Lập sổ nhật ký."));
+        QCOMPARE(m.updateViolation(vid, {{QStringLiteral("sql"), QStringLiteral("1")}}).code(), CoreError::Code::InvalidInput);
+        QVERIFY(m.deleteViolation(vid).ok());
+        QCOMPARE(m.violations(id).size(), 0);
+    }
+
+    void progressReadings()
+    {
+        InspectionManager m(m_db.connection());
+        RecordWriter w(m_db.connection());
+        QString item;
+        QVERIFY(w.insert(QStringLiteral("infrastructure_items"), {{QStringLiteral("cluster_id"), testdb::khanhHai},
+                                                                   {QStringLiteral("kind"), QStringLiteral("roads")},
+                                                                   {QStringLiteral("name"), QStringLiteral("Đường nội bộ")}},
+                         &item).ok());
+        QVERIFY(m.recordProgress(item, QString(), 45, QStringLiteral("2026-11-20"), QString()).ok());
+        QCOMPARE(m.recordProgress(item, QString(), 140, QStringLiteral("2026-11-20"), QString()).code(),
+                 CoreError::Code::InvalidInput);
+        QCOMPARE(m.recordProgress(item, QString(), 40, QStringLiteral("hôm qua"), QString()).code(),
+                 CoreError::Code::InvalidInput);
+    }
+
+    void bundleSavesEverythingAtOnce()
+    {
+        InspectionManager m(m_db.connection());
+        const int outboxBefore = testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox"));
+        QVariantList answers;
+        answers << QVariantMap{{QStringLiteral("question_id"), testdb::qWwtp}, {QStringLiteral("value"), QStringLiteral("yes")}};
+        answers << QVariantMap{{QStringLiteral("question_id"), testdb::qGreen}, {QStringLiteral("value"), QStringLiteral("12")}};
+        const QVariantMap bundle{
+            {QStringLiteral("inspection"),
+             QVariantMap{{QStringLiteral("cluster_id"), testdb::dongHuong},
+                         {QStringLiteral("template_id"), testdb::templateId},
+                         {QStringLiteral("kind"), QStringLiteral("periodic")},
+                         {QStringLiteral("started_at"), qint64(1716000000000)}}},
+            {QStringLiteral("answers"), answers},
+        };
+        QString id;
+        QVERIFY(m.saveBundle(bundle, &id).ok());
+        QCOMPARE(m.answers(id).size(), 2);
+        QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox")), outboxBefore + 3);
+        // A bundle with one bad row stores nothing.
+        QVariantList bad = answers;
+        bad << QVariantMap{{QStringLiteral("question_id"), QStringLiteral("no-such-question")}};
+        QVariantMap badBundle = bundle;
+        badBundle.insert(QStringLiteral("answers"), bad);
+        const int inspectionsBefore = testdb::count(m_db, QStringLiteral("SELECT count(*) FROM inspections"));
+        QVERIFY(m.saveBundle(badBundle).failed());
+        QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM inspections")), inspectionsBefore);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInspectionManager)
+#include "tst_inspectionmanager.moc"

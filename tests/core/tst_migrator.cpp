@@ -1,0 +1,145 @@
+#include "migrator.h"
+#include "searchindex.h"
+#include "testdb.h"
+
+#include <QCryptographicHash>
+#include <QSqlRecord>
+
+// Upgrades a database from every earlier schema version, with data in it, and checks nothing is
+// lost; refuses a database from a newer schema without touching it.
+class TestMigrator : public QObject
+{
+    Q_OBJECT
+private:
+    // Every row of every table that existed at version `v`, in a stable text form.
+    static QString snapshot(QSqlDatabase &db, const QStringList &tables)
+    {
+        QString out;
+        for (const QString &t : tables) {
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("SELECT * FROM %1 ORDER BY rowid").arg(t)))
+                return QStringLiteral("cannot read ") + t;
+            while (q.next()) {
+                out += t + QLatin1Char(':');
+                for (int i = 0; i < q.record().count(); ++i)
+                    out += q.record().fieldName(i) + QLatin1Char('=') + q.value(i).toString() + QLatin1Char('|');
+                out += QLatin1Char('\n');
+            }
+        }
+        return out;
+    }
+    static QStringList userTables(QSqlDatabase &db)
+    {
+        QStringList tables;
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                              "'sqlite_%' AND name NOT LIKE '%_fts%' AND name <> 'schema_migrations' ORDER BY name"));
+        while (q.next())
+            tables << q.value(0).toString();
+        return tables;
+    }
+
+private slots:
+    void migrationsAreNumberedInOrder()
+    {
+        const QStringList files = Migrator::migrationFiles();
+        QVERIFY(files.size() >= 2);
+        for (int i = 0; i < files.size(); ++i)
+            QCOMPARE(files.at(i).section(QLatin1Char('_'), 0, 0).toInt(), i + 1);
+        QCOMPARE(Migrator::latestVersion(), int(files.size()));
+    }
+
+    void upgradeFromEveryVersion_data()
+    {
+        QTest::addColumn<int>("from");
+        for (int v = 0; v < Migrator::latestVersion(); ++v)
+            QTest::newRow(qPrintable(QStringLiteral("from v%1").arg(v))) << v;
+    }
+    void upgradeFromEveryVersion()
+    {
+        QFETCH(int, from);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        QString before;
+        QStringList tables;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(Migrator::migrate(db, from).ok());
+            QCOMPARE(Migrator::currentVersion(db), from);
+            // The data a device of that version holds (fixtures/migrations/v<N>.sql).
+            const QString data = QStringLiteral(CCN_FIXTURES_DIR "/migrations/v%1.sql").arg(from);
+            if (from > 0) {
+                QVERIFY2(QFile::exists(data), qPrintable(data + QLatin1String(" is missing: every schema "
+                                                                         "version needs a data fixture")));
+                const CoreError e = SqlScript::runFile(db, data);
+                QVERIFY2(e.ok(), qPrintable(e.message()));
+            }
+            tables = userTables(db);
+            before = snapshot(db, tables);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+
+        Database upgraded;
+        const CoreError e = upgraded.open(path);
+        QVERIFY2(e.ok(), qPrintable(e.message()));
+        QCOMPARE(upgraded.schemaVersion(), Migrator::latestVersion());
+        QSqlDatabase c = upgraded.connection();
+        QCOMPARE(snapshot(c, tables), before);
+        QCOMPARE(testdb::count(upgraded, QStringLiteral("SELECT count(*) FROM schema_migrations")),
+                 Migrator::latestVersion());
+        QSqlQuery q(c);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        if (from > 0) {
+            // Data written before the search index existed is found after the upgrade.
+            const QVariantList hits = SearchIndex(c).search(QStringLiteral("dong huong"));
+            QVERIFY(!hits.isEmpty());
+        }
+    }
+
+    void newerDatabaseIsRefusedUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("newer.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE future(x)")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(Migrator::latestVersion() + 7)));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+        auto hash = [&] {
+            QFile f(path);
+            f.open(QIODevice::ReadOnly);
+            return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+        };
+        const QByteArray before = hash();
+        Database db;
+        const CoreError e = db.open(path);
+        QCOMPARE(e.code(), CoreError::Code::SchemaTooNew);
+        QVERIFY(e.message().contains(QString::number(Migrator::latestVersion() + 7)));
+        QVERIFY(!db.isOpen());
+        QCOMPARE(hash(), before);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    }
+
+    void notADatabaseIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("photo.sqlite"));
+        QVERIFY(QFile::copy(QStringLiteral(CCN_SHARED_DIR "/data/photos/gps/DSCN0010.jpg"), path));
+        Database db;
+        const CoreError e = db.open(path);
+        QVERIFY(e.failed());
+        QVERIFY(!e.message().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrator)
+#include "tst_migrator.moc"

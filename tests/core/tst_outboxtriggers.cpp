@@ -1,0 +1,123 @@
+#include "outboxtriggers.h"
+#include "recordwriter.h"
+#include "testdb.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+
+class TestOutboxTriggers : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    Database m_db;
+
+    QSqlQuery lastOutbox()
+    {
+        QSqlQuery q(m_db.connection());
+        q.exec(QStringLiteral("SELECT entity, row_id, op, base_seq, old_json, new_json FROM outbox "
+                              "ORDER BY seq DESC LIMIT 1"));
+        q.next();
+        return q;
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(testdb::openWithFixture(m_db, m_dir));
+    }
+    void cleanup() { m_db.close(); QFile::remove(m_dir.filePath(QStringLiteral("device.sqlite"))); }
+
+    void everySyncedTableHasTriggers()
+    {
+        QSqlDatabase c = m_db.connection();
+        const QStringList tables = OutboxTriggers::syncedTables(c);
+        for (const char *t : {"admin_units", "clusters", "tenants", "inspections", "answers",
+                              "violations", "photos", "progress_readings", "checklist_questions"})
+            QVERIFY2(tables.contains(QLatin1String(t)), t);
+        QVERIFY(!tables.contains(QStringLiteral("outbox")));
+        QVERIFY(!tables.contains(QStringLiteral("sync_state")));
+        QVERIFY(!OutboxTriggers::syncedColumns(c, QStringLiteral("clusters")).contains(QStringLiteral("search_text")));
+        QVERIFY(!OutboxTriggers::syncedColumns(c, QStringLiteral("clusters")).contains(QStringLiteral("sync_seq")));
+        QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
+                                                    "'trigger' AND name LIKE '%_outbox_ai'")),
+                 int(tables.size()));
+    }
+
+    void insertUpdateDeleteReachTheOutbox()
+    {
+        RecordWriter w(m_db.connection());
+        const int before = testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox"));
+        QString id;
+        QVERIFY(w.insert(QStringLiteral("tenants"),
+                         {{QStringLiteral("cluster_id"), testdb::dongHuong},
+                          {QStringLiteral("name"), QStringLiteral("Cơ sở Gỗ Phúc Lộc")},
+                          {QStringLiteral("status"), QStringLiteral("slow")}},
+                         &id).ok());
+        QSqlQuery q = lastOutbox();
+        QCOMPARE(q.value(0).toString(), QStringLiteral("tenants"));
+        QCOMPARE(q.value(1).toString(), id);
+        QCOMPARE(q.value(2).toString(), QStringLiteral("insert"));
+        QVERIFY(q.value(4).isNull());
+        QJsonObject now = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+        QCOMPARE(now.value(QStringLiteral("name")).toString(), QStringLiteral("Cơ sở Gỗ Phúc Lộc"));
+        QVERIFY(!now.contains(QStringLiteral("search_text")));
+
+        QVERIFY(w.update(QStringLiteral("tenants"), id, {{QStringLiteral("status"), QStringLiteral("operating")}}).ok());
+        q = lastOutbox();
+        QCOMPARE(q.value(2).toString(), QStringLiteral("update"));
+        QCOMPARE(QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("slow"));
+        QCOMPARE(QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("operating"));
+
+        // Writing the same value again changes nothing and sends nothing.
+        const int afterUpdate = testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox"));
+        QVERIFY(w.update(QStringLiteral("tenants"), id, {{QStringLiteral("status"), QStringLiteral("operating")}}).ok());
+        QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox")), afterUpdate);
+
+        QVERIFY(w.softDelete(QStringLiteral("tenants"), id).ok());
+        q = lastOutbox();
+        QCOMPARE(q.value(2).toString(), QStringLiteral("delete"));
+        QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox")), before + 3);
+    }
+
+    void hardDeleteIsRefused()
+    {
+        QSqlQuery q(m_db.connection());
+        QVERIFY(!q.exec(QStringLiteral("DELETE FROM tenants")));
+        QVERIFY(q.lastError().text().contains(QStringLiteral("soft-deleted")));
+        QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM tenants")), 1);
+    }
+
+    void appliedPagesAreNotEchoed()
+    {
+        QSqlQuery q(m_db.connection());
+        const int before = testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox"));
+        QVERIFY(m_db.connection().transaction());
+        QVERIFY(q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE clusters SET name = 'Đồng Hướng (đổi tên)', sync_seq = 42")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0")));
+        QVERIFY(m_db.connection().commit());
+        QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox")), before);
+        // The next local edit carries the registry sequence it was based on.
+        RecordWriter w(m_db.connection());
+        QVERIFY(w.update(QStringLiteral("clusters"), testdb::dongHuong, {{QStringLiteral("notes"), QStringLiteral("x")}}).ok());
+        QCOMPARE(lastOutbox().value(3).toInt(), 42);
+    }
+
+    void rolledBackWriteLeavesNoOutboxRow()
+    {
+        const int before = testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox"));
+        QVERIFY(m_db.connection().transaction());
+        RecordWriter w(m_db.connection());
+        QVERIFY(w.update(QStringLiteral("clusters"), testdb::dongHuong, {{QStringLiteral("notes"), QStringLiteral("y")}}).ok());
+        QVERIFY(m_db.connection().rollback());
+        QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox")), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOutboxTriggers)
+#include "tst_outboxtriggers.moc"
