@@ -1,0 +1,163 @@
+#include "photostore.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QObject>
+#include <QSaveFile>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+namespace {
+
+QString fanOut(const QString &sha256)
+{
+    return sha256.left(2);
+}
+
+// Makes a rename in `dir` survive a power cut (POSIX: the directory entry is data too).
+void syncDirectory(const QString &dir)
+{
+#ifdef Q_OS_UNIX
+    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+#else
+    Q_UNUSED(dir);
+#endif
+}
+
+} // namespace
+
+PhotoStore::PhotoStore(const QString &root) : m_root(QDir::cleanPath(root)) {}
+
+bool PhotoStore::isSha256(const QString &text)
+{
+    if (text.size() != 64)
+        return false;
+    for (QChar c : text) {
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
+              (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
+            return false;
+    }
+    return true;
+}
+
+QString PhotoStore::sha256Of(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+QString PhotoStore::suffixFor(const QString &mime)
+{
+    return mime == QLatin1String("image/png") ? QStringLiteral("png") : QStringLiteral("jpg");
+}
+
+CoreError PhotoStore::open()
+{
+    QDir dir(m_root);
+    if (!dir.mkpath(QStringLiteral("photos")) || !dir.mkpath(QStringLiteral("thumbs")))
+        return {CoreError::Code::Io,
+                QObject::tr("Cannot create the photo folder %1. Check that the device has free "
+                            "space.")
+                    .arg(m_root)};
+    const QString versionPath = dir.filePath(QStringLiteral("photos/VERSION"));
+    QFile version(versionPath);
+    if (version.exists()) {
+        if (!version.open(QIODevice::ReadOnly))
+            return {CoreError::Code::Io,
+                    QObject::tr("Cannot read %1: %2").arg(versionPath, version.errorString())};
+        bool ok = false;
+        const int v = version.readAll().trimmed().toInt(&ok);
+        if (!ok || v < 1)
+            return {CoreError::Code::Io,
+                    QObject::tr("The photo folder %1 is damaged (unknown layout).").arg(m_root)};
+        if (v > kLayoutVersion)
+            return {CoreError::Code::SchemaTooNew,
+                    QObject::tr("The photos were stored by a newer version of the app. Update "
+                                "the app to see them.")};
+        return {};
+    }
+    return writeAtomically(versionPath, QByteArray::number(kLayoutVersion) + '\n', true);
+}
+
+QString PhotoStore::originalPath(const QString &sha256, const QString &mime) const
+{
+    if (!isSha256(sha256))
+        return {};
+    return QStringLiteral("%1/photos/%2/%3.%4")
+        .arg(m_root, fanOut(sha256), sha256, suffixFor(mime));
+}
+
+QString PhotoStore::thumbnailPath(const QString &sha256) const
+{
+    if (!isSha256(sha256))
+        return {};
+    return QStringLiteral("%1/thumbs/%2/%3.jpg").arg(m_root, fanOut(sha256), sha256);
+}
+
+bool PhotoStore::hasOriginal(const QString &sha256, const QString &mime, qint64 byteSize) const
+{
+    const QFileInfo fi(originalPath(sha256, mime));
+    return isSha256(sha256) && fi.isFile() && fi.size() == byteSize;
+}
+
+bool PhotoStore::hasThumbnail(const QString &sha256) const
+{
+    const QFileInfo fi(thumbnailPath(sha256));
+    return isSha256(sha256) && fi.isFile() && fi.size() > 0;
+}
+
+CoreError PhotoStore::writeOriginal(const QString &sha256, const QString &mime,
+                                    const QByteArray &bytes)
+{
+    if (!isSha256(sha256))
+        return {CoreError::Code::InvalidInput, QObject::tr("Not a photo hash: %1").arg(sha256)};
+    if (hasOriginal(sha256, mime, bytes.size()))
+        return {};
+    return writeAtomically(originalPath(sha256, mime), bytes, true);
+}
+
+CoreError PhotoStore::writeThumbnail(const QString &sha256, const QByteArray &jpeg)
+{
+    if (!isSha256(sha256))
+        return {CoreError::Code::InvalidInput, QObject::tr("Not a photo hash: %1").arg(sha256)};
+    // A thumbnail can be made again from the original: no directory sync.
+    return writeAtomically(thumbnailPath(sha256), jpeg, false);
+}
+
+CoreError PhotoStore::writeAtomically(const QString &path, const QByteArray &bytes, bool durable)
+{
+    const QString dir = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(dir))
+        return {CoreError::Code::Io,
+                QObject::tr("Cannot create the folder %1. Check that the device has free space.")
+                    .arg(dir)};
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {CoreError::Code::Io,
+                QObject::tr("Cannot save the photo file %1: %2").arg(path, file.errorString())};
+    if (file.write(bytes) != bytes.size()) {
+        const QString why = file.errorString();
+        file.cancelWriting();
+        return {CoreError::Code::Io,
+                QObject::tr("Cannot save the photo file %1 (%2). Check that the device has free "
+                            "space.")
+                    .arg(path, why)};
+    }
+    // QSaveFile::commit() flushes, syncs the temporary file and renames it over `path`.
+    if (!file.commit())
+        return {CoreError::Code::Io,
+                QObject::tr("Cannot save the photo file %1 (%2). Check that the device has free "
+                            "space.")
+                    .arg(path, file.errorString())};
+    if (durable)
+        syncDirectory(dir);
+    return {};
+}
