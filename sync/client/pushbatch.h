@@ -1,0 +1,56 @@
+#pragma once
+
+#include "coreerror.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+// One push batch built from the outbox (PROTOCOL.md, Push): the oldest entries not rejected, in
+// outbox order, at most `limit`. fields: insert = every travelling column, update = the columns
+// whose value differs between old_json and new_json, delete = deleted_at.
+class PushBatch
+{
+public:
+    struct Entry {
+        qint64 outboxSeq = 0;
+        QString changeId;
+        QString entity;
+        QString rowId;
+        QString op;
+        qint64 baseSeq = 0;
+    };
+    struct Outcome {
+        int stored = 0; // applied + duplicate + conflict
+        int conflicts = 0;
+        int rejected = 0;
+        qint64 serverSeq = 0;
+    };
+
+    static constexpr int maxChanges = 500;
+
+    static CoreError build(const QSqlDatabase &db, const QString &deviceId, int limit,
+                           PushBatch *out);
+    // The fields that travel for one outbox entry.
+    static QJsonObject fieldsFor(const QString &op, const QJsonObject &oldRow,
+                                 const QJsonObject &newRow);
+
+    bool isEmpty() const { return m_entries.isEmpty(); }
+    int size() const { return int(m_entries.size()); }
+    const QList<Entry> &entries() const { return m_entries; }
+    QJsonObject body() const { return m_body; }
+
+    // Freezes the entries (sent_at) before the request goes out.
+    CoreError markSent(QSqlDatabase db, qint64 now) const;
+    // Checks the registry's reply against the batch and, in one transaction with
+    // sync_flags.applying = 1: deletes the stored entries, sets their rows' sync_seq, marks the
+    // rejected ones. A reply that does not match the batch changes nothing (Malformed error).
+    // A conflict moves the pull cursor back to the change's base_seq so that the row's winning
+    // values are pulled again.
+    CoreError applyReply(QSqlDatabase db, const QJsonObject &reply, Outcome *outcome) const;
+
+private:
+    QList<Entry> m_entries;
+    QJsonObject m_body;
+};

@@ -1,0 +1,715 @@
+#include "syncclient.h"
+
+#include "migrator.h"
+#include "pullapplier.h"
+#include "synchttp.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QNetworkInformation>
+#include <QSaveFile>
+#include <QSysInfo>
+
+namespace {
+qint64 parseExpiry(const QJsonValue &v)
+{
+    if (v.isDouble())
+        return qint64(v.toDouble());
+    const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
+}
+
+bool isSha256(const QString &s)
+{
+    if (s.size() != 64)
+        return false;
+    for (const QChar c : s)
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
+              (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
+            return false;
+    return true;
+}
+
+bool writeAtomically(const QString &path, const QByteArray &data)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    if (f.write(data) != data.size())
+        return false;
+    return f.commit();
+}
+} // namespace
+
+SyncClient::SyncClient(QSqlDatabase db, const QString &dataRoot, QObject *parent)
+    : QObject(parent), m_manager(std::move(db)), m_dataRoot(dataRoot), m_http(new SyncHttp(this)),
+      m_sideHttp(new SyncHttp(this)), m_fileHttp(new SyncHttp(this))
+{
+    m_serverUrl = QUrl(m_manager.value(QStringLiteral("server_url")));
+    m_auth = m_manager.auth();
+    for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp})
+        configureHttp(h);
+    m_timer.setInterval(15 * 60 * 1000);
+    connect(&m_timer, &QTimer::timeout, this, [this]() {
+        if (m_autoSync && m_online && loggedIn())
+            sync();
+    });
+
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        if (QNetworkInformation *ni = QNetworkInformation::instance()) {
+            connect(ni, &QNetworkInformation::reachabilityChanged, this,
+                    &SyncClient::updateReachability);
+            updateReachability();
+        }
+    }
+    m_timer.start();
+    refreshCounts();
+}
+
+SyncClient::~SyncClient() = default;
+
+void SyncClient::configureHttp(SyncHttp *http)
+{
+    http->setBaseUrl(m_serverUrl);
+    http->setToken(m_auth.token);
+    http->setSchemaVersion(Migrator::currentVersion(m_manager.database()));
+    http->setTimeoutMs(m_timeoutMs);
+}
+
+void SyncClient::setTimeoutMs(int ms)
+{
+    m_timeoutMs = ms;
+    for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp})
+        h->setTimeoutMs(ms);
+}
+
+void SyncClient::setServerUrl(const QUrl &url)
+{
+    if (url == m_serverUrl)
+        return;
+    m_serverUrl = url;
+    m_manager.setValue(QStringLiteral("server_url"), url.toString());
+    for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp})
+        h->setBaseUrl(url);
+    emit serverUrlChanged();
+}
+
+bool SyncClient::isSupervisor() const
+{
+    return m_auth.role == QLatin1String("supervisor") || m_auth.role == QLatin1String("admin");
+}
+
+QDateTime SyncClient::lastSyncAt() const
+{
+    const qint64 ms = m_manager.lastSyncAt();
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms) : QDateTime();
+}
+
+QVariantList SyncClient::rejectedChanges() const
+{
+    return m_manager.rejectedChanges();
+}
+
+bool SyncClient::hasUnsyncedWork() const
+{
+    return m_pendingRecords + m_rejectedRecords + m_pendingPhotos > 0;
+}
+
+QString SyncClient::unsyncedSummary() const
+{
+    if (!hasUnsyncedWork())
+        return QString();
+    QStringList parts;
+    if (m_pendingRecords > 0)
+        parts << tr("%n thay đổi chưa gửi", nullptr, m_pendingRecords);
+    if (m_rejectedRecords > 0)
+        parts << tr("%n thay đổi bị máy chủ từ chối", nullptr, m_rejectedRecords);
+    if (m_pendingPhotos > 0)
+        parts << tr("%n ảnh chưa tải lên (%1 MB)", nullptr, m_pendingPhotos)
+                     .arg(QString::number(double(m_pendingPhotoBytes) / (1024.0 * 1024.0), 'f', 1));
+    return tr("Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.")
+        .arg(parts.join(QStringLiteral(", ")));
+}
+
+void SyncClient::setAutoSync(bool on)
+{
+    if (on == m_autoSync)
+        return;
+    m_autoSync = on;
+    emit autoSyncChanged();
+}
+
+void SyncClient::setAutoSyncIntervalMs(int ms)
+{
+    if (ms == m_timer.interval() || ms <= 0)
+        return;
+    m_timer.setInterval(ms);
+    emit autoSyncChanged();
+}
+
+void SyncClient::setOnline(bool on)
+{
+    if (on == m_online)
+        return;
+    m_online = on;
+    emit onlineChanged();
+    // The network came back: send what waited.
+    if (on && m_autoSync && loggedIn() && !m_syncing)
+        QTimer::singleShot(0, this, [this]() { sync(); });
+}
+
+void SyncClient::updateReachability()
+{
+    QNetworkInformation *ni = QNetworkInformation::instance();
+    const auto r = ni ? ni->reachability() : QNetworkInformation::Reachability::Unknown;
+    m_hasReachability = r != QNetworkInformation::Reachability::Unknown;
+    if (m_hasReachability)
+        setOnline(r != QNetworkInformation::Reachability::Disconnected);
+    else
+        setOnline(m_lastRequestOk);
+}
+
+void SyncClient::noteReply(const SyncReply &r)
+{
+    m_lastRequestOk = r.status != 0 && r.networkError == QNetworkReply::NoError;
+    if (!m_hasReachability)
+        setOnline(m_lastRequestOk);
+}
+
+void SyncClient::setProgress(double p, const QString &phase)
+{
+    p = qBound(0.0, p, 1.0);
+    if (qFuzzyCompare(p + 1, m_progress + 1) && phase == m_phase)
+        return;
+    m_progress = p;
+    m_phase = phase;
+    emit progressChanged();
+}
+
+void SyncClient::setLastError(const CoreError &e, SyncErrors::Kind kind)
+{
+    if (e.message() == m_lastError.message() && kind == m_lastErrorKind &&
+        e.code() == m_lastError.code())
+        return;
+    m_lastError = e;
+    m_lastErrorKind = kind;
+    emit lastErrorChanged();
+}
+
+void SyncClient::refreshCounts()
+{
+    const int pending = m_manager.pendingRecordCount();
+    const int rejected = m_manager.rejectedCount();
+    const QList<PendingPhoto> photos = m_manager.pendingPhotos(m_dataRoot);
+    qint64 bytes = 0;
+    for (const PendingPhoto &p : photos)
+        bytes += qMax<qint64>(0, p.size - p.uploadedBytes);
+    if (pending == m_pendingRecords && rejected == m_rejectedRecords &&
+        photos.size() == m_pendingPhotos && bytes == m_pendingPhotoBytes)
+        return;
+    m_pendingRecords = pending;
+    m_rejectedRecords = rejected;
+    m_pendingPhotos = int(photos.size());
+    m_pendingPhotoBytes = bytes;
+    emit countsChanged();
+}
+
+// --- login / logout ---------------------------------------------------------------------------
+
+void SyncClient::login(const QString &username, const QString &password)
+{
+    if (m_loggingIn)
+        return;
+    if (!m_serverUrl.isValid() || m_serverUrl.isEmpty()) {
+        const CoreError e(CoreError::Code::InvalidInput,
+                          tr("Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên "
+                             "cung cấp."));
+        setLastError(e, SyncErrors::Kind::Refused);
+        emit loginFinished(false, e.message());
+        return;
+    }
+    m_loggingIn = true;
+    emit loggingInChanged();
+    m_sideHttp->setToken(QString());
+    const QJsonObject body{{QStringLiteral("username"), username.trimmed()},
+                           {QStringLiteral("password"), password},
+                           {QStringLiteral("device_id"), m_manager.deviceId()},
+                           {QStringLiteral("device_name"), QSysInfo::machineHostName()}};
+    m_sideHttp->postJson(QStringLiteral("login"), body, false, [this](const SyncReply &r) {
+        m_loggingIn = false;
+        emit loggingInChanged();
+        noteReply(r);
+        SyncErrors::Kind kind = SyncErrors::Kind::None;
+        CoreError e = SyncErrors::fromReply(r, &kind);
+        if (kind == SyncErrors::Kind::Unauthorized ||
+            (kind == SyncErrors::Kind::Refused && (r.status == 400 || r.status == 403))) {
+            kind = SyncErrors::Kind::BadLogin;
+            e = SyncErrors::make(kind);
+        }
+        SyncAuth a;
+        QJsonObject o;
+        if (e.ok()) {
+            if (!r.json(&o) || o.value(QLatin1String("token")).toString().isEmpty() ||
+                !o.value(QLatin1String("user")).isObject()) {
+                kind = SyncErrors::Kind::Malformed;
+                e = SyncErrors::malformed(QStringLiteral("login"));
+            }
+        }
+        if (e.ok()) {
+            const QJsonObject u = o.value(QLatin1String("user")).toObject();
+            a.token = o.value(QLatin1String("token")).toString();
+            a.expiresAt = parseExpiry(o.value(QLatin1String("expires_at")));
+            a.userId = u.value(QLatin1String("id")).toVariant().toString();
+            a.username = u.value(QLatin1String("username")).toString();
+            a.role = u.value(QLatin1String("role")).toString();
+            a.provinceId = u.value(QLatin1String("province_id")).toVariant().toString();
+            const CoreError stored = m_manager.setAuth(a);
+            if (stored.failed()) {
+                kind = SyncErrors::Kind::Local;
+                e = SyncErrors::make(kind, stored.message());
+            }
+        }
+        if (e.failed()) {
+            setLastError(e, kind);
+            emit loginFinished(false, e.message());
+            return;
+        }
+        m_auth = a;
+        for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp})
+            h->setToken(a.token);
+        setLastError({}, SyncErrors::Kind::None);
+        emit authChanged();
+        emit loginFinished(true, QString());
+        if (m_autoSync)
+            sync();
+    });
+}
+
+bool SyncClient::logout(bool confirmed)
+{
+    refreshCounts();
+    if (hasUnsyncedWork() && !confirmed) {
+        setLastError({CoreError::Code::NotEditable,
+                      unsyncedSummary() + QLatin1Char(' ') +
+                          tr("Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.")},
+                     SyncErrors::Kind::Busy);
+        return false;
+    }
+    cancel();
+    m_sideHttp->abort();
+    m_fileHttp->abort();
+    m_manager.clearAuth();
+    m_auth = SyncAuth();
+    for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp})
+        h->setToken(QString());
+    if (!m_conflicts.isEmpty()) {
+        m_conflicts.clear();
+        emit conflictsChanged();
+    }
+    setLastError({}, SyncErrors::Kind::None);
+    emit authChanged();
+    return true;
+}
+
+bool SyncClient::handleFailure(const SyncReply &r, CoreError *error)
+{
+    noteReply(r);
+    SyncErrors::Kind kind = SyncErrors::Kind::None;
+    const CoreError e = SyncErrors::fromReply(r, &kind);
+    if (e.ok())
+        return false;
+    if (kind == SyncErrors::Kind::Unauthorized) {
+        // The token expired or the device was revoked: log out, keep every unsynced change.
+        m_manager.clearAuth();
+        m_auth = SyncAuth();
+        for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp})
+            h->setToken(QString());
+        emit authChanged();
+    }
+    if (error)
+        *error = e;
+    setLastError(e, kind);
+    return true;
+}
+
+// --- the round ----------------------------------------------------------------------------------
+
+bool SyncClient::sync()
+{
+    if (m_syncing)
+        return false;
+    if (!loggedIn()) {
+        const CoreError e = SyncErrors::make(SyncErrors::Kind::NotLoggedIn);
+        setLastError(e, SyncErrors::Kind::NotLoggedIn);
+        emit roundFinished(false, e.message());
+        return false;
+    }
+    m_syncing = true;
+    emit syncingChanged();
+    m_roundPushed = 0;
+    m_roundPages = 0;
+    m_roundPushTotal = m_manager.pendingRecordCount();
+    m_uploads.clear();
+    m_thumbs.clear();
+    setProgress(0, QStringLiteral("push"));
+    pushNext();
+    return true;
+}
+
+void SyncClient::cancel()
+{
+    if (!m_syncing)
+        return;
+    m_http->abort();
+    finishRound(CoreError(CoreError::Code::Io, tr("Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được "
+                                                  "giữ trên máy.")),
+                SyncErrors::Kind::Offline);
+}
+
+void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
+{
+    if (!m_syncing)
+        return;
+    m_syncing = false;
+    m_batch = PushBatch();
+    if (error.ok()) {
+        m_manager.setLastSyncAt(QDateTime::currentMSecsSinceEpoch());
+        emit lastSyncAtChanged();
+        setProgress(1, QStringLiteral("done"));
+    }
+    setLastError(error, error.ok() ? SyncErrors::Kind::None : kind);
+    refreshCounts();
+    emit syncingChanged();
+    emit roundFinished(error.ok(), error.message());
+}
+
+void SyncClient::pushNext()
+{
+    const CoreError built =
+        PushBatch::build(m_manager.database(), m_manager.deviceId(), m_batchSize, &m_batch);
+    if (built.failed())
+        return finishRound(built, SyncErrors::Kind::Local);
+    if (m_batch.isEmpty())
+        return pullNext();
+    const CoreError sent =
+        m_batch.markSent(m_manager.database(), QDateTime::currentMSecsSinceEpoch());
+    if (sent.failed())
+        return finishRound(sent, SyncErrors::Kind::Local);
+    m_http->postJson(QStringLiteral("push"), m_batch.body(), true, [this](const SyncReply &r) {
+        CoreError e;
+        if (handleFailure(r, &e))
+            return finishRound(e, m_lastErrorKind);
+        QJsonObject reply;
+        if (!r.json(&reply))
+            return finishRound(SyncErrors::malformed(QStringLiteral("push")),
+                               SyncErrors::Kind::Malformed);
+        PushBatch::Outcome outcome;
+        const CoreError applied = m_batch.applyReply(m_manager.database(), reply, &outcome);
+        if (applied.failed())
+            return finishRound(applied, applied.code() == CoreError::Code::Sql
+                                            ? SyncErrors::Kind::Local
+                                            : SyncErrors::Kind::Malformed);
+        m_roundPushed += m_batch.size();
+        refreshCounts();
+        setProgress(0.4 * m_roundPushed / qMax(1, qMax(m_roundPushTotal, m_roundPushed)),
+                    QStringLiteral("push"));
+        pushNext();
+    });
+}
+
+void SyncClient::pullNext()
+{
+    const qint64 since = m_manager.pullCursor();
+    m_http->get(QStringLiteral("pull?since=%1&limit=%2").arg(since).arg(m_pageSize),
+                [this, since](const SyncReply &r) {
+                    CoreError e;
+                    if (handleFailure(r, &e))
+                        return finishRound(e, m_lastErrorKind);
+                    QJsonObject page;
+                    if (!r.json(&page))
+                        return finishRound(SyncErrors::malformed(QStringLiteral("pull")),
+                                           SyncErrors::Kind::Malformed);
+                    PullApplier applier(m_manager.database());
+                    PullApplier::Page result;
+                    const CoreError applied = applier.apply(page, since, &result);
+                    if (applied.failed())
+                        return finishRound(applied, applied.code() == CoreError::Code::Sql
+                                                        ? SyncErrors::Kind::Local
+                                                        : SyncErrors::Kind::Malformed);
+                    ++m_roundPages;
+                    // Pages do not say how many follow: approach 0.7 a little each page.
+                    setProgress(0.4 + 0.3 * (1.0 - 1.0 / (1 + m_roundPages)),
+                                QStringLiteral("pull"));
+                    if (result.more)
+                        return pullNext();
+                    photosStart();
+                });
+}
+
+void SyncClient::photosStart()
+{
+    setProgress(0.7, QStringLiteral("photos"));
+    m_uploads = m_manager.pendingPhotos(m_dataRoot);
+    m_uploadBytesTotal = 0;
+    m_uploadBytesDone = 0;
+    for (const PendingPhoto &p : m_uploads)
+        m_uploadBytesTotal += p.size;
+    photosStatus(0);
+}
+
+void SyncClient::photosStatus(int from)
+{
+    if (from >= m_uploads.size()) {
+        m_uploadIndex = 0;
+        m_uploadRetries = 0;
+        return uploadNext();
+    }
+    QJsonArray shas;
+    for (int i = from; i < m_uploads.size() && shas.size() < 200; ++i)
+        shas.append(m_uploads.at(i).sha256);
+    const int to = from + int(shas.size());
+    m_http->postJson(
+        QStringLiteral("photos/status"), QJsonObject{{QStringLiteral("sha256"), shas}}, false,
+        [this, from, to](const SyncReply &r) {
+            CoreError e;
+            if (handleFailure(r, &e))
+                return finishRound(e, m_lastErrorKind);
+            QJsonObject o;
+            if (!r.json(&o) || !o.value(QLatin1String("photos")).isObject())
+                return finishRound(SyncErrors::malformed(QStringLiteral("photos/status")),
+                                   SyncErrors::Kind::Malformed);
+            const QJsonObject photos = o.value(QLatin1String("photos")).toObject();
+            for (int i = from; i < to; ++i) {
+                PendingPhoto &p = m_uploads[i];
+                const QJsonObject s = photos.value(p.sha256).toObject();
+                const QString state = s.value(QLatin1String("state")).toString();
+                if (state == QLatin1String("complete")) {
+                    m_manager.setPhotoUploaded(p.sha256, p.size, p.size, true);
+                    p.uploadedBytes = -1; // nothing to send
+                } else if (state == QLatin1String("partial")) {
+                    p.uploadedBytes = qint64(s.value(QLatin1String("received")).toDouble());
+                } else {
+                    p.uploadedBytes = 0;
+                }
+            }
+            photosStatus(to);
+        });
+}
+
+void SyncClient::uploadNext()
+{
+    while (m_uploadIndex < m_uploads.size() && m_uploads.at(m_uploadIndex).uploadedBytes < 0) {
+        m_uploadBytesDone += m_uploads.at(m_uploadIndex).size;
+        ++m_uploadIndex;
+    }
+    if (m_uploadIndex >= m_uploads.size()) {
+        refreshCounts();
+        m_thumbs = m_manager.wantedThumbnails();
+        m_thumbIndex = 0;
+        return thumbsNext();
+    }
+    m_uploadOffset = qBound<qint64>(0, m_uploads.at(m_uploadIndex).uploadedBytes,
+                                    m_uploads.at(m_uploadIndex).size);
+    m_uploadRetries = 0;
+    uploadChunk();
+}
+
+void SyncClient::uploadChunk()
+{
+    PendingPhoto &p = m_uploads[m_uploadIndex];
+    QFile f(p.path);
+    QByteArray chunk;
+    if (!f.open(QIODevice::ReadOnly) || !f.seek(m_uploadOffset) ||
+        (chunk = f.read(m_chunkSize)).isNull()) {
+        // The file went away (the photo was deleted): skip it, it is not the round's fault.
+        m_manager.setPhotoError(p.sha256, f.errorString());
+        p.uploadedBytes = -1;
+        return uploadNext();
+    }
+    const qint64 total = f.size();
+    p.size = total;
+    const SyncHttp::Headers headers{{"X-CCN-Offset", QByteArray::number(m_uploadOffset)},
+                                    {"X-CCN-Total-Size", QByteArray::number(total)}};
+    const qint64 end = m_uploadOffset + chunk.size();
+    m_http->put(
+        QStringLiteral("photos/%1").arg(p.sha256), chunk, headers,
+        [this, end, total](const SyncReply &r) {
+            PendingPhoto &p = m_uploads[m_uploadIndex];
+            QJsonObject o;
+            r.json(&o);
+            if (r.networkError == QNetworkReply::NoError && r.status == 409 &&
+                o.value(QLatin1String("received")).isDouble() && m_uploadRetries < 3) {
+                // The registry holds a different amount than we thought: resume there.
+                noteReply(r);
+                ++m_uploadRetries;
+                m_uploadOffset =
+                    qBound<qint64>(0, qint64(o.value(QLatin1String("received")).toDouble()), total);
+                return uploadChunk();
+            }
+            if (r.networkError == QNetworkReply::NoError && r.status == 422) {
+                // The local file does not match its name: never send it again this round.
+                noteReply(r);
+                m_manager.setPhotoError(p.sha256, o.value(QLatin1String("message")).toString());
+                p.uploadedBytes = -1;
+                return uploadNext();
+            }
+            CoreError e;
+            if (handleFailure(r, &e))
+                return finishRound(e, m_lastErrorKind);
+            m_uploadBytesDone += end - m_uploadOffset;
+            m_uploadOffset = end;
+            const bool complete = end >= total;
+            m_manager.setPhotoUploaded(p.sha256, end, total, complete);
+            setProgress(0.7 + 0.25 * double(m_uploadBytesDone) /
+                                  double(qMax<qint64>(1, m_uploadBytesTotal)),
+                        QStringLiteral("photos"));
+            if (complete) {
+                p.uploadedBytes = -1;
+                refreshCounts();
+                return uploadNext();
+            }
+            m_uploadRetries = 0;
+            uploadChunk();
+        });
+}
+
+void SyncClient::thumbsNext()
+{
+    while (m_thumbIndex < m_thumbs.size()) {
+        const QString sha = m_thumbs.at(m_thumbIndex);
+        if (!isSha256(sha) || QFileInfo::exists(SyncManager::thumbnailPath(m_dataRoot, sha))) {
+            m_manager.setThumbnailFetched(sha);
+            ++m_thumbIndex;
+            continue;
+        }
+        break;
+    }
+    if (m_thumbIndex >= m_thumbs.size())
+        return finishRound({}, SyncErrors::Kind::None);
+    const QString sha = m_thumbs.at(m_thumbIndex);
+    setProgress(0.95 + 0.05 * m_thumbIndex / qMax(1, int(m_thumbs.size())),
+                QStringLiteral("thumbs"));
+    m_http->get(QStringLiteral("photos/%1/thumbnail").arg(sha), [this, sha](const SyncReply &r) {
+        ++m_thumbIndex;
+        if (r.networkError == QNetworkReply::NoError && r.status == 404) {
+            // The original has not reached the registry yet: try again next round.
+            noteReply(r);
+            return thumbsNext();
+        }
+        CoreError e;
+        if (handleFailure(r, &e))
+            return finishRound(e, m_lastErrorKind);
+        if (!writeAtomically(SyncManager::thumbnailPath(m_dataRoot, sha), r.body))
+            return finishRound(SyncErrors::make(SyncErrors::Kind::Local, sha),
+                               SyncErrors::Kind::Local);
+        m_manager.setThumbnailFetched(sha);
+        thumbsNext();
+    });
+}
+
+// --- originals on demand ------------------------------------------------------------------------
+
+void SyncClient::fetchOriginal(const QString &sha256)
+{
+    const QString path = SyncManager::originalPath(m_dataRoot, sha256);
+    if (QFileInfo::exists(path)) {
+        emit originalReady(sha256, path);
+        return;
+    }
+    if (!isSha256(sha256)) {
+        emit originalFailed(sha256, tr("Mã ảnh không hợp lệ."));
+        return;
+    }
+    if (!m_originalQueue.contains(sha256))
+        m_originalQueue << sha256;
+    if (!m_fileHttp->busy() && m_originalQueue.size() == 1)
+        fetchNextOriginal();
+}
+
+void SyncClient::fetchNextOriginal()
+{
+    if (m_originalQueue.isEmpty())
+        return;
+    const QString sha = m_originalQueue.first();
+    m_fileHttp->get(QStringLiteral("photos/%1").arg(sha), [this, sha](const SyncReply &r) {
+        m_originalQueue.removeAll(sha);
+        noteReply(r);
+        SyncErrors::Kind kind = SyncErrors::Kind::None;
+        CoreError e = SyncErrors::fromReply(r, &kind);
+        if (e.ok() &&
+            QString::fromLatin1(
+                QCryptographicHash::hash(r.body, QCryptographicHash::Sha256).toHex()) != sha)
+            e = SyncErrors::malformed(QStringLiteral("photo %1").arg(sha.left(8)));
+        const QString path = SyncManager::originalPath(m_dataRoot, sha);
+        if (e.ok() && !writeAtomically(path, r.body))
+            e = SyncErrors::make(SyncErrors::Kind::Local, path);
+        if (e.failed()) {
+            if (r.status == 404)
+                e = CoreError(CoreError::Code::NotFound,
+                              tr("Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy "
+                                 "thử lại sau."));
+            emit originalFailed(sha, e.message());
+        } else {
+            m_manager.setPhotoUploaded(sha, r.body.size(), r.body.size(), true);
+            emit originalReady(sha, path);
+        }
+        fetchNextOriginal();
+    });
+}
+
+// --- conflicts and rejected changes -------------------------------------------------------------
+
+void SyncClient::fetchConflicts()
+{
+    if (!loggedIn())
+        return;
+    m_sideHttp->get(QStringLiteral("conflicts"), [this](const SyncReply &r) {
+        CoreError e;
+        if (handleFailure(r, &e))
+            return;
+        QJsonObject o;
+        if (!r.json(&o) || !o.value(QLatin1String("conflicts")).isArray()) {
+            setLastError(SyncErrors::malformed(QStringLiteral("conflicts")),
+                         SyncErrors::Kind::Malformed);
+            return;
+        }
+        m_conflicts = o.value(QLatin1String("conflicts")).toArray().toVariantList();
+        emit conflictsChanged();
+    });
+}
+
+void SyncClient::resolveConflict(const QString &conflictId, const QString &choice,
+                                 const QVariant &value)
+{
+    QJsonObject body{{QStringLiteral("choice"), choice}};
+    if (choice == QLatin1String("value"))
+        body.insert(QStringLiteral("value"), QJsonValue::fromVariant(value));
+    m_sideHttp->postJson(QStringLiteral("conflicts/%1/resolve").arg(conflictId), body, false,
+                         [this](const SyncReply &r) {
+                             CoreError e;
+                             if (handleFailure(r, &e)) {
+                                 emit conflictResolved(false, e.message());
+                                 return;
+                             }
+                             emit conflictResolved(true, QString());
+                             fetchConflicts();
+                             // The resolution is a new registry write: pull it.
+                             if (m_autoSync)
+                                 sync();
+                         });
+}
+
+bool SyncClient::retryRejected(qint64 outboxSeq)
+{
+    const CoreError e = m_manager.retryRejected(outboxSeq);
+    if (e.failed()) {
+        setLastError(e, SyncErrors::Kind::Local);
+        return false;
+    }
+    refreshCounts();
+    return true;
+}

@@ -1,0 +1,209 @@
+#pragma once
+
+#include "coreerror.h"
+#include "pushbatch.h"
+#include "syncerrors.h"
+#include "syncmanager.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QStringList>
+#include <QTimer>
+#include <QUrl>
+#include <QVariantList>
+
+class SyncHttp;
+struct SyncReply;
+
+// The device's side of the sync protocol (sync/PROTOCOL.md) and the status the UI shows.
+// A round: push the outbox in batches, pull pages until `more` is false, upload the photo files
+// the registry lacks, fetch thumbnails of pulled photos. Any error ends the round with a message
+// that says what to do; the next round starts from what is stored in the device database.
+// Rounds run on sync(), when the network comes back, and on a timer while online.
+class SyncClient : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QUrl serverUrl READ serverUrl WRITE setServerUrl NOTIFY serverUrlChanged)
+    Q_PROPERTY(bool online READ online NOTIFY onlineChanged)
+    Q_PROPERTY(bool loggedIn READ loggedIn NOTIFY authChanged)
+    Q_PROPERTY(QString user READ user NOTIFY authChanged)
+    Q_PROPERTY(QString role READ role NOTIFY authChanged)
+    Q_PROPERTY(bool isSupervisor READ isSupervisor NOTIFY authChanged)
+    Q_PROPERTY(bool loggingIn READ loggingIn NOTIFY loggingInChanged)
+    Q_PROPERTY(bool syncing READ syncing NOTIFY syncingChanged)
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
+    Q_PROPERTY(QString phase READ phase NOTIFY progressChanged)
+    Q_PROPERTY(QDateTime lastSyncAt READ lastSyncAt NOTIFY lastSyncAtChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    Q_PROPERTY(int lastErrorKind READ lastErrorKind NOTIFY lastErrorChanged)
+    Q_PROPERTY(bool updateRequired READ updateRequired NOTIFY lastErrorChanged)
+    Q_PROPERTY(int pendingRecords READ pendingRecords NOTIFY countsChanged)
+    Q_PROPERTY(int rejectedRecords READ rejectedRecords NOTIFY countsChanged)
+    Q_PROPERTY(QVariantList rejectedChanges READ rejectedChanges NOTIFY countsChanged)
+    Q_PROPERTY(int pendingPhotos READ pendingPhotos NOTIFY countsChanged)
+    Q_PROPERTY(qint64 pendingPhotoBytes READ pendingPhotoBytes NOTIFY countsChanged)
+    Q_PROPERTY(bool hasUnsyncedWork READ hasUnsyncedWork NOTIFY countsChanged)
+    Q_PROPERTY(QString unsyncedSummary READ unsyncedSummary NOTIFY countsChanged)
+    Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY conflictsChanged)
+    Q_PROPERTY(bool autoSync READ autoSync WRITE setAutoSync NOTIFY autoSyncChanged)
+    Q_PROPERTY(int autoSyncIntervalMs READ autoSyncIntervalMs WRITE setAutoSyncIntervalMs NOTIFY
+                   autoSyncChanged)
+public:
+    enum ErrorKind {
+        NoError = int(SyncErrors::Kind::None),
+        Offline = int(SyncErrors::Kind::Offline),
+        Timeout = int(SyncErrors::Kind::Timeout),
+        ServerError = int(SyncErrors::Kind::Server),
+        UpdateRequired = int(SyncErrors::Kind::UpdateRequired),
+        Unauthorized = int(SyncErrors::Kind::Unauthorized),
+        BadLogin = int(SyncErrors::Kind::BadLogin),
+        TooManyAttempts = int(SyncErrors::Kind::TooManyAttempts),
+        Refused = int(SyncErrors::Kind::Refused),
+        Malformed = int(SyncErrors::Kind::Malformed),
+        LocalError = int(SyncErrors::Kind::Local),
+        NotLoggedIn = int(SyncErrors::Kind::NotLoggedIn),
+        Busy = int(SyncErrors::Kind::Busy),
+    };
+    Q_ENUM(ErrorKind)
+
+    // `db` is the open device database; `dataRoot` holds photos/ and thumbs/ (PhotoManager's
+    // layout: <root>/photos/<2 hex>/<sha>.jpg and <root>/thumbs/<sha>.jpg).
+    SyncClient(QSqlDatabase db, const QString &dataRoot, QObject *parent = nullptr);
+    ~SyncClient() override;
+
+    QUrl serverUrl() const { return m_serverUrl; }
+    void setServerUrl(const QUrl &url);
+    bool online() const { return m_online; }
+    bool loggedIn() const { return m_auth.valid(); }
+    QString user() const { return m_auth.username; }
+    QString role() const { return m_auth.role; }
+    bool isSupervisor() const;
+    bool loggingIn() const { return m_loggingIn; }
+    bool syncing() const { return m_syncing; }
+    double progress() const { return m_progress; }
+    QString phase() const { return m_phase; }
+    QDateTime lastSyncAt() const;
+    QString lastError() const { return m_lastError.message(); }
+    CoreError lastCoreError() const { return m_lastError; }
+    int lastErrorKind() const { return int(m_lastErrorKind); }
+    bool updateRequired() const { return m_lastErrorKind == SyncErrors::Kind::UpdateRequired; }
+    int pendingRecords() const { return m_pendingRecords; }
+    int rejectedRecords() const { return m_rejectedRecords; }
+    QVariantList rejectedChanges() const;
+    int pendingPhotos() const { return m_pendingPhotos; }
+    qint64 pendingPhotoBytes() const { return m_pendingPhotoBytes; }
+    bool hasUnsyncedWork() const;
+    QString unsyncedSummary() const;
+    QVariantList conflicts() const { return m_conflicts; }
+    bool autoSync() const { return m_autoSync; }
+    void setAutoSync(bool on);
+    int autoSyncIntervalMs() const { return m_timer.interval(); }
+    void setAutoSyncIntervalMs(int ms);
+
+    QString deviceId() { return m_manager.deviceId(); }
+    SyncManager &manager() { return m_manager; }
+
+    // Tuning (tests use small values).
+    void setTimeoutMs(int ms);
+    void setBatchSize(int n) { m_batchSize = qBound(1, n, PushBatch::maxChanges); }
+    void setPageSize(int n) { m_pageSize = qBound(1, n, 1000); }
+    void setChunkSize(int bytes) { m_chunkSize = qBound(1, bytes, 1 << 20); }
+
+public slots:
+    void login(const QString &username, const QString &password);
+    // Refuses (false, with lastError saying what would be lost) while anything is unsynced,
+    // unless `confirmed`. Logging out never deletes unsynced work: it waits on the device for the
+    // next login.
+    bool logout(bool confirmed = false);
+    // Starts a round unless one is running. Returns false when none started.
+    bool sync();
+    void cancel();
+    void fetchConflicts();
+    void resolveConflict(const QString &conflictId, const QString &choice,
+                         const QVariant &value = QVariant());
+    // Fetches a photo's original (on demand); originalReady or originalFailed follows.
+    void fetchOriginal(const QString &sha256);
+    bool retryRejected(qint64 outboxSeq);
+    void refreshCounts();
+
+signals:
+    void serverUrlChanged();
+    void onlineChanged();
+    void authChanged();
+    void loggingInChanged();
+    void syncingChanged();
+    void progressChanged();
+    void lastSyncAtChanged();
+    void lastErrorChanged();
+    void countsChanged();
+    void conflictsChanged();
+    void autoSyncChanged();
+    void loginFinished(bool ok, const QString &message);
+    void roundFinished(bool ok, const QString &message);
+    void conflictResolved(bool ok, const QString &message);
+    void originalReady(const QString &sha256, const QString &path);
+    void originalFailed(const QString &sha256, const QString &message);
+
+private:
+    void setOnline(bool on);
+    void setProgress(double p, const QString &phase);
+    void setLastError(const CoreError &e, SyncErrors::Kind kind);
+    void noteReply(const SyncReply &r);
+    bool handleFailure(const SyncReply &r, CoreError *error);
+    void updateReachability();
+    void configureHttp(SyncHttp *http);
+
+    void pushNext();
+    void pullNext();
+    void photosStart();
+    void photosStatus(int from);
+    void uploadNext();
+    void uploadChunk();
+    void thumbsNext();
+    void finishRound(const CoreError &error, SyncErrors::Kind kind);
+    void fetchNextOriginal();
+
+    SyncManager m_manager;
+    QString m_dataRoot;
+    QUrl m_serverUrl;
+    SyncAuth m_auth;
+    SyncHttp *m_http;
+    SyncHttp *m_sideHttp;
+    SyncHttp *m_fileHttp;
+    QTimer m_timer;
+    bool m_autoSync = true;
+    bool m_online = true;
+    bool m_lastRequestOk = true;
+    bool m_hasReachability = false;
+    bool m_loggingIn = false;
+    bool m_syncing = false;
+    double m_progress = 0;
+    QString m_phase;
+    CoreError m_lastError;
+    SyncErrors::Kind m_lastErrorKind = SyncErrors::Kind::None;
+    int m_pendingRecords = 0;
+    int m_rejectedRecords = 0;
+    int m_pendingPhotos = 0;
+    qint64 m_pendingPhotoBytes = 0;
+    QVariantList m_conflicts;
+    int m_batchSize = PushBatch::maxChanges;
+    int m_pageSize = 1000;
+    int m_chunkSize = 1 << 20;
+    int m_timeoutMs = 30000;
+
+    // The round under way.
+    PushBatch m_batch;
+    int m_roundPushTotal = 0;
+    int m_roundPushed = 0;
+    int m_roundPages = 0;
+    QList<PendingPhoto> m_uploads;
+    int m_uploadIndex = 0;
+    qint64 m_uploadOffset = 0;
+    int m_uploadRetries = 0;
+    qint64 m_uploadBytesTotal = 0;
+    qint64 m_uploadBytesDone = 0;
+    QStringList m_thumbs;
+    int m_thumbIndex = 0;
+    QStringList m_originalQueue;
+};

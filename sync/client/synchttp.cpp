@@ -1,0 +1,107 @@
+#include "synchttp.h"
+
+#include "deflate.h"
+#include "protocolversion.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+
+bool SyncReply::json(QJsonObject *out) const
+{
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return false;
+    *out = doc.object();
+    return true;
+}
+
+SyncHttp::SyncHttp(QObject *parent) : QObject(parent), m_nam(new QNetworkAccessManager(this))
+{
+    // Never a cached or redirected answer: every reply is the registry's own.
+    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+QUrl SyncHttp::urlFor(const QString &path) const
+{
+    QString base = m_baseUrl.toString();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return QUrl(base + QStringLiteral("/api/v1/") + path);
+}
+
+void SyncHttp::get(const QString &path, Callback done)
+{
+    send("GET", path, QByteArray(), {}, std::move(done));
+}
+
+void SyncHttp::postJson(const QString &path, const QJsonObject &body, bool compress, Callback done)
+{
+    const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    Headers headers{{"Content-Type", "application/json"}};
+    if (compress) {
+        headers.append(qMakePair(QByteArray("Content-Encoding"), QByteArray("deflate")));
+        send("POST", path, Deflate::compress(json), headers, std::move(done));
+    } else {
+        send("POST", path, json, headers, std::move(done));
+    }
+}
+
+void SyncHttp::put(const QString &path, const QByteArray &body, const Headers &headers,
+                   Callback done)
+{
+    Headers h = headers;
+    h.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/octet-stream")));
+    send("PUT", path, body, h, std::move(done));
+}
+
+void SyncHttp::abort()
+{
+    if (m_reply) {
+        QNetworkReply *r = m_reply;
+        m_reply.clear();
+        r->disconnect(this);
+        r->abort();
+        r->deleteLater();
+    }
+}
+
+void SyncHttp::send(const QByteArray &verb, const QString &path, const QByteArray &body,
+                    const Headers &headers, Callback done)
+{
+    abort();
+    QNetworkRequest req(urlFor(path));
+    req.setRawHeader("X-CCN-Protocol", QByteArray::number(ProtocolVersion::current));
+    req.setRawHeader("X-CCN-Schema", QByteArray::number(m_schemaVersion));
+    if (!m_token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    for (const auto &h : headers)
+        req.setRawHeader(h.first, h.second);
+    // Accept-Encoding is left to QNetworkAccessManager, which then decompresses the reply itself.
+    req.setTransferTimeout(m_timeoutMs);
+    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    QNetworkReply *reply = body.isNull() && verb == "GET"
+                               ? m_nam->get(req)
+                               : m_nam->sendCustomRequest(req, verb, body);
+    m_reply = reply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)]() {
+        if (m_reply == reply)
+            m_reply.clear();
+        SyncReply r;
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r.networkError = reply->error();
+        r.networkErrorString = reply->errorString();
+        r.timedOut = reply->error() == QNetworkReply::OperationCanceledError ||
+                     reply->error() == QNetworkReply::TimeoutError;
+        r.body = reply->readAll();
+        // An HTTP error status is not a transport failure: keep the status and the body.
+        if (r.status >= 400 && reply->error() != QNetworkReply::NoError &&
+            reply->error() >= QNetworkReply::ContentAccessDenied)
+            r.networkError = QNetworkReply::NoError;
+        reply->deleteLater();
+        done(r);
+    });
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+// What came back from one request. status is 0 when no HTTP answer arrived.
+struct SyncReply {
+    int status = 0;
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString networkErrorString;
+    bool timedOut = false;
+    QByteArray body;
+
+    bool ok() const
+    {
+        return networkError == QNetworkReply::NoError && status >= 200 && status < 300;
+    }
+    // Parses the body as a JSON object; false when it is not one.
+    bool json(QJsonObject *out) const;
+};
+
+// The sync transport: one request at a time to the registry's /api/v1, with the protocol headers
+// (X-CCN-Protocol, X-CCN-Schema, Authorization) on every request, a transfer timeout, push bodies
+// compressed with deflate and compressed replies accepted (QNetworkAccessManager decompresses).
+class SyncHttp : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const SyncReply &)>;
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+    explicit SyncHttp(QObject *parent = nullptr);
+
+    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setToken(const QString &token) { m_token = token; }
+    void setSchemaVersion(int version) { m_schemaVersion = version; }
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    int timeoutMs() const { return m_timeoutMs; }
+
+    // `path` is relative to /api/v1 ("push", "pull?since=3").
+    void get(const QString &path, Callback done);
+    void postJson(const QString &path, const QJsonObject &body, bool compress, Callback done);
+    void put(const QString &path, const QByteArray &body, const Headers &headers, Callback done);
+    // Aborts the request under way (its callback is not called).
+    void abort();
+    bool busy() const { return !m_reply.isNull(); }
+
+    QUrl urlFor(const QString &path) const;
+
+private:
+    void send(const QByteArray &verb, const QString &path, const QByteArray &body,
+              const Headers &headers, Callback done);
+
+    QNetworkAccessManager *m_nam;
+    QUrl m_baseUrl;
+    QString m_token;
+    int m_schemaVersion = 0;
+    int m_timeoutMs = 30000;
+    QPointer<QNetworkReply> m_reply;
+};

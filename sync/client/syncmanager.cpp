@@ -1,0 +1,261 @@
+#include "syncmanager.h"
+
+#include "uuid7.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QObject>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+CoreError sqlError(const QSqlQuery &q)
+{
+    return {CoreError::Code::Sql,
+            QObject::tr("Không ghi được trạng thái đồng bộ: %1").arg(q.lastError().text())};
+}
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+} // namespace
+
+SyncManager::SyncManager(QSqlDatabase db) : m_db(std::move(db)) {}
+
+QString SyncManager::value(const QString &key, const QString &fallback) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"));
+    q.addBindValue(key);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return fallback;
+}
+
+CoreError SyncManager::setValue(const QString &key, const QString &value)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO sync_state(key, value) VALUES (?, ?) "
+                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    if (!q.exec())
+        return sqlError(q);
+    return {};
+}
+
+CoreError SyncManager::removeValue(const QString &key)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM sync_state WHERE key = ?"));
+    q.addBindValue(key);
+    if (!q.exec())
+        return sqlError(q);
+    return {};
+}
+
+QString SyncManager::deviceId()
+{
+    QString id = value(QStringLiteral("device_id"));
+    if (id.isEmpty()) {
+        id = Uuid7::generate();
+        setValue(QStringLiteral("device_id"), id);
+    }
+    return id;
+}
+
+qint64 SyncManager::pullCursor() const
+{
+    return value(QStringLiteral("pull_cursor"), QStringLiteral("0")).toLongLong();
+}
+
+CoreError SyncManager::setPullCursor(qint64 cursor)
+{
+    return setValue(QStringLiteral("pull_cursor"), QString::number(cursor));
+}
+
+qint64 SyncManager::lastSyncAt() const
+{
+    return value(QStringLiteral("last_sync_at"), QStringLiteral("0")).toLongLong();
+}
+
+CoreError SyncManager::setLastSyncAt(qint64 ms)
+{
+    return setValue(QStringLiteral("last_sync_at"), QString::number(ms));
+}
+
+SyncAuth SyncManager::auth() const
+{
+    SyncAuth a;
+    const QJsonObject o = QJsonDocument::fromJson(value(QStringLiteral("auth")).toUtf8()).object();
+    // A format this app does not know is treated as "not logged in" (the user logs in again).
+    if (o.value(QLatin1String("format")).toInt() != SyncAuth::format)
+        return a;
+    a.token = o.value(QLatin1String("token")).toString();
+    a.expiresAt = qint64(o.value(QLatin1String("expires_at")).toDouble());
+    a.userId = o.value(QLatin1String("user_id")).toString();
+    a.username = o.value(QLatin1String("username")).toString();
+    a.role = o.value(QLatin1String("role")).toString();
+    a.provinceId = o.value(QLatin1String("province_id")).toString();
+    return a;
+}
+
+CoreError SyncManager::setAuth(const SyncAuth &a)
+{
+    QJsonObject o{{QStringLiteral("format"), SyncAuth::format},
+                  {QStringLiteral("token"), a.token},
+                  {QStringLiteral("expires_at"), double(a.expiresAt)},
+                  {QStringLiteral("user_id"), a.userId},
+                  {QStringLiteral("username"), a.username},
+                  {QStringLiteral("role"), a.role},
+                  {QStringLiteral("province_id"), a.provinceId}};
+    return setValue(QStringLiteral("auth"),
+                    QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+}
+
+CoreError SyncManager::clearAuth()
+{
+    return removeValue(QStringLiteral("auth"));
+}
+
+int SyncManager::pendingRecordCount() const
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE rejected_code IS NULL")) &&
+        q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+int SyncManager::rejectedCount() const
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE rejected_code IS NOT NULL")) &&
+        q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+QVariantList SyncManager::rejectedChanges() const
+{
+    QVariantList out;
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("SELECT seq, entity, row_id, op, rejected_code, rejected_message, "
+                          "created_at FROM outbox WHERE rejected_code IS NOT NULL ORDER BY seq"));
+    while (q.next()) {
+        out << QVariantMap{
+            {QStringLiteral("seq"), q.value(0)},      {QStringLiteral("entity"), q.value(1)},
+            {QStringLiteral("rowId"), q.value(2)},    {QStringLiteral("op"), q.value(3)},
+            {QStringLiteral("code"), q.value(4)},     {QStringLiteral("message"), q.value(5)},
+            {QStringLiteral("createdAt"), q.value(6)}};
+    }
+    return out;
+}
+
+CoreError SyncManager::retryRejected(qint64 outboxSeq)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE outbox SET rejected_code = NULL, rejected_message = NULL "
+                             "WHERE seq = ? AND rejected_code IS NOT NULL"));
+    q.addBindValue(outboxSeq);
+    if (!q.exec())
+        return sqlError(q);
+    if (q.numRowsAffected() == 0)
+        return {CoreError::Code::NotFound, QObject::tr("Không tìm thấy thay đổi bị từ chối này.")};
+    return {};
+}
+
+QList<PendingPhoto> SyncManager::pendingPhotos(const QString &root) const
+{
+    QList<PendingPhoto> out;
+    if (root.isEmpty())
+        return out;
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("SELECT p.sha256, coalesce(t.uploaded_bytes, 0) FROM photos p "
+                          "LEFT JOIN photo_transfers t ON t.sha256 = p.sha256 "
+                          "WHERE p.deleted_at IS NULL AND coalesce(t.on_server, 0) = 0 "
+                          "GROUP BY p.sha256 ORDER BY min(p.created_at), p.sha256"));
+    while (q.next()) {
+        PendingPhoto p;
+        p.sha256 = q.value(0).toString();
+        p.path = originalPath(root, p.sha256);
+        const QFileInfo fi(p.path);
+        if (!fi.isFile())
+            continue; // a pulled photo whose original this device never had
+        p.size = fi.size();
+        p.uploadedBytes = q.value(1).toLongLong();
+        out << p;
+    }
+    return out;
+}
+
+CoreError SyncManager::setPhotoUploaded(const QString &sha, qint64 received, qint64 total,
+                                        bool complete)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO photo_transfers(sha256, on_server, uploaded_bytes, total_bytes, changed_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(sha256) DO UPDATE SET on_server = excluded.on_server, "
+        "uploaded_bytes = excluded.uploaded_bytes, total_bytes = excluded.total_bytes, "
+        "last_error = NULL, changed_at = excluded.changed_at"));
+    q.addBindValue(sha);
+    q.addBindValue(complete ? 1 : 0);
+    q.addBindValue(received);
+    q.addBindValue(total);
+    q.addBindValue(nowMs());
+    if (!q.exec())
+        return sqlError(q);
+    return {};
+}
+
+CoreError SyncManager::setPhotoError(const QString &sha, const QString &error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO photo_transfers(sha256, attempts, last_error, changed_at) VALUES (?, 1, ?, ?) "
+        "ON CONFLICT(sha256) DO UPDATE SET attempts = attempts + 1, last_error = "
+        "excluded.last_error, "
+        "changed_at = excluded.changed_at"));
+    q.addBindValue(sha);
+    q.addBindValue(error);
+    q.addBindValue(nowMs());
+    if (!q.exec())
+        return sqlError(q);
+    return {};
+}
+
+QStringList SyncManager::wantedThumbnails() const
+{
+    QStringList out;
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("SELECT sha256 FROM photo_transfers WHERE thumb_state = 'wanted' "
+                          "ORDER BY changed_at, sha256"));
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
+}
+
+CoreError SyncManager::setThumbnailFetched(const QString &sha)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE photo_transfers SET thumb_state = 'fetched', changed_at = ? "
+                             "WHERE sha256 = ?"));
+    q.addBindValue(nowMs());
+    q.addBindValue(sha);
+    if (!q.exec())
+        return sqlError(q);
+    return {};
+}
+
+QString SyncManager::originalPath(const QString &root, const QString &sha)
+{
+    return QStringLiteral("%1/photos/%2/%3.jpg").arg(root, sha.left(2), sha);
+}
+
+QString SyncManager::thumbnailPath(const QString &root, const QString &sha)
+{
+    return QStringLiteral("%1/thumbs/%2.jpg").arg(root, sha);
+}

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "coreerror.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+// Who is logged in on this device, as the registry said at login. Stored in sync_state under
+// "auth" as JSON with "format": 1. Never the password.
+struct SyncAuth {
+    static constexpr int format = 1;
+    QString token;
+    qint64 expiresAt = 0;
+    QString userId;
+    QString username;
+    QString role;
+    QString provinceId;
+
+    bool valid() const { return !token.isEmpty(); }
+};
+
+// A photo file that the registry does not have yet.
+struct PendingPhoto {
+    QString sha256;
+    QString path;
+    qint64 size = 0;
+    qint64 uploadedBytes = 0;
+};
+
+// The sync state kept in the device database: the device id, the login, the pull cursor, the last
+// successful sync, the photo transfers, and the counts the UI shows.
+class SyncManager
+{
+public:
+    explicit SyncManager(QSqlDatabase db);
+
+    QSqlDatabase database() const { return m_db; }
+
+    QString value(const QString &key, const QString &fallback = QString()) const;
+    CoreError setValue(const QString &key, const QString &value);
+    CoreError removeValue(const QString &key);
+
+    // Chosen once per device database (UUIDv7) and kept.
+    QString deviceId();
+    qint64 pullCursor() const;
+    CoreError setPullCursor(qint64 cursor);
+    qint64 lastSyncAt() const;
+    CoreError setLastSyncAt(qint64 ms);
+
+    SyncAuth auth() const;
+    CoreError setAuth(const SyncAuth &auth);
+    CoreError clearAuth();
+
+    // Outbox entries still to send (not rejected).
+    int pendingRecordCount() const;
+    int rejectedCount() const;
+    // Rejected entries for the user: seq, entity, row_id, op, code, message, created_at.
+    QVariantList rejectedChanges() const;
+    // Makes a rejected entry eligible again (the user fixed the cause); false when not found.
+    CoreError retryRejected(qint64 outboxSeq);
+
+    // Photo files under `root` whose rows are alive and that the registry does not hold yet.
+    QList<PendingPhoto> pendingPhotos(const QString &root) const;
+    CoreError setPhotoUploaded(const QString &sha, qint64 received, qint64 total, bool complete);
+    CoreError setPhotoError(const QString &sha, const QString &error);
+    QStringList wantedThumbnails() const;
+    CoreError setThumbnailFetched(const QString &sha);
+
+    static QString originalPath(const QString &root, const QString &sha);
+    static QString thumbnailPath(const QString &root, const QString &sha);
+
+private:
+    QSqlDatabase m_db;
+};
