@@ -25,7 +25,8 @@ QVariantMap withChoices(QVariantMap question)
     if (!json.isEmpty())
         choices = QJsonDocument::fromJson(json).array().toVariantList();
     question.insert(QStringLiteral("choices"), choices);
-    question.insert(QStringLiteral("required"), question.value(QStringLiteral("required")).toInt() != 0);
+    question.insert(QStringLiteral("required"),
+                    question.value(QStringLiteral("required")).toInt() != 0);
     return question;
 }
 
@@ -69,15 +70,17 @@ QString ChecklistManager::newestTemplateId(const QString &code) const
 QVariantMap ChecklistManager::checklistTemplate(const QString &templateId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, code, version, title, legal_basis FROM checklist_templates WHERE id = ?"));
+    q.prepare(QStringLiteral(
+        "SELECT id, code, version, title, legal_basis FROM checklist_templates WHERE id = ?"));
     q.addBindValue(templateId);
     if (!q.exec() || !q.next())
         return {};
     QVariantMap tpl = rowToMap(q);
     QVariantList sections;
     QSqlQuery s(m_db);
-    s.prepare(QStringLiteral("SELECT id, title, position FROM checklist_sections WHERE template_id = ? "
-                             "AND deleted_at IS NULL ORDER BY position"));
+    s.prepare(
+        QStringLiteral("SELECT id, title, position FROM checklist_sections WHERE template_id = ? "
+                       "AND deleted_at IS NULL ORDER BY position"));
     s.addBindValue(templateId);
     s.exec();
     const QVariantList all = questions(templateId);
@@ -85,7 +88,8 @@ QVariantMap ChecklistManager::checklistTemplate(const QString &templateId) const
         QVariantMap section = rowToMap(s);
         QVariantList qs;
         for (const QVariant &v : all)
-            if (v.toMap().value(QStringLiteral("section_id")) == section.value(QStringLiteral("id")))
+            if (v.toMap().value(QStringLiteral("section_id")) ==
+                section.value(QStringLiteral("id")))
                 qs << v;
         section.insert(QStringLiteral("questions"), qs);
         sections << section;
@@ -99,7 +103,8 @@ QVariantList ChecklistManager::questions(const QString &templateId) const
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "SELECT q.*, s.title AS section_title, s.position AS section_position FROM "
-        "checklist_questions q JOIN checklist_sections s ON s.id = q.section_id WHERE s.template_id = ? "
+        "checklist_questions q JOIN checklist_sections s ON s.id = q.section_id WHERE "
+        "s.template_id = ? "
         "AND q.deleted_at IS NULL AND s.deleted_at IS NULL ORDER BY s.position, q.position"));
     q.addBindValue(templateId);
     q.exec();
@@ -124,10 +129,12 @@ bool ChecklistManager::isVisible(const QVariantMap &question, const QVariantMap 
     const QString code = question.value(QStringLiteral("show_if_code")).toString();
     if (code.isEmpty())
         return true;
-    return answersByCode.value(code).toString() == question.value(QStringLiteral("show_if_value")).toString();
+    return answersByCode.value(code).toString() ==
+           question.value(QStringLiteral("show_if_value")).toString();
 }
 
-CoreError ChecklistManager::validate(const QVariantMap &question, const QString &value, QString *stored)
+CoreError ChecklistManager::validate(const QVariantMap &question, const QString &value,
+                                     QString *stored)
 {
     const QString kind = question.value(QStringLiteral("kind")).toString();
     const QString label = question.value(QStringLiteral("text")).toString();

@@ -31,12 +31,17 @@ const char clusterColumns[] =
     "c.*, p.name AS province_name, "
     "(SELECT count(*) FROM violations v WHERE v.cluster_id = c.id AND v.deleted_at IS NULL AND "
     "v.status NOT IN ('verified_fixed')) AS open_violations, "
-    "(SELECT count(*) FROM tenants t WHERE t.cluster_id = c.id AND t.deleted_at IS NULL) AS tenant_count, "
-    "(SELECT max(started_at) FROM inspections i WHERE i.cluster_id = c.id AND i.deleted_at IS NULL) "
+    "(SELECT count(*) FROM tenants t WHERE t.cluster_id = c.id AND t.deleted_at IS NULL) AS "
+    "tenant_count, "
+    "(SELECT max(started_at) FROM inspections i WHERE i.cluster_id = c.id AND i.deleted_at IS "
+    "NULL) "
     "AS last_inspection_at";
 } // namespace
 
-ClusterManager::ClusterManager(QSqlDatabase db, QObject *parent) : QObject(parent), m_db(std::move(db)) {}
+ClusterManager::ClusterManager(QSqlDatabase db, QObject *parent)
+    : QObject(parent), m_db(std::move(db))
+{
+}
 
 QStringList ClusterManager::statuses()
 {
@@ -60,9 +65,10 @@ QVariant ClusterManager::fillRate(const QVariant &industrialLandHa, const QVaria
 
 QVariantList ClusterManager::clusters(const Filter &filter) const
 {
-    QString sql = QStringLiteral("SELECT %1 FROM clusters c LEFT JOIN admin_units p ON p.id = c.province_id "
-                                 "WHERE c.deleted_at IS NULL")
-                      .arg(QLatin1String(clusterColumns));
+    QString sql =
+        QStringLiteral("SELECT %1 FROM clusters c LEFT JOIN admin_units p ON p.id = c.province_id "
+                       "WHERE c.deleted_at IS NULL")
+            .arg(QLatin1String(clusterColumns));
     QVariantList binds;
     const QString folded = TextFolder::fold(filter.text);
     if (!folded.isEmpty()) {
@@ -84,8 +90,9 @@ QVariantList ClusterManager::clusters(const Filter &filter) const
     if (filter.noWastewaterPlant)
         sql += QStringLiteral(" AND c.wwtp_status <> 'operating'");
     if (filter.openViolations)
-        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM violations v WHERE v.cluster_id = c.id AND "
-                              "v.deleted_at IS NULL AND v.status <> 'verified_fixed')");
+        sql +=
+            QStringLiteral(" AND EXISTS (SELECT 1 FROM violations v WHERE v.cluster_id = c.id AND "
+                           "v.deleted_at IS NULL AND v.status <> 'verified_fixed')");
     sql += QStringLiteral(" ORDER BY c.search_text, c.name");
     QSqlQuery q(m_db);
     q.prepare(sql);
@@ -101,9 +108,10 @@ QVariantList ClusterManager::clusters(const Filter &filter) const
 QVariantMap ClusterManager::cluster(const QString &id) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM clusters c LEFT JOIN admin_units p ON p.id = c.province_id "
-                             "WHERE c.id = ?")
-                  .arg(QLatin1String(clusterColumns)));
+    q.prepare(
+        QStringLiteral("SELECT %1 FROM clusters c LEFT JOIN admin_units p ON p.id = c.province_id "
+                       "WHERE c.id = ?")
+            .arg(QLatin1String(clusterColumns)));
     q.addBindValue(id);
     q.exec();
     const QVariantList r = rows(q);
@@ -113,7 +121,8 @@ QVariantMap ClusterManager::cluster(const QString &id) const
 QVariantList ClusterManager::tenants(const QString &clusterId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT * FROM tenants WHERE cluster_id = ? AND deleted_at IS NULL ORDER BY name"));
+    q.prepare(QStringLiteral(
+        "SELECT * FROM tenants WHERE cluster_id = ? AND deleted_at IS NULL ORDER BY name"));
     q.addBindValue(clusterId);
     q.exec();
     return rows(q);
@@ -122,10 +131,11 @@ QVariantList ClusterManager::tenants(const QString &clusterId) const
 QVariantList ClusterManager::inspections(const QString &clusterId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "SELECT i.*, (SELECT count(*) FROM violations v WHERE v.inspection_id = i.id AND v.deleted_at "
-        "IS NULL) AS violation_count FROM inspections i WHERE i.cluster_id = ? AND i.deleted_at IS NULL "
-        "ORDER BY i.started_at DESC"));
+    q.prepare(QStringLiteral("SELECT i.*, (SELECT count(*) FROM violations v WHERE v.inspection_id "
+                             "= i.id AND v.deleted_at "
+                             "IS NULL) AS violation_count FROM inspections i WHERE i.cluster_id = "
+                             "? AND i.deleted_at IS NULL "
+                             "ORDER BY i.started_at DESC"));
     q.addBindValue(clusterId);
     q.exec();
     return rows(q);
@@ -134,9 +144,10 @@ QVariantList ClusterManager::inspections(const QString &clusterId) const
 QVariantList ClusterManager::openViolations(const QString &clusterId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT v.*, t.name AS tenant_name FROM violations v LEFT JOIN tenants t ON "
-                             "t.id = v.tenant_id WHERE v.cluster_id = ? AND v.deleted_at IS NULL AND "
-                             "v.status <> 'verified_fixed' ORDER BY v.deadline_on IS NULL, v.deadline_on"));
+    q.prepare(QStringLiteral(
+        "SELECT v.*, t.name AS tenant_name FROM violations v LEFT JOIN tenants t ON "
+        "t.id = v.tenant_id WHERE v.cluster_id = ? AND v.deleted_at IS NULL AND "
+        "v.status <> 'verified_fixed' ORDER BY v.deadline_on IS NULL, v.deadline_on"));
     q.addBindValue(clusterId);
     q.exec();
     return rows(q);
@@ -146,11 +157,14 @@ QVariantList ClusterManager::infrastructure(const QString &clusterId) const
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
-        "SELECT it.*, (SELECT percent FROM progress_readings r WHERE r.item_id = it.id AND r.deleted_at "
+        "SELECT it.*, (SELECT percent FROM progress_readings r WHERE r.item_id = it.id AND "
+        "r.deleted_at "
         "IS NULL ORDER BY r.observed_on DESC, r.created_at DESC LIMIT 1) AS latest_percent, "
-        "(SELECT observed_on FROM progress_readings r WHERE r.item_id = it.id AND r.deleted_at IS NULL "
+        "(SELECT observed_on FROM progress_readings r WHERE r.item_id = it.id AND r.deleted_at IS "
+        "NULL "
         "ORDER BY r.observed_on DESC, r.created_at DESC LIMIT 1) AS latest_observed_on "
-        "FROM infrastructure_items it WHERE it.cluster_id = ? AND it.deleted_at IS NULL ORDER BY it.kind"));
+        "FROM infrastructure_items it WHERE it.cluster_id = ? AND it.deleted_at IS NULL ORDER BY "
+        "it.kind"));
     q.addBindValue(clusterId);
     q.exec();
     return rows(q);
@@ -159,8 +173,9 @@ QVariantList ClusterManager::infrastructure(const QString &clusterId) const
 QVariantList ClusterManager::boundaryMarkers(const QString &clusterId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT * FROM boundary_markers WHERE cluster_id = ? AND deleted_at IS NULL "
-                             "ORDER BY code"));
+    q.prepare(
+        QStringLiteral("SELECT * FROM boundary_markers WHERE cluster_id = ? AND deleted_at IS NULL "
+                       "ORDER BY code"));
     q.addBindValue(clusterId);
     q.exec();
     return rows(q);

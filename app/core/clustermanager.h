@@ -15,8 +15,8 @@ class ClusterManager : public QObject
     Q_OBJECT
 public:
     struct Filter {
-        QString text;           // folded and matched anywhere in name, code, investor, place
-        QString status;         // empty = any
+        QString text;   // folded and matched anywhere in name, code, investor, place
+        QString status; // empty = any
         bool noWastewaterPlant = false;
         bool openViolations = false;
     };

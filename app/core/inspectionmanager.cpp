@@ -11,14 +11,20 @@
 namespace {
 const QStringList violationSeverities = {QStringLiteral("minor"), QStringLiteral("serious"),
                                          QStringLiteral("very_serious")};
-const QStringList violationStatuses = {QStringLiteral("open"), QStringLiteral("remedying"),
-                                       QStringLiteral("fixed_reported"),
-                                       QStringLiteral("verified_fixed"), QStringLiteral("escalated")};
-const QStringList violationFields = {
-    QStringLiteral("category"),       QStringLiteral("legal_basis"),  QStringLiteral("severity"),
-    QStringLiteral("observed"),       QStringLiteral("remedy"),       QStringLiteral("deadline_on"),
-    QStringLiteral("responsible_party"), QStringLiteral("tenant_id"), QStringLiteral("fine_min_vnd"),
-    QStringLiteral("fine_max_vnd"),   QStringLiteral("status")};
+const QStringList violationStatuses = {
+    QStringLiteral("open"), QStringLiteral("remedying"), QStringLiteral("fixed_reported"),
+    QStringLiteral("verified_fixed"), QStringLiteral("escalated")};
+const QStringList violationFields = {QStringLiteral("category"),
+                                     QStringLiteral("legal_basis"),
+                                     QStringLiteral("severity"),
+                                     QStringLiteral("observed"),
+                                     QStringLiteral("remedy"),
+                                     QStringLiteral("deadline_on"),
+                                     QStringLiteral("responsible_party"),
+                                     QStringLiteral("tenant_id"),
+                                     QStringLiteral("fine_min_vnd"),
+                                     QStringLiteral("fine_max_vnd"),
+                                     QStringLiteral("status")};
 
 QVariantMap rowToMap(const QSqlQuery &q)
 {
@@ -61,16 +67,17 @@ CoreError InspectionManager::start(const QString &clusterId, const QString &kind
     if (m_checklists.checklistTemplate(templateId).isEmpty())
         return {CoreError::Code::NotFound, tr("Không tìm thấy mẫu phiếu kiểm tra.")};
     const qint64 now = RecordWriter::now();
-    QVariantMap row{{QStringLiteral("cluster_id"), clusterId},
-                    {QStringLiteral("template_id"), templateId},
-                    {QStringLiteral("kind"), kind},
-                    {QStringLiteral("status"), QStringLiteral("draft")},
-                    {QStringLiteral("inspector_name"), inspectorName},
-                    {QStringLiteral("started_at"), now},
-                    {QStringLiteral("search_text"),
-                     TextFolder::fold(clusterName + QLatin1Char(' ') + inspectorName + QLatin1Char(' ') +
-                                      QDateTime::fromMSecsSinceEpoch(now).toString(
-                                          QStringLiteral("dd/MM/yyyy")))}};
+    QVariantMap row{
+        {QStringLiteral("cluster_id"), clusterId},
+        {QStringLiteral("template_id"), templateId},
+        {QStringLiteral("kind"), kind},
+        {QStringLiteral("status"), QStringLiteral("draft")},
+        {QStringLiteral("inspector_name"), inspectorName},
+        {QStringLiteral("started_at"), now},
+        {QStringLiteral("search_text"),
+         TextFolder::fold(
+             clusterName + QLatin1Char(' ') + inspectorName + QLatin1Char(' ') +
+             QDateTime::fromMSecsSinceEpoch(now).toString(QStringLiteral("dd/MM/yyyy")))}};
     if (position.valid) {
         if (position.lat < -90 || position.lat > 90 || position.lon < -180 || position.lon > 180)
             return invalid(tr("Toạ độ không hợp lệ."));
@@ -89,8 +96,9 @@ CoreError InspectionManager::start(const QString &clusterId, const QString &kind
 QVariantMap InspectionManager::inspection(const QString &id) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT i.*, c.name AS cluster_name, c.boundary_geojson FROM inspections i "
-                             "JOIN clusters c ON c.id = i.cluster_id WHERE i.id = ?"));
+    q.prepare(
+        QStringLiteral("SELECT i.*, c.name AS cluster_name, c.boundary_geojson FROM inspections i "
+                       "JOIN clusters c ON c.id = i.cluster_id WHERE i.id = ?"));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return {};
@@ -100,22 +108,24 @@ QVariantMap InspectionManager::inspection(const QString &id) const
 QVariantMap InspectionManager::answers(const QString &inspectionId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT question_id, value, note FROM answers WHERE inspection_id = ? AND "
-                             "deleted_at IS NULL"));
+    q.prepare(
+        QStringLiteral("SELECT question_id, value, note FROM answers WHERE inspection_id = ? AND "
+                       "deleted_at IS NULL"));
     q.addBindValue(inspectionId);
     q.exec();
     QVariantMap out;
     while (q.next())
-        out.insert(q.value(0).toString(),
-                   QVariantMap{{QStringLiteral("value"), q.value(1)}, {QStringLiteral("note"), q.value(2)}});
+        out.insert(q.value(0).toString(), QVariantMap{{QStringLiteral("value"), q.value(1)},
+                                                      {QStringLiteral("note"), q.value(2)}});
     return out;
 }
 
 QVariantMap InspectionManager::answersByCode(const QString &inspectionId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT qn.code, a.value FROM answers a JOIN checklist_questions qn ON "
-                             "qn.id = a.question_id WHERE a.inspection_id = ? AND a.deleted_at IS NULL"));
+    q.prepare(
+        QStringLiteral("SELECT qn.code, a.value FROM answers a JOIN checklist_questions qn ON "
+                       "qn.id = a.question_id WHERE a.inspection_id = ? AND a.deleted_at IS NULL"));
     q.addBindValue(inspectionId);
     q.exec();
     QVariantMap out;
@@ -134,8 +144,9 @@ CoreError InspectionManager::editable(const QString &inspectionId) const
     if (!q.value(1).isNull())
         return {CoreError::Code::NotEditable, tr("Cuộc kiểm tra này đã bị xoá.")};
     if (q.value(0).toString() != QLatin1String("draft"))
-        return {CoreError::Code::NotEditable,
-                tr("Cuộc kiểm tra đã được gửi nên không thể sửa. Hãy tạo một cuộc kiểm tra bổ sung.")};
+        return {
+            CoreError::Code::NotEditable,
+            tr("Cuộc kiểm tra đã được gửi nên không thể sửa. Hãy tạo một cuộc kiểm tra bổ sung.")};
     return {};
 }
 
@@ -169,10 +180,11 @@ CoreError InspectionManager::setAnswer(const QString &inspectionId, const QStrin
                              {QStringLiteral("note"), storedNote},
                              {QStringLiteral("deleted_at"), QVariant()}});
     } else {
-        e = m_writer.insert(QStringLiteral("answers"), {{QStringLiteral("inspection_id"), inspectionId},
-                                                        {QStringLiteral("question_id"), questionId},
-                                                        {QStringLiteral("value"), storedValue},
-                                                        {QStringLiteral("note"), storedNote}});
+        e = m_writer.insert(QStringLiteral("answers"),
+                            {{QStringLiteral("inspection_id"), inspectionId},
+                             {QStringLiteral("question_id"), questionId},
+                             {QStringLiteral("value"), storedValue},
+                             {QStringLiteral("note"), storedNote}});
     }
     if (e.ok())
         emit inspectionChanged(inspectionId);
@@ -187,9 +199,9 @@ CoreError InspectionManager::setFindings(const QString &inspectionId, const QStr
         return e;
     if (findings.size() > 20000 || conclusions.size() > 20000)
         return invalid(tr("Nội dung quá dài (tối đa 20.000 ký tự)."));
-    e = m_writer.update(QStringLiteral("inspections"), inspectionId,
-                        {{QStringLiteral("findings"), findings},
-                         {QStringLiteral("conclusions"), conclusions}});
+    e = m_writer.update(
+        QStringLiteral("inspections"), inspectionId,
+        {{QStringLiteral("findings"), findings}, {QStringLiteral("conclusions"), conclusions}});
     if (e.ok())
         emit inspectionChanged(inspectionId);
     return e;
@@ -238,17 +250,19 @@ CoreError InspectionManager::validateViolation(const QVariantMap &fields, bool p
     if (has(QStringLiteral("status")) &&
         !violationStatuses.contains(fields.value(QStringLiteral("status")).toString()))
         return invalid(tr("Trạng thái vi phạm không hợp lệ."));
-    for (const QString &k : {QStringLiteral("observed"), QStringLiteral("remedy"),
-                             QStringLiteral("legal_basis"), QStringLiteral("responsible_party"),
-                             QStringLiteral("category")}) {
+    for (const QString &k :
+         {QStringLiteral("observed"), QStringLiteral("remedy"), QStringLiteral("legal_basis"),
+          QStringLiteral("responsible_party"), QStringLiteral("category")}) {
         if (fields.value(k).toString().size() > ChecklistManager::maxTextLength)
-            return invalid(tr("Nội dung quá dài (tối đa %1 ký tự).").arg(ChecklistManager::maxTextLength));
+            return invalid(
+                tr("Nội dung quá dài (tối đa %1 ký tự).").arg(ChecklistManager::maxTextLength));
     }
     const QString deadline = fields.value(QStringLiteral("deadline_on")).toString();
     if (!deadline.isEmpty()) {
         const QDate d = QDate::fromString(deadline, Qt::ISODate);
         if (!d.isValid())
-            return invalid(tr("Hạn khắc phục không phải là ngày hợp lệ (định dạng năm-tháng-ngày)."));
+            return invalid(
+                tr("Hạn khắc phục không phải là ngày hợp lệ (định dạng năm-tháng-ngày)."));
         if (d.year() < 2000 || d.year() > 2100)
             return invalid(tr("Hạn khắc phục phải nằm trong khoảng năm 2000–2100."));
     }
@@ -275,7 +289,8 @@ CoreError InspectionManager::addViolation(const QString &inspectionId, const QVa
         return e;
     QVariantMap row = fields;
     row.insert(QStringLiteral("inspection_id"), inspectionId);
-    row.insert(QStringLiteral("cluster_id"), inspection(inspectionId).value(QStringLiteral("cluster_id")));
+    row.insert(QStringLiteral("cluster_id"),
+               inspection(inspectionId).value(QStringLiteral("cluster_id")));
     if (!row.contains(QStringLiteral("status")))
         row.insert(QStringLiteral("status"), QStringLiteral("open"));
     for (const QString &k : {QStringLiteral("tenant_id"), QStringLiteral("deadline_on"),
@@ -291,7 +306,8 @@ CoreError InspectionManager::addViolation(const QString &inspectionId, const QVa
 CoreError InspectionManager::updateViolation(const QString &violationId, const QVariantMap &fields)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT inspection_id FROM violations WHERE id = ? AND deleted_at IS NULL"));
+    q.prepare(
+        QStringLiteral("SELECT inspection_id FROM violations WHERE id = ? AND deleted_at IS NULL"));
     q.addBindValue(violationId);
     if (!q.exec() || !q.next())
         return {CoreError::Code::NotFound, tr("Không tìm thấy vi phạm.")};
@@ -332,9 +348,10 @@ CoreError InspectionManager::deleteViolation(const QString &violationId)
 QVariantList InspectionManager::violations(const QString &inspectionId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT v.*, (SELECT count(*) FROM photos p WHERE p.violation_id = v.id AND "
-                             "p.deleted_at IS NULL) AS photo_count FROM violations v WHERE "
-                             "v.inspection_id = ? AND v.deleted_at IS NULL ORDER BY v.created_at"));
+    q.prepare(
+        QStringLiteral("SELECT v.*, (SELECT count(*) FROM photos p WHERE p.violation_id = v.id AND "
+                       "p.deleted_at IS NULL) AS photo_count FROM violations v WHERE "
+                       "v.inspection_id = ? AND v.deleted_at IS NULL ORDER BY v.created_at"));
     q.addBindValue(inspectionId);
     q.exec();
     QVariantList out;
@@ -357,14 +374,15 @@ CoreError InspectionManager::recordProgress(const QString &itemId, const QString
             return e;
     }
     QString newId;
-    const CoreError e = m_writer.insert(
-        QStringLiteral("progress_readings"),
-        {{QStringLiteral("item_id"), itemId},
-         {QStringLiteral("inspection_id"), inspectionId.isEmpty() ? QVariant() : QVariant(inspectionId)},
-         {QStringLiteral("percent"), percent},
-         {QStringLiteral("observed_on"), observedOn},
-         {QStringLiteral("note"), note}},
-        &newId);
+    const CoreError e =
+        m_writer.insert(QStringLiteral("progress_readings"),
+                        {{QStringLiteral("item_id"), itemId},
+                         {QStringLiteral("inspection_id"),
+                          inspectionId.isEmpty() ? QVariant() : QVariant(inspectionId)},
+                         {QStringLiteral("percent"), percent},
+                         {QStringLiteral("observed_on"), observedOn},
+                         {QStringLiteral("note"), note}},
+                        &newId);
     if (id)
         *id = newId;
     return e;
@@ -373,7 +391,8 @@ CoreError InspectionManager::recordProgress(const QString &itemId, const QString
 QStringList InspectionManager::missingRequired(const QString &inspectionId) const
 {
     const QVariantMap insp = inspection(inspectionId);
-    const QVariantList qs = m_checklists.questions(insp.value(QStringLiteral("template_id")).toString());
+    const QVariantList qs =
+        m_checklists.questions(insp.value(QStringLiteral("template_id")).toString());
     const QVariantMap byCode = answersByCode(inspectionId);
     const QVariantMap byId = answers(inspectionId);
     QSet<QString> photoQuestions;
@@ -391,12 +410,14 @@ QStringList InspectionManager::missingRequired(const QString &inspectionId) cons
             !ChecklistManager::isVisible(question, byCode))
             continue;
         const QString id = question.value(QStringLiteral("id")).toString();
-        const bool answered = question.value(QStringLiteral("kind")).toString() == QLatin1String("photo")
-                                  ? photoQuestions.contains(id)
-                                  : !byId.value(id).toMap().value(QStringLiteral("value")).toString().isEmpty();
+        const bool answered =
+            question.value(QStringLiteral("kind")).toString() == QLatin1String("photo")
+                ? photoQuestions.contains(id)
+                : !byId.value(id).toMap().value(QStringLiteral("value")).toString().isEmpty();
         if (!answered)
-            missing << QStringLiteral("%1 — %2").arg(question.value(QStringLiteral("section_title")).toString(),
-                                                    question.value(QStringLiteral("text")).toString());
+            missing << QStringLiteral("%1 — %2").arg(
+                question.value(QStringLiteral("section_title")).toString(),
+                question.value(QStringLiteral("text")).toString());
     }
     return missing;
 }
@@ -404,7 +425,8 @@ QStringList InspectionManager::missingRequired(const QString &inspectionId) cons
 QPair<int, int> InspectionManager::progress(const QString &inspectionId) const
 {
     const QVariantMap insp = inspection(inspectionId);
-    const QVariantList qs = m_checklists.questions(insp.value(QStringLiteral("template_id")).toString());
+    const QVariantList qs =
+        m_checklists.questions(insp.value(QStringLiteral("template_id")).toString());
     const QVariantMap byCode = answersByCode(inspectionId);
     const QVariantMap byId = answers(inspectionId);
     int visible = 0, answered = 0;
@@ -431,7 +453,8 @@ CoreError InspectionManager::submit(const QString &inspectionId)
     const QStringList missing = missingRequired(inspectionId);
     if (!missing.isEmpty())
         return {CoreError::Code::MissingAnswers,
-                tr("Chưa thể gửi: còn %n mục bắt buộc chưa trả lời:\n• ", nullptr, int(missing.size())) +
+                tr("Chưa thể gửi: còn %n mục bắt buộc chưa trả lời:\n• ", nullptr,
+                   int(missing.size())) +
                     missing.join(QStringLiteral("\n• "))};
     const qint64 now = RecordWriter::now();
     e = m_writer.update(QStringLiteral("inspections"), inspectionId,

@@ -35,15 +35,16 @@ public:
     // question code -> value (for show-if rules)
     QVariantMap answersByCode(const QString &inspectionId) const;
 
-    CoreError setAnswer(const QString &inspectionId, const QString &questionId, const QString &value,
-                        const QString &note = QString());
+    CoreError setAnswer(const QString &inspectionId, const QString &questionId,
+                        const QString &value, const QString &note = QString());
     CoreError setFindings(const QString &inspectionId, const QString &findings,
                           const QString &conclusions);
     CoreError addParticipant(const QString &inspectionId, const QString &name,
-                             const QString &positionTitle, const QString &agency, QString *id = nullptr);
+                             const QString &positionTitle, const QString &agency,
+                             QString *id = nullptr);
 
-    // Violation fields: category, legal_basis, severity, observed, remedy, deadline_on (yyyy-MM-dd),
-    // responsible_party, tenant_id, fine_min_vnd, fine_max_vnd.
+    // Violation fields: category, legal_basis, severity, observed, remedy, deadline_on
+    // (yyyy-MM-dd), responsible_party, tenant_id, fine_min_vnd, fine_max_vnd.
     CoreError addViolation(const QString &inspectionId, const QVariantMap &fields, QString *id);
     CoreError updateViolation(const QString &violationId, const QVariantMap &fields);
     CoreError deleteViolation(const QString &violationId);

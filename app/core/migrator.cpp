@@ -19,8 +19,8 @@ int versionOf(const QString &fileName)
 
 QStringList Migrator::migrationFiles()
 {
-    QStringList files = QDir(QStringLiteral(":/schema/app")).entryList({QStringLiteral("*.sql")},
-                                                                        QDir::Files, QDir::Name);
+    QStringList files = QDir(QStringLiteral(":/schema/app"))
+                            .entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     return files;
 }
 
@@ -48,9 +48,10 @@ CoreError Migrator::checkVersion(const QSqlDatabase &db)
     const int version = q.value(0).toInt();
     if (version > latestVersion())
         return {CoreError::Code::SchemaTooNew,
-                QObject::tr("Cơ sở dữ liệu này do phiên bản mới hơn của Kiểm tra CCN tạo ra (lược đồ %1; "
-                            "ứng dụng này chỉ biết đến %2). Hãy cập nhật ứng dụng để mở; tệp chưa hề bị "
-                            "thay đổi.")
+                QObject::tr(
+                    "Cơ sở dữ liệu này do phiên bản mới hơn của Kiểm tra CCN tạo ra (lược đồ %1; "
+                    "ứng dụng này chỉ biết đến %2). Hãy cập nhật ứng dụng để mở; tệp chưa hề bị "
+                    "thay đổi.")
                     .arg(version)
                     .arg(latestVersion())};
     return {};
@@ -74,7 +75,8 @@ CoreError Migrator::migrate(QSqlDatabase &db, int target)
             continue;
         QFile f(QStringLiteral(":/schema/app/") + file);
         if (!f.open(QIODevice::ReadOnly))
-            return {CoreError::Code::MigrationFailed, QObject::tr("Thiếu bước nâng cấp %1").arg(file)};
+            return {CoreError::Code::MigrationFailed,
+                    QObject::tr("Thiếu bước nâng cấp %1").arg(file)};
         const QString sql = QString::fromUtf8(f.readAll());
         if (!db.transaction())
             return {CoreError::Code::MigrationFailed, db.lastError().text()};
@@ -82,9 +84,11 @@ CoreError Migrator::migrate(QSqlDatabase &db, int target)
         if (ran.failed()) {
             db.rollback();
             return {CoreError::Code::MigrationFailed,
-                    QObject::tr("Nâng cấp cơ sở dữ liệu thất bại ở bước %1: %2").arg(file, ran.message())};
+                    QObject::tr("Nâng cấp cơ sở dữ liệu thất bại ở bước %1: %2")
+                        .arg(file, ran.message())};
         }
-        q.prepare(QStringLiteral("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)"));
         q.addBindValue(v);
         q.addBindValue(file);
         q.addBindValue(QDateTime::currentMSecsSinceEpoch());

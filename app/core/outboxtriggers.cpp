@@ -57,21 +57,24 @@ CoreError OutboxTriggers::install(QSqlDatabase &db)
     const QString notApplying = QStringLiteral("(SELECT applying FROM sync_flags) = 0");
     for (const QString &t : syncedTables(db)) {
         const QStringList cols = syncedColumns(db, t);
-        const QString insertOutbox = QStringLiteral(
-            "INSERT INTO outbox(change_id, entity, row_id, op, base_seq, old_json, new_json, created_at) ");
+        const QString insertOutbox =
+            QStringLiteral("INSERT INTO outbox(change_id, entity, row_id, op, base_seq, old_json, "
+                           "new_json, created_at) ");
         const QStringList sql = {
             QStringLiteral("DROP TRIGGER IF EXISTS %1_outbox_ai").arg(t),
             QStringLiteral("DROP TRIGGER IF EXISTS %1_outbox_au").arg(t),
             QStringLiteral("DROP TRIGGER IF EXISTS %1_no_hard_delete").arg(t),
-            QStringLiteral("CREATE TRIGGER %1_outbox_ai AFTER INSERT ON %1 WHEN %2 BEGIN %3"
-                           "VALUES (lower(hex(randomblob(16))), '%1', NEW.id, 'insert', NEW.sync_seq, "
-                           "NULL, %4, NEW.updated_at); END")
+            QStringLiteral(
+                "CREATE TRIGGER %1_outbox_ai AFTER INSERT ON %1 WHEN %2 BEGIN %3"
+                "VALUES (lower(hex(randomblob(16))), '%1', NEW.id, 'insert', NEW.sync_seq, "
+                "NULL, %4, NEW.updated_at); END")
                 .arg(t, notApplying, insertOutbox, jsonObject(cols, QStringLiteral("NEW"))),
-            QStringLiteral("CREATE TRIGGER %1_outbox_au AFTER UPDATE ON %1 WHEN %2 AND %4 IS NOT %5 "
-                           "BEGIN %3"
-                           "VALUES (lower(hex(randomblob(16))), '%1', NEW.id, CASE WHEN NEW.deleted_at "
-                           "IS NOT NULL AND OLD.deleted_at IS NULL THEN 'delete' ELSE 'update' END, "
-                           "OLD.sync_seq, %4, %5, NEW.updated_at); END")
+            QStringLiteral(
+                "CREATE TRIGGER %1_outbox_au AFTER UPDATE ON %1 WHEN %2 AND %4 IS NOT %5 "
+                "BEGIN %3"
+                "VALUES (lower(hex(randomblob(16))), '%1', NEW.id, CASE WHEN NEW.deleted_at "
+                "IS NOT NULL AND OLD.deleted_at IS NULL THEN 'delete' ELSE 'update' END, "
+                "OLD.sync_seq, %4, %5, NEW.updated_at); END")
                 .arg(t, notApplying, insertOutbox, jsonObject(cols, QStringLiteral("OLD")),
                      jsonObject(cols, QStringLiteral("NEW"))),
             QStringLiteral("CREATE TRIGGER %1_no_hard_delete BEFORE DELETE ON %1 WHEN %2 BEGIN "

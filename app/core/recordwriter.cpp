@@ -42,8 +42,9 @@ CoreError RecordWriter::insert(const QString &table, const QVariantMap &values, 
     marks.reserve(cols.size());
     for (int i = 0; i < cols.size(); ++i)
         marks << QStringLiteral("?");
-    QSqlQuery *q = prepared(QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
-                                .arg(table, cols.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
+    QSqlQuery *q =
+        prepared(QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
+                     .arg(table, cols.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
     if (!q)
         return {CoreError::Code::Sql, QObject::tr("Không chuẩn bị được việc lưu vào %1: %2")
                                           .arg(table, m_db.lastError().text())};
@@ -68,9 +69,9 @@ CoreError RecordWriter::update(const QString &table, const QString &id, const QV
         sets << QStringLiteral("%1 = ?").arg(c);
         differs << QStringLiteral("%1 IS NOT ?").arg(c);
     }
-    QSqlQuery *q = prepared(QStringLiteral("UPDATE %1 SET %2, updated_at = ? WHERE id = ? AND (%3)")
-                                .arg(table, sets.join(QLatin1Char(',')),
-                                     differs.join(QStringLiteral(" OR "))));
+    QSqlQuery *q = prepared(
+        QStringLiteral("UPDATE %1 SET %2, updated_at = ? WHERE id = ? AND (%3)")
+            .arg(table, sets.join(QLatin1Char(',')), differs.join(QStringLiteral(" OR "))));
     if (!q)
         return {CoreError::Code::Sql, QObject::tr("Không chuẩn bị được việc cập nhật %1: %2")
                                           .arg(table, m_db.lastError().text())};
@@ -90,7 +91,8 @@ CoreError RecordWriter::update(const QString &table, const QString &id, const QV
 CoreError RecordWriter::softDelete(const QString &table, const QString &id)
 {
     QSqlQuery *q = prepared(
-        QStringLiteral("UPDATE %1 SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL")
+        QStringLiteral(
+            "UPDATE %1 SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL")
             .arg(table));
     if (!q)
         return {CoreError::Code::Sql, m_db.lastError().text()};

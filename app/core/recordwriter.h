@@ -19,7 +19,8 @@ public:
 
     // Inserts `values` into `table`; an empty or missing "id" is generated. Returns the id in `id`.
     CoreError insert(const QString &table, const QVariantMap &values, QString *id = nullptr);
-    // Updates the given columns of one row (updated_at is set); nothing happens when no value differs.
+    // Updates the given columns of one row (updated_at is set); nothing happens when no value
+    // differs.
     CoreError update(const QString &table, const QString &id, const QVariantMap &changes);
     CoreError softDelete(const QString &table, const QString &id);
 

@@ -57,8 +57,10 @@ QVariantList SearchIndex::search(const QString &text, int limitPerKind) const
             sql += QStringLiteral("WHERE 1 ");
         }
         for (const QString &w : shortWords) {
-            sql += QStringLiteral("AND (t.search_text LIKE ? ESCAPE '\\' OR t.search_text LIKE ? ESCAPE '\\') ");
-            binds << likeEscaped(w) + QLatin1Char('%') << QStringLiteral("% ") + likeEscaped(w) + QLatin1Char('%');
+            sql += QStringLiteral(
+                "AND (t.search_text LIKE ? ESCAPE '\\' OR t.search_text LIKE ? ESCAPE '\\') ");
+            binds << likeEscaped(w) + QLatin1Char('%')
+                  << QStringLiteral("% ") + likeEscaped(w) + QLatin1Char('%');
         }
         sql += QStringLiteral("AND t.deleted_at IS NULL LIMIT %1").arg(limitPerKind);
         QSqlQuery q(m_db);

@@ -18,8 +18,9 @@ QStringList SqlScript::split(const QString &sql)
         if (trimmed.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive))
             inTrigger = true;
         current += line + QLatin1Char('\n');
-        const bool ends = inTrigger ? trimmed.compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0
-                                    : trimmed.endsWith(QLatin1Char(';'));
+        const bool ends = inTrigger
+                              ? trimmed.compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0
+                              : trimmed.endsWith(QLatin1Char(';'));
         if (ends) {
             out << current.trimmed();
             current.clear();

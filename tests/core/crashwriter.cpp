@@ -20,7 +20,8 @@ int main(int argc, char *argv[])
     }
     if (QString::fromLatin1(argv[2]) == QLatin1String("init")) {
         QSqlDatabase c = db.connection();
-        return SqlScript::runFile(c, QStringLiteral(CCN_FIXTURES_DIR "/core/minimal.sql")).ok() ? 0 : 1;
+        return SqlScript::runFile(c, QStringLiteral(CCN_FIXTURES_DIR "/core/minimal.sql")).ok() ? 0
+                                                                                                : 1;
     }
     InspectionManager m(db.connection());
     QTextStream out(stdout);
@@ -28,11 +29,16 @@ int main(int argc, char *argv[])
     const QString tpl = QStringLiteral("01900000-0000-7000-8000-000000000301");
     for (int i = 0;; ++i) {
         QString id;
-        if (m.start(cluster, QStringLiteral("periodic"), tpl, QStringLiteral("Lê Hoàng Dũng"), {}, &id).failed())
+        if (m.start(cluster, QStringLiteral("periodic"), tpl, QStringLiteral("Lê Hoàng Dũng"), {},
+                    &id)
+                .failed())
             return 1;
-        m.setAnswer(id, QStringLiteral("01900000-0000-7000-8000-000000000501"), QStringLiteral("yes"));
-        m.setAnswer(id, QStringLiteral("01900000-0000-7000-8000-000000000502"), QString::number(100 + i));
-        m.setAnswer(id, QStringLiteral("01900000-0000-7000-8000-000000000503"), QStringLiteral("15"));
+        m.setAnswer(id, QStringLiteral("01900000-0000-7000-8000-000000000501"),
+                    QStringLiteral("yes"));
+        m.setAnswer(id, QStringLiteral("01900000-0000-7000-8000-000000000502"),
+                    QString::number(100 + i));
+        m.setAnswer(id, QStringLiteral("01900000-0000-7000-8000-000000000503"),
+                    QStringLiteral("15"));
         m.setFindings(id, QStringLiteral("Lần %1").arg(i), QString());
         const CoreError s = m.submit(id);
         if (s.failed()) {

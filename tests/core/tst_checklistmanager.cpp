@@ -18,7 +18,8 @@ private slots:
         const QVariantMap tpl = m.checklistTemplate(testdb::templateId);
         const QVariantList sections = tpl.value(QStringLiteral("sections")).toList();
         QCOMPARE(sections.size(), 1);
-        const QVariantList qs = sections.first().toMap().value(QStringLiteral("questions")).toList();
+        const QVariantList qs =
+            sections.first().toMap().value(QStringLiteral("questions")).toList();
         QCOMPARE(qs.size(), 6);
         QCOMPARE(qs.at(3).toMap().value(QStringLiteral("choices")).toList().size(), 3);
         QVERIFY(m.checklistTemplate(QStringLiteral("missing")).isEmpty());
@@ -29,8 +30,10 @@ private slots:
         ChecklistManager m(m_db.connection());
         const QVariantMap capacity = m.question(testdb::qCapacity);
         QVERIFY(!ChecklistManager::isVisible(capacity, {}));
-        QVERIFY(!ChecklistManager::isVisible(capacity, {{QStringLiteral("wwtp"), QStringLiteral("no")}}));
-        QVERIFY(ChecklistManager::isVisible(capacity, {{QStringLiteral("wwtp"), QStringLiteral("yes")}}));
+        QVERIFY(!ChecklistManager::isVisible(capacity,
+                                             {{QStringLiteral("wwtp"), QStringLiteral("no")}}));
+        QVERIFY(ChecklistManager::isVisible(capacity,
+                                            {{QStringLiteral("wwtp"), QStringLiteral("yes")}}));
         QVERIFY(ChecklistManager::isVisible(m.question(testdb::qGreen), {}));
     }
 
@@ -62,12 +65,16 @@ private slots:
         QFETCH(QString, input);
         QFETCH(bool, ok);
         QFETCH(QString, expected);
-        QVariantMap question{{QStringLiteral("kind"), kind}, {QStringLiteral("text"), QStringLiteral("Câu hỏi")}};
-        question.insert(QStringLiteral("min_value"), minValue.isEmpty() ? QVariant() : QVariant(minValue.toDouble()));
-        question.insert(QStringLiteral("max_value"), maxValue.isEmpty() ? QVariant() : QVariant(maxValue.toDouble()));
-        question.insert(QStringLiteral("choices"),
-                        QVariantList{QVariantMap{{QStringLiteral("value"), QStringLiteral("continuous")}},
-                                     QVariantMap{{QStringLiteral("value"), QStringLiteral("none")}}});
+        QVariantMap question{{QStringLiteral("kind"), kind},
+                             {QStringLiteral("text"), QStringLiteral("Câu hỏi")}};
+        question.insert(QStringLiteral("min_value"),
+                        minValue.isEmpty() ? QVariant() : QVariant(minValue.toDouble()));
+        question.insert(QStringLiteral("max_value"),
+                        maxValue.isEmpty() ? QVariant() : QVariant(maxValue.toDouble()));
+        question.insert(
+            QStringLiteral("choices"),
+            QVariantList{QVariantMap{{QStringLiteral("value"), QStringLiteral("continuous")}},
+                         QVariantMap{{QStringLiteral("value"), QStringLiteral("none")}}});
         QString stored = QStringLiteral("untouched");
         const CoreError e = ChecklistManager::validate(question, input, &stored);
         QCOMPARE(e.ok(), ok);

@@ -32,13 +32,19 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QStringList>("expected");
-        QTest::newRow("dong huong") << QStringLiteral("dong huong") << QStringList{QStringLiteral("Đồng Hướng")};
-        QTest::newRow("ĐỒNG") << QStringLiteral("ĐỒNG") << QStringList{QStringLiteral("Đồng Hướng")};
-        QTest::newRow("khanh") << QStringLiteral("khanh") << QStringList{QStringLiteral("Khánh Hải 1")};
-        QTest::newRow("huong dong") << QStringLiteral("huong dong") << QStringList{QStringLiteral("Đồng Hướng")};
+        QTest::newRow("dong huong")
+            << QStringLiteral("dong huong") << QStringList{QStringLiteral("Đồng Hướng")};
+        QTest::newRow("ĐỒNG") << QStringLiteral("ĐỒNG")
+                              << QStringList{QStringLiteral("Đồng Hướng")};
+        QTest::newRow("khanh") << QStringLiteral("khanh")
+                               << QStringList{QStringLiteral("Khánh Hải 1")};
+        QTest::newRow("huong dong")
+            << QStringLiteral("huong dong") << QStringList{QStringLiteral("Đồng Hướng")};
         QTest::newRow("100%") << QStringLiteral("100%") << QStringList{};
         QTest::newRow("quote") << QStringLiteral("'; DROP TABLE clusters; --") << QStringList{};
-        QTest::newRow("empty") << QString() << QStringList{QStringLiteral("Đồng Hướng"), QStringLiteral("Khánh Hải 1")};
+        QTest::newRow("empty") << QString()
+                               << QStringList{QStringLiteral("Đồng Hướng"),
+                                              QStringLiteral("Khánh Hải 1")};
     }
     void searchIgnoresCaseAndDiacritics()
     {
@@ -69,7 +75,8 @@ private slots:
         ClusterManager m(m_db.connection());
         QCOMPARE(m.tenants(testdb::dongHuong).size(), 1);
         QCOMPARE(m.cluster(testdb::dongHuong).value(QStringLiteral("tenant_count")).toInt(), 1);
-        QCOMPARE(m.cluster(testdb::dongHuong).value(QStringLiteral("province_name")).toString(), QStringLiteral("Ninh Bình"));
+        QCOMPARE(m.cluster(testdb::dongHuong).value(QStringLiteral("province_name")).toString(),
+                 QStringLiteral("Ninh Bình"));
         QVERIFY(m.cluster(QStringLiteral("missing")).isEmpty());
         QCOMPARE(m.inspections(testdb::dongHuong).size(), 0);
         QCOMPARE(m.openViolations(testdb::dongHuong).size(), 0);

@@ -58,19 +58,24 @@ private slots:
         QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_key_check")));
         QVERIFY(!q.next());
         for (const QString &id : std::as_const(submitted)) {
-            q.prepare(QStringLiteral("SELECT status, (SELECT count(*) FROM answers a WHERE a.inspection_id = i.id), "
-                                     "(SELECT count(*) FROM outbox o WHERE o.row_id = i.id) FROM inspections i WHERE id = ?"));
+            q.prepare(QStringLiteral(
+                "SELECT status, (SELECT count(*) FROM answers a WHERE a.inspection_id = i.id), "
+                "(SELECT count(*) FROM outbox o WHERE o.row_id = i.id) FROM inspections i WHERE id "
+                "= ?"));
             q.addBindValue(id);
             QVERIFY(q.exec());
-            QVERIFY2(q.next(), qPrintable(QStringLiteral("submitted inspection %1 was lost").arg(id)));
+            QVERIFY2(q.next(),
+                     qPrintable(QStringLiteral("submitted inspection %1 was lost").arg(id)));
             QCOMPARE(q.value(0).toString(), QStringLiteral("submitted"));
             QCOMPARE(q.value(1).toInt(), 3);
             QVERIFY(q.value(2).toInt() >= 2); // its insert and its submit travel
         }
         // Every row in a synced table has its outbox entry: no write escaped the outbox.
-        QCOMPARE(testdb::count(db, QStringLiteral("SELECT count(*) FROM answers a WHERE NOT EXISTS (SELECT 1 "
-                                                  "FROM outbox o WHERE o.entity = 'answers' AND o.row_id = a.id)")),
-                 0);
+        QCOMPARE(
+            testdb::count(db, QStringLiteral(
+                                  "SELECT count(*) FROM answers a WHERE NOT EXISTS (SELECT 1 "
+                                  "FROM outbox o WHERE o.entity = 'answers' AND o.row_id = a.id)")),
+            0);
     }
 };
 

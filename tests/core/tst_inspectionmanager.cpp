@@ -18,18 +18,16 @@ private:
         pos.lon = 106.055;
         pos.accuracyM = 4.2;
         pos.at = 1716000000000;
-        const CoreError e = m.start(testdb::dongHuong, QStringLiteral("periodic"), testdb::templateId,
-                                    QStringLiteral("Trần Thị Bích Ngọc"), pos, &id);
+        const CoreError e =
+            m.start(testdb::dongHuong, QStringLiteral("periodic"), testdb::templateId,
+                    QStringLiteral("Trần Thị Bích Ngọc"), pos, &id);
         if (e.failed())
             qWarning() << e.message();
         return id;
     }
 
 private slots:
-    void init()
-    {
-        QVERIFY(testdb::openWithFixture(m_db, m_dir));
-    }
+    void init() { QVERIFY(testdb::openWithFixture(m_db, m_dir)); }
     void cleanup()
     {
         m_db.close();
@@ -47,9 +45,13 @@ private slots:
         QCOMPARE(i.value(QStringLiteral("accuracy_m")).toDouble(), 4.2);
         QCOMPARE(i.value(QStringLiteral("cluster_name")).toString(), QStringLiteral("Đồng Hướng"));
         QString other;
-        QCOMPARE(m.start(testdb::dongHuong, QStringLiteral("surprise"), testdb::templateId, QString(), {}, &other).code(),
+        QCOMPARE(m.start(testdb::dongHuong, QStringLiteral("surprise"), testdb::templateId,
+                         QString(), {}, &other)
+                     .code(),
                  CoreError::Code::InvalidInput);
-        QCOMPARE(m.start(QStringLiteral("nope"), QStringLiteral("periodic"), testdb::templateId, QString(), {}, &other).code(),
+        QCOMPARE(m.start(QStringLiteral("nope"), QStringLiteral("periodic"), testdb::templateId,
+                         QString(), {}, &other)
+                     .code(),
                  CoreError::Code::NotFound);
     }
 
@@ -62,18 +64,24 @@ private slots:
         const CoreError e = m.setAnswer(id, testdb::qCapacity, QStringLiteral("nhiều lắm"));
         QCOMPARE(e.code(), CoreError::Code::InvalidInput);
         QVERIFY(e.message().contains(QStringLiteral("Công suất trạm")));
-        QCOMPARE(m.answers(id).value(testdb::qCapacity).toMap().value(QStringLiteral("value")).toString(),
+        QCOMPARE(m.answers(id)
+                     .value(testdb::qCapacity)
+                     .toMap()
+                     .value(QStringLiteral("value"))
+                     .toString(),
                  QStringLiteral("1200"));
         // Clearing an answer is allowed and saved.
         QVERIFY(m.setAnswer(id, testdb::qCapacity, QString()).ok());
-        QVERIFY(m.answers(id).value(testdb::qCapacity).toMap().value(QStringLiteral("value")).isNull());
+        QVERIFY(
+            m.answers(id).value(testdb::qCapacity).toMap().value(QStringLiteral("value")).isNull());
     }
 
     void submitNamesEachMissingItem()
     {
         InspectionManager m(m_db.connection());
         const QString id = startDraft(m);
-        QCOMPARE(m.missingRequired(id), QStringList{QStringLiteral("Môi trường — Có trạm xử lý nước thải tập trung")});
+        QCOMPARE(m.missingRequired(id),
+                 QStringList{QStringLiteral("Môi trường — Có trạm xử lý nước thải tập trung")});
         QVERIFY(m.setAnswer(id, testdb::qWwtp, QStringLiteral("yes")).ok());
         // The capacity becomes visible and required.
         CoreError e = m.submit(id);
@@ -83,21 +91,24 @@ private slots:
         // Answering "no" hides the capacity and requires a photo instead.
         QVERIFY(m.setAnswer(id, testdb::qWwtp, QStringLiteral("no")).ok());
         e = m.submit(id);
-        QVERIFY2(e.message().contains(QStringLiteral("Ảnh khu vực xả thải")), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(QStringLiteral("Ảnh khu vực xả thải")),
+                 qPrintable(e.message()));
         RecordWriter w(m_db.connection());
         QVERIFY(w.insert(QStringLiteral("photos"),
                          {{QStringLiteral("sha256"), QString(64, QLatin1Char('a'))},
                           {QStringLiteral("inspection_id"), id},
                           {QStringLiteral("question_id"), testdb::qPhoto},
                           {QStringLiteral("source"), QStringLiteral("file")},
-                          {QStringLiteral("byte_size"), 10}}).ok());
+                          {QStringLiteral("byte_size"), 10}})
+                    .ok());
         QVERIFY(m.missingRequired(id).isEmpty());
         QVERIFY(m.submit(id).ok());
         const QVariantMap i = m.inspection(id);
         QCOMPARE(i.value(QStringLiteral("status")).toString(), QStringLiteral("submitted"));
         QVERIFY(!i.value(QStringLiteral("submitted_at")).isNull());
         // Submitted means final.
-        QCOMPARE(m.setAnswer(id, testdb::qGreen, QStringLiteral("20")).code(), CoreError::Code::NotEditable);
+        QCOMPARE(m.setAnswer(id, testdb::qGreen, QStringLiteral("20")).code(),
+                 CoreError::Code::NotEditable);
         QCOMPARE(m.submit(id).code(), CoreError::Code::NotEditable);
     }
 
@@ -123,7 +134,8 @@ private slots:
         QString vid;
         QVERIFY(m.addViolation(id, v, &vid).ok());
         QCOMPARE(m.violations(id).size(), 1);
-        QCOMPARE(m.violations(id).first().toMap().value(QStringLiteral("status")).toString(), QStringLiteral("open"));
+        QCOMPARE(m.violations(id).first().toMap().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("open"));
 
         QVariantMap bad = v;
         bad.insert(QStringLiteral("deadline_on"), QStringLiteral("31/12/2026"));
@@ -140,9 +152,13 @@ private slots:
         QCOMPARE(m.addViolation(id, bad, &none).code(), CoreError::Code::InvalidInput);
         QCOMPARE(m.violations(id).size(), 1);
 
-        QVERIFY(m.updateViolation(vid, {{QStringLiteral("remedy"), QStringLiteral("Lập sổ nhật ký.")}}).ok());
-        QCOMPARE(m.violations(id).first().toMap().value(QStringLiteral("remedy")).toString(), QStringLiteral("Lập sổ nhật ký."));
-        QCOMPARE(m.updateViolation(vid, {{QStringLiteral("sql"), QStringLiteral("1")}}).code(), CoreError::Code::InvalidInput);
+        QVERIFY(
+            m.updateViolation(vid, {{QStringLiteral("remedy"), QStringLiteral("Lập sổ nhật ký.")}})
+                .ok());
+        QCOMPARE(m.violations(id).first().toMap().value(QStringLiteral("remedy")).toString(),
+                 QStringLiteral("Lập sổ nhật ký."));
+        QCOMPARE(m.updateViolation(vid, {{QStringLiteral("sql"), QStringLiteral("1")}}).code(),
+                 CoreError::Code::InvalidInput);
         QVERIFY(m.deleteViolation(vid).ok());
         QCOMPARE(m.violations(id).size(), 0);
     }
@@ -152,13 +168,17 @@ private slots:
         InspectionManager m(m_db.connection());
         RecordWriter w(m_db.connection());
         QString item;
-        QVERIFY(w.insert(QStringLiteral("infrastructure_items"), {{QStringLiteral("cluster_id"), testdb::khanhHai},
-                                                                   {QStringLiteral("kind"), QStringLiteral("roads")},
-                                                                   {QStringLiteral("name"), QStringLiteral("Đường nội bộ")}},
-                         &item).ok());
-        QVERIFY(m.recordProgress(item, QString(), 45, QStringLiteral("2026-11-20"), QString()).ok());
-        QCOMPARE(m.recordProgress(item, QString(), 140, QStringLiteral("2026-11-20"), QString()).code(),
-                 CoreError::Code::InvalidInput);
+        QVERIFY(w.insert(QStringLiteral("infrastructure_items"),
+                         {{QStringLiteral("cluster_id"), testdb::khanhHai},
+                          {QStringLiteral("kind"), QStringLiteral("roads")},
+                          {QStringLiteral("name"), QStringLiteral("Đường nội bộ")}},
+                         &item)
+                    .ok());
+        QVERIFY(
+            m.recordProgress(item, QString(), 45, QStringLiteral("2026-11-20"), QString()).ok());
+        QCOMPARE(
+            m.recordProgress(item, QString(), 140, QStringLiteral("2026-11-20"), QString()).code(),
+            CoreError::Code::InvalidInput);
         QCOMPARE(m.recordProgress(item, QString(), 40, QStringLiteral("hôm qua"), QString()).code(),
                  CoreError::Code::InvalidInput);
     }
@@ -168,8 +188,10 @@ private slots:
         InspectionManager m(m_db.connection());
         const int outboxBefore = testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox"));
         QVariantList answers;
-        answers << QVariantMap{{QStringLiteral("question_id"), testdb::qWwtp}, {QStringLiteral("value"), QStringLiteral("yes")}};
-        answers << QVariantMap{{QStringLiteral("question_id"), testdb::qGreen}, {QStringLiteral("value"), QStringLiteral("12")}};
+        answers << QVariantMap{{QStringLiteral("question_id"), testdb::qWwtp},
+                               {QStringLiteral("value"), QStringLiteral("yes")}};
+        answers << QVariantMap{{QStringLiteral("question_id"), testdb::qGreen},
+                               {QStringLiteral("value"), QStringLiteral("12")}};
         const QVariantMap bundle{
             {QStringLiteral("inspection"),
              QVariantMap{{QStringLiteral("cluster_id"), testdb::dongHuong},
@@ -181,15 +203,18 @@ private slots:
         QString id;
         QVERIFY(m.saveBundle(bundle, &id).ok());
         QCOMPARE(m.answers(id).size(), 2);
-        QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox")), outboxBefore + 3);
+        QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox")),
+                 outboxBefore + 3);
         // A bundle with one bad row stores nothing.
         QVariantList bad = answers;
         bad << QVariantMap{{QStringLiteral("question_id"), QStringLiteral("no-such-question")}};
         QVariantMap badBundle = bundle;
         badBundle.insert(QStringLiteral("answers"), bad);
-        const int inspectionsBefore = testdb::count(m_db, QStringLiteral("SELECT count(*) FROM inspections"));
+        const int inspectionsBefore =
+            testdb::count(m_db, QStringLiteral("SELECT count(*) FROM inspections"));
         QVERIFY(m.saveBundle(badBundle).failed());
-        QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM inspections")), inspectionsBefore);
+        QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM inspections")),
+                 inspectionsBefore);
     }
 };
 

@@ -22,7 +22,8 @@ private:
             while (q.next()) {
                 out += t + QLatin1Char(':');
                 for (int i = 0; i < q.record().count(); ++i)
-                    out += q.record().fieldName(i) + QLatin1Char('=') + q.value(i).toString() + QLatin1Char('|');
+                    out += q.record().fieldName(i) + QLatin1Char('=') + q.value(i).toString() +
+                           QLatin1Char('|');
                 out += QLatin1Char('\n');
             }
         }
@@ -32,8 +33,9 @@ private:
     {
         QStringList tables;
         QSqlQuery q(db);
-        q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-                              "'sqlite_%' AND name NOT LIKE '%_fts%' AND name <> 'schema_migrations' ORDER BY name"));
+        q.exec(QStringLiteral(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+            "'sqlite_%' AND name NOT LIKE '%_fts%' AND name <> 'schema_migrations' ORDER BY name"));
         while (q.next())
             tables << q.value(0).toString();
         return tables;
@@ -63,7 +65,8 @@ private slots:
         QString before;
         QStringList tables;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QVERIFY(Migrator::migrate(db, from).ok());
@@ -71,8 +74,9 @@ private slots:
             // The data a device of that version holds (fixtures/migrations/v<N>.sql).
             const QString data = QStringLiteral(CCN_FIXTURES_DIR "/migrations/v%1.sql").arg(from);
             if (from > 0) {
-                QVERIFY2(QFile::exists(data), qPrintable(data + QLatin1String(" is missing: every schema "
-                                                                         "version needs a data fixture")));
+                QVERIFY2(QFile::exists(data),
+                         qPrintable(data + QLatin1String(" is missing: every schema "
+                                                         "version needs a data fixture")));
                 const CoreError e = SqlScript::runFile(db, data);
                 QVERIFY2(e.ok(), qPrintable(e.message()));
             }
@@ -105,12 +109,14 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("newer.sqlite"));
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("CREATE TABLE future(x)")));
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(Migrator::latestVersion() + 7)));
+            QVERIFY(q.exec(
+                QStringLiteral("PRAGMA user_version = %1").arg(Migrator::latestVersion() + 7)));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("newer"));

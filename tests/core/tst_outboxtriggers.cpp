@@ -28,7 +28,11 @@ private slots:
         QVERIFY(m_dir.isValid());
         QVERIFY(testdb::openWithFixture(m_db, m_dir));
     }
-    void cleanup() { m_db.close(); QFile::remove(m_dir.filePath(QStringLiteral("device.sqlite"))); }
+    void cleanup()
+    {
+        m_db.close();
+        QFile::remove(m_dir.filePath(QStringLiteral("device.sqlite")));
+    }
 
     void everySyncedTableHasTriggers()
     {
@@ -39,11 +43,14 @@ private slots:
             QVERIFY2(tables.contains(QLatin1String(t)), t);
         QVERIFY(!tables.contains(QStringLiteral("outbox")));
         QVERIFY(!tables.contains(QStringLiteral("sync_state")));
-        QVERIFY(!OutboxTriggers::syncedColumns(c, QStringLiteral("clusters")).contains(QStringLiteral("search_text")));
-        QVERIFY(!OutboxTriggers::syncedColumns(c, QStringLiteral("clusters")).contains(QStringLiteral("sync_seq")));
-        QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
-                                                    "'trigger' AND name LIKE '%_outbox_ai'")),
-                 int(tables.size()));
+        QVERIFY(!OutboxTriggers::syncedColumns(c, QStringLiteral("clusters"))
+                     .contains(QStringLiteral("search_text")));
+        QVERIFY(!OutboxTriggers::syncedColumns(c, QStringLiteral("clusters"))
+                     .contains(QStringLiteral("sync_seq")));
+        QCOMPARE(
+            testdb::count(m_db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
+                                               "'trigger' AND name LIKE '%_outbox_ai'")),
+            int(tables.size()));
     }
 
     void insertUpdateDeleteReachTheOutbox()
@@ -55,7 +62,8 @@ private slots:
                          {{QStringLiteral("cluster_id"), testdb::dongHuong},
                           {QStringLiteral("name"), QStringLiteral("Cơ sở Gỗ Phúc Lộc")},
                           {QStringLiteral("status"), QStringLiteral("slow")}},
-                         &id).ok());
+                         &id)
+                    .ok());
         QSqlQuery q = lastOutbox();
         QCOMPARE(q.value(0).toString(), QStringLiteral("tenants"));
         QCOMPARE(q.value(1).toString(), id);
@@ -65,17 +73,27 @@ private slots:
         QCOMPARE(now.value(QStringLiteral("name")).toString(), QStringLiteral("Cơ sở Gỗ Phúc Lộc"));
         QVERIFY(!now.contains(QStringLiteral("search_text")));
 
-        QVERIFY(w.update(QStringLiteral("tenants"), id, {{QStringLiteral("status"), QStringLiteral("operating")}}).ok());
+        QVERIFY(w.update(QStringLiteral("tenants"), id,
+                         {{QStringLiteral("status"), QStringLiteral("operating")}})
+                    .ok());
         q = lastOutbox();
         QCOMPARE(q.value(2).toString(), QStringLiteral("update"));
-        QCOMPARE(QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object().value(QStringLiteral("status")).toString(),
+        QCOMPARE(QJsonDocument::fromJson(q.value(4).toString().toUtf8())
+                     .object()
+                     .value(QStringLiteral("status"))
+                     .toString(),
                  QStringLiteral("slow"));
-        QCOMPARE(QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object().value(QStringLiteral("status")).toString(),
+        QCOMPARE(QJsonDocument::fromJson(q.value(5).toString().toUtf8())
+                     .object()
+                     .value(QStringLiteral("status"))
+                     .toString(),
                  QStringLiteral("operating"));
 
         // Writing the same value again changes nothing and sends nothing.
         const int afterUpdate = testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox"));
-        QVERIFY(w.update(QStringLiteral("tenants"), id, {{QStringLiteral("status"), QStringLiteral("operating")}}).ok());
+        QVERIFY(w.update(QStringLiteral("tenants"), id,
+                         {{QStringLiteral("status"), QStringLiteral("operating")}})
+                    .ok());
         QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox")), afterUpdate);
 
         QVERIFY(w.softDelete(QStringLiteral("tenants"), id).ok());
@@ -98,13 +116,16 @@ private slots:
         const int before = testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox"));
         QVERIFY(m_db.connection().transaction());
         QVERIFY(q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1")));
-        QVERIFY(q.exec(QStringLiteral("UPDATE clusters SET name = 'Đồng Hướng (đổi tên)', sync_seq = 42")));
+        QVERIFY(q.exec(
+            QStringLiteral("UPDATE clusters SET name = 'Đồng Hướng (đổi tên)', sync_seq = 42")));
         QVERIFY(q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0")));
         QVERIFY(m_db.connection().commit());
         QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox")), before);
         // The next local edit carries the registry sequence it was based on.
         RecordWriter w(m_db.connection());
-        QVERIFY(w.update(QStringLiteral("clusters"), testdb::dongHuong, {{QStringLiteral("notes"), QStringLiteral("x")}}).ok());
+        QVERIFY(w.update(QStringLiteral("clusters"), testdb::dongHuong,
+                         {{QStringLiteral("notes"), QStringLiteral("x")}})
+                    .ok());
         QCOMPARE(lastOutbox().value(3).toInt(), 42);
     }
 
@@ -113,7 +134,9 @@ private slots:
         const int before = testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox"));
         QVERIFY(m_db.connection().transaction());
         RecordWriter w(m_db.connection());
-        QVERIFY(w.update(QStringLiteral("clusters"), testdb::dongHuong, {{QStringLiteral("notes"), QStringLiteral("y")}}).ok());
+        QVERIFY(w.update(QStringLiteral("clusters"), testdb::dongHuong,
+                         {{QStringLiteral("notes"), QStringLiteral("y")}})
+                    .ok());
         QVERIFY(m_db.connection().rollback());
         QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox")), before);
     }

@@ -16,12 +16,18 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("title");
-        QTest::newRow("diacritics") << QStringLiteral("dong huong") << QStringLiteral("cluster") << QStringLiteral("Đồng Hướng");
-        QTest::newRow("upper") << QStringLiteral("KHÁNH") << QStringLiteral("cluster") << QStringLiteral("Khánh Hải 1");
-        QTest::newRow("tenant") << QStringLiteral("duc thanh") << QStringLiteral("tenant") << QStringLiteral("Công ty TNHH May Đức Thành");
-        QTest::newRow("tax code") << QStringLiteral("270012") << QStringLiteral("tenant") << QStringLiteral("Công ty TNHH May Đức Thành");
-        QTest::newRow("short word") << QStringLiteral("kh") << QStringLiteral("cluster") << QStringLiteral("Khánh Hải 1");
-        QTest::newRow("mixed") << QStringLiteral("hai 1") << QStringLiteral("cluster") << QStringLiteral("Khánh Hải 1");
+        QTest::newRow("diacritics") << QStringLiteral("dong huong") << QStringLiteral("cluster")
+                                    << QStringLiteral("Đồng Hướng");
+        QTest::newRow("upper") << QStringLiteral("KHÁNH") << QStringLiteral("cluster")
+                               << QStringLiteral("Khánh Hải 1");
+        QTest::newRow("tenant") << QStringLiteral("duc thanh") << QStringLiteral("tenant")
+                                << QStringLiteral("Công ty TNHH May Đức Thành");
+        QTest::newRow("tax code") << QStringLiteral("270012") << QStringLiteral("tenant")
+                                  << QStringLiteral("Công ty TNHH May Đức Thành");
+        QTest::newRow("short word")
+            << QStringLiteral("kh") << QStringLiteral("cluster") << QStringLiteral("Khánh Hải 1");
+        QTest::newRow("mixed") << QStringLiteral("hai 1") << QStringLiteral("cluster")
+                               << QStringLiteral("Khánh Hải 1");
     }
     void search()
     {

@@ -1,0 +1,64 @@
+#include "migrator.h"
+#include "testdb.h"
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+private slots:
+    void opensWithWalAndForeignKeys()
+    {
+        QTemporaryDir dir;
+        Database db;
+        QVERIFY(db.open(dir.filePath(QStringLiteral("sub/dir/device.sqlite"))).ok());
+        QVERIFY(db.isOpen());
+        QCOMPARE(db.schemaVersion(), Migrator::latestVersion());
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA synchronous")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2); // FULL
+        // A foreign key is enforced.
+        QVERIFY(!q.exec(QStringLiteral(
+            "INSERT INTO tenants(id, cluster_id, name, status, created_at, updated_at) "
+            "VALUES ('t', 'no-such-cluster', 'x', 'operating', 1, 1)")));
+    }
+
+    void reopenKeepsData()
+    {
+        QTemporaryDir dir;
+        {
+            Database db;
+            QVERIFY(testdb::openWithFixture(db, dir));
+        }
+        Database db;
+        QVERIFY(db.open(dir.filePath(QStringLiteral("device.sqlite"))).ok());
+        QCOMPARE(testdb::count(db, QStringLiteral("SELECT count(*) FROM clusters")), 2);
+        QCOMPARE(testdb::count(db, QStringLiteral("SELECT count(*) FROM schema_migrations")),
+                 Migrator::latestVersion());
+    }
+
+    void twoDatabasesAtOnce()
+    {
+        QTemporaryDir dir;
+        Database a, b;
+        QVERIFY(a.open(dir.filePath(QStringLiteral("a.sqlite"))).ok());
+        QVERIFY(b.open(dir.filePath(QStringLiteral("b.sqlite"))).ok());
+        QVERIFY(a.connection().connectionName() != b.connection().connectionName());
+        a.close();
+        QVERIFY(!a.isOpen());
+        QVERIFY(b.isOpen());
+    }
+
+    void unwritablePlaceGivesAMessage()
+    {
+        Database db;
+        const CoreError e = db.open(QStringLiteral("/proc/ccn-cannot-be-here/device.sqlite"));
+        QCOMPARE(e.code(), CoreError::Code::DatabaseOpen);
+        QVERIFY(!e.message().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
