@@ -89,80 +89,95 @@ const QSet<QString> &questionKinds()
     return kinds;
 }
 
-// Checks a template before anything of it is written: kinds, choices, ranges, unique codes,
-// and that every condition refers to an earlier question of the template with a possible value.
-CoreError checkTemplate(const QJsonObject &tmpl)
+const QStringList &tableOrder()
 {
-    const QString code = tmpl.value(QStringLiteral("code")).toString();
-    if (code.isEmpty() || tmpl.value(QStringLiteral("version")).toInt() < 1 ||
-        tmpl.value(QStringLiteral("title")).toString().isEmpty())
-        return invalid(QObject::tr("Mẫu phiếu thiếu mã, phiên bản hoặc tên."));
-    QHash<QString, QJsonObject> seen;
-    const QJsonArray sections = tmpl.value(QStringLiteral("sections")).toArray();
-    if (sections.isEmpty())
-        return invalid(QObject::tr("Mẫu phiếu %1 không có phần nào.").arg(code));
-    for (const QJsonValue &s : sections) {
-        const QJsonArray questions = s.toObject().value(QStringLiteral("questions")).toArray();
-        for (const QJsonValue &qv : questions) {
-            const QJsonObject q = qv.toObject();
-            const QString qcode = q.value(QStringLiteral("code")).toString();
-            const QString kind = q.value(QStringLiteral("kind")).toString();
-            const QString where = QStringLiteral("%1/%2").arg(code, qcode);
-            if (qcode.isEmpty() || q.value(QStringLiteral("text")).toString().isEmpty())
+    // Parents before children.
+    static const QStringList order = {
+        QStringLiteral("admin_units"),
+        QStringLiteral("admin_unit_mappings"),
+        QStringLiteral("checklist_templates"),
+        QStringLiteral("checklist_sections"),
+        QStringLiteral("checklist_questions"),
+        QStringLiteral("clusters"),
+        QStringLiteral("cluster_units"),
+        QStringLiteral("boundary_markers"),
+        QStringLiteral("infrastructure_items"),
+        QStringLiteral("tenants"),
+        QStringLiteral("inspections"),
+        QStringLiteral("inspection_participants"),
+        QStringLiteral("answers"),
+        QStringLiteral("violations"),
+        QStringLiteral("progress_readings"),
+    };
+    return order;
+}
+
+QList<QJsonObject> sortedByPosition(QList<QJsonObject> rows)
+{
+    std::stable_sort(rows.begin(), rows.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        return a.value(QStringLiteral("position")).toInt() <
+               b.value(QStringLiteral("position")).toInt();
+    });
+    return rows;
+}
+
+// Checks a template's questions (rows of checklist_questions, in display order) before anything
+// is written: kinds, choices, ranges, unique codes, and that every condition refers to an earlier
+// question of the template and to a value that question can have.
+CoreError checkTemplate(const QString &code, const QList<QJsonObject> &questions)
+{
+    if (questions.isEmpty())
+        return invalid(QObject::tr("Mẫu phiếu %1 không có câu hỏi nào.").arg(code));
+    QHash<QString, QStringList> valuesOf; // code -> possible values ({} = any non-empty)
+    for (const QJsonObject &q : questions) {
+        const QString qcode = q.value(QStringLiteral("code")).toString();
+        const QString kind = q.value(QStringLiteral("kind")).toString();
+        const QString where = QStringLiteral("%1/%2").arg(code, qcode);
+        if (qcode.isEmpty() || q.value(QStringLiteral("text")).toString().isEmpty())
+            return invalid(
+                QObject::tr("Mẫu phiếu %1 có câu hỏi thiếu mã hoặc nội dung.").arg(code));
+        if (valuesOf.contains(qcode))
+            return invalid(QObject::tr("Mẫu phiếu %1 có hai câu hỏi cùng mã %2.").arg(code, qcode));
+        if (!questionKinds().contains(kind))
+            return invalid(QObject::tr("Câu hỏi %1 có loại không hỗ trợ: “%2”.").arg(where, kind));
+        QStringList values;
+        if (kind == QLatin1String("yes_no_na")) {
+            values = {QStringLiteral("yes"), QStringLiteral("no"), QStringLiteral("na")};
+        } else if (kind == QLatin1String("choice")) {
+            const QJsonArray choices =
+                QJsonDocument::fromJson(q.value(QStringLiteral("choices_json")).toString().toUtf8())
+                    .array();
+            if (choices.isEmpty())
                 return invalid(
-                    QObject::tr("Mẫu phiếu %1 có câu hỏi thiếu mã hoặc nội dung.").arg(code));
-            if (seen.contains(qcode))
-                return invalid(
-                    QObject::tr("Mẫu phiếu %1 có hai câu hỏi cùng mã %2.").arg(code, qcode));
-            if (!questionKinds().contains(kind))
-                return invalid(
-                    QObject::tr("Câu hỏi %1 có loại không hỗ trợ: “%2”.").arg(where, kind));
-            if (kind == QLatin1String("choice")) {
-                const QJsonArray choices = q.value(QStringLiteral("choices")).toArray();
-                if (choices.isEmpty())
+                    QObject::tr("Câu hỏi lựa chọn %1 không có lựa chọn nào.").arg(where));
+            for (const QJsonValue &c : choices) {
+                const QString value = c.toObject().value(QStringLiteral("value")).toString();
+                if (value.isEmpty() ||
+                    c.toObject().value(QStringLiteral("label")).toString().isEmpty())
                     return invalid(
-                        QObject::tr("Câu hỏi lựa chọn %1 không có lựa chọn nào.").arg(where));
-                for (const QJsonValue &c : choices) {
-                    if (c.toObject().value(QStringLiteral("value")).toString().isEmpty() ||
-                        c.toObject().value(QStringLiteral("label")).toString().isEmpty())
-                        return invalid(
-                            QObject::tr("Câu hỏi %1 có lựa chọn thiếu giá trị hoặc nhãn.")
-                                .arg(where));
-                }
+                        QObject::tr("Câu hỏi %1 có lựa chọn thiếu giá trị hoặc nhãn.").arg(where));
+                values << value;
             }
-            const QJsonValue minV = q.value(QStringLiteral("min_value"));
-            const QJsonValue maxV = q.value(QStringLiteral("max_value"));
-            if (minV.isDouble() && maxV.isDouble() && minV.toDouble() > maxV.toDouble())
-                return invalid(
-                    QObject::tr("Câu hỏi %1 có giá trị nhỏ nhất lớn hơn giá trị lớn nhất.")
-                        .arg(where));
-            const QJsonObject showIf = q.value(QStringLiteral("show_if")).toObject();
-            if (!showIf.isEmpty()) {
-                const QString ref = showIf.value(QStringLiteral("code")).toString();
-                const QString value = showIf.value(QStringLiteral("value")).toString();
-                if (!seen.contains(ref))
-                    return invalid(
-                        QObject::tr("Câu hỏi %1 phụ thuộc câu %2 không có ở phía trước trong mẫu.")
-                            .arg(where, ref));
-                const QJsonObject target = seen.value(ref);
-                const QString targetKind = target.value(QStringLiteral("kind")).toString();
-                bool possible = !value.isEmpty();
-                if (targetKind == QLatin1String("yes_no_na")) {
-                    possible = value == QLatin1String("yes") || value == QLatin1String("no") ||
-                               value == QLatin1String("na");
-                } else if (targetKind == QLatin1String("choice")) {
-                    possible = false;
-                    for (const QJsonValue &c : target.value(QStringLiteral("choices")).toArray())
-                        possible = possible ||
-                                   c.toObject().value(QStringLiteral("value")).toString() == value;
-                }
-                if (!possible)
-                    return invalid(
-                        QObject::tr("Câu hỏi %1 phụ thuộc giá trị “%2” mà câu %3 không thể có.")
-                            .arg(where, value, ref));
-            }
-            seen.insert(qcode, q);
         }
+        const QJsonValue minV = q.value(QStringLiteral("min_value"));
+        const QJsonValue maxV = q.value(QStringLiteral("max_value"));
+        if (minV.isDouble() && maxV.isDouble() && minV.toDouble() > maxV.toDouble())
+            return invalid(
+                QObject::tr("Câu hỏi %1 có giá trị nhỏ nhất lớn hơn giá trị lớn nhất.").arg(where));
+        const QString ref = q.value(QStringLiteral("show_if_code")).toString();
+        if (!ref.isEmpty()) {
+            const QString value = q.value(QStringLiteral("show_if_value")).toString();
+            if (!valuesOf.contains(ref))
+                return invalid(
+                    QObject::tr("Câu hỏi %1 phụ thuộc câu %2 không có ở phía trước trong mẫu.")
+                        .arg(where, ref));
+            const QStringList possible = valuesOf.value(ref);
+            if (value.isEmpty() || (!possible.isEmpty() && !possible.contains(value)))
+                return invalid(
+                    QObject::tr("Câu hỏi %1 phụ thuộc giá trị “%2” mà câu %3 không thể có.")
+                        .arg(where, value, ref));
+        }
+        valuesOf.insert(qcode, values);
     }
     return {};
 }
@@ -232,16 +247,34 @@ CoreError DemoDataLoader::loadFiles(const QStringList &paths)
                 QObject::tr("Cơ sở dữ liệu chưa mở: không nạp được dữ liệu mẫu.")};
     // Read and check every file before writing anything; checklists first (demo inspections
     // refer to their templates).
-    QList<QJsonObject> checklists;
-    QList<QJsonObject> demos;
+    QList<QPair<QString, Tables>> checklists;
+    QList<QPair<QString, Tables>> demos;
     for (const QString &path : paths) {
         QJsonObject doc;
-        const CoreError e = readDocument(path, &doc);
+        CoreError e = readDocument(path, &doc);
         if (e.failed())
             return e;
-        doc.insert(QStringLiteral("__origin"), path);
-        (doc.value(QStringLiteral("format")).toString() == checklistFormat() ? checklists : demos)
-            << doc;
+        Tables tables;
+        if (doc.value(QStringLiteral("format")).toString() == checklistFormat()) {
+            e = checklistTables(doc, &tables);
+            checklists << qMakePair(path, tables);
+        } else {
+            const QJsonObject t = doc.value(QStringLiteral("tables")).toObject();
+            for (auto it = t.constBegin(); it != t.constEnd(); ++it) {
+                if (!tableOrder().contains(it.key())) {
+                    e = invalid(QObject::tr("Tệp %1 có bảng “%2” mà dữ liệu mẫu không hỗ trợ.")
+                                    .arg(path, it.key()));
+                    break;
+                }
+                QList<QJsonObject> rows;
+                for (const QJsonValue &v : it.value().toArray())
+                    rows << v.toObject();
+                tables.insert(it.key(), rows);
+            }
+            demos << qMakePair(path, tables);
+        }
+        if (e.failed())
+            return {e.code(), QStringLiteral("%1: %2").arg(path, e.message())};
     }
 
     Transaction tx(m_db);
@@ -264,15 +297,18 @@ CoreError DemoDataLoader::loadFiles(const QStringList &paths)
     CoreError e;
     if (m_policy == OutboxPolicy::Skip)
         e = setApplying(1);
-    for (const QJsonObject &doc : std::as_const(checklists)) {
+    m_rowTime = RecordWriter::now();
+    for (const auto &file : std::as_const(checklists)) {
         if (e.failed())
             break;
-        e = writeChecklist(doc);
+        m_origin = file.first;
+        e = writeTables(file.second, false);
     }
-    for (const QJsonObject &doc : std::as_const(demos)) {
+    for (const auto &file : std::as_const(demos)) {
         if (e.failed())
             break;
-        e = writeDemo(doc);
+        m_origin = file.first;
+        e = writeTables(file.second, true);
     }
     if (e.ok() && m_policy == OutboxPolicy::Skip)
         e = setApplying(applyingBefore);
@@ -364,7 +400,7 @@ CoreError DemoDataLoader::put(const QString &table, const QJsonObject &object,
     return {};
 }
 
-QString DemoDataLoader::templateId(const QString &code, int version, CoreError *error)
+QString DemoDataLoader::templateId(const QString &code, int version)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT id FROM checklist_templates WHERE code = ? AND version = ?"));
@@ -372,233 +408,191 @@ QString DemoDataLoader::templateId(const QString &code, int version, CoreError *
     q.addBindValue(version);
     if (q.exec() && q.next())
         return q.value(0).toString();
-    *error = invalid(QObject::tr("Chưa có mẫu phiếu %1 phiên bản %2: hãy nạp tệp mẫu phiếu "
-                                 "(checklist-default.json) cùng lúc hoặc trước.")
-                         .arg(code)
-                         .arg(version));
     return {};
 }
 
-QString DemoDataLoader::questionId(const QString &tmplId, const QString &code, CoreError *error)
+QString DemoDataLoader::lookup(const QString &sql, const QString &id)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT q.id FROM checklist_questions q JOIN checklist_sections s "
-                             "ON s.id = q.section_id WHERE s.template_id = ? AND q.code = ? "
-                             "AND q.deleted_at IS NULL"));
-    q.addBindValue(tmplId);
-    q.addBindValue(code);
-    if (q.exec() && q.next())
-        return q.value(0).toString();
-    *error = invalid(QObject::tr("%1: mẫu phiếu không có câu hỏi mã %2.").arg(m_origin, code));
-    return {};
-}
-
-QString DemoDataLoader::unitName(const QString &id)
-{
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT level_label, name FROM admin_units WHERE id = ?"));
+    q.prepare(sql);
     q.addBindValue(id);
     if (q.exec() && q.next())
-        return q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString();
+        return q.value(0).toString();
     return {};
 }
 
-CoreError DemoDataLoader::writeChecklist(const QJsonObject &doc)
+CoreError DemoDataLoader::checklistTables(const QJsonObject &doc, Tables *out)
 {
-    m_origin = doc.value(QStringLiteral("__origin")).toString();
-    m_rowTime = RecordWriter::now();
     QList<ViolationCatalog::Category> categories;
     CoreError e = ViolationCatalog::parse(doc, &categories);
     if (e.failed())
-        return {e.code(), QStringLiteral("%1: %2").arg(m_origin, e.message())};
-    const QJsonArray templates = doc.value(QStringLiteral("templates")).toArray();
-    for (const QJsonValue &tv : templates) {
-        const QJsonObject tmpl = tv.toObject();
-        e = checkTemplate(tmpl);
-        if (e.failed())
-            return {e.code(), QStringLiteral("%1: %2").arg(m_origin, e.message())};
-        const QString code = tmpl.value(QStringLiteral("code")).toString();
-        const int version = tmpl.value(QStringLiteral("version")).toInt();
-        // A published (code, version) never changes: if it is already here, under any id, keep it.
-        CoreError missing;
-        if (!templateId(code, version, &missing).isEmpty()) {
-            ++m_counts.skipped[QStringLiteral("checklist_templates")];
-            continue;
-        }
-        e = put(QStringLiteral("checklist_templates"), tmpl, {});
-        if (e.failed())
-            return e;
-        const QString tmplId = tmpl.value(kId).toString();
-        for (const QJsonValue &sv : tmpl.value(QStringLiteral("sections")).toArray()) {
-            const QJsonObject section = sv.toObject();
-            e = put(QStringLiteral("checklist_sections"), section,
-                    {{QStringLiteral("template_id"), tmplId}});
-            if (e.failed())
-                return e;
-            for (const QJsonValue &qv : section.value(QStringLiteral("questions")).toArray()) {
-                const QJsonObject q = qv.toObject();
-                QVariantMap extra{{QStringLiteral("section_id"), section.value(kId).toString()}};
-                const QJsonArray choices = q.value(QStringLiteral("choices")).toArray();
+        return e;
+    for (const QJsonValue &tv : doc.value(QStringLiteral("templates")).toArray()) {
+        QJsonObject tmpl = tv.toObject();
+        const QJsonArray sections = tmpl.take(QStringLiteral("sections")).toArray();
+        (*out)[QStringLiteral("checklist_templates")] << tmpl;
+        for (const QJsonValue &sv : sections) {
+            QJsonObject section = sv.toObject();
+            const QJsonArray questions = section.take(QStringLiteral("questions")).toArray();
+            section.insert(QStringLiteral("template_id"), tmpl.value(kId));
+            (*out)[QStringLiteral("checklist_sections")] << section;
+            for (const QJsonValue &qv : questions) {
+                QJsonObject q = qv.toObject();
+                q.insert(QStringLiteral("section_id"), section.value(kId));
+                const QJsonArray choices = q.take(QStringLiteral("choices")).toArray();
                 if (!choices.isEmpty())
-                    extra.insert(
+                    q.insert(
                         QStringLiteral("choices_json"),
                         QString::fromUtf8(QJsonDocument(choices).toJson(QJsonDocument::Compact)));
-                const QJsonObject showIf = q.value(QStringLiteral("show_if")).toObject();
+                const QJsonObject showIf = q.take(QStringLiteral("show_if")).toObject();
                 if (!showIf.isEmpty()) {
-                    extra.insert(QStringLiteral("show_if_code"),
-                                 showIf.value(QStringLiteral("code")).toString());
-                    extra.insert(QStringLiteral("show_if_value"),
-                                 showIf.value(QStringLiteral("value")).toString());
+                    q.insert(QStringLiteral("show_if_code"), showIf.value(QStringLiteral("code")));
+                    q.insert(QStringLiteral("show_if_value"),
+                             showIf.value(QStringLiteral("value")));
                 }
-                e = put(QStringLiteral("checklist_questions"), q, extra);
-                if (e.failed())
-                    return e;
+                (*out)[QStringLiteral("checklist_questions")] << q;
             }
         }
     }
     return {};
 }
 
-CoreError DemoDataLoader::writeDemo(const QJsonObject &doc)
+CoreError DemoDataLoader::writeTables(const Tables &tables, bool demo)
 {
-    m_origin = doc.value(QStringLiteral("__origin")).toString();
-    const QDateTime created =
-        QDateTime::fromString(doc.value(QStringLiteral("created_at")).toString(), Qt::ISODate);
-    m_rowTime = created.isValid() ? created.toMSecsSinceEpoch() : RecordWriter::now();
-    CoreError e;
-    for (const QJsonValue &v : doc.value(QStringLiteral("admin_units")).toArray()) {
-        if ((e = put(QStringLiteral("admin_units"), v.toObject(), {})).failed())
-            return e;
-    }
-    for (const QJsonValue &v : doc.value(QStringLiteral("admin_unit_mappings")).toArray()) {
-        if ((e = put(QStringLiteral("admin_unit_mappings"), v.toObject(), {})).failed())
-            return e;
-    }
-    for (const QJsonValue &v : doc.value(QStringLiteral("clusters")).toArray()) {
-        if ((e = writeCluster(v.toObject())).failed())
-            return e;
-    }
-    return {};
-}
+    const auto rows = [&](const char *table) { return tables.value(QString::fromLatin1(table)); };
+    const auto failed = [&](const CoreError &e) {
+        return CoreError(e.code(), QStringLiteral("%1: %2").arg(m_origin, e.message()));
+    };
 
-CoreError DemoDataLoader::writeCluster(const QJsonObject &c)
-{
-    const QString clusterId = c.value(kId).toString();
-    const QString name = c.value(QStringLiteral("name")).toString();
-    const QString code = c.value(QStringLiteral("code")).toString();
-    const QJsonArray units = c.value(QStringLiteral("units")).toArray();
-    QStringList searchParts = {name, code, c.value(QStringLiteral("investor_name")).toString(),
-                               c.value(QStringLiteral("establishment_decision")).toString(),
-                               unitName(c.value(QStringLiteral("province_id")).toString())};
-    for (const QJsonValue &u : units)
-        searchParts << unitName(u.toObject().value(QStringLiteral("unit_id")).toString());
-    // Demo data is always marked as such, whatever the file says.
-    CoreError e =
-        put(QStringLiteral("clusters"), c,
-            {{QStringLiteral("is_demo"), 1}, {QStringLiteral("search_text"), folded(searchParts)}});
-    if (e.failed())
-        return e;
-    const QVariantMap owner{{QStringLiteral("cluster_id"), clusterId}};
-    for (const QJsonValue &u : units) {
-        if ((e = put(QStringLiteral("cluster_units"), u.toObject(), owner)).failed())
-            return e;
+    // Templates: checked as a whole; a (code, version) already here under any id is kept as is.
+    QSet<QString> skippedTemplates;
+    QSet<QString> skippedSections;
+    for (const QJsonObject &t : rows("checklist_templates")) {
+        const QString id = t.value(kId).toString();
+        const QString code = t.value(QStringLiteral("code")).toString();
+        const int version = t.value(QStringLiteral("version")).toInt();
+        if (code.isEmpty() || version < 1 || t.value(QStringLiteral("title")).toString().isEmpty())
+            return failed(invalid(QObject::tr("Mẫu phiếu thiếu mã, phiên bản hoặc tên.")));
+        QList<QJsonObject> sections;
+        for (const QJsonObject &s : rows("checklist_sections")) {
+            if (s.value(QStringLiteral("template_id")).toString() == id)
+                sections << s;
+        }
+        QList<QJsonObject> questions;
+        for (const QJsonObject &s : sortedByPosition(sections)) {
+            QList<QJsonObject> inSection;
+            for (const QJsonObject &q : rows("checklist_questions")) {
+                if (q.value(QStringLiteral("section_id")) == s.value(kId))
+                    inSection << q;
+            }
+            questions << sortedByPosition(inSection);
+        }
+        const CoreError e = checkTemplate(code, questions);
+        if (e.failed())
+            return failed(e);
+        const QString existing = templateId(code, version);
+        if (!existing.isEmpty() && existing != id) {
+            skippedTemplates.insert(id);
+            for (const QJsonObject &s : std::as_const(sections))
+                skippedSections.insert(s.value(kId).toString());
+        }
     }
-    for (const QJsonValue &m : c.value(QStringLiteral("boundary_markers")).toArray()) {
-        if ((e = put(QStringLiteral("boundary_markers"), m.toObject(), owner)).failed())
-            return e;
-    }
-    const QJsonArray items = c.value(QStringLiteral("infrastructure_items")).toArray();
-    for (const QJsonValue &i : items) {
-        if ((e = put(QStringLiteral("infrastructure_items"), i.toObject(), owner)).failed())
-            return e;
-    }
-    for (const QJsonValue &tv : c.value(QStringLiteral("tenants")).toArray()) {
-        const QJsonObject t = tv.toObject();
-        QVariantMap extra = owner;
-        extra.insert(QStringLiteral("search_text"),
-                     folded({t.value(QStringLiteral("name")).toString(),
-                             t.value(QStringLiteral("tax_code")).toString(),
-                             t.value(QStringLiteral("industry")).toString(), name}));
-        if ((e = put(QStringLiteral("tenants"), t, extra)).failed())
-            return e;
-    }
-    const QVariantMap cluster{
-        {kId, clusterId}, {QStringLiteral("name"), name}, {QStringLiteral("code"), code}};
-    for (const QJsonValue &iv : c.value(QStringLiteral("inspections")).toArray()) {
-        if ((e = writeInspection(iv.toObject(), cluster)).failed())
-            return e;
-    }
-    // Readings last: they may refer to the inspections above.
-    for (const QJsonValue &i : items) {
-        const QJsonObject item = i.toObject();
-        const QVariantMap extra{{QStringLiteral("item_id"), item.value(kId).toString()}};
-        for (const QJsonValue &r : item.value(QStringLiteral("progress_readings")).toArray()) {
-            if ((e = put(QStringLiteral("progress_readings"), r.toObject(), extra)).failed())
+
+    for (const QString &table : tableOrder()) {
+        for (const QJsonObject &row : tables.value(table)) {
+            QVariantMap extra;
+            if (table == QLatin1String("checklist_templates") ||
+                table == QLatin1String("checklist_sections") ||
+                table == QLatin1String("checklist_questions")) {
+                const bool skip =
+                    skippedTemplates.contains(row.value(kId).toString()) ||
+                    skippedTemplates.contains(
+                        row.value(QStringLiteral("template_id")).toString()) ||
+                    skippedSections.contains(row.value(kId).toString()) ||
+                    skippedSections.contains(row.value(QStringLiteral("section_id")).toString());
+                if (skip) {
+                    ++m_counts.skipped[table];
+                    continue;
+                }
+            } else if (table == QLatin1String("clusters")) {
+                const QString id = row.value(kId).toString();
+                QStringList search = {
+                    row.value(QStringLiteral("name")).toString(),
+                    row.value(QStringLiteral("code")).toString(),
+                    row.value(QStringLiteral("investor_name")).toString(),
+                    row.value(QStringLiteral("establishment_decision")).toString(),
+                    lookup(QStringLiteral("SELECT name FROM admin_units WHERE id = ?"),
+                           row.value(QStringLiteral("province_id")).toString())};
+                for (const QJsonObject &u : rows("cluster_units")) {
+                    if (u.value(QStringLiteral("cluster_id")).toString() == id)
+                        search << lookup(QStringLiteral("SELECT level_label || ' ' || name FROM "
+                                                        "admin_units WHERE id = ?"),
+                                         u.value(QStringLiteral("unit_id")).toString());
+                }
+                extra.insert(QStringLiteral("search_text"), folded(search));
+                if (demo) // demo data is always marked as such, whatever the file says
+                    extra.insert(QStringLiteral("is_demo"), 1);
+            } else if (table == QLatin1String("tenants")) {
+                extra.insert(
+                    QStringLiteral("search_text"),
+                    folded({row.value(QStringLiteral("name")).toString(),
+                            row.value(QStringLiteral("tax_code")).toString(),
+                            row.value(QStringLiteral("industry")).toString(),
+                            lookup(QStringLiteral("SELECT name FROM clusters WHERE id = ?"),
+                                   row.value(QStringLiteral("cluster_id")).toString())}));
+            } else if (table == QLatin1String("inspections")) {
+                const QString clusterId = row.value(QStringLiteral("cluster_id")).toString();
+                QStringList search = {
+                    lookup(QStringLiteral("SELECT name FROM clusters WHERE id = ?"), clusterId),
+                    lookup(QStringLiteral("SELECT code FROM clusters WHERE id = ?"), clusterId),
+                    row.value(QStringLiteral("inspector_name")).toString()};
+                for (const QJsonObject &p : rows("inspection_participants")) {
+                    if (p.value(QStringLiteral("inspection_id")) == row.value(kId))
+                        search << p.value(QStringLiteral("name")).toString();
+                }
+                search << row.value(QStringLiteral("findings")).toString()
+                       << row.value(QStringLiteral("conclusions")).toString();
+                extra.insert(QStringLiteral("search_text"), folded(search));
+            } else if (table == QLatin1String("answers")) {
+                const QString questionId = row.value(QStringLiteral("question_id")).toString();
+                if (lookup(QStringLiteral("SELECT id FROM checklist_questions WHERE id = ?"),
+                           questionId)
+                        .isEmpty())
+                    return failed(invalid(
+                        QObject::tr(
+                            "câu trả lời %1 trỏ tới câu hỏi %2 (%3) không có trong mẫu phiếu "
+                            "nào; hãy nạp mẫu phiếu tương ứng cùng lúc hoặc trước.")
+                            .arg(row.value(kId).toString(), questionId,
+                                 row.value(QStringLiteral("question_code")).toString())));
+            } else if (table == QLatin1String("violations")) {
+                const QString category = row.value(QStringLiteral("category")).toString();
+                const ViolationCatalog::Category known = ViolationCatalog::find(category);
+                if (!known.isValid())
+                    return failed(invalid(
+                        QObject::tr("loại vi phạm “%1” không có trong danh mục.").arg(category)));
+                // The catalogue fills what the row leaves out.
+                const QVariantMap defaults = known.toMap();
+                for (const char *key : {"legal_basis", "fine_min_vnd", "fine_max_vnd"}) {
+                    const QString k = QString::fromLatin1(key);
+                    if (!row.contains(k))
+                        extra.insert(k, defaults.value(k));
+                }
+                if (!row.contains(QStringLiteral("severity")))
+                    extra.insert(QStringLiteral("severity"), known.defaultSeverity);
+            }
+            if (table == QLatin1String("inspections")) {
+                const QString tmpl = row.value(QStringLiteral("template_id")).toString();
+                if (lookup(QStringLiteral("SELECT id FROM checklist_templates WHERE id = ?"), tmpl)
+                        .isEmpty())
+                    return failed(invalid(
+                        QObject::tr("biên bản kiểm tra %1 dùng mẫu phiếu %2 chưa có; hãy nạp mẫu "
+                                    "phiếu (checklist-default.json) cùng lúc hoặc trước.")
+                            .arg(row.value(kId).toString(), tmpl)));
+            }
+            const CoreError e = put(table, row, extra);
+            if (e.failed())
                 return e;
         }
-    }
-    return {};
-}
-
-CoreError DemoDataLoader::writeInspection(const QJsonObject &in, const QVariantMap &cluster)
-{
-    const QJsonObject ref = in.value(QStringLiteral("template")).toObject();
-    CoreError e;
-    const QString tmplId = templateId(ref.value(QStringLiteral("code")).toString(),
-                                      ref.value(QStringLiteral("version")).toInt(), &e);
-    if (e.failed())
-        return {e.code(), QStringLiteral("%1: %2").arg(m_origin, e.message())};
-    const QString inspectionId = in.value(kId).toString();
-    const QJsonArray participants = in.value(QStringLiteral("participants")).toArray();
-    QStringList searchParts = {cluster.value(QStringLiteral("name")).toString(),
-                               cluster.value(QStringLiteral("code")).toString(),
-                               in.value(QStringLiteral("inspector_name")).toString()};
-    for (const QJsonValue &p : participants)
-        searchParts << p.toObject().value(QStringLiteral("name")).toString();
-    searchParts << in.value(QStringLiteral("findings")).toString()
-                << in.value(QStringLiteral("conclusions")).toString();
-    e = put(QStringLiteral("inspections"), in,
-            {{QStringLiteral("cluster_id"), cluster.value(kId)},
-             {QStringLiteral("template_id"), tmplId},
-             {QStringLiteral("search_text"), folded(searchParts)}});
-    if (e.failed())
-        return e;
-    const QVariantMap owner{{QStringLiteral("inspection_id"), inspectionId}};
-    for (const QJsonValue &p : participants) {
-        if ((e = put(QStringLiteral("inspection_participants"), p.toObject(), owner)).failed())
-            return e;
-    }
-    for (const QJsonValue &av : in.value(QStringLiteral("answers")).toArray()) {
-        const QJsonObject a = av.toObject();
-        QVariantMap extra = owner;
-        const QString qid =
-            questionId(tmplId, a.value(QStringLiteral("question_code")).toString(), &e);
-        if (e.failed())
-            return e;
-        extra.insert(QStringLiteral("question_id"), qid);
-        if ((e = put(QStringLiteral("answers"), a, extra)).failed())
-            return e;
-    }
-    for (const QJsonValue &vv : in.value(QStringLiteral("violations")).toArray()) {
-        const QJsonObject v = vv.toObject();
-        const QString category = v.value(QStringLiteral("category")).toString();
-        const ViolationCatalog::Category known = ViolationCatalog::find(category);
-        if (!known.isValid())
-            return invalid(QObject::tr("%1: loại vi phạm “%2” không có trong danh mục.")
-                               .arg(m_origin, category));
-        QVariantMap extra = owner;
-        extra.insert(QStringLiteral("cluster_id"), cluster.value(kId));
-        // The catalogue fills what the file leaves out.
-        const QVariantMap defaults = known.toMap();
-        for (const char *key : {"legal_basis", "fine_min_vnd", "fine_max_vnd"}) {
-            const QString k = QString::fromLatin1(key);
-            if (!v.contains(k))
-                extra.insert(k, defaults.value(k));
-        }
-        if (!v.contains(QStringLiteral("severity")))
-            extra.insert(QStringLiteral("severity"), known.defaultSeverity);
-        if ((e = put(QStringLiteral("violations"), v, extra)).failed())
-            return e;
     }
     return {};
 }
