@@ -1,0 +1,231 @@
+#pragma once
+
+// Helpers shared by the sync client tests: a device database in a temporary directory, fixture
+// steps that write rows through RecordWriter, and a scripted HTTP server on 127.0.0.1.
+
+#include "database.h"
+#include "deflate.h"
+#include "recordwriter.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <functional>
+
+namespace synctest {
+
+inline QJsonDocument readJson(const QString &relative)
+{
+    QFile f(QStringLiteral(CCN_FIXTURES_DIR "/") + relative);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(relative));
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
+    if (err.error != QJsonParseError::NoError)
+        qFatal("bad fixture %s: %s", qPrintable(relative), qPrintable(err.errorString()));
+    return doc;
+}
+
+inline QVariant sqlValue(const QJsonValue &v)
+{
+    if (v.isNull())
+        return QVariant();
+    return v.toVariant();
+}
+
+// Runs fixture steps: {"do": "insert"|"update"|"delete"|"settle", ...}.
+// settle: as if everything so far had been synced: the outbox is emptied and every row of
+// `table` gets sync_seq = `seq`.
+inline bool runSteps(QSqlDatabase db, const QJsonArray &steps, QString *why)
+{
+    RecordWriter w(db);
+    for (const QJsonValue &sv : steps) {
+        const QJsonObject s = sv.toObject();
+        const QString what = s.value(QLatin1String("do")).toString();
+        const QString table = s.value(QLatin1String("table")).toString();
+        CoreError e;
+        if (what == QLatin1String("insert")) {
+            QVariantMap values;
+            const QJsonObject o = s.value(QLatin1String("values")).toObject();
+            for (auto it = o.begin(); it != o.end(); ++it)
+                values.insert(it.key(), sqlValue(it.value()));
+            e = w.insert(table, values);
+        } else if (what == QLatin1String("update")) {
+            QVariantMap values;
+            const QJsonObject o = s.value(QLatin1String("values")).toObject();
+            for (auto it = o.begin(); it != o.end(); ++it)
+                values.insert(it.key(), sqlValue(it.value()));
+            e = w.update(table, s.value(QLatin1String("id")).toString(), values);
+        } else if (what == QLatin1String("delete")) {
+            e = w.softDelete(table, s.value(QLatin1String("id")).toString());
+        } else if (what == QLatin1String("settle")) {
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("DELETE FROM outbox")) ||
+                !q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1")) ||
+                !q.exec(QStringLiteral("UPDATE %1 SET sync_seq = %2")
+                            .arg(table)
+                            .arg(s.value(QLatin1String("seq")).toInt())) ||
+                !q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0")))
+                e = CoreError(CoreError::Code::Sql, q.lastError().text());
+        } else {
+            e = CoreError(CoreError::Code::InvalidInput, QStringLiteral("unknown step ") + what);
+        }
+        if (e.failed()) {
+            *why = e.message();
+            return false;
+        }
+    }
+    return true;
+}
+
+// Rows of the outbox as text, for "untouched" checks (sent_at aside: it freezes an entry).
+inline QStringList outboxSnapshot(QSqlDatabase db)
+{
+    QStringList out;
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SELECT seq, change_id, entity, row_id, op, base_seq, old_json, "
+                          "new_json, rejected_code FROM outbox ORDER BY seq"));
+    while (q.next()) {
+        QStringList cols;
+        for (int i = 0; i < 9; ++i)
+            cols << q.value(i).toString();
+        out << cols.join(QLatin1Char('|'));
+    }
+    return out;
+}
+
+inline QVariant scalar(QSqlDatabase db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (q.exec(sql) && q.next())
+        return q.value(0);
+    return QVariant();
+}
+
+// One request as the fake registry saw it.
+struct Request {
+    QByteArray method;
+    QByteArray path;
+    QHash<QByteArray, QByteArray> headers; // lower-case names
+    QByteArray body;                       // decompressed when Content-Encoding: deflate
+    QByteArray rawBody;
+
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+// What the fake registry does with a request.
+struct Response {
+    enum Action { Answer, Drop, Hang, Raw };
+    Action action = Answer;
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType = "application/json";
+    bool deflate = false;
+    QByteArray raw;
+
+    static Response json(int status, const QJsonObject &o, bool deflate = false)
+    {
+        Response r;
+        r.status = status;
+        r.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        r.deflate = deflate;
+        return r;
+    }
+    static Response drop()
+    {
+        Response r;
+        r.action = Drop;
+        return r;
+    }
+    static Response hang()
+    {
+        Response r;
+        r.action = Hang;
+        return r;
+    }
+    static Response rawBytes(const QByteArray &bytes)
+    {
+        Response r;
+        r.action = Raw;
+        r.raw = bytes;
+        return r;
+    }
+};
+
+// A scripted HTTP/1.1 server on 127.0.0.1: each complete request goes to `handler`.
+class FakeRegistry : public QTcpServer
+{
+public:
+    std::function<Response(const Request &)> handler;
+    QList<Request> requests;
+
+    FakeRegistry() { listen(QHostAddress::LocalHost, 0); }
+    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(serverPort()); }
+
+protected:
+    void incomingConnection(qintptr fd) override
+    {
+        auto *s = new QTcpSocket(this);
+        s->setSocketDescriptor(fd);
+        auto buffer = std::make_shared<QByteArray>();
+        connect(s, &QTcpSocket::readyRead, this, [this, s, buffer]() {
+            buffer->append(s->readAll());
+            for (;;) {
+                const int end = buffer->indexOf("\r\n\r\n");
+                if (end < 0)
+                    return;
+                Request r;
+                const QList<QByteArray> lines = buffer->left(end).split('\n');
+                const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
+                r.method = first.value(0);
+                r.path = first.value(1);
+                for (int i = 1; i < lines.size(); ++i) {
+                    const int colon = lines[i].indexOf(':');
+                    if (colon > 0)
+                        r.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                         lines[i].mid(colon + 1).trimmed());
+                }
+                const int length = r.headers.value("content-length").toInt();
+                if (buffer->size() < end + 4 + length)
+                    return;
+                r.rawBody = buffer->mid(end + 4, length);
+                buffer->remove(0, end + 4 + length);
+                r.body = r.rawBody;
+                if (r.headers.value("content-encoding") == "deflate")
+                    Deflate::uncompress(r.rawBody, &r.body);
+                requests << r;
+                const Response resp = handler ? handler(r) : Response::json(404, {});
+                if (resp.action == Response::Drop) {
+                    s->abort();
+                    return;
+                }
+                if (resp.action == Response::Hang)
+                    return;
+                if (resp.action == Response::Raw) {
+                    s->write(resp.raw);
+                    s->disconnectFromHost();
+                    return;
+                }
+                QByteArray body = resp.deflate ? Deflate::compress(resp.body) : resp.body;
+                QByteArray out = "HTTP/1.1 " + QByteArray::number(resp.status) + " X\r\n";
+                out += "Content-Type: " + resp.contentType + "\r\n";
+                if (resp.deflate)
+                    out += "Content-Encoding: deflate\r\n";
+                out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
+                out += body;
+                s->write(out);
+            }
+        });
+        connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+    }
+};
+
+} // namespace synctest
