@@ -1,0 +1,149 @@
+#include "syncschema.h"
+
+#include "migrator.h"
+#include "outboxtriggers.h"
+
+#include <QAtomicInt>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtMath>
+
+#include <cmath>
+
+SyncSchema::SyncSchema()
+{
+    static QAtomicInt counter;
+    m_connection = QStringLiteral("ccn-syncschema-%1").arg(counter.fetchAndAddOrdered(1));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(QStringLiteral(":memory:"));
+    if (!db.open()) {
+        m_error = db.lastError().text();
+        return;
+    }
+    const CoreError e = Migrator::migrate(db);
+    if (e.failed()) {
+        m_error = e.message();
+        return;
+    }
+    m_version = Migrator::currentVersion(db);
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    m_tables = OutboxTriggers::syncedTables(db);
+    for (const QString &t : std::as_const(m_tables)) {
+        const QStringList synced = OutboxTriggers::syncedColumns(db, t);
+        QList<Column> cols;
+        q.exec(QStringLiteral("PRAGMA table_info(%1)").arg(t));
+        while (q.next()) {
+            Column c;
+            c.name = q.value(1).toString();
+            if (!synced.contains(c.name))
+                continue;
+            const QString type = q.value(2).toString().toUpper();
+            c.type = type.contains(QLatin1String("INT"))    ? Type::Integer
+                     : type.contains(QLatin1String("REAL")) ? Type::Real
+                                                            : Type::Text;
+            c.notNull = q.value(3).toInt() != 0;
+            c.hasDefault = !q.value(4).isNull();
+            cols << c;
+        }
+        m_columns.insert(t, cols);
+    }
+}
+
+SyncSchema::~SyncSchema()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool SyncSchema::hasColumn(const QString &table, const QString &column) const
+{
+    for (const Column &c : m_columns.value(table))
+        if (c.name == column)
+            return true;
+    return false;
+}
+
+QString SyncSchema::checkValue(const QString &table, const QString &column,
+                               const QJsonValue &v) const
+{
+    for (const Column &c : m_columns.value(table)) {
+        if (c.name != column)
+            continue;
+        if (v.isNull())
+            return c.notNull ? QStringLiteral("'%1' must not be null").arg(column) : QString();
+        switch (c.type) {
+        case Type::Text:
+            if (!v.isString())
+                return QStringLiteral("'%1' must be text").arg(column);
+            if (v.toString().size() > 1000000)
+                return QStringLiteral("'%1' is too long").arg(column);
+            return {};
+        case Type::Integer: {
+            if (v.isBool())
+                return {};
+            const double d = v.toDouble(qQNaN());
+            if (!v.isDouble() || !qIsFinite(d) || d != std::floor(d) ||
+                qAbs(d) > 9007199254740991.0)
+                return QStringLiteral("'%1' must be an integer").arg(column);
+            return {};
+        }
+        case Type::Real:
+            if (!v.isDouble() || !qIsFinite(v.toDouble()))
+                return QStringLiteral("'%1' must be a number").arg(column);
+            return {};
+        }
+    }
+    return QStringLiteral("unknown field '%1' for %2").arg(column.left(64), table);
+}
+
+QString SyncSchema::validateRow(const QString &table, const QJsonObject &row) const
+{
+    if (!hasTable(table))
+        return QStringLiteral("unknown entity '%1'").arg(table.left(64));
+    QStringList names;
+    QVariantList values;
+    for (auto it = row.begin(); it != row.end(); ++it) {
+        const QString e = checkValue(table, it.key(), it.value());
+        if (!e.isEmpty())
+            return e;
+        names << it.key();
+        const QJsonValue v = it.value();
+        if (v.isNull())
+            values << QVariant();
+        else if (v.isBool())
+            values << QVariant(v.toBool() ? 1 : 0);
+        else if (v.isDouble())
+            values << QVariant(v.toDouble());
+        else
+            values << QVariant(v.toString());
+    }
+    for (const Column &c : m_columns.value(table))
+        if (c.notNull && !c.hasDefault && !row.contains(c.name))
+            return QStringLiteral("'%1' is required").arg(c.name);
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return QStringLiteral("validation unavailable: %1").arg(db.lastError().text());
+    QSqlQuery q(db);
+    QStringList marks;
+    for (int i = 0; i < names.size(); ++i)
+        marks << QStringLiteral("?");
+    // Names were checked against the schema above, so they are safe to splice in.
+    q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                  .arg(table, names.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    QString error;
+    if (!q.exec()) {
+        error = q.lastError().databaseText();
+        if (error.contains(QLatin1String("CHECK constraint failed")))
+            error = QStringLiteral("a value is outside what %1 allows (%2)").arg(table, error);
+    }
+    q.finish();
+    db.rollback();
+    return error;
+}

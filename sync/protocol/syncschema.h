@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QStringList>
+
+// The synced tables and their travelling columns, derived from the device schema itself: an
+// in-memory SQLite database migrated with :/schema/app (ccncore's Migrator) and read with
+// OutboxTriggers::syncedTables/syncedColumns, so a column added to the device schema travels and
+// validates without a second list. Also validates a whole row against the device's constraints
+// (types, NOT NULL, CHECK) by inserting it into the in-memory copy and rolling back.
+// Not thread-safe: one instance per thread.
+class SyncSchema
+{
+public:
+    enum class Type { Text, Integer, Real };
+    struct Column {
+        QString name;
+        Type type = Type::Text;
+        bool notNull = false;
+        bool hasDefault = false;
+    };
+
+    SyncSchema();
+    ~SyncSchema();
+    SyncSchema(const SyncSchema &) = delete;
+    SyncSchema &operator=(const SyncSchema &) = delete;
+
+    bool isValid() const { return m_error.isEmpty(); }
+    QString error() const { return m_error; }
+    int deviceSchemaVersion() const { return m_version; }
+
+    QStringList tables() const { return m_tables; }
+    bool hasTable(const QString &table) const { return m_columns.contains(table); }
+    QList<Column> columns(const QString &table) const { return m_columns.value(table); }
+    bool hasColumn(const QString &table, const QString &column) const;
+
+    // One value against its column's type: text must be a string, integer an integral number
+    // (or a boolean), real a number; null only where the column allows it. Empty = fine.
+    QString checkValue(const QString &table, const QString &column, const QJsonValue &v) const;
+    // A whole row (all columns it has) against the device schema's constraints. Empty = fine.
+    QString validateRow(const QString &table, const QJsonObject &row) const;
+
+private:
+    QString m_connection;
+    QString m_error;
+    int m_version = 0;
+    QStringList m_tables;
+    QHash<QString, QList<Column>> m_columns;
+};

@@ -1,0 +1,157 @@
+#include "changemerger.h"
+
+#include <QJsonArray>
+
+namespace {
+int rank(const QString &entity, const QString &value)
+{
+    if (entity == QLatin1String("violations")) {
+        static const QStringList order = {
+            QStringLiteral("open"), QStringLiteral("remedying"), QStringLiteral("fixed_reported"),
+            QStringLiteral("verified_fixed"), QStringLiteral("escalated")};
+        return int(order.indexOf(value));
+    }
+    static const QStringList order = {QStringLiteral("draft"), QStringLiteral("submitted")};
+    return int(order.indexOf(value));
+}
+
+bool isInformational(const QString &field)
+{
+    // Device clocks: shown to people, never merged or compared (see PROTOCOL.md).
+    return field == QLatin1String("updated_at") || field == QLatin1String("created_at");
+}
+} // namespace
+
+bool ChangeMerger::isWorkflowField(const QString &entity, const QString &field)
+{
+    return field == QLatin1String("status") &&
+           (entity == QLatin1String("violations") || entity == QLatin1String("inspections"));
+}
+
+bool ChangeMerger::isValidTransition(const QString &entity, const QString &field,
+                                     const QString &from, const QString &to)
+{
+    if (!isWorkflowField(entity, field))
+        return true;
+    const int a = rank(entity, from);
+    const int b = rank(entity, to);
+    if (b < 0)
+        return false;
+    if (a < 0)
+        return true;
+    return b > a;
+}
+
+ChangeMerger::Outcome ChangeMerger::merge(const Stored &stored, const PushChange &change,
+                                          const QString &deviceId)
+{
+    Outcome out;
+    const qint64 base = change.baseSeq;
+    const auto writtenSince = [&](const QString &field, qint64 *seq, QString *dev) {
+        const QJsonArray m = stored.meta.value(field).toArray();
+        *seq = qint64(m.at(0).toDouble());
+        *dev = m.at(1).toString();
+        return *seq > base && *dev != deviceId;
+    };
+
+    if (!stored.exists) {
+        if (change.op != QLatin1String("insert")) {
+            out.rejectCode = QStringLiteral("unknown_row");
+            out.rejectMessage = QStringLiteral("The registry has no %1 row %2 to %3.")
+                                    .arg(change.entity, change.rowId, change.op);
+            return out;
+        }
+        out.row = change.fields;
+        out.row.insert(QStringLiteral("id"), change.rowId);
+        out.appliedFields = out.row.keys();
+        out.appliedFields.removeAll(QStringLiteral("id"));
+        return out;
+    }
+
+    out.row = stored.row;
+    qint64 s = 0;
+    QString d;
+    const bool rowDeleted = !stored.row.value(QLatin1String("deleted_at")).isNull() &&
+                            stored.row.contains(QLatin1String("deleted_at"));
+
+    if (change.op == QLatin1String("delete")) {
+        const QJsonValue when = change.fields.value(QLatin1String("deleted_at"));
+        if (rowDeleted)
+            return out; // already a tombstone: stored, nothing to change
+        // Edited by another device since the deleting device's version? Keep the row alive.
+        for (auto it = stored.meta.begin(); it != stored.meta.end(); ++it) {
+            if (isInformational(it.key()))
+                continue;
+            if (writtenSince(it.key(), &s, &d)) {
+                Conflict c;
+                c.kind = QStringLiteral("delete_vs_edit");
+                c.current = stored.row;
+                c.incoming = change.fields;
+                c.currentSeq = s;
+                c.currentDevice = d;
+                out.conflicts << c;
+                return out;
+            }
+        }
+        out.row.insert(QStringLiteral("deleted_at"), when);
+        out.appliedFields << QStringLiteral("deleted_at");
+        if (change.fields.contains(QLatin1String("updated_at"))) {
+            out.row.insert(QStringLiteral("updated_at"),
+                           change.fields.value(QLatin1String("updated_at")));
+            out.appliedFields << QStringLiteral("updated_at");
+        }
+        return out;
+    }
+
+    // update (or an insert of a row the registry already has: merged as an update)
+    if (rowDeleted && !change.fields.contains(QLatin1String("deleted_at")) &&
+        writtenSince(QStringLiteral("deleted_at"), &s, &d)) {
+        Conflict c;
+        c.kind = QStringLiteral("edit_vs_delete");
+        c.current = QJsonObject{
+            {QStringLiteral("deleted_at"), stored.row.value(QLatin1String("deleted_at"))}};
+        c.incoming = change.fields;
+        c.currentSeq = s;
+        c.currentDevice = d;
+        out.conflicts << c;
+        return out;
+    }
+    for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
+        const QString f = it.key();
+        if (f == QLatin1String("id") || isInformational(f))
+            continue;
+        const QJsonValue incoming = it.value();
+        const QJsonValue current = stored.row.value(f);
+        if (incoming == current)
+            continue;
+        const bool concurrent = writtenSince(f, &s, &d);
+        if (isWorkflowField(change.entity, f)) {
+            if (isValidTransition(change.entity, f, current.toString(), incoming.toString())) {
+                out.row.insert(f, incoming);
+                out.appliedFields << f;
+            } else {
+                Conflict c{QStringLiteral("state"), f, current, incoming, s, d};
+                out.conflicts << c;
+            }
+            continue;
+        }
+        if (!concurrent) {
+            out.row.insert(f, incoming);
+            out.appliedFields << f;
+        } else {
+            out.conflicts << Conflict{QStringLiteral("field"), f, current, incoming, s, d};
+        }
+    }
+    if (!out.appliedFields.isEmpty() || !stored.row.contains(QLatin1String("updated_at"))) {
+        for (const char *info : {"updated_at", "created_at"}) {
+            const QString f = QLatin1String(info);
+            if (!change.fields.contains(f))
+                continue;
+            if (f == QLatin1String("created_at") && stored.row.contains(f))
+                continue;
+            out.row.insert(f, change.fields.value(f));
+            out.appliedFields << f;
+        }
+    }
+    return out;
+}

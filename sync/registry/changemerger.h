@@ -1,0 +1,44 @@
+#pragma once
+
+#include "pushchange.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+
+// The merge rules of PROTOCOL.md as a pure function of (stored row, incoming change): no I/O, so
+// the rules are tested table-driven and the store only persists the outcome.
+class ChangeMerger
+{
+public:
+    // The row as the registry has it. meta: {"field": [seq, "device"]} of each field's last write.
+    struct Stored {
+        bool exists = false;
+        QJsonObject row;
+        QJsonObject meta;
+        qint64 seq = 0;
+    };
+    struct Conflict {
+        QString kind;  // field | state | edit_vs_delete | delete_vs_edit
+        QString field; // empty for edit_vs_delete / delete_vs_edit
+        QJsonValue current;
+        QJsonValue incoming;
+        qint64 currentSeq = 0;
+        QString currentDevice;
+    };
+    struct Outcome {
+        QString rejectCode; // non-empty: not stored
+        QString rejectMessage;
+        QJsonObject row;           // the row after the change
+        QStringList appliedFields; // fields whose value (and meta) the change wrote
+        QList<Conflict> conflicts;
+    };
+
+    static Outcome merge(const Stored &stored, const PushChange &change, const QString &deviceId);
+
+    // Workflow state machines: violations.status and inspections.status.
+    static bool isWorkflowField(const QString &entity, const QString &field);
+    // Whether from -> to is a transition the machine allows (forward; any -> escalated).
+    static bool isValidTransition(const QString &entity, const QString &field, const QString &from,
+                                  const QString &to);
+};

@@ -1,0 +1,211 @@
+#include "clusterimporter.h"
+
+#include "registrystore.h"
+#include "syncschema.h"
+#include "uuid7.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonObject>
+#include <QLocale>
+#include <QStringDecoder>
+
+QList<QStringList> ClusterImporter::parseCsv(const QString &text, bool *ok, int *badLine)
+{
+    QList<QStringList> rows;
+    QStringList row;
+    QString field;
+    bool quoted = false;
+    bool any = false;
+    int line = 1;
+    int recordLine = 1;
+    *ok = true;
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == QLatin1Char('"')) {
+                if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
+                    field += c;
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                if (c == QLatin1Char('\n'))
+                    ++line;
+                field += c;
+            }
+            continue;
+        }
+        if (c == QLatin1Char('"') && field.isEmpty()) {
+            quoted = true;
+            any = true;
+        } else if (c == QLatin1Char(',')) {
+            row << field;
+            field.clear();
+            any = true;
+        } else if (c == QLatin1Char('\r')) {
+            continue;
+        } else if (c == QLatin1Char('\n')) {
+            if (any || !field.isEmpty()) {
+                row << field;
+                rows << row;
+            } else {
+                rows << QStringList(); // blank line keeps numbering
+            }
+            row.clear();
+            field.clear();
+            any = false;
+            recordLine = ++line;
+        } else {
+            field += c;
+            any = true;
+        }
+    }
+    if (quoted) {
+        *ok = false;
+        *badLine = recordLine;
+        return {};
+    }
+    if (any || !field.isEmpty()) {
+        row << field;
+        rows << row;
+    }
+    return rows;
+}
+
+int ClusterImporter::importFile(const QString &path, QStringList *errors)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *errors << QObject::tr("Cannot read %1: %2").arg(path, f.errorString());
+        return -1;
+    }
+    return importData(f.readAll(), errors);
+}
+
+int ClusterImporter::importData(const QByteArray &csv, QStringList *errors)
+{
+    QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = dec.decode(csv);
+    if (dec.hasError()) {
+        *errors << QObject::tr(
+            "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.");
+        return -1;
+    }
+    if (text.startsWith(QChar(0xfeff)))
+        text.remove(0, 1);
+    bool ok = false;
+    int badLine = 0;
+    const QList<QStringList> rows = parseCsv(text, &ok, &badLine);
+    if (!ok) {
+        *errors << QObject::tr("Line %1: a quoted field is never closed.").arg(badLine);
+        return -1;
+    }
+    if (rows.isEmpty() || rows.first().isEmpty()) {
+        *errors << QObject::tr("Line 1: the header row is missing.");
+        return -1;
+    }
+    const SyncSchema &schema = m_store->schema();
+    const QString table = QStringLiteral("clusters");
+    QStringList header;
+    for (const QString &h : rows.first())
+        header << h.trimmed();
+    for (const QString &h : std::as_const(header)) {
+        if (!schema.hasColumn(table, h) || h == QLatin1String("created_at") ||
+            h == QLatin1String("updated_at") || h == QLatin1String("deleted_at"))
+            *errors << QObject::tr("Line 1: unknown column '%1'.").arg(h);
+        if (header.count(h) > 1)
+            *errors << QObject::tr("Line 1: column '%1' appears twice.").arg(h);
+    }
+    for (const char *need : {"code", "name", "province_id", "status"})
+        if (!header.contains(QLatin1String(need)))
+            *errors << QObject::tr("Line 1: the column '%1' is required.").arg(QLatin1String(need));
+    if (!errors->isEmpty())
+        return -1;
+    QHash<QString, SyncSchema::Type> types;
+    for (const SyncSchema::Column &c : schema.columns(table))
+        types.insert(c.name, c.type);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<QPair<QString, QJsonObject>> good;
+    for (int i = 1; i < rows.size(); ++i) {
+        const QStringList &r = rows.at(i);
+        const int line = i + 1;
+        if (r.isEmpty() || (r.size() == 1 && r.first().trimmed().isEmpty()))
+            continue;
+        if (r.size() != header.size()) {
+            *errors << QObject::tr("Line %1: %2 fields, but the header has %3.")
+                           .arg(line)
+                           .arg(r.size())
+                           .arg(header.size());
+            continue;
+        }
+        QJsonObject row;
+        QString id;
+        bool lineOk = true;
+        for (int c = 0; c < header.size() && lineOk; ++c) {
+            const QString v = r.at(c).trimmed();
+            const QString col = header.at(c);
+            if (col == QLatin1String("id")) {
+                id = v;
+                continue;
+            }
+            if (v.isEmpty()) {
+                row.insert(col, QJsonValue::Null);
+                continue;
+            }
+            bool conv = true;
+            switch (types.value(col)) {
+            case SyncSchema::Type::Integer:
+                row.insert(col, double(QLocale::c().toLongLong(v, &conv)));
+                break;
+            case SyncSchema::Type::Real:
+                row.insert(col, QLocale::c().toDouble(v, &conv));
+                break;
+            case SyncSchema::Type::Text:
+                row.insert(col, v);
+                break;
+            }
+            if (!conv) {
+                *errors << QObject::tr(
+                               "Line %1: '%2' is not a number for %3 (use a dot for decimals).")
+                               .arg(line)
+                               .arg(v, col);
+                lineOk = false;
+            }
+        }
+        if (!lineOk)
+            continue;
+        if (id.isEmpty())
+            id = Uuid7::generate();
+        row.insert(QStringLiteral("id"), id);
+        row.insert(QStringLiteral("created_at"), double(now));
+        row.insert(QStringLiteral("updated_at"), double(now));
+        const QString e = schema.validateRow(table, row);
+        if (!e.isEmpty()) {
+            *errors << QObject::tr("Line %1: %2").arg(line).arg(e);
+            continue;
+        }
+        good.append({id, row});
+    }
+    if (!errors->isEmpty())
+        return -1;
+    if (CoreError e = m_store->beginBatch(); e.failed()) {
+        *errors << e.message();
+        return -1;
+    }
+    for (int i = 0; i < good.size(); ++i) {
+        const CoreError e = m_store->writeRow(table, good.at(i).first, good.at(i).second,
+                                              QStringLiteral("import"), QString());
+        if (e.failed()) {
+            m_store->rollbackBatch();
+            *errors << QObject::tr("Row %1: %2 (nothing was imported)").arg(i + 1).arg(e.message());
+            return -1;
+        }
+    }
+    if (CoreError e = m_store->commitBatch(); e.failed()) {
+        *errors << e.message();
+        return -1;
+    }
+    return int(good.size());
+}

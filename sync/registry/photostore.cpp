@@ -1,0 +1,111 @@
+#include "photostore.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QImageReader>
+#include <QRegularExpression>
+
+PhotoStore::PhotoStore(const QString &dataDir)
+    : m_dir(QDir(dataDir).filePath(QStringLiteral("photos")))
+{
+    QDir().mkpath(QDir(m_dir).filePath(QStringLiteral("partial")));
+}
+
+bool PhotoStore::isValidSha(const QString &sha)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{64}$"));
+    return re.match(sha).hasMatch();
+}
+
+QString PhotoStore::originalPath(const QString &sha) const
+{
+    return QDir(m_dir).filePath(sha.left(2) + QLatin1Char('/') + sha);
+}
+
+QString PhotoStore::thumbnailPath(const QString &sha) const
+{
+    return originalPath(sha) + QStringLiteral(".thumb.jpg");
+}
+
+QString PhotoStore::partialPath(const QString &sha) const
+{
+    return QDir(m_dir).filePath(QStringLiteral("partial/") + sha);
+}
+
+PhotoStore::State PhotoStore::state(const QString &sha, qint64 *received) const
+{
+    const QFileInfo done(originalPath(sha));
+    if (done.exists()) {
+        *received = done.size();
+        return State::Complete;
+    }
+    const QFileInfo part(partialPath(sha));
+    *received = part.exists() ? part.size() : 0;
+    return part.exists() && part.size() > 0 ? State::Partial : State::Missing;
+}
+
+PhotoStore::Append PhotoStore::append(const QString &sha, qint64 offset, qint64 total,
+                                      const QByteArray &chunk, qint64 *received, QString *message)
+{
+    if (state(sha, received) == State::Complete)
+        return Append::Complete;
+    if (total <= 0 || total > maxPhotoBytes) {
+        *message =
+            QStringLiteral("X-CCN-Total-Size must be between 1 and %1 bytes").arg(maxPhotoBytes);
+        return total > maxPhotoBytes ? Append::TooLarge : Append::Invalid;
+    }
+    if (offset != *received) {
+        *message = QStringLiteral("The registry has %1 bytes of this photo; send from there.")
+                       .arg(*received);
+        return Append::OffsetMismatch;
+    }
+    if (chunk.isEmpty() || offset + chunk.size() > total) {
+        *message = QStringLiteral("The chunk is empty or goes past X-CCN-Total-Size.");
+        return Append::Invalid;
+    }
+    QFile part(partialPath(sha));
+    if (!part.open(QIODevice::Append) || part.write(chunk) != chunk.size() || !part.flush()) {
+        *message = part.errorString();
+        return Append::IoError;
+    }
+    part.close();
+    *received = offset + chunk.size();
+    if (*received < total)
+        return Append::Ok;
+    // Last chunk: verify the content against its name before it becomes the photo.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!part.open(QIODevice::ReadOnly) || !hash.addData(&part)) {
+        *message = part.errorString();
+        return Append::IoError;
+    }
+    part.close();
+    if (QString::fromLatin1(hash.result().toHex()) != sha) {
+        part.remove();
+        *received = 0;
+        *message = QStringLiteral("The uploaded bytes do not match SHA-256 %1; the upload was "
+                                  "discarded. Send the photo again from the start.")
+                       .arg(sha);
+        return Append::HashMismatch;
+    }
+    QDir().mkpath(QFileInfo(originalPath(sha)).path());
+    if (!part.rename(originalPath(sha))) {
+        *message = part.errorString();
+        return Append::IoError;
+    }
+    QImageReader reader(originalPath(sha));
+    reader.setAutoTransform(true);
+    const QSize size = reader.size();
+    if (size.isValid()) {
+        QSize scaled = size;
+        if (size.width() > thumbnailEdge || size.height() > thumbnailEdge)
+            scaled = size.scaled(thumbnailEdge, thumbnailEdge, Qt::KeepAspectRatio);
+        reader.setScaledSize(scaled);
+        const QImage thumb = reader.read();
+        if (!thumb.isNull())
+            thumb.save(thumbnailPath(sha), "JPEG", 80);
+    }
+    return Append::Complete;
+}

@@ -1,0 +1,337 @@
+#include "registrycommand.h"
+
+#include "clusterimporter.h"
+#include "demoseeder.h"
+#include "registryserver.h"
+#include "registrystore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QHostAddress>
+#include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int usage(const QString &message)
+{
+    err() << "ccn-registry: " << message << "\n"
+          << "Usage:\n"
+          << "  ccn-registry serve --data-dir DIR --port N [--bind ADDR]... [--database URL]\n"
+          << "                     [--tls-cert F --tls-key F] [--allow-insecure-http] [--demo]\n"
+          << "  ccn-registry add-user --data-dir DIR [--database URL] --username U --role R\n"
+          << "                     --province P [--clusters ids] [--communes ids] [--password-file "
+             "F]\n"
+          << "  ccn-registry import-clusters --data-dir DIR [--database URL] FILE.csv\n"
+          << "  ccn-registry backup --data-dir DIR --out FILE\n";
+    err().flush();
+    return 2;
+}
+
+void addStoreOptions(QCommandLineParser &p)
+{
+    p.addOption({QStringLiteral("data-dir"), QStringLiteral("Registry data directory."),
+                 QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("database"), QStringLiteral("postgresql://user@host:port/db"),
+                 QStringLiteral("URL")});
+    p.addOption(
+        {QStringLiteral("fast-hash"), QStringLiteral("Tests only: weak, fast password hashing.")});
+}
+
+bool parse(QCommandLineParser &p, const QStringList &args, QString *error)
+{
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!p.parse(args)) {
+        *error = p.errorText();
+        return false;
+    }
+    if (!p.isSet(QStringLiteral("data-dir"))) {
+        *error = QStringLiteral("--data-dir is required.");
+        return false;
+    }
+    return true;
+}
+
+bool openStore(RegistryStore &store, const QCommandLineParser &p)
+{
+    const CoreError e =
+        store.open(p.value(QStringLiteral("data-dir")), p.value(QStringLiteral("database")));
+    if (e.failed()) {
+        err() << "ccn-registry: " << e.message() << "\n";
+        err().flush();
+        return false;
+    }
+    return true;
+}
+
+int signalPipe[2] = {-1, -1};
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(signalPipe[1], &c, 1);
+}
+
+QStringList splitIds(const QString &s)
+{
+    QStringList out;
+    for (const QString &p : s.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        out << p.trimmed();
+    return out;
+}
+} // namespace
+
+int RegistryCommand::run(const QStringList &arguments)
+{
+    if (arguments.size() < 2)
+        return usage(QStringLiteral("give a command."));
+    const QString command = arguments.at(1);
+    QStringList rest = arguments;
+    rest.removeAt(1);
+    if (command == QLatin1String("serve"))
+        return serve(rest);
+    if (command == QLatin1String("add-user"))
+        return addUser(rest);
+    if (command == QLatin1String("import-clusters"))
+        return importClusters(rest);
+    if (command == QLatin1String("backup"))
+        return backup(rest);
+    if (command == QLatin1String("--help") || command == QLatin1String("help")) {
+        usage(QStringLiteral("the CCN central registry."));
+        return 0;
+    }
+    return usage(QStringLiteral("unknown command '%1'.").arg(command));
+}
+
+int RegistryCommand::serve(const QStringList &args)
+{
+    QCommandLineParser p;
+    addStoreOptions(p);
+    p.addOption({QStringLiteral("port"), QStringLiteral("TCP port (0: any free port)."),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("bind"), QStringLiteral("Address to listen on (repeatable)."),
+                 QStringLiteral("ADDR")});
+    p.addOption(
+        {QStringLiteral("tls-cert"), QStringLiteral("PEM certificate."), QStringLiteral("F")});
+    p.addOption(
+        {QStringLiteral("tls-key"), QStringLiteral("PEM private key."), QStringLiteral("F")});
+    p.addOption(
+        {QStringLiteral("allow-insecure-http"), QStringLiteral("Allow plain HTTP off loopback.")});
+    p.addOption({QStringLiteral("demo"),
+                 QStringLiteral("Load demo data and demo accounts (loopback only).")});
+    QString error;
+    if (!parse(p, args, &error))
+        return usage(error);
+    bool portOk = false;
+    const int port = p.value(QStringLiteral("port")).toInt(&portOk);
+    if (!p.isSet(QStringLiteral("port")) || !portOk || port < 0 || port > 65535)
+        return usage(QStringLiteral("--port N (0-65535) is required."));
+    QList<QHostAddress> addresses;
+    const QStringList binds = p.values(QStringLiteral("bind"));
+    for (const QString &b : binds.isEmpty() ? QStringList{QStringLiteral("127.0.0.1")} : binds) {
+        QHostAddress a;
+        if (b == QLatin1String("0.0.0.0") || b == QLatin1String("*"))
+            a = QHostAddress(QHostAddress::AnyIPv4);
+        else if (b == QLatin1String("::"))
+            a = QHostAddress(QHostAddress::AnyIPv6);
+        else if (!a.setAddress(b))
+            return usage(QStringLiteral("--bind '%1' is not an IP address.").arg(b));
+        addresses << a;
+    }
+    const bool tls = p.isSet(QStringLiteral("tls-cert")) || p.isSet(QStringLiteral("tls-key"));
+    QSslConfiguration ssl;
+    if (tls) {
+        QFile certFile(p.value(QStringLiteral("tls-cert")));
+        QFile keyFile(p.value(QStringLiteral("tls-key")));
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+            return usage(
+                QStringLiteral("--tls-cert and --tls-key must both name readable PEM files."));
+        const QList<QSslCertificate> chain =
+            QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+        const QByteArray keyPem = keyFile.readAll();
+        QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+        if (chain.isEmpty() || key.isNull())
+            return usage(
+                QStringLiteral("Cannot read the certificate or key (PEM, RSA or EC expected)."));
+        ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setLocalCertificate(chain.first());
+        ssl.setLocalCertificateChain(chain);
+        ssl.setPrivateKey(key);
+        ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+    }
+    const QString policy = RegistryServer::checkListenPolicy(
+        addresses, tls, p.isSet(QStringLiteral("allow-insecure-http")),
+        p.isSet(QStringLiteral("demo")));
+    if (!policy.isEmpty()) {
+        err() << "ccn-registry: " << policy << "\n";
+        err().flush();
+        return 2;
+    }
+    RegistryStore store;
+    if (!openStore(store, p))
+        return 1;
+    const bool fast = p.isSet(QStringLiteral("fast-hash"));
+    if (p.isSet(QStringLiteral("demo"))) {
+        QString summary;
+        const CoreError e = DemoSeeder(&store).seed(fast, &summary);
+        if (e.failed()) {
+            err() << "ccn-registry: demo data: " << e.message() << "\n";
+            err().flush();
+            return 1;
+        }
+        out() << "Demo: " << summary << "\n";
+    }
+    RegistryServer server(&store, p.value(QStringLiteral("data-dir")));
+    server.setFastPasswordHashing(fast);
+    quint16 actualPort = quint16(port);
+    for (const QHostAddress &a : std::as_const(addresses)) {
+        const quint16 got = server.listenOn(a, actualPort, ssl, &error);
+        if (got == 0) {
+            err() << "ccn-registry: cannot listen on " << a.toString() << ":" << port << ": "
+                  << error << "\n";
+            err().flush();
+            return 1;
+        }
+        actualPort = got;
+        const QString host = a.protocol() == QAbstractSocket::IPv6Protocol
+                                 ? QStringLiteral("[%1]").arg(a.toString())
+                                 : a.toString();
+        out() << "Listening on " << (tls ? "https" : "http") << "://" << host << ":" << got
+              << "/\n";
+    }
+    out() << "Storage: " << (store.isPostgres() ? "PostgreSQL" : "SQLite") << "\n";
+    out().flush();
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
+        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &server);
+        QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] {
+            char c;
+            [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
+            QCoreApplication::quit();
+        });
+        struct sigaction sa = {};
+        sa.sa_handler = onSignal;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
+        sigaction(SIGTERM, &sa, nullptr);
+        sigaction(SIGINT, &sa, nullptr);
+    }
+    const int rc = QCoreApplication::exec();
+    out() << "Stopped.\n";
+    out().flush();
+    return rc;
+}
+
+int RegistryCommand::addUser(const QStringList &args)
+{
+    QCommandLineParser p;
+    addStoreOptions(p);
+    for (const char *o : {"username", "role", "province", "clusters", "communes", "password-file"})
+        p.addOption({QLatin1String(o), QLatin1String(o), QStringLiteral("VALUE")});
+    QString error;
+    if (!parse(p, args, &error))
+        return usage(error);
+    for (const char *o : {"username", "role", "province"})
+        if (!p.isSet(QLatin1String(o)))
+            return usage(QStringLiteral("--%1 is required.").arg(QLatin1String(o)));
+    QString password;
+    if (p.isSet(QStringLiteral("password-file"))) {
+        QFile f(p.value(QStringLiteral("password-file")));
+        if (!f.open(QIODevice::ReadOnly))
+            return usage(QStringLiteral("Cannot read the password file: %1").arg(f.errorString()));
+        password =
+            QString::fromUtf8(f.readLine()).remove(QLatin1Char('\n')).remove(QLatin1Char('\r'));
+    } else {
+        QTextStream in(stdin);
+        password = in.readLine();
+    }
+    Principal u;
+    u.username = p.value(QStringLiteral("username"));
+    u.role = p.value(QStringLiteral("role"));
+    u.provinceId = p.value(QStringLiteral("province"));
+    u.clusters = splitIds(p.value(QStringLiteral("clusters")));
+    u.communes = splitIds(p.value(QStringLiteral("communes")));
+    RegistryStore store;
+    if (!openStore(store, p))
+        return 1;
+    const CoreError e = store.addUser(u, password, p.isSet(QStringLiteral("fast-hash")), nullptr);
+    if (e.failed()) {
+        err() << "ccn-registry: " << e.message() << "\n";
+        err().flush();
+        return 1;
+    }
+    out() << "Added " << u.role << " " << u.username << ".\n";
+    out().flush();
+    return 0;
+}
+
+int RegistryCommand::importClusters(const QStringList &args)
+{
+    QCommandLineParser p;
+    addStoreOptions(p);
+    p.addPositionalArgument(QStringLiteral("file"),
+                            QStringLiteral("CSV file (UTF-8, header row)."));
+    QString error;
+    if (!parse(p, args, &error))
+        return usage(error);
+    if (p.positionalArguments().size() != 1)
+        return usage(QStringLiteral("give exactly one CSV file."));
+    RegistryStore store;
+    if (!openStore(store, p))
+        return 1;
+    QStringList errors;
+    const int n = ClusterImporter(&store).importFile(p.positionalArguments().first(), &errors);
+    if (n < 0) {
+        for (const QString &e : std::as_const(errors))
+            err() << e << "\n";
+        err() << "Nothing was imported.\n";
+        err().flush();
+        return 1;
+    }
+    out() << "Imported " << n << " clusters.\n";
+    out().flush();
+    return 0;
+}
+
+int RegistryCommand::backup(const QStringList &args)
+{
+    QCommandLineParser p;
+    addStoreOptions(p);
+    p.addOption({QStringLiteral("out"), QStringLiteral("Backup file."), QStringLiteral("FILE")});
+    QString error;
+    if (!parse(p, args, &error))
+        return usage(error);
+    if (!p.isSet(QStringLiteral("out")))
+        return usage(QStringLiteral("--out FILE is required."));
+    RegistryStore store;
+    if (!openStore(store, p))
+        return 1;
+    const CoreError e = store.backup(p.value(QStringLiteral("out")));
+    if (e.failed()) {
+        err() << "ccn-registry: " << e.message() << "\n";
+        err().flush();
+        return 1;
+    }
+    out() << "Backup written to " << p.value(QStringLiteral("out"))
+          << " (photos are files under DIR/photos: copy that folder too).\n";
+    out().flush();
+    return 0;
+}

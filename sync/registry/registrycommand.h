@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QStringList>
+
+class QTextStream;
+
+// The ccn-registry command line: serve, add-user, import-clusters, backup. main() only builds
+// the application object and calls run(). Returns the process exit code (0 ok, 1 failure,
+// 2 usage error).
+class RegistryCommand
+{
+public:
+    static int run(const QStringList &arguments);
+
+private:
+    static int serve(const QStringList &args);
+    static int addUser(const QStringList &args);
+    static int importClusters(const QStringList &args);
+    static int backup(const QStringList &args);
+};

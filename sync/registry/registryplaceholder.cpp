@@ -1,1 +1,0 @@
-// The registry server's sources go here (issue 3).

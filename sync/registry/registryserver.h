@@ -1,0 +1,78 @@
+#pragma once
+
+#include "loginthrottle.h"
+#include "photostore.h"
+
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QSslConfiguration>
+
+class RegistryStore;
+class Principal;
+
+// The registry's HTTP API (sync/PROTOCOL.md, sync/openapi.json) on Qt HttpServer 6.4: one
+// dispatcher over method + path, every request authorised by role and scope, every error JSON
+// {"code", "message"}. Listens on plain TCP or, with a certificate, on a QSslServer.
+class RegistryServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    RegistryServer(RegistryStore *store, const QString &dataDir, QObject *parent = nullptr);
+
+    // Listens on address:port (port 0: any free port); with ssl set, HTTPS. Returns the port or 0.
+    quint16 listenOn(const QHostAddress &address, quint16 port, const QSslConfiguration &ssl,
+                     QString *error);
+    // Whether serving is allowed: plain HTTP only on loopback or with allowInsecureHttp; demo
+    // accounts only on loopback. Returns an empty string when allowed, else what to do instead.
+    static QString checkListenPolicy(const QList<QHostAddress> &addresses, bool tls,
+                                     bool allowInsecureHttp, bool demo);
+    static bool isLoopback(const QHostAddress &address);
+
+    LoginThrottle &throttle() { return m_throttle; }
+    void setTokenLifetime(qint64 ms) { m_tokenTtlMs = ms; }
+
+    struct Reply {
+        int status = 200;
+        QByteArray body;
+        QByteArray contentType = "application/json";
+        QList<QPair<QByteArray, QByteArray>> headers;
+        bool compressible = true;
+    };
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    Reply dispatch(const QHttpServerRequest &request);
+    Reply info() const;
+    Reply openApi() const;
+    Reply login(const QHttpServerRequest &request, const QByteArray &body);
+    Reply push(const Principal &who, const QByteArray &body);
+    Reply pull(const Principal &who, const QHttpServerRequest &request);
+    Reply photoStatus(const QByteArray &body);
+    Reply photoPut(const Principal &who, const QString &sha, const QHttpServerRequest &request,
+                   const QByteArray &body);
+    Reply photoGet(const Principal &who, const QString &sha, bool thumbnail);
+    Reply conflicts(const Principal &who, const QHttpServerRequest &request);
+    Reply resolve(const Principal &who, const QString &id, const QByteArray &body);
+    Reply devices(const Principal &who);
+    Reply revoke(const Principal &who, const QString &id);
+    Reply users(const Principal &who);
+    Reply addUser(const Principal &who, const QByteArray &body);
+    void send(const QHttpServerRequest &request, QTcpSocket *socket, Reply reply);
+
+    RegistryStore *m_store;
+    PhotoStore m_photos;
+    LoginThrottle m_throttle;
+    qint64 m_tokenTtlMs = qint64(30) * 24 * 3600 * 1000;
+    bool m_fastHash = false;
+
+public:
+    // Tests: hash new users' passwords with libsodium's MIN limits (fast, weak).
+    void setFastPasswordHashing(bool fast) { m_fastHash = fast; }
+    static Reply error(int status, const char *code, const QString &message);
+};

@@ -1,0 +1,1098 @@
+#include "registrystore.h"
+
+#include "migrator.h"
+#include "syncschema.h"
+#include "uuid7.h"
+
+#include <QAtomicInt>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+
+#include <sodium.h>
+
+namespace {
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject parseObject(const QString &s)
+{
+    return QJsonDocument::fromJson(s.toUtf8()).object();
+}
+
+QString boxed(const QJsonValue &v)
+{
+    return compact(QJsonObject{{QStringLiteral("v"), v}});
+}
+
+QJsonValue unboxed(const QVariant &s)
+{
+    if (s.isNull())
+        return QJsonValue::Null;
+    return parseObject(s.toString()).value(QLatin1String("v"));
+}
+
+QStringList toList(const QString &json)
+{
+    QStringList out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(json.toUtf8()).array())
+        out << v.toString();
+    return out;
+}
+
+QString fromList(const QStringList &l)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(l)).toJson(QJsonDocument::Compact));
+}
+
+// Binds and runs; on failure fills *error with the database's message.
+bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString *error = nullptr)
+{
+    if (!q.prepare(sql)) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (!q.exec()) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QVariant nullable(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+
+Principal principalFrom(const QSqlQuery &q, int at)
+{
+    Principal p;
+    p.userId = q.value(at).toString();
+    p.username = q.value(at + 1).toString();
+    p.role = q.value(at + 2).toString();
+    p.provinceId = q.value(at + 3).toString();
+    p.clusters = toList(q.value(at + 4).toString());
+    p.communes = toList(q.value(at + 5).toString());
+    return p;
+}
+
+const char *userColumns = "u.id, u.username, u.role, u.province_id, u.clusters, u.communes";
+
+QString serverDevice(const QString &origin)
+{
+    return QStringLiteral("registry:") + origin;
+}
+} // namespace
+
+RegistryStore::RegistryStore()
+{
+    static QAtomicInt counter;
+    m_connection = QStringLiteral("ccn-registry-%1").arg(counter.fetchAndAddOrdered(1));
+}
+
+RegistryStore::~RegistryStore()
+{
+    close();
+}
+
+QSqlDatabase RegistryStore::connection() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+void RegistryStore::close()
+{
+    if (!QSqlDatabase::contains(m_connection))
+        return;
+    {
+        QSqlDatabase db = connection();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl)
+{
+    if (sodium_init() < 0)
+        return {CoreError::Code::DatabaseOpen, QObject::tr("libsodium could not start.")};
+    m_schema = std::make_unique<SyncSchema>();
+    if (!m_schema->isValid())
+        return {CoreError::Code::DatabaseOpen,
+                QObject::tr("Cannot read the device schema: %1").arg(m_schema->error())};
+    if (databaseUrl.isEmpty()) {
+        if (dataDir.isEmpty() || !QDir().mkpath(dataDir))
+            return {CoreError::Code::DatabaseOpen,
+                    QObject::tr("Cannot use the data directory '%1'. Give --data-dir a folder "
+                                "this user may write.")
+                        .arg(dataDir)};
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        db.setDatabaseName(QDir(dataDir).filePath(QStringLiteral("registry.sqlite")));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open())
+            return {CoreError::Code::DatabaseOpen, db.lastError().text()};
+        QSqlQuery q(db);
+        for (const char *p :
+             {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"})
+            q.exec(QLatin1String(p));
+    } else {
+        const QUrl url(databaseUrl);
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("postgresql") &&
+             url.scheme() != QLatin1String("postgres")) ||
+            url.path().size() < 2)
+            return {CoreError::Code::DatabaseOpen,
+                    QObject::tr("'%1' is not a database URL. Use "
+                                "postgresql://user@host:port/database.")
+                        .arg(databaseUrl)};
+        m_postgres = true;
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connection);
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setPassword(url.password());
+        db.setDatabaseName(url.path().mid(1));
+        if (!db.open())
+            return {CoreError::Code::DatabaseOpen,
+                    QObject::tr("Cannot connect to PostgreSQL at %1: %2")
+                        .arg(url.toString(QUrl::RemovePassword), db.lastError().text())};
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SET client_min_messages = WARNING"));
+    }
+    return migrate();
+}
+
+CoreError RegistryStore::migrate()
+{
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS registry_migrations (version INTEGER "
+                               "PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)")))
+        return {CoreError::Code::MigrationFailed, q.lastError().text()};
+    const int current = schemaVersion();
+    const QStringList files = QDir(QStringLiteral(":/schema/registry"))
+                                  .entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    if (files.isEmpty())
+        return {CoreError::Code::MigrationFailed, QObject::tr("No registry migrations built in.")};
+    const int latest = files.last().section(QLatin1Char('_'), 0, 0).toInt();
+    if (current > latest)
+        return {CoreError::Code::SchemaTooNew,
+                QObject::tr("This registry database has schema %1; this ccn-registry knows up to "
+                            "%2. Update ccn-registry; nothing was changed.")
+                    .arg(current)
+                    .arg(latest)};
+    for (const QString &file : files) {
+        const int v = file.section(QLatin1Char('_'), 0, 0).toInt();
+        if (v <= current)
+            continue;
+        QFile f(QStringLiteral(":/schema/registry/") + file);
+        if (!f.open(QIODevice::ReadOnly))
+            return {CoreError::Code::MigrationFailed,
+                    QObject::tr("Missing migration %1").arg(file)};
+        QStringList statements;
+        QString cur;
+        for (const QString &line : QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'))) {
+            const QString t = line.trimmed();
+            if (t.isEmpty() || t.startsWith(QLatin1String("--")))
+                continue;
+            cur += line + QLatin1Char('\n');
+            if (t.endsWith(QLatin1Char(';'))) {
+                statements << cur.trimmed();
+                cur.clear();
+            }
+        }
+        if (!db.transaction())
+            return {CoreError::Code::MigrationFailed, db.lastError().text()};
+        QString error;
+        for (const QString &s : std::as_const(statements)) {
+            if (!q.exec(s)) {
+                error = q.lastError().text();
+                break;
+            }
+        }
+        if (error.isEmpty())
+            run(q,
+                QStringLiteral(
+                    "INSERT INTO registry_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
+                {v, file, now()}, &error);
+        if (!error.isEmpty() || !db.commit()) {
+            q.finish();
+            db.rollback();
+            return {CoreError::Code::MigrationFailed,
+                    QObject::tr("Registry migration %1 failed: %2").arg(file, error)};
+        }
+    }
+    return {};
+}
+
+int RegistryStore::schemaVersion() const
+{
+    QSqlQuery q(connection());
+    if (q.exec(QStringLiteral("SELECT MAX(version) FROM registry_migrations")) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+qint64 RegistryStore::serverSeq() const
+{
+    QSqlQuery q(connection());
+    if (q.exec(QStringLiteral("SELECT seq FROM registry_counter WHERE id = 1")) && q.next())
+        return q.value(0).toLongLong();
+    return 0;
+}
+
+qint64 RegistryStore::nextSeq(QString *error)
+{
+    QSqlQuery q(connection());
+    if (!run(q,
+             QStringLiteral("UPDATE registry_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq"),
+             {}, error) ||
+        !q.next()) {
+        if (error->isEmpty())
+            *error = QStringLiteral("no registry counter");
+        return 0;
+    }
+    return q.value(0).toLongLong();
+}
+
+QString RegistryStore::hashToken(const QString &token)
+{
+    const QByteArray in = token.toUtf8();
+    unsigned char out[32];
+    crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char *>(in.constData()),
+                       size_t(in.size()), nullptr, 0);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<char *>(out), sizeof out).toHex());
+}
+
+CoreError RegistryStore::addUser(const Principal &user, const QString &password, bool fastHash,
+                                 QString *id)
+{
+    if (!Principal::isValidRole(user.role))
+        return {CoreError::Code::InvalidInput,
+                QObject::tr("Unknown role '%1'. Use inspector, local_officer, supervisor or admin.")
+                    .arg(user.role)};
+    if (user.username.trimmed().isEmpty() || user.username.size() > 64 || user.provinceId.isEmpty())
+        return {CoreError::Code::InvalidInput,
+                QObject::tr("A user needs a username (at most 64 characters) and a province.")};
+    if (password.size() < 8)
+        return {CoreError::Code::InvalidInput,
+                QObject::tr("The password must have at least 8 characters.")};
+    const QByteArray pw = password.toUtf8();
+    char hash[crypto_pwhash_STRBYTES];
+    const auto ops = fastHash ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+    const auto mem = fastHash ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
+    if (crypto_pwhash_str_alg(hash, pw.constData(), size_t(pw.size()), ops, mem,
+                              crypto_pwhash_ALG_ARGON2ID13) != 0)
+        return {CoreError::Code::Io, QObject::tr("Out of memory while hashing the password.")};
+    const QString newId = Uuid7::generate();
+    QSqlQuery q(connection());
+    QString error;
+    if (!run(q,
+             QStringLiteral("INSERT INTO users (id, username, password_hash, role, province_id, "
+                            "clusters, communes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+             {newId, user.username, QString::fromLatin1(hash), user.role, user.provinceId,
+              fromList(user.clusters), fromList(user.communes), now()},
+             &error))
+        return {CoreError::Code::InvalidInput,
+                QObject::tr("Cannot add user '%1' (does the name exist already?): %2")
+                    .arg(user.username, error)};
+    if (id)
+        *id = newId;
+    return {};
+}
+
+QList<Principal> RegistryStore::users() const
+{
+    QList<Principal> out;
+    QSqlQuery q(connection());
+    run(q,
+        QStringLiteral("SELECT %1 FROM users u ORDER BY u.username")
+            .arg(QLatin1String(userColumns)),
+        {});
+    while (q.next())
+        out << principalFrom(q, 0);
+    return out;
+}
+
+CoreError RegistryStore::login(const QString &username, const QString &password,
+                               const QString &deviceId, const QString &deviceName, qint64 ttlMs,
+                               Principal *user, QString *token, qint64 *expiresAt)
+{
+    QSqlQuery q(connection());
+    run(q,
+        QStringLiteral("SELECT %1, u.password_hash FROM users u WHERE u.username = ? AND "
+                       "u.disabled_at IS NULL")
+            .arg(QLatin1String(userColumns)),
+        {username});
+    const bool found = q.next();
+    const QByteArray pw = password.toUtf8();
+    const CoreError bad{CoreError::Code::InvalidInput, QObject::tr("Wrong username or password.")};
+    if (!found)
+        return bad;
+    Principal p = principalFrom(q, 0);
+    const QByteArray hash = q.value(6).toString().toLatin1();
+    q.finish();
+    if (crypto_pwhash_str_verify(hash.constData(), pw.constData(), size_t(pw.size())) != 0)
+        return bad;
+    // A revoked device stays revoked: the user must use another device id.
+    run(q, QStringLiteral("SELECT revoked_at FROM devices WHERE user_id = ? AND device_id = ?"),
+        {p.userId, deviceId});
+    const bool known = q.next();
+    if (known && !q.value(0).isNull())
+        return {CoreError::Code::NotEditable,
+                QObject::tr("This device was revoked for this user. Ask an administrator.")};
+    q.finish();
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        return {CoreError::Code::Sql, db.lastError().text()};
+    QString error;
+    const bool deviceOk =
+        known ? run(q,
+                    QStringLiteral("UPDATE devices SET name = ?, last_seen_at = ? WHERE user_id = "
+                                   "? AND device_id = ?"),
+                    {deviceName, now(), p.userId, deviceId}, &error)
+              : run(q,
+                    QStringLiteral("INSERT INTO devices (user_id, device_id, name, registered_at, "
+                                   "last_seen_at) VALUES (?, ?, ?, ?, ?)"),
+                    {p.userId, deviceId, deviceName, now(), now()}, &error);
+    unsigned char raw[32];
+    randombytes_buf(raw, sizeof raw);
+    const QString t = QString::fromLatin1(
+        QByteArray(reinterpret_cast<char *>(raw), sizeof raw)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const qint64 expires = now() + ttlMs;
+    if (!deviceOk ||
+        !run(q,
+             QStringLiteral("INSERT INTO tokens (token_hash, user_id, device_id, created_at, "
+                            "expires_at) VALUES (?, ?, ?, ?, ?)"),
+             {hashToken(t), p.userId, deviceId, now(), expires}, &error) ||
+        !db.commit()) {
+        q.finish();
+        db.rollback();
+        return {CoreError::Code::Sql, error};
+    }
+    p.deviceId = deviceId;
+    *user = p;
+    *token = t;
+    *expiresAt = expires;
+    return {};
+}
+
+std::optional<Principal> RegistryStore::authenticate(const QString &token)
+{
+    if (token.isEmpty() || token.size() > 100)
+        return std::nullopt;
+    QSqlQuery q(connection());
+    run(q,
+        QStringLiteral("SELECT %1, t.device_id FROM tokens t JOIN users u ON u.id = t.user_id "
+                       "JOIN devices d ON d.user_id = t.user_id AND d.device_id = t.device_id "
+                       "WHERE t.token_hash = ? AND t.expires_at > ? AND d.revoked_at IS NULL "
+                       "AND u.disabled_at IS NULL")
+            .arg(QLatin1String(userColumns)),
+        {hashToken(token), now()});
+    if (!q.next())
+        return std::nullopt;
+    Principal p = principalFrom(q, 0);
+    p.deviceId = q.value(6).toString();
+    return p;
+}
+
+CoreError RegistryStore::logout(const QString &token)
+{
+    QSqlQuery q(connection());
+    QString error;
+    if (!run(q, QStringLiteral("DELETE FROM tokens WHERE token_hash = ?"), {hashToken(token)},
+             &error))
+        return {CoreError::Code::Sql, error};
+    return {};
+}
+
+QJsonArray RegistryStore::devices(const Principal &who) const
+{
+    QSqlQuery q(connection());
+    const QString sql = QStringLiteral(
+        "SELECT d.device_id, d.name, d.registered_at, d.last_seen_at, d.revoked_at, u.username "
+        "FROM devices d JOIN users u ON u.id = d.user_id %1 ORDER BY u.username, d.device_id");
+    if (who.isAdmin())
+        run(q, sql.arg(QString()), {});
+    else if (who.isSupervisor())
+        run(q, sql.arg(QStringLiteral("WHERE u.province_id = ?")), {who.provinceId});
+    else
+        run(q, sql.arg(QStringLiteral("WHERE u.id = ?")), {who.userId});
+    QJsonArray out;
+    while (q.next())
+        out.append(
+            QJsonObject{{QStringLiteral("id"), q.value(0).toString()},
+                        {QStringLiteral("name"), q.value(1).toString()},
+                        {QStringLiteral("registered_at"), double(q.value(2).toLongLong())},
+                        {QStringLiteral("last_seen_at"),
+                         q.value(3).isNull() ? QJsonValue() : double(q.value(3).toLongLong())},
+                        {QStringLiteral("revoked"), !q.value(4).isNull()},
+                        {QStringLiteral("username"), q.value(5).toString()}});
+    return out;
+}
+
+CoreError RegistryStore::revokeDevice(const Principal &who, const QString &deviceId)
+{
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    QString error;
+    const QString owner = who.isAdmin() ? QString() : who.userId;
+    run(q,
+        QStringLiteral(
+            "SELECT user_id FROM devices WHERE device_id = ? AND (? = '' OR user_id = ?)"),
+        {deviceId, owner, owner});
+    QStringList users;
+    while (q.next())
+        users << q.value(0).toString();
+    q.finish();
+    if (users.isEmpty())
+        return {CoreError::Code::NotFound,
+                QObject::tr("No device '%1' that you may revoke.").arg(deviceId.left(64))};
+    if (!db.transaction())
+        return {CoreError::Code::Sql, db.lastError().text()};
+    for (const QString &u : std::as_const(users)) {
+        if (!run(q,
+                 QStringLiteral("UPDATE devices SET revoked_at = ? WHERE user_id = ? AND device_id "
+                                "= ? AND revoked_at IS NULL"),
+                 {now(), u, deviceId}, &error) ||
+            !run(q, QStringLiteral("DELETE FROM tokens WHERE user_id = ? AND device_id = ?"),
+                 {u, deviceId}, &error)) {
+            q.finish();
+            db.rollback();
+            return {CoreError::Code::Sql, error};
+        }
+    }
+    if (!db.commit())
+        return {CoreError::Code::Sql, db.lastError().text()};
+    return {};
+}
+
+bool RegistryStore::isReferenceEntity(const QString &entity)
+{
+    static const QSet<QString> reference = {
+        QStringLiteral("admin_units"), QStringLiteral("admin_unit_mappings"),
+        QStringLiteral("checklist_templates"), QStringLiteral("checklist_sections"),
+        QStringLiteral("checklist_questions")};
+    return reference.contains(entity);
+}
+
+std::optional<QSet<QString>> RegistryStore::clusterSet(const Principal &who) const
+{
+    if (who.isAdmin() || who.isSupervisor())
+        return std::nullopt;
+    if (who.role == QLatin1String("inspector") && who.clusters.isEmpty())
+        return std::nullopt; // an inspector without assignments works province-wide
+    QSet<QString> set(who.clusters.begin(), who.clusters.end());
+    if (!who.communes.isEmpty()) {
+        QSqlQuery q(connection());
+        for (const QString &c : who.communes) {
+            run(q,
+                QStringLiteral(
+                    "SELECT cluster_id FROM cluster_communes WHERE unit_id = ? AND deleted = 0"),
+                {c});
+            while (q.next())
+                set.insert(q.value(0).toString());
+        }
+    }
+    return set;
+}
+
+bool RegistryStore::canRead(const Principal &who, const QString &provinceId,
+                            const QString &clusterId) const
+{
+    if (who.isAdmin() || provinceId.isEmpty())
+        return true;
+    if (provinceId != who.provinceId)
+        return false;
+    const auto set = clusterSet(who);
+    return !set || clusterId.isEmpty() || set->contains(clusterId);
+}
+
+bool RegistryStore::canWrite(const Principal &who, const QString &entity, const QString &provinceId,
+                             const QString &clusterId) const
+{
+    if (who.isAdmin())
+        return true;
+    if (isReferenceEntity(entity) || provinceId.isEmpty() || provinceId != who.provinceId)
+        return false;
+    if (who.isSupervisor())
+        return true;
+    static const QSet<QString> fieldWork = {
+        QStringLiteral("inspections"),       QStringLiteral("inspection_participants"),
+        QStringLiteral("answers"),           QStringLiteral("violations"),
+        QStringLiteral("progress_readings"), QStringLiteral("photos")};
+    static const QSet<QString> officerWork = {
+        QStringLiteral("clusters"), QStringLiteral("cluster_units"), QStringLiteral("tenants"),
+        QStringLiteral("infrastructure_items"), QStringLiteral("boundary_markers")};
+    const bool roleMay =
+        fieldWork.contains(entity) ||
+        (who.role == QLatin1String("local_officer") && officerWork.contains(entity));
+    if (!roleMay)
+        return false;
+    const auto set = clusterSet(who);
+    return !set || set->contains(clusterId);
+}
+
+RegistryStore::Scope RegistryStore::scopeOf(const QString &entity, const QJsonObject &row) const
+{
+    Scope s;
+    if (isReferenceEntity(entity))
+        return s;
+    const auto parent = [&](const QString &parentEntity, const QString &id) {
+        QSqlQuery q(connection());
+        run(q,
+            QStringLiteral(
+                "SELECT province_id, cluster_id FROM records WHERE entity = ? AND row_id = ?"),
+            {parentEntity, id});
+        if (!q.next()) {
+            s.error = QStringLiteral("The %1 row %2 this row belongs to is not in the registry.")
+                          .arg(parentEntity, id.left(64));
+            return;
+        }
+        s.provinceId = q.value(0).toString();
+        s.clusterId = q.value(1).toString();
+    };
+    const auto ref = [&](const char *f) { return row.value(QLatin1String(f)).toString(); };
+    if (entity == QLatin1String("clusters")) {
+        s.provinceId = ref("province_id");
+        s.clusterId = ref("id");
+    } else if (row.contains(QLatin1String("cluster_id"))) {
+        parent(QStringLiteral("clusters"), ref("cluster_id"));
+    } else if (entity == QLatin1String("progress_readings")) {
+        parent(QStringLiteral("infrastructure_items"), ref("item_id"));
+    } else if (!ref("inspection_id").isEmpty()) {
+        parent(QStringLiteral("inspections"), ref("inspection_id"));
+    } else if (!ref("violation_id").isEmpty()) {
+        parent(QStringLiteral("violations"), ref("violation_id"));
+    } else {
+        s.error = QStringLiteral("A %1 row must belong to a cluster or an inspection.").arg(entity);
+    }
+    if (s.error.isEmpty() && s.provinceId.isEmpty())
+        s.error = QStringLiteral("The row has no province.");
+    return s;
+}
+
+ChangeMerger::Stored RegistryStore::load(const QString &entity, const QString &rowId) const
+{
+    ChangeMerger::Stored st;
+    QSqlQuery q(connection());
+    run(q,
+        QStringLiteral(
+            "SELECT row_json, field_meta, seq FROM records WHERE entity = ? AND row_id = ?"),
+        {entity, rowId});
+    if (q.next()) {
+        st.exists = true;
+        st.row = parseObject(q.value(0).toString());
+        st.meta = parseObject(q.value(1).toString());
+        st.seq = q.value(2).toLongLong();
+    }
+    return st;
+}
+
+std::optional<QJsonObject> RegistryStore::row(const QString &entity, const QString &rowId) const
+{
+    const ChangeMerger::Stored st = load(entity, rowId);
+    if (!st.exists)
+        return std::nullopt;
+    return st.row;
+}
+
+bool RegistryStore::saveRecord(const QString &entity, const QString &rowId, qint64 seq,
+                               const QJsonObject &row, const QJsonObject &meta, const Scope &scope,
+                               QString *error)
+{
+    QSqlQuery q(connection());
+    const bool deleted = row.contains(QLatin1String("deleted_at")) &&
+                         !row.value(QLatin1String("deleted_at")).isNull();
+    const QString sha = entity == QLatin1String("photos")
+                            ? row.value(QLatin1String("sha256")).toString()
+                            : QString();
+    if (!run(
+            q,
+            QStringLiteral(
+                "INSERT INTO records (entity, row_id, seq, deleted, row_json, field_meta, "
+                "province_id, cluster_id, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = "
+                "excluded.deleted, row_json = excluded.row_json, field_meta = excluded.field_meta, "
+                "province_id = excluded.province_id, cluster_id = excluded.cluster_id, sha256 = "
+                "excluded.sha256"),
+            {entity, rowId, seq, deleted ? 1 : 0, compact(row), compact(meta),
+             nullable(scope.provinceId), nullable(scope.clusterId), nullable(sha)},
+            error))
+        return false;
+    if (entity == QLatin1String("cluster_units"))
+        return run(
+            q,
+            QStringLiteral("INSERT INTO cluster_communes (link_id, cluster_id, unit_id, deleted) "
+                           "VALUES (?, ?, ?, ?) ON CONFLICT (link_id) DO UPDATE SET "
+                           "cluster_id = excluded.cluster_id, unit_id = excluded.unit_id, "
+                           "deleted = excluded.deleted"),
+            {rowId, row.value(QLatin1String("cluster_id")).toString(),
+             row.value(QLatin1String("unit_id")).toString(), deleted ? 1 : 0},
+            error);
+    return true;
+}
+
+bool RegistryStore::insertHistory(qint64 seq, const QString &changeId, const QString &entity,
+                                  const QString &rowId, const QString &op, const QString &device,
+                                  const QString &userId, qint64 baseSeq, const QJsonObject &fields,
+                                  const QString &status, QString *error)
+{
+    QSqlQuery q(connection());
+    return run(q,
+               QStringLiteral("INSERT INTO history (seq, change_id, entity, row_id, op, device_id, "
+                              "user_id, base_seq, fields, status, stored_at) VALUES (?, ?, ?, ?, "
+                              "?, ?, ?, ?, ?, ?, ?)"),
+               {seq, changeId, entity, rowId, op, device, nullable(userId), baseSeq,
+                compact(fields), status, now()},
+               error);
+}
+
+ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
+{
+    ChangeResult r;
+    r.changeId = change.changeId;
+    const auto reject = [&](const char *code, const QString &message) {
+        r.status = QStringLiteral("rejected");
+        r.code = QLatin1String(code);
+        r.message = message;
+        return r;
+    };
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    // Idempotence first: a replay answers the first result again.
+    run(q, QStringLiteral("SELECT device_id, result FROM change_ids WHERE change_id = ?"),
+        {change.changeId});
+    if (q.next()) {
+        if (q.value(0).toString() != who.deviceId)
+            return reject("change_id_reused",
+                          QStringLiteral("This change_id was already used by another device."));
+        QString e;
+        ChangeResult first = ChangeResult::fromJson(parseObject(q.value(1).toString()), &e);
+        first.status = QStringLiteral("duplicate");
+        return first;
+    }
+    q.finish();
+    if (!m_schema->hasTable(change.entity))
+        return reject("unknown_entity",
+                      QStringLiteral("'%1' is not a synced table.").arg(change.entity.left(64)));
+    if (!Uuid7::isValid(change.rowId) && change.rowId.size() > 64)
+        return reject("invalid_row_id", QStringLiteral("row_id is not a valid id."));
+    for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
+        const QString e = m_schema->checkValue(change.entity, it.key(), it.value());
+        if (!e.isEmpty())
+            return reject(m_schema->hasColumn(change.entity, it.key()) ? "invalid_value"
+                                                                       : "unknown_field",
+                          e);
+    }
+    if (change.fields.contains(QLatin1String("id")) &&
+        change.fields.value(QLatin1String("id")).toString() != change.rowId)
+        return reject("invalid_value", QStringLiteral("fields.id differs from row_id."));
+    if (change.op == QLatin1String("delete") &&
+        (change.fields.value(QLatin1String("deleted_at")).isNull() ||
+         !change.fields.contains(QLatin1String("deleted_at"))))
+        return reject("invalid_value", QStringLiteral("A delete must carry deleted_at."));
+
+    if (!db.transaction())
+        return reject("storage_busy", db.lastError().text());
+    const auto fail = [&](const QString &why) {
+        q.finish();
+        db.rollback();
+        r.status = QStringLiteral("rejected");
+        r.code = QStringLiteral("storage_error");
+        r.message = QStringLiteral("The registry could not store this change: %1").arg(why);
+        return r;
+    };
+    const ChangeMerger::Stored stored = load(change.entity, change.rowId);
+    if (!stored.exists && change.op != QLatin1String("insert")) {
+        db.rollback();
+        return reject("unknown_row", QStringLiteral("The registry has no %1 row %2.")
+                                         .arg(change.entity, change.rowId.left(64)));
+    }
+    // Authorisation on the stored scope (the row as it is) and on the proposed scope.
+    QJsonObject proposed = stored.row;
+    for (auto it = change.fields.begin(); it != change.fields.end(); ++it)
+        proposed.insert(it.key(), it.value());
+    proposed.insert(QStringLiteral("id"), change.rowId);
+    const Scope newScope = scopeOf(change.entity, proposed);
+    if (!newScope.error.isEmpty()) {
+        db.rollback();
+        return reject("unknown_parent", newScope.error);
+    }
+    if (stored.exists) {
+        const Scope oldScope = scopeOf(change.entity, stored.row);
+        if (!canWrite(who, change.entity, oldScope.provinceId, oldScope.clusterId)) {
+            db.rollback();
+            return reject("forbidden",
+                          QStringLiteral("You may not change this %1 row.").arg(change.entity));
+        }
+    }
+    if (!canWrite(who, change.entity, newScope.provinceId, newScope.clusterId)) {
+        db.rollback();
+        return reject("forbidden",
+                      QStringLiteral("Your role and area do not allow writing this %1 row.")
+                          .arg(change.entity));
+    }
+    QString invalid = m_schema->validateRow(change.entity, proposed);
+    if (!invalid.isEmpty()) {
+        db.rollback();
+        return reject("invalid_value", invalid);
+    }
+    const ChangeMerger::Outcome out = ChangeMerger::merge(stored, change, who.deviceId);
+    if (!out.rejectCode.isEmpty()) {
+        db.rollback();
+        return reject(out.rejectCode.toLatin1().constData(), out.rejectMessage);
+    }
+    invalid = m_schema->validateRow(change.entity, out.row);
+    if (!invalid.isEmpty()) {
+        db.rollback();
+        return reject("invalid_value", invalid);
+    }
+    QString error;
+    const qint64 seq = nextSeq(&error);
+    if (seq <= 0)
+        return fail(error);
+    QJsonObject meta = stored.meta;
+    for (const QString &f : out.appliedFields)
+        meta.insert(f, QJsonArray{double(seq), who.deviceId});
+    const Scope finalScope = scopeOf(change.entity, out.row);
+    if (!saveRecord(change.entity, change.rowId, seq, out.row, meta, finalScope, &error))
+        return fail(error);
+    for (const ChangeMerger::Conflict &c : out.conflicts) {
+        const QString id = Uuid7::generate();
+        if (!run(q,
+                 QStringLiteral(
+                     "INSERT INTO conflicts (id, kind, entity, row_id, field, current_value, "
+                     "incoming_value, current_seq, current_device, incoming_seq, "
+                     "incoming_device, base_seq, change_id, province_id, cluster_id, "
+                     "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                 {id, c.kind, change.entity, change.rowId, nullable(c.field), boxed(c.current),
+                  boxed(c.incoming), c.currentSeq, nullable(c.currentDevice), seq, who.deviceId,
+                  change.baseSeq, change.changeId, nullable(finalScope.provinceId),
+                  nullable(finalScope.clusterId), now()},
+                 &error))
+            return fail(error);
+        r.conflictIds << id;
+    }
+    r.status = out.conflicts.isEmpty() ? QStringLiteral("applied") : QStringLiteral("conflict");
+    r.seq = seq;
+    if (!insertHistory(seq, change.changeId, change.entity, change.rowId, change.op, who.deviceId,
+                       who.userId, change.baseSeq, change.fields, r.status, &error) ||
+        !run(q,
+             QStringLiteral("INSERT INTO change_ids (change_id, device_id, seq, result, stored_at) "
+                            "VALUES (?, ?, ?, ?, ?)"),
+             {change.changeId, who.deviceId, seq, compact(r.toJson()), now()}, &error))
+        return fail(error);
+    q.finish();
+    if (!db.commit())
+        return fail(db.lastError().text());
+    return r;
+}
+
+CoreError RegistryStore::writeRow(const QString &entity, const QString &rowId,
+                                  const QJsonObject &fields, const QString &origin,
+                                  const QString &userId, qint64 *seqOut)
+{
+    if (!m_schema->hasTable(entity))
+        return {CoreError::Code::InvalidInput,
+                QObject::tr("'%1' is not a synced table.").arg(entity)};
+    ChangeMerger::Stored stored = load(entity, rowId);
+    QJsonObject row = stored.row;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (!m_schema->hasColumn(entity, it.key()))
+            continue; // columns the device schema does not carry (e.g. search_text) stay out
+        row.insert(it.key(), it.value());
+    }
+    row.insert(QStringLiteral("id"), rowId);
+    QString error = m_schema->validateRow(entity, row);
+    if (!error.isEmpty())
+        return {CoreError::Code::InvalidInput, error};
+    const Scope scope = scopeOf(entity, row);
+    if (!scope.error.isEmpty() && !isReferenceEntity(entity))
+        return {CoreError::Code::InvalidInput, scope.error};
+    QSqlDatabase db = connection();
+    const bool own = !m_inBatch;
+    if (own && !db.transaction())
+        return {CoreError::Code::Sql, db.lastError().text()};
+    const qint64 seq = nextSeq(&error);
+    const QString device = serverDevice(origin);
+    QJsonObject meta = stored.meta;
+    for (auto it = row.begin(); it != row.end(); ++it)
+        if (it.key() != QLatin1String("id") &&
+            (!stored.exists || stored.row.value(it.key()) != it.value()))
+            meta.insert(it.key(), QJsonArray{double(seq), device});
+    const bool ok =
+        seq > 0 && saveRecord(entity, rowId, seq, row, meta, scope, &error) &&
+        insertHistory(seq, QStringLiteral("registry-%1").arg(seq), entity, rowId,
+                      stored.exists ? QStringLiteral("update") : QStringLiteral("insert"), device,
+                      userId, stored.seq, fields, QStringLiteral("applied"), &error);
+    if (!ok) {
+        if (own)
+            db.rollback();
+        return {CoreError::Code::Sql, error};
+    }
+    if (own && !db.commit())
+        return {CoreError::Code::Sql, db.lastError().text()};
+    if (seqOut)
+        *seqOut = seq;
+    return {};
+}
+
+PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit) const
+{
+    PullPage page;
+    page.protocol = 1;
+    page.next = since;
+    QSqlQuery q(connection());
+    QString filter;
+    QVariantList binds{since};
+    if (!who.isAdmin()) {
+        const auto set = clusterSet(who);
+        filter = QStringLiteral(" AND (province_id IS NULL OR (province_id = ?");
+        binds << who.provinceId;
+        if (set) {
+            QStringList marks;
+            for (const QString &c : *set) {
+                marks << QStringLiteral("?");
+                binds << c;
+            }
+            filter +=
+                marks.isEmpty()
+                    ? QStringLiteral(" AND 1 = 0")
+                    : QStringLiteral(" AND cluster_id IN (%1)").arg(marks.join(QLatin1Char(',')));
+        }
+        filter += QStringLiteral("))");
+    }
+    binds << limit + 1;
+    run(q,
+        QStringLiteral("SELECT seq, entity, row_id, deleted, row_json FROM records WHERE seq > ?%1 "
+                       "ORDER BY seq LIMIT ?")
+            .arg(filter),
+        binds);
+    while (q.next()) {
+        if (page.changes.size() == limit) {
+            page.more = true;
+            break;
+        }
+        PulledRow r;
+        r.seq = q.value(0).toLongLong();
+        r.entity = q.value(1).toString();
+        r.rowId = q.value(2).toString();
+        r.deleted = q.value(3).toInt() != 0;
+        r.row = parseObject(q.value(4).toString());
+        page.changes << r;
+        page.next = r.seq;
+    }
+    return page;
+}
+
+bool RegistryStore::canSeePhoto(const Principal &who, const QString &sha256) const
+{
+    QSqlQuery q(connection());
+    run(q, QStringLiteral("SELECT province_id, cluster_id FROM records WHERE sha256 = ?"),
+        {sha256});
+    while (q.next())
+        if (canRead(who, q.value(0).toString(), q.value(1).toString()))
+            return true;
+    return false;
+}
+
+bool RegistryStore::canUploadPhoto(const Principal &who, const QString &sha256) const
+{
+    QSqlQuery q(connection());
+    run(q, QStringLiteral("SELECT province_id, cluster_id FROM records WHERE sha256 = ?"),
+        {sha256});
+    while (q.next())
+        if (canWrite(who, QStringLiteral("photos"), q.value(0).toString(), q.value(1).toString()))
+            return true;
+    return false;
+}
+
+namespace {
+QJsonObject conflictJson(const QSqlQuery &q)
+{
+    return {{QStringLiteral("id"), q.value(0).toString()},
+            {QStringLiteral("kind"), q.value(1).toString()},
+            {QStringLiteral("entity"), q.value(2).toString()},
+            {QStringLiteral("row_id"), q.value(3).toString()},
+            {QStringLiteral("field"), q.value(4).isNull() ? QJsonValue() : q.value(4).toString()},
+            {QStringLiteral("current_value"), unboxed(q.value(5))},
+            {QStringLiteral("incoming_value"), unboxed(q.value(6))},
+            {QStringLiteral("current_seq"), double(q.value(7).toLongLong())},
+            {QStringLiteral("current_device"), q.value(8).toString()},
+            {QStringLiteral("incoming_seq"), double(q.value(9).toLongLong())},
+            {QStringLiteral("incoming_device"), q.value(10).toString()},
+            {QStringLiteral("base_seq"), double(q.value(11).toLongLong())},
+            {QStringLiteral("change_id"), q.value(12).toString()},
+            {QStringLiteral("province_id"), q.value(13).toString()},
+            {QStringLiteral("cluster_id"), q.value(14).toString()},
+            {QStringLiteral("resolved"), !q.value(15).isNull()},
+            {QStringLiteral("resolution"),
+             q.value(16).isNull() ? QJsonValue() : q.value(16).toString()}};
+}
+const char *conflictColumns =
+    "id, kind, entity, row_id, field, current_value, incoming_value, current_seq, current_device, "
+    "incoming_seq, incoming_device, base_seq, change_id, province_id, cluster_id, resolved_at, "
+    "resolution";
+} // namespace
+
+QJsonArray RegistryStore::conflicts(const Principal &who, bool includeResolved) const
+{
+    QJsonArray out;
+    if (!who.isAdmin() && !who.isSupervisor())
+        return out;
+    QSqlQuery q(connection());
+    QString where =
+        includeResolved ? QStringLiteral("1 = 1") : QStringLiteral("resolved_at IS NULL");
+    QVariantList binds;
+    if (!who.isAdmin()) {
+        where += QStringLiteral(" AND province_id = ?");
+        binds << who.provinceId;
+    }
+    run(q,
+        QStringLiteral("SELECT %1 FROM conflicts WHERE %2 ORDER BY incoming_seq, id LIMIT 1000")
+            .arg(QLatin1String(conflictColumns), where),
+        binds);
+    while (q.next())
+        out.append(conflictJson(q));
+    return out;
+}
+
+CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id,
+                                         const QString &choice, const QJsonValue &value,
+                                         bool hasValue, QJsonObject *out)
+{
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    run(q,
+        QStringLiteral("SELECT %1 FROM conflicts WHERE id = ?").arg(QLatin1String(conflictColumns)),
+        {id});
+    if (!q.next())
+        return {CoreError::Code::NotFound, QObject::tr("No conflict '%1'.").arg(id.left(64))};
+    QJsonObject c = conflictJson(q);
+    q.finish();
+    if (!(who.isAdmin() || (who.isSupervisor() &&
+                            c.value(QLatin1String("province_id")).toString() == who.provinceId)))
+        return {CoreError::Code::NotEditable,
+                QObject::tr("Only a supervisor of this province or an admin may resolve it.")};
+    if (c.value(QLatin1String("resolved")).toBool())
+        return {CoreError::Code::NotEditable, QObject::tr("This conflict was resolved already.")};
+    const QString kind = c.value(QLatin1String("kind")).toString();
+    const QString field = c.value(QLatin1String("field")).toString();
+    QJsonObject fields;
+    if (choice == QLatin1String("incoming")) {
+        if (kind == QLatin1String("edit_vs_delete")) {
+            fields = c.value(QLatin1String("incoming_value")).toObject();
+            fields.insert(QStringLiteral("deleted_at"), QJsonValue::Null);
+        } else if (kind == QLatin1String("delete_vs_edit")) {
+            fields = c.value(QLatin1String("incoming_value")).toObject();
+        } else {
+            fields.insert(field, c.value(QLatin1String("incoming_value")));
+        }
+    } else if (choice == QLatin1String("value")) {
+        if (!hasValue || field.isEmpty())
+            return {CoreError::Code::InvalidInput,
+                    QObject::tr("'value' needs a value, and only a field conflict takes one.")};
+        const QString e =
+            m_schema->checkValue(c.value(QLatin1String("entity")).toString(), field, value);
+        if (!e.isEmpty())
+            return {CoreError::Code::InvalidInput, e};
+        fields.insert(field, value);
+    } else if (choice != QLatin1String("current")) {
+        return {CoreError::Code::InvalidInput,
+                QObject::tr("choice must be current, incoming or value.")};
+    }
+    if (!db.transaction())
+        return {CoreError::Code::Sql, db.lastError().text()};
+    m_inBatch = true;
+    qint64 seq = 0;
+    CoreError e;
+    if (!fields.isEmpty())
+        e = writeRow(c.value(QLatin1String("entity")).toString(),
+                     c.value(QLatin1String("row_id")).toString(), fields,
+                     QStringLiteral("resolve:") + who.username, who.userId, &seq);
+    m_inBatch = false;
+    QString error;
+    if (e.ok() && !run(q,
+                       QStringLiteral("UPDATE conflicts SET resolved_at = ?, resolved_by = ?, "
+                                      "resolution = ?, resolution_seq = ? WHERE id = ?"),
+                       {now(), who.userId, choice,
+                        seq > 0 ? QVariant(seq) : QVariant(QMetaType(QMetaType::LongLong)), id},
+                       &error))
+        e = {CoreError::Code::Sql, error};
+    if (e.failed()) {
+        q.finish();
+        db.rollback();
+        return e;
+    }
+    if (!db.commit())
+        return {CoreError::Code::Sql, db.lastError().text()};
+    c.insert(QStringLiteral("resolved"), true);
+    c.insert(QStringLiteral("resolution"), choice);
+    if (seq > 0)
+        c.insert(QStringLiteral("resolution_seq"), double(seq));
+    *out = c;
+    return {};
+}
+
+CoreError RegistryStore::beginBatch()
+{
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        return {CoreError::Code::Sql, db.lastError().text()};
+    m_inBatch = true;
+    return {};
+}
+
+CoreError RegistryStore::commitBatch()
+{
+    m_inBatch = false;
+    QSqlDatabase db = connection();
+    if (!db.commit()) {
+        const QString why = db.lastError().text();
+        db.rollback();
+        return {CoreError::Code::Sql, why};
+    }
+    return {};
+}
+
+void RegistryStore::rollbackBatch()
+{
+    m_inBatch = false;
+    connection().rollback();
+}
+
+CoreError RegistryStore::backup(const QString &outFile)
+{
+    if (m_postgres)
+        return {CoreError::Code::InvalidInput,
+                QObject::tr("For a PostgreSQL registry use pg_dump (for example: pg_dump -Fc -f "
+                            "registry.dump DBNAME); ccn-registry backs up only its SQLite store.")};
+    if (QFileInfo::exists(outFile))
+        return {CoreError::Code::Io,
+                QObject::tr("'%1' exists already; choose a new file name.").arg(outFile)};
+    QSqlQuery q(connection());
+    QString error;
+    // VACUUM INTO writes a consistent, compacted copy while the registry keeps running.
+    if (!run(q, QStringLiteral("VACUUM INTO ?"), {QFileInfo(outFile).absoluteFilePath()}, &error))
+        return {CoreError::Code::Io, QObject::tr("Backup failed: %1").arg(error)};
+    return {};
+}

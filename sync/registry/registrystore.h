@@ -1,0 +1,107 @@
+#pragma once
+
+#include "changemerger.h"
+#include "changeresult.h"
+#include "coreerror.h"
+#include "principal.h"
+#include "pullpage.h"
+#include "pushchange.h"
+
+#include <QJsonArray>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class SyncSchema;
+
+// The registry's storage: one interface, two SQL dialects (SQLite in the data directory by
+// default, PostgreSQL through QPSQL when given a postgresql:// URL). Every stored change, its
+// history row, its change_id record and its conflict records are written in one transaction; the
+// registry sequence is assigned here (never from device clocks). Not thread-safe: one per thread.
+class RegistryStore
+{
+public:
+    RegistryStore();
+    ~RegistryStore();
+    RegistryStore(const RegistryStore &) = delete;
+    RegistryStore &operator=(const RegistryStore &) = delete;
+
+    // databaseUrl empty: SQLite file registry.sqlite in dataDir. Else
+    // postgresql://user[:pw]@host[:port]/db.
+    CoreError open(const QString &dataDir, const QString &databaseUrl = QString());
+    void close();
+    bool isPostgres() const { return m_postgres; }
+    QSqlDatabase connection() const;
+    const SyncSchema &schema() const { return *m_schema; }
+    int schemaVersion() const;
+    qint64 serverSeq() const;
+
+    // Users, devices, tokens.
+    CoreError addUser(const Principal &user, const QString &password, bool fastHash, QString *id);
+    QList<Principal> users() const;
+    // Checks the password; registers (or refreshes) the device; returns a new token.
+    CoreError login(const QString &username, const QString &password, const QString &deviceId,
+                    const QString &deviceName, qint64 ttlMs, Principal *user, QString *token,
+                    qint64 *expiresAt);
+    // The principal for a bearer token; fails for unknown, expired or revoked tokens.
+    std::optional<Principal> authenticate(const QString &token);
+    CoreError logout(const QString &token);
+    QJsonArray devices(const Principal &who) const;
+    // Revokes a device (admin: anyone's; others: their own). Its tokens stop at once.
+    CoreError revokeDevice(const Principal &who, const QString &deviceId);
+
+    // Sync.
+    ChangeResult push(const Principal &who, const PushChange &change);
+    PullPage pull(const Principal &who, qint64 since, int limit) const;
+    // Authoritative writes (demo seed, CSV import, conflict resolution): no merge, no scope.
+    CoreError writeRow(const QString &entity, const QString &rowId, const QJsonObject &fields,
+                       const QString &origin, const QString &userId, qint64 *seq = nullptr);
+    std::optional<QJsonObject> row(const QString &entity, const QString &rowId) const;
+    bool canSeePhoto(const Principal &who, const QString &sha256) const;
+    bool canUploadPhoto(const Principal &who, const QString &sha256) const;
+
+    // Conflicts.
+    QJsonArray conflicts(const Principal &who, bool includeResolved) const;
+    // choice: current | incoming | value. Returns the conflict after resolution in *out.
+    CoreError resolveConflict(const Principal &who, const QString &id, const QString &choice,
+                              const QJsonValue &value, bool hasValue, QJsonObject *out);
+
+    // Whole-set operations.
+    CoreError beginBatch();
+    CoreError commitBatch();
+    void rollbackBatch();
+    CoreError backup(const QString &outFile);
+
+    // Scope: whether `who` may read / write a row of `entity` with this scope.
+    bool canRead(const Principal &who, const QString &provinceId, const QString &clusterId) const;
+    bool canWrite(const Principal &who, const QString &entity, const QString &provinceId,
+                  const QString &clusterId) const;
+    static bool isReferenceEntity(const QString &entity);
+
+    static QString hashToken(const QString &token);
+
+private:
+    struct Scope {
+        QString provinceId;
+        QString clusterId;
+        QString error;
+    };
+    Scope scopeOf(const QString &entity, const QJsonObject &row) const;
+    std::optional<QSet<QString>> clusterSet(const Principal &who) const;
+    ChangeMerger::Stored load(const QString &entity, const QString &rowId) const;
+    qint64 nextSeq(QString *error);
+    bool saveRecord(const QString &entity, const QString &rowId, qint64 seq, const QJsonObject &row,
+                    const QJsonObject &meta, const Scope &scope, QString *error);
+    bool insertHistory(qint64 seq, const QString &changeId, const QString &entity,
+                       const QString &rowId, const QString &op, const QString &device,
+                       const QString &userId, qint64 baseSeq, const QJsonObject &fields,
+                       const QString &status, QString *error);
+    CoreError migrate();
+
+    QString m_connection;
+    bool m_postgres = false;
+    bool m_inBatch = false;
+    std::unique_ptr<SyncSchema> m_schema;
+};
