@@ -75,6 +75,11 @@ inline bool runSteps(QSqlDatabase db, const QJsonArray &steps, QString *why)
                             .arg(s.value(QLatin1String("seq")).toInt())) ||
                 !q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0")))
                 e = CoreError(CoreError::Code::Sql, q.lastError().text());
+        } else if (what == QLatin1String("reject_all")) {
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("UPDATE outbox SET rejected_code = 'validation', "
+                                       "rejected_message = 'test'")))
+                e = CoreError(CoreError::Code::Sql, q.lastError().text());
         } else {
             e = CoreError(CoreError::Code::InvalidInput, QStringLiteral("unknown step ") + what);
         }
