@@ -23,6 +23,12 @@ QVariant textOrNull(const QString &s)
     return s.isEmpty() ? QVariant() : QVariant(s);
 }
 
+// Never NULL: caption is NOT NULL DEFAULT ''.
+QString nonNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 QVariant numberOrNull(double v)
 {
     return std::isfinite(v) ? QVariant(v) : QVariant();
@@ -255,7 +261,7 @@ CoreError PhotoManager::writeRow(const PhotoRecord &r, PhotoIngestResult *result
     values.insert(QStringLiteral("inspection_id"), textOrNull(r.inspectionId));
     values.insert(QStringLiteral("violation_id"), textOrNull(r.violationId));
     values.insert(QStringLiteral("question_id"), textOrNull(r.questionId));
-    values.insert(QStringLiteral("caption"), r.caption);
+    values.insert(QStringLiteral("caption"), nonNull(r.caption));
     values.insert(QStringLiteral("taken_at"), r.takenAt > 0 ? QVariant(r.takenAt) : QVariant());
     values.insert(QStringLiteral("lat"), numberOrNull(r.latitude));
     values.insert(QStringLiteral("lon"), numberOrNull(r.longitude));
@@ -335,7 +341,7 @@ CoreError PhotoManager::photo(const QString &id, PhotoRecord *record) const
 
 CoreError PhotoManager::setCaption(const QString &id, const QString &caption)
 {
-    return m_writer.update(kTable, id, {{QStringLiteral("caption"), caption}});
+    return m_writer.update(kTable, id, {{QStringLiteral("caption"), nonNull(caption)}});
 }
 
 CoreError PhotoManager::remove(const QString &id)
