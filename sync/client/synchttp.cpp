@@ -96,7 +96,8 @@ void SyncHttp::send(const QByteArray &verb, const QString &path, const QByteArra
         r.networkErrorString = reply->errorString();
         r.timedOut = reply->error() == QNetworkReply::OperationCanceledError ||
                      reply->error() == QNetworkReply::TimeoutError;
-        r.body = reply->readAll();
+        if (reply->isOpen())
+            r.body = reply->readAll();
         // An HTTP error status is not a transport failure: keep the status and the body.
         if (r.status >= 400 && reply->error() != QNetworkReply::NoError &&
             reply->error() >= QNetworkReply::ContentAccessDenied)

@@ -1,0 +1,319 @@
+// RegistryStore + ChangeMerger: the merge rules of PROTOCOL.md, table-driven from
+// tests/fixtures/sync/merge/*.json, plus idempotence, history, scope and index use.
+// Runs against SQLite, and against PostgreSQL with CCN_TEST_BACKEND=postgres.
+#include "registrystore.h"
+#include "registrytestbackend.h"
+#include "uuid7.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+Principal device(const QString &name)
+{
+    Principal p;
+    p.userId = QStringLiteral("u-") + name;
+    p.username = name;
+    p.role = QStringLiteral("supervisor");
+    p.provinceId = QStringLiteral("p1");
+    p.deviceId = QStringLiteral("device-") + name;
+    return p;
+}
+
+QJsonObject readJson(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+int count(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    q.exec(sql);
+    return q.next() ? q.value(0).toInt() : -1;
+}
+} // namespace
+
+class TestRegistryStore : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void merge_data();
+    void merge();
+    void historyAndIdempotenceAreAtomic();
+    void pullScopeAndPaging();
+    void indexesServePushAndPull();
+    void migrationsAreIdempotent();
+
+private:
+    QTemporaryDir *m_dir = nullptr;
+    RegistryTestBackend m_backend;
+    QString m_url;
+    RegistryStore *m_store = nullptr;
+};
+
+void TestRegistryStore::init()
+{
+    m_dir = new QTemporaryDir;
+    QString error;
+    QVERIFY2(m_backend.setUp(&m_url, &error), qPrintable(error));
+    m_store = new RegistryStore;
+    const CoreError e = m_store->open(m_dir->path(), m_url);
+    QVERIFY2(e.ok(), qPrintable(e.message()));
+    QCOMPARE(m_store->isPostgres(), RegistryTestBackend::wantsPostgres());
+    const QJsonObject province{
+        {"code", "37"},          {"name", "Ninh Bình"},        {"level", "province"},
+        {"level_label", "Tỉnh"}, {"valid_from", "2025-07-01"}, {"created_at", 1},
+        {"updated_at", 1}};
+    QVERIFY(m_store->writeRow("admin_units", "p1", province, "test", QString()).ok());
+    for (const char *c : {"c1", "c2"}) {
+        const QJsonObject cluster{
+            {"code", QString::fromLatin1(c)}, {"name", "CCN Gia Sinh"}, {"province_id", "p1"},
+            {"status", "operating"},          {"created_at", 1},        {"updated_at", 1}};
+        const CoreError ce =
+            m_store->writeRow("clusters", QString::fromLatin1(c), cluster, "test", QString());
+        QVERIFY2(ce.ok(), qPrintable(ce.message()));
+    }
+}
+
+void TestRegistryStore::cleanup()
+{
+    delete m_store;
+    m_store = nullptr;
+    m_backend.tearDown();
+    delete m_dir;
+    m_dir = nullptr;
+}
+
+void TestRegistryStore::merge_data()
+{
+    QTest::addColumn<QString>("file");
+    const QDir dir(QStringLiteral(CCN_FIXTURES_DIR "/sync/merge"));
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    QVERIFY(files.size() >= 10);
+    for (const QString &f : files)
+        QTest::newRow(qPrintable(f)) << dir.filePath(f);
+}
+
+void TestRegistryStore::merge()
+{
+    QFETCH(QString, file);
+    const QJsonObject fx = readJson(file);
+    QVERIFY2(!fx.isEmpty(), qPrintable(file));
+    const QString entity = fx.value("base_entity").toString();
+    const QString rowId = Uuid7::generate();
+    QList<qint64> seqs;
+    // Step @0: the base row, inserted by device A.
+    PushChange base;
+    base.changeId = Uuid7::generate();
+    base.entity = entity;
+    base.rowId = rowId;
+    base.op = "insert";
+    base.fields = fx.value("base").toObject();
+    const ChangeResult r0 = m_store->push(device("A"), base);
+    QVERIFY2(r0.status == "applied", qPrintable(r0.code + ": " + r0.message));
+    seqs << r0.seq;
+    int stored = 1;
+    const QJsonArray steps = fx.value("steps").toArray();
+    for (int i = 0; i < steps.size(); ++i) {
+        const QJsonObject s = steps.at(i).toObject();
+        PushChange c;
+        c.changeId = s.contains("change_id") ? s.value("change_id").toString() : Uuid7::generate();
+        c.entity = s.contains("entity") ? s.value("entity").toString() : entity;
+        c.rowId = s.contains("row_id") ? s.value("row_id").toString() : rowId;
+        c.op = s.value("op").toString();
+        const QString b = s.value("base").toString();
+        c.baseSeq =
+            b.startsWith('@') ? seqs.value(b.mid(1).toInt()) : qint64(s.value("base").toDouble());
+        c.fields = s.value("fields").toObject();
+        const ChangeResult r = m_store->push(device(s.value("device").toString()), c);
+        const QString step = QStringLiteral("step %1: %2 %3").arg(i + 1).arg(r.code, r.message);
+        QCOMPARE(r.status, s.value("expect").toString());
+        if (s.contains("code"))
+            QVERIFY2(r.code == s.value("code").toString(), qPrintable(step));
+        if (r.status == "applied" || r.status == "conflict")
+            ++stored;
+        seqs << r.seq;
+    }
+    const auto row = m_store->row(entity, rowId);
+    QVERIFY(row);
+    const QJsonObject expected = fx.value("expect_row").toObject();
+    for (auto it = expected.begin(); it != expected.end(); ++it)
+        QVERIFY2((row->contains(it.key()) ? row->value(it.key()) : QJsonValue(QJsonValue::Null)) ==
+                     it.value(),
+                 qPrintable(QStringLiteral("%1: got %2")
+                                .arg(it.key(), QString::fromUtf8(QJsonDocument(*row).toJson(
+                                                   QJsonDocument::Compact)))));
+    const bool deleted = !row->value("deleted_at").isNull() && row->contains("deleted_at");
+    QCOMPARE(deleted, fx.value("expect_deleted").toBool());
+
+    Principal admin = device("admin");
+    admin.role = "admin";
+    QJsonArray conflicts;
+    for (const QJsonValue &v : m_store->conflicts(admin, true))
+        if (v.toObject().value("row_id").toString() == rowId)
+            conflicts.append(v);
+    const QJsonArray want = fx.value("expect_conflicts").toArray();
+    QCOMPARE(conflicts.size(), want.size());
+    for (int i = 0; i < want.size(); ++i) {
+        const QJsonObject w = want.at(i).toObject();
+        const QJsonObject got = conflicts.at(i).toObject();
+        for (auto it = w.begin(); it != w.end(); ++it) {
+            const QString k =
+                it.key() == "current" || it.key() == "incoming" ? it.key() + "_value" : it.key();
+            QVERIFY2(got.value(k) == it.value(), qPrintable(k));
+        }
+    }
+    // Every stored change has exactly one history row and one change_id record.
+    QCOMPARE(count(m_store->connection(),
+                   QStringLiteral("SELECT COUNT(*) FROM history WHERE row_id = '%1'").arg(rowId)),
+             stored);
+}
+
+void TestRegistryStore::historyAndIdempotenceAreAtomic()
+{
+    const QSqlDatabase db = m_store->connection();
+    const int history = count(db, "SELECT COUNT(*) FROM history");
+    const int ids = count(db, "SELECT COUNT(*) FROM change_ids");
+    PushChange c;
+    c.changeId = "atomic-1";
+    c.entity = "inspections";
+    c.rowId = Uuid7::generate();
+    c.op = "insert";
+    c.fields = QJsonObject{{"cluster_id", "c1"}, {"template_id", "t"}, {"kind", "periodic"},
+                           {"started_at", 1},    {"created_at", 1},    {"updated_at", 1},
+                           {"lat", 200.0}};
+    QCOMPARE(m_store->push(device("A"), c).status, QStringLiteral("rejected"));
+    QCOMPARE(count(db, "SELECT COUNT(*) FROM history"), history);
+    QCOMPARE(count(db, "SELECT COUNT(*) FROM change_ids"), ids);
+    QVERIFY(!m_store->row("inspections", c.rowId));
+    c.fields.insert("lat", 20.5);
+    const qint64 before = m_store->serverSeq();
+    const ChangeResult r = m_store->push(device("A"), c);
+    QCOMPARE(r.status, QStringLiteral("applied"));
+    QCOMPARE(r.seq, before + 1);
+    const ChangeResult again = m_store->push(device("A"), c);
+    QCOMPARE(again.status, QStringLiteral("duplicate"));
+    QCOMPARE(again.seq, r.seq);
+    QCOMPARE(m_store->serverSeq(), r.seq);
+    QCOMPARE(count(db, "SELECT COUNT(*) FROM history"), history + 1);
+    QCOMPARE(count(db, "SELECT COUNT(*) FROM change_ids"), ids + 1);
+}
+
+void TestRegistryStore::pullScopeAndPaging()
+{
+    // Inspections in c1 and c2; an inspector assigned to c1 sees only c1's and the reference rows.
+    for (int i = 0; i < 5; ++i) {
+        for (const char *cl : {"c1", "c2"}) {
+            PushChange c;
+            c.changeId = Uuid7::generate();
+            c.entity = "inspections";
+            c.rowId = Uuid7::generate();
+            c.op = "insert";
+            c.fields = QJsonObject{{"cluster_id", QString::fromLatin1(cl)},
+                                   {"template_id", "t"},
+                                   {"kind", "periodic"},
+                                   {"started_at", i},
+                                   {"created_at", 1},
+                                   {"updated_at", 1}};
+            QCOMPARE(m_store->push(device("A"), c).status, QStringLiteral("applied"));
+        }
+    }
+    Principal inspector = device("insp");
+    inspector.role = "inspector";
+    inspector.clusters = QStringList{"c1"};
+    Principal other = device("other");
+    other.provinceId = "p2";
+    Principal admin = device("adm");
+    admin.role = "admin";
+    const auto all = [&](const Principal &who, int limit) {
+        QList<PulledRow> rows;
+        qint64 since = 0;
+        int pages = 0;
+        for (;;) {
+            const PullPage p = m_store->pull(who, since, limit);
+            rows << p.changes;
+            since = p.next;
+            ++pages;
+            if (!p.more || pages > 100)
+                break;
+        }
+        return rows;
+    };
+    const QList<PulledRow> forAdmin = all(admin, 3);
+    QCOMPARE(forAdmin.size(), 1 + 2 + 10);
+    for (int i = 1; i < forAdmin.size(); ++i)
+        QVERIFY(forAdmin.at(i).seq > forAdmin.at(i - 1).seq);
+    const QList<PulledRow> forInspector = all(inspector, 2);
+    QCOMPARE(forInspector.size(), 1 + 1 + 5); // province row, c1, c1's inspections
+    for (const PulledRow &r : forInspector)
+        QVERIFY(r.entity != "inspections" || r.row.value("cluster_id").toString() == "c1");
+    QCOMPARE(all(other, 50).size(), 1); // only the reference row (admin_units)
+    // A row appears once, at its latest sequence.
+    PushChange upd;
+    upd.changeId = Uuid7::generate();
+    upd.entity = "clusters";
+    upd.rowId = "c1";
+    upd.op = "update";
+    upd.baseSeq = 0;
+    upd.fields = QJsonObject{{"notes", "cập nhật"}};
+    const ChangeResult r = m_store->push(admin, upd);
+    QCOMPARE(r.status, QStringLiteral("applied"));
+    const QList<PulledRow> again = all(admin, 1000);
+    QCOMPARE(again.size(), forAdmin.size());
+    QCOMPARE(again.last().rowId, QStringLiteral("c1"));
+    QCOMPARE(again.last().seq, r.seq);
+}
+
+void TestRegistryStore::indexesServePushAndPull()
+{
+    QSqlQuery q(m_store->connection());
+    QString plan;
+    if (m_store->isPostgres()) {
+        q.exec("SET enable_seqscan = off");
+        QVERIFY(q.exec("EXPLAIN SELECT seq, entity, row_id, deleted, row_json FROM records WHERE "
+                       "seq > 5 ORDER BY seq LIMIT 100"));
+        while (q.next())
+            plan += q.value(0).toString() + '\n';
+        QVERIFY2(plan.contains("records_seq"), qPrintable(plan));
+        plan.clear();
+        QVERIFY(q.exec("EXPLAIN SELECT row_json FROM records WHERE entity = 'x' AND row_id = 'y'"));
+        while (q.next())
+            plan += q.value(0).toString() + '\n';
+        QVERIFY2(plan.contains("Index"), qPrintable(plan));
+        q.exec("SET enable_seqscan = on");
+    } else {
+        QVERIFY(q.exec("EXPLAIN QUERY PLAN SELECT seq, entity, row_id, deleted, row_json FROM "
+                       "records WHERE seq > 5 ORDER BY seq LIMIT 100"));
+        while (q.next())
+            plan += q.value(3).toString() + '\n';
+        QVERIFY2(plan.contains("records_seq") && !plan.contains("TEMP B-TREE"), qPrintable(plan));
+        plan.clear();
+        QVERIFY(q.exec("EXPLAIN QUERY PLAN SELECT result FROM change_ids WHERE change_id = 'x'"));
+        while (q.next())
+            plan += q.value(3).toString() + '\n';
+        QVERIFY2(plan.contains("INDEX"), qPrintable(plan));
+    }
+}
+
+void TestRegistryStore::migrationsAreIdempotent()
+{
+    const int v = m_store->schemaVersion();
+    QVERIFY(v >= 1);
+    delete m_store;
+    m_store = new RegistryStore;
+    QVERIFY(m_store->open(m_dir->path(), m_url).ok());
+    QCOMPARE(m_store->schemaVersion(), v);
+    QVERIFY(m_store->row("clusters", "c1"));
+}
+
+QTEST_GUILESS_MAIN(TestRegistryStore)
+#include "tst_registrystore.moc"

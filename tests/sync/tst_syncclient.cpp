@@ -1,0 +1,451 @@
+// SyncClient against a scripted server on 127.0.0.1: the protocol headers, deflate both ways,
+// login, logout, rejected changes, photo upload resume, and every failure
+// (tests/fixtures/sync/failures.tsv) ending the round with the outbox untouched.
+#include "syncclient.h"
+#include "synctestutil.h"
+#include "transaction.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QMetaEnum>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QUrlQuery>
+
+using namespace synctest;
+
+namespace {
+const QJsonArray kSteps = QJsonDocument::fromJson(R"([
+  {"do": "insert", "table": "admin_units", "values": {"id": "p1", "code": "01", "name": "A", "level": "province", "level_label": "Tỉnh", "valid_from": "2025-07-01"}},
+  {"do": "insert", "table": "admin_units", "values": {"id": "p2", "code": "02", "name": "B", "level": "province", "level_label": "Tỉnh", "valid_from": "2025-07-01"}},
+  {"do": "update", "table": "admin_units", "id": "p1", "values": {"name": "AA"}}
+])")
+                              .array();
+
+// A registry that stores every change and has nothing to pull.
+Response goodHandler(const Request &r, qint64 *seq)
+{
+    if (r.path.startsWith("/api/v1/push")) {
+        QJsonArray results;
+        for (const QJsonValue &c : r.json().value("changes").toArray())
+            results.append(QJsonObject{{"change_id", c.toObject().value("change_id")},
+                                       {"status", "applied"},
+                                       {"seq", double(++*seq)}});
+        return Response::json(
+            200, {{"protocol", 1}, {"server_seq", double(*seq)}, {"results", results}});
+    }
+    if (r.path.startsWith("/api/v1/pull"))
+        return Response::json(
+            200,
+            {{"protocol", 1}, {"changes", QJsonArray()}, {"next", double(*seq)}, {"more", false}},
+            true);
+    if (r.path.startsWith("/api/v1/photos/status"))
+        return Response::json(200, {{"photos", QJsonObject()}});
+    return Response::json(404, {{"code", "not_found"}, {"message", "no"}});
+}
+} // namespace
+
+class TestSyncClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_n = 0;
+
+    struct Device {
+        Database db;
+        QString root;
+        std::unique_ptr<SyncClient> client;
+    };
+
+    std::unique_ptr<Device> device(const QString &url, bool loggedIn = true)
+    {
+        auto d = std::make_unique<Device>();
+        d->root = m_dir.filePath(QStringLiteral("root%1").arg(++m_n));
+        QDir().mkpath(d->root);
+        const CoreError e = d->db.open(d->root + QStringLiteral("/device.db"));
+        if (e.failed())
+            qFatal("%s", qPrintable(e.message()));
+        if (loggedIn) {
+            SyncManager m(d->db.connection());
+            SyncAuth a;
+            a.token = QStringLiteral("tok-123");
+            a.username = QStringLiteral("thanh.tra");
+            a.role = QStringLiteral("inspector");
+            m.setAuth(a);
+        }
+        d->client = std::make_unique<SyncClient>(d->db.connection(), d->root);
+        d->client->setAutoSync(false);
+        d->client->setServerUrl(QUrl(url));
+        d->client->setTimeoutMs(700);
+        return d;
+    }
+
+    static bool round(SyncClient &c)
+    {
+        QSignalSpy spy(&c, &SyncClient::roundFinished);
+        if (!c.sync())
+            return false;
+        if (!spy.wait(10000))
+            qFatal("round did not finish");
+        return spy.first().at(0).toBool();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void goodRoundSendsHeadersAndDeflate()
+    {
+        FakeRegistry server;
+        qint64 seq = 0;
+        server.handler = [&](const Request &r) { return goodHandler(r, &seq); };
+        auto d = device(server.url());
+        QString why;
+        QVERIFY(runSteps(d->db.connection(), kSteps, &why));
+        d->client->refreshCounts();
+        QCOMPARE(d->client->pendingRecords(), 3);
+        QVERIFY(d->client->hasUnsyncedWork());
+        QSignalSpy progress(d->client.get(), &SyncClient::progressChanged);
+        QVERIFY(round(*d->client));
+        QVERIFY(d->client->lastError().isEmpty());
+        QCOMPARE(d->client->pendingRecords(), 0);
+        QCOMPARE(d->client->progress(), 1.0);
+        QVERIFY(progress.count() >= 2);
+        QVERIFY(d->client->lastSyncAt().isValid());
+        QVERIFY(d->client->online());
+        QCOMPARE(scalar(d->db.connection(), "SELECT count(*) FROM outbox").toInt(), 0);
+        QCOMPARE(
+            scalar(d->db.connection(), "SELECT sync_seq FROM admin_units WHERE id = 'p1'").toInt(),
+            3);
+        QCOMPARE(
+            scalar(d->db.connection(), "SELECT value FROM sync_state WHERE key = 'pull_cursor'")
+                .toString(),
+            QStringLiteral("3"));
+        QVERIFY(server.requests.size() >= 2);
+        for (const Request &r : server.requests) {
+            QCOMPARE(r.headers.value("x-ccn-protocol"), QByteArray("1"));
+            QCOMPARE(r.headers.value("x-ccn-schema").toInt(), d->db.schemaVersion());
+            QCOMPARE(r.headers.value("authorization"), QByteArray("Bearer tok-123"));
+        }
+        const Request &push = server.requests.first();
+        QCOMPARE(push.method, QByteArray("POST"));
+        QCOMPARE(push.headers.value("content-encoding"), QByteArray("deflate"));
+        QVERIFY(push.rawBody != push.body);
+        QCOMPARE(push.json().value("changes").toArray().size(), 3);
+        QCOMPARE(push.json().value("device_id").toString(), d->client->deviceId());
+        const Request &pull = server.requests.at(1);
+        QCOMPARE(pull.method, QByteArray("GET"));
+        QCOMPARE(QUrlQuery(QUrl(QString::fromLatin1(pull.path)).query()).queryItemValue("since"),
+                 QStringLiteral("0"));
+    }
+
+    void batchesOfAtMost500()
+    {
+        FakeRegistry server;
+        qint64 seq = 0;
+        server.handler = [&](const Request &r) { return goodHandler(r, &seq); };
+        auto d = device(server.url());
+        RecordWriter w(d->db.connection());
+        {
+            Transaction tx(d->db.connection());
+            for (int i = 0; i < 1203; ++i)
+                QVERIFY(w.insert("admin_units", {{"code", QString::number(i)},
+                                                 {"name", "U"},
+                                                 {"level", "province"},
+                                                 {"level_label", "Tỉnh"},
+                                                 {"valid_from", "2025-07-01"}})
+                            .ok());
+            QVERIFY(tx.commit().ok());
+        }
+        QVERIFY(round(*d->client));
+        QList<int> sizes;
+        for (const Request &r : server.requests)
+            if (r.path.startsWith("/api/v1/push"))
+                sizes << int(r.json().value("changes").toArray().size());
+        QCOMPARE(sizes, (QList<int>{500, 500, 203}));
+        QCOMPARE(d->client->pendingRecords(), 0);
+    }
+
+    void failureEndsRoundOutboxUntouched_data()
+    {
+        QTest::addColumn<QString>("stage");
+        QTest::addColumn<QString>("behaviour");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("fragment");
+        QFile f(QStringLiteral(CCN_FIXTURES_DIR "/sync/failures.tsv"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        int rows = 0;
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            if (line.trimmed().isEmpty() || line.startsWith('#'))
+                continue;
+            const QList<QByteArray> c = line.split('\t');
+            QCOMPARE(c.size(), 4);
+            QTest::newRow(qPrintable(QString::fromUtf8(c[0] + " " + c[1])))
+                << QString::fromUtf8(c[0]) << QString::fromUtf8(c[1]) << QString::fromUtf8(c[2])
+                << QString::fromUtf8(c[3]);
+            ++rows;
+        }
+        QVERIFY(rows > 0);
+    }
+
+    void failureEndsRoundOutboxUntouched()
+    {
+        QFETCH(QString, stage);
+        QFETCH(QString, behaviour);
+        QFETCH(QString, kind);
+        QFETCH(QString, fragment);
+        FakeRegistry server;
+        qint64 seq = 0;
+        bool failing = true;
+        server.handler = [&](const Request &r) -> Response {
+            const bool hit = failing && r.path.startsWith("/api/v1/" + stage.toLatin1());
+            if (!hit)
+                return goodHandler(r, &seq);
+            if (behaviour == "garbage")
+                return Response::rawBytes("HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n<html>oops");
+            if (behaviour == "drop")
+                return Response::drop();
+            if (behaviour == "hang")
+                return Response::hang();
+            if (behaviour == "truncated")
+                return Response::rawBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                          "Content-Length: 500\r\n\r\n{\"protocol\": 1, \"res");
+            if (behaviour == "wrongresults")
+                return Response::json(200, {{"protocol", 1},
+                                            {"results", QJsonArray()},
+                                            {"changes", QJsonArray{QJsonObject{{"seq", "x"}}}},
+                                            {"next", 1},
+                                            {"more", false}});
+            const int status = behaviour.toInt();
+            return Response::json(status, {{"code", status == 426 ? "update_required" : "error"},
+                                           {"message", "Vui lòng cập nhật / thử lại"}});
+        };
+        auto d = device(server.url());
+        QSqlDatabase c = d->db.connection();
+        QString why;
+        QVERIFY(runSteps(c, kSteps, &why));
+        if (stage == "pull") {
+            // Push everything first so that the pull is what fails.
+            failing = false;
+            QVERIFY(round(*d->client));
+            failing = true;
+        }
+        const QStringList before = outboxSnapshot(c);
+        const QString cursorBefore =
+            scalar(c,
+                   "SELECT coalesce((SELECT value FROM sync_state WHERE key = 'pull_cursor'), '')")
+                .toString();
+        const QVariant rowsBefore =
+            scalar(c, "SELECT group_concat(id || name || sync_seq) FROM admin_units");
+        QVERIFY(!round(*d->client));
+        const QString message = d->client->lastError();
+        QVERIFY2(message.contains(fragment), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("Dữ liệu chưa gửi vẫn được giữ")),
+                 qPrintable(message));
+        QCOMPARE(QString::fromLatin1(QMetaEnum::fromType<SyncClient::ErrorKind>().valueToKey(
+                     d->client->lastErrorKind())),
+                 kind);
+        QVERIFY(d->client->lastCoreError().failed());
+        QVERIFY(!d->client->syncing());
+        QCOMPARE(outboxSnapshot(c), before);
+        QCOMPARE(
+            scalar(c,
+                   "SELECT coalesce((SELECT value FROM sync_state WHERE key = 'pull_cursor'), '')")
+                .toString(),
+            cursorBefore);
+        if (stage == "push")
+            QCOMPARE(scalar(c, "SELECT group_concat(id || name || sync_seq) FROM admin_units"),
+                     rowsBefore);
+        QCOMPARE(scalar(c, "SELECT applying FROM sync_flags").toInt(), 0);
+        if (kind == "Unauthorized") {
+            QVERIFY(!d->client->loggedIn());
+            QVERIFY(!d->client->sync());
+            QCOMPARE(d->client->pendingRecords(), int(before.size()));
+            return;
+        }
+        // The next round starts clean.
+        failing = false;
+        QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
+        QCOMPARE(d->client->pendingRecords(), 0);
+        QVERIFY(d->client->lastError().isEmpty());
+        QVERIFY(d->client->online());
+    }
+
+    void rejectedChangesStayAndAreNotResent()
+    {
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path.startsWith("/api/v1/push")) {
+                QJsonArray results;
+                for (const QJsonValue &c : r.json().value("changes").toArray())
+                    results.append(QJsonObject{{"change_id", c.toObject().value("change_id")},
+                                               {"status", "rejected"},
+                                               {"code", "forbidden"},
+                                               {"message", "Ngoài phạm vi được giao"}});
+                return Response::json(200,
+                                      {{"protocol", 1}, {"server_seq", 0}, {"results", results}});
+            }
+            qint64 seq = 0;
+            return goodHandler(r, &seq);
+        };
+        auto d = device(server.url());
+        QString why;
+        QVERIFY(runSteps(d->db.connection(), kSteps, &why));
+        QVERIFY(round(*d->client));
+        QCOMPARE(d->client->pendingRecords(), 0);
+        QCOMPARE(d->client->rejectedRecords(), 3);
+        const QVariantList rejected = d->client->rejectedChanges();
+        QCOMPARE(rejected.size(), 3);
+        QCOMPARE(rejected.first().toMap().value("message").toString(),
+                 QStringLiteral("Ngoài phạm vi được giao"));
+        server.requests.clear();
+        QVERIFY(round(*d->client));
+        for (const Request &r : server.requests)
+            QVERIFY(!r.path.startsWith("/api/v1/push"));
+        QVERIFY(d->client->retryRejected(rejected.first().toMap().value("seq").toLongLong()));
+        QCOMPARE(d->client->pendingRecords(), 1);
+    }
+
+    void loginStoresTokenNeverPassword()
+    {
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/login") {
+                if (r.json().value("password").toString() != "mat-khau-dung")
+                    return Response::json(401, {{"code", "bad_credentials"}, {"message", "Sai"}});
+                if (r.json().value("device_id").toString().isEmpty())
+                    return Response::json(400, {{"code", "bad_request"}, {"message", "device"}});
+                return Response::json(200, {{"token", "secret-token"},
+                                            {"expires_at", 1900000000000.0},
+                                            {"user", QJsonObject{{"id", "u1"},
+                                                                 {"username", "giam.sat"},
+                                                                 {"role", "supervisor"},
+                                                                 {"province_id", "p1"}}}});
+            }
+            qint64 seq = 0;
+            return goodHandler(r, &seq);
+        };
+        auto d = device(server.url(), false);
+        QVERIFY(!d->client->loggedIn());
+        QSignalSpy done(d->client.get(), &SyncClient::loginFinished);
+        d->client->login("giam.sat", "sai-mat-khau");
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.takeFirst().at(0).toBool(), false);
+        QVERIFY(d->client->lastError().contains(QStringLiteral("Sai tên đăng nhập hoặc mật khẩu")));
+        QVERIFY(!d->client->loggedIn());
+        d->client->login("giam.sat", "mat-khau-dung");
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.takeFirst().at(0).toBool(), true);
+        QVERIFY(d->client->loggedIn());
+        QVERIFY(d->client->isSupervisor());
+        QCOMPARE(d->client->user(), QStringLiteral("giam.sat"));
+        QCOMPARE(d->client->role(), QStringLiteral("supervisor"));
+        const QString stored =
+            scalar(d->db.connection(), "SELECT group_concat(value) FROM sync_state").toString();
+        QVERIFY(stored.contains("secret-token"));
+        QVERIFY(stored.contains("\"format\":1"));
+        QVERIFY(!stored.contains("mat-khau"));
+        // A fresh client on the same database is still logged in.
+        SyncClient again(d->db.connection(), d->root);
+        QVERIFY(again.loggedIn());
+        QCOMPARE(again.user(), QStringLiteral("giam.sat"));
+    }
+
+    void logoutRefusesWhileUnsyncedUnlessConfirmed()
+    {
+        FakeRegistry server;
+        auto d = device(server.url());
+        QString why;
+        QVERIFY(runSteps(d->db.connection(), kSteps, &why));
+        d->client->refreshCounts();
+        QVERIFY(d->client->unsyncedSummary().contains(QStringLiteral("3 thay đổi chưa gửi")));
+        QVERIFY(!d->client->logout(false));
+        QVERIFY(d->client->loggedIn());
+        QVERIFY(d->client->lastError().contains(QStringLiteral("3 thay đổi chưa gửi")));
+        QVERIFY(d->client->logout(true));
+        QVERIFY(!d->client->loggedIn());
+        QCOMPARE(scalar(d->db.connection(), "SELECT count(*) FROM outbox").toInt(), 3);
+        QCOMPARE(scalar(d->db.connection(), "SELECT count(*) FROM sync_state WHERE key = 'auth'")
+                     .toInt(),
+                 0);
+    }
+
+    void photoUploadResumesAtReceived()
+    {
+        const int size = 2 * 1024 * 1024 + 12345;
+        QByteArray bytes(size, '\0');
+        for (int i = 0; i < size; ++i)
+            bytes[i] = char((quint32(i) * 7919u) >> 3);
+        const QString sha = QString::fromLatin1(
+            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        QByteArray smallBytes("tiny photo");
+        const QString smallSha = QString::fromLatin1(
+            QCryptographicHash::hash(smallBytes, QCryptographicHash::Sha256).toHex());
+        const qint64 resumeAt = 700000;
+        QByteArray received = bytes.left(resumeAt);
+        FakeRegistry server;
+        qint64 seq = 0;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/photos/status")
+                return Response::json(
+                    200, {{"photos",
+                           QJsonObject{{sha, QJsonObject{{"state", "partial"},
+                                                         {"received", double(resumeAt)}}},
+                                       {smallSha, QJsonObject{{"state", "complete"},
+                                                              {"received", smallBytes.size()}}}}}});
+            if (r.method == "PUT") {
+                const qint64 off = r.headers.value("x-ccn-offset").toLongLong();
+                if (off != received.size())
+                    return Response::json(
+                        409, {{"code", "offset_mismatch"}, {"received", double(received.size())}});
+                received += r.body;
+                return Response::json(200, {{"received", double(received.size())}});
+            }
+            return goodHandler(r, &seq);
+        };
+        auto d = device(server.url());
+        d->client->setChunkSize(512 * 1024);
+        const QList<QPair<QString, QByteArray>> files{{sha, bytes}, {smallSha, smallBytes}};
+        for (const auto &file : files) {
+            const QString path = SyncManager::originalPath(d->root, file.first);
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(file.second), qint64(file.second.size()));
+        }
+        RecordWriter w(d->db.connection());
+        QVERIFY(
+            w.insert("photos", {{"sha256", sha}, {"source", "camera"}, {"byte_size", size}}).ok());
+        QVERIFY(
+            w.insert("photos",
+                     {{"sha256", smallSha}, {"source", "file"}, {"byte_size", smallBytes.size()}})
+                .ok());
+        d->client->refreshCounts();
+        QCOMPARE(d->client->pendingPhotos(), 2);
+        QCOMPARE(d->client->pendingPhotoBytes(), qint64(size + smallBytes.size()));
+        QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
+        QCOMPARE(received, bytes);
+        QList<qint64> offsets;
+        for (const Request &r : server.requests) {
+            if (r.method != "PUT")
+                continue;
+            QVERIFY(r.path.endsWith(sha.toLatin1()));
+            QVERIFY(r.body.size() <= 512 * 1024);
+            QCOMPARE(r.headers.value("x-ccn-total-size").toLongLong(), qint64(size));
+            offsets << r.headers.value("x-ccn-offset").toLongLong();
+        }
+        QVERIFY(!offsets.isEmpty());
+        QCOMPARE(offsets.first(), resumeAt);
+        QCOMPARE(offsets.size(), 3); // (2 MiB + 12345 - 700000) in 512 KiB chunks
+        QCOMPARE(d->client->pendingPhotos(), 0);
+        QCOMPARE(d->client->pendingPhotoBytes(), qint64(0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncClient)
+#include "tst_syncclient.moc"
