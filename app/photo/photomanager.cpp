@@ -11,6 +11,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <thread>
+
 namespace {
 
 const QString kTable = QStringLiteral("photos");
@@ -159,15 +161,22 @@ CoreError PhotoManager::ingestBytes(const QByteArray &bytes, const PhotoLink &li
     const CoreError inspected = ImageInspector::inspect(bytes, &facts);
     if (inspected.failed())
         return inspected;
-    const QString sha = PhotoStore::sha256Of(bytes);
     const ExifInfo exif = facts.format == "jpeg" ? ExifReader::read(bytes) : ExifInfo();
 
+    // Hash on a second thread while the thumbnail is decoded here: the two take about as long.
+    // The thumbnail is made before the hash is known, so a duplicate costs a decode it throws
+    // away; it is only written when the store has none (made once).
+    QString sha;
+    std::thread hasher([&bytes, &sha] { sha = PhotoStore::sha256Of(bytes); });
+    QImage thumbnail;
     QByteArray thumbnailJpeg;
-    if (!m_store.hasThumbnail(sha)) {
-        QImage thumbnail;
-        CoreError made = m_thumbnails.make(bytes, &thumbnail);
-        if (made.ok())
-            made = ThumbnailMaker::encode(thumbnail, &thumbnailJpeg);
+    CoreError made = m_thumbnails.make(bytes, &thumbnail);
+    hasher.join();
+    if (made.failed())
+        return made;
+    const bool needThumbnail = !m_store.hasThumbnail(sha);
+    if (needThumbnail) {
+        made = ThumbnailMaker::encode(thumbnail, &thumbnailJpeg);
         if (made.failed())
             return made;
     }

@@ -6,6 +6,9 @@
 #include <QFileInfo>
 #include <QObject>
 #include <QSaveFile>
+#include <QTemporaryFile>
+
+#include <cstdio>
 
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
@@ -139,25 +142,39 @@ CoreError PhotoStore::writeAtomically(const QString &path, const QByteArray &byt
         return {CoreError::Code::Io,
                 QObject::tr("Cannot create the folder %1. Check that the device has free space.")
                     .arg(dir)};
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {CoreError::Code::Io,
-                QObject::tr("Cannot save the photo file %1: %2").arg(path, file.errorString())};
-    if (file.write(bytes) != bytes.size()) {
-        const QString why = file.errorString();
-        file.cancelWriting();
-        return {CoreError::Code::Io,
-                QObject::tr("Cannot save the photo file %1 (%2). Check that the device has free "
-                            "space.")
-                    .arg(path, why)};
-    }
-    // QSaveFile::commit() flushes, syncs the temporary file and renames it over `path`.
-    if (!file.commit())
-        return {CoreError::Code::Io,
-                QObject::tr("Cannot save the photo file %1 (%2). Check that the device has free "
-                            "space.")
-                    .arg(path, file.errorString())};
-    if (durable)
+    if (durable) {
+        // QSaveFile: a temporary file in the same folder, flushed, synced, renamed over `path`.
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return {CoreError::Code::Io,
+                    QObject::tr("Cannot save the photo file %1: %2").arg(path, file.errorString())};
+        if (file.write(bytes) != bytes.size()) {
+            const QString why = file.errorString();
+            file.cancelWriting();
+            return {CoreError::Code::Io,
+                    QObject::tr("Cannot save the photo file %1 (%2). Check that the device has "
+                                "free space.")
+                        .arg(path, why)};
+        }
+        if (!file.commit())
+            return {CoreError::Code::Io,
+                    QObject::tr("Cannot save the photo file %1 (%2). Check that the device has "
+                                "free space.")
+                        .arg(path, file.errorString())};
         syncDirectory(dir);
+        return {};
+    }
+    // A cache file (a thumbnail): whole or absent after a crash, but not synced.
+    QTemporaryFile file(path + QStringLiteral(".XXXXXX"));
+    if (!file.open() || file.write(bytes) != bytes.size() || !file.flush())
+        return {CoreError::Code::Io,
+                QObject::tr("Cannot save the file %1 (%2). Check that the device has free space.")
+                    .arg(path, file.errorString())};
+    file.close();
+    // std::rename replaces an existing file atomically (POSIX); QFile::rename would refuse.
+    if (std::rename(QFile::encodeName(file.fileName()).constData(),
+                    QFile::encodeName(path).constData()) != 0)
+        return {CoreError::Code::Io, QObject::tr("Cannot save the file %1.").arg(path)};
+    file.setAutoRemove(false);
     return {};
 }
