@@ -88,8 +88,7 @@ double coordinate(const Ifd &gps, int valueTag, int refTag, char negativeRef, do
     ExifEntry *ref = gps.entry(refTag, EXIF_FORMAT_ASCII, 1);
     if (!v || !ref) {
         if (present)
-            problems->append(
-                QObject::tr("The %1 in the photo's metadata is incomplete.").arg(what));
+            problems->append(QObject::tr("%1 trong thông tin của ảnh không đầy đủ.").arg(what));
         return qQNaN();
     }
     const double deg = gps.rational(v, 0), min = gps.rational(v, 1), sec = gps.rational(v, 2);
@@ -97,7 +96,7 @@ double coordinate(const Ifd &gps, int valueTag, int refTag, char negativeRef, do
     double value = deg + min / 60.0 + sec / 3600.0;
     if (!std::isfinite(value) || min < 0 || min >= 60 || sec < 0 || sec >= 60 || value > limit ||
         (r != negativeRef && r != (negativeRef == 'S' ? 'N' : 'E'))) {
-        problems->append(QObject::tr("The %1 in the photo's metadata is not valid.").arg(what));
+        problems->append(QObject::tr("%1 trong thông tin của ảnh không hợp lệ.").arg(what));
         return qQNaN();
     }
     return r == negativeRef ? -value : value;
@@ -151,7 +150,8 @@ ExifInfo ExifReader::read(const QByteArray &bytes)
         // header whose block gave nothing is.
         if (bytes.left(1 << 16).contains(QByteArrayLiteral("Exif\0\0"))) {
             info.status = ExifInfo::Status::Damaged;
-            info.warnings << QObject::tr("The photo's metadata cannot be read; it was ignored.");
+            info.warnings << QObject::tr(
+                "Không đọc được thông tin kèm theo ảnh (EXIF); đã bỏ qua phần này.");
         }
         return info;
     }
@@ -162,9 +162,9 @@ ExifInfo ExifReader::read(const QByteArray &bytes)
     const Ifd gps(data.get(), EXIF_IFD_GPS);
 
     info.latitude = coordinate(gps, EXIF_TAG_GPS_LATITUDE, EXIF_TAG_GPS_LATITUDE_REF, 'S', 90.0,
-                               &problems, QObject::tr("latitude"));
+                               &problems, QObject::tr("Vĩ độ"));
     info.longitude = coordinate(gps, EXIF_TAG_GPS_LONGITUDE, EXIF_TAG_GPS_LONGITUDE_REF, 'W', 180.0,
-                                &problems, QObject::tr("longitude"));
+                                &problems, QObject::tr("Kinh độ"));
     if (!info.hasPosition())
         info.latitude = info.longitude = qQNaN();
 
@@ -176,7 +176,7 @@ ExifInfo ExifReader::read(const QByteArray &bytes)
         if (std::isfinite(metres) && metres > -12000.0 && metres < 100000.0)
             info.altitudeM = metres;
         else
-            problems << QObject::tr("The altitude in the photo's metadata is not valid.");
+            problems << QObject::tr("Độ cao trong thông tin của ảnh không hợp lệ.");
     }
 
     ExifEntry *gpsDate = gps.entry(EXIF_TAG_GPS_DATE_STAMP, EXIF_FORMAT_ASCII, 10);
@@ -214,9 +214,10 @@ ExifInfo ExifReader::read(const QByteArray &bytes)
         info.status = ExifInfo::Status::Damaged;
         info.warnings << problems;
         if (state.problems > 0)
-            info.warnings << QObject::tr("The photo's metadata is damaged (%1); what could not be "
-                                         "read was ignored.")
-                                 .arg(QString::fromLatin1(state.first));
+            info.warnings
+                << QObject::tr(
+                       "Thông tin kèm theo ảnh (EXIF) bị hỏng (%1); phần không đọc được đã bỏ qua.")
+                       .arg(QString::fromLatin1(state.first));
     } else {
         info.status = ExifInfo::Status::Read;
     }

@@ -48,7 +48,7 @@ CoreError ImageInspector::inspect(const QByteArray &bytes, ImageFacts *facts)
 {
     if (bytes.isEmpty())
         return {CoreError::Code::PhotoUnreadable,
-                QObject::tr("The file is empty. Choose another photo or take it again.")};
+                QObject::tr("Tệp trống. Hãy chọn ảnh khác hoặc chụp lại.")};
     QByteArray copy = bytes; // shares the data; QBuffer needs a non-const array
     QBuffer buffer(&copy);
     buffer.open(QIODevice::ReadOnly);
@@ -58,17 +58,17 @@ CoreError ImageInspector::inspect(const QByteArray &bytes, ImageFacts *facts)
     const QByteArray format = reader.format();
     if (format != kJpeg && format != kPng)
         return {CoreError::Code::PhotoUnreadable,
-                QObject::tr("This file is not a photo (JPEG or PNG). Choose a photo file.")};
+                QObject::tr("Tệp này không phải ảnh (JPEG hoặc PNG). Hãy chọn một tệp ảnh.")};
     const QSize stored = reader.size();
     if (!stored.isValid() || stored.isEmpty())
         return {CoreError::Code::PhotoUnreadable,
-                QObject::tr("This photo is damaged and cannot be opened (%1). Choose another "
-                            "photo or take it again.")
+                QObject::tr("Ảnh bị hỏng, không mở được (%1). Hãy chọn ảnh khác hoặc chụp lại.")
                     .arg(reader.errorString())};
     if (format == kJpeg && !jpegComplete(bytes))
-        return {CoreError::Code::PhotoUnreadable,
-                QObject::tr("This photo is incomplete (the file was cut short). Copy it again "
-                            "from the camera or take it again.")};
+        return {
+            CoreError::Code::PhotoUnreadable,
+            QObject::tr(
+                "Ảnh không trọn vẹn (tệp bị cắt ngắn). Hãy chép lại từ máy ảnh hoặc chụp lại.")};
     if (facts) {
         facts->format = format;
         facts->mime = format == kJpeg ? QStringLiteral("image/jpeg") : QStringLiteral("image/png");

@@ -7,6 +7,7 @@
 #include <QBuffer>
 #include <QFile>
 #include <QImageWriter>
+#include <QLocale>
 #include <QObject>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -66,12 +67,12 @@ PhotoRecord recordFrom(const QSqlQuery &q)
 CoreError sqlError(const QSqlQuery &q)
 {
     return {CoreError::Code::Sql,
-            QObject::tr("Cannot read the photos: %1").arg(q.lastError().text())};
+            QObject::tr("Không đọc được danh sách ảnh: %1").arg(q.lastError().text())};
 }
 
 QString megabytes(qint64 bytes)
 {
-    return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1);
+    return QLocale(QLocale::Vietnamese).toString(double(bytes) / (1024.0 * 1024.0), 'f', 1);
 }
 
 } // namespace
@@ -91,22 +92,20 @@ CoreError PhotoManager::readFile(const QString &path, QByteArray *bytes) const
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {CoreError::Code::PhotoUnreadable,
-                QObject::tr("Cannot open the photo %1: %2").arg(path, file.errorString())};
+                QObject::tr("Không mở được ảnh %1: %2").arg(path, file.errorString())};
     const qint64 size = file.size();
     if (size > m_maxBytes)
         return {CoreError::Code::PhotoTooLarge,
-                QObject::tr("The photo is too large (%1 MB, at most %2 MB). Take it again at a "
-                            "lower resolution.")
+                QObject::tr(
+                    "Ảnh quá lớn (%1 MB, tối đa %2 MB). Hãy chụp lại với độ phân giải thấp hơn.")
                     .arg(megabytes(size), megabytes(m_maxBytes))};
     if (size == 0)
-        return {
-            CoreError::Code::PhotoUnreadable,
-            QObject::tr("The file %1 is empty. Choose another photo or take it again.").arg(path)};
+        return {CoreError::Code::PhotoUnreadable,
+                QObject::tr("Tệp %1 trống. Hãy chọn ảnh khác hoặc chụp lại.").arg(path)};
     *bytes = file.read(size);
     if (bytes->size() != size)
-        return {
-            CoreError::Code::Io,
-            QObject::tr("Cannot read the photo %1 to the end: %2").arg(path, file.errorString())};
+        return {CoreError::Code::Io,
+                QObject::tr("Không đọc hết được ảnh %1: %2").arg(path, file.errorString())};
     return {};
 }
 
@@ -116,7 +115,7 @@ CoreError PhotoManager::ingestFile(const QString &path, const PhotoLink &link,
 {
     if (!link.isValid())
         return {CoreError::Code::InvalidInput,
-                QObject::tr("A photo must belong to an inspection or a violation.")};
+                QObject::tr("Ảnh phải gắn với một cuộc kiểm tra hoặc một vi phạm.")};
     QByteArray bytes;
     const CoreError read = readFile(path, &bytes);
     if (read.failed())
@@ -129,7 +128,7 @@ CoreError PhotoManager::ingestImage(const QImage &image, const PhotoLink &link, 
 {
     if (image.isNull())
         return {CoreError::Code::PhotoUnreadable,
-                QObject::tr("The camera gave no picture. Take the photo again.")};
+                QObject::tr("Máy ảnh không trả về hình. Hãy chụp lại.")};
     QByteArray bytes;
     {
         QBuffer buffer(&bytes);
@@ -138,7 +137,7 @@ CoreError PhotoManager::ingestImage(const QImage &image, const PhotoLink &link, 
         writer.setQuality(92);
         if (!writer.write(image))
             return {CoreError::Code::Io,
-                    QObject::tr("Cannot save the camera picture: %1").arg(writer.errorString())};
+                    QObject::tr("Không lưu được ảnh vừa chụp: %1").arg(writer.errorString())};
     }
     return ingestBytes(bytes, link, PhotoRecord::Source::Camera, fix, result);
 }
@@ -149,11 +148,11 @@ CoreError PhotoManager::ingestBytes(const QByteArray &bytes, const PhotoLink &li
 {
     if (!link.isValid())
         return {CoreError::Code::InvalidInput,
-                QObject::tr("A photo must belong to an inspection or a violation.")};
+                QObject::tr("Ảnh phải gắn với một cuộc kiểm tra hoặc một vi phạm.")};
     if (bytes.size() > m_maxBytes)
         return {CoreError::Code::PhotoTooLarge,
-                QObject::tr("The photo is too large (%1 MB, at most %2 MB). Take it again at a "
-                            "lower resolution.")
+                QObject::tr(
+                    "Ảnh quá lớn (%1 MB, tối đa %2 MB). Hãy chụp lại với độ phân giải thấp hơn.")
                     .arg(megabytes(bytes.size()), megabytes(m_maxBytes))};
 
     // 1. Decide from the bytes in memory; nothing is written for a refused photo.
@@ -216,16 +215,16 @@ CoreError PhotoManager::ingestBytes(const QByteArray &bytes, const PhotoLink &li
             r.latitude = exif.latitude;
             r.longitude = exif.longitude;
         } else {
-            out.warnings << QObject::tr("There was no position fix: the photo was saved without "
-                                        "a position.");
+            out.warnings << QObject::tr(
+                "Chưa xác định được vị trí: ảnh đã lưu nhưng không có tọa độ.");
         }
         r.takenAt = fix.hasTime()        ? fix.timestampMs
                     : exifTime.isValid() ? exifTime.toMSecsSinceEpoch()
                                          : RecordWriter::now();
     } else {
         if (exif.status == ExifInfo::Status::Absent)
-            out.warnings << QObject::tr("The photo carries no metadata: when and where it was "
-                                        "taken is not known.");
+            out.warnings << QObject::tr(
+                "Ảnh không có thông tin kèm theo (EXIF): không biết ảnh được chụp lúc nào, ở đâu.");
         if (exif.hasPosition()) {
             r.latitude = exif.latitude;
             r.longitude = exif.longitude;
@@ -342,7 +341,7 @@ CoreError PhotoManager::photo(const QString &id, PhotoRecord *record) const
 {
     const QList<PhotoRecord> rows = select(QStringLiteral("id = ?"), {id});
     if (rows.isEmpty())
-        return {CoreError::Code::NotFound, QObject::tr("The photo no longer exists.")};
+        return {CoreError::Code::NotFound, QObject::tr("Ảnh không còn nữa.")};
     if (record)
         *record = rows.first();
     return {};

@@ -67,24 +67,24 @@ CoreError PhotoStore::open()
     QDir dir(m_root);
     if (!dir.mkpath(QStringLiteral("photos")) || !dir.mkpath(QStringLiteral("thumbs")))
         return {CoreError::Code::Io,
-                QObject::tr("Cannot create the photo folder %1. Check that the device has free "
-                            "space.")
+                QObject::tr("Không tạo được thư mục ảnh %1. Hãy kiểm tra máy còn chỗ trống.")
                     .arg(m_root)};
     const QString versionPath = dir.filePath(QStringLiteral("photos/VERSION"));
     QFile version(versionPath);
     if (version.exists()) {
         if (!version.open(QIODevice::ReadOnly))
             return {CoreError::Code::Io,
-                    QObject::tr("Cannot read %1: %2").arg(versionPath, version.errorString())};
+                    QObject::tr("Không đọc được %1: %2").arg(versionPath, version.errorString())};
         bool ok = false;
         const int v = version.readAll().trimmed().toInt(&ok);
         if (!ok || v < 1)
             return {CoreError::Code::Io,
-                    QObject::tr("The photo folder %1 is damaged (unknown layout).").arg(m_root)};
+                    QObject::tr("Thư mục ảnh %1 bị hỏng (không rõ cách sắp xếp).").arg(m_root)};
         if (v > kLayoutVersion)
-            return {CoreError::Code::SchemaTooNew,
-                    QObject::tr("The photos were stored by a newer version of the app. Update "
-                                "the app to see them.")};
+            return {
+                CoreError::Code::SchemaTooNew,
+                QObject::tr(
+                    "Ảnh được lưu bởi phiên bản ứng dụng mới hơn. Hãy cập nhật ứng dụng để xem.")};
         return {};
     }
     return writeAtomically(versionPath, QByteArray::number(kLayoutVersion) + '\n', true);
@@ -121,7 +121,8 @@ CoreError PhotoStore::writeOriginal(const QString &sha256, const QString &mime,
                                     const QByteArray &bytes)
 {
     if (!isSha256(sha256))
-        return {CoreError::Code::InvalidInput, QObject::tr("Not a photo hash: %1").arg(sha256)};
+        return {CoreError::Code::InvalidInput,
+                QObject::tr("Không phải mã băm của ảnh: %1").arg(sha256)};
     if (hasOriginal(sha256, mime, bytes.size()))
         return {};
     return writeAtomically(originalPath(sha256, mime), bytes, true);
@@ -130,7 +131,8 @@ CoreError PhotoStore::writeOriginal(const QString &sha256, const QString &mime,
 CoreError PhotoStore::writeThumbnail(const QString &sha256, const QByteArray &jpeg)
 {
     if (!isSha256(sha256))
-        return {CoreError::Code::InvalidInput, QObject::tr("Not a photo hash: %1").arg(sha256)};
+        return {CoreError::Code::InvalidInput,
+                QObject::tr("Không phải mã băm của ảnh: %1").arg(sha256)};
     // A thumbnail can be made again from the original: no directory sync.
     return writeAtomically(thumbnailPath(sha256), jpeg, false);
 }
@@ -140,26 +142,23 @@ CoreError PhotoStore::writeAtomically(const QString &path, const QByteArray &byt
     const QString dir = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(dir))
         return {CoreError::Code::Io,
-                QObject::tr("Cannot create the folder %1. Check that the device has free space.")
-                    .arg(dir)};
+                QObject::tr("Không tạo được thư mục %1. Hãy kiểm tra máy còn chỗ trống.").arg(dir)};
     if (durable) {
         // QSaveFile: a temporary file in the same folder, flushed, synced, renamed over `path`.
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             return {CoreError::Code::Io,
-                    QObject::tr("Cannot save the photo file %1: %2").arg(path, file.errorString())};
+                    QObject::tr("Không lưu được tệp ảnh %1: %2").arg(path, file.errorString())};
         if (file.write(bytes) != bytes.size()) {
             const QString why = file.errorString();
             file.cancelWriting();
             return {CoreError::Code::Io,
-                    QObject::tr("Cannot save the photo file %1 (%2). Check that the device has "
-                                "free space.")
+                    QObject::tr("Không lưu được tệp ảnh %1 (%2). Hãy kiểm tra máy còn chỗ trống.")
                         .arg(path, why)};
         }
         if (!file.commit())
             return {CoreError::Code::Io,
-                    QObject::tr("Cannot save the photo file %1 (%2). Check that the device has "
-                                "free space.")
+                    QObject::tr("Không lưu được tệp ảnh %1 (%2). Hãy kiểm tra máy còn chỗ trống.")
                         .arg(path, file.errorString())};
         syncDirectory(dir);
         return {};
@@ -168,13 +167,13 @@ CoreError PhotoStore::writeAtomically(const QString &path, const QByteArray &byt
     QTemporaryFile file(path + QStringLiteral(".XXXXXX"));
     if (!file.open() || file.write(bytes) != bytes.size() || !file.flush())
         return {CoreError::Code::Io,
-                QObject::tr("Cannot save the file %1 (%2). Check that the device has free space.")
+                QObject::tr("Không lưu được tệp %1 (%2). Hãy kiểm tra máy còn chỗ trống.")
                     .arg(path, file.errorString())};
     file.close();
     // std::rename replaces an existing file atomically (POSIX); QFile::rename would refuse.
     if (std::rename(QFile::encodeName(file.fileName()).constData(),
                     QFile::encodeName(path).constData()) != 0)
-        return {CoreError::Code::Io, QObject::tr("Cannot save the file %1.").arg(path)};
+        return {CoreError::Code::Io, QObject::tr("Không lưu được tệp %1.").arg(path)};
     file.setAutoRemove(false);
     return {};
 }

@@ -17,8 +17,7 @@ CoreError ThumbnailMaker::make(const QByteArray &bytes, QImage *thumbnail) const
     const QSize stored = reader.size();
     if (!stored.isValid() || stored.isEmpty())
         return {CoreError::Code::PhotoUnreadable,
-                QObject::tr("This photo cannot be opened (%1). Choose another photo or take it "
-                            "again.")
+                QObject::tr("Không mở được ảnh (%1). Hãy chọn ảnh khác hoặc chụp lại.")
                     .arg(reader.errorString())};
     // The scaled size is in stored orientation: the transform is applied after scaling.
     if (qMax(stored.width(), stored.height()) > m_longSide) {
@@ -28,10 +27,10 @@ CoreError ThumbnailMaker::make(const QByteArray &bytes, QImage *thumbnail) const
     }
     QImage image = reader.read();
     if (image.isNull())
-        return {CoreError::Code::PhotoUnreadable,
-                QObject::tr("This photo is damaged and cannot be shown (%1). Choose another "
-                            "photo or take it again.")
-                    .arg(reader.errorString())};
+        return {
+            CoreError::Code::PhotoUnreadable,
+            QObject::tr("Ảnh bị hỏng, không hiển thị được (%1). Hãy chọn ảnh khác hoặc chụp lại.")
+                .arg(reader.errorString())};
     if (image.hasAlphaChannel()) {
         // JPEG has no transparency: put a PNG's transparent parts on white.
         QImage flat(image.size(), QImage::Format_RGB32);
@@ -55,6 +54,6 @@ CoreError ThumbnailMaker::encode(const QImage &thumbnail, QByteArray *jpeg)
     writer.setOptimizedWrite(true);
     if (!writer.write(thumbnail))
         return {CoreError::Code::Io,
-                QObject::tr("Cannot make the photo's thumbnail: %1").arg(writer.errorString())};
+                QObject::tr("Không tạo được ảnh thu nhỏ: %1").arg(writer.errorString())};
     return {};
 }

@@ -323,7 +323,7 @@ private slots:
         const CoreError e = m_photos->ingestFile(sharedPhoto(QStringLiteral("mobile/jolla.jpg")),
                                                  PhotoLink::forInspection(m_inspection));
         QCOMPARE(e.code(), CoreError::Code::PhotoTooLarge);
-        QVERIFY(e.message().contains(QStringLiteral("0.5")));
+        QVERIFY2(e.message().contains(QStringLiteral("0,5 MB")), qPrintable(e.message()));
         QCOMPARE(photoRows(), 0);
         QCOMPARE(storedOriginals(), QStringList());
         // The default limit takes it.
