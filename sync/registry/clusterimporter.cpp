@@ -86,7 +86,7 @@ int ClusterImporter::importFile(const QString &path, QStringList *errors)
 
 int ClusterImporter::importData(const QByteArray &csv, QStringList *errors)
 {
-    QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QStringDecoder dec(QStringDecoder::Utf8);
     QString text = dec.decode(csv);
     if (dec.hasError()) {
         *errors << QObject::tr(

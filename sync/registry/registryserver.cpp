@@ -49,7 +49,7 @@ bool isValidId(const QString &id)
 // Strict JSON object: valid UTF-8, an object, only the allowed members.
 bool parseStrict(const QByteArray &body, const QStringList &allowed, QJsonObject *out, Reply *err)
 {
-    QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QStringDecoder dec(QStringDecoder::Utf8);
     const QString text = dec.decode(body);
     if (dec.hasError()) {
         *err = RegistryServer::error(400, "invalid_utf8",
@@ -413,8 +413,9 @@ Reply RegistryServer::login(const QHttpServerRequest &request, const QByteArray 
 
 Reply RegistryServer::push(const Principal &who, const QByteArray &body)
 {
-    QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    dec.decode(body);
+    QStringDecoder dec(QStringDecoder::Utf8);
+    const QString text = dec.decode(body);
+    Q_UNUSED(text);
     if (dec.hasError())
         return error(400, "invalid_utf8", QStringLiteral("The body is not valid UTF-8."));
     QString why;

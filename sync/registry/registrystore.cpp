@@ -454,11 +454,11 @@ CoreError RegistryStore::revokeDevice(const Principal &who, const QString &devic
     QSqlDatabase db = connection();
     QSqlQuery q(db);
     QString error;
-    const QString owner = who.isAdmin() ? QString() : who.userId;
-    run(q,
-        QStringLiteral(
-            "SELECT user_id FROM devices WHERE device_id = ? AND (? = '' OR user_id = ?)"),
-        {deviceId, owner, owner});
+    if (who.isAdmin())
+        run(q, QStringLiteral("SELECT user_id FROM devices WHERE device_id = ?"), {deviceId});
+    else
+        run(q, QStringLiteral("SELECT user_id FROM devices WHERE device_id = ? AND user_id = ?"),
+            {deviceId, who.userId});
     QStringList users;
     while (q.next())
         users << q.value(0).toString();

@@ -1,0 +1,876 @@
+// RegistryServer end to end on 127.0.0.1 with QNetworkAccessManager: login, push, pull, merge,
+// conflicts, photos, authorisation (tests/fixtures/sync/authz.tsv), bad input
+// (tests/fixtures/sync/badinput.jsonl), login slow-down, HTTPS, --demo refused off loopback,
+// CSV import and backup. Runs against SQLite, and PostgreSQL with CCN_TEST_BACKEND=postgres.
+#include "clusterimporter.h"
+#include "compression.h"
+#include "photostore.h"
+#include "pushrequest.h"
+#include "registryserver.h"
+#include "registrystore.h"
+#include "registrytestbackend.h"
+#include "uuid7.h"
+
+#include <QCryptographicHash>
+#include <QEventLoop>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+struct Response {
+    int status = 0;
+    QByteArray body;
+    QJsonObject json;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QByteArray header(const char *name) const { return headers.value(QByteArray(name).toLower()); }
+    QHash<QByteArray, QByteArray> headers;
+};
+
+const QString schemaHeader = QStringLiteral("3");
+
+QJsonObject inspectionFields(const char *cluster)
+{
+    return {{"cluster_id", QString::fromLatin1(cluster)},
+            {"template_id", "t1"},
+            {"kind", "periodic"},
+            {"started_at", 1000},
+            {"created_at", 1000},
+            {"updated_at", 1000}};
+}
+} // namespace
+
+class TestRegistryServer : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void endToEndSync();
+    void photoUploadResumeAndVerify();
+    void authorisation_data();
+    void authorisation();
+    void badInput_data();
+    void badInput();
+    void oversizedAndManyChanges();
+    void loginSlowDown();
+    void https();
+    void listenPolicy();
+    void demoRefusedOffLoopback();
+    void clusterImportAllOrNothing();
+    void backup();
+
+private:
+    Response call(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                  const QString &token = {}, const QHash<QByteArray, QByteArray> &headers = {},
+                  const QString &base = {});
+    QString login(const QString &user, const QString &deviceId, int *status = nullptr);
+    QJsonObject pushOne(const QString &token, const QString &deviceId, const PushChange &c);
+    void addUser(const QString &name, const QString &role, const QString &province,
+                 const QStringList &clusters = {}, const QStringList &communes = {});
+
+    QTemporaryDir m_dir;
+    RegistryTestBackend m_backend;
+    QString m_url;
+    RegistryStore m_store;
+    RegistryServer *m_server = nullptr;
+    QNetworkAccessManager m_nam;
+    QString m_base;
+    QHash<QString, QString> m_tokens;  // user -> token
+    QHash<QString, QString> m_devices; // user -> device id
+    QString m_sha1, m_sha3, m_shaPending;
+    qint64 m_clock = 0;
+};
+
+void TestRegistryServer::addUser(const QString &name, const QString &role, const QString &province,
+                                 const QStringList &clusters, const QStringList &communes)
+{
+    Principal p;
+    p.username = name;
+    p.role = role;
+    p.provinceId = province;
+    p.clusters = clusters;
+    p.communes = communes;
+    const CoreError e = m_store.addUser(p, QStringLiteral("password-%1").arg(name), true, nullptr);
+    QVERIFY2(e.ok(), qPrintable(e.message()));
+}
+
+Response TestRegistryServer::call(const QByteArray &method, const QString &path,
+                                  const QByteArray &body, const QString &token,
+                                  const QHash<QByteArray, QByteArray> &headers, const QString &base)
+{
+    QNetworkRequest req(QUrl((base.isEmpty() ? m_base : base) + path));
+    req.setRawHeader("X-CCN-Protocol", "1");
+    req.setRawHeader("X-CCN-Schema", schemaHeader.toLatin1());
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    if (!token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    for (auto it = headers.begin(); it != headers.end(); ++it)
+        req.setRawHeader(it.key(), it.value());
+    QNetworkReply *reply = m_nam.sendCustomRequest(req, method, body);
+    QEventLoop loop;
+    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec();
+    Response r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.body = reply->readAll();
+    r.json = QJsonDocument::fromJson(r.body).object();
+    r.error = reply->error();
+    for (const auto &h : reply->rawHeaderPairs())
+        r.headers.insert(h.first.toLower(), h.second);
+    reply->deleteLater();
+    return r;
+}
+
+QString TestRegistryServer::login(const QString &user, const QString &deviceId, int *status)
+{
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{"username", user},
+                                  {"password", QStringLiteral("password-%1").arg(user)},
+                                  {"device_id", deviceId},
+                                  {"device_name", "Máy tính bảng " + user}})
+            .toJson();
+    const Response r = call("POST", "/api/v1/login", body);
+    if (status)
+        *status = r.status;
+    return r.json.value("token").toString();
+}
+
+QJsonObject TestRegistryServer::pushOne(const QString &token, const QString &deviceId,
+                                        const PushChange &c)
+{
+    PushRequest req;
+    req.protocol = 1;
+    req.deviceId = deviceId;
+    req.changes << c;
+    const Response r = call("POST", "/api/v1/push", Compression::deflate(req.toJson()), token,
+                            {{"Content-Encoding", "deflate"}});
+    if (r.status != 200)
+        return QJsonObject{{"http", r.status}, {"body", QString::fromUtf8(r.body)}};
+    return r.json.value("results").toArray().at(0).toObject();
+}
+
+void TestRegistryServer::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QString error;
+    QVERIFY2(m_backend.setUp(&m_url, &error), qPrintable(error));
+    const CoreError e = m_store.open(m_dir.path(), m_url);
+    QVERIFY2(e.ok(), qPrintable(e.message()));
+    QCOMPARE(m_store.isPostgres(), RegistryTestBackend::wantsPostgres());
+    const auto unit = [&](const char *id, const char *level, const char *parent) {
+        QJsonObject o{{"code", QString::fromLatin1(id)},
+                      {"name", "Đơn vị " + QString::fromLatin1(id)},
+                      {"level", QString::fromLatin1(level)},
+                      {"level_label", "Xã"},
+                      {"valid_from", "2025-07-01"},
+                      {"created_at", 1},
+                      {"updated_at", 1}};
+        if (parent)
+            o.insert("parent_id", QString::fromLatin1(parent));
+        QVERIFY(
+            m_store.writeRow("admin_units", QString::fromLatin1(id), o, "test", QString()).ok());
+    };
+    unit("p1", "province", nullptr);
+    unit("p2", "province", nullptr);
+    unit("u1", "commune", "p1");
+    const auto cluster = [&](const char *id, const char *province) {
+        const QJsonObject o{{"code", QString::fromLatin1(id)},
+                            {"name", "Cụm công nghiệp " + QString::fromLatin1(id)},
+                            {"province_id", QString::fromLatin1(province)},
+                            {"status", "operating"},
+                            {"created_at", 1},
+                            {"updated_at", 1}};
+        const CoreError ce =
+            m_store.writeRow("clusters", QString::fromLatin1(id), o, "test", QString());
+        QVERIFY2(ce.ok(), qPrintable(ce.message()));
+    };
+    cluster("c1", "p1");
+    cluster("c2", "p1");
+    cluster("c3", "p2");
+    QVERIFY(m_store
+                .writeRow("cluster_units", "cu1",
+                          {{"cluster_id", "c1"},
+                           {"unit_id", "u1"},
+                           {"is_lead", 1},
+                           {"created_at", 1},
+                           {"updated_at", 1}},
+                          "test", QString())
+                .ok());
+    QVERIFY(m_store.writeRow("inspections", "i1", inspectionFields("c1"), "test", QString()).ok());
+    QVERIFY(m_store.writeRow("inspections", "i3", inspectionFields("c3"), "test", QString()).ok());
+    // Photo records and their bytes (real photos from ../shared/data).
+    PhotoStore photos(m_dir.path());
+    const auto photo = [&](const char *id, const char *inspection, const QString &file,
+                           bool upload) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return QString();
+        const QByteArray bytes = f.readAll();
+        const QString sha = QString::fromLatin1(
+            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        const QJsonObject o{
+            {"sha256", sha},      {"inspection_id", QString::fromLatin1(inspection)},
+            {"source", "camera"}, {"byte_size", double(bytes.size())},
+            {"created_at", 1},    {"updated_at", 1}};
+        if (m_store.writeRow("photos", QString::fromLatin1(id), o, "test", QString()).failed())
+            return QString();
+        qint64 received = 0;
+        QString message;
+        if (upload && photos.append(sha, 0, bytes.size(), bytes, &received, &message) !=
+                          PhotoStore::Append::Complete)
+            return QString();
+        return sha;
+    };
+    const QString shared = QStringLiteral(CCN_SHARED_DIR "/data/photos/");
+    const QStringList invalid =
+        QDir(shared + "invalid").entryList({"*.jpg"}, QDir::Files, QDir::Name);
+    QVERIFY(invalid.size() >= 3);
+    m_sha1 = photo("ph1", "i1", shared + "invalid/" + invalid.at(0), true);
+    m_sha3 = photo("ph3", "i3", shared + "invalid/" + invalid.at(1), true);
+    m_shaPending = photo("ph4", "i1", shared + "invalid/" + invalid.at(2), false);
+    QVERIFY(!m_sha1.isEmpty() && !m_sha3.isEmpty() && !m_shaPending.isEmpty());
+
+    addUser("admin", "admin", "p1");
+    addUser("sup1", "supervisor", "p1");
+    addUser("sup2", "supervisor", "p2");
+    addUser("insp1", "inspector", "p1", {"c1"});
+    addUser("insp2", "inspector", "p1", {"c2"});
+    addUser("officer", "local_officer", "p1", {}, {"u1"});
+
+    m_server = new RegistryServer(&m_store, m_dir.path());
+    m_server->setFastPasswordHashing(true);
+    m_server->throttle().setClock([this] { return m_clock; });
+    m_clock = 1000000;
+    const quint16 port =
+        m_server->listenOn(QHostAddress::LocalHost, 0, QSslConfiguration(), &error);
+    QVERIFY2(port > 0, qPrintable(error));
+    m_base = QStringLiteral("http://127.0.0.1:%1").arg(port);
+
+    for (const QString &u : {"admin", "sup1", "sup2", "insp1", "insp2", "officer"}) {
+        m_devices[u] = "tablet-" + u;
+        m_tokens[u] = login(u, m_devices[u]);
+        QVERIFY2(!m_tokens[u].isEmpty(), qPrintable(u));
+    }
+    // insp1 on a second device, which is then revoked: its token must fail at once.
+    m_devices["revoked"] = "tablet-lost";
+    m_tokens["revoked"] = login("insp1", "tablet-lost");
+    QCOMPARE(call("GET", "/api/v1/pull", {}, m_tokens["revoked"]).status, 200);
+    QCOMPARE(call("POST", "/api/v1/devices/tablet-lost/revoke", {}, m_tokens["insp1"]).status, 200);
+    QCOMPARE(call("GET", "/api/v1/pull", {}, m_tokens["revoked"]).status, 401);
+    int status = 0;
+    QVERIFY(login("insp1", "tablet-lost", &status).isEmpty());
+    QCOMPARE(status, 403);
+}
+
+void TestRegistryServer::cleanupTestCase()
+{
+    delete m_server;
+    m_store.close();
+    m_backend.tearDown();
+}
+
+void TestRegistryServer::endToEndSync()
+{
+    const Response info = call("GET", "/api/v1/info");
+    QCOMPARE(info.status, 200);
+    QCOMPARE(info.json.value("protocol").toInt(), 1);
+    QCOMPARE(info.json.value("backend").toString(), m_store.isPostgres() ? "postgresql" : "sqlite");
+    const Response api = call("GET", "/openapi.json");
+    QCOMPARE(api.status, 200);
+    QVERIFY(api.json.value("paths").toObject().contains("/api/v1/push"));
+
+    // insp1 records an inspection; sup1 and insp1 then edit the same field concurrently.
+    PushChange c;
+    c.changeId = Uuid7::generate();
+    c.entity = "inspections";
+    c.rowId = Uuid7::generate();
+    c.op = "insert";
+    c.fields = inspectionFields("c1");
+    c.fields.insert("findings", "Chưa có hệ thống xử lý nước thải tập trung");
+    QJsonObject r = pushOne(m_tokens["insp1"], m_devices["insp1"], c);
+    QCOMPARE(r.value("status").toString(), QStringLiteral("applied"));
+    const qint64 seq = qint64(r.value("seq").toDouble());
+    QVERIFY(seq > 0);
+    // Replaying the same batch answers duplicate with the same sequence.
+    r = pushOne(m_tokens["insp1"], m_devices["insp1"], c);
+    QCOMPARE(r.value("status").toString(), QStringLiteral("duplicate"));
+    QCOMPARE(qint64(r.value("seq").toDouble()), seq);
+
+    PushChange a = c;
+    a.changeId = Uuid7::generate();
+    a.op = "update";
+    a.baseSeq = seq;
+    a.fields = {{"findings", "sup1 version"}, {"updated_at", 2000}};
+    QCOMPARE(pushOne(m_tokens["sup1"], m_devices["sup1"], a).value("status").toString(),
+             QStringLiteral("applied"));
+    PushChange b = a;
+    b.changeId = Uuid7::generate();
+    b.fields = {
+        {"findings", "insp1 version"}, {"conclusions", "Đề nghị xử phạt"}, {"updated_at", 1900}};
+    r = pushOne(m_tokens["insp1"], m_devices["insp1"], b);
+    QCOMPARE(r.value("status").toString(), QStringLiteral("conflict"));
+    const QString conflictId = r.value("conflict_ids").toArray().at(0).toString();
+    QVERIFY(!conflictId.isEmpty());
+
+    // Pull (gzip-compressed by the server, decoded by QNAM): the row once, latest values.
+    const auto pullRow = [&](const QString &user) {
+        QJsonObject found;
+        qint64 since = 0;
+        for (int page = 0; page < 50; ++page) {
+            const Response p =
+                call("GET", QStringLiteral("/api/v1/pull?since=%1&limit=3").arg(since), {},
+                     m_tokens[user]);
+            if (p.status != 200)
+                return QJsonObject{{"http", p.status}};
+            int hits = 0;
+            for (const QJsonValue &v : p.json.value("changes").toArray())
+                if (v.toObject().value("row_id").toString() == c.rowId) {
+                    found = v.toObject();
+                    ++hits;
+                }
+            if (hits > 1)
+                return QJsonObject{{"twice", true}};
+            since = qint64(p.json.value("next").toDouble());
+            if (!p.json.value("more").toBool())
+                break;
+        }
+        return found;
+    };
+    QJsonObject pulled = pullRow("insp1");
+    QCOMPARE(pulled.value("row").toObject().value("findings").toString(),
+             QStringLiteral("sup1 version"));
+    QCOMPARE(pulled.value("row").toObject().value("conclusions").toString(),
+             QStringLiteral("Đề nghị xử phạt"));
+    QVERIFY(pullRow("insp2").isEmpty());    // c1 is outside insp2's clusters
+    QVERIFY(!pullRow("officer").isEmpty()); // officer's commune u1 holds c1
+
+    // The supervisor sees and resolves the conflict; the resolution is a new write that travels.
+    const Response list = call("GET", "/api/v1/conflicts", {}, m_tokens["sup1"]);
+    QCOMPARE(list.status, 200);
+    bool listed = false;
+    for (const QJsonValue &v : list.json.value("conflicts").toArray())
+        listed = listed || v.toObject().value("id").toString() == conflictId;
+    QVERIFY(listed);
+    QVERIFY(call("GET", "/api/v1/conflicts", {}, m_tokens["sup2"])
+                .json.value("conflicts")
+                .toArray()
+                .isEmpty());
+    QCOMPARE(call("POST", "/api/v1/conflicts/" + conflictId + "/resolve",
+                  R"({"choice":"incoming"})", m_tokens["sup2"])
+                 .status,
+             403);
+    const Response res = call("POST", "/api/v1/conflicts/" + conflictId + "/resolve",
+                              R"({"choice":"incoming"})", m_tokens["sup1"]);
+    QCOMPARE(res.status, 200);
+    QVERIFY(res.json.value("resolution_seq").toDouble() > seq);
+    pulled = pullRow("insp1");
+    QCOMPARE(pulled.value("row").toObject().value("findings").toString(),
+             QStringLiteral("insp1 version"));
+    QCOMPARE(call("POST", "/api/v1/conflicts/" + conflictId + "/resolve", R"({"choice":"current"})",
+                  m_tokens["sup1"])
+                 .status,
+             403);
+
+    // A delete travels as a tombstone.
+    PushChange d = c;
+    d.changeId = Uuid7::generate();
+    d.op = "delete";
+    d.baseSeq = qint64(pulled.value("seq").toDouble());
+    d.fields = {{"deleted_at", 9000}};
+    QCOMPARE(pushOne(m_tokens["insp1"], m_devices["insp1"], d).value("status").toString(),
+             QStringLiteral("applied"));
+    pulled = pullRow("insp1");
+    QVERIFY(pulled.value("deleted").toBool());
+    QCOMPARE(pulled.value("row").toObject().value("findings").toString(),
+             QStringLiteral("insp1 version"));
+
+    // Logout ends the token.
+    const QString t = login("insp2", "tablet-logout");
+    QCOMPARE(call("POST", "/api/v1/logout", {}, t).status, 200);
+    QCOMPARE(call("GET", "/api/v1/pull", {}, t).status, 401);
+}
+
+void TestRegistryServer::photoUploadResumeAndVerify()
+{
+    QFile f(QStringLiteral(CCN_SHARED_DIR "/data/photos/mobile/jolla.jpg"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    const QString sha =
+        QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    // The record first (the photo path never holds back records).
+    PushChange c;
+    c.changeId = Uuid7::generate();
+    c.entity = "photos";
+    c.rowId = Uuid7::generate();
+    c.op = "insert";
+    c.fields = {{"sha256", sha},      {"inspection_id", "i1"},
+                {"source", "camera"}, {"byte_size", double(bytes.size())},
+                {"created_at", 1},    {"updated_at", 1}};
+    QCOMPARE(pushOne(m_tokens["insp1"], m_devices["insp1"], c).value("status").toString(),
+             QStringLiteral("applied"));
+    const QString tok = m_tokens["insp1"];
+    const auto status = [&] {
+        const Response r =
+            call("POST", "/api/v1/photos/status",
+                 QJsonDocument(QJsonObject{{"sha256", QJsonArray{sha}}}).toJson(), tok);
+        return r.json.value("photos").toObject().value(sha).toObject();
+    };
+    QCOMPARE(status().value("state").toString(), QStringLiteral("missing"));
+    const qint64 chunk = 300000;
+    const auto put = [&](qint64 offset, const QByteArray &data) {
+        return call("PUT", "/api/v1/photos/" + sha, data, tok,
+                    {{"X-CCN-Offset", QByteArray::number(offset)},
+                     {"X-CCN-Total-Size", QByteArray::number(bytes.size())},
+                     {"Content-Type", "application/octet-stream"}});
+    };
+    Response r = put(0, bytes.left(chunk));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json.value("state").toString(), QStringLiteral("partial"));
+    // Interrupted: the status says where to resume; a wrong offset is refused with what it has.
+    QCOMPARE(qint64(status().value("received").toDouble()), chunk);
+    QCOMPARE(status().value("state").toString(), QStringLiteral("partial"));
+    r = put(0, bytes.left(chunk));
+    QCOMPARE(r.status, 409);
+    QCOMPARE(r.json.value("code").toString(), QStringLiteral("offset_mismatch"));
+    QCOMPARE(qint64(r.json.value("received").toDouble()), chunk);
+    for (qint64 off = chunk; off < bytes.size(); off += chunk) {
+        r = put(off, bytes.mid(off, chunk));
+        QCOMPARE(r.status, 200);
+    }
+    QCOMPARE(r.json.value("state").toString(), QStringLiteral("complete"));
+    QCOMPARE(status().value("state").toString(), QStringLiteral("complete"));
+    r = call("GET", "/api/v1/photos/" + sha, {}, tok);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body, bytes);
+    QCOMPARE(r.header("content-type"), QByteArray("image/jpeg"));
+    r = call("GET", "/api/v1/photos/" + sha + "/thumbnail", {}, tok);
+    QCOMPARE(r.status, 200);
+    const QImage thumb = QImage::fromData(r.body, "JPEG");
+    QVERIFY(!thumb.isNull());
+    QVERIFY(qMax(thumb.width(), thumb.height()) <= PhotoStore::thumbnailEdge);
+    QVERIFY(qMax(thumb.width(), thumb.height()) >= PhotoStore::thumbnailEdge - 1);
+
+    // Bytes that do not match the name: 422, and nothing kept.
+    const QString wrong = m_shaPending;
+    const QByteArray junk(1000, 'x');
+    r = call("PUT", "/api/v1/photos/" + wrong, junk, tok,
+             {{"X-CCN-Offset", "0"}, {"X-CCN-Total-Size", "1000"}});
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.json.value("code").toString(), QStringLiteral("photo_hash_mismatch"));
+    const Response st =
+        call("POST", "/api/v1/photos/status",
+             QJsonDocument(QJsonObject{{"sha256", QJsonArray{wrong}}}).toJson(), tok);
+    QCOMPARE(st.json.value("photos").toObject().value(wrong).toObject().value("state").toString(),
+             QStringLiteral("missing"));
+    QCOMPARE(call("GET", "/api/v1/photos/" + wrong, {}, tok).status, 404);
+}
+
+void TestRegistryServer::authorisation_data()
+{
+    QTest::addColumn<QString>("endpoint");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("expected");
+    QFile f(QStringLiteral(CCN_FIXTURES_DIR "/sync/authz.tsv"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    int rows = 0;
+    while (!f.atEnd()) {
+        const QString line = QString::fromUtf8(f.readLine()).trimmed();
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        const QStringList p = line.split('\t');
+        QCOMPARE(p.size(), 3);
+        QTest::newRow(qPrintable(p.at(0) + " " + p.at(1))) << p.at(0) << p.at(1) << p.at(2);
+        ++rows;
+    }
+    QVERIFY(rows > 50);
+}
+
+void TestRegistryServer::authorisation()
+{
+    QFETCH(QString, endpoint);
+    QFETCH(QString, user);
+    QFETCH(QString, expected);
+    const QString tok = m_tokens.value(user);
+    const QString dev = m_devices.value(user);
+    const auto pushResult = [&](const PushChange &c) {
+        const QJsonObject r = pushOne(tok, dev, c);
+        return r.contains("http") ? QString::number(r.value("http").toInt())
+                                  : r.value("status").toString();
+    };
+    PushChange c;
+    c.changeId = Uuid7::generate();
+    c.rowId = Uuid7::generate();
+    c.op = "insert";
+    c.entity = "inspections";
+    QString got;
+    if (endpoint == "info") {
+        got = QString::number(call("GET", "/api/v1/info", {}, tok).status);
+    } else if (endpoint == "pull") {
+        got = QString::number(call("GET", "/api/v1/pull?since=0&limit=10", {}, tok).status);
+    } else if (endpoint == "push" || endpoint == "push_c1" || endpoint == "push_c3") {
+        c.fields = inspectionFields(endpoint == "push_c3" ? "c3" : "c1");
+        got = pushResult(c);
+    } else if (endpoint == "push_cluster_c1") {
+        c.entity = "clusters";
+        c.rowId = "c1";
+        c.op = "update";
+        c.baseSeq = m_store.serverSeq(); // has seen every earlier write: not concurrent
+        c.fields = {{"notes", "ghi chú " + user}};
+        got = pushResult(c);
+    } else if (endpoint == "push_template") {
+        c.entity = "checklist_templates";
+        c.fields = {{"code", "TPL-" + c.rowId},
+                    {"version", 1},
+                    {"title", "Mẫu"},
+                    {"created_at", 1},
+                    {"updated_at", 1}};
+        got = pushResult(c);
+    } else if (endpoint == "conflicts") {
+        got = QString::number(call("GET", "/api/v1/conflicts", {}, tok).status);
+    } else if (endpoint == "users_get") {
+        got = QString::number(call("GET", "/api/v1/users", {}, tok).status);
+    } else if (endpoint == "users_post") {
+        const QByteArray body = QJsonDocument(QJsonObject{{"username", "new-" + user},
+                                                          {"password", "a-long-password"},
+                                                          {"role", "inspector"},
+                                                          {"province_id", "p1"},
+                                                          {"clusters", QJsonArray{"c1"}}})
+                                    .toJson();
+        got = QString::number(call("POST", "/api/v1/users", body, tok).status);
+    } else if (endpoint == "devices") {
+        got = QString::number(call("GET", "/api/v1/devices", {}, tok).status);
+    } else if (endpoint == "revoke_other") {
+        // A throw-away device of sup2's, revoked by someone else.
+        const QString victim = "victim-" + user;
+        QVERIFY(!login("sup2", victim).isEmpty());
+        got =
+            QString::number(call("POST", "/api/v1/devices/" + victim + "/revoke", {}, tok).status);
+    } else if (endpoint.startsWith("photo_get") || endpoint == "thumb_c1") {
+        const QString sha = endpoint.endsWith("c3") ? m_sha3 : m_sha1;
+        got = QString::number(
+            call("GET", "/api/v1/photos/" + sha + (endpoint == "thumb_c1" ? "/thumbnail" : ""), {},
+                 tok)
+                .status);
+    } else if (endpoint == "photo_put_c1") {
+        got = QString::number(call("PUT", "/api/v1/photos/" + m_sha1, "x", tok,
+                                   {{"X-CCN-Offset", "0"}, {"X-CCN-Total-Size", "1"}})
+                                  .status);
+    } else if (endpoint == "logout") {
+        const QString t = user == "revoked" ? tok : login(user, "tablet-logout-" + user);
+        got = QString::number(call("POST", "/api/v1/logout", {}, t).status);
+    } else {
+        QFAIL(qPrintable("unknown endpoint in fixture: " + endpoint));
+    }
+    QCOMPARE(got, expected);
+}
+
+void TestRegistryServer::badInput_data()
+{
+    QTest::addColumn<QJsonObject>("c");
+    QFile f(QStringLiteral(CCN_FIXTURES_DIR "/sync/badinput.jsonl"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    while (!f.atEnd()) {
+        const QByteArray line = f.readLine().trimmed();
+        if (line.isEmpty())
+            continue;
+        QJsonParseError pe;
+        const QJsonObject o = QJsonDocument::fromJson(line, &pe).object();
+        QVERIFY2(pe.error == QJsonParseError::NoError, line.constData());
+        QTest::newRow(qPrintable(o.value("name").toString())) << o;
+    }
+}
+
+void TestRegistryServer::badInput()
+{
+    QFETCH(QJsonObject, c);
+    const qint64 seqBefore = m_store.serverSeq();
+    const int conflictsBefore = int(m_store
+                                        .conflicts(
+                                            [] {
+                                                Principal p;
+                                                p.role = "admin";
+                                                return p;
+                                            }(),
+                                            true)
+                                        .size());
+    QString path = c.value("path").toString();
+    path.replace("SHAP", m_shaPending).replace("SHA1", m_sha1);
+    QByteArray body = c.contains("body_hex")
+                          ? QByteArray::fromHex(c.value("body_hex").toString().toLatin1())
+                          : c.value("body").toString().toUtf8();
+    body.replace("\"DEV\"", "\"" + m_devices["admin"].toUtf8() + "\"");
+    QHash<QByteArray, QByteArray> headers;
+    const QJsonObject h = c.value("headers").toObject();
+    for (auto it = h.begin(); it != h.end(); ++it)
+        headers.insert(it.key().toLatin1(), it.value().toString().toLatin1());
+    const Response r =
+        call(c.value("method").toString().toLatin1(), path, body, m_tokens["admin"], headers);
+    QVERIFY2(r.status == c.value("status").toInt(),
+             qPrintable(QStringLiteral("%1 %2").arg(r.status).arg(QString::fromUtf8(r.body))));
+    QCOMPARE(r.json.value("code").toString(), c.value("code").toString());
+    QVERIFY(!r.json.value("message").toString().isEmpty());
+    QCOMPARE(m_store.serverSeq(), seqBefore); // nothing stored
+    QCOMPARE(int(m_store
+                     .conflicts(
+                         [] {
+                             Principal p;
+                             p.role = "admin";
+                             return p;
+                         }(),
+                         true)
+                     .size()),
+             conflictsBefore);
+}
+
+void TestRegistryServer::oversizedAndManyChanges()
+{
+    const qint64 seqBefore = m_store.serverSeq();
+    // 17 MiB raw body.
+    Response r = call("POST", "/api/v1/push", QByteArray(17 * 1024 * 1024, ' '), m_tokens["admin"]);
+    QCOMPARE(r.status, 413);
+    QCOMPARE(r.json.value("code").toString(), QStringLiteral("body_too_large"));
+    // A small deflate body that inflates past 16 MiB.
+    r = call("POST", "/api/v1/push", Compression::deflate(QByteArray(17 * 1024 * 1024, ' ')),
+             m_tokens["admin"], {{"Content-Encoding", "deflate"}});
+    QCOMPARE(r.status, 413);
+    // A chunk over 1 MiB.
+    r = call("PUT", "/api/v1/photos/" + m_shaPending, QByteArray(1024 * 1024 + 1, 'x'),
+             m_tokens["admin"], {{"X-CCN-Offset", "0"}, {"X-CCN-Total-Size", "2000000"}});
+    QCOMPARE(r.status, 413);
+    // 501 changes in one batch.
+    PushRequest req;
+    req.protocol = 1;
+    req.deviceId = m_devices["admin"];
+    for (int i = 0; i < 501; ++i) {
+        PushChange c;
+        c.changeId = Uuid7::generate();
+        c.entity = "inspections";
+        c.rowId = Uuid7::generate();
+        c.op = "insert";
+        c.fields = inspectionFields("c1");
+        req.changes << c;
+    }
+    r = call("POST", "/api/v1/push", req.toJson(), m_tokens["admin"]);
+    QCOMPARE(r.status, 400);
+    QCOMPARE(m_store.serverSeq(), seqBefore);
+    // A batch with one bad change: that change is rejected, the others stored.
+    req.changes = req.changes.mid(0, 3);
+    req.changes[1].entity = "users";
+    req.changes[2].fields.insert("lat", -95.0);
+    r = call("POST", "/api/v1/push", req.toJson(), m_tokens["admin"]);
+    QCOMPARE(r.status, 200);
+    const QJsonArray results = r.json.value("results").toArray();
+    QCOMPARE(results.size(), 3);
+    QCOMPARE(results.at(0).toObject().value("status").toString(), QStringLiteral("applied"));
+    QCOMPARE(results.at(1).toObject().value("code").toString(), QStringLiteral("unknown_entity"));
+    QCOMPARE(results.at(2).toObject().value("code").toString(), QStringLiteral("invalid_value"));
+    QCOMPARE(m_store.serverSeq(), seqBefore + 1);
+}
+
+void TestRegistryServer::loginSlowDown()
+{
+    m_server->throttle().setPolicy(3, 60, 900);
+    const auto attempt = [&](const QString &user, const QString &password) {
+        return call("POST", "/api/v1/login",
+                    QJsonDocument(QJsonObject{{"username", user},
+                                              {"password", password},
+                                              {"device_id", "tablet-x"},
+                                              {"device_name", "x"}})
+                        .toJson());
+    };
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(attempt("sup2", "wrong").status, 401);
+    // Over the limit: even the right password waits, told how long, without blocking the server.
+    Response r = attempt("sup2", "password-sup2");
+    QCOMPARE(r.status, 429);
+    QCOMPARE(r.json.value("code").toString(), QStringLiteral("too_many_attempts"));
+    QCOMPARE(r.header("retry-after").toInt(), 60);
+    QCOMPARE(call("GET", "/api/v1/info").status, 200);
+    QCOMPARE(attempt("sup1", "password-sup1").status, 200); // other users are not held up
+    m_clock += 59 * 1000;
+    QCOMPARE(attempt("sup2", "password-sup2").status, 429);
+    m_clock += 2 * 1000;
+    QCOMPARE(attempt("sup2", "wrong").status, 401);
+    r = attempt("sup2", "password-sup2");
+    QCOMPARE(r.status, 429); // the delay doubled
+    QCOMPARE(r.header("retry-after").toInt(), 120);
+    m_clock += 121 * 1000;
+    QCOMPARE(attempt("sup2", "password-sup2").status, 200);
+    QCOMPARE(attempt("sup2", "wrong").status, 401); // success reset the count
+}
+
+void TestRegistryServer::https()
+{
+    QTemporaryDir dir;
+    QProcess openssl;
+    openssl.start("openssl",
+                  {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                   "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout",
+                   dir.filePath("key.pem"), "-out", dir.filePath("cert.pem")});
+    QVERIFY2(openssl.waitForFinished(60000) && openssl.exitCode() == 0,
+             openssl.readAllStandardError().constData());
+    QFile cf(dir.filePath("cert.pem")), kf(dir.filePath("key.pem"));
+    QVERIFY(cf.open(QIODevice::ReadOnly) && kf.open(QIODevice::ReadOnly));
+    const QSslCertificate cert(cf.readAll(), QSsl::Pem);
+    const QSslKey key(kf.readAll(), QSsl::Rsa, QSsl::Pem);
+    QVERIFY(!cert.isNull() && !key.isNull());
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setLocalCertificate(cert);
+    ssl.setPrivateKey(key);
+    RegistryServer tlsServer(&m_store, m_dir.path());
+    QString error;
+    const quint16 port = tlsServer.listenOn(QHostAddress::LocalHost, 0, ssl, &error);
+    QVERIFY2(port > 0, qPrintable(error));
+    QSslConfiguration client = QSslConfiguration::defaultConfiguration();
+    client.setCaCertificates({cert});
+    QSslConfiguration::setDefaultConfiguration(client);
+    const QString base = QStringLiteral("https://127.0.0.1:%1").arg(port);
+    Response r = call("GET", "/api/v1/info", {}, {}, {}, base);
+    QVERIFY2(r.status == 200, qPrintable(QString::number(int(r.error))));
+    r = call("POST", "/api/v1/login",
+             QJsonDocument(QJsonObject{{"username", "insp1"},
+                                       {"password", "password-insp1"},
+                                       {"device_id", "tablet-tls"},
+                                       {"device_name", "tls"}})
+                 .toJson(),
+             {}, {}, base);
+    QCOMPARE(r.status, 200);
+    const QString tok = r.json.value("token").toString();
+    QCOMPARE(call("GET", "/api/v1/pull", {}, tok, {}, base).status, 200);
+    // Plain HTTP to the TLS port gets no HTTP answer.
+    r = call("GET", "/api/v1/info", {}, {}, {}, QStringLiteral("http://127.0.0.1:%1").arg(port));
+    QVERIFY(r.status != 200);
+}
+
+void TestRegistryServer::listenPolicy()
+{
+    const QHostAddress lo(QHostAddress::LocalHost), lo6(QHostAddress::LocalHostIPv6),
+        any(QHostAddress::AnyIPv4), lan(QStringLiteral("192.168.1.10"));
+    QVERIFY(RegistryServer::checkListenPolicy({lo}, false, false, false).isEmpty());
+    QVERIFY(RegistryServer::checkListenPolicy({lo, lo6}, false, false, true).isEmpty());
+    QVERIFY(!RegistryServer::checkListenPolicy({any}, false, false, false).isEmpty());
+    QVERIFY(!RegistryServer::checkListenPolicy({lo, lan}, false, false, false).isEmpty());
+    QVERIFY(RegistryServer::checkListenPolicy({any}, true, false, false).isEmpty());
+    QVERIFY(RegistryServer::checkListenPolicy({lan}, false, true, false).isEmpty());
+    QVERIFY(RegistryServer::checkListenPolicy({lan}, true, false, true).contains("loopback"));
+    QVERIFY(RegistryServer::checkListenPolicy({any}, false, true, true).contains("--demo"));
+}
+
+void TestRegistryServer::demoRefusedOffLoopback()
+{
+    const QString exe = QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry");
+    QVERIFY2(QFileInfo::exists(exe), "build the ccn-registry target");
+    QTemporaryDir dir;
+    QProcess p;
+    QStringList args{"serve",   "--data-dir", dir.path(),
+                     "--port",  "0",          "--bind",
+                     "0.0.0.0", "--demo",     "--allow-insecure-http"};
+    if (!m_url.isEmpty())
+        args << "--database" << m_url;
+    p.start(exe, args);
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY(p.readAllStandardError().contains("loopback"));
+    QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty()); // refused before touching storage
+    // Plain HTTP off loopback is refused too.
+    p.start(exe, {"serve", "--data-dir", dir.path(), "--port", "0", "--bind", "0.0.0.0"});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY(p.readAllStandardError().contains("--tls-cert"));
+    // On loopback the demo serves, prints its URL, and stops cleanly on SIGTERM.
+    p.start(exe,
+            QStringList{"serve", "--data-dir", dir.path(), "--port", "0", "--demo", "--fast-hash"} +
+                (m_url.isEmpty() ? QStringList() : QStringList{"--database", m_url}));
+    QByteArray out;
+    for (int i = 0; i < 600 && !out.contains("Listening on http://127.0.0.1:"); ++i) {
+        p.waitForReadyRead(100);
+        out += p.readAllStandardOutput();
+    }
+    QVERIFY2(out.contains("Listening on http://127.0.0.1:"), out.constData());
+    const QString url = QString::fromLatin1(
+        out.mid(out.indexOf("http://127.0.0.1:")).split('\n').first().trimmed());
+    const Response r = call(
+        "POST", "api/v1/login",
+        R"({"username":"supervisor.demo","password":"demo-password","device_id":"d","device_name":"n"})",
+        {}, {}, url);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json.value("user").toObject().value("role").toString(),
+             QStringLiteral("supervisor"));
+    p.terminate();
+    QVERIFY(p.waitForFinished(10000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 0);
+}
+
+void TestRegistryServer::clusterImportAllOrNothing()
+{
+    const qint64 before = m_store.serverSeq();
+    QStringList errors;
+    const QByteArray bad = "code,name,province_id,status,planned_area_ha\n"
+                           "CCN-01,\"Cụm công nghiệp Đồng Văn, giai đoạn 2\",p1,operating,75.5\n"
+                           "CCN-02,Cụm công nghiệp Gia Sinh,p1,flying,50\n"
+                           "CCN-03,Cụm công nghiệp Khánh Thượng,p1,planned,abc\n";
+    QCOMPARE(ClusterImporter(&m_store).importData(bad, &errors), -1);
+    QCOMPARE(errors.size(), 2);
+    QVERIFY(errors.at(0).startsWith("Line 3:"));
+    QVERIFY(errors.at(1).startsWith("Line 4:"));
+    QCOMPARE(m_store.serverSeq(), before); // nothing partly imported
+    errors.clear();
+    QCOMPARE(ClusterImporter(&m_store).importData("code,name\nx,y\n", &errors), -1);
+    QVERIFY(errors.join(' ').contains("province_id"));
+    errors.clear();
+    QCOMPARE(ClusterImporter(&m_store).importData(
+                 "code,name,province_id,status\n\xff\xfe,x,p1,planned\n", &errors),
+             -1);
+    QVERIFY(errors.join(' ').contains("UTF-8"));
+    errors.clear();
+    const QByteArray good = "\xef\xbb\xbf"
+                            "code,name,province_id,status,planned_area_ha\n"
+                            "CCN-01,\"Cụm công nghiệp Đồng Văn, giai đoạn 2\",p1,operating,75.5\n"
+                            "CCN-02,Cụm công nghiệp Gia Sinh,p1,planned,\n";
+    QCOMPARE(ClusterImporter(&m_store).importData(good, &errors), 2);
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(m_store.serverSeq(), before + 2);
+    const PullPage page = m_store.pull(
+        [] {
+            Principal p;
+            p.role = "admin";
+            return p;
+        }(),
+        before, 10);
+    QCOMPARE(page.changes.size(), 2);
+    QCOMPARE(page.changes.at(0).row.value("name").toString(),
+             QStringLiteral("Cụm công nghiệp Đồng Văn, giai đoạn 2"));
+    QCOMPARE(page.changes.at(0).row.value("planned_area_ha").toDouble(), 75.5);
+}
+
+void TestRegistryServer::backup()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath("backup.sqlite");
+    const CoreError e = m_store.backup(out);
+    if (m_store.isPostgres()) {
+        QVERIFY(e.failed());
+        QVERIFY(e.message().contains("pg_dump"));
+        return;
+    }
+    QVERIFY2(e.ok(), qPrintable(e.message()));
+    RegistryStore copy;
+    QTemporaryDir dataDir;
+    QVERIFY(QFile::copy(out, dataDir.filePath("registry.sqlite")));
+    QVERIFY(copy.open(dataDir.path()).ok());
+    QCOMPARE(copy.serverSeq(), m_store.serverSeq());
+    QVERIFY(m_store.backup(out).failed()); // never overwrites
+}
+
+QTEST_GUILESS_MAIN(TestRegistryServer)
+#include "tst_registryserver.moc"
