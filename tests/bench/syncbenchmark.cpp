@@ -1,9 +1,476 @@
 #include "syncbenchmark.h"
 
-SyncBenchmark::SyncBenchmark(Options options) : m_options(std::move(options)) {}
+#include "benchstats.h"
+#include "checklistmanager.h"
+#include "countingproxy.h"
+#include "demodataloader.h"
+#include "inspectiondocfactory.h"
+#include "loadsimulator.h"
+#include "pouchdbpeer.h"
+#include "recordwriter.h"
+#include "registryprocess.h"
+#include "syncclient.h"
+#include "syncdevice.h"
+#include "syncmanager.h"
+#include "throwawaypostgres.h"
+#include "transaction.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <limits>
+
+namespace {
+void progress(const QString &text)
+{
+    QTextStream err(stderr);
+    err << "bench: " << text << '\n';
+}
+
+double r3(double v)
+{
+    return BenchStats::round3(v);
+}
+
+// A JPEG of exactly `bytes` bytes (noise, padded after its end marker), different for each seed.
+QByteArray photoBytes(int bytes, quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    QImage img(360, 270, QImage::Format_RGB32);
+    for (int y = 0; y < img.height(); ++y)
+        for (int x = 0; x < img.width(); ++x)
+            img.setPixel(x, y, rng.generate() | 0xff000000u);
+    for (int quality = 90; quality >= 10; quality -= 10) {
+        QByteArray jpeg;
+        QBuffer buf(&jpeg);
+        buf.open(QIODevice::WriteOnly);
+        img.save(&buf, "JPEG", quality);
+        if (jpeg.size() <= bytes) {
+            while (jpeg.size() < bytes)
+                jpeg.append(char(rng.generate() & 0xff));
+            return jpeg;
+        }
+    }
+    return {};
+}
+
+QJsonObject phase(double ms, const CountingProxy::Counts &c)
+{
+    return {{QStringLiteral("ms"), r3(ms)},
+            {QStringLiteral("bytes_up"), c.up},
+            {QStringLiteral("bytes_down"), c.down},
+            {QStringLiteral("requests"), c.requests}};
+}
+
+QStringList templateQuestions(QSqlDatabase db, QString *templateId)
+{
+    ChecklistManager checklists(db);
+    *templateId = checklists.newestTemplateId(DemoDataLoader::defaultTemplateCode());
+    QStringList out;
+    for (const QVariant &v : checklists.questions(*templateId))
+        if (v.toMap().value(QStringLiteral("kind")).toString() != QLatin1String("photo"))
+            out << v.toMap().value(QStringLiteral("id")).toString();
+    return out;
+}
+
+QStringList clusterIds(QSqlDatabase db)
+{
+    QStringList out;
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SELECT id FROM clusters ORDER BY id"));
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
+}
+
+// The time from `startNs` to the first pull request: the push part of a round.
+double pushMs(const QHash<QString, CountingProxy::Counts> &counts, qint64 startNs, double roundMs)
+{
+    const auto it = counts.constFind(QStringLiteral("GET /pull"));
+    if (it == counts.constEnd() || it->firstSeenNs < 0)
+        return roundMs;
+    return (it->firstSeenNs - startNs) / 1e6;
+}
+} // namespace
+
+SyncBenchmark::SyncBenchmark(Options options) : m_options(std::move(options))
+{
+    if (m_options.registryProgram.isEmpty())
+        m_options.registryProgram = RegistryProcess::defaultProgram();
+}
 
 CoreError SyncBenchmark::run(QJsonObject *result)
 {
-    result->insert(QStringLiteral("bench"), QStringLiteral("sync"));
+    QTemporaryDir temp(m_options.workDir.isEmpty()
+                           ? QDir::tempPath() + QStringLiteral("/ccn-bench-sync-XXXXXX")
+                           : m_options.workDir + QStringLiteral("/ccn-bench-sync-XXXXXX"));
+    if (!temp.isValid())
+        return {CoreError::Code::Io, QStringLiteral("cannot create a temporary directory")};
+    QJsonObject out;
+    out.insert(QStringLiteral("bench"), QStringLiteral("sync"));
+    out.insert(QStringLiteral("config"),
+               QJsonObject{{QStringLiteral("records"), m_options.records},
+                           {QStringLiteral("server_records"), m_options.serverRecords},
+                           {QStringLiteral("photos"), m_options.photos},
+                           {QStringLiteral("photo_bytes"), m_options.photoBytes},
+                           {QStringLiteral("changed"), m_options.changed},
+                           {QStringLiteral("devices"), m_options.devices}});
+    if (!QFileInfo(m_options.registryProgram).isExecutable())
+        return {CoreError::Code::NotFound,
+                QStringLiteral("no ccn-registry at %1").arg(m_options.registryProgram)};
+
+    QJsonObject peer;
+    if (m_options.runPouchDb) {
+        PouchDbPeer::Options po;
+        po.workDir = temp.path();
+        po.records = m_options.records;
+        po.photos = m_options.photos;
+        po.photoBytes = m_options.photoBytes;
+        const CoreError e = PouchDbPeer().run(po, &peer);
+        if (e.failed())
+            out.insert(QStringLiteral("pouchdb_error"), e.message());
+        else
+            out.insert(QStringLiteral("pouchdb"), peer);
+    }
+
+    CoreError e = runRecords(temp.path(), &out);
+    if (e.failed()) {
+        *result = out;
+        return e;
+    }
+
+    // Against the peer.
+    const QJsonObject ph = peer.value(QStringLiteral("phases")).toObject();
+    if (!ph.isEmpty()) {
+        auto p = [&](const char *k) { return ph.value(QLatin1String(k)).toObject(); };
+        auto bytes = [](const QJsonObject &o) {
+            return o.value(QStringLiteral("bytes_up")).toDouble() +
+                   o.value(QStringLiteral("bytes_down")).toDouble();
+        };
+        const QJsonObject ours = out.value(QStringLiteral("phases")).toObject();
+        auto q = [&](const char *k) { return ours.value(QLatin1String(k)).toObject(); };
+        out.insert(QStringLiteral("push_speedup_vs_pouchdb"),
+                   r3(p("a_push_initial").value(QStringLiteral("ms")).toDouble() /
+                      q("push_initial").value(QStringLiteral("ms")).toDouble()));
+        out.insert(QStringLiteral("pull_speedup_vs_pouchdb"),
+                   r3(p("d_pull_fresh").value(QStringLiteral("ms")).toDouble() /
+                      q("pull_fresh").value(QStringLiteral("ms")).toDouble()));
+        out.insert(QStringLiteral("incremental_speedup_vs_pouchdb"),
+                   r3(p("c_push_incremental").value(QStringLiteral("ms")).toDouble() /
+                      q("push_incremental").value(QStringLiteral("ms")).toDouble()));
+        const double theirs =
+            bytes(p("a_push_initial")) + bytes(p("c_push_incremental")) + bytes(p("d_pull_fresh"));
+        const double mine =
+            bytes(q("push_initial")) + bytes(q("push_incremental")) + bytes(q("pull_fresh"));
+        out.insert(QStringLiteral("wire_bytes_vs_pouchdb"), r3(mine / theirs));
+        out.insert(QStringLiteral("photo_push_speedup_vs_pouchdb"),
+                   r3(p("b_push_attachments").value(QStringLiteral("ms")).toDouble() /
+                      q("photo_push").value(QStringLiteral("ms")).toDouble()));
+    }
+
+    e = runLoad(temp.path() + QStringLiteral("/load-sqlite"), QString(),
+                QStringLiteral("load_sqlite"), &out);
+    if (e.failed())
+        out.insert(QStringLiteral("load_sqlite_error"), e.message());
+    if (m_options.runPostgres) {
+        ThrowawayPostgres pg;
+        CoreError pe = pg.start();
+        if (pe.ok())
+            pe = runLoad(temp.path() + QStringLiteral("/load-pg"), pg.url(),
+                         QStringLiteral("load_postgres"), &out);
+        pg.stop();
+        if (pe.failed())
+            out.insert(QStringLiteral("load_postgres_error"), pe.message());
+    }
+    out.insert(QStringLiteral("load_errors"),
+               out.value(QStringLiteral("load_sqlite_errors")).toInt() +
+                   out.value(QStringLiteral("load_postgres_errors")).toInt());
+    *result = out;
+    return {};
+}
+
+CoreError SyncBenchmark::editInspections(SyncDevice &device, const QStringList &ids, int first)
+{
+    // As bench.js edits its documents: the answer to the 4th question and the record's status.
+    RecordWriter writer(device.db());
+    Transaction tx(device.db());
+    const int step = qMax(1, int(ids.size()) / qMax(1, m_options.changed));
+    for (int k = 0; k < m_options.changed; ++k) {
+        const QString id = ids.at((first + k * step) % ids.size());
+        QSqlQuery q(device.db());
+        q.prepare(QStringLiteral(
+            "SELECT a.id FROM answers a JOIN checklist_questions qn ON qn.id = "
+            "a.question_id WHERE a.inspection_id = ? ORDER BY qn.rowid LIMIT 1 OFFSET 3"));
+        q.addBindValue(id);
+        if (!q.exec() || !q.next())
+            return {CoreError::Code::NotFound, QStringLiteral("no 4th answer for %1").arg(id)};
+        CoreError e = writer.update(
+            QStringLiteral("answers"), q.value(0).toString(),
+            {{QStringLiteral("value"), QStringLiteral("no")},
+             {QStringLiteral("note"),
+              QStringLiteral("Đã kiểm tra lại, phát hiện thêm vết nứt ở tường chịu lực.")}});
+        if (e.ok())
+            e = writer.update(QStringLiteral("inspections"), id,
+                              {{QStringLiteral("conclusions"),
+                                QStringLiteral("Đã rà soát lại lần %1.").arg(first + 1)}});
+        if (e.failed())
+            return e;
+    }
+    return tx.commit();
+}
+
+CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
+{
+    RegistryProcess registry(m_options.registryProgram, dir + QStringLiteral("/registry"));
+    quint16 port = 0;
+    CoreError e = registry.start(&port);
+    if (e.failed())
+        return e;
+    CountingProxy proxy;
+    const quint16 proxyPort = proxy.start(port);
+    if (!proxyPort)
+        return {CoreError::Code::Io, QStringLiteral("the counting proxy cannot listen")};
+    const QUrl server(QStringLiteral("http://127.0.0.1:%1").arg(proxyPort));
+    progress(QStringLiteral("registry on 127.0.0.1:%1, proxy on %2").arg(port).arg(proxyPort));
+    QJsonObject phases;
+
+    // Device A: 10,000 inspections in its outbox.
+    SyncDevice a(dir + QStringLiteral("/device-a"));
+    e = a.open();
+    if (e.ok())
+        e = a.login(server, RegistryProcess::demoUser(), RegistryProcess::demoPassword());
+    if (e.failed())
+        return e;
+    QString templateId;
+    const QStringList questions = templateQuestions(a.db(), &templateId);
+    const QStringList clusters = clusterIds(a.db());
+    InspectionDocFactory docs(1, clusters, templateId, questions);
+    QStringList ids;
+    progress(QStringLiteral("device A: writing %1 inspections").arg(m_options.records));
+    e = docs.write(a.db(), m_options.records, &ids);
+    if (e.failed())
+        return e;
+    // A does not need its own rows back: its pull starts after them (the push part is timed to
+    // the first pull request anyway).
+    auto skipPull = [](SyncDevice &d) {
+        return d.client()->manager().setPullCursor(std::numeric_limits<qint32>::max());
+    };
+
+    auto timedRound = [&](SyncDevice &d, const char *name, bool pushOnly) -> CoreError {
+        proxy.reset();
+        const qint64 start = proxy.elapsedNs();
+        double ms = 0;
+        const CoreError re = d.round(&ms);
+        if (re.failed())
+            return re;
+        const auto counts = proxy.counts();
+        const double pushPart = pushMs(counts, start, ms);
+        QJsonObject o = phase(pushOnly ? pushPart : ms,
+                              pushOnly ? CountingProxy::total(counts, QStringLiteral("/push"))
+                                       : CountingProxy::total(counts));
+        o.insert(QStringLiteral("round_ms"), r3(ms));
+        QJsonObject routes;
+        for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
+            routes.insert(it.key(), QJsonObject{{QStringLiteral("up"), it->up},
+                                                {QStringLiteral("down"), it->down},
+                                                {QStringLiteral("requests"), it->requests}});
+        o.insert(QStringLiteral("routes"), routes);
+        phases.insert(QLatin1String(name), o);
+        progress(QStringLiteral("%1: %2 ms (round %3 ms)")
+                     .arg(QLatin1String(name))
+                     .arg(o.value(QStringLiteral("ms")).toDouble())
+                     .arg(ms));
+        return {};
+    };
+
+    e = skipPull(a);
+    if (e.ok())
+        e = timedRound(a, "push_initial", true);
+    if (e.failed())
+        return e;
+    e = timedRound(a, "push_noop", false);
+    if (e.ok())
+        e = editInspections(a, ids, 0);
+    if (e.ok())
+        e = timedRound(a, "push_incremental", true);
+    if (e.failed())
+        return e;
+
+    // Device B: a fresh tablet pulls everything.
+    SyncDevice b(dir + QStringLiteral("/device-b"));
+    e = b.open();
+    if (e.ok())
+        e = b.login(server, RegistryProcess::demoUser(), RegistryProcess::demoPassword());
+    if (e.ok())
+        e = timedRound(b, "pull_fresh", false);
+    if (e.failed())
+        return e;
+    {
+        QSqlQuery q(b.db());
+        q.exec(QStringLiteral("SELECT count(*) FROM inspections"));
+        q.next();
+        phases[QStringLiteral("pull_fresh")] = [&] {
+            QJsonObject o = phases.value(QStringLiteral("pull_fresh")).toObject();
+            o.insert(QStringLiteral("inspections_on_device"), q.value(0).toInt());
+            return o;
+        }();
+    }
+
+    // Photos: M photos of 200 kB on device A, one per inspection.
+    QStringList shas;
+    {
+        RecordWriter writer(a.db());
+        Transaction tx(a.db());
+        for (int k = 0; k < m_options.photos; ++k) {
+            const QByteArray bytes = photoBytes(m_options.photoBytes, quint32(1000 + k));
+            const QString sha = QString::fromLatin1(
+                QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+            const QString path = SyncManager::originalPath(a.dataRoot(), sha);
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            QFile f(path);
+            if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+                return {CoreError::Code::Io, QStringLiteral("cannot write %1").arg(path)};
+            shas << sha;
+            e = writer.insert(QStringLiteral("photos"),
+                              {{QStringLiteral("sha256"), sha},
+                               {QStringLiteral("inspection_id"), ids.at(k)},
+                               {QStringLiteral("caption"), QStringLiteral("Ảnh hiện trường")},
+                               {QStringLiteral("source"), QStringLiteral("camera")},
+                               {QStringLiteral("width"), 360},
+                               {QStringLiteral("height"), 270},
+                               {QStringLiteral("byte_size"), m_options.photoBytes},
+                               {QStringLiteral("mime"), QStringLiteral("image/jpeg")}});
+            if (e.failed())
+                return e;
+        }
+        e = tx.commit();
+        if (e.failed())
+            return e;
+    }
+    e = timedRound(a, "photo_push", false);
+    if (e.failed())
+        return e;
+    const double photoTotal = double(m_options.photos) * m_options.photoBytes;
+    {
+        const QJsonObject routes = phases.value(QStringLiteral("photo_push"))
+                                       .toObject()
+                                       .value(QStringLiteral("routes"))
+                                       .toObject();
+        double wire = 0;
+        for (auto it = routes.constBegin(); it != routes.constEnd(); ++it)
+            if (it.key().contains(QLatin1String("/photos")))
+                wire += it->toObject().value(QStringLiteral("up")).toDouble() +
+                        it->toObject().value(QStringLiteral("down")).toDouble();
+        out->insert(QStringLiteral("photo_wire_overhead"), r3(wire / photoTotal));
+    }
+    // Photo pull: B pulls the photo rows (and their thumbnails), then fetches the originals.
+    e = timedRound(b, "photo_pull_records", false);
+    if (e.failed())
+        return e;
+    proxy.reset();
+    double fetchMs = 0;
+    e = b.fetchOriginals(shas, &fetchMs);
+    if (e.failed())
+        return e;
+    {
+        const auto counts = proxy.counts();
+        const CountingProxy::Counts c = CountingProxy::total(counts, QStringLiteral("GET /photos"));
+        phases.insert(QStringLiteral("photo_pull_originals"), phase(fetchMs, c));
+        out->insert(QStringLiteral("photo_pull_wire_overhead"), r3((c.up + c.down) / photoTotal));
+        progress(QStringLiteral("photo_pull_originals: %1 ms").arg(fetchMs));
+    }
+
+    // The registry grows to `serverRecords` inspections (device D), then A pushes 10 changes again.
+    if (m_options.serverRecords > m_options.records) {
+        SyncDevice d(dir + QStringLiteral("/device-d"));
+        e = d.open();
+        if (e.ok())
+            e = d.login(server, RegistryProcess::demoUser(), RegistryProcess::demoPassword());
+        if (e.ok())
+            e = skipPull(d);
+        InspectionDocFactory more(2, clusters, templateId, questions);
+        const int extra = m_options.serverRecords - m_options.records;
+        progress(QStringLiteral("device D: writing and pushing %1 more inspections").arg(extra));
+        // In slices, so that no outbox holds everything at once.
+        for (int done = 0; e.ok() && done < extra;) {
+            const int n = qMin(10000, extra - done);
+            e = more.write(d.db(), n);
+            double ms = 0;
+            if (e.ok())
+                e = d.round(&ms);
+            done += n;
+            progress(QStringLiteral("device D: %1 pushed (last slice %2 ms)").arg(done).arg(ms));
+        }
+        if (e.ok())
+            e = editInspections(a, ids, 1);
+        if (e.ok())
+            e = timedRound(a, "push_incremental_100k", true);
+        if (e.failed())
+            return e;
+        out->insert(QStringLiteral("incremental_100k_vs_10k"),
+                    r3(phases.value(QStringLiteral("push_incremental_100k"))
+                           .toObject()
+                           .value(QStringLiteral("ms"))
+                           .toDouble() /
+                       phases.value(QStringLiteral("push_incremental"))
+                           .toObject()
+                           .value(QStringLiteral("ms"))
+                           .toDouble()));
+    }
+    out->insert(QStringLiteral("phases"), phases);
+    out->insert(
+        QStringLiteral("push_ms"),
+        phases.value(QStringLiteral("push_initial")).toObject().value(QStringLiteral("ms")));
+    out->insert(QStringLiteral("pull_ms"),
+                phases.value(QStringLiteral("pull_fresh")).toObject().value(QStringLiteral("ms")));
+    return {};
+}
+
+CoreError SyncBenchmark::runLoad(const QString &dir, const QString &databaseUrl,
+                                 const QString &prefix, QJsonObject *out)
+{
+    RegistryProcess registry(m_options.registryProgram, dir + QStringLiteral("/registry"),
+                             databaseUrl);
+    quint16 port = 0;
+    CoreError e = registry.start(&port);
+    if (e.failed())
+        return e;
+    LoadSimulator::Options o;
+    o.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    o.workDir = dir;
+    o.devices = m_options.devices;
+    LoadSimulator sim(o);
+    progress(QStringLiteral("%1: preparing %2 devices").arg(prefix).arg(o.devices));
+    e = sim.prepare();
+    if (e.failed())
+        return e;
+    LoadSimulator::Result r;
+    progress(QStringLiteral("%1: pushing").arg(prefix));
+    e = sim.run(&r);
+    if (e.failed())
+        return e;
+    out->insert(prefix + QStringLiteral("_inspections_per_s"),
+                r3(r.inspections / (r.wallMs / 1000.0)));
+    out->insert(prefix + QStringLiteral("_p50_ms"), r3(r.latency.median()));
+    out->insert(prefix + QStringLiteral("_p99_ms"), r3(r.latency.percentile(99)));
+    out->insert(prefix + QStringLiteral("_requests"), r.requests);
+    out->insert(prefix + QStringLiteral("_wall_ms"), r3(r.wallMs));
+    out->insert(prefix + QStringLiteral("_errors"), r.errors);
+    if (!r.errorSamples.isEmpty())
+        out->insert(prefix + QStringLiteral("_error_samples"),
+                    QJsonArray::fromStringList(r.errorSamples));
+    progress(QStringLiteral("%1: %2 inspections/s, p99 %3 ms, %4 errors")
+                 .arg(prefix)
+                 .arg(r.inspections / (r.wallMs / 1000.0))
+                 .arg(r.latency.percentile(99))
+                 .arg(r.errors));
     return {};
 }

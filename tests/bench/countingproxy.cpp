@@ -1,0 +1,177 @@
+#include "countingproxy.h"
+
+#include <QHostAddress>
+#include <QMetaObject>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+// One client connection and its connection to the server.
+struct CountingProxy::Pipe {
+    QTcpSocket *client = nullptr;
+    QTcpSocket *server = nullptr;
+    QByteArray pending;  // client bytes not yet parsed (request head being read)
+    qint64 bodyLeft = 0; // bytes of the current request body still to come
+    QString route;       // route of the current request (replies are charged to it)
+};
+
+CountingProxy::CountingProxy()
+{
+    m_clock.start();
+    m_thread.setObjectName(QStringLiteral("counting-proxy"));
+    m_thread.start();
+}
+
+CountingProxy::~CountingProxy()
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            delete m_server;
+            m_server = nullptr;
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+quint16 CountingProxy::start(quint16 targetPort)
+{
+    m_target = targetPort;
+    moveToThread(&m_thread);
+    quint16 port = 0;
+    QMetaObject::invokeMethod(
+        this,
+        [this, &port] {
+            m_server = new QTcpServer;
+            connect(m_server, &QTcpServer::newConnection, this, &CountingProxy::accept);
+            if (m_server->listen(QHostAddress::LocalHost, 0))
+                port = m_server->serverPort();
+        },
+        Qt::BlockingQueuedConnection);
+    return port;
+}
+
+void CountingProxy::reset()
+{
+    QMutexLocker lock(&m_mutex);
+    m_counts.clear();
+}
+
+QHash<QString, CountingProxy::Counts> CountingProxy::counts() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_counts;
+}
+
+CountingProxy::Counts CountingProxy::total(const QHash<QString, Counts> &counts,
+                                           const QString &part)
+{
+    Counts t;
+    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it) {
+        if (!part.isEmpty() && !it.key().contains(part))
+            continue;
+        t.up += it->up;
+        t.down += it->down;
+        t.requests += it->requests;
+        if (it->firstSeenNs >= 0 && (t.firstSeenNs < 0 || it->firstSeenNs < t.firstSeenNs))
+            t.firstSeenNs = it->firstSeenNs;
+        t.lastSeenNs = qMax(t.lastSeenNs, it->lastSeenNs);
+    }
+    return t;
+}
+
+QString CountingProxy::routeOf(const QByteArray &requestLine)
+{
+    const QList<QByteArray> parts = requestLine.split(' ');
+    if (parts.size() < 2)
+        return QStringLiteral("?");
+    QByteArray path = parts.at(1);
+    const int q = path.indexOf('?');
+    if (q >= 0)
+        path.truncate(q);
+    if (path.startsWith("/api/v1"))
+        path = path.mid(7);
+    QList<QByteArray> segs = path.split('/');
+    // /photos/<sha>[/thumbnail]: drop the hash.
+    if (segs.size() >= 3 && segs.at(1) == "photos" && segs.at(2).size() == 64)
+        segs.removeAt(2);
+    return QString::fromLatin1(parts.at(0) + ' ' + segs.join('/'));
+}
+
+void CountingProxy::charge(const QString &route, qint64 up, qint64 down, bool newRequest)
+{
+    QMutexLocker lock(&m_mutex);
+    Counts &c = m_counts[route];
+    c.up += up;
+    c.down += down;
+    const qint64 now = m_clock.nsecsElapsed();
+    if (newRequest) {
+        ++c.requests;
+        if (c.firstSeenNs < 0)
+            c.firstSeenNs = now;
+    }
+    c.lastSeenNs = now;
+}
+
+void CountingProxy::accept()
+{
+    while (QTcpSocket *client = m_server->nextPendingConnection()) {
+        auto *p = new Pipe;
+        p->client = client;
+        p->server = new QTcpSocket(client);
+        p->route = QStringLiteral("?");
+        client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        p->server->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        connect(p->server, &QTcpSocket::connected, this, [this, p] { fromClient(p); });
+        connect(client, &QTcpSocket::readyRead, this, [this, p] {
+            if (p->server->state() == QAbstractSocket::ConnectedState)
+                fromClient(p);
+        });
+        connect(p->server, &QTcpSocket::readyRead, this, [this, p] {
+            const QByteArray data = p->server->readAll();
+            charge(p->route, 0, data.size(), false);
+            p->client->write(data);
+        });
+        connect(p->server, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+        connect(client, &QTcpSocket::disconnected, this, [p] {
+            p->server->disconnectFromHost();
+            p->client->deleteLater();
+            delete p;
+        });
+        p->server->connectToHost(QHostAddress::LocalHost, m_target);
+    }
+}
+
+void CountingProxy::fromClient(Pipe *p)
+{
+    const QByteArray data = p->client->readAll();
+    if (data.isEmpty())
+        return;
+    p->server->write(data);
+    // Charge each byte to the request it belongs to; a new request head starts a new route.
+    p->pending += data;
+    while (!p->pending.isEmpty()) {
+        if (p->bodyLeft > 0) {
+            const qint64 n = qMin<qint64>(p->bodyLeft, p->pending.size());
+            charge(p->route, n, 0, false);
+            p->bodyLeft -= n;
+            p->pending.remove(0, int(n));
+            continue;
+        }
+        const int end = p->pending.indexOf("\r\n\r\n");
+        if (end < 0)
+            return; // the head is not complete yet: charged when it is
+        const QByteArray head = p->pending.left(end + 4);
+        const int lineEnd = head.indexOf("\r\n");
+        p->route = routeOf(head.left(lineEnd));
+        qint64 length = 0;
+        for (const QByteArray &line : head.split('\n')) {
+            const QByteArray l = line.trimmed();
+            if (l.toLower().startsWith("content-length:"))
+                length = l.mid(15).trimmed().toLongLong();
+        }
+        charge(p->route, head.size(), 0, true);
+        p->pending.remove(0, head.size());
+        p->bodyLeft = length;
+    }
+}

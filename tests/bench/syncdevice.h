@@ -1,0 +1,37 @@
+#pragma once
+
+#include "coreerror.h"
+#include "database.h"
+
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+class SyncClient;
+
+// One simulated tablet for the sync benchmark: its own database (the app's schema, seeded with
+// the checklist and demo data by DemoDataLoader as the app does) and the real SyncClient.
+// Rounds are run to completion in a local event loop, bounded in time.
+class SyncDevice
+{
+public:
+    explicit SyncDevice(QString dir);
+    ~SyncDevice();
+
+    CoreError open();
+    CoreError login(const QUrl &server, const QString &user, const QString &password);
+    // One sync round (push, pull, photos); `ms` is its wall time.
+    CoreError round(double *ms, int timeoutMs = 1800000);
+    // Fetches photo originals on demand, one after the other, until all arrived.
+    CoreError fetchOriginals(const QStringList &shas, double *ms, int timeoutMs = 600000);
+
+    QSqlDatabase db() const { return m_db.connection(); }
+    QString dataRoot() const { return m_dir + QStringLiteral("/data"); }
+    SyncClient *client() const { return m_client.get(); }
+
+private:
+    QString m_dir;
+    Database m_db;
+    std::unique_ptr<SyncClient> m_client;
+};
