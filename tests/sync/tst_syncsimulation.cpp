@@ -1,0 +1,638 @@
+// Deterministic sync simulation: 22 tablets, each with its own SQLite device database and a clock
+// days away from the others, edit shared rows (the same tenants and violations, the same fields and
+// different fields), record their own inspections with answers, violations and photos (real JPEGs
+// from ../shared/data/photos), and delete violations and photos, while the network between them and
+// the real RegistryServer (in process on 127.0.0.1, SQLite in a QTemporaryDir) drops requests and
+// replies, duplicates, replays and delays requests, cuts bodies in half (FaultProxy), and the
+// registry is killed and restarted on the same data directory (once while a request is in flight,
+// once for a stretch of steps). Everything is driven by one seed per data row.
+// After the network heals and every device has synced until quiet:
+// - no device has an outbox entry left (nothing rejected, nothing pending) or a photo to upload;
+// - every device's synced tables equal the registry's current rows, per table, row and travelling
+//   column; PRAGMA integrity_check is ok everywhere;
+// - every value any device saved reached the registry (a history entry from that device carries
+//   it) and is current, or in a conflict record, or was overwritten by a later change;
+// - no change was stored twice (history has each change_id once; one row per created record);
+// - every live photo's bytes are complete on the registry;
+// - every kind of fault happened, the registry restarted, and concurrent edits made conflicts.
+#include "faultproxy.h"
+#include "outboxtriggers.h"
+#include "photostore.h"
+#include "registryserver.h"
+#include "registrystore.h"
+#include "simdevice.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSslConfiguration>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace synctest;
+
+namespace {
+constexpr int kDevices = 22;
+constexpr int kSupervisors = 6; // devices 0..5; the others are inspectors (whole province)
+constexpr int kSteps = 150;
+const QStringList kClusters = {QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3")};
+const QStringList kQuestions = {QStringLiteral("q1"), QStringLiteral("q2"), QStringLiteral("q3"),
+                                QStringLiteral("q4")};
+const QStringList kViolationStatus = {
+    QStringLiteral("open"), QStringLiteral("remedying"), QStringLiteral("fixed_reported"),
+    QStringLiteral("verified_fixed"), QStringLiteral("escalated")};
+const QStringList kTenantStatus = {QStringLiteral("operating"), QStringLiteral("slow"),
+                                   QStringLiteral("not_started"),
+                                   QStringLiteral("illegal_transfer")};
+const QStringList kSeverity = {QStringLiteral("minor"), QStringLiteral("serious"),
+                               QStringLiteral("very_serious")};
+
+QString password(int i)
+{
+    return QStringLiteral("mật-khẩu-%1").arg(i);
+}
+
+// Canonical text of a value for comparison (SQLite integers and JSON doubles compare equal).
+QString canon(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return QStringLiteral("<null>");
+    case QJsonValue::Bool:
+        return v.toBool() ? QStringLiteral("1") : QStringLiteral("0");
+    case QJsonValue::Double:
+        return QString::number(v.toDouble(), 'g', 17);
+    case QJsonValue::String:
+        return QStringLiteral("s:") + v.toString();
+    default:
+        return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
+    }
+}
+
+QJsonObject parse(const QString &json)
+{
+    return QJsonDocument::fromJson(json.toUtf8()).object();
+}
+} // namespace
+
+class TestSyncSimulation : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void simulate_data();
+    void simulate();
+
+private:
+    bool startRegistry();
+    void stopRegistry();
+    void seedRegistry();
+    void randomEdit(SimDevice &d, QRandomGenerator &rng);
+    QString pick(const QStringList &list, QRandomGenerator &rng)
+    {
+        return list.isEmpty() ? QString() : list.at(int(rng.bounded(int(list.size()))));
+    }
+    QHash<QString, QHash<QString, QJsonObject>> registryRows(const QString &username);
+
+    QString m_regDir;
+    std::unique_ptr<RegistryStore> m_store;
+    RegistryServer *m_server = nullptr;
+    FaultProxy *m_proxy = nullptr;
+    int m_restarts = 0;
+    int m_counter = 0;
+    QStringList m_photos;
+    QList<SimWrite> m_log;
+};
+
+bool TestSyncSimulation::startRegistry()
+{
+    m_store = std::make_unique<RegistryStore>();
+    const CoreError e = m_store->open(m_regDir);
+    if (e.failed()) {
+        qWarning("registry: %s", qPrintable(e.message()));
+        return false;
+    }
+    m_server = new RegistryServer(m_store.get(), m_regDir);
+    m_server->setFastPasswordHashing(true);
+    QString error;
+    const quint16 port =
+        m_server->listenOn(QHostAddress::LocalHost, 0, QSslConfiguration(), &error);
+    if (port == 0) {
+        qWarning("registry: %s", qPrintable(error));
+        return false;
+    }
+    m_proxy->setUpstreamPort(port);
+    return true;
+}
+
+// The registry process dies: its sockets close, its storage is closed without a word.
+void TestSyncSimulation::stopRegistry()
+{
+    delete m_server;
+    m_server = nullptr;
+    m_store.reset();
+}
+
+void TestSyncSimulation::seedRegistry()
+{
+    const auto write = [&](const char *entity, const QString &id, QJsonObject o) {
+        o.insert("created_at", 1);
+        o.insert("updated_at", 1);
+        const CoreError e = m_store->writeRow(QString::fromLatin1(entity), id, o, "seed", {});
+        if (e.failed())
+            qFatal("seed %s/%s: %s", entity, qPrintable(id), qPrintable(e.message()));
+    };
+    write("admin_units", "p1",
+          {{"code", "01"},
+           {"name", "Tỉnh Một"},
+           {"level", "province"},
+           {"level_label", "Tỉnh"},
+           {"parent_id", QJsonValue::Null},
+           {"valid_from", "2025-07-01"},
+           {"valid_to", QJsonValue::Null},
+           {"deleted_at", QJsonValue::Null}});
+    for (int c = 0; c < kClusters.size(); ++c) {
+        write("clusters", kClusters[c],
+              {{"code", kClusters[c]},
+               {"name", QStringLiteral("Cụm công nghiệp %1").arg(c + 1)},
+               {"province_id", "p1"},
+               {"status", "operating"},
+               {"detailed_plan_approved", 0},
+               {"wwtp_status", "none"},
+               {"wwtp_meets_standard", 0},
+               {"wwtp_auto_monitoring", 0},
+               {"is_demo", 0},
+               {"deleted_at", QJsonValue::Null}});
+        for (int t = 0; t < 4; ++t)
+            write("tenants", QStringLiteral("%1-t%2").arg(kClusters[c]).arg(t),
+                  {{"cluster_id", kClusters[c]},
+                   {"name", QStringLiteral("Công ty %1-%2").arg(c).arg(t)},
+                   {"status", "operating"},
+                   {"foreign_invested", 0},
+                   {"workers", 10 * t},
+                   {"deleted_at", QJsonValue::Null}});
+    }
+    write("checklist_templates", "t1",
+          {{"code", "KT"},
+           {"version", 1},
+           {"title", "Kiểm tra định kỳ"},
+           {"deleted_at", QJsonValue::Null}});
+    write("checklist_sections", "s1",
+          {{"template_id", "t1"},
+           {"position", 1},
+           {"title", "Chung"},
+           {"deleted_at", QJsonValue::Null}});
+    for (int i = 0; i < kQuestions.size(); ++i)
+        write("checklist_questions", kQuestions[i],
+              {{"section_id", "s1"},
+               {"position", i + 1},
+               {"code", kQuestions[i]},
+               {"text", QStringLiteral("Câu hỏi %1").arg(i + 1)},
+               {"kind", "text"},
+               {"required", 0},
+               {"deleted_at", QJsonValue::Null}});
+    for (int i = 0; i < kDevices; ++i) {
+        Principal p;
+        p.username = QStringLiteral("tb%1").arg(i);
+        p.role = i < kSupervisors ? QStringLiteral("supervisor") : QStringLiteral("inspector");
+        p.provinceId = QStringLiteral("p1");
+        const CoreError e = m_store->addUser(p, password(i), true, nullptr);
+        if (e.failed())
+            qFatal("user: %s", qPrintable(e.message()));
+    }
+}
+
+// One random edit as this device's user may make it.
+void TestSyncSimulation::randomEdit(SimDevice &d, QRandomGenerator &rng)
+{
+    const QString tag = QStringLiteral("d%1-w%2").arg(d.index).arg(++m_counter);
+    const int what = int(rng.bounded(100));
+    bool ok = true;
+    const auto liveViolations = [&]() {
+        return d.ids("SELECT id FROM violations WHERE deleted_at IS NULL ORDER BY id");
+    };
+    const auto ownInspections = [&](bool draftOnly) {
+        return d.ids(
+            QStringLiteral("SELECT i.id FROM inspections i WHERE i.deleted_at IS NULL "
+                           "AND i.inspector_name = '%1' %2 ORDER BY i.id")
+                .arg(d.username, draftOnly ? QStringLiteral("AND status = 'draft'") : QString()));
+    };
+    if (d.isSupervisor()) {
+        if (what < 40) { // shared tenants: same fields on several devices
+            const QString t = pick(d.ids("SELECT id FROM tenants ORDER BY id"), rng);
+            const int field = int(rng.bounded(4));
+            QVariantMap v;
+            if (field == 0)
+                v.insert("name", QStringLiteral("Công ty %1").arg(tag));
+            else if (field == 1)
+                v.insert("workers", 1000 * d.index + m_counter);
+            else if (field == 2)
+                v.insert("status", pick(kTenantStatus, rng));
+            else
+                v.insert("industry", QStringLiteral("ngành %1").arg(tag));
+            ok = d.update("tenants", t, v);
+        } else if (what < 70) { // shared violations
+            const QString v = pick(liveViolations(), rng);
+            if (v.isEmpty())
+                return;
+            if (rng.bounded(2))
+                ok = d.update("violations", v,
+                              {{"remedy", QStringLiteral("khắc phục %1").arg(tag)}});
+            else
+                ok = d.update("violations", v, {{"status", pick(kViolationStatus, rng)}});
+        } else if (what < 78) { // a supervisor deletes a violation (others may still edit it)
+            const QString v = pick(liveViolations(), rng);
+            if (!v.isEmpty())
+                ok = d.softDelete("violations", v);
+        } else { // anyone's inspection: the same field (conclusions) from several devices
+            const QString i =
+                pick(d.ids("SELECT id FROM inspections WHERE deleted_at IS NULL ORDER BY id"), rng);
+            if (i.isEmpty())
+                return;
+            ok = d.update("inspections", i,
+                          {{"conclusions", QStringLiteral("kết luận %1").arg(tag)}});
+        }
+        QVERIFY2(ok, qPrintable(d.lastError));
+        return;
+    }
+    const QStringList drafts = ownInspections(true);
+    if (what < 15 || drafts.isEmpty()) { // a new inspection of its own
+        if (ownInspections(false).size() >= 3 && !drafts.isEmpty())
+            return;
+        QString id;
+        const qint64 t = d.now();
+        ok = d.insert("inspections",
+                      {{"cluster_id", pick(kClusters, rng)},
+                       {"template_id", "t1"},
+                       {"kind", "periodic"},
+                       {"status", "draft"},
+                       {"inspector_name", d.username},
+                       {"started_at", t},
+                       {"findings", QStringLiteral("phát hiện %1").arg(tag)},
+                       {"conclusions", ""},
+                       {"lat", 21.0 + d.index / 100.0},
+                       {"lon", 105.8}},
+                      &id);
+    } else if (what < 40) { // answers of its own draft
+        const QString i = pick(drafts, rng);
+        const QString q = pick(kQuestions, rng);
+        const QString existing = d.ids(QStringLiteral("SELECT id FROM answers WHERE inspection_id "
+                                                      "= '%1' AND question_id = '%2'")
+                                           .arg(i, q))
+                                     .value(0);
+        const QString value = QStringLiteral("trả lời %1").arg(tag);
+        if (existing.isEmpty()) {
+            QString id;
+            ok = d.insert("answers", {{"inspection_id", i}, {"question_id", q}, {"value", value}},
+                          &id);
+        } else {
+            ok = d.update("answers", existing, {{"value", value}});
+        }
+    } else if (what < 52) { // a violation on its own inspection, about a tenant of that cluster
+        const QString i = pick(drafts, rng);
+        const QString cluster =
+            d.scalar(QStringLiteral("SELECT cluster_id FROM inspections WHERE id = '%1'").arg(i))
+                .toString();
+        QString id;
+        ok = d.insert("violations",
+                      {{"inspection_id", i},
+                       {"cluster_id", cluster},
+                       {"tenant_id", QStringLiteral("%1-t%2").arg(cluster).arg(rng.bounded(4))},
+                       {"category", "moi_truong"},
+                       {"severity", pick(kSeverity, rng)},
+                       {"observed", QStringLiteral("vi phạm %1").arg(tag)},
+                       {"status", "open"}},
+                      &id);
+    } else if (what < 72) { // shared violations: status (state machine) or remedy
+        const QString v = pick(liveViolations(), rng);
+        if (v.isEmpty())
+            return;
+        if (rng.bounded(2))
+            ok = d.update("violations", v, {{"status", pick(kViolationStatus, rng)}});
+        else
+            ok = d.update("violations", v, {{"remedy", QStringLiteral("khắc phục %1").arg(tag)}});
+    } else if (what < 80) { // findings of its own draft
+        ok = d.update("inspections", pick(drafts, rng),
+                      {{"findings", QStringLiteral("phát hiện %1").arg(tag)}});
+    } else if (what < 90) { // a photo of its own draft or of a violation on it
+        const QString i = pick(drafts, rng);
+        QString violation;
+        if (rng.bounded(2))
+            violation = pick(d.ids(QStringLiteral("SELECT id FROM violations WHERE inspection_id = "
+                                                  "'%1' AND deleted_at IS NULL ORDER BY id")
+                                       .arg(i)),
+                             rng);
+        QString id;
+        ok = d.capturePhoto(pick(m_photos, rng), i, violation, QStringLiteral("ảnh %1").arg(tag),
+                            &id);
+    } else if (what < 94) { // deletes: a photo of its own, or one of its own violations
+        const QString photo =
+            pick(d.ids(QStringLiteral("SELECT p.id FROM photos p JOIN inspections i ON i.id = "
+                                      "p.inspection_id WHERE p.deleted_at IS NULL AND "
+                                      "i.inspector_name = '%1' ORDER BY p.id")
+                           .arg(d.username)),
+                 rng);
+        if (!photo.isEmpty() && rng.bounded(2)) {
+            ok = d.softDelete("photos", photo);
+        } else {
+            const QString v = pick(
+                d.ids(QStringLiteral("SELECT v.id FROM violations v JOIN inspections i ON i.id = "
+                                     "v.inspection_id WHERE v.deleted_at IS NULL AND "
+                                     "i.inspector_name = '%1' ORDER BY v.id")
+                          .arg(d.username)),
+                rng);
+            if (!v.isEmpty())
+                ok = d.softDelete("violations", v);
+        }
+    } else { // submits its own draft
+        ok = d.update("inspections", pick(drafts, rng),
+                      {{"status", "submitted"}, {"submitted_at", d.now()}});
+    }
+    QVERIFY2(ok, qPrintable(d.lastError));
+}
+
+// The registry's current rows that this user may see (the pull feed from 0): entity -> id -> row.
+QHash<QString, QHash<QString, QJsonObject>>
+TestSyncSimulation::registryRows(const QString &username)
+{
+    Principal who;
+    for (const Principal &p : m_store->users())
+        if (p.username == username)
+            who = p;
+    QHash<QString, QHash<QString, QJsonObject>> out;
+    qint64 since = 0;
+    for (;;) {
+        const PullPage page = m_store->pull(who, since, 1000);
+        for (const PulledRow &r : page.changes)
+            out[r.entity].insert(r.rowId, r.row);
+        since = page.next;
+        if (!page.more)
+            break;
+    }
+    return out;
+}
+
+void TestSyncSimulation::simulate_data()
+{
+    QTest::addColumn<quint32>("seed");
+    for (quint32 seed : {1u, 2u, 3u})
+        QTest::newRow(qPrintable(QStringLiteral("seed %1").arg(seed))) << seed;
+}
+
+void TestSyncSimulation::simulate()
+{
+    QFETCH(quint32, seed);
+    QRandomGenerator rng(seed);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    m_regDir = dir.filePath("registry");
+    QDir().mkpath(m_regDir);
+    m_log.clear();
+    m_counter = 0;
+    m_restarts = 0;
+    const QString shared = QStringLiteral(CCN_SHARED_DIR "/data/photos/");
+    m_photos.clear();
+    for (const QString &sub : {QStringLiteral("invalid"), QStringLiteral("gps")})
+        for (const QString &f : QDir(shared + sub).entryList({"*.jpg"}, QDir::Files, QDir::Name))
+            m_photos << shared + sub + QLatin1Char('/') + f;
+    QVERIFY(m_photos.size() >= 6);
+
+    FaultProxy proxy(seed * 7919u + 1u);
+    m_proxy = &proxy;
+    QVERIFY(startRegistry());
+    seedRegistry();
+    // The registry is killed while a request is in flight, and comes back on the same data dir.
+    proxy.onCrash = [this]() {
+        stopRegistry();
+        ++m_restarts;
+        if (!startRegistry())
+            qFatal("registry did not restart");
+    };
+
+    std::vector<std::unique_ptr<SimDevice>> devices;
+    for (int i = 0; i < kDevices; ++i) {
+        // Clocks days apart: -21 .. +21 days, plus up to an hour.
+        const qint64 offset = qint64(i - kDevices / 2) * 2 * 86400000 + rng.bounded(3600000);
+        devices.push_back(std::make_unique<SimDevice>(
+            i, dir.filePath(QStringLiteral("device%1").arg(i)), QStringLiteral("tb%1").arg(i),
+            i < kSupervisors ? QStringLiteral("supervisor") : QStringLiteral("inspector"), offset,
+            &m_log));
+        SimDevice &d = *devices.back();
+        d.client->setServerUrl(QUrl(proxy.url()));
+        QVERIFY2(d.login(password(i)), qPrintable(d.lastError));
+        QVERIFY2(d.round(), qPrintable(d.lastError));
+        QCOMPARE(d.scalar("SELECT count(*) FROM tenants").toInt(), 12);
+    }
+
+    // The faulty phase; the registry crashes once on a request somewhere in it.
+    proxy.setFaultRate(0.3);
+    proxy.setCrashFrom(proxy.requests() + 40 + int(rng.bounded(160)));
+    const int downAt = kSteps / 2 + int(rng.bounded(kSteps / 4));
+    int roundsOk = 0, roundsFailed = 0;
+    for (int step = 0; step < kSteps; ++step) {
+        if (step == downAt) { // down for a stretch of steps, then back on the same data
+            stopRegistry();
+            proxy.setUpstreamPort(1); // nothing listens there: connection refused
+        }
+        if (step == downAt + 8) {
+            QVERIFY(startRegistry());
+            ++m_restarts;
+        }
+        SimDevice &d = *devices[rng.bounded(kDevices)];
+        const int edits = 1 + int(rng.bounded(3));
+        for (int e = 0; e < edits; ++e) {
+            randomEdit(d, rng);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        if (rng.bounded(100) < 60)
+            (d.round() ? roundsOk : roundsFailed)++;
+    }
+
+    // The network heals: late requests arrive, every device syncs until nothing moves.
+    proxy.setFaultRate(0);
+    proxy.flushLate();
+    QTRY_COMPARE_WITH_TIMEOUT(proxy.inFlight(), 0, 10000);
+    int passes = 0;
+    for (;; ++passes) {
+        QVERIFY2(passes < 8, "devices did not become quiet");
+        const qint64 before = m_store->serverSeq();
+        bool quiet = true;
+        for (auto &d : devices) {
+            const bool ok = d->round();
+            QVERIFY2(ok,
+                     qPrintable(QStringLiteral("device %1: %2").arg(d->index).arg(d->lastError)));
+            if (d->client->pendingRecords() > 0 || d->client->rejectedRecords() > 0 ||
+                d->client->pendingPhotos() > 0)
+                quiet = false;
+        }
+        if (quiet && m_store->serverSeq() == before)
+            break;
+    }
+
+    // Every kind of fault happened; the registry restarted (in flight, and after a stretch down).
+    QString faults;
+    for (int f = 0; f < FaultProxy::FateCount; ++f)
+        faults += QStringLiteral("%1=%2 ")
+                      .arg(FaultProxy::fateName(f))
+                      .arg(proxy.count(FaultProxy::Fate(f)));
+    qInfo("seed %u: %d writes, %d rounds ok, %d failed, %d quiet passes, %d requests: %s"
+          "crashes=%d restarts=%d",
+          seed, int(m_log.size()), roundsOk, roundsFailed, passes + 1, proxy.requests(),
+          qPrintable(faults), proxy.crashes(), m_restarts);
+    for (int f = 1; f < FaultProxy::FateCount; ++f)
+        QVERIFY2(proxy.count(FaultProxy::Fate(f)) > 0, FaultProxy::fateName(f));
+    QCOMPARE(proxy.crashes(), 1);
+    QCOMPARE(m_restarts, 2);
+    QVERIFY(roundsFailed > 0);
+    QVERIFY(roundsOk > 0);
+
+    QSqlDatabase reg = m_store->connection();
+    const auto regScalar = [&](const QString &sql) {
+        QSqlQuery q(reg);
+        if (!q.exec(sql) || !q.next())
+            qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        return q.value(0);
+    };
+    const int conflicts = regScalar("SELECT count(*) FROM conflicts").toInt();
+    QVERIFY2(conflicts > 0, "concurrent edits of the same fields made no conflict record");
+    // Idempotence: each change stored once however often it arrived.
+    QCOMPARE(regScalar("SELECT count(*) - count(DISTINCT change_id) FROM history").toInt(), 0);
+    // No row created twice (a re-sent insert must never make a second insert).
+    QCOMPARE(regScalar("SELECT count(*) FROM (SELECT entity, row_id FROM history WHERE op = "
+                       "'insert' GROUP BY entity, row_id HAVING count(*) > 1) x")
+                 .toInt(),
+             0);
+
+    // Each device: nothing left to send, integrity ok, tables equal to the registry's.
+    const QStringList tables = OutboxTriggers::syncedTables(devices[0]->db.connection());
+    QVERIFY(tables.contains("violations") && tables.contains("photos"));
+    for (auto &d : devices) {
+        const QString who = QStringLiteral("device %1").arg(d->index);
+        QCOMPARE(d->scalar("SELECT count(*) FROM outbox").toInt(), 0);
+        QCOMPARE(d->scalar("PRAGMA integrity_check").toString(), QStringLiteral("ok"));
+        QCOMPARE(d->scalar("PRAGMA foreign_key_check").toString(), QString());
+        QVERIFY2(d->client->manager().pendingPhotos(d->root).isEmpty(), qPrintable(who));
+        QSqlDatabase db = d->db.connection();
+        const QHash<QString, QHash<QString, QJsonObject>> visible = registryRows(d->username);
+        for (const QString &t : tables) {
+            const QHash<QString, QJsonObject> server = visible.value(t);
+            const QStringList cols = OutboxTriggers::syncedColumns(db, t);
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT %1 FROM %2").arg(cols.join(", "), t)));
+            int n = 0;
+            while (q.next()) {
+                ++n;
+                const QString id = q.value(0).toString();
+                QVERIFY2(
+                    server.contains(id),
+                    qPrintable(QStringLiteral("%1: %2/%3 is not on the registry").arg(who, t, id)));
+                const QJsonObject row = server.value(id);
+                for (int c = 0; c < cols.size(); ++c) {
+                    const QString local = canon(QJsonValue::fromVariant(q.value(c)));
+                    const QString remote = canon(row.value(cols[c]));
+                    if (local != remote)
+                        QFAIL(qPrintable(QStringLiteral("%1: %2/%3.%4 is %5 on the device, %6 on "
+                                                        "the registry")
+                                             .arg(who, t, id, cols[c], local, remote)));
+                }
+            }
+            QVERIFY2(n == server.size(),
+                     qPrintable(QStringLiteral("%1: %2 has %3 rows, the registry %4")
+                                    .arg(who, t)
+                                    .arg(n)
+                                    .arg(server.size())));
+        }
+    }
+
+    // Every row a device created is on the registry once; every value saved is accounted for.
+    QHash<QString, QList<QPair<qint64, QJsonObject>>> history; // entity/row -> (seq, fields)
+    QHash<QString, QSet<QString>> historyByDevice;             // entity/row/field/device -> vals
+    {
+        QSqlQuery q(reg);
+        QVERIFY(q.exec("SELECT seq, entity, row_id, device_id, fields FROM history ORDER BY seq"));
+        while (q.next()) {
+            const QString key = q.value(1).toString() + '/' + q.value(2).toString();
+            const QJsonObject f = parse(q.value(4).toString());
+            history[key].append({q.value(0).toLongLong(), f});
+            for (auto it = f.begin(); it != f.end(); ++it)
+                historyByDevice[key + '/' + it.key() + '/' + q.value(3).toString()].insert(
+                    canon(it.value()));
+        }
+    }
+    QHash<QString, QSet<QString>> conflicted; // entity/row/field/device -> incoming values
+    {
+        QSqlQuery q(reg);
+        QVERIFY(q.exec("SELECT entity, row_id, field, incoming_value, incoming_device, kind FROM "
+                       "conflicts"));
+        while (q.next()) {
+            const QString key = q.value(0).toString() + '/' + q.value(1).toString();
+            const QJsonValue incoming = parse(q.value(3).toString()).value("v");
+            if (incoming.isObject()) { // edit_vs_delete / delete_vs_edit: the change's fields
+                const QJsonObject o = incoming.toObject();
+                for (auto it = o.begin(); it != o.end(); ++it)
+                    conflicted[key + '/' + it.key() + '/' + q.value(4).toString()].insert(
+                        canon(it.value()));
+            } else {
+                conflicted[key + '/' + q.value(2).toString() + '/' + q.value(4).toString()].insert(
+                    canon(incoming));
+            }
+        }
+    }
+    int current = 0, inConflict = 0, overwritten = 0;
+    for (const SimWrite &w : m_log) {
+        const QString key = w.entity + '/' + w.rowId;
+        const QString value = canon(w.value);
+        const QString where =
+            QStringLiteral("%1.%2 = %3 from device %4").arg(key, w.field, value).arg(w.device);
+        QVERIFY2(historyByDevice.value(key + '/' + w.field + '/' + w.deviceId).contains(value),
+                 qPrintable(where + QStringLiteral(" never reached the registry")));
+        const std::optional<QJsonObject> row = m_store->row(w.entity, w.rowId);
+        QVERIFY2(row.has_value(), qPrintable(where + QStringLiteral(": no such row")));
+        if (canon(row->value(w.field)) == value) {
+            ++current;
+            continue;
+        }
+        if (conflicted.value(key + '/' + w.field + '/' + w.deviceId).contains(value)) {
+            ++inConflict;
+            continue;
+        }
+        // Overwritten: a later stored change of this row carries the field.
+        qint64 mine = -1;
+        bool later = false;
+        for (const auto &h : history.value(key)) {
+            if (mine < 0 && canon(h.second.value(w.field)) == value)
+                mine = h.first;
+            else if (mine >= 0 && h.second.contains(w.field))
+                later = true;
+        }
+        QVERIFY2(later, qPrintable(where + QStringLiteral(" is lost: not current, not in a "
+                                                          "conflict record, not overwritten")));
+        ++overwritten;
+    }
+    qInfo("seed %u: values current %d, in conflict records %d (of %d conflicts), overwritten %d",
+          seed, current, inConflict, conflicts, overwritten);
+    QVERIFY(inConflict > 0);
+
+    // Photos: the bytes of every live photo row are complete on the registry.
+    PhotoStore store(m_regDir);
+    QSqlQuery q(reg);
+    QVERIFY(q.exec("SELECT DISTINCT sha256 FROM records WHERE entity = 'photos' AND deleted = 0"));
+    int photos = 0;
+    while (q.next()) {
+        qint64 received = 0;
+        QVERIFY2(store.state(q.value(0).toString(), &received) == PhotoStore::State::Complete,
+                 qPrintable(q.value(0).toString()));
+        ++photos;
+    }
+    QVERIFY(photos > 0);
+
+    devices.clear();
+    stopRegistry();
+    m_proxy = nullptr;
+}
+
+QTEST_MAIN(TestSyncSimulation)
+#include "tst_syncsimulation.moc"
