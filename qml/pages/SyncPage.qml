@@ -1,0 +1,238 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CcnInspect
+
+// Sync status: online or not, what waits to be sent, progress, last sync, what went wrong and what
+// to do, the sync button, changes the registry refused, and conflicts for supervisors.
+Page {
+    id: page
+
+    required property SyncClient syncClient
+
+    // Asks the app to show LoginPage (after logout or when the session ended).
+    signal loginRequested
+
+    function sizeText(bytes) {
+        if (bytes < 1024 * 1024)
+            return qsTr("%1 KB").arg(Math.max(1, Math.round(bytes / 1024)));
+        return qsTr("%1 MB").arg((bytes / (1024 * 1024)).toFixed(1));
+    }
+
+    title: qsTr("Đồng bộ")
+    Component.onCompleted: {
+        page.syncClient.refreshCounts();
+        if (page.syncClient.isSupervisor)
+            page.syncClient.fetchConflicts();
+    }
+
+    ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: parent.width - 32
+            x: 16
+            spacing: 12
+
+            Item {
+                Layout.preferredHeight: 8
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+
+                Rectangle {
+                    width: 16
+                    height: 16
+                    radius: 8
+                    color: page.syncClient.online ? "#2e7d32" : "#9e9e9e"
+                }
+
+                Label {
+                    Layout.fillWidth: true
+                    text: page.syncClient.online ? qsTr("Đang có mạng") : qsTr("Không có mạng — dữ liệu được lưu trên máy và sẽ gửi khi có mạng")
+                    wrapMode: Text.WordWrap
+                }
+            }
+
+            Label {
+                Layout.fillWidth: true
+                text: page.syncClient.loggedIn ? qsTr("Người dùng: %1 (%2)").arg(page.syncClient.user).arg(page.syncClient.role) : qsTr("Chưa đăng nhập")
+                wrapMode: Text.WordWrap
+            }
+
+            Label {
+                Layout.fillWidth: true
+                font.bold: true
+                text: page.syncClient.pendingRecords === 0 && page.syncClient.pendingPhotos === 0 ? qsTr("Mọi thay đổi đã được gửi lên máy chủ.") : qsTr("Đang chờ gửi: %1 bản ghi, %2 ảnh (%3)").arg(page.syncClient.pendingRecords).arg(page.syncClient.pendingPhotos).arg(page.sizeText(page.syncClient.pendingPhotoBytes))
+                wrapMode: Text.WordWrap
+            }
+
+            Label {
+                Layout.fillWidth: true
+                text: page.syncClient.lastSyncAt.getTime() > 0 ? qsTr("Đồng bộ thành công lần cuối: %1").arg(page.syncClient.lastSyncAt.toLocaleString(Qt.locale("vi_VN"), Locale.ShortFormat)) : qsTr("Chưa đồng bộ lần nào.")
+                wrapMode: Text.WordWrap
+            }
+
+            ProgressBar {
+                Layout.fillWidth: true
+                visible: page.syncClient.syncing
+                from: 0
+                to: 1
+                value: page.syncClient.progress
+            }
+
+            Label {
+                Layout.fillWidth: true
+                visible: text.length > 0
+                text: page.syncClient.lastError
+                color: "#b3261e"
+                wrapMode: Text.WordWrap
+            }
+
+            Button {
+                Layout.fillWidth: true
+                Layout.preferredHeight: 56
+                visible: page.syncClient.loggedIn
+                enabled: !page.syncClient.syncing
+                text: page.syncClient.syncing ? qsTr("Đang đồng bộ…") : qsTr("Đồng bộ ngay")
+                onClicked: page.syncClient.sync()
+            }
+
+            Button {
+                Layout.fillWidth: true
+                Layout.preferredHeight: 56
+                visible: !page.syncClient.loggedIn
+                text: qsTr("Đăng nhập")
+                onClicked: page.loginRequested()
+            }
+
+            // Changes the registry refused: kept on the device, never resent by themselves.
+            Label {
+                Layout.fillWidth: true
+                visible: page.syncClient.rejectedRecords > 0
+                font.bold: true
+                text: qsTr("%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):").arg(page.syncClient.rejectedRecords)
+                wrapMode: Text.WordWrap
+            }
+
+            Repeater {
+                model: page.syncClient.rejectedChanges
+
+                delegate: RowLayout {
+                    required property var modelData
+
+                    Layout.fillWidth: true
+
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("%1 (%2): %3").arg(modelData.entity).arg(modelData.op).arg(modelData.message)
+                        wrapMode: Text.WordWrap
+                    }
+
+                    Button {
+                        Layout.preferredHeight: 48
+                        text: qsTr("Gửi lại")
+                        onClicked: page.syncClient.retryRejected(modelData.seq)
+                    }
+                }
+            }
+
+            // Conflicts: supervisors see the values that lost and choose.
+            Label {
+                Layout.fillWidth: true
+                visible: page.syncClient.isSupervisor
+                font.bold: true
+                text: page.syncClient.conflicts.length > 0 ? qsTr("Xung đột cần xử lý: %1").arg(page.syncClient.conflicts.length) : qsTr("Không có xung đột cần xử lý.")
+            }
+
+            Button {
+                Layout.preferredHeight: 48
+                visible: page.syncClient.isSupervisor
+                text: qsTr("Tải lại danh sách xung đột")
+                onClicked: page.syncClient.fetchConflicts()
+            }
+
+            Repeater {
+                model: page.syncClient.isSupervisor ? page.syncClient.conflicts : []
+
+                delegate: Frame {
+                    required property var modelData
+
+                    Layout.fillWidth: true
+
+                    ColumnLayout {
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("%1 · %2").arg(modelData.entity || "").arg(modelData.field || "")
+                            font.bold: true
+                            wrapMode: Text.WordWrap
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("Đang dùng: %1").arg(JSON.stringify(modelData.current_value !== undefined ? modelData.current_value : modelData.current))
+                            wrapMode: Text.WordWrap
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("Giá trị bị giữ lại: %1").arg(JSON.stringify(modelData.incoming_value !== undefined ? modelData.incoming_value : modelData.incoming))
+                            wrapMode: Text.WordWrap
+                        }
+
+                        RowLayout {
+                            Button {
+                                Layout.preferredHeight: 48
+                                text: qsTr("Giữ giá trị đang dùng")
+                                onClicked: page.syncClient.resolveConflict(modelData.id, "current")
+                            }
+
+                            Button {
+                                Layout.preferredHeight: 48
+                                text: qsTr("Dùng giá trị bị giữ lại")
+                                onClicked: page.syncClient.resolveConflict(modelData.id, "incoming")
+                            }
+                        }
+                    }
+                }
+            }
+
+            Button {
+                Layout.fillWidth: true
+                Layout.preferredHeight: 56
+                visible: page.syncClient.loggedIn
+                flat: true
+                text: qsTr("Đăng xuất")
+                onClicked: {
+                    if (page.syncClient.hasUnsyncedWork)
+                        confirmLogout.open();
+                    else if (page.syncClient.logout(false))
+                        page.loginRequested();
+                }
+            }
+        }
+    }
+
+    Dialog {
+        id: confirmLogout
+
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 480)
+        modal: true
+        title: qsTr("Đăng xuất khi còn dữ liệu chưa gửi?")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        onAccepted: if (page.syncClient.logout(true))
+            page.loginRequested()
+
+        Label {
+            width: parent.width
+            text: page.syncClient.unsyncedSummary
+            wrapMode: Text.WordWrap
+        }
+    }
+}
