@@ -1,9 +1,253 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import CcnInspect
 
 ApplicationWindow {
-    width: 1024
-    height: 768
+    id: window
+
+    required property AppController app
+    // A photo file used by --self-test and --screenshots (the camera cannot run there).
+    property string demoPhotoPath: ""
+    readonly property bool portrait: height > width
+
+    function openCluster(clusterId) {
+        app.cluster.load(clusterId);
+        stack.push(clusterPage, {
+                "app": app
+            });
+    }
+
+    function openChecklist() {
+        stack.push(checklistPage, {
+                "app": app
+            });
+    }
+
+    function openViolation(violationId) {
+        stack.push(violationPage, {
+                "app": app,
+                "violationId": violationId
+            });
+    }
+
+    function openPhoto(photoId) {
+        stack.push(photoPage, {
+                "app": app,
+                "photoId": photoId
+            });
+    }
+
+    // Puts one main page on screen with demo data, without animation (--self-test, --screenshots).
+    function showScreen(name) {
+        if (!app.ready)
+            return name === "error";
+        stack.pop(null, StackView.Immediate);
+        if (name === "clusters")
+            return true;
+        let best = 0;
+        for (let i = 0; i < app.clusters.count; ++i)
+            if (app.clusters.get(i).tenantCount > app.clusters.get(best).tenantCount)
+                best = i;
+        if (app.clusters.count === 0)
+            return false;
+        app.cluster.load(app.clusters.get(best).id);
+        stack.push(clusterPage, {
+                "app": app
+            }, StackView.Immediate);
+        if (name === "cluster")
+            return true;
+        if (!app.inspection.active || !app.inspection.editable) {
+            if (!app.inspection.start(app.cluster.clusterId, "periodic")) {
+                console.log("self-test: could not start an inspection:", app.inspection.lastError);
+                return false;
+            }
+            const cl = app.inspection.checklist;
+            let answered = 0;
+            for (let r = 0; r < cl.count && answered < 4; ++r) {
+                const q = cl.get(r);
+                if (q.kind === "yes_no_na") {
+                    cl.setValue(r, "yes");
+                    answered++;
+                }
+            }
+        }
+        stack.push(checklistPage, {
+                "app": app
+            }, StackView.Immediate);
+        if (name === "checklist")
+            return true;
+        if (name === "violation") {
+            let vid = "";
+            if (app.inspection.violations.count === 0) {
+                const cat = app.catalog.get(0);
+                const res = app.inspection.saveViolation("", {
+                        "category": cat.code,
+                        "severity": cat.defaultSeverity || "serious",
+                        "observed": qsTr("Hệ thống thoát nước mưa chưa hoàn thành, nước mưa chảy tràn vào khu đất trống."),
+                        "remedy": qsTr("Hoàn thành tuyến thoát nước mưa phía đông."),
+                        "deadline": "31/03/2027",
+                        "responsible_party": app.cluster.cluster.investor_name || ""
+                    });
+                vid = res.id || "";
+            } else {
+                vid = app.inspection.violations.get(0).id;
+            }
+            stack.push(violationPage, {
+                    "app": app,
+                    "violationId": vid
+                }, StackView.Immediate);
+            return vid !== "";
+        }
+        if (name === "photo") {
+            if (app.inspection.photos.count === 0 && demoPhotoPath !== "") {
+                const r = app.inspection.attachPhoto(demoPhotoPath, "", "", false);
+                if (!r.ok)
+                    console.log("photo:", r.message);
+            }
+            if (app.inspection.photos.count === 0)
+                return false;
+            stack.push(photoPage, {
+                    "app": app,
+                    "photoId": app.inspection.photos.get(0).id
+                }, StackView.Immediate);
+            return true;
+        }
+        return false;
+    }
+
+    width: 1280
+    height: 800
     visible: true
     title: qsTr("Kiểm tra CCN")
+    Material.theme: Material.Light
+    Material.primary: "#0D47A1"
+    Material.accent: "#1565C0"
+    font.family: "Noto Sans"
+    font.pixelSize: 17
+
+    header: ToolBar {
+        Material.foreground: "white"
+
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 4
+            anchors.rightMargin: 12
+            spacing: 8
+
+            ToolButton {
+                visible: stack.depth > 1
+                text: "‹"
+                font.pixelSize: 32
+                implicitWidth: 56
+                implicitHeight: 56
+                Accessible.name: qsTr("Quay lại")
+                onClicked: stack.pop()
+            }
+
+            Label {
+                Layout.fillWidth: true
+                Layout.leftMargin: stack.depth > 1 ? 0 : 12
+                text: stack.currentItem && stack.currentItem.title ? stack.currentItem.title : window.title
+                elide: Label.ElideRight
+                font.pixelSize: 20
+                font.bold: true
+            }
+
+            Label {
+                visible: app.demo
+                text: qsTr("DỮ LIỆU MINH HOẠ")
+                font.pixelSize: 13
+                font.bold: true
+                padding: 6
+                background: Rectangle {
+                    color: "#FFB300"
+                    radius: 4
+                }
+                color: "#212121"
+            }
+
+            PositionIndicator {
+                tracker: app.position
+            }
+        }
+    }
+
+    StackView {
+        id: stack
+
+        anchors.fill: parent
+        initialItem: app.ready ? listPage : errorPage
+    }
+
+    Component {
+        id: listPage
+
+        ClusterListPage {
+            app: window.app
+            onClusterChosen: clusterId => window.openCluster(clusterId)
+        }
+    }
+
+    Component {
+        id: clusterPage
+
+        ClusterPage {
+            onChecklistRequested: window.openChecklist()
+        }
+    }
+
+    Component {
+        id: checklistPage
+
+        ChecklistPage {
+            onViolationRequested: violationId => window.openViolation(violationId)
+            onPhotoRequested: photoId => window.openPhoto(photoId)
+        }
+    }
+
+    Component {
+        id: violationPage
+
+        ViolationFormPage {
+            onDone: stack.pop()
+            onPhotoRequested: photoId => window.openPhoto(photoId)
+        }
+    }
+
+    Component {
+        id: photoPage
+
+        PhotoViewPage {
+        }
+    }
+
+    Component {
+        id: errorPage
+
+        Page {
+            title: qsTr("Không mở được dữ liệu")
+
+            ColumnLayout {
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 48, 640)
+                spacing: 16
+
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Không mở được cơ sở dữ liệu trên máy")
+                    font.pixelSize: 22
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                }
+
+                Label {
+                    Layout.fillWidth: true
+                    text: window.app.errorMessage
+                    wrapMode: Text.Wrap
+                }
+            }
+        }
+    }
 }

@@ -1,5 +1,7 @@
+#include "applauncher.h"
+
+#include <QCommandLineParser>
 #include <QGuiApplication>
-#include <QQmlApplicationEngine>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(CcnInspectPlugin)
@@ -7,9 +9,18 @@ Q_IMPORT_QML_PLUGIN(CcnInspectPlugin)
 int main(int argc, char *argv[])
 {
     QGuiApplication app(argc, argv);
-    QQmlApplicationEngine engine;
-    engine.load(QUrl(QStringLiteral("qrc:/CcnInspect/Main.qml")));
-    if (engine.rootObjects().isEmpty())
-        return 1;
-    return app.exec();
+    QCoreApplication::setOrganizationName(QStringLiteral("CCN Inspect"));
+    QCoreApplication::setApplicationName(QStringLiteral("ccn-inspect"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CCN_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Kiểm tra CCN — inspecting industrial clusters"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    AppLauncher::addOptions(parser);
+    parser.process(app);
+
+    AppLauncher launcher;
+    return launcher.run(app, AppLauncher::fromParser(parser));
 }

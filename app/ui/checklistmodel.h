@@ -1,0 +1,103 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QSet>
+#include <QVariantList>
+#include <QVariantMap>
+
+class ChecklistManager;
+class InspectionManager;
+class PhotoManager;
+
+// The visible questions of one inspection's checklist as a flat list (section title per row, for
+// ListView sections). setValue() saves the answer at once through InspectionManager; a value the
+// question refuses is kept on screen with its error next to the field, and the stored answer stays
+// as it was. Show-if rules are re-evaluated after each saved answer: rows are inserted or removed,
+// never reset, so the field being edited keeps its focus.
+class ChecklistModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(QString inspectionId READ inspectionId NOTIFY loaded)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(int answeredCount READ answeredCount NOTIFY progressChanged)
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
+    Q_PROPERTY(QStringList sectionTitles READ sectionTitles NOTIFY loaded)
+public:
+    enum Role {
+        QuestionIdRole = Qt::UserRole,
+        CodeRole,
+        TextRole,
+        KindRole,
+        UnitRole,
+        ChoicesRole,
+        RequiredRole,
+        ValueRole,
+        ErrorRole,
+        SectionTitleRole,
+        SectionIndexRole,
+        LegalBasisRole,
+        MinValueRole,
+        MaxValueRole,
+        PhotoCountRole,
+        AnsweredRole,
+    };
+    Q_ENUM(Role)
+
+    ChecklistModel(InspectionManager *inspections, ChecklistManager *checklists,
+                   PhotoManager *photos, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString inspectionId() const { return m_inspectionId; }
+    int answeredCount() const;
+    double progress() const;
+    QStringList sectionTitles() const;
+
+    void load(const QString &inspectionId);
+    void clear();
+
+    // Saves the value of the question in `row`; false (and the error on the row) when refused.
+    Q_INVOKABLE bool setValue(int row, const QString &value);
+    Q_INVOKABLE bool setValueFor(const QString &questionId, const QString &value);
+    Q_INVOKABLE int rowOf(const QString &questionId) const;
+    Q_INVOKABLE int rowOfCode(const QString &code) const;
+    // The first row of a section (for jumping to it), -1 when none is visible.
+    Q_INVOKABLE int firstRowOfSection(int sectionIndex) const;
+    Q_INVOKABLE QVariantMap get(int row) const;
+
+    // Visible required questions without an answer (photo questions: without a photo).
+    QStringList missingQuestionIds() const;
+    // Puts "required" errors on those rows (after a refused submit).
+    void markMissing();
+    // Re-reads the photo counts (after a photo was attached or removed).
+    void refreshPhotos();
+
+signals:
+    void loaded();
+    void countChanged();
+    void progressChanged();
+    void answerSaved(const QString &questionId);
+
+private:
+    QVariantMap questionAt(int row) const;
+    bool isAnswered(const QVariantMap &question) const;
+    QVariantMap answersByCode() const;
+    void updateVisibility();
+    void emitRowChanged(const QString &questionId);
+
+    InspectionManager *m_inspections;
+    ChecklistManager *m_checklists;
+    PhotoManager *m_photos;
+    QString m_inspectionId;
+    QVariantList m_all;                // every question of the template, in order
+    QHash<QString, int> m_indexById;   // question id -> index in m_all
+    QList<int> m_visible;              // indexes into m_all
+    QHash<QString, QString> m_values;  // stored answers
+    QHash<QString, QString> m_pending; // refused input kept on screen
+    QHash<QString, QString> m_errors;
+    QHash<QString, int> m_photoCounts;
+    QStringList m_sections;
+};

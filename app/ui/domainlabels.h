@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QLocale>
+#include <QObject>
+#include <QVariantList>
+
+// Words the inspector reads for the codes stored in the database (cluster status, severity, ...)
+// and numbers formatted for the current language. Codes stay in English in the database; the
+// labels are Vietnamese source strings, translated through Qt Linguist.
+class DomainLabels : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QString localeName READ localeName NOTIFY localeChanged)
+public:
+    explicit DomainLabels(QObject *parent = nullptr);
+
+    QString localeName() const { return m_locale.name(); }
+    void setLocale(const QLocale &locale);
+
+    Q_INVOKABLE QString clusterStatus(const QString &code) const;
+    Q_INVOKABLE QString wwtpStatus(const QString &code) const;
+    Q_INVOKABLE QString tenantStatus(const QString &code) const;
+    Q_INVOKABLE QString severity(const QString &code) const;
+    Q_INVOKABLE QString violationStatus(const QString &code) const;
+    Q_INVOKABLE QString inspectionKind(const QString &code) const;
+    Q_INVOKABLE QString inspectionStatus(const QString &code) const;
+    Q_INVOKABLE QString infrastructureKind(const QString &code) const;
+    // [{value, label}] for pickers.
+    Q_INVOKABLE QVariantList severityOptions() const;
+    Q_INVOKABLE QVariantList clusterStatusOptions() const;
+
+    // "12,5" in Vietnamese, "12.5" in English; empty for a null or non-finite value.
+    Q_INVOKABLE QString number(const QVariant &value, int decimals = 1) const;
+    // "10–20 triệu đồng"; empty when both ends are unknown.
+    Q_INVOKABLE QString fineRange(const QVariant &minVnd, const QVariant &maxVnd) const;
+    // ms since epoch -> "dd/MM/yyyy HH:mm"; empty for 0 or null.
+    Q_INVOKABLE QString dateTime(const QVariant &msecs) const;
+    // "yyyy-MM-dd" -> "dd/MM/yyyy".
+    Q_INVOKABLE QString date(const QString &isoDate) const;
+
+signals:
+    void localeChanged();
+
+private:
+    QLocale m_locale{QLocale::Vietnamese, QLocale::Vietnam};
+};

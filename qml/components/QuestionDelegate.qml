@@ -1,0 +1,199 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import CcnInspect
+
+// One checklist question with the editor for its kind. Every edit is saved at once; a refused
+// value stays in the field with the reason under it.
+Pane {
+    id: q
+
+    required property AppController app
+    required property int index
+    required property var model
+
+    readonly property bool editable: app.inspection.editable
+
+    signal photoRequested(string photoId)
+
+    function save(value) {
+        app.inspection.checklist.setValue(index, value);
+    }
+
+    padding: 12
+    leftPadding: 16
+    rightPadding: 16
+    background: Rectangle {
+        color: q.model.error !== "" ? "#FFF3F3" : "white"
+        border.color: q.model.error !== "" ? "#E57373" : "#E0E0E0"
+    }
+
+    ColumnLayout {
+        width: parent.width
+        spacing: 6
+
+        Label {
+            Layout.fillWidth: true
+            text: q.model.text + (q.model.required ? " <font color='#C62828'>*</font>" : "")
+            textFormat: Text.StyledText
+            wrapMode: Text.Wrap
+            font.pixelSize: 17
+        }
+
+        Label {
+            Layout.fillWidth: true
+            visible: !!q.model.legalBasis
+            text: q.model.legalBasis || ""
+            wrapMode: Text.Wrap
+            font.pixelSize: 13
+            color: "#616161"
+        }
+
+        // yes / no / not applicable
+        Flow {
+            Layout.fillWidth: true
+            visible: q.model.kind === "yes_no_na"
+            spacing: 8
+
+            Repeater {
+                model: [{
+                        "value": "yes",
+                        "label": qsTr("Có")
+                    }, {
+                        "value": "no",
+                        "label": qsTr("Không")
+                    }, {
+                        "value": "na",
+                        "label": qsTr("Không áp dụng")
+                    }]
+
+                ChoiceButton {
+                    required property var modelData
+
+                    text: modelData.label
+                    checked: q.model.value === modelData.value
+                    enabled: q.editable
+                    onClicked: q.save(checked ? modelData.value : "")
+                }
+            }
+        }
+
+        // one of the template's choices
+        Flow {
+            Layout.fillWidth: true
+            visible: q.model.kind === "choice"
+            spacing: 8
+
+            Repeater {
+                model: q.model.kind === "choice" ? q.model.choices : []
+
+                ChoiceButton {
+                    required property var modelData
+
+                    text: modelData.label
+                    checked: q.model.value === modelData.value
+                    enabled: q.editable
+                    onClicked: q.save(checked ? modelData.value : "")
+                }
+            }
+        }
+
+        // number with unit, percentage
+        RowLayout {
+            visible: q.model.kind === "number" || q.model.kind === "percentage"
+            spacing: 8
+
+            TextField {
+                id: numberField
+
+                Layout.preferredWidth: 200
+                Layout.preferredHeight: 52
+                text: q.model.value
+                enabled: q.editable
+                inputMethodHints: Qt.ImhFormattedNumbersOnly
+                maximumLength: 40
+                selectByMouse: true
+                placeholderText: q.model.kind === "percentage" ? "0–100" : qsTr("Nhập số")
+                onEditingFinished: if (text !== q.model.value || q.model.error !== "")
+                    q.save(text)
+            }
+
+            Label {
+                text: q.model.unit || ""
+                font.bold: true
+            }
+        }
+
+        // free text
+        TextArea {
+            id: textField
+
+            Layout.fillWidth: true
+            Layout.minimumHeight: 52
+            visible: q.model.kind === "text"
+            text: q.model.kind === "text" ? q.model.value : ""
+            enabled: q.editable
+            wrapMode: TextArea.Wrap
+            placeholderText: qsTr("Ghi nội dung…")
+            onEditingFinished: if (text !== q.model.value || q.model.error !== "")
+                q.save(text)
+        }
+
+        // photo required: from a file, or the camera where one exists
+        ColumnLayout {
+            Layout.fillWidth: true
+            visible: q.model.kind === "photo"
+            spacing: 6
+
+            RowLayout {
+                spacing: 8
+
+                Button {
+                    Layout.preferredHeight: 52
+                    text: qsTr("Chọn ảnh từ tệp…")
+                    enabled: q.editable
+                    onClicked: fileDialog.open()
+                }
+
+                Label {
+                    text: qsTr("%n ảnh", "", q.model.photoCount)
+                    color: "#424242"
+                }
+            }
+        }
+
+        Label {
+            id: photoError
+
+            Layout.fillWidth: true
+            visible: text !== ""
+            wrapMode: Text.Wrap
+            color: "#B71C1C"
+        }
+
+        Label {
+            id: errorLabel
+
+            objectName: "error"
+            Layout.fillWidth: true
+            visible: q.model.error !== ""
+            text: q.model.error
+            wrapMode: Text.Wrap
+            color: "#B71C1C"
+            font.bold: true
+        }
+    }
+
+    FileDialog {
+        id: fileDialog
+
+        title: qsTr("Chọn ảnh")
+        nameFilters: [qsTr("Ảnh (*.jpg *.jpeg *.png)")]
+        onAccepted: {
+            const r = q.app.inspection.attachPhoto(selectedFile.toString(), q.model.questionId, "", false);
+            photoError.text = r.ok ? "" : r.message;
+        }
+    }
+}

@@ -1,0 +1,209 @@
+#include "applauncher.h"
+
+#include "appcontroller.h"
+#include "positiontracker.h"
+#include "settingsmanager.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QImage>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTranslator>
+
+#include <atomic>
+#include <cstdio>
+
+namespace {
+std::atomic<int> g_qmlWarnings{0};
+QtMessageHandler g_previousHandler = nullptr;
+
+void countingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    const QString category = QString::fromLatin1(context.category ? context.category : "");
+    const QString file = QString::fromLatin1(context.file ? context.file : "");
+    const bool fromQml =
+        category.startsWith(QLatin1String("qml")) || category.startsWith(QLatin1String("js")) ||
+        category.startsWith(QLatin1String("qt.qml")) || file.endsWith(QLatin1String(".qml")) ||
+        message.contains(QLatin1String(".qml:"));
+    if ((type == QtWarningMsg && fromQml) || type == QtCriticalMsg || type == QtFatalMsg)
+        ++g_qmlWarnings;
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
+void settle(int ms = 50)
+{
+    for (int i = 0; i < 5; ++i)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, ms);
+}
+
+// True when an image has more than one colour in a sample of its pixels.
+bool isBlank(const QImage &image)
+{
+    if (image.isNull())
+        return true;
+    const QRgb first = image.pixel(0, 0);
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            if (image.pixel(x, y) != first)
+                return false;
+    return true;
+}
+} // namespace
+
+int AppLauncher::qmlWarningCount()
+{
+    return g_qmlWarnings.load();
+}
+
+void AppLauncher::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption(
+        {QStringLiteral("demo"), QStringLiteral("Use the demo database (separate file).")});
+    parser.addOption(
+        {QStringLiteral("nmea"),
+         QStringLiteral("Replay this NMEA log as the position source (saved in the settings)."),
+         QStringLiteral("file")});
+    parser.addOption(
+        {QStringLiteral("self-test"),
+         QStringLiteral("Load every page with demo data in a temporary data directory; "
+                        "exit non-zero on any QML warning or error.")});
+    parser.addOption({QStringLiteral("screenshots"),
+                      QStringLiteral("Render the main pages with demo data to PNG files in dir."),
+                      QStringLiteral("dir")});
+    parser.addOption(
+        {QStringLiteral("lang"), QStringLiteral("Language: vi or en."), QStringLiteral("lang")});
+    parser.addOption({QStringLiteral("demo-photo"),
+                      QStringLiteral("A photo file for the self-test and screenshots."),
+                      QStringLiteral("file")});
+}
+
+AppLauncher::Options AppLauncher::fromParser(const QCommandLineParser &parser)
+{
+    Options o;
+    o.demo = parser.isSet(QStringLiteral("demo"));
+    o.selfTest = parser.isSet(QStringLiteral("self-test"));
+    o.screenshotsDir = parser.value(QStringLiteral("screenshots"));
+    o.nmeaFile = parser.value(QStringLiteral("nmea"));
+    o.language = parser.value(QStringLiteral("lang"));
+    o.demoPhotoPath = parser.value(QStringLiteral("demo-photo"));
+#ifdef CCN_DEMO_PHOTO
+    if (o.demoPhotoPath.isEmpty() && QFileInfo::exists(QStringLiteral(CCN_DEMO_PHOTO)))
+        o.demoPhotoPath = QStringLiteral(CCN_DEMO_PHOTO);
+#endif
+    return o;
+}
+
+int AppLauncher::run(QGuiApplication &app, const Options &options)
+{
+    const bool offline = options.selfTest || !options.screenshotsDir.isEmpty();
+    if (offline)
+        g_previousHandler = qInstallMessageHandler(countingHandler);
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+
+    // Self-test and screenshots never touch the user's data or settings.
+    QTemporaryDir temp;
+    std::unique_ptr<SettingsManager> settings =
+        offline ? std::make_unique<SettingsManager>(temp.filePath(QStringLiteral("settings.ini")))
+                : std::make_unique<SettingsManager>();
+    if (!options.nmeaFile.isEmpty()) {
+        settings->setNmeaFile(QFileInfo(options.nmeaFile).absoluteFilePath());
+        settings->setPositionSource(QStringLiteral("nmea"));
+    }
+    const QString language = options.language.isEmpty() ? settings->language() : options.language;
+    if (!options.language.isEmpty() && !offline)
+        settings->setLanguage(options.language);
+
+    QTranslator translator;
+    if (language == QLatin1String("en")) {
+        if (translator.load(QStringLiteral(":/i18n/ccn_en.qm")))
+            app.installTranslator(&translator);
+        else
+            std::fprintf(stderr, "English translation not found; showing Vietnamese.\n");
+    }
+
+    AppController controller(settings.get());
+    if (offline && options.language == QLatin1String("en"))
+        settings->setLanguage(QStringLiteral("en"));
+    const QString dataDir = offline ? temp.path() : AppController::defaultDataDir();
+    const CoreError opened = controller.open(dataDir, options.demo || offline);
+    if (opened.failed())
+        std::fprintf(stderr, "%s\n", qPrintable(opened.message()));
+    const CoreError positioned = controller.startPosition();
+    if (positioned.failed() && !offline)
+        std::fprintf(stderr, "%s\n", qPrintable(positioned.message()));
+
+    QQmlApplicationEngine engine;
+    // The module is at qrc:/CcnInspect (RESOURCE_PREFIX /, Qt 6.4).
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::warnings, &engine,
+        [](const QList<QQmlError> &warnings) { g_qmlWarnings += int(warnings.size()); });
+    engine.setInitialProperties({{QStringLiteral("app"), QVariant::fromValue(&controller)},
+                                 {QStringLiteral("demoPhotoPath"), options.demoPhotoPath}});
+    engine.load(QUrl(QStringLiteral("qrc:/CcnInspect/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    QObject *root = engine.rootObjects().first();
+
+    if (!offline)
+        return app.exec();
+
+    if (opened.failed())
+        return 1;
+    int failures = renderScreens(root, options.screenshotsDir, !options.screenshotsDir.isEmpty());
+    const int warnings = qmlWarningCount();
+    std::fprintf(stderr, "self-test: %d page failures, %d QML warnings\n", failures, warnings);
+    return failures == 0 && warnings == 0 ? 0 : 1;
+}
+
+int AppLauncher::renderScreens(QObject *root, const QString &dir, bool save)
+{
+    auto *window = qobject_cast<QQuickWindow *>(root);
+    if (!window)
+        return 1;
+    if (save)
+        QDir().mkpath(dir);
+    int failures = 0;
+    const QStringList screens{QStringLiteral("clusters"), QStringLiteral("cluster"),
+                              QStringLiteral("checklist"), QStringLiteral("violation"),
+                              QStringLiteral("photo")};
+    const QList<QPair<QString, QSize>> orientations{{QStringLiteral("landscape"), QSize(1280, 800)},
+                                                    {QStringLiteral("portrait"), QSize(800, 1280)}};
+    for (const auto &orientation : orientations) {
+        window->resize(orientation.second);
+        settle();
+        for (const QString &screen : screens) {
+            QVariant ok;
+            QMetaObject::invokeMethod(root, "showScreen", Q_RETURN_ARG(QVariant, ok),
+                                      Q_ARG(QVariant, screen));
+            settle();
+            if (!ok.toBool()) {
+                std::fprintf(stderr, "self-test: screen %s could not be shown\n",
+                             qPrintable(screen));
+                ++failures;
+                continue;
+            }
+            const QImage image = window->grabWindow();
+            if (isBlank(image)) {
+                std::fprintf(stderr, "self-test: screen %s rendered blank\n", qPrintable(screen));
+                ++failures;
+                continue;
+            }
+            if (save) {
+                const QString path =
+                    QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(screen, orientation.first));
+                if (!image.save(path)) {
+                    std::fprintf(stderr, "could not write %s\n", qPrintable(path));
+                    ++failures;
+                }
+            }
+        }
+    }
+    return failures;
+}

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class QGuiApplication;
+
+// Starts the app's UI from the command line options: opens the database (or the demo one),
+// loads the translation, the position source and Main.qml. --self-test loads every page with
+// demo data in a temporary data dir and fails on any QML warning; --screenshots renders the main
+// pages to PNG files. main() only parses the options and calls run().
+class AppLauncher : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options {
+        bool demo = false;
+        bool selfTest = false;
+        QString screenshotsDir;
+        QString nmeaFile;
+        QString language;      // empty: from the settings
+        QString demoPhotoPath; // a photo for the screens that show one (self-test, screenshots)
+    };
+
+    // Adds the options to a parser and reads them back.
+    static void addOptions(class QCommandLineParser &parser);
+    static Options fromParser(const QCommandLineParser &parser);
+
+    int run(QGuiApplication &app, const Options &options);
+
+    // QML warnings and errors seen since start (self-test, screenshots).
+    static int qmlWarningCount();
+
+private:
+    int renderScreens(QObject *root, const QString &dir, bool save);
+};

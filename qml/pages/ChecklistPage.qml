@@ -1,0 +1,232 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import CcnInspect
+
+// The inspection's checklist: sections, progress, one editor per question kind (each answer
+// saved at once), violations and photos, submit with the missing items named.
+Page {
+    id: page
+
+    required property AppController app
+    readonly property InspectionController insp: app.inspection
+    readonly property ChecklistModel checklist: insp.checklist
+
+    signal violationRequested(string violationId)
+    signal photoRequested(string photoId)
+
+    function submit() {
+        if (insp.submit())
+            submittedDialog.open();
+        else
+            missingDialog.open();
+    }
+
+    title: qsTr("Phiếu kiểm tra — %1").arg(insp.clusterName)
+
+    header: Pane {
+        padding: 10
+        Material.elevation: 2
+
+        ColumnLayout {
+            width: parent.width
+            spacing: 6
+
+            Label {
+                Layout.fillWidth: true
+                text: page.insp.summary + " · " + page.insp.positionText
+                wrapMode: Text.Wrap
+                color: "#424242"
+            }
+
+            Label {
+                Layout.fillWidth: true
+                visible: page.insp.positionWarning !== ""
+                text: "⚠ " + page.insp.positionWarning
+                wrapMode: Text.Wrap
+                color: "#E65100"
+                font.bold: true
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 12
+
+                ProgressBar {
+                    Layout.fillWidth: true
+                    from: 0
+                    to: 1
+                    value: page.checklist.progress
+                }
+
+                Label {
+                    text: qsTr("%1/%2 câu").arg(page.checklist.answeredCount).arg(page.checklist.count)
+                    font.bold: true
+                }
+
+                ComboBox {
+                    id: sectionBox
+
+                    Layout.preferredWidth: Math.min(360, page.width / 2.5)
+                    Layout.preferredHeight: 48
+                    model: page.checklist.sectionTitles
+                    displayText: qsTr("Đến mục…")
+                    onActivated: index => {
+                        const row = page.checklist.firstRowOfSection(index);
+                        if (row >= 0)
+                            questions.positionViewAtIndex(row, ListView.Beginning);
+                    }
+                }
+            }
+        }
+    }
+
+    ListView {
+        id: questions
+
+        anchors.fill: parent
+        clip: true
+        model: page.checklist
+        spacing: 4
+        cacheBuffer: 2000
+        ScrollBar.vertical: ScrollBar {
+        }
+        section.property: "sectionTitle"
+        section.criteria: ViewSection.FullString
+        section.delegate: Rectangle {
+            required property string section
+
+            width: ListView.view.width
+            height: sectionLabel.implicitHeight + 16
+            color: "#E3F2FD"
+
+            Label {
+                id: sectionLabel
+
+                x: 16
+                y: 8
+                width: parent.width - 32
+                text: parent.section
+                wrapMode: Text.Wrap
+                font.bold: true
+                font.pixelSize: 18
+                color: "#0D47A1"
+            }
+        }
+
+        delegate: QuestionDelegate {
+            width: ListView.view.width
+            app: page.app
+            onPhotoRequested: photoId => page.photoRequested(photoId)
+        }
+
+        footer: ColumnLayout {
+            width: ListView.view.width
+            spacing: 8
+
+            SectionHeading {
+                Layout.leftMargin: 16
+                text: qsTr("Vi phạm đã ghi nhận (%1)").arg(page.insp.violations.count)
+            }
+
+            Repeater {
+                model: page.insp.violations
+
+                ItemDelegate {
+                    required property var model
+
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 16
+                    text: model.categoryTitle + " — " + model.severityLabel + (model.deadlineText ? " · " + qsTr("hạn %1").arg(model.deadlineText) : "") + (model.photoCount > 0 ? " · " + qsTr("%n ảnh", "", model.photoCount) : "")
+                    onClicked: page.violationRequested(model.id)
+                }
+            }
+
+            Button {
+                Layout.leftMargin: 16
+                Layout.preferredHeight: 52
+                text: qsTr("+ Ghi nhận vi phạm")
+                enabled: page.insp.editable
+                onClicked: page.violationRequested("")
+            }
+
+            SectionHeading {
+                Layout.leftMargin: 16
+                text: qsTr("Ảnh của cuộc kiểm tra (%1)").arg(page.insp.photos.count)
+            }
+
+            PhotoStrip {
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                photos: page.insp.photos
+                onPhotoClicked: photoId => page.photoRequested(photoId)
+            }
+
+            Item {
+                Layout.preferredHeight: 24
+            }
+        }
+    }
+
+    footer: ToolBar {
+        Material.background: "white"
+
+        RowLayout {
+            anchors.fill: parent
+            anchors.margins: 8
+            spacing: 8
+
+            Label {
+                Layout.fillWidth: true
+                text: page.insp.editable ? qsTr("Câu trả lời được lưu ngay khi nhập.") : qsTr("Cuộc kiểm tra đã gửi: chỉ xem.")
+                color: "#424242"
+                wrapMode: Text.Wrap
+            }
+
+            Button {
+                id: submitButton
+
+                Layout.preferredHeight: 52
+                highlighted: true
+                enabled: page.insp.editable
+                text: qsTr("Gửi kết quả kiểm tra")
+                onClicked: page.submit()
+            }
+        }
+    }
+
+    Dialog {
+        id: missingDialog
+
+        objectName: "missingDialog"
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 640)
+        modal: true
+        title: qsTr("Chưa gửi được")
+        standardButtons: Dialog.Ok
+
+        Label {
+            width: parent.width
+            text: page.insp.submitMessage
+            wrapMode: Text.Wrap
+        }
+    }
+
+    Dialog {
+        id: submittedDialog
+
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 480)
+        modal: true
+        title: qsTr("Đã gửi")
+        standardButtons: Dialog.Ok
+
+        Label {
+            width: parent.width
+            text: qsTr("Kết quả kiểm tra đã được lưu và sẽ được đồng bộ khi có mạng.")
+            wrapMode: Text.Wrap
+        }
+    }
+}

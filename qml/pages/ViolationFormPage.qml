@@ -1,0 +1,322 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import CcnInspect
+
+// A violation: category from the catalogue (legal basis and fine range shown), severity, what
+// was seen, remedy, deadline, responsible party and evidence photos. Errors show under each field.
+Page {
+    id: page
+
+    required property AppController app
+    property string violationId: ""
+    property var errors: ({})
+    property string message: ""
+    property string severity: ""
+    readonly property var category: categoryBox.currentIndex >= 0 ? app.catalog.get(categoryBox.currentIndex) : ({})
+    readonly property bool editable: app.inspection.editable
+
+    signal done
+    signal photoRequested(string photoId)
+
+    function load() {
+        const v = violationId !== "" ? app.inspection.violation(violationId) : null;
+        if (!v) {
+            categoryBox.currentIndex = -1;
+            app.inspection.violationPhotos.violationId = "";
+            return;
+        }
+        categoryBox.currentIndex = app.catalog.indexOf(v.category);
+        severity = v.severity;
+        observedField.text = v.observed;
+        remedyField.text = v.remedy;
+        deadlineField.text = v.deadlineText;
+        responsibleField.text = v.responsibleParty;
+        app.inspection.violationPhotos.violationId = violationId;
+    }
+
+    function save() {
+        const r = app.inspection.saveViolation(violationId, {
+                "category": category.code || "",
+                "severity": severity,
+                "observed": observedField.text,
+                "remedy": remedyField.text,
+                "deadline": deadlineField.text,
+                "responsible_party": responsibleField.text
+            });
+        errors = r.errors || {};
+        message = r.ok ? "" : r.message;
+        if (r.ok && violationId === "") {
+            violationId = r.id;
+            app.inspection.violationPhotos.violationId = r.id;
+        }
+        return r.ok;
+    }
+
+    title: violationId === "" ? qsTr("Ghi nhận vi phạm") : qsTr("Sửa vi phạm")
+    Component.onCompleted: load()
+
+    Flickable {
+        id: flick
+
+        anchors.fill: parent
+        contentHeight: form.implicitHeight + 32
+        clip: true
+        ScrollBar.vertical: ScrollBar {
+        }
+
+        ColumnLayout {
+            id: form
+
+            x: 16
+            y: 16
+            width: Math.min(flick.width - 32, 900)
+            spacing: 6
+
+            FieldLabel {
+                text: qsTr("Loại vi phạm")
+                required: true
+            }
+
+            ComboBox {
+                id: categoryBox
+
+                Layout.fillWidth: true
+                Layout.preferredHeight: 52
+                model: page.app.catalog
+                textRole: "title"
+                enabled: page.editable
+                displayText: currentIndex < 0 ? qsTr("Chọn loại vi phạm…") : currentText
+                onActivated: {
+                    if (page.severity === "")
+                        page.severity = page.category.defaultSeverity || "";
+                }
+            }
+
+            Label {
+                Layout.fillWidth: true
+                visible: categoryBox.currentIndex >= 0
+                wrapMode: Text.Wrap
+                color: "#424242"
+                text: qsTr("Căn cứ: %1").arg(page.category.legalBasis || "") + (page.category.fineText ? "\n" + qsTr("Mức phạt: %1").arg(page.category.fineText) : "")
+            }
+
+            FieldError {
+                text: page.errors.category || ""
+            }
+
+            FieldLabel {
+                text: qsTr("Mức độ")
+                required: true
+            }
+
+            Flow {
+                Layout.fillWidth: true
+                spacing: 8
+
+                Repeater {
+                    model: page.app.labels.severityOptions()
+
+                    ChoiceButton {
+                        required property var modelData
+
+                        text: modelData.label
+                        checked: page.severity === modelData.value
+                        enabled: page.editable
+                        onClicked: page.severity = modelData.value
+                    }
+                }
+            }
+
+            FieldError {
+                text: page.errors.severity || ""
+            }
+
+            FieldLabel {
+                text: qsTr("Nội dung vi phạm (điều đã thấy)")
+                required: true
+            }
+
+            TextArea {
+                id: observedField
+
+                Layout.fillWidth: true
+                Layout.minimumHeight: 96
+                wrapMode: TextArea.Wrap
+                enabled: page.editable
+                placeholderText: qsTr("Mô tả cụ thể điều quan sát được tại hiện trường")
+            }
+
+            FieldError {
+                text: page.errors.observed || ""
+            }
+
+            FieldLabel {
+                text: qsTr("Biện pháp khắc phục yêu cầu")
+            }
+
+            TextArea {
+                id: remedyField
+
+                Layout.fillWidth: true
+                Layout.minimumHeight: 72
+                wrapMode: TextArea.Wrap
+                enabled: page.editable
+            }
+
+            FieldError {
+                text: page.errors.remedy || ""
+            }
+
+            GridLayout {
+                Layout.fillWidth: true
+                columns: page.width > 700 ? 2 : 1
+                columnSpacing: 16
+
+                ColumnLayout {
+                    Layout.fillWidth: true
+
+                    FieldLabel {
+                        text: qsTr("Hạn khắc phục (ngày/tháng/năm)")
+                    }
+
+                    TextField {
+                        id: deadlineField
+
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 52
+                        enabled: page.editable
+                        placeholderText: "31/12/2026"
+                        maximumLength: 40
+                        inputMethodHints: Qt.ImhDate
+                        onAccepted: responsibleField.forceActiveFocus()
+                    }
+
+                    FieldError {
+                        text: page.errors.deadline || ""
+                    }
+                }
+
+                ColumnLayout {
+                    Layout.fillWidth: true
+
+                    FieldLabel {
+                        text: qsTr("Đơn vị chịu trách nhiệm")
+                    }
+
+                    TextField {
+                        id: responsibleField
+
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 52
+                        enabled: page.editable
+                        maximumLength: 400
+                        onAccepted: saveButton.clicked()
+                    }
+
+                    FieldError {
+                        text: page.errors.responsible_party || ""
+                    }
+                }
+            }
+
+            FieldLabel {
+                text: qsTr("Ảnh làm chứng cứ")
+            }
+
+            Label {
+                Layout.fillWidth: true
+                visible: page.violationId === ""
+                text: qsTr("Lưu vi phạm trước, sau đó thêm ảnh.")
+                color: "#555555"
+                wrapMode: Text.Wrap
+            }
+
+            PhotoStrip {
+                Layout.fillWidth: true
+                visible: page.violationId !== ""
+                photos: page.app.inspection.violationPhotos
+                onPhotoClicked: photoId => page.photoRequested(photoId)
+            }
+
+            Button {
+                Layout.preferredHeight: 52
+                visible: page.violationId !== ""
+                enabled: page.editable
+                text: qsTr("Thêm ảnh từ tệp…")
+                onClicked: photoDialog.open()
+            }
+
+            FieldError {
+                id: photoError
+            }
+
+            Label {
+                Layout.fillWidth: true
+                visible: page.message !== ""
+                text: page.message
+                color: "#B71C1C"
+                wrapMode: Text.Wrap
+                font.bold: true
+            }
+
+            RowLayout {
+                Layout.topMargin: 8
+                spacing: 8
+
+                Button {
+                    id: saveButton
+
+                    Layout.preferredHeight: 52
+                    highlighted: true
+                    enabled: page.editable
+                    text: qsTr("Lưu vi phạm")
+                    onClicked: {
+                        if (page.save())
+                            savedNote.visible = true;
+                    }
+                }
+
+                Button {
+                    Layout.preferredHeight: 52
+                    text: qsTr("Xong")
+                    onClicked: page.done()
+                }
+
+                Button {
+                    Layout.preferredHeight: 52
+                    visible: page.violationId !== "" && page.editable
+                    flat: true
+                    Material.foreground: "#B71C1C"
+                    text: qsTr("Xoá vi phạm")
+                    onClicked: {
+                        page.message = page.app.inspection.deleteViolation(page.violationId);
+                        if (page.message === "")
+                            page.done();
+                    }
+                }
+
+                Label {
+                    id: savedNote
+
+                    visible: false
+                    text: qsTr("Đã lưu.")
+                    color: "#2E7D32"
+                }
+            }
+        }
+    }
+
+    FileDialog {
+        id: photoDialog
+
+        title: qsTr("Chọn ảnh")
+        nameFilters: [qsTr("Ảnh (*.jpg *.jpeg *.png)")]
+        onAccepted: {
+            const r = page.app.inspection.attachPhoto(selectedFile.toString(), "", page.violationId, false);
+            photoError.text = r.ok ? "" : r.message;
+        }
+    }
+}
