@@ -27,14 +27,15 @@ PushChange PushChange::fromJson(const QJsonObject &o, QString *error)
     PushChange c;
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key())) {
-            *error = QStringLiteral("unknown member '%1' in change").arg(it.key().left(64));
+            *error = QStringLiteral("trường '%1' không được chấp nhận trong thay đổi")
+                         .arg(it.key().left(64));
             return c;
         }
     }
     const auto text = [&](const char *key, QString *out) {
         const QJsonValue v = o.value(QLatin1String(key));
         if (!v.isString() || v.toString().isEmpty() || v.toString().size() > 128) {
-            *error = QStringLiteral("'%1' must be a non-empty string of at most 128 characters")
+            *error = QStringLiteral("'%1' phải là chuỗi không rỗng, tối đa 128 ký tự")
                          .arg(QLatin1String(key));
             return false;
         }
@@ -45,19 +46,19 @@ PushChange PushChange::fromJson(const QJsonObject &o, QString *error)
         !text("row_id", &c.rowId) || !text("op", &c.op))
         return c;
     if (!isValidOp(c.op)) {
-        *error = QStringLiteral("'op' must be insert, update or delete");
+        *error = QStringLiteral("'op' phải là insert, update hoặc delete");
         return c;
     }
     const QJsonValue seq = o.value(QLatin1String("base_seq"));
     const double d = seq.toDouble(-1);
     if (!seq.isDouble() || d < 0 || d != double(qint64(d)) || d > 9007199254740991.0) {
-        *error = QStringLiteral("'base_seq' must be a non-negative integer");
+        *error = QStringLiteral("'base_seq' phải là số nguyên không âm");
         return c;
     }
     c.baseSeq = qint64(d);
     const QJsonValue f = o.value(QLatin1String("fields"));
     if (!f.isObject()) {
-        *error = QStringLiteral("'fields' must be an object");
+        *error = QStringLiteral("'fields' phải là một đối tượng");
         return c;
     }
     c.fields = f.toObject();

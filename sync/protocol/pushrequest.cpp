@@ -22,37 +22,37 @@ PushRequest PushRequest::fromJson(const QByteArray &json, QString *error)
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
         *error = pe.error != QJsonParseError::NoError
-                     ? QStringLiteral("malformed JSON: %1").arg(pe.errorString())
-                     : QStringLiteral("the body must be a JSON object");
+                     ? QStringLiteral("JSON sai cú pháp: %1").arg(pe.errorString())
+                     : QStringLiteral("nội dung phải là một đối tượng JSON");
         return r;
     }
     const QJsonObject o = doc.object();
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (it.key() != QLatin1String("protocol") && it.key() != QLatin1String("device_id") &&
             it.key() != QLatin1String("changes")) {
-            *error = QStringLiteral("unknown member '%1'").arg(it.key().left(64));
+            *error = QStringLiteral("trường '%1' không được chấp nhận").arg(it.key().left(64));
             return r;
         }
     }
     const QJsonValue p = o.value(QLatin1String("protocol"));
     if (!p.isDouble() || p.toDouble() != double(p.toInt())) {
-        *error = QStringLiteral("'protocol' must be an integer");
+        *error = QStringLiteral("'protocol' phải là số nguyên");
         return r;
     }
     const QJsonValue dev = o.value(QLatin1String("device_id"));
     if (!dev.isString() || dev.toString().isEmpty() || dev.toString().size() > 128) {
-        *error = QStringLiteral("'device_id' must be a non-empty string");
+        *error = QStringLiteral("'device_id' phải là chuỗi không rỗng");
         return r;
     }
     const QJsonValue ch = o.value(QLatin1String("changes"));
     if (!ch.isArray()) {
-        *error = QStringLiteral("'changes' must be an array");
+        *error = QStringLiteral("'changes' phải là một danh sách");
         return r;
     }
     const QJsonArray arr = ch.toArray();
     if (arr.size() > ProtocolVersion::maxChangesPerPush) {
-        *error =
-            QStringLiteral("at most %1 changes per push").arg(ProtocolVersion::maxChangesPerPush);
+        *error = QStringLiteral("mỗi lần gửi tối đa %1 thay đổi")
+                     .arg(ProtocolVersion::maxChangesPerPush);
         return r;
     }
     PushRequest out;
@@ -60,13 +60,13 @@ PushRequest PushRequest::fromJson(const QByteArray &json, QString *error)
     out.deviceId = dev.toString();
     for (int i = 0; i < arr.size(); ++i) {
         if (!arr.at(i).isObject()) {
-            *error = QStringLiteral("change %1 must be an object").arg(i);
+            *error = QStringLiteral("thay đổi %1 phải là một đối tượng").arg(i);
             return r;
         }
         QString e;
         const PushChange c = PushChange::fromJson(arr.at(i).toObject(), &e);
         if (!e.isEmpty()) {
-            *error = QStringLiteral("change %1: %2").arg(i).arg(e);
+            *error = QStringLiteral("thay đổi %1: %2").arg(i).arg(e);
             return r;
         }
         out.changes.append(c);

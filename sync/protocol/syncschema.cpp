@@ -75,13 +75,14 @@ QString SyncSchema::checkValue(const QString &table, const QString &column,
         if (c.name != column)
             continue;
         if (v.isNull())
-            return c.notNull ? QStringLiteral("'%1' must not be null").arg(column) : QString();
+            return c.notNull ? QStringLiteral("'%1' không được để trống (null)").arg(column)
+                             : QString();
         switch (c.type) {
         case Type::Text:
             if (!v.isString())
-                return QStringLiteral("'%1' must be text").arg(column);
+                return QStringLiteral("'%1' phải là văn bản").arg(column);
             if (v.toString().size() > 1000000)
-                return QStringLiteral("'%1' is too long").arg(column);
+                return QStringLiteral("'%1' quá dài").arg(column);
             return {};
         case Type::Integer: {
             if (v.isBool())
@@ -89,22 +90,22 @@ QString SyncSchema::checkValue(const QString &table, const QString &column,
             const double d = v.toDouble(qQNaN());
             if (!v.isDouble() || !qIsFinite(d) || d != std::floor(d) ||
                 qAbs(d) > 9007199254740991.0)
-                return QStringLiteral("'%1' must be an integer").arg(column);
+                return QStringLiteral("'%1' phải là số nguyên").arg(column);
             return {};
         }
         case Type::Real:
             if (!v.isDouble() || !qIsFinite(v.toDouble()))
-                return QStringLiteral("'%1' must be a number").arg(column);
+                return QStringLiteral("'%1' phải là số").arg(column);
             return {};
         }
     }
-    return QStringLiteral("unknown field '%1' for %2").arg(column.left(64), table);
+    return QStringLiteral("bảng %2 không có trường '%1'").arg(column.left(64), table);
 }
 
 QString SyncSchema::validateRow(const QString &table, const QJsonObject &row) const
 {
     if (!hasTable(table))
-        return QStringLiteral("unknown entity '%1'").arg(table.left(64));
+        return QStringLiteral("không có bảng '%1'").arg(table.left(64));
     QStringList names;
     QVariantList values;
     for (auto it = row.begin(); it != row.end(); ++it) {
@@ -124,10 +125,10 @@ QString SyncSchema::validateRow(const QString &table, const QJsonObject &row) co
     }
     for (const Column &c : m_columns.value(table))
         if (c.notNull && !c.hasDefault && !row.contains(c.name))
-            return QStringLiteral("'%1' is required").arg(c.name);
+            return QStringLiteral("thiếu trường bắt buộc '%1'").arg(c.name);
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction())
-        return QStringLiteral("validation unavailable: %1").arg(db.lastError().text());
+        return QStringLiteral("không kiểm tra được dữ liệu: %1").arg(db.lastError().text());
     QSqlQuery q(db);
     QStringList marks;
     for (int i = 0; i < names.size(); ++i)
@@ -141,7 +142,8 @@ QString SyncSchema::validateRow(const QString &table, const QJsonObject &row) co
     if (!q.exec()) {
         error = q.lastError().databaseText();
         if (error.contains(QLatin1String("CHECK constraint failed")))
-            error = QStringLiteral("a value is outside what %1 allows (%2)").arg(table, error);
+            error = QStringLiteral("có giá trị nằm ngoài phạm vi bảng %1 cho phép (%2)")
+                        .arg(table, error);
     }
     q.finish();
     db.rollback();

@@ -57,7 +57,7 @@ ChangeMerger::Outcome ChangeMerger::merge(const Stored &stored, const PushChange
     if (!stored.exists) {
         if (change.op != QLatin1String("insert")) {
             out.rejectCode = QStringLiteral("unknown_row");
-            out.rejectMessage = QStringLiteral("The registry has no %1 row %2 to %3.")
+            out.rejectMessage = QStringLiteral("Máy chủ không có dòng %1 %2 để %3.")
                                     .arg(change.entity, change.rowId, change.op);
             return out;
         }

@@ -78,7 +78,7 @@ int ClusterImporter::importFile(const QString &path, QStringList *errors)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        *errors << QObject::tr("Cannot read %1: %2").arg(path, f.errorString());
+        *errors << QObject::tr("Không đọc được %1: %2").arg(path, f.errorString());
         return -1;
     }
     return importData(f.readAll(), errors);
@@ -90,7 +90,7 @@ int ClusterImporter::importData(const QByteArray &csv, QStringList *errors)
     QString text = dec.decode(csv);
     if (dec.hasError()) {
         *errors << QObject::tr(
-            "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.");
+            "Tệp không phải văn bản UTF-8. Hãy lưu lại dạng \"CSV UTF-8\" rồi thử lại.");
         return -1;
     }
     if (text.startsWith(QChar(0xfeff)))
@@ -99,11 +99,11 @@ int ClusterImporter::importData(const QByteArray &csv, QStringList *errors)
     int badLine = 0;
     const QList<QStringList> rows = parseCsv(text, &ok, &badLine);
     if (!ok) {
-        *errors << QObject::tr("Line %1: a quoted field is never closed.").arg(badLine);
+        *errors << QObject::tr("Dòng %1: một ô mở dấu ngoặc kép mà không đóng.").arg(badLine);
         return -1;
     }
     if (rows.isEmpty() || rows.first().isEmpty()) {
-        *errors << QObject::tr("Line 1: the header row is missing.");
+        *errors << QObject::tr("Dòng 1: thiếu dòng tiêu đề cột.");
         return -1;
     }
     const SyncSchema &schema = m_store->schema();
@@ -114,13 +114,13 @@ int ClusterImporter::importData(const QByteArray &csv, QStringList *errors)
     for (const QString &h : std::as_const(header)) {
         if (!schema.hasColumn(table, h) || h == QLatin1String("created_at") ||
             h == QLatin1String("updated_at") || h == QLatin1String("deleted_at"))
-            *errors << QObject::tr("Line 1: unknown column '%1'.").arg(h);
+            *errors << QObject::tr("Dòng 1: không có cột '%1'.").arg(h);
         if (header.count(h) > 1)
-            *errors << QObject::tr("Line 1: column '%1' appears twice.").arg(h);
+            *errors << QObject::tr("Dòng 1: cột '%1' xuất hiện hai lần.").arg(h);
     }
     for (const char *need : {"code", "name", "province_id", "status"})
         if (!header.contains(QLatin1String(need)))
-            *errors << QObject::tr("Line 1: the column '%1' is required.").arg(QLatin1String(need));
+            *errors << QObject::tr("Dòng 1: thiếu cột bắt buộc '%1'.").arg(QLatin1String(need));
     if (!errors->isEmpty())
         return -1;
     QHash<QString, SyncSchema::Type> types;
@@ -134,7 +134,7 @@ int ClusterImporter::importData(const QByteArray &csv, QStringList *errors)
         if (r.isEmpty() || (r.size() == 1 && r.first().trimmed().isEmpty()))
             continue;
         if (r.size() != header.size()) {
-            *errors << QObject::tr("Line %1: %2 fields, but the header has %3.")
+            *errors << QObject::tr("Dòng %1: có %2 ô nhưng dòng tiêu đề có %3 cột.")
                            .arg(line)
                            .arg(r.size())
                            .arg(header.size());
@@ -168,7 +168,8 @@ int ClusterImporter::importData(const QByteArray &csv, QStringList *errors)
             }
             if (!conv) {
                 *errors << QObject::tr(
-                               "Line %1: '%2' is not a number for %3 (use a dot for decimals).")
+                               "Dòng %1: '%2' không phải số cho cột %3 (dùng dấu chấm cho phần "
+                               "thập phân).")
                                .arg(line)
                                .arg(v, col);
                 lineOk = false;
@@ -183,7 +184,7 @@ int ClusterImporter::importData(const QByteArray &csv, QStringList *errors)
         row.insert(QStringLiteral("updated_at"), double(now));
         const QString e = schema.validateRow(table, row);
         if (!e.isEmpty()) {
-            *errors << QObject::tr("Line %1: %2").arg(line).arg(e);
+            *errors << QObject::tr("Dòng %1: %2").arg(line).arg(e);
             continue;
         }
         good.append({id, row});
@@ -199,7 +200,8 @@ int ClusterImporter::importData(const QByteArray &csv, QStringList *errors)
                                               QStringLiteral("import"), QString());
         if (e.failed()) {
             m_store->rollbackBatch();
-            *errors << QObject::tr("Row %1: %2 (nothing was imported)").arg(i + 1).arg(e.message());
+            *errors
+                << QObject::tr("Hàng %1: %2 (không có gì được nhập)").arg(i + 1).arg(e.message());
             return -1;
         }
     }

@@ -51,7 +51,7 @@ CoreError DemoSeeder::seed(bool fastHash, QString *summary)
         if (pe.error != QJsonParseError::NoError)
             return {
                 CoreError::Code::InvalidInput,
-                QObject::tr("The built-in demo data is not valid JSON: %1").arg(pe.errorString())};
+                QObject::tr("Dữ liệu mẫu có sẵn không phải JSON hợp lệ: %1").arg(pe.errorString())};
         QStringList names = order;
         for (const QString &t : tables.keys())
             if (!names.contains(t) && m_store->schema().hasTable(t))
@@ -85,7 +85,7 @@ CoreError DemoSeeder::seed(bool fastHash, QString *summary)
                     m_store->writeRow(t, id, row, QStringLiteral("demo"), QString());
                 if (e.failed()) {
                     m_store->rollbackBatch();
-                    return {e.code(), QObject::tr("Demo row %1/%2: %3").arg(t, id, e.message())};
+                    return {e.code(), QObject::tr("Dòng mẫu %1/%2: %3").arg(t, id, e.message())};
                 }
                 ++n;
             }

@@ -53,17 +53,16 @@ PhotoStore::Append PhotoStore::append(const QString &sha, qint64 offset, qint64 
     if (state(sha, received) == State::Complete)
         return Append::Complete;
     if (total <= 0 || total > maxPhotoBytes) {
-        *message =
-            QStringLiteral("X-CCN-Total-Size must be between 1 and %1 bytes").arg(maxPhotoBytes);
+        *message = QStringLiteral("X-CCN-Total-Size phải từ 1 đến %1 byte.").arg(maxPhotoBytes);
         return total > maxPhotoBytes ? Append::TooLarge : Append::Invalid;
     }
     if (offset != *received) {
-        *message = QStringLiteral("The registry has %1 bytes of this photo; send from there.")
-                       .arg(*received);
+        *message =
+            QStringLiteral("Máy chủ đã có %1 byte của ảnh này; hãy gửi tiếp từ đó.").arg(*received);
         return Append::OffsetMismatch;
     }
     if (chunk.isEmpty() || offset + chunk.size() > total) {
-        *message = QStringLiteral("The chunk is empty or goes past X-CCN-Total-Size.");
+        *message = QStringLiteral("Phần ảnh rỗng hoặc vượt quá X-CCN-Total-Size.");
         return Append::Invalid;
     }
     QFile part(partialPath(sha));
@@ -85,8 +84,8 @@ PhotoStore::Append PhotoStore::append(const QString &sha, qint64 offset, qint64 
     if (QString::fromLatin1(hash.result().toHex()) != sha) {
         part.remove();
         *received = 0;
-        *message = QStringLiteral("The uploaded bytes do not match SHA-256 %1; the upload was "
-                                  "discarded. Send the photo again from the start.")
+        *message = QStringLiteral("Dữ liệu tải lên không khớp SHA-256 %1 nên đã bị bỏ. Hãy gửi lại "
+                                  "ảnh từ đầu.")
                        .arg(sha);
         return Append::HashMismatch;
     }

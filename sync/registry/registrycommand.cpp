@@ -2,6 +2,7 @@
 
 #include "clusterimporter.h"
 #include "demoseeder.h"
+#include "principal.h"
 #include "registryserver.h"
 #include "registrystore.h"
 
@@ -33,7 +34,7 @@ QTextStream &err()
 int usage(const QString &message)
 {
     err() << "ccn-registry: " << message << "\n"
-          << "Usage:\n"
+          << "Cách dùng:\n"
           << "  ccn-registry serve --data-dir DIR --port N [--bind ADDR]... [--database URL]\n"
           << "                     [--tls-cert F --tls-key F] [--allow-insecure-http] [--demo]\n"
           << "  ccn-registry add-user --data-dir DIR [--database URL] --username U --role R\n"
@@ -59,11 +60,11 @@ bool parse(QCommandLineParser &p, const QStringList &args, QString *error)
 {
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!p.parse(args)) {
-        *error = p.errorText();
+        *error = QStringLiteral("tham số không đúng (%1).").arg(p.errorText());
         return false;
     }
     if (!p.isSet(QStringLiteral("data-dir"))) {
-        *error = QStringLiteral("--data-dir is required.");
+        *error = QStringLiteral("thiếu --data-dir (thư mục dữ liệu của máy chủ).");
         return false;
     }
     return true;
@@ -100,7 +101,7 @@ QStringList splitIds(const QString &s)
 int RegistryCommand::run(const QStringList &arguments)
 {
     if (arguments.size() < 2)
-        return usage(QStringLiteral("give a command."));
+        return usage(QStringLiteral("hãy cho một lệnh."));
     const QString command = arguments.at(1);
     QStringList rest = arguments;
     rest.removeAt(1);
@@ -113,10 +114,10 @@ int RegistryCommand::run(const QStringList &arguments)
     if (command == QLatin1String("backup"))
         return backup(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("help")) {
-        usage(QStringLiteral("the CCN central registry."));
+        usage(QStringLiteral("máy chủ đăng ký trung tâm của CCN Inspect."));
         return 0;
     }
-    return usage(QStringLiteral("unknown command '%1'.").arg(command));
+    return usage(QStringLiteral("không có lệnh '%1'.").arg(command));
 }
 
 int RegistryCommand::serve(const QStringList &args)
@@ -141,7 +142,7 @@ int RegistryCommand::serve(const QStringList &args)
     bool portOk = false;
     const int port = p.value(QStringLiteral("port")).toInt(&portOk);
     if (!p.isSet(QStringLiteral("port")) || !portOk || port < 0 || port > 65535)
-        return usage(QStringLiteral("--port N (0-65535) is required."));
+        return usage(QStringLiteral("thiếu --port N (0-65535) hoặc giá trị không hợp lệ."));
     QList<QHostAddress> addresses;
     const QStringList binds = p.values(QStringLiteral("bind"));
     for (const QString &b : binds.isEmpty() ? QStringList{QStringLiteral("127.0.0.1")} : binds) {
@@ -151,7 +152,7 @@ int RegistryCommand::serve(const QStringList &args)
         else if (b == QLatin1String("::"))
             a = QHostAddress(QHostAddress::AnyIPv6);
         else if (!a.setAddress(b))
-            return usage(QStringLiteral("--bind '%1' is not an IP address.").arg(b));
+            return usage(QStringLiteral("--bind '%1' không phải địa chỉ IP.").arg(b));
         addresses << a;
     }
     const bool tls = p.isSet(QStringLiteral("tls-cert")) || p.isSet(QStringLiteral("tls-key"));
@@ -161,7 +162,7 @@ int RegistryCommand::serve(const QStringList &args)
         QFile keyFile(p.value(QStringLiteral("tls-key")));
         if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
             return usage(
-                QStringLiteral("--tls-cert and --tls-key must both name readable PEM files."));
+                QStringLiteral("--tls-cert và --tls-key phải cùng trỏ tới tệp PEM đọc được."));
         const QList<QSslCertificate> chain =
             QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
         const QByteArray keyPem = keyFile.readAll();
@@ -170,7 +171,7 @@ int RegistryCommand::serve(const QStringList &args)
             key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
         if (chain.isEmpty() || key.isNull())
             return usage(
-                QStringLiteral("Cannot read the certificate or key (PEM, RSA or EC expected)."));
+                QStringLiteral("không đọc được chứng chỉ hoặc khóa (cần PEM, RSA hoặc EC)."));
         ssl = QSslConfiguration::defaultConfiguration();
         ssl.setLocalCertificate(chain.first());
         ssl.setLocalCertificateChain(chain);
@@ -193,7 +194,7 @@ int RegistryCommand::serve(const QStringList &args)
         QString summary;
         const CoreError e = DemoSeeder(&store).seed(fast, &summary);
         if (e.failed()) {
-            err() << "ccn-registry: demo data: " << e.message() << "\n";
+            err() << "ccn-registry: dữ liệu mẫu: " << e.message() << "\n";
             err().flush();
             return 1;
         }
@@ -205,8 +206,9 @@ int RegistryCommand::serve(const QStringList &args)
     for (const QHostAddress &a : std::as_const(addresses)) {
         const quint16 got = server.listenOn(a, actualPort, ssl, &error);
         if (got == 0) {
-            err() << "ccn-registry: cannot listen on " << a.toString() << ":" << port << ": "
-                  << error << "\n";
+            err() << "ccn-registry: không nghe được trên " << a.toString() << ":" << port << " ("
+                  << error << "). Cổng có thể đang bị chương trình khác dùng; hãy "
+                  << "chọn --port khác hoặc dừng chương trình đó.\n";
             err().flush();
             return 1;
         }
@@ -251,12 +253,22 @@ int RegistryCommand::addUser(const QStringList &args)
         return usage(error);
     for (const char *o : {"username", "role", "province"})
         if (!p.isSet(QLatin1String(o)))
-            return usage(QStringLiteral("--%1 is required.").arg(QLatin1String(o)));
+            return usage(QStringLiteral("thiếu --%1.").arg(QLatin1String(o)));
+    // Checked before the store is opened, so a typo creates nothing on disk.
+    if (!Principal::isValidRole(p.value(QStringLiteral("role")))) {
+        err() << "ccn-registry: "
+              << QStringLiteral("Vai trò '%1' không tồn tại. Hãy dùng inspector, local_officer, "
+                                "supervisor hoặc admin.")
+                     .arg(p.value(QStringLiteral("role")))
+              << "\n";
+        err().flush();
+        return 1;
+    }
     QString password;
     if (p.isSet(QStringLiteral("password-file"))) {
         QFile f(p.value(QStringLiteral("password-file")));
         if (!f.open(QIODevice::ReadOnly))
-            return usage(QStringLiteral("Cannot read the password file: %1").arg(f.errorString()));
+            return usage(QStringLiteral("không đọc được tệp mật khẩu: %1").arg(f.errorString()));
         password =
             QString::fromUtf8(f.readLine()).remove(QLatin1Char('\n')).remove(QLatin1Char('\r'));
     } else {
@@ -293,7 +305,7 @@ int RegistryCommand::importClusters(const QStringList &args)
     if (!parse(p, args, &error))
         return usage(error);
     if (p.positionalArguments().size() != 1)
-        return usage(QStringLiteral("give exactly one CSV file."));
+        return usage(QStringLiteral("hãy cho đúng một tệp CSV."));
     RegistryStore store;
     if (!openStore(store, p))
         return 1;
@@ -302,7 +314,7 @@ int RegistryCommand::importClusters(const QStringList &args)
     if (n < 0) {
         for (const QString &e : std::as_const(errors))
             err() << e << "\n";
-        err() << "Nothing was imported.\n";
+        err() << "ccn-registry: không có cụm nào được nhập; hãy sửa các dòng trên rồi chạy lại.\n";
         err().flush();
         return 1;
     }
@@ -320,7 +332,7 @@ int RegistryCommand::backup(const QStringList &args)
     if (!parse(p, args, &error))
         return usage(error);
     if (!p.isSet(QStringLiteral("out")))
-        return usage(QStringLiteral("--out FILE is required."));
+        return usage(QStringLiteral("thiếu --out FILE (tệp sao lưu)."));
     RegistryStore store;
     if (!openStore(store, p))
         return 1;

@@ -52,19 +52,23 @@ bool parseStrict(const QByteArray &body, const QStringList &allowed, QJsonObject
     QStringDecoder dec(QStringDecoder::Utf8);
     const QString text = dec.decode(body);
     if (dec.hasError()) {
-        *err = RegistryServer::error(400, "invalid_utf8",
-                                     QStringLiteral("The body is not valid UTF-8."));
+        *err = RegistryServer::error(
+            400, "invalid_utf8",
+            QStringLiteral("Nội dung gửi lên không phải văn bản UTF-8 hợp lệ. "
+                           "Hãy gửi lại bằng UTF-8."));
         return false;
     }
     Q_UNUSED(text);
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        *err = RegistryServer::error(400, "malformed_json",
-                                     QStringLiteral("The body must be a JSON object (%1).")
-                                         .arg(pe.error != QJsonParseError::NoError
-                                                  ? pe.errorString()
-                                                  : QStringLiteral("not an object")));
+        *err = RegistryServer::error(
+            400, "malformed_json",
+            QStringLiteral("Nội dung gửi lên phải là một đối tượng JSON (%1). "
+                           "Hãy kiểm tra lại dữ liệu gửi.")
+                .arg(pe.error != QJsonParseError::NoError
+                         ? pe.errorString()
+                         : QStringLiteral("không phải đối tượng")));
         return false;
     }
     *out = doc.object();
@@ -72,7 +76,8 @@ bool parseStrict(const QByteArray &body, const QStringList &allowed, QJsonObject
         if (!allowed.contains(it.key())) {
             *err = RegistryServer::error(
                 400, "unknown_field",
-                QStringLiteral("Unknown member '%1'.").arg(it.key().left(64)));
+                QStringLiteral("Trường '%1' không được chấp nhận ở đây; hãy bỏ trường đó đi.")
+                    .arg(it.key().left(64)));
             return false;
         }
     }
@@ -84,10 +89,11 @@ bool needString(const QJsonObject &o, const char *key, int maxLen, QString *out,
 {
     const QJsonValue v = o.value(QLatin1String(key));
     if (!v.isString() || (!allowEmpty && v.toString().isEmpty()) || v.toString().size() > maxLen) {
-        *err = RegistryServer::error(400, "invalid_field",
-                                     QStringLiteral("'%1' must be a string of 1 to %2 characters.")
-                                         .arg(QLatin1String(key))
-                                         .arg(maxLen));
+        *err = RegistryServer::error(
+            400, "invalid_field",
+            QStringLiteral("'%1' phải là chuỗi dài từ 1 đến %2 ký tự; hãy sửa lại.")
+                .arg(QLatin1String(key))
+                .arg(maxLen));
         return false;
     }
     *out = v.toString();
@@ -131,12 +137,13 @@ QString RegistryServer::checkListenPolicy(const QList<QHostAddress> &addresses, 
         allLoopback = allLoopback && isLoopback(a);
     if (demo && !allLoopback)
         return QStringLiteral(
-            "--demo creates accounts with a published password; it is allowed "
-            "only when the registry listens on loopback (--bind 127.0.0.1 or ::1).");
+            "--demo tạo tài khoản có mật khẩu công khai nên chỉ được dùng khi máy "
+            "chủ chỉ nghe trên loopback (--bind 127.0.0.1 hoặc ::1).");
     if (!tls && !allLoopback && !allowInsecureHttp)
-        return QStringLiteral("Refusing plain HTTP on a non-loopback address: passwords and tokens "
-                              "would travel in clear text. Give --tls-cert and --tls-key, or "
-                              "--allow-insecure-http if a trusted proxy terminates TLS.");
+        return QStringLiteral("Không phục vụ HTTP thường trên địa chỉ ngoài loopback: mật khẩu và "
+                              "phiên đăng nhập sẽ đi qua mạng không mã hóa. Hãy cho --tls-cert "
+                              "và --tls-key, hoặc --allow-insecure-http nếu một proxy tin cậy "
+                              "đã lo TLS.");
     return {};
 }
 
@@ -162,7 +169,9 @@ quint16 RegistryServer::listenOn(const QHostAddress &address, quint16 port,
 
 void RegistryServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    send(request, socket, error(404, "not_found", QStringLiteral("No such endpoint.")));
+    send(request, socket,
+         error(404, "not_found",
+               QStringLiteral("Không có địa chỉ API này. Hãy kiểm tra đường dẫn.")));
 }
 
 bool RegistryServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -171,8 +180,9 @@ bool RegistryServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
     try {
         reply = dispatch(request);
     } catch (...) {
-        reply =
-            error(500, "internal_error", QStringLiteral("The registry failed on this request."));
+        reply = error(500, "internal_error",
+                      QStringLiteral("Máy chủ gặp lỗi khi xử lý yêu cầu này. Hãy thử lại sau ít "
+                                     "phút; nếu vẫn lỗi, báo quản trị viên."));
     }
     send(request, socket, std::move(reply));
     return true;
@@ -209,7 +219,7 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
         QStringDecoder dec(QStringDecoder::Utf8);
         seg << dec.decode(decoded);
         if (dec.hasError())
-            return error(400, "invalid_path", QStringLiteral("The path is not valid UTF-8."));
+            return error(400, "invalid_path", QStringLiteral("Đường dẫn không phải UTF-8 hợp lệ."));
     }
     const auto method = request.method();
     const bool get = method == QHttpServerRequest::Method::Get;
@@ -217,33 +227,38 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
     const bool put = method == QHttpServerRequest::Method::Put;
     const auto wrongMethod = [] {
         return error(405, "method_not_allowed",
-                     QStringLiteral("This endpoint does not take that method."));
+                     QStringLiteral("Địa chỉ API này không nhận phương thức HTTP đó."));
     };
 
     if (seg == QStringList{QStringLiteral("openapi.json")})
         return get ? openApi() : wrongMethod();
     if (seg.size() < 3 || seg.at(0) != QLatin1String("api") || seg.at(1) != QLatin1String("v1"))
         return error(404, "not_found",
-                     QStringLiteral("No such endpoint. The API is under /api/v1."));
+                     QStringLiteral("Không có địa chỉ API này. API nằm dưới /api/v1."));
     seg = seg.mid(2);
     const QString head = seg.at(0);
 
     // Body: size cap, then optional zlib/gzip decoding with the same cap.
     QByteArray body = request.body();
     if (body.size() > ProtocolVersion::maxBodyBytes)
-        return error(413, "body_too_large", QStringLiteral("The body is larger than 16 MiB."));
+        return error(
+            413, "body_too_large",
+            QStringLiteral("Nội dung gửi lên lớn hơn 16 MiB; hãy gửi thành nhiều lần nhỏ hơn."));
     const QByteArray encoding = header(request, "Content-Encoding").trimmed().toLower();
     if (!encoding.isEmpty() && encoding != "identity") {
         if (encoding != "deflate" && encoding != "gzip")
             return error(415, "unsupported_encoding",
-                         QStringLiteral("Content-Encoding must be deflate or gzip."));
+                         QStringLiteral("Content-Encoding phải là deflate hoặc gzip."));
         QByteArray out;
         bool tooLarge = false;
         if (!Compression::inflate(body, ProtocolVersion::maxBodyBytes, &out, &tooLarge))
             return tooLarge ? error(413, "body_too_large",
-                                    QStringLiteral("The decompressed body is larger than 16 MiB."))
+                                    QStringLiteral(
+                                        "Nội dung sau khi giải nén lớn hơn 16 MiB; hãy gửi thành "
+                                        "nhiều lần nhỏ hơn."))
                             : error(400, "bad_encoding",
-                                    QStringLiteral("The compressed body is corrupt or truncated."));
+                                    QStringLiteral(
+                                        "Nội dung nén bị hỏng hoặc bị cắt cụt; hãy gửi lại."));
         body = out;
     }
 
@@ -260,13 +275,14 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
             !parseInt(schemaHeader, 0, 1000000, &schema))
             return error(
                 400, "missing_version",
-                QStringLiteral("Send the headers X-CCN-Protocol and X-CCN-Schema as integers."));
+                QStringLiteral("Thiếu phiên bản: hãy gửi tiêu đề X-CCN-Protocol và X-CCN-Schema "
+                               "dạng số nguyên."));
         if (proto < ProtocolVersion::minimumAccepted ||
             schema < ProtocolVersion::minimumDeviceSchema)
             return error(
                 426, "update_required",
-                QStringLiteral("Vui lòng cập nhật CCN Inspect. / Please update CCN Inspect: "
-                               "this registry needs protocol %1 and device schema %2 or newer.")
+                QStringLiteral("Vui lòng cập nhật CCN Inspect: máy chủ cần giao thức %1 và lược đồ "
+                               "dữ liệu thiết bị %2 trở lên.")
                     .arg(ProtocolVersion::minimumAccepted)
                     .arg(ProtocolVersion::minimumDeviceSchema));
     }
@@ -276,12 +292,12 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
     const QByteArray auth = header(request, "Authorization");
     if (!auth.startsWith("Bearer "))
         return error(401, "unauthorized",
-                     QStringLiteral("Log in first: send Authorization: Bearer <token>."));
+                     QStringLiteral("Bạn chưa đăng nhập. Hãy đăng nhập rồi thử lại."));
     const auto who = m_store->authenticate(QString::fromLatin1(auth.mid(7).trimmed()));
     if (!who)
         return error(401, "unauthorized",
-                     QStringLiteral(
-                         "The token is unknown, expired or its device was revoked. Log in again."));
+                     QStringLiteral("Phiên đăng nhập đã hết hạn hoặc thiết bị đã bị thu hồi. "
+                                    "Hãy đăng nhập lại."));
 
     if (head == QLatin1String("logout") && seg.size() == 1) {
         if (!post)
@@ -297,12 +313,12 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
         if (seg.size() == 2 && seg.at(1) == QLatin1String("status"))
             return post ? photoStatus(body) : wrongMethod();
         if (seg.size() < 2 || seg.size() > 3 || !PhotoStore::isValidSha(seg.at(1)))
-            return error(
-                400, "invalid_sha256",
-                QStringLiteral("A photo is named by its SHA-256: 64 lower-case hex digits."));
+            return error(400, "invalid_sha256",
+                         QStringLiteral("Mã ảnh phải là SHA-256: 64 chữ số hex viết thường."));
         if (seg.size() == 3) {
             if (seg.at(2) != QLatin1String("thumbnail"))
-                return error(404, "not_found", QStringLiteral("No such endpoint."));
+                return error(404, "not_found",
+                             QStringLiteral("Không có địa chỉ API này. Hãy kiểm tra đường dẫn."));
             return get ? photoGet(*who, seg.at(1), true) : wrongMethod();
         }
         if (put)
@@ -314,7 +330,7 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
             return get ? conflicts(*who, request) : wrongMethod();
         if (seg.size() == 3 && seg.at(2) == QLatin1String("resolve")) {
             if (!isValidId(seg.at(1)))
-                return error(400, "invalid_id", QStringLiteral("That is not a conflict id."));
+                return error(400, "invalid_id", QStringLiteral("Mã xung đột không hợp lệ."));
             return post ? resolve(*who, seg.at(1), body) : wrongMethod();
         }
     }
@@ -323,7 +339,7 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
             return get ? devices(*who) : wrongMethod();
         if (seg.size() == 3 && seg.at(2) == QLatin1String("revoke")) {
             if (!isValidId(seg.at(1)))
-                return error(400, "invalid_id", QStringLiteral("That is not a device id."));
+                return error(400, "invalid_id", QStringLiteral("Mã thiết bị không hợp lệ."));
             return post ? revoke(*who, seg.at(1)) : wrongMethod();
         }
     }
@@ -332,7 +348,8 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
             return users(*who);
         return post ? addUser(*who, body) : wrongMethod();
     }
-    return error(404, "not_found", QStringLiteral("No such endpoint."));
+    return error(404, "not_found",
+                 QStringLiteral("Không có địa chỉ API này. Hãy kiểm tra đường dẫn."));
 }
 
 Reply RegistryServer::info() const
@@ -358,7 +375,7 @@ Reply RegistryServer::openApi() const
     QFile f(QStringLiteral(":/registry/openapi.json"));
     if (!f.open(QIODevice::ReadOnly))
         return error(500, "internal_error",
-                     QStringLiteral("The API description is missing from this build."));
+                     QStringLiteral("Bản dựng này thiếu mô tả API; báo quản trị viên."));
     Reply r;
     r.body = f.readAll();
     return r;
@@ -381,13 +398,13 @@ Reply RegistryServer::login(const QHttpServerRequest &request, const QByteArray 
         return err;
     if (!isValidId(deviceId))
         return error(400, "invalid_field",
-                     QStringLiteral("'device_id' may hold letters, digits and . _ : - only."));
+                     QStringLiteral("'device_id' chỉ được chứa chữ cái, chữ số và . _ : -"));
     const QString address = request.remoteAddress().toString();
     const qint64 wait = m_throttle.retryAfter(username, address);
     if (wait > 0) {
-        Reply r =
-            error(429, "too_many_attempts",
-                  QStringLiteral("Too many failed logins. Try again in %1 seconds.").arg(wait));
+        Reply r = error(
+            429, "too_many_attempts",
+            QStringLiteral("Đăng nhập sai quá nhiều lần. Hãy thử lại sau %1 giây.").arg(wait));
         r.headers.append(
             qMakePair(QByteArray("Retry-After"), QByteArray(QByteArray::number(wait))));
         return r;
@@ -404,7 +421,9 @@ Reply RegistryServer::login(const QHttpServerRequest &request, const QByteArray 
     if (e.code() == CoreError::Code::NotEditable)
         return error(403, "device_revoked", e.message());
     if (e.failed())
-        return error(500, "storage_error", e.message());
+        return error(500, "storage_error",
+                     QStringLiteral("Máy chủ không ghi được phiên đăng nhập: %1. Hãy thử lại sau.")
+                         .arg(e.message()));
     m_throttle.succeeded(username, address);
     return json({{QStringLiteral("token"), token},
                  {QStringLiteral("expires_at"), double(expires)},
@@ -417,22 +436,29 @@ Reply RegistryServer::push(const Principal &who, const QByteArray &body)
     const QString text = dec.decode(body);
     Q_UNUSED(text);
     if (dec.hasError())
-        return error(400, "invalid_utf8", QStringLiteral("The body is not valid UTF-8."));
+        return error(400, "invalid_utf8",
+                     QStringLiteral("Nội dung gửi lên không phải văn bản UTF-8 hợp lệ. Hãy gửi "
+                                    "lại bằng UTF-8."));
     QString why;
     const PushRequest req = PushRequest::fromJson(body, &why);
     if (!why.isEmpty())
-        return error(400, "malformed_push", why);
+        return error(400, "malformed_push",
+                     QStringLiteral("Gói thay đổi gửi lên không đúng định dạng (%1); không có "
+                                    "gì được lưu. Hãy cập nhật ứng dụng hoặc báo quản trị viên.")
+                         .arg(why));
     if (req.protocol < ProtocolVersion::minimumAccepted)
-        return error(
-            426, "update_required",
-            QStringLiteral("Please update CCN Inspect: protocol %1 is too old.").arg(req.protocol));
+        return error(426, "update_required",
+                     QStringLiteral("Vui lòng cập nhật CCN Inspect: giao thức %1 đã quá cũ.")
+                         .arg(req.protocol));
     if (req.protocol > ProtocolVersion::current)
-        return error(
-            400, "unsupported_protocol",
-            QStringLiteral("This registry speaks protocol %1.").arg(ProtocolVersion::current));
+        return error(400, "unsupported_protocol",
+                     QStringLiteral("Máy chủ này chỉ hỗ trợ giao thức đến %1; hãy dùng phiên bản "
+                                    "ứng dụng phù hợp.")
+                         .arg(ProtocolVersion::current));
     if (req.deviceId != who.deviceId)
         return error(403, "device_mismatch",
-                     QStringLiteral("device_id differs from the device this token belongs to."));
+                     QStringLiteral("device_id khác với thiết bị đã đăng nhập. Hãy đăng nhập "
+                                    "lại trên thiết bị này."));
     PushResult result;
     result.protocol = ProtocolVersion::current;
     for (const PushChange &c : req.changes)
@@ -451,14 +477,15 @@ Reply RegistryServer::pull(const Principal &who, const QHttpServerRequest &reque
         if (item.first == QLatin1String("since")) {
             if (!parseInt(item.second.toLatin1(), 0, 9007199254740991LL, &since))
                 return error(400, "invalid_parameter",
-                             QStringLiteral("'since' must be a non-negative integer."));
+                             QStringLiteral("'since' phải là số nguyên không âm."));
         } else if (item.first == QLatin1String("limit")) {
             if (!parseInt(item.second.toLatin1(), 1, ProtocolVersion::maxPullLimit, &limit))
                 return error(400, "invalid_parameter",
-                             QStringLiteral("'limit' must be between 1 and 1000."));
+                             QStringLiteral("'limit' phải nằm trong khoảng 1 đến 1000."));
         } else {
-            return error(400, "invalid_parameter",
-                         QStringLiteral("Unknown parameter '%1'.").arg(item.first.left(32)));
+            return error(
+                400, "invalid_parameter",
+                QStringLiteral("Tham số '%1' không được hỗ trợ.").arg(item.first.left(32)));
         }
     }
     Reply r;
@@ -475,12 +502,12 @@ Reply RegistryServer::photoStatus(const QByteArray &body)
     const QJsonValue list = o.value(QLatin1String("sha256"));
     if (!list.isArray() || list.toArray().size() > 1000)
         return error(400, "invalid_field",
-                     QStringLiteral("'sha256' must be an array of at most 1000 hashes."));
+                     QStringLiteral("'sha256' phải là danh sách tối đa 1000 mã ảnh."));
     QJsonObject photos;
     for (const QJsonValue &v : list.toArray()) {
         if (!PhotoStore::isValidSha(v.toString()))
             return error(400, "invalid_sha256",
-                         QStringLiteral("Each hash must be 64 lower-case hex digits."));
+                         QStringLiteral("Mỗi mã ảnh phải gồm 64 chữ số hex viết thường."));
         qint64 received = 0;
         const auto st = m_photos.state(v.toString(), &received);
         photos.insert(v.toString(),
@@ -497,18 +524,20 @@ Reply RegistryServer::photoPut(const Principal &who, const QString &sha,
                                const QHttpServerRequest &request, const QByteArray &body)
 {
     if (body.size() > ProtocolVersion::maxPhotoChunkBytes)
-        return error(413, "chunk_too_large", QStringLiteral("A chunk may be at most 1 MiB."));
+        return error(413, "chunk_too_large",
+                     QStringLiteral("Mỗi phần ảnh tối đa 1 MiB; hãy chia nhỏ hơn."));
     qint64 offset = 0, total = 0;
     if (!parseInt(header(request, "X-CCN-Offset"), 0, PhotoStore::maxPhotoBytes, &offset) ||
         !parseInt(header(request, "X-CCN-Total-Size"), 1, 1LL << 40, &total))
-        return error(400, "invalid_header",
-                     QStringLiteral("Send X-CCN-Offset and X-CCN-Total-Size as integers."));
+        return error(
+            400, "invalid_header",
+            QStringLiteral("Hãy gửi tiêu đề X-CCN-Offset và X-CCN-Total-Size dạng số nguyên."));
     if (!m_store->canUploadPhoto(who, sha))
         return m_store->canSeePhoto(who, sha)
-                   ? error(403, "forbidden", QStringLiteral("You may not upload this photo."))
+                   ? error(403, "forbidden", QStringLiteral("Bạn không có quyền tải ảnh này lên."))
                    : error(404, "photo_unknown",
-                           QStringLiteral("No photo record you may write refers to this photo. "
-                                          "Push the record first."));
+                           QStringLiteral("Chưa có bản ghi ảnh nào bạn được ghi trỏ tới ảnh này. "
+                                          "Hãy đồng bộ bản ghi trước rồi tải ảnh."));
     qint64 received = 0;
     QString message;
     const auto result = m_photos.append(sha, offset, total, body, &received, &message);
@@ -536,23 +565,30 @@ Reply RegistryServer::photoPut(const Principal &who, const QString &sha,
         break;
     }
     return error(500, "storage_error",
-                 QStringLiteral("The registry could not store the photo: %1").arg(message));
+                 QStringLiteral("Máy chủ không lưu được ảnh: %1. Hãy thử lại sau; nếu vẫn lỗi, báo "
+                                "quản trị viên.")
+                     .arg(message));
 }
 
 Reply RegistryServer::photoGet(const Principal &who, const QString &sha, bool thumbnail)
 {
     if (!m_store->canSeePhoto(who, sha))
-        return error(404, "photo_unknown", QStringLiteral("No photo you may see has this hash."));
+        return error(404, "photo_unknown",
+                     QStringLiteral("Không có ảnh nào bạn được xem mang mã này."));
     qint64 received = 0;
     if (m_photos.state(sha, &received) != PhotoStore::State::Complete)
-        return error(404, "photo_missing",
-                     QStringLiteral("The registry does not have this photo yet."));
+        return error(
+            404, "photo_missing",
+            QStringLiteral("Máy chủ chưa có ảnh này; hãy thử lại sau khi ảnh được tải lên."));
     QFile f(thumbnail ? m_photos.thumbnailPath(sha) : m_photos.originalPath(sha));
     if (!f.open(QIODevice::ReadOnly))
         return thumbnail
                    ? error(404, "thumbnail_unavailable",
-                           QStringLiteral("This photo has no thumbnail (not a readable image)."))
-                   : error(500, "storage_error", f.errorString());
+                           QStringLiteral(
+                               "Ảnh này không có ảnh thu nhỏ (tệp không đọc được như ảnh)."))
+                   : error(500, "storage_error",
+                           QStringLiteral("Máy chủ không đọc được ảnh: %1. Báo quản trị viên.")
+                               .arg(f.errorString()));
     Reply r;
     r.body = f.readAll();
     r.compressible = false;
@@ -566,14 +602,14 @@ Reply RegistryServer::conflicts(const Principal &who, const QHttpServerRequest &
 {
     if (!who.isAdmin() && !who.isSupervisor())
         return error(403, "forbidden",
-                     QStringLiteral("Only supervisors and admins see conflicts."));
+                     QStringLiteral("Chỉ giám sát viên và quản trị viên được xem xung đột."));
     const QUrlQuery query(request.url());
     bool all = false;
     for (const auto &item : query.queryItems()) {
         if (item.first != QLatin1String("resolved") ||
             (item.second != QLatin1String("0") && item.second != QLatin1String("1")))
             return error(400, "invalid_parameter",
-                         QStringLiteral("Only 'resolved=0|1' is accepted."));
+                         QStringLiteral("Chỉ chấp nhận tham số 'resolved=0|1'."));
         all = item.second == QLatin1String("1");
     }
     return json({{QStringLiteral("conflicts"), m_store->conflicts(who, all)}});
@@ -583,7 +619,7 @@ Reply RegistryServer::resolve(const Principal &who, const QString &id, const QBy
 {
     if (!who.isAdmin() && !who.isSupervisor())
         return error(403, "forbidden",
-                     QStringLiteral("Only supervisors and admins resolve conflicts."));
+                     QStringLiteral("Chỉ giám sát viên và quản trị viên được xử lý xung đột."));
     QJsonObject o;
     Reply err;
     if (!parseStrict(body, {QStringLiteral("choice"), QStringLiteral("value")}, &o, &err))
@@ -601,7 +637,9 @@ Reply RegistryServer::resolve(const Principal &who, const QString &id, const QBy
     if (e.code() == CoreError::Code::InvalidInput)
         return error(400, "invalid_field", e.message());
     if (e.failed())
-        return error(500, "storage_error", e.message());
+        return error(500, "storage_error",
+                     QStringLiteral("Máy chủ không lưu được cách xử lý: %1. Hãy thử lại sau.")
+                         .arg(e.message()));
     return json(out);
 }
 
@@ -616,14 +654,17 @@ Reply RegistryServer::revoke(const Principal &who, const QString &id)
     if (e.code() == CoreError::Code::NotFound)
         return error(404, "not_found", e.message());
     if (e.failed())
-        return error(500, "storage_error", e.message());
+        return error(500, "storage_error",
+                     QStringLiteral("Máy chủ không thu hồi được thiết bị: %1. Hãy thử lại sau.")
+                         .arg(e.message()));
     return json({{QStringLiteral("revoked"), id}});
 }
 
 Reply RegistryServer::users(const Principal &who)
 {
     if (!who.isAdmin())
-        return error(403, "forbidden", QStringLiteral("Only admins manage users."));
+        return error(403, "forbidden",
+                     QStringLiteral("Chỉ quản trị viên được quản lý người dùng."));
     QJsonArray list;
     for (const Principal &p : m_store->users())
         list.append(p.toJson());
@@ -633,7 +674,8 @@ Reply RegistryServer::users(const Principal &who)
 Reply RegistryServer::addUser(const Principal &who, const QByteArray &body)
 {
     if (!who.isAdmin())
-        return error(403, "forbidden", QStringLiteral("Only admins manage users."));
+        return error(403, "forbidden",
+                     QStringLiteral("Chỉ quản trị viên được quản lý người dùng."));
     QJsonObject o;
     Reply err;
     if (!parseStrict(body,
@@ -655,11 +697,11 @@ Reply RegistryServer::addUser(const Principal &who, const QByteArray &body)
             continue;
         if (!v.isArray())
             return error(400, "invalid_field",
-                         QStringLiteral("'%1' must be an array of ids.").arg(QLatin1String(k)));
+                         QStringLiteral("'%1' phải là danh sách mã.").arg(QLatin1String(k)));
         for (const QJsonValue &id : v.toArray()) {
             if (!id.isString() || !isValidId(id.toString()))
                 return error(400, "invalid_field",
-                             QStringLiteral("'%1' must be an array of ids.").arg(QLatin1String(k)));
+                             QStringLiteral("'%1' phải là danh sách mã.").arg(QLatin1String(k)));
             (qstrcmp(k, "clusters") == 0 ? p.clusters : p.communes) << id.toString();
         }
     }

@@ -132,22 +132,26 @@ void RegistryStore::close()
 CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl)
 {
     if (sodium_init() < 0)
-        return {CoreError::Code::DatabaseOpen, QObject::tr("libsodium could not start.")};
+        return {CoreError::Code::DatabaseOpen,
+                QObject::tr("Không khởi động được libsodium; hãy cài lại ccn-registry.")};
     m_schema = std::make_unique<SyncSchema>();
     if (!m_schema->isValid())
         return {CoreError::Code::DatabaseOpen,
-                QObject::tr("Cannot read the device schema: %1").arg(m_schema->error())};
+                QObject::tr("Không đọc được lược đồ dữ liệu thiết bị: %1").arg(m_schema->error())};
     if (databaseUrl.isEmpty()) {
         if (dataDir.isEmpty() || !QDir().mkpath(dataDir))
             return {CoreError::Code::DatabaseOpen,
-                    QObject::tr("Cannot use the data directory '%1'. Give --data-dir a folder "
-                                "this user may write.")
+                    QObject::tr("Không dùng được thư mục dữ liệu '%1'. Hãy cho --data-dir một "
+                                "thư mục mà người dùng này được ghi.")
                         .arg(dataDir)};
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
         db.setDatabaseName(QDir(dataDir).filePath(QStringLiteral("registry.sqlite")));
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open())
-            return {CoreError::Code::DatabaseOpen, db.lastError().text()};
+            return {CoreError::Code::DatabaseOpen,
+                    QObject::tr("Không mở được cơ sở dữ liệu trong '%1': %2. Hãy kiểm tra quyền "
+                                "ghi của thư mục.")
+                        .arg(dataDir, db.lastError().text())};
         QSqlQuery q(db);
         for (const char *p :
              {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"})
@@ -159,7 +163,7 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
              url.scheme() != QLatin1String("postgres")) ||
             url.path().size() < 2)
             return {CoreError::Code::DatabaseOpen,
-                    QObject::tr("'%1' is not a database URL. Use "
+                    QObject::tr("'%1' không phải địa chỉ cơ sở dữ liệu. Hãy dùng dạng "
                                 "postgresql://user@host:port/database.")
                         .arg(databaseUrl)};
         m_postgres = true;
@@ -171,7 +175,8 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
         db.setDatabaseName(url.path().mid(1));
         if (!db.open())
             return {CoreError::Code::DatabaseOpen,
-                    QObject::tr("Cannot connect to PostgreSQL at %1: %2")
+                    QObject::tr("Không kết nối được PostgreSQL tại %1: %2. Hãy kiểm tra máy chủ và "
+                                "địa chỉ --database.")
                         .arg(url.toString(QUrl::RemovePassword), db.lastError().text())};
         QSqlQuery q(db);
         q.exec(QStringLiteral("SET client_min_messages = WARNING"));
@@ -190,14 +195,16 @@ CoreError RegistryStore::migrate()
     const QStringList files = QDir(QStringLiteral(":/schema/registry"))
                                   .entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     if (files.isEmpty())
-        return {CoreError::Code::MigrationFailed, QObject::tr("No registry migrations built in.")};
+        return {CoreError::Code::MigrationFailed,
+                QObject::tr("Bản dựng này thiếu các bước nâng cấp cơ sở dữ liệu.")};
     const int latest = files.last().section(QLatin1Char('_'), 0, 0).toInt();
     if (current > latest)
-        return {CoreError::Code::SchemaTooNew,
-                QObject::tr("This registry database has schema %1; this ccn-registry knows up to "
-                            "%2. Update ccn-registry; nothing was changed.")
-                    .arg(current)
-                    .arg(latest)};
+        return {
+            CoreError::Code::SchemaTooNew,
+            QObject::tr("Cơ sở dữ liệu máy chủ có lược đồ %1; ccn-registry này chỉ biết đến %2. "
+                        "Hãy cập nhật ccn-registry; chưa có gì bị thay đổi.")
+                .arg(current)
+                .arg(latest)};
     for (const QString &file : files) {
         const int v = file.section(QLatin1Char('_'), 0, 0).toInt();
         if (v <= current)
@@ -205,7 +212,7 @@ CoreError RegistryStore::migrate()
         QFile f(QStringLiteral(":/schema/registry/") + file);
         if (!f.open(QIODevice::ReadOnly))
             return {CoreError::Code::MigrationFailed,
-                    QObject::tr("Missing migration %1").arg(file)};
+                    QObject::tr("Thiếu bước nâng cấp %1").arg(file)};
         QStringList statements;
         QString cur;
         for (const QString &line : QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'))) {
@@ -236,7 +243,7 @@ CoreError RegistryStore::migrate()
             q.finish();
             db.rollback();
             return {CoreError::Code::MigrationFailed,
-                    QObject::tr("Registry migration %1 failed: %2").arg(file, error)};
+                    QObject::tr("Nâng cấp cơ sở dữ liệu %1 thất bại: %2").arg(file, error)};
         }
     }
     return {};
@@ -286,24 +293,29 @@ CoreError RegistryStore::addUser(const Principal &user, const QString &password,
 {
     if (!Principal::isValidRole(user.role))
         return {CoreError::Code::InvalidInput,
-                QObject::tr("Unknown role '%1'. Use inspector, local_officer, supervisor or admin.")
+                QObject::tr("Vai trò '%1' không tồn tại. Hãy dùng inspector, local_officer, "
+                            "supervisor hoặc admin.")
                     .arg(user.role)};
     if (user.username.trimmed().isEmpty() || user.username.size() > 64 || user.provinceId.isEmpty())
         return {CoreError::Code::InvalidInput,
-                QObject::tr("A user needs a username (at most 64 characters) and a province.")};
+                QObject::tr("Người dùng cần tên đăng nhập (tối đa 64 ký tự) và mã tỉnh.")};
     if (password.size() < 8)
-        return {CoreError::Code::InvalidInput,
-                QObject::tr("The password must have at least 8 characters.")};
+        return {CoreError::Code::InvalidInput, QObject::tr("Mật khẩu phải có ít nhất 8 ký tự.")};
     const QByteArray pw = password.toUtf8();
     char hash[crypto_pwhash_STRBYTES];
     const auto ops = fastHash ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
     const auto mem = fastHash ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
     if (crypto_pwhash_str_alg(hash, pw.constData(), size_t(pw.size()), ops, mem,
                               crypto_pwhash_ALG_ARGON2ID13) != 0)
-        return {CoreError::Code::Io, QObject::tr("Out of memory while hashing the password.")};
-    const QString newId = Uuid7::generate();
+        return {CoreError::Code::Io, QObject::tr("Hết bộ nhớ khi băm mật khẩu; hãy thử lại.")};
     QSqlQuery q(connection());
     QString error;
+    run(q, QStringLiteral("SELECT 1 FROM users WHERE username = ?"), {user.username});
+    if (q.next())
+        return {CoreError::Code::InvalidInput,
+                QObject::tr("Tên đăng nhập '%1' đã có; hãy chọn tên khác.").arg(user.username)};
+    q.finish();
+    const QString newId = Uuid7::generate();
     if (!run(q,
              QStringLiteral("INSERT INTO users (id, username, password_hash, role, province_id, "
                             "clusters, communes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -311,8 +323,7 @@ CoreError RegistryStore::addUser(const Principal &user, const QString &password,
               fromList(user.clusters), fromList(user.communes), now()},
              &error))
         return {CoreError::Code::InvalidInput,
-                QObject::tr("Cannot add user '%1' (does the name exist already?): %2")
-                    .arg(user.username, error)};
+                QObject::tr("Không thêm được người dùng '%1': %2").arg(user.username, error)};
     if (id)
         *id = newId;
     return {};
@@ -343,7 +354,8 @@ CoreError RegistryStore::login(const QString &username, const QString &password,
         {username});
     const bool found = q.next();
     const QByteArray pw = password.toUtf8();
-    const CoreError bad{CoreError::Code::InvalidInput, QObject::tr("Wrong username or password.")};
+    const CoreError bad{CoreError::Code::InvalidInput,
+                        QObject::tr("Sai tên đăng nhập hoặc mật khẩu.")};
     if (!found)
         return bad;
     Principal p = principalFrom(q, 0);
@@ -357,7 +369,8 @@ CoreError RegistryStore::login(const QString &username, const QString &password,
     const bool known = q.next();
     if (known && !q.value(0).isNull())
         return {CoreError::Code::NotEditable,
-                QObject::tr("This device was revoked for this user. Ask an administrator.")};
+                QObject::tr("Thiết bị này đã bị thu hồi; hãy đăng nhập lại trên thiết bị được cấp "
+                            "hoặc hỏi quản trị viên.")};
     q.finish();
     QSqlDatabase db = connection();
     if (!db.transaction())
@@ -465,7 +478,7 @@ CoreError RegistryStore::revokeDevice(const Principal &who, const QString &devic
     q.finish();
     if (users.isEmpty())
         return {CoreError::Code::NotFound,
-                QObject::tr("No device '%1' that you may revoke.").arg(deviceId.left(64))};
+                QObject::tr("Không có thiết bị '%1' mà bạn được thu hồi.").arg(deviceId.left(64))};
     if (!db.transaction())
         return {CoreError::Code::Sql, db.lastError().text()};
     for (const QString &u : std::as_const(users)) {
@@ -563,8 +576,10 @@ RegistryStore::Scope RegistryStore::scopeOf(const QString &entity, const QJsonOb
                 "SELECT province_id, cluster_id FROM records WHERE entity = ? AND row_id = ?"),
             {parentEntity, id});
         if (!q.next()) {
-            s.error = QStringLiteral("The %1 row %2 this row belongs to is not in the registry.")
-                          .arg(parentEntity, id.left(64));
+            s.error =
+                QStringLiteral("Máy chủ chưa có dòng %1 %2 mà dòng này thuộc về; hãy đồng bộ dòng "
+                               "đó trước.")
+                    .arg(parentEntity, id.left(64));
             return;
         }
         s.provinceId = q.value(0).toString();
@@ -583,10 +598,10 @@ RegistryStore::Scope RegistryStore::scopeOf(const QString &entity, const QJsonOb
     } else if (!ref("violation_id").isEmpty()) {
         parent(QStringLiteral("violations"), ref("violation_id"));
     } else {
-        s.error = QStringLiteral("A %1 row must belong to a cluster or an inspection.").arg(entity);
+        s.error = QStringLiteral("Dòng %1 phải thuộc một cụm hoặc một cuộc kiểm tra.").arg(entity);
     }
     if (s.error.isEmpty() && s.provinceId.isEmpty())
-        s.error = QStringLiteral("The row has no province.");
+        s.error = QStringLiteral("Dòng này không có tỉnh.");
     return s;
 }
 
@@ -684,7 +699,7 @@ ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
     if (q.next()) {
         if (q.value(0).toString() != who.deviceId)
             return reject("change_id_reused",
-                          QStringLiteral("This change_id was already used by another device."));
+                          QStringLiteral("change_id này đã được một thiết bị khác dùng."));
         QString e;
         ChangeResult first = ChangeResult::fromJson(parseObject(q.value(1).toString()), &e);
         first.status = QStringLiteral("duplicate");
@@ -692,10 +707,11 @@ ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
     }
     q.finish();
     if (!m_schema->hasTable(change.entity))
-        return reject("unknown_entity",
-                      QStringLiteral("'%1' is not a synced table.").arg(change.entity.left(64)));
+        return reject(
+            "unknown_entity",
+            QStringLiteral("'%1' không phải bảng được đồng bộ.").arg(change.entity.left(64)));
     if (!Uuid7::isValid(change.rowId) && change.rowId.size() > 64)
-        return reject("invalid_row_id", QStringLiteral("row_id is not a valid id."));
+        return reject("invalid_row_id", QStringLiteral("row_id không phải mã hợp lệ."));
     for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
         const QString e = m_schema->checkValue(change.entity, it.key(), it.value());
         if (!e.isEmpty())
@@ -705,26 +721,31 @@ ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
     }
     if (change.fields.contains(QLatin1String("id")) &&
         change.fields.value(QLatin1String("id")).toString() != change.rowId)
-        return reject("invalid_value", QStringLiteral("fields.id differs from row_id."));
+        return reject("invalid_value", QStringLiteral("fields.id khác với row_id."));
     if (change.op == QLatin1String("delete") &&
         (change.fields.value(QLatin1String("deleted_at")).isNull() ||
          !change.fields.contains(QLatin1String("deleted_at"))))
-        return reject("invalid_value", QStringLiteral("A delete must carry deleted_at."));
+        return reject("invalid_value", QStringLiteral("Thao tác xóa phải có deleted_at."));
 
     if (!db.transaction())
-        return reject("storage_busy", db.lastError().text());
+        return reject(
+            "storage_busy",
+            QStringLiteral("Máy chủ đang bận (%1); thay đổi sẽ được gửi lại ở lần đồng bộ "
+                           "sau.")
+                .arg(db.lastError().text()));
     const auto fail = [&](const QString &why) {
         q.finish();
         db.rollback();
         r.status = QStringLiteral("rejected");
         r.code = QStringLiteral("storage_error");
-        r.message = QStringLiteral("The registry could not store this change: %1").arg(why);
+        r.message =
+            QStringLiteral("Máy chủ không lưu được thay đổi này: %1. Hãy thử lại sau.").arg(why);
         return r;
     };
     const ChangeMerger::Stored stored = load(change.entity, change.rowId);
     if (!stored.exists && change.op != QLatin1String("insert")) {
         db.rollback();
-        return reject("unknown_row", QStringLiteral("The registry has no %1 row %2.")
+        return reject("unknown_row", QStringLiteral("Máy chủ không có dòng %1 %2.")
                                          .arg(change.entity, change.rowId.left(64)));
     }
     // Authorisation on the stored scope (the row as it is) and on the proposed scope.
@@ -742,13 +763,13 @@ ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
         if (!canWrite(who, change.entity, oldScope.provinceId, oldScope.clusterId)) {
             db.rollback();
             return reject("forbidden",
-                          QStringLiteral("You may not change this %1 row.").arg(change.entity));
+                          QStringLiteral("Bạn không được sửa dòng %1 này.").arg(change.entity));
         }
     }
     if (!canWrite(who, change.entity, newScope.provinceId, newScope.clusterId)) {
         db.rollback();
         return reject("forbidden",
-                      QStringLiteral("Your role and area do not allow writing this %1 row.")
+                      QStringLiteral("Vai trò và địa bàn của bạn không cho phép ghi dòng %1 này.")
                           .arg(change.entity));
     }
     QString invalid = m_schema->validateRow(change.entity, proposed);
@@ -813,7 +834,7 @@ CoreError RegistryStore::writeRow(const QString &entity, const QString &rowId,
 {
     if (!m_schema->hasTable(entity))
         return {CoreError::Code::InvalidInput,
-                QObject::tr("'%1' is not a synced table.").arg(entity)};
+                QObject::tr("'%1' không phải bảng được đồng bộ.").arg(entity)};
     ChangeMerger::Stored stored = load(entity, rowId);
     QJsonObject row = stored.row;
     for (auto it = fields.begin(); it != fields.end(); ++it) {
@@ -986,15 +1007,16 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
         QStringLiteral("SELECT %1 FROM conflicts WHERE id = ?").arg(QLatin1String(conflictColumns)),
         {id});
     if (!q.next())
-        return {CoreError::Code::NotFound, QObject::tr("No conflict '%1'.").arg(id.left(64))};
+        return {CoreError::Code::NotFound, QObject::tr("Không có xung đột '%1'.").arg(id.left(64))};
     QJsonObject c = conflictJson(q);
     q.finish();
     if (!(who.isAdmin() || (who.isSupervisor() &&
                             c.value(QLatin1String("province_id")).toString() == who.provinceId)))
         return {CoreError::Code::NotEditable,
-                QObject::tr("Only a supervisor of this province or an admin may resolve it.")};
+                QObject::tr("Chỉ giám sát viên của tỉnh này hoặc quản trị viên được xử lý xung đột "
+                            "này.")};
     if (c.value(QLatin1String("resolved")).toBool())
-        return {CoreError::Code::NotEditable, QObject::tr("This conflict was resolved already.")};
+        return {CoreError::Code::NotEditable, QObject::tr("Xung đột này đã được xử lý rồi.")};
     const QString kind = c.value(QLatin1String("kind")).toString();
     const QString field = c.value(QLatin1String("field")).toString();
     QJsonObject fields;
@@ -1010,7 +1032,8 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
     } else if (choice == QLatin1String("value")) {
         if (!hasValue || field.isEmpty())
             return {CoreError::Code::InvalidInput,
-                    QObject::tr("'value' needs a value, and only a field conflict takes one.")};
+                    QObject::tr(
+                        "Lựa chọn 'value' cần có giá trị, và chỉ dùng cho xung đột một trường.")};
         const QString e =
             m_schema->checkValue(c.value(QLatin1String("entity")).toString(), field, value);
         if (!e.isEmpty())
@@ -1018,7 +1041,7 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
         fields.insert(field, value);
     } else if (choice != QLatin1String("current")) {
         return {CoreError::Code::InvalidInput,
-                QObject::tr("choice must be current, incoming or value.")};
+                QObject::tr("choice phải là current, incoming hoặc value.")};
     }
     if (!db.transaction())
         return {CoreError::Code::Sql, db.lastError().text()};
@@ -1083,16 +1106,17 @@ void RegistryStore::rollbackBatch()
 CoreError RegistryStore::backup(const QString &outFile)
 {
     if (m_postgres)
-        return {CoreError::Code::InvalidInput,
-                QObject::tr("For a PostgreSQL registry use pg_dump (for example: pg_dump -Fc -f "
-                            "registry.dump DBNAME); ccn-registry backs up only its SQLite store.")};
+        return {
+            CoreError::Code::InvalidInput,
+            QObject::tr("Với máy chủ dùng PostgreSQL, hãy sao lưu bằng pg_dump (ví dụ: pg_dump -Fc "
+                        "-f registry.dump DBNAME); ccn-registry chỉ sao lưu kho SQLite.")};
     if (QFileInfo::exists(outFile))
         return {CoreError::Code::Io,
-                QObject::tr("'%1' exists already; choose a new file name.").arg(outFile)};
+                QObject::tr("Tệp '%1' đã có; hãy chọn tên tệp mới.").arg(outFile)};
     QSqlQuery q(connection());
     QString error;
     // VACUUM INTO writes a consistent, compacted copy while the registry keeps running.
     if (!run(q, QStringLiteral("VACUUM INTO ?"), {QFileInfo(outFile).absoluteFilePath()}, &error))
-        return {CoreError::Code::Io, QObject::tr("Backup failed: %1").arg(error)};
+        return {CoreError::Code::Io, QObject::tr("Sao lưu thất bại: %1").arg(error)};
     return {};
 }

@@ -821,8 +821,8 @@ void TestRegistryServer::clusterImportAllOrNothing()
                            "CCN-03,Cụm công nghiệp Khánh Thượng,p1,planned,abc\n";
     QCOMPARE(ClusterImporter(&m_store).importData(bad, &errors), -1);
     QCOMPARE(errors.size(), 2);
-    QVERIFY(errors.at(0).startsWith("Line 3:"));
-    QVERIFY(errors.at(1).startsWith("Line 4:"));
+    QVERIFY(errors.at(0).startsWith("Dòng 3:"));
+    QVERIFY(errors.at(1).startsWith("Dòng 4:"));
     QCOMPARE(m_store.serverSeq(), before); // nothing partly imported
     errors.clear();
     QCOMPARE(ClusterImporter(&m_store).importData("code,name\nx,y\n", &errors), -1);
