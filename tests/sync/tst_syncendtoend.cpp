@@ -1,0 +1,326 @@
+// SyncClient against the real ccn-registry on 127.0.0.1 (started with --demo in a temporary data
+// directory): two real device databases sync through it. Parallel edits of different fields both
+// survive; the same field gives a conflict record; delete against edit; photos up (with an
+// interrupted upload resumed) and down (thumbnail eagerly, original on demand).
+#include "syncclient.h"
+#include "synctestutil.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+using namespace synctest;
+
+namespace {
+const char *const kPassword = "demo-password";
+}
+
+class TestSyncEndToEnd : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_registry;
+    QString m_url;
+    int m_n = 0;
+
+    struct Device {
+        Database db;
+        QString root;
+        std::unique_ptr<SyncClient> client;
+        QSqlDatabase c() const { return db.connection(); }
+    };
+
+    std::unique_ptr<Device> device(const QString &user)
+    {
+        auto d = std::make_unique<Device>();
+        d->root = m_dir.filePath(QStringLiteral("device%1").arg(++m_n));
+        QDir().mkpath(d->root);
+        const CoreError e = d->db.open(d->root + QStringLiteral("/device.db"));
+        if (e.failed())
+            qFatal("%s", qPrintable(e.message()));
+        d->client = std::make_unique<SyncClient>(d->db.connection(), d->root);
+        d->client->setAutoSync(false);
+        d->client->setServerUrl(QUrl(m_url));
+        d->client->setTimeoutMs(15000);
+        QSignalSpy done(d->client.get(), &SyncClient::loginFinished);
+        d->client->login(user, QString::fromLatin1(kPassword));
+        if (!done.wait(15000) || !done.first().at(0).toBool())
+            qFatal("login %s: %s", qPrintable(user), qPrintable(d->client->lastError()));
+        return d;
+    }
+
+    static bool round(Device &d)
+    {
+        QSignalSpy spy(d.client.get(), &SyncClient::roundFinished);
+        if (!d.client->sync())
+            return false;
+        if (!spy.wait(60000))
+            qFatal("round did not finish");
+        if (!spy.first().at(0).toBool())
+            qWarning("round failed: %s", qPrintable(d.client->lastError()));
+        return spy.first().at(0).toBool();
+    }
+
+    static QString value(const Device &d, const QString &table, const QString &id,
+                         const QString &col)
+    {
+        QSqlQuery q(d.c());
+        q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(col, table));
+        q.addBindValue(id);
+        if (q.exec() && q.next())
+            return q.value(0).isNull() ? QStringLiteral("<null>") : q.value(0).toString();
+        return QStringLiteral("<missing>");
+    }
+
+    // A different live row each call (deterministic: the order of the calls).
+    static QString someRow(const Device &d, const QString &table)
+    {
+        static int pick = 0;
+        return scalar(
+                   d.c(),
+                   QStringLiteral(
+                       "SELECT id FROM %1 WHERE deleted_at IS NULL ORDER BY id LIMIT 1 OFFSET %2")
+                       .arg(table)
+                       .arg(pick++ % 3))
+            .toString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        const QString exe = QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry");
+        if (!QFileInfo::exists(exe))
+            QSKIP("ccn-registry is not built");
+        QDir().mkpath(m_dir.filePath("registry"));
+        m_registry.setProgram(exe);
+        m_registry.setArguments({"serve", "--data-dir", m_dir.filePath("registry"), "--port", "0",
+                                 "--demo", "--fast-hash"});
+        m_registry.setProcessChannelMode(QProcess::SeparateChannels);
+        m_registry.start();
+        QVERIFY(m_registry.waitForStarted(10000));
+        QByteArray out;
+        const QRegularExpression re(QStringLiteral("Listening on (http://127\\.0\\.0\\.1:\\d+)/"));
+        while (m_url.isEmpty() && m_registry.waitForReadyRead(30000)) {
+            out += m_registry.readAllStandardOutput();
+            const auto m = re.match(QString::fromUtf8(out));
+            if (m.hasMatch())
+                m_url = m.captured(1);
+        }
+        QVERIFY2(!m_url.isEmpty(), out.constData());
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_registry.state() != QProcess::NotRunning) {
+            m_registry.terminate();
+            if (!m_registry.waitForFinished(10000))
+                m_registry.kill();
+        }
+    }
+
+    void firstSyncPullsTheProvince()
+    {
+        auto a = device("inspector.demo");
+        QVERIFY(round(*a));
+        QVERIFY(scalar(a->c(), "SELECT count(*) FROM inspections").toInt() > 0);
+        QVERIFY(scalar(a->c(), "SELECT count(*) FROM admin_units").toInt() > 0);
+        QCOMPARE(scalar(a->c(), "SELECT count(*) FROM outbox").toInt(), 0);
+        QVERIFY(scalar(a->c(),
+                       "SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'pull_cursor'")
+                    .toLongLong() > 0);
+        QCOMPARE(scalar(a->c(), "PRAGMA foreign_key_check").toString(), QString());
+        QVERIFY(a->client->lastSyncAt().isValid());
+        // A second round sends and changes nothing.
+        QVERIFY(round(*a));
+        QCOMPARE(scalar(a->c(), "SELECT count(*) FROM outbox").toInt(), 0);
+    }
+
+    void parallelEditsOfDifferentFieldsBothSurvive()
+    {
+        auto a = device("inspector.demo");
+        auto b = device("inspector.demo");
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        const QString id = someRow(*a, "inspections");
+        QVERIFY(!id.isEmpty());
+        RecordWriter wa(a->c()), wb(b->c());
+        QVERIFY(wa.update("inspections", id, {{"findings", "Phát hiện của A"}}).ok());
+        QVERIFY(wb.update("inspections", id, {{"conclusions", "Kết luận của B"}}).ok());
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        QVERIFY(round(*a));
+        for (Device *d : {a.get(), b.get()}) {
+            QCOMPARE(value(*d, "inspections", id, "findings"), QStringLiteral("Phát hiện của A"));
+            QCOMPARE(value(*d, "inspections", id, "conclusions"), QStringLiteral("Kết luận của B"));
+        }
+        QCOMPARE(value(*a, "inspections", id, "sync_seq"),
+                 value(*b, "inspections", id, "sync_seq"));
+    }
+
+    void sameFieldGivesConflictRecord()
+    {
+        auto a = device("inspector.demo");
+        auto b = device("inspector.demo");
+        auto boss = device("supervisor.demo");
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        const QString id =
+            scalar(a->c(),
+                   "SELECT id FROM inspections WHERE deleted_at IS NULL ORDER BY id DESC LIMIT 1")
+                .toString();
+        RecordWriter wa(a->c()), wb(b->c());
+        QVERIFY(wa.update("inspections", id, {{"findings", "A: tường rào đổ"}}).ok());
+        QVERIFY(wb.update("inspections", id, {{"findings", "B: tường rào nứt"}}).ok());
+        QVERIFY(round(*a));
+        QVERIFY(round(*b)); // B's value loses: arrival order is the authority
+        QCOMPARE(b->client->pendingRecords(), 0);
+        QVERIFY(round(*a));
+        QCOMPARE(value(*a, "inspections", id, "findings"), QStringLiteral("A: tường rào đổ"));
+        QCOMPARE(value(*b, "inspections", id, "findings"), QStringLiteral("A: tường rào đổ"));
+        QVERIFY(boss->client->isSupervisor());
+        QSignalSpy changed(boss->client.get(), &SyncClient::conflictsChanged);
+        boss->client->fetchConflicts();
+        QVERIFY(changed.wait(10000));
+        const QByteArray all =
+            QJsonDocument(QJsonArray::fromVariantList(boss->client->conflicts())).toJson();
+        QVERIFY2(all.contains("B: tường rào nứt"), all.left(2000).constData());
+    }
+
+    void deleteAgainstEdit()
+    {
+        auto a = device("inspector.demo");
+        auto b = device("inspector.demo");
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        const QString id = someRow(*a, "violations");
+        QVERIFY(!id.isEmpty());
+        RecordWriter wa(a->c()), wb(b->c());
+        QVERIFY(wa.softDelete("violations", id).ok());
+        QVERIFY(wb.update("violations", id, {{"remedy", "Sửa trong 30 ngày"}}).ok());
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        QCOMPARE(b->client->pendingRecords(), 0);
+        QVERIFY(round(*a));
+        // The delete arrived first: the row stays deleted everywhere; B's edit is a conflict
+        // record.
+        QVERIFY(value(*a, "violations", id, "deleted_at") != QStringLiteral("<null>"));
+        QVERIFY(value(*b, "violations", id, "deleted_at") != QStringLiteral("<null>"));
+        auto boss = device("supervisor.demo");
+        QSignalSpy changed(boss->client.get(), &SyncClient::conflictsChanged);
+        boss->client->fetchConflicts();
+        QVERIFY(changed.wait(10000));
+        const QByteArray all =
+            QJsonDocument(QJsonArray::fromVariantList(boss->client->conflicts())).toJson();
+        QVERIFY2(all.contains("Sửa trong 30 ngày"), all.left(2000).constData());
+    }
+
+    void photosUpInterruptedResumedAndDown()
+    {
+        auto a = device("inspector.demo");
+        auto b = device("inspector.demo");
+        QVERIFY(round(*a));
+        QFile src(QStringLiteral(CCN_SHARED_DIR "/data/photos/mobile/jolla.jpg"));
+        QVERIFY(src.open(QIODevice::ReadOnly));
+        const QByteArray bytes = src.readAll();
+        const QString sha = QString::fromLatin1(
+            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        const QString path = SyncManager::originalPath(a->root, sha);
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        }
+        const QString inspection = someRow(*a, "inspections");
+        RecordWriter wa(a->c());
+        QString photoId;
+        QVERIFY(wa.insert("photos",
+                          {{"sha256", sha},
+                           {"inspection_id", inspection},
+                           {"source", "camera"},
+                           {"byte_size", bytes.size()},
+                           {"caption", "Cổng chính"}},
+                          &photoId)
+                    .ok());
+        a->client->refreshCounts();
+        QCOMPARE(a->client->pendingPhotos(), 1);
+        QCOMPARE(a->client->pendingPhotoBytes(), qint64(bytes.size()));
+
+        // Interrupt the upload after the first chunk.
+        a->client->setChunkSize(128 * 1024);
+        QSignalSpy spy(a->client.get(), &SyncClient::roundFinished);
+        auto stop = connect(a->client.get(), &SyncClient::progressChanged, this, [&]() {
+            if (scalar(a->c(), "SELECT uploaded_bytes FROM photo_transfers").toLongLong() > 0)
+                a->client->cancel();
+        });
+        QVERIFY(a->client->sync());
+        QVERIFY(spy.wait(30000));
+        disconnect(stop);
+        QCOMPARE(spy.first().at(0).toBool(), false);
+        const qint64 partial =
+            scalar(a->c(), "SELECT uploaded_bytes FROM photo_transfers").toLongLong();
+        QVERIFY(partial > 0 && partial < bytes.size());
+        QCOMPARE(scalar(a->c(), "SELECT on_server FROM photo_transfers").toInt(), 0);
+        QCOMPARE(a->client->pendingPhotos(), 1);
+
+        // The next round resumes and completes.
+        QVERIFY(round(*a));
+        QCOMPARE(a->client->pendingPhotos(), 0);
+        QCOMPARE(scalar(a->c(), "SELECT on_server FROM photo_transfers").toInt(), 1);
+
+        // B gets the record and the thumbnail at once, the original on demand.
+        QVERIFY(round(*b));
+        QCOMPARE(value(*b, "photos", photoId, "caption"), QStringLiteral("Cổng chính"));
+        QVERIFY(QFileInfo(SyncManager::thumbnailPath(b->root, sha)).size() > 0);
+        QVERIFY(!QFileInfo::exists(SyncManager::originalPath(b->root, sha)));
+        QCOMPARE(b->client->pendingPhotos(), 0);
+        QSignalSpy ready(b->client.get(), &SyncClient::originalReady);
+        b->client->fetchOriginal(sha);
+        QVERIFY(ready.wait(15000));
+        QFile got(SyncManager::originalPath(b->root, sha));
+        QVERIFY(got.open(QIODevice::ReadOnly));
+        QCOMPARE(got.readAll(), bytes);
+        // Having the original does not make B upload it again.
+        b->client->refreshCounts();
+        QCOMPARE(b->client->pendingPhotos(), 0);
+    }
+
+    void revokedDeviceIsLoggedOutAndKeepsWork()
+    {
+        auto a = device("inspector.demo");
+        QVERIFY(round(*a));
+        const QString id = someRow(*a, "inspections");
+        RecordWriter wa(a->c());
+        QVERIFY(wa.update("inspections", id, {{"conclusions", "Chưa gửi"}}).ok());
+        // Revoke the device with its own token (the same user may).
+        QNetworkAccessManager nam;
+        QNetworkRequest req(QUrl(m_url + "/api/v1/devices/" + a->client->deviceId() + "/revoke"));
+        req.setRawHeader("Authorization", "Bearer " + a->client->manager().auth().token.toUtf8());
+        req.setRawHeader("X-CCN-Protocol", "1");
+        req.setRawHeader("X-CCN-Schema", QByteArray::number(a->db.schemaVersion()));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        QNetworkReply *r = nam.post(req, QByteArray("{}"));
+        QSignalSpy fin(r, &QNetworkReply::finished);
+        QVERIFY(fin.wait(10000));
+        QVERIFY2(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() < 300,
+                 r->readAll().constData());
+        r->deleteLater();
+        QVERIFY(!round(*a));
+        QVERIFY(!a->client->loggedIn());
+        QVERIFY(a->client->lastError().contains(QStringLiteral("đăng nhập lại")));
+        QCOMPARE(a->client->pendingRecords(), 1);
+        QCOMPARE(value(*a, "inspections", id, "conclusions"), QStringLiteral("Chưa gửi"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncEndToEnd)
+#include "tst_syncendtoend.moc"
