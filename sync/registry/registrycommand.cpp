@@ -8,11 +8,13 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QHostAddress>
 #include <QSocketNotifier>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QTemporaryFile>
 #include <QTextStream>
 
 #include <csignal>
@@ -186,6 +188,20 @@ int RegistryCommand::serve(const QStringList &args)
         err().flush();
         return 2;
     }
+    // Photos live under the data directory whatever the database: it must be writable before
+    // the registry accepts any upload.
+    const QString dataDir = p.value(QStringLiteral("data-dir"));
+    QTemporaryFile probe(QDir(dataDir).filePath(QStringLiteral(".write-test-XXXXXX")));
+    if (!QDir().mkpath(dataDir) || !probe.open()) {
+        err() << "ccn-registry: "
+              << QStringLiteral("Không ghi được vào thư mục dữ liệu '%1'. Hãy cho --data-dir một "
+                                "thư mục mà người dùng này được ghi.")
+                     .arg(dataDir)
+              << "\n";
+        err().flush();
+        return 1;
+    }
+    probe.remove();
     RegistryStore store;
     if (!openStore(store, p))
         return 1;

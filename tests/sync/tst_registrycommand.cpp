@@ -1,0 +1,379 @@
+// RegistryCommand through the real ccn-registry executable (QProcess): add-user (password from
+// stdin and from --password-file; failures from tests/fixtures/sync/registry_add_user.tsv store
+// nothing), import-clusters (tests/fixtures/sync/clusters-import*.csv, all or nothing), backup
+// (a SQLite copy with the same rows; never overwrites; pg_dump advice on PostgreSQL) and serve
+// refusing an unwritable data directory or a port in use. Runs against SQLite, and PostgreSQL
+// with CCN_TEST_BACKEND=postgres.
+#include "principal.h"
+#include "registrystore.h"
+#include "registrytestbackend.h"
+
+#include <QCryptographicHash>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Principal admin()
+{
+    Principal p;
+    p.role = QStringLiteral("admin");
+    return p;
+}
+
+QByteArray sha256(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+} // namespace
+
+class TestRegistryCommand : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void addUserPasswordFromStdin();
+    void addUserPasswordFile();
+    void addUserFailures_data();
+    void addUserFailures();
+    void importClusters();
+    void importClustersBadLineImportsNothing();
+    void backup();
+    void serveUnwritableDataDir();
+    void servePortInUse();
+
+private:
+    Run run(const QStringList &args, const QByteArray &stdinData = {});
+    QStringList storeArgs() const;
+    bool canLogIn(const QString &user, const QString &password);
+
+    QString m_exe;
+    QTemporaryDir m_dir;
+    RegistryTestBackend m_backend;
+    QString m_url;
+    RegistryStore m_store;
+};
+
+Run TestRegistryCommand::run(const QStringList &args, const QByteArray &stdinData)
+{
+    QProcess p;
+    p.start(m_exe, args);
+    Run r;
+    if (!p.waitForStarted(10000))
+        return r;
+    p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = QStringLiteral("timed out");
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QStringList TestRegistryCommand::storeArgs() const
+{
+    QStringList a{QStringLiteral("--data-dir"), m_dir.path()};
+    if (!m_url.isEmpty())
+        a << QStringLiteral("--database") << m_url;
+    return a;
+}
+
+bool TestRegistryCommand::canLogIn(const QString &user, const QString &password)
+{
+    Principal who;
+    QString token;
+    qint64 expires = 0;
+    return m_store
+        .login(user, password, QStringLiteral("dev-") + user, QStringLiteral("Máy thử"), 60000,
+               &who, &token, &expires)
+        .ok();
+}
+
+void TestRegistryCommand::initTestCase()
+{
+    m_exe = QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry");
+    QVERIFY2(QFileInfo::exists(m_exe), "build the ccn-registry target");
+    QVERIFY(m_dir.isValid());
+    QString error;
+    QVERIFY2(m_backend.setUp(&m_url, &error), qPrintable(error));
+    const CoreError e = m_store.open(m_dir.path(), m_url);
+    QVERIFY2(e.ok(), qPrintable(e.message()));
+    QCOMPARE(m_store.isPostgres(), RegistryTestBackend::wantsPostgres());
+}
+
+void TestRegistryCommand::cleanupTestCase()
+{
+    m_store.close();
+    m_backend.tearDown();
+}
+
+void TestRegistryCommand::addUserPasswordFromStdin()
+{
+    const Run r = run(QStringList{"add-user"} + storeArgs() +
+                          QStringList{"--username", "nguyen.van.an", "--role", "inspector",
+                                      "--province", "p1", "--clusters", "c1, c2", "--fast-hash"},
+                      QStringLiteral("mật-khẩu-Đủ-dài\n").toUtf8());
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("nguyen.van.an"), qPrintable(r.out));
+    Principal stored;
+    for (const Principal &p : m_store.users())
+        if (p.username == QLatin1String("nguyen.van.an"))
+            stored = p;
+    QCOMPARE(stored.role, QStringLiteral("inspector"));
+    QCOMPARE(stored.provinceId, QStringLiteral("p1"));
+    QCOMPARE(stored.clusters, (QStringList{"c1", "c2"}));
+    // The whole line read from stdin, UTF-8, without its newline, is the password.
+    QVERIFY(canLogIn("nguyen.van.an", QStringLiteral("mật-khẩu-Đủ-dài")));
+    QVERIFY(!canLogIn("nguyen.van.an", QStringLiteral("mật-khẩu-Đủ-dài\n")));
+    QVERIFY(!canLogIn("nguyen.van.an", QStringLiteral("mat-khau-du-dai")));
+}
+
+void TestRegistryCommand::addUserPasswordFile()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath("password.txt");
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral("Giám-sát-2025\r\nsecond line is ignored\n").toUtf8());
+    f.close();
+    const Run r = run(QStringList{"add-user"} + storeArgs() +
+                      QStringList{"--username", "tran.thi.binh", "--role", "supervisor",
+                                  "--province", "p1", "--password-file", file, "--fast-hash"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(canLogIn("tran.thi.binh", QStringLiteral("Giám-sát-2025")));
+    QVERIFY(!canLogIn("tran.thi.binh", QStringLiteral("second line is ignored")));
+}
+
+void TestRegistryCommand::addUserFailures_data()
+{
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("fragment");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QStringList>("args");
+    QFile f(QStringLiteral(CCN_FIXTURES_DIR "/sync/registry_add_user.tsv"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    int rows = 0;
+    for (const QString &line : QString::fromUtf8(f.readAll()).split('\n')) {
+        if (line.trimmed().isEmpty() || line.startsWith('#'))
+            continue;
+        const QStringList c = line.split('\t');
+        QVERIFY2(c.size() >= 5, qPrintable(line));
+        QTest::newRow(qPrintable(c.at(0)))
+            << c.at(1).toInt() << c.at(2) << c.at(3).toUtf8() << c.mid(4);
+        ++rows;
+    }
+    QVERIFY(rows >= 5);
+}
+
+void TestRegistryCommand::addUserFailures()
+{
+    QFETCH(int, exitCode);
+    QFETCH(QString, fragment);
+    QFETCH(QByteArray, input);
+    QFETCH(QStringList, args);
+    bool haveTaken = false;
+    for (const Principal &p : m_store.users())
+        haveTaken = haveTaken || p.username == QLatin1String("taken");
+    if (!haveTaken) {
+        Principal t;
+        t.username = "taken";
+        t.role = "inspector";
+        t.provinceId = "p1";
+        QVERIFY(m_store.addUser(t, "password-taken", true, nullptr).ok());
+    }
+    const auto snapshot = [&] {
+        QStringList out;
+        for (const Principal &p : m_store.users())
+            out << p.username + '/' + p.role + '/' + p.provinceId;
+        return out;
+    };
+    const QStringList before = snapshot();
+    const Run r = run(QStringList{"add-user"} + storeArgs() + args + QStringList{"--fast-hash"},
+                      input.isEmpty() ? QByteArray() : input + '\n');
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(fragment), qPrintable(r.err));
+    QVERIFY2(r.err.startsWith("ccn-registry: "), qPrintable(r.err));
+    QCOMPARE(snapshot(), before); // nothing stored, the existing user unchanged
+    QVERIFY(canLogIn("taken", "password-taken"));
+}
+
+void TestRegistryCommand::importClusters()
+{
+    const qint64 before = m_store.serverSeq();
+    const Run r = run(QStringList{"import-clusters"} + storeArgs() +
+                      QStringList{QStringLiteral(CCN_FIXTURES_DIR "/sync/clusters-import.csv")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("Imported 3 clusters."), qPrintable(r.out));
+    QCOMPARE(m_store.serverSeq(), before + 3);
+    const PullPage page = m_store.pull(admin(), before, 10);
+    QCOMPARE(page.changes.size(), 3);
+    QHash<QString, QJsonObject> byCode;
+    for (const PulledRow &c : page.changes) {
+        QCOMPARE(c.entity, QStringLiteral("clusters"));
+        byCode.insert(c.row.value("code").toString(), c.row);
+    }
+    const QJsonObject dv = byCode.value("CCN-DV2");
+    QCOMPARE(dv.value("name").toString(), QStringLiteral("Cụm công nghiệp Đồng Văn, giai đoạn 2"));
+    QCOMPARE(dv.value("planned_area_ha").toDouble(), 75.5);
+    QCOMPARE(dv.value("investor_name").toString(), QStringLiteral("Công ty Cổ phần Đầu tư Hà Nam"));
+    QCOMPARE(dv.value("notes").toString(),
+             QStringLiteral("Đã có trạm xử lý nước thải; \"đạt QCVN 40\""));
+    QCOMPARE(dv.value("status").toString(), QStringLiteral("operating"));
+    const QJsonObject gs = byCode.value("CCN-GS");
+    QCOMPARE(gs.value("name").toString(), QStringLiteral("Cụm công nghiệp Gia Sinh"));
+    QVERIFY(gs.value("planned_area_ha").isNull());
+    QCOMPARE(byCode.value("CCN-KT").value("notes").toString(),
+             QStringLiteral("Chưa giải phóng mặt bằng xong"));
+}
+
+void TestRegistryCommand::importClustersBadLineImportsNothing()
+{
+    const qint64 before = m_store.serverSeq();
+    Run r = run(QStringList{"import-clusters"} + storeArgs() +
+                QStringList{QStringLiteral(CCN_FIXTURES_DIR "/sync/clusters-import-bad.csv")});
+    QCOMPARE(r.exitCode, 1);
+    // The one bad line is named, with what to do; the good lines around it are not imported.
+    QVERIFY2(r.err.contains(QStringLiteral("Dòng 3: '12,5' không phải số")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("dấu chấm")), qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QStringLiteral("Dòng 2")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("không có cụm nào được nhập")), qPrintable(r.err));
+    QCOMPARE(m_store.serverSeq(), before);
+    QVERIFY(m_store.pull(admin(), before, 10).changes.isEmpty());
+
+    r = run(QStringList{"import-clusters"} + storeArgs() +
+            QStringList{m_dir.filePath("khong-co-tep.csv")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Không đọc được")), qPrintable(r.err));
+    r = run(QStringList{"import-clusters"} + storeArgs());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("hãy cho đúng một tệp CSV")), qPrintable(r.err));
+    QCOMPARE(m_store.serverSeq(), before);
+}
+
+void TestRegistryCommand::backup()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath("registry-backup.sqlite");
+    Run r = run(QStringList{"backup"} + storeArgs() + QStringList{"--out", out});
+    if (m_store.isPostgres()) {
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("pg_dump"), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(out));
+        return;
+    }
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(QFileInfo::exists(out));
+    // The copy opens as SQLite and holds the same rows in every table.
+    QStringList tables;
+    {
+        QSqlDatabase live = QSqlDatabase::addDatabase("QSQLITE", "live");
+        live.setDatabaseName(m_dir.filePath("registry.sqlite"));
+        live.setConnectOptions("QSQLITE_OPEN_READONLY");
+        QSqlDatabase copy = QSqlDatabase::addDatabase("QSQLITE", "copy");
+        copy.setDatabaseName(out);
+        copy.setConnectOptions("QSQLITE_OPEN_READONLY");
+        QVERIFY(live.open());
+        QVERIFY(copy.open());
+        QSqlQuery ql(live), qc(copy);
+        QVERIFY(qc.exec("PRAGMA integrity_check") && qc.next());
+        QCOMPARE(qc.value(0).toString(), QStringLiteral("ok"));
+        QVERIFY(ql.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                        "'sqlite_%' ORDER BY name"));
+        while (ql.next())
+            tables << ql.value(0).toString();
+        QVERIFY(tables.contains("users"));
+        QVERIFY(tables.contains("records"));
+        for (const QString &t : std::as_const(tables)) {
+            // Every row, every column: compared as one ordered text dump per table.
+            const QString sql = QStringLiteral("SELECT * FROM %1 ORDER BY 1, 2").arg(t);
+            QVERIFY2(ql.exec(sql), qPrintable(t));
+            QVERIFY2(qc.exec(sql), qPrintable(t));
+            QStringList a, b;
+            while (ql.next()) {
+                QStringList row;
+                for (int i = 0; i < ql.record().count(); ++i)
+                    row << ql.value(i).toString();
+                a << row.join('|');
+            }
+            while (qc.next()) {
+                QStringList row;
+                for (int i = 0; i < qc.record().count(); ++i)
+                    row << qc.value(i).toString();
+                b << row.join('|');
+            }
+            QCOMPARE(b, a);
+        }
+        QVERIFY(ql.exec("SELECT count(*) FROM users") && ql.next());
+        QVERIFY(ql.value(0).toInt() >= 3);
+        QVERIFY(ql.exec("SELECT count(*) FROM records WHERE entity = 'clusters'") && ql.next());
+        QVERIFY(ql.value(0).toInt() >= 3);
+    }
+    QSqlDatabase::removeDatabase("live");
+    QSqlDatabase::removeDatabase("copy");
+    // An existing target is refused and left as it was.
+    const QByteArray hash = sha256(out);
+    r = run(QStringList{"backup"} + storeArgs() + QStringList{"--out", out});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("đã có; hãy chọn tên tệp mới")), qPrintable(r.err));
+    QCOMPARE(sha256(out), hash);
+    r = run(QStringList{"backup"} + storeArgs());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--out"), qPrintable(r.err));
+}
+
+void TestRegistryCommand::serveUnwritableDataDir()
+{
+    // A data directory below a regular file can never be created, even by root.
+    QTemporaryDir dir;
+    QFile blocker(dir.filePath("a-file"));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    QStringList args{"serve", "--data-dir", dir.filePath("a-file/data"), "--port", "0"};
+    if (!m_url.isEmpty())
+        args << "--database" << m_url;
+    const Run r = run(args);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Không ghi được vào thư mục dữ liệu")),
+             qPrintable(r.err));
+    QVERIFY2(r.err.contains("--data-dir"), qPrintable(r.err));
+    QVERIFY(!r.out.contains("Listening"));
+}
+
+void TestRegistryCommand::servePortInUse()
+{
+    QTcpServer holder;
+    QVERIFY(holder.listen(QHostAddress::LocalHost, 0));
+    const QString port = QString::number(holder.serverPort());
+    QTemporaryDir dir;
+    QStringList args{"serve", "--data-dir", dir.path(), "--port", port, "--bind", "127.0.0.1"};
+    if (!m_url.isEmpty())
+        args << "--database" << m_url;
+    const Run r = run(args);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("không nghe được trên 127.0.0.1:") + port),
+             qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("chọn --port khác")), qPrintable(r.err));
+    QVERIFY(!r.out.contains("Listening"));
+}
+
+QTEST_GUILESS_MAIN(TestRegistryCommand)
+#include "tst_registrycommand.moc"
