@@ -54,6 +54,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void endToEndSync();
+    void conflictResolution();
     void photoUploadResumeAndVerify();
     void authorisation_data();
     void authorisation();
@@ -397,6 +398,156 @@ void TestRegistryServer::endToEndSync()
     const QString t = login("insp2", "tablet-logout");
     QCOMPARE(call("POST", "/api/v1/logout", {}, t).status, 200);
     QCOMPARE(call("GET", "/api/v1/pull", {}, t).status, 401);
+}
+
+void TestRegistryServer::conflictResolution()
+{
+    // Every row id pulled by insp1 after `since`, with its last entry.
+    const auto pulledAfter = [&](qint64 since) {
+        QHash<QString, QJsonObject> rows;
+        for (int page = 0; page < 50; ++page) {
+            const Response p =
+                call("GET", QStringLiteral("/api/v1/pull?since=%1&limit=2").arg(since), {},
+                     m_tokens["insp1"]);
+            if (p.status != 200)
+                return QHash<QString, QJsonObject>{{"http", QJsonObject{{"status", p.status}}}};
+            for (const QJsonValue &v : p.json.value("changes").toArray())
+                rows.insert(v.toObject().value("row_id").toString(), v.toObject());
+            since = qint64(p.json.value("next").toDouble());
+            if (!p.json.value("more").toBool())
+                break;
+        }
+        return rows;
+    };
+    const auto kindOf = [&](const QString &conflictId) {
+        for (const QJsonValue &v : call("GET", "/api/v1/conflicts", {}, m_tokens["sup1"])
+                                       .json.value("conflicts")
+                                       .toArray())
+            if (v.toObject().value("id").toString() == conflictId)
+                return v.toObject().value("kind").toString();
+        return QString();
+    };
+    const auto resolve = [&](const QString &id, const QByteArray &body) {
+        return call("POST", "/api/v1/conflicts/" + id + "/resolve", body, m_tokens["sup1"]);
+    };
+    // insp1 inserts a row; sup1 then `first` and insp1 `second`, both from the inserted version.
+    // Returns the conflict id of insp1's change.
+    const auto makeConflict = [&](const QString &rowId, const QString &first, const QString &second,
+                                  QString *kind) {
+        PushChange c;
+        c.changeId = Uuid7::generate();
+        c.entity = "inspections";
+        c.rowId = rowId;
+        c.op = "insert";
+        c.fields = inspectionFields("c1");
+        c.fields.insert("findings", "Bản đầu");
+        const QJsonObject r = pushOne(m_tokens["insp1"], m_devices["insp1"], c);
+        const qint64 base = qint64(r.value("seq").toDouble());
+        const auto change = [&](const QString &op, const QString &findings) {
+            PushChange x = c;
+            x.changeId = Uuid7::generate();
+            x.op = op;
+            x.baseSeq = base;
+            x.fields = op == "delete" ? QJsonObject{{"deleted_at", 5000}}
+                                      : QJsonObject{{"findings", findings}, {"updated_at", 3000}};
+            return x;
+        };
+        const QJsonObject a = pushOne(m_tokens["sup1"], m_devices["sup1"],
+                                      change(first, QStringLiteral("Bản của giám sát")));
+        const QJsonObject b = pushOne(m_tokens["insp1"], m_devices["insp1"],
+                                      change(second, QStringLiteral("Bản của thanh tra")));
+        if (a.value("status").toString() != "applied" || b.value("status").toString() != "conflict")
+            return QStringLiteral("unexpected: %1 / %2")
+                .arg(QString::fromUtf8(QJsonDocument(a).toJson()),
+                     QString::fromUtf8(QJsonDocument(b).toJson()));
+        const QString id = b.value("conflict_ids").toArray().at(0).toString();
+        *kind = kindOf(id);
+        return id;
+    };
+
+    // 1. A field conflict resolved with a value the supervisor types.
+    QString kind;
+    const QString rowV = Uuid7::generate();
+    const QString idV = makeConflict(rowV, "update", "update", &kind);
+    QCOMPARE(kind, QStringLiteral("field"));
+    QCOMPARE(resolve(idV, R"({"choice":"value"})").status, 400);           // no value
+    QCOMPARE(resolve(idV, R"({"choice":"value","value":5})").status, 400); // findings is text
+    QCOMPARE(resolve(idV, R"({"choice":"other"})").status, 400);
+    qint64 before = m_store.serverSeq();
+    Response res = resolve(idV, R"({"choice":"value","value":"Giá trị do giám sát chốt"})");
+    QCOMPARE(res.status, 200);
+    QCOMPARE(res.json.value("resolution").toString(), QStringLiteral("value"));
+    qint64 resSeq = qint64(res.json.value("resolution_seq").toDouble());
+    QVERIFY(resSeq > before);
+    QCOMPARE(m_store.serverSeq(), resSeq);
+    QHash<QString, QJsonObject> pulled = pulledAfter(before);
+    QCOMPARE(pulled.size(), 1);
+    QCOMPARE(qint64(pulled.value(rowV).value("seq").toDouble()), resSeq);
+    QCOMPARE(pulled.value(rowV).value("row").toObject().value("findings").toString(),
+             QStringLiteral("Giá trị do giám sát chốt"));
+    QCOMPARE(resolve(idV, R"({"choice":"incoming"})").status, 403); // resolved once only
+
+    // 2. Edit against delete (sup1 deleted, insp1 edited): "incoming" restores the row with the
+    // edit, as a new write.
+    const QString rowED = Uuid7::generate();
+    const QString idED = makeConflict(rowED, "delete", "update", &kind);
+    QCOMPARE(kind, QStringLiteral("edit_vs_delete"));
+    QCOMPARE(resolve(idED, R"({"choice":"value","value":"x"})").status,
+             400); // not a field conflict
+    before = m_store.serverSeq();
+    res = resolve(idED, R"({"choice":"incoming"})");
+    QCOMPARE(res.status, 200);
+    resSeq = qint64(res.json.value("resolution_seq").toDouble());
+    QVERIFY(resSeq > before);
+    pulled = pulledAfter(before);
+    QCOMPARE(pulled.size(), 1);
+    QCOMPARE(qint64(pulled.value(rowED).value("seq").toDouble()), resSeq);
+    QCOMPARE(pulled.value(rowED).value("deleted").toBool(), false);
+    QVERIFY(pulled.value(rowED).value("row").toObject().value("deleted_at").isNull());
+    QCOMPARE(pulled.value(rowED).value("row").toObject().value("findings").toString(),
+             QStringLiteral("Bản của thanh tra"));
+
+    // ... and "current" keeps the delete: marked resolved, no new write, nothing new to pull.
+    const QString rowED2 = Uuid7::generate();
+    const QString idED2 = makeConflict(rowED2, "delete", "update", &kind);
+    QCOMPARE(kind, QStringLiteral("edit_vs_delete"));
+    before = m_store.serverSeq();
+    res = resolve(idED2, R"({"choice":"current"})");
+    QCOMPARE(res.status, 200);
+    QVERIFY(!res.json.contains("resolution_seq"));
+    QCOMPARE(m_store.serverSeq(), before);
+    QVERIFY(pulledAfter(before).isEmpty());
+    pulled = pulledAfter(0);
+    QVERIFY(pulled.value(rowED2).value("deleted").toBool());
+
+    // 3. Delete against edit (sup1 edited, insp1 deleted): "incoming" deletes the row as a new
+    // write that travels as a tombstone.
+    const QString rowDE = Uuid7::generate();
+    const QString idDE = makeConflict(rowDE, "update", "delete", &kind);
+    QCOMPARE(kind, QStringLiteral("delete_vs_edit"));
+    before = m_store.serverSeq();
+    res = resolve(idDE, R"({"choice":"incoming"})");
+    QCOMPARE(res.status, 200);
+    resSeq = qint64(res.json.value("resolution_seq").toDouble());
+    QVERIFY(resSeq > before);
+    pulled = pulledAfter(before);
+    QCOMPARE(pulled.size(), 1);
+    QCOMPARE(qint64(pulled.value(rowDE).value("seq").toDouble()), resSeq);
+    QVERIFY(pulled.value(rowDE).value("deleted").toBool());
+    QCOMPARE(pulled.value(rowDE).value("row").toObject().value("findings").toString(),
+             QStringLiteral("Bản của giám sát")); // a tombstone keeps the last values
+
+    // ... and "current" keeps the edited row alive without a new write.
+    const QString rowDE2 = Uuid7::generate();
+    const QString idDE2 = makeConflict(rowDE2, "update", "delete", &kind);
+    QCOMPARE(kind, QStringLiteral("delete_vs_edit"));
+    before = m_store.serverSeq();
+    QCOMPARE(resolve(idDE2, R"({"choice":"current"})").status, 200);
+    QCOMPARE(m_store.serverSeq(), before);
+    pulled = pulledAfter(0);
+    QVERIFY(!pulled.value(rowDE2).value("deleted").toBool());
+    QCOMPARE(pulled.value(rowDE2).value("row").toObject().value("findings").toString(),
+             QStringLiteral("Bản của giám sát"));
 }
 
 void TestRegistryServer::photoUploadResumeAndVerify()
