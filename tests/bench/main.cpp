@@ -47,8 +47,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption devices(QStringLiteral("devices"),
                                      QStringLiteral("Simulated devices in the load phase (200)."),
                                      QStringLiteral("n"), QStringLiteral("200"));
-    parser.addOptions(
-        {dir, scale, saves, startRuns, appProgram, registry, skipPouch, skipPostgres, devices});
+    const QCommandLineOption records(QStringLiteral("records"),
+                                     QStringLiteral("Inspections pushed and pulled (10000)."),
+                                     QStringLiteral("n"), QStringLiteral("10000"));
+    const QCommandLineOption serverRecords(
+        QStringLiteral("server-records"),
+        QStringLiteral("Inspections on the registry for the second incremental push (100000)."),
+        QStringLiteral("n"), QStringLiteral("100000"));
+    parser.addOptions({dir, scale, saves, startRuns, appProgram, registry, skipPouch, skipPostgres,
+                       devices, records, serverRecords});
     parser.process(app);
 
     QJsonObject result;
@@ -68,6 +75,8 @@ int main(int argc, char *argv[])
         o.runPouchDb = !parser.isSet(skipPouch);
         o.runPostgres = !parser.isSet(skipPostgres);
         o.devices = parser.value(devices).toInt();
+        o.records = parser.value(records).toInt();
+        o.serverRecords = parser.value(serverRecords).toInt();
         e = SyncBenchmark(o).run(&result);
     } else {
         parser.showHelp(2);

@@ -12,7 +12,7 @@ CoreError StartupProbe::runOnce(double *ms)
 {
     QProcess p;
     p.setProcessEnvironment(m_env);
-    p.setProcessChannelMode(QProcess::SeparateChannels);
+    p.setProcessChannelMode(QProcess::MergedChannels);
     QElapsedTimer timer;
     timer.start();
     p.start(m_program, m_arguments);
@@ -25,11 +25,12 @@ CoreError StartupProbe::runOnce(double *ms)
         if (!p.waitForReadyRead(int(m_timeoutMs - timer.elapsed())) &&
             p.state() != QProcess::Running)
             break;
-        out += p.readAllStandardOutput();
+        out += p.readAll();
         seen = out.contains(m_marker);
     }
     const double elapsed = timer.nsecsElapsed() / 1e6;
-    if (!p.waitForFinished(10000)) {
+    // The marker is all we wait for: the program is stopped now (an app does not exit by itself).
+    if (!p.waitForFinished(m_killAfterMarker ? 0 : 10000)) {
         p.kill();
         p.waitForFinished(5000);
     }
@@ -38,7 +39,7 @@ CoreError StartupProbe::runOnce(double *ms)
                 QStringLiteral("%1 never printed %2 (exit %3): %4")
                     .arg(m_program, QString::fromLatin1(m_marker))
                     .arg(p.exitCode())
-                    .arg(QString::fromLocal8Bit(p.readAllStandardError().right(2000)))};
+                    .arg(QString::fromLocal8Bit((out + p.readAll()).right(2000)))};
     *ms = elapsed;
     return {};
 }

@@ -6,9 +6,10 @@
 #include <QProcessEnvironment>
 #include <QStringList>
 
-// Times a program from its start (QProcess::start) to the moment it prints a marker line on
-// stdout (its first frame swapped), over several runs. The program is then left to exit (or
-// killed after a bound); runs that fail are reported, never silently dropped.
+// Times a program from its start (QProcess::start) to the moment a marker appears on its output
+// (stdout and stderr merged), e.g. Qt's own "Frame rendered" line of the render loop (logging
+// rule qt.scenegraph.time.renderloop=true), printed when the first frame has been swapped. The
+// program is then stopped; runs that fail are reported, never silently dropped.
 class StartupProbe
 {
 public:
@@ -16,6 +17,9 @@ public:
 
     void setEnvironment(const QProcessEnvironment &env) { m_env = env; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    // Kill the program as soon as the marker was seen (for programs that do not exit by
+    // themselves).
+    void setKillAfterMarker(bool kill) { m_killAfterMarker = kill; }
 
     // One timed start; `ms` is the time to the marker.
     CoreError runOnce(double *ms);
@@ -26,4 +30,5 @@ private:
     QByteArray m_marker;
     QProcessEnvironment m_env = QProcessEnvironment::systemEnvironment();
     int m_timeoutMs = 60000;
+    bool m_killAfterMarker = false;
 };
