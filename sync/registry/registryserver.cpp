@@ -19,6 +19,7 @@
 #include <QSslServer>
 #include <QStringDecoder>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrlQuery>
 
 namespace {
@@ -100,6 +101,33 @@ bool needString(const QJsonObject &o, const char *key, int maxLen, QString *out,
     return true;
 }
 
+// A listening server whose accepted sockets close after idleMs without traffic either way.
+// QAbstractHttpServer takes each connection through nextPendingConnection(), so the timer is
+// armed before the first byte is read.
+template <class Base> class IdleLimitedServer : public Base
+{
+public:
+    IdleLimitedServer(const int *idleMs, QObject *parent) : Base(parent), m_idleMs(idleMs) {}
+    QTcpSocket *nextPendingConnection() override
+    {
+        QTcpSocket *socket = Base::nextPendingConnection();
+        if (socket && *m_idleMs > 0) {
+            auto *timer = new QTimer(socket);
+            timer->setSingleShot(true);
+            timer->setInterval(*m_idleMs);
+            QObject::connect(timer, &QTimer::timeout, socket, [socket] { socket->abort(); });
+            const auto restart = [timer] { timer->start(); };
+            QObject::connect(socket, &QIODevice::readyRead, timer, restart);
+            QObject::connect(socket, &QIODevice::bytesWritten, timer, restart);
+            timer->start();
+        }
+        return socket;
+    }
+
+private:
+    const int *m_idleMs;
+};
+
 bool parseInt(const QByteArray &text, qint64 min, qint64 max, qint64 *out)
 {
     bool ok = false;
@@ -152,11 +180,11 @@ quint16 RegistryServer::listenOn(const QHostAddress &address, quint16 port,
 {
     QTcpServer *server = nullptr;
     if (!ssl.localCertificate().isNull()) {
-        auto *s = new QSslServer(this);
+        auto *s = new IdleLimitedServer<QSslServer>(&m_idleTimeoutMs, this);
         s->setSslConfiguration(ssl);
         server = s;
     } else {
-        server = new QTcpServer(this);
+        server = new IdleLimitedServer<QTcpServer>(&m_idleTimeoutMs, this);
     }
     if (!server->listen(address, port)) {
         *error = server->errorString();

@@ -33,6 +33,12 @@ public:
 
     LoginThrottle &throttle() { return m_throttle; }
     void setTokenLifetime(qint64 ms) { m_tokenTtlMs = ms; }
+    // A connection that neither sends nor receives a byte for this long is closed (keep-alive
+    // connections left open, requests that never finish). Qt HttpServer 6.4 has no such limit of
+    // its own. Applies to connections accepted afterwards.
+    void setIdleTimeout(int ms) { m_idleTimeoutMs = ms; }
+    int idleTimeout() const { return m_idleTimeoutMs; }
+    static constexpr int defaultIdleTimeoutMs = 60000;
 
     struct Reply {
         int status = 200;
@@ -70,6 +76,7 @@ private:
     LoginThrottle m_throttle;
     qint64 m_tokenTtlMs = qint64(30) * 24 * 3600 * 1000;
     bool m_fastHash = false;
+    int m_idleTimeoutMs = defaultIdleTimeoutMs;
 
 public:
     // Tests: hash new users' passwords with libsodium's MIN limits (fast, weak).

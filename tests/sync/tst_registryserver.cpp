@@ -21,6 +21,7 @@
 #include <QProcess>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -55,6 +56,8 @@ private slots:
     void cleanupTestCase();
     void endToEndSync();
     void conflictResolution();
+    void idleConnectionClosed();
+    void concurrentPushes();
     void photoUploadResumeAndVerify();
     void authorisation_data();
     void authorisation();
@@ -548,6 +551,117 @@ void TestRegistryServer::conflictResolution()
     QVERIFY(!pulled.value(rowDE2).value("deleted").toBool());
     QCOMPARE(pulled.value(rowDE2).value("row").toObject().value("findings").toString(),
              QStringLiteral("Bản của giám sát"));
+}
+
+void TestRegistryServer::idleConnectionClosed()
+{
+    m_server->setIdleTimeout(300);
+    const quint16 port = QUrl(m_base).port();
+    // A client that connects and never sends a byte is dropped.
+    QTcpSocket silent;
+    silent.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(silent.waitForConnected(5000));
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 10000);
+    QVERIFY(clock.elapsed() >= 250);
+    // So is one that stops half way through its request line.
+    QTcpSocket slow;
+    slow.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(slow.waitForConnected(5000));
+    slow.write("GET /api/v1/in");
+    QTRY_COMPARE_WITH_TIMEOUT(slow.state(), QAbstractSocket::UnconnectedState, 10000);
+    QVERIFY(slow.readAll().isEmpty());
+    // A client that keeps talking is answered.
+    m_server->setIdleTimeout(RegistryServer::defaultIdleTimeoutMs);
+    QCOMPARE(call("GET", "/api/v1/info").status, 200);
+}
+
+void TestRegistryServer::concurrentPushes()
+{
+    // 200 connections to 127.0.0.1 open at once, each pushing a batch of two changes: every one
+    // gets a complete answer, none a 5xx, and every change is stored.
+    constexpr int clients = 200;
+    const quint16 port = QUrl(m_base).port();
+    const qint64 before = m_store.serverSeq();
+    struct Client {
+        QTcpSocket *socket = nullptr;
+        QByteArray received;
+        int status = 0;
+        QJsonObject json;
+    };
+    QList<Client> cs(clients);
+    QObject owner;
+    for (Client &c : cs) {
+        c.socket = new QTcpSocket(&owner);
+        c.socket->connectToHost(QHostAddress::LocalHost, port);
+    }
+    QElapsedTimer clock;
+    clock.start();
+    const auto allConnected = [&] {
+        for (const Client &c : cs)
+            if (c.socket->state() != QAbstractSocket::ConnectedState)
+                return false;
+        return true;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(allConnected(), 20000);
+    for (int i = 0; i < clients; ++i) {
+        PushRequest req;
+        req.protocol = 1;
+        req.deviceId = m_devices["insp1"];
+        for (int k = 0; k < 2; ++k) {
+            PushChange c;
+            c.changeId = Uuid7::generate();
+            c.entity = "inspections";
+            c.rowId = Uuid7::generate();
+            c.op = "insert";
+            c.fields = inspectionFields("c1");
+            c.fields.insert("findings", QStringLiteral("Kết nối %1, thay đổi %2").arg(i).arg(k));
+            req.changes << c;
+        }
+        const QByteArray body = req.toJson();
+        cs[i].socket->write("POST /api/v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            "Authorization: Bearer " +
+                            m_tokens["insp1"].toLatin1() +
+                            "\r\nX-CCN-Protocol: 1\r\nX-CCN-Schema: " + schemaHeader.toLatin1() +
+                            "\r\nContent-Type: application/json\r\nContent-Length: " +
+                            QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    }
+    // A reply is complete when its headers and Content-Length bytes of body have arrived.
+    const auto complete = [](Client &c) {
+        if (c.status != 0)
+            return true;
+        c.received += c.socket->readAll();
+        const int end = c.received.indexOf("\r\n\r\n");
+        if (end < 0)
+            return false;
+        const QByteArray head = c.received.left(end).toLower();
+        const int at = head.indexOf("content-length:");
+        if (at < 0)
+            return false;
+        const int len = head.mid(at + 15).split('\r').first().trimmed().toInt();
+        if (c.received.size() < end + 4 + len)
+            return false;
+        c.status = c.received.split(' ').value(1).toInt();
+        c.json = QJsonDocument::fromJson(c.received.mid(end + 4, len)).object();
+        return true;
+    };
+    const auto allAnswered = [&] {
+        bool all = true;
+        for (Client &c : cs)
+            all = complete(c) && all;
+        return all;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(allAnswered(), 30000);
+    int applied = 0;
+    for (const Client &c : std::as_const(cs)) {
+        QCOMPARE(c.status, 200);
+        for (const QJsonValue &v : c.json.value("results").toArray())
+            applied += v.toObject().value("status").toString() == QLatin1String("applied");
+    }
+    QCOMPARE(applied, clients * 2);
+    QCOMPARE(m_store.serverSeq(), before + clients * 2);
+    qInfo("200 connections answered in %lld ms", clock.elapsed());
 }
 
 void TestRegistryServer::photoUploadResumeAndVerify()
