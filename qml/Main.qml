@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import QtQuick.Layouts
 import CcnInspect
 
@@ -11,6 +10,7 @@ ApplicationWindow {
     // A photo file used by --self-test and --screenshots (the camera cannot run there).
     property string demoPhotoPath: ""
     readonly property bool portrait: height > width
+    readonly property StackView stackView: stack
 
     function openCluster(clusterId) {
         app.cluster.load(clusterId);
@@ -121,14 +121,24 @@ ApplicationWindow {
     height: 800
     visible: true
     title: qsTr("Kiểm tra CCN")
-    Material.theme: Material.Light
-    Material.primary: "#0D47A1"
-    Material.accent: "#1565C0"
     font.family: "Noto Sans"
+    palette.window: "#FFFFFF"
+    palette.base: "#FFFFFF"
+    palette.button: "#E3EAF3"
+    palette.buttonText: "#0D2A4D"
+    palette.dark: "#0D47A1"
+    palette.highlight: "#1565C0"
+    palette.brightText: "#FFFFFF"
+    palette.windowText: "#212121"
+    palette.text: "#212121"
+    palette.placeholderText: "#6B7280"
+    palette.mid: "#90A4C0"
     font.pixelSize: 17
 
     header: ToolBar {
-        Material.foreground: "white"
+        background: Rectangle {
+            color: "#0D47A1"
+        }
 
         RowLayout {
             anchors.fill: parent
@@ -139,6 +149,8 @@ ApplicationWindow {
             ToolButton {
                 visible: stack.depth > 1
                 text: "‹"
+                palette.buttonText: "white"
+                palette.windowText: "white"
                 font.pixelSize: 32
                 implicitWidth: 56
                 implicitHeight: 56
@@ -151,6 +163,7 @@ ApplicationWindow {
                 Layout.leftMargin: stack.depth > 1 ? 0 : 12
                 text: stack.currentItem && stack.currentItem.title ? stack.currentItem.title : window.title
                 elide: Label.ElideRight
+                color: "white"
                 font.pixelSize: 20
                 font.bold: true
             }

@@ -290,7 +290,11 @@ QVariantMap InspectionController::saveViolation(const QString &violationId,
                                                 const QVariantMap &fields)
 {
     QVariantMap errors;
-    auto text = [&](const char *k) { return fields.value(QLatin1String(k)).toString().trimmed(); };
+    // Never a null QString: the text columns are NOT NULL.
+    auto text = [&](const char *k) {
+        const QString t = fields.value(QLatin1String(k)).toString().trimmed();
+        return t.isNull() ? QStringLiteral("") : t;
+    };
     const QString category = text("category");
     const ViolationCatalog::Category cat = ViolationCatalog::find(category);
     if (category.isEmpty())

@@ -1,17 +1,28 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 
-// A filter chip: a checkable button of touch size.
+// A filter chip: a checkable button of touch size, filled when on.
 Button {
     id: chip
 
     checkable: true
-    flat: !checked
-    highlighted: checked
     implicitHeight: 48
     font.pixelSize: 15
-    font.capitalization: Font.MixedCase
-    leftPadding: 14
-    rightPadding: 14
+    leftPadding: 16
+    rightPadding: 16
+
+    background: Rectangle {
+        radius: height / 2
+        color: chip.checked ? "#0D47A1" : (chip.down ? "#D0DCEB" : "#EEF2F7")
+        border.color: chip.visualFocus ? "#FF8F00" : (chip.checked ? "#0D47A1" : "#B8C4D4")
+        border.width: chip.visualFocus ? 2 : 1
+    }
+
+    contentItem: Text {
+        text: chip.text
+        font: chip.font
+        color: chip.checked ? "white" : "#0D2A4D"
+        horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
+    }
 }

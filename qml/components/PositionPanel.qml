@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import QtQuick.Layouts
 import CcnInspect
 
@@ -93,9 +92,9 @@ Pane {
             TextField {
                 id: latField
 
-                width: 170
+                width: 220
                 height: 52
-                placeholderText: qsTr("Vĩ độ, ví dụ 20,0456")
+                placeholderText: qsTr("Vĩ độ (vd. 20,0456)")
                 inputMethodHints: Qt.ImhFormattedNumbersOnly
                 maximumLength: 40
                 onAccepted: lonField.forceActiveFocus()
@@ -104,9 +103,9 @@ Pane {
             TextField {
                 id: lonField
 
-                width: 170
+                width: 220
                 height: 52
-                placeholderText: qsTr("Kinh độ, ví dụ 106,0212")
+                placeholderText: qsTr("Kinh độ (vd. 106,0212)")
                 inputMethodHints: Qt.ImhFormattedNumbersOnly
                 maximumLength: 40
                 onAccepted: useButton.clicked()

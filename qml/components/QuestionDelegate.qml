@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import QtQuick.Dialogs
 import QtQuick.Layouts
 import CcnInspect
@@ -137,6 +136,12 @@ Pane {
             enabled: q.editable
             wrapMode: TextArea.Wrap
             placeholderText: qsTr("Ghi nội dung…")
+            background: Rectangle {
+                color: "white"
+                border.color: parent.activeFocus ? "#1565C0" : "#90A4C0"
+                border.width: parent.activeFocus ? 2 : 1
+                radius: 4
+            }
             onEditingFinished: if (text !== q.model.value || q.model.error !== "")
                 q.save(text)
         }

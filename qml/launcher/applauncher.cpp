@@ -104,7 +104,7 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
     const bool offline = options.selfTest || !options.screenshotsDir.isEmpty();
     if (offline)
         g_previousHandler = qInstallMessageHandler(countingHandler);
-    QQuickStyle::setStyle(QStringLiteral("Material"));
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
 
     // Self-test and screenshots never touch the user's data or settings.
     QTemporaryDir temp;

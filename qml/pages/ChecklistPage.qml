@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import QtQuick.Layouts
 import CcnInspect
 
@@ -12,6 +11,7 @@ Page {
     required property AppController app
     readonly property InspectionController insp: app.inspection
     readonly property ChecklistModel checklist: insp.checklist
+    readonly property Dialog missingDialog: missingDialog
 
     signal violationRequested(string violationId)
     signal photoRequested(string photoId)
@@ -27,7 +27,10 @@ Page {
 
     header: Pane {
         padding: 10
-        Material.elevation: 2
+        background: Rectangle {
+            color: "#F5F7FA"
+            border.color: "#D0D7E2"
+        }
 
         ColumnLayout {
             width: parent.width
@@ -84,6 +87,8 @@ Page {
 
     ListView {
         id: questions
+
+        objectName: "questions"
 
         anchors.fill: parent
         clip: true
@@ -171,7 +176,10 @@ Page {
     }
 
     footer: ToolBar {
-        Material.background: "white"
+        background: Rectangle {
+            color: "#F5F7FA"
+            border.color: "#D0D7E2"
+        }
 
         RowLayout {
             anchors.fill: parent
@@ -187,6 +195,8 @@ Page {
 
             Button {
                 id: submitButton
+
+                objectName: "submitButton"
 
                 Layout.preferredHeight: 52
                 highlighted: true

@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import QtQuick.Layouts
 import CcnInspect
 
@@ -21,6 +20,8 @@ Page {
 
         TextField {
             id: searchField
+
+            objectName: "searchField"
 
             Layout.fillWidth: true
             Layout.preferredHeight: 56
@@ -79,6 +80,8 @@ Page {
 
         ListView {
             id: list
+
+            objectName: "clusterList"
 
             Layout.fillWidth: true
             Layout.fillHeight: true

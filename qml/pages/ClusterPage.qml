@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import QtQuick.Layouts
 import CcnInspect
 
@@ -43,6 +42,38 @@ Page {
                 Layout.preferredWidth: 1
                 spacing: 12
 
+                SectionHeading {
+                    text: qsTr("Bắt đầu kiểm tra")
+                }
+
+                Label {
+                    Layout.fillWidth: true
+                    visible: page.app.inspection.lastError !== ""
+                    text: page.app.inspection.lastError
+                    color: "#B71C1C"
+                    wrapMode: Text.Wrap
+                }
+
+                Button {
+                    id: startButton
+
+                    objectName: "startButton"
+
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 56
+                    highlighted: true
+                    text: qsTr("Bắt đầu kiểm tra tại hiện trường")
+                    onClicked: {
+                        if (page.app.inspection.start(page.cc.clusterId, "periodic"))
+                            page.checklistRequested();
+                    }
+                    Keys.onReturnPressed: clicked()
+                }
+
+                PositionPanel {
+                    Layout.fillWidth: true
+                    app: page.app
+                }
                 SectionHeading {
                     text: qsTr("Thông tin chính")
                 }
@@ -92,37 +123,6 @@ Page {
                     to: 100
                     value: Math.max(0, page.cc.fillRate)
                 }
-
-                SectionHeading {
-                    text: qsTr("Bắt đầu kiểm tra")
-                }
-
-                PositionPanel {
-                    Layout.fillWidth: true
-                    app: page.app
-                }
-
-                Label {
-                    Layout.fillWidth: true
-                    visible: page.app.inspection.lastError !== ""
-                    text: page.app.inspection.lastError
-                    color: "#B71C1C"
-                    wrapMode: Text.Wrap
-                }
-
-                Button {
-                    id: startButton
-
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: 56
-                    highlighted: true
-                    text: qsTr("Bắt đầu kiểm tra tại hiện trường")
-                    onClicked: {
-                        if (page.app.inspection.start(page.cc.clusterId, "periodic"))
-                            page.checklistRequested();
-                    }
-                    Keys.onReturnPressed: clicked()
-                }
             }
 
             // Right column (or below): infrastructure, violations, tenants, inspections.
@@ -145,32 +145,24 @@ Page {
                 Repeater {
                     model: page.cc.infrastructure
 
-                    ColumnLayout {
+                    Column {
                         required property var modelData
 
                         Layout.fillWidth: true
                         spacing: 2
 
-                        RowLayout {
-                            Layout.fillWidth: true
-
-                            Label {
-                                Layout.fillWidth: true
-                                text: modelData.name || modelData.kindLabel
-                                wrapMode: Text.Wrap
-                            }
-
-                            Label {
-                                text: modelData.percentText
-                                font.bold: true
-                            }
+                        Label {
+                            width: parent.width
+                            text: (parent.modelData.name || parent.modelData.kindLabel) + ": <b>" + parent.modelData.percentText + "</b>"
+                            textFormat: Text.StyledText
+                            wrapMode: Text.Wrap
                         }
 
                         ProgressBar {
-                            Layout.fillWidth: true
+                            width: parent.width
                             from: 0
                             to: 100
-                            value: Math.max(0, modelData.percent)
+                            value: Math.max(0, parent.modelData.percent)
                         }
                     }
                 }

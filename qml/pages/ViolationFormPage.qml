@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import QtQuick.Dialogs
 import QtQuick.Layouts
 import CcnInspect
@@ -34,6 +33,7 @@ Page {
         remedyField.text = v.remedy;
         deadlineField.text = v.deadlineText;
         responsibleField.text = v.responsibleParty;
+        responsibleField.cursorPosition = 0;
         app.inspection.violationPhotos.violationId = violationId;
     }
 
@@ -147,6 +147,12 @@ Page {
                 wrapMode: TextArea.Wrap
                 enabled: page.editable
                 placeholderText: qsTr("Mô tả cụ thể điều quan sát được tại hiện trường")
+                background: Rectangle {
+                    color: "white"
+                    border.color: parent.activeFocus ? "#1565C0" : "#90A4C0"
+                    border.width: parent.activeFocus ? 2 : 1
+                    radius: 4
+                }
             }
 
             FieldError {
@@ -164,6 +170,12 @@ Page {
                 Layout.minimumHeight: 72
                 wrapMode: TextArea.Wrap
                 enabled: page.editable
+                background: Rectangle {
+                    color: "white"
+                    border.color: parent.activeFocus ? "#1565C0" : "#90A4C0"
+                    border.width: parent.activeFocus ? 2 : 1
+                    radius: 4
+                }
             }
 
             FieldError {
@@ -289,7 +301,8 @@ Page {
                     Layout.preferredHeight: 52
                     visible: page.violationId !== "" && page.editable
                     flat: true
-                    Material.foreground: "#B71C1C"
+                    palette.buttonText: "#B71C1C"
+                    palette.windowText: "#B71C1C"
                     text: qsTr("Xoá vi phạm")
                     onClicked: {
                         page.message = page.app.inspection.deleteViolation(page.violationId);

@@ -1,0 +1,20 @@
+# Runs ccn-inspect --screenshots into a fresh directory and checks that every main page was
+# written as a PNG that is not blank (ccn-inspect itself refuses a one-colour frame; a blank PNG
+# also compresses to a few hundred bytes, far below a rendered page).
+file(REMOVE_RECURSE ${OUT})
+execute_process(COMMAND ${EXE} --screenshots ${OUT} --nmea ${NMEA} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "ccn-inspect --screenshots failed: ${rc}")
+endif()
+foreach(screen clusters cluster checklist violation photo)
+    foreach(orientation landscape portrait)
+        set(png ${OUT}/${screen}-${orientation}.png)
+        if(NOT EXISTS ${png})
+            message(FATAL_ERROR "missing ${png}")
+        endif()
+        file(SIZE ${png} size)
+        if(size LESS 10000)
+            message(FATAL_ERROR "${png} looks blank (${size} bytes)")
+        endif()
+    endforeach()
+endforeach()

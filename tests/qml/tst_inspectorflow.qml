@@ -1,0 +1,255 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import CcnInspect
+
+// The inspector's flow on the real pages with a fresh demo database (testApp):
+// open a cluster -> start an inspection -> answer (bad input refused next to the field, nothing
+// saved lost) -> attach a photo -> add a violation -> submit with a required item missing (the
+// message names it) -> answer it -> submit again.
+TestCase {
+    id: tc
+
+    property var win: null
+    readonly property AppController app: testApp
+    readonly property InspectionController insp: testApp.inspection
+
+    function findChild(item, name) {
+        if (!item)
+            return null;
+        if (item.objectName === name)
+            return item;
+        const kids = item.children || [];
+        for (let i = 0; i < kids.length; ++i) {
+            const found = findChild(kids[i], name);
+            if (found)
+                return found;
+        }
+        if (item.contentItem && item.contentItem !== item) {
+            const found = findChild(item.contentItem, name);
+            if (found)
+                return found;
+        }
+        return null;
+    }
+
+    function page() {
+        return win.stackView.currentItem;
+    }
+
+    function rowOf(code) {
+        return insp.checklist.rowOfCode(code);
+    }
+
+    function answer(code, value) {
+        const row = rowOf(code);
+        verify(row >= 0, "question " + code + " is visible");
+        return insp.checklist.setValue(row, value);
+    }
+
+    function initTestCase() {
+        win = mainComponent.createObject(null, {
+                "app": testApp,
+                "width": 1280,
+                "height": 800
+            });
+        verify(win !== null);
+        tryVerify(() => win.stackView.currentItem !== null);
+    }
+
+    function cleanupTestCase() {
+        if (win)
+            win.destroy();
+    }
+
+    function test_1_searchAndOpenCluster() {
+        const search = findChild(page(), "searchField");
+        verify(search !== null, "search field");
+        // Case and diacritics ignored.
+        search.text = "dong huong";
+        compare(app.clusters.count, 1);
+        compare(app.clusters.get(0).name, "Cụm công nghiệp Đồng Hướng");
+        search.text = "khanh";
+        verify(app.clusters.count >= 1);
+        let found = false;
+        for (let i = 0; i < app.clusters.count; ++i)
+            found = found || app.clusters.get(i).name.indexOf("Khánh Hải 1") >= 0;
+        verify(found, "'khanh' finds Khánh Hải 1");
+        search.text = "dong huong";
+        const list = findChild(page(), "clusterList");
+        verify(list !== null);
+        tryVerify(() => list.itemAtIndex(0) !== null);
+        mouseClick(list.itemAtIndex(0));
+        tryVerify(() => page().title === "Cụm công nghiệp Đồng Hướng");
+        verify(app.cluster.figures.length > 5);
+        verify(app.cluster.tenants.length > 0);
+    }
+
+    function test_2_startInspection() {
+        // A coordinate outside Vietnam is refused with a message; a good one is used.
+        verify(insp.setManualPosition("48,85", "2,35") !== "");
+        verify(insp.setManualPosition("abc", "106") !== "");
+        compare(insp.setManualPosition("20,0456", "106,0212"), "");
+        const start = findChild(page(), "startButton");
+        verify(start !== null);
+        tryVerify(() => !win.stackView.busy);
+        mouseClick(start);
+        tryVerify(() => insp.active, 3000, insp.lastError);
+        tryVerify(() => page().title.indexOf("Phiếu kiểm tra") === 0);
+        verify(insp.editable);
+        verify(insp.positionText.indexOf("20,0456") === 0, insp.positionText);
+        compare(insp.checklist.answeredCount, 0);
+    }
+
+    function test_3_answersAndBadInput() {
+        verify(answer("PL01", "yes"));
+        compare(insp.checklist.answeredCount, 1);
+        // Text in a number field: refused, message on the row, saved value kept.
+        verify(answer("HT01", "45"));
+        verify(!answer("HT01", "abc"));
+        const row = rowOf("HT01");
+        verify(insp.checklist.get(row).error.length > 0);
+        compare(insp.checklist.get(row).value, "abc");
+        compare(insp.checklist.answeredCount, 2); // 45 is still stored
+        verify(!answer("HT01", "140"), "percentage above 100 refused");
+        verify(answer("HT01", "62,5"));
+        compare(insp.checklist.get(row).error, "");
+        // Very long text refused.
+        verify(!answer("PL02", "x".repeat(5000)));
+        verify(answer("PL02", "QĐ 477/QĐ-UBND ngày 21/5/2015"));
+        // Show-if: the plant's capacity appears only when there is a plant.
+        compare(rowOf("HT08"), -1);
+        const before = insp.checklist.count;
+        verify(answer("HT06", "yes"));
+        verify(rowOf("HT08") >= 0);
+        verify(insp.checklist.count >= before + 2, "show-if questions appear");
+        verify(!answer("HT08", "60000"), "above max refused");
+        verify(answer("HT08", "1000"));
+        // Markers not placed: a photo of the boundary becomes required.
+        verify(answer("PL04", "no"));
+        verify(rowOf("PL05") >= 0);
+    }
+
+    function test_4_photo() {
+        // The camera cannot run here: a real photo file from ../shared/data/photos/gps instead.
+        const qid = insp.checklist.get(rowOf("PL05")).questionId;
+        const r = insp.attachPhoto(testPhotoPath, qid, "", false);
+        verify(r.ok, r.message);
+        compare(insp.checklist.get(rowOf("PL05")).photoCount, 1);
+        compare(insp.photos.count, 1);
+        const bad = insp.attachPhoto("/nonexistent/photo.jpg", qid, "", false);
+        verify(!bad.ok);
+        verify(bad.message.length > 0);
+        win.openPhoto(insp.photos.get(0).id);
+        tryVerify(() => page().title === "Ảnh hiện trường");
+        verify(page().info.hasPosition, "the photo's GPS position is shown");
+        win.stackView.pop(null, StackView.Immediate);
+    }
+
+    function test_5_violation() {
+        win.openCluster(insp.clusterId);
+        win.openChecklist();
+        win.openViolation("");
+        tryVerify(() => page().title === "Ghi nhận vi phạm");
+        // Missing fields: errors per field, nothing saved.
+        let r = insp.saveViolation("", {
+                "category": "",
+                "severity": "",
+                "observed": "",
+                "deadline": "31/02/2026"
+            });
+        verify(!r.ok);
+        verify(r.errors.category !== undefined);
+        verify(r.errors.severity !== undefined);
+        verify(r.errors.observed !== undefined);
+        verify(r.errors.deadline !== undefined);
+        compare(insp.violations.count, 0);
+        const cat = app.catalog.get(0);
+        r = insp.saveViolation("", {
+                "category": cat.code,
+                "severity": "serious",
+                "observed": "Chưa bố trí cán bộ môi trường",
+                "remedy": "Bố trí cán bộ phụ trách",
+                "deadline": "31/12/2026",
+                "responsible_party": "Chủ đầu tư hạ tầng"
+            });
+        verify(r.ok, r.message);
+        compare(insp.violations.count, 1);
+        compare(insp.violations.get(0).deadlineOn, "2026-12-31");
+        compare(insp.violations.get(0).legalBasis, cat.legalBasis);
+        const p = insp.attachPhoto(testPhotoPath, "", r.id, false);
+        verify(p.ok, p.message);
+        compare(insp.violations.get(0).photoCount, 1);
+        // Edit and delete.
+        r = insp.saveViolation(r.id, {
+                "category": cat.code,
+                "severity": "minor",
+                "observed": "Đã sửa",
+                "deadline": ""
+            });
+        verify(r.ok, r.message);
+        compare(insp.violations.get(0).severity, "minor");
+        const extra = insp.saveViolation("", {
+                "category": cat.code,
+                "severity": "minor",
+                "observed": "Sẽ xoá"
+            });
+        compare(insp.violations.count, 2);
+        compare(insp.deleteViolation(extra.id), "");
+        compare(insp.violations.count, 1);
+        win.stackView.pop();
+        tryVerify(() => page().title.indexOf("Phiếu kiểm tra") === 0);
+    }
+
+    function test_6_submit() {
+        // Answer every required item except one, then submit from the page.
+        const cl = insp.checklist;
+        for (let r = 0; r < cl.count; ++r) {
+            const q = cl.get(r);
+            if (!q.required || q.answered || q.code === "MT09")
+                continue;
+            if (q.kind === "yes_no_na")
+                verify(cl.setValue(r, "yes"), q.code);
+            else if (q.kind === "number" || q.kind === "percentage")
+                verify(cl.setValue(r, "10"), q.code);
+            else if (q.kind === "choice")
+                verify(cl.setValue(r, q.choices[0].value), q.code);
+            else if (q.kind === "text")
+                verify(cl.setValue(r, "ghi chú"), q.code);
+            else if (q.kind === "photo")
+                verify(insp.attachPhoto(testPhotoPath, q.questionId, "", false).ok, q.code);
+        }
+        const submit = findChild(page(), "submitButton");
+        verify(submit !== null);
+        tryVerify(() => !win.stackView.busy);
+        mouseClick(submit);
+        verify(insp.editable, "not submitted with a required item missing");
+        const mt09 = cl.get(rowOf("MT09"));
+        verify(insp.submitMessage.indexOf(mt09.text) >= 0, insp.submitMessage);
+        compare(insp.missingItems.length, 1);
+        verify(mt09.error.length > 0, "the missing item is marked on its row");
+        // The message is on screen in a dialog naming the item.
+        tryVerify(() => page().missingDialog.opened);
+        verify(page().missingDialog.contentChildren[0].text.indexOf(mt09.text) >= 0);
+        page().missingDialog.accept();
+        tryVerify(() => !page().missingDialog.visible);
+        verify(answer("MT09", "no"));
+        compare(cl.get(rowOf("MT09")).error, "");
+        mouseClick(submit);
+        tryVerify(() => insp.status === "submitted");
+        verify(!insp.editable);
+        compare(insp.submitMessage, "");
+        // Submitted: further edits are refused and the stored answer stays.
+        verify(!answer("MT09", "yes"));
+    }
+
+    name: "InspectorFlow"
+    when: windowShown
+
+    Component {
+        id: mainComponent
+
+        Main {
+        }
+    }
+}
