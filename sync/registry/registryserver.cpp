@@ -152,6 +152,26 @@ Reply RegistryServer::error(int status, const char *code, const QString &message
     return r;
 }
 
+QList<QPair<QByteArray, QString>> RegistryServer::routes()
+{
+    return {{"get", QStringLiteral("/openapi.json")},
+            {"get", QStringLiteral("/api/v1/info")},
+            {"post", QStringLiteral("/api/v1/login")},
+            {"post", QStringLiteral("/api/v1/logout")},
+            {"post", QStringLiteral("/api/v1/push")},
+            {"get", QStringLiteral("/api/v1/pull")},
+            {"post", QStringLiteral("/api/v1/photos/status")},
+            {"put", QStringLiteral("/api/v1/photos/{sha}")},
+            {"get", QStringLiteral("/api/v1/photos/{sha}")},
+            {"get", QStringLiteral("/api/v1/photos/{sha}/thumbnail")},
+            {"get", QStringLiteral("/api/v1/conflicts")},
+            {"post", QStringLiteral("/api/v1/conflicts/{id}/resolve")},
+            {"get", QStringLiteral("/api/v1/devices")},
+            {"post", QStringLiteral("/api/v1/devices/{id}/revoke")},
+            {"get", QStringLiteral("/api/v1/users")},
+            {"post", QStringLiteral("/api/v1/users")}};
+}
+
 bool RegistryServer::isLoopback(const QHostAddress &address)
 {
     return address.isLoopback();

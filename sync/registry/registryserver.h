@@ -30,6 +30,9 @@ public:
     static QString checkListenPolicy(const QList<QHostAddress> &addresses, bool tls,
                                      bool allowInsecureHttp, bool demo);
     static bool isLoopback(const QHostAddress &address);
+    // Every method and path dispatch() serves, in OpenAPI form ("/api/v1/photos/{sha}"); kept in
+    // step with dispatch() and sync/openapi.json by tests.
+    static QList<QPair<QByteArray, QString>> routes();
 
     LoginThrottle &throttle() { return m_throttle; }
     void setTokenLifetime(qint64 ms) { m_tokenTtlMs = ms; }

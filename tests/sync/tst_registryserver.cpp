@@ -25,6 +25,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#define CCN_SOURCE_OPENAPI CCN_FIXTURES_DIR "/../../sync/openapi.json"
+
 namespace {
 struct Response {
     int status = 0;
@@ -58,6 +60,7 @@ private slots:
     void conflictResolution();
     void idleConnectionClosed();
     void concurrentPushes();
+    void openApiCoversRoutes();
     void photoUploadResumeAndVerify();
     void authorisation_data();
     void authorisation();
@@ -662,6 +665,46 @@ void TestRegistryServer::concurrentPushes()
     QCOMPARE(applied, clients * 2);
     QCOMPARE(m_store.serverSeq(), before + clients * 2);
     qInfo("200 connections answered in %lld ms", clock.elapsed());
+}
+
+void TestRegistryServer::openApiCoversRoutes()
+{
+    QFile f(QStringLiteral(CCN_SOURCE_OPENAPI));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject fromFile = QJsonDocument::fromJson(f.readAll()).object();
+    const Response served = call("GET", "/openapi.json");
+    QCOMPARE(served.status, 200);
+    QCOMPARE(served.json, fromFile); // the build serves the file in the tree
+    const QJsonObject paths = fromFile.value("paths").toObject();
+    QSet<QString> documented;
+    for (auto p = paths.begin(); p != paths.end(); ++p)
+        for (const QString &m : p.value().toObject().keys())
+            documented.insert(m + ' ' + p.key());
+    QSet<QString> served2;
+    for (const auto &r : RegistryServer::routes()) {
+        const QString key = QString::fromLatin1(r.first) + ' ' + r.second;
+        served2.insert(key);
+        const QJsonObject op = paths.value(r.second).toObject().value(r.first).toObject();
+        QVERIFY2(!op.isEmpty(), qPrintable(key + " is not in openapi.json"));
+        QVERIFY2(op.value("security").isArray(), qPrintable(key + " has no security entry"));
+        // Public routes say so with an empty list; every other one needs the bearer token.
+        const bool open = r.second == "/openapi.json" || r.second == "/api/v1/info" ||
+                          r.second == "/api/v1/login";
+        QCOMPARE(op.value("security").toArray().isEmpty(), open);
+        // The dispatcher really serves it: no "no such endpoint" answer.
+        QString path = r.second;
+        path.replace("{sha}", QString(64, '0')).replace("{id}", "khong-co");
+        const QString token =
+            r.second == "/api/v1/logout" ? login("admin", "tablet-openapi") : m_tokens["admin"];
+        const Response got = call(r.first.toUpper(), path, "{}", token);
+        QVERIFY2(got.status != 405 &&
+                     !(got.status == 404 &&
+                       got.json.value("message").toString().contains("địa chỉ API")),
+                 qPrintable(key + ": " + QString::number(got.status)));
+        if (!open)
+            QCOMPARE(call(r.first.toUpper(), path, "{}").status, 401);
+    }
+    QCOMPARE(documented, served2);
 }
 
 void TestRegistryServer::photoUploadResumeAndVerify()
