@@ -86,14 +86,24 @@ CoreError LocalBenchmark::run(QJsonObject *result)
                                     "sync_flags.applying = 1 (as a pulled registry page)")},
                     {QStringLiteral("seed"), QString::number(m_options.seed)}});
 
-    for (auto step : {&LocalBenchmark::runSave, &LocalBenchmark::runSearch,
-                      &LocalBenchmark::runStart, &LocalBenchmark::runPhoto}) {
-        e = (this->*step)(path, &out);
-        if (e.failed())
-            return e;
+    // A failed step is reported in the JSON and the others still run.
+    const std::pair<const char *, CoreError (LocalBenchmark::*)(const QString &, QJsonObject *)>
+        steps[] = {{"save", &LocalBenchmark::runSave},
+                   {"search", &LocalBenchmark::runSearch},
+                   {"start", &LocalBenchmark::runStart},
+                   {"photo", &LocalBenchmark::runPhoto}};
+    CoreError first;
+    for (const auto &step : steps) {
+        e = (this->*step.second)(path, &out);
+        if (e.failed()) {
+            progress(QStringLiteral("%1 failed: %2").arg(QLatin1String(step.first), e.message()));
+            out.insert(QLatin1String(step.first) + QStringLiteral("_error"), e.message());
+            if (first.ok())
+                first = e;
+        }
     }
     *result = out;
-    return {};
+    return first;
 }
 
 CoreError LocalBenchmark::runSave(const QString &path, QJsonObject *result)
