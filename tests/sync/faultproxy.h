@@ -82,6 +82,8 @@ protected:
         client->setSocketDescriptor(fd);
         auto state = std::make_shared<ClientState>();
         connect(client, &QTcpSocket::readyRead, this, [this, client, state]() {
+            if (!client->isOpen())
+                return;
             state->buffer.append(client->readAll());
             next(client, state);
         });
@@ -263,6 +265,8 @@ private:
             }
         });
         connect(up, &QTcpSocket::readyRead, up, [up, buffer, finish]() {
+            if (!up->isOpen())
+                return;
             buffer->append(up->readAll());
             const int n = messageLength(*buffer, true, false);
             if (n >= 0) {
@@ -271,7 +275,8 @@ private:
             }
         });
         connect(up, &QTcpSocket::disconnected, up, [up, buffer, finish]() {
-            buffer->append(up->readAll());
+            if (up->isOpen())
+                buffer->append(up->readAll());
             const int n = messageLength(*buffer, true, true);
             if (n >= 0)
                 buffer->truncate(n);

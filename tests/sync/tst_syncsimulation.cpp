@@ -531,7 +531,8 @@ void TestSyncSimulation::simulate()
                     qPrintable(QStringLiteral("%1: %2/%3 is not on the registry").arg(who, t, id)));
                 const QJsonObject row = server.value(id);
                 for (int c = 0; c < cols.size(); ++c) {
-                    const QString local = canon(QJsonValue::fromVariant(q.value(c)));
+                    const QString local = q.isNull(c) ? canon(QJsonValue::Null)
+                                                      : canon(QJsonValue::fromVariant(q.value(c)));
                     const QString remote = canon(row.value(cols[c]));
                     if (local != remote)
                         QFAIL(qPrintable(QStringLiteral("%1: %2/%3.%4 is %5 on the device, %6 on "
@@ -629,6 +630,7 @@ void TestSyncSimulation::simulate()
     }
     QVERIFY(photos > 0);
 
+    q = QSqlQuery();
     devices.clear();
     stopRegistry();
     m_proxy = nullptr;
