@@ -1,6 +1,7 @@
 #include "demodataloader.h"
 
 #include "recordwriter.h"
+#include "searchtext.h"
 #include "textfolder.h"
 #include "transaction.h"
 #include "uuid7.h"
@@ -22,16 +23,6 @@ const QString kId = QStringLiteral("id");
 CoreError invalid(const QString &message)
 {
     return {CoreError::Code::InvalidInput, message};
-}
-
-QString folded(const QStringList &parts)
-{
-    QStringList kept;
-    for (const QString &p : parts) {
-        if (!p.trimmed().isEmpty())
-            kept << p;
-    }
-    return TextFolder::fold(kept.join(QLatin1Char(' ')));
 }
 
 bool isTimestampColumn(const QString &column)
@@ -515,44 +506,8 @@ CoreError DemoDataLoader::writeTables(const Tables &tables, bool demo)
                     continue;
                 }
             } else if (table == QLatin1String("clusters")) {
-                const QString id = row.value(kId).toString();
-                QStringList search = {
-                    row.value(QStringLiteral("name")).toString(),
-                    row.value(QStringLiteral("code")).toString(),
-                    row.value(QStringLiteral("investor_name")).toString(),
-                    row.value(QStringLiteral("establishment_decision")).toString(),
-                    lookup(QStringLiteral("SELECT name FROM admin_units WHERE id = ?"),
-                           row.value(QStringLiteral("province_id")).toString())};
-                for (const QJsonObject &u : rows("cluster_units")) {
-                    if (u.value(QStringLiteral("cluster_id")).toString() == id)
-                        search << lookup(QStringLiteral("SELECT level_label || ' ' || name FROM "
-                                                        "admin_units WHERE id = ?"),
-                                         u.value(QStringLiteral("unit_id")).toString());
-                }
-                extra.insert(QStringLiteral("search_text"), folded(search));
                 if (demo) // demo data is always marked as such, whatever the file says
                     extra.insert(QStringLiteral("is_demo"), 1);
-            } else if (table == QLatin1String("tenants")) {
-                extra.insert(
-                    QStringLiteral("search_text"),
-                    folded({row.value(QStringLiteral("name")).toString(),
-                            row.value(QStringLiteral("tax_code")).toString(),
-                            row.value(QStringLiteral("industry")).toString(),
-                            lookup(QStringLiteral("SELECT name FROM clusters WHERE id = ?"),
-                                   row.value(QStringLiteral("cluster_id")).toString())}));
-            } else if (table == QLatin1String("inspections")) {
-                const QString clusterId = row.value(QStringLiteral("cluster_id")).toString();
-                QStringList search = {
-                    lookup(QStringLiteral("SELECT name FROM clusters WHERE id = ?"), clusterId),
-                    lookup(QStringLiteral("SELECT code FROM clusters WHERE id = ?"), clusterId),
-                    row.value(QStringLiteral("inspector_name")).toString()};
-                for (const QJsonObject &p : rows("inspection_participants")) {
-                    if (p.value(QStringLiteral("inspection_id")) == row.value(kId))
-                        search << p.value(QStringLiteral("name")).toString();
-                }
-                search << row.value(QStringLiteral("findings")).toString()
-                       << row.value(QStringLiteral("conclusions")).toString();
-                extra.insert(QStringLiteral("search_text"), folded(search));
             } else if (table == QLatin1String("answers")) {
                 const QString questionId = row.value(QStringLiteral("question_id")).toString();
                 if (lookup(QStringLiteral("SELECT id FROM checklist_questions WHERE id = ?"),
@@ -592,6 +547,17 @@ CoreError DemoDataLoader::writeTables(const Tables &tables, bool demo)
             const CoreError e = put(table, row, extra);
             if (e.failed())
                 return e;
+        }
+    }
+    // search_text once every row it draws on (units, participants) is in place.
+    QSqlDatabase db = m_db;
+    for (const QString &table : tableOrder()) {
+        if (!SearchText::covers(table))
+            continue;
+        for (const QJsonObject &row : tables.value(table)) {
+            const CoreError e = SearchText::refresh(db, table, row.value(kId).toString());
+            if (e.failed())
+                return failed(e);
         }
     }
     return {};

@@ -1,6 +1,6 @@
 #include "inspectionmanager.h"
 
-#include "textfolder.h"
+#include "searchtext.h"
 #include "transaction.h"
 
 #include <QDate>
@@ -63,21 +63,15 @@ CoreError InspectionManager::start(const QString &clusterId, const QString &kind
     q.addBindValue(clusterId);
     if (!q.exec() || !q.next())
         return {CoreError::Code::NotFound, tr("Không tìm thấy cụm công nghiệp này.")};
-    const QString clusterName = q.value(0).toString();
     if (m_checklists.checklistTemplate(templateId).isEmpty())
         return {CoreError::Code::NotFound, tr("Không tìm thấy mẫu phiếu kiểm tra.")};
     const qint64 now = RecordWriter::now();
-    QVariantMap row{
-        {QStringLiteral("cluster_id"), clusterId},
-        {QStringLiteral("template_id"), templateId},
-        {QStringLiteral("kind"), kind},
-        {QStringLiteral("status"), QStringLiteral("draft")},
-        {QStringLiteral("inspector_name"), inspectorName},
-        {QStringLiteral("started_at"), now},
-        {QStringLiteral("search_text"),
-         TextFolder::fold(
-             clusterName + QLatin1Char(' ') + inspectorName + QLatin1Char(' ') +
-             QDateTime::fromMSecsSinceEpoch(now).toString(QStringLiteral("dd/MM/yyyy")))}};
+    QVariantMap row{{QStringLiteral("cluster_id"), clusterId},
+                    {QStringLiteral("template_id"), templateId},
+                    {QStringLiteral("kind"), kind},
+                    {QStringLiteral("status"), QStringLiteral("draft")},
+                    {QStringLiteral("inspector_name"), inspectorName},
+                    {QStringLiteral("started_at"), now}};
     if (position.valid) {
         if (position.lat < -90 || position.lat > 90 || position.lon < -180 || position.lon > 180)
             return invalid(tr("Toạ độ không hợp lệ."));
@@ -87,7 +81,9 @@ CoreError InspectionManager::start(const QString &clusterId, const QString &kind
         row.insert(QStringLiteral("position_at"), position.at);
         row.insert(QStringLiteral("outside_boundary"), position.outsideBoundary ? 1 : 0);
     }
-    const CoreError e = m_writer.insert(QStringLiteral("inspections"), row, id);
+    CoreError e = m_writer.insert(QStringLiteral("inspections"), row, id);
+    if (e.ok())
+        e = SearchText::refresh(m_db, QStringLiteral("inspections"), *id);
     if (e.ok())
         emit inspectionChanged(*id);
     return e;
@@ -201,7 +197,10 @@ CoreError InspectionManager::setFindings(const QString &inspectionId, const QStr
         return invalid(tr("Nội dung quá dài (tối đa 20.000 ký tự)."));
     e = m_writer.update(
         QStringLiteral("inspections"), inspectionId,
-        {{QStringLiteral("findings"), findings}, {QStringLiteral("conclusions"), conclusions}});
+        {{QStringLiteral("findings"), findings.isNull() ? QStringLiteral("") : findings},
+         {QStringLiteral("conclusions"), conclusions.isNull() ? QStringLiteral("") : conclusions}});
+    if (e.ok())
+        e = SearchText::refresh(m_db, QStringLiteral("inspections"), inspectionId);
     if (e.ok())
         emit inspectionChanged(inspectionId);
     return e;
@@ -227,6 +226,8 @@ CoreError InspectionManager::addParticipant(const QString &inspectionId, const Q
                         &newId);
     if (id)
         *id = newId;
+    if (e.ok())
+        e = SearchText::refresh(m_db, QStringLiteral("inspections"), inspectionId);
     if (e.ok())
         emit inspectionChanged(inspectionId);
     return e;

@@ -71,7 +71,6 @@ signals:
 
 private:
     CoreError editable(const QString &inspectionId) const;
-    void refreshSearchText(const QString &inspectionId);
 
     QSqlDatabase m_db;
     RecordWriter m_writer;

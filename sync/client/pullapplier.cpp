@@ -1,5 +1,7 @@
 #include "pullapplier.h"
 
+#include "searchtext.h"
+
 #include "outboxtriggers.h"
 #include "protocolversion.h"
 #include "pushbatch.h"
@@ -222,6 +224,21 @@ CoreError PullApplier::applyChange(const QJsonObject &c)
             ins.addBindValue(v);
         if (!ins.exec())
             return sqlFailure(ins);
+    }
+
+    // search_text is device-only: rebuild it for the pulled row (and for the row it describes).
+    QString searchTable = entity, searchId = rowId;
+    if (entity == QLatin1String("inspection_participants")) {
+        searchTable = QStringLiteral("inspections");
+        searchId = row.value(QLatin1String("inspection_id")).toString();
+    } else if (entity == QLatin1String("cluster_units")) {
+        searchTable = QStringLiteral("clusters");
+        searchId = row.value(QLatin1String("cluster_id")).toString();
+    }
+    if (SearchText::covers(searchTable)) {
+        const CoreError e = SearchText::refresh(m_db, searchTable, searchId);
+        if (e.failed())
+            return e;
     }
 
     if (entity == QLatin1String("photos") && row.value(QLatin1String("sha256")).isString() &&

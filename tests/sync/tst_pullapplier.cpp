@@ -1,6 +1,7 @@
 // PullApplier: pulled pages -> device rows (fixture tests/fixtures/sync/pull_pages.json):
 // pending local fields kept, tombstones applied, the cursor stored with its page, nothing echoed.
 #include "pullapplier.h"
+#include "searchindex.h"
 #include "synctestutil.h"
 
 #include <QTemporaryDir>
@@ -120,6 +121,48 @@ private slots:
         QCOMPARE(scalar(c, "SELECT thumb_state FROM photo_transfers").toString(),
                  QStringLiteral("wanted"));
         QCOMPARE(scalar(c, "SELECT on_server FROM photo_transfers").toInt(), 0);
+    }
+
+    void pulledRowsAreSearchable()
+    {
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("search.db"))).ok());
+        QSqlDatabase c = db.connection();
+        auto change = [](int seq, const char *entity, const char *id, QJsonObject row) {
+            row.insert("id", id);
+            row.insert("created_at", 1);
+            row.insert("updated_at", 1);
+            row.insert("deleted_at", QJsonValue::Null);
+            return QJsonObject{
+                {"seq", seq}, {"entity", entity}, {"row_id", id}, {"deleted", false}, {"row", row}};
+        };
+        const QJsonObject page{
+            {"protocol", 1},
+            {"next", 3},
+            {"more", false},
+            {"changes", QJsonArray{change(1, "admin_units", "p1",
+                                          {{"code", "37"},
+                                           {"name", "Ninh Bình"},
+                                           {"level", "province"},
+                                           {"level_label", "Tỉnh"},
+                                           {"valid_from", "2025-07-01"}}),
+                                   change(2, "clusters", "c1",
+                                          {{"code", "NB-GL"},
+                                           {"name", "Gia Lập"},
+                                           {"province_id", "p1"},
+                                           {"status", "operating"}}),
+                                   change(3, "tenants", "t1",
+                                          {{"cluster_id", "c1"},
+                                           {"name", "Công ty Đá Mỹ Nghệ Ninh Vân"},
+                                           {"tax_code", "2700999888"},
+                                           {"status", "slow"}})}}};
+        PullApplier applier(c);
+        QVERIFY(applier.apply(page, 0, nullptr).ok());
+        const QVariantList hits = SearchIndex(c).search(QStringLiteral("gia lap"));
+        QCOMPARE(hits.size(), 2); // the cluster, and the tenant through its cluster's name
+        QCOMPARE(hits.first().toMap().value("title").toString(), QStringLiteral("Gia Lập"));
+        QCOMPARE(SearchIndex(c).search(QStringLiteral("my nghe")).size(), 1);
+        QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
     }
 };
 

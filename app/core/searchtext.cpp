@@ -1,0 +1,70 @@
+#include "searchtext.h"
+
+#include "textfolder.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace {
+const char *sourceSql(const QString &table)
+{
+    if (table == QLatin1String("clusters"))
+        return "SELECT c.name, c.code, c.investor_name, c.establishment_decision, p.name, "
+               "(SELECT group_concat(u.level_label || ' ' || u.name, ' ') FROM cluster_units cu "
+               "JOIN admin_units u ON u.id = cu.unit_id WHERE cu.cluster_id = c.id AND "
+               "cu.deleted_at IS NULL) FROM clusters c LEFT JOIN admin_units p ON p.id = "
+               "c.province_id WHERE c.id = ?";
+    if (table == QLatin1String("tenants"))
+        return "SELECT t.name, t.tax_code, t.industry, c.name FROM tenants t LEFT JOIN clusters c "
+               "ON c.id = t.cluster_id WHERE t.id = ?";
+    if (table == QLatin1String("inspections"))
+        return "SELECT c.name, c.code, i.inspector_name, (SELECT group_concat(p.name, ' ') FROM "
+               "inspection_participants p WHERE p.inspection_id = i.id AND p.deleted_at IS NULL), "
+               "i.started_at, i.findings, i.conclusions FROM inspections i LEFT JOIN clusters c ON "
+               "c.id = i.cluster_id WHERE i.id = ?";
+    return nullptr;
+}
+} // namespace
+
+bool SearchText::covers(const QString &table)
+{
+    return sourceSql(table) != nullptr;
+}
+
+CoreError SearchText::refresh(QSqlDatabase &db, const QString &table, const QString &id)
+{
+    const char *sql = sourceSql(table);
+    if (!sql)
+        return {};
+    QSqlQuery q(db);
+    q.prepare(QString::fromLatin1(sql));
+    q.addBindValue(id);
+    if (!q.exec())
+        return {CoreError::Code::Sql,
+                QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(q.lastError().text())};
+    if (!q.next())
+        return {};
+    QStringList parts;
+    for (int i = 0; i < q.record().count(); ++i) {
+        QString v = q.value(i).toString();
+        if (table == QLatin1String("inspections") && i == 4 && !q.value(i).isNull())
+            v = QDateTime::fromMSecsSinceEpoch(q.value(i).toLongLong())
+                    .toString(QStringLiteral("dd/MM/yyyy"));
+        if (!v.trimmed().isEmpty())
+            parts << v;
+    }
+    QSqlQuery up(db);
+    up.prepare(QStringLiteral("UPDATE %1 SET search_text = ? WHERE id = ? AND search_text IS NOT ?")
+                   .arg(table));
+    const QString text = TextFolder::fold(parts.join(QLatin1Char(' ')));
+    up.addBindValue(text);
+    up.addBindValue(id);
+    up.addBindValue(text);
+    if (!up.exec())
+        return {CoreError::Code::Sql,
+                QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(up.lastError().text())};
+    return {};
+}
