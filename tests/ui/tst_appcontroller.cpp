@@ -1,0 +1,70 @@
+#include "appcontroller.h"
+#include "clusterlistmodel.h"
+#include "database.h"
+#include "settingsmanager.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestAppController : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void demoDatabaseIsSeparate()
+    {
+        QTemporaryDir dir;
+        SettingsManager settings(dir.filePath(QStringLiteral("s.ini")));
+        AppController app(&settings);
+        QVERIFY(app.open(dir.path(), true).ok());
+        QVERIFY(app.ready());
+        QVERIFY(app.demo());
+        QVERIFY(app.databasePath().endsWith(QLatin1String("/demo/ccn-demo.sqlite")));
+        QVERIFY(app.clusters()->rowCount() > 5);
+
+        QVERIFY(app.open(dir.path(), false).ok());
+        QVERIFY(!app.demo());
+        QVERIFY(app.databasePath().endsWith(QLatin1String("/ccn.sqlite")));
+        QVERIFY(!app.databasePath().contains(QLatin1String("demo")));
+        // Never demo data in the real database, but the checklist templates are there.
+        QCOMPARE(app.clusters()->rowCount(), 0);
+        QSqlQuery q(app.database()->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM checklist_templates")) && q.next());
+        QVERIFY(q.value(0).toInt() > 0);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM admin_units")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    void newerSchemaIsShownNotOpened()
+    {
+        QTemporaryDir dir;
+        const QString path = AppController::databasePathFor(dir.path(), false);
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 999")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+        SettingsManager settings(dir.filePath(QStringLiteral("s.ini")));
+        AppController app(&settings);
+        QSignalSpy ready(&app, &AppController::readyChanged);
+        const CoreError e = app.open(dir.path(), false);
+        QCOMPARE(e.code(), CoreError::Code::SchemaTooNew);
+        QVERIFY(!app.ready());
+        QVERIFY(!app.errorMessage().isEmpty());
+        QCOMPARE(app.errorMessage(), e.message());
+        QVERIFY(ready.count() >= 1);
+        QVERIFY(app.clusters() == nullptr);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAppController)
+#include "tst_appcontroller.moc"

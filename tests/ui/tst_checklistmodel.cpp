@@ -1,0 +1,150 @@
+#include "appcontroller.h"
+#include "checklistmodel.h"
+#include "clusterlistmodel.h"
+#include "inspectioncontroller.h"
+#include "inspectionmanager.h"
+#include "settingsmanager.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestChecklistModel : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<SettingsManager> m_settings;
+    std::unique_ptr<AppController> m_app;
+
+    ChecklistModel *model() { return m_app->inspection()->checklist(); }
+    QVariant role(const QString &code, int r)
+    {
+        return model()->data(model()->index(model()->rowOfCode(code)), r);
+    }
+    QString stored(const QString &code)
+    {
+        const QString qid = role(code, ChecklistModel::QuestionIdRole).toString();
+        return m_app->inspectionManager()
+            ->answers(m_app->inspection()->inspectionId())
+            .value(qid)
+            .toMap()
+            .value(QStringLiteral("value"))
+            .toString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_settings = std::make_unique<SettingsManager>(m_dir.filePath(QStringLiteral("s.ini")));
+        m_app = std::make_unique<AppController>(m_settings.get());
+        QVERIFY(m_app->open(m_dir.path(), true).ok());
+    }
+
+    void init()
+    {
+        QVERIFY(m_app->inspection()->start(
+            m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        QVERIFY(model()->rowCount() > 10);
+    }
+
+    void cleanup() { m_app->inspection()->discard(); }
+
+    void savedAtOnce()
+    {
+        QSignalSpy progress(model(), &ChecklistModel::progressChanged);
+        QVERIFY(
+            model()->setValue(model()->rowOfCode(QStringLiteral("PL01")), QStringLiteral("yes")));
+        QCOMPARE(stored(QStringLiteral("PL01")), QStringLiteral("yes"));
+        QCOMPARE(model()->answeredCount(), 1);
+        QCOMPARE(progress.count(), 1);
+        // Reloading from the database gives the same answers (nothing kept only in memory).
+        model()->load(m_app->inspection()->inspectionId());
+        QCOMPARE(role(QStringLiteral("PL01"), ChecklistModel::ValueRole).toString(),
+                 QStringLiteral("yes"));
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("good");
+        QTest::addColumn<QString>("bad");
+        QTest::addColumn<QString>("storedGood");
+        QTest::newRow("text in a percentage") << "HT01"
+                                              << "45"
+                                              << "bốn lăm"
+                                              << "45";
+        QTest::newRow("percentage over 100") << "HT01"
+                                             << "12,5"
+                                             << "101"
+                                             << "12.5";
+        QTest::newRow("negative count") << "DN01"
+                                        << "3"
+                                        << "-1"
+                                        << "3";
+        QTest::newRow("unknown choice") << "PL06"
+                                        << "per_plan"
+                                        << "maybe"
+                                        << "per_plan";
+        QTest::newRow("very long text") << "PL02"
+                                        << "QĐ 477" << QString(5000, QLatin1Char('x')) << "QĐ 477";
+    }
+
+    void badInput()
+    {
+        QFETCH(QString, code);
+        QFETCH(QString, good);
+        QFETCH(QString, bad);
+        QFETCH(QString, storedGood);
+        // PL02 (the decision's number) shows only once PL01 says there is a decision.
+        QVERIFY(model()->setValue(model()->rowOfCode(QStringLiteral("PL01")), QStringLiteral("yes")));
+        const int row = model()->rowOfCode(code);
+        QVERIFY(row >= 0);
+        QVERIFY(model()->setValue(row, good));
+        QCOMPARE(stored(code), storedGood);
+        QVERIFY(!model()->setValue(row, bad));
+        // The message is on the row, the typed text stays on screen, the stored answer is kept.
+        QVERIFY(!role(code, ChecklistModel::ErrorRole).toString().isEmpty());
+        QCOMPARE(role(code, ChecklistModel::ValueRole).toString(), bad);
+        QCOMPARE(stored(code), storedGood);
+        QVERIFY(model()->setValue(row, good));
+        QVERIFY(role(code, ChecklistModel::ErrorRole).toString().isEmpty());
+    }
+
+    void showIfInsertsAndRemovesRows()
+    {
+        QCOMPARE(model()->rowOfCode(QStringLiteral("HT08")), -1);
+        QSignalSpy inserted(model(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(model(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy reset(model(), &QAbstractItemModel::modelReset);
+        const int before = model()->rowCount();
+        QVERIFY(
+            model()->setValue(model()->rowOfCode(QStringLiteral("HT06")), QStringLiteral("yes")));
+        QVERIFY(model()->rowOfCode(QStringLiteral("HT07")) >
+                model()->rowOfCode(QStringLiteral("HT06")));
+        QVERIFY(model()->rowOfCode(QStringLiteral("HT08")) >= 0);
+        QCOMPARE(model()->rowCount(), before + inserted.count());
+        QVERIFY(inserted.count() >= 2);
+        QCOMPARE(reset.count(), 0); // the field being edited keeps its delegate
+        QVERIFY(
+            model()->setValue(model()->rowOfCode(QStringLiteral("HT06")), QStringLiteral("no")));
+        QCOMPARE(model()->rowOfCode(QStringLiteral("HT08")), -1);
+        QCOMPARE(model()->rowCount(), before);
+        QCOMPARE(removed.count(), inserted.count());
+    }
+
+    void missingMarked()
+    {
+        const QStringList missing = model()->missingQuestionIds();
+        QVERIFY(!missing.isEmpty());
+        model()->markMissing();
+        const int row = model()->rowOf(missing.first());
+        QVERIFY(
+            !model()->data(model()->index(row), ChecklistModel::ErrorRole).toString().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChecklistModel)
+#include "tst_checklistmodel.moc"

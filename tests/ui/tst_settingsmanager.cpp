@@ -1,0 +1,72 @@
+#include "settingsmanager.h"
+
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestSettingsManager : public QObject
+{
+    Q_OBJECT
+private slots:
+    void writesVersionAndKeepsValues()
+    {
+        QTemporaryDir dir;
+        const QString ini = dir.filePath(QStringLiteral("s.ini"));
+        {
+            SettingsManager s(ini);
+            QCOMPARE(s.storedVersion(), SettingsManager::Version);
+            QCOMPARE(s.language(), QStringLiteral("vi"));
+            QCOMPARE(s.positionSource(), QStringLiteral("default"));
+            QSignalSpy spy(&s, &SettingsManager::languageChanged);
+            s.setLanguage(QStringLiteral("en"));
+            s.setLanguage(QStringLiteral("en"));
+            QCOMPARE(spy.count(), 1);
+            s.setPositionSource(QStringLiteral("nmea"));
+            s.setNmeaFile(QStringLiteral("/tmp/log.nmea"));
+        }
+        SettingsManager again(ini);
+        QCOMPARE(again.language(), QStringLiteral("en"));
+        QCOMPARE(again.positionSource(), QStringLiteral("nmea"));
+        QCOMPARE(again.nmeaFile(), QStringLiteral("/tmp/log.nmea"));
+    }
+
+    void unknownValuesFallBack()
+    {
+        QTemporaryDir dir;
+        const QString ini = dir.filePath(QStringLiteral("s.ini"));
+        {
+            QSettings raw(ini, QSettings::IniFormat);
+            raw.setValue(QStringLiteral("settings/version"), 1);
+            raw.setValue(QStringLiteral("ui/language"), QStringLiteral("fr"));
+            raw.setValue(QStringLiteral("position/source"), QStringLiteral("???"));
+        }
+        SettingsManager s(ini);
+        QCOMPARE(s.language(), QStringLiteral("vi"));
+        QCOMPARE(s.positionSource(), QStringLiteral("default"));
+    }
+
+    void newerSettingsAreNotRewritten()
+    {
+        QTemporaryDir dir;
+        const QString ini = dir.filePath(QStringLiteral("s.ini"));
+        {
+            QSettings raw(ini, QSettings::IniFormat);
+            raw.setValue(QStringLiteral("settings/version"), 99);
+            raw.setValue(QStringLiteral("ui/language"), QStringLiteral("en"));
+        }
+        {
+            SettingsManager s(ini);
+            QVERIFY(s.readOnly());
+            QCOMPARE(s.language(), QStringLiteral("en"));
+            s.setLanguage(QStringLiteral("vi"));
+            QCOMPARE(s.language(), QStringLiteral("vi")); // for this run only
+        }
+        QSettings raw(ini, QSettings::IniFormat);
+        QCOMPARE(raw.value(QStringLiteral("settings/version")).toInt(), 99);
+        QCOMPARE(raw.value(QStringLiteral("ui/language")).toString(), QStringLiteral("en"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSettingsManager)
+#include "tst_settingsmanager.moc"
