@@ -7,6 +7,8 @@ ApplicationWindow {
     id: window
 
     required property AppController app
+    // The sync engineer's client; null when the database could not be opened.
+    property SyncClient syncClient: null
     // A photo file used by --self-test and --screenshots (the camera cannot run there).
     property string demoPhotoPath: ""
     readonly property bool portrait: height > width
@@ -46,6 +48,14 @@ ApplicationWindow {
         stack.pop(null, StackView.Immediate);
         if (name === "clusters")
             return true;
+        if (name === "sync" || name === "login") {
+            if (!syncClient)
+                return false;
+            stack.push(name === "sync" ? syncPage : loginPage, {
+                    "syncClient": syncClient
+                }, StackView.Immediate);
+            return true;
+        }
         let best = 0;
         for (let i = 0; i < app.clusters.count; ++i)
             if (app.clusters.get(i).tenantCount > app.clusters.get(best).tenantCount)
@@ -136,6 +146,7 @@ ApplicationWindow {
     font.pixelSize: 17
 
     header: ToolBar {
+        implicitHeight: 56
         background: Rectangle {
             color: "#0D47A1"
         }
@@ -179,6 +190,19 @@ ApplicationWindow {
                     radius: 4
                 }
                 color: "#212121"
+            }
+
+            ToolButton {
+                visible: window.syncClient !== null
+                implicitHeight: 48
+                text: window.syncClient ? (window.syncClient.online ? qsTr("Trực tuyến") : qsTr("Ngoại tuyến")) + (window.syncClient.pendingRecords > 0 ? " · " + qsTr("%n chờ gửi", "", window.syncClient.pendingRecords) : "") : ""
+                palette.buttonText: "white"
+                palette.windowText: "white"
+                font.pixelSize: 15
+                Accessible.name: qsTr("Đồng bộ")
+                onClicked: stack.push(syncPage, {
+                        "syncClient": window.syncClient
+                    })
             }
 
             PositionIndicator {
@@ -226,6 +250,24 @@ ApplicationWindow {
         ViolationFormPage {
             onDone: stack.pop()
             onPhotoRequested: photoId => window.openPhoto(photoId)
+        }
+    }
+
+    Component {
+        id: syncPage
+
+        SyncPage {
+            onLoginRequested: stack.replace(loginPage, {
+                    "syncClient": window.syncClient
+                })
+        }
+    }
+
+    Component {
+        id: loginPage
+
+        LoginPage {
+            onLoggedIn: stack.pop()
         }
     }
 

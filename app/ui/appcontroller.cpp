@@ -54,6 +54,11 @@ QString AppController::databasePathFor(const QString &dataDir, bool demo)
                 : QDir(dataDir).filePath(QStringLiteral("ccn.sqlite"));
 }
 
+QString AppController::dataRoot() const
+{
+    return m_db ? QFileInfo(m_db->path()).absolutePath() : QString();
+}
+
 QString AppController::databasePath() const
 {
     return m_db ? m_db->path() : QString();
@@ -118,8 +123,8 @@ CoreError AppController::open(const QString &dataDir, bool demo)
         setReady(false, e);
         return e;
     }
-    auto photos = std::make_unique<PhotoManager>(db->connection(),
-                                                 QDir(root).filePath(QStringLiteral("photos")));
+    // photos/ and thumbs/ beside the database (the layout SyncClient reads too).
+    auto photos = std::make_unique<PhotoManager>(db->connection(), root);
     e = photos->open();
     if (e.failed()) {
         db->close();

@@ -67,6 +67,8 @@ public:
     QString errorMessage() const { return m_error.message(); }
     CoreError error() const { return m_error; }
     QString databasePath() const;
+    // The directory of the open database, holding photos/ and thumbs/.
+    QString dataRoot() const;
 
     SettingsManager *settings() const { return m_settings; }
     DomainLabels *labels() const { return m_labels; }

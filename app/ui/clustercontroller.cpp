@@ -3,8 +3,6 @@
 #include "clustermanager.h"
 #include "domainlabels.h"
 
-#include <QRegularExpression>
-
 namespace {
 QVariantMap figure(const QString &label, const QString &value)
 {
@@ -46,6 +44,11 @@ void ClusterController::reload()
             return n.isEmpty() ? QString() : n + QStringLiteral(" ha");
         };
         const QString fill = m_labels->number(v("fill_rate"), 1);
+        // "QĐ 477/QĐ-UBND ngày 21/5/2015" already has its date.
+        QString decision = v("establishment_decision").toString();
+        const QString on = m_labels->date(v("established_on").toString());
+        if (!on.isEmpty() && !decision.contains(QStringLiteral("ngày")))
+            decision = decision.isEmpty() ? on : decision + QStringLiteral(" — ") + on;
         m_figures << figure(tr("Trạng thái"), m_labels->clusterStatus(v("status").toString()))
                   << figure(tr("Tỉnh"), v("province_name").toString())
                   << figure(tr("Diện tích quy hoạch"), ha("planned_area_ha"))
@@ -59,11 +62,7 @@ void ClusterController::reload()
                                 ? QString()
                                 : tr("%1 tỷ đồng")
                                       .arg(m_labels->number(v("investment_capital_bn_vnd"), 2)))
-                  << figure(tr("Quyết định thành lập"),
-                            QStringList{v("establishment_decision").toString(),
-                                        m_labels->date(v("established_on").toString())}
-                                .filter(QRegularExpression(QStringLiteral(".+")))
-                                .join(QStringLiteral(" — ")))
+                  << figure(tr("Quyết định thành lập"), decision)
                   << figure(tr("Quy hoạch chi tiết"), v("detailed_plan_approved").toInt()
                                                           ? tr("Đã phê duyệt")
                                                           : tr("Chưa phê duyệt"))

@@ -15,7 +15,7 @@ RowLayout {
         width: 14
         height: 14
         radius: 7
-        color: !indicator.tracker.hasFix ? "#9E9E9E" : indicator.tracker.stale ? "#FB8C00" : indicator.tracker.accuracyClass === PositionTracker.AccuracyBad ? "#E53935" : "#43A047"
+        color: !indicator.tracker.hasFix ? "#9E9E9E" : (indicator.tracker.stale || indicator.tracker.warning !== "") ? "#FB8C00" : indicator.tracker.accuracyClass === PositionTracker.AccuracyBad ? "#E53935" : "#43A047"
     }
 
     Label {

@@ -1,8 +1,10 @@
 #include "applauncher.h"
 
 #include "appcontroller.h"
+#include "database.h"
 #include "positiontracker.h"
 #include "settingsmanager.h"
+#include "syncclient.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -138,6 +140,13 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
     if (positioned.failed() && !offline)
         std::fprintf(stderr, "%s\n", qPrintable(positioned.message()));
 
+    // Sync status in the header and the sync page (the client only talks to the registry when
+    // the inspector logs in and syncs).
+    std::unique_ptr<SyncClient> sync;
+    if (controller.ready())
+        sync = std::make_unique<SyncClient>(controller.database()->connection(),
+                                            controller.dataRoot());
+
     QQmlApplicationEngine engine;
     // The module is at qrc:/CcnInspect (RESOURCE_PREFIX /, Qt 6.4).
     engine.addImportPath(QStringLiteral("qrc:/"));
@@ -145,7 +154,8 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
         &engine, &QQmlApplicationEngine::warnings, &engine,
         [](const QList<QQmlError> &warnings) { g_qmlWarnings += int(warnings.size()); });
     engine.setInitialProperties({{QStringLiteral("app"), QVariant::fromValue(&controller)},
-                                 {QStringLiteral("demoPhotoPath"), options.demoPhotoPath}});
+                                 {QStringLiteral("demoPhotoPath"), options.demoPhotoPath},
+                                 {QStringLiteral("syncClient"), QVariant::fromValue(sync.get())}});
     engine.load(QUrl(QStringLiteral("qrc:/CcnInspect/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
@@ -170,9 +180,10 @@ int AppLauncher::renderScreens(QObject *root, const QString &dir, bool save)
     if (save)
         QDir().mkpath(dir);
     int failures = 0;
-    const QStringList screens{QStringLiteral("clusters"), QStringLiteral("cluster"),
+    const QStringList screens{QStringLiteral("clusters"),  QStringLiteral("cluster"),
                               QStringLiteral("checklist"), QStringLiteral("violation"),
-                              QStringLiteral("photo")};
+                              QStringLiteral("photo"),     QStringLiteral("sync"),
+                              QStringLiteral("login")};
     const QList<QPair<QString, QSize>> orientations{{QStringLiteral("landscape"), QSize(1280, 800)},
                                                     {QStringLiteral("portrait"), QSize(800, 1280)}};
     for (const auto &orientation : orientations) {
