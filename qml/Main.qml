@@ -166,6 +166,12 @@ ApplicationWindow {
                 implicitWidth: 56
                 implicitHeight: 56
                 Accessible.name: qsTr("Quay lại")
+                background: Rectangle {
+                    color: parent.down ? "#1565C0" : "transparent"
+                    border.color: parent.visualFocus ? "#FFB300" : "transparent"
+                    border.width: 2
+                    radius: 4
+                }
                 onClicked: stack.pop()
             }
 
@@ -200,6 +206,12 @@ ApplicationWindow {
                 palette.windowText: "white"
                 font.pixelSize: 15
                 Accessible.name: qsTr("Đồng bộ")
+                background: Rectangle {
+                    color: parent.down ? "#1565C0" : "transparent"
+                    border.color: parent.visualFocus ? "#FFB300" : "#90CAF9"
+                    border.width: 2
+                    radius: 4
+                }
                 onClicked: stack.push(syncPage, {
                         "syncClient": window.syncClient
                     })

@@ -1,4 +1,1157 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../app/ui/checklistmodel.cpp" line="320" />
+        <source>Bắt buộc: hãy chụp hoặc chọn ít nhất một ảnh.</source>
+        <translation>Required: take or choose at least one photo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklistmodel.cpp" line="321" />
+        <source>Bắt buộc: hãy trả lời câu hỏi này trước khi gửi.</source>
+        <translation>Required: answer this question before submitting.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPage</name>
+    <message>
+        <location filename="../pages/ChecklistPage.qml" line="26" />
+        <source>Phiếu kiểm tra — %1</source>
+        <translation>Checklist — %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/ChecklistPage.qml" line="67" />
+        <source>%1/%2 câu</source>
+        <translation>%1/%2 answered</translation>
+    </message>
+    <message>
+        <location filename="../pages/ChecklistPage.qml" line="77" />
+        <source>Đến mục…</source>
+        <translation>Go to section…</translation>
+    </message>
+    <message>
+        <location filename="../pages/ChecklistPage.qml" line="135" />
+        <source>Vi phạm đã ghi nhận (%1)</source>
+        <translation>Recorded violations (%1)</translation>
+    </message>
+    <message>
+        <location filename="../pages/ChecklistPage.qml" line="147" />
+        <source>hạn %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/ChecklistPage.qml" line="147" />
+        <source>%n ảnh</source>
+        <translation><numerusform>%n photo</numerusform><numerusform>%n photos</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../pages/ChecklistPage.qml" line="155" />
+        <source>+ Ghi nhận vi phạm</source>
+        <translation>+ Record a violation</translation>
+    </message>
+    <message>
+        <location filename="../pages/ChecklistPage.qml" line="162" />
+        <source>Ảnh của cuộc kiểm tra (%1)</source>
+        <translation>Inspection photos (%1)</translation>
+    </message>
+    <message>
+        <location filename="../pages/ChecklistPage.qml" line="191" />
+        <source>Câu trả lời được lưu ngay khi nhập.</source>
+        <translation>Answers are saved as you enter them.</translation>
+    </message>
+    <message>
+        <location filename="../pages/ChecklistPage.qml" line="191" />
+        <source>Cuộc kiểm tra đã gửi: chỉ xem.</source>
+        <translation>Inspection submitted: read only.</translation>
+    </message>
+    <message>
+        <location filename="../pages/ChecklistPage.qml" line="204" />
+        <source>Gửi kết quả kiểm tra</source>
+        <translation>Submit inspection</translation>
+    </message>
+    <message>
+        <location filename="../pages/ChecklistPage.qml" line="217" />
+        <source>Chưa gửi được</source>
+        <translation>Not submitted yet</translation>
+    </message>
+    <message>
+        <location filename="../pages/ChecklistPage.qml" line="233" />
+        <source>Đã gửi</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../pages/ChecklistPage.qml" line="238" />
+        <source>Kết quả kiểm tra đã được lưu và sẽ được đồng bộ khi có mạng.</source>
+        <translation>The inspection is saved and will be synced when there is a network.</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterController</name>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="52" />
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="53" />
+        <source>Tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="54" />
+        <source>Diện tích quy hoạch</source>
+        <translation>Planned area</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="55" />
+        <source>Đất công nghiệp</source>
+        <translation>Industrial land</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="56" />
+        <source>Đã cho thuê</source>
+        <translation>Leased</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="57" />
+        <source>Tỷ lệ lấp đầy</source>
+        <translation>Fill rate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="58" />
+        <source>chưa rõ</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="59" />
+        <source>Chủ đầu tư hạ tầng</source>
+        <translation>Infrastructure investor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="60" />
+        <source>Vốn đầu tư</source>
+        <translation>Investment capital</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="63" />
+        <source>%1 tỷ đồng</source>
+        <translation>VND %1 billion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="65" />
+        <source>Quyết định thành lập</source>
+        <translation>Establishment decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="66" />
+        <source>Quy hoạch chi tiết</source>
+        <translation>Detailed plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="67" />
+        <source>Đã phê duyệt</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="68" />
+        <source>Chưa phê duyệt</source>
+        <translation>Not approved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="69" />
+        <source>Xử lý nước thải</source>
+        <translation>Wastewater treatment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="75" />
+        <source>Số lao động</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="76" />
+        <source>Số cơ sở sản xuất</source>
+        <translation>Tenants</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="120" />
+        <source>chưa có số liệu</source>
+        <translation>no data</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterListPage</name>
+    <message>
+        <location filename="../pages/ClusterListPage.qml" line="14" />
+        <source>Cụm công nghiệp</source>
+        <translation>Industrial clusters</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterListPage.qml" line="28" />
+        <source>Tìm theo tên cụm, mã, chủ đầu tư, địa phương…</source>
+        <translation>Search by cluster name, code, investor, place…</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterListPage.qml" line="46" />
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterListPage.qml" line="64" />
+        <source>Chưa có trạm xử lý nước thải</source>
+        <translation>No wastewater treatment plant</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterListPage.qml" line="70" />
+        <source>Có vi phạm chưa khắc phục</source>
+        <translation>Open violations</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/ClusterListPage.qml" line="77" />
+        <source>%n cụm</source>
+        <translation><numerusform>%n cluster</numerusform><numerusform>%n clusters</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/ClusterListPage.qml" line="148" />
+        <source>%n cơ sở sản xuất</source>
+        <translation><numerusform>%n tenant</numerusform><numerusform>%n tenants</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterListPage.qml" line="160" />
+        <source>Lấp đầy %1</source>
+        <translation>Filled %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterListPage.qml" line="160" />
+        <source>Lấp đầy: chưa rõ</source>
+        <translation>Fill rate: unknown</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/ClusterListPage.qml" line="175" />
+        <source>%n vi phạm chưa khắc phục</source>
+        <translation><numerusform>%n open violation</numerusform><numerusform>%n open violations</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterListPage.qml" line="195" />
+        <source>Cơ sở sản xuất và cuộc kiểm tra</source>
+        <translation>Tenants and inspections</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterListPage.qml" line="222" />
+        <source>Không có cụm nào khớp. Hãy bỏ bớt bộ lọc hoặc sửa từ khoá.</source>
+        <translation>No cluster matches. Remove a filter or change the search words.</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterPage</name>
+    <message>
+        <location filename="../pages/ClusterPage.qml" line="46" />
+        <source>Bắt đầu kiểm tra</source>
+        <translation>Start an inspection</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterPage.qml" line="65" />
+        <source>Bắt đầu kiểm tra tại hiện trường</source>
+        <translation>Start the on-site inspection</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterPage.qml" line="78" />
+        <source>Thông tin chính</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterPage.qml" line="136" />
+        <source>Tiến độ hạ tầng</source>
+        <translation>Infrastructure progress</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterPage.qml" line="141" />
+        <source>Chưa có hạng mục hạ tầng.</source>
+        <translation>No infrastructure items yet.</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterPage.qml" line="171" />
+        <source>Vi phạm chưa khắc phục (%1)</source>
+        <translation>Open violations (%1)</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterPage.qml" line="200" />
+        <source>hạn %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterPage.qml" line="209" />
+        <source>Cơ sở sản xuất (%1)</source>
+        <translation>Tenants (%1)</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterPage.qml" line="234" />
+        <source>Các lần kiểm tra (%1)</source>
+        <translation>Past inspections (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/ClusterPage.qml" line="244" />
+        <source>%n vi phạm</source>
+        <translation><numerusform>%n violation</numerusform><numerusform>%n violations</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DomainLabels</name>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="20" />
+        <source>Trong quy hoạch</source>
+        <translation>In the plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="22" />
+        <source>Đang thẩm định hồ sơ</source>
+        <translation>Dossier under appraisal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="24" />
+        <source>Đã thành lập</source>
+        <translation>Established</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="26" />
+        <source>Đã duyệt quy hoạch chi tiết</source>
+        <translation>Detailed plan approved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="28" />
+        <source>Đã duyệt dự án hạ tầng</source>
+        <translation>Infrastructure project approved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="30" />
+        <source>Đang xây dựng hạ tầng</source>
+        <translation>Under construction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="32" />
+        <location filename="../../app/ui/domainlabels.cpp" line="62" />
+        <source>Đang hoạt động</source>
+        <translation>Operating</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="34" />
+        <source>Đã mở rộng</source>
+        <translation>Expanded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="36" />
+        <source>Đã điều chỉnh</source>
+        <translation>Adjusted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="38" />
+        <source>Đã thu hồi quyết định thành lập</source>
+        <translation>Establishment revoked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="40" />
+        <source>Đã rút khỏi quy hoạch</source>
+        <translation>Removed from the plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="42" />
+        <source>Hoạt động nhưng chưa thành lập</source>
+        <translation>Operating, not established</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="49" />
+        <source>Chưa có trạm xử lý nước thải</source>
+        <translation>No wastewater treatment plant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="51" />
+        <source>Trạm xử lý nước thải: mới có kế hoạch</source>
+        <translation>Wastewater plant: planned only</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="53" />
+        <source>Trạm xử lý nước thải đang xây dựng</source>
+        <translation>Wastewater plant under construction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="55" />
+        <source>Trạm xử lý nước thải đang vận hành</source>
+        <translation>Wastewater plant operating</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="64" />
+        <source>Chậm tiến độ</source>
+        <translation>Behind schedule</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="66" />
+        <source>Chưa triển khai</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="68" />
+        <source>Chuyển nhượng trái phép</source>
+        <translation>Illegal transfer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="75" />
+        <source>Nhẹ</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="77" />
+        <source>Nghiêm trọng</source>
+        <translation>Serious</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="79" />
+        <source>Rất nghiêm trọng</source>
+        <translation>Very serious</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="86" />
+        <source>Chưa khắc phục</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="88" />
+        <source>Đang khắc phục</source>
+        <translation>Being remedied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="90" />
+        <source>Báo đã khắc phục</source>
+        <translation>Reported fixed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="92" />
+        <source>Đã xác nhận khắc phục</source>
+        <translation>Verified fixed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="94" />
+        <source>Đã chuyển xử lý</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="101" />
+        <source>Kiểm tra định kỳ</source>
+        <translation>Periodic inspection</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="103" />
+        <source>Kiểm tra đột xuất</source>
+        <translation>Unscheduled inspection</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="105" />
+        <source>Kiểm tra lại</source>
+        <translation>Follow-up inspection</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="107" />
+        <source>Xác minh tiến độ</source>
+        <translation>Progress verification</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="114" />
+        <source>Đang làm</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="116" />
+        <source>Đã gửi</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="123" />
+        <source>Giải phóng mặt bằng</source>
+        <translation>Site clearance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="125" />
+        <source>Đường nội bộ</source>
+        <translation>Internal roads</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="127" />
+        <source>Cấp điện</source>
+        <translation>Power supply</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="129" />
+        <source>Cấp nước</source>
+        <translation>Water supply</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="131" />
+        <source>Thoát nước</source>
+        <translation>Drainage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="133" />
+        <source>Thoát nước mưa</source>
+        <translation>Stormwater drainage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="135" />
+        <source>Trạm xử lý nước thải tập trung</source>
+        <translation>Central wastewater treatment plant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="137" />
+        <source>Hạng mục khác</source>
+        <translation>Other item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="185" />
+        <source>%1–%2 triệu đồng</source>
+        <translation>VND %1–%2 million</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="186" />
+        <source>%1 triệu đồng</source>
+        <translation>VND %1 million</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionController</name>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="92" />
+        <source>Không có toạ độ</source>
+        <translation>No coordinates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="138" />
+        <source>Vĩ độ “%1” không phải là số (ví dụ: 20,0456).</source>
+        <translation>Latitude “%1” is not a number (e.g. 20.0456).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="140" />
+        <source>Kinh độ “%1” không phải là số (ví dụ: 106,0212).</source>
+        <translation>Longitude “%1” is not a number (e.g. 106.0212).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="162" />
+        <source>Không tìm thấy cụm công nghiệp này.</source>
+        <translation>This industrial cluster was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="166" />
+        <source>Chưa có mẫu phiếu kiểm tra trên máy. Hãy đồng bộ dữ liệu rồi thử lại.</source>
+        <translation>There is no checklist template on this device. Sync, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="181" />
+        <source>Vị trí từ thiết bị không hợp lệ nên không được ghi: %1</source>
+        <translation>The device position is not valid and was not recorded: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="191" />
+        <source>Chưa có vị trí: cuộc kiểm tra được bắt đầu không kèm toạ độ. Có thể nhập toạ độ bằng tay trong bảng vị trí.</source>
+        <translation>No position yet: the inspection was started without coordinates. You can type coordinates in the position panel.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="200" />
+        <source>Cảnh báo: vị trí hiện tại nằm ngoài ranh giới cụm, cách khoảng %1 m. Hãy kiểm tra lại bạn đang ở đúng cụm %2.</source>
+        <translation>Warning: you are outside the cluster boundary, about %1 m away. Check that you are at %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="224" />
+        <source>Không tìm thấy cuộc kiểm tra.</source>
+        <translation>Inspection not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="301" />
+        <source>Hãy chọn loại vi phạm.</source>
+        <translation>Choose the kind of violation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="305" />
+        <source>Hãy chọn mức độ vi phạm.</source>
+        <translation>Choose the severity.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="308" />
+        <source>Hãy mô tả điều đã thấy tại hiện trường.</source>
+        <translation>Describe what you saw on site.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="313" />
+        <source>Quá dài: %1 ký tự, tối đa %2.</source>
+        <translation>Too long: %1 characters, at most %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="316" />
+        <source>Quá dài: %1 ký tự, tối đa 300.</source>
+        <translation>Too long: %1 characters, at most 300.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="324" />
+        <source>“%1” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026.</source>
+        <translation>“%1” is not a date. Enter day/month/year, e.g. 31/12/2026.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="328" />
+        <source>Hạn khắc phục phải trong khoảng năm 2000–2100.</source>
+        <translation>The deadline must be between the years 2000 and 2100.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="335" />
+        <source>Hãy sửa các ô được đánh dấu đỏ.</source>
+        <translation>Correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="390" />
+        <source>Hãy bắt đầu một cuộc kiểm tra trước khi thêm ảnh.</source>
+        <translation>Start an inspection before adding photos.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="394" />
+        <source>Không tìm thấy tệp ảnh: %1</source>
+        <translation>Photo file not found: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <location filename="../pages/LoginPage.qml" line="15" />
+        <location filename="../pages/LoginPage.qml" line="100" />
+        <source>Đăng nhập</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../pages/LoginPage.qml" line="42" />
+        <source>Đăng nhập để đồng bộ dữ liệu với hệ thống quản lý cụm công nghiệp của tỉnh.</source>
+        <translation>Log in to sync with the province's industrial cluster registry.</translation>
+    </message>
+    <message>
+        <location filename="../pages/LoginPage.qml" line="47" />
+        <source>Địa chỉ máy chủ</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../pages/LoginPage.qml" line="61" />
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../pages/LoginPage.qml" line="74" />
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../pages/LoginPage.qml" line="100" />
+        <source>Đang đăng nhập…</source>
+        <translation>Logging in…</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../Main.qml" line="98" />
+        <source>Hệ thống thoát nước mưa chưa hoàn thành, nước mưa chảy tràn vào khu đất trống.</source>
+        <translation>The stormwater system is unfinished; rainwater overflows onto vacant land.</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="99" />
+        <source>Hoàn thành tuyến thoát nước mưa phía đông.</source>
+        <translation>Finish the eastern stormwater line.</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="133" />
+        <source>Kiểm tra CCN</source>
+        <translation>CCN Inspect</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="168" />
+        <source>Quay lại</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="184" />
+        <source>DỮ LIỆU MINH HOẠ</source>
+        <translation>DEMO DATA</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="198" />
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="198" />
+        <source>Ngoại tuyến</source>
+        <translation>Offline</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../Main.qml" line="198" />
+        <source>%n chờ gửi</source>
+        <translation><numerusform>%n pending</numerusform><numerusform>%n pending</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="202" />
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="285" />
+        <source>Không mở được dữ liệu</source>
+        <translation>Cannot open the data</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="294" />
+        <source>Không mở được cơ sở dữ liệu trên máy</source>
+        <translation>The database on this device cannot be opened</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoModel</name>
+    <message>
+        <location filename="../../app/ui/photomodel.cpp" line="66" />
+        <source>Ảnh không có toạ độ</source>
+        <translation>The photo has no coordinates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/photomodel.cpp" line="69" />
+        <source>không rõ</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/photomodel.cpp" line="71" />
+        <source>Chụp bằng máy</source>
+        <translation>Taken with the camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/photomodel.cpp" line="71" />
+        <source>Chọn từ tệp</source>
+        <translation>Chosen from a file</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../components/PhotoStrip.qml" line="37" />
+        <source>Chưa có ảnh.</source>
+        <translation>No photos yet.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewPage</name>
+    <message>
+        <location filename="../pages/PhotoViewPage.qml" line="14" />
+        <source>Ảnh hiện trường</source>
+        <translation>Site photo</translation>
+    </message>
+    <message>
+        <location filename="../pages/PhotoViewPage.qml" line="44" />
+        <source>Thời điểm chụp</source>
+        <translation>Taken at</translation>
+    </message>
+    <message>
+        <location filename="../pages/PhotoViewPage.qml" line="44" />
+        <source>không rõ</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../pages/PhotoViewPage.qml" line="44" />
+        <source>Toạ độ (GPS)</source>
+        <translation>Coordinates (GPS)</translation>
+    </message>
+    <message>
+        <location filename="../pages/PhotoViewPage.qml" line="44" />
+        <source>Độ chính xác</source>
+        <translation>Accuracy</translation>
+    </message>
+    <message>
+        <location filename="../pages/PhotoViewPage.qml" line="44" />
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../pages/PhotoViewPage.qml" line="44" />
+        <source>Kích thước</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../pages/PhotoViewPage.qml" line="69" />
+        <source>Không đọc được tệp ảnh.</source>
+        <translation>The photo file cannot be read.</translation>
+    </message>
+</context>
+<context>
+    <name>PositionIndicator</name>
+    <message>
+        <location filename="../components/PositionIndicator.qml" line="24" />
+        <source>Chưa có vị trí</source>
+        <translation>No position</translation>
+    </message>
+    <message>
+        <location filename="../components/PositionIndicator.qml" line="24" />
+        <source>độ chính xác ?</source>
+        <translation>accuracy ?</translation>
+    </message>
+    <message>
+        <location filename="../components/PositionIndicator.qml" line="24" />
+        <source>%1 giây trước</source>
+        <translation>%1 s ago</translation>
+    </message>
+</context>
+<context>
+    <name>PositionPanel</name>
+    <message>
+        <location filename="../components/PositionPanel.qml" line="29" />
+        <source>Vị trí: %1, %2</source>
+        <translation>Position: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../components/PositionPanel.qml" line="29" />
+        <source>Chưa có vị trí từ thiết bị</source>
+        <translation>No position from the device yet</translation>
+    </message>
+    <message>
+        <location filename="../components/PositionPanel.qml" line="36" />
+        <source>Độ chính xác: %1 · cập nhật %2 giây trước · nguồn: %3</source>
+        <translation>Accuracy: %1 · updated %2 s ago · source: %3</translation>
+    </message>
+    <message>
+        <location filename="../components/PositionPanel.qml" line="36" />
+        <source>không rõ</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../components/PositionPanel.qml" line="62" />
+        <source>Đang lấy trung bình (%1 điểm)…</source>
+        <translation>Averaging (%1 fixes)…</translation>
+    </message>
+    <message>
+        <location filename="../components/PositionPanel.qml" line="62" />
+        <source>Lấy vị trí trung bình</source>
+        <translation>Average the position</translation>
+    </message>
+    <message>
+        <location filename="../components/PositionPanel.qml" line="80" />
+        <source>Trung bình %1 điểm: %2, %3 (± %4 m)</source>
+        <translation>Average of %1 fixes: %2, %3 (± %4 m)</translation>
+    </message>
+    <message>
+        <location filename="../components/PositionPanel.qml" line="84" />
+        <source>Hoặc nhập toạ độ bằng tay (độ thập phân):</source>
+        <translation>Or type coordinates (decimal degrees):</translation>
+    </message>
+    <message>
+        <location filename="../components/PositionPanel.qml" line="97" />
+        <source>Vĩ độ (vd. 20,0456)</source>
+        <translation>Latitude (e.g. 20.0456)</translation>
+    </message>
+    <message>
+        <location filename="../components/PositionPanel.qml" line="108" />
+        <source>Kinh độ (vd. 106,0212)</source>
+        <translation>Longitude (e.g. 106.0212)</translation>
+    </message>
+    <message>
+        <location filename="../components/PositionPanel.qml" line="118" />
+        <source>Dùng toạ độ này</source>
+        <translation>Use these coordinates</translation>
+    </message>
+    <message>
+        <location filename="../components/PositionPanel.qml" line="136" />
+        <source>Sẽ dùng toạ độ nhập tay: %1</source>
+        <translation>Typed coordinates will be used: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionDelegate</name>
+    <message>
+        <location filename="../components/QuestionDelegate.qml" line="62" />
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../components/QuestionDelegate.qml" line="65" />
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../components/QuestionDelegate.qml" line="68" />
+        <source>Không áp dụng</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../components/QuestionDelegate.qml" line="117" />
+        <source>Nhập số</source>
+        <translation>Enter a number</translation>
+    </message>
+    <message>
+        <location filename="../components/QuestionDelegate.qml" line="138" />
+        <source>Ghi nội dung…</source>
+        <translation>Write here…</translation>
+    </message>
+    <message>
+        <location filename="../components/QuestionDelegate.qml" line="160" />
+        <source>Chọn ảnh từ tệp…</source>
+        <translation>Choose a photo file…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../components/QuestionDelegate.qml" line="166" />
+        <source>%n ảnh</source>
+        <translation><numerusform>%n photo</numerusform><numerusform>%n photos</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../components/QuestionDelegate.qml" line="197" />
+        <source>Chọn ảnh</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <location filename="../components/QuestionDelegate.qml" line="198" />
+        <source>Ảnh (*.jpg *.jpeg *.png)</source>
+        <translation>Photos (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="18" />
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="19" />
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="22" />
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="54" />
+        <source>Đang có mạng</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="54" />
+        <source>Không có mạng — dữ liệu được lưu trên máy và sẽ gửi khi có mạng</source>
+        <translation>No network — data is kept on this device and sent when online</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="61" />
+        <source>Người dùng: %1 (%2)</source>
+        <translation>User: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="61" />
+        <source>Chưa đăng nhập</source>
+        <translation>Not logged in</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="68" />
+        <source>Mọi thay đổi đã được gửi lên máy chủ.</source>
+        <translation>All changes have been sent to the server.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="68" />
+        <source>Đang chờ gửi: %1 bản ghi, %2 ảnh (%3)</source>
+        <translation>Waiting to send: %1 records, %2 photos (%3)</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="74" />
+        <source>Đồng bộ thành công lần cuối: %1</source>
+        <translation>Last successful sync: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="74" />
+        <source>Chưa đồng bộ lần nào.</source>
+        <translation>Never synced.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="99" />
+        <source>Đang đồng bộ…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="99" />
+        <source>Đồng bộ ngay</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="107" />
+        <source>Đăng nhập</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="116" />
+        <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
+        <translation>%1 changes refused by the server (kept on this device):</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="130" />
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="136" />
+        <source>Gửi lại</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="147" />
+        <source>Xung đột cần xử lý: %1</source>
+        <translation>Conflicts to resolve: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="147" />
+        <source>Không có xung đột cần xử lý.</source>
+        <translation>No conflicts to resolve.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="153" />
+        <source>Tải lại danh sách xung đột</source>
+        <translation>Reload conflicts</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="171" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="178" />
+        <source>Đang dùng: %1</source>
+        <translation>In use: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="184" />
+        <source>Giá trị bị giữ lại: %1</source>
+        <translation>Held-back value: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="191" />
+        <source>Giữ giá trị đang dùng</source>
+        <translation>Keep the value in use</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="197" />
+        <source>Dùng giá trị bị giữ lại</source>
+        <translation>Use the held-back value</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="210" />
+        <source>Đăng xuất</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="227" />
+        <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
+        <translation>Log out with unsent data?</translation>
+    </message>
+</context>
+<context>
+    <name>ViolationFormPage</name>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="58" />
+        <source>Ghi nhận vi phạm</source>
+        <translation>Record a violation</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="58" />
+        <source>Sửa vi phạm</source>
+        <translation>Edit violation</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="79" />
+        <source>Loại vi phạm</source>
+        <translation>Kind of violation</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="91" />
+        <source>Chọn loại vi phạm…</source>
+        <translation>Choose the kind of violation…</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="103" />
+        <source>Căn cứ: %1</source>
+        <translation>Legal basis: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="103" />
+        <source>Mức phạt: %1</source>
+        <translation>Fine: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="111" />
+        <source>Mức độ</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="138" />
+        <source>Nội dung vi phạm (điều đã thấy)</source>
+        <translation>What was seen</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="149" />
+        <source>Mô tả cụ thể điều quan sát được tại hiện trường</source>
+        <translation>Describe exactly what you observed on site</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="163" />
+        <source>Biện pháp khắc phục yêu cầu</source>
+        <translation>Required remedy</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="194" />
+        <source>Hạn khắc phục (ngày/tháng/năm)</source>
+        <translation>Deadline (day/month/year)</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="218" />
+        <source>Đơn vị chịu trách nhiệm</source>
+        <translation>Responsible party</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="238" />
+        <source>Ảnh làm chứng cứ</source>
+        <translation>Evidence photos</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="244" />
+        <source>Lưu vi phạm trước, sau đó thêm ảnh.</source>
+        <translation>Save the violation first, then add photos.</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="260" />
+        <source>Thêm ảnh từ tệp…</source>
+        <translation>Add a photo file…</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="287" />
+        <source>Lưu vi phạm</source>
+        <translation>Save violation</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="296" />
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="306" />
+        <source>Xoá vi phạm</source>
+        <translation>Delete violation</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="318" />
+        <source>Đã lưu.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="328" />
+        <source>Chọn ảnh</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="329" />
+        <source>Ảnh (*.jpg *.jpeg *.png)</source>
+        <translation>Photos (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
 </TS>
