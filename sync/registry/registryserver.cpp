@@ -360,7 +360,7 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
     if (head == QLatin1String("photos")) {
         if (seg.size() == 2 && seg.at(1) == QLatin1String("status"))
             return post ? photoStatus(body) : wrongMethod();
-        if (seg.size() < 2 || seg.size() > 3 || !PhotoStore::isValidSha(seg.at(1)))
+        if (seg.size() < 2 || seg.size() > 3 || !RegistryPhotoStore::isValidSha(seg.at(1)))
             return error(400, "invalid_sha256",
                          QStringLiteral("Mã ảnh phải là SHA-256: 64 chữ số hex viết thường."));
         if (seg.size() == 3) {
@@ -553,15 +553,15 @@ Reply RegistryServer::photoStatus(const QByteArray &body)
                      QStringLiteral("'sha256' phải là danh sách tối đa 1000 mã ảnh."));
     QJsonObject photos;
     for (const QJsonValue &v : list.toArray()) {
-        if (!PhotoStore::isValidSha(v.toString()))
+        if (!RegistryPhotoStore::isValidSha(v.toString()))
             return error(400, "invalid_sha256",
                          QStringLiteral("Mỗi mã ảnh phải gồm 64 chữ số hex viết thường."));
         qint64 received = 0;
         const auto st = m_photos.state(v.toString(), &received);
         photos.insert(v.toString(),
                       QJsonObject{{QStringLiteral("state"),
-                                   st == PhotoStore::State::Complete  ? QStringLiteral("complete")
-                                   : st == PhotoStore::State::Partial ? QStringLiteral("partial")
+                                   st == RegistryPhotoStore::State::Complete  ? QStringLiteral("complete")
+                                   : st == RegistryPhotoStore::State::Partial ? QStringLiteral("partial")
                                                                       : QStringLiteral("missing")},
                                   {QStringLiteral("received"), double(received)}});
     }
@@ -575,7 +575,7 @@ Reply RegistryServer::photoPut(const Principal &who, const QString &sha,
         return error(413, "chunk_too_large",
                      QStringLiteral("Mỗi phần ảnh tối đa 1 MiB; hãy chia nhỏ hơn."));
     qint64 offset = 0, total = 0;
-    if (!parseInt(header(request, "X-CCN-Offset"), 0, PhotoStore::maxPhotoBytes, &offset) ||
+    if (!parseInt(header(request, "X-CCN-Offset"), 0, RegistryPhotoStore::maxPhotoBytes, &offset) ||
         !parseInt(header(request, "X-CCN-Total-Size"), 1, 1LL << 40, &total))
         return error(
             400, "invalid_header",
@@ -590,26 +590,26 @@ Reply RegistryServer::photoPut(const Principal &who, const QString &sha,
     QString message;
     const auto result = m_photos.append(sha, offset, total, body, &received, &message);
     switch (result) {
-    case PhotoStore::Append::Ok:
+    case RegistryPhotoStore::Append::Ok:
         return json({{QStringLiteral("state"), QStringLiteral("partial")},
                      {QStringLiteral("received"), double(received)}});
-    case PhotoStore::Append::Complete:
+    case RegistryPhotoStore::Append::Complete:
         return json({{QStringLiteral("state"), QStringLiteral("complete")},
                      {QStringLiteral("received"), double(received)}});
-    case PhotoStore::Append::OffsetMismatch: {
+    case RegistryPhotoStore::Append::OffsetMismatch: {
         Reply r = json({{QStringLiteral("code"), QStringLiteral("offset_mismatch")},
                         {QStringLiteral("message"), message},
                         {QStringLiteral("received"), double(received)}},
                        409);
         return r;
     }
-    case PhotoStore::Append::HashMismatch:
+    case RegistryPhotoStore::Append::HashMismatch:
         return error(422, "photo_hash_mismatch", message);
-    case PhotoStore::Append::TooLarge:
+    case RegistryPhotoStore::Append::TooLarge:
         return error(413, "photo_too_large", message);
-    case PhotoStore::Append::Invalid:
+    case RegistryPhotoStore::Append::Invalid:
         return error(400, "invalid_chunk", message);
-    case PhotoStore::Append::IoError:
+    case RegistryPhotoStore::Append::IoError:
         break;
     }
     return error(500, "storage_error",
@@ -624,7 +624,7 @@ Reply RegistryServer::photoGet(const Principal &who, const QString &sha, bool th
         return error(404, "photo_unknown",
                      QStringLiteral("Không có ảnh nào bạn được xem mang mã này."));
     qint64 received = 0;
-    if (m_photos.state(sha, &received) != PhotoStore::State::Complete)
+    if (m_photos.state(sha, &received) != RegistryPhotoStore::State::Complete)
         return error(
             404, "photo_missing",
             QStringLiteral("Máy chủ chưa có ảnh này; hãy thử lại sau khi ảnh được tải lên."));

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "loginthrottle.h"
-#include "photostore.h"
+#include "registryphotostore.h"
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>
@@ -75,7 +75,7 @@ private:
     void send(const QHttpServerRequest &request, QTcpSocket *socket, Reply reply);
 
     RegistryStore *m_store;
-    PhotoStore m_photos;
+    RegistryPhotoStore m_photos;
     LoginThrottle m_throttle;
     qint64 m_tokenTtlMs = qint64(30) * 24 * 3600 * 1000;
     bool m_fastHash = false;

@@ -4,7 +4,7 @@
 // CSV import and backup. Runs against SQLite, and PostgreSQL with CCN_TEST_BACKEND=postgres.
 #include "clusterimporter.h"
 #include "compression.h"
-#include "photostore.h"
+#include "registryphotostore.h"
 #include "pushrequest.h"
 #include "registryserver.h"
 #include "registrystore.h"
@@ -215,7 +215,7 @@ void TestRegistryServer::initTestCase()
     QVERIFY(m_store.writeRow("inspections", "i1", inspectionFields("c1"), "test", QString()).ok());
     QVERIFY(m_store.writeRow("inspections", "i3", inspectionFields("c3"), "test", QString()).ok());
     // Photo records and their bytes (real photos from ../shared/data).
-    PhotoStore photos(m_dir.path());
+    RegistryPhotoStore photos(m_dir.path());
     const auto photo = [&](const char *id, const char *inspection, const QString &file,
                            bool upload) {
         QFile f(file);
@@ -233,7 +233,7 @@ void TestRegistryServer::initTestCase()
         qint64 received = 0;
         QString message;
         if (upload && photos.append(sha, 0, bytes.size(), bytes, &received, &message) !=
-                          PhotoStore::Append::Complete)
+                          RegistryPhotoStore::Append::Complete)
             return QString();
         return sha;
     };
@@ -764,8 +764,8 @@ void TestRegistryServer::photoUploadResumeAndVerify()
     QCOMPARE(r.status, 200);
     const QImage thumb = QImage::fromData(r.body, "JPEG");
     QVERIFY(!thumb.isNull());
-    QVERIFY(qMax(thumb.width(), thumb.height()) <= PhotoStore::thumbnailEdge);
-    QVERIFY(qMax(thumb.width(), thumb.height()) >= PhotoStore::thumbnailEdge - 1);
+    QVERIFY(qMax(thumb.width(), thumb.height()) <= RegistryPhotoStore::thumbnailEdge);
+    QVERIFY(qMax(thumb.width(), thumb.height()) >= RegistryPhotoStore::thumbnailEdge - 1);
 
     // Bytes that do not match the name: 422, and nothing kept.
     const QString wrong = m_shaPending;

@@ -17,7 +17,7 @@
 // - every kind of fault happened, the registry restarted, and concurrent edits made conflicts.
 #include "faultproxy.h"
 #include "outboxtriggers.h"
-#include "photostore.h"
+#include "registryphotostore.h"
 #include "registryserver.h"
 #include "registrystore.h"
 #include "simdevice.h"
@@ -622,13 +622,13 @@ void TestSyncSimulation::simulate()
     QVERIFY(inConflict > 0);
 
     // Photos: the bytes of every live photo row are complete on the registry.
-    PhotoStore store(m_regDir);
+    RegistryPhotoStore store(m_regDir);
     QSqlQuery q(reg);
     QVERIFY(q.exec("SELECT DISTINCT sha256 FROM records WHERE entity = 'photos' AND deleted = 0"));
     int photos = 0;
     while (q.next()) {
         qint64 received = 0;
-        QVERIFY2(store.state(q.value(0).toString(), &received) == PhotoStore::State::Complete,
+        QVERIFY2(store.state(q.value(0).toString(), &received) == RegistryPhotoStore::State::Complete,
                  qPrintable(q.value(0).toString()));
         ++photos;
     }

@@ -1,4 +1,4 @@
-#include "photostore.h"
+#include "registryphotostore.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -8,34 +8,34 @@
 #include <QImageReader>
 #include <QRegularExpression>
 
-PhotoStore::PhotoStore(const QString &dataDir)
+RegistryPhotoStore::RegistryPhotoStore(const QString &dataDir)
     : m_dir(QDir(dataDir).filePath(QStringLiteral("photos")))
 {
     QDir().mkpath(QDir(m_dir).filePath(QStringLiteral("partial")));
 }
 
-bool PhotoStore::isValidSha(const QString &sha)
+bool RegistryPhotoStore::isValidSha(const QString &sha)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9a-f]{64}$"));
     return re.match(sha).hasMatch();
 }
 
-QString PhotoStore::originalPath(const QString &sha) const
+QString RegistryPhotoStore::originalPath(const QString &sha) const
 {
     return QDir(m_dir).filePath(sha.left(2) + QLatin1Char('/') + sha);
 }
 
-QString PhotoStore::thumbnailPath(const QString &sha) const
+QString RegistryPhotoStore::thumbnailPath(const QString &sha) const
 {
     return originalPath(sha) + QStringLiteral(".thumb.jpg");
 }
 
-QString PhotoStore::partialPath(const QString &sha) const
+QString RegistryPhotoStore::partialPath(const QString &sha) const
 {
     return QDir(m_dir).filePath(QStringLiteral("partial/") + sha);
 }
 
-PhotoStore::State PhotoStore::state(const QString &sha, qint64 *received) const
+RegistryPhotoStore::State RegistryPhotoStore::state(const QString &sha, qint64 *received) const
 {
     const QFileInfo done(originalPath(sha));
     if (done.exists()) {
@@ -47,7 +47,7 @@ PhotoStore::State PhotoStore::state(const QString &sha, qint64 *received) const
     return part.exists() && part.size() > 0 ? State::Partial : State::Missing;
 }
 
-PhotoStore::Append PhotoStore::append(const QString &sha, qint64 offset, qint64 total,
+RegistryPhotoStore::Append RegistryPhotoStore::append(const QString &sha, qint64 offset, qint64 total,
                                       const QByteArray &chunk, qint64 *received, QString *message)
 {
     if (state(sha, received) == State::Complete)

@@ -8,13 +8,13 @@
 // Photo bytes on disk, content-addressed: DIR/photos/ab/<sha256> (original),
 // DIR/photos/ab/<sha256>.thumb.jpg (made on arrival), DIR/photos/partial/<sha256> (an upload in
 // progress, resumable at its size). Records about photos live in RegistryStore.
-class PhotoStore
+class RegistryPhotoStore
 {
 public:
     enum class State { Missing, Partial, Complete };
     enum class Append { Ok, Complete, OffsetMismatch, HashMismatch, TooLarge, Invalid, IoError };
 
-    explicit PhotoStore(const QString &dataDir);
+    explicit RegistryPhotoStore(const QString &dataDir);
     static bool isValidSha(const QString &sha);
 
     State state(const QString &sha, qint64 *received) const;
