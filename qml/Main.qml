@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtMultimedia
 import CcnInspect
 
 ApplicationWindow {
@@ -13,6 +14,8 @@ ApplicationWindow {
     property string demoPhotoPath: ""
     readonly property bool portrait: height > width
     readonly property StackView stackView: stack
+    // The camera is offered only where one exists (photos from files work everywhere).
+    readonly property bool hasCamera: mediaDevices.videoInputs.length > 0
 
     function openCluster(clusterId) {
         app.cluster.load(clusterId);
@@ -34,6 +37,14 @@ ApplicationWindow {
             });
     }
 
+    function openCamera(questionId, violationId) {
+        stack.push(cameraPage, {
+                "app": app,
+                "questionId": questionId,
+                "violationId": violationId
+            });
+    }
+
     function openPhoto(photoId) {
         stack.push(photoPage, {
                 "app": app,
@@ -48,6 +59,13 @@ ApplicationWindow {
         stack.pop(null, StackView.Immediate);
         if (name === "clusters")
             return true;
+        if (name === "camera") {
+            // Compiled and resolved, not shown: there is no camera offscreen.
+            const c = Qt.createComponent("pages/CameraPage.qml");
+            if (c.status !== Component.Ready)
+                console.warn(c.errorString());
+            return c.status === Component.Ready;
+        }
         if (name === "sync" || name === "login") {
             if (!syncClient)
                 return false;
@@ -223,6 +241,10 @@ ApplicationWindow {
         }
     }
 
+    MediaDevices {
+        id: mediaDevices
+    }
+
     StackView {
         id: stack
 
@@ -251,6 +273,8 @@ ApplicationWindow {
         id: checklistPage
 
         ChecklistPage {
+            hasCamera: window.hasCamera
+            onCameraRequested: questionId => window.openCamera(questionId, "")
             onViolationRequested: violationId => window.openViolation(violationId)
             onPhotoRequested: photoId => window.openPhoto(photoId)
         }
@@ -260,6 +284,8 @@ ApplicationWindow {
         id: violationPage
 
         ViolationFormPage {
+            hasCamera: window.hasCamera
+            onCameraRequested: violationId => window.openCamera("", violationId)
             onDone: stack.pop()
             onPhotoRequested: photoId => window.openPhoto(photoId)
         }
@@ -280,6 +306,14 @@ ApplicationWindow {
 
         LoginPage {
             onLoggedIn: stack.pop()
+        }
+    }
+
+    Component {
+        id: cameraPage
+
+        CameraPage {
+            onDone: stack.pop()
         }
     }
 

@@ -15,7 +15,10 @@ Pane {
 
     readonly property bool editable: app.inspection.editable
 
+    property bool hasCamera: false
+
     signal photoRequested(string photoId)
+    signal cameraRequested(string questionId)
 
     function save(value) {
         app.inspection.checklist.setValue(index, value);
@@ -160,6 +163,14 @@ Pane {
                     text: qsTr("Chọn ảnh từ tệp…")
                     enabled: q.editable
                     onClicked: fileDialog.open()
+                }
+
+                Button {
+                    Layout.preferredHeight: 52
+                    visible: q.hasCamera
+                    text: qsTr("Chụp ảnh")
+                    enabled: q.editable
+                    onClicked: q.cameraRequested(q.model.questionId)
                 }
 
                 Label {

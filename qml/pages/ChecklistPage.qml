@@ -13,6 +13,9 @@ Page {
     readonly property ChecklistModel checklist: insp.checklist
     readonly property Dialog missingDialog: missingDialog
 
+    property bool hasCamera: false
+
+    signal cameraRequested(string questionId)
     signal violationRequested(string violationId)
     signal photoRequested(string photoId)
 
@@ -123,7 +126,9 @@ Page {
         delegate: QuestionDelegate {
             width: ListView.view.width
             app: page.app
+            hasCamera: page.hasCamera
             onPhotoRequested: photoId => page.photoRequested(photoId)
+            onCameraRequested: questionId => page.cameraRequested(questionId)
         }
 
         footer: ColumnLayout {

@@ -17,6 +17,9 @@ Page {
     readonly property var category: categoryBox.currentIndex >= 0 ? app.catalog.get(categoryBox.currentIndex) : ({})
     readonly property bool editable: app.inspection.editable
 
+    property bool hasCamera: false
+
+    signal cameraRequested(string violationId)
     signal done
     signal photoRequested(string photoId)
 
@@ -259,6 +262,14 @@ Page {
                 enabled: page.editable
                 text: qsTr("Thêm ảnh từ tệp…")
                 onClicked: photoDialog.open()
+            }
+
+            Button {
+                Layout.preferredHeight: 52
+                visible: page.violationId !== "" && page.hasCamera
+                enabled: page.editable
+                text: qsTr("Chụp ảnh")
+                onClicked: page.cameraRequested(page.violationId)
             }
 
             FieldError {
