@@ -59,6 +59,12 @@ ApplicationWindow {
         stack.pop(null, StackView.Immediate);
         if (name === "clusters")
             return true;
+        if (name === "settings") {
+            stack.push(settingsPage, {
+                    "app": app
+                }, StackView.Immediate);
+            return true;
+        }
         if (name === "camera") {
             // Compiled and resolved, not shown: there is no camera offscreen.
             const c = Qt.createComponent("pages/CameraPage.qml");
@@ -235,6 +241,25 @@ ApplicationWindow {
                     })
             }
 
+            ToolButton {
+                implicitHeight: 48
+                implicitWidth: 48
+                text: "⚙"
+                font.pixelSize: 24
+                palette.buttonText: "white"
+                palette.windowText: "white"
+                Accessible.name: qsTr("Cài đặt")
+                onClicked: stack.push(settingsPage, {
+                        "app": window.app
+                    })
+                background: Rectangle {
+                    color: parent.down ? "#1565C0" : "transparent"
+                    border.color: parent.visualFocus ? "#FFB300" : "transparent"
+                    border.width: 2
+                    radius: 4
+                }
+            }
+
             PositionIndicator {
                 tracker: app.position
             }
@@ -306,6 +331,13 @@ ApplicationWindow {
 
         LoginPage {
             onLoggedIn: stack.pop()
+        }
+    }
+
+    Component {
+        id: settingsPage
+
+        SettingsPage {
         }
     }
 

@@ -35,7 +35,13 @@ AppController::AppController(SettingsManager *settings, QObject *parent)
                                 : QLocale(QLocale::Vietnamese, QLocale::Vietnam));
     };
     applyLocale();
-    connect(m_settings, &SettingsManager::languageChanged, this, applyLocale);
+    connect(m_settings, &SettingsManager::languageChanged, this, [this, applyLocale] {
+        applyLocale();
+        if (m_clusterList)
+            m_clusterList->reload();
+        if (m_cluster)
+            m_cluster->reload();
+    });
 }
 
 AppController::~AppController()
@@ -173,4 +179,9 @@ CoreError AppController::startPosition()
 QString AppController::startAveraging(int durationMs)
 {
     return m_position->startAveraging(qBound(1000, durationMs, 60000)).message();
+}
+
+QString AppController::restartPosition()
+{
+    return startPosition().message();
 }

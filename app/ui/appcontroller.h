@@ -89,6 +89,8 @@ public:
     CoreError startPosition();
     // Averages the fixes of the next milliseconds; an empty string, or why it cannot start.
     Q_INVOKABLE QString startAveraging(int durationMs = 5000);
+    // Restarts the position source after the settings changed; an empty string or why not.
+    Q_INVOKABLE QString restartPosition();
 
 signals:
     void readyChanged();

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>CameraPage</name>
+    <message>
+        <location filename="../pages/CameraPage.qml" line="20" />
+        <source>Chụp ảnh</source>
+        <translation>Take a photo</translation>
+    </message>
+    <message>
+        <location filename="../pages/CameraPage.qml" line="68" />
+        <source>Chụp</source>
+        <translation>Capture</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistModel</name>
     <message>
         <location filename="../../app/ui/checklistmodel.cpp" line="320" />
@@ -17,72 +30,72 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="26" />
+        <location filename="../pages/ChecklistPage.qml" line="29" />
         <source>Phiếu kiểm tra — %1</source>
         <translation>Checklist — %1</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="67" />
+        <location filename="../pages/ChecklistPage.qml" line="70" />
         <source>%1/%2 câu</source>
         <translation>%1/%2 answered</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="77" />
+        <location filename="../pages/ChecklistPage.qml" line="80" />
         <source>Đến mục…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="135" />
+        <location filename="../pages/ChecklistPage.qml" line="140" />
         <source>Vi phạm đã ghi nhận (%1)</source>
         <translation>Recorded violations (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="147" />
+        <location filename="../pages/ChecklistPage.qml" line="152" />
         <source>hạn %1</source>
         <translation>due %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ChecklistPage.qml" line="147" />
+        <location filename="../pages/ChecklistPage.qml" line="152" />
         <source>%n ảnh</source>
         <translation><numerusform>%n photo</numerusform><numerusform>%n photos</numerusform></translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="155" />
+        <location filename="../pages/ChecklistPage.qml" line="160" />
         <source>+ Ghi nhận vi phạm</source>
         <translation>+ Record a violation</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="162" />
+        <location filename="../pages/ChecklistPage.qml" line="167" />
         <source>Ảnh của cuộc kiểm tra (%1)</source>
         <translation>Inspection photos (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="191" />
+        <location filename="../pages/ChecklistPage.qml" line="196" />
         <source>Câu trả lời được lưu ngay khi nhập.</source>
         <translation>Answers are saved as you enter them.</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="191" />
+        <location filename="../pages/ChecklistPage.qml" line="196" />
         <source>Cuộc kiểm tra đã gửi: chỉ xem.</source>
         <translation>Inspection submitted: read only.</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="204" />
+        <location filename="../pages/ChecklistPage.qml" line="209" />
         <source>Gửi kết quả kiểm tra</source>
         <translation>Submit inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="217" />
+        <location filename="../pages/ChecklistPage.qml" line="222" />
         <source>Chưa gửi được</source>
         <translation>Not submitted yet</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="233" />
+        <location filename="../pages/ChecklistPage.qml" line="238" />
         <source>Đã gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="238" />
+        <location filename="../pages/ChecklistPage.qml" line="243" />
         <source>Kết quả kiểm tra đã được lưu và sẽ được đồng bộ khi có mạng.</source>
         <translation>The inspection is saved and will be synced when there is a network.</translation>
     </message>
@@ -650,57 +663,62 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="98" />
+        <location filename="../Main.qml" line="122" />
         <source>Hệ thống thoát nước mưa chưa hoàn thành, nước mưa chảy tràn vào khu đất trống.</source>
         <translation>The stormwater system is unfinished; rainwater overflows onto vacant land.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="99" />
+        <location filename="../Main.qml" line="123" />
         <source>Hoàn thành tuyến thoát nước mưa phía đông.</source>
         <translation>Finish the eastern stormwater line.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="133" />
+        <location filename="../Main.qml" line="157" />
         <source>Kiểm tra CCN</source>
         <translation>CCN Inspect</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="168" />
+        <location filename="../Main.qml" line="192" />
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="184" />
+        <location filename="../Main.qml" line="214" />
         <source>DỮ LIỆU MINH HOẠ</source>
         <translation>DEMO DATA</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="198" />
+        <location filename="../Main.qml" line="228" />
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="198" />
+        <location filename="../Main.qml" line="228" />
         <source>Ngoại tuyến</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../Main.qml" line="198" />
+        <location filename="../Main.qml" line="228" />
         <source>%n chờ gửi</source>
         <translation><numerusform>%n pending</numerusform><numerusform>%n pending</numerusform></translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="202" />
+        <location filename="../Main.qml" line="232" />
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="285" />
+        <location filename="../Main.qml" line="251" />
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="363" />
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="294" />
+        <location filename="../Main.qml" line="372" />
         <source>Không mở được cơ sở dữ liệu trên máy</source>
         <translation>The database on this device cannot be opened</translation>
     </message>
@@ -863,49 +881,97 @@
 <context>
     <name>QuestionDelegate</name>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="62" />
+        <location filename="../components/QuestionDelegate.qml" line="65" />
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="65" />
+        <location filename="../components/QuestionDelegate.qml" line="68" />
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="68" />
+        <location filename="../components/QuestionDelegate.qml" line="71" />
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="117" />
+        <location filename="../components/QuestionDelegate.qml" line="120" />
         <source>Nhập số</source>
         <translation>Enter a number</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="138" />
+        <location filename="../components/QuestionDelegate.qml" line="141" />
         <source>Ghi nội dung…</source>
         <translation>Write here…</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="160" />
+        <location filename="../components/QuestionDelegate.qml" line="163" />
         <source>Chọn ảnh từ tệp…</source>
         <translation>Choose a photo file…</translation>
     </message>
+    <message>
+        <location filename="../components/QuestionDelegate.qml" line="171" />
+        <source>Chụp ảnh</source>
+        <translation>Take a photo</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../components/QuestionDelegate.qml" line="166" />
+        <location filename="../components/QuestionDelegate.qml" line="177" />
         <source>%n ảnh</source>
         <translation><numerusform>%n photo</numerusform><numerusform>%n photos</numerusform></translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="197" />
+        <location filename="../components/QuestionDelegate.qml" line="208" />
         <source>Chọn ảnh</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="198" />
+        <location filename="../components/QuestionDelegate.qml" line="209" />
         <source>Ảnh (*.jpg *.jpeg *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../pages/SettingsPage.qml" line="13" />
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../pages/SettingsPage.qml" line="31" />
+        <source>Ngôn ngữ</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../pages/SettingsPage.qml" line="52" />
+        <source>Họ tên cán bộ kiểm tra</source>
+        <translation>Inspector's full name</translation>
+    </message>
+    <message>
+        <location filename="../pages/SettingsPage.qml" line="64" />
+        <source>Nguồn vị trí</source>
+        <translation>Position source</translation>
+    </message>
+    <message>
+        <location filename="../pages/SettingsPage.qml" line="72" />
+        <source>Định vị của máy</source>
+        <translation>The device's positioning</translation>
+    </message>
+    <message>
+        <location filename="../pages/SettingsPage.qml" line="81" />
+        <source>Tệp nhật ký NMEA</source>
+        <translation>NMEA log file</translation>
+    </message>
+    <message>
+        <location filename="../pages/SettingsPage.qml" line="97" />
+        <source>Đường dẫn tệp .nmea</source>
+        <translation>Path of the .nmea file</translation>
+    </message>
+    <message>
+        <location filename="../pages/SettingsPage.qml" line="105" />
+        <source>Dùng tệp này</source>
+        <translation>Use this file</translation>
     </message>
 </context>
 <context>
@@ -1049,107 +1115,112 @@
 <context>
     <name>ViolationFormPage</name>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="58" />
+        <location filename="../pages/ViolationFormPage.qml" line="61" />
         <source>Ghi nhận vi phạm</source>
         <translation>Record a violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="58" />
+        <location filename="../pages/ViolationFormPage.qml" line="61" />
         <source>Sửa vi phạm</source>
         <translation>Edit violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="79" />
+        <location filename="../pages/ViolationFormPage.qml" line="82" />
         <source>Loại vi phạm</source>
         <translation>Kind of violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="91" />
+        <location filename="../pages/ViolationFormPage.qml" line="94" />
         <source>Chọn loại vi phạm…</source>
         <translation>Choose the kind of violation…</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="103" />
+        <location filename="../pages/ViolationFormPage.qml" line="106" />
         <source>Căn cứ: %1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="103" />
+        <location filename="../pages/ViolationFormPage.qml" line="106" />
         <source>Mức phạt: %1</source>
         <translation>Fine: %1</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="111" />
+        <location filename="../pages/ViolationFormPage.qml" line="114" />
         <source>Mức độ</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="138" />
+        <location filename="../pages/ViolationFormPage.qml" line="141" />
         <source>Nội dung vi phạm (điều đã thấy)</source>
         <translation>What was seen</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="149" />
+        <location filename="../pages/ViolationFormPage.qml" line="152" />
         <source>Mô tả cụ thể điều quan sát được tại hiện trường</source>
         <translation>Describe exactly what you observed on site</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="163" />
+        <location filename="../pages/ViolationFormPage.qml" line="166" />
         <source>Biện pháp khắc phục yêu cầu</source>
         <translation>Required remedy</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="194" />
+        <location filename="../pages/ViolationFormPage.qml" line="197" />
         <source>Hạn khắc phục (ngày/tháng/năm)</source>
         <translation>Deadline (day/month/year)</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="218" />
+        <location filename="../pages/ViolationFormPage.qml" line="221" />
         <source>Đơn vị chịu trách nhiệm</source>
         <translation>Responsible party</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="238" />
+        <location filename="../pages/ViolationFormPage.qml" line="241" />
         <source>Ảnh làm chứng cứ</source>
         <translation>Evidence photos</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="244" />
+        <location filename="../pages/ViolationFormPage.qml" line="247" />
         <source>Lưu vi phạm trước, sau đó thêm ảnh.</source>
         <translation>Save the violation first, then add photos.</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="260" />
+        <location filename="../pages/ViolationFormPage.qml" line="263" />
         <source>Thêm ảnh từ tệp…</source>
         <translation>Add a photo file…</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="287" />
+        <location filename="../pages/ViolationFormPage.qml" line="271" />
+        <source>Chụp ảnh</source>
+        <translation>Take a photo</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="298" />
         <source>Lưu vi phạm</source>
         <translation>Save violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="296" />
+        <location filename="../pages/ViolationFormPage.qml" line="307" />
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="306" />
+        <location filename="../pages/ViolationFormPage.qml" line="317" />
         <source>Xoá vi phạm</source>
         <translation>Delete violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="318" />
+        <location filename="../pages/ViolationFormPage.qml" line="329" />
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="328" />
+        <location filename="../pages/ViolationFormPage.qml" line="339" />
         <source>Chọn ảnh</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="329" />
+        <location filename="../pages/ViolationFormPage.qml" line="340" />
         <source>Ảnh (*.jpg *.jpeg *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.png)</translation>
     </message>

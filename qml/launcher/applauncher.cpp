@@ -122,12 +122,16 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
         settings->setLanguage(options.language);
 
     QTranslator translator;
-    if (language == QLatin1String("en")) {
+    auto applyLanguage = [&app, &translator](const QString &lang) {
+        app.removeTranslator(&translator);
+        if (lang != QLatin1String("en"))
+            return;
         if (translator.load(QStringLiteral(":/i18n/ccn_en.qm")))
             app.installTranslator(&translator);
         else
             std::fprintf(stderr, "English translation not found; showing Vietnamese.\n");
-    }
+    };
+    applyLanguage(language);
 
     AppController controller(settings.get());
     if (offline && options.language == QLatin1String("en"))
@@ -156,6 +160,12 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
     engine.setInitialProperties({{QStringLiteral("app"), QVariant::fromValue(&controller)},
                                  {QStringLiteral("demoPhotoPath"), options.demoPhotoPath},
                                  {QStringLiteral("syncClient"), QVariant::fromValue(sync.get())}});
+    // Switching the language in the settings page retranslates at once.
+    QObject::connect(settings.get(), &SettingsManager::languageChanged, &engine,
+                     [&engine, &applyLanguage, &settings] {
+                         applyLanguage(settings->language());
+                         engine.retranslate();
+                     });
     engine.load(QUrl(QStringLiteral("qrc:/CcnInspect/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
