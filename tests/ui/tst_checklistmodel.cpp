@@ -99,7 +99,8 @@ private slots:
         QFETCH(QString, bad);
         QFETCH(QString, storedGood);
         // PL02 (the decision's number) shows only once PL01 says there is a decision.
-        QVERIFY(model()->setValue(model()->rowOfCode(QStringLiteral("PL01")), QStringLiteral("yes")));
+        QVERIFY(
+            model()->setValue(model()->rowOfCode(QStringLiteral("PL01")), QStringLiteral("yes")));
         const int row = model()->rowOfCode(code);
         QVERIFY(row >= 0);
         QVERIFY(model()->setValue(row, good));

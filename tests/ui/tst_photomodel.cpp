@@ -1,0 +1,64 @@
+#include "appcontroller.h"
+#include "clusterlistmodel.h"
+#include "inspectioncontroller.h"
+#include "photomodel.h"
+#include "settingsmanager.h"
+
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestPhotoModel : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<SettingsManager> m_settings;
+    std::unique_ptr<AppController> m_app;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_settings = std::make_unique<SettingsManager>(m_dir.filePath(QStringLiteral("s.ini")));
+        m_app = std::make_unique<AppController>(m_settings.get());
+        QVERIFY(m_app->open(m_dir.path(), true).ok());
+        QVERIFY(m_app->inspection()->start(
+            m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+    }
+
+    void realPhotosWithPosition()
+    {
+        // The real GPS-tagged photos in ../shared/data/photos/gps (the camera cannot run here).
+        const QDir dir(QStringLiteral(CCN_SHARED_DIR "/data/photos/gps"));
+        const QStringList files = dir.entryList({QStringLiteral("*.jpg")}, QDir::Files, QDir::Name);
+        QVERIFY(files.size() >= 2);
+        InspectionController *insp = m_app->inspection();
+        for (const QString &f : files.mid(0, 2)) {
+            const QVariantMap r =
+                insp->attachPhoto(QUrl::fromLocalFile(dir.filePath(f)).toString());
+            QVERIFY2(r.value(QStringLiteral("ok")).toBool(),
+                     qPrintable(r.value(QStringLiteral("message")).toString()));
+        }
+        PhotoModel *m = insp->photos();
+        QCOMPARE(m->rowCount(), 2);
+        for (int i = 0; i < m->rowCount(); ++i) {
+            const QVariantMap p = m->get(i);
+            QVERIFY(p.value(QStringLiteral("hasPosition")).toBool());
+            QVERIFY(QFileInfo::exists(p.value(QStringLiteral("url")).toUrl().toLocalFile()));
+            QVERIFY(
+                QFileInfo::exists(p.value(QStringLiteral("thumbnailUrl")).toUrl().toLocalFile()));
+            QVERIFY(!p.value(QStringLiteral("takenText")).toString().isEmpty());
+            QVERIFY(p.value(QStringLiteral("width")).toInt() > 0);
+        }
+        // Filter by question: none attached to a question.
+        m->setQuestionId(QStringLiteral("no-such-question"));
+        QCOMPARE(m->rowCount(), 0);
+        m->setQuestionId(QString());
+        QCOMPARE(m->rowCount(), 2);
+        QVERIFY(insp->removePhoto(m->get(0).value(QStringLiteral("id")).toString()).isEmpty());
+        QCOMPARE(m->rowCount(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPhotoModel)
+#include "tst_photomodel.moc"

@@ -1,0 +1,58 @@
+#include "appcontroller.h"
+#include "clusterlistmodel.h"
+#include "inspectioncontroller.h"
+#include "settingsmanager.h"
+#include "violationcatalogmodel.h"
+#include "violationmodel.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestViolationModel : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<SettingsManager> m_settings;
+    std::unique_ptr<AppController> m_app;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_settings = std::make_unique<SettingsManager>(m_dir.filePath(QStringLiteral("s.ini")));
+        m_app = std::make_unique<AppController>(m_settings.get());
+        QVERIFY(m_app->open(m_dir.path(), true).ok());
+        QVERIFY(m_app->inspection()->start(
+            m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+    }
+
+    void rowsWithLabels()
+    {
+        ViolationModel *m = m_app->inspection()->violations();
+        QCOMPARE(m->rowCount(), 0);
+        QSignalSpy count(m, &ViolationModel::countChanged);
+        const QVariantMap cat = m_app->catalog()->get(0);
+        const QVariantMap r = m_app->inspection()->saveViolation(
+            {}, {{QStringLiteral("category"), cat.value(QStringLiteral("code"))},
+                 {QStringLiteral("severity"), QStringLiteral("very_serious")},
+                 {QStringLiteral("observed"), QStringLiteral("Xả thải chưa qua xử lý")},
+                 {QStringLiteral("deadline"), QStringLiteral("2027-01-15")}});
+        QVERIFY(r.value(QStringLiteral("ok")).toBool());
+        QCOMPARE(m->rowCount(), 1);
+        QCOMPARE(count.count(), 1);
+        const QVariantMap v = m->get(0);
+        QCOMPARE(v.value(QStringLiteral("severityLabel")).toString(),
+                 QStringLiteral("Rất nghiêm trọng"));
+        QCOMPARE(v.value(QStringLiteral("statusLabel")).toString(),
+                 QStringLiteral("Chưa khắc phục"));
+        QCOMPARE(v.value(QStringLiteral("deadlineText")).toString(), QStringLiteral("15/01/2027"));
+        QCOMPARE(v.value(QStringLiteral("categoryTitle")), cat.value(QStringLiteral("title")));
+        QCOMPARE(m->data(m->index(0), m->roleFor("observed")).toString(),
+                 QStringLiteral("Xả thải chưa qua xử lý"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestViolationModel)
+#include "tst_violationmodel.moc"
