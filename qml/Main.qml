@@ -107,11 +107,18 @@ ApplicationWindow {
                 }
             }
         }
-        stack.push(checklistPage, {
+        const checklist = stack.push(checklistPage, {
                 "app": app
             }, StackView.Immediate);
-        if (name === "checklist")
+        if (name === "checklist") {
+            // Show a refused value next to its field (a percentage above 100).
+            const row = app.inspection.checklist.rowOfCode("HT01");
+            if (row >= 0) {
+                app.inspection.checklist.setValue(row, "120");
+                checklist.showRow(Math.max(0, row - 2));
+            }
             return true;
+        }
         if (name === "violation") {
             let vid = "";
             if (app.inspection.violations.count === 0) {

@@ -19,6 +19,10 @@ Page {
     signal violationRequested(string violationId)
     signal photoRequested(string photoId)
 
+    function showRow(row) {
+        questions.positionViewAtIndex(row, ListView.Beginning);
+    }
+
     function submit() {
         if (insp.submit())
             submittedDialog.open();
