@@ -218,7 +218,7 @@ ApplicationWindow {
 
             Label {
                 visible: app.demo
-                text: qsTr("DỮ LIỆU MINH HOẠ")
+                text: window.portrait ? qsTr("MINH HOẠ") : qsTr("DỮ LIỆU MINH HOẠ")
                 font.pixelSize: 13
                 font.bold: true
                 padding: 6
@@ -269,6 +269,7 @@ ApplicationWindow {
 
             PositionIndicator {
                 tracker: app.position
+                compact: window.portrait
             }
         }
     }

@@ -8,6 +8,8 @@ RowLayout {
     id: indicator
 
     required property PositionTracker tracker
+    // Portrait: accuracy only, the age is in the position panel.
+    property bool compact: false
 
     spacing: 6
 
@@ -21,6 +23,6 @@ RowLayout {
     Label {
         color: "white"
         font.pixelSize: 15
-        text: !indicator.tracker.hasFix ? qsTr("Chưa có vị trí") : (isFinite(indicator.tracker.horizontalAccuracy) ? "± " + Math.round(indicator.tracker.horizontalAccuracy) + " m" : qsTr("độ chính xác ?")) + " · " + qsTr("%1 giây trước").arg(indicator.tracker.ageSeconds)
+        text: !indicator.tracker.hasFix ? qsTr("Chưa có vị trí") : (isFinite(indicator.tracker.horizontalAccuracy) ? "± " + Math.round(indicator.tracker.horizontalAccuracy) + " m" : qsTr("độ chính xác ?")) + (indicator.compact ? "" : " · " + qsTr("%1 giây trước").arg(indicator.tracker.ageSeconds))
     }
 }

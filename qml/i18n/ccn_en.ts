@@ -30,72 +30,75 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="29" />
+        <location filename="../pages/ChecklistPage.qml" line="33" />
         <source>Phiếu kiểm tra — %1</source>
         <translation>Checklist — %1</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="70" />
+        <location filename="../pages/ChecklistPage.qml" line="74" />
         <source>%1/%2 câu</source>
         <translation>%1/%2 answered</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="80" />
+        <location filename="../pages/ChecklistPage.qml" line="84" />
         <source>Đến mục…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="140" />
+        <location filename="../pages/ChecklistPage.qml" line="144" />
         <source>Vi phạm đã ghi nhận (%1)</source>
         <translation>Recorded violations (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="152" />
+        <location filename="../pages/ChecklistPage.qml" line="156" />
         <source>hạn %1</source>
         <translation>due %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ChecklistPage.qml" line="152" />
+        <location filename="../pages/ChecklistPage.qml" line="156" />
         <source>%n ảnh</source>
-        <translation><numerusform>%n photo</numerusform><numerusform>%n photos</numerusform></translation>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="160" />
+        <location filename="../pages/ChecklistPage.qml" line="164" />
         <source>+ Ghi nhận vi phạm</source>
         <translation>+ Record a violation</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="167" />
+        <location filename="../pages/ChecklistPage.qml" line="171" />
         <source>Ảnh của cuộc kiểm tra (%1)</source>
         <translation>Inspection photos (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="196" />
+        <location filename="../pages/ChecklistPage.qml" line="200" />
         <source>Câu trả lời được lưu ngay khi nhập.</source>
         <translation>Answers are saved as you enter them.</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="196" />
+        <location filename="../pages/ChecklistPage.qml" line="200" />
         <source>Cuộc kiểm tra đã gửi: chỉ xem.</source>
         <translation>Inspection submitted: read only.</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="209" />
+        <location filename="../pages/ChecklistPage.qml" line="213" />
         <source>Gửi kết quả kiểm tra</source>
         <translation>Submit inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="222" />
+        <location filename="../pages/ChecklistPage.qml" line="226" />
         <source>Chưa gửi được</source>
         <translation>Not submitted yet</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="238" />
+        <location filename="../pages/ChecklistPage.qml" line="242" />
         <source>Đã gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="243" />
+        <location filename="../pages/ChecklistPage.qml" line="247" />
         <source>Kết quả kiểm tra đã được lưu và sẽ được đồng bộ khi có mạng.</source>
         <translation>The inspection is saved and will be synced when there is a network.</translation>
     </message>
@@ -223,12 +226,18 @@
     <message numerus="yes">
         <location filename="../pages/ClusterListPage.qml" line="77" />
         <source>%n cụm</source>
-        <translation><numerusform>%n cluster</numerusform><numerusform>%n clusters</numerusform></translation>
+        <translation>
+            <numerusform>%n cluster</numerusform>
+            <numerusform>%n clusters</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../pages/ClusterListPage.qml" line="148" />
         <source>%n cơ sở sản xuất</source>
-        <translation><numerusform>%n tenant</numerusform><numerusform>%n tenants</numerusform></translation>
+        <translation>
+            <numerusform>%n tenant</numerusform>
+            <numerusform>%n tenants</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../pages/ClusterListPage.qml" line="160" />
@@ -243,7 +252,10 @@
     <message numerus="yes">
         <location filename="../pages/ClusterListPage.qml" line="175" />
         <source>%n vi phạm chưa khắc phục</source>
-        <translation><numerusform>%n open violation</numerusform><numerusform>%n open violations</numerusform></translation>
+        <translation>
+            <numerusform>%n open violation</numerusform>
+            <numerusform>%n open violations</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../pages/ClusterListPage.qml" line="195" />
@@ -306,7 +318,10 @@
     <message numerus="yes">
         <location filename="../pages/ClusterPage.qml" line="244" />
         <source>%n vi phạm</source>
-        <translation><numerusform>%n violation</numerusform><numerusform>%n violations</numerusform></translation>
+        <translation>
+            <numerusform>%n violation</numerusform>
+            <numerusform>%n violations</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -663,62 +678,70 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="122" />
+        <location filename="../Main.qml" line="129" />
         <source>Hệ thống thoát nước mưa chưa hoàn thành, nước mưa chảy tràn vào khu đất trống.</source>
         <translation>The stormwater system is unfinished; rainwater overflows onto vacant land.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="123" />
+        <location filename="../Main.qml" line="130" />
         <source>Hoàn thành tuyến thoát nước mưa phía đông.</source>
         <translation>Finish the eastern stormwater line.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="157" />
+        <location filename="../Main.qml" line="164" />
         <source>Kiểm tra CCN</source>
         <translation>CCN Inspect</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="192" />
+        <location filename="../Main.qml" line="199" />
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="214" />
+        <location filename="../Main.qml" line="221" />
         <source>DỮ LIỆU MINH HOẠ</source>
         <translation>DEMO DATA</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="228" />
+        <location filename="../Main.qml" line="221" />
+        <source>MINH HOẠ</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="235" />
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="228" />
+        <location filename="../Main.qml" line="235" />
         <source>Ngoại tuyến</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../Main.qml" line="228" />
+        <location filename="../Main.qml" line="235" />
         <source>%n chờ gửi</source>
-        <translation><numerusform>%n pending</numerusform><numerusform>%n pending</numerusform></translation>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="232" />
+        <location filename="../Main.qml" line="239" />
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="251" />
+        <location filename="../Main.qml" line="258" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="363" />
+        <location filename="../Main.qml" line="371" />
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="372" />
+        <location filename="../Main.qml" line="380" />
         <source>Không mở được cơ sở dữ liệu trên máy</source>
         <translation>The database on this device cannot be opened</translation>
     </message>
@@ -800,17 +823,17 @@
 <context>
     <name>PositionIndicator</name>
     <message>
-        <location filename="../components/PositionIndicator.qml" line="24" />
+        <location filename="../components/PositionIndicator.qml" line="26" />
         <source>Chưa có vị trí</source>
         <translation>No position</translation>
     </message>
     <message>
-        <location filename="../components/PositionIndicator.qml" line="24" />
+        <location filename="../components/PositionIndicator.qml" line="26" />
         <source>độ chính xác ?</source>
         <translation>accuracy ?</translation>
     </message>
     <message>
-        <location filename="../components/PositionIndicator.qml" line="24" />
+        <location filename="../components/PositionIndicator.qml" line="26" />
         <source>%1 giây trước</source>
         <translation>%1 s ago</translation>
     </message>
@@ -918,7 +941,10 @@
     <message numerus="yes">
         <location filename="../components/QuestionDelegate.qml" line="177" />
         <source>%n ảnh</source>
-        <translation><numerusform>%n photo</numerusform><numerusform>%n photos</numerusform></translation>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../components/QuestionDelegate.qml" line="208" />
