@@ -276,47 +276,52 @@
         <translation>Start an inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="65" />
+        <location filename="../pages/ClusterPage.qml" line="68" />
         <source>Bắt đầu kiểm tra tại hiện trường</source>
         <translation>Start the on-site inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="78" />
+        <location filename="../pages/ClusterPage.qml" line="68" />
+        <source>Tiếp tục cuộc kiểm tra đang làm</source>
+        <translation>Continue the inspection in progress</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterPage.qml" line="81" />
         <source>Thông tin chính</source>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="136" />
+        <location filename="../pages/ClusterPage.qml" line="139" />
         <source>Tiến độ hạ tầng</source>
         <translation>Infrastructure progress</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="141" />
+        <location filename="../pages/ClusterPage.qml" line="144" />
         <source>Chưa có hạng mục hạ tầng.</source>
         <translation>No infrastructure items yet.</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="171" />
+        <location filename="../pages/ClusterPage.qml" line="174" />
         <source>Vi phạm chưa khắc phục (%1)</source>
         <translation>Open violations (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="200" />
+        <location filename="../pages/ClusterPage.qml" line="203" />
         <source>hạn %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="209" />
+        <location filename="../pages/ClusterPage.qml" line="212" />
         <source>Cơ sở sản xuất (%1)</source>
         <translation>Tenants (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="234" />
+        <location filename="../pages/ClusterPage.qml" line="237" />
         <source>Các lần kiểm tra (%1)</source>
         <translation>Past inspections (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ClusterPage.qml" line="244" />
+        <location filename="../pages/ClusterPage.qml" line="247" />
         <source>%n vi phạm</source>
         <translation>
             <numerusform>%n violation</numerusform>

@@ -62,9 +62,12 @@ Page {
                     Layout.fillWidth: true
                     Layout.preferredHeight: 56
                     highlighted: true
-                    text: qsTr("Bắt đầu kiểm tra tại hiện trường")
+                    // A draft of this cluster is open: continue it rather than start another.
+                    readonly property bool resume: page.app.inspection.active && page.app.inspection.editable && page.app.inspection.clusterId === page.cc.clusterId
+
+                    text: resume ? qsTr("Tiếp tục cuộc kiểm tra đang làm") : qsTr("Bắt đầu kiểm tra tại hiện trường")
                     onClicked: {
-                        if (page.app.inspection.start(page.cc.clusterId, "periodic"))
+                        if (resume || page.app.inspection.start(page.cc.clusterId, "periodic"))
                             page.checklistRequested();
                     }
                     Keys.onReturnPressed: clicked()
