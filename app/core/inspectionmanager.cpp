@@ -389,33 +389,37 @@ CoreError InspectionManager::recordProgress(const QString &itemId, const QString
     return e;
 }
 
+QSet<QString> InspectionManager::answeredQuestions(const QString &inspectionId) const
+{
+    QSet<QString> answered;
+    QSqlQuery q(m_db);
+    // A question is answered by a value, or (photo questions) by a photo linked to it.
+    q.prepare(QStringLiteral("SELECT question_id FROM answers WHERE inspection_id = ? AND "
+                             "deleted_at IS NULL AND coalesce(value, '') <> '' UNION "
+                             "SELECT question_id FROM photos WHERE inspection_id = ? AND "
+                             "question_id IS NOT NULL AND deleted_at IS NULL"));
+    q.addBindValue(inspectionId);
+    q.addBindValue(inspectionId);
+    q.exec();
+    while (q.next())
+        answered.insert(q.value(0).toString());
+    return answered;
+}
+
 QStringList InspectionManager::missingRequired(const QString &inspectionId) const
 {
     const QVariantMap insp = inspection(inspectionId);
     const QVariantList qs =
         m_checklists.questions(insp.value(QStringLiteral("template_id")).toString());
     const QVariantMap byCode = answersByCode(inspectionId);
-    const QVariantMap byId = answers(inspectionId);
-    QSet<QString> photoQuestions;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT DISTINCT question_id FROM photos WHERE inspection_id = ? AND "
-                             "question_id IS NOT NULL AND deleted_at IS NULL"));
-    q.addBindValue(inspectionId);
-    q.exec();
-    while (q.next())
-        photoQuestions.insert(q.value(0).toString());
+    const QSet<QString> answered = answeredQuestions(inspectionId);
     QStringList missing;
     for (const QVariant &v : qs) {
         const QVariantMap question = v.toMap();
         if (!question.value(QStringLiteral("required")).toBool() ||
             !ChecklistManager::isVisible(question, byCode))
             continue;
-        const QString id = question.value(QStringLiteral("id")).toString();
-        const bool answered =
-            question.value(QStringLiteral("kind")).toString() == QLatin1String("photo")
-                ? photoQuestions.contains(id)
-                : !byId.value(id).toMap().value(QStringLiteral("value")).toString().isEmpty();
-        if (!answered)
+        if (!answered.contains(question.value(QStringLiteral("id")).toString()))
             missing << QStringLiteral("%1 — %2").arg(
                 question.value(QStringLiteral("section_title")).toString(),
                 question.value(QStringLiteral("text")).toString());
@@ -429,21 +433,17 @@ QPair<int, int> InspectionManager::progress(const QString &inspectionId) const
     const QVariantList qs =
         m_checklists.questions(insp.value(QStringLiteral("template_id")).toString());
     const QVariantMap byCode = answersByCode(inspectionId);
-    const QVariantMap byId = answers(inspectionId);
-    int visible = 0, answered = 0;
+    const QSet<QString> answered = answeredQuestions(inspectionId);
+    int visible = 0, done = 0;
     for (const QVariant &v : qs) {
         const QVariantMap question = v.toMap();
         if (!ChecklistManager::isVisible(question, byCode))
             continue;
         ++visible;
-        if (!byId.value(question.value(QStringLiteral("id")).toString())
-                 .toMap()
-                 .value(QStringLiteral("value"))
-                 .toString()
-                 .isEmpty())
-            ++answered;
+        if (answered.contains(question.value(QStringLiteral("id")).toString()))
+            ++done;
     }
-    return {visible, answered};
+    return {visible, done};
 }
 
 CoreError InspectionManager::submit(const QString &inspectionId)

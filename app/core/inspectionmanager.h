@@ -5,6 +5,7 @@
 #include "recordwriter.h"
 
 #include <QObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QVariantList>
 #include <QVariantMap>
@@ -71,6 +72,7 @@ signals:
 
 private:
     CoreError editable(const QString &inspectionId) const;
+    QSet<QString> answeredQuestions(const QString &inspectionId) const;
 
     QSqlDatabase m_db;
     RecordWriter m_writer;

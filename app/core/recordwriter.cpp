@@ -8,6 +8,17 @@
 
 RecordWriter::RecordWriter(QSqlDatabase db) : m_db(std::move(db)) {}
 
+namespace {
+// A null QString is bound as '' (Qt would bind NULL, which NOT NULL text columns refuse);
+// an explicitly empty QVariant() stays NULL.
+QVariant bindable(const QVariant &v)
+{
+    if (v.metaType().id() == QMetaType::QString && v.toString().isNull())
+        return QStringLiteral("");
+    return v;
+}
+} // namespace
+
 qint64 RecordWriter::now()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -49,7 +60,7 @@ CoreError RecordWriter::insert(const QString &table, const QVariantMap &values, 
         return {CoreError::Code::Sql, QObject::tr("Không chuẩn bị được việc lưu vào %1: %2")
                                           .arg(table, m_db.lastError().text())};
     for (int i = 0; i < cols.size(); ++i)
-        q->bindValue(i, row.value(cols.at(i)));
+        q->bindValue(i, bindable(row.value(cols.at(i))));
     if (!q->exec())
         return {CoreError::Code::Sql,
                 QObject::tr("Không lưu được vào %1: %2").arg(table, q->lastError().text())};
@@ -77,11 +88,11 @@ CoreError RecordWriter::update(const QString &table, const QString &id, const QV
                                           .arg(table, m_db.lastError().text())};
     int i = 0;
     for (const QString &c : cols)
-        q->bindValue(i++, changes.value(c));
+        q->bindValue(i++, bindable(changes.value(c)));
     q->bindValue(i++, now());
     q->bindValue(i++, id);
     for (const QString &c : cols)
-        q->bindValue(i++, changes.value(c));
+        q->bindValue(i++, bindable(changes.value(c)));
     if (!q->exec())
         return {CoreError::Code::Sql,
                 QObject::tr("Không lưu được vào %1: %2").arg(table, q->lastError().text())};

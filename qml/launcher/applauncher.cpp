@@ -80,6 +80,9 @@ void AppLauncher::addOptions(QCommandLineParser &parser)
                       QStringLiteral("dir")});
     parser.addOption(
         {QStringLiteral("lang"), QStringLiteral("Language: vi or en."), QStringLiteral("lang")});
+    parser.addOption({QStringLiteral("server"),
+                      QStringLiteral("The registry to sync with, e.g. http://127.0.0.1:8787."),
+                      QStringLiteral("url")});
     parser.addOption({QStringLiteral("demo-photo"),
                       QStringLiteral("A photo file for the self-test and screenshots."),
                       QStringLiteral("file")});
@@ -94,6 +97,7 @@ AppLauncher::Options AppLauncher::fromParser(const QCommandLineParser &parser)
     o.nmeaFile = parser.value(QStringLiteral("nmea"));
     o.language = parser.value(QStringLiteral("lang"));
     o.demoPhotoPath = parser.value(QStringLiteral("demo-photo"));
+    o.serverUrl = parser.value(QStringLiteral("server"));
 #ifdef CCN_DEMO_PHOTO
     if (o.demoPhotoPath.isEmpty() && QFileInfo::exists(QStringLiteral(CCN_DEMO_PHOTO)))
         o.demoPhotoPath = QStringLiteral(CCN_DEMO_PHOTO);
@@ -150,6 +154,8 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
     if (controller.ready())
         sync = std::make_unique<SyncClient>(controller.database()->connection(),
                                             controller.dataRoot());
+    if (sync && !options.serverUrl.isEmpty())
+        sync->setServerUrl(QUrl::fromUserInput(options.serverUrl));
 
     QQmlApplicationEngine engine;
     // The module is at qrc:/CcnInspect (RESOURCE_PREFIX /, Qt 6.4).

@@ -20,6 +20,7 @@ public:
         QString nmeaFile;
         QString language;      // empty: from the settings
         QString demoPhotoPath; // a photo for the screens that show one (self-test, screenshots)
+        QString serverUrl;     // the registry to sync with (else the one saved by the login page)
     };
 
     // Adds the options to a parser and reads them back.

@@ -44,6 +44,11 @@ private slots:
         QCOMPARE(i.value(QStringLiteral("lat")).toDouble(), 20.055);
         QCOMPARE(i.value(QStringLiteral("accuracy_m")).toDouble(), 4.2);
         QCOMPARE(i.value(QStringLiteral("cluster_name")).toString(), QStringLiteral("Đồng Hướng"));
+        // A null inspector name is stored as '' (the column is NOT NULL), not refused.
+        QString unnamed;
+        QVERIFY(m.start(testdb::dongHuong, QStringLiteral("periodic"), testdb::templateId,
+                        QString(), {}, &unnamed)
+                    .ok());
         QString other;
         QCOMPARE(m.start(testdb::dongHuong, QStringLiteral("surprise"), testdb::templateId,
                          QString(), {}, &other)
@@ -102,6 +107,8 @@ private slots:
                           {QStringLiteral("byte_size"), 10}})
                     .ok());
         QVERIFY(m.missingRequired(id).isEmpty());
+        // The photo answers its question for the progress bar too: wwtp and the photo of 5 shown.
+        QCOMPARE(m.progress(id), qMakePair(5, 2));
         QVERIFY(m.submit(id).ok());
         const QVariantMap i = m.inspection(id);
         QCOMPARE(i.value(QStringLiteral("status")).toString(), QStringLiteral("submitted"));
