@@ -38,6 +38,9 @@ QJsonObject PushBatch::fieldsFor(const QString &op, const QJsonObject &oldRow,
             if (!oldRow.contains(it.key()) || oldRow.value(it.key()) != it.value())
                 fields.insert(it.key(), it.value());
         }
+        // The time of the edit travels with every update, even when two edits share a millisecond.
+        if (newRow.contains(QLatin1String("updated_at")))
+            fields.insert(QStringLiteral("updated_at"), newRow.value(QLatin1String("updated_at")));
     }
     fields.remove(QStringLiteral("id"));
     return fields;
