@@ -21,8 +21,8 @@ public:
         QString workDir;
         int devices = 200;
         int pushesPerDevice = 5;
-        int inspectionsPerPush = 2;
-        int timeoutMs = 300000;
+        int inspectionsPerPush = 1;
+        int timeoutMs = 600000;
     };
     struct Result {
         int inspections = 0;
