@@ -5,23 +5,19 @@
 #include <QSqlQuery>
 
 namespace {
-// An FTS5 query in which every word must appear as a substring (trigram tokenizer).
-QString ftsQuery(const QStringList &words)
+// An FTS5 query in which every word must appear: as a substring (trigram tokenizer), or as the
+// start of a word (prefix index).
+QString ftsQuery(const QStringList &words, bool prefix)
 {
     QStringList parts;
     for (QString w : words) {
         w.replace(QLatin1Char('"'), QLatin1String("\"\""));
-        parts << QLatin1Char('"') + w + QLatin1Char('"');
+        parts << QLatin1Char('"') + w + QLatin1Char('"') +
+                     (prefix ? QLatin1String("*") : QString());
     }
     return parts.join(QLatin1String(" AND "));
 }
 
-QString likeEscaped(QString w)
-{
-    return w.replace(QLatin1String("\\"), QLatin1String("\\\\"))
-        .replace(QLatin1String("%"), QLatin1String("\\%"))
-        .replace(QLatin1String("_"), QLatin1String("\\_"));
-}
 } // namespace
 
 SearchIndex::SearchIndex(QSqlDatabase db) : m_db(std::move(db)) {}
@@ -49,20 +45,19 @@ QVariantList SearchIndex::search(const QString &text, int limitPerKind) const
                           .arg(QLatin1String(k.title), QLatin1String(k.subtitle),
                                QLatin1String(k.clusterId), QLatin1String(k.table));
         QVariantList binds;
+        // Long words: substrings through the trigram index; short words: word prefixes through
+        // the prefix index (schema 4). Both are index look-ups, never a scan of the table.
         if (!longWords.isEmpty()) {
-            sql += QStringLiteral("JOIN %1_fts f ON f.rowid = t.rowid WHERE %1_fts MATCH ? ")
+            sql += QStringLiteral("JOIN %1_fts f ON f.rowid = t.rowid AND %1_fts MATCH ? ")
                        .arg(QLatin1String(k.table));
-            binds << ftsQuery(longWords);
-        } else {
-            sql += QStringLiteral("WHERE 1 ");
+            binds << ftsQuery(longWords, false);
         }
-        for (const QString &w : shortWords) {
-            sql += QStringLiteral(
-                "AND (t.search_text LIKE ? ESCAPE '\\' OR t.search_text LIKE ? ESCAPE '\\') ");
-            binds << likeEscaped(w) + QLatin1Char('%')
-                  << QStringLiteral("% ") + likeEscaped(w) + QLatin1Char('%');
+        if (!shortWords.isEmpty()) {
+            sql += QStringLiteral("JOIN %1_words w ON w.rowid = t.rowid AND %1_words MATCH ? ")
+                       .arg(QLatin1String(k.table));
+            binds << ftsQuery(shortWords, true);
         }
-        sql += QStringLiteral("AND t.deleted_at IS NULL LIMIT %1").arg(limitPerKind);
+        sql += QStringLiteral("WHERE t.deleted_at IS NULL LIMIT %1").arg(limitPerKind);
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
         q.prepare(sql);

@@ -5,7 +5,7 @@
 
 // One keystroke's search over clusters, tenants and inspections, ignoring case and diacritics
 // ("dong huong" finds "Đồng Hướng"). Words of three letters or more use the trigram indexes
-// (schema 002); shorter queries match the start of words.
+// (schema 2); shorter words match the start of words through the prefix indexes (schema 4).
 // Each hit: {kind: "cluster"|"tenant"|"inspection", id, cluster_id, title, subtitle}.
 class SearchIndex
 {

@@ -26,6 +26,12 @@ private slots:
                                   << QStringLiteral("Công ty TNHH May Đức Thành");
         QTest::newRow("short word")
             << QStringLiteral("kh") << QStringLiteral("cluster") << QStringLiteral("Khánh Hải 1");
+        QTest::newRow("two digits") << QStringLiteral("27") << QStringLiteral("tenant")
+                                    << QStringLiteral("Công ty TNHH May Đức Thành");
+        QTest::newRow("typing on") << QStringLiteral("dong h") << QStringLiteral("cluster")
+                                   << QStringLiteral("Đồng Hướng");
+        QTest::newRow("one letter")
+            << QStringLiteral("đ") << QStringLiteral("cluster") << QStringLiteral("Đồng Hướng");
         QTest::newRow("mixed") << QStringLiteral("hai 1") << QStringLiteral("cluster")
                                << QStringLiteral("Khánh Hải 1");
     }
