@@ -1,5 +1,6 @@
 #include "outboxtriggers.h"
 
+#include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -51,24 +52,22 @@ QStringList OutboxTriggers::syncedColumns(const QSqlDatabase &db, const QString 
 
 CoreError OutboxTriggers::install(QSqlDatabase &db)
 {
-    if (!db.transaction())
-        return {CoreError::Code::MigrationFailed, db.lastError().text()};
-    QSqlQuery q(db);
+    // The wanted CREATE TRIGGER statements, by trigger name.
+    QMap<QString, QString> wanted;
     const QString notApplying = QStringLiteral("(SELECT applying FROM sync_flags) = 0");
+    const QString insertOutbox =
+        QStringLiteral("INSERT INTO outbox(change_id, entity, row_id, op, base_seq, old_json, "
+                       "new_json, created_at) ");
     for (const QString &t : syncedTables(db)) {
         const QStringList cols = syncedColumns(db, t);
-        const QString insertOutbox =
-            QStringLiteral("INSERT INTO outbox(change_id, entity, row_id, op, base_seq, old_json, "
-                           "new_json, created_at) ");
-        const QStringList sql = {
-            QStringLiteral("DROP TRIGGER IF EXISTS %1_outbox_ai").arg(t),
-            QStringLiteral("DROP TRIGGER IF EXISTS %1_outbox_au").arg(t),
-            QStringLiteral("DROP TRIGGER IF EXISTS %1_no_hard_delete").arg(t),
-            QStringLiteral(
-                "CREATE TRIGGER %1_outbox_ai AFTER INSERT ON %1 WHEN %2 BEGIN %3"
-                "VALUES (lower(hex(randomblob(16))), '%1', NEW.id, 'insert', NEW.sync_seq, "
-                "NULL, %4, NEW.updated_at); END")
-                .arg(t, notApplying, insertOutbox, jsonObject(cols, QStringLiteral("NEW"))),
+        wanted.insert(
+            t + QStringLiteral("_outbox_ai"),
+            QStringLiteral("CREATE TRIGGER %1_outbox_ai AFTER INSERT ON %1 WHEN %2 BEGIN %3"
+                           "VALUES (lower(hex(randomblob(16))), '%1', NEW.id, 'insert', "
+                           "NEW.sync_seq, NULL, %4, NEW.updated_at); END")
+                .arg(t, notApplying, insertOutbox, jsonObject(cols, QStringLiteral("NEW"))));
+        wanted.insert(
+            t + QStringLiteral("_outbox_au"),
             QStringLiteral(
                 "CREATE TRIGGER %1_outbox_au AFTER UPDATE ON %1 WHEN %2 AND %4 IS NOT %5 "
                 "BEGIN %3"
@@ -76,18 +75,41 @@ CoreError OutboxTriggers::install(QSqlDatabase &db)
                 "IS NOT NULL AND OLD.deleted_at IS NULL THEN 'delete' ELSE 'update' END, "
                 "OLD.sync_seq, %4, %5, NEW.updated_at); END")
                 .arg(t, notApplying, insertOutbox, jsonObject(cols, QStringLiteral("OLD")),
-                     jsonObject(cols, QStringLiteral("NEW"))),
-            QStringLiteral("CREATE TRIGGER %1_no_hard_delete BEFORE DELETE ON %1 WHEN %2 BEGIN "
-                           "SELECT RAISE(ABORT, 'rows are soft-deleted: set deleted_at'); END")
-                .arg(t, notApplying),
-        };
-        for (const QString &s : sql) {
-            if (!q.exec(s)) {
-                const QString why = q.lastError().text();
-                db.rollback();
-                return {CoreError::Code::MigrationFailed,
-                        QObject::tr("Không cài được trigger đồng bộ cho %1: %2").arg(t, why)};
-            }
+                     jsonObject(cols, QStringLiteral("NEW"))));
+        wanted.insert(t + QStringLiteral("_no_hard_delete"),
+                      QStringLiteral("CREATE TRIGGER %1_no_hard_delete BEFORE DELETE ON %1 WHEN "
+                                     "%2 BEGIN SELECT RAISE(ABORT, 'rows are soft-deleted: set "
+                                     "deleted_at'); END")
+                          .arg(t, notApplying));
+    }
+    // Most opens find them all in place: compare with what the file holds and write nothing then
+    // (a write would cost a commit, an fsync, at every start).
+    QSqlQuery q(db);
+    QMap<QString, QString> present;
+    q.exec(
+        QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name "
+                       "LIKE '%\\_outbox\\_a_' ESCAPE '\\' OR name LIKE '%\\_no\\_hard\\_delete' "
+                       "ESCAPE '\\')"));
+    while (q.next())
+        present.insert(q.value(0).toString(), q.value(1).toString());
+    if (present == wanted)
+        return {};
+
+    if (!db.transaction())
+        return {CoreError::Code::MigrationFailed, db.lastError().text()};
+    for (auto it = present.constBegin(); it != present.constEnd(); ++it) {
+        if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(it.key()))) {
+            const QString why = q.lastError().text();
+            db.rollback();
+            return {CoreError::Code::MigrationFailed, why};
+        }
+    }
+    for (auto it = wanted.constBegin(); it != wanted.constEnd(); ++it) {
+        if (!q.exec(it.value())) {
+            const QString why = q.lastError().text();
+            db.rollback();
+            return {CoreError::Code::MigrationFailed,
+                    QObject::tr("Không cài được trigger đồng bộ %1: %2").arg(it.key(), why)};
         }
     }
     if (!db.commit())

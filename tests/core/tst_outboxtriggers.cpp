@@ -53,6 +53,23 @@ private slots:
             int(tables.size()));
     }
 
+    void reinstallingChangesNothing()
+    {
+        // A start with every trigger in place writes nothing (no commit, no fsync).
+        QSqlDatabase c = m_db.connection();
+        const int before = testdb::count(m_db, QStringLiteral("PRAGMA schema_version"));
+        QVERIFY(OutboxTriggers::install(c).ok());
+        QCOMPARE(testdb::count(m_db, QStringLiteral("PRAGMA schema_version")), before);
+        // A trigger that went missing (or a column added by a migration) is put back.
+        QSqlQuery q(c);
+        QVERIFY(q.exec(QStringLiteral("DROP TRIGGER tenants_outbox_au")));
+        QVERIFY(OutboxTriggers::install(c).ok());
+        QCOMPARE(
+            testdb::count(m_db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
+                                               "'tenants_outbox_au'")),
+            1);
+    }
+
     void insertUpdateDeleteReachTheOutbox()
     {
         RecordWriter w(m_db.connection());
