@@ -233,6 +233,71 @@ CoreError InspectionManager::addParticipant(const QString &inspectionId, const Q
     return e;
 }
 
+CoreError InspectionManager::updateParticipant(const QString &participantId, const QString &name,
+                                               const QString &positionTitle, const QString &agency)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT inspection_id FROM inspection_participants WHERE id = ? AND "
+                             "deleted_at IS NULL"));
+    q.addBindValue(participantId);
+    if (!q.exec() || !q.next())
+        return {CoreError::Code::NotFound, tr("Không tìm thấy người tham gia này.")};
+    const QString inspectionId = q.value(0).toString();
+    CoreError e = editable(inspectionId);
+    if (e.failed())
+        return e;
+    if (name.trimmed().isEmpty())
+        return invalid(tr("Hãy nhập họ tên người tham gia."));
+    if (name.size() > 200 || positionTitle.size() > 200 || agency.size() > 300)
+        return invalid(tr("Họ tên, chức vụ hoặc cơ quan quá dài."));
+    e = m_writer.update(QStringLiteral("inspection_participants"), participantId,
+                        {{QStringLiteral("name"), name.trimmed()},
+                         {QStringLiteral("position_title"), positionTitle.trimmed()},
+                         {QStringLiteral("agency"), agency.trimmed()}});
+    if (e.ok())
+        e = SearchText::refresh(m_db, QStringLiteral("inspections"), inspectionId);
+    if (e.ok())
+        emit inspectionChanged(inspectionId);
+    return e;
+}
+
+CoreError InspectionManager::removeParticipant(const QString &participantId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT inspection_id FROM inspection_participants WHERE id = ? AND "
+                             "deleted_at IS NULL"));
+    q.addBindValue(participantId);
+    if (!q.exec() || !q.next())
+        return {CoreError::Code::NotFound, tr("Không tìm thấy người tham gia này.")};
+    const QString inspectionId = q.value(0).toString();
+    CoreError e = editable(inspectionId);
+    if (e.ok())
+        e = m_writer.softDelete(QStringLiteral("inspection_participants"), participantId);
+    if (e.ok())
+        e = SearchText::refresh(m_db, QStringLiteral("inspections"), inspectionId);
+    if (e.ok())
+        emit inspectionChanged(inspectionId);
+    return e;
+}
+
+QVariantList InspectionManager::participants(const QString &inspectionId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT id, name, coalesce(position_title, '') AS position_title, coalesce(agency, '') AS "
+        "agency, created_at FROM inspection_participants WHERE inspection_id = ? AND deleted_at "
+        "IS NULL ORDER BY (SELECT min(p2.created_at) FROM inspection_participants p2 WHERE "
+        "p2.inspection_id = inspection_participants.inspection_id AND p2.deleted_at IS NULL AND "
+        "coalesce(p2.agency, '') = coalesce(inspection_participants.agency, '')), created_at, "
+        "id"));
+    q.addBindValue(inspectionId);
+    q.exec();
+    QVariantList out;
+    while (q.next())
+        out << rowToMap(q);
+    return out;
+}
+
 CoreError InspectionManager::validateViolation(const QVariantMap &fields, bool partial)
 {
     for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
@@ -330,6 +395,49 @@ CoreError InspectionManager::updateViolation(const QString &violationId, const Q
     return e;
 }
 
+QStringList InspectionManager::nextViolationStatuses(const QString &status)
+{
+    const QString escalated = QStringLiteral("escalated");
+    const QString verified = QStringLiteral("verified_fixed");
+    if (status == escalated)
+        return {verified};
+    const int at = violationStatuses.indexOf(status);
+    const int end = violationStatuses.indexOf(verified);
+    if (at < 0 || at >= end)
+        return {};
+    QStringList next = violationStatuses.mid(at + 1, end - at);
+    next << escalated;
+    return next;
+}
+
+CoreError InspectionManager::setViolationStatus(const QString &violationId, const QString &status)
+{
+    if (!violationStatuses.contains(status))
+        return invalid(tr("Trạng thái vi phạm không hợp lệ."));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT v.inspection_id, v.status, i.deleted_at FROM violations v JOIN inspections i ON "
+        "i.id = v.inspection_id WHERE v.id = ? AND v.deleted_at IS NULL"));
+    q.addBindValue(violationId);
+    if (!q.exec() || !q.next())
+        return {CoreError::Code::NotFound, tr("Không tìm thấy vi phạm.")};
+    const QString inspectionId = q.value(0).toString();
+    const QString current = q.value(1).toString();
+    if (!q.value(2).isNull())
+        return {CoreError::Code::NotEditable, tr("Cuộc kiểm tra của vi phạm này đã bị xoá.")};
+    if (current == status)
+        return {};
+    if (!nextViolationStatuses(current).contains(status))
+        return {CoreError::Code::NotEditable,
+                tr("Không thể chuyển vi phạm về trạng thái trước. Nếu vi phạm tái diễn, hãy ghi "
+                   "nhận một vi phạm mới.")};
+    CoreError e = m_writer.update(QStringLiteral("violations"), violationId,
+                                  {{QStringLiteral("status"), status}});
+    if (e.ok())
+        emit inspectionChanged(inspectionId);
+    return e;
+}
+
 CoreError InspectionManager::deleteViolation(const QString &violationId)
 {
     QSqlQuery q(m_db);
@@ -369,10 +477,22 @@ CoreError InspectionManager::recordProgress(const QString &itemId, const QString
         return invalid(tr("Tiến độ phải từ 0 đến 100 %."));
     if (!QDate::fromString(observedOn, Qt::ISODate).isValid())
         return invalid(tr("Ngày ghi nhận không hợp lệ."));
+    QSqlQuery item(m_db);
+    item.prepare(QStringLiteral(
+        "SELECT cluster_id FROM infrastructure_items WHERE id = ? AND deleted_at IS NULL"));
+    item.addBindValue(itemId);
+    if (!item.exec() || !item.next())
+        return {CoreError::Code::NotFound, tr("Không tìm thấy hạng mục hạ tầng.")};
+    if (note.size() > ChecklistManager::maxTextLength)
+        return invalid(tr("Ghi chú quá dài (%1 ký tự, tối đa %2).")
+                           .arg(note.size())
+                           .arg(ChecklistManager::maxTextLength));
     if (!inspectionId.isEmpty()) {
         const CoreError e = editable(inspectionId);
         if (e.failed())
             return e;
+        if (inspection(inspectionId).value(QStringLiteral("cluster_id")) != item.value(0))
+            return invalid(tr("Hạng mục này không thuộc cụm đang kiểm tra."));
     }
     QString newId;
     const CoreError e =
@@ -382,11 +502,26 @@ CoreError InspectionManager::recordProgress(const QString &itemId, const QString
                           inspectionId.isEmpty() ? QVariant() : QVariant(inspectionId)},
                          {QStringLiteral("percent"), percent},
                          {QStringLiteral("observed_on"), observedOn},
-                         {QStringLiteral("note"), note}},
+                         {QStringLiteral("note"), note.isNull() ? QStringLiteral("") : note}},
                         &newId);
     if (id)
         *id = newId;
     return e;
+}
+
+QVariantList InspectionManager::progressReadings(const QString &itemId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT id, item_id, inspection_id, percent, observed_on, coalesce(note, '') AS note, "
+        "created_at FROM progress_readings WHERE item_id = ? AND deleted_at IS NULL ORDER BY "
+        "observed_on DESC, created_at DESC, id DESC"));
+    q.addBindValue(itemId);
+    q.exec();
+    QVariantList out;
+    while (q.next())
+        out << rowToMap(q);
+    return out;
 }
 
 QSet<QString> InspectionManager::answeredQuestions(const QString &inspectionId) const

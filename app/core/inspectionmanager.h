@@ -43,6 +43,13 @@ public:
     CoreError addParticipant(const QString &inspectionId, const QString &name,
                              const QString &positionTitle, const QString &agency,
                              QString *id = nullptr);
+    // Same checks as addParticipant; only on a draft.
+    CoreError updateParticipant(const QString &participantId, const QString &name,
+                                const QString &positionTitle, const QString &agency);
+    // Soft delete (the row stays as a tombstone for sync); only on a draft.
+    CoreError removeParticipant(const QString &participantId);
+    // Live participants, grouped by agency as the minutes list them (agency, then entry order).
+    QVariantList participants(const QString &inspectionId) const;
 
     // Violation fields: category, legal_basis, severity, observed, remedy, deadline_on
     // (yyyy-MM-dd), responsible_party, tenant_id, fine_min_vnd, fine_max_vnd.
@@ -51,9 +58,19 @@ public:
     CoreError deleteViolation(const QString &violationId);
     QVariantList violations(const QString &inspectionId) const;
     static CoreError validateViolation(const QVariantMap &fields, bool partial);
+    // Follow-up: open -> remedying -> fixed_reported -> verified_fixed (steps may be skipped),
+    // any state before verified_fixed -> escalated, escalated -> verified_fixed. The statuses a
+    // violation in `status` may move to, in that order (empty when none).
+    static QStringList nextViolationStatuses(const QString &status);
+    // Moves a violation forward along that state machine. Unlike updateViolation this is allowed
+    // after the inspection was submitted (following up is what happens after it); a backward
+    // move, or a violation of a discarded inspection, is refused.
+    CoreError setViolationStatus(const QString &violationId, const QString &status);
 
     CoreError recordProgress(const QString &itemId, const QString &inspectionId, double percent,
                              const QString &observedOn, const QString &note, QString *id = nullptr);
+    // The readings of one infrastructure item, newest first (observed_on, then entry order).
+    QVariantList progressReadings(const QString &itemId) const;
 
     // Visible required questions without an answer, as "Section — question" labels.
     QStringList missingRequired(const QString &inspectionId) const;

@@ -188,6 +188,188 @@ private slots:
             CoreError::Code::InvalidInput);
         QCOMPARE(m.recordProgress(item, QString(), 40, QStringLiteral("hôm qua"), QString()).code(),
                  CoreError::Code::InvalidInput);
+        QCOMPARE(m.recordProgress(QStringLiteral("nope"), QString(), 40,
+                                  QStringLiteral("2026-11-20"), QString())
+                     .code(),
+                 CoreError::Code::NotFound);
+        // History: newest observation first, then the later entry of the same day.
+        QVERIFY(m.recordProgress(item, QString(), 30, QStringLiteral("2026-10-01"),
+                                 QStringLiteral("trước"))
+                    .ok());
+        QVERIFY(m.recordProgress(item, QString(), 50, QStringLiteral("2026-11-20"),
+                                 QStringLiteral("sau"))
+                    .ok());
+        const QVariantList history = m.progressReadings(item);
+        QCOMPARE(history.size(), 3);
+        QCOMPARE(history.at(0).toMap().value(QStringLiteral("percent")).toDouble(), 50.0);
+        QCOMPARE(history.at(1).toMap().value(QStringLiteral("percent")).toDouble(), 45.0);
+        QCOMPARE(history.at(2).toMap().value(QStringLiteral("note")).toString(),
+                 QStringLiteral("trước"));
+        // A reading within an inspection: only for an item of the inspected cluster (Đồng Hướng).
+        const QString insp = startDraft(m);
+        QCOMPARE(m.recordProgress(item, insp, 60, QStringLiteral("2026-11-21"), QString()).code(),
+                 CoreError::Code::InvalidInput);
+        QString own;
+        QVERIFY(w.insert(QStringLiteral("infrastructure_items"),
+                         {{QStringLiteral("cluster_id"), testdb::dongHuong},
+                          {QStringLiteral("kind"), QStringLiteral("stormwater")},
+                          {QStringLiteral("name"), QStringLiteral("Thoát nước mưa")}},
+                         &own)
+                    .ok());
+        QVERIFY(m.recordProgress(own, insp, 60, QStringLiteral("2026-11-21"), QString()).ok());
+        QCOMPARE(m.progressReadings(own)
+                     .first()
+                     .toMap()
+                     .value(QStringLiteral("inspection_id"))
+                     .toString(),
+                 insp);
+    }
+
+    void participantsAddEditRemove()
+    {
+        InspectionManager m(m_db.connection());
+        const QString id = startDraft(m);
+        QString a, b, c;
+        QVERIFY(m.addParticipant(id, QStringLiteral("Nguyễn Văn An"),
+                                 QStringLiteral("Phó Giám đốc"), QStringLiteral("Sở Công Thương"),
+                                 &a)
+                    .ok());
+        QVERIFY(m.addParticipant(id, QStringLiteral("Lê Thị Hoa"), QStringLiteral("Giám đốc"),
+                                 QStringLiteral("Công ty CP hạ tầng"), &b)
+                    .ok());
+        QVERIFY(m.addParticipant(id, QStringLiteral("Trần Văn Bình"), QStringLiteral("Chuyên viên"),
+                                 QStringLiteral("Sở Công Thương"), &c)
+                    .ok());
+        // Grouped by agency in the order the agencies first appeared.
+        QVariantList rows = m.participants(id);
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.at(0).toMap().value(QStringLiteral("id")).toString(), a);
+        QCOMPARE(rows.at(1).toMap().value(QStringLiteral("id")).toString(), c);
+        QCOMPARE(rows.at(2).toMap().value(QStringLiteral("id")).toString(), b);
+
+        QCOMPARE(m.updateParticipant(c, QStringLiteral("  "), QString(), QString()).code(),
+                 CoreError::Code::InvalidInput);
+        QVERIFY(m.updateParticipant(c, QStringLiteral(" Trần Văn Bình "),
+                                    QStringLiteral("Trưởng phòng"),
+                                    QStringLiteral("Sở Công Thương"))
+                    .ok());
+        rows = m.participants(id);
+        QCOMPARE(rows.at(1).toMap().value(QStringLiteral("position_title")).toString(),
+                 QStringLiteral("Trưởng phòng"));
+        QCOMPARE(rows.at(1).toMap().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Trần Văn Bình"));
+
+        // Removal is a soft delete: the row stays (deleted_at set) and an outbox entry says so.
+        QVERIFY(m.removeParticipant(b).ok());
+        QCOMPARE(m.participants(id).size(), 2);
+        QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM inspection_participants "
+                                                    "WHERE deleted_at IS NOT NULL")),
+                 1);
+        QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox WHERE entity = "
+                                                    "'inspection_participants' AND op = "
+                                                    "'delete'")),
+                 1);
+        QCOMPARE(m.removeParticipant(b).code(), CoreError::Code::NotFound);
+        QCOMPARE(m.updateParticipant(b, QStringLiteral("X"), QString(), QString()).code(),
+                 CoreError::Code::NotFound);
+
+        // Submitted: participants are part of the signed minutes and no longer change.
+        QVERIFY(m.setAnswer(id, testdb::qWwtp, QStringLiteral("yes")).ok());
+        QVERIFY(m.setAnswer(id, testdb::qCapacity, QStringLiteral("500")).ok());
+        const CoreError submitted = m.submit(id);
+        QVERIFY2(submitted.ok(), qPrintable(submitted.message()));
+        QCOMPARE(m.removeParticipant(a).code(), CoreError::Code::NotEditable);
+        QCOMPARE(m.updateParticipant(a, QStringLiteral("X"), QString(), QString()).code(),
+                 CoreError::Code::NotEditable);
+        QCOMPARE(m.participants(id).size(), 2);
+    }
+
+    void violationStatusMovesForwardOnly_data()
+    {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QStringList>("next");
+        QTest::newRow("open") << "open"
+                              << QStringList{"remedying", "fixed_reported", "verified_fixed",
+                                             "escalated"};
+        QTest::newRow("remedying")
+            << "remedying" << QStringList{"fixed_reported", "verified_fixed", "escalated"};
+        QTest::newRow("fixed_reported")
+            << "fixed_reported" << QStringList{"verified_fixed", "escalated"};
+        QTest::newRow("verified_fixed") << "verified_fixed" << QStringList{};
+        QTest::newRow("escalated") << "escalated" << QStringList{"verified_fixed"};
+        QTest::newRow("unknown") << "lost" << QStringList{};
+    }
+
+    void violationStatusMovesForwardOnly()
+    {
+        QFETCH(QString, from);
+        QFETCH(QStringList, next);
+        QCOMPARE(InspectionManager::nextViolationStatuses(from), next);
+    }
+
+    void violationFollowUpAfterSubmit()
+    {
+        InspectionManager m(m_db.connection());
+        const QString id = startDraft(m);
+        QString vid;
+        QVERIFY(m.addViolation(id,
+                               {{QStringLiteral("category"), QStringLiteral("Thiếu cây xanh")},
+                                {QStringLiteral("severity"), QStringLiteral("serious")},
+                                {QStringLiteral("observed"), QStringLiteral("Cây xanh 5 %.")}},
+                               &vid)
+                    .ok());
+        QVERIFY(m.setAnswer(id, testdb::qWwtp, QStringLiteral("yes")).ok());
+        QVERIFY(m.setAnswer(id, testdb::qCapacity, QStringLiteral("500")).ok());
+        QVERIFY(m.submit(id).ok());
+        auto status = [&] {
+            return m.violations(id).first().toMap().value(QStringLiteral("status")).toString();
+        };
+        // The ordinary edit is refused on a submitted inspection...
+        QCOMPARE(m.updateViolation(vid, {{QStringLiteral("status"), QStringLiteral("remedying")}})
+                     .code(),
+                 CoreError::Code::NotEditable);
+        QCOMPARE(status(), QStringLiteral("open"));
+        // ...the follow-up is not, forward only.
+        QSignalSpy changed(&m, &InspectionManager::inspectionChanged);
+        QVERIFY(m.setViolationStatus(vid, QStringLiteral("remedying")).ok());
+        QCOMPARE(status(), QStringLiteral("remedying"));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(m.setViolationStatus(vid, QStringLiteral("open")).code(),
+                 CoreError::Code::NotEditable);
+        QCOMPARE(status(), QStringLiteral("remedying"));
+        QCOMPARE(m.setViolationStatus(vid, QStringLiteral("bogus")).code(),
+                 CoreError::Code::InvalidInput);
+        QVERIFY(m.setViolationStatus(vid, QStringLiteral("remedying")).ok()); // unchanged: fine
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(m.setViolationStatus(vid, QStringLiteral("escalated")).ok());
+        QCOMPARE(m.setViolationStatus(vid, QStringLiteral("fixed_reported")).code(),
+                 CoreError::Code::NotEditable);
+        QVERIFY(m.setViolationStatus(vid, QStringLiteral("verified_fixed")).ok());
+        QCOMPARE(status(), QStringLiteral("verified_fixed"));
+        QCOMPARE(m.setViolationStatus(vid, QStringLiteral("escalated")).code(),
+                 CoreError::Code::NotEditable);
+        // Each move reached the outbox.
+        QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox WHERE entity = "
+                                                    "'violations' AND op = 'update'")),
+                 3);
+        QCOMPARE(m.setViolationStatus(QStringLiteral("nope"), QStringLiteral("remedying")).code(),
+                 CoreError::Code::NotFound);
+    }
+
+    void violationOfDiscardedDraftIsNotFollowed()
+    {
+        InspectionManager m(m_db.connection());
+        const QString id = startDraft(m);
+        QString vid;
+        QVERIFY(m.addViolation(id,
+                               {{QStringLiteral("category"), QStringLiteral("Thiếu cây xanh")},
+                                {QStringLiteral("severity"), QStringLiteral("minor")},
+                                {QStringLiteral("observed"), QStringLiteral("Cây xanh 5 %.")}},
+                               &vid)
+                    .ok());
+        QVERIFY(m.discardDraft(id).ok());
+        QCOMPARE(m.setViolationStatus(vid, QStringLiteral("remedying")).code(),
+                 CoreError::Code::NotEditable);
     }
 
     void bundleSavesEverythingAtOnce()
