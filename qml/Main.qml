@@ -15,7 +15,7 @@ ApplicationWindow {
     readonly property bool portrait: height > width
     readonly property StackView stackView: stack
     // The camera is offered only where one exists (photos from files work everywhere).
-    readonly property bool hasCamera: mediaDevices.videoInputs.length > 0
+    readonly property bool hasCamera: cameraProbe.item ? cameraProbe.item.videoInputs.length > 0 : false
 
     function openCluster(clusterId) {
         app.cluster.load(clusterId);
@@ -92,6 +92,20 @@ ApplicationWindow {
             }, StackView.Immediate);
         if (name === "cluster")
             return true;
+        if (name === "progress") {
+            // The history of the first item, and a refused reading shown next to its field.
+            const page = stack.currentItem;
+            const box = page.progressBox;
+            if (app.cluster.infrastructure.length === 0)
+                return false;
+            const itemId = app.cluster.infrastructure[0].id;
+            box.historyItemId = itemId;
+            box.openForm(itemId);
+            box.draftPercent = "120";
+            box.save();
+            page.showProgress();
+            return true;
+        }
         if (!app.inspection.active || !app.inspection.editable) {
             if (!app.inspection.start(app.cluster.clusterId, "periodic")) {
                 console.log("self-test: could not start an inspection:", app.inspection.lastError);
@@ -117,6 +131,21 @@ ApplicationWindow {
                 app.inspection.checklist.setValue(row, "120");
                 checklist.showRow(Math.max(0, row - 2));
             }
+            return true;
+        }
+        if (name === "minutes") {
+            const ps = app.inspection.participants;
+            if (ps.count === 0) {
+                const people = [[qsTr("Nguyễn Văn An"), qsTr("Phó Giám đốc"), qsTr("Sở Công Thương")], [qsTr("Trần Thị Bích Ngọc"), qsTr("Chuyên viên"), qsTr("Sở Công Thương")], [qsTr("Lê Văn Minh"), qsTr("Phó Chủ tịch"), qsTr("UBND xã")], [qsTr("Phạm Thị Hoa"), qsTr("Giám đốc"), app.cluster.cluster.investor_name || qsTr("Chủ đầu tư hạ tầng")]];
+                for (const p of people)
+                    app.inspection.saveParticipant("", {
+                            "name": p[0],
+                            "position_title": p[1],
+                            "agency": p[2]
+                        });
+                app.inspection.saveFindings(qsTr("Đoàn đã kiểm tra hiện trường và hồ sơ của cụm. Hệ thống thoát nước mưa chưa hoàn thành ở phía đông."), "Một là, chủ đầu tư hoàn thành hệ thống thoát nước mưa trước 31/03/2027.\nHai là, bố trí cán bộ phụ trách môi trường.");
+            }
+            checklist.showTab("minutes");
             return true;
         }
         if (name === "violation") {
@@ -274,8 +303,17 @@ ApplicationWindow {
         }
     }
 
-    MediaDevices {
-        id: mediaDevices
+    // Loading the multimedia backend is slow: look for cameras once the first frame is shown.
+    Loader {
+        id: cameraProbe
+
+        active: false
+        sourceComponent: MediaDevices {}
+    }
+
+    onFrameSwapped: {
+        if (!cameraProbe.active)
+            cameraProbe.active = true;
     }
 
     StackView {

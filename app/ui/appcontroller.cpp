@@ -146,7 +146,7 @@ CoreError AppController::open(const QString &dataDir, bool demo)
     m_searchIndex = std::make_unique<SearchIndex>(conn);
     m_clusterList = new ClusterListModel(m_clusterManager.get(), m_labels, this);
     m_search = new SearchResultModel(m_searchIndex.get(), this);
-    m_cluster = new ClusterController(m_clusterManager.get(), m_labels, this);
+    m_cluster = new ClusterController(m_clusterManager.get(), m_inspections.get(), m_labels, this);
     m_catalog = new ViolationCatalogModel(m_labels, this);
     m_inspection =
         new InspectionController(m_inspections.get(), m_checklists.get(), m_clusterManager.get(),

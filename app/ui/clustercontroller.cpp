@@ -1,7 +1,13 @@
 #include "clustercontroller.h"
 
+#include "checklistmanager.h"
 #include "clustermanager.h"
 #include "domainlabels.h"
+#include "inspectionmanager.h"
+
+#include <QDate>
+#include <QLocale>
+#include <cmath>
 
 namespace {
 QVariantMap figure(const QString &label, const QString &value)
@@ -10,9 +16,9 @@ QVariantMap figure(const QString &label, const QString &value)
 }
 } // namespace
 
-ClusterController::ClusterController(ClusterManager *clusters, DomainLabels *labels,
-                                     QObject *parent)
-    : QObject(parent), m_clusters(clusters), m_labels(labels)
+ClusterController::ClusterController(ClusterManager *clusters, InspectionManager *inspections,
+                                     DomainLabels *labels, QObject *parent)
+    : QObject(parent), m_clusters(clusters), m_inspectionManager(inspections), m_labels(labels)
 {
 }
 
@@ -108,6 +114,12 @@ void ClusterController::reload()
                      m_labels->violationStatus(m.value(QStringLiteral("status")).toString()));
             m.insert(QStringLiteral("deadlineText"),
                      m_labels->date(m.value(QStringLiteral("deadline_on")).toString()));
+            QVariantList next;
+            for (const QString &status : InspectionManager::nextViolationStatuses(
+                     m.value(QStringLiteral("status")).toString()))
+                next << QVariantMap{{QStringLiteral("value"), status},
+                                    {QStringLiteral("label"), m_labels->violationStatus(status)}};
+            m.insert(QStringLiteral("nextStatuses"), next);
             m_violations << m;
         }
         for (const QVariant &x : m_clusters->infrastructure(m_id)) {
@@ -119,8 +131,90 @@ void ClusterController::reload()
             m.insert(QStringLiteral("percentText"),
                      p.isNull() ? tr("chưa có số liệu")
                                 : m_labels->number(p, 0) + QStringLiteral(" %"));
+            m.insert(QStringLiteral("latestText"),
+                     m_labels->date(m.value(QStringLiteral("latest_observed_on")).toString()));
             m_infrastructure << m;
         }
     }
     emit loaded();
+}
+
+QString ClusterController::setViolationStatus(const QString &violationId, const QString &status)
+{
+    const CoreError e = m_inspectionManager->setViolationStatus(violationId, status);
+    if (e.ok())
+        reload();
+    return e.message();
+}
+
+QVariantList ClusterController::progressHistory(const QString &itemId) const
+{
+    QVariantList out;
+    for (const QVariant &v : m_inspectionManager->progressReadings(itemId)) {
+        const QVariantMap r = v.toMap();
+        out << QVariantMap{
+            {QStringLiteral("id"), r.value(QStringLiteral("id"))},
+            {QStringLiteral("percent"), r.value(QStringLiteral("percent")).toDouble()},
+            {QStringLiteral("percentText"),
+             m_labels->number(r.value(QStringLiteral("percent")), 1) + QStringLiteral(" %")},
+            {QStringLiteral("dateText"),
+             m_labels->date(r.value(QStringLiteral("observed_on")).toString())},
+            {QStringLiteral("note"), r.value(QStringLiteral("note"))},
+            {QStringLiteral("inInspection"), !r.value(QStringLiteral("inspection_id")).isNull()},
+        };
+    }
+    return out;
+}
+
+QVariantMap ClusterController::recordProgress(const QString &itemId, const QString &percent,
+                                              const QString &date, const QString &note,
+                                              const QString &inspectionId)
+{
+    QVariantMap errors;
+    QString p = percent.trimmed();
+    if (p.endsWith(QLatin1Char('%')))
+        p.chop(1);
+    p = p.trimmed().replace(QLatin1Char(','), QLatin1Char('.'));
+    bool ok = false;
+    const double value = QLocale::c().toDouble(p, &ok);
+    if (p.isEmpty())
+        errors.insert(QStringLiteral("percent"), tr("Hãy nhập tỷ lệ hoàn thành (0–100)."));
+    else if (!ok || !std::isfinite(value))
+        errors.insert(QStringLiteral("percent"),
+                      tr("“%1” không phải là số. Ví dụ: 62,5").arg(percent.left(40)));
+    else if (value < 0 || value > 100)
+        errors.insert(QStringLiteral("percent"), tr("Tỷ lệ hoàn thành phải từ 0 đến 100 %."));
+    const QDate d = DomainLabels::parseDate(date);
+    if (date.trimmed().isEmpty())
+        errors.insert(QStringLiteral("date"), tr("Hãy nhập ngày ghi nhận."));
+    else if (!d.isValid())
+        errors.insert(QStringLiteral("date"),
+                      tr("“%1” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ "
+                         "15/06/2026.")
+                          .arg(date.left(40)));
+    else if (d > QDate::currentDate())
+        errors.insert(QStringLiteral("date"), tr("Ngày ghi nhận không được sau hôm nay."));
+    else if (d.year() < 2000)
+        errors.insert(QStringLiteral("date"), tr("Ngày ghi nhận phải từ năm 2000 trở đi."));
+    if (note.size() > ChecklistManager::maxTextLength)
+        errors.insert(QStringLiteral("note"), tr("Quá dài: %1 ký tự, tối đa %2.")
+                                                  .arg(note.size())
+                                                  .arg(ChecklistManager::maxTextLength));
+    if (!errors.isEmpty())
+        return {{QStringLiteral("ok"), false},
+                {QStringLiteral("errors"), errors},
+                {QStringLiteral("message"), tr("Hãy sửa các ô được đánh dấu đỏ.")}};
+    QString id;
+    const QString trimmedNote = note.trimmed();
+    const CoreError e = m_inspectionManager->recordProgress(
+        itemId, inspectionId, value, d.toString(Qt::ISODate),
+        trimmedNote.isNull() ? QStringLiteral("") : trimmedNote, &id);
+    if (e.failed())
+        return {{QStringLiteral("ok"), false},
+                {QStringLiteral("errors"), QVariantMap()},
+                {QStringLiteral("message"), e.message()}};
+    reload();
+    return {{QStringLiteral("ok"), true},
+            {QStringLiteral("id"), id},
+            {QStringLiteral("errors"), QVariantMap()}};
 }

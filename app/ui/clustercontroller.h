@@ -6,6 +6,7 @@
 
 class ClusterManager;
 class DomainLabels;
+class InspectionManager;
 
 // The cluster page: key figures (fill rate derived from leased ÷ industrial land), tenants, past
 // inspections, open violations and infrastructure progress of one cluster.
@@ -22,10 +23,14 @@ class ClusterController : public QObject
     Q_PROPERTY(double fillRate READ fillRate NOTIFY loaded)
     Q_PROPERTY(QVariantList tenants READ tenants NOTIFY loaded)
     Q_PROPERTY(QVariantList inspections READ inspections NOTIFY loaded)
+    // Rows add severityLabel, statusLabel, deadlineText and nextStatuses [{value, label}]: the
+    // forward moves of the follow-up state machine.
     Q_PROPERTY(QVariantList openViolations READ openViolations NOTIFY loaded)
+    // Rows add kindLabel, percent (-1: no reading), percentText and latestText (date of it).
     Q_PROPERTY(QVariantList infrastructure READ infrastructure NOTIFY loaded)
 public:
-    ClusterController(ClusterManager *clusters, DomainLabels *labels, QObject *parent = nullptr);
+    ClusterController(ClusterManager *clusters, InspectionManager *inspections,
+                      DomainLabels *labels, QObject *parent = nullptr);
 
     QString clusterId() const { return m_id; }
     QString name() const { return m_cluster.value(QStringLiteral("name")).toString(); }
@@ -42,11 +47,26 @@ public:
     Q_INVOKABLE void load(const QString &clusterId);
     Q_INVOKABLE void reload();
 
+    // Moves an open violation forward (see InspectionManager::setViolationStatus), also when its
+    // inspection was submitted. An empty string, or the message to show beside the violation.
+    Q_INVOKABLE QString setViolationStatus(const QString &violationId, const QString &status);
+
+    // The readings of an infrastructure item, newest first: {id, percent, percentText, dateText,
+    // note, inInspection}.
+    Q_INVOKABLE QVariantList progressHistory(const QString &itemId) const;
+    // Records a reading as typed: percent ("62,5", "62.5 %"), date (dd/MM/yyyy or yyyy-MM-dd,
+    // not in the future), note; inspectionId links it to the draft being done (may be empty).
+    // Returns {ok, id, message, errors: {percent|date|note: message}}; nothing saved when !ok.
+    Q_INVOKABLE QVariantMap recordProgress(const QString &itemId, const QString &percent,
+                                           const QString &date, const QString &note,
+                                           const QString &inspectionId = QString());
+
 signals:
     void loaded();
 
 private:
     ClusterManager *m_clusters;
+    InspectionManager *m_inspectionManager;
     DomainLabels *m_labels;
     QString m_id;
     QVariantMap m_cluster;

@@ -199,3 +199,14 @@ QString DomainLabels::date(const QString &isoDate) const
     const QDate d = QDate::fromString(isoDate.left(10), Qt::ISODate);
     return d.isValid() ? d.toString(QStringLiteral("dd/MM/yyyy")) : isoDate;
 }
+
+QDate DomainLabels::parseDate(const QString &text)
+{
+    const QString t = text.trimmed();
+    for (const char *f : {"dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy"}) {
+        const QDate d = QDate::fromString(t, QLatin1String(f));
+        if (d.isValid())
+            return d;
+    }
+    return {};
+}

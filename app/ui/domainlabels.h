@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QLocale>
 #include <QObject>
 #include <QVariantList>
@@ -37,6 +38,9 @@ public:
     Q_INVOKABLE QString dateTime(const QVariant &msecs) const;
     // "yyyy-MM-dd" -> "dd/MM/yyyy".
     Q_INVOKABLE QString date(const QString &isoDate) const;
+    // A date as inspectors type it: dd/MM/yyyy (also d/M/yyyy, dd-MM-yyyy) or yyyy-MM-dd;
+    // invalid when it is none of these.
+    static QDate parseDate(const QString &text);
 
 signals:
     void localeChanged();

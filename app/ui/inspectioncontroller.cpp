@@ -7,6 +7,7 @@
 #include "domainlabels.h"
 #include "geoboundary.h"
 #include "inspectionmanager.h"
+#include "participantmodel.h"
 #include "photomanager.h"
 #include "photomodel.h"
 #include "positiontracker.h"
@@ -33,16 +34,6 @@ bool parseCoordinate(const QString &text, double *out)
     return ok && std::isfinite(v);
 }
 
-QDate parseDate(const QString &text)
-{
-    const QString t = text.trimmed();
-    for (const char *f : {"dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy"}) {
-        const QDate d = QDate::fromString(t, QLatin1String(f));
-        if (d.isValid())
-            return d;
-    }
-    return {};
-}
 } // namespace
 
 InspectionController::InspectionController(InspectionManager *inspections,
@@ -55,8 +46,16 @@ InspectionController::InspectionController(InspectionManager *inspections,
       m_checklist(new ChecklistModel(inspections, checklists, photos, this)),
       m_violations(new ViolationModel(inspections, labels, this)),
       m_photos(new PhotoModel(photos, labels, this)),
-      m_violationPhotos(new PhotoModel(photos, labels, this))
+      m_violationPhotos(new PhotoModel(photos, labels, this)),
+      m_participants(new ParticipantModel(inspections, this))
 {
+    connect(this, &InspectionController::inspectionChanged, this,
+            &InspectionController::findingsChanged);
+    // A violation followed up from the cluster page may belong to the inspection shown here.
+    connect(inspections, &InspectionManager::inspectionChanged, this, [this](const QString &id) {
+        if (!m_id.isEmpty() && id == m_id)
+            m_violations->reload();
+    });
 }
 
 InspectionController::~InspectionController() = default;
@@ -241,6 +240,7 @@ void InspectionController::loadInspection(const QString &id)
     m_checklist->load(id);
     m_violations->load(id);
     m_photos->load(id);
+    m_participants->load(id);
     emit inspectionChanged();
 }
 
@@ -252,6 +252,7 @@ void InspectionController::close()
     m_checklist->clear();
     m_violations->load(QString());
     m_photos->load(QString());
+    m_participants->load(QString());
     setSubmitMessage(QString(), {});
     emit inspectionChanged();
 }
@@ -317,7 +318,7 @@ QVariantMap InspectionController::saveViolation(const QString &violationId,
     QString deadlineIso;
     const QString deadline = text("deadline");
     if (!deadline.isEmpty()) {
-        const QDate d = parseDate(deadline);
+        const QDate d = DomainLabels::parseDate(deadline);
         if (!d.isValid())
             errors.insert(
                 QStringLiteral("deadline"),
@@ -436,4 +437,101 @@ QVariantMap InspectionController::photo(const QString &photoId) const
     if (m_photoManager->photo(photoId, &record).failed())
         return {};
     return m_photos->describe(record);
+}
+
+QString InspectionController::kind() const
+{
+    return m_row.value(QStringLiteral("kind")).toString();
+}
+
+QString InspectionController::findings() const
+{
+    return m_row.value(QStringLiteral("findings")).toString();
+}
+
+QString InspectionController::conclusions() const
+{
+    return m_row.value(QStringLiteral("conclusions")).toString();
+}
+
+QVariantMap InspectionController::saveParticipant(const QString &participantId,
+                                                  const QVariantMap &fields)
+{
+    auto text = [&](const char *k) {
+        const QString t = fields.value(QLatin1String(k)).toString().trimmed();
+        return t.isNull() ? QStringLiteral("") : t;
+    };
+    const QString name = text("name");
+    const QString position = text("position_title");
+    const QString agency = text("agency");
+    QVariantMap errors;
+    if (name.isEmpty())
+        errors.insert(QStringLiteral("name"), tr("Hãy nhập họ tên người tham gia."));
+    else if (name.size() > 200)
+        errors.insert(QStringLiteral("name"),
+                      tr("Quá dài: %1 ký tự, tối đa 200.").arg(name.size()));
+    if (position.size() > 200)
+        errors.insert(QStringLiteral("position_title"),
+                      tr("Quá dài: %1 ký tự, tối đa 200.").arg(position.size()));
+    if (agency.size() > 300)
+        errors.insert(QStringLiteral("agency"),
+                      tr("Quá dài: %1 ký tự, tối đa 300.").arg(agency.size()));
+    if (m_id.isEmpty())
+        return {{QStringLiteral("ok"), false},
+                {QStringLiteral("errors"), errors},
+                {QStringLiteral("message"), tr("Hãy bắt đầu một cuộc kiểm tra trước.")}};
+    if (!errors.isEmpty())
+        return {{QStringLiteral("ok"), false},
+                {QStringLiteral("errors"), errors},
+                {QStringLiteral("message"), tr("Hãy sửa các ô được đánh dấu đỏ.")}};
+    QString id = participantId;
+    const CoreError e =
+        participantId.isEmpty()
+            ? m_inspections->addParticipant(m_id, name, position, agency, &id)
+            : m_inspections->updateParticipant(participantId, name, position, agency);
+    if (e.failed())
+        return {{QStringLiteral("ok"), false},
+                {QStringLiteral("errors"), QVariantMap()},
+                {QStringLiteral("message"), e.message()}};
+    m_participants->reload();
+    return {{QStringLiteral("ok"), true},
+            {QStringLiteral("id"), id},
+            {QStringLiteral("errors"), QVariantMap()}};
+}
+
+QString InspectionController::removeParticipant(const QString &participantId)
+{
+    const CoreError e = m_inspections->removeParticipant(participantId);
+    if (e.ok())
+        m_participants->reload();
+    return e.message();
+}
+
+QVariantMap InspectionController::saveFindings(const QString &findings, const QString &conclusions)
+{
+    constexpr int maxLength = 20000;
+    QVariantMap errors;
+    if (findings.size() > maxLength)
+        errors.insert(QStringLiteral("findings"),
+                      tr("Quá dài: %1 ký tự, tối đa %2.").arg(findings.size()).arg(maxLength));
+    if (conclusions.size() > maxLength)
+        errors.insert(QStringLiteral("conclusions"),
+                      tr("Quá dài: %1 ký tự, tối đa %2.").arg(conclusions.size()).arg(maxLength));
+    if (!errors.isEmpty() || m_id.isEmpty())
+        return {{QStringLiteral("ok"), false},
+                {QStringLiteral("errors"), errors},
+                {QStringLiteral("message"), m_id.isEmpty()
+                                                ? tr("Hãy bắt đầu một cuộc kiểm tra trước.")
+                                                : tr("Chưa lưu: hãy rút ngắn nội dung.")}};
+    if (findings == this->findings() && conclusions == this->conclusions())
+        return {{QStringLiteral("ok"), true}, {QStringLiteral("errors"), QVariantMap()}};
+    const CoreError e = m_inspections->setFindings(m_id, findings, conclusions);
+    if (e.failed())
+        return {{QStringLiteral("ok"), false},
+                {QStringLiteral("errors"), QVariantMap()},
+                {QStringLiteral("message"), e.message()}};
+    m_row.insert(QStringLiteral("findings"), findings);
+    m_row.insert(QStringLiteral("conclusions"), conclusions);
+    emit findingsChanged();
+    return {{QStringLiteral("ok"), true}, {QStringLiteral("errors"), QVariantMap()}};
 }

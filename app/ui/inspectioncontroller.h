@@ -8,6 +8,7 @@
 Q_MOC_INCLUDE("checklistmodel.h")
 Q_MOC_INCLUDE("violationmodel.h")
 Q_MOC_INCLUDE("photomodel.h")
+Q_MOC_INCLUDE("participantmodel.h")
 
 class ChecklistManager;
 class ChecklistModel;
@@ -15,6 +16,7 @@ class ClusterManager;
 class DomainLabels;
 class InspectionManager;
 class PhotoManager;
+class ParticipantModel;
 class PhotoModel;
 class PositionTracker;
 class SettingsManager;
@@ -31,6 +33,11 @@ class InspectionController : public QObject
     Q_PROPERTY(QString clusterId READ clusterId NOTIFY inspectionChanged)
     Q_PROPERTY(QString clusterName READ clusterName NOTIFY inspectionChanged)
     Q_PROPERTY(QString status READ status NOTIFY inspectionChanged)
+    // periodic, unscheduled, follow_up or progress_verification.
+    Q_PROPERTY(QString kind READ kind NOTIFY inspectionChanged)
+    // Section II (content and findings) and III (conclusions and requests) of the minutes.
+    Q_PROPERTY(QString findings READ findings NOTIFY findingsChanged)
+    Q_PROPERTY(QString conclusions READ conclusions NOTIFY findingsChanged)
     Q_PROPERTY(bool editable READ editable NOTIFY inspectionChanged)
     Q_PROPERTY(QString summary READ summary NOTIFY inspectionChanged)
     Q_PROPERTY(QString positionText READ positionText NOTIFY inspectionChanged)
@@ -45,6 +52,8 @@ class InspectionController : public QObject
     Q_PROPERTY(PhotoModel *photos READ photos CONSTANT)
     // The evidence photos of one violation (set its violationId).
     Q_PROPERTY(PhotoModel *violationPhotos READ violationPhotos CONSTANT)
+    // Section I of the minutes: who took part, by agency.
+    Q_PROPERTY(ParticipantModel *participants READ participants CONSTANT)
 public:
     InspectionController(InspectionManager *inspections, ChecklistManager *checklists,
                          ClusterManager *clusters, PhotoManager *photos, PositionTracker *position,
@@ -69,6 +78,10 @@ public:
     ViolationModel *violations() const { return m_violations; }
     PhotoModel *photos() const { return m_photos; }
     PhotoModel *violationPhotos() const { return m_violationPhotos; }
+    ParticipantModel *participants() const { return m_participants; }
+    QString kind() const;
+    QString findings() const;
+    QString conclusions() const;
 
     // Starts a draft inspection of the cluster (kind: periodic, unscheduled, follow_up,
     // progress_verification) at the current position, or the manual one when set.
@@ -103,6 +116,16 @@ public:
     Q_INVOKABLE QString removePhoto(const QString &photoId);
     Q_INVOKABLE QVariantMap photo(const QString &photoId) const;
 
+    // Adds a participant (participantId empty) or changes one. fields: name (required),
+    // position_title, agency. Returns {ok, id, message, errors: {field: message}}.
+    Q_INVOKABLE QVariantMap saveParticipant(const QString &participantId,
+                                            const QVariantMap &fields);
+    // Soft-deletes a participant; an empty string, or why not.
+    Q_INVOKABLE QString removeParticipant(const QString &participantId);
+    // Saves the findings and conclusions texts (both at once; unchanged texts write nothing).
+    // Returns {ok, message, errors: {findings|conclusions: message}}.
+    Q_INVOKABLE QVariantMap saveFindings(const QString &findings, const QString &conclusions);
+
 signals:
     void inspectionChanged();
     void manualPositionChanged();
@@ -111,6 +134,7 @@ signals:
     void submitted();
     void violationsChanged();
     void photosChanged();
+    void findingsChanged();
 
 private:
     void setLastError(const QString &message);
@@ -128,6 +152,7 @@ private:
     ViolationModel *m_violations;
     PhotoModel *m_photos;
     PhotoModel *m_violationPhotos;
+    ParticipantModel *m_participants;
 
     QString m_id;
     QVariantMap m_row;

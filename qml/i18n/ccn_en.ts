@@ -30,32 +30,52 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="33" />
+        <location filename="../pages/ChecklistPage.qml" line="47" />
         <source>Phiếu kiểm tra — %1</source>
         <translation>Checklist — %1</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="74" />
+        <location filename="../pages/ChecklistPage.qml" line="88" />
         <source>%1/%2 câu</source>
         <translation>%1/%2 answered</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="84" />
+        <location filename="../pages/ChecklistPage.qml" line="99" />
         <source>Đến mục…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="144" />
+        <location filename="../pages/ChecklistPage.qml" line="121" />
+        <source>Câu hỏi</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <location filename="../pages/ChecklistPage.qml" line="121" />
+        <source>Thành phần, kết luận</source>
+        <translation>Participants, conclusions</translation>
+    </message>
+    <message>
+        <location filename="../pages/ChecklistPage.qml" line="121" />
+        <source>Tiến độ hạ tầng</source>
+        <translation>Infrastructure progress</translation>
+    </message>
+    <message>
+        <location filename="../pages/ChecklistPage.qml" line="171" />
+        <source>Tiến độ hạ tầng — số liệu ghi trong cuộc kiểm tra này</source>
+        <translation>Infrastructure progress — readings recorded in this inspection</translation>
+    </message>
+    <message>
+        <location filename="../pages/ChecklistPage.qml" line="233" />
         <source>Vi phạm đã ghi nhận (%1)</source>
         <translation>Recorded violations (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="156" />
+        <location filename="../pages/ChecklistPage.qml" line="245" />
         <source>hạn %1</source>
         <translation>due %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ChecklistPage.qml" line="156" />
+        <location filename="../pages/ChecklistPage.qml" line="245" />
         <source>%n ảnh</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -63,42 +83,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="164" />
+        <location filename="../pages/ChecklistPage.qml" line="253" />
         <source>+ Ghi nhận vi phạm</source>
         <translation>+ Record a violation</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="171" />
+        <location filename="../pages/ChecklistPage.qml" line="260" />
         <source>Ảnh của cuộc kiểm tra (%1)</source>
         <translation>Inspection photos (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="200" />
+        <location filename="../pages/ChecklistPage.qml" line="289" />
         <source>Câu trả lời được lưu ngay khi nhập.</source>
         <translation>Answers are saved as you enter them.</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="200" />
+        <location filename="../pages/ChecklistPage.qml" line="289" />
         <source>Cuộc kiểm tra đã gửi: chỉ xem.</source>
         <translation>Inspection submitted: read only.</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="213" />
+        <location filename="../pages/ChecklistPage.qml" line="302" />
         <source>Gửi kết quả kiểm tra</source>
         <translation>Submit inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="226" />
+        <location filename="../pages/ChecklistPage.qml" line="315" />
         <source>Chưa gửi được</source>
         <translation>Not submitted yet</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="242" />
+        <location filename="../pages/ChecklistPage.qml" line="331" />
         <source>Đã gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="247" />
+        <location filename="../pages/ChecklistPage.qml" line="336" />
         <source>Kết quả kiểm tra đã được lưu và sẽ được đồng bộ khi có mạng.</source>
         <translation>The inspection is saved and will be synced when there is a network.</translation>
     </message>
@@ -106,94 +126,139 @@
 <context>
     <name>ClusterController</name>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="52" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="58" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="53" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="59" />
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="54" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="60" />
         <source>Diện tích quy hoạch</source>
         <translation>Planned area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="55" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="61" />
         <source>Đất công nghiệp</source>
         <translation>Industrial land</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="56" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="62" />
         <source>Đã cho thuê</source>
         <translation>Leased</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="57" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="63" />
         <source>Tỷ lệ lấp đầy</source>
         <translation>Fill rate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="58" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="64" />
         <source>chưa rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="59" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="65" />
         <source>Chủ đầu tư hạ tầng</source>
         <translation>Infrastructure investor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="60" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="66" />
         <source>Vốn đầu tư</source>
         <translation>Investment capital</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="63" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="69" />
         <source>%1 tỷ đồng</source>
         <translation>VND %1 billion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="65" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="71" />
         <source>Quyết định thành lập</source>
         <translation>Establishment decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="66" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="72" />
         <source>Quy hoạch chi tiết</source>
         <translation>Detailed plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="67" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="73" />
         <source>Đã phê duyệt</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="68" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="74" />
         <source>Chưa phê duyệt</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="69" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="75" />
         <source>Xử lý nước thải</source>
         <translation>Wastewater treatment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="75" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="81" />
         <source>Số lao động</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="76" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="82" />
         <source>Số cơ sở sản xuất</source>
         <translation>Tenants</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="120" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="132" />
         <source>chưa có số liệu</source>
         <translation>no data</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="181" />
+        <source>Hãy nhập tỷ lệ hoàn thành (0–100).</source>
+        <translation>Enter the completion percentage (0–100).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="184" />
+        <source>“%1” không phải là số. Ví dụ: 62,5</source>
+        <translation>“%1” is not a number. Example: 62.5</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="186" />
+        <source>Tỷ lệ hoàn thành phải từ 0 đến 100 %.</source>
+        <translation>The completion must be between 0 and 100 %.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="189" />
+        <source>Hãy nhập ngày ghi nhận.</source>
+        <translation>Enter the date of the reading.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="192" />
+        <source>“%1” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 15/06/2026.</source>
+        <translation>“%1” is not a date. Enter day/month/year, e.g. 15/06/2026.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="196" />
+        <source>Ngày ghi nhận không được sau hôm nay.</source>
+        <translation>The date of the reading cannot be after today.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="198" />
+        <source>Ngày ghi nhận phải từ năm 2000 trở đi.</source>
+        <translation>The date of the reading must be in 2000 or later.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="200" />
+        <source>Quá dài: %1 ký tự, tối đa %2.</source>
+        <translation>Too long: %1 characters, at most %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="206" />
+        <source>Hãy sửa các ô được đánh dấu đỏ.</source>
+        <translation>Correct the fields marked in red.</translation>
     </message>
 </context>
 <context>
@@ -271,57 +336,72 @@
 <context>
     <name>ClusterPage</name>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="46" />
+        <location filename="../pages/ClusterPage.qml" line="34" />
+        <source>Đã chuyển vi phạm sang “%1”.</source>
+        <translation>The violation was moved to “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterPage.qml" line="69" />
         <source>Bắt đầu kiểm tra</source>
         <translation>Start an inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="68" />
+        <location filename="../pages/ClusterPage.qml" line="110" />
         <source>Bắt đầu kiểm tra tại hiện trường</source>
         <translation>Start the on-site inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="68" />
+        <location filename="../pages/ClusterPage.qml" line="110" />
         <source>Tiếp tục cuộc kiểm tra đang làm</source>
         <translation>Continue the inspection in progress</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="81" />
+        <location filename="../pages/ClusterPage.qml" line="123" />
         <source>Thông tin chính</source>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="139" />
+        <location filename="../pages/ClusterPage.qml" line="181" />
         <source>Tiến độ hạ tầng</source>
         <translation>Infrastructure progress</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="144" />
-        <source>Chưa có hạng mục hạ tầng.</source>
-        <translation>No infrastructure items yet.</translation>
+        <location filename="../pages/ClusterPage.qml" line="335" />
+        <source>Theo dõi vi phạm</source>
+        <translation>Violation follow-up</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="174" />
+        <location filename="../pages/ClusterPage.qml" line="341" />
+        <source>Chuyển vi phạm sang trạng thái “%1”? Sau khi chuyển không thể quay lại trạng thái trước.</source>
+        <translation>Move the violation to “%1”? It cannot be moved back afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterPage.qml" line="193" />
         <source>Vi phạm chưa khắc phục (%1)</source>
         <translation>Open violations (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="203" />
+        <location filename="../pages/ClusterPage.qml" line="232" />
         <source>hạn %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="212" />
+        <location filename="../pages/ClusterPage.qml" line="247" />
+        <source>Chuyển sang:</source>
+        <translation>Move to:</translation>
+    </message>
+    <message>
+        <location filename="../pages/ClusterPage.qml" line="278" />
         <source>Cơ sở sản xuất (%1)</source>
         <translation>Tenants (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="237" />
+        <location filename="../pages/ClusterPage.qml" line="303" />
         <source>Các lần kiểm tra (%1)</source>
         <translation>Past inspections (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ClusterPage.qml" line="247" />
+        <location filename="../pages/ClusterPage.qml" line="313" />
         <source>%n vi phạm</source>
         <translation>
             <numerusform>%n violation</numerusform>
@@ -549,101 +629,210 @@
     </message>
 </context>
 <context>
+    <name>InfrastructureProgress</name>
+    <message>
+        <location filename="../components/InfrastructureProgress.qml" line="44" />
+        <source>Đã lưu số liệu tiến độ.</source>
+        <translation>Progress reading saved.</translation>
+    </message>
+    <message>
+        <location filename="../components/InfrastructureProgress.qml" line="56" />
+        <source>Chưa có hạng mục hạ tầng.</source>
+        <translation>No infrastructure items yet.</translation>
+    </message>
+    <message>
+        <location filename="../components/InfrastructureProgress.qml" line="83" />
+        <source>ngày %1</source>
+        <translation>on %1</translation>
+    </message>
+    <message>
+        <location filename="../components/InfrastructureProgress.qml" line="103" />
+        <source>+ Ghi số liệu mới</source>
+        <translation>+ Record a reading</translation>
+    </message>
+    <message>
+        <location filename="../components/InfrastructureProgress.qml" line="104" />
+        <source>Ghi số liệu mới cho %1</source>
+        <translation>Record a reading for %1</translation>
+    </message>
+    <message>
+        <location filename="../components/InfrastructureProgress.qml" line="111" />
+        <source>Ẩn lịch sử</source>
+        <translation>Hide history</translation>
+    </message>
+    <message>
+        <location filename="../components/InfrastructureProgress.qml" line="111" />
+        <source>Lịch sử</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../components/InfrastructureProgress.qml" line="141" />
+        <source>Tỷ lệ hoàn thành (%)</source>
+        <translation>Completion (%)</translation>
+    </message>
+    <message>
+        <location filename="../components/InfrastructureProgress.qml" line="151" />
+        <source>0–100, ví dụ 62,5</source>
+        <translation>0–100, e.g. 62.5</translation>
+    </message>
+    <message>
+        <location filename="../components/InfrastructureProgress.qml" line="166" />
+        <source>Ngày ghi nhận (ngày/tháng/năm)</source>
+        <translation>Date observed (day/month/year)</translation>
+    </message>
+    <message>
+        <location filename="../components/InfrastructureProgress.qml" line="187" />
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../components/InfrastructureProgress.qml" line="195" />
+        <source>Ví dụ: đã trải nhựa tuyến chính</source>
+        <translation>Example: main road asphalted</translation>
+    </message>
+    <message>
+        <location filename="../components/InfrastructureProgress.qml" line="215" />
+        <source>Lưu số liệu</source>
+        <translation>Save reading</translation>
+    </message>
+    <message>
+        <location filename="../components/InfrastructureProgress.qml" line="221" />
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../components/InfrastructureProgress.qml" line="244" />
+        <source>trong cuộc kiểm tra</source>
+        <translation>during an inspection</translation>
+    </message>
+    <message>
+        <location filename="../components/InfrastructureProgress.qml" line="252" />
+        <source>Chưa có số liệu nào.</source>
+        <translation>No readings yet.</translation>
+    </message>
+</context>
+<context>
     <name>InspectionController</name>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="92" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="91" />
         <source>Không có toạ độ</source>
         <translation>No coordinates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="138" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="137" />
         <source>Vĩ độ “%1” không phải là số (ví dụ: 20,0456).</source>
         <translation>Latitude “%1” is not a number (e.g. 20.0456).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="140" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="139" />
         <source>Kinh độ “%1” không phải là số (ví dụ: 106,0212).</source>
         <translation>Longitude “%1” is not a number (e.g. 106.0212).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="162" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="161" />
         <source>Không tìm thấy cụm công nghiệp này.</source>
         <translation>This industrial cluster was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="166" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="165" />
         <source>Chưa có mẫu phiếu kiểm tra trên máy. Hãy đồng bộ dữ liệu rồi thử lại.</source>
         <translation>There is no checklist template on this device. Sync, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="181" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="180" />
         <source>Vị trí từ thiết bị không hợp lệ nên không được ghi: %1</source>
         <translation>The device position is not valid and was not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="191" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="190" />
         <source>Chưa có vị trí: cuộc kiểm tra được bắt đầu không kèm toạ độ. Có thể nhập toạ độ bằng tay trong bảng vị trí.</source>
         <translation>No position yet: the inspection was started without coordinates. You can type coordinates in the position panel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="200" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="199" />
         <source>Cảnh báo: vị trí hiện tại nằm ngoài ranh giới cụm, cách khoảng %1 m. Hãy kiểm tra lại bạn đang ở đúng cụm %2.</source>
         <translation>Warning: you are outside the cluster boundary, about %1 m away. Check that you are at %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="224" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="223" />
         <source>Không tìm thấy cuộc kiểm tra.</source>
         <translation>Inspection not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="301" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="302" />
         <source>Hãy chọn loại vi phạm.</source>
         <translation>Choose the kind of violation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="305" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="306" />
         <source>Hãy chọn mức độ vi phạm.</source>
         <translation>Choose the severity.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="308" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="309" />
         <source>Hãy mô tả điều đã thấy tại hiện trường.</source>
         <translation>Describe what you saw on site.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="313" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="314" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="516" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="519" />
         <source>Quá dài: %1 ký tự, tối đa %2.</source>
         <translation>Too long: %1 characters, at most %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="316" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="317" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="478" />
         <source>Quá dài: %1 ký tự, tối đa 300.</source>
         <translation>Too long: %1 characters, at most 300.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="324" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="325" />
         <source>“%1” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026.</source>
         <translation>“%1” is not a date. Enter day/month/year, e.g. 31/12/2026.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="328" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="329" />
         <source>Hạn khắc phục phải trong khoảng năm 2000–2100.</source>
         <translation>The deadline must be between the years 2000 and 2100.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="335" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="336" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="486" />
         <source>Hãy sửa các ô được đánh dấu đỏ.</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="390" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="391" />
         <source>Hãy bắt đầu một cuộc kiểm tra trước khi thêm ảnh.</source>
         <translation>Start an inspection before adding photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="394" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="395" />
         <source>Không tìm thấy tệp ảnh: %1</source>
         <translation>Photo file not found: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="469" />
+        <source>Hãy nhập họ tên người tham gia.</source>
+        <translation>Enter the participant’s full name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="472" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="475" />
+        <source>Quá dài: %1 ký tự, tối đa 200.</source>
+        <translation>Too long: %1 characters, at most 300. {1 ?} {200.?}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="482" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="524" />
+        <source>Hãy bắt đầu một cuộc kiểm tra trước.</source>
+        <translation>Start an inspection first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="525" />
+        <source>Chưa lưu: hãy rút ngắn nội dung.</source>
+        <translation>Not saved: shorten the text.</translation>
     </message>
 </context>
 <context>
@@ -657,7 +846,7 @@
     <message>
         <location filename="../pages/LoginPage.qml" line="42" />
         <source>Đăng nhập để đồng bộ dữ liệu với hệ thống quản lý cụm công nghiệp của tỉnh.</source>
-        <translation>Log in to sync with the province's industrial cluster registry.</translation>
+        <translation>Log in to sync with the province&apos;s industrial cluster registry.</translation>
     </message>
     <message>
         <location filename="../pages/LoginPage.qml" line="47" />
@@ -683,47 +872,107 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="129" />
+        <location filename="../Main.qml" line="139" />
+        <source>Nguyễn Văn An</source>
+        <translation>Nguyễn Văn An</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="139" />
+        <source>Phó Giám đốc</source>
+        <translation>Deputy Director</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="139" />
+        <source>Sở Công Thương</source>
+        <translation>Department of Industry and Trade</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="139" />
+        <source>Trần Thị Bích Ngọc</source>
+        <translation>Trần Thị Bích Ngọc</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="139" />
+        <source>Chuyên viên</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="139" />
+        <source>Lê Văn Minh</source>
+        <translation>Lê Văn Minh</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="139" />
+        <source>Phó Chủ tịch</source>
+        <translation>Vice Chairman</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="139" />
+        <source>UBND xã</source>
+        <translation>Commune People’s Committee</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="139" />
+        <source>Phạm Thị Hoa</source>
+        <translation>Phạm Thị Hoa</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="139" />
+        <source>Giám đốc</source>
+        <translation>Director</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="139" />
+        <source>Chủ đầu tư hạ tầng</source>
+        <translation>Infrastructure investor</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="146" />
+        <source>Đoàn đã kiểm tra hiện trường và hồ sơ của cụm. Hệ thống thoát nước mưa chưa hoàn thành ở phía đông.</source>
+        <translation>The team inspected the site and the cluster’s records. The stormwater system is unfinished on the east side.</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="158" />
         <source>Hệ thống thoát nước mưa chưa hoàn thành, nước mưa chảy tràn vào khu đất trống.</source>
         <translation>The stormwater system is unfinished; rainwater overflows onto vacant land.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="130" />
+        <location filename="../Main.qml" line="159" />
         <source>Hoàn thành tuyến thoát nước mưa phía đông.</source>
         <translation>Finish the eastern stormwater line.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="164" />
+        <location filename="../Main.qml" line="193" />
         <source>Kiểm tra CCN</source>
         <translation>CCN Inspect</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="199" />
+        <location filename="../Main.qml" line="228" />
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="221" />
+        <location filename="../Main.qml" line="250" />
         <source>DỮ LIỆU MINH HOẠ</source>
         <translation>DEMO DATA</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="221" />
+        <location filename="../Main.qml" line="250" />
         <source>MINH HOẠ</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="235" />
+        <location filename="../Main.qml" line="264" />
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="235" />
+        <location filename="../Main.qml" line="264" />
         <source>Ngoại tuyến</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../Main.qml" line="235" />
+        <location filename="../Main.qml" line="264" />
         <source>%n chờ gửi</source>
         <translation>
             <numerusform>%n pending</numerusform>
@@ -731,24 +980,167 @@
         </translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="239" />
+        <location filename="../Main.qml" line="268" />
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="258" />
+        <location filename="../Main.qml" line="287" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="371" />
+        <location filename="../Main.qml" line="400" />
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="380" />
+        <location filename="../Main.qml" line="409" />
         <source>Không mở được cơ sở dữ liệu trên máy</source>
         <translation>The database on this device cannot be opened</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesPanel</name>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="110" />
+        <source>I. Thành phần tham gia (%1)</source>
+        <translation>I. Participants (%1)</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="116" />
+        <source>Chưa có người tham gia. Biên bản liệt kê từng người theo cơ quan: họ tên, chức vụ.</source>
+        <translation>No participants yet. The minutes list each person by agency: full name, position.</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="160" />
+        <source>Sửa</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="161" />
+        <source>Sửa %1</source>
+        <translation>Edit %1</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="170" />
+        <source>Xoá</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="171" />
+        <source>Xoá %1</source>
+        <translation>Remove %1</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="199" />
+        <source>Thêm người tham gia</source>
+        <translation>Add a participant</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="199" />
+        <source>Sửa người tham gia</source>
+        <translation>Edit participant</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="214" />
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="224" />
+        <source>Ví dụ: Nguyễn Văn An</source>
+        <translation>Example: Nguyễn Văn An</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="238" />
+        <source>Chức vụ</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="247" />
+        <source>Ví dụ: Phó Giám đốc</source>
+        <translation>Example: Deputy Director</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="261" />
+        <source>Cơ quan, đơn vị</source>
+        <translation>Agency, unit</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="270" />
+        <source>Ví dụ: Sở Công Thương</source>
+        <translation>Example: Department of Industry and Trade</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="291" />
+        <source>+ Thêm vào biên bản</source>
+        <translation>+ Add to the minutes</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="291" />
+        <source>Lưu thay đổi</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="298" />
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="307" />
+        <source>II. Nội dung làm việc, kết quả kiểm tra</source>
+        <translation>II. Work done and findings</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="318" />
+        <source>Điều đã thấy, ý kiến của từng cơ quan…</source>
+        <translation>What was seen, each agency’s opinion…</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="343" />
+        <source>III. Kết luận và kiến nghị</source>
+        <translation>III. Conclusions and requests</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="350" />
+        <source>+ Thêm ý (Một là…, Hai là…)</source>
+        <translation>+ Add a point (Một là…, Hai là…)</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="363" />
+        <source>Một là, …
+Hai là, …</source>
+        <translation>Một là (first), …
+Hai là (second), …</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="385" />
+        <source>Đã lưu.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="385" />
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="400" />
+        <source>Xoá người tham gia</source>
+        <translation>Remove participant</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="411" />
+        <source>Xoá %1 khỏi thành phần tham gia?</source>
+        <translation>Remove %1 from the participants?</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantModel</name>
+    <message>
+        <location filename="../../app/ui/participantmodel.cpp" line="29" />
+        <source>Chưa ghi cơ quan</source>
+        <translation>No agency given</translation>
     </message>
 </context>
 <context>
@@ -977,7 +1369,7 @@
     <message>
         <location filename="../pages/SettingsPage.qml" line="52" />
         <source>Họ tên cán bộ kiểm tra</source>
-        <translation>Inspector's full name</translation>
+        <translation>Inspector&apos;s full name</translation>
     </message>
     <message>
         <location filename="../pages/SettingsPage.qml" line="64" />
@@ -987,7 +1379,7 @@
     <message>
         <location filename="../pages/SettingsPage.qml" line="72" />
         <source>Định vị của máy</source>
-        <translation>The device's positioning</translation>
+        <translation>The device&apos;s positioning</translation>
     </message>
     <message>
         <location filename="../pages/SettingsPage.qml" line="81" />

@@ -196,10 +196,11 @@ int AppLauncher::renderScreens(QObject *root, const QString &dir, bool save)
     if (save)
         QDir().mkpath(dir);
     int failures = 0;
-    const QStringList screens{QStringLiteral("clusters"),  QStringLiteral("cluster"),
-                              QStringLiteral("checklist"), QStringLiteral("violation"),
-                              QStringLiteral("photo"),     QStringLiteral("sync"),
-                              QStringLiteral("login"),     QStringLiteral("camera")};
+    const QStringList screens{QStringLiteral("clusters"), QStringLiteral("cluster"),
+                              QStringLiteral("progress"), QStringLiteral("checklist"),
+                              QStringLiteral("minutes"),  QStringLiteral("violation"),
+                              QStringLiteral("photo"),    QStringLiteral("sync"),
+                              QStringLiteral("login"),    QStringLiteral("camera")};
     const QList<QPair<QString, QSize>> orientations{{QStringLiteral("landscape"), QSize(1280, 800)},
                                                     {QStringLiteral("portrait"), QSize(800, 1280)}};
     for (const auto &orientation : orientations) {

@@ -19,8 +19,22 @@ Page {
     signal violationRequested(string violationId)
     signal photoRequested(string photoId)
 
+    // The parts of the page: questions, the minutes' participants and texts, and on a
+    // progress-verification inspection the infrastructure readings.
+    readonly property var tabs: insp.kind === "progress_verification" ? ["questions", "minutes", "progress"] : ["questions", "minutes"]
+    readonly property string currentTab: tabs[Math.max(0, tabBar.currentIndex)] || "questions"
+    readonly property MinutesPanel minutes: minutesPanel
+
     function showRow(row) {
+        showTab("questions");
         questions.positionViewAtIndex(row, ListView.Beginning);
+    }
+
+    function showTab(name) {
+        const i = tabs.indexOf(name);
+        if (i >= 0)
+            tabBar.currentIndex = i;
+        return i >= 0;
     }
 
     function submit() {
@@ -78,6 +92,7 @@ Page {
                 ComboBox {
                     id: sectionBox
 
+                    visible: page.currentTab === "questions"
                     Layout.preferredWidth: Math.min(360, page.width / 2.5)
                     Layout.preferredHeight: 48
                     model: page.checklist.sectionTitles
@@ -89,6 +104,94 @@ Page {
                     }
                 }
             }
+
+            TabBar {
+                id: tabBar
+
+                objectName: "checklistTabs"
+                Layout.fillWidth: true
+
+                Repeater {
+                    model: page.tabs
+
+                    TabButton {
+                        id: tab
+
+                        required property string modelData
+
+                        implicitHeight: 48
+                        // The chosen tab filled (Basic style fills the others).
+                        background: Rectangle {
+                            color: tab.checked ? "#0D47A1" : (tab.down ? "#D0DCEB" : "#E3EAF3")
+                            border.color: tab.visualFocus ? "#FF8F00" : "#B8C4D4"
+                        }
+                        contentItem: Text {
+                            text: tab.text
+                            font: tab.font
+                            color: tab.checked ? "white" : "#0D2A4D"
+                            horizontalAlignment: Text.AlignHCenter
+                            verticalAlignment: Text.AlignVCenter
+                            elide: Text.ElideRight
+                        }
+                        text: modelData === "questions" ? qsTr("Câu hỏi") : modelData === "minutes" ? qsTr("Thành phần, kết luận") : qsTr("Tiến độ hạ tầng")
+                    }
+                }
+            }
+        }
+    }
+
+    // Keeps the cluster page's data on the inspected cluster (the progress tab reads it).
+    Component.onCompleted: if (insp.active && app.cluster.clusterId !== insp.clusterId)
+        app.cluster.load(insp.clusterId)
+
+    Flickable {
+        id: minutesFlick
+
+        objectName: "minutesFlick"
+        anchors.fill: parent
+        visible: page.currentTab === "minutes"
+        contentHeight: minutesPanel.implicitHeight + 32
+        clip: true
+        ScrollBar.vertical: ScrollBar {
+        }
+
+        MinutesPanel {
+            id: minutesPanel
+
+            x: 16
+            y: 16
+            width: minutesFlick.width - 32
+            app: page.app
+        }
+    }
+
+    Flickable {
+        id: progressFlick
+
+        anchors.fill: parent
+        visible: page.currentTab === "progress"
+        contentHeight: progressPanel.implicitHeight + 32
+        clip: true
+        ScrollBar.vertical: ScrollBar {
+        }
+
+        ColumnLayout {
+            id: progressPanel
+
+            x: 16
+            y: 16
+            width: progressFlick.width - 32
+
+            SectionHeading {
+                text: qsTr("Tiến độ hạ tầng — số liệu ghi trong cuộc kiểm tra này")
+            }
+
+            InfrastructureProgress {
+                Layout.fillWidth: true
+                app: page.app
+                inspectionId: page.insp.inspectionId
+                editable: page.insp.editable
+            }
         }
     }
 
@@ -98,6 +201,7 @@ Page {
         objectName: "questions"
 
         anchors.fill: parent
+        visible: page.currentTab === "questions"
         clip: true
         model: page.checklist
         spacing: 4
@@ -153,7 +257,7 @@ Page {
                     Layout.fillWidth: true
                     Layout.leftMargin: 16
                     Layout.rightMargin: 16
-                    text: model.categoryTitle + " — " + model.severityLabel + (model.deadlineText ? " · " + qsTr("hạn %1").arg(model.deadlineText) : "") + (model.photoCount > 0 ? " · " + qsTr("%n ảnh", "", model.photoCount) : "")
+                    text: model.categoryTitle + " — " + model.severityLabel + " · " + model.statusLabel + (model.deadlineText ? " · " + qsTr("hạn %1").arg(model.deadlineText) : "") + (model.photoCount > 0 ? " · " + qsTr("%n ảnh", "", model.photoCount) : "")
                     onClicked: page.violationRequested(model.id)
                 }
             }

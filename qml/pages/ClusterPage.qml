@@ -4,13 +4,36 @@ import QtQuick.Layouts
 import CcnInspect
 
 // One cluster: figures (fill rate derived), infrastructure progress, open violations, tenants,
-// past inspections; starts an inspection at the current position.
+// past inspections; starts an inspection of the chosen kind at the current position; records
+// progress readings and moves open violations forward along their follow-up.
 Page {
     id: page
 
     required property AppController app
     readonly property ClusterController cc: app.cluster
     readonly property bool wide: width > 900
+    // The kind of inspection the start button begins.
+    property string kind: "periodic"
+    // Follow-up: the message of the last refused move, per violation id, and of the last move.
+    property var followErrors: ({})
+    property string followNotice: ""
+    readonly property InfrastructureProgress progressBox: progressBox
+    readonly property Dialog moveDialog: moveDialog
+
+    // Scrolls to the infrastructure progress (below the figures in portrait).
+    function showProgress() {
+        const p = progressBox.mapToItem(content, 0, 0);
+        flick.contentY = Math.max(0, Math.min(p.y - 60, flick.contentHeight - flick.height));
+    }
+
+    function moveViolation(violationId, status) {
+        const m = cc.setViolationStatus(violationId, status);
+        const errs = Object.assign({}, followErrors);
+        errs[violationId] = m;
+        followErrors = errs;
+        followNotice = m === "" ? qsTr("Đã chuyển vi phạm sang “%1”.").arg(app.labels.violationStatus(status)) : "";
+        return m === "";
+    }
 
     signal checklistRequested
 
@@ -54,6 +77,25 @@ Page {
                     wrapMode: Text.Wrap
                 }
 
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: 8
+                    visible: !startButton.resume
+
+                    Repeater {
+                        model: ["periodic", "unscheduled", "follow_up", "progress_verification"]
+
+                        ChoiceButton {
+                            required property string modelData
+
+                            objectName: "kind_" + modelData
+                            text: page.app.labels.inspectionKind(modelData)
+                            checked: page.kind === modelData
+                            onClicked: page.kind = modelData
+                        }
+                    }
+                }
+
                 Button {
                     id: startButton
 
@@ -67,7 +109,7 @@ Page {
 
                     text: resume ? qsTr("Tiếp tục cuộc kiểm tra đang làm") : qsTr("Bắt đầu kiểm tra tại hiện trường")
                     onClicked: {
-                        if (resume || page.app.inspection.start(page.cc.clusterId, "periodic"))
+                        if (resume || page.app.inspection.start(page.cc.clusterId, page.kind))
                             page.checklistRequested();
                     }
                     Keys.onReturnPressed: clicked()
@@ -139,45 +181,32 @@ Page {
                     text: qsTr("Tiến độ hạ tầng")
                 }
 
-                Label {
-                    visible: page.cc.infrastructure.length === 0
-                    text: qsTr("Chưa có hạng mục hạ tầng.")
-                    color: "#555555"
-                }
+                InfrastructureProgress {
+                    id: progressBox
 
-                Repeater {
-                    model: page.cc.infrastructure
-
-                    Column {
-                        required property var modelData
-
-                        Layout.fillWidth: true
-                        spacing: 2
-
-                        Label {
-                            width: parent.width
-                            text: (parent.modelData.name || parent.modelData.kindLabel) + ": <b>" + parent.modelData.percentText + "</b>"
-                            textFormat: Text.StyledText
-                            wrapMode: Text.Wrap
-                        }
-
-                        ProgressBar {
-                            width: parent.width
-                            from: 0
-                            to: 100
-                            value: Math.max(0, parent.modelData.percent)
-                        }
-                    }
+                    objectName: "clusterProgress"
+                    Layout.fillWidth: true
+                    app: page.app
                 }
 
                 SectionHeading {
                     text: qsTr("Vi phạm chưa khắc phục (%1)").arg(page.cc.openViolations.length)
                 }
 
+                Label {
+                    Layout.fillWidth: true
+                    visible: page.followNotice !== ""
+                    text: "✓ " + page.followNotice
+                    color: "#2E7D32"
+                    wrapMode: Text.Wrap
+                }
+
                 Repeater {
                     model: page.cc.openViolations
 
                     Pane {
+                        id: violationPane
+
                         required property var modelData
 
                         Layout.fillWidth: true
@@ -203,6 +232,43 @@ Page {
                                 text: [modelData.severityLabel, modelData.statusLabel, modelData.deadlineText ? qsTr("hạn %1").arg(modelData.deadlineText) : ""].filter(s => s).join(" · ")
                                 wrapMode: Text.Wrap
                                 color: "#424242"
+                            }
+
+                            // Forward moves only (the follow-up never goes back).
+                            Flow {
+                                Layout.fillWidth: true
+                                Layout.topMargin: 4
+                                spacing: 8
+                                visible: modelData.nextStatuses.length > 0
+
+                                Label {
+                                    height: 48
+                                    verticalAlignment: Text.AlignVCenter
+                                    text: qsTr("Chuyển sang:")
+                                    color: "#424242"
+                                }
+
+                                Repeater {
+                                    model: modelData.nextStatuses
+
+                                    Button {
+                                        required property var modelData
+
+                                        objectName: "move_" + modelData.value
+                                        height: 48
+                                        text: modelData.label
+                                        onClicked: {
+                                            moveDialog.violationId = violationPane.modelData.id;
+                                            moveDialog.status = modelData.value;
+                                            moveDialog.statusLabel = modelData.label;
+                                            moveDialog.open();
+                                        }
+                                    }
+                                }
+                            }
+
+                            FieldError {
+                                text: page.followErrors[modelData.id] || ""
                             }
                         }
                     }
@@ -252,6 +318,28 @@ Page {
                     }
                 }
             }
+        }
+    }
+
+    Dialog {
+        id: moveDialog
+
+        property string violationId: ""
+        property string status: ""
+        property string statusLabel: ""
+
+        objectName: "moveDialog"
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 520)
+        modal: true
+        title: qsTr("Theo dõi vi phạm")
+        standardButtons: Dialog.Yes | Dialog.No
+        onAccepted: page.moveViolation(violationId, status)
+
+        Label {
+            width: parent.width
+            text: qsTr("Chuyển vi phạm sang trạng thái “%1”? Sau khi chuyển không thể quay lại trạng thái trước.").arg(moveDialog.statusLabel)
+            wrapMode: Text.Wrap
         }
     }
 }

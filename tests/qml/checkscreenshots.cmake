@@ -6,7 +6,7 @@ execute_process(COMMAND ${EXE} --screenshots ${OUT} --nmea ${NMEA} RESULT_VARIAB
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "ccn-inspect --screenshots failed: ${rc}")
 endif()
-foreach(screen clusters cluster checklist violation photo)
+foreach(screen clusters cluster progress checklist minutes violation photo)
     foreach(orientation landscape portrait)
         set(png ${OUT}/${screen}-${orientation}.png)
         if(NOT EXISTS ${png})

@@ -6,11 +6,13 @@ import CcnInspect
 // The inspector's flow on the real pages with a fresh demo database (testApp):
 // open a cluster -> start an inspection -> answer (bad input refused next to the field, nothing
 // saved lost) -> attach a photo -> add a violation -> submit with a required item missing (the
-// message names it) -> answer it -> submit again.
+// message names it) -> answer it -> submit again; the minutes' participants and texts; a
+// progress reading on the cluster page; a violation of the submitted inspection moved forward.
 TestCase {
     id: tc
 
     property var win: null
+    property string violationId: ""
     readonly property AppController app: testApp
     readonly property InspectionController insp: testApp.inspection
 
@@ -197,8 +199,65 @@ TestCase {
         compare(insp.violations.count, 2);
         compare(insp.deleteViolation(extra.id), "");
         compare(insp.violations.count, 1);
+        tc.violationId = r.id;
         win.stackView.pop();
         tryVerify(() => page().title.indexOf("Phiếu kiểm tra") === 0);
+    }
+
+    function test_5a_minutes() {
+        tryVerify(() => !win.stackView.busy);
+        verify(page().showTab("minutes"));
+        const name = findChild(page(), "participantName");
+        const position = findChild(page(), "participantPosition");
+        const agency = findChild(page(), "participantAgency");
+        const save = findChild(page(), "saveParticipant");
+        verify(name && position && agency && save);
+        tryVerify(() => name.visible && save.visible);
+        // No name: refused, the message under the name field.
+        name.text = "";
+        agency.text = "Sở Công Thương";
+        mouseClick(save);
+        verify(page().minutes.errors.name.length > 0);
+        compare(insp.participants.count, 0);
+        name.text = "Nguyễn Văn An";
+        position.text = "Phó Giám đốc";
+        mouseClick(save);
+        compare(insp.participants.count, 1);
+        compare(name.text, "", "the form is ready for the next person");
+        compare(agency.text, "Sở Công Thương", "the agency is kept");
+        name.text = "Lê Văn Minh";
+        position.text = "Phó Chủ tịch";
+        agency.text = "UBND xã Kim Đông";
+        mouseClick(save);
+        name.text = "Trần Thị Ngọc";
+        position.text = "Chuyên viên";
+        agency.text = "Sở Công Thương";
+        mouseClick(save);
+        compare(insp.participants.count, 3);
+        compare(insp.participants.get(1).name, "Trần Thị Ngọc", "grouped by agency");
+        // Edit the second, then remove the UBND member.
+        page().minutes.editParticipant(1);
+        compare(name.text, "Trần Thị Ngọc");
+        position.text = "Trưởng phòng";
+        save.clicked(); // below the fold at this size
+        compare(insp.participants.get(1).positionTitle, "Trưởng phòng");
+        compare(insp.removeParticipant(insp.participants.get(2).id), "");
+        compare(insp.participants.count, 2);
+        // Findings and conclusions are saved while typing.
+        const findings = findChild(page(), "findingsField");
+        verify(findings !== null);
+        findings.forceActiveFocus();
+        findings.text = "Đoàn đã kiểm tra hiện trường.";
+        tryVerify(() => insp.findings === "Đoàn đã kiểm tra hiện trường.", 3000);
+        const add = findChild(page(), "addConclusionItem");
+        add.clicked(); // below the fold
+        const conclusions = findChild(page(), "conclusionsField");
+        compare(conclusions.text, "Một là, ");
+        conclusions.text += "hoàn thành thoát nước mưa.";
+        add.clicked();
+        verify(conclusions.text.indexOf("\nHai là, ") > 0, conclusions.text);
+        tryVerify(() => insp.conclusions.indexOf("Hai là") > 0, 3000);
+        verify(page().showTab("questions"));
     }
 
     function test_6_submit() {
@@ -241,6 +300,75 @@ TestCase {
         compare(insp.submitMessage, "");
         // Submitted: further edits are refused and the stored answer stays.
         verify(!answer("MT09", "yes"));
+    }
+
+    function test_7_progressReading() {
+        win.stackView.pop(null, StackView.Immediate);
+        win.openCluster(insp.clusterId);
+        tryVerify(() => !win.stackView.busy);
+        const box = findChild(page(), "clusterProgress");
+        verify(box !== null);
+        verify(app.cluster.infrastructure.length > 0);
+        const item = app.cluster.infrastructure[0];
+        const before = app.cluster.progressHistory(item.id).length;
+        mouseClick(findChild(page(), "recordProgress"));
+        compare(box.formItemId, item.id);
+        const percent = findChild(page(), "progressPercent");
+        const date = findChild(page(), "progressDate");
+        verify(percent.visible);
+        verify(date.text.length === 10, "today's date is proposed");
+        // Above 100: refused next to the field, nothing saved.
+        percent.text = "140";
+        percent.textEdited();
+        mouseClick(findChild(page(), "saveProgress"));
+        verify((box.errors.percent || "").length > 0);
+        compare(app.cluster.progressHistory(item.id).length, before);
+        percent.text = "64,5";
+        percent.textEdited();
+        date.text = "31/02/2026";
+        date.textEdited();
+        mouseClick(findChild(page(), "saveProgress"));
+        verify((box.errors.date || "").length > 0);
+        compare(box.errors.percent, undefined);
+        date.text = Qt.formatDate(new Date(), "dd/MM/yyyy");
+        date.textEdited();
+        mouseClick(findChild(page(), "saveProgress"));
+        compare(box.formItemId, "");
+        const history = app.cluster.progressHistory(item.id);
+        compare(history.length, before + 1);
+        compare(history[0].percent, 64.5);
+        compare(app.cluster.infrastructure[0].percent, 64.5);
+        compare(box.historyItemId, item.id, "the history is shown after saving");
+    }
+
+    function test_8_followUp() {
+        // The violation of the submitted inspection is still followed up, forward only.
+        verify(!insp.editable);
+        const row = () => app.cluster.openViolations.find(v => v.id === tc.violationId);
+        verify(row() !== undefined);
+        compare(row().status, "open");
+        const next = row().nextStatuses.map(n => n.value);
+        compare(next, ["remedying", "fixed_reported", "verified_fixed", "escalated"]);
+        // Through the button and its confirmation on the first open violation.
+        const first = app.cluster.openViolations[0];
+        const target = first.nextStatuses[0].value;
+        const button = findChild(page(), "move_" + target);
+        verify(button !== null && button.visible);
+        button.clicked(); // the list may be below the fold
+        tryVerify(() => page().moveDialog.opened);
+        page().moveDialog.accept();
+        tryVerify(() => !page().moveDialog.visible);
+        const moved = app.cluster.openViolations.find(v => v.id === first.id);
+        verify(target === "verified_fixed" ? moved === undefined : moved.status === target);
+        verify(page().followNotice.length > 0);
+        // The submitted inspection's violation moved step by step; never back.
+        verify(page().moveViolation(tc.violationId, "remedying"));
+        compare(row().status, "remedying");
+        verify(!page().moveViolation(tc.violationId, "open"));
+        verify(page().followErrors[tc.violationId].length > 0);
+        compare(row().status, "remedying");
+        verify(page().moveViolation(tc.violationId, "verified_fixed"));
+        compare(row(), undefined);
     }
 
     name: "InspectorFlow"

@@ -1,6 +1,11 @@
 #include "appcontroller.h"
 #include "clustercontroller.h"
 #include "clusterlistmodel.h"
+#include "clustermanager.h"
+#include "database.h"
+#include "inspectioncontroller.h"
+#include "inspectionmanager.h"
+#include "recordwriter.h"
 #include "settingsmanager.h"
 
 #include <QSignalSpy>
@@ -52,6 +57,147 @@ private slots:
             QVERIFY(v.toMap().value(QStringLiteral("status")).toString() !=
                     QLatin1String("verified_fixed"));
         m_app->clusters()->setSearchText(QString());
+    }
+
+    void progressReadingRefusals_data()
+    {
+        QTest::addColumn<QString>("percent");
+        QTest::addColumn<QString>("date");
+        QTest::addColumn<QString>("field");
+        const QString today = QDate::currentDate().toString(QStringLiteral("dd/MM/yyyy"));
+        const QString tomorrow =
+            QDate::currentDate().addDays(1).toString(QStringLiteral("dd/MM/yyyy"));
+        QTest::newRow("empty percent") << "" << today << "percent";
+        QTest::newRow("text percent") << "nửa" << today << "percent";
+        QTest::newRow("above 100") << "120" << today << "percent";
+        QTest::newRow("negative") << "-5" << today << "percent";
+        QTest::newRow("no date") << "50"
+                                 << ""
+                                 << "date";
+        QTest::newRow("31 February") << "50"
+                                     << "31/02/2026"
+                                     << "date";
+        QTest::newRow("tomorrow") << "50" << tomorrow << "date";
+        QTest::newRow("1999") << "50"
+                              << "01/01/1999"
+                              << "date";
+    }
+
+    void progressReadingRefusals()
+    {
+        QFETCH(QString, percent);
+        QFETCH(QString, date);
+        QFETCH(QString, field);
+        ClusterController *c = m_app->cluster();
+        c->load(m_app->clusterManager()->clusters({}).first().toMap().value("id").toString());
+        QVERIFY(!c->infrastructure().isEmpty());
+        const QString item =
+            c->infrastructure().first().toMap().value(QStringLiteral("id")).toString();
+        const int before = c->progressHistory(item).size();
+        const QVariantMap r = c->recordProgress(item, percent, date, QString());
+        QVERIFY(!r.value(QStringLiteral("ok")).toBool());
+        QCOMPARE(r.value(QStringLiteral("errors")).toMap().keys(), QStringList{field});
+        QCOMPARE(c->progressHistory(item).size(), before);
+    }
+
+    void progressReadingRecordedAndInHistory()
+    {
+        ClusterController *c = m_app->cluster();
+        c->load(m_app->clusterManager()->clusters({}).first().toMap().value("id").toString());
+        const QVariantMap first = c->infrastructure().first().toMap();
+        const QString item = first.value(QStringLiteral("id")).toString();
+        const int before = c->progressHistory(item).size();
+        const QString today = QDate::currentDate().toString(QStringLiteral("dd/MM/yyyy"));
+        QSignalSpy loaded(c, &ClusterController::loaded);
+        const QVariantMap r = c->recordProgress(item, QStringLiteral("62,5 %"), today,
+                                                QStringLiteral(" đã trải nhựa "));
+        QVERIFY2(r.value(QStringLiteral("ok")).toBool(),
+                 qPrintable(r.value(QStringLiteral("message")).toString()));
+        QVERIFY(loaded.count() >= 1);
+        const QVariantList history = c->progressHistory(item);
+        QCOMPARE(history.size(), before + 1);
+        const QVariantMap newest = history.first().toMap();
+        QCOMPARE(newest.value(QStringLiteral("percent")).toDouble(), 62.5);
+        QCOMPARE(newest.value(QStringLiteral("dateText")).toString(), today);
+        QCOMPARE(newest.value(QStringLiteral("note")).toString(), QStringLiteral("đã trải nhựa"));
+        QCOMPARE(newest.value(QStringLiteral("inInspection")).toBool(), false);
+        // The item now shows the new latest reading.
+        for (const QVariant &v : c->infrastructure())
+            if (v.toMap().value(QStringLiteral("id")) == item) {
+                QCOMPARE(v.toMap().value(QStringLiteral("percent")).toDouble(), 62.5);
+                QCOMPARE(v.toMap().value(QStringLiteral("latestText")).toString(), today);
+            }
+        // Within a progress-verification inspection the reading is linked to it.
+        InspectionController *insp = m_app->inspection();
+        QVERIFY(insp->start(c->clusterId(), QStringLiteral("progress_verification")));
+        QCOMPARE(insp->kind(), QStringLiteral("progress_verification"));
+        QVERIFY(
+            c->recordProgress(item, QStringLiteral("70"), today, QString(), insp->inspectionId())
+                .value(QStringLiteral("ok"))
+                .toBool());
+        QVERIFY(c->progressHistory(item)
+                    .first()
+                    .toMap()
+                    .value(QStringLiteral("inInspection"))
+                    .toBool());
+        QVERIFY(insp->discard());
+    }
+
+    void violationFollowUpMovesForward()
+    {
+        // A violation recorded in an inspection that is then submitted.
+        ClusterController *c = m_app->cluster();
+        InspectionManager *m = m_app->inspectionManager();
+        const QString cluster =
+            m_app->clusterManager()->clusters({}).first().toMap().value("id").toString();
+        InspectionController *insp = m_app->inspection();
+        QVERIFY(insp->start(cluster));
+        const QVariantMap saved = insp->saveViolation(
+            {}, {{QStringLiteral("category"), QStringLiteral("Thiếu cán bộ môi trường")},
+                 {QStringLiteral("severity"), QStringLiteral("minor")},
+                 {QStringLiteral("observed"), QStringLiteral("Không có cán bộ môi trường")}});
+        QVERIFY(saved.value(QStringLiteral("ok")).toBool());
+        const QString vid = saved.value(QStringLiteral("id")).toString();
+        RecordWriter w(m_app->database()->connection());
+        QVERIFY(w.update(QStringLiteral("inspections"), insp->inspectionId(),
+                         {{QStringLiteral("status"), QStringLiteral("submitted")}})
+                    .ok());
+        QVERIFY(insp->open(insp->inspectionId()));
+        QVERIFY(!insp->editable());
+        c->load(cluster);
+        auto row = [&]() -> QVariantMap {
+            for (const QVariant &v : c->openViolations())
+                if (v.toMap().value(QStringLiteral("id")) == vid)
+                    return v.toMap();
+            return {};
+        };
+        QStringList next;
+        for (const QVariant &n : row().value(QStringLiteral("nextStatuses")).toList())
+            next << n.toMap().value(QStringLiteral("value")).toString();
+        QCOMPARE(next, InspectionManager::nextViolationStatuses(QStringLiteral("open")));
+        QCOMPARE(row()
+                     .value(QStringLiteral("nextStatuses"))
+                     .toList()
+                     .first()
+                     .toMap()
+                     .value(QStringLiteral("label")),
+                 QVariant(QStringLiteral("Đang khắc phục")));
+
+        QCOMPARE(c->setViolationStatus(vid, QStringLiteral("fixed_reported")), QString());
+        QCOMPARE(row().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("fixed_reported"));
+        // The inspection's own list (the same inspection is open) follows.
+        QCOMPARE(insp->violation(vid).value(QStringLiteral("status")).toString(),
+                 QStringLiteral("fixed_reported"));
+        QVERIFY(!c->setViolationStatus(vid, QStringLiteral("remedying")).isEmpty());
+        QCOMPARE(row().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("fixed_reported"));
+        // Verified fixed: no longer an open violation.
+        QCOMPARE(c->setViolationStatus(vid, QStringLiteral("verified_fixed")), QString());
+        QVERIFY(row().isEmpty());
+        QCOMPARE(m->violations(insp->inspectionId()).first().toMap().value("status").toString(),
+                 QStringLiteral("verified_fixed"));
+        insp->close();
     }
 
     void unknownCluster()

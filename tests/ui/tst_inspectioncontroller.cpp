@@ -6,6 +6,7 @@
 #include "geoboundary.h"
 #include "inspectioncontroller.h"
 #include "inspectionmanager.h"
+#include "participantmodel.h"
 #include "photomodel.h"
 #include "settingsmanager.h"
 #include "violationcatalogmodel.h"
@@ -171,6 +172,77 @@ private slots:
 
         QVERIFY(insp()->deleteViolation(id).isEmpty());
         QCOMPARE(insp()->violations()->rowCount(), 0);
+    }
+
+    void participantErrorsBesideTheirField_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("position");
+        QTest::addColumn<QString>("agency");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("no name") << "   "
+                                 << "Giám đốc"
+                                 << "Sở Công Thương"
+                                 << "name";
+        QTest::newRow("long name") << QString(201, QLatin1Char('a')) << ""
+                                   << ""
+                                   << "name";
+        QTest::newRow("long position") << "An" << QString(201, QLatin1Char('b')) << ""
+                                       << "position_title";
+        QTest::newRow("long agency") << "An"
+                                     << "" << QString(301, QLatin1Char('c')) << "agency";
+    }
+
+    void participantErrorsBesideTheirField()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, position);
+        QFETCH(QString, agency);
+        QFETCH(QString, field);
+        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        const QVariantMap r =
+            insp()->saveParticipant({}, {{QStringLiteral("name"), name},
+                                         {QStringLiteral("position_title"), position},
+                                         {QStringLiteral("agency"), agency}});
+        QVERIFY(!r.value(QStringLiteral("ok")).toBool());
+        const QVariantMap errors = r.value(QStringLiteral("errors")).toMap();
+        QCOMPARE(errors.keys(), QStringList{field});
+        QVERIFY(!errors.value(field).toString().isEmpty());
+        QCOMPARE(insp()->participants()->rowCount(), 0);
+    }
+
+    void findingsSavedAndFinalOnSubmit()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        QSignalSpy changed(insp(), &InspectionController::findingsChanged);
+        const QString findings = QStringLiteral("Đoàn đã kiểm tra hiện trường.");
+        const QString conclusions = QStringLiteral("Một là, hoàn thành thoát nước mưa.\nHai là, "
+                                                   "bố trí cán bộ môi trường.");
+        QVariantMap r = insp()->saveFindings(findings, conclusions);
+        QVERIFY2(r.value(QStringLiteral("ok")).toBool(),
+                 qPrintable(r.value(QStringLiteral("message")).toString()));
+        QCOMPARE(changed.count(), 1);
+        // Stored: read back through a fresh open.
+        const QString id = insp()->inspectionId();
+        insp()->close();
+        QVERIFY(insp()->open(id));
+        QCOMPARE(insp()->findings(), findings);
+        QCOMPARE(insp()->conclusions(), conclusions);
+        // Unchanged texts write nothing.
+        changed.clear();
+        QVERIFY(insp()->saveFindings(findings, conclusions).value(QStringLiteral("ok")).toBool());
+        QCOMPARE(changed.count(), 0);
+        // Too long: the error names the field; the stored text stays.
+        r = insp()->saveFindings(findings, QString(20001, QLatin1Char('x')));
+        QVERIFY(!r.value(QStringLiteral("ok")).toBool());
+        QCOMPARE(r.value(QStringLiteral("errors")).toMap().keys(),
+                 QStringList{QStringLiteral("conclusions")});
+        QCOMPARE(insp()->conclusions(), conclusions);
+        QCOMPARE(m_app->inspectionManager()
+                     ->inspection(id)
+                     .value(QStringLiteral("conclusions"))
+                     .toString(),
+                 conclusions);
     }
 
     void photoErrorsAreMessages()

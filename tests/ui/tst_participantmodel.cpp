@@ -1,0 +1,94 @@
+#include "appcontroller.h"
+#include "clusterlistmodel.h"
+#include "inspectioncontroller.h"
+#include "inspectionmanager.h"
+#include "participantmodel.h"
+#include "settingsmanager.h"
+
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+// The participants list of the minutes: grouped by agency, empty agency labelled, removal gone
+// from the list and the minutes of a submitted inspection unchanged.
+class TestParticipantModel : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<SettingsManager> m_settings;
+    std::unique_ptr<AppController> m_app;
+
+    QVariantMap person(const char *name, const char *position, const char *agency)
+    {
+        return {{QStringLiteral("name"), QString::fromUtf8(name)},
+                {QStringLiteral("position_title"), QString::fromUtf8(position)},
+                {QStringLiteral("agency"), QString::fromUtf8(agency)}};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_settings = std::make_unique<SettingsManager>(m_dir.filePath(QStringLiteral("s.ini")));
+        m_app = std::make_unique<AppController>(m_settings.get());
+        QVERIFY(m_app->open(m_dir.path(), true).ok());
+    }
+
+    void groupedByAgency()
+    {
+        InspectionController *insp = m_app->inspection();
+        QVERIFY(insp->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        ParticipantModel *model = insp->participants();
+        QCOMPARE(model->rowCount(), 0);
+        QSignalSpy count(model, &ParticipantModel::countChanged);
+        const QString a =
+            insp->saveParticipant({}, person("Nguyễn Văn An", "Phó Giám đốc", "Sở Công Thương"))
+                .value(QStringLiteral("id"))
+                .toString();
+        const QString b =
+            insp->saveParticipant({}, person("Lê Văn Minh", "Phó Chủ tịch", "UBND xã"))
+                .value(QStringLiteral("id"))
+                .toString();
+        const QString c =
+            insp->saveParticipant({}, person("Trần Thị Ngọc", "Chuyên viên", "  Sở Công Thương "))
+                .value(QStringLiteral("id"))
+                .toString();
+        const QString d = insp->saveParticipant({}, person("Phạm Hoa", "", ""))
+                              .value(QStringLiteral("id"))
+                              .toString();
+        QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty() && !d.isEmpty());
+        QCOMPARE(count.count(), 4);
+        QCOMPARE(model->rowCount(), 4);
+        // Sở Công Thương first (it came first), its two people together, then UBND xã.
+        QCOMPARE(model->get(0).value(QStringLiteral("id")).toString(), a);
+        QCOMPARE(model->get(1).value(QStringLiteral("id")).toString(), c);
+        QCOMPARE(model->get(1).value(QStringLiteral("agency")).toString(),
+                 QStringLiteral("Sở Công Thương"));
+        QCOMPARE(model->get(2).value(QStringLiteral("id")).toString(), b);
+        QCOMPARE(model->get(3).value(QStringLiteral("agency")).toString(), QString());
+        QCOMPARE(model->get(3).value(QStringLiteral("agencyLabel")).toString(),
+                 QStringLiteral("Chưa ghi cơ quan"));
+        QCOMPARE(model->get(0).value(QStringLiteral("positionTitle")).toString(),
+                 QStringLiteral("Phó Giám đốc"));
+
+        // Moving someone to another agency moves the row to that group.
+        QVERIFY(insp->saveParticipant(d, person("Phạm Hoa", "Giám đốc", "UBND xã"))
+                    .value(QStringLiteral("ok"))
+                    .toBool());
+        QCOMPARE(model->get(3).value(QStringLiteral("id")).toString(), d);
+        QCOMPARE(model->get(2).value(QStringLiteral("agencyLabel")).toString(),
+                 QStringLiteral("UBND xã"));
+
+        QCOMPARE(insp->removeParticipant(b), QString());
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(model->indexOf(b), -1);
+        QVERIFY(!insp->removeParticipant(b).isEmpty());
+
+        // Another inspection has its own list; closing empties it.
+        insp->close();
+        QCOMPARE(model->rowCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestParticipantModel)
+#include "tst_participantmodel.moc"
