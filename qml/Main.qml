@@ -308,7 +308,8 @@ ApplicationWindow {
         id: cameraProbe
 
         active: false
-        sourceComponent: MediaDevices {}
+        sourceComponent: MediaDevices {
+        }
     }
 
     onFrameSwapped: {
