@@ -5,10 +5,14 @@
 // the registry sees it, forwarded but its reply dropped (the registry processed it), forwarded
 // twice (the client gets the second answer), forwarded and replayed again later (a stale copy that
 // arrives after newer requests: reordering), held back and delivered only after later requests
-// (the client gave up on it already), delayed a few milliseconds, cut off in the middle of its
-// body, or answered with only half of the reply. The proxy also "crashes" the registry on chosen
-// request numbers (onCrash runs right after the request was written upstream, before the server
-// could read it). Header-only, no moc: connections are lambdas.
+// (the client gave up on it already), delayed until a held-back request has overtaken it, cut off
+// in the middle of its body, or answered with only half of the reply. The proxy also "crashes" the
+// registry on chosen request numbers (onCrash runs right after the request was written upstream,
+// before the server could read it). Header-only, no moc: connections are lambdas.
+//
+// Deterministic by construction: the registry sees one request at a time, in the order the proxy
+// queues them (a request, then the held-back ones that became due with it), and no fate depends
+// on a wall-clock timer. So the same seed gives the same arrival order, however loaded the machine.
 
 #include <QByteArray>
 #include <QHash>
@@ -66,6 +70,10 @@ public:
     int requests() const { return m_requests; }
     int pendingLate() const { return int(m_late.size()); }
     int inFlight() const { return m_inFlight; }
+    // Requests sent again on their own by the client's HTTP stack right after a fault (the same
+    // bytes on a new connection). QNetworkAccessManager does that for a request whose connection
+    // closes before any reply byte; SyncHttp refuses it, so this stays 0.
+    int clientResends() const { return m_resends; }
     // Delivers every held-back / replayed request now (the network heals).
     void flushLate()
     {
@@ -149,8 +157,13 @@ private:
         const QByteArray raw = state->buffer.left(n);
         state->buffer.remove(0, n);
         state->busy = true;
+        if (raw == m_lastFaulted)
+            ++m_resends;
+        m_lastFaulted.clear();
         const Fate fate = decide();
         ++m_counts[fate];
+        if (fate != Forward && fate != Delay && fate != Duplicate && fate != ReplayLater)
+            m_lastFaulted = raw;
         QPointer<QTcpSocket> c(client);
         const auto done = [this, c, state]() {
             if (!c)
@@ -171,35 +184,31 @@ private:
             const int keep = end + (raw.size() - end) / 2;
             auto *up = new QTcpSocket(this);
             const QByteArray part = raw.left(keep);
+            // Half the request, then the connection is reset once those bytes are out (no timer:
+            // the registry never sees a complete request, whatever the timing).
+            const qint64 size = part.size();
+            auto written = std::make_shared<qint64>(0);
+            connect(up, &QTcpSocket::bytesWritten, up, [up, size, written](qint64 n) {
+                *written += n;
+                if (*written >= size) {
+                    up->abort();
+                    up->deleteLater();
+                }
+            });
             connect(up, &QTcpSocket::connected, up, [up, part]() {
                 up->write(part);
                 up->flush();
-                QTimer::singleShot(5, up, [up]() {
-                    up->abort();
-                    up->deleteLater();
-                });
             });
             connect(up, &QTcpSocket::errorOccurred, up, [up]() { up->deleteLater(); });
             up->connectToHost(QHostAddress::LocalHost, m_upstream);
             client->abort();
             return;
         }
-        case Delay: {
-            const int ms = 1 + int(m_rng.bounded(25));
-            QTimer::singleShot(ms, this, [this, c, raw, done]() {
-                if (!c)
-                    return;
-                forward(raw, [c, done](bool ok, const QByteArray &reply) {
-                    if (!c)
-                        return;
-                    if (!ok)
-                        return c->abort();
-                    c->write(reply);
-                    done();
-                });
-            });
-            return;
-        }
+        case Delay:
+            // Overtaken: the oldest held-back request (if any) reaches the registry first.
+            if (!m_late.isEmpty())
+                sendBlind(m_late.takeFirst().raw);
+            break;
         default:
             break;
         }
@@ -237,11 +246,25 @@ private:
         });
     }
 
-    // Sends `raw` to the registry on a new connection; `then(ok, reply)` with the whole reply.
+    // Queues `raw` for the registry; `then(ok, reply)` with the whole reply. Requests go upstream
+    // one at a time, each on a new connection, in queue order.
     void forward(const QByteArray &raw, std::function<void(bool, const QByteArray &)> then)
     {
-        const int number = ++m_requests;
         ++m_inFlight;
+        m_queue.append({raw, std::move(then)});
+        pump();
+    }
+
+    void pump()
+    {
+        if (m_upstreamBusy || m_queue.isEmpty())
+            return;
+        m_upstreamBusy = true;
+        Queued item = m_queue.takeFirst();
+        const QByteArray raw = item.raw;
+        const auto then = std::move(item.then);
+        const int number = ++m_requests;
+        fireLate(); // held-back requests due now go right after this one
         auto *up = new QTcpSocket(this);
         auto buffer = std::make_shared<QByteArray>();
         auto finished = std::make_shared<bool>(false);
@@ -252,7 +275,9 @@ private:
             --m_inFlight;
             up->abort();
             up->deleteLater();
+            m_upstreamBusy = false;
             then(ok, *buffer);
+            pump();
         };
         connect(up, &QTcpSocket::connected, up, [this, up, raw, number, finish]() {
             up->write(raw);
@@ -287,7 +312,6 @@ private:
                 finish(false);
         });
         up->connectToHost(QHostAddress::LocalHost, m_upstream);
-        fireLate();
     }
 
     // A request whose reply nobody reads (replays and late deliveries).
@@ -310,7 +334,16 @@ private:
             sendBlind(l.raw);
     }
 
+    struct Queued {
+        QByteArray raw;
+        std::function<void(bool, const QByteArray &)> then;
+    };
+
     QRandomGenerator m_rng;
+    QList<Queued> m_queue;
+    bool m_upstreamBusy = false;
+    QByteArray m_lastFaulted;
+    int m_resends = 0;
     quint16 m_upstream = 0;
     double m_rate = 0;
     int m_counts[FateCount] = {};

@@ -95,6 +95,7 @@ private:
         return list.isEmpty() ? QString() : list.at(int(rng.bounded(int(list.size()))));
     }
     QHash<QString, QHash<QString, QJsonObject>> registryRows(const QString &username);
+    QString rowStory(const QString &entity, const QString &rowId);
 
     QString m_regDir;
     std::unique_ptr<RegistryStore> m_store;
@@ -374,6 +375,54 @@ TestSyncSimulation::registryRows(const QString &username)
     return out;
 }
 
+// Everything the registry and the devices know about one row, for a failure message.
+QString TestSyncSimulation::rowStory(const QString &entity, const QString &rowId)
+{
+    QHash<QString, int> index;
+    for (const SimWrite &w : std::as_const(m_log))
+        index.insert(w.deviceId, w.device);
+    const auto who = [&](const QString &id) {
+        return index.contains(id) ? QStringLiteral("d%1").arg(index.value(id)) : id;
+    };
+    QString out = QStringLiteral("--- %1/%2\n").arg(entity, rowId);
+    QSqlQuery q(m_store->connection());
+    q.prepare("SELECT seq, row_json, field_meta FROM records WHERE entity = ? AND row_id = ?");
+    q.addBindValue(entity);
+    q.addBindValue(rowId);
+    if (q.exec() && q.next())
+        out += QStringLiteral("record seq %1: %2\n  meta %3\n")
+                   .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+    q.prepare("SELECT seq, change_id, op, device_id, base_seq, fields, status FROM history WHERE "
+              "entity = ? AND row_id = ? ORDER BY seq");
+    q.addBindValue(entity);
+    q.addBindValue(rowId);
+    if (q.exec())
+        while (q.next())
+            out += QStringLiteral("history %1 %2 %3 by %4 base %5: %6 -> %7\n")
+                       .arg(q.value(0).toString(), q.value(1).toString().left(8),
+                            q.value(2).toString(), who(q.value(3).toString()),
+                            q.value(4).toString(), q.value(5).toString(), q.value(6).toString());
+    q.prepare("SELECT kind, field, current_value, incoming_value, current_seq, current_device, "
+              "incoming_seq, incoming_device, base_seq FROM conflicts WHERE entity = ? AND row_id "
+              "= ? ORDER BY incoming_seq");
+    q.addBindValue(entity);
+    q.addBindValue(rowId);
+    if (q.exec())
+        while (q.next())
+            out +=
+                QStringLiteral("conflict %1 %2: current %3 (seq %4 by %5), incoming %6 (seq %7 "
+                               "by %8, base %9)\n")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                         q.value(4).toString(), who(q.value(5).toString()), q.value(3).toString(),
+                         q.value(6).toString(), who(q.value(7).toString()), q.value(8).toString());
+    for (const SimWrite &w : std::as_const(m_log))
+        if (w.entity == entity && w.rowId == rowId)
+            out += QStringLiteral("write by d%1: %2 = %3\n")
+                       .arg(w.device)
+                       .arg(w.field, canon(w.value));
+    return out;
+}
+
 void TestSyncSimulation::simulate_data()
 {
     QTest::addColumn<quint32>("seed");
@@ -479,9 +528,9 @@ void TestSyncSimulation::simulate()
                       .arg(FaultProxy::fateName(f))
                       .arg(proxy.count(FaultProxy::Fate(f)));
     qInfo("seed %u: %d writes, %d rounds ok, %d failed, %d quiet passes, %d requests: %s"
-          "crashes=%d restarts=%d",
+          "crashes=%d restarts=%d client_resends=%d",
           seed, int(m_log.size()), roundsOk, roundsFailed, passes + 1, proxy.requests(),
-          qPrintable(faults), proxy.crashes(), m_restarts);
+          qPrintable(faults), proxy.crashes(), m_restarts, proxy.clientResends());
     for (int f = 1; f < FaultProxy::FateCount; ++f)
         QVERIFY2(proxy.count(FaultProxy::Fate(f)) > 0, FaultProxy::fateName(f));
     QCOMPARE(proxy.crashes(), 1);
@@ -549,15 +598,20 @@ void TestSyncSimulation::simulate()
     }
 
     // Every row a device created is on the registry once; every value saved is accounted for.
-    QHash<QString, QList<QPair<qint64, QJsonObject>>> history; // entity/row -> (seq, fields)
-    QHash<QString, QSet<QString>> historyByDevice;             // entity/row/field/device -> vals
+    struct Stored {
+        qint64 seq;
+        QString device;
+        QJsonObject fields;
+    };
+    QHash<QString, QList<Stored>> history;         // entity/row -> stored changes in seq order
+    QHash<QString, QSet<QString>> historyByDevice; // entity/row/field/device -> vals
     {
         QSqlQuery q(reg);
         QVERIFY(q.exec("SELECT seq, entity, row_id, device_id, fields FROM history ORDER BY seq"));
         while (q.next()) {
             const QString key = q.value(1).toString() + '/' + q.value(2).toString();
             const QJsonObject f = parse(q.value(4).toString());
-            history[key].append({q.value(0).toLongLong(), f});
+            history[key].append({q.value(0).toLongLong(), q.value(3).toString(), f});
             for (auto it = f.begin(); it != f.end(); ++it)
                 historyByDevice[key + '/' + it.key() + '/' + q.value(3).toString()].insert(
                     canon(it.value()));
@@ -582,7 +636,7 @@ void TestSyncSimulation::simulate()
             }
         }
     }
-    int current = 0, inConflict = 0, overwritten = 0;
+    int current = 0, inConflict = 0, overwritten = 0, ontoTombstone = 0;
     for (const SimWrite &w : m_log) {
         const QString key = w.entity + '/' + w.rowId;
         const QString value = canon(w.value);
@@ -592,33 +646,52 @@ void TestSyncSimulation::simulate()
                  qPrintable(where + QStringLiteral(" never reached the registry")));
         const std::optional<QJsonObject> row = m_store->row(w.entity, w.rowId);
         QVERIFY2(row.has_value(), qPrintable(where + QStringLiteral(": no such row")));
-        // A delete of a row another device deleted first is stored and changes nothing
-        // (PROTOCOL.md): the row being a tombstone is what that delete asked for.
-        if (canon(row->value(w.field)) == value ||
-            (w.field == QLatin1String("deleted_at") && !row->value(w.field).isNull() &&
-             row->contains(w.field))) {
+        if (canon(row->value(w.field)) == value) {
             ++current;
             continue;
+        }
+        // The first stored change of this device that carries the value.
+        const QList<Stored> changes = history.value(key);
+        qint64 mine = -1;
+        for (const Stored &h : changes) {
+            if (h.device == w.deviceId && h.fields.contains(w.field) &&
+                canon(h.fields.value(w.field)) == value) {
+                mine = h.seq;
+                break;
+            }
+        }
+        // A delete of a row that another device had deleted before it arrived is stored and
+        // changes nothing (PROTOCOL.md): the tombstone keeps the first delete's deleted_at. That
+        // is this delete's outcome only if the row's current deleted_at was stored before it.
+        if (w.field == QLatin1String("deleted_at") && !row->value(w.field).isNull() &&
+            row->contains(w.field)) {
+            const QString tomb = canon(row->value(w.field));
+            bool before = false;
+            for (const Stored &h : changes)
+                before = before || (h.seq < mine && h.fields.contains(w.field) &&
+                                    canon(h.fields.value(w.field)) == tomb);
+            if (before) {
+                ++ontoTombstone;
+                continue;
+            }
         }
         if (conflicted.value(key + '/' + w.field + '/' + w.deviceId).contains(value)) {
             ++inConflict;
             continue;
         }
         // Overwritten: a later stored change of this row carries the field.
-        qint64 mine = -1;
         bool later = false;
-        for (const auto &h : history.value(key)) {
-            if (mine < 0 && canon(h.second.value(w.field)) == value)
-                mine = h.first;
-            else if (mine >= 0 && h.second.contains(w.field))
-                later = true;
-        }
+        for (const Stored &h : changes)
+            later = later || (h.seq > mine && h.fields.contains(w.field));
+        if (!later)
+            qWarning("%s", qPrintable(rowStory(w.entity, w.rowId)));
         QVERIFY2(later, qPrintable(where + QStringLiteral(" is lost: not current, not in a "
                                                           "conflict record, not overwritten")));
         ++overwritten;
     }
-    qInfo("seed %u: values current %d, in conflict records %d (of %d conflicts), overwritten %d",
-          seed, current, inConflict, conflicts, overwritten);
+    qInfo("seed %u: values current %d, in conflict records %d (of %d conflicts), overwritten %d, "
+          "deletes of a tombstone %d",
+          seed, current, inConflict, conflicts, overwritten, ontoTombstone);
     QVERIFY(inConflict > 0);
 
     // Photos: the bytes of every live photo row are complete on the registry.
@@ -628,7 +701,8 @@ void TestSyncSimulation::simulate()
     int photos = 0;
     while (q.next()) {
         qint64 received = 0;
-        QVERIFY2(store.state(q.value(0).toString(), &received) == RegistryPhotoStore::State::Complete,
+        QVERIFY2(store.state(q.value(0).toString(), &received) ==
+                     RegistryPhotoStore::State::Complete,
                  qPrintable(q.value(0).toString()));
         ++photos;
     }
