@@ -727,15 +727,16 @@ ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
          !change.fields.contains(QLatin1String("deleted_at"))))
         return reject("invalid_value", QStringLiteral("Thao tác xóa phải có deleted_at."));
 
-    if (!db.transaction())
+    QString busy;
+    if (!beginChange(&busy))
         return reject(
             "storage_busy",
             QStringLiteral("Máy chủ đang bận (%1); thay đổi sẽ được gửi lại ở lần đồng bộ "
                            "sau.")
-                .arg(db.lastError().text()));
+                .arg(busy));
     const auto fail = [&](const QString &why) {
         q.finish();
-        db.rollback();
+        rollbackChange();
         r.status = QStringLiteral("rejected");
         r.code = QStringLiteral("storage_error");
         r.message =
@@ -744,7 +745,7 @@ ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
     };
     const ChangeMerger::Stored stored = load(change.entity, change.rowId);
     if (!stored.exists && change.op != QLatin1String("insert")) {
-        db.rollback();
+        rollbackChange();
         return reject("unknown_row", QStringLiteral("Máy chủ không có dòng %1 %2.")
                                          .arg(change.entity, change.rowId.left(64)));
     }
@@ -755,36 +756,36 @@ ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
     proposed.insert(QStringLiteral("id"), change.rowId);
     const Scope newScope = scopeOf(change.entity, proposed);
     if (!newScope.error.isEmpty()) {
-        db.rollback();
+        rollbackChange();
         return reject("unknown_parent", newScope.error);
     }
     if (stored.exists) {
         const Scope oldScope = scopeOf(change.entity, stored.row);
         if (!canWrite(who, change.entity, oldScope.provinceId, oldScope.clusterId)) {
-            db.rollback();
+            rollbackChange();
             return reject("forbidden",
                           QStringLiteral("Bạn không được sửa dòng %1 này.").arg(change.entity));
         }
     }
     if (!canWrite(who, change.entity, newScope.provinceId, newScope.clusterId)) {
-        db.rollback();
+        rollbackChange();
         return reject("forbidden",
                       QStringLiteral("Vai trò và địa bàn của bạn không cho phép ghi dòng %1 này.")
                           .arg(change.entity));
     }
     QString invalid = m_schema->validateRow(change.entity, proposed);
     if (!invalid.isEmpty()) {
-        db.rollback();
+        rollbackChange();
         return reject("invalid_value", invalid);
     }
     const ChangeMerger::Outcome out = ChangeMerger::merge(stored, change, who.deviceId);
     if (!out.rejectCode.isEmpty()) {
-        db.rollback();
+        rollbackChange();
         return reject(out.rejectCode.toLatin1().constData(), out.rejectMessage);
     }
     invalid = m_schema->validateRow(change.entity, out.row);
     if (!invalid.isEmpty()) {
-        db.rollback();
+        rollbackChange();
         return reject("invalid_value", invalid);
     }
     QString error;
@@ -823,8 +824,8 @@ ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
              {change.changeId, who.deviceId, seq, compact(r.toJson()), now()}, &error))
         return fail(error);
     q.finish();
-    if (!db.commit())
-        return fail(db.lastError().text());
+    if (!commitChange(&error))
+        return fail(error);
     return r;
 }
 
@@ -1074,6 +1075,54 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
         c.insert(QStringLiteral("resolution_seq"), double(seq));
     *out = c;
     return {};
+}
+
+bool RegistryStore::beginChange(QString *error)
+{
+    QSqlDatabase db = connection();
+    if (!m_inBatch) {
+        if (db.transaction())
+            return true;
+        *error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    // Not prepared: PostgreSQL cannot PREPARE a SAVEPOINT statement.
+    if (q.exec(QStringLiteral("SAVEPOINT change")))
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
+bool RegistryStore::commitChange(QString *error)
+{
+    QSqlDatabase db = connection();
+    if (!m_inBatch) {
+        if (db.commit())
+            return true;
+        *error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    // Not prepared: PostgreSQL cannot PREPARE a SAVEPOINT statement.
+    if (q.exec(QStringLiteral("RELEASE SAVEPOINT change")))
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
+void RegistryStore::rollbackChange()
+{
+    QSqlDatabase db = connection();
+    if (!m_inBatch) {
+        db.rollback();
+        return;
+    }
+    // ROLLBACK TO keeps the savepoint open (and, on PostgreSQL, clears an aborted state); RELEASE
+    // then pops it, so the batch's transaction goes on with the changes before this one.
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT change"));
+    q.exec(QStringLiteral("RELEASE SAVEPOINT change"));
 }
 
 CoreError RegistryStore::beginBatch()

@@ -68,7 +68,9 @@ public:
     CoreError resolveConflict(const Principal &who, const QString &id, const QString &choice,
                               const QJsonValue &value, bool hasValue, QJsonObject *out);
 
-    // Whole-set operations.
+    // Whole-set operations. Between beginBatch and commitBatch every push() and writeRow() joins
+    // one transaction; each push() is then a savepoint of it (a rejected change rolls back to its
+    // savepoint, the others stay), and all of them become durable at commitBatch.
     CoreError beginBatch();
     CoreError commitBatch();
     void rollbackBatch();
@@ -99,6 +101,10 @@ private:
                        const QString &userId, qint64 baseSeq, const QJsonObject &fields,
                        const QString &status, QString *error);
     CoreError migrate();
+    // One change's atomic unit: its own transaction, or a savepoint inside a batch.
+    bool beginChange(QString *error);
+    bool commitChange(QString *error);
+    void rollbackChange();
 
     QString m_connection;
     bool m_postgres = false;
