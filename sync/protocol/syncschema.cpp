@@ -49,10 +49,20 @@ SyncSchema::SyncSchema()
         }
         m_columns.insert(t, cols);
     }
+    // Only the tables' own constraints (types, NOT NULL, CHECK) validate a row: the triggers
+    // (outbox, full-text and word indexes) would only make every validation write more rows.
+    QStringList triggers;
+    q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger'"));
+    while (q.next())
+        triggers << q.value(0).toString();
+    for (const QString &t : std::as_const(triggers))
+        q.exec(QStringLiteral("DROP TRIGGER \"%1\"").arg(t));
 }
 
 SyncSchema::~SyncSchema()
 {
+    m_inserts.clear();
+    m_ownedInserts.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         db.close();
@@ -129,23 +139,30 @@ QString SyncSchema::validateRow(const QString &table, const QJsonObject &row) co
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction())
         return QStringLiteral("không kiểm tra được dữ liệu: %1").arg(db.lastError().text());
-    QSqlQuery q(db);
     QStringList marks;
     for (int i = 0; i < names.size(); ++i)
         marks << QStringLiteral("?");
     // Names were checked against the schema above, so they are safe to splice in.
-    q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                  .arg(table, names.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
-    for (const QVariant &v : std::as_const(values))
-        q.addBindValue(v);
+    const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                            .arg(table, names.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
+    QSqlQuery *q = m_inserts.value(sql);
+    if (!q) {
+        auto owned = std::make_unique<QSqlQuery>(db);
+        owned->prepare(sql);
+        q = owned.get();
+        m_ownedInserts.push_back(std::move(owned));
+        m_inserts.insert(sql, q);
+    }
+    for (int i = 0; i < values.size(); ++i)
+        q->bindValue(i, values.at(i));
     QString error;
-    if (!q.exec()) {
-        error = q.lastError().databaseText();
+    if (!q->exec()) {
+        error = q->lastError().databaseText();
         if (error.contains(QLatin1String("CHECK constraint failed")))
             error = QStringLiteral("có giá trị nằm ngoài phạm vi bảng %1 cho phép (%2)")
                         .arg(table, error);
     }
-    q.finish();
+    q->finish();
     db.rollback();
     return error;
 }

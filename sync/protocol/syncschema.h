@@ -3,7 +3,11 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QSqlQuery>
 #include <QStringList>
+
+#include <memory>
+#include <vector>
 
 // The synced tables and their travelling columns, derived from the device schema itself: an
 // in-memory SQLite database migrated with :/schema/app (ccncore's Migrator) and read with
@@ -48,4 +52,7 @@ private:
     int m_version = 0;
     QStringList m_tables;
     QHash<QString, QList<Column>> m_columns;
+    // validateRow's INSERTs, prepared once per row shape (table and column list).
+    mutable QHash<QString, QSqlQuery *> m_inserts;
+    mutable std::vector<std::unique_ptr<QSqlQuery>> m_ownedInserts;
 };

@@ -120,6 +120,8 @@ QSqlDatabase RegistryStore::connection() const
 
 void RegistryStore::close()
 {
+    m_statements.clear();
+    m_ownedStatements.clear();
     if (!QSqlDatabase::contains(m_connection))
         return;
     {
@@ -265,18 +267,45 @@ qint64 RegistryStore::serverSeq() const
     return 0;
 }
 
+QSqlQuery *RegistryStore::statement(const QString &sql, const QVariantList &binds,
+                                    QString *error) const
+{
+    QSqlQuery *q = m_statements.value(sql);
+    if (!q) {
+        auto owned = std::make_unique<QSqlQuery>(connection());
+        if (!owned->prepare(sql)) {
+            if (error)
+                *error = owned->lastError().text();
+            return nullptr;
+        }
+        q = owned.get();
+        m_ownedStatements.push_back(std::move(owned));
+        m_statements.insert(sql, q);
+    }
+    q->finish();
+    for (int i = 0; i < binds.size(); ++i)
+        q->bindValue(i, binds.at(i));
+    if (!q->exec()) {
+        if (error)
+            *error = q->lastError().text();
+        return nullptr;
+    }
+    return q;
+}
+
 qint64 RegistryStore::nextSeq(QString *error)
 {
-    QSqlQuery q(connection());
-    if (!run(q,
-             QStringLiteral("UPDATE registry_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq"),
-             {}, error) ||
-        !q.next()) {
+    QSqlQuery *q = statement(
+        QStringLiteral("UPDATE registry_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq"), {},
+        error);
+    if (!q || !q->next()) {
         if (error->isEmpty())
             *error = QStringLiteral("no registry counter");
         return 0;
     }
-    return q.value(0).toLongLong();
+    const qint64 seq = q->value(0).toLongLong();
+    q->finish();
+    return seq;
 }
 
 QString RegistryStore::hashToken(const QString &token)
@@ -515,14 +544,13 @@ std::optional<QSet<QString>> RegistryStore::clusterSet(const Principal &who) con
         return std::nullopt; // an inspector without assignments works province-wide
     QSet<QString> set(who.clusters.begin(), who.clusters.end());
     if (!who.communes.isEmpty()) {
-        QSqlQuery q(connection());
         for (const QString &c : who.communes) {
-            run(q,
+            QSqlQuery *q = statement(
                 QStringLiteral(
                     "SELECT cluster_id FROM cluster_communes WHERE unit_id = ? AND deleted = 0"),
                 {c});
-            while (q.next())
-                set.insert(q.value(0).toString());
+            while (q && q->next())
+                set.insert(q->value(0).toString());
         }
     }
     return set;
@@ -570,20 +598,20 @@ RegistryStore::Scope RegistryStore::scopeOf(const QString &entity, const QJsonOb
     if (isReferenceEntity(entity))
         return s;
     const auto parent = [&](const QString &parentEntity, const QString &id) {
-        QSqlQuery q(connection());
-        run(q,
+        QSqlQuery *q = statement(
             QStringLiteral(
                 "SELECT province_id, cluster_id FROM records WHERE entity = ? AND row_id = ?"),
             {parentEntity, id});
-        if (!q.next()) {
+        if (!q || !q->next()) {
             s.error =
                 QStringLiteral("Máy chủ chưa có dòng %1 %2 mà dòng này thuộc về; hãy đồng bộ dòng "
                                "đó trước.")
                     .arg(parentEntity, id.left(64));
             return;
         }
-        s.provinceId = q.value(0).toString();
-        s.clusterId = q.value(1).toString();
+        s.provinceId = q->value(0).toString();
+        s.clusterId = q->value(1).toString();
+        q->finish();
     };
     const auto ref = [&](const char *f) { return row.value(QLatin1String(f)).toString(); };
     if (entity == QLatin1String("clusters")) {
@@ -608,17 +636,18 @@ RegistryStore::Scope RegistryStore::scopeOf(const QString &entity, const QJsonOb
 ChangeMerger::Stored RegistryStore::load(const QString &entity, const QString &rowId) const
 {
     ChangeMerger::Stored st;
-    QSqlQuery q(connection());
-    run(q,
+    QSqlQuery *q = statement(
         QStringLiteral(
             "SELECT row_json, field_meta, seq FROM records WHERE entity = ? AND row_id = ?"),
         {entity, rowId});
-    if (q.next()) {
+    if (q && q->next()) {
         st.exists = true;
-        st.row = parseObject(q.value(0).toString());
-        st.meta = parseObject(q.value(1).toString());
-        st.seq = q.value(2).toLongLong();
+        st.row = parseObject(q->value(0).toString());
+        st.meta = parseObject(q->value(1).toString());
+        st.seq = q->value(2).toLongLong();
     }
+    if (q)
+        q->finish();
     return st;
 }
 
@@ -634,14 +663,12 @@ bool RegistryStore::saveRecord(const QString &entity, const QString &rowId, qint
                                const QJsonObject &row, const QJsonObject &meta, const Scope &scope,
                                QString *error)
 {
-    QSqlQuery q(connection());
     const bool deleted = row.contains(QLatin1String("deleted_at")) &&
                          !row.value(QLatin1String("deleted_at")).isNull();
     const QString sha = entity == QLatin1String("photos")
                             ? row.value(QLatin1String("sha256")).toString()
                             : QString();
-    if (!run(
-            q,
+    if (!statement(
             QStringLiteral(
                 "INSERT INTO records (entity, row_id, seq, deleted, row_json, field_meta, "
                 "province_id, cluster_id, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -654,15 +681,14 @@ bool RegistryStore::saveRecord(const QString &entity, const QString &rowId, qint
             error))
         return false;
     if (entity == QLatin1String("cluster_units"))
-        return run(
-            q,
-            QStringLiteral("INSERT INTO cluster_communes (link_id, cluster_id, unit_id, deleted) "
-                           "VALUES (?, ?, ?, ?) ON CONFLICT (link_id) DO UPDATE SET "
-                           "cluster_id = excluded.cluster_id, unit_id = excluded.unit_id, "
-                           "deleted = excluded.deleted"),
-            {rowId, row.value(QLatin1String("cluster_id")).toString(),
-             row.value(QLatin1String("unit_id")).toString(), deleted ? 1 : 0},
-            error);
+        return statement(QStringLiteral(
+                             "INSERT INTO cluster_communes (link_id, cluster_id, unit_id, deleted) "
+                             "VALUES (?, ?, ?, ?) ON CONFLICT (link_id) DO UPDATE SET "
+                             "cluster_id = excluded.cluster_id, unit_id = excluded.unit_id, "
+                             "deleted = excluded.deleted"),
+                         {rowId, row.value(QLatin1String("cluster_id")).toString(),
+                          row.value(QLatin1String("unit_id")).toString(), deleted ? 1 : 0},
+                         error) != nullptr;
     return true;
 }
 
@@ -671,14 +697,13 @@ bool RegistryStore::insertHistory(qint64 seq, const QString &changeId, const QSt
                                   const QString &userId, qint64 baseSeq, const QJsonObject &fields,
                                   const QString &status, QString *error)
 {
-    QSqlQuery q(connection());
-    return run(q,
+    return statement(
                QStringLiteral("INSERT INTO history (seq, change_id, entity, row_id, op, device_id, "
                               "user_id, base_seq, fields, status, stored_at) VALUES (?, ?, ?, ?, "
                               "?, ?, ?, ?, ?, ?, ?)"),
                {seq, changeId, entity, rowId, op, device, nullable(userId), baseSeq,
                 compact(fields), status, now()},
-               error);
+               error) != nullptr;
 }
 
 ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
@@ -691,21 +716,24 @@ ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
         r.message = message;
         return r;
     };
-    QSqlDatabase db = connection();
-    QSqlQuery q(db);
     // Idempotence first: a replay answers the first result again.
-    run(q, QStringLiteral("SELECT device_id, result FROM change_ids WHERE change_id = ?"),
-        {change.changeId});
-    if (q.next()) {
-        if (q.value(0).toString() != who.deviceId)
+    if (QSqlQuery *seen = statement(
+            QStringLiteral("SELECT device_id, result FROM change_ids WHERE change_id = ?"),
+            {change.changeId});
+        seen && seen->next()) {
+        const QString firstDevice = seen->value(0).toString();
+        const QString firstResult = seen->value(1).toString();
+        seen->finish();
+        if (firstDevice != who.deviceId)
             return reject("change_id_reused",
                           QStringLiteral("change_id này đã được một thiết bị khác dùng."));
         QString e;
-        ChangeResult first = ChangeResult::fromJson(parseObject(q.value(1).toString()), &e);
+        ChangeResult first = ChangeResult::fromJson(parseObject(firstResult), &e);
         first.status = QStringLiteral("duplicate");
         return first;
+    } else if (seen) {
+        seen->finish();
     }
-    q.finish();
     if (!m_schema->hasTable(change.entity))
         return reject(
             "unknown_entity",
@@ -735,7 +763,6 @@ ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
                            "sau.")
                 .arg(busy));
     const auto fail = [&](const QString &why) {
-        q.finish();
         rollbackChange();
         r.status = QStringLiteral("rejected");
         r.code = QStringLiteral("storage_error");
@@ -800,17 +827,17 @@ ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
         return fail(error);
     for (const ChangeMerger::Conflict &c : out.conflicts) {
         const QString id = Uuid7::generate();
-        if (!run(q,
-                 QStringLiteral(
-                     "INSERT INTO conflicts (id, kind, entity, row_id, field, current_value, "
-                     "incoming_value, current_seq, current_device, incoming_seq, "
-                     "incoming_device, base_seq, change_id, province_id, cluster_id, "
-                     "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                 {id, c.kind, change.entity, change.rowId, nullable(c.field), boxed(c.current),
-                  boxed(c.incoming), c.currentSeq, nullable(c.currentDevice), seq, who.deviceId,
-                  change.baseSeq, change.changeId, nullable(finalScope.provinceId),
-                  nullable(finalScope.clusterId), now()},
-                 &error))
+        if (!statement(QStringLiteral(
+                           "INSERT INTO conflicts (id, kind, entity, row_id, field, current_value, "
+                           "incoming_value, current_seq, current_device, incoming_seq, "
+                           "incoming_device, base_seq, change_id, province_id, cluster_id, "
+                           "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       {id, c.kind, change.entity, change.rowId, nullable(c.field),
+                        boxed(c.current), boxed(c.incoming), c.currentSeq,
+                        nullable(c.currentDevice), seq, who.deviceId, change.baseSeq,
+                        change.changeId, nullable(finalScope.provinceId),
+                        nullable(finalScope.clusterId), now()},
+                       &error))
             return fail(error);
         r.conflictIds << id;
     }
@@ -818,12 +845,11 @@ ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
     r.seq = seq;
     if (!insertHistory(seq, change.changeId, change.entity, change.rowId, change.op, who.deviceId,
                        who.userId, change.baseSeq, change.fields, r.status, &error) ||
-        !run(q,
-             QStringLiteral("INSERT INTO change_ids (change_id, device_id, seq, result, stored_at) "
-                            "VALUES (?, ?, ?, ?, ?)"),
-             {change.changeId, who.deviceId, seq, compact(r.toJson()), now()}, &error))
+        !statement(
+            QStringLiteral("INSERT INTO change_ids (change_id, device_id, seq, result, stored_at) "
+                           "VALUES (?, ?, ?, ?, ?)"),
+            {change.changeId, who.deviceId, seq, compact(r.toJson()), now()}, &error))
         return fail(error);
-    q.finish();
     if (!commitChange(&error))
         return fail(error);
     return r;

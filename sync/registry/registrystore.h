@@ -7,12 +7,15 @@
 #include "pullpage.h"
 #include "pushchange.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 class SyncSchema;
 
@@ -101,6 +104,10 @@ private:
                        const QString &userId, qint64 baseSeq, const QJsonObject &fields,
                        const QString &status, QString *error);
     CoreError migrate();
+    // Runs `sql` with binds on a statement prepared once per connection (cached by SQL text);
+    // null on failure (*error says why). The caller reads the rows, then finish()es it.
+    QSqlQuery *statement(const QString &sql, const QVariantList &binds,
+                         QString *error = nullptr) const;
     // One change's atomic unit: its own transaction, or a savepoint inside a batch.
     bool beginChange(QString *error);
     bool commitChange(QString *error);
@@ -110,4 +117,6 @@ private:
     bool m_postgres = false;
     bool m_inBatch = false;
     std::unique_ptr<SyncSchema> m_schema;
+    mutable QHash<QString, QSqlQuery *> m_statements;
+    mutable std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;
 };
