@@ -27,9 +27,26 @@ QVariantList SearchIndex::search(const QString &text, int limitPerKind) const
     const QStringList words = TextFolder::fold(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (words.isEmpty())
         return {};
-    QStringList longWords, shortWords;
-    for (const QString &w : words)
-        (w.size() >= 3 ? longWords : shortWords) << w;
+    // A word of one or two letters is joined to its neighbour as a phrase ("cong ty co" ->
+    // "cong", "ty co"), so one trigram query answers the keystroke. Only a query that is a single
+    // short word ("d", "kh", "27") uses the word-prefix index.
+    QStringList terms;
+    QString pendingShort;
+    for (const QString &w : words) {
+        if (w.size() >= 3) {
+            terms << (pendingShort.isEmpty() ? w : pendingShort + QLatin1Char(' ') + w);
+            pendingShort.clear();
+        } else if (!terms.isEmpty() && pendingShort.isEmpty()) {
+            terms.last() += QLatin1Char(' ') + w;
+        } else {
+            pendingShort = pendingShort.isEmpty() ? w : pendingShort + QLatin1Char(' ') + w;
+        }
+    }
+    if (!pendingShort.isEmpty()) {
+        if (pendingShort.size() >= 3 || !terms.isEmpty())
+            terms << pendingShort;
+    }
+    const bool prefixOnly = terms.isEmpty();
 
     struct Kind {
         const char *kind, *table, *title, *subtitle, *clusterId;
@@ -45,17 +62,14 @@ QVariantList SearchIndex::search(const QString &text, int limitPerKind) const
                           .arg(QLatin1String(k.title), QLatin1String(k.subtitle),
                                QLatin1String(k.clusterId), QLatin1String(k.table));
         QVariantList binds;
-        // Long words: substrings through the trigram index; short words: word prefixes through
-        // the prefix index (schema 4). Both are index look-ups, never a scan of the table.
-        if (!longWords.isEmpty()) {
-            sql += QStringLiteral("JOIN %1_fts f ON f.rowid = t.rowid AND %1_fts MATCH ? ")
-                       .arg(QLatin1String(k.table));
-            binds << ftsQuery(longWords, false);
-        }
-        if (!shortWords.isEmpty()) {
+        if (prefixOnly) {
             sql += QStringLiteral("JOIN %1_words w ON w.rowid = t.rowid AND %1_words MATCH ? ")
                        .arg(QLatin1String(k.table));
-            binds << ftsQuery(shortWords, true);
+            binds << ftsQuery({pendingShort}, true);
+        } else {
+            sql += QStringLiteral("JOIN %1_fts f ON f.rowid = t.rowid AND %1_fts MATCH ? ")
+                       .arg(QLatin1String(k.table));
+            binds << ftsQuery(terms, false);
         }
         sql += QStringLiteral("WHERE t.deleted_at IS NULL LIMIT %1").arg(limitPerKind);
         QSqlQuery q(m_db);

@@ -32,6 +32,9 @@ private slots:
                                    << QStringLiteral("Đồng Hướng");
         QTest::newRow("one letter")
             << QStringLiteral("đ") << QStringLiteral("cluster") << QStringLiteral("Đồng Hướng");
+        QTest::newRow("short word inside")
+            << QStringLiteral("cong ty tnhh may d") << QStringLiteral("tenant")
+            << QStringLiteral("Công ty TNHH May Đức Thành");
         QTest::newRow("mixed") << QStringLiteral("hai 1") << QStringLiteral("cluster")
                                << QStringLiteral("Khánh Hải 1");
     }
