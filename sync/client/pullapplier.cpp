@@ -59,6 +59,50 @@ PullApplier::PullApplier(QSqlDatabase db) : m_db(std::move(db))
         m_columns.insert(t, OutboxTriggers::syncedColumns(m_db, t));
 }
 
+PullApplier::~PullApplier() = default;
+
+QSqlQuery *PullApplier::prepared(const QString &sql)
+{
+    if (QSqlQuery *q = m_statements.value(sql))
+        return q;
+    auto owned = std::make_unique<QSqlQuery>(m_db);
+    if (!owned->prepare(sql))
+        return nullptr;
+    QSqlQuery *q = owned.get();
+    m_ownedStatements.push_back(std::move(owned));
+    m_statements.insert(sql, q);
+    return q;
+}
+
+CoreError PullApplier::loadPending(const QJsonArray &changes)
+{
+    m_pending.clear();
+    QJsonArray ids;
+    for (const QJsonValue &cv : changes)
+        ids.append(cv.toObject().value(QLatin1String("row_id")));
+    QSqlQuery *q = prepared(QStringLiteral(
+        "SELECT entity, row_id, op, old_json, new_json FROM outbox WHERE rejected_code IS NULL "
+        "AND row_id IN (SELECT value FROM json_each(?))"));
+    if (!q)
+        return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
+    q->bindValue(0, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)));
+    if (!q->exec())
+        return sqlFailure(*q);
+    while (q->next()) {
+        const QJsonObject oldRow =
+            QJsonDocument::fromJson(q->value(3).toString().toUtf8()).object();
+        const QJsonObject newRow =
+            QJsonDocument::fromJson(q->value(4).toString().toUtf8()).object();
+        const QJsonObject f = PushBatch::fieldsFor(q->value(2).toString(), oldRow, newRow);
+        QSet<QString> &fields =
+            m_pending[q->value(0).toString() + QLatin1Char('/') + q->value(1).toString()];
+        for (auto it = f.constBegin(); it != f.constEnd(); ++it)
+            fields.insert(it.key());
+    }
+    q->finish();
+    return {};
+}
+
 QStringList PullApplier::pendingFields(const QString &entity, const QString &rowId) const
 {
     QSet<QString> fields;
@@ -120,7 +164,7 @@ CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result
             error = SyncErrors::make(SyncErrors::Kind::Local, tx.beginError().message());
         } else if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1"))) {
             error = sqlFailure(q);
-        } else {
+        } else if (error = loadPending(changes); error.ok()) {
             for (const QJsonValue &cv : changes) {
                 const QJsonObject c = cv.toObject();
                 if (!m_columns.contains(c.value(QLatin1String("entity")).toString())) {
@@ -151,6 +195,7 @@ CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result
         }
     }
     q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    m_pending.clear();
     if (error.failed())
         return error;
     if (result)
@@ -174,17 +219,20 @@ CoreError PullApplier::applyChange(const QJsonObject &c)
     }
     const QStringList &columns = m_columns[entity];
 
-    QSqlQuery exists(m_db);
-    exists.prepare(QStringLiteral("SELECT sync_seq FROM %1 WHERE id = ?").arg(entity));
-    exists.addBindValue(rowId);
-    if (!exists.exec())
-        return sqlFailure(exists);
-    const bool present = exists.next();
+    QSqlQuery *exists =
+        prepared(QStringLiteral("SELECT sync_seq FROM %1 WHERE id = ?").arg(entity));
+    if (!exists)
+        return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
+    exists->bindValue(0, rowId);
+    if (!exists->exec())
+        return sqlFailure(*exists);
+    const bool present = exists->next();
+    exists->finish();
 
     QStringList cols;
     QVariantList values;
     if (present) {
-        const QStringList pending = pendingFields(entity, rowId);
+        const QSet<QString> pending = m_pending.value(entity + QLatin1Char('/') + rowId);
         for (const QString &col : columns) {
             if (col == QLatin1String("id") || !row.contains(col) || pending.contains(col))
                 continue;
@@ -195,15 +243,17 @@ CoreError PullApplier::applyChange(const QJsonObject &c)
         for (const QString &col : cols)
             sets << QStringLiteral("%1 = ?").arg(col);
         sets << QStringLiteral("sync_seq = ?");
-        QSqlQuery up(m_db);
-        up.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
-                       .arg(entity, sets.join(QStringLiteral(", "))));
+        QSqlQuery *up = prepared(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                                     .arg(entity, sets.join(QStringLiteral(", "))));
+        if (!up)
+            return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
+        int at = 0;
         for (const QVariant &v : values)
-            up.addBindValue(v);
-        up.addBindValue(seq);
-        up.addBindValue(rowId);
-        if (!up.exec())
-            return sqlFailure(up);
+            up->bindValue(at++, v);
+        up->bindValue(at++, seq);
+        up->bindValue(at++, rowId);
+        if (!up->exec())
+            return sqlFailure(*up);
     } else {
         for (const QString &col : columns) {
             if (!row.contains(col))
@@ -216,14 +266,15 @@ CoreError PullApplier::applyChange(const QJsonObject &c)
         QStringList marks;
         for (int i = 0; i < cols.size(); ++i)
             marks << QStringLiteral("?");
-        QSqlQuery ins(m_db);
-        ins.prepare(
+        QSqlQuery *ins = prepared(
             QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
                 .arg(entity, cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
-        for (const QVariant &v : values)
-            ins.addBindValue(v);
-        if (!ins.exec())
-            return sqlFailure(ins);
+        if (!ins)
+            return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
+        for (int i = 0; i < values.size(); ++i)
+            ins->bindValue(i, values.at(i));
+        if (!ins->exec())
+            return sqlFailure(*ins);
     }
 
     // search_text is device-only: rebuild it for the pulled row (and for the row it describes).
@@ -243,14 +294,15 @@ CoreError PullApplier::applyChange(const QJsonObject &c)
 
     if (entity == QLatin1String("photos") && row.value(QLatin1String("sha256")).isString() &&
         !deleted) {
-        QSqlQuery ph(m_db);
-        ph.prepare(QStringLiteral(
+        QSqlQuery *ph = prepared(QStringLiteral(
             "INSERT INTO photo_transfers(sha256, thumb_state, changed_at) VALUES (?, 'wanted', ?) "
             "ON CONFLICT(sha256) DO UPDATE SET thumb_state = 'wanted' WHERE thumb_state = 'none'"));
-        ph.addBindValue(row.value(QLatin1String("sha256")).toString());
-        ph.addBindValue(QDateTime::currentMSecsSinceEpoch());
-        if (!ph.exec())
-            return sqlFailure(ph);
+        if (!ph)
+            return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
+        ph->bindValue(0, row.value(QLatin1String("sha256")).toString());
+        ph->bindValue(1, QDateTime::currentMSecsSinceEpoch());
+        if (!ph->exec())
+            return sqlFailure(*ph);
     }
     return {};
 }

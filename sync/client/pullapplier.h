@@ -4,8 +4,13 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStringList>
+
+#include <memory>
+#include <vector>
 
 // Writes one pulled page (PROTOCOL.md, Pull) and its cursor in ONE transaction with
 // sync_flags.applying = 1, so nothing is echoed into the outbox. A field that still has a pending
@@ -22,6 +27,9 @@ public:
     };
 
     explicit PullApplier(QSqlDatabase db);
+    ~PullApplier();
+    PullApplier(const PullApplier &) = delete;
+    PullApplier &operator=(const PullApplier &) = delete;
 
     // `since` is the cursor the page was asked with; the reply is checked before anything is
     // written (a malformed page changes nothing).
@@ -32,7 +40,15 @@ public:
 
 private:
     CoreError applyChange(const QJsonObject &change);
+    // Pending fields of every row of the page, read with one query (the outbox does not change
+    // while a page is applied: sync_flags.applying is set).
+    CoreError loadPending(const QJsonArray &changes);
+    // `sql` prepared once (cached by its text) for this connection; null if it does not prepare.
+    QSqlQuery *prepared(const QString &sql);
 
     QSqlDatabase m_db;
-    QHash<QString, QStringList> m_columns; // synced tables -> travelling columns
+    QHash<QString, QStringList> m_columns;   // synced tables -> travelling columns
+    QHash<QString, QSet<QString>> m_pending; // entity + '/' + row_id -> fields, for one page
+    QHash<QString, QSqlQuery *> m_statements;
+    std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;
 };
