@@ -11,6 +11,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <map>
+#include <memory>
+
 namespace {
 QJsonObject parseObject(const QVariant &v)
 {
@@ -137,6 +140,7 @@ CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outco
     QSqlQuery rej(db);
     rej.prepare(
         QStringLiteral("UPDATE outbox SET rejected_code = ?, rejected_message = ? WHERE seq = ?"));
+    std::map<QString, std::unique_ptr<QSqlQuery>> seqUpdates;
     qint64 rewindTo = -1;
     for (int i = 0; i < results.size(); ++i) {
         const QJsonObject r = results.at(i).toObject();
@@ -160,14 +164,21 @@ CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outco
         ++o.stored;
         const qint64 seq = qint64(r.value(QLatin1String("seq")).toDouble());
         if (seq > 0 && tables.contains(e.entity)) {
-            QSqlQuery up(db);
-            up.prepare(QStringLiteral("UPDATE %1 SET sync_seq = ? WHERE id = ? AND sync_seq < ?")
-                           .arg(e.entity));
-            up.addBindValue(seq);
-            up.addBindValue(e.rowId);
-            up.addBindValue(seq);
-            if (!up.exec())
-                return sqlFailure(up);
+            // One statement per table for the whole reply: an UPDATE compiles the table's
+            // outbox triggers too, so preparing it per row cost more than running it.
+            std::unique_ptr<QSqlQuery> &up = seqUpdates[e.entity];
+            if (!up) {
+                up = std::make_unique<QSqlQuery>(db);
+                if (!up->prepare(
+                        QStringLiteral("UPDATE %1 SET sync_seq = ? WHERE id = ? AND sync_seq < ?")
+                            .arg(e.entity)))
+                    return sqlFailure(*up);
+            }
+            up->bindValue(0, seq);
+            up->bindValue(1, e.rowId);
+            up->bindValue(2, seq);
+            if (!up->exec())
+                return sqlFailure(*up);
         }
         if (status == QLatin1String("conflict")) {
             ++o.conflicts;
