@@ -144,9 +144,14 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
     const CoreError opened = controller.open(dataDir, options.demo || offline);
     if (opened.failed())
         std::fprintf(stderr, "%s\n", qPrintable(opened.message()));
-    const CoreError positioned = controller.startPosition();
-    if (positioned.failed() && !offline)
-        std::fprintf(stderr, "%s\n", qPrintable(positioned.message()));
+    // Positioning plugins are slow to load: a real start opens them after the first frame.
+    const auto startPosition = [&controller, offline] {
+        const CoreError positioned = controller.startPosition();
+        if (positioned.failed() && !offline)
+            std::fprintf(stderr, "%s\n", qPrintable(positioned.message()));
+    };
+    if (offline)
+        startPosition();
 
     // Sync status in the header and the sync page (the client only talks to the registry when
     // the inspector logs in and syncs).
@@ -177,8 +182,14 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
         return 1;
     QObject *root = engine.rootObjects().first();
 
-    if (!offline)
+    if (!offline) {
+        if (auto *window = qobject_cast<QQuickWindow *>(root))
+            QObject::connect(window, &QQuickWindow::frameSwapped, window, startPosition,
+                             Qt::SingleShotConnection);
+        else
+            startPosition();
         return app.exec();
+    }
 
     if (opened.failed())
         return 1;
