@@ -71,12 +71,14 @@ private slots:
             QVERIFY(db.open());
             QVERIFY(Migrator::migrate(db, from).ok());
             QCOMPARE(Migrator::currentVersion(db), from);
-            // The data a device of that version holds (fixtures/migrations/v<N>.sql).
-            const QString data = QStringLiteral(CCN_FIXTURES_DIR "/migrations/v%1.sql").arg(from);
-            if (from > 0) {
-                QVERIFY2(QFile::exists(data),
-                         qPrintable(data + QLatin1String(" is missing: every schema "
-                                                         "version needs a data fixture")));
+            // The data a device of that version holds: what each version added, in order
+            // (fixtures/migrations/v<N>.sql, one per schema version, data only).
+            for (int v = 1; v <= from; ++v) {
+                const QString data = QStringLiteral(CCN_FIXTURES_DIR "/migrations/v%1.sql").arg(v);
+                QVERIFY2(
+                    QFile::exists(data),
+                    qPrintable(data + QLatin1String(" is missing: every schema version needs a "
+                                                    "data fixture")));
                 const CoreError e = SqlScript::runFile(db, data);
                 QVERIFY2(e.ok(), qPrintable(e.message()));
             }
