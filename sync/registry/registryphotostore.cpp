@@ -47,8 +47,9 @@ RegistryPhotoStore::State RegistryPhotoStore::state(const QString &sha, qint64 *
     return part.exists() && part.size() > 0 ? State::Partial : State::Missing;
 }
 
-RegistryPhotoStore::Append RegistryPhotoStore::append(const QString &sha, qint64 offset, qint64 total,
-                                      const QByteArray &chunk, qint64 *received, QString *message)
+RegistryPhotoStore::Append RegistryPhotoStore::append(const QString &sha, qint64 offset,
+                                                      qint64 total, const QByteArray &chunk,
+                                                      qint64 *received, QString *message)
 {
     if (state(sha, received) == State::Complete)
         return Append::Complete;

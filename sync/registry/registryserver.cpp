@@ -572,12 +572,13 @@ Reply RegistryServer::photoStatus(const QByteArray &body)
                          QStringLiteral("Mỗi mã ảnh phải gồm 64 chữ số hex viết thường."));
         qint64 received = 0;
         const auto st = m_photos.state(v.toString(), &received);
-        photos.insert(v.toString(),
-                      QJsonObject{{QStringLiteral("state"),
-                                   st == RegistryPhotoStore::State::Complete  ? QStringLiteral("complete")
-                                   : st == RegistryPhotoStore::State::Partial ? QStringLiteral("partial")
-                                                                      : QStringLiteral("missing")},
-                                  {QStringLiteral("received"), double(received)}});
+        photos.insert(
+            v.toString(),
+            QJsonObject{{QStringLiteral("state"),
+                         st == RegistryPhotoStore::State::Complete  ? QStringLiteral("complete")
+                         : st == RegistryPhotoStore::State::Partial ? QStringLiteral("partial")
+                                                                    : QStringLiteral("missing")},
+                        {QStringLiteral("received"), double(received)}});
     }
     return json({{QStringLiteral("photos"), photos}});
 }

@@ -4,8 +4,8 @@
 // CSV import and backup. Runs against SQLite, and PostgreSQL with CCN_TEST_BACKEND=postgres.
 #include "clusterimporter.h"
 #include "compression.h"
-#include "registryphotostore.h"
 #include "pushrequest.h"
+#include "registryphotostore.h"
 #include "registryserver.h"
 #include "registrystore.h"
 #include "registrytestbackend.h"
