@@ -369,16 +369,23 @@ CoreError InspectionManager::addViolation(const QString &inspectionId, const QVa
     return e;
 }
 
-CoreError InspectionManager::updateViolation(const QString &violationId, const QVariantMap &fields)
+CoreError InspectionManager::editableViolation(const QString &violationId, bool includeDeleted,
+                                               QString *inspectionId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("SELECT inspection_id FROM violations WHERE id = ? AND deleted_at IS NULL"));
+    q.prepare(QStringLiteral("SELECT inspection_id FROM violations WHERE id = ?%1")
+                  .arg(includeDeleted ? QString() : QStringLiteral(" AND deleted_at IS NULL")));
     q.addBindValue(violationId);
     if (!q.exec() || !q.next())
         return {CoreError::Code::NotFound, tr("Không tìm thấy vi phạm.")};
-    const QString inspectionId = q.value(0).toString();
-    CoreError e = editable(inspectionId);
+    *inspectionId = q.value(0).toString();
+    return editable(*inspectionId);
+}
+
+CoreError InspectionManager::updateViolation(const QString &violationId, const QVariantMap &fields)
+{
+    QString inspectionId;
+    CoreError e = editableViolation(violationId, false, &inspectionId);
     if (e.failed())
         return e;
     e = validateViolation(fields, true);
@@ -440,13 +447,8 @@ CoreError InspectionManager::setViolationStatus(const QString &violationId, cons
 
 CoreError InspectionManager::deleteViolation(const QString &violationId)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT inspection_id FROM violations WHERE id = ?"));
-    q.addBindValue(violationId);
-    if (!q.exec() || !q.next())
-        return {CoreError::Code::NotFound, tr("Không tìm thấy vi phạm.")};
-    const QString inspectionId = q.value(0).toString();
-    CoreError e = editable(inspectionId);
+    QString inspectionId;
+    CoreError e = editableViolation(violationId, true, &inspectionId);
     if (e.ok())
         e = m_writer.softDelete(QStringLiteral("violations"), violationId);
     if (e.ok())

@@ -89,6 +89,9 @@ signals:
 
 private:
     CoreError editable(const QString &inspectionId) const;
+    // The violation's inspection, and whether it may still be edited.
+    CoreError editableViolation(const QString &violationId, bool includeDeleted,
+                                QString *inspectionId) const;
     QSet<QString> answeredQuestions(const QString &inspectionId) const;
 
     QSqlDatabase m_db;
