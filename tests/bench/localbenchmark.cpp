@@ -57,7 +57,26 @@ CoreError LocalBenchmark::run(QJsonObject *result)
                            : m_options.workDir + QStringLiteral("/ccn-bench-XXXXXX"));
     if (!temp.isValid())
         return {CoreError::Code::Io, QStringLiteral("cannot create a temporary directory")};
-    const QString path = temp.filePath(QStringLiteral("national.sqlite"));
+    if (!m_options.startOnlyDatabase.isEmpty()) {
+        const QString existing = QFileInfo(m_options.startOnlyDatabase).absoluteFilePath();
+        if (!QFileInfo::exists(existing))
+            return {CoreError::Code::Io, QStringLiteral("no database at %1").arg(existing)};
+        // runStart copies the file into a private data directory beside it for the app.
+        QJsonObject out{{QStringLiteral("bench"), QStringLiteral("local")},
+                        {QStringLiteral("database"), existing},
+                        {QStringLiteral("db_mb"), r3(QFileInfo(existing).size() / 1048576.0)}};
+        const CoreError e = runStart(existing, &out);
+        if (e.failed())
+            out.insert(QStringLiteral("start_error"), e.message());
+        *result = out;
+        return e;
+    }
+    const QString path = m_options.keepDatabase.isEmpty()
+                             ? temp.filePath(QStringLiteral("national.sqlite"))
+                             : QFileInfo(m_options.keepDatabase).absoluteFilePath();
+    if (!m_options.keepDatabase.isEmpty() && QFileInfo::exists(path))
+        return {CoreError::Code::Io,
+                QStringLiteral("%1 exists: remove it or give --start-only").arg(path)};
 
     NationalDataset::Scale scale;
     scale.clusters = qMax(10, int(scale.clusters * m_options.scale));

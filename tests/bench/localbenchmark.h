@@ -24,6 +24,11 @@ public:
         int photoRuns = 20;
         QString appProgram; // ccn-inspect; empty: found beside this program's build
         QString emptyWindowProgram;
+        // Build the national database at this path and keep it (else in a temporary directory).
+        QString keepDatabase;
+        // Time only the start-up against this existing national database (no build, no other
+        // step; the file is not changed: the app runs on a copy).
+        QString startOnlyDatabase;
         quint64 seed = 20250701;
     };
 

@@ -54,8 +54,17 @@ int main(int argc, char *argv[])
         QStringLiteral("server-records"),
         QStringLiteral("Inspections on the registry for the second incremental push (100000)."),
         QStringLiteral("n"), QStringLiteral("100000"));
+    const QCommandLineOption keepDatabase(
+        QStringLiteral("keep-database"),
+        QStringLiteral("local: build the national database at this file and keep it."),
+        QStringLiteral("file"));
+    const QCommandLineOption startOnly(
+        QStringLiteral("start-only"),
+        QStringLiteral("local: time only the app start-up on this national database (one kept "
+                       "by --keep-database; the app runs on a copy)."),
+        QStringLiteral("file"));
     parser.addOptions({dir, scale, saves, startRuns, appProgram, registry, skipPouch, skipPostgres,
-                       devices, records, serverRecords});
+                       devices, records, serverRecords, keepDatabase, startOnly});
     parser.process(app);
 
     QJsonObject result;
@@ -67,6 +76,8 @@ int main(int argc, char *argv[])
         o.saves = parser.value(saves).toInt();
         o.startRuns = parser.value(startRuns).toInt();
         o.appProgram = parser.value(appProgram);
+        o.keepDatabase = parser.value(keepDatabase);
+        o.startOnlyDatabase = parser.value(startOnly);
         e = LocalBenchmark(o).run(&result);
     } else if (command == "sync") {
         SyncBenchmark::Options o;
