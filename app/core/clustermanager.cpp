@@ -8,12 +8,17 @@
 namespace {
 QVariantList rows(QSqlQuery &q)
 {
+    // The column names once, not per row (the cluster list reads thousands of rows at start).
+    const QSqlRecord r = q.record();
+    QStringList names;
+    names.reserve(r.count());
+    for (int i = 0; i < r.count(); ++i)
+        names << r.fieldName(i);
     QVariantList out;
     while (q.next()) {
         QVariantMap m;
-        const QSqlRecord r = q.record();
-        for (int i = 0; i < r.count(); ++i)
-            m.insert(r.fieldName(i), q.value(i));
+        for (int i = 0; i < names.size(); ++i)
+            m.insert(names.at(i), q.value(i));
         out << m;
     }
     return out;
@@ -95,6 +100,7 @@ QVariantList ClusterManager::clusters(const Filter &filter) const
                            "v.deleted_at IS NULL AND v.status <> 'verified_fixed')");
     sql += QStringLiteral(" ORDER BY c.search_text, c.name");
     QSqlQuery q(m_db);
+    q.setForwardOnly(true);
     q.prepare(sql);
     for (const QVariant &b : binds)
         q.addBindValue(b);
@@ -108,6 +114,7 @@ QVariantList ClusterManager::clusters(const Filter &filter) const
 QVariantMap ClusterManager::cluster(const QString &id) const
 {
     QSqlQuery q(m_db);
+    q.setForwardOnly(true);
     q.prepare(
         QStringLiteral("SELECT %1 FROM clusters c LEFT JOIN admin_units p ON p.id = c.province_id "
                        "WHERE c.id = ?")
@@ -121,6 +128,7 @@ QVariantMap ClusterManager::cluster(const QString &id) const
 QVariantList ClusterManager::tenants(const QString &clusterId) const
 {
     QSqlQuery q(m_db);
+    q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT * FROM tenants WHERE cluster_id = ? AND deleted_at IS NULL ORDER BY name"));
     q.addBindValue(clusterId);
@@ -131,6 +139,7 @@ QVariantList ClusterManager::tenants(const QString &clusterId) const
 QVariantList ClusterManager::inspections(const QString &clusterId) const
 {
     QSqlQuery q(m_db);
+    q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT i.*, (SELECT count(*) FROM violations v WHERE v.inspection_id "
                              "= i.id AND v.deleted_at "
                              "IS NULL) AS violation_count FROM inspections i WHERE i.cluster_id = "
@@ -144,6 +153,7 @@ QVariantList ClusterManager::inspections(const QString &clusterId) const
 QVariantList ClusterManager::openViolations(const QString &clusterId) const
 {
     QSqlQuery q(m_db);
+    q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT v.*, t.name AS tenant_name FROM violations v LEFT JOIN tenants t ON "
         "t.id = v.tenant_id WHERE v.cluster_id = ? AND v.deleted_at IS NULL AND "
@@ -156,6 +166,7 @@ QVariantList ClusterManager::openViolations(const QString &clusterId) const
 QVariantList ClusterManager::infrastructure(const QString &clusterId) const
 {
     QSqlQuery q(m_db);
+    q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT it.*, (SELECT percent FROM progress_readings r WHERE r.item_id = it.id AND "
         "r.deleted_at "
@@ -173,6 +184,7 @@ QVariantList ClusterManager::infrastructure(const QString &clusterId) const
 QVariantList ClusterManager::boundaryMarkers(const QString &clusterId) const
 {
     QSqlQuery q(m_db);
+    q.setForwardOnly(true);
     q.prepare(
         QStringLiteral("SELECT * FROM boundary_markers WHERE cluster_id = ? AND deleted_at IS NULL "
                        "ORDER BY code"));
