@@ -1,55 +1,105 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import QtMultimedia
 import CcnInspect
 
 ApplicationWindow {
     id: window
 
     required property AppController app
-    // The sync engineer's client; null when the database could not be opened.
+    // The sync engineer's client: set by the launcher after the first frame (the header's sync
+    // status appears then); null when the database could not be opened.
     property SyncClient syncClient: null
     // A photo file used by --self-test and --screenshots (the camera cannot run there).
     property string demoPhotoPath: ""
     readonly property bool portrait: height > width
     readonly property StackView stackView: stack
     // The camera is offered only where one exists (photos from files work everywhere).
-    readonly property bool hasCamera: cameraProbe.item ? cameraProbe.item.videoInputs.length > 0 : false
+    readonly property bool hasCamera: cameraProbe.item ? cameraProbe.item.hasCamera : false
 
-    function openCluster(clusterId) {
+    // Pages other than the cluster list are compiled and created from their files when first
+    // pushed: the first frame needs only the list.
+    function pushPage(file, properties, operation) {
+        return stack.push(Qt.resolvedUrl("pages/" + file), properties, operation === undefined ? StackView.Transition : operation);
+    }
+
+    function openCluster(clusterId, operation) {
         app.cluster.load(clusterId);
-        stack.push(clusterPage, {
+        const page = pushPage("ClusterPage.qml", {
                 "app": app
-            });
+            }, operation);
+        page.checklistRequested.connect(() => window.openChecklist());
+        return page;
     }
 
-    function openChecklist() {
-        stack.push(checklistPage, {
+    function openChecklist(operation) {
+        const page = pushPage("ChecklistPage.qml", {
                 "app": app
-            });
+            }, operation);
+        page.hasCamera = Qt.binding(() => window.hasCamera);
+        page.cameraRequested.connect(questionId => window.openCamera(questionId, ""));
+        page.violationRequested.connect(violationId => window.openViolation(violationId));
+        page.photoRequested.connect(photoId => window.openPhoto(photoId));
+        return page;
     }
 
-    function openViolation(violationId) {
-        stack.push(violationPage, {
+    function openViolation(violationId, operation) {
+        const page = pushPage("ViolationFormPage.qml", {
                 "app": app,
                 "violationId": violationId
-            });
+            }, operation);
+        page.hasCamera = Qt.binding(() => window.hasCamera);
+        page.cameraRequested.connect(id => window.openCamera("", id));
+        page.done.connect(() => stack.pop());
+        page.photoRequested.connect(photoId => window.openPhoto(photoId));
+        return page;
     }
 
     function openCamera(questionId, violationId) {
-        stack.push(cameraPage, {
+        const page = pushPage("CameraPage.qml", {
                 "app": app,
                 "questionId": questionId,
                 "violationId": violationId
             });
+        page.done.connect(() => stack.pop());
+        return page;
     }
 
-    function openPhoto(photoId) {
-        stack.push(photoPage, {
+    function openPhoto(photoId, operation) {
+        return pushPage("PhotoViewPage.qml", {
                 "app": app,
                 "photoId": photoId
-            });
+            }, operation);
+    }
+
+    function openSettings(operation) {
+        return pushPage("SettingsPage.qml", {
+                "app": app
+            }, operation);
+    }
+
+    function openSync(operation) {
+        const page = pushPage("SyncPage.qml", {
+                "syncClient": syncClient
+            }, operation);
+        page.loginRequested.connect(() => window.openLogin(StackView.ReplaceTransition, true));
+        return page;
+    }
+
+    function openLogin(operation, replace) {
+        const properties = {
+            "syncClient": syncClient
+        };
+        const url = Qt.resolvedUrl("pages/LoginPage.qml");
+        const page = replace ? stack.replace(url, properties, operation) : stack.push(url, properties, operation === undefined ? StackView.Transition : operation);
+        page.loggedIn.connect(() => stack.pop());
+        return page;
+    }
+
+    // Called by the launcher once the first frame is on screen: the multimedia backend is slow
+    // to load, so cameras are looked for only then.
+    function probeCamera() {
+        cameraProbe.active = true;
     }
 
     // Puts one main page on screen with demo data, without animation (--self-test, --screenshots).
@@ -60,9 +110,7 @@ ApplicationWindow {
         if (name === "clusters")
             return true;
         if (name === "settings") {
-            stack.push(settingsPage, {
-                    "app": app
-                }, StackView.Immediate);
+            openSettings(StackView.Immediate);
             return true;
         }
         if (name === "camera") {
@@ -75,9 +123,10 @@ ApplicationWindow {
         if (name === "sync" || name === "login") {
             if (!syncClient)
                 return false;
-            stack.push(name === "sync" ? syncPage : loginPage, {
-                    "syncClient": syncClient
-                }, StackView.Immediate);
+            if (name === "sync")
+                openSync(StackView.Immediate);
+            else
+                openLogin(StackView.Immediate, false);
             return true;
         }
         let best = 0;
@@ -86,10 +135,7 @@ ApplicationWindow {
                 best = i;
         if (app.clusters.count === 0)
             return false;
-        app.cluster.load(app.clusters.get(best).id);
-        stack.push(clusterPage, {
-                "app": app
-            }, StackView.Immediate);
+        openCluster(app.clusters.get(best).id, StackView.Immediate);
         if (name === "cluster")
             return true;
         if (name === "progress") {
@@ -121,9 +167,7 @@ ApplicationWindow {
                 }
             }
         }
-        const checklist = stack.push(checklistPage, {
-                "app": app
-            }, StackView.Immediate);
+        const checklist = openChecklist(StackView.Immediate);
         if (name === "checklist") {
             // Show a refused value next to its field (a percentage above 100).
             const row = app.inspection.checklist.rowOfCode("HT01");
@@ -164,10 +208,7 @@ ApplicationWindow {
             } else {
                 vid = app.inspection.violations.get(0).id;
             }
-            stack.push(violationPage, {
-                    "app": app,
-                    "violationId": vid
-                }, StackView.Immediate);
+            openViolation(vid, StackView.Immediate);
             return vid !== "";
         }
         if (name === "photo") {
@@ -178,10 +219,7 @@ ApplicationWindow {
             }
             if (app.inspection.photos.count === 0)
                 return false;
-            stack.push(photoPage, {
-                    "app": app,
-                    "photoId": app.inspection.photos.get(0).id
-                }, StackView.Immediate);
+            openPhoto(app.inspection.photos.get(0).id, StackView.Immediate);
             return true;
         }
         return false;
@@ -272,9 +310,7 @@ ApplicationWindow {
                     border.width: 2
                     radius: 4
                 }
-                onClicked: stack.push(syncPage, {
-                        "syncClient": window.syncClient
-                    })
+                onClicked: window.openSync()
             }
 
             ToolButton {
@@ -285,9 +321,7 @@ ApplicationWindow {
                 palette.buttonText: "white"
                 palette.windowText: "white"
                 Accessible.name: qsTr("Cài đặt")
-                onClicked: stack.push(settingsPage, {
-                        "app": window.app
-                    })
+                onClicked: window.openSettings()
                 background: Rectangle {
                     color: parent.down ? "#1565C0" : "transparent"
                     border.color: parent.visualFocus ? "#FFB300" : "transparent"
@@ -303,18 +337,12 @@ ApplicationWindow {
         }
     }
 
-    // Loading the multimedia backend is slow: look for cameras once the first frame is shown.
+    // Qt Multimedia is loaded only here, when probeCamera() is called after the first frame.
     Loader {
         id: cameraProbe
 
         active: false
-        sourceComponent: MediaDevices {
-        }
-    }
-
-    onFrameSwapped: {
-        if (!cameraProbe.active)
-            cameraProbe.active = true;
+        source: "components/CameraProbe.qml"
     }
 
     StackView {
@@ -330,76 +358,6 @@ ApplicationWindow {
         ClusterListPage {
             app: window.app
             onClusterChosen: clusterId => window.openCluster(clusterId)
-        }
-    }
-
-    Component {
-        id: clusterPage
-
-        ClusterPage {
-            onChecklistRequested: window.openChecklist()
-        }
-    }
-
-    Component {
-        id: checklistPage
-
-        ChecklistPage {
-            hasCamera: window.hasCamera
-            onCameraRequested: questionId => window.openCamera(questionId, "")
-            onViolationRequested: violationId => window.openViolation(violationId)
-            onPhotoRequested: photoId => window.openPhoto(photoId)
-        }
-    }
-
-    Component {
-        id: violationPage
-
-        ViolationFormPage {
-            hasCamera: window.hasCamera
-            onCameraRequested: violationId => window.openCamera("", violationId)
-            onDone: stack.pop()
-            onPhotoRequested: photoId => window.openPhoto(photoId)
-        }
-    }
-
-    Component {
-        id: syncPage
-
-        SyncPage {
-            onLoginRequested: stack.replace(loginPage, {
-                    "syncClient": window.syncClient
-                })
-        }
-    }
-
-    Component {
-        id: loginPage
-
-        LoginPage {
-            onLoggedIn: stack.pop()
-        }
-    }
-
-    Component {
-        id: settingsPage
-
-        SettingsPage {
-        }
-    }
-
-    Component {
-        id: cameraPage
-
-        CameraPage {
-            onDone: stack.pop()
-        }
-    }
-
-    Component {
-        id: photoPage
-
-        PhotoViewPage {
         }
     }
 

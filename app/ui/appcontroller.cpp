@@ -103,7 +103,7 @@ void AppController::close()
         emit readyChanged();
 }
 
-CoreError AppController::open(const QString &dataDir, bool demo)
+CoreError AppController::open(const QString &dataDir, bool demo, ClusterListLoading listLoading)
 {
     close();
     m_demo = demo;
@@ -144,7 +144,10 @@ CoreError AppController::open(const QString &dataDir, bool demo)
     m_inspections = std::make_unique<InspectionManager>(conn);
     m_checklists = std::make_unique<ChecklistManager>(conn);
     m_searchIndex = std::make_unique<SearchIndex>(conn);
-    m_clusterList = new ClusterListModel(m_clusterManager.get(), m_labels, this);
+    m_clusterList = new ClusterListModel(m_clusterManager.get(), m_labels, this,
+                                         listLoading == ClusterListLoading::Later
+                                             ? ClusterListModel::Loading::Later
+                                             : ClusterListModel::Loading::Now);
     m_search = new SearchResultModel(m_searchIndex.get(), this);
     m_cluster = new ClusterController(m_clusterManager.get(), m_inspections.get(), m_labels, this);
     m_catalog = new ViolationCatalogModel(m_labels, this);

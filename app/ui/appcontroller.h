@@ -59,7 +59,11 @@ public:
     static QString defaultDataDir();
     static QString databasePathFor(const QString &dataDir, bool demo);
 
-    CoreError open(const QString &dataDir, bool demo);
+    // Later: the cluster list stays empty (clusters()->loaded() false) until
+    // clusters()->reload(); the app's start reads it after its first frame is on screen.
+    enum class ClusterListLoading { Now, Later };
+    CoreError open(const QString &dataDir, bool demo,
+                   ClusterListLoading listLoading = ClusterListLoading::Now);
     void close();
 
     bool ready() const { return m_ready; }

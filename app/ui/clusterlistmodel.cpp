@@ -3,14 +3,16 @@
 #include "clustermanager.h"
 #include "domainlabels.h"
 
-ClusterListModel::ClusterListModel(ClusterManager *clusters, DomainLabels *labels, QObject *parent)
+ClusterListModel::ClusterListModel(ClusterManager *clusters, DomainLabels *labels, QObject *parent,
+                                   Loading loading)
     : VariantListModel({"id", "name", "code", "status", "statusLabel", "province", "fillRate",
                         "fillRateText", "openViolations", "tenantCount", "wwtpStatus", "wwtpLabel",
                         "areaText", "isDemo"},
                        parent),
       m_clusters(clusters), m_labels(labels)
 {
-    reload();
+    if (loading == Loading::Now)
+        reload();
 }
 
 void ClusterListModel::setSearchText(const QString &text)
@@ -63,8 +65,10 @@ void ClusterListModel::reload()
     f.status = m_status;
     f.noWastewaterPlant = m_noWwtp;
     f.openViolations = m_openViolations;
+    const QVariantList clusters = m_clusters->clusters(f);
     QVariantList rows;
-    for (const QVariant &v : m_clusters->clusters(f)) {
+    rows.reserve(clusters.size());
+    for (const QVariant &v : clusters) {
         const QVariantMap c = v.toMap();
         const QVariant fill = c.value(QStringLiteral("fill_rate"));
         const QString area = m_labels->number(c.value(QStringLiteral("planned_area_ha")), 2);
@@ -89,4 +93,8 @@ void ClusterListModel::reload()
         };
     }
     setRows(rows);
+    if (!m_loaded) {
+        m_loaded = true;
+        emit loadedChanged();
+    }
 }

@@ -7,6 +7,8 @@ class DomainLabels;
 
 // The cluster list: search text (ignoring case and diacritics: "dong huong" finds "Đồng Hướng")
 // and filters (status, no operating wastewater plant, open violations). Each change reloads.
+// Created with Loading::Later, it stays empty (loaded false) until reload() is called: the app
+// shows its first frame before it reads the clusters.
 class ClusterListModel : public VariantListModel
 {
     Q_OBJECT
@@ -17,6 +19,7 @@ class ClusterListModel : public VariantListModel
                    noWastewaterPlantChanged)
     Q_PROPERTY(bool openViolationsOnly READ openViolationsOnly WRITE setOpenViolationsOnly NOTIFY
                    openViolationsOnlyChanged)
+    Q_PROPERTY(bool loaded READ loaded NOTIFY loadedChanged)
 public:
     enum Role {
         IdRole = Qt::UserRole,
@@ -36,7 +39,10 @@ public:
     };
     Q_ENUM(Role)
 
-    ClusterListModel(ClusterManager *clusters, DomainLabels *labels, QObject *parent = nullptr);
+    enum class Loading { Now, Later };
+
+    ClusterListModel(ClusterManager *clusters, DomainLabels *labels, QObject *parent = nullptr,
+                     Loading loading = Loading::Now);
 
     QString searchText() const { return m_searchText; }
     void setSearchText(const QString &text);
@@ -46,6 +52,8 @@ public:
     void setNoWastewaterPlant(bool on);
     bool openViolationsOnly() const { return m_openViolations; }
     void setOpenViolationsOnly(bool on);
+    // False until the first reload() (Loading::Later).
+    bool loaded() const { return m_loaded; }
 
     Q_INVOKABLE void reload();
     Q_INVOKABLE void clearFilters();
@@ -55,6 +63,7 @@ signals:
     void statusFilterChanged();
     void noWastewaterPlantChanged();
     void openViolationsOnlyChanged();
+    void loadedChanged();
 
 private:
     ClusterManager *m_clusters;
@@ -63,4 +72,5 @@ private:
     QString m_status;
     bool m_noWwtp = false;
     bool m_openViolations = false;
+    bool m_loaded = false;
 };

@@ -332,6 +332,11 @@
         <source>Không có cụm nào khớp. Hãy bỏ bớt bộ lọc hoặc sửa từ khoá.</source>
         <translation>No cluster matches. Remove a filter or change the search words.</translation>
     </message>
+    <message>
+        <location filename="../pages/ClusterListPage.qml" line="224" />
+        <source>Đang tải danh sách cụm…</source>
+        <translation>Loading the clusters…</translation>
+    </message>
 </context>
 <context>
     <name>ClusterPage</name>

@@ -1,6 +1,7 @@
 #include "applauncher.h"
 
 #include "appcontroller.h"
+#include "clusterlistmodel.h"
 #include "database.h"
 #include "positiontracker.h"
 #include "settingsmanager.h"
@@ -15,6 +16,7 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTranslator>
 
 #include <atomic>
@@ -141,7 +143,10 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
     if (offline && options.language == QLatin1String("en"))
         settings->setLanguage(QStringLiteral("en"));
     const QString dataDir = offline ? temp.path() : AppController::defaultDataDir();
-    const CoreError opened = controller.open(dataDir, options.demo || offline);
+    // A real start shows its first frame before it reads the cluster list.
+    const CoreError opened = controller.open(dataDir, options.demo || offline,
+                                             offline ? AppController::ClusterListLoading::Now
+                                                     : AppController::ClusterListLoading::Later);
     if (opened.failed())
         std::fprintf(stderr, "%s\n", qPrintable(opened.message()));
     // Positioning plugins are slow to load: a real start opens them after the first frame.
@@ -150,17 +155,22 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
         if (positioned.failed() && !offline)
             std::fprintf(stderr, "%s\n", qPrintable(positioned.message()));
     };
-    if (offline)
-        startPosition();
-
     // Sync status in the header and the sync page (the client only talks to the registry when
-    // the inspector logs in and syncs).
+    // the inspector logs in and syncs). A real start creates it after the first frame: it loads
+    // the network information plugins.
     std::unique_ptr<SyncClient> sync;
-    if (controller.ready())
+    const auto startSync = [&controller, &sync, &options] {
+        if (!controller.ready())
+            return;
         sync = std::make_unique<SyncClient>(controller.database()->connection(),
                                             controller.dataRoot());
-    if (sync && !options.serverUrl.isEmpty())
-        sync->setServerUrl(QUrl::fromUserInput(options.serverUrl));
+        if (!options.serverUrl.isEmpty())
+            sync->setServerUrl(QUrl::fromUserInput(options.serverUrl));
+    };
+    if (offline) {
+        startPosition();
+        startSync();
+    }
 
     QQmlApplicationEngine engine;
     // The module is at qrc:/CcnInspect (RESOURCE_PREFIX /, Qt 6.4).
@@ -182,14 +192,29 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
         return 1;
     QObject *root = engine.rootObjects().first();
 
+    // The camera probe loads Qt Multimedia: after the first frame, like the position source.
+    const auto probeCamera = [root] { QMetaObject::invokeMethod(root, "probeCamera"); };
     if (!offline) {
-        if (auto *window = qobject_cast<QQuickWindow *>(root))
-            QObject::connect(window, &QQuickWindow::frameSwapped, window, startPosition,
-                             Qt::SingleShotConnection);
-        else
+        auto *window = qobject_cast<QQuickWindow *>(root);
+        const auto loadList = [&controller] {
+            if (controller.clusters())
+                controller.clusters()->reload();
+        };
+        const auto startRest = [&, root, probeCamera] {
+            startSync();
+            root->setProperty("syncClient", QVariant::fromValue(sync.get()));
             startPosition();
+            probeCamera();
+        };
+        if (window) {
+            afterFirstFrames(window, loadList, startRest);
+        } else {
+            loadList();
+            startRest();
+        }
         return app.exec();
     }
+    probeCamera();
 
     if (opened.failed())
         return 1;
@@ -197,6 +222,31 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
     const int warnings = qmlWarningCount();
     std::fprintf(stderr, "self-test: %d page failures, %d QML warnings\n", failures, warnings);
     return failures == 0 && warnings == 0 ? 0 : 1;
+}
+
+void AppLauncher::afterFirstFrames(QQuickWindow *window, const std::function<void()> &first,
+                                   const std::function<void()> &rest)
+{
+    // Queued: frameSwapped is emitted while a frame is still being finished (from the render
+    // thread with the threaded render loop); the work runs in the event loop's next turn, with
+    // the frame on screen.
+    const auto queuedOnce = Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection);
+    auto restDone = std::make_shared<bool>(false);
+    const auto runRest = [restDone, rest] {
+        if (*restDone)
+            return;
+        *restDone = true;
+        rest();
+    };
+    QObject::connect(
+        window, &QQuickWindow::frameSwapped, window,
+        [window, first, runRest, queuedOnce] {
+            first();
+            QObject::connect(window, &QQuickWindow::frameSwapped, window, runRest, queuedOnce);
+            // Without a new frame (nothing changed on screen) the rest starts a second later.
+            QTimer::singleShot(1000, window, runRest);
+        },
+        queuedOnce);
 }
 
 int AppLauncher::renderScreens(QObject *root, const QString &dir, bool save)

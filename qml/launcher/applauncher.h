@@ -3,7 +3,10 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 class QGuiApplication;
+class QQuickWindow;
 
 // Starts the app's UI from the command line options: opens the database (or the demo one),
 // loads the translation, the position source and Main.qml. --self-test loads every page with
@@ -33,5 +36,9 @@ public:
     static int qmlWarningCount();
 
 private:
+    // Runs first in the event loop's turn after the window's first frame, then rest after the
+    // frame that follows (the cluster list on screen before the slower starts).
+    static void afterFirstFrames(QQuickWindow *window, const std::function<void()> &first,
+                                 const std::function<void()> &rest);
     int renderScreens(QObject *root, const QString &dir, bool save);
 };

@@ -74,6 +74,7 @@ Page {
         }
 
         Label {
+            visible: page.app.clusters.loaded
             text: qsTr("%n cụm", "", list.count)
             color: "#555555"
         }
@@ -213,13 +214,14 @@ Page {
                 }
             }
 
+            // The app's first frame comes before the clusters are read.
             Label {
                 anchors.centerIn: parent
                 visible: list.count === 0
                 width: parent.width - 48
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.Wrap
-                text: qsTr("Không có cụm nào khớp. Hãy bỏ bớt bộ lọc hoặc sửa từ khoá.")
+                text: page.app.clusters.loaded ? qsTr("Không có cụm nào khớp. Hãy bỏ bớt bộ lọc hoặc sửa từ khoá.") : qsTr("Đang tải danh sách cụm…")
                 color: "#555555"
             }
         }

@@ -107,6 +107,28 @@ private slots:
         QCOMPARE(model()->data(model()->index(0), ClusterListModel::NameRole).toString(),
                  model()->get(0).value(QStringLiteral("name")).toString());
     }
+
+    // The app's start opens with the list read later: empty and not loaded until reload().
+    void loadsLater()
+    {
+        QTemporaryDir dir;
+        SettingsManager settings(dir.filePath(QStringLiteral("s.ini")));
+        AppController app(&settings);
+        QVERIFY(app.open(dir.path(), true, AppController::ClusterListLoading::Later).ok());
+        ClusterListModel *list = app.clusters();
+        QVERIFY(!list->loaded());
+        QCOMPARE(list->rowCount(), 0);
+        QSignalSpy loaded(list, &ClusterListModel::loadedChanged);
+        QSignalSpy count(list, &ClusterListModel::countChanged);
+        list->reload();
+        QVERIFY(list->loaded());
+        QCOMPARE(loaded.count(), 1);
+        QCOMPARE(count.count(), 1);
+        QCOMPARE(list->rowCount(), model()->rowCount());
+        list->reload();
+        QCOMPARE(loaded.count(), 1);
+        QVERIFY(model()->loaded());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestClusterListModel)
