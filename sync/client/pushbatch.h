@@ -8,14 +8,15 @@
 #include <QString>
 
 // One push batch built from the outbox (PROTOCOL.md, Push): the oldest entries not rejected, in
-// outbox order, at most `limit`. fields: insert = every travelling column, update = the columns
-// whose value differs between old_json and new_json, delete = deleted_at.
+// outbox order, at most `limit`, each named by its outbox seq. fields: insert = every travelling
+// column, update = the columns whose value differs between old_json and new_json, delete =
+// deleted_at. Outbox entries are never changed once written (a later edit is a new entry), so a
+// batch can be sent again as it is.
 class PushBatch
 {
 public:
     struct Entry {
         qint64 outboxSeq = 0;
-        QString changeId;
         QString entity;
         QString rowId;
         QString op;
@@ -28,7 +29,7 @@ public:
         qint64 serverSeq = 0;
     };
 
-    static constexpr int maxChanges = 500;
+    static constexpr int maxChanges = 2000;
 
     static CoreError build(const QSqlDatabase &db, const QString &deviceId, int limit,
                            PushBatch *out);
@@ -39,18 +40,16 @@ public:
     bool isEmpty() const { return m_entries.isEmpty(); }
     int size() const { return int(m_entries.size()); }
     const QList<Entry> &entries() const { return m_entries; }
-    QJsonObject body() const { return m_body; }
+    QByteArray body() const { return m_body; }
 
-    // Freezes the entries (sent_at) before the request goes out.
-    CoreError markSent(QSqlDatabase db, qint64 now) const;
-    // Checks the registry's reply against the batch and, in one transaction with
-    // sync_flags.applying = 1: deletes the stored entries, sets their rows' sync_seq, marks the
-    // rejected ones. A reply that does not match the batch changes nothing (Malformed error).
-    // A conflict moves the pull cursor back to the change's base_seq so that the row's winning
-    // values are pulled again.
+    // Checks the registry's reply against the batch and, in one transaction: deletes the stored
+    // entries and marks the rejected ones. A reply that does not match the batch changes nothing
+    // (Malformed error). A conflict moves the pull cursor back to the change's base_seq so that
+    // the row's winning values are pulled again. Rows' sync_seq is left to the next pull, which
+    // brings every row stored after the cursor, this device's own included.
     CoreError applyReply(QSqlDatabase db, const QJsonObject &reply, Outcome *outcome) const;
 
 private:
     QList<Entry> m_entries;
-    QJsonObject m_body;
+    QByteArray m_body;
 };

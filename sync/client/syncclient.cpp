@@ -395,10 +395,6 @@ void SyncClient::pushNext()
         return finishRound(built, SyncErrors::Kind::Local);
     if (m_batch.isEmpty())
         return pullNext();
-    const CoreError sent =
-        m_batch.markSent(m_manager.database(), QDateTime::currentMSecsSinceEpoch());
-    if (sent.failed())
-        return finishRound(sent, SyncErrors::Kind::Local);
     m_http->postJson(QStringLiteral("push"), m_batch.body(), true, [this](const SyncReply &r) {
         CoreError e;
         if (handleFailure(r, &e))

@@ -39,7 +39,11 @@ void SyncHttp::get(const QString &path, Callback done)
 
 void SyncHttp::postJson(const QString &path, const QJsonObject &body, bool compress, Callback done)
 {
-    const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    postJson(path, QJsonDocument(body).toJson(QJsonDocument::Compact), compress, std::move(done));
+}
+
+void SyncHttp::postJson(const QString &path, const QByteArray &json, bool compress, Callback done)
+{
     Headers headers{{"Content-Type", "application/json"}};
     if (compress) {
         headers.append(qMakePair(QByteArray("Content-Encoding"), QByteArray("deflate")));

@@ -51,6 +51,7 @@ public:
     // `path` is relative to /api/v1 ("push", "pull?since=3").
     void get(const QString &path, Callback done);
     void postJson(const QString &path, const QJsonObject &body, bool compress, Callback done);
+    void postJson(const QString &path, const QByteArray &json, bool compress, Callback done);
     void put(const QString &path, const QByteArray &body, const Headers &headers, Callback done);
     // Aborts the request under way (its callback is not called).
     void abort();

@@ -4,7 +4,7 @@
 
 QJsonObject ChangeResult::toJson() const
 {
-    QJsonObject o{{QStringLiteral("change_id"), changeId}, {QStringLiteral("status"), status}};
+    QJsonObject o{{QStringLiteral("change"), double(change)}, {QStringLiteral("status"), status}};
     if (seq > 0)
         o.insert(QStringLiteral("seq"), double(seq));
     if (!conflictIds.isEmpty())
@@ -19,12 +19,13 @@ QJsonObject ChangeResult::toJson() const
 ChangeResult ChangeResult::fromJson(const QJsonObject &o, QString *error)
 {
     ChangeResult r;
-    r.changeId = o.value(QLatin1String("change_id")).toString();
+    const QJsonValue change = o.value(QLatin1String("change"));
+    r.change = qint64(change.toDouble(0));
     r.status = o.value(QLatin1String("status")).toString();
     static const QStringList statuses = {QStringLiteral("applied"), QStringLiteral("duplicate"),
                                          QStringLiteral("conflict"), QStringLiteral("rejected")};
-    if (r.changeId.isEmpty() || !statuses.contains(r.status)) {
-        *error = QStringLiteral("result without change_id or with an unknown status");
+    if (!change.isDouble() || r.change <= 0 || !statuses.contains(r.status)) {
+        *error = QStringLiteral("result without change or with an unknown status");
         return r;
     }
     r.seq = qint64(o.value(QLatin1String("seq")).toDouble(0));

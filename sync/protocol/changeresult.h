@@ -4,12 +4,13 @@
 #include <QStringList>
 
 // The registry's answer for one pushed change:
-// {"change_id", "status", "seq"?, "conflict_ids"?, "code"?, "message"?}.
-// status: "applied" | "duplicate" | "conflict" (all three mean stored) | "rejected" (not stored).
+// {"change", "status", "seq"?, "conflict_ids"?, "code"?, "message"?}, `change` being the change's
+// seq on the device. status: "applied" | "duplicate" | "conflict" (all three mean stored) |
+// "rejected" (not stored). A push reply lists only the results that are not "applied".
 class ChangeResult
 {
 public:
-    QString changeId;
+    qint64 change = 0; // the device's seq of the change
     QString status;
     qint64 seq = 0; // the registry sequence the change was stored at (0 when not stored)
     QStringList conflictIds;

@@ -3,20 +3,19 @@
 #include <QJsonObject>
 #include <QString>
 
-// One change as it travels in a push (an outbox entry on the device).
-// Wire form: {"change_id", "entity", "row_id", "op", "base_seq", "fields"}.
+// One change as it travels in a push (an outbox entry on the device). On the wire it is one row
+// of a run (see PushRequest): [seq, row_id, base_seq, value…].
 class PushChange
 {
 public:
-    QString changeId;   // chosen on the device, random; the idempotence key
+    qint64 seq = 0;     // the device's outbox sequence: with the device id, the idempotence key
     QString entity;     // synced table name, e.g. "inspections"
     QString rowId;      // the row's id (UUIDv7 text, chosen on the device)
     QString op;         // "insert" | "update" | "delete"
-    qint64 baseSeq = 0; // registry sequence of the row version the device had (0 = none)
+    qint64 baseSeq = 0; // registry sequence the device had seen for the row (0 = none)
     QJsonObject fields; // insert: all travelling columns; update: changed ones; delete: deleted_at
 
-    QJsonObject toJson() const;
-    // Strict: unknown members, wrong types or empty ids give an error message (English, stable).
-    static PushChange fromJson(const QJsonObject &o, QString *error);
+    // The change's name in the registry's history and conflict records: "<device id>:<seq>".
+    static QString changeId(const QString &deviceId, qint64 seq);
     static bool isValidOp(const QString &op);
 };

@@ -5,16 +5,22 @@
 #include <QByteArray>
 #include <QList>
 
-// The body of POST /api/v1/push: {"protocol": 1, "device_id": "…", "changes": [PushChange…]}.
+// The body of POST /api/v1/push (PROTOCOL.md, Push):
+// {"protocol": 2, "device_id": "…", "runs": [{"entity", "op", "columns": [...],
+//   "changes": [[seq, row_id, base_seq, value…], …]}, …]}
+// A run holds consecutive changes of one entity and op that carry the same columns, so a column
+// name travels once per run, not once per change. Change seqs rise strictly through the body.
 class PushRequest
 {
 public:
     int protocol = 0;
     QString deviceId;
-    QList<PushChange> changes;
+    QList<PushChange> changes; // in outbox order
 
     QByteArray toJson() const;
-    // Strict parse: malformed JSON, unknown members, wrong types, more than
-    // ProtocolVersion::maxChangesPerPush changes give an error message and an empty request.
+    // Strict parse: malformed JSON, unknown members, wrong types, seqs not rising, or more than
+    // ProtocolVersion::maxChangesPerPush changes give an error message and an empty request. A
+    // body of another protocol version gives only its `protocol` (no error), so that the caller
+    // can answer "please update".
     static PushRequest fromJson(const QByteArray &json, QString *error);
 };

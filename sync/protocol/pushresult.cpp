@@ -7,7 +7,8 @@ QByteArray PushResult::toJson() const
 {
     QJsonArray list;
     for (const ChangeResult &r : results)
-        list.append(r.toJson());
+        if (r.status != QLatin1String("applied"))
+            list.append(r.toJson());
     return QJsonDocument(QJsonObject{{QStringLiteral("protocol"), protocol},
                                      {QStringLiteral("server_seq"), double(serverSeq)},
                                      {QStringLiteral("results"), list}})

@@ -5,8 +5,9 @@
 #include <QByteArray>
 #include <QList>
 
-// The reply to POST /api/v1/push:
-// {"protocol": 1, "server_seq": N, "results": [ChangeResult…]} — one result per change, same order.
+// The reply to POST /api/v1/push: {"protocol": 2, "server_seq": N, "results": [ChangeResult…]}.
+// `results` lists, in batch order, only the changes that were not simply applied (duplicates,
+// conflicts, rejections): a change of the batch that is not listed was applied.
 class PushResult
 {
 public:

@@ -509,23 +509,15 @@ Reply RegistryServer::push(const Principal &who, const QByteArray &body)
                                     "lại trên thiết bị này."));
     PushResult result;
     result.protocol = ProtocolVersion::current;
-    // One transaction per batch, one savepoint per change (PROTOCOL.md, Push): the results and
-    // every stored change become durable together, with one commit (one fsync) per batch.
-    const CoreError begun = m_store->beginBatch();
-    if (begun.failed())
-        return error(503, "storage_busy",
-                     QStringLiteral("Máy chủ đang bận (%1); không có gì được lưu. Các thay đổi sẽ "
-                                    "được gửi lại ở lần đồng bộ sau.")
-                         .arg(begun.message()));
-    for (const PushChange &c : req.changes)
-        result.results.append(m_store->push(who, c));
-    result.serverSeq = m_store->serverSeq();
-    const CoreError committed = m_store->commitBatch();
-    if (committed.failed())
+    // One transaction per batch (PROTOCOL.md, Push): the results and every stored change become
+    // durable together, with one commit (one fsync) per batch.
+    const CoreError stored = m_store->push(who, req.changes, &result.results);
+    if (stored.failed())
         return error(503, "storage_error",
                      QStringLiteral("Máy chủ không lưu được gói thay đổi (%1); không có gì được "
                                     "lưu. Các thay đổi sẽ được gửi lại ở lần đồng bộ sau.")
-                         .arg(committed.message()));
+                         .arg(stored.message()));
+    result.serverSeq = m_store->serverSeq();
     Reply r;
     r.body = result.toJson();
     return r;

@@ -1,6 +1,7 @@
 #include "registrystore.h"
 
 #include "migrator.h"
+#include "protocolversion.h"
 #include "syncschema.h"
 #include "uuid7.h"
 
@@ -157,7 +158,7 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
         QSqlQuery q(db);
         for (const char *p :
              {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
-              // A push batch (500 changes: records, history, change_ids and their indexes)
+              // A push batch (thousands of changes: records, history and their indexes)
               // outgrows the default 2 MB page cache, which then spills pages to the WAL in
               // the middle of the transaction and writes them again at commit.
               "PRAGMA cache_size = -65536"})
@@ -299,6 +300,8 @@ QSqlQuery *RegistryStore::statement(const QString &sql, const QVariantList &bind
 
 qint64 RegistryStore::nextSeq(QString *error)
 {
+    if (m_push)
+        return ++m_push->seq; // written back once at the end of the batch
     QSqlQuery *q = statement(
         QStringLiteral("UPDATE registry_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq"), {},
         error);
@@ -602,6 +605,14 @@ RegistryStore::Scope RegistryStore::scopeOf(const QString &entity, const QJsonOb
     if (isReferenceEntity(entity))
         return s;
     const auto parent = [&](const QString &parentEntity, const QString &id) {
+        if (m_push) {
+            const auto it = m_push->scopes.constFind(rowKey(parentEntity, id));
+            if (it != m_push->scopes.constEnd()) {
+                s.provinceId = it->first;
+                s.clusterId = it->second;
+                return;
+            }
+        }
         QSqlQuery *q = statement(
             QStringLiteral(
                 "SELECT province_id, cluster_id FROM records WHERE entity = ? AND row_id = ?"),
@@ -616,6 +627,8 @@ RegistryStore::Scope RegistryStore::scopeOf(const QString &entity, const QJsonOb
         s.provinceId = q->value(0).toString();
         s.clusterId = q->value(1).toString();
         q->finish();
+        if (m_push)
+            m_push->scopes.insert(rowKey(parentEntity, id), {s.provinceId, s.clusterId});
     };
     const auto ref = [&](const char *f) { return row.value(QLatin1String(f)).toString(); };
     if (entity == QLatin1String("clusters")) {
@@ -639,6 +652,11 @@ RegistryStore::Scope RegistryStore::scopeOf(const QString &entity, const QJsonOb
 
 ChangeMerger::Stored RegistryStore::load(const QString &entity, const QString &rowId) const
 {
+    if (m_push) {
+        const auto it = m_push->rows.constFind(rowKey(entity, rowId));
+        if (it != m_push->rows.constEnd())
+            return *it;
+    }
     ChangeMerger::Stored st;
     QSqlQuery *q = statement(
         QStringLiteral(
@@ -684,6 +702,11 @@ bool RegistryStore::saveRecord(const QString &entity, const QString &rowId, qint
              nullable(scope.provinceId), nullable(scope.clusterId), nullable(sha)},
             error))
         return false;
+    if (m_push) {
+        const QString key = rowKey(entity, rowId);
+        m_push->rows.insert(key, {true, row, meta, seq});
+        m_push->scopes.insert(key, {scope.provinceId, scope.clusterId});
+    }
     if (entity == QLatin1String("cluster_units"))
         return statement(QStringLiteral(
                              "INSERT INTO cluster_communes (link_id, cluster_id, unit_id, deleted) "
@@ -712,32 +735,195 @@ bool RegistryStore::insertHistory(qint64 seq, const QString &changeId, const QSt
 
 ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
 {
+    QList<ChangeResult> results;
+    const CoreError e = push(who, {change}, &results);
+    if (e.ok() && results.size() == 1)
+        return results.first();
     ChangeResult r;
-    r.changeId = change.changeId;
+    r.change = change.seq;
+    r.status = QStringLiteral("rejected");
+    r.code = QStringLiteral("storage_error");
+    r.message = QStringLiteral("Máy chủ không lưu được thay đổi này: %1. Hãy thử lại sau.")
+                    .arg(e.message());
+    return r;
+}
+
+CoreError RegistryStore::push(const Principal &who, const QList<PushChange> &changes,
+                              QList<ChangeResult> *results)
+{
+    results->clear();
+    QSqlDatabase db = connection();
+    const bool own = !m_inBatch;
+    if (own && !db.transaction())
+        return {CoreError::Code::Sql, db.lastError().text()};
+    QString error;
+    const auto abort = [&](const QString &why) {
+        m_push.reset();
+        if (own)
+            db.rollback();
+        return CoreError{CoreError::Code::Sql, why.isEmpty() ? QStringLiteral("?") : why};
+    };
+    m_push = std::make_unique<PushState>();
+    // The device's watermark: every change at or below it was stored before (or rejected).
+    qint64 through = 0;
+    QSqlQuery *q =
+        statement(QStringLiteral("SELECT through FROM push_watermarks WHERE device_id = ?"),
+                  {who.deviceId}, &error);
+    if (!q)
+        return abort(error);
+    if (q->next())
+        through = q->value(0).toLongLong();
+    q->finish();
+    QHash<qint64, std::pair<QString, QString>> outcomes; // seq -> (status, result)
+    if (!changes.isEmpty() && changes.first().seq <= through) {
+        q = statement(QStringLiteral("SELECT change_seq, status, result FROM push_outcomes WHERE "
+                                     "device_id = ? AND change_seq BETWEEN ? AND ?"),
+                      {who.deviceId, changes.first().seq, through}, &error);
+        if (!q)
+            return abort(error);
+        while (q->next())
+            outcomes.insert(q->value(0).toLongLong(),
+                            {q->value(1).toString(), q->value(2).toString()});
+        q->finish();
+    }
+    // One read and one write of the counter per batch; the registry serves one request at a time,
+    // and on PostgreSQL the row lock holds other writers off until the commit.
+    q = statement(m_postgres
+                      ? QStringLiteral("SELECT seq FROM registry_counter WHERE id = 1 FOR UPDATE")
+                      : QStringLiteral("SELECT seq FROM registry_counter WHERE id = 1"),
+                  {}, &error);
+    if (!q || !q->next())
+        return abort(error.isEmpty() ? QStringLiteral("no registry counter") : error);
+    m_push->seq = q->value(0).toLongLong();
+    q->finish();
+    const qint64 firstSeq = m_push->seq;
+    if (!prefetch(changes, through, &error))
+        return abort(error);
+
+    qint64 newThrough = through;
+    for (const PushChange &c : changes) {
+        newThrough = qMax(newThrough, c.seq);
+        const auto seen = outcomes.constFind(c.seq);
+        if (c.seq <= through && seen == outcomes.constEnd()) {
+            // At or below the watermark: most likely a replay. The history says for sure (a
+            // device sends its changes in order, but a late copy of an old request must not
+            // hide a change that never arrived).
+            q = statement(QStringLiteral("SELECT 1 FROM history WHERE change_id = ?"),
+                          {PushChange::changeId(who.deviceId, c.seq)}, &error);
+            if (!q)
+                return abort(error);
+            const bool stored = q->next();
+            q->finish();
+            if (stored) {
+                ChangeResult r;
+                r.change = c.seq;
+                r.status = QStringLiteral("duplicate");
+                results->append(r);
+                continue;
+            }
+        }
+        if (seen != outcomes.constEnd() && seen->first == QLatin1String("conflict")) {
+            // The same answer again: stored, and these conflict records hold the losing values.
+            QString ignored;
+            ChangeResult r = ChangeResult::fromJson(parseObject(seen->second), &ignored);
+            r.change = c.seq;
+            results->append(r);
+            continue;
+        }
+        // New, late, or rejected before: looked at (again) now.
+        ChangeResult r = pushOne(who, c, &error);
+        if (!error.isEmpty())
+            return abort(error);
+        bool ok = true;
+        if (r.status != QLatin1String("applied"))
+            ok = statement(QStringLiteral("INSERT INTO push_outcomes (device_id, change_seq, "
+                                          "status, result) VALUES (?, ?, ?, ?) ON CONFLICT "
+                                          "(device_id, change_seq) DO UPDATE SET status = "
+                                          "excluded.status, result = excluded.result"),
+                           {who.deviceId, c.seq, r.status, compact(r.toJson())}, &error);
+        else if (seen != outcomes.constEnd())
+            ok = statement(
+                QStringLiteral("DELETE FROM push_outcomes WHERE device_id = ? AND change_seq = ?"),
+                {who.deviceId, c.seq}, &error);
+        if (!ok)
+            return abort(error);
+        results->append(r);
+    }
+    if ((m_push->seq != firstSeq &&
+         !statement(QStringLiteral("UPDATE registry_counter SET seq = ? WHERE id = 1"),
+                    {m_push->seq}, &error)) ||
+        (newThrough != through &&
+         !statement(QStringLiteral("INSERT INTO push_watermarks (device_id, through) VALUES (?, "
+                                   "?) ON CONFLICT (device_id) DO UPDATE SET through = "
+                                   "excluded.through"),
+                    {who.deviceId, newThrough}, &error)))
+        return abort(error);
+    m_push.reset();
+    if (own && !db.commit()) {
+        const QString why = db.lastError().text();
+        db.rollback();
+        return {CoreError::Code::Sql, why};
+    }
+    return {};
+}
+
+bool RegistryStore::prefetch(const QList<PushChange> &changes, qint64 through, QString *error)
+{
+    // The stored rows of the whole batch, read a chunk at a time: one statement per chunk instead
+    // of one per change. The statement's text is fixed (short chunks repeat their last id), so it
+    // is prepared once.
+    constexpr int chunk = 64;
+    QHash<QString, QStringList> wanted;
+    for (const PushChange &c : changes)
+        if (c.seq > through && m_schema->hasTable(c.entity))
+            wanted[c.entity] << c.rowId;
+    QStringList marks;
+    for (int i = 0; i < chunk; ++i)
+        marks << QStringLiteral("?");
+    const QString sql = QStringLiteral("SELECT row_id, row_json, field_meta, seq FROM records "
+                                       "WHERE entity = ? AND row_id IN (%1)")
+                            .arg(marks.join(QLatin1Char(',')));
+    for (auto it = wanted.constBegin(); it != wanted.constEnd(); ++it) {
+        for (const QString &id : it.value())
+            m_push->rows.insert(rowKey(it.key(), id), {});
+        for (qsizetype from = 0; from < it.value().size(); from += chunk) {
+            QVariantList binds{it.key()};
+            for (int i = 0; i < chunk; ++i)
+                binds << it.value().at(qMin(from + i, it.value().size() - 1));
+            QSqlQuery *q = statement(sql, binds, error);
+            if (!q)
+                return false;
+            while (q->next()) {
+                ChangeMerger::Stored st;
+                st.exists = true;
+                st.row = parseObject(q->value(1).toString());
+                st.meta = parseObject(q->value(2).toString());
+                st.seq = q->value(3).toLongLong();
+                m_push->rows.insert(rowKey(it.key(), q->value(0).toString()), st);
+            }
+            q->finish();
+        }
+    }
+    return true;
+}
+
+QString RegistryStore::rowKey(const QString &entity, const QString &rowId)
+{
+    return entity + QLatin1Char('\x1f') + rowId;
+}
+
+ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &change,
+                                    QString *storageError)
+{
+    ChangeResult r;
+    r.change = change.seq;
+    const QString changeId = PushChange::changeId(who.deviceId, change.seq);
     const auto reject = [&](const char *code, const QString &message) {
         r.status = QStringLiteral("rejected");
         r.code = QLatin1String(code);
         r.message = message;
         return r;
     };
-    // Idempotence first: a replay answers the first result again.
-    if (QSqlQuery *seen = statement(
-            QStringLiteral("SELECT device_id, result FROM change_ids WHERE change_id = ?"),
-            {change.changeId});
-        seen && seen->next()) {
-        const QString firstDevice = seen->value(0).toString();
-        const QString firstResult = seen->value(1).toString();
-        seen->finish();
-        if (firstDevice != who.deviceId)
-            return reject("change_id_reused",
-                          QStringLiteral("change_id này đã được một thiết bị khác dùng."));
-        QString e;
-        ChangeResult first = ChangeResult::fromJson(parseObject(firstResult), &e);
-        first.status = QStringLiteral("duplicate");
-        return first;
-    } else if (seen) {
-        seen->finish();
-    }
     if (!m_schema->hasTable(change.entity))
         return reject(
             "unknown_entity",
@@ -759,80 +945,51 @@ ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
          !change.fields.contains(QLatin1String("deleted_at"))))
         return reject("invalid_value", QStringLiteral("Thao tác xóa phải có deleted_at."));
 
-    QString busy;
-    if (!beginChange(&busy))
-        return reject(
-            "storage_busy",
-            QStringLiteral("Máy chủ đang bận (%1); thay đổi sẽ được gửi lại ở lần đồng bộ "
-                           "sau.")
-                .arg(busy));
-    const auto fail = [&](const QString &why) {
-        rollbackChange();
-        r.status = QStringLiteral("rejected");
-        r.code = QStringLiteral("storage_error");
-        r.message =
-            QStringLiteral("Máy chủ không lưu được thay đổi này: %1. Hãy thử lại sau.").arg(why);
-        return r;
-    };
     const ChangeMerger::Stored stored = load(change.entity, change.rowId);
-    if (!stored.exists && change.op != QLatin1String("insert")) {
-        rollbackChange();
+    if (!stored.exists && change.op != QLatin1String("insert"))
         return reject("unknown_row", QStringLiteral("Máy chủ không có dòng %1 %2.")
                                          .arg(change.entity, change.rowId.left(64)));
-    }
     // Authorisation on the stored scope (the row as it is) and on the proposed scope.
     QJsonObject proposed = stored.row;
     for (auto it = change.fields.begin(); it != change.fields.end(); ++it)
         proposed.insert(it.key(), it.value());
     proposed.insert(QStringLiteral("id"), change.rowId);
     const Scope newScope = scopeOf(change.entity, proposed);
-    if (!newScope.error.isEmpty()) {
-        rollbackChange();
+    if (!newScope.error.isEmpty())
         return reject("unknown_parent", newScope.error);
-    }
     if (stored.exists) {
         const Scope oldScope = scopeOf(change.entity, stored.row);
-        if (!canWrite(who, change.entity, oldScope.provinceId, oldScope.clusterId)) {
-            rollbackChange();
+        if (!canWrite(who, change.entity, oldScope.provinceId, oldScope.clusterId))
             return reject("forbidden",
                           QStringLiteral("Bạn không được sửa dòng %1 này.").arg(change.entity));
-        }
     }
-    if (!canWrite(who, change.entity, newScope.provinceId, newScope.clusterId)) {
-        rollbackChange();
+    if (!canWrite(who, change.entity, newScope.provinceId, newScope.clusterId))
         return reject("forbidden",
                       QStringLiteral("Vai trò và địa bàn của bạn không cho phép ghi dòng %1 này.")
                           .arg(change.entity));
-    }
     QString invalid = m_schema->validateRow(change.entity, proposed);
-    if (!invalid.isEmpty()) {
-        rollbackChange();
+    if (!invalid.isEmpty())
         return reject("invalid_value", invalid);
-    }
     const ChangeMerger::Outcome out = ChangeMerger::merge(stored, change, who.deviceId);
-    if (!out.rejectCode.isEmpty()) {
-        rollbackChange();
+    if (!out.rejectCode.isEmpty())
         return reject(out.rejectCode.toLatin1().constData(), out.rejectMessage);
-    }
     // Most changes merge to exactly the proposed row (validated above, scope known): the row's
     // validation and scope are then not worked out a second time.
     const bool asProposed = out.row == proposed;
     if (!asProposed)
         invalid = m_schema->validateRow(change.entity, out.row);
-    if (!invalid.isEmpty()) {
-        rollbackChange();
+    if (!invalid.isEmpty())
         return reject("invalid_value", invalid);
-    }
-    QString error;
-    const qint64 seq = nextSeq(&error);
+    // Every check is done: from here on only the storage can fail, and that fails the batch.
+    const qint64 seq = nextSeq(storageError);
     if (seq <= 0)
-        return fail(error);
+        return r;
     QJsonObject meta = stored.meta;
     for (const QString &f : out.appliedFields)
         meta.insert(f, QJsonArray{double(seq), who.deviceId});
     const Scope finalScope = asProposed ? newScope : scopeOf(change.entity, out.row);
-    if (!saveRecord(change.entity, change.rowId, seq, out.row, meta, finalScope, &error))
-        return fail(error);
+    if (!saveRecord(change.entity, change.rowId, seq, out.row, meta, finalScope, storageError))
+        return r;
     for (const ChangeMerger::Conflict &c : out.conflicts) {
         const QString id = Uuid7::generate();
         if (!statement(QStringLiteral(
@@ -842,24 +999,16 @@ ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
                            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                        {id, c.kind, change.entity, change.rowId, nullable(c.field),
                         boxed(c.current), boxed(c.incoming), c.currentSeq,
-                        nullable(c.currentDevice), seq, who.deviceId, change.baseSeq,
-                        change.changeId, nullable(finalScope.provinceId),
-                        nullable(finalScope.clusterId), now()},
-                       &error))
-            return fail(error);
+                        nullable(c.currentDevice), seq, who.deviceId, change.baseSeq, changeId,
+                        nullable(finalScope.provinceId), nullable(finalScope.clusterId), now()},
+                       storageError))
+            return r;
         r.conflictIds << id;
     }
     r.status = out.conflicts.isEmpty() ? QStringLiteral("applied") : QStringLiteral("conflict");
     r.seq = seq;
-    if (!insertHistory(seq, change.changeId, change.entity, change.rowId, change.op, who.deviceId,
-                       who.userId, change.baseSeq, change.fields, r.status, &error) ||
-        !statement(
-            QStringLiteral("INSERT INTO change_ids (change_id, device_id, seq, result, stored_at) "
-                           "VALUES (?, ?, ?, ?, ?)"),
-            {change.changeId, who.deviceId, seq, compact(r.toJson()), now()}, &error))
-        return fail(error);
-    if (!commitChange(&error))
-        return fail(error);
+    insertHistory(seq, changeId, change.entity, change.rowId, change.op, who.deviceId, who.userId,
+                  change.baseSeq, change.fields, r.status, storageError);
     return r;
 }
 
@@ -915,7 +1064,7 @@ CoreError RegistryStore::writeRow(const QString &entity, const QString &rowId,
 PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit) const
 {
     PullPage page;
-    page.protocol = 1;
+    page.protocol = ProtocolVersion::current;
     page.next = since;
     QSqlQuery q(connection());
     QString filter;
@@ -1109,54 +1258,6 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
         c.insert(QStringLiteral("resolution_seq"), double(seq));
     *out = c;
     return {};
-}
-
-bool RegistryStore::beginChange(QString *error)
-{
-    QSqlDatabase db = connection();
-    if (!m_inBatch) {
-        if (db.transaction())
-            return true;
-        *error = db.lastError().text();
-        return false;
-    }
-    QSqlQuery q(db);
-    // Not prepared: PostgreSQL cannot PREPARE a SAVEPOINT statement.
-    if (q.exec(QStringLiteral("SAVEPOINT change")))
-        return true;
-    *error = q.lastError().text();
-    return false;
-}
-
-bool RegistryStore::commitChange(QString *error)
-{
-    QSqlDatabase db = connection();
-    if (!m_inBatch) {
-        if (db.commit())
-            return true;
-        *error = db.lastError().text();
-        return false;
-    }
-    QSqlQuery q(db);
-    // Not prepared: PostgreSQL cannot PREPARE a SAVEPOINT statement.
-    if (q.exec(QStringLiteral("RELEASE SAVEPOINT change")))
-        return true;
-    *error = q.lastError().text();
-    return false;
-}
-
-void RegistryStore::rollbackChange()
-{
-    QSqlDatabase db = connection();
-    if (!m_inBatch) {
-        db.rollback();
-        return;
-    }
-    // ROLLBACK TO keeps the savepoint open (and, on PostgreSQL, clears an aborted state); RELEASE
-    // then pops it, so the batch's transaction goes on with the changes before this one.
-    QSqlQuery q(db);
-    q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT change"));
-    q.exec(QStringLiteral("RELEASE SAVEPOINT change"));
 }
 
 CoreError RegistryStore::beginBatch()

@@ -21,7 +21,7 @@ class SyncSchema;
 
 // The registry's storage: one interface, two SQL dialects (SQLite in the data directory by
 // default, PostgreSQL through QPSQL when given a postgresql:// URL). Every stored change, its
-// history row, its change_id record and its conflict records are written in one transaction; the
+// history row, its outcome record and its conflict records are written in one transaction; the
 // registry sequence is assigned here (never from device clocks). Not thread-safe: one per thread.
 class RegistryStore
 {
@@ -55,7 +55,11 @@ public:
     // Revokes a device (admin: anyone's; others: their own). Its tokens stop at once.
     CoreError revokeDevice(const Principal &who, const QString &deviceId);
 
-    // Sync.
+    // Sync. A push batch (PROTOCOL.md, Push) is stored in one transaction (or joins the one of
+    // beginBatch): one result per change in *results. Fails, storing nothing, only when the
+    // storage fails. The one-change form is a batch of one.
+    CoreError push(const Principal &who, const QList<PushChange> &changes,
+                   QList<ChangeResult> *results);
     ChangeResult push(const Principal &who, const PushChange &change);
     PullPage pull(const Principal &who, qint64 since, int limit) const;
     // Authoritative writes (demo seed, CSV import, conflict resolution): no merge, no scope.
@@ -72,8 +76,7 @@ public:
                               const QJsonValue &value, bool hasValue, QJsonObject *out);
 
     // Whole-set operations. Between beginBatch and commitBatch every push() and writeRow() joins
-    // one transaction; each push() is then a savepoint of it (a rejected change rolls back to its
-    // savepoint, the others stay), and all of them become durable at commitBatch.
+    // one transaction, and all of them become durable at commitBatch.
     CoreError beginBatch();
     CoreError commitBatch();
     void rollbackBatch();
@@ -95,6 +98,15 @@ private:
     };
     Scope scopeOf(const QString &entity, const QJsonObject &row) const;
     std::optional<QSet<QString>> clusterSet(const Principal &who) const;
+    // What one push batch has read and written, so each row and parent is read once.
+    struct PushState {
+        qint64 seq = 0; // the registry counter, written back at the end of the batch
+        QHash<QString, ChangeMerger::Stored> rows;          // rowKey -> stored row
+        QHash<QString, std::pair<QString, QString>> scopes; // rowKey -> (province, cluster)
+    };
+    static QString rowKey(const QString &entity, const QString &rowId);
+    bool prefetch(const QList<PushChange> &changes, qint64 through, QString *error);
+    ChangeResult pushOne(const Principal &who, const PushChange &change, QString *storageError);
     ChangeMerger::Stored load(const QString &entity, const QString &rowId) const;
     qint64 nextSeq(QString *error);
     bool saveRecord(const QString &entity, const QString &rowId, qint64 seq, const QJsonObject &row,
@@ -108,14 +120,11 @@ private:
     // null on failure (*error says why). The caller reads the rows, then finish()es it.
     QSqlQuery *statement(const QString &sql, const QVariantList &binds,
                          QString *error = nullptr) const;
-    // One change's atomic unit: its own transaction, or a savepoint inside a batch.
-    bool beginChange(QString *error);
-    bool commitChange(QString *error);
-    void rollbackChange();
 
     QString m_connection;
     bool m_postgres = false;
     bool m_inBatch = false;
+    std::unique_ptr<PushState> m_push; // set while a push batch is stored
     std::unique_ptr<SyncSchema> m_schema;
     mutable QHash<QString, QSqlQuery *> m_statements;
     mutable std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;

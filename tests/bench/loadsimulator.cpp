@@ -5,6 +5,7 @@
 #include "deflate.h"
 #include "demodataloader.h"
 #include "inspectiondocfactory.h"
+#include "protocolversion.h"
 #include "pushbatch.h"
 #include "uuid7.h"
 
@@ -55,8 +56,7 @@ CoreError LoadSimulator::prepare()
                 e = PushBatch::build(db.connection(), device.id, PushBatch::maxChanges, &batch);
             if (e.failed())
                 return e;
-            device.bodies << Deflate::compress(
-                QJsonDocument(batch.body()).toJson(QJsonDocument::Compact));
+            device.bodies << Deflate::compress(batch.body());
             q.exec(QStringLiteral("DELETE FROM outbox"));
         }
         m_devices << device;
@@ -84,7 +84,7 @@ CoreError LoadSimulator::run(Result *result)
         for (int d = 0; d < m_devices.size(); ++d) {
             QNetworkRequest req(url(QStringLiteral("login")));
             req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-            req.setRawHeader("X-CCN-Protocol", "1");
+            req.setRawHeader("X-CCN-Protocol", QByteArray::number(ProtocolVersion::current));
             req.setRawHeader("X-CCN-Schema", QByteArray::number(m_schemaVersion));
             const QJsonObject body{
                 {QStringLiteral("username"), QStringLiteral("admin.demo")},
@@ -130,7 +130,7 @@ CoreError LoadSimulator::run(Result *result)
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
         req.setRawHeader("Content-Encoding", "deflate");
         req.setRawHeader("Authorization", "Bearer " + m_devices[d].token.toLatin1());
-        req.setRawHeader("X-CCN-Protocol", "1");
+        req.setRawHeader("X-CCN-Protocol", QByteArray::number(ProtocolVersion::current));
         req.setRawHeader("X-CCN-Schema", QByteArray::number(m_schemaVersion));
         req.setTransferTimeout(m_options.timeoutMs);
         auto *t = new QElapsedTimer;
@@ -159,7 +159,8 @@ CoreError LoadSimulator::run(Result *result)
                             s, v.toObject().value(QStringLiteral("message")).toString());
                     }
                 }
-                if (o.value(QStringLiteral("results")).toArray().isEmpty())
+                // The reply lists only changes that were not simply applied.
+                if (!o.value(QStringLiteral("results")).isArray())
                     bad = 1, why = QStringLiteral("reply without results");
             }
             if (bad) {

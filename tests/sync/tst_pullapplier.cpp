@@ -1,5 +1,6 @@
 // PullApplier: pulled pages -> device rows (fixture tests/fixtures/sync/pull_pages.json):
 // pending local fields kept, tombstones applied, the cursor stored with its page, nothing echoed.
+#include "protocolversion.h"
 #include "pullapplier.h"
 #include "searchindex.h"
 #include "synctestutil.h"
@@ -101,7 +102,7 @@ private slots:
         QSqlDatabase c = db.connection();
         const QString sha(64, QLatin1Char('a'));
         const QJsonObject page{
-            {"protocol", 1},
+            {"protocol", ProtocolVersion::current},
             {"next", 2},
             {"more", false},
             {"changes",
@@ -137,7 +138,7 @@ private slots:
                 {"seq", seq}, {"entity", entity}, {"row_id", id}, {"deleted", false}, {"row", row}};
         };
         const QJsonObject page{
-            {"protocol", 1},
+            {"protocol", ProtocolVersion::current},
             {"next", 3},
             {"more", false},
             {"changes", QJsonArray{change(1, "admin_units", "p1",

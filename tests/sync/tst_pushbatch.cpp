@@ -1,6 +1,8 @@
 // PushBatch: outbox -> push batch (fixture tests/fixtures/sync/push_batches.json) and the
-// handling of the registry's reply (stored entries leave, rejected ones stay marked, sync_seq).
+// handling of the registry's reply (stored entries leave, rejected ones stay marked).
+#include "protocolversion.h"
 #include "pushbatch.h"
+#include "pushrequest.h"
 #include "synctestutil.h"
 
 #include <QTemporaryDir>
@@ -62,23 +64,28 @@ private slots:
         PushBatch batch;
         QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), fixture.value("limit").toInt(), &batch)
                     .ok());
-        const QJsonObject body = batch.body();
-        QCOMPARE(body.value("protocol").toInt(), 1);
-        QCOMPARE(body.value("device_id").toString(), QStringLiteral("dev-1"));
-        const QJsonArray changes = body.value("changes").toArray();
+        const QJsonObject body = QJsonDocument::fromJson(batch.body()).object();
+        QCOMPARE(body.value("protocol").toInt(), ProtocolVersion::current);
+        QString error;
+        const PushRequest req = PushRequest::fromJson(batch.body(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(req.deviceId, QStringLiteral("dev-1"));
         const QJsonArray expect = fixture.value("expect").toArray();
-        QCOMPARE(changes.size(), expect.size());
+        QCOMPARE(req.changes.size(), expect.size());
+        // A run per stretch of one entity, op and column set: never more runs than changes.
+        QVERIFY(body.value("runs").toArray().size() <= req.changes.size());
         for (int i = 0; i < expect.size(); ++i) {
-            const QJsonObject got = changes.at(i).toObject();
+            const PushChange &got = req.changes.at(i);
             const QJsonObject want = expect.at(i).toObject();
-            QCOMPARE(got.value("change_id").toString().size(), 32);
-            QCOMPARE(got.value("entity").toString(), want.value("entity").toString());
-            QCOMPARE(got.value("row_id").toString(), want.value("row_id").toString());
-            QCOMPARE(got.value("op").toString(), want.value("op").toString());
-            QCOMPARE(got.value("base_seq").toInteger(), want.value("base_seq").toInteger());
+            QCOMPARE(got.seq, batch.entries().at(i).outboxSeq);
+            QVERIFY(i == 0 || got.seq > req.changes.at(i - 1).seq);
+            QCOMPARE(got.entity, want.value("entity").toString());
+            QCOMPARE(got.rowId, want.value("row_id").toString());
+            QCOMPARE(got.op, want.value("op").toString());
+            QCOMPARE(got.baseSeq, want.value("base_seq").toInteger());
             if (want.value("fields") == QJsonValue(QStringLiteral("*")))
                 continue;
-            const QJsonObject gf = got.value("fields").toObject();
+            const QJsonObject gf = got.fields;
             const QJsonObject wf = want.value("fields").toObject();
             QStringList gk = gf.keys(), wk = wf.keys();
             QCOMPARE(gk, wk);
@@ -101,20 +108,17 @@ private slots:
         threeInserts(c);
         PushBatch batch;
         QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &batch).ok());
-        QVERIFY(batch.markSent(c, 1000).ok());
-        QCOMPARE(scalar(c, "SELECT count(*) FROM outbox WHERE sent_at = 1000").toInt(), 3);
         const auto &e = batch.entries();
+        // Only what was not simply applied is listed: e[0] was applied.
         const QJsonObject reply{
-            {"protocol", 1},
+            {"protocol", ProtocolVersion::current},
             {"server_seq", 12},
             {"results",
-             QJsonArray{
-                 QJsonObject{{"change_id", e[0].changeId}, {"status", "applied"}, {"seq", 10}},
-                 QJsonObject{{"change_id", e[1].changeId},
-                             {"status", "rejected"},
-                             {"code", "validation"},
-                             {"message", "Mã tỉnh trùng"}},
-                 QJsonObject{{"change_id", e[2].changeId}, {"status", "duplicate"}, {"seq", 12}}}}};
+             QJsonArray{QJsonObject{{"change", double(e[1].outboxSeq)},
+                                    {"status", "rejected"},
+                                    {"code", "validation"},
+                                    {"message", "Mã tỉnh trùng"}},
+                        QJsonObject{{"change", double(e[2].outboxSeq)}, {"status", "duplicate"}}}}};
         PushBatch::Outcome o;
         QVERIFY(batch.applyReply(c, reply, &o).ok());
         QCOMPARE(o.stored, 2);
@@ -124,11 +128,8 @@ private slots:
                  QStringLiteral("validation"));
         QCOMPARE(scalar(c, "SELECT rejected_message FROM outbox").toString(),
                  QStringLiteral("Mã tỉnh trùng"));
-        QCOMPARE(scalar(c, "SELECT sync_seq FROM admin_units WHERE id = 'p1'").toInt(), 10);
-        QCOMPARE(scalar(c, "SELECT sync_seq FROM admin_units WHERE id = 'p2'").toInt(), 0);
-        QCOMPARE(scalar(c, "SELECT sync_seq FROM admin_units WHERE id = 'p3'").toInt(), 12);
-        QCOMPARE(scalar(c, "SELECT applying FROM sync_flags").toInt(), 0);
-        // Setting sync_seq did not echo into the outbox, and a rejected entry is not resent.
+        QCOMPARE(scalar(c, "SELECT seq FROM outbox").toLongLong(), e[1].outboxSeq);
+        // A rejected entry is not resent.
         PushBatch next;
         QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &next).ok());
         QVERIFY(next.isEmpty());
@@ -151,9 +152,9 @@ private slots:
         QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &batch).ok());
         QCOMPARE(batch.size(), 1);
         const QJsonObject reply{
-            {"protocol", 1},
+            {"protocol", ProtocolVersion::current},
             {"server_seq", 21},
-            {"results", QJsonArray{QJsonObject{{"change_id", batch.entries()[0].changeId},
+            {"results", QJsonArray{QJsonObject{{"change", double(batch.entries()[0].outboxSeq)},
                                                {"status", "conflict"},
                                                {"seq", 21},
                                                {"conflict_ids", QJsonArray{"k1"}}}}}};
@@ -168,12 +169,14 @@ private slots:
     void malformedReplyChangesNothing_data()
     {
         QTest::addColumn<QByteArray>("reply");
-        QTest::newRow("wrong protocol") << QByteArray(R"({"protocol": 2, "results": []})");
-        QTest::newRow("too few results") << QByteArray(
-            R"({"protocol": 1, "results": [{"change_id": "x", "status": "applied"}]})");
-        QTest::newRow("no results") << QByteArray(R"({"protocol": 1})");
+        QTest::newRow("wrong protocol") << QByteArray(R"({"protocol": 1, "results": []})");
+        QTest::newRow("no results") << QByteArray(R"({"protocol": 2})");
+        QTest::newRow("result for a change not sent") << QByteArray(
+            R"({"protocol": 2, "results": [{"change": 999999, "status": "conflict"}]})");
+        QTest::newRow("change not a number")
+            << QByteArray(R"({"protocol": 2, "results": [{"change": "1", "status": "rejected"}]})");
         QTest::newRow("unknown status") << QByteArray("ID0");
-        QTest::newRow("other change ids") << QByteArray("IDS");
+        QTest::newRow("a change listed twice") << QByteArray("TWICE");
     }
 
     void malformedReplyChangesNothing()
@@ -185,14 +188,12 @@ private slots:
         PushBatch batch;
         QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &batch).ok());
         QJsonObject r = QJsonDocument::fromJson(reply).object();
-        if (reply == "ID0" || reply == "IDS") {
-            QJsonArray results;
-            for (const auto &e : batch.entries())
-                results.append(
-                    QJsonObject{{"change_id", reply == "IDS" ? e.changeId + "x" : e.changeId},
-                                {"status", reply == "ID0" ? "stored" : "applied"},
-                                {"seq", 3}});
-            r = QJsonObject{{"protocol", 1}, {"results", results}};
+        if (reply == "ID0" || reply == "TWICE") {
+            const double first = double(batch.entries().first().outboxSeq);
+            const QJsonObject one{{"change", first},
+                                  {"status", reply == "ID0" ? "stored" : "duplicate"}};
+            r = QJsonObject{{"protocol", ProtocolVersion::current},
+                            {"results", reply == "ID0" ? QJsonArray{one} : QJsonArray{one, one}}};
         }
         const QStringList before = outboxSnapshot(c);
         const CoreError e = batch.applyReply(c, r, nullptr);

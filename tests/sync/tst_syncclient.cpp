@@ -1,6 +1,8 @@
 // SyncClient against a scripted server on 127.0.0.1: the protocol headers, deflate both ways,
 // login, logout, rejected changes, photo upload resume, and every failure
 // (tests/fixtures/sync/failures.tsv) ending the round with the outbox untouched.
+#include "protocolversion.h"
+#include "pushbatch.h"
 #include "syncclient.h"
 #include "synctestutil.h"
 #include "transaction.h"
@@ -22,23 +24,33 @@ const QJsonArray kSteps = QJsonDocument::fromJson(R"([
 ])")
                               .array();
 
+// The device seqs of a push request's changes (PROTOCOL.md, Push: runs of [seq, row_id, …]).
+QList<double> changeSeqs(const Request &r)
+{
+    QList<double> out;
+    for (const QJsonValue &run : r.json().value("runs").toArray())
+        for (const QJsonValue &c : run.toObject().value("changes").toArray())
+            out << c.toArray().at(0).toDouble();
+    return out;
+}
+
 // A registry that stores every change and has nothing to pull.
 Response goodHandler(const Request &r, qint64 *seq)
 {
     if (r.path.startsWith("/api/v1/push")) {
-        QJsonArray results;
-        for (const QJsonValue &c : r.json().value("changes").toArray())
-            results.append(QJsonObject{{"change_id", c.toObject().value("change_id")},
-                                       {"status", "applied"},
-                                       {"seq", double(++*seq)}});
-        return Response::json(
-            200, {{"protocol", 1}, {"server_seq", double(*seq)}, {"results", results}});
+        // Every change applied: the reply lists none.
+        *seq += changeSeqs(r).size();
+        return Response::json(200, {{"protocol", ProtocolVersion::current},
+                                    {"server_seq", double(*seq)},
+                                    {"results", QJsonArray()}});
     }
     if (r.path.startsWith("/api/v1/pull"))
-        return Response::json(
-            200,
-            {{"protocol", 1}, {"changes", QJsonArray()}, {"next", double(*seq)}, {"more", false}},
-            true);
+        return Response::json(200,
+                              {{"protocol", ProtocolVersion::current},
+                               {"changes", QJsonArray()},
+                               {"next", double(*seq)},
+                               {"more", false}},
+                              true);
     if (r.path.startsWith("/api/v1/photos/status"))
         return Response::json(200, {{"photos", QJsonObject()}});
     return Response::json(404, {{"code", "not_found"}, {"message", "no"}});
@@ -119,16 +131,19 @@ private slots:
         QVERIFY(d->client->lastSyncAt().isValid());
         QVERIFY(d->client->online());
         QCOMPARE(scalar(d->db.connection(), "SELECT count(*) FROM outbox").toInt(), 0);
+        // A push leaves the row's sync_seq to the pull that brings the stored row back (this
+        // scripted registry has nothing to pull).
         QCOMPARE(
             scalar(d->db.connection(), "SELECT sync_seq FROM admin_units WHERE id = 'p1'").toInt(),
-            3);
+            0);
         QCOMPARE(
             scalar(d->db.connection(), "SELECT value FROM sync_state WHERE key = 'pull_cursor'")
                 .toString(),
             QStringLiteral("3"));
         QVERIFY(server.requests.size() >= 2);
         for (const Request &r : server.requests) {
-            QCOMPARE(r.headers.value("x-ccn-protocol"), QByteArray("1"));
+            QCOMPARE(r.headers.value("x-ccn-protocol"),
+                     QByteArray::number(ProtocolVersion::current));
             QCOMPARE(r.headers.value("x-ccn-schema").toInt(), d->db.schemaVersion());
             QCOMPARE(r.headers.value("authorization"), QByteArray("Bearer tok-123"));
         }
@@ -136,7 +151,7 @@ private slots:
         QCOMPARE(push.method, QByteArray("POST"));
         QCOMPARE(push.headers.value("content-encoding"), QByteArray("deflate"));
         QVERIFY(push.rawBody != push.body);
-        QCOMPARE(push.json().value("changes").toArray().size(), 3);
+        QCOMPARE(changeSeqs(push).size(), 3);
         QCOMPARE(push.json().value("device_id").toString(), d->client->deviceId());
         const Request &pull = server.requests.at(1);
         QCOMPARE(pull.method, QByteArray("GET"));
@@ -144,7 +159,7 @@ private slots:
                  QStringLiteral("0"));
     }
 
-    void batchesOfAtMost500()
+    void batchesOfAtMostMaxChanges()
     {
         FakeRegistry server;
         qint64 seq = 0;
@@ -153,7 +168,7 @@ private slots:
         RecordWriter w(d->db.connection());
         {
             Transaction tx(d->db.connection());
-            for (int i = 0; i < 1203; ++i)
+            for (int i = 0; i < 2 * PushBatch::maxChanges + 203; ++i)
                 QVERIFY(w.insert("admin_units", {{"code", QString::number(i)},
                                                  {"name", "U"},
                                                  {"level", "province"},
@@ -166,8 +181,8 @@ private slots:
         QList<int> sizes;
         for (const Request &r : server.requests)
             if (r.path.startsWith("/api/v1/push"))
-                sizes << int(r.json().value("changes").toArray().size());
-        QCOMPARE(sizes, (QList<int>{500, 500, 203}));
+                sizes << int(changeSeqs(r).size());
+        QCOMPARE(sizes, (QList<int>{PushBatch::maxChanges, PushBatch::maxChanges, 203}));
         QCOMPARE(d->client->pendingRecords(), 0);
     }
 
@@ -216,11 +231,13 @@ private slots:
                 return Response::rawBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                                           "Content-Length: 500\r\n\r\n{\"protocol\": 1, \"res");
             if (behaviour == "wrongresults")
-                return Response::json(200, {{"protocol", 1},
-                                            {"results", QJsonArray()},
-                                            {"changes", QJsonArray{QJsonObject{{"seq", "x"}}}},
-                                            {"next", 1},
-                                            {"more", false}});
+                return Response::json(
+                    200, {{"protocol", ProtocolVersion::current},
+                          {"results",
+                           QJsonArray{QJsonObject{{"change", 999999999}, {"status", "conflict"}}}},
+                          {"changes", QJsonArray{QJsonObject{{"seq", "x"}}}},
+                          {"next", 1},
+                          {"more", false}});
             const int status = behaviour.toInt();
             return Response::json(status, {{"code", status == 426 ? "update_required" : "error"},
                                            {"message", "Vui lòng cập nhật / thử lại"}});
@@ -282,13 +299,14 @@ private slots:
         server.handler = [&](const Request &r) -> Response {
             if (r.path.startsWith("/api/v1/push")) {
                 QJsonArray results;
-                for (const QJsonValue &c : r.json().value("changes").toArray())
-                    results.append(QJsonObject{{"change_id", c.toObject().value("change_id")},
+                for (const double c : changeSeqs(r))
+                    results.append(QJsonObject{{"change", c},
                                                {"status", "rejected"},
                                                {"code", "forbidden"},
                                                {"message", "Ngoài phạm vi được giao"}});
-                return Response::json(200,
-                                      {{"protocol", 1}, {"server_seq", 0}, {"results", results}});
+                return Response::json(200, {{"protocol", ProtocolVersion::current},
+                                            {"server_seq", 0},
+                                            {"results", results}});
             }
             qint64 seq = 0;
             return goodHandler(r, &seq);

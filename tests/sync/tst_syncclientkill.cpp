@@ -7,6 +7,7 @@
 // holds exactly what a device that was never killed holds, and every local change is on the
 // registry once.
 #include "outboxtriggers.h"
+#include "pushchange.h"
 #include "syncclient.h"
 #include "synctestutil.h"
 #include "transaction.h"
@@ -257,7 +258,7 @@ private slots:
                                QLatin1String(kUser),
                                QLatin1String(kPassword),
                                QString::number(kPageSize)};
-        QSet<QString> localChanges; // change_ids written on the killed device
+        QSet<QString> localChanges; // outbox seqs of the changes written on the killed device
         QSet<QString> localRows;    // table/id of rows inserted there
         qint64 cursor = 0;          // stored cursor after the last kill
         qint64 committed = 0;       // highest cursor the process said it committed
@@ -335,7 +336,7 @@ private slots:
             cursor = now;
             {
                 QSqlQuery q(db);
-                q.exec("SELECT change_id FROM outbox");
+                q.exec("SELECT seq FROM outbox");
                 while (q.next())
                     QVERIFY2(localChanges.contains(q.value(0).toString()),
                              "a change that was not written on the device is in the outbox");
@@ -392,7 +393,7 @@ private slots:
                                 .ok());
                     localRows.insert(QStringLiteral("inspection_participants/") + id);
                     QSqlQuery q(db);
-                    q.prepare("SELECT change_id FROM outbox WHERE row_id = ?");
+                    q.prepare("SELECT seq FROM outbox WHERE row_id = ?");
                     q.addBindValue(id);
                     QVERIFY(q.exec() && q.next());
                     localChanges.insert(q.value(0).toString());
@@ -424,8 +425,16 @@ private slots:
             QCOMPARE(scalar(peek.db(), "SELECT count(*) FROM outbox").toInt(), 0);
             QCOMPARE(scalar(peek.db(), "PRAGMA integrity_check").toString(), QStringLiteral("ok"));
         }
+        // The registry names a change by its device and outbox seq.
+        QString deviceId;
+        {
+            Peek peek(path);
+            deviceId = scalar(peek.db(), "SELECT value FROM sync_state WHERE key = 'device_id'")
+                           .toString();
+        }
+        QVERIFY(!deviceId.isEmpty());
         for (const QString &change : localChanges)
-            QCOMPARE(historyCount(change), 1);
+            QCOMPARE(historyCount(PushChange::changeId(deviceId, change.toLongLong())), 1);
     }
 };
 

@@ -2,6 +2,7 @@
 // directory): two real device databases sync through it. Parallel edits of different fields both
 // survive; the same field gives a conflict record; delete against edit; photos up (with an
 // interrupted upload resumed) and down (thumbnail eagerly, original on demand).
+#include "protocolversion.h"
 #include "syncclient.h"
 #include "synctestutil.h"
 
@@ -305,7 +306,7 @@ private slots:
         QNetworkAccessManager nam;
         QNetworkRequest req(QUrl(m_url + "/api/v1/devices/" + a->client->deviceId() + "/revoke"));
         req.setRawHeader("Authorization", "Bearer " + a->client->manager().auth().token.toUtf8());
-        req.setRawHeader("X-CCN-Protocol", "1");
+        req.setRawHeader("X-CCN-Protocol", QByteArray::number(ProtocolVersion::current));
         req.setRawHeader("X-CCN-Schema", QByteArray::number(a->db.schemaVersion()));
         req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
         QNetworkReply *r = nam.post(req, QByteArray("{}"));
