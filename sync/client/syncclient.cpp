@@ -410,7 +410,11 @@ void SyncClient::pushNext()
                                             ? SyncErrors::Kind::Local
                                             : SyncErrors::Kind::Malformed);
         m_roundPushed += m_batch.size();
-        refreshCounts();
+        // The counts follow from the reply; counting the outbox again after every batch would
+        // cost a scan of it per batch (the round's end counts it once).
+        m_pendingRecords = qMax(0, m_pendingRecords - outcome.stored - outcome.rejected);
+        m_rejectedRecords += outcome.rejected;
+        emit countsChanged();
         setProgress(0.4 * m_roundPushed / qMax(1, qMax(m_roundPushTotal, m_roundPushed)),
                     QStringLiteral("push"));
         pushNext();

@@ -13,7 +13,7 @@
 // in-memory SQLite database migrated with :/schema/app (ccncore's Migrator) and read with
 // OutboxTriggers::syncedTables/syncedColumns, so a column added to the device schema travels and
 // validates without a second list. Also validates a whole row against the device's constraints
-// (types, NOT NULL, CHECK) by inserting it into the in-memory copy and rolling back.
+// (types, NOT NULL, CHECK) by inserting it into the in-memory copy and deleting it again.
 // Not thread-safe: one instance per thread.
 class SyncSchema
 {
@@ -52,7 +52,9 @@ private:
     int m_version = 0;
     QStringList m_tables;
     QHash<QString, QList<Column>> m_columns;
-    // validateRow's INSERTs, prepared once per row shape (table and column list).
+    QHash<QString, QHash<QString, Column>> m_byName; // table -> column name -> column
+    // validateRow's INSERTs, prepared once per row shape (table and column list), and its
+    // DELETEs, once per table (keyed by the table name).
     mutable QHash<QString, QSqlQuery *> m_inserts;
     mutable std::vector<std::unique_ptr<QSqlQuery>> m_ownedInserts;
 };
