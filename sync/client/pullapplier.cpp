@@ -9,11 +9,8 @@
 #include "transaction.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QSet>
 #include <QSqlError>
-#include <QSqlQuery>
 #include <QtMath>
 
 namespace {
@@ -51,6 +48,11 @@ bool isInteger(const QJsonValue &v)
 {
     return v.isDouble() && std::floor(v.toDouble()) == v.toDouble();
 }
+
+CoreError malformed(int run, const QString &what)
+{
+    return SyncErrors::malformed(QStringLiteral("pull: run %1: %2").arg(run).arg(what));
+}
 } // namespace
 
 PullApplier::PullApplier(QSqlDatabase db) : m_db(std::move(db))
@@ -66,6 +68,7 @@ QSqlQuery *PullApplier::prepared(const QString &sql)
     if (QSqlQuery *q = m_statements.value(sql))
         return q;
     auto owned = std::make_unique<QSqlQuery>(m_db);
+    owned->setForwardOnly(true);
     if (!owned->prepare(sql))
         return nullptr;
     QSqlQuery *q = owned.get();
@@ -74,12 +77,64 @@ QSqlQuery *PullApplier::prepared(const QString &sql)
     return q;
 }
 
-CoreError PullApplier::loadPending(const QJsonArray &changes)
+QSqlQuery *PullApplier::writer(const QString &entity, const QStringList &columns, bool insert,
+                               const QSet<QString> &keep)
+{
+    QStringList parts;
+    for (const QString &c : columns) {
+        if (insert)
+            parts << QStringLiteral("?");
+        else if (c != QLatin1String("id") && !keep.contains(c))
+            parts << QStringLiteral("%1 = ?").arg(c);
+    }
+    if (insert)
+        return prepared(
+            QStringLiteral("INSERT INTO %1(%2, sync_seq) VALUES (%3, ?)")
+                .arg(entity, columns.join(QStringLiteral(", ")), parts.join(QStringLiteral(", "))));
+    parts << QStringLiteral("sync_seq = ?");
+    return prepared(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                        .arg(entity, parts.join(QStringLiteral(", "))));
+}
+
+CoreError PullApplier::present(const Run &run, QSet<QString> *ids)
+{
+    QJsonArray wanted;
+    for (const QJsonValue &rv : run.rows)
+        wanted.append(rv.toArray().at(run.idAt));
+    QSqlQuery *q =
+        prepared(QStringLiteral("SELECT id FROM %1 WHERE id IN (SELECT value FROM json_each(?))")
+                     .arg(run.entity));
+    if (!q)
+        return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
+    q->bindValue(0, QString::fromUtf8(QJsonDocument(wanted).toJson(QJsonDocument::Compact)));
+    if (!q->exec())
+        return sqlFailure(*q);
+    while (q->next())
+        ids->insert(q->value(0).toString());
+    q->finish();
+    return {};
+}
+
+CoreError PullApplier::loadPending(const std::vector<Run> &runs)
 {
     m_pending.clear();
+    QSqlQuery *any = prepared(
+        QStringLiteral("SELECT EXISTS (SELECT 1 FROM outbox WHERE rejected_code IS NULL)"));
+    if (!any)
+        return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
+    if (!any->exec())
+        return sqlFailure(*any);
+    const bool pending = any->next() && any->value(0).toInt() != 0;
+    any->finish();
+    if (!pending)
+        return {};
     QJsonArray ids;
-    for (const QJsonValue &cv : changes)
-        ids.append(cv.toObject().value(QLatin1String("row_id")));
+    for (const Run &run : runs) {
+        if (!run.known)
+            continue;
+        for (const QJsonValue &rv : run.rows)
+            ids.append(rv.toArray().at(run.idAt));
+    }
     QSqlQuery *q = prepared(QStringLiteral(
         "SELECT entity, row_id, op, old_json, new_json FROM outbox WHERE rejected_code IS NULL "
         "AND row_id IN (SELECT value FROM json_each(?))"));
@@ -124,33 +179,101 @@ QStringList PullApplier::pendingFields(const QString &entity, const QString &row
     return out;
 }
 
+CoreError PullApplier::check(const QJsonObject &page, qint64 since, Page *p,
+                             std::vector<Run> *runs) const
+{
+    if (page.value(QLatin1String("protocol")).toInt() != ProtocolVersion::current)
+        return SyncErrors::malformed(QStringLiteral("pull: protocol"));
+    const QJsonValue runsValue = page.value(QLatin1String("runs"));
+    const QJsonValue nextValue = page.value(QLatin1String("next"));
+    const QJsonValue moreValue = page.value(QLatin1String("more"));
+    if (!runsValue.isArray() || !isInteger(nextValue) || !moreValue.isBool())
+        return SyncErrors::malformed(QStringLiteral("pull: page needs runs, next and more"));
+    p->next = qint64(nextValue.toDouble());
+    p->more = moreValue.toBool();
+    if (p->next < since)
+        return SyncErrors::malformed(QStringLiteral("pull: cursor went back"));
+    qint64 last = since;
+    int n = 0;
+    for (const QJsonValue &rv : runsValue.toArray()) {
+        ++n;
+        const QJsonObject o = rv.toObject();
+        Run run;
+        const QJsonValue entity = o.value(QLatin1String("entity"));
+        const QJsonValue columns = o.value(QLatin1String("columns"));
+        const QJsonValue rows = o.value(QLatin1String("rows"));
+        if (!rv.isObject() || !entity.isString() || entity.toString().isEmpty() ||
+            !columns.isArray() || !rows.isArray())
+            return malformed(n, QStringLiteral("needs entity, columns and rows"));
+        run.entity = entity.toString();
+        run.rows = rows.toArray();
+        if (run.rows.isEmpty())
+            return malformed(n, QStringLiteral("no rows"));
+        const auto known = m_columns.constFind(run.entity);
+        run.known = known != m_columns.constEnd();
+        QSet<QString> seen;
+        const QJsonArray wire = columns.toArray();
+        for (qsizetype i = 0; i < wire.size(); ++i) {
+            const QString c = wire.at(i).toString();
+            if (!wire.at(i).isString() || c.isEmpty() || seen.contains(c))
+                return malformed(n, QStringLiteral("column %1 is not a new name").arg(i));
+            seen.insert(c);
+            const int at = int(i) + 2;
+            if (c == QLatin1String("id"))
+                run.idAt = at;
+            if (!run.known || !known->contains(c))
+                continue; // a column this device does not have
+            if (c == QLatin1String("id")) {
+                run.columns.prepend(c);
+                run.from.insert(run.from.begin(), at);
+            } else {
+                run.columns << c;
+                run.from.push_back(at);
+            }
+            if (c == QLatin1String("deleted_at"))
+                run.deletedAtAt = at;
+            else if (c == QLatin1String("updated_at"))
+                run.updatedAtAt = at;
+            else if (c == QLatin1String("sha256") && run.entity == QLatin1String("photos"))
+                run.sha256At = at;
+            else if ((c == QLatin1String("inspection_id") &&
+                      run.entity == QLatin1String("inspection_participants")) ||
+                     (c == QLatin1String("cluster_id") &&
+                      run.entity == QLatin1String("cluster_units")))
+                run.searchParentAt = at;
+        }
+        if (run.idAt < 0)
+            return malformed(n, QStringLiteral("no id column"));
+        const qsizetype width = wire.size() + 2;
+        for (const QJsonValue &row : std::as_const(run.rows)) {
+            const QJsonArray a = row.toArray();
+            if (!row.isArray() || a.size() != width)
+                return malformed(n, QStringLiteral("a row has not %1 values").arg(width));
+            const QJsonValue seq = a.at(0);
+            const QJsonValue deleted = a.at(1);
+            if (!isInteger(seq) || qint64(seq.toDouble()) <= last)
+                return malformed(n, QStringLiteral("seq not in ascending order after the cursor"));
+            last = qint64(seq.toDouble());
+            if (last > p->next)
+                return malformed(n, QStringLiteral("seq after next"));
+            if (!isInteger(deleted) || (deleted.toInteger() != 0 && deleted.toInteger() != 1))
+                return malformed(n, QStringLiteral("deleted is not 0 or 1"));
+            if (!a.at(run.idAt).isString() || a.at(run.idAt).toString().isEmpty())
+                return malformed(n, QStringLiteral("a row without id"));
+        }
+        runs->push_back(std::move(run));
+    }
+    if (p->more && runs->empty())
+        return SyncErrors::malformed(QStringLiteral("pull: empty page with more"));
+    return {};
+}
+
 CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result)
 {
     Page p;
-    if (page.value(QLatin1String("protocol")).toInt() != ProtocolVersion::current)
-        return SyncErrors::malformed(QStringLiteral("pull: protocol"));
-    const QJsonValue changesValue = page.value(QLatin1String("changes"));
-    const QJsonValue nextValue = page.value(QLatin1String("next"));
-    const QJsonValue moreValue = page.value(QLatin1String("more"));
-    if (!changesValue.isArray() || !isInteger(nextValue) || !moreValue.isBool())
-        return SyncErrors::malformed(QStringLiteral("pull: page"));
-    p.next = qint64(nextValue.toDouble());
-    p.more = moreValue.toBool();
-    if (p.next < since)
-        return SyncErrors::malformed(QStringLiteral("pull: cursor went back"));
-    const QJsonArray changes = changesValue.toArray();
-    for (const QJsonValue &cv : changes) {
-        const QJsonObject c = cv.toObject();
-        if (!isInteger(c.value(QLatin1String("seq"))) ||
-            !c.value(QLatin1String("entity")).isString() ||
-            c.value(QLatin1String("row_id")).toString().isEmpty() ||
-            !c.value(QLatin1String("row")).isObject())
-            return SyncErrors::malformed(QStringLiteral("pull: change"));
-        if (qint64(c.value(QLatin1String("seq")).toDouble()) > p.next)
-            return SyncErrors::malformed(QStringLiteral("pull: change after next"));
-    }
-    if (p.more && changes.isEmpty())
-        return SyncErrors::malformed(QStringLiteral("pull: empty page with more"));
+    std::vector<Run> runs;
+    if (const CoreError e = check(page, since, &p, &runs); e.failed())
+        return e;
 
     // Parents may arrive after their children (a parent edited later has a later seq), and the
     // user's scope may hide a parent: the registry owns referential integrity, so foreign keys are
@@ -158,32 +281,37 @@ CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
     CoreError error;
+    m_search.clear();
     {
         Transaction tx(m_db);
         if (!tx.active()) {
             error = SyncErrors::make(SyncErrors::Kind::Local, tx.beginError().message());
         } else if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1"))) {
             error = sqlFailure(q);
-        } else if (error = loadPending(changes); error.ok()) {
-            for (const QJsonValue &cv : changes) {
-                const QJsonObject c = cv.toObject();
-                if (!m_columns.contains(c.value(QLatin1String("entity")).toString())) {
-                    ++p.skipped;
+        } else if (error = loadPending(runs); error.ok()) {
+            for (Run &run : runs) {
+                if (!run.known) {
+                    p.skipped += int(run.rows.size());
                     continue;
                 }
-                error = applyChange(c);
+                error = applyRun(run);
                 if (error.failed())
                     break;
-                ++p.applied;
+                p.applied += int(run.rows.size());
             }
+            // search_text is device-only: rebuilt once for every row the page touched (and for
+            // the rows they describe).
+            for (auto it = m_search.constBegin(); error.ok() && it != m_search.constEnd(); ++it)
+                error = SearchText::refresh(m_db, it.key(), it.value().values());
             if (error.ok()) {
-                QSqlQuery cur(m_db);
-                cur.prepare(
-                    QStringLiteral("INSERT INTO sync_state(key, value) VALUES ('pull_cursor', ?) "
-                                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
-                cur.addBindValue(QString::number(p.next));
-                if (!cur.exec())
-                    error = sqlFailure(cur);
+                QSqlQuery *cur =
+                    prepared(QStringLiteral("INSERT INTO sync_state(key, value) VALUES "
+                                            "('pull_cursor', ?) ON CONFLICT(key) DO UPDATE SET "
+                                            "value = excluded.value"));
+                if (!cur)
+                    error = SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
+                else if (cur->bindValue(0, QString::number(p.next)); !cur->exec())
+                    error = sqlFailure(*cur);
             }
             if (error.ok() && !q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0")))
                 error = sqlFailure(q);
@@ -196,6 +324,7 @@ CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result
     }
     q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     m_pending.clear();
+    m_search.clear();
     if (error.failed())
         return error;
     if (result)
@@ -203,106 +332,92 @@ CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result
     return {};
 }
 
-CoreError PullApplier::applyChange(const QJsonObject &c)
+CoreError PullApplier::applyRun(Run &run)
 {
-    const QString entity = c.value(QLatin1String("entity")).toString();
-    const QString rowId = c.value(QLatin1String("row_id")).toString();
-    const qint64 seq = qint64(c.value(QLatin1String("seq")).toDouble());
-    const bool deleted = c.value(QLatin1String("deleted")).toBool();
-    QJsonObject row = c.value(QLatin1String("row")).toObject();
-    row.insert(QStringLiteral("id"), rowId);
-    if (deleted && (row.value(QLatin1String("deleted_at")).isNull() ||
-                    row.value(QLatin1String("deleted_at")).isUndefined())) {
-        const QJsonValue at = row.value(QLatin1String("updated_at"));
-        row.insert(QStringLiteral("deleted_at"),
-                   isInteger(at) ? at : QJsonValue(double(QDateTime::currentMSecsSinceEpoch())));
-    }
-    const QStringList &columns = m_columns[entity];
+    // A row the device has is updated (only the run's columns), a new one inserted: an upsert
+    // would check the NOT NULL columns of its INSERT part first, and refuse a partial row.
+    QSet<QString> have;
+    if (const CoreError e = present(run, &have); e.failed())
+        return e;
+    const bool searched = SearchText::covers(run.entity);
+    QString searchTable;
+    if (run.entity == QLatin1String("inspection_participants"))
+        searchTable = QStringLiteral("inspections");
+    else if (run.entity == QLatin1String("cluster_units"))
+        searchTable = QStringLiteral("clusters");
+    QSet<QString> search, searchParent;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QStringList withDeletedAt = run.columns + QStringList{QStringLiteral("deleted_at")};
 
-    QSqlQuery *exists =
-        prepared(QStringLiteral("SELECT sync_seq FROM %1 WHERE id = ?").arg(entity));
-    if (!exists)
-        return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
-    exists->bindValue(0, rowId);
-    if (!exists->exec())
-        return sqlFailure(*exists);
-    const bool present = exists->next();
-    exists->finish();
-
-    QStringList cols;
-    QVariantList values;
-    if (present) {
-        const QSet<QString> pending = m_pending.value(entity + QLatin1Char('/') + rowId);
-        for (const QString &col : columns) {
-            if (col == QLatin1String("id") || !row.contains(col) || pending.contains(col))
-                continue;
-            cols << col;
-            values << toSql(row.value(col));
+    for (const QJsonValue &rv : std::as_const(run.rows)) {
+        const QJsonArray a = rv.toArray();
+        const qint64 seq = a.at(0).toInteger();
+        const bool deleted = a.at(1).toInteger() != 0;
+        const QString rowId = a.at(run.idAt).toString();
+        const bool update = have.contains(rowId);
+        // A tombstone always has deleted_at: the row's, else its updated_at, else now.
+        QVariant deletedAt;
+        const bool setDeletedAt =
+            deleted && (run.deletedAtAt < 0 || a.at(run.deletedAtAt).isNull());
+        if (setDeletedAt) {
+            const QJsonValue at = run.updatedAtAt >= 0 ? a.at(run.updatedAtAt) : QJsonValue();
+            deletedAt = isInteger(at) ? qint64(at.toDouble()) : now;
         }
-        QStringList sets;
-        for (const QString &col : cols)
-            sets << QStringLiteral("%1 = ?").arg(col);
-        sets << QStringLiteral("sync_seq = ?");
-        QSqlQuery *up = prepared(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
-                                     .arg(entity, sets.join(QStringLiteral(", "))));
-        if (!up)
+        const bool extra = setDeletedAt && run.deletedAtAt < 0;
+        const QSet<QString> *keep = nullptr;
+        if (update && !m_pending.isEmpty()) {
+            const auto it = m_pending.constFind(run.entity + QLatin1Char('/') + rowId);
+            if (it != m_pending.constEnd())
+                keep = &*it;
+        }
+        QSqlQuery *&cached = run.statements[update][extra];
+        QSqlQuery *st =
+            keep ? writer(run.entity, extra ? withDeletedAt : run.columns, !update, *keep)
+            : cached
+                ? cached
+                : (cached = writer(run.entity, extra ? withDeletedAt : run.columns, !update, {}));
+        if (!st)
             return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
         int at = 0;
-        for (const QVariant &v : values)
-            up->bindValue(at++, v);
-        up->bindValue(at++, seq);
-        up->bindValue(at++, rowId);
-        if (!up->exec())
-            return sqlFailure(*up);
-    } else {
-        for (const QString &col : columns) {
-            if (!row.contains(col))
-                continue;
-            cols << col;
-            values << toSql(row.value(col));
+        for (int i = 0; i < run.columns.size(); ++i) {
+            const QString &c = run.columns.at(i);
+            if (update && (i == 0 || (keep && keep->contains(c))))
+                continue; // id (the first column) is the key; a pending field keeps its value
+            const int from = run.from[size_t(i)];
+            st->bindValue(at++,
+                          from == run.deletedAtAt && setDeletedAt ? deletedAt : toSql(a.at(from)));
         }
-        cols << QStringLiteral("sync_seq");
-        values << seq;
-        QStringList marks;
-        for (int i = 0; i < cols.size(); ++i)
-            marks << QStringLiteral("?");
-        QSqlQuery *ins = prepared(
-            QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
-                .arg(entity, cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
-        if (!ins)
-            return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
-        for (int i = 0; i < values.size(); ++i)
-            ins->bindValue(i, values.at(i));
-        if (!ins->exec())
-            return sqlFailure(*ins);
-    }
+        if (extra && !(keep && keep->contains(QStringLiteral("deleted_at"))))
+            st->bindValue(at++, deletedAt);
+        st->bindValue(at++, seq);
+        if (update)
+            st->bindValue(at++, rowId);
+        if (!st->exec())
+            return sqlFailure(*st);
 
-    // search_text is device-only: rebuild it for the pulled row (and for the row it describes).
-    QString searchTable = entity, searchId = rowId;
-    if (entity == QLatin1String("inspection_participants")) {
-        searchTable = QStringLiteral("inspections");
-        searchId = row.value(QLatin1String("inspection_id")).toString();
-    } else if (entity == QLatin1String("cluster_units")) {
-        searchTable = QStringLiteral("clusters");
-        searchId = row.value(QLatin1String("cluster_id")).toString();
+        if (searched)
+            search.insert(rowId);
+        if (run.searchParentAt >= 0) {
+            const QString parent = a.at(run.searchParentAt).toString();
+            if (!parent.isEmpty())
+                searchParent.insert(parent);
+        }
+        if (run.sha256At >= 0 && !deleted && a.at(run.sha256At).isString()) {
+            QSqlQuery *ph = prepared(QStringLiteral(
+                "INSERT INTO photo_transfers(sha256, thumb_state, changed_at) VALUES (?, 'wanted', "
+                "?) ON CONFLICT(sha256) DO UPDATE SET thumb_state = 'wanted' WHERE thumb_state = "
+                "'none'"));
+            if (!ph)
+                return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
+            ph->bindValue(0, a.at(run.sha256At).toString());
+            ph->bindValue(1, now);
+            if (!ph->exec())
+                return sqlFailure(*ph);
+        }
     }
-    if (SearchText::covers(searchTable)) {
-        const CoreError e = SearchText::refresh(m_db, searchTable, searchId);
-        if (e.failed())
-            return e;
-    }
-
-    if (entity == QLatin1String("photos") && row.value(QLatin1String("sha256")).isString() &&
-        !deleted) {
-        QSqlQuery *ph = prepared(QStringLiteral(
-            "INSERT INTO photo_transfers(sha256, thumb_state, changed_at) VALUES (?, 'wanted', ?) "
-            "ON CONFLICT(sha256) DO UPDATE SET thumb_state = 'wanted' WHERE thumb_state = 'none'"));
-        if (!ph)
-            return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
-        ph->bindValue(0, row.value(QLatin1String("sha256")).toString());
-        ph->bindValue(1, QDateTime::currentMSecsSinceEpoch());
-        if (!ph->exec())
-            return sqlFailure(*ph);
-    }
+    if (!search.isEmpty())
+        m_search[run.entity].unite(search);
+    if (!searchParent.isEmpty())
+        m_search[searchTable].unite(searchParent);
     return {};
 }

@@ -376,6 +376,7 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
         return;
     m_syncing = false;
     m_batch = PushBatch();
+    m_pullApplier.reset();
     if (error.ok()) {
         m_manager.setLastSyncAt(QDateTime::currentMSecsSinceEpoch());
         emit lastSyncAtChanged();
@@ -433,9 +434,10 @@ void SyncClient::pullNext()
                     if (!r.json(&page))
                         return finishRound(SyncErrors::malformed(QStringLiteral("pull")),
                                            SyncErrors::Kind::Malformed);
-                    PullApplier applier(m_manager.database());
+                    if (!m_pullApplier)
+                        m_pullApplier = std::make_unique<PullApplier>(m_manager.database());
                     PullApplier::Page result;
-                    const CoreError applied = applier.apply(page, since, &result);
+                    const CoreError applied = m_pullApplier->apply(page, since, &result);
                     if (applied.failed())
                         return finishRound(applied, applied.code() == CoreError::Code::Sql
                                                         ? SyncErrors::Kind::Local

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coreerror.h"
+#include "protocolversion.h"
 #include "pushbatch.h"
 #include "syncerrors.h"
 #include "syncmanager.h"
@@ -13,6 +14,9 @@
 #include <QUrl>
 #include <QVariantList>
 
+#include <memory>
+
+class PullApplier;
 class SyncHttp;
 struct SyncReply;
 
@@ -107,7 +111,7 @@ public:
     // Tuning (tests use small values).
     void setTimeoutMs(int ms);
     void setBatchSize(int n) { m_batchSize = qBound(1, n, PushBatch::maxChanges); }
-    void setPageSize(int n) { m_pageSize = qBound(1, n, 1000); }
+    void setPageSize(int n) { m_pageSize = qBound(1, n, ProtocolVersion::maxPullLimit); }
     void setChunkSize(int bytes) { m_chunkSize = qBound(1, bytes, 1 << 20); }
 
 public slots:
@@ -194,6 +198,7 @@ private:
 
     // The round under way.
     PushBatch m_batch;
+    std::unique_ptr<PullApplier> m_pullApplier; // its statements serve every page of the round
     int m_roundPushTotal = 0;
     int m_roundPushed = 0;
     int m_roundPages = 0;

@@ -7,14 +7,16 @@ class ProtocolVersion
 {
 public:
     // The payload version this build writes (the `protocol` member of every payload).
-    static constexpr int current = 1;
+    static constexpr int current = 2;
     // The oldest payload version the registry accepts (426 update_required below it).
     static constexpr int minimumAccepted = 1;
+    // The oldest payload version that may pull (pages are written in runs since version 2).
+    static constexpr int minimumPull = 2;
     // The oldest device schema version (header X-CCN-Schema) the registry accepts.
     static constexpr int minimumDeviceSchema = 2;
     // Caps shared by both sides (see PROTOCOL.md).
     static constexpr int maxChangesPerPush = 500;
-    static constexpr int maxPullLimit = 1000;
+    static constexpr int maxPullLimit = 5000;
     static constexpr qint64 maxBodyBytes = 16 * 1024 * 1024;
     static constexpr qint64 maxPhotoChunkBytes = 1024 * 1024;
 };

@@ -533,6 +533,12 @@ Reply RegistryServer::push(const Principal &who, const QByteArray &body)
 
 Reply RegistryServer::pull(const Principal &who, const QHttpServerRequest &request)
 {
+    // Pages are written in runs since protocol 2: an older device could not read them.
+    if (header(request, "X-CCN-Protocol").toInt() < ProtocolVersion::minimumPull)
+        return error(426, "update_required",
+                     QStringLiteral("Vui lòng cập nhật CCN Inspect: máy chủ gửi dữ liệu theo giao "
+                                    "thức %1 trở lên; các thay đổi trên máy vẫn được gửi lên.")
+                         .arg(ProtocolVersion::minimumPull));
     const QUrlQuery query(request.url());
     qint64 since = 0, limit = 500;
     for (const auto &item : query.queryItems(QUrl::FullyDecoded)) {
@@ -543,7 +549,8 @@ Reply RegistryServer::pull(const Principal &who, const QHttpServerRequest &reque
         } else if (item.first == QLatin1String("limit")) {
             if (!parseInt(item.second.toLatin1(), 1, ProtocolVersion::maxPullLimit, &limit))
                 return error(400, "invalid_parameter",
-                             QStringLiteral("'limit' phải nằm trong khoảng 1 đến 1000."));
+                             QStringLiteral("'limit' phải nằm trong khoảng 1 đến %1.")
+                                 .arg(ProtocolVersion::maxPullLimit));
         } else {
             return error(
                 400, "invalid_parameter",

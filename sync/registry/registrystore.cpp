@@ -1,6 +1,7 @@
 #include "registrystore.h"
 
 #include "migrator.h"
+#include "protocolversion.h"
 #include "syncschema.h"
 #include "uuid7.h"
 
@@ -915,9 +916,12 @@ CoreError RegistryStore::writeRow(const QString &entity, const QString &rowId,
 PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit) const
 {
     PullPage page;
-    page.protocol = 1;
+    page.protocol = ProtocolVersion::current;
     page.next = since;
     QSqlQuery q(connection());
+    // SQLite: step through the rows without Qt caching them. QPSQL reads the whole result at once,
+    // which is faster there than its row-by-row mode.
+    q.setForwardOnly(!m_postgres);
     QString filter;
     QVariantList binds{since};
     if (!who.isAdmin()) {
@@ -939,23 +943,22 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit) cons
     }
     binds << limit + 1;
     run(q,
-        QStringLiteral("SELECT seq, entity, row_id, deleted, row_json FROM records WHERE seq > ?%1 "
+        QStringLiteral("SELECT seq, entity, deleted, row_json FROM records WHERE seq > ?%1 "
                        "ORDER BY seq LIMIT ?")
             .arg(filter),
         binds);
+    int rows = 0;
     while (q.next()) {
-        if (page.changes.size() == limit) {
+        if (rows == limit) {
             page.more = true;
             break;
         }
-        PulledRow r;
-        r.seq = q.value(0).toLongLong();
-        r.entity = q.value(1).toString();
-        r.rowId = q.value(2).toString();
-        r.deleted = q.value(3).toInt() != 0;
-        r.row = parseObject(q.value(4).toString());
-        page.changes << r;
-        page.next = r.seq;
+        const qint64 seq = q.value(0).toLongLong();
+        // The stored row text is copied value by value (no JSON objects built).
+        page.append(seq, q.value(1).toString(), q.value(2).toInt() != 0,
+                    q.value(3).toString().toUtf8());
+        page.next = seq;
+        ++rows;
     }
     return page;
 }

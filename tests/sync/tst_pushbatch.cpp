@@ -1,5 +1,6 @@
 // PushBatch: outbox -> push batch (fixture tests/fixtures/sync/push_batches.json) and the
 // handling of the registry's reply (stored entries leave, rejected ones stay marked, sync_seq).
+#include "protocolversion.h"
 #include "pushbatch.h"
 #include "synctestutil.h"
 
@@ -105,7 +106,7 @@ private slots:
         QCOMPARE(scalar(c, "SELECT count(*) FROM outbox WHERE sent_at = 1000").toInt(), 3);
         const auto &e = batch.entries();
         const QJsonObject reply{
-            {"protocol", 1},
+            {"protocol", ProtocolVersion::current},
             {"server_seq", 12},
             {"results",
              QJsonArray{
@@ -151,7 +152,7 @@ private slots:
         QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &batch).ok());
         QCOMPARE(batch.size(), 1);
         const QJsonObject reply{
-            {"protocol", 1},
+            {"protocol", ProtocolVersion::current},
             {"server_seq", 21},
             {"results", QJsonArray{QJsonObject{{"change_id", batch.entries()[0].changeId},
                                                {"status", "conflict"},
@@ -168,10 +169,12 @@ private slots:
     void malformedReplyChangesNothing_data()
     {
         QTest::addColumn<QByteArray>("reply");
-        QTest::newRow("wrong protocol") << QByteArray(R"({"protocol": 2, "results": []})");
-        QTest::newRow("too few results") << QByteArray(
-            R"({"protocol": 1, "results": [{"change_id": "x", "status": "applied"}]})");
-        QTest::newRow("no results") << QByteArray(R"({"protocol": 1})");
+        QTest::newRow("wrong protocol") << QByteArray(R"({"protocol": 99, "results": []})");
+        QTest::newRow("too few results")
+            << QByteArray(R"({"protocol": )" + QByteArray::number(ProtocolVersion::current) +
+                          R"(, "results": [{"change_id": "x", "status": "applied"}]})");
+        QTest::newRow("no results")
+            << QByteArray(R"({"protocol": )" + QByteArray::number(ProtocolVersion::current) + "}");
         QTest::newRow("unknown status") << QByteArray("ID0");
         QTest::newRow("other change ids") << QByteArray("IDS");
     }
@@ -192,7 +195,7 @@ private slots:
                     QJsonObject{{"change_id", reply == "IDS" ? e.changeId + "x" : e.changeId},
                                 {"status", reply == "ID0" ? "stored" : "applied"},
                                 {"seq", 3}});
-            r = QJsonObject{{"protocol", 1}, {"results", results}};
+            r = QJsonObject{{"protocol", ProtocolVersion::current}, {"results", results}};
         }
         const QStringList before = outboxSnapshot(c);
         const CoreError e = batch.applyReply(c, r, nullptr);

@@ -4,6 +4,8 @@
 // CSV import and backup. Runs against SQLite, and PostgreSQL with CCN_TEST_BACKEND=postgres.
 #include "clusterimporter.h"
 #include "compression.h"
+#include "protocolversion.h"
+#include "pullpage.h"
 #include "pushrequest.h"
 #include "registryphotostore.h"
 #include "registryserver.h"
@@ -47,6 +49,22 @@ QJsonObject inspectionFields(const char *cluster)
             {"started_at", 1000},
             {"created_at", 1000},
             {"updated_at", 1000}};
+}
+// A pull page's rows (runs of arrays) as {seq, entity, row_id, deleted, row} objects.
+QJsonArray pulledRows(const Response &page)
+{
+    QString error;
+    const PullPage p = PullPage::fromJson(page.body, &error);
+    QJsonArray out;
+    if (!error.isEmpty())
+        return out;
+    for (const PulledRow &r : p.rows())
+        out.append(QJsonObject{{"seq", double(r.seq)},
+                               {"entity", r.entity},
+                               {"row_id", r.rowId},
+                               {"deleted", r.deleted},
+                               {"row", r.row}});
+    return out;
 }
 } // namespace
 
@@ -114,7 +132,7 @@ Response TestRegistryServer::call(const QByteArray &method, const QString &path,
                                   const QHash<QByteArray, QByteArray> &headers, const QString &base)
 {
     QNetworkRequest req(QUrl((base.isEmpty() ? m_base : base) + path));
-    req.setRawHeader("X-CCN-Protocol", "1");
+    req.setRawHeader("X-CCN-Protocol", QByteArray::number(ProtocolVersion::current));
     req.setRawHeader("X-CCN-Schema", schemaHeader.toLatin1());
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     if (!token.isEmpty())
@@ -339,7 +357,7 @@ void TestRegistryServer::endToEndSync()
             if (p.status != 200)
                 return QJsonObject{{"http", p.status}};
             int hits = 0;
-            for (const QJsonValue &v : p.json.value("changes").toArray())
+            for (const QJsonValue &v : pulledRows(p))
                 if (v.toObject().value("row_id").toString() == c.rowId) {
                     found = v.toObject();
                     ++hits;
@@ -417,7 +435,7 @@ void TestRegistryServer::conflictResolution()
                      m_tokens["insp1"]);
             if (p.status != 200)
                 return QHash<QString, QJsonObject>{{"http", QJsonObject{{"status", p.status}}}};
-            for (const QJsonValue &v : p.json.value("changes").toArray())
+            for (const QJsonValue &v : pulledRows(p))
                 rows.insert(v.toObject().value("row_id").toString(), v.toObject());
             since = qint64(p.json.value("next").toDouble());
             if (!p.json.value("more").toBool())

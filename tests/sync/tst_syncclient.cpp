@@ -31,14 +31,17 @@ Response goodHandler(const Request &r, qint64 *seq)
             results.append(QJsonObject{{"change_id", c.toObject().value("change_id")},
                                        {"status", "applied"},
                                        {"seq", double(++*seq)}});
-        return Response::json(
-            200, {{"protocol", 1}, {"server_seq", double(*seq)}, {"results", results}});
+        return Response::json(200, {{"protocol", ProtocolVersion::current},
+                                    {"server_seq", double(*seq)},
+                                    {"results", results}});
     }
     if (r.path.startsWith("/api/v1/pull"))
-        return Response::json(
-            200,
-            {{"protocol", 1}, {"changes", QJsonArray()}, {"next", double(*seq)}, {"more", false}},
-            true);
+        return Response::json(200,
+                              {{"protocol", ProtocolVersion::current},
+                               {"runs", QJsonArray()},
+                               {"next", double(*seq)},
+                               {"more", false}},
+                              true);
     if (r.path.startsWith("/api/v1/photos/status"))
         return Response::json(200, {{"photos", QJsonObject()}});
     return Response::json(404, {{"code", "not_found"}, {"message", "no"}});
@@ -128,7 +131,8 @@ private slots:
             QStringLiteral("3"));
         QVERIFY(server.requests.size() >= 2);
         for (const Request &r : server.requests) {
-            QCOMPARE(r.headers.value("x-ccn-protocol"), QByteArray("1"));
+            QCOMPARE(r.headers.value("x-ccn-protocol"),
+                     QByteArray::number(ProtocolVersion::current));
             QCOMPARE(r.headers.value("x-ccn-schema").toInt(), d->db.schemaVersion());
             QCOMPARE(r.headers.value("authorization"), QByteArray("Bearer tok-123"));
         }
@@ -216,11 +220,15 @@ private slots:
                 return Response::rawBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                                           "Content-Length: 500\r\n\r\n{\"protocol\": 1, \"res");
             if (behaviour == "wrongresults")
-                return Response::json(200, {{"protocol", 1},
-                                            {"results", QJsonArray()},
-                                            {"changes", QJsonArray{QJsonObject{{"seq", "x"}}}},
-                                            {"next", 1},
-                                            {"more", false}});
+                return Response::json(
+                    200, {{"protocol", ProtocolVersion::current},
+                          {"results", QJsonArray()},
+                          {"runs",
+                           QJsonArray{QJsonObject{{"entity", "admin_units"},
+                                                  {"columns", QJsonArray{"id"}},
+                                                  {"rows", QJsonArray{QJsonArray{"x", 0, "p1"}}}}}},
+                          {"next", 1},
+                          {"more", false}});
             const int status = behaviour.toInt();
             return Response::json(status, {{"code", status == 426 ? "update_required" : "error"},
                                            {"message", "Vui lòng cập nhật / thử lại"}});
@@ -287,8 +295,9 @@ private slots:
                                                {"status", "rejected"},
                                                {"code", "forbidden"},
                                                {"message", "Ngoài phạm vi được giao"}});
-                return Response::json(200,
-                                      {{"protocol", 1}, {"server_seq", 0}, {"results", results}});
+                return Response::json(200, {{"protocol", ProtocolVersion::current},
+                                            {"server_seq", 0},
+                                            {"results", results}});
             }
             qint64 seq = 0;
             return goodHandler(r, &seq);
