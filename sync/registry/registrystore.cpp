@@ -942,10 +942,13 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit) cons
         filter += QStringLiteral("))");
     }
     binds << limit + 1;
+    // Rows in seq order from the seq index, the scope checked row by row: left to itself SQLite
+    // takes the scope's OR through records_province_seq and sorts everything after `since` for
+    // every page.
     run(q,
-        QStringLiteral("SELECT seq, entity, deleted, row_json FROM records WHERE seq > ?%1 "
+        QStringLiteral("SELECT seq, entity, deleted, row_json FROM records%1 WHERE seq > ?%2 "
                        "ORDER BY seq LIMIT ?")
-            .arg(filter),
+            .arg(m_postgres ? QString() : QStringLiteral(" INDEXED BY records_seq"), filter),
         binds);
     int rows = 0;
     while (q.next()) {
