@@ -3,6 +3,8 @@
 #include "textfolder.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QObject>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -46,15 +48,10 @@ CoreError SearchText::refresh(QSqlDatabase &db, const QString &table, const QStr
         return {};
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    QSqlQuery up(db);
     if (!q.prepare(QString::fromLatin1(sql)))
         return {CoreError::Code::Sql,
                 QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(q.lastError().text())};
-    if (!up.prepare(
-            QStringLiteral("UPDATE %1 SET search_text = ? WHERE id = ? AND search_text IS NOT ?")
-                .arg(table)))
-        return {CoreError::Code::Sql,
-                QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(up.lastError().text())};
+    QJsonObject texts;
     for (const QString &id : ids) {
         q.bindValue(0, id);
         if (!q.exec())
@@ -74,14 +71,17 @@ CoreError SearchText::refresh(QSqlDatabase &db, const QString &table, const QStr
                 parts << v;
         }
         q.finish();
-        const QString text = TextFolder::fold(parts.join(QLatin1Char(' ')));
-        up.bindValue(0, text);
-        up.bindValue(1, id);
-        up.bindValue(2, text);
-        if (!up.exec())
-            return {
-                CoreError::Code::Sql,
-                QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(up.lastError().text())};
+        texts.insert(id, TextFolder::fold(parts.join(QLatin1Char(' '))));
     }
+    // One statement for all rows: the full-text index then takes them in one go (FTS5 writes
+    // what it holds at the start of every statement).
+    QSqlQuery up(db);
+    up.prepare(QStringLiteral("UPDATE %1 SET search_text = j.value FROM json_each(?) AS j WHERE "
+                              "%1.id = j.key AND %1.search_text IS NOT j.value")
+                   .arg(table));
+    up.addBindValue(QString::fromUtf8(QJsonDocument(texts).toJson(QJsonDocument::Compact)));
+    if (!up.exec())
+        return {CoreError::Code::Sql,
+                QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(up.lastError().text())};
     return {};
 }

@@ -10,8 +10,12 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QVarLengthArray>
 #include <QtMath>
+
+#include <sqlite3.h>
 
 namespace {
 CoreError sqlFailure(const QSqlQuery &q)
@@ -19,29 +23,37 @@ CoreError sqlFailure(const QSqlQuery &q)
     return SyncErrors::make(SyncErrors::Kind::Local, q.lastError().text());
 }
 
-QVariant toSql(const QJsonValue &v)
+// Binds a pulled value; the text of strings (and of arrays/objects, stored as compact JSON) is
+// kept in `hold` until the statement has run.
+void bind(sqlite3_stmt *st, int at, const QJsonValue &v, QVarLengthArray<QString, 32> &hold)
 {
     switch (v.type()) {
     case QJsonValue::Null:
     case QJsonValue::Undefined:
-        return QVariant();
+        sqlite3_bind_null(st, at);
+        return;
     case QJsonValue::Bool:
-        return v.toBool() ? 1 : 0;
+        sqlite3_bind_int(st, at, v.toBool() ? 1 : 0);
+        return;
     case QJsonValue::Double: {
         const double d = v.toDouble();
         if (std::floor(d) == d && std::fabs(d) < 9007199254740992.0)
-            return qint64(d);
-        return d;
+            sqlite3_bind_int64(st, at, qint64(d));
+        else
+            sqlite3_bind_double(st, at, d);
+        return;
     }
     case QJsonValue::String:
-        return v.toString();
+        hold.append(v.toString());
+        break;
     case QJsonValue::Array:
+        hold.append(QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)));
+        break;
     case QJsonValue::Object:
-        return QString::fromUtf8(v.isArray()
-                                     ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
-                                     : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+        hold.append(QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)));
+        break;
     }
-    return QVariant();
+    sqlite3_bind_text16(st, at, hold.last().utf16(), int(hold.last().size() * 2), SQLITE_STATIC);
 }
 
 bool isInteger(const QJsonValue &v)
@@ -59,9 +71,40 @@ PullApplier::PullApplier(QSqlDatabase db) : m_db(std::move(db))
 {
     for (const QString &t : OutboxTriggers::syncedTables(m_db))
         m_columns.insert(t, OutboxTriggers::syncedColumns(m_db, t));
+    const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_handle = *static_cast<sqlite3 *const *>(handle.constData());
 }
 
-PullApplier::~PullApplier() = default;
+PullApplier::~PullApplier()
+{
+    for (sqlite3_stmt *st : std::as_const(m_raw))
+        sqlite3_finalize(st);
+}
+
+sqlite3_stmt *PullApplier::raw(const QString &sql)
+{
+    if (sqlite3_stmt *st = m_raw.value(sql))
+        return st;
+    if (!m_handle)
+        return nullptr;
+    sqlite3_stmt *st = nullptr;
+    const QByteArray text = sql.toUtf8();
+    if (sqlite3_prepare_v3(m_handle, text.constData(), int(text.size()), SQLITE_PREPARE_PERSISTENT,
+                           &st, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return nullptr;
+    }
+    m_raw.insert(sql, st);
+    return st;
+}
+
+CoreError PullApplier::rawFailure() const
+{
+    return SyncErrors::make(SyncErrors::Kind::Local,
+                            m_handle ? QString::fromUtf8(sqlite3_errmsg(m_handle))
+                                     : QStringLiteral("pull: not an SQLite database"));
+}
 
 QSqlQuery *PullApplier::prepared(const QString &sql)
 {
@@ -77,8 +120,8 @@ QSqlQuery *PullApplier::prepared(const QString &sql)
     return q;
 }
 
-QSqlQuery *PullApplier::writer(const QString &entity, const QStringList &columns, bool insert,
-                               const QSet<QString> &keep)
+sqlite3_stmt *PullApplier::writer(const QString &entity, const QStringList &columns, bool insert,
+                                  const QSet<QString> &keep, int rows)
 {
     QStringList parts;
     for (const QString &c : columns) {
@@ -87,32 +130,19 @@ QSqlQuery *PullApplier::writer(const QString &entity, const QStringList &columns
         else if (c != QLatin1String("id") && !keep.contains(c))
             parts << QStringLiteral("%1 = ?").arg(c);
     }
-    if (insert)
-        return prepared(
-            QStringLiteral("INSERT INTO %1(%2, sync_seq) VALUES (%3, ?)")
-                .arg(entity, columns.join(QStringLiteral(", ")), parts.join(QStringLiteral(", "))));
+    if (insert) {
+        const QString values =
+            QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QStringLiteral(", ?)");
+        QStringList all;
+        for (int i = 0; i < rows; ++i)
+            all << values;
+        return raw(
+            QStringLiteral("INSERT INTO %1(%2, sync_seq) VALUES %3")
+                .arg(entity, columns.join(QStringLiteral(", ")), all.join(QStringLiteral(", "))));
+    }
     parts << QStringLiteral("sync_seq = ?");
-    return prepared(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
-                        .arg(entity, parts.join(QStringLiteral(", "))));
-}
-
-CoreError PullApplier::present(const Run &run, QSet<QString> *ids)
-{
-    QJsonArray wanted;
-    for (const QJsonValue &rv : run.rows)
-        wanted.append(rv.toArray().at(run.idAt));
-    QSqlQuery *q =
-        prepared(QStringLiteral("SELECT id FROM %1 WHERE id IN (SELECT value FROM json_each(?))")
-                     .arg(run.entity));
-    if (!q)
-        return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
-    q->bindValue(0, QString::fromUtf8(QJsonDocument(wanted).toJson(QJsonDocument::Compact)));
-    if (!q->exec())
-        return sqlFailure(*q);
-    while (q->next())
-        ids->insert(q->value(0).toString());
-    q->finish();
-    return {};
+    return raw(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                   .arg(entity, parts.join(QStringLiteral(", "))));
 }
 
 CoreError PullApplier::loadPending(const std::vector<Run> &runs)
@@ -289,15 +319,20 @@ CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result
         } else if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1"))) {
             error = sqlFailure(q);
         } else if (error = loadPending(runs); error.ok()) {
-            for (Run &run : runs) {
-                if (!run.known) {
-                    p.skipped += int(run.rows.size());
-                    continue;
+            // Runs of searched tables last: once their full-text triggers have written in this
+            // transaction, FTS5 takes part in every later statement.
+            for (const bool searched : {false, true}) {
+                for (Run &run : runs) {
+                    if (error.failed() || SearchText::covers(run.entity) != searched)
+                        continue;
+                    if (!run.known) {
+                        p.skipped += int(run.rows.size());
+                        continue;
+                    }
+                    error = applyRun(run);
+                    if (error.ok())
+                        p.applied += int(run.rows.size());
                 }
-                error = applyRun(run);
-                if (error.failed())
-                    break;
-                p.applied += int(run.rows.size());
             }
             // search_text is device-only: rebuilt once for every row the page touched (and for
             // the rows they describe).
@@ -336,9 +371,15 @@ CoreError PullApplier::applyRun(Run &run)
 {
     // A row the device has is updated (only the run's columns), a new one inserted: an upsert
     // would check the NOT NULL columns of its INSERT part first, and refuse a partial row.
-    QSet<QString> have;
-    if (const CoreError e = present(run, &have); e.failed())
-        return e;
+    sqlite3_stmt *probe = raw(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(run.entity));
+    sqlite3_stmt *photo =
+        run.sha256At < 0
+            ? nullptr
+            : raw(QStringLiteral("INSERT INTO photo_transfers(sha256, thumb_state, changed_at) "
+                                 "VALUES (?, 'wanted', ?) ON CONFLICT(sha256) DO UPDATE SET "
+                                 "thumb_state = 'wanted' WHERE thumb_state = 'none'"));
+    if (!probe || (run.sha256At >= 0 && !photo))
+        return rawFailure();
     const bool searched = SearchText::covers(run.entity);
     QString searchTable;
     if (run.entity == QLatin1String("inspection_participants"))
@@ -348,52 +389,69 @@ CoreError PullApplier::applyRun(Run &run)
     QSet<QString> search, searchParent;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QStringList withDeletedAt = run.columns + QStringList{QStringLiteral("deleted_at")};
+    QVarLengthArray<QString, 32> hold;
 
-    for (const QJsonValue &rv : std::as_const(run.rows)) {
-        const QJsonArray a = rv.toArray();
-        const qint64 seq = a.at(0).toInteger();
-        const bool deleted = a.at(1).toInteger() != 0;
-        const QString rowId = a.at(run.idAt).toString();
-        const bool update = have.contains(rowId);
-        // A tombstone always has deleted_at: the row's, else its updated_at, else now.
-        QVariant deletedAt;
-        const bool setDeletedAt =
-            deleted && (run.deletedAtAt < 0 || a.at(run.deletedAtAt).isNull());
-        if (setDeletedAt) {
+    struct Row {
+        qint64 seq = 0;
+        bool deleted = false;
+        bool setDeletedAt = false; // a tombstone without deleted_at gets one
+        bool extra = false;        // ... in a column the run does not carry
+        qint64 deletedAt = 0;
+    };
+    const auto rowOf = [&](const QJsonArray &a) {
+        Row r;
+        r.seq = a.at(0).toInteger();
+        r.deleted = a.at(1).toInteger() != 0;
+        r.setDeletedAt = r.deleted && (run.deletedAtAt < 0 || a.at(run.deletedAtAt).isNull());
+        if (r.setDeletedAt) {
             const QJsonValue at = run.updatedAtAt >= 0 ? a.at(run.updatedAtAt) : QJsonValue();
-            deletedAt = isInteger(at) ? qint64(at.toDouble()) : now;
+            r.deletedAt = isInteger(at) ? qint64(at.toDouble()) : now;
         }
-        const bool extra = setDeletedAt && run.deletedAtAt < 0;
-        const QSet<QString> *keep = nullptr;
-        if (update && !m_pending.isEmpty()) {
-            const auto it = m_pending.constFind(run.entity + QLatin1Char('/') + rowId);
-            if (it != m_pending.constEnd())
-                keep = &*it;
-        }
-        QSqlQuery *&cached = run.statements[update][extra];
-        QSqlQuery *st =
-            keep ? writer(run.entity, extra ? withDeletedAt : run.columns, !update, *keep)
-            : cached
-                ? cached
-                : (cached = writer(run.entity, extra ? withDeletedAt : run.columns, !update, {}));
-        if (!st)
-            return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
-        int at = 0;
+        r.extra = r.setDeletedAt && run.deletedAtAt < 0;
+        return r;
+    };
+    // Binds a row from parameter `at` on; returns the next parameter.
+    const auto bindRow = [&](sqlite3_stmt *st, int at, const QJsonArray &a, const Row &r,
+                             const QString *updateId, const QSet<QString> *keep) {
         for (int i = 0; i < run.columns.size(); ++i) {
-            const QString &c = run.columns.at(i);
-            if (update && (i == 0 || (keep && keep->contains(c))))
+            if (updateId && (i == 0 || (keep && keep->contains(run.columns.at(i)))))
                 continue; // id (the first column) is the key; a pending field keeps its value
             const int from = run.from[size_t(i)];
-            st->bindValue(at++,
-                          from == run.deletedAtAt && setDeletedAt ? deletedAt : toSql(a.at(from)));
+            if (from == run.deletedAtAt && r.setDeletedAt)
+                sqlite3_bind_int64(st, at++, r.deletedAt);
+            else
+                bind(st, at++, a.at(from), hold);
         }
-        if (extra && !(keep && keep->contains(QStringLiteral("deleted_at"))))
-            st->bindValue(at++, deletedAt);
-        st->bindValue(at++, seq);
-        if (update)
-            st->bindValue(at++, rowId);
-        if (!st->exec())
-            return sqlFailure(*st);
+        if (r.extra && !(keep && keep->contains(QStringLiteral("deleted_at"))))
+            sqlite3_bind_int64(st, at++, r.deletedAt);
+        sqlite3_bind_int64(st, at++, r.seq);
+        if (updateId)
+            sqlite3_bind_text16(st, at++, updateId->utf16(), int(updateId->size() * 2),
+                                SQLITE_STATIC);
+        return at;
+    };
+    const auto run1 = [&](sqlite3_stmt *st) {
+        const int rc = sqlite3_step(st);
+        const CoreError e = rc == SQLITE_DONE ? CoreError() : rawFailure();
+        sqlite3_reset(st);
+        hold.clear();
+        return e;
+    };
+
+    // New rows go in many per statement: SQLite's cost per statement (a statement journal for
+    // the triggers, FTS5 writing what it holds at the start of every statement) is paid once per
+    // chunk, and a full-text index gets one segment per chunk instead of one per row.
+    std::vector<qsizetype> batched;
+    for (qsizetype n = 0; n < run.rows.size(); ++n) {
+        const QJsonArray a = run.rows.at(n).toArray();
+        const Row r = rowOf(a);
+        const QString rowId = a.at(run.idAt).toString();
+        sqlite3_bind_text16(probe, 1, rowId.utf16(), int(rowId.size() * 2), SQLITE_STATIC);
+        const int found = sqlite3_step(probe);
+        sqlite3_reset(probe);
+        if (found != SQLITE_ROW && found != SQLITE_DONE)
+            return rawFailure();
+        const bool update = found == SQLITE_ROW;
 
         if (searched)
             search.insert(rowId);
@@ -402,19 +460,51 @@ CoreError PullApplier::applyRun(Run &run)
             if (!parent.isEmpty())
                 searchParent.insert(parent);
         }
-        if (run.sha256At >= 0 && !deleted && a.at(run.sha256At).isString()) {
-            QSqlQuery *ph = prepared(QStringLiteral(
-                "INSERT INTO photo_transfers(sha256, thumb_state, changed_at) VALUES (?, 'wanted', "
-                "?) ON CONFLICT(sha256) DO UPDATE SET thumb_state = 'wanted' WHERE thumb_state = "
-                "'none'"));
-            if (!ph)
-                return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
-            ph->bindValue(0, a.at(run.sha256At).toString());
-            ph->bindValue(1, now);
-            if (!ph->exec())
-                return sqlFailure(*ph);
+        if (photo && !r.deleted && a.at(run.sha256At).isString()) {
+            bind(photo, 1, a.at(run.sha256At), hold);
+            sqlite3_bind_int64(photo, 2, now);
+            if (const CoreError e = run1(photo); e.failed())
+                return e;
         }
+
+        if (!update && !r.extra) {
+            batched.push_back(n);
+            continue;
+        }
+        const QSet<QString> *keep = nullptr;
+        if (update && !m_pending.isEmpty()) {
+            const auto it = m_pending.constFind(run.entity + QLatin1Char('/') + rowId);
+            if (it != m_pending.constEnd())
+                keep = &*it;
+        }
+        sqlite3_stmt *&cached = run.statements[update][r.extra];
+        sqlite3_stmt *st =
+            keep ? writer(run.entity, r.extra ? withDeletedAt : run.columns, !update, *keep)
+            : cached
+                ? cached
+                : (cached = writer(run.entity, r.extra ? withDeletedAt : run.columns, !update, {}));
+        if (!st)
+            return rawFailure();
+        bindRow(st, 1, a, r, update ? &rowId : nullptr, keep);
+        if (const CoreError e = run1(st); e.failed())
+            return e;
     }
+
+    const size_t chunk = size_t(qBound(1, 30000 / int(run.columns.size() + 1), 200));
+    for (size_t first = 0; first < batched.size(); first += chunk) {
+        const size_t count = qMin(chunk, batched.size() - first);
+        sqlite3_stmt *st = writer(run.entity, run.columns, true, {}, int(count));
+        if (!st)
+            return rawFailure();
+        int at = 1;
+        for (size_t k = first; k < first + count; ++k) {
+            const QJsonArray a = run.rows.at(batched[k]).toArray();
+            at = bindRow(st, at, a, rowOf(a), nullptr, nullptr);
+        }
+        if (const CoreError e = run1(st); e.failed())
+            return e;
+    }
+
     if (!search.isEmpty())
         m_search[run.entity].unite(search);
     if (!searchParent.isEmpty())

@@ -13,6 +13,9 @@
 #include <memory>
 #include <vector>
 
+struct sqlite3;
+struct sqlite3_stmt;
+
 // Writes one pulled page (PROTOCOL.md, Pull: runs of rows) and its cursor in ONE transaction with
 // sync_flags.applying = 1, so nothing is echoed into the outbox. A field that still has a pending
 // (not rejected) outbox change keeps the local value; a tombstone sets deleted_at; each row's
@@ -52,7 +55,7 @@ private:
         int idAt = -1, deletedAtAt = -1, updatedAtAt = -1, searchParentAt = -1, sha256At = -1;
         // Statements of the run without pending fields: [insert or update][deleted_at added
         // for a tombstone whose run does not carry it].
-        QSqlQuery *statements[2][2] = {{nullptr, nullptr}, {nullptr, nullptr}};
+        sqlite3_stmt *statements[2][2] = {{nullptr, nullptr}, {nullptr, nullptr}};
     };
 
     CoreError check(const QJsonObject &page, qint64 since, Page *p, std::vector<Run> *runs) const;
@@ -60,11 +63,14 @@ private:
     // Pending fields of every row of the page, read with one query, only when the outbox holds
     // unrejected entries (it does not change while a page is applied: sync_flags.applying is set).
     CoreError loadPending(const std::vector<Run> &runs);
-    // Ids of the run's rows that this device has.
-    CoreError present(const Run &run, QSet<QString> *ids);
-    // INSERT of `columns` + sync_seq, or UPDATE of them (but id and `keep`) + sync_seq by id.
-    QSqlQuery *writer(const QString &entity, const QStringList &columns, bool insert,
-                      const QSet<QString> &keep);
+    // INSERT of `rows` rows of `columns` + sync_seq, or UPDATE of `columns` (but id and `keep`)
+    // + sync_seq by id.
+    sqlite3_stmt *writer(const QString &entity, const QStringList &columns, bool insert,
+                         const QSet<QString> &keep, int rows = 1);
+    // Rows are written through SQLite's own API on the connection's handle (Qt SQL's binding
+    // costs more than the insert itself): `sql` prepared once for this connection.
+    sqlite3_stmt *raw(const QString &sql);
+    CoreError rawFailure() const;
     // `sql` prepared once (cached by its text) for this connection; null if it does not prepare.
     QSqlQuery *prepared(const QString &sql);
 
@@ -74,4 +80,6 @@ private:
     QHash<QString, QSet<QString>> m_search;  // table -> ids whose search_text to refresh
     QHash<QString, QSqlQuery *> m_statements;
     std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;
+    sqlite3 *m_handle = nullptr;
+    QHash<QString, sqlite3_stmt *> m_raw;
 };
