@@ -160,6 +160,8 @@ private:
 
     void pushNext();
     void pullNext();
+    void requestPage(SyncHttp *http, qint64 since);
+    void pageArrived(SyncHttp *http, qint64 since, const SyncReply &r);
     void photosStart();
     void photosStatus(int from);
     void uploadNext();
@@ -175,6 +177,7 @@ private:
     SyncHttp *m_http;
     SyncHttp *m_sideHttp;
     SyncHttp *m_fileHttp;
+    SyncHttp *m_aheadHttp; // pull: the page after the one being written
     QTimer m_timer;
     bool m_autoSync = true;
     bool m_online = true;
@@ -192,7 +195,7 @@ private:
     qint64 m_pendingPhotoBytes = 0;
     QVariantList m_conflicts;
     int m_batchSize = PushBatch::maxChanges;
-    int m_pageSize = 1000;
+    int m_pageSize = ProtocolVersion::maxPullLimit;
     int m_chunkSize = 1 << 20;
     int m_timeoutMs = 30000;
 
