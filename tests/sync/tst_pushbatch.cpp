@@ -64,7 +64,7 @@ private slots:
         QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), fixture.value("limit").toInt(), &batch)
                     .ok());
         const QJsonObject body = batch.body();
-        QCOMPARE(body.value("protocol").toInt(), 1);
+        QCOMPARE(body.value("protocol").toInt(), ProtocolVersion::current);
         QCOMPARE(body.value("device_id").toString(), QStringLiteral("dev-1"));
         const QJsonArray changes = body.value("changes").toArray();
         const QJsonArray expect = fixture.value("expect").toArray();

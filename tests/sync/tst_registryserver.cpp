@@ -307,7 +307,7 @@ void TestRegistryServer::endToEndSync()
 {
     const Response info = call("GET", "/api/v1/info");
     QCOMPARE(info.status, 200);
-    QCOMPARE(info.json.value("protocol").toInt(), 1);
+    QCOMPARE(info.json.value("protocol").toInt(), ProtocolVersion::current);
     QCOMPARE(info.json.value("backend").toString(), m_store.isPostgres() ? "postgresql" : "sqlite");
     const Response api = call("GET", "/openapi.json");
     QCOMPARE(api.status, 200);
@@ -1173,10 +1173,10 @@ void TestRegistryServer::clusterImportAllOrNothing()
             return p;
         }(),
         before, 10);
-    QCOMPARE(page.changes.size(), 2);
-    QCOMPARE(page.changes.at(0).row.value("name").toString(),
+    QCOMPARE(page.rowCount(), 2);
+    QCOMPARE(page.rows().at(0).row.value("name").toString(),
              QStringLiteral("Cụm công nghiệp Đồng Văn, giai đoạn 2"));
-    QCOMPARE(page.changes.at(0).row.value("planned_area_ha").toDouble(), 75.5);
+    QCOMPARE(page.rows().at(0).row.value("planned_area_ha").toDouble(), 75.5);
 }
 
 void TestRegistryServer::backup()
