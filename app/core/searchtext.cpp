@@ -3,6 +3,8 @@
 #include "textfolder.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QObject>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -36,33 +38,48 @@ bool SearchText::covers(const QString &table)
 
 CoreError SearchText::refresh(QSqlDatabase &db, const QString &table, const QString &id)
 {
+    return refresh(db, table, QStringList{id});
+}
+
+CoreError SearchText::refresh(QSqlDatabase &db, const QString &table, const QStringList &ids)
+{
     const char *sql = sourceSql(table);
-    if (!sql)
+    if (!sql || ids.isEmpty())
         return {};
     QSqlQuery q(db);
-    q.prepare(QString::fromLatin1(sql));
-    q.addBindValue(id);
-    if (!q.exec())
+    q.setForwardOnly(true);
+    if (!q.prepare(QString::fromLatin1(sql)))
         return {CoreError::Code::Sql,
                 QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(q.lastError().text())};
-    if (!q.next())
-        return {};
-    QStringList parts;
-    for (int i = 0; i < q.record().count(); ++i) {
-        QString v = q.value(i).toString();
-        if (table == QLatin1String("inspections") && i == 4 && !q.value(i).isNull())
-            v = QDateTime::fromMSecsSinceEpoch(q.value(i).toLongLong())
-                    .toString(QStringLiteral("dd/MM/yyyy"));
-        if (!v.trimmed().isEmpty())
-            parts << v;
+    QJsonObject texts;
+    for (const QString &id : ids) {
+        q.bindValue(0, id);
+        if (!q.exec())
+            return {
+                CoreError::Code::Sql,
+                QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(q.lastError().text())};
+        if (!q.next())
+            continue;
+        QStringList parts;
+        const int n = q.record().count();
+        for (int i = 0; i < n; ++i) {
+            QString v = q.value(i).toString();
+            if (table == QLatin1String("inspections") && i == 4 && !q.value(i).isNull())
+                v = QDateTime::fromMSecsSinceEpoch(q.value(i).toLongLong())
+                        .toString(QStringLiteral("dd/MM/yyyy"));
+            if (!v.trimmed().isEmpty())
+                parts << v;
+        }
+        q.finish();
+        texts.insert(id, TextFolder::fold(parts.join(QLatin1Char(' '))));
     }
+    // One statement for all rows: the full-text index then takes them in one go (FTS5 writes
+    // what it holds at the start of every statement).
     QSqlQuery up(db);
-    up.prepare(QStringLiteral("UPDATE %1 SET search_text = ? WHERE id = ? AND search_text IS NOT ?")
+    up.prepare(QStringLiteral("UPDATE %1 SET search_text = j.value FROM json_each(?) AS j WHERE "
+                              "%1.id = j.key AND %1.search_text IS NOT j.value")
                    .arg(table));
-    const QString text = TextFolder::fold(parts.join(QLatin1Char(' ')));
-    up.addBindValue(text);
-    up.addBindValue(id);
-    up.addBindValue(text);
+    up.addBindValue(QString::fromUtf8(QJsonDocument(texts).toJson(QJsonDocument::Compact)));
     if (!up.exec())
         return {CoreError::Code::Sql,
                 QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(up.lastError().text())};

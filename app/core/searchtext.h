@@ -17,4 +17,6 @@ public:
     static bool covers(const QString &table);
     // Recomputes and stores the row's search_text (no outbox entry: search_text does not travel).
     static CoreError refresh(QSqlDatabase &db, const QString &table, const QString &id);
+    // The same for many rows of one table, its statements prepared once.
+    static CoreError refresh(QSqlDatabase &db, const QString &table, const QStringList &ids);
 };

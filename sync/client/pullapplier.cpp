@@ -9,12 +9,13 @@
 #include "transaction.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
-#include <QSqlQuery>
+#include <QVarLengthArray>
 #include <QtMath>
+
+#include <sqlite3.h>
 
 namespace {
 CoreError sqlFailure(const QSqlQuery &q)
@@ -22,34 +23,47 @@ CoreError sqlFailure(const QSqlQuery &q)
     return SyncErrors::make(SyncErrors::Kind::Local, q.lastError().text());
 }
 
-QVariant toSql(const QJsonValue &v)
+// Binds a pulled value; the text of strings (and of arrays/objects, stored as compact JSON) is
+// kept in `hold` until the statement has run.
+void bind(sqlite3_stmt *st, int at, const QJsonValue &v, QVarLengthArray<QString, 32> &hold)
 {
     switch (v.type()) {
     case QJsonValue::Null:
     case QJsonValue::Undefined:
-        return QVariant();
+        sqlite3_bind_null(st, at);
+        return;
     case QJsonValue::Bool:
-        return v.toBool() ? 1 : 0;
+        sqlite3_bind_int(st, at, v.toBool() ? 1 : 0);
+        return;
     case QJsonValue::Double: {
         const double d = v.toDouble();
         if (std::floor(d) == d && std::fabs(d) < 9007199254740992.0)
-            return qint64(d);
-        return d;
+            sqlite3_bind_int64(st, at, qint64(d));
+        else
+            sqlite3_bind_double(st, at, d);
+        return;
     }
     case QJsonValue::String:
-        return v.toString();
+        hold.append(v.toString());
+        break;
     case QJsonValue::Array:
+        hold.append(QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)));
+        break;
     case QJsonValue::Object:
-        return QString::fromUtf8(v.isArray()
-                                     ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
-                                     : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+        hold.append(QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)));
+        break;
     }
-    return QVariant();
+    sqlite3_bind_text16(st, at, hold.last().utf16(), int(hold.last().size() * 2), SQLITE_STATIC);
 }
 
 bool isInteger(const QJsonValue &v)
 {
     return v.isDouble() && std::floor(v.toDouble()) == v.toDouble();
+}
+
+CoreError malformed(int run, const QString &what)
+{
+    return SyncErrors::malformed(QStringLiteral("pull: run %1: %2").arg(run).arg(what));
 }
 } // namespace
 
@@ -57,15 +71,47 @@ PullApplier::PullApplier(QSqlDatabase db) : m_db(std::move(db))
 {
     for (const QString &t : OutboxTriggers::syncedTables(m_db))
         m_columns.insert(t, OutboxTriggers::syncedColumns(m_db, t));
+    const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_handle = *static_cast<sqlite3 *const *>(handle.constData());
 }
 
-PullApplier::~PullApplier() = default;
+PullApplier::~PullApplier()
+{
+    for (sqlite3_stmt *st : std::as_const(m_raw))
+        sqlite3_finalize(st);
+}
+
+sqlite3_stmt *PullApplier::raw(const QString &sql)
+{
+    if (sqlite3_stmt *st = m_raw.value(sql))
+        return st;
+    if (!m_handle)
+        return nullptr;
+    sqlite3_stmt *st = nullptr;
+    const QByteArray text = sql.toUtf8();
+    if (sqlite3_prepare_v3(m_handle, text.constData(), int(text.size()), SQLITE_PREPARE_PERSISTENT,
+                           &st, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return nullptr;
+    }
+    m_raw.insert(sql, st);
+    return st;
+}
+
+CoreError PullApplier::rawFailure() const
+{
+    return SyncErrors::make(SyncErrors::Kind::Local,
+                            m_handle ? QString::fromUtf8(sqlite3_errmsg(m_handle))
+                                     : QStringLiteral("pull: not an SQLite database"));
+}
 
 QSqlQuery *PullApplier::prepared(const QString &sql)
 {
     if (QSqlQuery *q = m_statements.value(sql))
         return q;
     auto owned = std::make_unique<QSqlQuery>(m_db);
+    owned->setForwardOnly(true);
     if (!owned->prepare(sql))
         return nullptr;
     QSqlQuery *q = owned.get();
@@ -74,12 +120,51 @@ QSqlQuery *PullApplier::prepared(const QString &sql)
     return q;
 }
 
-CoreError PullApplier::loadPending(const QJsonArray &changes)
+sqlite3_stmt *PullApplier::writer(const QString &entity, const QStringList &columns, bool insert,
+                                  const QSet<QString> &keep, int rows)
+{
+    QStringList parts;
+    for (const QString &c : columns) {
+        if (insert)
+            parts << QStringLiteral("?");
+        else if (c != QLatin1String("id") && !keep.contains(c))
+            parts << QStringLiteral("%1 = ?").arg(c);
+    }
+    if (insert) {
+        const QString values =
+            QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QStringLiteral(", ?)");
+        QStringList all;
+        for (int i = 0; i < rows; ++i)
+            all << values;
+        return raw(
+            QStringLiteral("INSERT INTO %1(%2, sync_seq) VALUES %3")
+                .arg(entity, columns.join(QStringLiteral(", ")), all.join(QStringLiteral(", "))));
+    }
+    parts << QStringLiteral("sync_seq = ?");
+    return raw(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                   .arg(entity, parts.join(QStringLiteral(", "))));
+}
+
+CoreError PullApplier::loadPending(const std::vector<Run> &runs)
 {
     m_pending.clear();
+    QSqlQuery *any = prepared(
+        QStringLiteral("SELECT EXISTS (SELECT 1 FROM outbox WHERE rejected_code IS NULL)"));
+    if (!any)
+        return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
+    if (!any->exec())
+        return sqlFailure(*any);
+    const bool pending = any->next() && any->value(0).toInt() != 0;
+    any->finish();
+    if (!pending)
+        return {};
     QJsonArray ids;
-    for (const QJsonValue &cv : changes)
-        ids.append(cv.toObject().value(QLatin1String("row_id")));
+    for (const Run &run : runs) {
+        if (!run.known)
+            continue;
+        for (const QJsonValue &rv : run.rows)
+            ids.append(rv.toArray().at(run.idAt));
+    }
     QSqlQuery *q = prepared(QStringLiteral(
         "SELECT entity, row_id, op, old_json, new_json FROM outbox WHERE rejected_code IS NULL "
         "AND row_id IN (SELECT value FROM json_each(?))"));
@@ -124,33 +209,101 @@ QStringList PullApplier::pendingFields(const QString &entity, const QString &row
     return out;
 }
 
+CoreError PullApplier::check(const QJsonObject &page, qint64 since, Page *p,
+                             std::vector<Run> *runs) const
+{
+    if (page.value(QLatin1String("protocol")).toInt() != ProtocolVersion::current)
+        return SyncErrors::malformed(QStringLiteral("pull: protocol"));
+    const QJsonValue runsValue = page.value(QLatin1String("runs"));
+    const QJsonValue nextValue = page.value(QLatin1String("next"));
+    const QJsonValue moreValue = page.value(QLatin1String("more"));
+    if (!runsValue.isArray() || !isInteger(nextValue) || !moreValue.isBool())
+        return SyncErrors::malformed(QStringLiteral("pull: page needs runs, next and more"));
+    p->next = qint64(nextValue.toDouble());
+    p->more = moreValue.toBool();
+    if (p->next < since)
+        return SyncErrors::malformed(QStringLiteral("pull: cursor went back"));
+    qint64 last = since;
+    int n = 0;
+    for (const QJsonValue &rv : runsValue.toArray()) {
+        ++n;
+        const QJsonObject o = rv.toObject();
+        Run run;
+        const QJsonValue entity = o.value(QLatin1String("entity"));
+        const QJsonValue columns = o.value(QLatin1String("columns"));
+        const QJsonValue rows = o.value(QLatin1String("rows"));
+        if (!rv.isObject() || !entity.isString() || entity.toString().isEmpty() ||
+            !columns.isArray() || !rows.isArray())
+            return malformed(n, QStringLiteral("needs entity, columns and rows"));
+        run.entity = entity.toString();
+        run.rows = rows.toArray();
+        if (run.rows.isEmpty())
+            return malformed(n, QStringLiteral("no rows"));
+        const auto known = m_columns.constFind(run.entity);
+        run.known = known != m_columns.constEnd();
+        QSet<QString> seen;
+        const QJsonArray wire = columns.toArray();
+        for (qsizetype i = 0; i < wire.size(); ++i) {
+            const QString c = wire.at(i).toString();
+            if (!wire.at(i).isString() || c.isEmpty() || seen.contains(c))
+                return malformed(n, QStringLiteral("column %1 is not a new name").arg(i));
+            seen.insert(c);
+            const int at = int(i) + 2;
+            if (c == QLatin1String("id"))
+                run.idAt = at;
+            if (!run.known || !known->contains(c))
+                continue; // a column this device does not have
+            if (c == QLatin1String("id")) {
+                run.columns.prepend(c);
+                run.from.insert(run.from.begin(), at);
+            } else {
+                run.columns << c;
+                run.from.push_back(at);
+            }
+            if (c == QLatin1String("deleted_at"))
+                run.deletedAtAt = at;
+            else if (c == QLatin1String("updated_at"))
+                run.updatedAtAt = at;
+            else if (c == QLatin1String("sha256") && run.entity == QLatin1String("photos"))
+                run.sha256At = at;
+            else if ((c == QLatin1String("inspection_id") &&
+                      run.entity == QLatin1String("inspection_participants")) ||
+                     (c == QLatin1String("cluster_id") &&
+                      run.entity == QLatin1String("cluster_units")))
+                run.searchParentAt = at;
+        }
+        if (run.idAt < 0)
+            return malformed(n, QStringLiteral("no id column"));
+        const qsizetype width = wire.size() + 2;
+        for (const QJsonValue &row : std::as_const(run.rows)) {
+            const QJsonArray a = row.toArray();
+            if (!row.isArray() || a.size() != width)
+                return malformed(n, QStringLiteral("a row has not %1 values").arg(width));
+            const QJsonValue seq = a.at(0);
+            const QJsonValue deleted = a.at(1);
+            if (!isInteger(seq) || qint64(seq.toDouble()) <= last)
+                return malformed(n, QStringLiteral("seq not in ascending order after the cursor"));
+            last = qint64(seq.toDouble());
+            if (last > p->next)
+                return malformed(n, QStringLiteral("seq after next"));
+            if (!isInteger(deleted) || (deleted.toInteger() != 0 && deleted.toInteger() != 1))
+                return malformed(n, QStringLiteral("deleted is not 0 or 1"));
+            if (!a.at(run.idAt).isString() || a.at(run.idAt).toString().isEmpty())
+                return malformed(n, QStringLiteral("a row without id"));
+        }
+        runs->push_back(std::move(run));
+    }
+    if (p->more && runs->empty())
+        return SyncErrors::malformed(QStringLiteral("pull: empty page with more"));
+    return {};
+}
+
 CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result)
 {
     Page p;
-    if (page.value(QLatin1String("protocol")).toInt() != ProtocolVersion::current)
-        return SyncErrors::malformed(QStringLiteral("pull: protocol"));
-    const QJsonValue changesValue = page.value(QLatin1String("changes"));
-    const QJsonValue nextValue = page.value(QLatin1String("next"));
-    const QJsonValue moreValue = page.value(QLatin1String("more"));
-    if (!changesValue.isArray() || !isInteger(nextValue) || !moreValue.isBool())
-        return SyncErrors::malformed(QStringLiteral("pull: page"));
-    p.next = qint64(nextValue.toDouble());
-    p.more = moreValue.toBool();
-    if (p.next < since)
-        return SyncErrors::malformed(QStringLiteral("pull: cursor went back"));
-    const QJsonArray changes = changesValue.toArray();
-    for (const QJsonValue &cv : changes) {
-        const QJsonObject c = cv.toObject();
-        if (!isInteger(c.value(QLatin1String("seq"))) ||
-            !c.value(QLatin1String("entity")).isString() ||
-            c.value(QLatin1String("row_id")).toString().isEmpty() ||
-            !c.value(QLatin1String("row")).isObject())
-            return SyncErrors::malformed(QStringLiteral("pull: change"));
-        if (qint64(c.value(QLatin1String("seq")).toDouble()) > p.next)
-            return SyncErrors::malformed(QStringLiteral("pull: change after next"));
-    }
-    if (p.more && changes.isEmpty())
-        return SyncErrors::malformed(QStringLiteral("pull: empty page with more"));
+    std::vector<Run> runs;
+    if (const CoreError e = check(page, since, &p, &runs); e.failed())
+        return e;
 
     // Parents may arrive after their children (a parent edited later has a later seq), and the
     // user's scope may hide a parent: the registry owns referential integrity, so foreign keys are
@@ -158,32 +311,42 @@ CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
     CoreError error;
+    m_search.clear();
     {
         Transaction tx(m_db);
         if (!tx.active()) {
             error = SyncErrors::make(SyncErrors::Kind::Local, tx.beginError().message());
         } else if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1"))) {
             error = sqlFailure(q);
-        } else if (error = loadPending(changes); error.ok()) {
-            for (const QJsonValue &cv : changes) {
-                const QJsonObject c = cv.toObject();
-                if (!m_columns.contains(c.value(QLatin1String("entity")).toString())) {
-                    ++p.skipped;
-                    continue;
+        } else if (error = loadPending(runs); error.ok()) {
+            // Runs of searched tables last: once their full-text triggers have written in this
+            // transaction, FTS5 takes part in every later statement.
+            for (const bool searched : {false, true}) {
+                for (Run &run : runs) {
+                    if (error.failed() || SearchText::covers(run.entity) != searched)
+                        continue;
+                    if (!run.known) {
+                        p.skipped += int(run.rows.size());
+                        continue;
+                    }
+                    error = applyRun(run);
+                    if (error.ok())
+                        p.applied += int(run.rows.size());
                 }
-                error = applyChange(c);
-                if (error.failed())
-                    break;
-                ++p.applied;
             }
+            // search_text is device-only: rebuilt once for every row the page touched (and for
+            // the rows they describe).
+            for (auto it = m_search.constBegin(); error.ok() && it != m_search.constEnd(); ++it)
+                error = SearchText::refresh(m_db, it.key(), it.value().values());
             if (error.ok()) {
-                QSqlQuery cur(m_db);
-                cur.prepare(
-                    QStringLiteral("INSERT INTO sync_state(key, value) VALUES ('pull_cursor', ?) "
-                                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
-                cur.addBindValue(QString::number(p.next));
-                if (!cur.exec())
-                    error = sqlFailure(cur);
+                QSqlQuery *cur =
+                    prepared(QStringLiteral("INSERT INTO sync_state(key, value) VALUES "
+                                            "('pull_cursor', ?) ON CONFLICT(key) DO UPDATE SET "
+                                            "value = excluded.value"));
+                if (!cur)
+                    error = SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
+                else if (cur->bindValue(0, QString::number(p.next)); !cur->exec())
+                    error = sqlFailure(*cur);
             }
             if (error.ok() && !q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0")))
                 error = sqlFailure(q);
@@ -196,6 +359,7 @@ CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result
     }
     q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     m_pending.clear();
+    m_search.clear();
     if (error.failed())
         return error;
     if (result)
@@ -203,106 +367,147 @@ CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result
     return {};
 }
 
-CoreError PullApplier::applyChange(const QJsonObject &c)
+CoreError PullApplier::applyRun(Run &run)
 {
-    const QString entity = c.value(QLatin1String("entity")).toString();
-    const QString rowId = c.value(QLatin1String("row_id")).toString();
-    const qint64 seq = qint64(c.value(QLatin1String("seq")).toDouble());
-    const bool deleted = c.value(QLatin1String("deleted")).toBool();
-    QJsonObject row = c.value(QLatin1String("row")).toObject();
-    row.insert(QStringLiteral("id"), rowId);
-    if (deleted && (row.value(QLatin1String("deleted_at")).isNull() ||
-                    row.value(QLatin1String("deleted_at")).isUndefined())) {
-        const QJsonValue at = row.value(QLatin1String("updated_at"));
-        row.insert(QStringLiteral("deleted_at"),
-                   isInteger(at) ? at : QJsonValue(double(QDateTime::currentMSecsSinceEpoch())));
-    }
-    const QStringList &columns = m_columns[entity];
-
-    QSqlQuery *exists =
-        prepared(QStringLiteral("SELECT sync_seq FROM %1 WHERE id = ?").arg(entity));
-    if (!exists)
-        return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
-    exists->bindValue(0, rowId);
-    if (!exists->exec())
-        return sqlFailure(*exists);
-    const bool present = exists->next();
-    exists->finish();
-
-    QStringList cols;
-    QVariantList values;
-    if (present) {
-        const QSet<QString> pending = m_pending.value(entity + QLatin1Char('/') + rowId);
-        for (const QString &col : columns) {
-            if (col == QLatin1String("id") || !row.contains(col) || pending.contains(col))
-                continue;
-            cols << col;
-            values << toSql(row.value(col));
-        }
-        QStringList sets;
-        for (const QString &col : cols)
-            sets << QStringLiteral("%1 = ?").arg(col);
-        sets << QStringLiteral("sync_seq = ?");
-        QSqlQuery *up = prepared(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
-                                     .arg(entity, sets.join(QStringLiteral(", "))));
-        if (!up)
-            return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
-        int at = 0;
-        for (const QVariant &v : values)
-            up->bindValue(at++, v);
-        up->bindValue(at++, seq);
-        up->bindValue(at++, rowId);
-        if (!up->exec())
-            return sqlFailure(*up);
-    } else {
-        for (const QString &col : columns) {
-            if (!row.contains(col))
-                continue;
-            cols << col;
-            values << toSql(row.value(col));
-        }
-        cols << QStringLiteral("sync_seq");
-        values << seq;
-        QStringList marks;
-        for (int i = 0; i < cols.size(); ++i)
-            marks << QStringLiteral("?");
-        QSqlQuery *ins = prepared(
-            QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
-                .arg(entity, cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
-        if (!ins)
-            return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
-        for (int i = 0; i < values.size(); ++i)
-            ins->bindValue(i, values.at(i));
-        if (!ins->exec())
-            return sqlFailure(*ins);
-    }
-
-    // search_text is device-only: rebuild it for the pulled row (and for the row it describes).
-    QString searchTable = entity, searchId = rowId;
-    if (entity == QLatin1String("inspection_participants")) {
+    // A row the device has is updated (only the run's columns), a new one inserted: an upsert
+    // would check the NOT NULL columns of its INSERT part first, and refuse a partial row.
+    sqlite3_stmt *probe = raw(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(run.entity));
+    sqlite3_stmt *photo =
+        run.sha256At < 0
+            ? nullptr
+            : raw(QStringLiteral("INSERT INTO photo_transfers(sha256, thumb_state, changed_at) "
+                                 "VALUES (?, 'wanted', ?) ON CONFLICT(sha256) DO UPDATE SET "
+                                 "thumb_state = 'wanted' WHERE thumb_state = 'none'"));
+    if (!probe || (run.sha256At >= 0 && !photo))
+        return rawFailure();
+    const bool searched = SearchText::covers(run.entity);
+    QString searchTable;
+    if (run.entity == QLatin1String("inspection_participants"))
         searchTable = QStringLiteral("inspections");
-        searchId = row.value(QLatin1String("inspection_id")).toString();
-    } else if (entity == QLatin1String("cluster_units")) {
+    else if (run.entity == QLatin1String("cluster_units"))
         searchTable = QStringLiteral("clusters");
-        searchId = row.value(QLatin1String("cluster_id")).toString();
-    }
-    if (SearchText::covers(searchTable)) {
-        const CoreError e = SearchText::refresh(m_db, searchTable, searchId);
-        if (e.failed())
+    QSet<QString> search, searchParent;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QStringList withDeletedAt = run.columns + QStringList{QStringLiteral("deleted_at")};
+    QVarLengthArray<QString, 32> hold;
+
+    struct Row {
+        qint64 seq = 0;
+        bool deleted = false;
+        bool setDeletedAt = false; // a tombstone without deleted_at gets one
+        bool extra = false;        // ... in a column the run does not carry
+        qint64 deletedAt = 0;
+    };
+    const auto rowOf = [&](const QJsonArray &a) {
+        Row r;
+        r.seq = a.at(0).toInteger();
+        r.deleted = a.at(1).toInteger() != 0;
+        r.setDeletedAt = r.deleted && (run.deletedAtAt < 0 || a.at(run.deletedAtAt).isNull());
+        if (r.setDeletedAt) {
+            const QJsonValue at = run.updatedAtAt >= 0 ? a.at(run.updatedAtAt) : QJsonValue();
+            r.deletedAt = isInteger(at) ? qint64(at.toDouble()) : now;
+        }
+        r.extra = r.setDeletedAt && run.deletedAtAt < 0;
+        return r;
+    };
+    // Binds a row from parameter `at` on; returns the next parameter.
+    const auto bindRow = [&](sqlite3_stmt *st, int at, const QJsonArray &a, const Row &r,
+                             const QString *updateId, const QSet<QString> *keep) {
+        for (int i = 0; i < run.columns.size(); ++i) {
+            if (updateId && (i == 0 || (keep && keep->contains(run.columns.at(i)))))
+                continue; // id (the first column) is the key; a pending field keeps its value
+            const int from = run.from[size_t(i)];
+            if (from == run.deletedAtAt && r.setDeletedAt)
+                sqlite3_bind_int64(st, at++, r.deletedAt);
+            else
+                bind(st, at++, a.at(from), hold);
+        }
+        if (r.extra && !(keep && keep->contains(QStringLiteral("deleted_at"))))
+            sqlite3_bind_int64(st, at++, r.deletedAt);
+        sqlite3_bind_int64(st, at++, r.seq);
+        if (updateId)
+            sqlite3_bind_text16(st, at++, updateId->utf16(), int(updateId->size() * 2),
+                                SQLITE_STATIC);
+        return at;
+    };
+    const auto run1 = [&](sqlite3_stmt *st) {
+        const int rc = sqlite3_step(st);
+        const CoreError e = rc == SQLITE_DONE ? CoreError() : rawFailure();
+        sqlite3_reset(st);
+        hold.clear();
+        return e;
+    };
+
+    // New rows go in many per statement: SQLite's cost per statement (a statement journal for
+    // the triggers, FTS5 writing what it holds at the start of every statement) is paid once per
+    // chunk, and a full-text index gets one segment per chunk instead of one per row.
+    std::vector<qsizetype> batched;
+    for (qsizetype n = 0; n < run.rows.size(); ++n) {
+        const QJsonArray a = run.rows.at(n).toArray();
+        const Row r = rowOf(a);
+        const QString rowId = a.at(run.idAt).toString();
+        sqlite3_bind_text16(probe, 1, rowId.utf16(), int(rowId.size() * 2), SQLITE_STATIC);
+        const int found = sqlite3_step(probe);
+        sqlite3_reset(probe);
+        if (found != SQLITE_ROW && found != SQLITE_DONE)
+            return rawFailure();
+        const bool update = found == SQLITE_ROW;
+
+        if (searched)
+            search.insert(rowId);
+        if (run.searchParentAt >= 0) {
+            const QString parent = a.at(run.searchParentAt).toString();
+            if (!parent.isEmpty())
+                searchParent.insert(parent);
+        }
+        if (photo && !r.deleted && a.at(run.sha256At).isString()) {
+            bind(photo, 1, a.at(run.sha256At), hold);
+            sqlite3_bind_int64(photo, 2, now);
+            if (const CoreError e = run1(photo); e.failed())
+                return e;
+        }
+
+        if (!update && !r.extra) {
+            batched.push_back(n);
+            continue;
+        }
+        const QSet<QString> *keep = nullptr;
+        if (update && !m_pending.isEmpty()) {
+            const auto it = m_pending.constFind(run.entity + QLatin1Char('/') + rowId);
+            if (it != m_pending.constEnd())
+                keep = &*it;
+        }
+        sqlite3_stmt *&cached = run.statements[update][r.extra];
+        sqlite3_stmt *st =
+            keep ? writer(run.entity, r.extra ? withDeletedAt : run.columns, !update, *keep)
+            : cached
+                ? cached
+                : (cached = writer(run.entity, r.extra ? withDeletedAt : run.columns, !update, {}));
+        if (!st)
+            return rawFailure();
+        bindRow(st, 1, a, r, update ? &rowId : nullptr, keep);
+        if (const CoreError e = run1(st); e.failed())
             return e;
     }
 
-    if (entity == QLatin1String("photos") && row.value(QLatin1String("sha256")).isString() &&
-        !deleted) {
-        QSqlQuery *ph = prepared(QStringLiteral(
-            "INSERT INTO photo_transfers(sha256, thumb_state, changed_at) VALUES (?, 'wanted', ?) "
-            "ON CONFLICT(sha256) DO UPDATE SET thumb_state = 'wanted' WHERE thumb_state = 'none'"));
-        if (!ph)
-            return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
-        ph->bindValue(0, row.value(QLatin1String("sha256")).toString());
-        ph->bindValue(1, QDateTime::currentMSecsSinceEpoch());
-        if (!ph->exec())
-            return sqlFailure(*ph);
+    const size_t chunk = size_t(qBound(1, 30000 / int(run.columns.size() + 1), 200));
+    for (size_t first = 0; first < batched.size(); first += chunk) {
+        const size_t count = qMin(chunk, batched.size() - first);
+        sqlite3_stmt *st = writer(run.entity, run.columns, true, {}, int(count));
+        if (!st)
+            return rawFailure();
+        int at = 1;
+        for (size_t k = first; k < first + count; ++k) {
+            const QJsonArray a = run.rows.at(batched[k]).toArray();
+            at = bindRow(st, at, a, rowOf(a), nullptr, nullptr);
+        }
+        if (const CoreError e = run1(st); e.failed())
+            return e;
     }
+
+    if (!search.isEmpty())
+        m_search[run.entity].unite(search);
+    if (!searchParent.isEmpty())
+        m_search[searchTable].unite(searchParent);
     return {};
 }

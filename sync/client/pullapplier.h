@@ -3,6 +3,7 @@
 #include "coreerror.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 #include <QSqlDatabase>
@@ -12,16 +13,21 @@
 #include <memory>
 #include <vector>
 
-// Writes one pulled page (PROTOCOL.md, Pull) and its cursor in ONE transaction with
+struct sqlite3;
+struct sqlite3_stmt;
+
+// Writes one pulled page (PROTOCOL.md, Pull: runs of rows) and its cursor in ONE transaction with
 // sync_flags.applying = 1, so nothing is echoed into the outbox. A field that still has a pending
 // (not rejected) outbox change keeps the local value; a tombstone sets deleted_at; each row's
-// sync_seq becomes the change's seq. Pulled photo rows ask for their thumbnails.
+// sync_seq becomes its seq. Pulled photo rows ask for their thumbnails; search_text is refreshed
+// once per affected row per page. Keep one applier for many pages: its statements are prepared
+// once per (entity, column list).
 class PullApplier
 {
 public:
     struct Page {
         int applied = 0;
-        int skipped = 0; // unknown entities
+        int skipped = 0; // rows of entities this device does not have
         qint64 next = 0;
         bool more = false;
     };
@@ -31,24 +37,49 @@ public:
     PullApplier(const PullApplier &) = delete;
     PullApplier &operator=(const PullApplier &) = delete;
 
-    // `since` is the cursor the page was asked with; the reply is checked before anything is
-    // written (a malformed page changes nothing).
+    // `since` is the cursor the page was asked with; the whole page is checked before anything
+    // is written (a malformed page changes nothing and says what is wrong).
     CoreError apply(const QJsonObject &page, qint64 since, Page *result);
 
     // Fields of (entity, rowId) with a pending local change in the outbox.
     QStringList pendingFields(const QString &entity, const QString &rowId) const;
 
 private:
-    CoreError applyChange(const QJsonObject &change);
-    // Pending fields of every row of the page, read with one query (the outbox does not change
-    // while a page is applied: sync_flags.applying is set).
-    CoreError loadPending(const QJsonArray &changes);
+    // A checked run: which wire column feeds which device column.
+    struct Run {
+        QString entity;
+        QJsonArray rows;
+        bool known = false;
+        QStringList columns;   // device columns written, in statement order ("id" first)
+        std::vector<int> from; // wire index (in a row array) of each of `columns`
+        int idAt = -1, deletedAtAt = -1, updatedAtAt = -1, searchParentAt = -1, sha256At = -1;
+        // Statements of the run without pending fields: [insert or update][deleted_at added
+        // for a tombstone whose run does not carry it].
+        sqlite3_stmt *statements[2][2] = {{nullptr, nullptr}, {nullptr, nullptr}};
+    };
+
+    CoreError check(const QJsonObject &page, qint64 since, Page *p, std::vector<Run> *runs) const;
+    CoreError applyRun(Run &run);
+    // Pending fields of every row of the page, read with one query, only when the outbox holds
+    // unrejected entries (it does not change while a page is applied: sync_flags.applying is set).
+    CoreError loadPending(const std::vector<Run> &runs);
+    // INSERT of `rows` rows of `columns` + sync_seq, or UPDATE of `columns` (but id and `keep`)
+    // + sync_seq by id.
+    sqlite3_stmt *writer(const QString &entity, const QStringList &columns, bool insert,
+                         const QSet<QString> &keep, int rows = 1);
+    // Rows are written through SQLite's own API on the connection's handle (Qt SQL's binding
+    // costs more than the insert itself): `sql` prepared once for this connection.
+    sqlite3_stmt *raw(const QString &sql);
+    CoreError rawFailure() const;
     // `sql` prepared once (cached by its text) for this connection; null if it does not prepare.
     QSqlQuery *prepared(const QString &sql);
 
     QSqlDatabase m_db;
     QHash<QString, QStringList> m_columns;   // synced tables -> travelling columns
     QHash<QString, QSet<QString>> m_pending; // entity + '/' + row_id -> fields, for one page
+    QHash<QString, QSet<QString>> m_search;  // table -> ids whose search_text to refresh
     QHash<QString, QSqlQuery *> m_statements;
     std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;
+    sqlite3 *m_handle = nullptr;
+    QHash<QString, sqlite3_stmt *> m_raw;
 };

@@ -47,11 +47,12 @@ bool writeAtomically(const QString &path, const QByteArray &data)
 
 SyncClient::SyncClient(QSqlDatabase db, const QString &dataRoot, QObject *parent)
     : QObject(parent), m_manager(std::move(db)), m_dataRoot(dataRoot), m_http(new SyncHttp(this)),
-      m_sideHttp(new SyncHttp(this)), m_fileHttp(new SyncHttp(this))
+      m_sideHttp(new SyncHttp(this)), m_fileHttp(new SyncHttp(this)),
+      m_aheadHttp(new SyncHttp(this))
 {
     m_serverUrl = QUrl(m_manager.value(QStringLiteral("server_url")));
     m_auth = m_manager.auth();
-    for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp})
+    for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp, m_aheadHttp})
         configureHttp(h);
     m_timer.setInterval(15 * 60 * 1000);
     connect(&m_timer, &QTimer::timeout, this, [this]() {
@@ -83,7 +84,7 @@ void SyncClient::configureHttp(SyncHttp *http)
 void SyncClient::setTimeoutMs(int ms)
 {
     m_timeoutMs = ms;
-    for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp})
+    for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp, m_aheadHttp})
         h->setTimeoutMs(ms);
 }
 
@@ -93,7 +94,7 @@ void SyncClient::setServerUrl(const QUrl &url)
         return;
     m_serverUrl = url;
     m_manager.setValue(QStringLiteral("server_url"), url.toString());
-    for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp})
+    for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp, m_aheadHttp})
         h->setBaseUrl(url);
     emit serverUrlChanged();
 }
@@ -279,7 +280,7 @@ void SyncClient::login(const QString &username, const QString &password)
             return;
         }
         m_auth = a;
-        for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp})
+        for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp, m_aheadHttp})
             h->setToken(a.token);
         setLastError({}, SyncErrors::Kind::None);
         emit authChanged();
@@ -304,7 +305,7 @@ bool SyncClient::logout(bool confirmed)
     m_fileHttp->abort();
     m_manager.clearAuth();
     m_auth = SyncAuth();
-    for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp})
+    for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp, m_aheadHttp})
         h->setToken(QString());
     if (!m_conflicts.isEmpty()) {
         m_conflicts.clear();
@@ -326,7 +327,7 @@ bool SyncClient::handleFailure(const SyncReply &r, CoreError *error)
         // The token expired or the device was revoked: log out, keep every unsynced change.
         m_manager.clearAuth();
         m_auth = SyncAuth();
-        for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp})
+        for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp, m_aheadHttp})
             h->setToken(QString());
         emit authChanged();
     }
@@ -376,6 +377,8 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
         return;
     m_syncing = false;
     m_batch = PushBatch();
+    m_aheadHttp->abort();
+    m_pullApplier.reset();
     if (error.ok()) {
         m_manager.setLastSyncAt(QDateTime::currentMSecsSinceEpoch());
         emit lastSyncAtChanged();
@@ -423,31 +426,47 @@ void SyncClient::pushNext()
 
 void SyncClient::pullNext()
 {
-    const qint64 since = m_manager.pullCursor();
-    m_http->get(QStringLiteral("pull?since=%1&limit=%2").arg(since).arg(m_pageSize),
-                [this, since](const SyncReply &r) {
-                    CoreError e;
-                    if (handleFailure(r, &e))
-                        return finishRound(e, m_lastErrorKind);
-                    QJsonObject page;
-                    if (!r.json(&page))
-                        return finishRound(SyncErrors::malformed(QStringLiteral("pull")),
-                                           SyncErrors::Kind::Malformed);
-                    PullApplier applier(m_manager.database());
-                    PullApplier::Page result;
-                    const CoreError applied = applier.apply(page, since, &result);
-                    if (applied.failed())
-                        return finishRound(applied, applied.code() == CoreError::Code::Sql
-                                                        ? SyncErrors::Kind::Local
-                                                        : SyncErrors::Kind::Malformed);
-                    ++m_roundPages;
-                    // Pages do not say how many follow: approach 0.7 a little each page.
-                    setProgress(0.4 + 0.3 * (1.0 - 1.0 / (1 + m_roundPages)),
-                                QStringLiteral("pull"));
-                    if (result.more)
-                        return pullNext();
-                    photosStart();
-                });
+    requestPage(m_http, m_manager.pullCursor());
+}
+
+void SyncClient::requestPage(SyncHttp *http, qint64 since)
+{
+    http->get(QStringLiteral("pull?since=%1&limit=%2").arg(since).arg(m_pageSize),
+              [this, http, since](const SyncReply &r) { pageArrived(http, since, r); });
+}
+
+void SyncClient::pageArrived(SyncHttp *http, qint64 since, const SyncReply &r)
+{
+    CoreError e;
+    if (handleFailure(r, &e))
+        return finishRound(e, m_lastErrorKind);
+    QJsonObject page;
+    if (!r.json(&page))
+        return finishRound(SyncErrors::malformed(QStringLiteral("pull")),
+                           SyncErrors::Kind::Malformed);
+    // The registry prepares the next page (on the other connection) while this one is written;
+    // it is used only once this page and its cursor are committed (a failure ends the round and
+    // drops it).
+    const QJsonValue next = page.value(QLatin1String("next"));
+    const bool ahead = page.value(QLatin1String("more")).toBool() && next.isDouble() &&
+                       qint64(next.toDouble()) > since;
+    if (ahead)
+        requestPage(http == m_http ? m_aheadHttp : m_http, qint64(next.toDouble()));
+    if (!m_pullApplier)
+        m_pullApplier = std::make_unique<PullApplier>(m_manager.database());
+    PullApplier::Page result;
+    const CoreError applied = m_pullApplier->apply(page, since, &result);
+    if (applied.failed())
+        return finishRound(applied, applied.code() == CoreError::Code::Sql
+                                        ? SyncErrors::Kind::Local
+                                        : SyncErrors::Kind::Malformed);
+    ++m_roundPages;
+    // Pages do not say how many follow: approach 0.7 a little each page.
+    setProgress(0.4 + 0.3 * (1.0 - 1.0 / (1 + m_roundPages)), QStringLiteral("pull"));
+    if (!result.more)
+        return photosStart();
+    if (!ahead)
+        pullNext();
 }
 
 void SyncClient::photosStart()

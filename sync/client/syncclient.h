@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coreerror.h"
+#include "protocolversion.h"
 #include "pushbatch.h"
 #include "syncerrors.h"
 #include "syncmanager.h"
@@ -13,6 +14,9 @@
 #include <QUrl>
 #include <QVariantList>
 
+#include <memory>
+
+class PullApplier;
 class SyncHttp;
 struct SyncReply;
 
@@ -107,7 +111,7 @@ public:
     // Tuning (tests use small values).
     void setTimeoutMs(int ms);
     void setBatchSize(int n) { m_batchSize = qBound(1, n, PushBatch::maxChanges); }
-    void setPageSize(int n) { m_pageSize = qBound(1, n, 1000); }
+    void setPageSize(int n) { m_pageSize = qBound(1, n, ProtocolVersion::maxPullLimit); }
     void setChunkSize(int bytes) { m_chunkSize = qBound(1, bytes, 1 << 20); }
 
 public slots:
@@ -156,6 +160,8 @@ private:
 
     void pushNext();
     void pullNext();
+    void requestPage(SyncHttp *http, qint64 since);
+    void pageArrived(SyncHttp *http, qint64 since, const SyncReply &r);
     void photosStart();
     void photosStatus(int from);
     void uploadNext();
@@ -171,6 +177,7 @@ private:
     SyncHttp *m_http;
     SyncHttp *m_sideHttp;
     SyncHttp *m_fileHttp;
+    SyncHttp *m_aheadHttp; // pull: the page after the one being written
     QTimer m_timer;
     bool m_autoSync = true;
     bool m_online = true;
@@ -188,12 +195,13 @@ private:
     qint64 m_pendingPhotoBytes = 0;
     QVariantList m_conflicts;
     int m_batchSize = PushBatch::maxChanges;
-    int m_pageSize = 1000;
+    int m_pageSize = ProtocolVersion::maxPullLimit;
     int m_chunkSize = 1 << 20;
     int m_timeoutMs = 30000;
 
     // The round under way.
     PushBatch m_batch;
+    std::unique_ptr<PullApplier> m_pullApplier; // its statements serve every page of the round
     int m_roundPushTotal = 0;
     int m_roundPushed = 0;
     int m_roundPages = 0;

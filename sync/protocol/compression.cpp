@@ -3,11 +3,10 @@
 #include <zlib.h>
 
 namespace {
-QByteArray compress(const QByteArray &data, int windowBits)
+QByteArray compress(const QByteArray &data, int windowBits, int level)
 {
     z_stream s{};
-    if (deflateInit2(&s, Z_DEFAULT_COMPRESSION, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY) !=
-        Z_OK)
+    if (deflateInit2(&s, level, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         return {};
     QByteArray out;
     out.resize(int(deflateBound(&s, uLong(data.size()))) + 32);
@@ -22,14 +21,14 @@ QByteArray compress(const QByteArray &data, int windowBits)
 }
 } // namespace
 
-QByteArray Compression::deflate(const QByteArray &data)
+QByteArray Compression::deflate(const QByteArray &data, int level)
 {
-    return compress(data, MAX_WBITS);
+    return compress(data, MAX_WBITS, level);
 }
 
-QByteArray Compression::gzip(const QByteArray &data)
+QByteArray Compression::gzip(const QByteArray &data, int level)
 {
-    return compress(data, MAX_WBITS + 16);
+    return compress(data, MAX_WBITS + 16, level);
 }
 
 bool Compression::inflate(const QByteArray &data, qint64 maxBytes, QByteArray *out, bool *tooLarge)

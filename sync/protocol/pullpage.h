@@ -3,8 +3,10 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
 
-// One row in a pull page: the row at its latest registry sequence (a tombstone when deleted).
+// One row of a pull page, unpacked: the row at its latest registry sequence (a tombstone when
+// deleted). For tests and tools; the wire carries runs (PullRun).
 class PulledRow
 {
 public:
@@ -15,17 +17,35 @@ public:
     QJsonObject row; // the row's travelling columns (last values kept for tombstones)
 };
 
-// The reply to GET /api/v1/pull?since=S&limit=N:
-// {"protocol": 1, "changes": [{"seq", "entity", "row_id", "deleted", "row"}], "next", "more"}.
+// Consecutive rows of one entity with one column list. Each row is the JSON array
+// [seq, deleted 0|1, value of columns[0], value of columns[1], …].
+class PullRun
+{
+public:
+    QString entity;
+    QList<QByteArray> columns; // column names (plain identifiers, "id" among them)
+    QByteArray rows;           // the rows' JSON arrays, comma-separated: "[5,0,…],[6,1,…]"
+    int rowCount = 0;
+};
+
+// The reply to GET /api/v1/pull?since=S&limit=N (protocol 2):
+// {"protocol": 2, "next", "more", "runs": [{"entity", "columns", "rows"}]}.
 // `next` is the cursor to send as `since` next time; `more` says another page is waiting.
 class PullPage
 {
 public:
     int protocol = 0;
-    QList<PulledRow> changes;
     qint64 next = 0;
     bool more = false;
+    QList<PullRun> runs;
+
+    // Appends a row whose values are the members of `rowJson`, a flat JSON object (a record's
+    // row_json), in the object's order; starts a new run when the entity or the columns change.
+    void append(qint64 seq, const QString &entity, bool deleted, const QByteArray &rowJson);
+    int rowCount() const;
 
     QByteArray toJson() const;
     static PullPage fromJson(const QByteArray &json, QString *error);
+    // The rows of every run unpacked, in page order (id taken from the "id" column).
+    QList<PulledRow> rows() const;
 };

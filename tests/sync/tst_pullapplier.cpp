@@ -9,6 +9,16 @@
 
 using namespace synctest;
 
+namespace {
+QJsonObject run(const char *entity, const QStringList &columns, const QList<QJsonArray> &rows)
+{
+    QJsonArray r;
+    for (const QJsonArray &a : rows)
+        r.append(a);
+    return {{"entity", entity}, {"columns", QJsonArray::fromStringList(columns)}, {"rows", r}};
+}
+} // namespace
+
 class TestPullApplier : public QObject
 {
     Q_OBJECT
@@ -49,6 +59,9 @@ private slots:
         const CoreError e = applier.apply(fixture.value("page").toObject(),
                                           fixture.value("since").toInteger(), &page);
         QCOMPARE(e.failed(), fixture.value("expect_error").toBool());
+        if (e.failed())
+            QVERIFY2(e.message().contains(fixture.value("expect_message").toString()),
+                     qPrintable(e.message()));
         QCOMPARE(scalar(c, "SELECT applying FROM sync_flags").toInt(), 0);
         QCOMPARE(scalar(c, "PRAGMA foreign_keys").toInt(), 1);
         if (e.ok()) {
@@ -103,25 +116,20 @@ private slots:
         const QString sha(64, QLatin1Char('a'));
         const QJsonObject page{
             {"protocol", ProtocolVersion::current},
-            {"next", 2},
+            {"next", 3},
             {"more", false},
-            {"changes",
-             QJsonArray{QJsonObject{{"seq", 2},
-                                    {"entity", "photos"},
-                                    {"row_id", "ph1"},
-                                    {"deleted", false},
-                                    {"row", QJsonObject{{"id", "ph1"},
-                                                        {"sha256", sha},
-                                                        {"source", "camera"},
-                                                        {"byte_size", 1234},
-                                                        {"created_at", 1},
-                                                        {"updated_at", 1},
-                                                        {"deleted_at", QJsonValue::Null}}}}}}};
+            {"runs",
+             QJsonArray{run(
+                 "photos",
+                 {"id", "sha256", "source", "byte_size", "created_at", "updated_at", "deleted_at"},
+                 {QJsonArray{2, 0, "ph1", sha, "camera", 1234, 1, 1, {}},
+                  QJsonArray{3, 1, "ph2", QString(64, QLatin1Char('b')), "camera", 1, 1, 1, 1}})}}};
         PullApplier applier(c);
         QVERIFY(applier.apply(page, 0, nullptr).ok());
         QCOMPARE(scalar(c, "SELECT thumb_state FROM photo_transfers").toString(),
                  QStringLiteral("wanted"));
         QCOMPARE(scalar(c, "SELECT on_server FROM photo_transfers").toInt(), 0);
+        QCOMPARE(scalar(c, "SELECT count(*) FROM photo_transfers").toInt(), 1); // not a tombstone's
     }
 
     void pulledRowsAreSearchable()
@@ -129,40 +137,138 @@ private slots:
         Database db;
         QVERIFY(db.open(m_dir.filePath(QStringLiteral("search.db"))).ok());
         QSqlDatabase c = db.connection();
-        auto change = [](int seq, const char *entity, const char *id, QJsonObject row) {
-            row.insert("id", id);
-            row.insert("created_at", 1);
-            row.insert("updated_at", 1);
-            row.insert("deleted_at", QJsonValue::Null);
-            return QJsonObject{
-                {"seq", seq}, {"entity", entity}, {"row_id", id}, {"deleted", false}, {"row", row}};
-        };
+        const QStringList stamps{"created_at", "updated_at", "deleted_at"};
         const QJsonObject page{
             {"protocol", ProtocolVersion::current},
             {"next", 3},
             {"more", false},
-            {"changes", QJsonArray{change(1, "admin_units", "p1",
-                                          {{"code", "37"},
-                                           {"name", "Ninh Bình"},
-                                           {"level", "province"},
-                                           {"level_label", "Tỉnh"},
-                                           {"valid_from", "2025-07-01"}}),
-                                   change(2, "clusters", "c1",
-                                          {{"code", "NB-GL"},
-                                           {"name", "Gia Lập"},
-                                           {"province_id", "p1"},
-                                           {"status", "operating"}}),
-                                   change(3, "tenants", "t1",
-                                          {{"cluster_id", "c1"},
-                                           {"name", "Công ty Đá Mỹ Nghệ Ninh Vân"},
-                                           {"tax_code", "2700999888"},
-                                           {"status", "slow"}})}}};
+            {"runs",
+             QJsonArray{
+                 run("admin_units",
+                     QStringList{"id", "code", "name", "level", "level_label", "valid_from"} +
+                         stamps,
+                     {QJsonArray{1,
+                                 0,
+                                 "p1",
+                                 "37",
+                                 "Ninh Bình",
+                                 "province",
+                                 "Tỉnh",
+                                 "2025-07-01",
+                                 1,
+                                 1,
+                                 {}}}),
+                 run("clusters",
+                     QStringList{"id", "code", "name", "province_id", "status"} + stamps,
+                     {QJsonArray{2, 0, "c1", "NB-GL", "Gia Lập", "p1", "operating", 1, 1, {}}}),
+                 run("tenants",
+                     QStringList{"id", "cluster_id", "name", "tax_code", "status"} + stamps,
+                     {QJsonArray{3,
+                                 0,
+                                 "t1",
+                                 "c1",
+                                 "Công ty Đá Mỹ Nghệ Ninh Vân",
+                                 "2700999888",
+                                 "slow",
+                                 1,
+                                 1,
+                                 {}}})}}};
         PullApplier applier(c);
         QVERIFY(applier.apply(page, 0, nullptr).ok());
         const QVariantList hits = SearchIndex(c).search(QStringLiteral("gia lap"));
         QCOMPARE(hits.size(), 2); // the cluster, and the tenant through its cluster's name
         QCOMPARE(hits.first().toMap().value("title").toString(), QStringLiteral("Gia Lập"));
         QCOMPARE(SearchIndex(c).search(QStringLiteral("my nghe")).size(), 1);
+        QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
+    }
+
+    // An inspection's search_text holds its participants' names: it is rebuilt once per page after
+    // all the page's rows are written, not once per pulled row.
+    void searchTextOncePerInspectionPerPage()
+    {
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("search-once.db"))).ok());
+        QSqlDatabase c = db.connection();
+        QSqlQuery q(c);
+        QVERIFY(q.exec("CREATE TEMP TABLE rebuilt(id TEXT)"));
+        QVERIFY(q.exec("CREATE TEMP TRIGGER count_rebuilt AFTER UPDATE OF search_text ON "
+                       "inspections BEGIN INSERT INTO rebuilt VALUES (NEW.id); END"));
+        const QStringList stamps{"created_at", "updated_at", "deleted_at"};
+        const QJsonObject page{
+            {"protocol", ProtocolVersion::current},
+            {"next", 5},
+            {"more", false},
+            {"runs",
+             QJsonArray{
+                 run("clusters",
+                     QStringList{"id", "code", "name", "province_id", "status"} + stamps,
+                     {QJsonArray{1, 0, "c1", "NB-GL", "Gia Lập", "p1", "operating", 1, 1, {}}}),
+                 run("inspections",
+                     QStringList{"id", "cluster_id", "template_id", "kind", "inspector_name",
+                                 "started_at"} +
+                         stamps,
+                     {QJsonArray{
+                         2, 0, "i1", "c1", "t1", "periodic", "Trần Thị Bình", 0, 1, 1, {}}}),
+                 run("inspection_participants",
+                     QStringList{"id", "inspection_id", "name", "agency"} + stamps,
+                     {QJsonArray{3, 0, "pa1", "i1", "Lê Văn Cường", "Sở Công Thương", 1, 1, {}},
+                      QJsonArray{4, 0, "pa2", "i1", "Phạm Thu Dung", "UBND xã", 1, 1, {}},
+                      QJsonArray{5, 1, "pa3", "i1", "Đỗ Đã Xoá", "UBND xã", 1, 1, 1}})}}};
+        PullApplier applier(c);
+        const CoreError e = applier.apply(page, 0, nullptr);
+        QVERIFY2(e.ok(), qPrintable(e.message()));
+        QCOMPARE(scalar(c, "SELECT group_concat(id) FROM rebuilt").toString(),
+                 QStringLiteral("i1"));
+        const QString text =
+            scalar(c, "SELECT search_text FROM inspections WHERE id = 'i1'").toString();
+        QVERIFY2(text.contains("gia lap") && text.contains("tran thi binh") &&
+                     text.contains("le van cuong") && text.contains("pham thu dung") &&
+                     !text.contains("do da xoa"),
+                 qPrintable(text));
+        QCOMPARE(SearchIndex(c).search(QStringLiteral("thu dung")).size(), 1);
+        QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
+    }
+
+    // One applier serves many pages (its statements are kept): the second page updates rows of
+    // the first and the cursor follows each page.
+    void oneApplierManyPages()
+    {
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("pages.db"))).ok());
+        QSqlDatabase c = db.connection();
+        const QStringList columns{"id",         "code",        "name",
+                                  "level",      "level_label", "valid_from",
+                                  "created_at", "updated_at",  "deleted_at"};
+        auto page = [&](int seq, const char *name, bool more) {
+            return QJsonObject{{"protocol", ProtocolVersion::current},
+                               {"next", seq},
+                               {"more", more},
+                               {"runs", QJsonArray{run("admin_units", columns,
+                                                       {QJsonArray{seq,
+                                                                   0,
+                                                                   "p1",
+                                                                   "01",
+                                                                   name,
+                                                                   "province",
+                                                                   "Tỉnh",
+                                                                   "2025-07-01",
+                                                                   1,
+                                                                   seq,
+                                                                   {}}})}}};
+        };
+        PullApplier applier(c);
+        PullApplier::Page p;
+        QVERIFY(applier.apply(page(1, "Một", true), 0, &p).ok());
+        QCOMPARE(p.applied, 1);
+        QVERIFY(p.more);
+        QVERIFY(applier.apply(page(2, "Hai", false), 1, &p).ok());
+        QCOMPARE(p.next, 2);
+        QVERIFY(!p.more);
+        QCOMPARE(scalar(c, "SELECT name || '/' || sync_seq || '/' || updated_at FROM admin_units")
+                     .toString(),
+                 QStringLiteral("Hai/2/2"));
+        QCOMPARE(scalar(c, "SELECT value FROM sync_state WHERE key = 'pull_cursor'").toString(),
+                 QStringLiteral("2"));
         QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
     }
 };

@@ -225,9 +225,9 @@ void TestRegistryCommand::importClusters()
     QVERIFY2(r.out.contains("Imported 3 clusters."), qPrintable(r.out));
     QCOMPARE(m_store.serverSeq(), before + 3);
     const PullPage page = m_store.pull(admin(), before, 10);
-    QCOMPARE(page.changes.size(), 3);
+    QCOMPARE(page.rowCount(), 3);
     QHash<QString, QJsonObject> byCode;
-    for (const PulledRow &c : page.changes) {
+    for (const PulledRow &c : page.rows()) {
         QCOMPARE(c.entity, QStringLiteral("clusters"));
         byCode.insert(c.row.value("code").toString(), c.row);
     }
@@ -257,7 +257,7 @@ void TestRegistryCommand::importClustersBadLineImportsNothing()
     QVERIFY2(!r.err.contains(QStringLiteral("Dòng 2")), qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral("không có cụm nào được nhập")), qPrintable(r.err));
     QCOMPARE(m_store.serverSeq(), before);
-    QVERIFY(m_store.pull(admin(), before, 10).changes.isEmpty());
+    QVERIFY(m_store.pull(admin(), before, 10).runs.isEmpty());
 
     r = run(QStringList{"import-clusters"} + storeArgs() +
             QStringList{m_dir.filePath("khong-co-tep.csv")});

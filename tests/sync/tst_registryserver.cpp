@@ -5,6 +5,7 @@
 #include "clusterimporter.h"
 #include "compression.h"
 #include "protocolversion.h"
+#include "pullpage.h"
 #include "pushrequest.h"
 #include "registryphotostore.h"
 #include "registryserver.h"
@@ -48,6 +49,22 @@ QJsonObject inspectionFields(const char *cluster)
             {"started_at", 1000},
             {"created_at", 1000},
             {"updated_at", 1000}};
+}
+// A pull page's rows (runs of arrays) as {seq, entity, row_id, deleted, row} objects.
+QJsonArray pulledRows(const Response &page)
+{
+    QString error;
+    const PullPage p = PullPage::fromJson(page.body, &error);
+    QJsonArray out;
+    if (!error.isEmpty())
+        return out;
+    for (const PulledRow &r : p.rows())
+        out.append(QJsonObject{{"seq", double(r.seq)},
+                               {"entity", r.entity},
+                               {"row_id", r.rowId},
+                               {"deleted", r.deleted},
+                               {"row", r.row}});
+    return out;
 }
 } // namespace
 
@@ -347,7 +364,7 @@ void TestRegistryServer::endToEndSync()
             if (p.status != 200)
                 return QJsonObject{{"http", p.status}};
             int hits = 0;
-            for (const QJsonValue &v : p.json.value("changes").toArray())
+            for (const QJsonValue &v : pulledRows(p))
                 if (v.toObject().value("row_id").toString() == c.rowId) {
                     found = v.toObject();
                     ++hits;
@@ -425,7 +442,7 @@ void TestRegistryServer::conflictResolution()
                      m_tokens["insp1"]);
             if (p.status != 200)
                 return QHash<QString, QJsonObject>{{"http", QJsonObject{{"status", p.status}}}};
-            for (const QJsonValue &v : p.json.value("changes").toArray())
+            for (const QJsonValue &v : pulledRows(p))
                 rows.insert(v.toObject().value("row_id").toString(), v.toObject());
             since = qint64(p.json.value("next").toDouble());
             if (!p.json.value("more").toBool())
@@ -1165,10 +1182,10 @@ void TestRegistryServer::clusterImportAllOrNothing()
             return p;
         }(),
         before, 10);
-    QCOMPARE(page.changes.size(), 2);
-    QCOMPARE(page.changes.at(0).row.value("name").toString(),
+    QCOMPARE(page.rowCount(), 2);
+    QCOMPARE(page.rows().at(0).row.value("name").toString(),
              QStringLiteral("Cụm công nghiệp Đồng Văn, giai đoạn 2"));
-    QCOMPARE(page.changes.at(0).row.value("planned_area_ha").toDouble(), 75.5);
+    QCOMPARE(page.rows().at(0).row.value("planned_area_ha").toDouble(), 75.5);
 }
 
 void TestRegistryServer::backup()

@@ -252,7 +252,7 @@ void TestRegistryStore::pullScopeAndPaging()
         int pages = 0;
         for (;;) {
             const PullPage p = m_store->pull(who, since, limit);
-            rows << p.changes;
+            rows << p.rows();
             since = p.next;
             ++pages;
             if (!p.more || pages > 100)

@@ -47,7 +47,7 @@ Response goodHandler(const Request &r, qint64 *seq)
     if (r.path.startsWith("/api/v1/pull"))
         return Response::json(200,
                               {{"protocol", ProtocolVersion::current},
-                               {"changes", QJsonArray()},
+                               {"runs", QJsonArray()},
                                {"next", double(*seq)},
                                {"more", false}},
                               true);
@@ -235,7 +235,10 @@ private slots:
                     200, {{"protocol", ProtocolVersion::current},
                           {"results",
                            QJsonArray{QJsonObject{{"change", 999999999}, {"status", "conflict"}}}},
-                          {"changes", QJsonArray{QJsonObject{{"seq", "x"}}}},
+                          {"runs",
+                           QJsonArray{QJsonObject{{"entity", "admin_units"},
+                                                  {"columns", QJsonArray{"id"}},
+                                                  {"rows", QJsonArray{QJsonArray{"x", 0, "p1"}}}}}},
                           {"next", 1},
                           {"more", false}});
             const int status = behaviour.toInt();

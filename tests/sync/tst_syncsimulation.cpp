@@ -366,7 +366,7 @@ TestSyncSimulation::registryRows(const QString &username)
     qint64 since = 0;
     for (;;) {
         const PullPage page = m_store->pull(who, since, 1000);
-        for (const PulledRow &r : page.changes)
+        for (const PulledRow &r : page.rows())
             out[r.entity].insert(r.rowId, r.row);
         since = page.next;
         if (!page.more)
