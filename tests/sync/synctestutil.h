@@ -7,10 +7,13 @@
 #include "deflate.h"
 #include "recordwriter.h"
 
+#include <QByteArray>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -21,6 +24,41 @@
 #include <functional>
 
 namespace synctest {
+
+// Starts the real registry program `exe` with `args` (its "serve" command, "--port 0") and waits
+// for its "Listening on http://127.0.0.1:PORT/" line: returns that base URL, or an empty string
+// (then *output holds what it printed) when it did not start or never listened.
+inline QString startRegistry(QProcess &registry, const QString &exe, const QStringList &args,
+                             QByteArray *output = nullptr)
+{
+    registry.setProgram(exe);
+    registry.setArguments(args);
+    registry.start();
+    if (!registry.waitForStarted(10000))
+        return {};
+    QByteArray out;
+    const QRegularExpression re(QStringLiteral("Listening on (http://127\\.0\\.0\\.1:\\d+)/"));
+    QString url;
+    while (url.isEmpty() && registry.waitForReadyRead(30000)) {
+        out += registry.readAllStandardOutput();
+        const auto m = re.match(QString::fromUtf8(out));
+        if (m.hasMatch())
+            url = m.captured(1);
+    }
+    if (output)
+        *output = out;
+    return url;
+}
+
+// Stops a registry started by startRegistry: politely, then by force.
+inline void stopRegistry(QProcess &registry)
+{
+    if (registry.state() == QProcess::NotRunning)
+        return;
+    registry.terminate();
+    if (!registry.waitForFinished(10000))
+        registry.kill();
+}
 
 inline QJsonDocument readJson(const QString &relative)
 {

@@ -99,34 +99,18 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         const QString exe = QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry");
-        if (!QFileInfo::exists(exe))
-            QSKIP("ccn-registry is not built");
+        QVERIFY2(QFileInfo::exists(exe), "ccn-registry is not built");
         QDir().mkpath(m_dir.filePath("registry"));
-        m_registry.setProgram(exe);
-        m_registry.setArguments({"serve", "--data-dir", m_dir.filePath("registry"), "--port", "0",
-                                 "--demo", "--fast-hash"});
         m_registry.setProcessChannelMode(QProcess::SeparateChannels);
-        m_registry.start();
-        QVERIFY(m_registry.waitForStarted(10000));
         QByteArray out;
-        const QRegularExpression re(QStringLiteral("Listening on (http://127\\.0\\.0\\.1:\\d+)/"));
-        while (m_url.isEmpty() && m_registry.waitForReadyRead(30000)) {
-            out += m_registry.readAllStandardOutput();
-            const auto m = re.match(QString::fromUtf8(out));
-            if (m.hasMatch())
-                m_url = m.captured(1);
-        }
+        m_url = startRegistry(m_registry, exe,
+                              {"serve", "--data-dir", m_dir.filePath("registry"), "--port", "0",
+                               "--demo", "--fast-hash"},
+                              &out);
         QVERIFY2(!m_url.isEmpty(), out.constData());
     }
 
-    void cleanupTestCase()
-    {
-        if (m_registry.state() != QProcess::NotRunning) {
-            m_registry.terminate();
-            if (!m_registry.waitForFinished(10000))
-                m_registry.kill();
-        }
-    }
+    void cleanupTestCase() { stopRegistry(m_registry); }
 
     void firstSyncPullsTheProvince()
     {
