@@ -160,10 +160,10 @@ CoreError PullApplier::loadPending(const std::vector<Run> &runs)
         return {};
     QJsonArray ids;
     for (const Run &run : runs) {
-        if (!run.known)
+        if (!run.shape->known)
             continue;
         for (const QJsonValue &rv : run.rows)
-            ids.append(rv.toArray().at(run.idAt));
+            ids.append(rv.toArray().at(run.shape->idAt));
     }
     QSqlQuery *q = prepared(QStringLiteral(
         "SELECT entity, row_id, op, old_json, new_json FROM outbox WHERE rejected_code IS NULL "
@@ -209,8 +209,66 @@ QStringList PullApplier::pendingFields(const QString &entity, const QString &row
     return out;
 }
 
-CoreError PullApplier::check(const QJsonObject &page, qint64 since, Page *p,
-                             std::vector<Run> *runs) const
+PullApplier::Shape *PullApplier::shapeOf(const QString &entity, const QJsonArray &columns,
+                                         QString *why)
+{
+    QString key = entity;
+    for (const QJsonValue &c : columns)
+        key += QLatin1Char('\x1f') + c.toString();
+    if (Shape *shape = m_shapes.value(key))
+        return shape;
+    auto owned = std::make_unique<Shape>();
+    Shape &s = *owned;
+    s.entity = entity;
+    const auto known = m_columns.constFind(entity);
+    s.known = known != m_columns.constEnd();
+    s.searched = SearchText::covers(entity);
+    s.width = columns.size() + 2;
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        const QString c = columns.at(i).toString();
+        if (!columns.at(i).isString() || c.isEmpty() || seen.contains(c)) {
+            *why = QStringLiteral("column %1 is not a new name").arg(i);
+            return nullptr;
+        }
+        seen.insert(c);
+        const int at = int(i) + 2;
+        if (c == QLatin1String("id"))
+            s.idAt = at;
+        if (!s.known || !known->contains(c))
+            continue; // a column this device does not have
+        if (c == QLatin1String("id")) {
+            s.columns.prepend(c);
+            s.from.insert(s.from.begin(), at);
+        } else {
+            s.columns << c;
+            s.from.push_back(at);
+        }
+        if (c == QLatin1String("deleted_at")) {
+            s.deletedAtAt = at;
+        } else if (c == QLatin1String("updated_at")) {
+            s.updatedAtAt = at;
+        } else if (c == QLatin1String("sha256") && entity == QLatin1String("photos")) {
+            s.sha256At = at;
+        } else if (c == QLatin1String("inspection_id") &&
+                   entity == QLatin1String("inspection_participants")) {
+            s.searchParentAt = at;
+            s.searchParent = QStringLiteral("inspections");
+        } else if (c == QLatin1String("cluster_id") && entity == QLatin1String("cluster_units")) {
+            s.searchParentAt = at;
+            s.searchParent = QStringLiteral("clusters");
+        }
+    }
+    if (s.idAt < 0) {
+        *why = QStringLiteral("no id column");
+        return nullptr;
+    }
+    m_shapes.insert(key, owned.get());
+    m_ownedShapes.push_back(std::move(owned));
+    return &s;
+}
+
+CoreError PullApplier::check(const QJsonObject &page, qint64 since, Page *p, std::vector<Run> *runs)
 {
     if (page.value(QLatin1String("protocol")).toInt() != ProtocolVersion::current)
         return SyncErrors::malformed(QStringLiteral("pull: protocol"));
@@ -235,46 +293,15 @@ CoreError PullApplier::check(const QJsonObject &page, qint64 since, Page *p,
         if (!rv.isObject() || !entity.isString() || entity.toString().isEmpty() ||
             !columns.isArray() || !rows.isArray())
             return malformed(n, QStringLiteral("needs entity, columns and rows"));
-        run.entity = entity.toString();
         run.rows = rows.toArray();
         if (run.rows.isEmpty())
             return malformed(n, QStringLiteral("no rows"));
-        const auto known = m_columns.constFind(run.entity);
-        run.known = known != m_columns.constEnd();
-        QSet<QString> seen;
-        const QJsonArray wire = columns.toArray();
-        for (qsizetype i = 0; i < wire.size(); ++i) {
-            const QString c = wire.at(i).toString();
-            if (!wire.at(i).isString() || c.isEmpty() || seen.contains(c))
-                return malformed(n, QStringLiteral("column %1 is not a new name").arg(i));
-            seen.insert(c);
-            const int at = int(i) + 2;
-            if (c == QLatin1String("id"))
-                run.idAt = at;
-            if (!run.known || !known->contains(c))
-                continue; // a column this device does not have
-            if (c == QLatin1String("id")) {
-                run.columns.prepend(c);
-                run.from.insert(run.from.begin(), at);
-            } else {
-                run.columns << c;
-                run.from.push_back(at);
-            }
-            if (c == QLatin1String("deleted_at"))
-                run.deletedAtAt = at;
-            else if (c == QLatin1String("updated_at"))
-                run.updatedAtAt = at;
-            else if (c == QLatin1String("sha256") && run.entity == QLatin1String("photos"))
-                run.sha256At = at;
-            else if ((c == QLatin1String("inspection_id") &&
-                      run.entity == QLatin1String("inspection_participants")) ||
-                     (c == QLatin1String("cluster_id") &&
-                      run.entity == QLatin1String("cluster_units")))
-                run.searchParentAt = at;
-        }
-        if (run.idAt < 0)
-            return malformed(n, QStringLiteral("no id column"));
-        const qsizetype width = wire.size() + 2;
+        QString why;
+        run.shape = shapeOf(entity.toString(), columns.toArray(), &why);
+        if (!run.shape)
+            return malformed(n, why);
+        const qsizetype width = run.shape->width;
+        const int idAt = run.shape->idAt;
         for (const QJsonValue &row : std::as_const(run.rows)) {
             const QJsonArray a = row.toArray();
             if (!row.isArray() || a.size() != width)
@@ -288,7 +315,7 @@ CoreError PullApplier::check(const QJsonObject &page, qint64 since, Page *p,
                 return malformed(n, QStringLiteral("seq after next"));
             if (!isInteger(deleted) || (deleted.toInteger() != 0 && deleted.toInteger() != 1))
                 return malformed(n, QStringLiteral("deleted is not 0 or 1"));
-            if (!a.at(run.idAt).isString() || a.at(run.idAt).toString().isEmpty())
+            if (!a.at(idAt).isString() || a.at(idAt).toString().isEmpty())
                 return malformed(n, QStringLiteral("a row without id"));
         }
         runs->push_back(std::move(run));
@@ -312,6 +339,8 @@ CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result
     q.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
     CoreError error;
     m_search.clear();
+    for (const auto &shape : m_ownedShapes)
+        shape->fresh.clear();
     {
         Transaction tx(m_db);
         if (!tx.active()) {
@@ -319,13 +348,13 @@ CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result
         } else if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1"))) {
             error = sqlFailure(q);
         } else if (error = loadPending(runs); error.ok()) {
-            // Runs of searched tables last: once their full-text triggers have written in this
+            // Searched tables last: once their full-text triggers have written in this
             // transaction, FTS5 takes part in every later statement.
             for (const bool searched : {false, true}) {
-                for (Run &run : runs) {
-                    if (error.failed() || SearchText::covers(run.entity) != searched)
+                for (const Run &run : runs) {
+                    if (error.failed() || run.shape->searched != searched)
                         continue;
-                    if (!run.known) {
+                    if (!run.shape->known) {
                         p.skipped += int(run.rows.size());
                         continue;
                     }
@@ -333,6 +362,8 @@ CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result
                     if (error.ok())
                         p.applied += int(run.rows.size());
                 }
+                if (error.ok())
+                    error = insertFresh(searched);
             }
             // search_text is device-only: rebuilt once for every row the page touched (and for
             // the rows they describe).
@@ -367,147 +398,152 @@ CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result
     return {};
 }
 
-CoreError PullApplier::applyRun(Run &run)
+CoreError PullApplier::applyRun(const Run &run)
 {
+    Shape &shape = *run.shape;
     // A row the device has is updated (only the run's columns), a new one inserted: an upsert
     // would check the NOT NULL columns of its INSERT part first, and refuse a partial row.
-    sqlite3_stmt *probe = raw(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(run.entity));
+    if (!shape.probe &&
+        !(shape.probe = raw(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(shape.entity))))
+        return rawFailure();
     sqlite3_stmt *photo =
-        run.sha256At < 0
+        shape.sha256At < 0
             ? nullptr
             : raw(QStringLiteral("INSERT INTO photo_transfers(sha256, thumb_state, changed_at) "
                                  "VALUES (?, 'wanted', ?) ON CONFLICT(sha256) DO UPDATE SET "
                                  "thumb_state = 'wanted' WHERE thumb_state = 'none'"));
-    if (!probe || (run.sha256At >= 0 && !photo))
+    if (shape.sha256At >= 0 && !photo)
         return rawFailure();
-    const bool searched = SearchText::covers(run.entity);
-    QString searchTable;
-    if (run.entity == QLatin1String("inspection_participants"))
-        searchTable = QStringLiteral("inspections");
-    else if (run.entity == QLatin1String("cluster_units"))
-        searchTable = QStringLiteral("clusters");
-    QSet<QString> search, searchParent;
+    QSet<QString> *search = shape.searched ? &m_search[shape.entity] : nullptr;
+    QSet<QString> *searchParent = nullptr;
+    if (shape.searchParentAt >= 0) {
+        m_search[shape.searchParent]; // both entries exist before pointers are taken
+        search = shape.searched ? &m_search[shape.entity] : nullptr;
+        searchParent = &m_search[shape.searchParent];
+    }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QStringList withDeletedAt = run.columns + QStringList{QStringLiteral("deleted_at")};
     QVarLengthArray<QString, 32> hold;
 
-    struct Row {
-        qint64 seq = 0;
-        bool deleted = false;
-        bool setDeletedAt = false; // a tombstone without deleted_at gets one
-        bool extra = false;        // ... in a column the run does not carry
-        qint64 deletedAt = 0;
-    };
-    const auto rowOf = [&](const QJsonArray &a) {
-        Row r;
-        r.seq = a.at(0).toInteger();
-        r.deleted = a.at(1).toInteger() != 0;
-        r.setDeletedAt = r.deleted && (run.deletedAtAt < 0 || a.at(run.deletedAtAt).isNull());
-        if (r.setDeletedAt) {
-            const QJsonValue at = run.updatedAtAt >= 0 ? a.at(run.updatedAtAt) : QJsonValue();
-            r.deletedAt = isInteger(at) ? qint64(at.toDouble()) : now;
-        }
-        r.extra = r.setDeletedAt && run.deletedAtAt < 0;
-        return r;
-    };
-    // Binds a row from parameter `at` on; returns the next parameter.
-    const auto bindRow = [&](sqlite3_stmt *st, int at, const QJsonArray &a, const Row &r,
-                             const QString *updateId, const QSet<QString> *keep) {
-        for (int i = 0; i < run.columns.size(); ++i) {
-            if (updateId && (i == 0 || (keep && keep->contains(run.columns.at(i)))))
-                continue; // id (the first column) is the key; a pending field keeps its value
-            const int from = run.from[size_t(i)];
-            if (from == run.deletedAtAt && r.setDeletedAt)
-                sqlite3_bind_int64(st, at++, r.deletedAt);
-            else
-                bind(st, at++, a.at(from), hold);
-        }
-        if (r.extra && !(keep && keep->contains(QStringLiteral("deleted_at"))))
-            sqlite3_bind_int64(st, at++, r.deletedAt);
-        sqlite3_bind_int64(st, at++, r.seq);
-        if (updateId)
-            sqlite3_bind_text16(st, at++, updateId->utf16(), int(updateId->size() * 2),
-                                SQLITE_STATIC);
-        return at;
-    };
-    const auto run1 = [&](sqlite3_stmt *st) {
-        const int rc = sqlite3_step(st);
-        const CoreError e = rc == SQLITE_DONE ? CoreError() : rawFailure();
-        sqlite3_reset(st);
-        hold.clear();
-        return e;
-    };
-
-    // New rows go in many per statement: SQLite's cost per statement (a statement journal for
-    // the triggers, FTS5 writing what it holds at the start of every statement) is paid once per
-    // chunk, and a full-text index gets one segment per chunk instead of one per row.
-    std::vector<qsizetype> batched;
-    for (qsizetype n = 0; n < run.rows.size(); ++n) {
-        const QJsonArray a = run.rows.at(n).toArray();
-        const Row r = rowOf(a);
-        const QString rowId = a.at(run.idAt).toString();
-        sqlite3_bind_text16(probe, 1, rowId.utf16(), int(rowId.size() * 2), SQLITE_STATIC);
-        const int found = sqlite3_step(probe);
-        sqlite3_reset(probe);
+    for (const QJsonValue &rv : run.rows) {
+        const QJsonArray a = rv.toArray();
+        const RowFacts r = factsOf(shape, a, now);
+        const QString rowId = a.at(shape.idAt).toString();
+        sqlite3_bind_text16(shape.probe, 1, rowId.utf16(), int(rowId.size() * 2), SQLITE_STATIC);
+        const int found = sqlite3_step(shape.probe);
+        sqlite3_reset(shape.probe);
         if (found != SQLITE_ROW && found != SQLITE_DONE)
             return rawFailure();
         const bool update = found == SQLITE_ROW;
 
-        if (searched)
-            search.insert(rowId);
-        if (run.searchParentAt >= 0) {
-            const QString parent = a.at(run.searchParentAt).toString();
+        if (search)
+            search->insert(rowId);
+        if (searchParent) {
+            const QString parent = a.at(shape.searchParentAt).toString();
             if (!parent.isEmpty())
-                searchParent.insert(parent);
+                searchParent->insert(parent);
         }
-        if (photo && !r.deleted && a.at(run.sha256At).isString()) {
-            bind(photo, 1, a.at(run.sha256At), hold);
+        if (photo && !r.deleted && a.at(shape.sha256At).isString()) {
+            bind(photo, 1, a.at(shape.sha256At), hold);
             sqlite3_bind_int64(photo, 2, now);
-            if (const CoreError e = run1(photo); e.failed())
+            if (const CoreError e = step(photo, &hold); e.failed())
                 return e;
         }
 
+        // New rows go in many per statement (insertFresh): SQLite's cost per statement (a
+        // statement journal for the triggers, FTS5 writing what it holds at the start of every
+        // statement) is paid once per chunk, and a full-text index gets a segment per chunk.
         if (!update && !r.extra) {
-            batched.push_back(n);
+            shape.fresh.push_back(a);
             continue;
         }
         const QSet<QString> *keep = nullptr;
         if (update && !m_pending.isEmpty()) {
-            const auto it = m_pending.constFind(run.entity + QLatin1Char('/') + rowId);
+            const auto it = m_pending.constFind(shape.entity + QLatin1Char('/') + rowId);
             if (it != m_pending.constEnd())
                 keep = &*it;
         }
-        sqlite3_stmt *&cached = run.statements[update][r.extra];
-        sqlite3_stmt *st =
-            keep ? writer(run.entity, r.extra ? withDeletedAt : run.columns, !update, *keep)
-            : cached
-                ? cached
-                : (cached = writer(run.entity, r.extra ? withDeletedAt : run.columns, !update, {}));
+        const QStringList columns =
+            r.extra ? shape.columns + QStringList{QStringLiteral("deleted_at")} : shape.columns;
+        sqlite3_stmt *&cached = shape.statements[update][r.extra];
+        sqlite3_stmt *st = keep     ? writer(shape.entity, columns, !update, *keep)
+                           : cached ? cached
+                                    : (cached = writer(shape.entity, columns, !update, {}));
         if (!st)
             return rawFailure();
-        bindRow(st, 1, a, r, update ? &rowId : nullptr, keep);
-        if (const CoreError e = run1(st); e.failed())
+        bindRow(st, 1, shape, a, r, update ? &rowId : nullptr, keep, &hold);
+        if (const CoreError e = step(st, &hold); e.failed())
             return e;
     }
-
-    const size_t chunk = size_t(qBound(1, 30000 / int(run.columns.size() + 1), 200));
-    for (size_t first = 0; first < batched.size(); first += chunk) {
-        const size_t count = qMin(chunk, batched.size() - first);
-        sqlite3_stmt *st = writer(run.entity, run.columns, true, {}, int(count));
-        if (!st)
-            return rawFailure();
-        int at = 1;
-        for (size_t k = first; k < first + count; ++k) {
-            const QJsonArray a = run.rows.at(batched[k]).toArray();
-            at = bindRow(st, at, a, rowOf(a), nullptr, nullptr);
-        }
-        if (const CoreError e = run1(st); e.failed())
-            return e;
-    }
-
-    if (!search.isEmpty())
-        m_search[run.entity].unite(search);
-    if (!searchParent.isEmpty())
-        m_search[searchTable].unite(searchParent);
     return {};
+}
+
+CoreError PullApplier::insertFresh(bool searched)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QVarLengthArray<QString, 32> hold;
+    for (const auto &owned : m_ownedShapes) {
+        Shape &shape = *owned;
+        if (shape.searched != searched || shape.fresh.empty())
+            continue;
+        const size_t chunk = size_t(qBound(1, 30000 / int(shape.columns.size() + 1), 32));
+        for (size_t first = 0; first < shape.fresh.size(); first += chunk) {
+            const int count = int(qMin(chunk, shape.fresh.size() - first));
+            sqlite3_stmt *&st = shape.inserts[count];
+            if (!st && !(st = writer(shape.entity, shape.columns, true, {}, count)))
+                return rawFailure();
+            int at = 1;
+            for (size_t k = first; k < first + size_t(count); ++k) {
+                const QJsonArray &a = shape.fresh[k];
+                at = bindRow(st, at, shape, a, factsOf(shape, a, now), nullptr, nullptr, &hold);
+            }
+            if (const CoreError e = step(st, &hold); e.failed())
+                return e;
+        }
+        shape.fresh.clear();
+    }
+    return {};
+}
+
+PullApplier::RowFacts PullApplier::factsOf(const Shape &shape, const QJsonArray &a, qint64 now)
+{
+    RowFacts r;
+    r.seq = a.at(0).toInteger();
+    r.deleted = a.at(1).toInteger() != 0;
+    r.setDeletedAt = r.deleted && (shape.deletedAtAt < 0 || a.at(shape.deletedAtAt).isNull());
+    if (r.setDeletedAt) {
+        const QJsonValue at = shape.updatedAtAt >= 0 ? a.at(shape.updatedAtAt) : QJsonValue();
+        r.deletedAt = isInteger(at) ? qint64(at.toDouble()) : now;
+    }
+    r.extra = r.setDeletedAt && shape.deletedAtAt < 0;
+    return r;
+}
+
+int PullApplier::bindRow(sqlite3_stmt *st, int at, const Shape &shape, const QJsonArray &a,
+                         const RowFacts &r, const QString *updateId, const QSet<QString> *keep,
+                         QVarLengthArray<QString, 32> *hold)
+{
+    for (int i = 0; i < shape.columns.size(); ++i) {
+        if (updateId && (i == 0 || (keep && keep->contains(shape.columns.at(i)))))
+            continue; // id (the first column) is the key; a pending field keeps its value
+        const int from = shape.from[size_t(i)];
+        if (from == shape.deletedAtAt && r.setDeletedAt)
+            sqlite3_bind_int64(st, at++, r.deletedAt);
+        else
+            bind(st, at++, a.at(from), *hold);
+    }
+    if (r.extra && !(keep && keep->contains(QStringLiteral("deleted_at"))))
+        sqlite3_bind_int64(st, at++, r.deletedAt);
+    sqlite3_bind_int64(st, at++, r.seq);
+    if (updateId)
+        sqlite3_bind_text16(st, at++, updateId->utf16(), int(updateId->size() * 2), SQLITE_STATIC);
+    return at;
+}
+
+CoreError PullApplier::step(sqlite3_stmt *st, QVarLengthArray<QString, 32> *hold) const
+{
+    const int rc = sqlite3_step(st);
+    const CoreError e = rc == SQLITE_DONE ? CoreError() : rawFailure();
+    sqlite3_reset(st);
+    hold->clear();
+    return e;
 }

@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <memory>
 #include <vector>
@@ -45,21 +46,49 @@ public:
     QStringList pendingFields(const QString &entity, const QString &rowId) const;
 
 private:
-    // A checked run: which wire column feeds which device column.
-    struct Run {
+    // What a column list of an entity means on this device, worked out once per (entity, column
+    // list) and kept with its statements for every run and page of that shape.
+    struct Shape {
         QString entity;
-        QJsonArray rows;
-        bool known = false;
+        bool known = false;    // a table of this device
+        bool searched = false; // has search_text (full-text triggers)
+        QString searchParent;  // the table whose search_text names this one's rows
+        qsizetype width = 0;   // items in a row: seq, deleted, then one per wire column
         QStringList columns;   // device columns written, in statement order ("id" first)
         std::vector<int> from; // wire index (in a row array) of each of `columns`
         int idAt = -1, deletedAtAt = -1, updatedAtAt = -1, searchParentAt = -1, sha256At = -1;
-        // Statements of the run without pending fields: [insert or update][deleted_at added
-        // for a tombstone whose run does not carry it].
+        sqlite3_stmt *probe = nullptr;
+        // Statements without pending fields: [insert or update][deleted_at added for a
+        // tombstone whose run does not carry it].
         sqlite3_stmt *statements[2][2] = {{nullptr, nullptr}, {nullptr, nullptr}};
+        QHash<int, sqlite3_stmt *> inserts; // by row count
+        std::vector<QJsonArray> fresh;      // this page's new rows, inserted together
+    };
+    struct Run {
+        Shape *shape = nullptr;
+        QJsonArray rows;
     };
 
-    CoreError check(const QJsonObject &page, qint64 since, Page *p, std::vector<Run> *runs) const;
-    CoreError applyRun(Run &run);
+    // The shape of `columns` for `entity`, checked (an empty message) or why not.
+    Shape *shapeOf(const QString &entity, const QJsonArray &columns, QString *why);
+    CoreError check(const QJsonObject &page, qint64 since, Page *p, std::vector<Run> *runs);
+    CoreError applyRun(const Run &run);
+    // Inserts the new rows gathered for each shape (of searched tables or not).
+    CoreError insertFresh(bool searched);
+    struct RowFacts {
+        qint64 seq = 0;
+        bool deleted = false;
+        bool setDeletedAt = false; // a tombstone without deleted_at gets one
+        bool extra = false;        // ... in a column the run does not carry
+        qint64 deletedAt = 0;
+    };
+    static RowFacts factsOf(const Shape &shape, const QJsonArray &row, qint64 now);
+    // Binds a row's values from parameter `at` on (an update: but id and `keep`, then sync_seq
+    // and the id); returns the next parameter. Texts are kept in `hold` until the step.
+    static int bindRow(sqlite3_stmt *st, int at, const Shape &shape, const QJsonArray &row,
+                       const RowFacts &facts, const QString *updateId, const QSet<QString> *keep,
+                       QVarLengthArray<QString, 32> *hold);
+    CoreError step(sqlite3_stmt *st, QVarLengthArray<QString, 32> *hold) const;
     // Pending fields of every row of the page, read with one query, only when the outbox holds
     // unrejected entries (it does not change while a page is applied: sync_flags.applying is set).
     CoreError loadPending(const std::vector<Run> &runs);
@@ -82,4 +111,6 @@ private:
     std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;
     sqlite3 *m_handle = nullptr;
     QHash<QString, sqlite3_stmt *> m_raw;
+    QHash<QString, Shape *> m_shapes; // entity + column list -> shape
+    std::vector<std::unique_ptr<Shape>> m_ownedShapes;
 };
