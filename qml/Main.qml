@@ -314,10 +314,11 @@ ApplicationWindow {
             }
 
             ToolButton {
+                // A word, not a gear sign: the UI font has no such glyph, and looking for a
+                // fallback font costs the first frame several milliseconds (or shows a box).
                 implicitHeight: 48
-                implicitWidth: 48
-                text: "⚙"
-                font.pixelSize: 24
+                text: qsTr("Cài đặt")
+                font.pixelSize: 15
                 palette.buttonText: "white"
                 palette.windowText: "white"
                 Accessible.name: qsTr("Cài đặt")

@@ -268,6 +268,19 @@ CoreError DemoDataLoader::loadFiles(const QStringList &paths)
             return {e.code(), QStringLiteral("%1: %2").arg(path, e.message())};
     }
 
+    // The usual start: the bundled checklist's templates are stored already, so nothing would
+    // be written. Then no transaction at all: its commit would cost an fsync at every start.
+    if (demos.isEmpty()) {
+        bool allStored = true;
+        for (const auto &file : std::as_const(checklists))
+            for (const QJsonObject &t : file.second.value(QStringLiteral("checklist_templates")))
+                allStored = allStored && !templateId(t.value(QStringLiteral("code")).toString(),
+                                                     t.value(QStringLiteral("version")).toInt())
+                                              .isEmpty();
+        if (allStored)
+            return {};
+    }
+
     Transaction tx(m_db);
     if (!tx.active())
         return tx.beginError();

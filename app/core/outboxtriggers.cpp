@@ -22,6 +22,39 @@ QString jsonObject(const QStringList &cols, const QString &row)
         parts << QStringLiteral("'%1', %2.%1").arg(c, row);
     return QStringLiteral("json_object(%1)").arg(parts.join(QStringLiteral(", ")));
 }
+
+// SQLite's schema cookie: it changes whenever any table, index or trigger is created, altered
+// or dropped. sync_state keeps the cookie at which the triggers were last found complete.
+const QString kCheckedCookieKey = QStringLiteral("outbox_triggers_schema_cookie");
+
+QString schemaCookie(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("PRAGMA schema_version")) && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+QString checkedCookie(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"));
+    q.addBindValue(kCheckedCookieKey);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+// The error's text, or an empty string when stored.
+QString rememberCookie(const QSqlDatabase &db, const QString &cookie)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO sync_state(key, value) VALUES (?, ?) "
+                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(kCheckedCookieKey);
+    q.addBindValue(cookie);
+    return q.exec() ? QString() : q.lastError().text();
+}
 } // namespace
 
 QStringList OutboxTriggers::syncedTables(const QSqlDatabase &db)
@@ -52,6 +85,12 @@ QStringList OutboxTriggers::syncedColumns(const QSqlDatabase &db, const QString 
 
 CoreError OutboxTriggers::install(QSqlDatabase &db)
 {
+    // An unchanged schema since the last check: nothing to compare (reading every table's
+    // columns costs milliseconds at each app start).
+    const QString cookie = schemaCookie(db);
+    if (!cookie.isEmpty() && cookie == checkedCookie(db))
+        return {};
+
     // The wanted CREATE TRIGGER statements, by trigger name.
     QMap<QString, QString> wanted;
     const QString notApplying = QStringLiteral("(SELECT applying FROM sync_flags) = 0");
@@ -92,8 +131,11 @@ CoreError OutboxTriggers::install(QSqlDatabase &db)
                        "ESCAPE '\\')"));
     while (q.next())
         present.insert(q.value(0).toString(), q.value(1).toString());
-    if (present == wanted)
+    if (present == wanted) {
+        // Only a cache: if it cannot be written, the next open compares again.
+        rememberCookie(db, cookie);
         return {};
+    }
 
     if (!db.transaction())
         return {CoreError::Code::MigrationFailed, db.lastError().text()};
@@ -111,6 +153,10 @@ CoreError OutboxTriggers::install(QSqlDatabase &db)
             return {CoreError::Code::MigrationFailed,
                     QObject::tr("Không cài được trigger đồng bộ %1: %2").arg(it.key(), why)};
         }
+    }
+    if (const QString why = rememberCookie(db, schemaCookie(db)); !why.isEmpty()) {
+        db.rollback();
+        return {CoreError::Code::MigrationFailed, why};
     }
     if (!db.commit())
         return {CoreError::Code::MigrationFailed, db.lastError().text()};

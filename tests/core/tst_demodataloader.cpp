@@ -543,6 +543,20 @@ private slots:
                  6100);
     }
 
+    void storedChecklistWritesNothing()
+    {
+        // Every app start loads the bundled checklist; once stored, that writes no row at all
+        // (no transaction, no commit, no fsync).
+        DemoDataLoader first(db());
+        QVERIFY(first.loadChecklist().ok());
+        QVERIFY(first.counts().totalInserted() > 0);
+        const int changesBefore = scalar(QStringLiteral("SELECT total_changes()")).toInt();
+        DemoDataLoader again(db());
+        QVERIFY(again.loadChecklist().ok());
+        QCOMPARE(again.counts().totalInserted(), 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT total_changes()")).toInt(), changesBefore);
+    }
+
     void outboxPolicy()
     {
         // Default: seeded as if pulled, nothing in the outbox, the flag restored.

@@ -22,6 +22,12 @@ private:
         return q;
     }
 
+    int checkedCookie()
+    {
+        return testdb::count(m_db, QStringLiteral("SELECT value FROM sync_state WHERE key = "
+                                                  "'outbox_triggers_schema_cookie'"));
+    }
+
 private slots:
     void init()
     {
@@ -68,6 +74,26 @@ private slots:
             testdb::count(m_db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
                                                "'tenants_outbox_au'")),
             1);
+        QCOMPARE(checkedCookie(), testdb::count(m_db, QStringLiteral("PRAGMA schema_version")));
+    }
+
+    void unchangedSchemaIsNotCheckedAgain()
+    {
+        // The schema cookie at the last check is kept; an open with the same cookie compares
+        // nothing. A trigger changed by hand changes the cookie, so the next install sees it.
+        QSqlDatabase c = m_db.connection();
+        QVERIFY(OutboxTriggers::install(c).ok());
+        QCOMPARE(checkedCookie(), testdb::count(m_db, QStringLiteral("PRAGMA schema_version")));
+        QSqlQuery q(c);
+        QVERIFY(q.exec(QStringLiteral("DROP TRIGGER clusters_outbox_ai")));
+        QVERIFY(q.exec(QStringLiteral(
+            "CREATE TRIGGER clusters_outbox_ai AFTER INSERT ON clusters BEGIN SELECT 1; END")));
+        QVERIFY(OutboxTriggers::install(c).ok());
+        QVERIFY(q.exec(
+            QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'clusters_outbox_ai'")));
+        QVERIFY(q.next());
+        QVERIFY(q.value(0).toString().contains(QStringLiteral("INSERT INTO outbox")));
+        QCOMPARE(checkedCookie(), testdb::count(m_db, QStringLiteral("PRAGMA schema_version")));
     }
 
     void insertUpdateDeleteReachTheOutbox()
