@@ -48,14 +48,15 @@ QJsonObject PushBatch::fieldsFor(const QString &op, const QJsonObject &oldRow,
 }
 
 CoreError PushBatch::build(const QSqlDatabase &db, const QString &deviceId, int limit,
-                           PushBatch *out)
+                           PushBatch *out, qint64 afterSeq)
 {
     *out = PushBatch();
     limit = qBound(1, limit, maxChanges);
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT seq, entity, row_id, op, base_seq, old_json, new_json FROM "
-                             "outbox WHERE rejected_code IS NULL ORDER BY seq LIMIT ?"));
+                             "outbox WHERE seq > ? AND rejected_code IS NULL ORDER BY seq LIMIT ?"));
+    q.addBindValue(afterSeq);
     q.addBindValue(limit);
     if (!q.exec())
         return sqlFailure(q);

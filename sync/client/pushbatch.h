@@ -31,8 +31,10 @@ public:
 
     static constexpr int maxChanges = 2000;
 
+    // afterSeq: only entries after this outbox seq (the next batch, built while the one before
+    // it is with the registry).
     static CoreError build(const QSqlDatabase &db, const QString &deviceId, int limit,
-                           PushBatch *out);
+                           PushBatch *out, qint64 afterSeq = 0);
     // The fields that travel for one outbox entry.
     static QJsonObject fieldsFor(const QString &op, const QJsonObject &oldRow,
                                  const QJsonObject &newRow);
@@ -40,6 +42,7 @@ public:
     bool isEmpty() const { return m_entries.isEmpty(); }
     int size() const { return int(m_entries.size()); }
     const QList<Entry> &entries() const { return m_entries; }
+    qint64 lastSeq() const { return m_entries.isEmpty() ? 0 : m_entries.constLast().outboxSeq; }
     QByteArray body() const { return m_body; }
 
     // Checks the registry's reply against the batch and, in one transaction: deletes the stored

@@ -12,6 +12,7 @@
 #include <QNetworkInformation>
 #include <QSaveFile>
 #include <QSysInfo>
+#include <QTimer>
 
 namespace {
 qint64 parseExpiry(const QJsonValue &v)
@@ -376,7 +377,11 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
     if (!m_syncing)
         return;
     m_syncing = false;
+    ++m_roundId;
     m_batch = PushBatch();
+    m_nextBatch = PushBatch();
+    m_nextBuilt = false;
+    m_nextBuildError = CoreError();
     m_aheadHttp->abort();
     m_pullApplier.reset();
     if (error.ok()) {
@@ -396,32 +401,72 @@ void SyncClient::pushNext()
         PushBatch::build(m_manager.database(), m_manager.deviceId(), m_batchSize, &m_batch);
     if (built.failed())
         return finishRound(built, SyncErrors::Kind::Local);
+    sendBatch();
+}
+
+void SyncClient::sendBatch()
+{
     if (m_batch.isEmpty())
         return pullNext();
-    m_http->postJson(QStringLiteral("push"), m_batch.body(), true, [this](const SyncReply &r) {
-        CoreError e;
-        if (handleFailure(r, &e))
-            return finishRound(e, m_lastErrorKind);
-        QJsonObject reply;
-        if (!r.json(&reply))
-            return finishRound(SyncErrors::malformed(QStringLiteral("push")),
-                               SyncErrors::Kind::Malformed);
-        PushBatch::Outcome outcome;
-        const CoreError applied = m_batch.applyReply(m_manager.database(), reply, &outcome);
-        if (applied.failed())
-            return finishRound(applied, applied.code() == CoreError::Code::Sql
-                                            ? SyncErrors::Kind::Local
-                                            : SyncErrors::Kind::Malformed);
-        m_roundPushed += m_batch.size();
-        // The counts follow from the reply; counting the outbox again after every batch would
-        // cost a scan of it per batch (the round's end counts it once).
-        m_pendingRecords = qMax(0, m_pendingRecords - outcome.stored - outcome.rejected);
-        m_rejectedRecords += outcome.rejected;
-        emit countsChanged();
-        setProgress(0.4 * m_roundPushed / qMax(1, qMax(m_roundPushTotal, m_roundPushed)),
-                    QStringLiteral("push"));
-        pushNext();
+    m_http->postJson(QStringLiteral("push"), m_batch.body(), true,
+                     [this](const SyncReply &r) { batchReplied(r); });
+    // The next batch is read from the outbox while the registry stores this one: after this turn
+    // of the event loop, once the request is on its way.
+    const int round = m_roundId;
+    QTimer::singleShot(0, this, [this, round] {
+        if (m_syncing && round == m_roundId && !m_nextBuilt)
+            buildAhead();
     });
+}
+
+void SyncClient::buildAhead()
+{
+    m_nextBuildError = PushBatch::build(m_manager.database(), m_manager.deviceId(), m_batchSize,
+                                        &m_nextBatch, m_batch.lastSeq());
+    m_nextBuilt = true;
+}
+
+void SyncClient::batchReplied(const SyncReply &r)
+{
+    CoreError e;
+    if (handleFailure(r, &e))
+        return finishRound(e, m_lastErrorKind);
+    QJsonObject reply;
+    if (!r.json(&reply))
+        return finishRound(SyncErrors::malformed(QStringLiteral("push")),
+                           SyncErrors::Kind::Malformed);
+    if (!m_nextBuilt)
+        buildAhead();
+    if (m_nextBuildError.failed())
+        return finishRound(m_nextBuildError, SyncErrors::Kind::Local);
+    // The next batch goes out first; this one's entries leave the outbox while the registry
+    // stores it. If that local write fails, the round ends and the batch in flight is dropped
+    // (the registry may keep it: the next round sends it again and gets "duplicate").
+    const PushBatch done = std::move(m_batch);
+    m_batch = std::move(m_nextBatch);
+    m_nextBatch = PushBatch();
+    m_nextBuilt = false;
+    const bool more = !m_batch.isEmpty();
+    if (more)
+        sendBatch();
+    PushBatch::Outcome outcome;
+    const CoreError applied = done.applyReply(m_manager.database(), reply, &outcome);
+    if (applied.failed()) {
+        m_http->abort();
+        return finishRound(applied, applied.code() == CoreError::Code::Sql
+                                        ? SyncErrors::Kind::Local
+                                        : SyncErrors::Kind::Malformed);
+    }
+    m_roundPushed += done.size();
+    // The counts follow from the reply; counting the outbox again after every batch would cost a
+    // scan of it per batch (the round's end counts it once).
+    m_pendingRecords = qMax(0, m_pendingRecords - outcome.stored - outcome.rejected);
+    m_rejectedRecords += outcome.rejected;
+    emit countsChanged();
+    setProgress(0.4 * m_roundPushed / qMax(1, qMax(m_roundPushTotal, m_roundPushed)),
+                QStringLiteral("push"));
+    if (!more)
+        pullNext();
 }
 
 void SyncClient::pullNext()

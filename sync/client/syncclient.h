@@ -159,6 +159,9 @@ private:
     void configureHttp(SyncHttp *http);
 
     void pushNext();
+    void sendBatch();
+    void buildAhead();
+    void batchReplied(const SyncReply &r);
     void pullNext();
     void requestPage(SyncHttp *http, qint64 since);
     void pageArrived(SyncHttp *http, qint64 since, const SyncReply &r);
@@ -199,8 +202,13 @@ private:
     int m_chunkSize = 1 << 20;
     int m_timeoutMs = 30000;
 
-    // The round under way.
+    // The round under way. m_batch is with the registry; the batch after it is built meanwhile
+    // (both cores work: the device reads its outbox while the registry stores).
     PushBatch m_batch;
+    PushBatch m_nextBatch;
+    CoreError m_nextBuildError;
+    bool m_nextBuilt = false;
+    int m_roundId = 0;
     std::unique_ptr<PullApplier> m_pullApplier; // its statements serve every page of the round
     int m_roundPushTotal = 0;
     int m_roundPushed = 0;

@@ -135,6 +135,27 @@ private slots:
         QVERIFY(next.isEmpty());
     }
 
+    void nextBatchStartsAfterTheOneInFlight()
+    {
+        // The client builds batch N+1 while N is with the registry: from the entries after N's
+        // last seq, whether or not N's reply has been written yet.
+        Database db;
+        QSqlDatabase c = freshDb(db);
+        threeInserts(c);
+        PushBatch first;
+        QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 2, &first).ok());
+        QCOMPARE(first.size(), 2);
+        QCOMPARE(first.lastSeq(), first.entries().at(1).outboxSeq);
+        PushBatch second;
+        QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 2, &second, first.lastSeq()).ok());
+        QCOMPARE(second.size(), 1);
+        QVERIFY(second.entries().at(0).outboxSeq > first.lastSeq());
+        PushBatch third;
+        QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 2, &third, second.lastSeq()).ok());
+        QVERIFY(third.isEmpty());
+        QCOMPARE(third.lastSeq(), qint64(0));
+    }
+
     void conflictRewindsCursor()
     {
         Database db;
