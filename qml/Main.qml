@@ -325,7 +325,7 @@ ApplicationWindow {
                 onClicked: window.openSettings()
                 background: Rectangle {
                     color: parent.down ? "#1565C0" : "transparent"
-                    border.color: parent.visualFocus ? "#FFB300" : "transparent"
+                    border.color: parent.visualFocus ? "#FFB300" : "#90CAF9"
                     border.width: 2
                     radius: 4
                 }

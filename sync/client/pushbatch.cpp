@@ -54,8 +54,9 @@ CoreError PushBatch::build(const QSqlDatabase &db, const QString &deviceId, int 
     limit = qBound(1, limit, maxChanges);
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT seq, entity, row_id, op, base_seq, old_json, new_json FROM "
-                             "outbox WHERE seq > ? AND rejected_code IS NULL ORDER BY seq LIMIT ?"));
+    q.prepare(
+        QStringLiteral("SELECT seq, entity, row_id, op, base_seq, old_json, new_json FROM "
+                       "outbox WHERE seq > ? AND rejected_code IS NULL ORDER BY seq LIMIT ?"));
     q.addBindValue(afterSeq);
     q.addBindValue(limit);
     if (!q.exec())
