@@ -3,6 +3,7 @@
 #include "textfolder.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QObject>
@@ -83,5 +84,31 @@ CoreError SearchText::refresh(QSqlDatabase &db, const QString &table, const QStr
     if (!up.exec())
         return {CoreError::Code::Sql,
                 QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(up.lastError().text())};
+    return {};
+}
+
+CoreError SearchText::rowsShowing(QSqlDatabase &db, const QString &table, const QStringList &ids,
+                                  QHash<QString, QSet<QString>> *out)
+{
+    if (table != QLatin1String("clusters") || ids.isEmpty())
+        return {};
+    const QString list = QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
+    for (const QString child : {QStringLiteral("tenants"), QStringLiteral("inspections")}) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        // deleted_at IS NULL: the partial index on (cluster_id) serves it.
+        q.prepare(QStringLiteral("SELECT id FROM %1 WHERE cluster_id IN (SELECT value FROM "
+                                 "json_each(?)) AND deleted_at IS NULL")
+                      .arg(child));
+        q.addBindValue(list);
+        if (!q.exec())
+            return {
+                CoreError::Code::Sql,
+                QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(q.lastError().text())};
+        QSet<QString> &set = (*out)[child];
+        while (q.next())
+            set.insert(q.value(0).toString());
+    }
     return {};
 }

@@ -2,6 +2,8 @@
 
 #include "coreerror.h"
 
+#include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -19,4 +21,8 @@ public:
     static CoreError refresh(QSqlDatabase &db, const QString &table, const QString &id);
     // The same for many rows of one table, its statements prepared once.
     static CoreError refresh(QSqlDatabase &db, const QString &table, const QStringList &ids);
+    // The rows whose search_text shows values of these rows, by table: a cluster's name and code
+    // are in the search_text of its tenants and inspections. Adds their ids to `out`.
+    static CoreError rowsShowing(QSqlDatabase &db, const QString &table, const QStringList &ids,
+                                 QHash<QString, QSet<QString>> *out);
 };

@@ -365,8 +365,13 @@ CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result
                 if (error.ok())
                     error = insertFresh(searched);
             }
-            // search_text is device-only: rebuilt once for every row the page touched (and for
-            // the rows they describe).
+            // search_text is device-only: rebuilt once for every row the page touched, for the
+            // rows they describe, and for the rows that show their values (a renamed cluster's
+            // tenants and inspections).
+            if (error.ok() && m_search.contains(QStringLiteral("clusters")))
+                error = SearchText::rowsShowing(m_db, QStringLiteral("clusters"),
+                                                m_search.value(QStringLiteral("clusters")).values(),
+                                                &m_search);
             for (auto it = m_search.constBegin(); error.ok() && it != m_search.constEnd(); ++it)
                 error = SearchText::refresh(m_db, it.key(), it.value().values());
             if (error.ok()) {

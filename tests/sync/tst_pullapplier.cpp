@@ -182,6 +182,58 @@ private slots:
         QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
     }
 
+    // A cluster's name is in its tenants' and inspections' search_text: a pulled rename reaches
+    // them too, and search finds them by the new name only.
+    void clusterRenameReachesItsTenantsAndInspections()
+    {
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("rename.db"))).ok());
+        QSqlDatabase c = db.connection();
+        const QStringList stamps{"created_at", "updated_at", "deleted_at"};
+        const QStringList clusterCols =
+            QStringList{"id", "code", "name", "province_id", "status"} + stamps;
+        const QJsonObject first{
+            {"protocol", ProtocolVersion::current},
+            {"next", 3},
+            {"more", false},
+            {"runs",
+             QJsonArray{
+                 run("clusters", clusterCols,
+                     {QJsonArray{1, 0, "c1", "NB-GL", "Gia Lập", "p1", "operating", 1, 1, {}}}),
+                 run("tenants",
+                     QStringList{"id", "cluster_id", "name", "tax_code", "status"} + stamps,
+                     {QJsonArray{
+                         2, 0, "t1", "c1", "Công ty Đá Ninh Vân", "2700999888", "slow", 1, 1, {}}}),
+                 run("inspections",
+                     QStringList{"id", "cluster_id", "template_id", "kind", "inspector_name",
+                                 "started_at"} +
+                         stamps,
+                     {QJsonArray{
+                         3, 0, "i1", "c1", "t1", "periodic", "Trần Thị Bình", 0, 1, 1, {}}})}}};
+        PullApplier applier(c);
+        QVERIFY(applier.apply(first, 0, nullptr).ok());
+        const QJsonObject rename{
+            {"protocol", ProtocolVersion::current},
+            {"next", 4},
+            {"more", false},
+            {"runs",
+             QJsonArray{run(
+                 "clusters", clusterCols,
+                 {QJsonArray{4, 0, "c1", "NB-GL", "Khánh Vân", "p1", "operating", 1, 2, {}}})}}};
+        const CoreError e = applier.apply(rename, 3, nullptr);
+        QVERIFY2(e.ok(), qPrintable(e.message()));
+        for (const char *table : {"tenants", "inspections"}) {
+            const QString text =
+                scalar(c, QStringLiteral("SELECT search_text FROM %1").arg(QLatin1String(table)))
+                    .toString();
+            QVERIFY2(text.contains("khanh van") && !text.contains("gia lap"),
+                     qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(table), text)));
+        }
+        QCOMPARE(SearchIndex(c).search(QStringLiteral("khanh van")).size(), 3);
+        QCOMPARE(SearchIndex(c).search(QStringLiteral("gia lap")).size(), 0);
+        QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
+    }
+
     // An inspection's search_text holds its participants' names: it is rebuilt once per page after
     // all the page's rows are written, not once per pulled row.
     void searchTextOncePerInspectionPerPage()
