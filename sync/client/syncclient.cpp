@@ -304,6 +304,11 @@ bool SyncClient::logout(bool confirmed)
     cancel();
     m_sideHttp->abort();
     m_fileHttp->abort();
+    // The registry drops the token at once (a tablet left behind is not still signed in). Best
+    // effort: offline, the token simply expires; the local logout does not wait for it.
+    if (!m_auth.token.isEmpty() && m_serverUrl.isValid())
+        m_sideHttp->postJson(QStringLiteral("logout"), QJsonObject(), false,
+                             [](const SyncReply &) {});
     m_manager.clearAuth();
     m_auth = SyncAuth();
     for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp, m_aheadHttp})

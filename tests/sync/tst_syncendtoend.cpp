@@ -93,6 +93,23 @@ private:
             .toString();
     }
 
+    // The status the registry gives a GET of /api/v1/devices with this token.
+    int devicesStatus(const QString &token, int schemaVersion)
+    {
+        QNetworkAccessManager nam;
+        QNetworkRequest req(QUrl(m_url + "/api/v1/devices"));
+        req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        req.setRawHeader("X-CCN-Protocol", QByteArray::number(ProtocolVersion::current));
+        req.setRawHeader("X-CCN-Schema", QByteArray::number(schemaVersion));
+        QNetworkReply *r = nam.get(req);
+        QSignalSpy fin(r, &QNetworkReply::finished);
+        if (!fin.wait(10000))
+            return -1;
+        const int status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r->deleteLater();
+        return status;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -277,6 +294,16 @@ private slots:
         // Having the original does not make B upload it again.
         b->client->refreshCounts();
         QCOMPARE(b->client->pendingPhotos(), 0);
+    }
+
+    void logoutEndsTheTokenOnTheRegistry()
+    {
+        auto a = device("inspector.demo");
+        const QString token = a->client->manager().auth().token;
+        QCOMPARE(devicesStatus(token, a->db.schemaVersion()), 200);
+        QVERIFY(a->client->logout(false));
+        QVERIFY(!a->client->loggedIn());
+        QTRY_COMPARE_WITH_TIMEOUT(devicesStatus(token, a->db.schemaVersion()), 401, 10000);
     }
 
     void revokedDeviceIsLoggedOutAndKeepsWork()
