@@ -14,21 +14,29 @@
 namespace {
 const char *sourceSql(const QString &table)
 {
+    // The row's id first, then the values its search_text holds; ? is a JSON array of ids.
     if (table == QLatin1String("clusters"))
-        return "SELECT c.name, c.code, c.investor_name, c.establishment_decision, p.name, "
+        return "SELECT c.id, c.name, c.code, c.investor_name, c.establishment_decision, p.name, "
                "(SELECT group_concat(u.level_label || ' ' || u.name, ' ') FROM cluster_units cu "
                "JOIN admin_units u ON u.id = cu.unit_id WHERE cu.cluster_id = c.id AND "
                "cu.deleted_at IS NULL) FROM clusters c LEFT JOIN admin_units p ON p.id = "
-               "c.province_id WHERE c.id = ?";
+               "c.province_id WHERE c.id IN (SELECT value FROM json_each(?))";
     if (table == QLatin1String("tenants"))
-        return "SELECT t.name, t.tax_code, t.industry, c.name FROM tenants t LEFT JOIN clusters c "
-               "ON c.id = t.cluster_id WHERE t.id = ?";
+        return "SELECT t.id, t.name, t.tax_code, t.industry, c.name FROM tenants t LEFT JOIN "
+               "clusters c ON c.id = t.cluster_id WHERE t.id IN (SELECT value FROM json_each(?))";
     if (table == QLatin1String("inspections"))
-        return "SELECT c.name, c.code, i.inspector_name, (SELECT group_concat(p.name, ' ') FROM "
-               "inspection_participants p WHERE p.inspection_id = i.id AND p.deleted_at IS NULL), "
-               "i.started_at, i.findings, i.conclusions FROM inspections i LEFT JOIN clusters c ON "
-               "c.id = i.cluster_id WHERE i.id = ?";
+        return "SELECT i.id, c.name, c.code, i.inspector_name, (SELECT group_concat(p.name, ' ') "
+               "FROM inspection_participants p WHERE p.inspection_id = i.id AND p.deleted_at IS "
+               "NULL), i.started_at, i.findings, i.conclusions FROM inspections i LEFT JOIN "
+               "clusters c ON c.id = i.cluster_id WHERE i.id IN (SELECT value FROM json_each(?))";
     return nullptr;
+}
+
+// The ids as a JSON array, for json_each(?).
+QString idList(const QStringList &ids)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
 }
 } // namespace
 
@@ -47,33 +55,35 @@ CoreError SearchText::refresh(QSqlDatabase &db, const QString &table, const QStr
     const char *sql = sourceSql(table);
     if (!sql || ids.isEmpty())
         return {};
+    // One query for all the rows (one statement instead of one per row).
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.prepare(QString::fromLatin1(sql)))
         return {CoreError::Code::Sql,
                 QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(q.lastError().text())};
-    QJsonObject texts;
-    for (const QString &id : ids) {
-        q.bindValue(0, id);
-        if (!q.exec())
-            return {
-                CoreError::Code::Sql,
+    q.addBindValue(idList(ids));
+    if (!q.exec())
+        return {CoreError::Code::Sql,
                 QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(q.lastError().text())};
-        if (!q.next())
-            continue;
+    const bool inspections = table == QLatin1String("inspections");
+    QJsonObject texts;
+    int n = -1;
+    while (q.next()) {
+        if (n < 0)
+            n = q.record().count();
         QStringList parts;
-        const int n = q.record().count();
-        for (int i = 0; i < n; ++i) {
-            QString v = q.value(i).toString();
-            if (table == QLatin1String("inspections") && i == 4 && !q.value(i).isNull())
-                v = QDateTime::fromMSecsSinceEpoch(q.value(i).toLongLong())
+        for (int i = 1; i < n; ++i) {
+            const QVariant value = q.value(i);
+            QString v = value.toString();
+            if (inspections && i == 5 && !value.isNull())
+                v = QDateTime::fromMSecsSinceEpoch(value.toLongLong())
                         .toString(QStringLiteral("dd/MM/yyyy"));
             if (!v.trimmed().isEmpty())
                 parts << v;
         }
-        q.finish();
-        texts.insert(id, TextFolder::fold(parts.join(QLatin1Char(' '))));
+        texts.insert(q.value(0).toString(), TextFolder::fold(parts.join(QLatin1Char(' '))));
     }
+    q.finish();
     // One statement for all rows: the full-text index then takes them in one go (FTS5 writes
     // what it holds at the start of every statement).
     QSqlQuery up(db);
@@ -92,8 +102,7 @@ CoreError SearchText::rowsShowing(QSqlDatabase &db, const QString &table, const 
 {
     if (table != QLatin1String("clusters") || ids.isEmpty())
         return {};
-    const QString list = QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
+    const QString list = idList(ids);
     for (const QString child : {QStringLiteral("tenants"), QStringLiteral("inspections")}) {
         QSqlQuery q(db);
         q.setForwardOnly(true);
