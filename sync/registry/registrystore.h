@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QJsonArray>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -103,7 +104,13 @@ private:
         qint64 seq = 0; // the registry counter, written back at the end of the batch
         QHash<QString, ChangeMerger::Stored> rows;          // rowKey -> stored row
         QHash<QString, std::pair<QString, QString>> scopes; // rowKey -> (province, cluster)
+        // Written at the end of the batch, many rows per statement: the records the batch
+        // changed (their final state is in `rows`), and its history rows in order.
+        QStringList dirtyRecords; // rowKeys, each once, in first-write order
+        QSet<QString> dirty;
+        QList<QVariantList> history; // one bind list per history row
     };
+    bool flushPush(QString *error);
     static QString rowKey(const QString &entity, const QString &rowId);
     bool prefetch(const QList<PushChange> &changes, qint64 through, QString *error);
     ChangeResult pushOne(const Principal &who, const PushChange &change, QString *storageError);

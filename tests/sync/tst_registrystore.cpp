@@ -50,6 +50,7 @@ private slots:
     void merge();
     void historyAndIdempotenceAreAtomic();
     void pullScopeAndPaging();
+    void bigBatchIsWrittenWhole();
     void indexesServePushAndPull();
     void migrationsAreIdempotent();
 
@@ -283,6 +284,82 @@ void TestRegistryStore::pullScopeAndPaging()
     QCOMPARE(again.size(), forAdmin.size());
     QCOMPARE(again.last().rowId, QStringLiteral("c1"));
     QCOMPARE(again.last().seq, r.seq);
+}
+
+void TestRegistryStore::bigBatchIsWrittenWhole()
+{
+    // A batch's records and history are written at its end, many rows per statement: 301
+    // inspections (a full chunk and a rest of several sizes), one of them edited again later in
+    // the same batch, and a participant whose inspection is in the same batch.
+    QList<PushChange> batch;
+    QStringList ids;
+    for (int i = 0; i < 301; ++i) {
+        PushChange c;
+        c.seq = nextChangeSeq();
+        c.entity = "inspections";
+        c.rowId = Uuid7::generate();
+        c.op = "insert";
+        c.fields = QJsonObject{{"cluster_id", i % 2 ? "c1" : "c2"},
+                               {"template_id", "t"},
+                               {"kind", "periodic"},
+                               {"started_at", i},
+                               {"created_at", 1},
+                               {"updated_at", 1}};
+        batch << c;
+        ids << c.rowId;
+    }
+    PushChange edit;
+    edit.seq = nextChangeSeq();
+    edit.entity = "inspections";
+    edit.rowId = ids.at(7);
+    edit.op = "update";
+    edit.baseSeq = 0;
+    edit.fields = QJsonObject{{"findings", "Sửa lại trong cùng lô"}, {"updated_at", 2}};
+    batch << edit;
+    // Its scope comes from its inspection only, which is stored in this same batch.
+    PushChange participant;
+    participant.seq = nextChangeSeq();
+    participant.entity = "inspection_participants";
+    participant.rowId = Uuid7::generate();
+    participant.op = "insert";
+    participant.fields = QJsonObject{{"inspection_id", ids.at(8)},
+                                     {"name", "Lê Văn Minh"},
+                                     {"agency", "UBND xã"},
+                                     {"created_at", 1},
+                                     {"updated_at", 1}};
+    batch << participant;
+    QList<ChangeResult> results;
+    const CoreError e = m_store->push(device("A"), batch, &results);
+    QVERIFY2(e.ok(), qPrintable(e.message()));
+    QVERIFY(results.size() == batch.size());
+    for (const ChangeResult &r : results)
+        QVERIFY2(r.status == QStringLiteral("applied"),
+                 qPrintable(QStringLiteral("%1: %2 %3").arg(r.change).arg(r.status, r.message)));
+    const QSqlDatabase db = m_store->connection();
+    QCOMPARE(count(db, "SELECT count(*) FROM records WHERE entity = 'inspections'"), 301);
+    QCOMPARE(count(db, "SELECT count(*) FROM records WHERE entity = 'inspection_participants' "
+                       "AND cluster_id = 'c2'"),
+             1);
+    QCOMPARE(count(db, "SELECT count(*) FROM history WHERE entity IN ('inspections', "
+                       "'inspection_participants')"),
+             303);
+    // The twice-changed row is stored once, in its final state, at its last sequence.
+    const std::optional<QJsonObject> edited = m_store->row("inspections", ids.at(7));
+    QVERIFY(edited);
+    QCOMPARE(edited->value("findings").toString(), QStringLiteral("Sửa lại trong cùng lô"));
+    QCOMPARE(edited->value("started_at").toInt(), 7);
+    QSqlQuery q(db);
+    q.prepare(
+        "SELECT r.seq, (SELECT max(h.seq) FROM history h WHERE h.entity = r.entity AND "
+        "h.row_id = r.row_id) FROM records r WHERE r.entity = 'inspections' AND r.row_id = ?");
+    q.addBindValue(ids.at(7));
+    QVERIFY(q.exec() && q.next());
+    QCOMPARE(q.value(0).toLongLong(), results.at(301).seq);
+    QCOMPARE(q.value(1).toLongLong(), results.at(301).seq);
+    // Every stored sequence is distinct and the counter is past the last.
+    QCOMPARE(count(db, "SELECT count(DISTINCT seq) FROM history"),
+             count(db, "SELECT count(*) FROM history"));
+    QCOMPARE(m_store->serverSeq(), results.constLast().seq);
 }
 
 void TestRegistryStore::indexesServePushAndPull()
