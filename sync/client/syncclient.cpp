@@ -1,5 +1,6 @@
 #include "syncclient.h"
 
+#include "deflate.h"
 #include "migrator.h"
 #include "pullapplier.h"
 #include "synchttp.h"
@@ -385,6 +386,8 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
     ++m_roundId;
     m_batch = PushBatch();
     m_nextBatch = PushBatch();
+    m_batchBody.clear();
+    m_nextBody.clear();
     m_nextBuilt = false;
     m_nextBuildError = CoreError();
     m_aheadHttp->abort();
@@ -406,6 +409,7 @@ void SyncClient::pushNext()
         PushBatch::build(m_manager.database(), m_manager.deviceId(), m_batchSize, &m_batch);
     if (built.failed())
         return finishRound(built, SyncErrors::Kind::Local);
+    m_batchBody = m_batch.isEmpty() ? QByteArray() : Deflate::compress(m_batch.body());
     sendBatch();
 }
 
@@ -413,8 +417,8 @@ void SyncClient::sendBatch()
 {
     if (m_batch.isEmpty())
         return pullNext();
-    m_http->postJson(QStringLiteral("push"), m_batch.body(), true,
-                     [this](const SyncReply &r) { batchReplied(r); });
+    m_http->postDeflatedJson(QStringLiteral("push"), m_batchBody,
+                             [this](const SyncReply &r) { batchReplied(r); });
     // The next batch is read from the outbox while the registry stores this one: after this turn
     // of the event loop, once the request is on its way.
     const int round = m_roundId;
@@ -428,6 +432,9 @@ void SyncClient::buildAhead()
 {
     m_nextBuildError = PushBatch::build(m_manager.database(), m_manager.deviceId(), m_batchSize,
                                         &m_nextBatch, m_batch.lastSeq());
+    m_nextBody = m_nextBuildError.ok() && !m_nextBatch.isEmpty()
+                     ? Deflate::compress(m_nextBatch.body())
+                     : QByteArray();
     m_nextBuilt = true;
 }
 
@@ -449,7 +456,9 @@ void SyncClient::batchReplied(const SyncReply &r)
     // (the registry may keep it: the next round sends it again and gets "duplicate").
     const PushBatch done = std::move(m_batch);
     m_batch = std::move(m_nextBatch);
+    m_batchBody = std::move(m_nextBody);
     m_nextBatch = PushBatch();
+    m_nextBody.clear();
     m_nextBuilt = false;
     const bool more = !m_batch.isEmpty();
     if (more)

@@ -206,6 +206,8 @@ private:
     // (both cores work: the device reads its outbox while the registry stores).
     PushBatch m_batch;
     PushBatch m_nextBatch;
+    QByteArray m_batchBody; // the batches' request bodies, deflated when built
+    QByteArray m_nextBody;
     CoreError m_nextBuildError;
     bool m_nextBuilt = false;
     int m_roundId = 0;

@@ -44,13 +44,15 @@ void SyncHttp::postJson(const QString &path, const QJsonObject &body, bool compr
 
 void SyncHttp::postJson(const QString &path, const QByteArray &json, bool compress, Callback done)
 {
-    Headers headers{{"Content-Type", "application/json"}};
-    if (compress) {
-        headers.append(qMakePair(QByteArray("Content-Encoding"), QByteArray("deflate")));
-        send("POST", path, Deflate::compress(json), headers, std::move(done));
-    } else {
-        send("POST", path, json, headers, std::move(done));
-    }
+    if (compress)
+        return postDeflatedJson(path, Deflate::compress(json), std::move(done));
+    send("POST", path, json, {{"Content-Type", "application/json"}}, std::move(done));
+}
+
+void SyncHttp::postDeflatedJson(const QString &path, const QByteArray &deflated, Callback done)
+{
+    send("POST", path, deflated,
+         {{"Content-Type", "application/json"}, {"Content-Encoding", "deflate"}}, std::move(done));
 }
 
 void SyncHttp::put(const QString &path, const QByteArray &body, const Headers &headers,

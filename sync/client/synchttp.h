@@ -52,6 +52,8 @@ public:
     void get(const QString &path, Callback done);
     void postJson(const QString &path, const QJsonObject &body, bool compress, Callback done);
     void postJson(const QString &path, const QByteArray &json, bool compress, Callback done);
+    // JSON already compressed with Deflate::compress (e.g. while the previous request was away).
+    void postDeflatedJson(const QString &path, const QByteArray &deflated, Callback done);
     void put(const QString &path, const QByteArray &body, const Headers &headers, Callback done);
     // Aborts the request under way (its callback is not called).
     void abort();
