@@ -29,7 +29,7 @@ public:
 
     static bool isOnMainland(double latitude, double longitude);
     static bool isInVietnam(double latitude, double longitude);
-    // CoreError::Code::InvalidInput with a Vietnamese message when the coordinate is not a
+    // CoreError::Code::InvalidInput with a message for the user when the coordinate is not a
     // number, off the globe or outside Vietnam (with a hint when latitude and longitude look
     // swapped).
     static CoreError validate(double latitude, double longitude);

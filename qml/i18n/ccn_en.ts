@@ -2,14 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>AppController</name>
+    <message>
+        <location filename="../../app/ui/appcontroller.cpp" line="115"/>
+        <source>Không tạo được thư mục dữ liệu %1. Hãy kiểm tra bộ nhớ của máy.</source>
+        <translation>Cannot create the data folder %1. Check the device’s storage.</translation>
+    </message>
+</context>
+<context>
     <name>CameraPage</name>
     <message>
-        <location filename="../pages/CameraPage.qml" line="20" />
+        <location filename="../pages/CameraPage.qml" line="20"/>
         <source>Chụp ảnh</source>
         <translation>Take a photo</translation>
     </message>
     <message>
-        <location filename="../pages/CameraPage.qml" line="68" />
+        <location filename="../pages/CameraPage.qml" line="68"/>
         <source>Chụp</source>
         <translation>Capture</translation>
     </message>
@@ -17,12 +25,12 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="320" />
+        <location filename="../../app/ui/checklistmodel.cpp" line="320"/>
         <source>Bắt buộc: hãy chụp hoặc chọn ít nhất một ảnh.</source>
         <translation>Required: take or choose at least one photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="321" />
+        <location filename="../../app/ui/checklistmodel.cpp" line="321"/>
         <source>Bắt buộc: hãy trả lời câu hỏi này trước khi gửi.</source>
         <translation>Required: answer this question before submitting.</translation>
     </message>
@@ -30,52 +38,52 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="47" />
+        <location filename="../pages/ChecklistPage.qml" line="47"/>
         <source>Phiếu kiểm tra — %1</source>
         <translation>Checklist — %1</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="88" />
+        <location filename="../pages/ChecklistPage.qml" line="88"/>
         <source>%1/%2 câu</source>
         <translation>%1/%2 answered</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="99" />
+        <location filename="../pages/ChecklistPage.qml" line="99"/>
         <source>Đến mục…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="121" />
+        <location filename="../pages/ChecklistPage.qml" line="136"/>
         <source>Câu hỏi</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="121" />
+        <location filename="../pages/ChecklistPage.qml" line="136"/>
         <source>Thành phần, kết luận</source>
         <translation>Participants, conclusions</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="121" />
+        <location filename="../pages/ChecklistPage.qml" line="136"/>
         <source>Tiến độ hạ tầng</source>
         <translation>Infrastructure progress</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="171" />
+        <location filename="../pages/ChecklistPage.qml" line="186"/>
         <source>Tiến độ hạ tầng — số liệu ghi trong cuộc kiểm tra này</source>
         <translation>Infrastructure progress — readings recorded in this inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="233" />
+        <location filename="../pages/ChecklistPage.qml" line="248"/>
         <source>Vi phạm đã ghi nhận (%1)</source>
         <translation>Recorded violations (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="245" />
+        <location filename="../pages/ChecklistPage.qml" line="260"/>
         <source>hạn %1</source>
         <translation>due %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ChecklistPage.qml" line="245" />
+        <location filename="../pages/ChecklistPage.qml" line="260"/>
         <source>%n ảnh</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -83,42 +91,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="253" />
+        <location filename="../pages/ChecklistPage.qml" line="268"/>
         <source>+ Ghi nhận vi phạm</source>
         <translation>+ Record a violation</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="260" />
+        <location filename="../pages/ChecklistPage.qml" line="275"/>
         <source>Ảnh của cuộc kiểm tra (%1)</source>
         <translation>Inspection photos (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="289" />
+        <location filename="../pages/ChecklistPage.qml" line="304"/>
         <source>Câu trả lời được lưu ngay khi nhập.</source>
         <translation>Answers are saved as you enter them.</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="289" />
+        <location filename="../pages/ChecklistPage.qml" line="304"/>
         <source>Cuộc kiểm tra đã gửi: chỉ xem.</source>
         <translation>Inspection submitted: read only.</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="302" />
+        <location filename="../pages/ChecklistPage.qml" line="317"/>
         <source>Gửi kết quả kiểm tra</source>
         <translation>Submit inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="315" />
+        <location filename="../pages/ChecklistPage.qml" line="330"/>
         <source>Chưa gửi được</source>
         <translation>Not submitted yet</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="331" />
+        <location filename="../pages/ChecklistPage.qml" line="346"/>
         <source>Đã gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="336" />
+        <location filename="../pages/ChecklistPage.qml" line="351"/>
         <source>Kết quả kiểm tra đã được lưu và sẽ được đồng bộ khi có mạng.</source>
         <translation>The inspection is saved and will be synced when there is a network.</translation>
     </message>
@@ -126,137 +134,137 @@
 <context>
     <name>ClusterController</name>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="58" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="58"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="59" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="59"/>
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="60" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="60"/>
         <source>Diện tích quy hoạch</source>
         <translation>Planned area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="61" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="61"/>
         <source>Đất công nghiệp</source>
         <translation>Industrial land</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="62" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="62"/>
         <source>Đã cho thuê</source>
         <translation>Leased</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="63" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="63"/>
         <source>Tỷ lệ lấp đầy</source>
         <translation>Fill rate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="64" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="64"/>
         <source>chưa rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="65" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="65"/>
         <source>Chủ đầu tư hạ tầng</source>
         <translation>Infrastructure investor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="66" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="66"/>
         <source>Vốn đầu tư</source>
         <translation>Investment capital</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="69" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="69"/>
         <source>%1 tỷ đồng</source>
         <translation>VND %1 billion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="71" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="71"/>
         <source>Quyết định thành lập</source>
         <translation>Establishment decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="72" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="72"/>
         <source>Quy hoạch chi tiết</source>
         <translation>Detailed plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="73" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="73"/>
         <source>Đã phê duyệt</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="74" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="74"/>
         <source>Chưa phê duyệt</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="75" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="75"/>
         <source>Xử lý nước thải</source>
         <translation>Wastewater treatment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="81" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="81"/>
         <source>Số lao động</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="82" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="82"/>
         <source>Số cơ sở sản xuất</source>
         <translation>Tenants</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="132" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="132"/>
         <source>chưa có số liệu</source>
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="181" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="181"/>
         <source>Hãy nhập tỷ lệ hoàn thành (0–100).</source>
         <translation>Enter the completion percentage (0–100).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="184" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="184"/>
         <source>“%1” không phải là số. Ví dụ: 62,5</source>
         <translation>“%1” is not a number. Example: 62.5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="186" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="186"/>
         <source>Tỷ lệ hoàn thành phải từ 0 đến 100 %.</source>
         <translation>The completion must be between 0 and 100 %.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="189" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="189"/>
         <source>Hãy nhập ngày ghi nhận.</source>
         <translation>Enter the date of the reading.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="192" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="192"/>
         <source>“%1” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 15/06/2026.</source>
         <translation>“%1” is not a date. Enter day/month/year, e.g. 15/06/2026.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="196" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="196"/>
         <source>Ngày ghi nhận không được sau hôm nay.</source>
         <translation>The date of the reading cannot be after today.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="198" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="198"/>
         <source>Ngày ghi nhận phải từ năm 2000 trở đi.</source>
         <translation>The date of the reading must be in 2000 or later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="200" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="200"/>
         <source>Quá dài: %1 ký tự, tối đa %2.</source>
         <translation>Too long: %1 characters, at most %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="206" />
+        <location filename="../../app/ui/clustercontroller.cpp" line="206"/>
         <source>Hãy sửa các ô được đánh dấu đỏ.</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
@@ -264,32 +272,32 @@
 <context>
     <name>ClusterListPage</name>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="14" />
+        <location filename="../pages/ClusterListPage.qml" line="14"/>
         <source>Cụm công nghiệp</source>
         <translation>Industrial clusters</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="28" />
+        <location filename="../pages/ClusterListPage.qml" line="28"/>
         <source>Tìm theo tên cụm, mã, chủ đầu tư, địa phương…</source>
         <translation>Search by cluster name, code, investor, place…</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="46" />
+        <location filename="../pages/ClusterListPage.qml" line="46"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="64" />
+        <location filename="../pages/ClusterListPage.qml" line="64"/>
         <source>Chưa có trạm xử lý nước thải</source>
         <translation>No wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="70" />
+        <location filename="../pages/ClusterListPage.qml" line="70"/>
         <source>Có vi phạm chưa khắc phục</source>
         <translation>Open violations</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ClusterListPage.qml" line="77" />
+        <location filename="../pages/ClusterListPage.qml" line="78"/>
         <source>%n cụm</source>
         <translation>
             <numerusform>%n cluster</numerusform>
@@ -297,7 +305,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ClusterListPage.qml" line="148" />
+        <location filename="../pages/ClusterListPage.qml" line="149"/>
         <source>%n cơ sở sản xuất</source>
         <translation>
             <numerusform>%n tenant</numerusform>
@@ -305,17 +313,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="160" />
+        <location filename="../pages/ClusterListPage.qml" line="161"/>
         <source>Lấp đầy %1</source>
         <translation>Filled %1</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="160" />
+        <location filename="../pages/ClusterListPage.qml" line="161"/>
         <source>Lấp đầy: chưa rõ</source>
         <translation>Fill rate: unknown</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ClusterListPage.qml" line="175" />
+        <location filename="../pages/ClusterListPage.qml" line="176"/>
         <source>%n vi phạm chưa khắc phục</source>
         <translation>
             <numerusform>%n open violation</numerusform>
@@ -323,17 +331,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="195" />
+        <location filename="../pages/ClusterListPage.qml" line="196"/>
         <source>Cơ sở sản xuất và cuộc kiểm tra</source>
         <translation>Tenants and inspections</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="222" />
+        <location filename="../pages/ClusterListPage.qml" line="224"/>
         <source>Không có cụm nào khớp. Hãy bỏ bớt bộ lọc hoặc sửa từ khoá.</source>
         <translation>No cluster matches. Remove a filter or change the search words.</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="224" />
+        <location filename="../pages/ClusterListPage.qml" line="224"/>
         <source>Đang tải danh sách cụm…</source>
         <translation>Loading the clusters…</translation>
     </message>
@@ -341,72 +349,72 @@
 <context>
     <name>ClusterPage</name>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="34" />
+        <location filename="../pages/ClusterPage.qml" line="34"/>
         <source>Đã chuyển vi phạm sang “%1”.</source>
         <translation>The violation was moved to “%1”.</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="69" />
+        <location filename="../pages/ClusterPage.qml" line="69"/>
         <source>Bắt đầu kiểm tra</source>
         <translation>Start an inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="110" />
+        <location filename="../pages/ClusterPage.qml" line="110"/>
         <source>Bắt đầu kiểm tra tại hiện trường</source>
         <translation>Start the on-site inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="110" />
+        <location filename="../pages/ClusterPage.qml" line="110"/>
         <source>Tiếp tục cuộc kiểm tra đang làm</source>
         <translation>Continue the inspection in progress</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="123" />
+        <location filename="../pages/ClusterPage.qml" line="123"/>
         <source>Thông tin chính</source>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="181" />
+        <location filename="../pages/ClusterPage.qml" line="181"/>
         <source>Tiến độ hạ tầng</source>
         <translation>Infrastructure progress</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="335" />
+        <location filename="../pages/ClusterPage.qml" line="335"/>
         <source>Theo dõi vi phạm</source>
         <translation>Violation follow-up</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="341" />
+        <location filename="../pages/ClusterPage.qml" line="341"/>
         <source>Chuyển vi phạm sang trạng thái “%1”? Sau khi chuyển không thể quay lại trạng thái trước.</source>
         <translation>Move the violation to “%1”? It cannot be moved back afterwards.</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="193" />
+        <location filename="../pages/ClusterPage.qml" line="193"/>
         <source>Vi phạm chưa khắc phục (%1)</source>
         <translation>Open violations (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="232" />
+        <location filename="../pages/ClusterPage.qml" line="232"/>
         <source>hạn %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="247" />
+        <location filename="../pages/ClusterPage.qml" line="247"/>
         <source>Chuyển sang:</source>
         <translation>Move to:</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="278" />
+        <location filename="../pages/ClusterPage.qml" line="278"/>
         <source>Cơ sở sản xuất (%1)</source>
         <translation>Tenants (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="303" />
+        <location filename="../pages/ClusterPage.qml" line="303"/>
         <source>Các lần kiểm tra (%1)</source>
         <translation>Past inspections (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ClusterPage.qml" line="313" />
+        <location filename="../pages/ClusterPage.qml" line="313"/>
         <source>%n vi phạm</source>
         <translation>
             <numerusform>%n violation</numerusform>
@@ -415,303 +423,414 @@
     </message>
 </context>
 <context>
+    <name>CoordinateValidator</name>
+    <message>
+        <location filename="../../app/position/coordinatevalidator.cpp" line="28"/>
+        <source>Tọa độ không hợp lệ: thiếu vĩ độ hoặc kinh độ. Hãy lấy lại vị trí hoặc nhập đủ cả hai số.</source>
+        <translation>Invalid coordinates: the latitude or longitude is missing. Get the position again or enter both numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/coordinatevalidator.cpp" line="35"/>
+        <source>Tọa độ (%1; %2) không có thật: vĩ độ phải từ -90 đến 90, kinh độ từ -180 đến 180.</source>
+        <translation>The coordinates (%1; %2) cannot exist: latitude must be between -90 and 90, longitude between -180 and 180.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/coordinatevalidator.cpp" line="39"/>
+        <source>Tọa độ (%1; %2) nằm ngoài lãnh thổ Việt Nam. Vĩ độ phải từ 6 đến 23,5 (Bắc) và kinh độ từ 102 đến 117,5 (Đông).</source>
+        <translation>The coordinates (%1; %2) are outside Vietnam. Latitude must be between 6 and 23.5 (North) and longitude between 102 and 117.5 (East).</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/coordinatevalidator.cpp" line="44"/>
+        <source>Có lẽ vĩ độ và kinh độ đã bị đảo chỗ cho nhau.</source>
+        <translation>The latitude and longitude may have been swapped.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/coordinatevalidator.cpp" line="46"/>
+        <source>Hãy kiểm tra lại tọa độ.</source>
+        <translation>Check the coordinates again.</translation>
+    </message>
+</context>
+<context>
     <name>DomainLabels</name>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="20" />
+        <location filename="../../app/ui/domainlabels.cpp" line="20"/>
         <source>Trong quy hoạch</source>
         <translation>In the plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="22" />
+        <location filename="../../app/ui/domainlabels.cpp" line="22"/>
         <source>Đang thẩm định hồ sơ</source>
         <translation>Dossier under appraisal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="24" />
+        <location filename="../../app/ui/domainlabels.cpp" line="24"/>
         <source>Đã thành lập</source>
         <translation>Established</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="26" />
+        <location filename="../../app/ui/domainlabels.cpp" line="26"/>
         <source>Đã duyệt quy hoạch chi tiết</source>
         <translation>Detailed plan approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="28" />
+        <location filename="../../app/ui/domainlabels.cpp" line="28"/>
         <source>Đã duyệt dự án hạ tầng</source>
         <translation>Infrastructure project approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="30" />
+        <location filename="../../app/ui/domainlabels.cpp" line="30"/>
         <source>Đang xây dựng hạ tầng</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="32" />
-        <location filename="../../app/ui/domainlabels.cpp" line="62" />
+        <location filename="../../app/ui/domainlabels.cpp" line="32"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="62"/>
         <source>Đang hoạt động</source>
         <translation>Operating</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="34" />
+        <location filename="../../app/ui/domainlabels.cpp" line="34"/>
         <source>Đã mở rộng</source>
         <translation>Expanded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="36" />
+        <location filename="../../app/ui/domainlabels.cpp" line="36"/>
         <source>Đã điều chỉnh</source>
         <translation>Adjusted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="38" />
+        <location filename="../../app/ui/domainlabels.cpp" line="38"/>
         <source>Đã thu hồi quyết định thành lập</source>
         <translation>Establishment revoked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="40" />
+        <location filename="../../app/ui/domainlabels.cpp" line="40"/>
         <source>Đã rút khỏi quy hoạch</source>
         <translation>Removed from the plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="42" />
+        <location filename="../../app/ui/domainlabels.cpp" line="42"/>
         <source>Hoạt động nhưng chưa thành lập</source>
         <translation>Operating, not established</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="49" />
+        <location filename="../../app/ui/domainlabels.cpp" line="49"/>
         <source>Chưa có trạm xử lý nước thải</source>
         <translation>No wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="51" />
+        <location filename="../../app/ui/domainlabels.cpp" line="51"/>
         <source>Trạm xử lý nước thải: mới có kế hoạch</source>
         <translation>Wastewater plant: planned only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="53" />
+        <location filename="../../app/ui/domainlabels.cpp" line="53"/>
         <source>Trạm xử lý nước thải đang xây dựng</source>
         <translation>Wastewater plant under construction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="55" />
+        <location filename="../../app/ui/domainlabels.cpp" line="55"/>
         <source>Trạm xử lý nước thải đang vận hành</source>
         <translation>Wastewater plant operating</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="64" />
+        <location filename="../../app/ui/domainlabels.cpp" line="64"/>
         <source>Chậm tiến độ</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="66" />
+        <location filename="../../app/ui/domainlabels.cpp" line="66"/>
         <source>Chưa triển khai</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="68" />
+        <location filename="../../app/ui/domainlabels.cpp" line="68"/>
         <source>Chuyển nhượng trái phép</source>
         <translation>Illegal transfer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="75" />
+        <location filename="../../app/ui/domainlabels.cpp" line="75"/>
         <source>Nhẹ</source>
         <translation>Minor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="77" />
+        <location filename="../../app/ui/domainlabels.cpp" line="77"/>
         <source>Nghiêm trọng</source>
         <translation>Serious</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="79" />
+        <location filename="../../app/ui/domainlabels.cpp" line="79"/>
         <source>Rất nghiêm trọng</source>
         <translation>Very serious</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="86" />
+        <location filename="../../app/ui/domainlabels.cpp" line="86"/>
         <source>Chưa khắc phục</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="88" />
+        <location filename="../../app/ui/domainlabels.cpp" line="88"/>
         <source>Đang khắc phục</source>
         <translation>Being remedied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="90" />
+        <location filename="../../app/ui/domainlabels.cpp" line="90"/>
         <source>Báo đã khắc phục</source>
         <translation>Reported fixed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="92" />
+        <location filename="../../app/ui/domainlabels.cpp" line="92"/>
         <source>Đã xác nhận khắc phục</source>
         <translation>Verified fixed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="94" />
+        <location filename="../../app/ui/domainlabels.cpp" line="94"/>
         <source>Đã chuyển xử lý</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="101" />
+        <location filename="../../app/ui/domainlabels.cpp" line="101"/>
         <source>Kiểm tra định kỳ</source>
         <translation>Periodic inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="103" />
+        <location filename="../../app/ui/domainlabels.cpp" line="103"/>
         <source>Kiểm tra đột xuất</source>
         <translation>Unscheduled inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="105" />
+        <location filename="../../app/ui/domainlabels.cpp" line="105"/>
         <source>Kiểm tra lại</source>
         <translation>Follow-up inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="107" />
+        <location filename="../../app/ui/domainlabels.cpp" line="107"/>
         <source>Xác minh tiến độ</source>
         <translation>Progress verification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="114" />
+        <location filename="../../app/ui/domainlabels.cpp" line="114"/>
         <source>Đang làm</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="116" />
+        <location filename="../../app/ui/domainlabels.cpp" line="116"/>
         <source>Đã gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="123" />
+        <location filename="../../app/ui/domainlabels.cpp" line="123"/>
         <source>Giải phóng mặt bằng</source>
         <translation>Site clearance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="125" />
+        <location filename="../../app/ui/domainlabels.cpp" line="125"/>
         <source>Đường nội bộ</source>
         <translation>Internal roads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="127" />
+        <location filename="../../app/ui/domainlabels.cpp" line="127"/>
         <source>Cấp điện</source>
         <translation>Power supply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="129" />
+        <location filename="../../app/ui/domainlabels.cpp" line="129"/>
         <source>Cấp nước</source>
         <translation>Water supply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="131" />
+        <location filename="../../app/ui/domainlabels.cpp" line="131"/>
         <source>Thoát nước</source>
         <translation>Drainage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="133" />
+        <location filename="../../app/ui/domainlabels.cpp" line="133"/>
         <source>Thoát nước mưa</source>
         <translation>Stormwater drainage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="135" />
+        <location filename="../../app/ui/domainlabels.cpp" line="135"/>
         <source>Trạm xử lý nước thải tập trung</source>
         <translation>Central wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="137" />
+        <location filename="../../app/ui/domainlabels.cpp" line="137"/>
         <source>Hạng mục khác</source>
         <translation>Other item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="185" />
+        <location filename="../../app/ui/domainlabels.cpp" line="185"/>
         <source>%1–%2 triệu đồng</source>
         <translation>VND %1–%2 million</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="186" />
+        <location filename="../../app/ui/domainlabels.cpp" line="186"/>
         <source>%1 triệu đồng</source>
         <translation>VND %1 million</translation>
     </message>
 </context>
 <context>
+    <name>GeoBoundary</name>
+    <message>
+        <location filename="../../app/position/geoboundary.cpp" line="30"/>
+        <source>một vòng ranh giới không phải là mảng tọa độ</source>
+        <translation>a boundary ring is not an array of coordinates</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/geoboundary.cpp" line="36"/>
+        <source>mỗi điểm phải là mảng [kinh độ, vĩ độ]</source>
+        <translation>each point must be an array [longitude, latitude]</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/geoboundary.cpp" line="41"/>
+        <source>điểm [%1, %2] nằm ngoài phạm vi kinh độ/vĩ độ</source>
+        <translation>the point [%1, %2] is outside the longitude/latitude range</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/geoboundary.cpp" line="43"/>
+        <source> (GeoJSON ghi kinh độ trước, vĩ độ sau: có lẽ hai số bị đảo)</source>
+        <translation> (GeoJSON puts longitude first, then latitude: the two numbers may be swapped)</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/geoboundary.cpp" line="51"/>
+        <source>một vòng ranh giới cần ít nhất 3 điểm khác nhau</source>
+        <translation>a boundary ring needs at least 3 different points</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/geoboundary.cpp" line="60"/>
+        <source>đa giác không có vòng ranh giới nào</source>
+        <translation>a polygon has no boundary ring</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/geoboundary.cpp" line="85"/>
+        <source>MultiPolygon không có đa giác nào</source>
+        <translation>the MultiPolygon has no polygons</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/geoboundary.cpp" line="97"/>
+        <source>Feature không có hình (geometry)</source>
+        <translation>a Feature has no geometry</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/geoboundary.cpp" line="103"/>
+        <source>FeatureCollection không có đối tượng nào</source>
+        <translation>the FeatureCollection has no features</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/geoboundary.cpp" line="106"/>
+        <source>một đối tượng trong FeatureCollection không hợp lệ</source>
+        <translation>a feature in the FeatureCollection is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/geoboundary.cpp" line="111"/>
+        <source>thiếu trường &quot;type&quot;</source>
+        <translation>the &quot;type&quot; field is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/geoboundary.cpp" line="112"/>
+        <source>kiểu &quot;%1&quot; không phải là vùng (cần Polygon hoặc MultiPolygon)</source>
+        <translation>the type &quot;%1&quot; is not an area (Polygon or MultiPolygon needed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/geoboundary.cpp" line="138"/>
+        <source>Ranh giới cụm công nghiệp (GeoJSON) không dùng được: %1. Hãy cập nhật lại ranh giới của cụm.</source>
+        <translation>The industrial cluster boundary (GeoJSON) cannot be used: %1. Update the cluster’s boundary.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/geoboundary.cpp" line="145"/>
+        <source>chưa có dữ liệu ranh giới</source>
+        <translation>there is no boundary data yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/geoboundary.cpp" line="149"/>
+        <source>lỗi cú pháp JSON ở ký tự %1 (%2)</source>
+        <translation>JSON syntax error at character %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/geoboundary.cpp" line="153"/>
+        <source>GeoJSON phải là một đối tượng JSON</source>
+        <translation>the GeoJSON must be a JSON object</translation>
+    </message>
+</context>
+<context>
     <name>InfrastructureProgress</name>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="44" />
+        <location filename="../components/InfrastructureProgress.qml" line="44"/>
         <source>Đã lưu số liệu tiến độ.</source>
         <translation>Progress reading saved.</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="56" />
+        <location filename="../components/InfrastructureProgress.qml" line="56"/>
         <source>Chưa có hạng mục hạ tầng.</source>
         <translation>No infrastructure items yet.</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="83" />
+        <location filename="../components/InfrastructureProgress.qml" line="83"/>
         <source>ngày %1</source>
         <translation>on %1</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="103" />
+        <location filename="../components/InfrastructureProgress.qml" line="103"/>
         <source>+ Ghi số liệu mới</source>
         <translation>+ Record a reading</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="104" />
+        <location filename="../components/InfrastructureProgress.qml" line="104"/>
         <source>Ghi số liệu mới cho %1</source>
         <translation>Record a reading for %1</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="111" />
+        <location filename="../components/InfrastructureProgress.qml" line="111"/>
         <source>Ẩn lịch sử</source>
         <translation>Hide history</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="111" />
+        <location filename="../components/InfrastructureProgress.qml" line="111"/>
         <source>Lịch sử</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="141" />
+        <location filename="../components/InfrastructureProgress.qml" line="141"/>
         <source>Tỷ lệ hoàn thành (%)</source>
         <translation>Completion (%)</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="151" />
+        <location filename="../components/InfrastructureProgress.qml" line="151"/>
         <source>0–100, ví dụ 62,5</source>
         <translation>0–100, e.g. 62.5</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="166" />
+        <location filename="../components/InfrastructureProgress.qml" line="166"/>
         <source>Ngày ghi nhận (ngày/tháng/năm)</source>
         <translation>Date observed (day/month/year)</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="187" />
+        <location filename="../components/InfrastructureProgress.qml" line="187"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="195" />
+        <location filename="../components/InfrastructureProgress.qml" line="195"/>
         <source>Ví dụ: đã trải nhựa tuyến chính</source>
         <translation>Example: main road asphalted</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="215" />
+        <location filename="../components/InfrastructureProgress.qml" line="215"/>
         <source>Lưu số liệu</source>
         <translation>Save reading</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="221" />
+        <location filename="../components/InfrastructureProgress.qml" line="221"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="244" />
+        <location filename="../components/InfrastructureProgress.qml" line="244"/>
         <source>trong cuộc kiểm tra</source>
         <translation>during an inspection</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="252" />
+        <location filename="../components/InfrastructureProgress.qml" line="252"/>
         <source>Chưa có số liệu nào.</source>
         <translation>No readings yet.</translation>
     </message>
@@ -719,157 +838,327 @@
 <context>
     <name>InspectionController</name>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="91" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="91"/>
         <source>Không có toạ độ</source>
         <translation>No coordinates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="137" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="137"/>
         <source>Vĩ độ “%1” không phải là số (ví dụ: 20,0456).</source>
         <translation>Latitude “%1” is not a number (e.g. 20.0456).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="139" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="139"/>
         <source>Kinh độ “%1” không phải là số (ví dụ: 106,0212).</source>
         <translation>Longitude “%1” is not a number (e.g. 106.0212).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="161" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="161"/>
         <source>Không tìm thấy cụm công nghiệp này.</source>
         <translation>This industrial cluster was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="165" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="165"/>
         <source>Chưa có mẫu phiếu kiểm tra trên máy. Hãy đồng bộ dữ liệu rồi thử lại.</source>
         <translation>There is no checklist template on this device. Sync, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="180" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="180"/>
         <source>Vị trí từ thiết bị không hợp lệ nên không được ghi: %1</source>
         <translation>The device position is not valid and was not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="190" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="190"/>
         <source>Chưa có vị trí: cuộc kiểm tra được bắt đầu không kèm toạ độ. Có thể nhập toạ độ bằng tay trong bảng vị trí.</source>
         <translation>No position yet: the inspection was started without coordinates. You can type coordinates in the position panel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="199" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="199"/>
         <source>Cảnh báo: vị trí hiện tại nằm ngoài ranh giới cụm, cách khoảng %1 m. Hãy kiểm tra lại bạn đang ở đúng cụm %2.</source>
         <translation>Warning: you are outside the cluster boundary, about %1 m away. Check that you are at %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="223" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="223"/>
         <source>Không tìm thấy cuộc kiểm tra.</source>
         <translation>Inspection not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="302" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="302"/>
         <source>Hãy chọn loại vi phạm.</source>
         <translation>Choose the kind of violation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="306" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="306"/>
         <source>Hãy chọn mức độ vi phạm.</source>
         <translation>Choose the severity.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="309" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="309"/>
         <source>Hãy mô tả điều đã thấy tại hiện trường.</source>
         <translation>Describe what you saw on site.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="314" />
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="516" />
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="519" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="314"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="516"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="519"/>
         <source>Quá dài: %1 ký tự, tối đa %2.</source>
         <translation>Too long: %1 characters, at most %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="317" />
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="478" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="317"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="478"/>
         <source>Quá dài: %1 ký tự, tối đa 300.</source>
         <translation>Too long: %1 characters, at most 300.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="325" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="325"/>
         <source>“%1” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026.</source>
         <translation>“%1” is not a date. Enter day/month/year, e.g. 31/12/2026.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="329" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="329"/>
         <source>Hạn khắc phục phải trong khoảng năm 2000–2100.</source>
         <translation>The deadline must be between the years 2000 and 2100.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="336" />
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="486" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="336"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="486"/>
         <source>Hãy sửa các ô được đánh dấu đỏ.</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="391" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="391"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước khi thêm ảnh.</source>
         <translation>Start an inspection before adding photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="395" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="395"/>
         <source>Không tìm thấy tệp ảnh: %1</source>
         <translation>Photo file not found: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="469" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="469"/>
         <source>Hãy nhập họ tên người tham gia.</source>
         <translation>Enter the participant’s full name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="472" />
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="475" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="472"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="475"/>
         <source>Quá dài: %1 ký tự, tối đa 200.</source>
         <translation>Too long: %1 characters, at most 300. {1 ?} {200.?}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="482" />
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="524" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="482"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="524"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước.</source>
         <translation>Start an inspection first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="525" />
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="525"/>
         <source>Chưa lưu: hãy rút ngắn nội dung.</source>
         <translation>Not saved: shorten the text.</translation>
     </message>
 </context>
 <context>
+    <name>InspectionManager</name>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="60"/>
+        <source>Loại kiểm tra không hợp lệ: %1</source>
+        <translation>Invalid inspection type: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="65"/>
+        <source>Không tìm thấy cụm công nghiệp này.</source>
+        <translation>This industrial cluster was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="67"/>
+        <source>Không tìm thấy mẫu phiếu kiểm tra.</source>
+        <translation>Checklist template not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="77"/>
+        <source>Toạ độ không hợp lệ.</source>
+        <translation>Invalid coordinates.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="139"/>
+        <source>Không tìm thấy cuộc kiểm tra.</source>
+        <translation>Inspection not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="141"/>
+        <source>Cuộc kiểm tra này đã bị xoá.</source>
+        <translation>This inspection has been deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="145"/>
+        <source>Cuộc kiểm tra đã được gửi nên không thể sửa. Hãy tạo một cuộc kiểm tra bổ sung.</source>
+        <translation>This inspection has been submitted and can no longer be edited. Start a supplementary inspection instead.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="157"/>
+        <source>Không tìm thấy câu hỏi.</source>
+        <translation>Question not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="163"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="489"/>
+        <source>Ghi chú quá dài (%1 ký tự, tối đa %2).</source>
+        <translation>The note is too long (%1 characters, at most %2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="197"/>
+        <source>Nội dung quá dài (tối đa 20.000 ký tự).</source>
+        <translation>The text is too long (at most 20,000 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="217"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="250"/>
+        <source>Hãy nhập họ tên người tham gia.</source>
+        <translation>Enter the participant’s full name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="219"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="252"/>
+        <source>Họ tên, chức vụ hoặc cơ quan quá dài.</source>
+        <translation>The name, position or agency is too long.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="244"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="271"/>
+        <source>Không tìm thấy người tham gia này.</source>
+        <translation>This participant was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="305"/>
+        <source>Trường không hợp lệ: %1</source>
+        <translation>Invalid field: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="309"/>
+        <source>Hãy chọn loại vi phạm.</source>
+        <translation>Choose the kind of violation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="312"/>
+        <source>Hãy mô tả điều đã thấy (nội dung vi phạm).</source>
+        <translation>Describe what you saw (the violation).</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="315"/>
+        <source>Hãy chọn mức độ vi phạm.</source>
+        <translation>Choose the severity.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="318"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="423"/>
+        <source>Trạng thái vi phạm không hợp lệ.</source>
+        <translation>Invalid violation status.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="324"/>
+        <source>Nội dung quá dài (tối đa %1 ký tự).</source>
+        <translation>The text is too long (at most %1 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="331"/>
+        <source>Hạn khắc phục không phải là ngày hợp lệ (định dạng năm-tháng-ngày).</source>
+        <translation>The deadline is not a valid date (format: year-month-day).</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="333"/>
+        <source>Hạn khắc phục phải nằm trong khoảng năm 2000–2100.</source>
+        <translation>The deadline must be between the years 2000 and 2100.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="341"/>
+        <source>Mức phạt phải là số tiền hợp lệ (đồng).</source>
+        <translation>The fine must be a valid amount (in VND).</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="343"/>
+        <source>Mức phạt tối thiểu lớn hơn mức tối đa.</source>
+        <translation>The minimum fine is greater than the maximum.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="380"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="430"/>
+        <source>Không tìm thấy vi phạm.</source>
+        <translation>Violation not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="434"/>
+        <source>Cuộc kiểm tra của vi phạm này đã bị xoá.</source>
+        <translation>The inspection this violation belongs to has been deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="439"/>
+        <source>Không thể chuyển vi phạm về trạng thái trước. Nếu vi phạm tái diễn, hãy ghi nhận một vi phạm mới.</source>
+        <translation>A violation cannot be moved back to an earlier status. If the violation happens again, record a new violation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="479"/>
+        <source>Tiến độ phải từ 0 đến 100 %.</source>
+        <translation>Progress must be between 0 and 100 %.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="481"/>
+        <source>Ngày ghi nhận không hợp lệ.</source>
+        <translation>The date of the reading is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="487"/>
+        <source>Không tìm thấy hạng mục hạ tầng.</source>
+        <translation>Infrastructure item not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="497"/>
+        <source>Hạng mục này không thuộc cụm đang kiểm tra.</source>
+        <translation>This item does not belong to the cluster being inspected.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/core/inspectionmanager.cpp" line="594"/>
+        <source>Chưa thể gửi: còn %n mục bắt buộc chưa trả lời:
+• </source>
+        <translation>
+            <numerusform>Cannot submit yet: %n required item is not answered:
+• </numerusform>
+            <numerusform>Cannot submit yet: %n required items are not answered:
+• </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
-        <location filename="../pages/LoginPage.qml" line="15" />
-        <location filename="../pages/LoginPage.qml" line="100" />
+        <location filename="../pages/LoginPage.qml" line="15"/>
+        <location filename="../pages/LoginPage.qml" line="100"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/LoginPage.qml" line="42" />
+        <location filename="../pages/LoginPage.qml" line="42"/>
         <source>Đăng nhập để đồng bộ dữ liệu với hệ thống quản lý cụm công nghiệp của tỉnh.</source>
         <translation>Log in to sync with the province&apos;s industrial cluster registry.</translation>
     </message>
     <message>
-        <location filename="../pages/LoginPage.qml" line="47" />
+        <location filename="../pages/LoginPage.qml" line="47"/>
         <source>Địa chỉ máy chủ</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../pages/LoginPage.qml" line="61" />
+        <location filename="../pages/LoginPage.qml" line="61"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../pages/LoginPage.qml" line="74" />
+        <location filename="../pages/LoginPage.qml" line="74"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../pages/LoginPage.qml" line="100" />
+        <location filename="../pages/LoginPage.qml" line="100"/>
         <source>Đang đăng nhập…</source>
         <translation>Logging in…</translation>
     </message>
@@ -877,107 +1166,107 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="139" />
+        <location filename="../Main.qml" line="183"/>
         <source>Nguyễn Văn An</source>
         <translation>Nguyễn Văn An</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="139" />
+        <location filename="../Main.qml" line="183"/>
         <source>Phó Giám đốc</source>
         <translation>Deputy Director</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="139" />
+        <location filename="../Main.qml" line="183"/>
         <source>Sở Công Thương</source>
         <translation>Department of Industry and Trade</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="139" />
+        <location filename="../Main.qml" line="183"/>
         <source>Trần Thị Bích Ngọc</source>
         <translation>Trần Thị Bích Ngọc</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="139" />
+        <location filename="../Main.qml" line="183"/>
         <source>Chuyên viên</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="139" />
+        <location filename="../Main.qml" line="183"/>
         <source>Lê Văn Minh</source>
         <translation>Lê Văn Minh</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="139" />
+        <location filename="../Main.qml" line="183"/>
         <source>Phó Chủ tịch</source>
         <translation>Vice Chairman</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="139" />
+        <location filename="../Main.qml" line="183"/>
         <source>UBND xã</source>
         <translation>Commune People’s Committee</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="139" />
+        <location filename="../Main.qml" line="183"/>
         <source>Phạm Thị Hoa</source>
         <translation>Phạm Thị Hoa</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="139" />
+        <location filename="../Main.qml" line="183"/>
         <source>Giám đốc</source>
         <translation>Director</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="139" />
+        <location filename="../Main.qml" line="183"/>
         <source>Chủ đầu tư hạ tầng</source>
         <translation>Infrastructure investor</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="146" />
+        <location filename="../Main.qml" line="190"/>
         <source>Đoàn đã kiểm tra hiện trường và hồ sơ của cụm. Hệ thống thoát nước mưa chưa hoàn thành ở phía đông.</source>
         <translation>The team inspected the site and the cluster’s records. The stormwater system is unfinished on the east side.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="158" />
+        <location filename="../Main.qml" line="202"/>
         <source>Hệ thống thoát nước mưa chưa hoàn thành, nước mưa chảy tràn vào khu đất trống.</source>
         <translation>The stormwater system is unfinished; rainwater overflows onto vacant land.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="159" />
+        <location filename="../Main.qml" line="203"/>
         <source>Hoàn thành tuyến thoát nước mưa phía đông.</source>
         <translation>Finish the eastern stormwater line.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="193" />
+        <location filename="../Main.qml" line="231"/>
         <source>Kiểm tra CCN</source>
         <translation>CCN Inspect</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="228" />
+        <location filename="../Main.qml" line="266"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="250" />
+        <location filename="../Main.qml" line="288"/>
         <source>DỮ LIỆU MINH HOẠ</source>
         <translation>DEMO DATA</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="250" />
+        <location filename="../Main.qml" line="288"/>
         <source>MINH HOẠ</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="264" />
+        <location filename="../Main.qml" line="302"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="264" />
+        <location filename="../Main.qml" line="302"/>
         <source>Ngoại tuyến</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../Main.qml" line="264" />
+        <location filename="../Main.qml" line="302"/>
         <source>%n chờ gửi</source>
         <translation>
             <numerusform>%n pending</numerusform>
@@ -985,22 +1274,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="268" />
+        <location filename="../Main.qml" line="306"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="287" />
+        <location filename="../Main.qml" line="320"/>
+        <location filename="../Main.qml" line="324"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="400" />
+        <location filename="../Main.qml" line="369"/>
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="409" />
+        <location filename="../Main.qml" line="378"/>
         <source>Không mở được cơ sở dữ liệu trên máy</source>
         <translation>The database on this device cannot be opened</translation>
     </message>
@@ -1008,142 +1298,165 @@
 <context>
     <name>MinutesPanel</name>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="110" />
+        <location filename="../components/MinutesPanel.qml" line="110"/>
         <source>I. Thành phần tham gia (%1)</source>
         <translation>I. Participants (%1)</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="116" />
+        <location filename="../components/MinutesPanel.qml" line="116"/>
         <source>Chưa có người tham gia. Biên bản liệt kê từng người theo cơ quan: họ tên, chức vụ.</source>
         <translation>No participants yet. The minutes list each person by agency: full name, position.</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="160" />
+        <location filename="../components/MinutesPanel.qml" line="162"/>
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="161" />
+        <location filename="../components/MinutesPanel.qml" line="163"/>
         <source>Sửa %1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="170" />
+        <location filename="../components/MinutesPanel.qml" line="172"/>
         <source>Xoá</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="171" />
+        <location filename="../components/MinutesPanel.qml" line="173"/>
         <source>Xoá %1</source>
         <translation>Remove %1</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="199" />
+        <location filename="../components/MinutesPanel.qml" line="201"/>
         <source>Thêm người tham gia</source>
         <translation>Add a participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="199" />
+        <location filename="../components/MinutesPanel.qml" line="201"/>
         <source>Sửa người tham gia</source>
         <translation>Edit participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="214" />
+        <location filename="../components/MinutesPanel.qml" line="216"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="224" />
+        <location filename="../components/MinutesPanel.qml" line="226"/>
         <source>Ví dụ: Nguyễn Văn An</source>
         <translation>Example: Nguyễn Văn An</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="238" />
+        <location filename="../components/MinutesPanel.qml" line="240"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="247" />
+        <location filename="../components/MinutesPanel.qml" line="249"/>
         <source>Ví dụ: Phó Giám đốc</source>
         <translation>Example: Deputy Director</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="261" />
+        <location filename="../components/MinutesPanel.qml" line="263"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Agency, unit</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="270" />
+        <location filename="../components/MinutesPanel.qml" line="272"/>
         <source>Ví dụ: Sở Công Thương</source>
         <translation>Example: Department of Industry and Trade</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="291" />
+        <location filename="../components/MinutesPanel.qml" line="293"/>
         <source>+ Thêm vào biên bản</source>
         <translation>+ Add to the minutes</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="291" />
+        <location filename="../components/MinutesPanel.qml" line="293"/>
         <source>Lưu thay đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="298" />
+        <location filename="../components/MinutesPanel.qml" line="300"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="307" />
+        <location filename="../components/MinutesPanel.qml" line="309"/>
         <source>II. Nội dung làm việc, kết quả kiểm tra</source>
         <translation>II. Work done and findings</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="318" />
+        <location filename="../components/MinutesPanel.qml" line="320"/>
         <source>Điều đã thấy, ý kiến của từng cơ quan…</source>
         <translation>What was seen, each agency’s opinion…</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="343" />
+        <location filename="../components/MinutesPanel.qml" line="345"/>
         <source>III. Kết luận và kiến nghị</source>
         <translation>III. Conclusions and requests</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="350" />
+        <location filename="../components/MinutesPanel.qml" line="352"/>
         <source>+ Thêm ý (Một là…, Hai là…)</source>
         <translation>+ Add a point (Một là…, Hai là…)</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="363" />
+        <location filename="../components/MinutesPanel.qml" line="365"/>
         <source>Một là, …
 Hai là, …</source>
         <translation>Một là (first), …
 Hai là (second), …</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="385" />
+        <location filename="../components/MinutesPanel.qml" line="387"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="385" />
+        <location filename="../components/MinutesPanel.qml" line="387"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="400" />
+        <location filename="../components/MinutesPanel.qml" line="402"/>
         <source>Xoá người tham gia</source>
         <translation>Remove participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="411" />
+        <location filename="../components/MinutesPanel.qml" line="413"/>
         <source>Xoá %1 khỏi thành phần tham gia?</source>
         <translation>Remove %1 from the participants?</translation>
     </message>
 </context>
 <context>
+    <name>NmeaLogReplayer</name>
+    <message>
+        <location filename="../../app/position/nmealogreplayer.cpp" line="61"/>
+        <source>Không mở được tệp NMEA %1 (%2). Kiểm tra lại đường dẫn trong cài đặt định vị.</source>
+        <translation>Cannot open the NMEA file %1 (%2). Check the path in the position settings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/nmealogreplayer.cpp" line="67"/>
+        <source>Tệp NMEA %1 quá lớn (%2 MB). Hãy cắt bớt tệp rồi thử lại.</source>
+        <translation>The NMEA file %1 is too large (%2 MB). Shorten the file, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/nmealogreplayer.cpp" line="101"/>
+        <source>Tệp NMEA %1 không có câu định vị nào có thời gian (RMC, GGA, GLL). Hãy chọn tệp ghi từ máy thu GPS.</source>
+        <translation>The NMEA file %1 has no position sentences with a time (RMC, GGA, GLL). Choose a file recorded by a GPS receiver.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/nmealogreplayer.cpp" line="103"/>
+        <source>đã chọn</source>
+        <translation>you chose</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantModel</name>
     <message>
-        <location filename="../../app/ui/participantmodel.cpp" line="29" />
+        <location filename="../../app/ui/participantmodel.cpp" line="29"/>
         <source>Chưa ghi cơ quan</source>
         <translation>No agency given</translation>
     </message>
@@ -1151,22 +1464,22 @@ Hai là (second), …</translation>
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../app/ui/photomodel.cpp" line="66" />
+        <location filename="../../app/ui/photomodel.cpp" line="66"/>
         <source>Ảnh không có toạ độ</source>
         <translation>The photo has no coordinates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/photomodel.cpp" line="69" />
+        <location filename="../../app/ui/photomodel.cpp" line="69"/>
         <source>không rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/photomodel.cpp" line="71" />
+        <location filename="../../app/ui/photomodel.cpp" line="71"/>
         <source>Chụp bằng máy</source>
         <translation>Taken with the camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/photomodel.cpp" line="71" />
+        <location filename="../../app/ui/photomodel.cpp" line="71"/>
         <source>Chọn từ tệp</source>
         <translation>Chosen from a file</translation>
     </message>
@@ -1174,7 +1487,7 @@ Hai là (second), …</translation>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../components/PhotoStrip.qml" line="37" />
+        <location filename="../components/PhotoStrip.qml" line="37"/>
         <source>Chưa có ảnh.</source>
         <translation>No photos yet.</translation>
     </message>
@@ -1182,60 +1495,81 @@ Hai là (second), …</translation>
 <context>
     <name>PhotoViewPage</name>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="14" />
+        <location filename="../pages/PhotoViewPage.qml" line="14"/>
         <source>Ảnh hiện trường</source>
         <translation>Site photo</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="44" />
+        <location filename="../pages/PhotoViewPage.qml" line="44"/>
         <source>Thời điểm chụp</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="44" />
+        <location filename="../pages/PhotoViewPage.qml" line="44"/>
         <source>không rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="44" />
+        <location filename="../pages/PhotoViewPage.qml" line="44"/>
         <source>Toạ độ (GPS)</source>
         <translation>Coordinates (GPS)</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="44" />
+        <location filename="../pages/PhotoViewPage.qml" line="44"/>
         <source>Độ chính xác</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="44" />
+        <location filename="../pages/PhotoViewPage.qml" line="44"/>
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="44" />
+        <location filename="../pages/PhotoViewPage.qml" line="44"/>
         <source>Kích thước</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="69" />
+        <location filename="../pages/PhotoViewPage.qml" line="69"/>
         <source>Không đọc được tệp ảnh.</source>
         <translation>The photo file cannot be read.</translation>
     </message>
 </context>
 <context>
+    <name>PositionAverager</name>
+    <message>
+        <location filename="../../app/position/positionaverager.cpp" line="53"/>
+        <source>Không nhận được vị trí nào trong thời gian lấy trung bình.</source>
+        <translation>No position was received while averaging.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/position/positionaverager.cpp" line="54"/>
+        <source>Cả %n vị trí nhận được đều kém chính xác hơn %1 m.</source>
+        <translation>
+            <numerusform>%n position was received, but it was less accurate than %1 m.</numerusform>
+            <numerusform>All %n positions received were less accurate than %1 m.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positionaverager.cpp" line="58"/>
+        <source>Hãy ra chỗ thoáng, đứng yên và thử lại.</source>
+        <translation>Move to an open area, stand still and try again.</translation>
+    </message>
+</context>
+<context>
     <name>PositionIndicator</name>
     <message>
-        <location filename="../components/PositionIndicator.qml" line="26" />
+        <location filename="../components/PositionIndicator.qml" line="26"/>
         <source>Chưa có vị trí</source>
         <translation>No position</translation>
     </message>
     <message>
-        <location filename="../components/PositionIndicator.qml" line="26" />
+        <location filename="../components/PositionIndicator.qml" line="26"/>
         <source>độ chính xác ?</source>
         <translation>accuracy ?</translation>
     </message>
     <message>
-        <location filename="../components/PositionIndicator.qml" line="26" />
+        <location filename="../components/PositionIndicator.qml" line="26"/>
         <source>%1 giây trước</source>
         <translation>%1 s ago</translation>
     </message>
@@ -1243,105 +1577,692 @@ Hai là (second), …</translation>
 <context>
     <name>PositionPanel</name>
     <message>
-        <location filename="../components/PositionPanel.qml" line="29" />
+        <location filename="../components/PositionPanel.qml" line="29"/>
         <source>Vị trí: %1, %2</source>
         <translation>Position: %1, %2</translation>
     </message>
     <message>
-        <location filename="../components/PositionPanel.qml" line="29" />
+        <location filename="../components/PositionPanel.qml" line="29"/>
         <source>Chưa có vị trí từ thiết bị</source>
         <translation>No position from the device yet</translation>
     </message>
     <message>
-        <location filename="../components/PositionPanel.qml" line="36" />
+        <location filename="../components/PositionPanel.qml" line="36"/>
         <source>Độ chính xác: %1 · cập nhật %2 giây trước · nguồn: %3</source>
         <translation>Accuracy: %1 · updated %2 s ago · source: %3</translation>
     </message>
     <message>
-        <location filename="../components/PositionPanel.qml" line="36" />
+        <location filename="../components/PositionPanel.qml" line="36"/>
         <source>không rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../components/PositionPanel.qml" line="62" />
+        <location filename="../components/PositionPanel.qml" line="62"/>
         <source>Đang lấy trung bình (%1 điểm)…</source>
         <translation>Averaging (%1 fixes)…</translation>
     </message>
     <message>
-        <location filename="../components/PositionPanel.qml" line="62" />
+        <location filename="../components/PositionPanel.qml" line="62"/>
         <source>Lấy vị trí trung bình</source>
         <translation>Average the position</translation>
     </message>
     <message>
-        <location filename="../components/PositionPanel.qml" line="80" />
+        <location filename="../components/PositionPanel.qml" line="80"/>
         <source>Trung bình %1 điểm: %2, %3 (± %4 m)</source>
         <translation>Average of %1 fixes: %2, %3 (± %4 m)</translation>
     </message>
     <message>
-        <location filename="../components/PositionPanel.qml" line="84" />
+        <location filename="../components/PositionPanel.qml" line="84"/>
         <source>Hoặc nhập toạ độ bằng tay (độ thập phân):</source>
         <translation>Or type coordinates (decimal degrees):</translation>
     </message>
     <message>
-        <location filename="../components/PositionPanel.qml" line="97" />
+        <location filename="../components/PositionPanel.qml" line="97"/>
         <source>Vĩ độ (vd. 20,0456)</source>
         <translation>Latitude (e.g. 20.0456)</translation>
     </message>
     <message>
-        <location filename="../components/PositionPanel.qml" line="108" />
+        <location filename="../components/PositionPanel.qml" line="108"/>
         <source>Kinh độ (vd. 106,0212)</source>
         <translation>Longitude (e.g. 106.0212)</translation>
     </message>
     <message>
-        <location filename="../components/PositionPanel.qml" line="118" />
+        <location filename="../components/PositionPanel.qml" line="118"/>
         <source>Dùng toạ độ này</source>
         <translation>Use these coordinates</translation>
     </message>
     <message>
-        <location filename="../components/PositionPanel.qml" line="136" />
+        <location filename="../components/PositionPanel.qml" line="136"/>
         <source>Sẽ dùng toạ độ nhập tay: %1</source>
         <translation>Typed coordinates will be used: %1</translation>
     </message>
 </context>
 <context>
+    <name>PositionSourceOptions</name>
+    <message>
+        <location filename="../../app/position/positionsourceoptions.cpp" line="77"/>
+        <source>Cài đặt định vị do phiên bản ứng dụng mới hơn ghi (phiên bản %1); đang dùng nguồn định vị mặc định. Hãy cập nhật ứng dụng.</source>
+        <translation>The position settings were saved by a newer version of the app (version %1); using the default position source. Update the app.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positionsourceoptions.cpp" line="91"/>
+        <source>Tốc độ phát lại NMEA trong cài đặt không hợp lệ (%1); dùng tốc độ 1.</source>
+        <translation>The NMEA replay speed in the settings is not valid (%1); using speed 1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positionsourceoptions.cpp" line="101"/>
+        <source>Sai số UERE trong cài đặt định vị không hợp lệ (%1); dùng 5,1 m.</source>
+        <translation>The UERE error in the position settings is not valid (%1); using 5.1 m.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positionsourceoptions.cpp" line="120"/>
+        <source>Nguồn định vị: default (mặc định), nmea, hoặc tên plugin Qt Positioning.</source>
+        <translation>Position source: default, nmea, or the name of a Qt Positioning plugin.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positionsourceoptions.cpp" line="121"/>
+        <source>nguồn</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positionsourceoptions.cpp" line="123"/>
+        <source>Phát lại tệp NMEA thay cho GPS (để trình diễn, thử).</source>
+        <translation>Replay an NMEA file instead of the GPS (for demos and tests).</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positionsourceoptions.cpp" line="123"/>
+        <source>tệp</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positionsourceoptions.cpp" line="125"/>
+        <source>Hệ số tốc độ phát lại NMEA (1 = như khi ghi, 0 = từng bước).</source>
+        <translation>NMEA replay speed factor (1 = as recorded, 0 = step by step).</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positionsourceoptions.cpp" line="125"/>
+        <source>hệ số</source>
+        <translation>factor</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positionsourceoptions.cpp" line="149"/>
+        <source>--nmea-speed cần một số từ 0 đến 1000, không phải &quot;%1&quot;.</source>
+        <translation>--nmea-speed needs a number from 0 to 1000, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positionsourceoptions.cpp" line="155"/>
+        <source>Đã chọn nguồn định vị NMEA nhưng chưa có tệp: dùng --nmea &lt;tệp&gt;.</source>
+        <translation>The NMEA position source was chosen but no file was given: use --nmea &lt;file&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>PositionTracker</name>
+    <message>
+        <location filename="../../app/position/positiontracker.cpp" line="52"/>
+        <source>Đã chọn phát lại tệp NMEA nhưng chưa chọn tệp. Hãy chọn tệp NMEA trong cài đặt định vị.</source>
+        <translation>NMEA file replay is selected but no file was chosen. Choose an NMEA file in the position settings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positiontracker.cpp" line="67"/>
+        <source>Tệp NMEA: %1</source>
+        <translation>NMEA file: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positiontracker.cpp" line="73"/>
+        <source> (không tìm thấy plugin &quot;%1&quot;)</source>
+        <translation> (plugin &quot;%1&quot; not found)</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positiontracker.cpp" line="76"/>
+        <source>Không có nguồn định vị%1. Hãy bật GPS/định vị của máy, hoặc chọn tệp NMEA trong cài đặt định vị.</source>
+        <translation>No position source%1. Turn on the device’s GPS/location, or choose an NMEA file in the position settings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positiontracker.cpp" line="103"/>
+        <source>Không có nguồn định vị. Hãy bật GPS/định vị của máy.</source>
+        <translation>No position source. Turn on the device’s GPS/location.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positiontracker.cpp" line="146"/>
+        <source>Ứng dụng chưa được phép dùng định vị. Hãy bật quyền vị trí cho ứng dụng trong cài đặt của máy.</source>
+        <translation>The app is not allowed to use location. Allow it in the device’s settings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positiontracker.cpp" line="150"/>
+        <source>Nguồn định vị đã ngừng (GPS bị tắt?). Hãy bật lại định vị.</source>
+        <translation>The position source stopped (GPS turned off?). Turn location on again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positiontracker.cpp" line="153"/>
+        <source>Chưa nhận được vị trí. Hãy ra chỗ thoáng và chờ thêm.</source>
+        <translation>No position received yet. Move to an open area and wait a little longer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positiontracker.cpp" line="156"/>
+        <source>Nguồn định vị báo lỗi không rõ. Hãy tắt rồi bật lại định vị.</source>
+        <translation>The position source reported an unknown error. Turn location off and on again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positiontracker.cpp" line="233"/>
+        <source>Rất tốt</source>
+        <translation>Very good</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positiontracker.cpp" line="235"/>
+        <source>Tốt</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positiontracker.cpp" line="237"/>
+        <source>Kém</source>
+        <translation>Poor</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positiontracker.cpp" line="241"/>
+        <source>Không rõ sai số</source>
+        <translation>Accuracy unknown</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positiontracker.cpp" line="241"/>
+        <source>Chưa có vị trí</source>
+        <translation>No position</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positiontracker.cpp" line="319"/>
+        <source>Có thể bạn đang ở ngoài ranh giới cụm công nghiệp (cách khoảng %1 m, sai số định vị ±%2 m).</source>
+        <translation>You may be outside the industrial cluster boundary (about %1 m away, position accuracy ±%2 m).</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positiontracker.cpp" line="324"/>
+        <source>Bạn đang ở ngoài ranh giới cụm công nghiệp, cách khoảng %1 m.</source>
+        <translation>You are outside the industrial cluster boundary, about %1 m away.</translation>
+    </message>
+    <message>
+        <location filename="../../app/position/positiontracker.cpp" line="344"/>
+        <source>Chưa bật định vị nên không lấy trung bình được. Hãy bật định vị trước.</source>
+        <translation>Location is off, so the position cannot be averaged. Turn location on first.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../../app/core/checklistmanager.cpp" line="151"/>
+        <source>chỉ chọn Có, Không hoặc Không áp dụng.</source>
+        <translation>choose only Yes, No or Not applicable.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/checklistmanager.cpp" line="158"/>
+        <source>“%1” không phải là số.</source>
+        <translation>“%1” is not a number.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/checklistmanager.cpp" line="171"/>
+        <source>giá trị phải từ %1 %2 trở lên.</source>
+        <translation>the value must be at least %1 %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/checklistmanager.cpp" line="174"/>
+        <source>giá trị không được vượt quá %1 %2.</source>
+        <translation>the value must not be more than %1 %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/checklistmanager.cpp" line="187"/>
+        <source>hãy chọn một trong các lựa chọn có sẵn.</source>
+        <translation>choose one of the options given.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/checklistmanager.cpp" line="191"/>
+        <source>nội dung quá dài (%1 ký tự, tối đa %2).</source>
+        <translation>the text is too long (%1 characters, at most %2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/checklistmanager.cpp" line="197"/>
+        <source>loại câu hỏi không được hỗ trợ (%1).</source>
+        <translation>this kind of question is not supported (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/database.cpp" line="39"/>
+        <source>Không mở được cơ sở dữ liệu %1: %2</source>
+        <translation>Cannot open the database %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/database.cpp" line="60"/>
+        <source>Không chuẩn bị được cơ sở dữ liệu %1: %2</source>
+        <translation>Cannot prepare the database %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="57"/>
+        <source>Ngày giờ “%1” (%2) không đúng dạng ISO 8601.</source>
+        <translation>The date and time “%1” (%2) is not in ISO 8601 format.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="121"/>
+        <source>Mẫu phiếu %1 không có câu hỏi nào.</source>
+        <translation>Checklist template %1 has no questions.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="129"/>
+        <source>Mẫu phiếu %1 có câu hỏi thiếu mã hoặc nội dung.</source>
+        <translation>Checklist template %1 has a question without a code or text.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="131"/>
+        <source>Mẫu phiếu %1 có hai câu hỏi cùng mã %2.</source>
+        <translation>Checklist template %1 has two questions with the same code %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="133"/>
+        <source>Câu hỏi %1 có loại không hỗ trợ: “%2”.</source>
+        <translation>Question %1 has an unsupported kind: “%2”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="143"/>
+        <source>Câu hỏi lựa chọn %1 không có lựa chọn nào.</source>
+        <translation>Choice question %1 has no options.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="149"/>
+        <source>Câu hỏi %1 có lựa chọn thiếu giá trị hoặc nhãn.</source>
+        <translation>Question %1 has an option without a value or label.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="157"/>
+        <source>Câu hỏi %1 có giá trị nhỏ nhất lớn hơn giá trị lớn nhất.</source>
+        <translation>Question %1 has a minimum greater than its maximum.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="163"/>
+        <source>Câu hỏi %1 phụ thuộc câu %2 không có ở phía trước trong mẫu.</source>
+        <translation>Question %1 depends on question %2, which does not come before it in the template.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="168"/>
+        <source>Câu hỏi %1 phụ thuộc giá trị “%2” mà câu %3 không thể có.</source>
+        <translation>Question %1 depends on the value “%2”, which question %3 cannot have.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="207"/>
+        <source>Không mở được tệp dữ liệu %1: %2.</source>
+        <translation>Cannot open the data file %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="211"/>
+        <source>Tệp %1 không phải JSON hợp lệ (%2, vị trí %3).</source>
+        <translation>The file %1 is not valid JSON (%2, at position %3).</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="220"/>
+        <source>Tệp %1 có định dạng “%2” phiên bản %3; ứng dụng này chỉ đọc %4 phiên bản %5 và %6 phiên bản %7. Hãy cập nhật ứng dụng hoặc dùng tệp đúng phiên bản.</source>
+        <translation>The file %1 has format “%2” version %3; this app only reads %4 version %5 and %6 version %7. Update the app or use a file of the right version.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="238"/>
+        <source>Cơ sở dữ liệu chưa mở: không nạp được dữ liệu mẫu.</source>
+        <translation>The database is not open: cannot load the demo data.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="256"/>
+        <source>Tệp %1 có bảng “%2” mà dữ liệu mẫu không hỗ trợ.</source>
+        <translation>The file %1 has a table “%2” that demo data does not support.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="298"/>
+        <source>Không đặt được cờ đồng bộ: %1</source>
+        <translation>Cannot set the sync flag: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="371"/>
+        <source>%1: mã “%2” (%3) không phải UUIDv7.</source>
+        <translation>%1: the ID “%2” (%3) is not a UUIDv7.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="479"/>
+        <source>Mẫu phiếu thiếu mã, phiên bản hoặc tên.</source>
+        <translation>A checklist template has no code, version or name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="530"/>
+        <source>câu trả lời %1 trỏ tới câu hỏi %2 (%3) không có trong mẫu phiếu nào; hãy nạp mẫu phiếu tương ứng cùng lúc hoặc trước.</source>
+        <translation>answer %1 refers to question %2 (%3), which is in no checklist template; load the matching template at the same time or first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="540"/>
+        <source>loại vi phạm “%1” không có trong danh mục.</source>
+        <translation>the violation kind “%1” is not in the catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/demodataloader.cpp" line="556"/>
+        <source>biên bản kiểm tra %1 dùng mẫu phiếu %2 chưa có; hãy nạp mẫu phiếu (checklist-default.json) cùng lúc hoặc trước.</source>
+        <translation>inspection minutes %1 use checklist template %2, which is not loaded; load the template (checklist-default.json) at the same time or first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/migrator.cpp" line="46"/>
+        <source>Tệp này không phải là cơ sở dữ liệu của Kiểm tra CCN (%1).</source>
+        <translation>This file is not a CCN Inspect database (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/migrator.cpp" line="51"/>
+        <source>Cơ sở dữ liệu này do phiên bản mới hơn của Kiểm tra CCN tạo ra (lược đồ %1; ứng dụng này chỉ biết đến %2). Hãy cập nhật ứng dụng để mở; tệp chưa hề bị thay đổi.</source>
+        <translation>This database was made by a newer version of CCN Inspect (schema %1; this app knows up to %2). Update the app to open it; the file has not been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/migrator.cpp" line="79"/>
+        <source>Thiếu bước nâng cấp %1</source>
+        <translation>Upgrade step %1 is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/migrator.cpp" line="87"/>
+        <source>Nâng cấp cơ sở dữ liệu thất bại ở bước %1: %2</source>
+        <translation>The database upgrade failed at step %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/outboxtriggers.cpp" line="154"/>
+        <source>Không cài được trigger đồng bộ %1: %2</source>
+        <translation>Cannot install the sync trigger %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/recordwriter.cpp" line="60"/>
+        <source>Không chuẩn bị được việc lưu vào %1: %2</source>
+        <translation>Cannot prepare saving to %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/recordwriter.cpp" line="66"/>
+        <location filename="../../app/core/recordwriter.cpp" line="98"/>
+        <source>Không lưu được vào %1: %2</source>
+        <translation>Cannot save to %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/recordwriter.cpp" line="87"/>
+        <source>Không chuẩn bị được việc cập nhật %1: %2</source>
+        <translation>Cannot prepare the update of %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/recordwriter.cpp" line="116"/>
+        <source>Không xoá được khỏi %1: %2</source>
+        <translation>Cannot delete from %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/searchtext.cpp" line="63"/>
+        <location filename="../../app/core/searchtext.cpp" line="67"/>
+        <location filename="../../app/core/searchtext.cpp" line="96"/>
+        <location filename="../../app/core/searchtext.cpp" line="117"/>
+        <source>Không cập nhật được chỉ mục tìm kiếm: %1</source>
+        <translation>Cannot update the search index: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/sqlscript.cpp" line="41"/>
+        <source>Lệnh SQL lỗi: %1 (%2)</source>
+        <translation>SQL statement failed: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/sqlscript.cpp" line="50"/>
+        <source>Không đọc được tệp %1</source>
+        <translation>Cannot read the file %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/transaction.cpp" line="12"/>
+        <source>Không bắt đầu được giao dịch: %1</source>
+        <translation>Cannot start a transaction: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/transaction.cpp" line="25"/>
+        <source>Không có giao dịch</source>
+        <translation>No transaction</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/transaction.cpp" line="30"/>
+        <source>Không lưu được: %1</source>
+        <translation>Cannot save: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/violationcatalog.cpp" line="38"/>
+        <source>Danh mục vi phạm không đọc được (%1).</source>
+        <translation>The violation catalogue cannot be read (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/violationcatalog.cpp" line="47"/>
+        <source>Danh mục vi phạm không đúng định dạng ccn-checklist phiên bản 1.</source>
+        <translation>The violation catalogue is not in the ccn-checklist format, version 1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/violationcatalog.cpp" line="67"/>
+        <source>Danh mục vi phạm có mục không hợp lệ: “%1”.</source>
+        <translation>The violation catalogue has an invalid entry: “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/violationcatalog.cpp" line="71"/>
+        <source>Danh mục vi phạm có mã trùng: “%1”.</source>
+        <translation>The violation catalogue has a duplicate code: “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/exifreader.cpp" line="91"/>
+        <source>%1 trong thông tin của ảnh không đầy đủ.</source>
+        <translation>%1 in the photo’s EXIF data is incomplete.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/exifreader.cpp" line="99"/>
+        <source>%1 trong thông tin của ảnh không hợp lệ.</source>
+        <translation>%1 in the photo’s EXIF data is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/exifreader.cpp" line="153"/>
+        <source>Không đọc được thông tin kèm theo ảnh (EXIF); đã bỏ qua phần này.</source>
+        <translation>Cannot read the photo’s EXIF data; it was skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/exifreader.cpp" line="165"/>
+        <source>Vĩ độ</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/exifreader.cpp" line="167"/>
+        <source>Kinh độ</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/exifreader.cpp" line="179"/>
+        <source>Độ cao trong thông tin của ảnh không hợp lệ.</source>
+        <translation>The altitude in the photo’s EXIF data is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/exifreader.cpp" line="218"/>
+        <source>Thông tin kèm theo ảnh (EXIF) bị hỏng (%1); phần không đọc được đã bỏ qua.</source>
+        <translation>The photo’s EXIF data is damaged (%1); the unreadable part was skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/imageinspector.cpp" line="51"/>
+        <source>Tệp trống. Hãy chọn ảnh khác hoặc chụp lại.</source>
+        <translation>The file is empty. Choose another photo or take it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/imageinspector.cpp" line="61"/>
+        <source>Tệp này không phải ảnh (JPEG hoặc PNG). Hãy chọn một tệp ảnh.</source>
+        <translation>This file is not a photo (JPEG or PNG). Choose a photo file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/imageinspector.cpp" line="65"/>
+        <source>Ảnh bị hỏng, không mở được (%1). Hãy chọn ảnh khác hoặc chụp lại.</source>
+        <translation>The photo is damaged and cannot be opened (%1). Choose another photo or take it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/imageinspector.cpp" line="70"/>
+        <source>Ảnh không trọn vẹn (tệp bị cắt ngắn). Hãy chép lại từ máy ảnh hoặc chụp lại.</source>
+        <translation>The photo is incomplete (the file was cut short). Copy it from the camera again or take it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photomanager.cpp" line="70"/>
+        <source>Không đọc được danh sách ảnh: %1</source>
+        <translation>Cannot read the list of photos: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photomanager.cpp" line="95"/>
+        <source>Không mở được ảnh %1: %2</source>
+        <translation>Cannot open the photo %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photomanager.cpp" line="99"/>
+        <location filename="../../app/photo/photomanager.cpp" line="154"/>
+        <source>Ảnh quá lớn (%1 MB, tối đa %2 MB). Hãy chụp lại với độ phân giải thấp hơn.</source>
+        <translation>The photo is too large (%1 MB, at most %2 MB). Take it again at a lower resolution.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photomanager.cpp" line="104"/>
+        <source>Tệp %1 trống. Hãy chọn ảnh khác hoặc chụp lại.</source>
+        <translation>The file %1 is empty. Choose another photo or take it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photomanager.cpp" line="108"/>
+        <source>Không đọc hết được ảnh %1: %2</source>
+        <translation>Cannot read the whole photo %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photomanager.cpp" line="118"/>
+        <location filename="../../app/photo/photomanager.cpp" line="151"/>
+        <source>Ảnh phải gắn với một cuộc kiểm tra hoặc một vi phạm.</source>
+        <translation>A photo must belong to an inspection or a violation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photomanager.cpp" line="131"/>
+        <source>Máy ảnh không trả về hình. Hãy chụp lại.</source>
+        <translation>The camera returned no image. Take the photo again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photomanager.cpp" line="140"/>
+        <source>Không lưu được ảnh vừa chụp: %1</source>
+        <translation>Cannot save the photo just taken: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photomanager.cpp" line="218"/>
+        <source>Chưa xác định được vị trí: ảnh đã lưu nhưng không có tọa độ.</source>
+        <translation>No position yet: the photo was saved without coordinates.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photomanager.cpp" line="226"/>
+        <source>Ảnh không có thông tin kèm theo (EXIF): không biết ảnh được chụp lúc nào, ở đâu.</source>
+        <translation>The photo has no EXIF data: when and where it was taken is unknown.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photomanager.cpp" line="344"/>
+        <source>Ảnh không còn nữa.</source>
+        <translation>The photo no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photostore.cpp" line="70"/>
+        <source>Không tạo được thư mục ảnh %1. Hãy kiểm tra máy còn chỗ trống.</source>
+        <translation>Cannot create the photo folder %1. Check that the device has free space.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photostore.cpp" line="77"/>
+        <source>Không đọc được %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photostore.cpp" line="82"/>
+        <source>Thư mục ảnh %1 bị hỏng (không rõ cách sắp xếp).</source>
+        <translation>The photo folder %1 is damaged (unknown layout).</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photostore.cpp" line="86"/>
+        <source>Ảnh được lưu bởi phiên bản ứng dụng mới hơn. Hãy cập nhật ứng dụng để xem.</source>
+        <translation>The photos were saved by a newer version of the app. Update the app to view them.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photostore.cpp" line="125"/>
+        <location filename="../../app/photo/photostore.cpp" line="135"/>
+        <source>Không phải mã băm của ảnh: %1</source>
+        <translation>Not a photo hash: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photostore.cpp" line="145"/>
+        <source>Không tạo được thư mục %1. Hãy kiểm tra máy còn chỗ trống.</source>
+        <translation>Cannot create the folder %1. Check that the device has free space.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photostore.cpp" line="151"/>
+        <source>Không lưu được tệp ảnh %1: %2</source>
+        <translation>Cannot save the photo file %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photostore.cpp" line="156"/>
+        <location filename="../../app/photo/photostore.cpp" line="161"/>
+        <source>Không lưu được tệp ảnh %1 (%2). Hãy kiểm tra máy còn chỗ trống.</source>
+        <translation>Cannot save the photo file %1 (%2). Check that the device has free space.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photostore.cpp" line="170"/>
+        <source>Không lưu được tệp %1 (%2). Hãy kiểm tra máy còn chỗ trống.</source>
+        <translation>Cannot save the file %1 (%2). Check that the device has free space.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/photostore.cpp" line="176"/>
+        <source>Không lưu được tệp %1.</source>
+        <translation>Cannot save the file %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/thumbnailmaker.cpp" line="20"/>
+        <source>Không mở được ảnh (%1). Hãy chọn ảnh khác hoặc chụp lại.</source>
+        <translation>Cannot open the photo (%1). Choose another photo or take it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/thumbnailmaker.cpp" line="32"/>
+        <source>Ảnh bị hỏng, không hiển thị được (%1). Hãy chọn ảnh khác hoặc chụp lại.</source>
+        <translation>The photo is damaged and cannot be shown (%1). Choose another photo or take it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/photo/thumbnailmaker.cpp" line="57"/>
+        <source>Không tạo được ảnh thu nhỏ: %1</source>
+        <translation>Cannot make the thumbnail: %1</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncmanager.cpp" line="17"/>
+        <source>Không ghi được trạng thái đồng bộ: %1</source>
+        <translation>Cannot save the sync state: %1</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncmanager.cpp" line="167"/>
+        <source>Không tìm thấy thay đổi bị từ chối này.</source>
+        <translation>This refused change was not found.</translation>
+    </message>
+</context>
+<context>
     <name>QuestionDelegate</name>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="65" />
+        <location filename="../components/QuestionDelegate.qml" line="65"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="68" />
+        <location filename="../components/QuestionDelegate.qml" line="68"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="71" />
+        <location filename="../components/QuestionDelegate.qml" line="71"/>
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="120" />
+        <location filename="../components/QuestionDelegate.qml" line="120"/>
         <source>Nhập số</source>
         <translation>Enter a number</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="141" />
+        <location filename="../components/QuestionDelegate.qml" line="141"/>
         <source>Ghi nội dung…</source>
         <translation>Write here…</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="163" />
+        <location filename="../components/QuestionDelegate.qml" line="163"/>
         <source>Chọn ảnh từ tệp…</source>
         <translation>Choose a photo file…</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="171" />
+        <location filename="../components/QuestionDelegate.qml" line="171"/>
         <source>Chụp ảnh</source>
         <translation>Take a photo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../components/QuestionDelegate.qml" line="177" />
+        <location filename="../components/QuestionDelegate.qml" line="177"/>
         <source>%n ảnh</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -1349,12 +2270,12 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="208" />
+        <location filename="../components/QuestionDelegate.qml" line="208"/>
         <source>Chọn ảnh</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="209" />
+        <location filename="../components/QuestionDelegate.qml" line="209"/>
         <source>Ảnh (*.jpg *.jpeg *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.png)</translation>
     </message>
@@ -1362,180 +2283,305 @@ Hai là (second), …</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="13" />
+        <location filename="../pages/SettingsPage.qml" line="13"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="31" />
+        <location filename="../pages/SettingsPage.qml" line="31"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="52" />
+        <location filename="../pages/SettingsPage.qml" line="52"/>
         <source>Họ tên cán bộ kiểm tra</source>
         <translation>Inspector&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="64" />
+        <location filename="../pages/SettingsPage.qml" line="64"/>
         <source>Nguồn vị trí</source>
         <translation>Position source</translation>
     </message>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="72" />
+        <location filename="../pages/SettingsPage.qml" line="72"/>
         <source>Định vị của máy</source>
         <translation>The device&apos;s positioning</translation>
     </message>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="81" />
+        <location filename="../pages/SettingsPage.qml" line="81"/>
         <source>Tệp nhật ký NMEA</source>
         <translation>NMEA log file</translation>
     </message>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="97" />
+        <location filename="../pages/SettingsPage.qml" line="97"/>
         <source>Đường dẫn tệp .nmea</source>
         <translation>Path of the .nmea file</translation>
     </message>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="105" />
+        <location filename="../pages/SettingsPage.qml" line="105"/>
         <source>Dùng tệp này</source>
         <translation>Use this file</translation>
     </message>
 </context>
 <context>
+    <name>SyncClient</name>
+    <message numerus="yes">
+        <location filename="../../sync/client/syncclient.cpp" line="130"/>
+        <source>%n thay đổi chưa gửi</source>
+        <translation>
+            <numerusform>%n unsent change</numerusform>
+            <numerusform>%n unsent changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../sync/client/syncclient.cpp" line="132"/>
+        <source>%n thay đổi bị máy chủ từ chối</source>
+        <translation>
+            <numerusform>%n change refused by the server</numerusform>
+            <numerusform>%n changes refused by the server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../sync/client/syncclient.cpp" line="134"/>
+        <source>%n ảnh chưa tải lên (%1 MB)</source>
+        <translation>
+            <numerusform>%n photo not uploaded (%1 MB)</numerusform>
+            <numerusform>%n photos not uploaded (%1 MB)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncclient.cpp" line="136"/>
+        <source>Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.</source>
+        <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncclient.cpp" line="231"/>
+        <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
+        <translation>No server address yet. Enter the server address your administrator gave you.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncclient.cpp" line="300"/>
+        <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
+        <translation>Sync before logging out, or confirm to log out anyway.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncclient.cpp" line="375"/>
+        <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
+        <translation>Sync stopped. Unsent data is still kept on this device.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncclient.cpp" line="693"/>
+        <source>Mã ảnh không hợp lệ.</source>
+        <translation>Invalid photo ID.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncclient.cpp" line="722"/>
+        <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
+        <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncErrors</name>
+    <message>
+        <location filename="../../sync/client/syncerrors.cpp" line="29"/>
+        <source>Dữ liệu chưa gửi vẫn được giữ an toàn trên máy.</source>
+        <translation>Unsent data is kept safe on this device.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncerrors.cpp" line="35"/>
+        <source>Mất kết nối với máy chủ. %1 Hãy kiểm tra mạng (Wi-Fi hoặc 4G) rồi bấm &quot;Đồng bộ&quot; lại.</source>
+        <translation>Lost the connection to the server. %1 Check the network (Wi-Fi or 4G), then tap &quot;Sync&quot; again.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncerrors.cpp" line="40"/>
+        <source>Máy chủ không trả lời kịp (mạng chậm hoặc chập chờn). %1 Hãy thử đồng bộ lại khi sóng mạng tốt hơn.</source>
+        <translation>The server did not answer in time (slow or unstable network). %1 Sync again when the signal is better.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncerrors.cpp" line="45"/>
+        <source>Máy chủ đang gặp sự cố. %1 Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy báo quản trị viên.</source>
+        <translation>The server has a problem. %1 Try again in a few minutes; if it still fails, tell your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncerrors.cpp" line="50"/>
+        <source>Máy chủ yêu cầu cập nhật ứng dụng. Hãy cập nhật CCN Inspect lên phiên bản mới rồi đồng bộ lại. %1</source>
+        <translation>The server requires a newer version of the app. Update CCN Inspect, then sync again. %1</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncerrors.cpp" line="55"/>
+        <source>Phiên đăng nhập đã hết hạn hoặc thiết bị này đã bị thu hồi quyền. Hãy đăng nhập lại. %1</source>
+        <translation>Your login has expired or this device’s access was revoked. Log in again. %1</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncerrors.cpp" line="60"/>
+        <source>Sai tên đăng nhập hoặc mật khẩu. Hãy kiểm tra và nhập lại.</source>
+        <translation>Wrong user name or password. Check them and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncerrors.cpp" line="63"/>
+        <source>Đăng nhập sai quá nhiều lần. Hãy chờ vài phút rồi thử lại.</source>
+        <translation>Too many failed logins. Wait a few minutes, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncerrors.cpp" line="66"/>
+        <source>Máy chủ từ chối yêu cầu. %1 Hãy báo quản trị viên nếu lỗi lặp lại.</source>
+        <translation>The server refused the request. %1 Tell your administrator if this happens again.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncerrors.cpp" line="69"/>
+        <source>Máy chủ trả lời không đúng định dạng. %1 Hãy thử lại sau; nếu vẫn lỗi, hãy báo quản trị viên.</source>
+        <translation>The server’s answer is not in the expected format. %1 Try again later; if it still fails, tell your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncerrors.cpp" line="74"/>
+        <source>Không ghi được dữ liệu đồng bộ vào máy (bộ nhớ đầy hoặc lỗi tệp). %1 Hãy giải phóng bộ nhớ rồi thử lại.</source>
+        <translation>Cannot write the sync data on this device (storage full or a file error). %1 Free up storage, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncerrors.cpp" line="79"/>
+        <source>Chưa đăng nhập. Hãy đăng nhập để đồng bộ.</source>
+        <translation>Not logged in. Log in to sync.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncerrors.cpp" line="82"/>
+        <source>Đang đồng bộ, hãy chờ lượt này xong.</source>
+        <translation>Sync in progress; wait for it to finish.</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../pages/SyncPage.qml" line="18" />
+        <location filename="../pages/SyncPage.qml" line="18"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="19" />
+        <location filename="../pages/SyncPage.qml" line="19"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="22" />
+        <location filename="../pages/SyncPage.qml" line="22"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="54" />
+        <location filename="../pages/SyncPage.qml" line="54"/>
         <source>Đang có mạng</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="54" />
+        <location filename="../pages/SyncPage.qml" line="54"/>
         <source>Không có mạng — dữ liệu được lưu trên máy và sẽ gửi khi có mạng</source>
         <translation>No network — data is kept on this device and sent when online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="61" />
+        <location filename="../pages/SyncPage.qml" line="61"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="61" />
+        <location filename="../pages/SyncPage.qml" line="61"/>
         <source>Chưa đăng nhập</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="68" />
+        <location filename="../pages/SyncPage.qml" line="68"/>
         <source>Mọi thay đổi đã được gửi lên máy chủ.</source>
         <translation>All changes have been sent to the server.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="68" />
+        <location filename="../pages/SyncPage.qml" line="68"/>
         <source>Đang chờ gửi: %1 bản ghi, %2 ảnh (%3)</source>
         <translation>Waiting to send: %1 records, %2 photos (%3)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="74" />
+        <location filename="../pages/SyncPage.qml" line="74"/>
         <source>Đồng bộ thành công lần cuối: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="74" />
+        <location filename="../pages/SyncPage.qml" line="74"/>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="99" />
+        <location filename="../pages/SyncPage.qml" line="99"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="99" />
+        <location filename="../pages/SyncPage.qml" line="99"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="107" />
+        <location filename="../pages/SyncPage.qml" line="107"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="116" />
+        <location filename="../pages/SyncPage.qml" line="116"/>
         <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="130" />
+        <location filename="../pages/SyncPage.qml" line="130"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="136" />
+        <location filename="../pages/SyncPage.qml" line="136"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="147" />
+        <location filename="../pages/SyncPage.qml" line="147"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="147" />
+        <location filename="../pages/SyncPage.qml" line="147"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="153" />
+        <location filename="../pages/SyncPage.qml" line="153"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="171" />
+        <location filename="../pages/SyncPage.qml" line="171"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="178" />
+        <location filename="../pages/SyncPage.qml" line="178"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="184" />
+        <location filename="../pages/SyncPage.qml" line="184"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="191" />
+        <location filename="../pages/SyncPage.qml" line="191"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="197" />
+        <location filename="../pages/SyncPage.qml" line="197"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="210" />
+        <location filename="../pages/SyncPage.qml" line="210"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="227" />
+        <location filename="../pages/SyncPage.qml" line="227"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>
@@ -1543,112 +2589,112 @@ Hai là (second), …</translation>
 <context>
     <name>ViolationFormPage</name>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="61" />
+        <location filename="../pages/ViolationFormPage.qml" line="61"/>
         <source>Ghi nhận vi phạm</source>
         <translation>Record a violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="61" />
+        <location filename="../pages/ViolationFormPage.qml" line="61"/>
         <source>Sửa vi phạm</source>
         <translation>Edit violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="82" />
+        <location filename="../pages/ViolationFormPage.qml" line="82"/>
         <source>Loại vi phạm</source>
         <translation>Kind of violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="94" />
+        <location filename="../pages/ViolationFormPage.qml" line="94"/>
         <source>Chọn loại vi phạm…</source>
         <translation>Choose the kind of violation…</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="106" />
+        <location filename="../pages/ViolationFormPage.qml" line="106"/>
         <source>Căn cứ: %1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="106" />
+        <location filename="../pages/ViolationFormPage.qml" line="106"/>
         <source>Mức phạt: %1</source>
         <translation>Fine: %1</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="114" />
+        <location filename="../pages/ViolationFormPage.qml" line="114"/>
         <source>Mức độ</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="141" />
+        <location filename="../pages/ViolationFormPage.qml" line="141"/>
         <source>Nội dung vi phạm (điều đã thấy)</source>
         <translation>What was seen</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="152" />
+        <location filename="../pages/ViolationFormPage.qml" line="152"/>
         <source>Mô tả cụ thể điều quan sát được tại hiện trường</source>
         <translation>Describe exactly what you observed on site</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="166" />
+        <location filename="../pages/ViolationFormPage.qml" line="166"/>
         <source>Biện pháp khắc phục yêu cầu</source>
         <translation>Required remedy</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="197" />
+        <location filename="../pages/ViolationFormPage.qml" line="197"/>
         <source>Hạn khắc phục (ngày/tháng/năm)</source>
         <translation>Deadline (day/month/year)</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="221" />
+        <location filename="../pages/ViolationFormPage.qml" line="221"/>
         <source>Đơn vị chịu trách nhiệm</source>
         <translation>Responsible party</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="241" />
+        <location filename="../pages/ViolationFormPage.qml" line="241"/>
         <source>Ảnh làm chứng cứ</source>
         <translation>Evidence photos</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="247" />
+        <location filename="../pages/ViolationFormPage.qml" line="247"/>
         <source>Lưu vi phạm trước, sau đó thêm ảnh.</source>
         <translation>Save the violation first, then add photos.</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="263" />
+        <location filename="../pages/ViolationFormPage.qml" line="263"/>
         <source>Thêm ảnh từ tệp…</source>
         <translation>Add a photo file…</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="271" />
+        <location filename="../pages/ViolationFormPage.qml" line="271"/>
         <source>Chụp ảnh</source>
         <translation>Take a photo</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="298" />
+        <location filename="../pages/ViolationFormPage.qml" line="298"/>
         <source>Lưu vi phạm</source>
         <translation>Save violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="307" />
+        <location filename="../pages/ViolationFormPage.qml" line="307"/>
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="317" />
+        <location filename="../pages/ViolationFormPage.qml" line="317"/>
         <source>Xoá vi phạm</source>
         <translation>Delete violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="329" />
+        <location filename="../pages/ViolationFormPage.qml" line="329"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="339" />
+        <location filename="../pages/ViolationFormPage.qml" line="339"/>
         <source>Chọn ảnh</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="340" />
+        <location filename="../pages/ViolationFormPage.qml" line="340"/>
         <source>Ảnh (*.jpg *.jpeg *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.png)</translation>
     </message>

@@ -2,17 +2,9 @@
 
 #include "synchttp.h"
 
-#include <QCoreApplication>
 #include <QJsonObject>
 
 namespace {
-const char *const ctx = "SyncErrors";
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate(ctx, text);
-}
-
 CoreError::Code codeFor(SyncErrors::Kind kind)
 {
     switch (kind) {

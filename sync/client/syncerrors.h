@@ -3,15 +3,18 @@
 #include "coreerror.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 struct SyncReply;
 
 // Turns what went wrong in a sync request into a CoreError whose message tells the inspector, in
-// plain Vietnamese, what happened and what to do next. `kind` lets the client branch (log out on
-// Unauthorized, show "update the app" on UpdateRequired, ...).
+// plain words, what happened and what to do next (Vietnamese, English through the translation).
+// `kind` lets the client branch (log out on Unauthorized, show "update the app" on
+// UpdateRequired, ...).
 class SyncErrors
 {
+    Q_DECLARE_TR_FUNCTIONS(SyncErrors)
 public:
     enum class Kind {
         None,
