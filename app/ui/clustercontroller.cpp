@@ -76,7 +76,7 @@ void ClusterController::reload()
                             m_labels->wwtpStatus(v("wwtp_status").toString()) +
                                 (v("wwtp_capacity_m3_day").isNull()
                                      ? QString()
-                                     : QStringLiteral(" (%1 m³/ngày)")
+                                     : tr(" (%1 m³/ngày)")
                                            .arg(m_labels->number(v("wwtp_capacity_m3_day"), 0))))
                   << figure(tr("Số lao động"), m_labels->number(v("workers"), 0))
                   << figure(tr("Số cơ sở sản xuất"), QString::number(v("tenant_count").toInt()));

@@ -134,6 +134,11 @@
 <context>
     <name>ClusterController</name>
     <message>
+        <location filename="../../app/ui/clustercontroller.cpp" line="79"/>
+        <source> (%1 m³/ngày)</source>
+        <translation> (%1 m³/day)</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/clustercontroller.cpp" line="58"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
@@ -945,7 +950,7 @@
         <location filename="../../app/ui/inspectioncontroller.cpp" line="472"/>
         <location filename="../../app/ui/inspectioncontroller.cpp" line="475"/>
         <source>Quá dài: %1 ký tự, tối đa 200.</source>
-        <translation>Too long: %1 characters, at most 300. {1 ?} {200.?}</translation>
+        <translation>Too long: %1 characters, at most 200.</translation>
     </message>
     <message>
         <location filename="../../app/ui/inspectioncontroller.cpp" line="482"/>
