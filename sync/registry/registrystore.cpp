@@ -187,6 +187,13 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
                         .arg(url.toString(QUrl::RemovePassword), db.lastError().text())};
         QSqlQuery q(db);
         q.exec(QStringLiteral("SET client_min_messages = WARNING"));
+        // Every statement is prepared once per connection and kept. With the default plan cache
+        // mode PostgreSQL may settle on a generic plan made while `records` was nearly empty,
+        // e.g. one that reads every row of an entity for the batch's row_id IN (...) look-up;
+        // that plan is kept as the table grows (measured: 35-75 ms per look-up after 15,000
+        // answers, against 0.3 ms planned with the values). Planning each execution costs
+        // ~0.1 ms and stays right as the data grows.
+        q.exec(QStringLiteral("SET plan_cache_mode = force_custom_plan"));
     }
     return migrate();
 }
