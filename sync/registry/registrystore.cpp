@@ -83,6 +83,42 @@ QVariant nullable(const QString &s)
     return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
 }
 
+bool isDeleted(const QJsonObject &row)
+{
+    return row.contains(QLatin1String("deleted_at")) &&
+           !row.value(QLatin1String("deleted_at")).isNull();
+}
+
+// The records and history rows, as RegistryStore::writeRows() takes them.
+const QString kRecordsHead = QStringLiteral(
+    "INSERT INTO records (entity, row_id, seq, deleted, row_json, field_meta, province_id, "
+    "cluster_id, sha256) VALUES ");
+const QString kRecordsTail = QStringLiteral(
+    " ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted, "
+    "row_json = excluded.row_json, field_meta = excluded.field_meta, province_id = "
+    "excluded.province_id, cluster_id = excluded.cluster_id, sha256 = excluded.sha256");
+const QString kHistoryHead =
+    QStringLiteral("INSERT INTO history (seq, change_id, entity, row_id, op, device_id, user_id, "
+                   "base_seq, fields, status, stored_at) VALUES ");
+
+QVariantList recordRow(const QString &entity, const QString &rowId, qint64 seq,
+                       const QJsonObject &row, const QJsonObject &meta, const QString &provinceId,
+                       const QString &clusterId)
+{
+    const QString sha = entity == QLatin1String("photos")
+                            ? row.value(QLatin1String("sha256")).toString()
+                            : QString();
+    return {entity,
+            rowId,
+            seq,
+            isDeleted(row) ? 1 : 0,
+            compact(row),
+            compact(meta),
+            nullable(provinceId),
+            nullable(clusterId),
+            nullable(sha)};
+}
+
 Principal principalFrom(const QSqlQuery &q, int at)
 {
     Principal p;
@@ -692,33 +728,17 @@ bool RegistryStore::saveRecord(const QString &entity, const QString &rowId, qint
                                const QJsonObject &row, const QJsonObject &meta, const Scope &scope,
                                QString *error)
 {
-    const bool deleted = row.contains(QLatin1String("deleted_at")) &&
-                         !row.value(QLatin1String("deleted_at")).isNull();
-    const QString sha = entity == QLatin1String("photos")
-                            ? row.value(QLatin1String("sha256")).toString()
-                            : QString();
     if (m_push) {
-        // A push batch keeps the row and writes it at the end (flushPush), once even if the
-        // batch changes it several times; the batch's own reads find it in `rows` and `scopes`.
+        // A push batch keeps the row and writes it at its end (push() -> writeRows), once even if
+        // the batch changes it several times; the batch's own reads find it in rows and scopes.
         const QString key = rowKey(entity, rowId);
         m_push->rows.insert(key, {true, row, meta, seq});
         m_push->scopes.insert(key, {scope.provinceId, scope.clusterId});
-        if (!m_push->dirty.contains(key)) {
-            m_push->dirty.insert(key);
-            m_push->dirtyRecords << key;
-        }
-    } else if (
-        !statement(
-            QStringLiteral(
-                "INSERT INTO records (entity, row_id, seq, deleted, row_json, field_meta, "
-                "province_id, cluster_id, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = "
-                "excluded.deleted, row_json = excluded.row_json, field_meta = excluded.field_meta, "
-                "province_id = excluded.province_id, cluster_id = excluded.cluster_id, sha256 = "
-                "excluded.sha256"),
-            {entity, rowId, seq, deleted ? 1 : 0, compact(row), compact(meta),
-             nullable(scope.provinceId), nullable(scope.clusterId), nullable(sha)},
-            error)) {
+        m_push->dirty.insert(key);
+    } else if (!writeRows(
+                   kRecordsHead,
+                   {recordRow(entity, rowId, seq, row, meta, scope.provinceId, scope.clusterId)},
+                   kRecordsTail, error)) {
         return false;
     }
     if (entity == QLatin1String("cluster_units"))
@@ -728,7 +748,7 @@ bool RegistryStore::saveRecord(const QString &entity, const QString &rowId, qint
                              "cluster_id = excluded.cluster_id, unit_id = excluded.unit_id, "
                              "deleted = excluded.deleted"),
                          {rowId, row.value(QLatin1String("cluster_id")).toString(),
-                          row.value(QLatin1String("unit_id")).toString(), deleted ? 1 : 0},
+                          row.value(QLatin1String("unit_id")).toString(), isDeleted(row) ? 1 : 0},
                          error) != nullptr;
     return true;
 }
@@ -738,19 +758,13 @@ bool RegistryStore::insertHistory(qint64 seq, const QString &changeId, const QSt
                                   const QString &userId, qint64 baseSeq, const QJsonObject &fields,
                                   const QString &status, QString *error)
 {
+    QVariantList row{seq,     changeId,        entity, rowId, op, device, nullable(userId),
+                     baseSeq, compact(fields), status, now()};
     if (m_push) {
-        m_push->history << QVariantList{seq,    changeId,         entity,  rowId,           op,
-                                        device, nullable(userId), baseSeq, compact(fields), status,
-                                        now()};
+        m_push->history << std::move(row); // written at the end of the batch
         return true;
     }
-    return statement(
-               QStringLiteral("INSERT INTO history (seq, change_id, entity, row_id, op, device_id, "
-                              "user_id, base_seq, fields, status, stored_at) VALUES (?, ?, ?, ?, "
-                              "?, ?, ?, ?, ?, ?, ?)"),
-               {seq, changeId, entity, rowId, op, device, nullable(userId), baseSeq,
-                compact(fields), status, now()},
-               error) != nullptr;
+    return writeRows(kHistoryHead, {row}, QString(), error);
 }
 
 ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
@@ -869,7 +883,17 @@ CoreError RegistryStore::push(const Principal &who, const QList<PushChange> &cha
             return abort(error);
         results->append(r);
     }
-    if (!flushPush(&error))
+    // The batch's records (each in its final state) and history, many rows per statement.
+    QList<QVariantList> records;
+    for (const QString &key : std::as_const(m_push->dirty)) {
+        const qsizetype cut = key.indexOf(QLatin1Char('\x1f'));
+        const ChangeMerger::Stored &st = m_push->rows[key];
+        const std::pair<QString, QString> &scope = m_push->scopes[key];
+        records << recordRow(key.left(cut), key.mid(cut + 1), st.seq, st.row, st.meta, scope.first,
+                             scope.second);
+    }
+    if (!writeRows(kRecordsHead, records, kRecordsTail, &error) ||
+        !writeRows(kHistoryHead, m_push->history, QString(), &error))
         return abort(error);
     if ((m_push->seq != firstSeq &&
          !statement(QStringLiteral("UPDATE registry_counter SET seq = ? WHERE id = 1"),
@@ -889,79 +913,32 @@ CoreError RegistryStore::push(const Principal &who, const QList<PushChange> &cha
     return {};
 }
 
-bool RegistryStore::flushPush(QString *error)
+bool RegistryStore::writeRows(const QString &head, const QList<QVariantList> &rows,
+                              const QString &tail, QString *error)
 {
-    // Many rows per statement: one statement per 256 records or history rows instead of one per
-    // change (on PostgreSQL each statement is a round trip). The rest after the full chunks goes
-    // in chunks of powers of two, so that at most nine statements per table are ever prepared.
+    // Many rows per statement: one statement per 256 rows instead of one per row (on PostgreSQL
+    // each statement is a round trip). The rest after the full chunks goes in chunks of powers of
+    // two, so that at most nine statements per table are ever prepared.
     constexpr int chunk = 256;
-    const auto sizeFor = [](qsizetype left) {
-        int n = chunk;
-        while (n > left)
+    if (rows.isEmpty())
+        return true;
+    QStringList marks;
+    for (qsizetype i = 0; i < rows.first().size(); ++i)
+        marks << QStringLiteral("?");
+    const QString one = QLatin1Char('(') + marks.join(QLatin1Char(',')) + QLatin1Char(')');
+    for (qsizetype from = 0, n = 0; from < rows.size(); from += n) {
+        n = chunk;
+        while (n > rows.size() - from)
             n /= 2;
-        return n;
-    };
-    const auto multiRow = [](const QString &head, int columns, qsizetype rows,
-                             const QString &tail) {
-        QStringList marks;
-        for (int i = 0; i < columns; ++i)
-            marks << QStringLiteral("?");
-        const QString one = QLatin1Char('(') + marks.join(QLatin1Char(',')) + QLatin1Char(')');
-        QStringList all;
-        for (int i = 0; i < rows; ++i)
-            all << one;
-        return head + all.join(QLatin1Char(',')) + tail;
-    };
-    const QStringList &keys = m_push->dirtyRecords;
-    for (qsizetype from = 0, n = 0; from < keys.size(); from += n) {
-        n = sizeFor(keys.size() - from);
+        QStringList values;
         QVariantList binds;
-        binds.reserve(n * 9);
         for (qsizetype k = from; k < from + n; ++k) {
-            const QString &key = keys.at(k);
-            const qsizetype cut = key.indexOf(QLatin1Char('\x1f'));
-            const QString entity = key.left(cut);
-            const ChangeMerger::Stored &st = m_push->rows[key];
-            const std::pair<QString, QString> &scope = m_push->scopes[key];
-            const bool deleted = st.row.contains(QLatin1String("deleted_at")) &&
-                                 !st.row.value(QLatin1String("deleted_at")).isNull();
-            const QString sha = entity == QLatin1String("photos")
-                                    ? st.row.value(QLatin1String("sha256")).toString()
-                                    : QString();
-            binds << entity << key.mid(cut + 1) << st.seq << (deleted ? 1 : 0) << compact(st.row)
-                  << compact(st.meta) << nullable(scope.first) << nullable(scope.second)
-                  << nullable(sha);
+            values << one;
+            binds << rows.at(k);
         }
-        if (!statement(multiRow(QStringLiteral("INSERT INTO records (entity, row_id, seq, deleted, "
-                                               "row_json, field_meta, province_id, cluster_id, "
-                                               "sha256) VALUES "),
-                                9, n,
-                                QStringLiteral(" ON CONFLICT (entity, row_id) DO UPDATE SET seq = "
-                                               "excluded.seq, deleted = excluded.deleted, row_json "
-                                               "= excluded.row_json, field_meta = "
-                                               "excluded.field_meta, province_id = "
-                                               "excluded.province_id, cluster_id = "
-                                               "excluded.cluster_id, sha256 = excluded.sha256")),
-                       binds, error))
+        if (!statement(head + values.join(QLatin1Char(',')) + tail, binds, error))
             return false;
     }
-    const QList<QVariantList> &history = m_push->history;
-    for (qsizetype from = 0, n = 0; from < history.size(); from += n) {
-        n = sizeFor(history.size() - from);
-        QVariantList binds;
-        binds.reserve(n * 11);
-        for (qsizetype k = from; k < from + n; ++k)
-            binds << history.at(k);
-        if (!statement(multiRow(QStringLiteral("INSERT INTO history (seq, change_id, entity, "
-                                               "row_id, op, device_id, user_id, base_seq, fields, "
-                                               "status, stored_at) VALUES "),
-                                11, n, QString()),
-                       binds, error))
-            return false;
-    }
-    m_push->dirtyRecords.clear();
-    m_push->dirty.clear();
-    m_push->history.clear();
     return true;
 }
 

@@ -105,12 +105,13 @@ private:
         QHash<QString, ChangeMerger::Stored> rows;          // rowKey -> stored row
         QHash<QString, std::pair<QString, QString>> scopes; // rowKey -> (province, cluster)
         // Written at the end of the batch, many rows per statement: the records the batch
-        // changed (their final state is in `rows`), and its history rows in order.
-        QStringList dirtyRecords; // rowKeys, each once, in first-write order
-        QSet<QString> dirty;
+        // changed (their final state is in `rows`), and its history rows.
+        QSet<QString> dirty;         // rowKeys
         QList<QVariantList> history; // one bind list per history row
     };
-    bool flushPush(QString *error);
+    // INSERT `head` VALUES (...),(...) `tail`, rows of equal length, many per statement.
+    bool writeRows(const QString &head, const QList<QVariantList> &rows, const QString &tail,
+                   QString *error);
     static QString rowKey(const QString &entity, const QString &rowId);
     bool prefetch(const QList<PushChange> &changes, qint64 through, QString *error);
     ChangeResult pushOne(const Principal &who, const PushChange &change, QString *storageError);
