@@ -384,12 +384,8 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
         return;
     m_syncing = false;
     ++m_roundId;
-    m_batch = PushBatch();
-    m_nextBatch = PushBatch();
-    m_batchBody.clear();
-    m_nextBody.clear();
-    m_nextBuilt = false;
-    m_nextBuildError = CoreError();
+    m_batch = PreparedBatch();
+    m_next.reset();
     m_aheadHttp->abort();
     m_pullApplier.reset();
     if (error.ok()) {
@@ -405,62 +401,67 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
 
 void SyncClient::pushNext()
 {
-    const CoreError built =
-        PushBatch::build(m_manager.database(), m_manager.deviceId(), m_batchSize, &m_batch);
-    if (built.failed())
-        return finishRound(built, SyncErrors::Kind::Local);
-    m_batchBody = m_batch.isEmpty() ? QByteArray() : Deflate::compress(m_batch.body());
+    m_batch = prepareBatch(0);
+    if (const CoreError e = m_batch.error; e.failed()) // a copy: finishRound clears m_batch
+        return finishRound(e, SyncErrors::Kind::Local);
     sendBatch();
 }
 
 void SyncClient::sendBatch()
 {
-    if (m_batch.isEmpty())
+    if (m_batch.batch.isEmpty())
         return pullNext();
-    m_http->postDeflatedJson(QStringLiteral("push"), m_batchBody,
+    m_http->postDeflatedJson(QStringLiteral("push"), m_batch.body,
                              [this](const SyncReply &r) { batchReplied(r); });
-    // The next batch is read from the outbox while the registry stores this one: after this turn
-    // of the event loop, once the request is on its way.
+    // The next batch is prepared while the registry stores this one: after this turn of the
+    // event loop, once the request is on its way.
     const int round = m_roundId;
     QTimer::singleShot(0, this, [this, round] {
-        if (m_syncing && round == m_roundId && !m_nextBuilt)
-            buildAhead();
+        if (m_syncing && round == m_roundId && !m_next)
+            m_next = prepareBatch(m_batch.batch.lastSeq());
     });
 }
 
-void SyncClient::buildAhead()
+SyncClient::PreparedBatch SyncClient::prepareBatch(qint64 afterSeq)
 {
-    m_nextBuildError = PushBatch::build(m_manager.database(), m_manager.deviceId(), m_batchSize,
-                                        &m_nextBatch, m_batch.lastSeq());
-    m_nextBody = m_nextBuildError.ok() && !m_nextBatch.isEmpty()
-                     ? Deflate::compress(m_nextBatch.body())
-                     : QByteArray();
-    m_nextBuilt = true;
+    PreparedBatch p;
+    p.error = PushBatch::build(m_manager.database(), m_manager.deviceId(), m_batchSize, &p.batch,
+                               afterSeq);
+    if (p.error.ok() && !p.batch.isEmpty())
+        p.body = Deflate::compress(p.batch.body());
+    return p;
+}
+
+bool SyncClient::roundReply(const SyncReply &r, const QString &what, QJsonObject *out)
+{
+    CoreError e;
+    if (handleFailure(r, &e)) {
+        finishRound(e, m_lastErrorKind);
+        return false;
+    }
+    if (!r.json(out)) {
+        finishRound(SyncErrors::malformed(what), SyncErrors::Kind::Malformed);
+        return false;
+    }
+    return true;
 }
 
 void SyncClient::batchReplied(const SyncReply &r)
 {
-    CoreError e;
-    if (handleFailure(r, &e))
-        return finishRound(e, m_lastErrorKind);
     QJsonObject reply;
-    if (!r.json(&reply))
-        return finishRound(SyncErrors::malformed(QStringLiteral("push")),
-                           SyncErrors::Kind::Malformed);
-    if (!m_nextBuilt)
-        buildAhead();
-    if (m_nextBuildError.failed())
-        return finishRound(m_nextBuildError, SyncErrors::Kind::Local);
+    if (!roundReply(r, QStringLiteral("push"), &reply))
+        return;
+    if (!m_next)
+        m_next = prepareBatch(m_batch.batch.lastSeq());
+    if (const CoreError e = m_next->error; e.failed()) // a copy: finishRound clears m_next
+        return finishRound(e, SyncErrors::Kind::Local);
     // The next batch goes out first; this one's entries leave the outbox while the registry
     // stores it. If that local write fails, the round ends and the batch in flight is dropped
     // (the registry may keep it: the next round sends it again and gets "duplicate").
-    const PushBatch done = std::move(m_batch);
-    m_batch = std::move(m_nextBatch);
-    m_batchBody = std::move(m_nextBody);
-    m_nextBatch = PushBatch();
-    m_nextBody.clear();
-    m_nextBuilt = false;
-    const bool more = !m_batch.isEmpty();
+    const PushBatch done = std::move(m_batch.batch);
+    m_batch = std::move(*m_next);
+    m_next.reset();
+    const bool more = !m_batch.batch.isEmpty();
     if (more)
         sendBatch();
     PushBatch::Outcome outcome;
@@ -496,13 +497,9 @@ void SyncClient::requestPage(SyncHttp *http, qint64 since)
 
 void SyncClient::pageArrived(SyncHttp *http, qint64 since, const SyncReply &r)
 {
-    CoreError e;
-    if (handleFailure(r, &e))
-        return finishRound(e, m_lastErrorKind);
     QJsonObject page;
-    if (!r.json(&page))
-        return finishRound(SyncErrors::malformed(QStringLiteral("pull")),
-                           SyncErrors::Kind::Malformed);
+    if (!roundReply(r, QStringLiteral("pull"), &page))
+        return;
     // The registry prepares the next page (on the other connection) while this one is written;
     // it is used only once this page and its cursor are committed (a failure ends the round and
     // drops it).
@@ -553,11 +550,10 @@ void SyncClient::photosStatus(int from)
     m_http->postJson(
         QStringLiteral("photos/status"), QJsonObject{{QStringLiteral("sha256"), shas}}, false,
         [this, from, to](const SyncReply &r) {
-            CoreError e;
-            if (handleFailure(r, &e))
-                return finishRound(e, m_lastErrorKind);
             QJsonObject o;
-            if (!r.json(&o) || !o.value(QLatin1String("photos")).isObject())
+            if (!roundReply(r, QStringLiteral("photos/status"), &o))
+                return;
+            if (!o.value(QLatin1String("photos")).isObject())
                 return finishRound(SyncErrors::malformed(QStringLiteral("photos/status")),
                                    SyncErrors::Kind::Malformed);
             const QJsonObject photos = o.value(QLatin1String("photos")).toObject();

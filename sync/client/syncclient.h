@@ -15,6 +15,7 @@
 #include <QVariantList>
 
 #include <memory>
+#include <optional>
 
 class PullApplier;
 class SyncHttp;
@@ -150,6 +151,12 @@ signals:
     void originalFailed(const QString &sha256, const QString &message);
 
 private:
+    // A push batch read from the outbox and deflated, ready to send.
+    struct PreparedBatch {
+        PushBatch batch;
+        QByteArray body; // deflated
+        CoreError error; // building it failed
+    };
     void setOnline(bool on);
     void setProgress(double p, const QString &phase);
     void setLastError(const CoreError &e, SyncErrors::Kind kind);
@@ -160,8 +167,10 @@ private:
 
     void pushNext();
     void sendBatch();
-    void buildAhead();
+    PreparedBatch prepareBatch(qint64 afterSeq);
     void batchReplied(const SyncReply &r);
+    // The JSON object of a reply within the round; on failure the round ends and it is false.
+    bool roundReply(const SyncReply &r, const QString &what, QJsonObject *out);
     void pullNext();
     void requestPage(SyncHttp *http, qint64 since);
     void pageArrived(SyncHttp *http, qint64 since, const SyncReply &r);
@@ -202,14 +211,10 @@ private:
     int m_chunkSize = 1 << 20;
     int m_timeoutMs = 30000;
 
-    // The round under way. m_batch is with the registry; the batch after it is built meanwhile
-    // (both cores work: the device reads its outbox while the registry stores).
-    PushBatch m_batch;
-    PushBatch m_nextBatch;
-    QByteArray m_batchBody; // the batches' request bodies, deflated when built
-    QByteArray m_nextBody;
-    CoreError m_nextBuildError;
-    bool m_nextBuilt = false;
+    // The round under way. m_batch is with the registry; the batch after it is built (read from
+    // the outbox and deflated) meanwhile, so both cores work while the registry stores.
+    PreparedBatch m_batch;
+    std::optional<PreparedBatch> m_next;
     int m_roundId = 0;
     std::unique_ptr<PullApplier> m_pullApplier; // its statements serve every page of the round
     int m_roundPushTotal = 0;
