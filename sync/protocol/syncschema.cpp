@@ -58,6 +58,15 @@ SyncSchema::SyncSchema()
         triggers << q.value(0).toString();
     for (const QString &t : std::as_const(triggers))
         q.exec(QStringLiteral("DROP TRIGGER \"%1\"").arg(t));
+    // Nor do the indexes made with CREATE INDEX (look-ups only; a UNIQUE one could only catch a
+    // duplicate of another scratch row, which validation never asks about).
+    QStringList indexes;
+    q.exec(
+        QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"));
+    while (q.next())
+        indexes << q.value(0).toString();
+    for (const QString &i : std::as_const(indexes))
+        q.exec(QStringLiteral("DROP INDEX \"%1\"").arg(i));
 }
 
 SyncSchema::~SyncSchema()
@@ -144,8 +153,11 @@ QString SyncSchema::validateRow(const QString &table, const QJsonObject &row) co
     QStringList marks;
     for (int i = 0; i < names.size(); ++i)
         marks << QStringLiteral("?");
-    // Names were checked against the schema above, so they are safe to splice in.
-    const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+    // Names were checked against the schema above, so they are safe to splice in. OR REPLACE: a
+    // scratch row of an earlier call with the same key is replaced instead of failing the row
+    // (NOT NULL cannot take the replace path: checkValue refused nulls there, and missing
+    // required columns were refused above); CHECK constraints fail as ever.
+    const QString sql = QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
                             .arg(table, names.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
     QSqlQuery *q = m_inserts.value(sql);
     if (!q) {
@@ -167,8 +179,13 @@ QString SyncSchema::validateRow(const QString &table, const QJsonObject &row) co
         return error;
     }
     q->finish();
-    // The copy has no triggers and holds no rows between calls: the row just inserted is taken
-    // out again (cheaper than a transaction and its rollback for every row).
+    // The scratch rows are taken out a few hundred at a time, not after every row (a DELETE per
+    // row cost as much as the INSERT): the copy stays small, and a row never meets a constraint
+    // of another row.
+    int &kept = m_scratchRows[table];
+    if (++kept < kScratchRows)
+        return error;
+    kept = 0;
     QSqlQuery *clear = m_inserts.value(table);
     if (!clear) {
         auto owned = std::make_unique<QSqlQuery>(db);

@@ -13,7 +13,8 @@
 // in-memory SQLite database migrated with :/schema/app (ccncore's Migrator) and read with
 // OutboxTriggers::syncedTables/syncedColumns, so a column added to the device schema travels and
 // validates without a second list. Also validates a whole row against the device's constraints
-// (types, NOT NULL, CHECK) by inserting it into the in-memory copy and deleting it again.
+// (types, NOT NULL, CHECK) by inserting it into the in-memory copy (without triggers or indexes),
+// which is emptied every few hundred rows.
 // Not thread-safe: one instance per thread.
 class SyncSchema
 {
@@ -57,4 +58,7 @@ private:
     // DELETEs, once per table (keyed by the table name).
     mutable QHash<QString, QSqlQuery *> m_inserts;
     mutable std::vector<std::unique_ptr<QSqlQuery>> m_ownedInserts;
+    // Scratch rows validateRow left in each table since it last emptied it.
+    static constexpr int kScratchRows = 256;
+    mutable QHash<QString, int> m_scratchRows;
 };

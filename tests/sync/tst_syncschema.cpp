@@ -1,0 +1,136 @@
+#include "syncschema.h"
+
+#include <QJsonObject>
+#include <QtTest>
+
+// SyncSchema: the synced tables and columns come from the device schema, and validateRow checks
+// a whole row against the device's constraints (in an in-memory copy that keeps scratch rows
+// between calls).
+class TestSyncSchema : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QJsonObject answer(const QString &id, const QString &inspectionId,
+                              const QString &questionId)
+    {
+        return {{QStringLiteral("id"), id},
+                {QStringLiteral("inspection_id"), inspectionId},
+                {QStringLiteral("question_id"), questionId},
+                {QStringLiteral("value"), QStringLiteral("yes")},
+                {QStringLiteral("created_at"), 1700000000000.0},
+                {QStringLiteral("updated_at"), 1700000000000.0}};
+    }
+    static QJsonObject violation(const QString &id, const QString &severity)
+    {
+        return {{QStringLiteral("id"), id},
+                {QStringLiteral("inspection_id"), QStringLiteral("i1")},
+                {QStringLiteral("cluster_id"), QStringLiteral("c1")},
+                {QStringLiteral("category"), QStringLiteral("fire_safety")},
+                {QStringLiteral("severity"), severity},
+                {QStringLiteral("observed"), QStringLiteral("Lối thoát hiểm bị chặn")},
+                {QStringLiteral("created_at"), 1700000000000.0},
+                {QStringLiteral("updated_at"), 1700000000000.0}};
+    }
+
+private slots:
+    void tablesAndColumnsComeFromTheDeviceSchema()
+    {
+        SyncSchema s;
+        QVERIFY2(s.isValid(), qPrintable(s.error()));
+        QVERIFY(s.deviceSchemaVersion() > 0);
+        QVERIFY(s.hasTable(QStringLiteral("answers")));
+        QVERIFY(s.hasTable(QStringLiteral("violations")));
+        QVERIFY(!s.hasTable(QStringLiteral("outbox")));
+        QVERIFY(s.hasColumn(QStringLiteral("answers"), QStringLiteral("value")));
+        QVERIFY(!s.hasColumn(QStringLiteral("answers"), QStringLiteral("no_such_column")));
+    }
+
+    void checkValueNamesTheProblem()
+    {
+        SyncSchema s;
+        QVERIFY(
+            s.checkValue(QStringLiteral("answers"), QStringLiteral("value"), QStringLiteral("yes"))
+                .isEmpty());
+        QVERIFY(s.checkValue(QStringLiteral("answers"), QStringLiteral("created_at"), 1.5)
+                    .contains(QLatin1String("created_at")));
+        QVERIFY(s.checkValue(QStringLiteral("answers"), QStringLiteral("inspection_id"),
+                             QJsonValue::Null)
+                    .contains(QLatin1String("inspection_id")));
+        QVERIFY(s.checkValue(QStringLiteral("answers"), QStringLiteral("value"), 3.0)
+                    .contains(QLatin1String("value")));
+        QVERIFY(s.checkValue(QStringLiteral("answers"), QStringLiteral("nope"), 1.0)
+                    .contains(QLatin1String("nope")));
+    }
+
+    void validRowsPass()
+    {
+        SyncSchema s;
+        QCOMPARE(
+            s.validateRow(QStringLiteral("answers"),
+                          answer(QStringLiteral("a1"), QStringLiteral("i1"), QStringLiteral("q1"))),
+            QString());
+        QCOMPARE(s.validateRow(QStringLiteral("violations"),
+                               violation(QStringLiteral("v1"), QStringLiteral("serious"))),
+                 QString());
+    }
+
+    void checkConstraintsFail()
+    {
+        SyncSchema s;
+        const QString e = s.validateRow(QStringLiteral("violations"),
+                                        violation(QStringLiteral("v1"), QStringLiteral("huge")));
+        QVERIFY(e.contains(QLatin1String("violations")));
+        QVERIFY(e.contains(QLatin1String("CHECK")));
+    }
+
+    void nullsAndMissingRequiredColumnsFail()
+    {
+        SyncSchema s;
+        QJsonObject a = answer(QStringLiteral("a1"), QStringLiteral("i1"), QStringLiteral("q1"));
+        a.insert(QStringLiteral("question_id"), QJsonValue::Null);
+        QVERIFY(s.validateRow(QStringLiteral("answers"), a).contains(QLatin1String("question_id")));
+        a.remove(QStringLiteral("question_id"));
+        QVERIFY(s.validateRow(QStringLiteral("answers"), a).contains(QLatin1String("question_id")));
+        // A NOT NULL column with a default may be left out, but not sent as null.
+        QJsonObject v = violation(QStringLiteral("v1"), QStringLiteral("minor"));
+        QCOMPARE(s.validateRow(QStringLiteral("violations"), v), QString());
+        v.insert(QStringLiteral("status"), QJsonValue::Null);
+        QVERIFY(s.validateRow(QStringLiteral("violations"), v).contains(QLatin1String("status")));
+    }
+
+    void scratchRowsNeverMeetEachOther()
+    {
+        // Scratch rows stay in the copy between calls: the same row again (a row changed twice in
+        // one batch), or another row with the same unique key, must still pass; and a bad row
+        // after many good ones still fails. 600 rows cross the clearing point twice.
+        SyncSchema s;
+        for (int i = 0; i < 600; ++i) {
+            const QString e =
+                s.validateRow(QStringLiteral("answers"),
+                              answer(QStringLiteral("a%1").arg(i % 7), QStringLiteral("i1"),
+                                     QStringLiteral("q%1").arg(i % 3)));
+            QVERIFY2(e.isEmpty(), qPrintable(QStringLiteral("row %1: %2").arg(i).arg(e)));
+        }
+        QVERIFY(!s.validateRow(QStringLiteral("violations"),
+                               violation(QStringLiteral("v9"), QStringLiteral("huge")))
+                     .isEmpty());
+        QCOMPARE(s.validateRow(QStringLiteral("violations"),
+                               violation(QStringLiteral("v9"), QStringLiteral("minor"))),
+                 QString());
+    }
+
+    void unknownTableFails()
+    {
+        SyncSchema s;
+        QVERIFY(s.validateRow(QStringLiteral("users; DROP TABLE answers"), {})
+                    .contains(QLatin1String("users")));
+        QCOMPARE(
+            s.validateRow(QStringLiteral("answers"),
+                          answer(QStringLiteral("a1"), QStringLiteral("i1"), QStringLiteral("q1"))),
+            QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncSchema)
+#include "tst_syncschema.moc"
