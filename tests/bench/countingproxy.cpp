@@ -5,6 +5,12 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#ifdef Q_OS_LINUX
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#endif
+
 // One client connection and its connection to the server.
 struct CountingProxy::Pipe {
     QTcpSocket *client = nullptr;
@@ -113,6 +119,16 @@ void CountingProxy::charge(const QString &route, qint64 up, qint64 down, bool ne
     c.lastSeenNs = now;
 }
 
+void CountingProxy::quickAck(QTcpSocket *socket)
+{
+#ifdef Q_OS_LINUX
+    const int on = 1;
+    ::setsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
+#else
+    Q_UNUSED(socket);
+#endif
+}
+
 void CountingProxy::accept()
 {
     while (QTcpSocket *client = m_server->nextPendingConnection()) {
@@ -120,10 +136,18 @@ void CountingProxy::accept()
         p->client = client;
         p->server = new QTcpSocket(client);
         p->route = QStringLiteral("?");
+        // Forwarded bytes leave at once (no Nagle) both ways, or the proxy would add the wait
+        // for an ACK that client and registry do not have between them. Qt applies a socket
+        // option only to an open socket: the upstream one gets it once connected.
         client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        p->server->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        connect(p->server, &QTcpSocket::connected, this, [this, p] { fromClient(p); });
+        connect(p->server, &QTcpSocket::connected, this, [this, p] {
+            p->server->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            fromClient(p);
+        });
         connect(client, &QTcpSocket::readyRead, this, [this, p] {
+            // The device's side acknowledges as the registry does (RegistryServer's quick
+            // ACKs), or the proxy would add the 40 ms delayed ACK that the registry took away.
+            quickAck(p->client);
             if (p->server->state() == QAbstractSocket::ConnectedState)
                 fromClient(p);
         });

@@ -45,6 +45,7 @@ public:
 private:
     struct Pipe;
     void accept();
+    static void quickAck(QTcpSocket *socket);
     void fromClient(Pipe *p);
     void charge(const QString &route, qint64 up, qint64 down, bool newRequest);
 

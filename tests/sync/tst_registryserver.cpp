@@ -77,6 +77,7 @@ private slots:
     void endToEndSync();
     void conflictResolution();
     void idleConnectionClosed();
+    void repliesLeaveAtOnce();
     void concurrentPushes();
     void openApiCoversRoutes();
     void photoUploadResumeAndVerify();
@@ -603,6 +604,27 @@ void TestRegistryServer::idleConnectionClosed()
     // A client that keeps talking is answered.
     m_server->setIdleTimeout(RegistryServer::defaultIdleTimeoutMs);
     QCOMPARE(call("GET", "/api/v1/info").status, 200);
+}
+
+void TestRegistryServer::repliesLeaveAtOnce()
+{
+    // The headers and the body of a reply are separate writes: with Nagle's algorithm a body
+    // smaller than a segment waits for the client's (delayed) ACK of the headers. Every accepted
+    // connection sends at once (TCP_NODELAY).
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, QUrl(m_base).port());
+    QVERIFY(client.waitForConnected(5000));
+    client.write("GET /api/v1/info HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(client.bytesAvailable() > 0, 10000);
+    QVERIFY(client.readAll().startsWith("HTTP/1.1 200"));
+    int open = 0;
+    for (QTcpSocket *s : m_server->findChildren<QTcpSocket *>()) {
+        if (s->state() != QAbstractSocket::ConnectedState)
+            continue;
+        ++open;
+        QCOMPARE(s->socketOption(QAbstractSocket::LowDelayOption).toInt(), 1);
+    }
+    QVERIFY(open >= 1);
 }
 
 void TestRegistryServer::concurrentPushes()
