@@ -56,7 +56,10 @@ CoreError LocalBenchmark::run(QJsonObject *result)
                            ? QDir::tempPath() + QStringLiteral("/ccn-bench-XXXXXX")
                            : m_options.workDir + QStringLiteral("/ccn-bench-XXXXXX"));
     if (!temp.isValid())
-        return {CoreError::Code::Io, QStringLiteral("cannot create a temporary directory")};
+        return {CoreError::Code::Io,
+                QStringLiteral("cannot create a temporary directory in %1: %2")
+                    .arg(m_options.workDir.isEmpty() ? QDir::tempPath() : m_options.workDir,
+                         temp.errorString())};
     if (!m_options.startOnlyDatabase.isEmpty()) {
         const QString existing = QFileInfo(m_options.startOnlyDatabase).absoluteFilePath();
         if (!QFileInfo::exists(existing))

@@ -5,6 +5,7 @@
 #include "syncbenchmark.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QGuiApplication>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -69,7 +70,11 @@ int main(int argc, char *argv[])
 
     QJsonObject result;
     CoreError e;
-    if (command == "local") {
+    // The work directory is made when missing (its temporary directory goes inside it).
+    if (parser.isSet(dir) && !QDir().mkpath(parser.value(dir))) {
+        e = {CoreError::Code::Io,
+             QStringLiteral("cannot create the work directory %1").arg(parser.value(dir))};
+    } else if (command == "local") {
         LocalBenchmark::Options o;
         o.workDir = parser.value(dir);
         o.scale = parser.value(scale).toDouble();

@@ -114,7 +114,10 @@ CoreError SyncBenchmark::run(QJsonObject *result)
                            ? QDir::tempPath() + QStringLiteral("/ccn-bench-sync-XXXXXX")
                            : m_options.workDir + QStringLiteral("/ccn-bench-sync-XXXXXX"));
     if (!temp.isValid())
-        return {CoreError::Code::Io, QStringLiteral("cannot create a temporary directory")};
+        return {CoreError::Code::Io,
+                QStringLiteral("cannot create a temporary directory in %1: %2")
+                    .arg(m_options.workDir.isEmpty() ? QDir::tempPath() : m_options.workDir,
+                         temp.errorString())};
     QJsonObject out;
     out.insert(QStringLiteral("bench"), QStringLiteral("sync"));
     out.insert(QStringLiteral("config"),
