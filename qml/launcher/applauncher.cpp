@@ -10,12 +10,16 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QImage>
 #include <QQmlApplicationEngine>
+#include <QQmlComponent>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QScopeGuard>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 #include <QTranslator>
 
@@ -113,6 +117,12 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
     if (offline)
         g_previousHandler = qInstallMessageHandler(countingHandler);
     QQuickStyle::setStyle(QStringLiteral("Basic"));
+    // The font database (fontconfig reads its configuration and caches: 5-8 ms) is filled on a
+    // second thread while this one opens the database and loads the QML; the first text
+    // layout then finds it ready. QFontDatabase is thread-safe.
+    std::unique_ptr<QThread> fontWarmer(QThread::create([] { QFontDatabase::families(); }));
+    fontWarmer->start();
+    const auto joinFontWarmer = qScopeGuard([&fontWarmer] { fontWarmer->wait(); });
 
     // Self-test and screenshots never touch the user's data or settings.
     QTemporaryDir temp;
@@ -140,6 +150,17 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
     applyLanguage(language);
 
     AppController controller(settings.get());
+    QQmlApplicationEngine engine;
+    // The module is at qrc:/CcnInspect (RESOURCE_PREFIX /, Qt 6.4).
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::warnings, &engine,
+        [](const QList<QQmlError> &warnings) { g_qmlWarnings += int(warnings.size()); });
+    // The QML engine's loader thread reads Main.qml and loads its imports' plugins while this
+    // thread opens the database; the window is created from it once both are done.
+    QQmlComponent mainComponent(&engine);
+    mainComponent.loadUrl(QUrl(QStringLiteral("qrc:/CcnInspect/Main.qml")),
+                          QQmlComponent::Asynchronous);
     if (offline && options.language == QLatin1String("en"))
         settings->setLanguage(QStringLiteral("en"));
     const QString dataDir = offline ? temp.path() : AppController::defaultDataDir();
@@ -172,25 +193,28 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
         startSync();
     }
 
-    QQmlApplicationEngine engine;
-    // The module is at qrc:/CcnInspect (RESOURCE_PREFIX /, Qt 6.4).
-    engine.addImportPath(QStringLiteral("qrc:/"));
-    QObject::connect(
-        &engine, &QQmlApplicationEngine::warnings, &engine,
-        [](const QList<QQmlError> &warnings) { g_qmlWarnings += int(warnings.size()); });
-    engine.setInitialProperties({{QStringLiteral("app"), QVariant::fromValue(&controller)},
-                                 {QStringLiteral("demoPhotoPath"), options.demoPhotoPath},
-                                 {QStringLiteral("syncClient"), QVariant::fromValue(sync.get())}});
     // Switching the language in the settings page retranslates at once.
     QObject::connect(settings.get(), &SettingsManager::languageChanged, &engine,
                      [&engine, &applyLanguage, &settings] {
                          applyLanguage(settings->language());
                          engine.retranslate();
                      });
-    engine.load(QUrl(QStringLiteral("qrc:/CcnInspect/Main.qml")));
-    if (engine.rootObjects().isEmpty())
+    while (mainComponent.isLoading())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    // Deleted before the engine (declared after it).
+    std::unique_ptr<QObject> rootOwner(
+        mainComponent.isReady()
+            ? mainComponent.createWithInitialProperties(
+                  {{QStringLiteral("app"), QVariant::fromValue(&controller)},
+                   {QStringLiteral("demoPhotoPath"), options.demoPhotoPath},
+                   {QStringLiteral("syncClient"), QVariant::fromValue(sync.get())}})
+            : nullptr);
+    if (!rootOwner) {
+        for (const QQmlError &e : mainComponent.errors())
+            qWarning("%s", qPrintable(e.toString()));
         return 1;
-    QObject *root = engine.rootObjects().first();
+    }
+    QObject *root = rootOwner.get();
 
     // The camera probe loads Qt Multimedia: after the first frame, like the position source.
     const auto probeCamera = [root] { QMetaObject::invokeMethod(root, "probeCamera"); };
