@@ -613,8 +613,9 @@ bool RegistryStore::canRead(const Principal &who, const QString &provinceId,
         return true;
     if (provinceId != who.provinceId)
         return false;
+    // As pull filters: a user limited to clusters sees only rows of those clusters.
     const auto set = clusterSet(who);
-    return !set || clusterId.isEmpty() || set->contains(clusterId);
+    return !set || set->contains(clusterId);
 }
 
 bool RegistryStore::canWrite(const Principal &who, const QString &entity, const QString &provinceId,

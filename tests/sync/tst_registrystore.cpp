@@ -25,6 +25,16 @@ Principal device(const QString &name)
     return p;
 }
 
+Principal scoped(const QString &name, const char *role, const QStringList &clusters = {},
+                 const char *province = "p1")
+{
+    Principal p = device(name);
+    p.role = QString::fromLatin1(role);
+    p.clusters = clusters;
+    p.provinceId = QString::fromLatin1(province);
+    return p;
+}
+
 QJsonObject readJson(const QString &path)
 {
     QFile f(path);
@@ -50,6 +60,7 @@ private slots:
     void merge();
     void historyAndIdempotenceAreAtomic();
     void pullScopeAndPaging();
+    void readScopeMatchesPull();
     void bigBatchIsWrittenWhole();
     void indexesServePushAndPull();
     void migrationsAreIdempotent();
@@ -66,6 +77,22 @@ private:
     {
         m_changeSeq = qMax(m_changeSeq, fixed);
         return fixed > 0 ? fixed : ++m_changeSeq;
+    }
+    // A new inspection in a cluster.
+    PushChange inspectionIn(const char *cluster, int startedAt)
+    {
+        PushChange c;
+        c.seq = nextChangeSeq();
+        c.entity = "inspections";
+        c.rowId = Uuid7::generate();
+        c.op = "insert";
+        c.fields = QJsonObject{{"cluster_id", QString::fromLatin1(cluster)},
+                               {"template_id", "t"},
+                               {"kind", "periodic"},
+                               {"started_at", startedAt},
+                               {"created_at", 1},
+                               {"updated_at", 1}};
+        return c;
     }
 };
 
@@ -226,27 +253,13 @@ void TestRegistryStore::pullScopeAndPaging()
     // Inspections in c1 and c2; an inspector assigned to c1 sees only c1's and the reference rows.
     for (int i = 0; i < 5; ++i) {
         for (const char *cl : {"c1", "c2"}) {
-            PushChange c;
-            c.seq = nextChangeSeq();
-            c.entity = "inspections";
-            c.rowId = Uuid7::generate();
-            c.op = "insert";
-            c.fields = QJsonObject{{"cluster_id", QString::fromLatin1(cl)},
-                                   {"template_id", "t"},
-                                   {"kind", "periodic"},
-                                   {"started_at", i},
-                                   {"created_at", 1},
-                                   {"updated_at", 1}};
-            QCOMPARE(m_store->push(device("A"), c).status, QStringLiteral("applied"));
+            QCOMPARE(m_store->push(device("A"), inspectionIn(cl, i)).status,
+                     QStringLiteral("applied"));
         }
     }
-    Principal inspector = device("insp");
-    inspector.role = "inspector";
-    inspector.clusters = QStringList{"c1"};
-    Principal other = device("other");
-    other.provinceId = "p2";
-    Principal admin = device("adm");
-    admin.role = "admin";
+    const Principal inspector = scoped("insp", "inspector", {"c1"});
+    const Principal other = scoped("other", "supervisor", {}, "p2");
+    const Principal admin = scoped("adm", "admin");
     const auto all = [&](const Principal &who, int limit) {
         QList<PulledRow> rows;
         qint64 since = 0;
@@ -284,6 +297,37 @@ void TestRegistryStore::pullScopeAndPaging()
     QCOMPARE(again.size(), forAdmin.size());
     QCOMPARE(again.last().rowId, QStringLiteral("c1"));
     QCOMPARE(again.last().seq, r.seq);
+}
+
+void TestRegistryStore::readScopeMatchesPull()
+{
+    // canRead (photos) and pull must agree for every scope shape, including a row that has a
+    // province but no cluster (no entity makes one today; the rule must not depend on that).
+    QCOMPARE(m_store->push(device("A"), inspectionIn("c2", 1)).status, QStringLiteral("applied"));
+    QSqlQuery q(m_store->connection());
+    QVERIFY(q.exec("INSERT INTO records (entity, row_id, seq, row_json, field_meta, province_id) "
+                   "VALUES ('clusters', 'province-only', 900000, '{}', '{}', 'p1')"));
+    for (const Principal &who :
+         {scoped("assigned", "inspector", {"c1"}), scoped("wide", "inspector"),
+          scoped("officer", "local_officer", {"c2"}), scoped("sup", "supervisor"),
+          scoped("elsewhere", "supervisor", {}, "p2"), scoped("adm", "admin")}) {
+        QSet<qint64> pulled;
+        for (const PulledRow &r : m_store->pull(who, 0, 100000).rows())
+            pulled.insert(r.seq);
+        QVERIFY(q.exec("SELECT seq, province_id, cluster_id FROM records"));
+        int rows = 0;
+        while (q.next()) {
+            ++rows;
+            const bool readable =
+                m_store->canRead(who, q.value(1).toString(), q.value(2).toString());
+            QVERIFY2(readable == pulled.contains(q.value(0).toLongLong()),
+                     qPrintable(QStringLiteral("%1: row %2 (%3/%4) canRead %5")
+                                    .arg(who.username, q.value(0).toString(), q.value(1).toString(),
+                                         q.value(2).toString())
+                                    .arg(readable)));
+        }
+        QCOMPARE(rows, 5); // the province, two clusters, the inspection, the province-only row
+    }
 }
 
 void TestRegistryStore::bigBatchIsWrittenWhole()
