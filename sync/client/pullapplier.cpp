@@ -7,6 +7,7 @@
 #include "pushbatch.h"
 #include "syncerrors.h"
 #include "transaction.h"
+#include "triggersoff.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -33,6 +34,18 @@ PullApplier::PullApplier(QSqlDatabase db) : m_db(std::move(db))
 {
     for (const QString &t : OutboxTriggers::syncedTables(m_db))
         m_columns.insert(t, OutboxTriggers::syncedColumns(m_db, t));
+    // The outbox's triggers do nothing while a page is written (sync_flags.applying); tables
+    // whose writes fire other triggers (full-text indexes) are written with triggers on.
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'"));
+    while (q.next()) {
+        const QString table = q.value(0).toString();
+        const QString name = q.value(1).toString();
+        if (name != table + QLatin1String("_outbox_ai") &&
+            name != table + QLatin1String("_outbox_au") &&
+            name != table + QLatin1String("_no_hard_delete"))
+            m_triggered.insert(table);
+    }
     const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
         m_handle = *static_cast<sqlite3 *const *>(handle.constData());
@@ -238,6 +251,8 @@ PullApplier::Shape *PullApplier::shapeOf(const PulledPage::Run &run, QString *wh
         *why = QStringLiteral("no id column");
         return nullptr;
     }
+    s.triggered = m_triggered.contains(entity) ||
+                  (s.sha256At >= 0 && m_triggered.contains(QStringLiteral("photo_transfers")));
     m_shapes.insert(key, owned.get());
     m_ownedShapes.push_back(std::move(owned));
     return &s;
@@ -333,11 +348,14 @@ CoreError PullApplier::applyPage(qint64 since, Page *result)
         } else if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1"))) {
             error = sqlFailure(q);
         } else if (error = loadPending(runs); error.ok()) {
-            // Searched tables last: once their full-text triggers have written in this
-            // transaction, FTS5 takes part in every later statement.
-            for (const bool searched : {false, true}) {
+            // Tables without triggers of their own first, with the connection's triggers off:
+            // the outbox's do nothing while a page is written, yet each row would run their
+            // program. Tables with triggers (full-text indexes) last: once those have written in
+            // this transaction, FTS5 takes part in every later statement.
+            for (const bool triggered : {false, true}) {
+                const TriggersOff off(m_handle, !triggered);
                 for (const Run &run : runs) {
-                    if (error.failed() || run.shape->searched != searched)
+                    if (error.failed() || run.shape->triggered != triggered)
                         continue;
                     if (!run.shape->known) {
                         p.skipped += run.run->rowCount;
@@ -348,7 +366,7 @@ CoreError PullApplier::applyPage(qint64 since, Page *result)
                         p.applied += run.run->rowCount;
                 }
                 if (error.ok())
-                    error = insertFresh(searched);
+                    error = insertFresh(triggered);
             }
             // search_text is device-only: rebuilt once for every row the page touched, for the
             // rows they describe, and for the rows that show their values (a renamed cluster's
@@ -468,12 +486,12 @@ CoreError PullApplier::applyRun(const Run &run)
     return {};
 }
 
-CoreError PullApplier::insertFresh(bool searched)
+CoreError PullApplier::insertFresh(bool triggered)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const auto &owned : m_ownedShapes) {
         Shape &shape = *owned;
-        if (shape.searched != searched || shape.fresh.empty())
+        if (shape.triggered != triggered || shape.fresh.empty())
             continue;
         const size_t chunk = size_t(qBound(1, 30000 / int(shape.columns.size() + 1), 32));
         for (size_t first = 0; first < shape.fresh.size(); first += chunk) {

@@ -51,12 +51,13 @@ private:
     // list) and kept with its statements for every run and page of that shape.
     struct Shape {
         QString entity;
-        bool known = false;    // a table of this device
-        bool searched = false; // has search_text (full-text triggers)
-        QString searchParent;  // the table whose search_text names this one's rows
-        qsizetype width = 0;   // items in a row: seq, deleted, then one per wire column
-        QStringList columns;   // device columns written, in statement order ("id" first)
-        std::vector<int> from; // wire index (in a row array) of each of `columns`
+        bool known = false;     // a table of this device
+        bool searched = false;  // has search_text
+        bool triggered = false; // a trigger of its own (not the outbox's) fires on its writes
+        QString searchParent;   // the table whose search_text names this one's rows
+        qsizetype width = 0;    // items in a row: seq, deleted, then one per wire column
+        QStringList columns;    // device columns written, in statement order ("id" first)
+        std::vector<int> from;  // wire index (in a row array) of each of `columns`
         int idAt = -1, deletedAtAt = -1, updatedAtAt = -1, searchParentAt = -1, sha256At = -1;
         sqlite3_stmt *probe = nullptr;
         // Statements without pending fields: [insert or update][deleted_at added for a
@@ -75,8 +76,8 @@ private:
     CoreError check(qint64 since, Page *p, std::vector<Run> *runs);
     CoreError applyPage(qint64 since, Page *result);
     CoreError applyRun(const Run &run);
-    // Inserts the new rows gathered for each shape (of searched tables or not).
-    CoreError insertFresh(bool searched);
+    // Inserts the new rows gathered for each shape (of triggered tables or not).
+    CoreError insertFresh(bool triggered);
     struct RowFacts {
         qint64 seq = 0;
         bool deleted = false;
@@ -109,6 +110,7 @@ private:
     QSqlDatabase m_db;
     const PulledPage *m_page = nullptr;      // the page being applied
     QHash<QString, QStringList> m_columns;   // synced tables -> travelling columns
+    QSet<QString> m_triggered;               // tables with triggers besides the outbox's
     QHash<QString, QSet<QString>> m_pending; // entity + '/' + row_id -> fields, for one page
     QHash<QString, QSet<QString>> m_search;  // table -> ids whose search_text to refresh
     QHash<QString, QSqlQuery *> m_statements;
