@@ -4,6 +4,7 @@
 
 #include "outboxtriggers.h"
 #include "protocolversion.h"
+#include "pullpragmas.h"
 #include "pushbatch.h"
 #include "syncerrors.h"
 #include "transaction.h"
@@ -332,11 +333,9 @@ CoreError PullApplier::applyPage(qint64 since, Page *result)
     if (const CoreError e = check(since, &p, &runs); e.failed())
         return e;
 
-    // Parents may arrive after their children (a parent edited later has a later seq), and the
-    // user's scope may hide a parent: the registry owns referential integrity, so foreign keys are
-    // not checked while a page is written. The pragma must be set outside the transaction.
+    // Foreign keys off, commits not waiting for the disk, a cache that holds the page.
+    const PullPragmas pragmas(m_db);
     QSqlQuery q(m_db);
-    q.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
     CoreError error;
     m_search.clear();
     for (const auto &shape : m_ownedShapes)
@@ -396,7 +395,6 @@ CoreError PullApplier::applyPage(qint64 since, Page *result)
             }
         }
     }
-    q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     m_pending.clear();
     m_search.clear();
     if (error.failed())

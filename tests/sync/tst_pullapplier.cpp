@@ -64,6 +64,8 @@ private slots:
                      qPrintable(e.message()));
         QCOMPARE(scalar(c, "SELECT applying FROM sync_flags").toInt(), 0);
         QCOMPARE(scalar(c, "PRAGMA foreign_keys").toInt(), 1);
+        QCOMPARE(scalar(c, "PRAGMA synchronous").toInt(), 2); // FULL, as Database opens it
+        QCOMPARE(scalar(c, "PRAGMA cache_size").toInt(), -2000);
         if (e.ok()) {
             QCOMPARE(page.next, fixture.value("expect_cursor").toInteger());
             QCOMPARE(page.more, fixture.value("page").toObject().value("more").toBool());
