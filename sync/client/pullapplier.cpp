@@ -17,6 +17,8 @@
 #include <QSqlError>
 #include <QtMath>
 
+#include <cstring>
+
 #include <sqlite3.h>
 
 namespace {
@@ -429,16 +431,24 @@ CoreError PullApplier::applyRun(const Run &run)
         searchParent = &m_search[shape.searchParent];
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // Rows are looked for one by one only when the table holds a row between the run's lowest
+    // and highest id: a fresh device looks once per run.
+    bool look = true;
+    if (const CoreError e = anyBetween(run, &look); e.failed())
+        return e;
 
     for (int i = 0; i < run.run->rowCount; ++i) {
         const PulledPage::Row &a = page.row(run.run->firstRow + i);
         const RowFacts r = factsOf(shape, a, now);
         const PulledPage::Value &id = page.at(a, shape.idAt);
-        bind(shape.probe, 1, id);
-        const int found = sqlite3_step(shape.probe);
-        sqlite3_reset(shape.probe);
-        if (found != SQLITE_ROW && found != SQLITE_DONE)
-            return rawFailure();
+        int found = SQLITE_DONE;
+        if (look) {
+            bind(shape.probe, 1, id);
+            found = sqlite3_step(shape.probe);
+            sqlite3_reset(shape.probe);
+            if (found != SQLITE_ROW && found != SQLITE_DONE)
+                return rawFailure();
+        }
         const bool update = found == SQLITE_ROW;
 
         if (search)
@@ -462,6 +472,7 @@ CoreError PullApplier::applyRun(const Run &run)
             shape.fresh.push_back(&a);
             continue;
         }
+        look = true; // a row inserted now: a later row of the run may have its id
         const QSet<QString> *keep = nullptr;
         if (update && !m_pending.isEmpty()) {
             const auto it =
@@ -481,6 +492,40 @@ CoreError PullApplier::applyRun(const Run &run)
         if (const CoreError e = step(st); e.failed())
             return e;
     }
+    return {};
+}
+
+CoreError PullApplier::anyBetween(const Run &run, bool *any)
+{
+    const PulledPage &page = *m_page;
+    Shape &shape = *run.shape;
+    *any = true;
+    if (run.run->rowCount < 2)
+        return {};
+    // SQLite orders texts (BINARY) by their UTF-8 bytes, then by length.
+    auto less = [](const PulledPage::Value &x, const PulledPage::Value &y) {
+        const int c = std::memcmp(x.utf8, y.utf8, size_t(qMin(x.size, y.size)));
+        return c < 0 || (c == 0 && x.size < y.size);
+    };
+    const PulledPage::Value *low = nullptr, *high = nullptr;
+    for (int i = 0; i < run.run->rowCount; ++i) {
+        const PulledPage::Value &id = page.at(page.row(run.run->firstRow + i), shape.idAt);
+        if (!low || less(id, *low))
+            low = &id;
+        if (!high || less(*high, id))
+            high = &id;
+    }
+    if (!shape.range &&
+        !(shape.range = raw(QStringLiteral("SELECT 1 FROM %1 WHERE id BETWEEN ? AND ? LIMIT 1")
+                                .arg(shape.entity))))
+        return rawFailure();
+    bind(shape.range, 1, *low);
+    bind(shape.range, 2, *high);
+    const int found = sqlite3_step(shape.range);
+    sqlite3_reset(shape.range);
+    if (found != SQLITE_ROW && found != SQLITE_DONE)
+        return rawFailure();
+    *any = found == SQLITE_ROW;
     return {};
 }
 

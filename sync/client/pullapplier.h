@@ -59,7 +59,8 @@ private:
         QStringList columns;    // device columns written, in statement order ("id" first)
         std::vector<int> from;  // wire index (in a row array) of each of `columns`
         int idAt = -1, deletedAtAt = -1, updatedAtAt = -1, searchParentAt = -1, sha256At = -1;
-        sqlite3_stmt *probe = nullptr;
+        sqlite3_stmt *probe = nullptr; // a row by id
+        sqlite3_stmt *range = nullptr; // any row between two ids
         // Statements without pending fields: [insert or update][deleted_at added for a
         // tombstone whose run does not carry it].
         sqlite3_stmt *statements[2][2] = {{nullptr, nullptr}, {nullptr, nullptr}};
@@ -76,6 +77,9 @@ private:
     CoreError check(qint64 since, Page *p, std::vector<Run> *runs);
     CoreError applyPage(qint64 since, Page *result);
     CoreError applyRun(const Run &run);
+    // Whether the table may hold a row of the run: it holds a row between the run's lowest and
+    // highest id (true too where that is not worked out).
+    CoreError anyBetween(const Run &run, bool *any);
     // Inserts the new rows gathered for each shape (of triggered tables or not).
     CoreError insertFresh(bool triggered);
     struct RowFacts {
