@@ -4,16 +4,20 @@
 
 #include "outboxtriggers.h"
 #include "protocolversion.h"
+#include "pullpragmas.h"
 #include "pushbatch.h"
 #include "syncerrors.h"
 #include "transaction.h"
+#include "triggersoff.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDriver>
 #include <QSqlError>
-#include <QVarLengthArray>
 #include <QtMath>
+
+#include <cstring>
 
 #include <sqlite3.h>
 
@@ -21,44 +25,6 @@ namespace {
 CoreError sqlFailure(const QSqlQuery &q)
 {
     return SyncErrors::make(SyncErrors::Kind::Local, q.lastError().text());
-}
-
-// Binds a pulled value; the text of strings (and of arrays/objects, stored as compact JSON) is
-// kept in `hold` until the statement has run.
-void bind(sqlite3_stmt *st, int at, const QJsonValue &v, QVarLengthArray<QString, 32> &hold)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        sqlite3_bind_null(st, at);
-        return;
-    case QJsonValue::Bool:
-        sqlite3_bind_int(st, at, v.toBool() ? 1 : 0);
-        return;
-    case QJsonValue::Double: {
-        const double d = v.toDouble();
-        if (std::floor(d) == d && std::fabs(d) < 9007199254740992.0)
-            sqlite3_bind_int64(st, at, qint64(d));
-        else
-            sqlite3_bind_double(st, at, d);
-        return;
-    }
-    case QJsonValue::String:
-        hold.append(v.toString());
-        break;
-    case QJsonValue::Array:
-        hold.append(QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)));
-        break;
-    case QJsonValue::Object:
-        hold.append(QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)));
-        break;
-    }
-    sqlite3_bind_text16(st, at, hold.last().utf16(), int(hold.last().size() * 2), SQLITE_STATIC);
-}
-
-bool isInteger(const QJsonValue &v)
-{
-    return v.isDouble() && std::floor(v.toDouble()) == v.toDouble();
 }
 
 CoreError malformed(int run, const QString &what)
@@ -71,6 +37,18 @@ PullApplier::PullApplier(QSqlDatabase db) : m_db(std::move(db))
 {
     for (const QString &t : OutboxTriggers::syncedTables(m_db))
         m_columns.insert(t, OutboxTriggers::syncedColumns(m_db, t));
+    // The outbox's triggers do nothing while a page is written (sync_flags.applying); tables
+    // whose writes fire other triggers (full-text indexes) are written with triggers on.
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'"));
+    while (q.next()) {
+        const QString table = q.value(0).toString();
+        const QString name = q.value(1).toString();
+        if (name != table + QLatin1String("_outbox_ai") &&
+            name != table + QLatin1String("_outbox_au") &&
+            name != table + QLatin1String("_no_hard_delete"))
+            m_triggered.insert(table);
+    }
     const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
         m_handle = *static_cast<sqlite3 *const *>(handle.constData());
@@ -162,8 +140,9 @@ CoreError PullApplier::loadPending(const std::vector<Run> &runs)
     for (const Run &run : runs) {
         if (!run.shape->known)
             continue;
-        for (const QJsonValue &rv : run.rows)
-            ids.append(rv.toArray().at(run.shape->idAt));
+        for (int i = 0; i < run.run->rowCount; ++i)
+            ids.append(
+                m_page->toString(m_page->at(m_page->row(run.run->firstRow + i), run.shape->idAt)));
     }
     QSqlQuery *q = prepared(QStringLiteral(
         "SELECT entity, row_id, op, old_json, new_json FROM outbox WHERE rejected_code IS NULL "
@@ -209,30 +188,42 @@ QStringList PullApplier::pendingFields(const QString &entity, const QString &row
     return out;
 }
 
-PullApplier::Shape *PullApplier::shapeOf(const QString &entity, const QJsonArray &columns,
-                                         QString *why)
+PullApplier::Shape *PullApplier::shapeOf(const PulledPage::Run &run, QString *why)
 {
-    QString key = entity;
-    for (const QJsonValue &c : columns)
-        key += QLatin1Char('\x1f') + c.toString();
+    // The key is built in a buffer kept for every run (pages hold hundreds of runs).
+    QByteArray &key = m_shapeKey;
+    key.clear();
+    auto append = [&](const PulledPage::Value &v) {
+        if (v.isString())
+            key.append(v.utf8, v.size);
+        else
+            key.append('\x1e'); // not a name: never the key of a checked shape
+    };
+    append(run.entity);
+    for (int i = 0; i < run.columnCount; ++i) {
+        key.append('\x1f');
+        append(m_page->value(run.firstColumn + i));
+    }
     if (Shape *shape = m_shapes.value(key))
         return shape;
+    const QString entity = m_page->toString(run.entity);
     auto owned = std::make_unique<Shape>();
     Shape &s = *owned;
     s.entity = entity;
     const auto known = m_columns.constFind(entity);
     s.known = known != m_columns.constEnd();
     s.searched = SearchText::covers(entity);
-    s.width = columns.size() + 2;
+    s.width = run.columnCount + 2;
     QSet<QString> seen;
-    for (qsizetype i = 0; i < columns.size(); ++i) {
-        const QString c = columns.at(i).toString();
-        if (!columns.at(i).isString() || c.isEmpty() || seen.contains(c)) {
+    for (int i = 0; i < run.columnCount; ++i) {
+        const PulledPage::Value &column = m_page->value(run.firstColumn + i);
+        const QString c = m_page->toString(column);
+        if (!column.isString() || c.isEmpty() || seen.contains(c)) {
             *why = QStringLiteral("column %1 is not a new name").arg(i);
             return nullptr;
         }
         seen.insert(c);
-        const int at = int(i) + 2;
+        const int at = i + 2;
         if (c == QLatin1String("id"))
             s.idAt = at;
         if (!s.known || !known->contains(c))
@@ -263,62 +254,61 @@ PullApplier::Shape *PullApplier::shapeOf(const QString &entity, const QJsonArray
         *why = QStringLiteral("no id column");
         return nullptr;
     }
+    s.triggered = m_triggered.contains(entity) ||
+                  (s.sha256At >= 0 && m_triggered.contains(QStringLiteral("photo_transfers")));
     m_shapes.insert(key, owned.get());
     m_ownedShapes.push_back(std::move(owned));
     return &s;
 }
 
-CoreError PullApplier::check(const QJsonObject &page, qint64 since, Page *p, std::vector<Run> *runs)
+CoreError PullApplier::check(qint64 since, Page *p, std::vector<Run> *runs)
 {
-    if (page.value(QLatin1String("protocol")).toInt() != ProtocolVersion::current)
+    const PulledPage &page = *m_page;
+    if (page.protocol().toInt() != ProtocolVersion::current)
         return SyncErrors::malformed(QStringLiteral("pull: protocol"));
-    const QJsonValue runsValue = page.value(QLatin1String("runs"));
-    const QJsonValue nextValue = page.value(QLatin1String("next"));
-    const QJsonValue moreValue = page.value(QLatin1String("more"));
-    if (!runsValue.isArray() || !isInteger(nextValue) || !moreValue.isBool())
+    if (page.runsType() != PulledPage::Type::Array || !page.next().isInteger() ||
+        page.more().type != PulledPage::Type::Bool)
         return SyncErrors::malformed(QStringLiteral("pull: page needs runs, next and more"));
-    p->next = qint64(nextValue.toDouble());
-    p->more = moreValue.toBool();
+    p->next = qint64(page.next().number);
+    p->more = page.more().boolean;
     if (p->next < since)
         return SyncErrors::malformed(QStringLiteral("pull: cursor went back"));
     qint64 last = since;
     int n = 0;
-    for (const QJsonValue &rv : runsValue.toArray()) {
+    for (const PulledPage::Run &r : page.runs()) {
         ++n;
-        const QJsonObject o = rv.toObject();
-        Run run;
-        const QJsonValue entity = o.value(QLatin1String("entity"));
-        const QJsonValue columns = o.value(QLatin1String("columns"));
-        const QJsonValue rows = o.value(QLatin1String("rows"));
-        if (!rv.isObject() || !entity.isString() || entity.toString().isEmpty() ||
-            !columns.isArray() || !rows.isArray())
+        if (r.type != PulledPage::Type::Object || !r.entity.isString() ||
+            page.toString(r.entity).isEmpty() || r.columnsType != PulledPage::Type::Array ||
+            r.rowsType != PulledPage::Type::Array)
             return malformed(n, QStringLiteral("needs entity, columns and rows"));
-        run.rows = rows.toArray();
-        if (run.rows.isEmpty())
+        if (r.rowCount == 0)
             return malformed(n, QStringLiteral("no rows"));
+        Run run;
+        run.run = &r;
         QString why;
-        run.shape = shapeOf(entity.toString(), columns.toArray(), &why);
+        run.shape = shapeOf(r, &why);
         if (!run.shape)
             return malformed(n, why);
-        const qsizetype width = run.shape->width;
+        const int width = int(run.shape->width);
         const int idAt = run.shape->idAt;
-        for (const QJsonValue &row : std::as_const(run.rows)) {
-            const QJsonArray a = row.toArray();
-            if (!row.isArray() || a.size() != width)
+        for (int i = 0; i < r.rowCount; ++i) {
+            const PulledPage::Row &row = page.row(r.firstRow + i);
+            if (row.type != PulledPage::Type::Array || row.size != width)
                 return malformed(n, QStringLiteral("a row has not %1 values").arg(width));
-            const QJsonValue seq = a.at(0);
-            const QJsonValue deleted = a.at(1);
-            if (!isInteger(seq) || qint64(seq.toDouble()) <= last)
+            const PulledPage::Value &seq = page.at(row, 0);
+            const PulledPage::Value &deleted = page.at(row, 1);
+            if (!seq.isInteger() || qint64(seq.number) <= last)
                 return malformed(n, QStringLiteral("seq not in ascending order after the cursor"));
-            last = qint64(seq.toDouble());
+            last = qint64(seq.number);
             if (last > p->next)
                 return malformed(n, QStringLiteral("seq after next"));
-            if (!isInteger(deleted) || (deleted.toInteger() != 0 && deleted.toInteger() != 1))
+            if (!deleted.isInteger() || (deleted.toInteger() != 0 && deleted.toInteger() != 1))
                 return malformed(n, QStringLiteral("deleted is not 0 or 1"));
-            if (!a.at(idAt).isString() || a.at(idAt).toString().isEmpty())
+            const PulledPage::Value &id = page.at(row, idAt);
+            if (!id.isString() || page.toString(id).isEmpty())
                 return malformed(n, QStringLiteral("a row without id"));
         }
-        runs->push_back(std::move(run));
+        runs->push_back(run);
     }
     if (p->more && runs->empty())
         return SyncErrors::malformed(QStringLiteral("pull: empty page with more"));
@@ -327,16 +317,27 @@ CoreError PullApplier::check(const QJsonObject &page, qint64 since, Page *p, std
 
 CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result)
 {
+    return apply(PulledPage::fromObject(page), since, result);
+}
+
+CoreError PullApplier::apply(const PulledPage &page, qint64 since, Page *result)
+{
+    m_page = &page;
+    const CoreError e = applyPage(since, result);
+    m_page = nullptr;
+    return e;
+}
+
+CoreError PullApplier::applyPage(qint64 since, Page *result)
+{
     Page p;
     std::vector<Run> runs;
-    if (const CoreError e = check(page, since, &p, &runs); e.failed())
+    if (const CoreError e = check(since, &p, &runs); e.failed())
         return e;
 
-    // Parents may arrive after their children (a parent edited later has a later seq), and the
-    // user's scope may hide a parent: the registry owns referential integrity, so foreign keys are
-    // not checked while a page is written. The pragma must be set outside the transaction.
+    // Foreign keys off, commits not waiting for the disk, a cache that holds the page.
+    const PullPragmas pragmas(m_db);
     QSqlQuery q(m_db);
-    q.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
     CoreError error;
     m_search.clear();
     for (const auto &shape : m_ownedShapes)
@@ -348,22 +349,25 @@ CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result
         } else if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1"))) {
             error = sqlFailure(q);
         } else if (error = loadPending(runs); error.ok()) {
-            // Searched tables last: once their full-text triggers have written in this
-            // transaction, FTS5 takes part in every later statement.
-            for (const bool searched : {false, true}) {
+            // Tables without triggers of their own first, with the connection's triggers off:
+            // the outbox's do nothing while a page is written, yet each row would run their
+            // program. Tables with triggers (full-text indexes) last: once those have written in
+            // this transaction, FTS5 takes part in every later statement.
+            for (const bool triggered : {false, true}) {
+                const TriggersOff off(m_handle, !triggered);
                 for (const Run &run : runs) {
-                    if (error.failed() || run.shape->searched != searched)
+                    if (error.failed() || run.shape->triggered != triggered)
                         continue;
                     if (!run.shape->known) {
-                        p.skipped += int(run.rows.size());
+                        p.skipped += run.run->rowCount;
                         continue;
                     }
                     error = applyRun(run);
                     if (error.ok())
-                        p.applied += int(run.rows.size());
+                        p.applied += run.run->rowCount;
                 }
                 if (error.ok())
-                    error = insertFresh(searched);
+                    error = insertFresh(triggered);
             }
             // search_text is device-only: rebuilt once for every row the page touched, for the
             // rows they describe, and for the rows that show their values (a renamed cluster's
@@ -393,7 +397,6 @@ CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result
             }
         }
     }
-    q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     m_pending.clear();
     m_search.clear();
     if (error.failed())
@@ -405,6 +408,7 @@ CoreError PullApplier::apply(const QJsonObject &page, qint64 since, Page *result
 
 CoreError PullApplier::applyRun(const Run &run)
 {
+    const PulledPage &page = *m_page;
     Shape &shape = *run.shape;
     // A row the device has is updated (only the run's columns), a new one inserted: an upsert
     // would check the NOT NULL columns of its INSERT part first, and refuse a partial row.
@@ -427,30 +431,37 @@ CoreError PullApplier::applyRun(const Run &run)
         searchParent = &m_search[shape.searchParent];
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QVarLengthArray<QString, 32> hold;
+    // Rows are looked for one by one only when the table holds a row between the run's lowest
+    // and highest id: a fresh device looks once per run.
+    bool look = true;
+    if (const CoreError e = anyBetween(run, &look); e.failed())
+        return e;
 
-    for (const QJsonValue &rv : run.rows) {
-        const QJsonArray a = rv.toArray();
+    for (int i = 0; i < run.run->rowCount; ++i) {
+        const PulledPage::Row &a = page.row(run.run->firstRow + i);
         const RowFacts r = factsOf(shape, a, now);
-        const QString rowId = a.at(shape.idAt).toString();
-        sqlite3_bind_text16(shape.probe, 1, rowId.utf16(), int(rowId.size() * 2), SQLITE_STATIC);
-        const int found = sqlite3_step(shape.probe);
-        sqlite3_reset(shape.probe);
-        if (found != SQLITE_ROW && found != SQLITE_DONE)
-            return rawFailure();
+        const PulledPage::Value &id = page.at(a, shape.idAt);
+        int found = SQLITE_DONE;
+        if (look) {
+            bind(shape.probe, 1, id);
+            found = sqlite3_step(shape.probe);
+            sqlite3_reset(shape.probe);
+            if (found != SQLITE_ROW && found != SQLITE_DONE)
+                return rawFailure();
+        }
         const bool update = found == SQLITE_ROW;
 
         if (search)
-            search->insert(rowId);
+            search->insert(page.toString(id));
         if (searchParent) {
-            const QString parent = a.at(shape.searchParentAt).toString();
+            const QString parent = page.toString(page.at(a, shape.searchParentAt));
             if (!parent.isEmpty())
                 searchParent->insert(parent);
         }
-        if (photo && !r.deleted && a.at(shape.sha256At).isString()) {
-            bind(photo, 1, a.at(shape.sha256At), hold);
+        if (photo && !r.deleted && page.at(a, shape.sha256At).isString()) {
+            bind(photo, 1, page.at(a, shape.sha256At));
             sqlite3_bind_int64(photo, 2, now);
-            if (const CoreError e = step(photo, &hold); e.failed())
+            if (const CoreError e = step(photo); e.failed())
                 return e;
         }
 
@@ -458,12 +469,14 @@ CoreError PullApplier::applyRun(const Run &run)
         // statement journal for the triggers, FTS5 writing what it holds at the start of every
         // statement) is paid once per chunk, and a full-text index gets a segment per chunk.
         if (!update && !r.extra) {
-            shape.fresh.push_back(a);
+            shape.fresh.push_back(&a);
             continue;
         }
+        look = true; // a row inserted now: a later row of the run may have its id
         const QSet<QString> *keep = nullptr;
         if (update && !m_pending.isEmpty()) {
-            const auto it = m_pending.constFind(shape.entity + QLatin1Char('/') + rowId);
+            const auto it =
+                m_pending.constFind(shape.entity + QLatin1Char('/') + page.toString(id));
             if (it != m_pending.constEnd())
                 keep = &*it;
         }
@@ -475,20 +488,53 @@ CoreError PullApplier::applyRun(const Run &run)
                                     : (cached = writer(shape.entity, columns, !update, {}));
         if (!st)
             return rawFailure();
-        bindRow(st, 1, shape, a, r, update ? &rowId : nullptr, keep, &hold);
-        if (const CoreError e = step(st, &hold); e.failed())
+        bindRow(st, 1, shape, a, r, update, keep);
+        if (const CoreError e = step(st); e.failed())
             return e;
     }
     return {};
 }
 
-CoreError PullApplier::insertFresh(bool searched)
+CoreError PullApplier::anyBetween(const Run &run, bool *any)
+{
+    const PulledPage &page = *m_page;
+    Shape &shape = *run.shape;
+    *any = true;
+    if (run.run->rowCount < 2)
+        return {};
+    // SQLite orders texts (BINARY) by their UTF-8 bytes, then by length.
+    auto less = [](const PulledPage::Value &x, const PulledPage::Value &y) {
+        const int c = std::memcmp(x.utf8, y.utf8, size_t(qMin(x.size, y.size)));
+        return c < 0 || (c == 0 && x.size < y.size);
+    };
+    const PulledPage::Value *low = nullptr, *high = nullptr;
+    for (int i = 0; i < run.run->rowCount; ++i) {
+        const PulledPage::Value &id = page.at(page.row(run.run->firstRow + i), shape.idAt);
+        if (!low || less(id, *low))
+            low = &id;
+        if (!high || less(*high, id))
+            high = &id;
+    }
+    if (!shape.range &&
+        !(shape.range = raw(QStringLiteral("SELECT 1 FROM %1 WHERE id BETWEEN ? AND ? LIMIT 1")
+                                .arg(shape.entity))))
+        return rawFailure();
+    bind(shape.range, 1, *low);
+    bind(shape.range, 2, *high);
+    const int found = sqlite3_step(shape.range);
+    sqlite3_reset(shape.range);
+    if (found != SQLITE_ROW && found != SQLITE_DONE)
+        return rawFailure();
+    *any = found == SQLITE_ROW;
+    return {};
+}
+
+CoreError PullApplier::insertFresh(bool triggered)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QVarLengthArray<QString, 32> hold;
     for (const auto &owned : m_ownedShapes) {
         Shape &shape = *owned;
-        if (shape.searched != searched || shape.fresh.empty())
+        if (shape.triggered != triggered || shape.fresh.empty())
             continue;
         const size_t chunk = size_t(qBound(1, 30000 / int(shape.columns.size() + 1), 32));
         for (size_t first = 0; first < shape.fresh.size(); first += chunk) {
@@ -498,10 +544,10 @@ CoreError PullApplier::insertFresh(bool searched)
                 return rawFailure();
             int at = 1;
             for (size_t k = first; k < first + size_t(count); ++k) {
-                const QJsonArray &a = shape.fresh[k];
-                at = bindRow(st, at, shape, a, factsOf(shape, a, now), nullptr, nullptr, &hold);
+                const PulledPage::Row &a = *shape.fresh[k];
+                at = bindRow(st, at, shape, a, factsOf(shape, a, now), false, nullptr);
             }
-            if (const CoreError e = step(st, &hold); e.failed())
+            if (const CoreError e = step(st); e.failed())
                 return e;
         }
         shape.fresh.clear();
@@ -509,46 +555,74 @@ CoreError PullApplier::insertFresh(bool searched)
     return {};
 }
 
-PullApplier::RowFacts PullApplier::factsOf(const Shape &shape, const QJsonArray &a, qint64 now)
+PullApplier::RowFacts PullApplier::factsOf(const Shape &shape, const PulledPage::Row &a,
+                                           qint64 now) const
 {
+    const PulledPage &page = *m_page;
     RowFacts r;
-    r.seq = a.at(0).toInteger();
-    r.deleted = a.at(1).toInteger() != 0;
-    r.setDeletedAt = r.deleted && (shape.deletedAtAt < 0 || a.at(shape.deletedAtAt).isNull());
+    r.seq = page.at(a, 0).toInteger();
+    r.deleted = page.at(a, 1).toInteger() != 0;
+    r.setDeletedAt = r.deleted && (shape.deletedAtAt < 0 || page.at(a, shape.deletedAtAt).isNull());
     if (r.setDeletedAt) {
-        const QJsonValue at = shape.updatedAtAt >= 0 ? a.at(shape.updatedAtAt) : QJsonValue();
-        r.deletedAt = isInteger(at) ? qint64(at.toDouble()) : now;
+        const PulledPage::Value &at =
+            shape.updatedAtAt >= 0 ? page.at(a, shape.updatedAtAt) : PulledPage::Value();
+        r.deletedAt = at.isInteger() ? qint64(at.number) : now;
     }
     r.extra = r.setDeletedAt && shape.deletedAtAt < 0;
     return r;
 }
 
-int PullApplier::bindRow(sqlite3_stmt *st, int at, const Shape &shape, const QJsonArray &a,
-                         const RowFacts &r, const QString *updateId, const QSet<QString> *keep,
-                         QVarLengthArray<QString, 32> *hold)
+void PullApplier::bind(sqlite3_stmt *st, int at, const PulledPage::Value &v) const
+{
+    switch (v.type) {
+    case PulledPage::Type::Missing:
+    case PulledPage::Type::Null:
+        sqlite3_bind_null(st, at);
+        return;
+    case PulledPage::Type::Bool:
+        sqlite3_bind_int(st, at, v.boolean ? 1 : 0);
+        return;
+    case PulledPage::Type::Number:
+        if (std::floor(v.number) == v.number && std::fabs(v.number) < 9007199254740992.0)
+            sqlite3_bind_int64(st, at, qint64(v.number));
+        else
+            sqlite3_bind_double(st, at, v.number);
+        return;
+    case PulledPage::Type::String:
+    case PulledPage::Type::Array: // inside a row: its compact JSON
+    case PulledPage::Type::Object:
+        if (v.utf8)
+            sqlite3_bind_text(st, at, v.utf8, v.size, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(st, at);
+        return;
+    }
+}
+
+int PullApplier::bindRow(sqlite3_stmt *st, int at, const Shape &shape, const PulledPage::Row &a,
+                         const RowFacts &r, bool update, const QSet<QString> *keep) const
 {
     for (int i = 0; i < shape.columns.size(); ++i) {
-        if (updateId && (i == 0 || (keep && keep->contains(shape.columns.at(i)))))
+        if (update && (i == 0 || (keep && keep->contains(shape.columns.at(i)))))
             continue; // id (the first column) is the key; a pending field keeps its value
         const int from = shape.from[size_t(i)];
         if (from == shape.deletedAtAt && r.setDeletedAt)
             sqlite3_bind_int64(st, at++, r.deletedAt);
         else
-            bind(st, at++, a.at(from), *hold);
+            bind(st, at++, m_page->at(a, from));
     }
     if (r.extra && !(keep && keep->contains(QStringLiteral("deleted_at"))))
         sqlite3_bind_int64(st, at++, r.deletedAt);
     sqlite3_bind_int64(st, at++, r.seq);
-    if (updateId)
-        sqlite3_bind_text16(st, at++, updateId->utf16(), int(updateId->size() * 2), SQLITE_STATIC);
+    if (update)
+        bind(st, at++, m_page->at(a, shape.idAt));
     return at;
 }
 
-CoreError PullApplier::step(sqlite3_stmt *st, QVarLengthArray<QString, 32> *hold) const
+CoreError PullApplier::step(sqlite3_stmt *st) const
 {
     const int rc = sqlite3_step(st);
     const CoreError e = rc == SQLITE_DONE ? CoreError() : rawFailure();
     sqlite3_reset(st);
-    hold->clear();
     return e;
 }

@@ -1,15 +1,14 @@
 #pragma once
 
 #include "coreerror.h"
+#include "pulledpage.h"
 
 #include <QHash>
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStringList>
-#include <QVarLengthArray>
 
 #include <memory>
 #include <vector>
@@ -40,6 +39,8 @@ public:
 
     // `since` is the cursor the page was asked with; the whole page is checked before anything
     // is written (a malformed page changes nothing and says what is wrong).
+    CoreError apply(const PulledPage &page, qint64 since, Page *result);
+    // The same for a page held as a JSON object (its values as Qt read them).
     CoreError apply(const QJsonObject &page, qint64 since, Page *result);
 
     // Fields of (entity, rowId) with a pending local change in the outbox.
@@ -50,31 +51,37 @@ private:
     // list) and kept with its statements for every run and page of that shape.
     struct Shape {
         QString entity;
-        bool known = false;    // a table of this device
-        bool searched = false; // has search_text (full-text triggers)
-        QString searchParent;  // the table whose search_text names this one's rows
-        qsizetype width = 0;   // items in a row: seq, deleted, then one per wire column
-        QStringList columns;   // device columns written, in statement order ("id" first)
-        std::vector<int> from; // wire index (in a row array) of each of `columns`
+        bool known = false;     // a table of this device
+        bool searched = false;  // has search_text
+        bool triggered = false; // a trigger of its own (not the outbox's) fires on its writes
+        QString searchParent;   // the table whose search_text names this one's rows
+        qsizetype width = 0;    // items in a row: seq, deleted, then one per wire column
+        QStringList columns;    // device columns written, in statement order ("id" first)
+        std::vector<int> from;  // wire index (in a row array) of each of `columns`
         int idAt = -1, deletedAtAt = -1, updatedAtAt = -1, searchParentAt = -1, sha256At = -1;
-        sqlite3_stmt *probe = nullptr;
+        sqlite3_stmt *probe = nullptr; // a row by id
+        sqlite3_stmt *range = nullptr; // any row between two ids
         // Statements without pending fields: [insert or update][deleted_at added for a
         // tombstone whose run does not carry it].
         sqlite3_stmt *statements[2][2] = {{nullptr, nullptr}, {nullptr, nullptr}};
-        QHash<int, sqlite3_stmt *> inserts; // by row count
-        std::vector<QJsonArray> fresh;      // this page's new rows, inserted together
+        QHash<int, sqlite3_stmt *> inserts;         // by row count
+        std::vector<const PulledPage::Row *> fresh; // this page's new rows, inserted together
     };
     struct Run {
         Shape *shape = nullptr;
-        QJsonArray rows;
+        const PulledPage::Run *run = nullptr;
     };
 
-    // The shape of `columns` for `entity`, checked (an empty message) or why not.
-    Shape *shapeOf(const QString &entity, const QJsonArray &columns, QString *why);
-    CoreError check(const QJsonObject &page, qint64 since, Page *p, std::vector<Run> *runs);
+    // The shape of the run's columns for its entity, checked (an empty message) or why not.
+    Shape *shapeOf(const PulledPage::Run &run, QString *why);
+    CoreError check(qint64 since, Page *p, std::vector<Run> *runs);
+    CoreError applyPage(qint64 since, Page *result);
     CoreError applyRun(const Run &run);
-    // Inserts the new rows gathered for each shape (of searched tables or not).
-    CoreError insertFresh(bool searched);
+    // Whether the table may hold a row of the run: it holds a row between the run's lowest and
+    // highest id (true too where that is not worked out).
+    CoreError anyBetween(const Run &run, bool *any);
+    // Inserts the new rows gathered for each shape (of triggered tables or not).
+    CoreError insertFresh(bool triggered);
     struct RowFacts {
         qint64 seq = 0;
         bool deleted = false;
@@ -82,13 +89,14 @@ private:
         bool extra = false;        // ... in a column the run does not carry
         qint64 deletedAt = 0;
     };
-    static RowFacts factsOf(const Shape &shape, const QJsonArray &row, qint64 now);
+    RowFacts factsOf(const Shape &shape, const PulledPage::Row &row, qint64 now) const;
+    // Binds a value of the page (its text stays in the page until the step).
+    void bind(sqlite3_stmt *st, int at, const PulledPage::Value &v) const;
     // Binds a row's values from parameter `at` on (an update: but id and `keep`, then sync_seq
-    // and the id); returns the next parameter. Texts are kept in `hold` until the step.
-    static int bindRow(sqlite3_stmt *st, int at, const Shape &shape, const QJsonArray &row,
-                       const RowFacts &facts, const QString *updateId, const QSet<QString> *keep,
-                       QVarLengthArray<QString, 32> *hold);
-    CoreError step(sqlite3_stmt *st, QVarLengthArray<QString, 32> *hold) const;
+    // and the id); returns the next parameter.
+    int bindRow(sqlite3_stmt *st, int at, const Shape &shape, const PulledPage::Row &row,
+                const RowFacts &facts, bool update, const QSet<QString> *keep) const;
+    CoreError step(sqlite3_stmt *st) const;
     // Pending fields of every row of the page, read with one query, only when the outbox holds
     // unrejected entries (it does not change while a page is applied: sync_flags.applying is set).
     CoreError loadPending(const std::vector<Run> &runs);
@@ -104,13 +112,16 @@ private:
     QSqlQuery *prepared(const QString &sql);
 
     QSqlDatabase m_db;
+    const PulledPage *m_page = nullptr;      // the page being applied
     QHash<QString, QStringList> m_columns;   // synced tables -> travelling columns
+    QSet<QString> m_triggered;               // tables with triggers besides the outbox's
     QHash<QString, QSet<QString>> m_pending; // entity + '/' + row_id -> fields, for one page
     QHash<QString, QSet<QString>> m_search;  // table -> ids whose search_text to refresh
     QHash<QString, QSqlQuery *> m_statements;
     std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;
     sqlite3 *m_handle = nullptr;
     QHash<QString, sqlite3_stmt *> m_raw;
-    QHash<QString, Shape *> m_shapes; // entity + column list -> shape
+    QHash<QByteArray, Shape *> m_shapes; // entity + column list -> shape
+    QByteArray m_shapeKey;
     std::vector<std::unique_ptr<Shape>> m_ownedShapes;
 };

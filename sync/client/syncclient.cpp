@@ -388,6 +388,7 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
     m_next.reset();
     m_aheadHttp->abort();
     m_pullApplier.reset();
+    m_pulledPage.reset();
     if (error.ok()) {
         m_manager.setLastSyncAt(QDateTime::currentMSecsSinceEpoch());
         emit lastSyncAtChanged();
@@ -432,18 +433,27 @@ SyncClient::PreparedBatch SyncClient::prepareBatch(qint64 afterSeq)
     return p;
 }
 
-bool SyncClient::roundReply(const SyncReply &r, const QString &what, QJsonObject *out)
+bool SyncClient::roundReply(const SyncReply &r, const QString &what,
+                            const std::function<bool(const SyncReply &, QString *why)> &read)
 {
     CoreError e;
     if (handleFailure(r, &e)) {
         finishRound(e, m_lastErrorKind);
         return false;
     }
-    if (!r.json(out)) {
-        finishRound(SyncErrors::malformed(what), SyncErrors::Kind::Malformed);
+    QString why;
+    if (!read(r, &why)) {
+        finishRound(SyncErrors::malformed(why.isEmpty() ? what : what + QLatin1String(": ") + why),
+                    SyncErrors::Kind::Malformed);
         return false;
     }
     return true;
+}
+
+bool SyncClient::roundReply(const SyncReply &r, const QString &what, QJsonObject *out)
+{
+    return roundReply(r, what,
+                      [out](const SyncReply &reply, QString *) { return reply.json(out); });
 }
 
 void SyncClient::batchReplied(const SyncReply &r)
@@ -497,17 +507,25 @@ void SyncClient::requestPage(SyncHttp *http, qint64 since)
 
 void SyncClient::pageArrived(SyncHttp *http, qint64 since, const SyncReply &r)
 {
-    QJsonObject page;
-    if (!roundReply(r, QStringLiteral("pull"), &page))
+    // One PulledPage reads every page of the round: simdjson's buffers are kept.
+    if (!m_pulledPage)
+        m_pulledPage = std::make_unique<PulledPage>();
+    const PulledPage &page = *m_pulledPage;
+    if (!roundReply(r, QStringLiteral("pull"), [this](const SyncReply &reply, QString *why) {
+            if (m_pulledPage->read(reply.body))
+                return true;
+            *why = m_pulledPage->errorMessage();
+            return false;
+        }))
         return;
     // The registry prepares the next page (on the other connection) while this one is written;
     // it is used only once this page and its cursor are committed (a failure ends the round and
     // drops it).
-    const QJsonValue next = page.value(QLatin1String("next"));
-    const bool ahead = page.value(QLatin1String("more")).toBool() && next.isDouble() &&
-                       qint64(next.toDouble()) > since;
+    const PulledPage::Value &next = page.next();
+    const bool ahead = page.more().type == PulledPage::Type::Bool && page.more().boolean &&
+                       next.type == PulledPage::Type::Number && qint64(next.number) > since;
     if (ahead)
-        requestPage(http == m_http ? m_aheadHttp : m_http, qint64(next.toDouble()));
+        requestPage(http == m_http ? m_aheadHttp : m_http, qint64(next.number));
     if (!m_pullApplier)
         m_pullApplier = std::make_unique<PullApplier>(m_manager.database());
     PullApplier::Page result;

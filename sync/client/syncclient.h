@@ -14,10 +14,12 @@
 #include <QUrl>
 #include <QVariantList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 class PullApplier;
+class PulledPage;
 class SyncHttp;
 struct SyncReply;
 
@@ -169,7 +171,11 @@ private:
     void sendBatch();
     PreparedBatch prepareBatch(qint64 afterSeq);
     void batchReplied(const SyncReply &r);
-    // The JSON object of a reply within the round; on failure the round ends and it is false.
+    // A reply within the round, taken by `read` (false: not what `what` answers, and why); on
+    // failure the round ends and it is false.
+    bool roundReply(const SyncReply &r, const QString &what,
+                    const std::function<bool(const SyncReply &, QString *why)> &read);
+    // The JSON object of a reply within the round.
     bool roundReply(const SyncReply &r, const QString &what, QJsonObject *out);
     void pullNext();
     void requestPage(SyncHttp *http, qint64 since);
@@ -217,6 +223,7 @@ private:
     std::optional<PreparedBatch> m_next;
     int m_roundId = 0;
     std::unique_ptr<PullApplier> m_pullApplier; // its statements serve every page of the round
+    std::unique_ptr<PulledPage> m_pulledPage;   // reads every page of the round
     int m_roundPushTotal = 0;
     int m_roundPushed = 0;
     int m_roundPages = 0;

@@ -64,6 +64,8 @@ private slots:
                      qPrintable(e.message()));
         QCOMPARE(scalar(c, "SELECT applying FROM sync_flags").toInt(), 0);
         QCOMPARE(scalar(c, "PRAGMA foreign_keys").toInt(), 1);
+        QCOMPARE(scalar(c, "PRAGMA synchronous").toInt(), 2); // FULL, as Database opens it
+        QCOMPARE(scalar(c, "PRAGMA cache_size").toInt(), -2000);
         if (e.ok()) {
             QCOMPARE(page.next, fixture.value("expect_cursor").toInteger());
             QCOMPARE(page.more, fixture.value("page").toObject().value("more").toBool());
@@ -279,6 +281,66 @@ private slots:
                  qPrintable(text));
         QCOMPARE(SearchIndex(c).search(QStringLiteral("thu dung")).size(), 1);
         QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
+    }
+
+    // Tables whose only triggers are the outbox's are written with the connection's triggers off
+    // (they would do nothing); a trigger of a table's own still fires for every pulled row, and
+    // triggers are on again after a page, also after one that failed half way.
+    void ownTriggersFireAndTriggersComeBack()
+    {
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("triggers.db"))).ok());
+        QSqlDatabase c = db.connection();
+        QSqlQuery q(c);
+        QVERIFY(q.exec("CREATE TABLE pulled_log(id TEXT)"));
+        QVERIFY(q.exec("CREATE TRIGGER violations_log AFTER INSERT ON violations BEGIN INSERT "
+                       "INTO pulled_log VALUES (NEW.id); END"));
+        const QStringList stamps{"created_at", "updated_at", "deleted_at"};
+        auto page = [&](int first, const QJsonValue &inspectionId) {
+            QList<QJsonArray> answers, violations;
+            for (int i = 0; i < 3; ++i) {
+                const QString n = QString::number(first + i);
+                answers << QJsonArray{first + i, 0, "a" + n, inspectionId, "q" + n, "yes",
+                                      1,         1, {}};
+                violations << QJsonArray{first + 3 + i, 0,       "v" + n, "i1", "c1", "fire",
+                                         "minor",       "smoke", 1,       1,    {}};
+            }
+            return QJsonObject{
+                {"protocol", ProtocolVersion::current},
+                {"next", first + 5},
+                {"more", false},
+                {"runs",
+                 QJsonArray{run("answers",
+                                QStringList{"id", "inspection_id", "question_id", "value"} + stamps,
+                                answers),
+                            run("violations",
+                                QStringList{"id", "inspection_id", "cluster_id", "category",
+                                            "severity", "observed"} +
+                                    stamps,
+                                violations)}}};
+        };
+        PullApplier applier(c);
+        QVERIFY(applier.apply(page(1, QStringLiteral("i1")), 0, nullptr).ok());
+        QCOMPARE(scalar(c, "SELECT group_concat(id) FROM (SELECT id FROM pulled_log ORDER BY id)")
+                     .toString(),
+                 QStringLiteral("v1,v2,v3"));
+        QCOMPARE(scalar(c, "SELECT count(*) FROM answers").toInt(), 3);
+        QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
+
+        // An answer without its inspection (NOT NULL) fails the page after rows were written.
+        const CoreError e = applier.apply(page(11, QJsonValue::Null), 6, nullptr);
+        QVERIFY(e.failed());
+        QCOMPARE(scalar(c, "SELECT count(*) FROM answers").toInt(), 3);
+        QString why;
+        const QJsonObject unit{{"id", "local1"},        {"code", "01"},
+                               {"name", "A"},           {"level", "province"},
+                               {"level_label", "Tỉnh"}, {"valid_from", "2025-07-01"}};
+        QVERIFY2(runSteps(c,
+                          QJsonArray{QJsonObject{
+                              {"do", "insert"}, {"table", "admin_units"}, {"values", unit}}},
+                          &why),
+                 qPrintable(why));
+        QCOMPARE(scalar(c, "SELECT count(*) FROM outbox WHERE row_id = 'local1'").toInt(), 1);
     }
 
     // One applier serves many pages (its statements are kept): the second page updates rows of

@@ -1,0 +1,40 @@
+#include "pullpragmas.h"
+
+#include <QSqlQuery>
+
+PullPragmas::PullPragmas(QSqlDatabase db) : m_db(std::move(db))
+{
+    m_foreignKeys = swap("foreign_keys", QStringLiteral("OFF"));
+    m_synchronous = swap("synchronous", QStringLiteral("NORMAL"));
+    // cache_size: pages when positive, KiB when negative.
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next()) {
+        m_cacheSize = q.value(0).toString();
+        const qint64 n = q.value(0).toLongLong();
+        if ((n < 0 ? -n : n * 4) < cacheKiB) // 4 KiB pages at the least: never smaller
+            q.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(cacheKiB));
+        else
+            m_cacheSize.clear();
+    }
+}
+
+PullPragmas::~PullPragmas()
+{
+    QSqlQuery q(m_db);
+    const QString values[] = {m_foreignKeys, m_synchronous, m_cacheSize};
+    const char *pragmas[] = {"foreign_keys", "synchronous", "cache_size"};
+    for (int i = 0; i < 3; ++i)
+        if (!values[i].isEmpty())
+            q.exec(QStringLiteral("PRAGMA %1 = %2").arg(QLatin1String(pragmas[i]), values[i]));
+}
+
+QString PullPragmas::swap(const char *pragma, const QString &value)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA %1").arg(QLatin1String(pragma))) || !q.next())
+        return {};
+    const QString was = q.value(0).toString();
+    q.finish();
+    q.exec(QStringLiteral("PRAGMA %1 = %2").arg(QLatin1String(pragma), value));
+    return was;
+}
