@@ -3,7 +3,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <simdjson.h>
+
 #include <cstring>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -12,88 +16,80 @@ struct Span {
     int size;
 };
 
-bool isSpace(char c)
+QByteArray jsonString(const QString &s);
+
+bool isPlainName(std::string_view name)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    for (const char c : name)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_'))
+            return false;
+    return !name.empty();
 }
 
-// Splits the text of a flat JSON object into its member names and raw value texts, without
-// building JSON values (a pull page copies the stored text of each value as it is). Returns false
-// for text this scanner does not read (escaped names, broken text): the caller falls back to
-// QJsonDocument then.
-bool splitObject(const QByteArray &json, std::vector<Span> *keys, std::vector<Span> *values)
+std::string_view trimmed(std::string_view v)
+{
+    while (!v.empty() &&
+           (v.back() == ' ' || v.back() == '\t' || v.back() == '\n' || v.back() == '\r'))
+        v.remove_suffix(1);
+    return v;
+}
+
+// Splits the text of a JSON object into its member names and the raw JSON text of each value,
+// with simdjson's On-Demand reader (no JSON values are built: a pull page copies the stored text
+// of each value as it is). A name that is not a plain identifier is written escaped into
+// `names`, which then holds the text the spans point at. Returns false for text simdjson does
+// not read as an object; the caller falls back to QJsonDocument then.
+bool splitObject(const QByteArray &json, std::vector<Span> *keys, std::vector<Span> *values,
+                 std::vector<QByteArray> *names)
 {
     keys->clear();
     values->clear();
-    const char *p = json.constData();
-    const char *const end = p + json.size();
-    auto skip = [&] {
-        while (p < end && isSpace(*p))
-            ++p;
-    };
-    skip();
-    if (p == end || *p++ != '{')
+    names->clear();
+    thread_local simdjson::ondemand::parser parser;
+    thread_local std::string padded;
+    padded.assign(json.constData(), size_t(json.size()));
+    padded.reserve(padded.size() + simdjson::SIMDJSON_PADDING);
+    simdjson::ondemand::document doc;
+    simdjson::ondemand::object object;
+    if (parser.iterate(padded.data(), padded.size(), padded.capacity()).get(doc) ||
+        doc.get_object().get(object))
         return false;
-    skip();
-    if (p < end && *p == '}')
-        return true;
-    while (p < end) {
-        if (*p++ != '"')
+    names->reserve(16); // spans point into it: no reallocation while they are taken
+    for (auto field : object) {
+        std::string_view name;
+        simdjson::ondemand::value value;
+        if (field.unescaped_key().get(name) || field.value().get(value))
             return false;
-        const char *key = p;
-        while (p < end && *p != '"' && *p != '\\')
-            ++p;
-        if (p == end || *p != '"' || p == key)
+        simdjson::ondemand::json_type type;
+        if (value.type().get(type))
             return false;
-        keys->push_back({key, int(p - key)});
-        ++p;
-        skip();
-        if (p == end || *p++ != ':')
-            return false;
-        skip();
-        const char *value = p;
-        if (p < end && *p == '"') {
-            for (++p; p < end && *p != '"'; ++p)
-                if (*p == '\\')
-                    ++p;
-            if (p >= end)
+        std::string_view text;
+        if (type == simdjson::ondemand::json_type::array) {
+            simdjson::ondemand::array array;
+            if (value.get_array().get(array) || array.raw_json().get(text))
                 return false;
-            ++p;
-        } else if (p < end && (*p == '{' || *p == '[')) {
-            int depth = 0;
-            for (; p < end; ++p) {
-                if (*p == '"') {
-                    for (++p; p < end && *p != '"'; ++p)
-                        if (*p == '\\')
-                            ++p;
-                    if (p >= end)
-                        return false;
-                } else if (*p == '{' || *p == '[') {
-                    ++depth;
-                } else if ((*p == '}' || *p == ']') && --depth == 0) {
-                    ++p;
-                    break;
-                }
-            }
-            if (depth != 0)
+        } else if (type == simdjson::ondemand::json_type::object) {
+            simdjson::ondemand::object inner;
+            if (value.get_object().get(inner) || inner.raw_json().get(text))
                 return false;
         } else {
-            while (p < end && *p != ',' && *p != '}' && !isSpace(*p))
-                ++p;
+            text = value.raw_json_token();
         }
-        if (p == value)
-            return false;
-        values->push_back({value, int(p - value)});
-        skip();
-        if (p == end)
-            return false;
-        if (*p == '}')
-            return true;
-        if (*p++ != ',')
-            return false;
-        skip();
+        if (isPlainName(name)) {
+            keys->push_back({name.data(), int(name.size())});
+        } else {
+            if (names->size() == names->capacity())
+                return false;
+            const QByteArray quoted =
+                jsonString(QString::fromUtf8(name.data(), qsizetype(name.size())));
+            names->push_back(quoted.mid(1, quoted.size() - 2));
+            keys->push_back({names->back().constData(), int(names->back().size())});
+        }
+        text = trimmed(text);
+        values->push_back({text.data(), int(text.size())});
     }
-    return false;
+    return true;
 }
 
 QByteArray jsonString(const QString &s)
@@ -106,8 +102,9 @@ QByteArray jsonString(const QString &s)
 void PullPage::append(qint64 seq, const QString &entity, bool deleted, const QByteArray &rowJson)
 {
     thread_local std::vector<Span> keys, values;
+    thread_local std::vector<QByteArray> names;
     QList<QByteArray> fallbackKeys, fallbackValues;
-    if (!splitObject(rowJson, &keys, &values)) {
+    if (!splitObject(rowJson, &keys, &values, &names)) {
         // Not text the scanner reads: take the members from a parsed object instead.
         const QJsonObject o = QJsonDocument::fromJson(rowJson).object();
         keys.clear();

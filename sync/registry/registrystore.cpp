@@ -1170,9 +1170,11 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit) cons
     // takes the scope's OR through records_province_seq and sorts everything after `since` for
     // every page.
     run(q,
-        QStringLiteral("SELECT seq, entity, deleted, row_json FROM records%1 WHERE seq > ?%2 "
+        // On SQLite the row text comes as its UTF-8 bytes (a BLOB), not through a QString and back.
+        QStringLiteral("SELECT seq, entity, deleted, %1 FROM records%2 WHERE seq > ?%3 "
                        "ORDER BY seq LIMIT ?")
-            .arg(m_postgres ? QString() : QStringLiteral(" INDEXED BY records_seq"), filter),
+            .arg(m_postgres ? QStringLiteral("row_json") : QStringLiteral("CAST(row_json AS BLOB)"),
+                 m_postgres ? QString() : QStringLiteral(" INDEXED BY records_seq"), filter),
         binds);
     int rows = 0;
     while (q.next()) {
@@ -1182,8 +1184,10 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit) cons
         }
         const qint64 seq = q.value(0).toLongLong();
         // The stored row text is copied value by value (no JSON objects built).
+        const QVariant text = q.value(3);
         page.append(seq, q.value(1).toString(), q.value(2).toInt() != 0,
-                    q.value(3).toString().toUtf8());
+                    text.typeId() == QMetaType::QByteArray ? text.toByteArray()
+                                                           : text.toString().toUtf8());
         page.next = seq;
         ++rows;
     }
