@@ -298,7 +298,7 @@ CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
     // One 10-change push is a few milliseconds: a single round is noise (a WAL checkpoint, the
     // scheduler). Each incremental figure is the median of several rounds, each with edits of
     // its own (other inspections than the rounds before); every round's time is kept.
-    constexpr int incrementalRounds = 7;
+    constexpr int incrementalRounds = 15;
     auto incremental = [&](SyncDevice &d, const char *name, int firstEdit) -> CoreError {
         QList<QJsonObject> rounds;
         QJsonArray roundMs;
