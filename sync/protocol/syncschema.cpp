@@ -104,8 +104,12 @@ QString SyncSchema::checkValue(const QString &table, const QString &column,
         case Type::Text:
             if (!v.isString())
                 return QStringLiteral("'%1' phải là văn bản").arg(column);
-            if (v.toString().size() > 1000000)
+            if (const QString text = v.toString(); text.size() > 1000000)
                 return QStringLiteral("'%1' quá dài").arg(column);
+            else if (!text.isValidUtf16()) // half of a UTF-16 pair (JSON escape ud800 alone) is no
+                                           // character
+                return QStringLiteral("'%1' có ký tự không hợp lệ (nửa cặp UTF-16 như \\ud800)")
+                    .arg(column);
             return {};
         case Type::Integer: {
             if (v.isBool())

@@ -1,5 +1,6 @@
 #include "syncschema.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
 
@@ -61,6 +62,15 @@ private slots:
                     .contains(QLatin1String("value")));
         QVERIFY(s.checkValue(QStringLiteral("answers"), QStringLiteral("nope"), 1.0)
                     .contains(QLatin1String("nope")));
+        // Text as Qt reads it from JSON: a pair is a character, half of one is refused.
+        const QJsonObject texts =
+            QJsonDocument::fromJson(R"({"pair": "\ud83d\ude00", "half": "tr\ud800ng"})").object();
+        QVERIFY(s.checkValue(QStringLiteral("answers"), QStringLiteral("note"),
+                             texts.value(QLatin1String("pair")))
+                    .isEmpty());
+        QVERIFY(s.checkValue(QStringLiteral("answers"), QStringLiteral("note"),
+                             texts.value(QLatin1String("half")))
+                    .contains(QLatin1String("note")));
     }
 
     void validRowsPass()
