@@ -4,12 +4,52 @@
 #include "outboxtriggers.h"
 
 #include <QAtomicInt>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtMath>
 
 #include <cmath>
+
+namespace {
+// See SyncSchema::needsScratchInsert: whether inserting a row into `table` can refuse anything
+// beyond NULL in a NOT NULL column (checkValue) and a missing required travelling column.
+bool insertCanRefuseMore(QSqlDatabase db, const QString &table, const QStringList &synced)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?"));
+    q.addBindValue(table);
+    if (!q.exec() || !q.next())
+        return true;
+    // SQLite keeps the CREATE TABLE text as written (ALTER TABLE ADD COLUMN edits it). CHECK and
+    // STRICT are keywords: a token of their own, so never with a letter, digit or _ beside them
+    // (checklist_questions is not one). A name or comment that happens to be the word only costs
+    // the insert.
+    static const QRegularExpression keyword(QStringLiteral("\\b(CHECK|STRICT)\\b"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    const QString sql = q.value(0).toString();
+    if (sql.isEmpty() || sql.contains(keyword))
+        return true;
+    // cid, name, type, notnull, dflt_value, pk, hidden
+    if (!q.exec(QStringLiteral("PRAGMA table_xinfo(\"%1\")").arg(table)))
+        return true;
+    while (q.next()) {
+        const QString name = q.value(1).toString();
+        const bool notNull = q.value(3).toInt() != 0;
+        const QVariant dflt = q.value(4);
+        if (q.value(6).toInt() != 0)
+            return true; // generated (or hidden) column
+        if (q.value(5).toInt() > 0 &&
+            q.value(2).toString().contains(QLatin1String("INT"), Qt::CaseInsensitive))
+            return true; // a rowid alias takes only integers
+        if (notNull && ((dflt.isNull() && !synced.contains(name)) ||
+                        dflt.toString().compare(QLatin1String("NULL"), Qt::CaseInsensitive) == 0))
+            return true;
+    }
+    return false;
+}
+} // namespace
 
 SyncSchema::SyncSchema()
 {
@@ -49,6 +89,8 @@ SyncSchema::SyncSchema()
             m_byName[t].insert(c.name, c);
         }
         m_columns.insert(t, cols);
+        if (insertCanRefuseMore(db, t, synced))
+            m_scratchInsert.insert(t);
     }
     // Only the tables' own constraints (types, NOT NULL, CHECK) validate a row: the triggers
     // (outbox, full-text and word indexes) would only make every validation write more rows.
@@ -133,12 +175,19 @@ QString SyncSchema::validateRow(const QString &table, const QJsonObject &row) co
 {
     if (!hasTable(table))
         return QStringLiteral("không có bảng '%1'").arg(table.left(64));
-    QStringList names;
-    QVariantList values;
     for (auto it = row.begin(); it != row.end(); ++it) {
         const QString e = checkValue(table, it.key(), it.value());
         if (!e.isEmpty())
             return e;
+    }
+    for (const Column &c : m_columns.value(table))
+        if (c.notNull && !c.hasDefault && !row.contains(c.name))
+            return QStringLiteral("thiếu trường bắt buộc '%1'").arg(c.name);
+    if (!needsScratchInsert(table))
+        return {};
+    QStringList names;
+    QVariantList values;
+    for (auto it = row.begin(); it != row.end(); ++it) {
         names << it.key();
         const QJsonValue v = it.value();
         if (v.isNull())
@@ -150,9 +199,6 @@ QString SyncSchema::validateRow(const QString &table, const QJsonObject &row) co
         else
             values << QVariant(v.toString());
     }
-    for (const Column &c : m_columns.value(table))
-        if (c.notNull && !c.hasDefault && !row.contains(c.name))
-            return QStringLiteral("thiếu trường bắt buộc '%1'").arg(c.name);
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QStringList marks;
     for (int i = 0; i < names.size(); ++i)

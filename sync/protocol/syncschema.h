@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QSet>
 #include <QSqlQuery>
 #include <QStringList>
 
@@ -14,7 +15,8 @@
 // OutboxTriggers::syncedTables/syncedColumns, so a column added to the device schema travels and
 // validates without a second list. Also validates a whole row against the device's constraints
 // (types, NOT NULL, CHECK) by inserting it into the in-memory copy (without triggers or indexes),
-// which is emptied every few hundred rows.
+// which is emptied every few hundred rows; only for tables where that insert can refuse something
+// the checks before it have not (see needsScratchInsert).
 // Not thread-safe: one instance per thread.
 class SyncSchema
 {
@@ -46,6 +48,12 @@ public:
     QString checkValue(const QString &table, const QString &column, const QJsonValue &v) const;
     // A whole row (all columns it has) against the device schema's constraints. Empty = fine.
     QString validateRow(const QString &table, const QJsonObject &row) const;
+    // Whether validateRow inserts the row into the scratch copy of `table`. It does not where the
+    // insert could refuse nothing that checkValue and the required-column test have not refused
+    // already: the table's SQL has no CHECK, it is not STRICT, and it has no generated column, no
+    // INTEGER PRIMARY KEY, and no NOT NULL column whose default is NULL or that neither travels
+    // nor has a default (foreign keys are off, triggers dropped, and OR REPLACE settles keys).
+    bool needsScratchInsert(const QString &table) const { return m_scratchInsert.contains(table); }
 
 private:
     QString m_connection;
@@ -54,6 +62,7 @@ private:
     QStringList m_tables;
     QHash<QString, QList<Column>> m_columns;
     QHash<QString, QHash<QString, Column>> m_byName; // table -> column name -> column
+    QSet<QString> m_scratchInsert;                   // tables validateRow inserts into
     // validateRow's INSERTs, prepared once per row shape (table and column list), and its
     // DELETEs, once per table (keyed by the table name).
     mutable QHash<QString, QSqlQuery *> m_inserts;

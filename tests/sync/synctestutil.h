@@ -25,6 +25,20 @@
 
 namespace synctest {
 
+// The rows of a tab-separated fixture in tests/fixtures/sync, each split into its fields (blank
+// lines and # comments left out); empty when the file cannot be read.
+inline QList<QList<QByteArray>> fixtureRows(const QString &name)
+{
+    QList<QList<QByteArray>> rows;
+    QFile f(QStringLiteral(CCN_FIXTURES_DIR "/sync/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        return rows;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (!line.trimmed().isEmpty() && !line.startsWith('#'))
+            rows << line.split('\t');
+    return rows;
+}
+
 // Starts the real registry program `exe` with `args` (its "serve" command, "--port 0") and waits
 // for its "Listening on http://127.0.0.1:PORT/" line: returns that base URL, or an empty string
 // (then *output holds what it printed) when it did not start or never listened.
