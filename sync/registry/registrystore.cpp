@@ -1031,9 +1031,11 @@ ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &chan
         return reject("unknown_row", QStringLiteral("Máy chủ không có dòng %1 %2.")
                                          .arg(change.entity, change.rowId.left(64)));
     // Authorisation on the stored scope (the row as it is) and on the proposed scope.
-    QJsonObject proposed = stored.row;
-    for (auto it = change.fields.begin(); it != change.fields.end(); ++it)
-        proposed.insert(it.key(), it.value());
+    // (A new row is its fields: taken as they are rather than inserted one by one.)
+    QJsonObject proposed = stored.row.isEmpty() ? change.fields : stored.row;
+    if (!stored.row.isEmpty())
+        for (auto it = change.fields.begin(); it != change.fields.end(); ++it)
+            proposed.insert(it.key(), it.value());
     proposed.insert(QStringLiteral("id"), change.rowId);
     const Scope newScope = scopeOf(change.entity, proposed);
     if (!newScope.error.isEmpty())
@@ -1066,8 +1068,9 @@ ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &chan
     if (seq <= 0)
         return r;
     QJsonObject meta = stored.meta;
+    const QJsonValue stamp = QJsonArray{double(seq), who.deviceId}; // shared by every field
     for (const QString &f : out.appliedFields)
-        meta.insert(f, QJsonArray{double(seq), who.deviceId});
+        meta.insert(f, stamp);
     const Scope finalScope = asProposed ? newScope : scopeOf(change.entity, out.row);
     if (!saveRecord(change.entity, change.rowId, seq, out.row, meta, finalScope, storageError))
         return r;
