@@ -12,11 +12,13 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
 
 #include <sodium.h>
+#include <sqlite3.h>
 
 namespace {
 qint64 now()
@@ -24,9 +26,15 @@ qint64 now()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+// Compact JSON text as UTF-8 bytes: how the batch's rows hand their JSON columns to writeRows().
+QByteArray compactUtf8(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
 QString compact(const QJsonObject &o)
 {
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(compactUtf8(o));
 }
 
 QJsonObject parseObject(const QString &s)
@@ -112,8 +120,8 @@ QVariantList recordRow(const QString &entity, const QString &rowId, qint64 seq,
             rowId,
             seq,
             isDeleted(row) ? 1 : 0,
-            compact(row),
-            compact(meta),
+            compactUtf8(row),
+            compactUtf8(meta),
             nullable(provinceId),
             nullable(clusterId),
             nullable(sha)};
@@ -159,6 +167,10 @@ void RegistryStore::close()
 {
     m_statements.clear();
     m_ownedStatements.clear();
+    for (sqlite3_stmt *st : std::as_const(m_rowInserts))
+        sqlite3_finalize(st);
+    m_rowInserts.clear();
+    m_sqlite = nullptr;
     if (!QSqlDatabase::contains(m_connection))
         return;
     {
@@ -204,6 +216,9 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
               // maximum (2 GB for Debian's).
               "PRAGMA mmap_size = 4294967296"})
             q.exec(QLatin1String(p));
+        const QVariant handle = db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
     } else {
         const QUrl url(databaseUrl);
         if (!url.isValid() ||
@@ -764,8 +779,9 @@ bool RegistryStore::insertHistory(qint64 seq, const QString &changeId, const QSt
                                   const QString &userId, qint64 baseSeq, const QJsonObject &fields,
                                   const QString &status, QString *error)
 {
-    QVariantList row{seq,     changeId,        entity, rowId, op, device, nullable(userId),
-                     baseSeq, compact(fields), status, now()};
+    QVariantList row{
+        seq,    changeId, entity, rowId, op, device, nullable(userId), baseSeq, compactUtf8(fields),
+        status, now()};
     if (m_push) {
         m_push->history << std::move(row); // written at the end of the batch
         return true;
@@ -922,16 +938,19 @@ CoreError RegistryStore::push(const Principal &who, const QList<PushChange> &cha
 bool RegistryStore::writeRows(const QString &head, const QList<QVariantList> &rows,
                               const QString &tail, QString *error)
 {
-    // Many rows per statement: one statement per 256 rows instead of one per row (on PostgreSQL
-    // each statement is a round trip). The rest after the full chunks goes in chunks of powers of
-    // two, so that at most nine statements per table are ever prepared.
-    constexpr int chunk = 256;
     if (rows.isEmpty())
         return true;
     QStringList marks;
     for (qsizetype i = 0; i < rows.first().size(); ++i)
         marks << QStringLiteral("?");
     const QString one = QLatin1Char('(') + marks.join(QLatin1Char(',')) + QLatin1Char(')');
+    if (m_sqlite)
+        return writeRowsSqlite(head + one + tail, rows, error);
+    // PostgreSQL: many rows per statement, one statement per 256 rows instead of one per row (each
+    // statement is a round trip). The rest after the full chunks goes in chunks of powers of two,
+    // so that at most nine statements per table are ever prepared. JSON texts (UTF-8 bytes) are
+    // bound as text.
+    constexpr int chunk = 256;
     for (qsizetype from = 0, n = 0; from < rows.size(); from += n) {
         n = chunk;
         while (n > rows.size() - from)
@@ -940,10 +959,81 @@ bool RegistryStore::writeRows(const QString &head, const QList<QVariantList> &ro
         QVariantList binds;
         for (qsizetype k = from; k < from + n; ++k) {
             values << one;
-            binds << rows.at(k);
+            for (const QVariant &v : rows.at(k))
+                binds << (v.typeId() == QMetaType::QByteArray
+                              ? QVariant(QString::fromUtf8(v.toByteArray()))
+                              : v);
         }
         if (!statement(head + values.join(QLatin1Char(',')) + tail, binds, error))
             return false;
+    }
+    return true;
+}
+
+bool RegistryStore::writeRowsSqlite(const QString &sql, const QList<QVariantList> &rows,
+                                    QString *error)
+{
+    // SQLite: one prepared single-row statement run once per row, bound through SQLite's own API:
+    // no SQL text to parse for each chunk and no QtSql binding per value, and the JSON texts go
+    // in as the UTF-8 bytes they are (through a QString they would be converted to UTF-16 and
+    // back). A savepoint keeps the rows of one call all-or-nothing, as one statement was.
+    sqlite3_stmt *st = m_rowInserts.value(sql);
+    if (!st) {
+        const QByteArray text = sql.toUtf8();
+        if (sqlite3_prepare_v3(m_sqlite, text.constData(), int(text.size()),
+                               SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK) {
+            *error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
+            sqlite3_finalize(st);
+            return false;
+        }
+        m_rowInserts.insert(sql, st);
+    }
+    const auto failed = [&] {
+        *error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        sqlite3_exec(m_sqlite, "ROLLBACK TO ccn_rows; RELEASE ccn_rows", nullptr, nullptr, nullptr);
+        return false;
+    };
+    if (sqlite3_exec(m_sqlite, "SAVEPOINT ccn_rows", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        *error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
+        return false;
+    }
+    for (const QVariantList &row : rows) {
+        for (int i = 0; i < row.size(); ++i) {
+            const QVariant &v = row.at(i);
+            int rc = SQLITE_OK;
+            // NULL as QtSql binds it: a null variant, QString or QByteArray.
+            if (v.isNull() ||
+                (v.typeId() == QMetaType::QString &&
+                 static_cast<const QString *>(v.constData())->isNull()) ||
+                (v.typeId() == QMetaType::QByteArray &&
+                 static_cast<const QByteArray *>(v.constData())->isNull())) {
+                rc = sqlite3_bind_null(st, i + 1);
+            } else if (v.typeId() == QMetaType::QByteArray) {
+                // JSON text, UTF-8: stored as TEXT, the same bytes SQLite made of its QString.
+                const QByteArray &b = *static_cast<const QByteArray *>(v.constData());
+                rc = sqlite3_bind_text(st, i + 1, b.constData(), int(b.size()), SQLITE_STATIC);
+            } else if (v.typeId() == QMetaType::QString) {
+                const QString &t = *static_cast<const QString *>(v.constData());
+                rc = sqlite3_bind_text16(st, i + 1, t.utf16(), int(t.size() * sizeof(QChar)),
+                                         SQLITE_STATIC);
+            } else if (v.typeId() == QMetaType::Double) {
+                rc = sqlite3_bind_double(st, i + 1, v.toDouble());
+            } else {
+                rc = sqlite3_bind_int64(st, i + 1, v.toLongLong());
+            }
+            if (rc != SQLITE_OK)
+                return failed();
+        }
+        if (sqlite3_step(st) != SQLITE_DONE)
+            return failed();
+        sqlite3_reset(st);
+    }
+    sqlite3_clear_bindings(st);
+    if (sqlite3_exec(m_sqlite, "RELEASE ccn_rows", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        *error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
+        return false;
     }
     return true;
 }

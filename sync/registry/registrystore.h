@@ -19,6 +19,8 @@
 #include <vector>
 
 class SyncSchema;
+struct sqlite3;
+struct sqlite3_stmt;
 
 // The registry's storage: one interface, two SQL dialects (SQLite in the data directory by
 // default, PostgreSQL through QPSQL when given a postgresql:// URL). Every stored change, its
@@ -109,9 +111,12 @@ private:
         QSet<QString> dirty;         // rowKeys
         QList<QVariantList> history; // one bind list per history row
     };
-    // INSERT `head` VALUES (...),(...) `tail`, rows of equal length, many per statement.
+    // INSERT `head` VALUES (...) `tail` for rows of equal length: many rows per statement on
+    // PostgreSQL, one prepared statement per row on SQLite (writeRowsSqlite). A QByteArray value
+    // is UTF-8 text (JSON), stored as text.
     bool writeRows(const QString &head, const QList<QVariantList> &rows, const QString &tail,
                    QString *error);
+    bool writeRowsSqlite(const QString &sql, const QList<QVariantList> &rows, QString *error);
     static QString rowKey(const QString &entity, const QString &rowId);
     bool prefetch(const QList<PushChange> &changes, qint64 through, QString *error);
     ChangeResult pushOne(const Principal &who, const PushChange &change, QString *storageError);
@@ -135,5 +140,7 @@ private:
     std::unique_ptr<PushState> m_push; // set while a push batch is stored
     std::unique_ptr<SyncSchema> m_schema;
     mutable QHash<QString, QSqlQuery *> m_statements;
+    sqlite3 *m_sqlite = nullptr;                 // the SQLite connection's handle (else null)
+    QHash<QString, sqlite3_stmt *> m_rowInserts; // writeRowsSqlite's statements, by SQL text
     mutable std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;
 };

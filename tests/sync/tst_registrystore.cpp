@@ -62,6 +62,7 @@ private slots:
     void pullScopeAndPaging();
     void readScopeMatchesPull();
     void bigBatchIsWrittenWhole();
+    void storedJsonIsTheCompactText();
     void indexesServePushAndPull();
     void migrationsAreIdempotent();
 
@@ -404,6 +405,47 @@ void TestRegistryStore::bigBatchIsWrittenWhole()
     QCOMPARE(count(db, "SELECT count(DISTINCT seq) FROM history"),
              count(db, "SELECT count(*) FROM history"));
     QCOMPARE(m_store->serverSeq(), results.constLast().seq);
+}
+
+void TestRegistryStore::storedJsonIsTheCompactText()
+{
+    // A pushed row's row_json, field_meta and history fields are text, each the compact JSON of
+    // the row, its field meta and the change's fields, byte for byte (on SQLite they are bound as
+    // their UTF-8 bytes): Vietnamese text, quotes, control characters and a character outside
+    // the BMP (a UTF-16 pair, four UTF-8 bytes) come back as they went in, and a user id that is
+    // not there stays NULL.
+    PushChange c = inspectionIn("c1", 5);
+    c.fields.insert("findings", QStringLiteral("Tường nứt \"nặng\"\n\t\U0001F600"));
+    Principal who = device("A");
+    who.userId.clear();
+    const ChangeResult r = m_store->push(who, c);
+    QCOMPARE(r.status, QStringLiteral("applied"));
+    const auto text = [](const QJsonObject &o) {
+        return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    };
+    QJsonObject row = c.fields;
+    row.insert("id", c.rowId);
+    QJsonObject meta;
+    for (auto it = c.fields.begin(); it != c.fields.end(); ++it)
+        meta.insert(it.key(), QJsonArray{double(r.seq), who.deviceId});
+    const bool pg = m_store->isPostgres();
+    QSqlQuery q(m_store->connection());
+    q.prepare(pg ? "SELECT row_json, field_meta, 'text', 'text' FROM records WHERE row_id = ?"
+                 : "SELECT row_json, field_meta, typeof(row_json), typeof(field_meta) FROM "
+                   "records WHERE row_id = ?");
+    q.addBindValue(c.rowId);
+    QVERIFY(q.exec() && q.next());
+    QCOMPARE(q.value(0).toString(), text(row));
+    QCOMPARE(q.value(1).toString(), text(meta));
+    QCOMPARE(q.value(2).toString(), QStringLiteral("text"));
+    QCOMPARE(q.value(3).toString(), QStringLiteral("text"));
+    q.prepare(pg ? "SELECT fields, 'text', user_id IS NULL FROM history WHERE row_id = ?"
+                 : "SELECT fields, typeof(fields), user_id IS NULL FROM history WHERE row_id = ?");
+    q.addBindValue(c.rowId);
+    QVERIFY(q.exec() && q.next());
+    QCOMPARE(q.value(0).toString(), text(c.fields));
+    QCOMPARE(q.value(1).toString(), QStringLiteral("text"));
+    QVERIFY(q.value(2).toBool());
 }
 
 void TestRegistryStore::indexesServePushAndPull()
