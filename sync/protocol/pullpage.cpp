@@ -6,6 +6,7 @@
 #include <simdjson.h>
 
 #include <cstring>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,7 +42,7 @@ std::string_view trimmed(std::string_view v)
 // `names`, which then holds the text the spans point at. Returns false for text simdjson does
 // not read as an object; the caller falls back to QJsonDocument then.
 bool splitObject(const QByteArray &json, std::vector<Span> *keys, std::vector<Span> *values,
-                 std::vector<QByteArray> *names)
+                 std::deque<QByteArray> *names)
 {
     keys->clear();
     values->clear();
@@ -55,7 +56,6 @@ bool splitObject(const QByteArray &json, std::vector<Span> *keys, std::vector<Sp
     if (parser.iterate(padded.data(), padded.size(), padded.capacity()).get(doc) ||
         doc.get_object().get(object))
         return false;
-    names->reserve(16); // spans point into it: no reallocation while they are taken
     for (auto field : object) {
         std::string_view name;
         simdjson::ondemand::value value;
@@ -79,8 +79,6 @@ bool splitObject(const QByteArray &json, std::vector<Span> *keys, std::vector<Sp
         if (isPlainName(name)) {
             keys->push_back({name.data(), int(name.size())});
         } else {
-            if (names->size() == names->capacity())
-                return false;
             const QByteArray quoted =
                 jsonString(QString::fromUtf8(name.data(), qsizetype(name.size())));
             names->push_back(quoted.mid(1, quoted.size() - 2));
@@ -102,7 +100,7 @@ QByteArray jsonString(const QString &s)
 void PullPage::append(qint64 seq, const QString &entity, bool deleted, const QByteArray &rowJson)
 {
     thread_local std::vector<Span> keys, values;
-    thread_local std::vector<QByteArray> names;
+    thread_local std::deque<QByteArray> names; // push_back leaves the others where they are
     QList<QByteArray> fallbackKeys, fallbackValues;
     if (!splitObject(rowJson, &keys, &values, &names)) {
         // Not text the scanner reads: take the members from a parsed object instead.

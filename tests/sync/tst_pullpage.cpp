@@ -101,6 +101,10 @@ private slots:
         QByteArray escapedName = QJsonDocument(o).toJson(QJsonDocument::Compact);
         escapedName.replace("\"note\"", "\"no\\u0074e\"");
         QTest::newRow("escaped name") << escapedName;
+        QJsonObject named = o;
+        named.insert(QStringLiteral("ghi chú \"x\""), QStringLiteral("tên không phải định danh"));
+        QTest::newRow("names that are not identifiers")
+            << QJsonDocument(named).toJson(QJsonDocument::Compact);
     }
 
     void valuesCopiedAsStored()
