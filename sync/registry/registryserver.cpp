@@ -17,7 +17,6 @@
 #include <QMimeDatabase>
 #include <QRegularExpression>
 #include <QSslServer>
-#include <QStringDecoder>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrlQuery>
@@ -61,16 +60,13 @@ bool isValidId(const QString &id)
 // Strict JSON object: valid UTF-8, an object, only the allowed members.
 bool parseStrict(const QByteArray &body, const QStringList &allowed, QJsonObject *out, Reply *err)
 {
-    QStringDecoder dec(QStringDecoder::Utf8);
-    const QString text = dec.decode(body);
-    if (dec.hasError()) {
+    if (!body.isValidUtf8()) {
         *err = RegistryServer::error(
             400, "invalid_utf8",
             QStringLiteral("Nội dung gửi lên không phải văn bản UTF-8 hợp lệ. "
                            "Hãy gửi lại bằng UTF-8."));
         return false;
     }
-    Q_UNUSED(text);
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
@@ -297,10 +293,10 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
         if (s.isEmpty())
             continue;
         const QByteArray decoded = QByteArray::fromPercentEncoding(s);
-        QStringDecoder dec(QStringDecoder::Utf8);
-        seg << dec.decode(decoded);
-        if (dec.hasError())
+        // Checked whole: a decoder would keep a sequence cut at the end for more input and drop it.
+        if (!decoded.isValidUtf8())
             return error(400, "invalid_path", QStringLiteral("Đường dẫn không phải UTF-8 hợp lệ."));
+        seg << QString::fromUtf8(decoded);
     }
     const auto method = request.method();
     const bool get = method == QHttpServerRequest::Method::Get;
@@ -513,10 +509,8 @@ Reply RegistryServer::login(const QHttpServerRequest &request, const QByteArray 
 
 Reply RegistryServer::push(const Principal &who, const QByteArray &body)
 {
-    QStringDecoder dec(QStringDecoder::Utf8);
-    const QString text = dec.decode(body);
-    Q_UNUSED(text);
-    if (dec.hasError())
+    // Checked in place: the body is not converted to UTF-16 only to learn whether it is UTF-8.
+    if (!body.isValidUtf8())
         return error(400, "invalid_utf8",
                      QStringLiteral("Nội dung gửi lên không phải văn bản UTF-8 hợp lệ. Hãy gửi "
                                     "lại bằng UTF-8."));
