@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QLocale>
-#include <QStringDecoder>
 
 QList<QStringList> ClusterImporter::parseCsv(const QString &text, bool *ok, int *badLine)
 {
@@ -86,13 +85,13 @@ int ClusterImporter::importFile(const QString &path, QStringList *errors)
 
 int ClusterImporter::importData(const QByteArray &csv, QStringList *errors)
 {
-    QStringDecoder dec(QStringDecoder::Utf8);
-    QString text = dec.decode(csv);
-    if (dec.hasError()) {
+    // Checked whole: a decoder keeps a sequence cut at the end for more input and drops it.
+    if (!csv.isValidUtf8()) {
         *errors << QObject::tr(
             "Tệp không phải văn bản UTF-8. Hãy lưu lại dạng \"CSV UTF-8\" rồi thử lại.");
         return -1;
     }
+    QString text = QString::fromUtf8(csv);
     if (text.startsWith(QChar(0xfeff)))
         text.remove(0, 1);
     bool ok = false;

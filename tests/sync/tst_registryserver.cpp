@@ -1190,6 +1190,13 @@ void TestRegistryServer::clusterImportAllOrNothing()
              -1);
     QVERIFY(errors.join(' ').contains("UTF-8"));
     errors.clear();
+    // A file cut inside a character's bytes (no newline after it): refused, not shortened.
+    QCOMPARE(ClusterImporter(&m_store).importData(
+                 "code,province_id,status,name\nCCN-09,p1,planned,C\xe1\xba", &errors),
+             -1);
+    QVERIFY(errors.join(' ').contains("UTF-8"));
+    QCOMPARE(m_store.serverSeq(), before);
+    errors.clear();
     const QByteArray good = "\xef\xbb\xbf"
                             "code,name,province_id,status,planned_area_ha\n"
                             "CCN-01,\"Cụm công nghiệp Đồng Văn, giai đoạn 2\",p1,operating,75.5\n"
