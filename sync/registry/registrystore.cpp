@@ -610,8 +610,11 @@ std::optional<QSet<QString>> RegistryStore::clusterSet(const Principal &who) con
 {
     if (who.isAdmin() || who.isSupervisor())
         return std::nullopt;
+    // An inspector without assignments works province-wide.
     if (who.role == QLatin1String("inspector") && who.clusters.isEmpty())
-        return std::nullopt; // an inspector without assignments works province-wide
+        return std::nullopt;
+    if (m_push && m_push->clusters) // a push batch has one principal
+        return *m_push->clusters;
     QSet<QString> set(who.clusters.begin(), who.clusters.end());
     if (!who.communes.isEmpty()) {
         for (const QString &c : who.communes) {
@@ -623,6 +626,8 @@ std::optional<QSet<QString>> RegistryStore::clusterSet(const Principal &who) con
                 set.insert(q->value(0).toString());
         }
     }
+    if (m_push)
+        m_push->clusters = set;
     return set;
 }
 
@@ -762,7 +767,9 @@ bool RegistryStore::saveRecord(const QString &entity, const QString &rowId, qint
                    kRecordsTail, error)) {
         return false;
     }
-    if (entity == QLatin1String("cluster_units"))
+    if (entity == QLatin1String("cluster_units")) {
+        if (m_push)
+            m_push->clusters.reset(); // the batch's principal may now see other clusters
         return statement(QStringLiteral(
                              "INSERT INTO cluster_communes (link_id, cluster_id, unit_id, deleted) "
                              "VALUES (?, ?, ?, ?) ON CONFLICT (link_id) DO UPDATE SET "
@@ -771,6 +778,7 @@ bool RegistryStore::saveRecord(const QString &entity, const QString &rowId, qint
                          {rowId, row.value(QLatin1String("cluster_id")).toString(),
                           row.value(QLatin1String("unit_id")).toString(), isDeleted(row) ? 1 : 0},
                          error) != nullptr;
+    }
     return true;
 }
 

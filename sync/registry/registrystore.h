@@ -110,6 +110,9 @@ private:
         // changed (their final state is in `rows`), and its history rows.
         QSet<QString> dirty;         // rowKeys
         QList<QVariantList> history; // one bind list per history row
+        // clusterSet() of the batch's principal, worked out once (a query per commune); dropped
+        // when the batch saves a cluster_units row, which may change it.
+        std::optional<std::optional<QSet<QString>>> clusters;
     };
     // INSERT `head` VALUES (...) `tail` for rows of equal length: many rows per statement on
     // PostgreSQL, one prepared statement per row on SQLite (writeRowsSqlite). A QByteArray value

@@ -61,6 +61,7 @@ private slots:
     void historyAndIdempotenceAreAtomic();
     void pullScopeAndPaging();
     void readScopeMatchesPull();
+    void officerScopeFollowsLinksInTheBatch();
     void bigBatchIsWrittenWhole();
     void storedJsonIsTheCompactText();
     void indexesServePushAndPull();
@@ -329,6 +330,56 @@ void TestRegistryStore::readScopeMatchesPull()
         }
         QCOMPARE(rows, 5); // the province, two clusters, the inspection, the province-only row
     }
+}
+
+void TestRegistryStore::officerScopeFollowsLinksInTheBatch()
+{
+    // A local officer's clusters are those linked to their communes. A batch that removes a link
+    // takes the cluster out of their hands for the rest of that batch, as a later batch would.
+    const QJsonObject commune{{"code", "u1"},       {"name", "Gia Sinh"},
+                              {"level", "commune"}, {"level_label", "Xã"},
+                              {"parent_id", "p1"},  {"valid_from", "2025-07-01"},
+                              {"created_at", 1},    {"updated_at", 1}};
+    QVERIFY(m_store->writeRow("admin_units", "u1", commune, "test", QString()).ok());
+    const QJsonObject link{{"cluster_id", "c1"},
+                           {"unit_id", "u1"},
+                           {"is_lead", 1},
+                           {"created_at", 1},
+                           {"updated_at", 1}};
+    QVERIFY(m_store->writeRow("cluster_units", "cu1", link, "test", QString()).ok());
+    const qint64 linkSeq = m_store->serverSeq();
+    Principal officer = scoped("officer", "local_officer");
+    officer.communes = {QStringLiteral("u1")};
+    QVERIFY(m_store->canWrite(officer, "clusters", "p1", "c1"));
+    QVERIFY(!m_store->canWrite(officer, "clusters", "p1", "c2"));
+    const auto notes = [&](const char *cluster, const char *text) {
+        PushChange c;
+        c.seq = nextChangeSeq();
+        c.entity = "clusters";
+        c.rowId = QString::fromLatin1(cluster);
+        c.op = "update";
+        c.fields = QJsonObject{{"notes", QString::fromUtf8(text)}};
+        return c;
+    };
+    PushChange unlink;
+    unlink.seq = nextChangeSeq();
+    unlink.entity = "cluster_units";
+    unlink.rowId = "cu1";
+    unlink.op = "delete";
+    unlink.baseSeq = linkSeq; // the officer has seen the link
+    unlink.fields = QJsonObject{{"deleted_at", 5}, {"updated_at", 5}};
+    const QList<PushChange> batch{notes("c1", "trước"), notes("c2", "không phải của tôi"), unlink,
+                                  notes("c1", "sau")};
+    QList<ChangeResult> results;
+    const CoreError e = m_store->push(officer, batch, &results);
+    QVERIFY2(e.ok(), qPrintable(e.message()));
+    QCOMPARE(results.size(), 4);
+    QCOMPARE(results.at(0).status, QStringLiteral("applied"));
+    QCOMPARE(results.at(1).code, QStringLiteral("forbidden"));
+    QCOMPARE(results.at(2).status, QStringLiteral("applied"));
+    QCOMPARE(results.at(3).code, QStringLiteral("forbidden"));
+    QCOMPARE(m_store->row("clusters", "c1")->value("notes").toString(), QStringLiteral("trước"));
+    QVERIFY(!m_store->canWrite(officer, "clusters", "p1", "c1"));
 }
 
 void TestRegistryStore::bigBatchIsWrittenWhole()
