@@ -1,5 +1,6 @@
 #include "pullpragmas.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 
 PullPragmas::PullPragmas(QSqlDatabase db) : m_db(std::move(db))
@@ -23,9 +24,14 @@ PullPragmas::~PullPragmas()
     QSqlQuery q(m_db);
     const QString values[] = {m_foreignKeys, m_synchronous, m_cacheSize};
     const char *pragmas[] = {"foreign_keys", "synchronous", "cache_size"};
-    for (int i = 0; i < 3; ++i)
-        if (!values[i].isEmpty())
-            q.exec(QStringLiteral("PRAGMA %1 = %2").arg(QLatin1String(pragmas[i]), values[i]));
+    for (int i = 0; i < 3; ++i) {
+        // Not silent: a connection left at synchronous=NORMAL would weaken the inspector's own
+        // saves. A destructor cannot fail, so this is a warning in the log.
+        if (!values[i].isEmpty() &&
+            !q.exec(QStringLiteral("PRAGMA %1 = %2").arg(QLatin1String(pragmas[i]), values[i])))
+            qWarning("pull: PRAGMA %s could not be set back to %s: %s", pragmas[i],
+                     qPrintable(values[i]), qPrintable(q.lastError().text()));
+    }
 }
 
 QString PullPragmas::swap(const char *pragma, const QString &value)
@@ -35,6 +41,10 @@ QString PullPragmas::swap(const char *pragma, const QString &value)
         return {};
     const QString was = q.value(0).toString();
     q.finish();
-    q.exec(QStringLiteral("PRAGMA %1 = %2").arg(QLatin1String(pragma), value));
+    if (!q.exec(QStringLiteral("PRAGMA %1 = %2").arg(QLatin1String(pragma), value))) {
+        qWarning("pull: PRAGMA %s = %s failed: %s", pragma, qPrintable(value),
+                 qPrintable(q.lastError().text()));
+        return {}; // nothing changed: nothing to put back
+    }
     return was;
 }
