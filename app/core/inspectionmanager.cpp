@@ -182,9 +182,7 @@ CoreError InspectionManager::setAnswer(const QString &inspectionId, const QStrin
                              {QStringLiteral("value"), storedValue},
                              {QStringLiteral("note"), storedNote}});
     }
-    if (e.ok())
-        emit inspectionChanged(inspectionId);
-    return e;
+    return changed(e, inspectionId, false);
 }
 
 CoreError InspectionManager::setFindings(const QString &inspectionId, const QString &findings,
@@ -199,11 +197,41 @@ CoreError InspectionManager::setFindings(const QString &inspectionId, const QStr
         QStringLiteral("inspections"), inspectionId,
         {{QStringLiteral("findings"), findings.isNull() ? QStringLiteral("") : findings},
          {QStringLiteral("conclusions"), conclusions.isNull() ? QStringLiteral("") : conclusions}});
-    if (e.ok())
+    return changed(e, inspectionId, true);
+}
+
+CoreError InspectionManager::changed(const CoreError &written, const QString &inspectionId,
+                                     bool searched)
+{
+    CoreError e = written;
+    if (e.ok() && searched)
         e = SearchText::refresh(m_db, QStringLiteral("inspections"), inspectionId);
     if (e.ok())
         emit inspectionChanged(inspectionId);
     return e;
+}
+
+CoreError InspectionManager::validateParticipant(const QString &name, const QString &positionTitle,
+                                                 const QString &agency)
+{
+    if (name.trimmed().isEmpty())
+        return invalid(tr("Hãy nhập họ tên người tham gia."));
+    if (name.size() > 200 || positionTitle.size() > 200 || agency.size() > 300)
+        return invalid(tr("Họ tên, chức vụ hoặc cơ quan quá dài."));
+    return {};
+}
+
+CoreError InspectionManager::editableParticipant(const QString &participantId,
+                                                 QString *inspectionId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT inspection_id FROM inspection_participants WHERE id = ? AND "
+                             "deleted_at IS NULL"));
+    q.addBindValue(participantId);
+    if (!q.exec() || !q.next())
+        return {CoreError::Code::NotFound, tr("Không tìm thấy người tham gia này.")};
+    *inspectionId = q.value(0).toString();
+    return editable(*inspectionId);
 }
 
 CoreError InspectionManager::addParticipant(const QString &inspectionId, const QString &name,
@@ -213,10 +241,9 @@ CoreError InspectionManager::addParticipant(const QString &inspectionId, const Q
     CoreError e = editable(inspectionId);
     if (e.failed())
         return e;
-    if (name.trimmed().isEmpty())
-        return invalid(tr("Hãy nhập họ tên người tham gia."));
-    if (name.size() > 200 || positionTitle.size() > 200 || agency.size() > 300)
-        return invalid(tr("Họ tên, chức vụ hoặc cơ quan quá dài."));
+    e = validateParticipant(name, positionTitle, agency);
+    if (e.failed())
+        return e;
     QString newId;
     e = m_writer.insert(QStringLiteral("inspection_participants"),
                         {{QStringLiteral("inspection_id"), inspectionId},
@@ -226,58 +253,33 @@ CoreError InspectionManager::addParticipant(const QString &inspectionId, const Q
                         &newId);
     if (id)
         *id = newId;
-    if (e.ok())
-        e = SearchText::refresh(m_db, QStringLiteral("inspections"), inspectionId);
-    if (e.ok())
-        emit inspectionChanged(inspectionId);
-    return e;
+    return changed(e, inspectionId, true);
 }
 
 CoreError InspectionManager::updateParticipant(const QString &participantId, const QString &name,
                                                const QString &positionTitle, const QString &agency)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT inspection_id FROM inspection_participants WHERE id = ? AND "
-                             "deleted_at IS NULL"));
-    q.addBindValue(participantId);
-    if (!q.exec() || !q.next())
-        return {CoreError::Code::NotFound, tr("Không tìm thấy người tham gia này.")};
-    const QString inspectionId = q.value(0).toString();
-    CoreError e = editable(inspectionId);
+    QString inspectionId;
+    CoreError e = editableParticipant(participantId, &inspectionId);
     if (e.failed())
         return e;
-    if (name.trimmed().isEmpty())
-        return invalid(tr("Hãy nhập họ tên người tham gia."));
-    if (name.size() > 200 || positionTitle.size() > 200 || agency.size() > 300)
-        return invalid(tr("Họ tên, chức vụ hoặc cơ quan quá dài."));
+    e = validateParticipant(name, positionTitle, agency);
+    if (e.failed())
+        return e;
     e = m_writer.update(QStringLiteral("inspection_participants"), participantId,
                         {{QStringLiteral("name"), name.trimmed()},
                          {QStringLiteral("position_title"), positionTitle.trimmed()},
                          {QStringLiteral("agency"), agency.trimmed()}});
-    if (e.ok())
-        e = SearchText::refresh(m_db, QStringLiteral("inspections"), inspectionId);
-    if (e.ok())
-        emit inspectionChanged(inspectionId);
-    return e;
+    return changed(e, inspectionId, true);
 }
 
 CoreError InspectionManager::removeParticipant(const QString &participantId)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT inspection_id FROM inspection_participants WHERE id = ? AND "
-                             "deleted_at IS NULL"));
-    q.addBindValue(participantId);
-    if (!q.exec() || !q.next())
-        return {CoreError::Code::NotFound, tr("Không tìm thấy người tham gia này.")};
-    const QString inspectionId = q.value(0).toString();
-    CoreError e = editable(inspectionId);
+    QString inspectionId;
+    CoreError e = editableParticipant(participantId, &inspectionId);
     if (e.ok())
         e = m_writer.softDelete(QStringLiteral("inspection_participants"), participantId);
-    if (e.ok())
-        e = SearchText::refresh(m_db, QStringLiteral("inspections"), inspectionId);
-    if (e.ok())
-        emit inspectionChanged(inspectionId);
-    return e;
+    return changed(e, inspectionId, true);
 }
 
 QVariantList InspectionManager::participants(const QString &inspectionId) const
@@ -364,9 +366,7 @@ CoreError InspectionManager::addViolation(const QString &inspectionId, const QVa
         if (row.value(k).toString().isEmpty())
             row.insert(k, QVariant());
     e = m_writer.insert(QStringLiteral("violations"), row, id);
-    if (e.ok())
-        emit inspectionChanged(inspectionId);
-    return e;
+    return changed(e, inspectionId, false);
 }
 
 CoreError InspectionManager::editableViolation(const QString &violationId, bool includeDeleted,
@@ -397,9 +397,7 @@ CoreError InspectionManager::updateViolation(const QString &violationId, const Q
         if (changes.contains(k) && changes.value(k).toString().isEmpty())
             changes.insert(k, QVariant());
     e = m_writer.update(QStringLiteral("violations"), violationId, changes);
-    if (e.ok())
-        emit inspectionChanged(inspectionId);
-    return e;
+    return changed(e, inspectionId, false);
 }
 
 QStringList InspectionManager::nextViolationStatuses(const QString &status)
@@ -440,9 +438,7 @@ CoreError InspectionManager::setViolationStatus(const QString &violationId, cons
                    "nhận một vi phạm mới.")};
     CoreError e = m_writer.update(QStringLiteral("violations"), violationId,
                                   {{QStringLiteral("status"), status}});
-    if (e.ok())
-        emit inspectionChanged(inspectionId);
-    return e;
+    return changed(e, inspectionId, false);
 }
 
 CoreError InspectionManager::deleteViolation(const QString &violationId)
@@ -451,9 +447,7 @@ CoreError InspectionManager::deleteViolation(const QString &violationId)
     CoreError e = editableViolation(violationId, true, &inspectionId);
     if (e.ok())
         e = m_writer.softDelete(QStringLiteral("violations"), violationId);
-    if (e.ok())
-        emit inspectionChanged(inspectionId);
-    return e;
+    return changed(e, inspectionId, false);
 }
 
 QVariantList InspectionManager::violations(const QString &inspectionId) const
@@ -599,9 +593,7 @@ CoreError InspectionManager::submit(const QString &inspectionId)
                         {{QStringLiteral("status"), QStringLiteral("submitted")},
                          {QStringLiteral("ended_at"), now},
                          {QStringLiteral("submitted_at"), now}});
-    if (e.ok())
-        emit inspectionChanged(inspectionId);
-    return e;
+    return changed(e, inspectionId, false);
 }
 
 CoreError InspectionManager::discardDraft(const QString &inspectionId)
@@ -609,9 +601,7 @@ CoreError InspectionManager::discardDraft(const QString &inspectionId)
     CoreError e = editable(inspectionId);
     if (e.ok())
         e = m_writer.softDelete(QStringLiteral("inspections"), inspectionId);
-    if (e.ok())
-        emit inspectionChanged(inspectionId);
-    return e;
+    return changed(e, inspectionId, false);
 }
 
 CoreError InspectionManager::saveBundle(const QVariantMap &bundle, QString *inspectionId)

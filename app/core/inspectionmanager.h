@@ -92,6 +92,11 @@ private:
     // The violation's inspection, and whether it may still be edited.
     CoreError editableViolation(const QString &violationId, bool includeDeleted,
                                 QString *inspectionId) const;
+    CoreError editableParticipant(const QString &participantId, QString *inspectionId) const;
+    static CoreError validateParticipant(const QString &name, const QString &positionTitle,
+                                         const QString &agency);
+    // After a write of `inspectionId`'s data: its search text (when `searched`) and the signal.
+    CoreError changed(const CoreError &written, const QString &inspectionId, bool searched);
     QSet<QString> answeredQuestions(const QString &inspectionId) const;
 
     QSqlDatabase m_db;
