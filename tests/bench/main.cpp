@@ -1,7 +1,8 @@
-// ccn-bench: `ccn-bench local` and `ccn-bench sync`. Progress on stderr; one JSON object on the
-// last line of stdout. Benchmarks only: nothing here asserts speed (see
+// ccn-bench: `ccn-bench local`, `ccn-bench sync` and `ccn-bench floor`. Progress on stderr; one
+// JSON object on the last line of stdout. Benchmarks only: nothing here asserts speed (see
 // tests/bench/CMakeLists.txt).
 #include "localbenchmark.h"
+#include "storagefloorbenchmark.h"
 #include "syncbenchmark.h"
 
 #include <QCommandLineParser>
@@ -22,9 +23,9 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("CCN Inspect benchmarks: ccn-bench local | sync"));
+        QStringLiteral("CCN Inspect benchmarks: ccn-bench local | sync | floor"));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("local or sync"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("local, sync or floor"));
     const QCommandLineOption dir(QStringLiteral("dir"),
                                  QStringLiteral("Work directory (default: temp)."),
                                  QStringLiteral("dir"));
@@ -94,6 +95,11 @@ int main(int argc, char *argv[])
         o.records = parser.value(records).toInt();
         o.serverRecords = parser.value(serverRecords).toInt();
         e = SyncBenchmark(o).run(&result);
+    } else if (command == "floor") {
+        StorageFloorBenchmark::Options o;
+        o.workDir = parser.value(dir);
+        o.records = parser.value(records).toInt();
+        e = StorageFloorBenchmark(o).run(&result);
     } else {
         parser.showHelp(2);
     }
