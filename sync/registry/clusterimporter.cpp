@@ -1,5 +1,6 @@
 #include "clusterimporter.h"
 
+#include "csvreader.h"
 #include "registrystore.h"
 #include "syncschema.h"
 #include "uuid7.h"
@@ -8,70 +9,6 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QLocale>
-
-QList<QStringList> ClusterImporter::parseCsv(const QString &text, bool *ok, int *badLine)
-{
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    bool any = false;
-    int line = 1;
-    int recordLine = 1;
-    *ok = true;
-    for (int i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == QLatin1Char('"')) {
-                if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
-                    field += c;
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                if (c == QLatin1Char('\n'))
-                    ++line;
-                field += c;
-            }
-            continue;
-        }
-        if (c == QLatin1Char('"') && field.isEmpty()) {
-            quoted = true;
-            any = true;
-        } else if (c == QLatin1Char(',')) {
-            row << field;
-            field.clear();
-            any = true;
-        } else if (c == QLatin1Char('\r')) {
-            continue;
-        } else if (c == QLatin1Char('\n')) {
-            if (any || !field.isEmpty()) {
-                row << field;
-                rows << row;
-            } else {
-                rows << QStringList(); // blank line keeps numbering
-            }
-            row.clear();
-            field.clear();
-            any = false;
-            recordLine = ++line;
-        } else {
-            field += c;
-            any = true;
-        }
-    }
-    if (quoted) {
-        *ok = false;
-        *badLine = recordLine;
-        return {};
-    }
-    if (any || !field.isEmpty()) {
-        row << field;
-        rows << row;
-    }
-    return rows;
-}
 
 int ClusterImporter::importFile(const QString &path, QStringList *errors)
 {
@@ -91,16 +28,15 @@ int ClusterImporter::importData(const QByteArray &csv, QStringList *errors)
             "Tệp không phải văn bản UTF-8. Hãy lưu lại dạng \"CSV UTF-8\" rồi thử lại.");
         return -1;
     }
-    QString text = QString::fromUtf8(csv);
-    if (text.startsWith(QChar(0xfeff)))
-        text.remove(0, 1);
-    bool ok = false;
-    int badLine = 0;
-    const QList<QStringList> rows = parseCsv(text, &ok, &badLine);
-    if (!ok) {
-        *errors << QObject::tr("Dòng %1: một ô mở dấu ngoặc kép mà không đóng.").arg(badLine);
+    QByteArrayView text(csv);
+    if (text.startsWith("\xef\xbb\xbf")) // a byte order mark, as spreadsheets write
+        text = text.sliced(3);
+    const CsvReader::Result read = CsvReader::read(text);
+    if (!read.ok()) {
+        *errors << read.message;
         return -1;
     }
+    const QList<QStringList> &rows = read.records;
     if (rows.isEmpty() || rows.first().isEmpty()) {
         *errors << QObject::tr("Dòng 1: thiếu dòng tiêu đề cột.");
         return -1;

@@ -4,9 +4,9 @@
 
 class RegistryStore;
 
-// Imports clusters from a CSV file (UTF-8, header row of clusters column names; code, name,
-// province_id and status required; id optional, else a new UUIDv7). All or nothing: every line
-// is checked first, and any error (reported with its line number) imports nothing.
+// Imports clusters from a CSV file (read by CsvReader; UTF-8, header row of clusters column names;
+// code, name, province_id and status required; id optional, else a new UUIDv7). All or nothing:
+// every line is checked first, and any error (reported with its line number) imports nothing.
 class ClusterImporter
 {
 public:
@@ -14,8 +14,6 @@ public:
     // Returns the number of clusters imported, or -1 with *errors filled.
     int importFile(const QString &path, QStringList *errors);
     int importData(const QByteArray &csv, QStringList *errors);
-    // RFC 4180 fields of one record; *ok false on an unterminated quote.
-    static QList<QStringList> parseCsv(const QString &text, bool *ok, int *badLine);
 
 private:
     RegistryStore *m_store;
