@@ -43,7 +43,7 @@ int usage(const QString &message)
           << "                     --province P [--clusters ids] [--communes ids] [--password-file "
              "F]\n"
           << "  ccn-registry import-clusters --data-dir DIR [--database URL] FILE.csv\n"
-          << "  ccn-registry backup --data-dir DIR --out FILE\n";
+          << "  ccn-registry backup --data-dir DIR [--database URL] --out FILE\n";
     err().flush();
     return 2;
 }

@@ -1,6 +1,7 @@
 #include "registrystore.h"
 
 #include "migrator.h"
+#include "postgresdump.h"
 #include "protocolversion.h"
 #include "syncschema.h"
 #include "uuid7.h"
@@ -230,6 +231,7 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
                                 "postgresql://user@host:port/database.")
                         .arg(databaseUrl)};
         m_postgres = true;
+        m_databaseUrl = url;
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connection);
         db.setHostName(url.host());
         db.setPort(url.port(5432));
@@ -1480,14 +1482,11 @@ void RegistryStore::rollbackBatch()
 
 CoreError RegistryStore::backup(const QString &outFile)
 {
-    if (m_postgres)
-        return {
-            CoreError::Code::InvalidInput,
-            QObject::tr("Với máy chủ dùng PostgreSQL, hãy sao lưu bằng pg_dump (ví dụ: pg_dump -Fc "
-                        "-f registry.dump DBNAME); ccn-registry chỉ sao lưu kho SQLite.")};
     if (QFileInfo::exists(outFile))
         return {CoreError::Code::Io,
                 QObject::tr("Tệp '%1' đã có; hãy chọn tên tệp mới.").arg(outFile)};
+    if (m_postgres)
+        return PostgresDump::write(m_databaseUrl, outFile);
     QSqlQuery q(connection());
     QString error;
     // VACUUM INTO writes a consistent, compacted copy while the registry keeps running.

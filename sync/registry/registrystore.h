@@ -13,6 +13,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QUrl>
 
 #include <memory>
 #include <optional>
@@ -139,6 +140,7 @@ private:
 
     QString m_connection;
     bool m_postgres = false;
+    QUrl m_databaseUrl; // PostgreSQL only (backup)
     bool m_inBatch = false;
     std::unique_ptr<PushState> m_push; // set while a push batch is stored
     std::unique_ptr<SyncSchema> m_schema;

@@ -4,6 +4,7 @@
 // (a SQLite copy with the same rows; never overwrites; pg_dump advice on PostgreSQL) and serve
 // refusing an unwritable data directory or a port in use. Runs against SQLite, and PostgreSQL
 // with CCN_TEST_BACKEND=postgres.
+#include "postgresdump.h"
 #include "principal.h"
 #include "registrystore.h"
 #include "registrytestbackend.h"
@@ -274,14 +275,43 @@ void TestRegistryCommand::backup()
     QTemporaryDir dir;
     const QString out = dir.filePath("registry-backup.sqlite");
     Run r = run(QStringList{"backup"} + storeArgs() + QStringList{"--out", out});
-    if (m_store.isPostgres()) {
-        QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains("pg_dump"), qPrintable(r.err));
-        QVERIFY(!QFileInfo::exists(out));
-        return;
-    }
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(QFileInfo::exists(out));
+    QVERIFY(!QFileInfo::exists(out + ".partial"));
+    // A backup is never written over.
+    const qint64 size = QFileInfo(out).size();
+    const Run again = run(QStringList{"backup"} + storeArgs() + QStringList{"--out", out});
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY2(again.err.contains(QStringLiteral("đã có")), qPrintable(again.err));
+    QCOMPARE(QFileInfo(out).size(), size);
+    if (m_store.isPostgres()) {
+        // pg_dump's custom format: pg_restore reads back every row of each table.
+        const QString pgRestore = PostgresDump::program("pg_restore");
+        QVERIFY(!pgRestore.isEmpty());
+        for (const char *table : {"users", "records", "history", "devices"}) {
+            QProcess p;
+            p.start(pgRestore,
+                    {"--data-only", "--table", QString::fromLatin1(table), "--file", "-", out});
+            QVERIFY(p.waitForFinished(60000));
+            QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+            const QList<QByteArray> lines = p.readAllStandardOutput().split('\n');
+            int rows = -1;
+            for (const QByteArray &line : lines) {
+                if (line.startsWith("COPY "))
+                    rows = 0;
+                else if (line == "\\.")
+                    break;
+                else if (rows >= 0)
+                    ++rows;
+            }
+            QSqlQuery q(m_store.connection());
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))) &&
+                    q.next());
+            QVERIFY2(q.value(0).toInt() > 0 || QByteArray(table) == "devices", table);
+            QCOMPARE(rows, q.value(0).toInt());
+        }
+        return;
+    }
     // The copy opens as SQLite and holds the same rows in every table.
     QStringList tables;
     {
