@@ -1489,8 +1489,18 @@ CoreError RegistryStore::backup(const QString &outFile)
         return PostgresDump::write(m_databaseUrl, outFile);
     QSqlQuery q(connection());
     QString error;
-    // VACUUM INTO writes a consistent, compacted copy while the registry keeps running.
-    if (!run(q, QStringLiteral("VACUUM INTO ?"), {QFileInfo(outFile).absoluteFilePath()}, &error))
+    // VACUUM INTO writes a consistent, compacted copy while the registry keeps running; under a
+    // .partial name until it is complete, so that a file named as the backup is a whole one.
+    const QString partial = QFileInfo(outFile).absoluteFilePath() + QStringLiteral(".partial");
+    QFile::remove(partial);
+    if (!run(q, QStringLiteral("VACUUM INTO ?"), {partial}, &error)) {
+        QFile::remove(partial);
         return {CoreError::Code::Io, QObject::tr("Sao lưu thất bại: %1").arg(error)};
+    }
+    if (!QFile::rename(partial, outFile)) {
+        QFile::remove(partial);
+        return {CoreError::Code::Io,
+                QObject::tr("Không đặt được tên tệp sao lưu '%1'.").arg(outFile)};
+    }
     return {};
 }
