@@ -1,17 +1,29 @@
 #include "pushrequest.h"
 #include "protocolversion.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 
+#include <simdjson.h>
+
+#include <array>
+#include <iterator>
+#include <optional>
+#include <string_view>
+
 namespace {
 constexpr double maxSafeInteger = 9007199254740991.0;
 
+bool isCount(double d, double min)
+{
+    return d >= min && d <= maxSafeInteger && d == double(qint64(d));
+}
+
 bool isCount(const QJsonValue &v, double min)
 {
-    const double d = v.toDouble(-1);
-    return v.isDouble() && d >= min && d <= maxSafeInteger && d == double(qint64(d));
+    return v.isDouble() && isCount(v.toDouble(-1), min);
 }
 
 bool isName(const QJsonValue &v, int maxLength)
@@ -67,6 +79,193 @@ bool parseRunHeader(const QJsonObject &run, PushChange *proto, QStringList *colu
     }
     return true;
 }
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+QString textOf(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+// A value as Qt's reader makes it of the same text: integers that fit in 64 bits signed as
+// integers, every other number as a double. False for arrays and objects (left to Qt's reader).
+bool valueOf(element e, QJsonValue *out)
+{
+    switch (e.type()) {
+    case element_type::INT64:
+        *out = QJsonValue(qint64(e.get_int64().value_unsafe()));
+        return true;
+    case element_type::UINT64:
+        *out = QJsonValue(double(e.get_uint64().value_unsafe()));
+        return true;
+    case element_type::DOUBLE:
+        *out = QJsonValue(e.get_double().value_unsafe());
+        return true;
+    case element_type::STRING:
+        *out = QJsonValue(textOf(e.get_string().value_unsafe()));
+        return true;
+    case element_type::BOOL:
+        *out = QJsonValue(e.get_bool().value_unsafe());
+        return true;
+    case element_type::NULL_VALUE:
+        *out = QJsonValue(QJsonValue::Null);
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The members of `o` by name (values[i] of names[i]) when it has each of them once and no other
+// (a member twice is Qt's reader's to settle: it keeps the last).
+template <size_t N>
+bool membersOf(simdjson::dom::object o, const std::string_view (&names)[N],
+               std::array<element, N> *values)
+{
+    unsigned seen = 0;
+    for (const auto &[key, value] : o) {
+        size_t i = 0;
+        while (i < N && key != names[i])
+            ++i;
+        if (i == N || (seen & (1u << i)))
+            return false;
+        seen |= 1u << i;
+        (*values)[i] = value;
+    }
+    return seen == (1u << N) - 1;
+}
+
+// Every change of a run has the same members: each starts as a copy of the run's shape (its
+// columns, all null), whose values are then set in place. Qt keeps members sorted by name; the
+// list says where each column's value sits among them. Runs with the same columns (most runs of
+// one entity) share one shape.
+using Shape = std::pair<QJsonObject, QList<qsizetype>>;
+
+// Reads one run into *out (appending its changes). False when the run is anything but what
+// fromJson's checks accept without a word (the caller then leaves the whole body to them).
+bool readRun(element run, PushRequest *out, qint64 *lastSeq, QHash<QStringList, Shape> *shapes)
+{
+    simdjson::dom::object o;
+    if (run.get_object().get(o))
+        return false;
+    std::string_view entity, op;
+    simdjson::dom::array cols, rows;
+    std::array<element, 4> m;
+    if (!membersOf(o, {"entity", "op", "columns", "changes"}, &m) ||
+        m[0].get_string().get(entity) || m[1].get_string().get(op) || m[2].get_array().get(cols) ||
+        m[3].get_array().get(rows))
+        return false;
+    if (cols.size() > 256)
+        return false;
+    PushChange proto;
+    proto.entity = textOf(entity);
+    proto.op = textOf(op);
+    if (proto.entity.isEmpty() || proto.entity.size() > 128 || !PushChange::isValidOp(proto.op))
+        return false;
+    QStringList columns;
+    for (element c : cols) {
+        std::string_view name;
+        if (c.get_string().get(name))
+            return false;
+        columns << textOf(name);
+    }
+    auto known = shapes->constFind(columns);
+    if (known == shapes->constEnd()) {
+        Shape shape;
+        for (const QString &column : std::as_const(columns)) {
+            if (column.isEmpty() || column.size() > 64 || shape.first.contains(column))
+                return false;
+            shape.first.insert(column, QJsonValue::Null);
+        }
+        for (const QString &column : std::as_const(columns))
+            shape.second << std::distance(shape.first.constBegin(), shape.first.constFind(column));
+        known = shapes->insert(columns, shape);
+    }
+    const QJsonObject &shape = known->first;
+    const QList<qsizetype> &slot = known->second;
+    const size_t width = 3 + size_t(columns.size());
+    for (element r : rows) {
+        simdjson::dom::array row;
+        if (out->changes.size() >= ProtocolVersion::maxChangesPerPush || r.get_array().get(row) ||
+            row.size() != width)
+            return false;
+        auto it = row.begin();
+        double seq = 0, base = 0;
+        std::string_view rowId;
+        if ((*it).get_double().get(seq) || !isCount(seq, 1) || qint64(seq) <= *lastSeq)
+            return false;
+        ++it;
+        if ((*it).get_string().get(rowId))
+            return false;
+        ++it;
+        if ((*it).get_double().get(base) || !isCount(base, 0))
+            return false;
+        PushChange c = proto;
+        c.seq = qint64(seq);
+        c.rowId = textOf(rowId);
+        c.baseSeq = qint64(base);
+        if (c.rowId.isEmpty() || c.rowId.size() > 128)
+            return false;
+        c.fields = shape;
+        const QJsonObject::iterator first = c.fields.begin();
+        for (qsizetype j = 0; j < columns.size(); ++j) {
+            QJsonValue v;
+            if (!valueOf(*++it, &v))
+                return false;
+            if (!v.isNull())
+                (first + slot[j]).value() = v;
+        }
+        *lastSeq = c.seq;
+        out->changes.append(std::move(c));
+    }
+    return true;
+}
+
+// The request read with simdjson, when the body is one that fromJson's checks (after Qt's reader)
+// accept without a word and simdjson reads: nothing then that Qt's reader would read otherwise.
+// Anything else (malformed JSON, a check that fails, another protocol version, a member twice, a
+// text simdjson refuses such as a lone UTF-16 surrogate escape, a value that is an array or an
+// object) gives nullopt, and the body goes to Qt's reader and those checks as before.
+std::optional<PushRequest> readWith(simdjson::dom::parser &parser, const QByteArray &json)
+{
+    element root;
+    simdjson::dom::object o;
+    if (parser.parse(json.constData(), size_t(json.size()), true).get(root) ||
+        root.get_object().get(o))
+        return std::nullopt;
+    double protocol = 0;
+    std::string_view device;
+    simdjson::dom::array runs;
+    std::array<element, 3> m;
+    if (!membersOf(o, {"protocol", "device_id", "runs"}, &m) || m[0].get_double().get(protocol) ||
+        m[1].get_string().get(device) || m[2].get_array().get(runs))
+        return std::nullopt;
+    if (protocol != double(ProtocolVersion::current))
+        return std::nullopt;
+    PushRequest out;
+    out.protocol = ProtocolVersion::current;
+    out.deviceId = textOf(device);
+    if (out.deviceId.isEmpty() || out.deviceId.size() > 128)
+        return std::nullopt;
+    qint64 lastSeq = 0;
+    QHash<QStringList, Shape> shapes;
+    for (element run : runs)
+        if (!readRun(run, &out, &lastSeq, &shapes))
+            return std::nullopt;
+    return out;
+}
+
+std::optional<PushRequest> readFast(const QByteArray &json)
+{
+    // The text is copied into the parser's padded buffer. The parser is kept for the next body,
+    // but not with the room of one far larger than usual (a full body of short changes is about
+    // a megabyte; the parser needs some ten times the text).
+    constexpr size_t keptCapacity = 4 << 20;
+    thread_local simdjson::dom::parser parser;
+    std::optional<PushRequest> out = readWith(parser, json);
+    if (parser.capacity() > keptCapacity)
+        parser = simdjson::dom::parser();
+    return out;
+}
 } // namespace
 
 QByteArray PushRequest::toJson() const
@@ -105,6 +304,13 @@ QByteArray PushRequest::toJson() const
 }
 
 PushRequest PushRequest::fromJson(const QByteArray &json, QString *error)
+{
+    if (std::optional<PushRequest> fast = readFast(json))
+        return std::move(*fast);
+    return fromJsonQt(json, error);
+}
+
+PushRequest PushRequest::fromJsonQt(const QByteArray &json, QString *error)
 {
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);

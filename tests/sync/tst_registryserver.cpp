@@ -50,6 +50,24 @@ QJsonObject inspectionFields(const char *cluster)
             {"created_at", 1000},
             {"updated_at", 1000}};
 }
+
+// A push of `count` new inspections of cluster c1 from `device`, their seqs numbered on from *seq.
+PushRequest inspectionInserts(const QString &device, int count, qint64 *seq)
+{
+    PushRequest req;
+    req.protocol = ProtocolVersion::current;
+    req.deviceId = device;
+    for (int i = 0; i < count; ++i) {
+        PushChange c;
+        c.seq = ++*seq;
+        c.entity = "inspections";
+        c.rowId = Uuid7::generate();
+        c.op = "insert";
+        c.fields = inspectionFields("c1");
+        req.changes << c;
+    }
+    return req;
+}
 // A pull page's rows (runs of arrays) as {seq, entity, row_id, deleted, row} objects.
 QJsonArray pulledRows(const Response &page)
 {
@@ -86,6 +104,7 @@ private slots:
     void badInput_data();
     void badInput();
     void oversizedAndManyChanges();
+    void loneSurrogateRefusedPerChange();
     void loginSlowDown();
     void https();
     void listenPolicy();
@@ -1002,18 +1021,8 @@ void TestRegistryServer::oversizedAndManyChanges()
              m_tokens["admin"], {{"X-CCN-Offset", "0"}, {"X-CCN-Total-Size", "2000000"}});
     QCOMPARE(r.status, 413);
     // One change more than a batch may hold.
-    PushRequest req;
-    req.protocol = ProtocolVersion::current;
-    req.deviceId = m_devices["admin"];
-    for (int i = 0; i <= ProtocolVersion::maxChangesPerPush; ++i) {
-        PushChange c;
-        c.seq = ++m_changeSeq;
-        c.entity = "inspections";
-        c.rowId = Uuid7::generate();
-        c.op = "insert";
-        c.fields = inspectionFields("c1");
-        req.changes << c;
-    }
+    PushRequest req =
+        inspectionInserts(m_devices["admin"], ProtocolVersion::maxChangesPerPush + 1, &m_changeSeq);
     r = call("POST", "/api/v1/push", req.toJson(), m_tokens["admin"]);
     QCOMPARE(r.status, 400);
     QCOMPARE(m_store.serverSeq(), seqBefore);
@@ -1031,6 +1040,31 @@ void TestRegistryServer::oversizedAndManyChanges()
     QCOMPARE(qint64(results.at(1).toObject().value("change").toDouble()), req.changes[2].seq);
     QCOMPARE(results.at(1).toObject().value("code").toString(), QStringLiteral("invalid_value"));
     QCOMPARE(m_store.serverSeq(), seqBefore + 1);
+}
+
+void TestRegistryServer::loneSurrogateRefusedPerChange()
+{
+    // Half of a UTF-16 pair, escaped as Qt's writer escapes it (backslash, u, d800): the body is
+    // JSON that Qt reads (simdjson does not), and only that change is refused, as an invalid value
+    // that names its field; the others are stored, the refused row is not.
+    const qint64 seqBefore = m_store.serverSeq();
+    PushRequest req = inspectionInserts(m_devices["admin"], 3, &m_changeSeq);
+    req.changes[1].fields.insert("findings", QStringLiteral("tr") + QChar(0xd800) + "ng");
+    const QByteArray json = req.toJson();
+    QVERIFY(json.contains("tr\\ud800ng"));
+    const Response r = call("POST", "/api/v1/push", json, m_tokens["admin"]);
+    QCOMPARE(r.status, 200);
+    const QJsonArray results = r.json.value("results").toArray();
+    QCOMPARE(results.size(), 1);
+    const QJsonObject refused = results.at(0).toObject();
+    QCOMPARE(qint64(refused.value("change").toDouble()), req.changes[1].seq);
+    QCOMPARE(refused.value("code").toString(), QStringLiteral("invalid_value"));
+    QVERIFY2(refused.value("message").toString().contains("findings"),
+             qPrintable(refused.value("message").toString()));
+    QCOMPARE(m_store.serverSeq(), seqBefore + 2);
+    QVERIFY(m_store.row("inspections", req.changes[0].rowId));
+    QVERIFY(!m_store.row("inspections", req.changes[1].rowId));
+    QVERIFY(m_store.row("inspections", req.changes[2].rowId));
 }
 
 void TestRegistryServer::loginSlowDown()
