@@ -6,9 +6,13 @@
 #include <QAtomicInt>
 #include <QRegularExpression>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QVarLengthArray>
 #include <QtMath>
+
+#include <sqlite3.h>
 
 #include <cmath>
 
@@ -67,6 +71,12 @@ SyncSchema::SyncSchema()
         return;
     }
     m_version = Migrator::currentVersion(db);
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0 ||
+        !(m_sqlite = *static_cast<sqlite3 *const *>(handle.constData()))) {
+        m_error = QStringLiteral("no SQLite handle");
+        return;
+    }
     QSqlQuery q(db);
     q.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
     m_tables = OutboxTriggers::syncedTables(db);
@@ -113,8 +123,9 @@ SyncSchema::SyncSchema()
 
 SyncSchema::~SyncSchema()
 {
+    for (sqlite3_stmt *st : std::as_const(m_inserts))
+        sqlite3_finalize(st);
     m_inserts.clear();
-    m_ownedInserts.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         db.close();
@@ -185,50 +196,66 @@ QString SyncSchema::validateRow(const QString &table, const QJsonObject &row) co
             return QStringLiteral("thiếu trường bắt buộc '%1'").arg(c.name);
     if (!needsScratchInsert(table))
         return {};
-    QStringList names;
-    QVariantList values;
-    for (auto it = row.begin(); it != row.end(); ++it) {
-        names << it.key();
-        const QJsonValue v = it.value();
-        if (v.isNull())
-            values << QVariant();
-        else if (v.isBool())
-            values << QVariant(v.toBool() ? 1 : 0);
-        else if (v.isDouble())
-            values << QVariant(v.toDouble());
-        else
-            values << QVariant(v.toString());
-    }
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    QStringList marks;
-    for (int i = 0; i < names.size(); ++i)
-        marks << QStringLiteral("?");
     // Names were checked against the schema above, so they are safe to splice in. OR REPLACE: a
     // scratch row of an earlier call with the same key is replaced instead of failing the row
     // (NOT NULL cannot take the replace path: checkValue refused nulls there, and missing
     // required columns were refused above); CHECK constraints fail as ever.
-    const QString sql = QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
-                            .arg(table, names.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
-    QSqlQuery *q = m_inserts.value(sql);
-    if (!q) {
-        auto owned = std::make_unique<QSqlQuery>(db);
-        owned->prepare(sql);
-        q = owned.get();
-        m_ownedInserts.push_back(std::move(owned));
-        m_inserts.insert(sql, q);
+    QString key = table + QLatin1Char('(');
+    for (auto it = row.begin(); it != row.end(); ++it)
+        key += it.key() + QLatin1Char(',');
+    sqlite3_stmt *st = m_inserts.value(key);
+    if (!st) {
+        QStringList names, marks;
+        for (auto it = row.begin(); it != row.end(); ++it) {
+            names << it.key();
+            marks << QStringLiteral("?");
+        }
+        const QByteArray sql =
+            QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
+                .arg(table, names.join(QLatin1Char(',')), marks.join(QLatin1Char(',')))
+                .toUtf8();
+        if (sqlite3_prepare_v3(m_sqlite, sql.constData(), int(sql.size()),
+                               SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK) {
+            const QString error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
+            sqlite3_finalize(st);
+            return error;
+        }
+        m_inserts.insert(key, st);
     }
-    for (int i = 0; i < values.size(); ++i)
-        q->bindValue(i, values.at(i));
+    // Bound as QtSql bound them before: a number as a double, a boolean as 1 or 0, a null text
+    // (or null) as NULL, text as UTF-16 (kept alive in `texts` until the step).
+    QVarLengthArray<QString, 32> texts;
+    int i = 0;
+    for (auto it = row.begin(); it != row.end(); ++it) {
+        const QJsonValue v = it.value();
+        ++i;
+        if (v.isNull()) {
+            sqlite3_bind_null(st, i);
+        } else if (v.isBool()) {
+            sqlite3_bind_int(st, i, v.toBool() ? 1 : 0);
+        } else if (v.isDouble()) {
+            sqlite3_bind_double(st, i, v.toDouble());
+        } else {
+            texts.append(v.toString());
+            const QString &t = texts.last();
+            if (t.isNull())
+                sqlite3_bind_null(st, i);
+            else
+                sqlite3_bind_text16(st, i, t.utf16(), int(t.size() * sizeof(QChar)), SQLITE_STATIC);
+        }
+    }
     QString error;
-    if (!q->exec()) {
-        error = q->lastError().databaseText();
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
         if (error.contains(QLatin1String("CHECK constraint failed")))
             error = QStringLiteral("có giá trị nằm ngoài phạm vi bảng %1 cho phép (%2)")
                         .arg(table, error);
-        q->finish();
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
         return error;
     }
-    q->finish();
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
     // The scratch rows are taken out a few hundred at a time, not after every row (a DELETE per
     // row cost as much as the INSERT): the copy stays small, and a row never meets a constraint
     // of another row.
@@ -236,16 +263,20 @@ QString SyncSchema::validateRow(const QString &table, const QJsonObject &row) co
     if (++kept < kScratchRows)
         return error;
     kept = 0;
-    QSqlQuery *clear = m_inserts.value(table);
+    sqlite3_stmt *clear = m_inserts.value(table);
     if (!clear) {
-        auto owned = std::make_unique<QSqlQuery>(db);
-        owned->prepare(QStringLiteral("DELETE FROM %1").arg(table));
-        clear = owned.get();
-        m_ownedInserts.push_back(std::move(owned));
+        const QByteArray sql = QStringLiteral("DELETE FROM %1").arg(table).toUtf8();
+        if (sqlite3_prepare_v3(m_sqlite, sql.constData(), int(sql.size()),
+                               SQLITE_PREPARE_PERSISTENT, &clear, nullptr) != SQLITE_OK) {
+            sqlite3_finalize(clear);
+            return QStringLiteral("không kiểm tra được dữ liệu: %1")
+                .arg(QString::fromUtf8(sqlite3_errmsg(m_sqlite)));
+        }
         m_inserts.insert(table, clear);
     }
-    if (!clear->exec())
-        error = QStringLiteral("không kiểm tra được dữ liệu: %1").arg(clear->lastError().text());
-    clear->finish();
+    if (sqlite3_step(clear) != SQLITE_DONE)
+        error = QStringLiteral("không kiểm tra được dữ liệu: %1")
+                    .arg(QString::fromUtf8(sqlite3_errmsg(m_sqlite)));
+    sqlite3_reset(clear);
     return error;
 }

@@ -4,11 +4,10 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QSet>
-#include <QSqlQuery>
 #include <QStringList>
 
-#include <memory>
-#include <vector>
+struct sqlite3;
+struct sqlite3_stmt;
 
 // The synced tables and their travelling columns, derived from the device schema itself: an
 // in-memory SQLite database migrated with :/schema/app (ccncore's Migrator) and read with
@@ -63,10 +62,12 @@ private:
     QHash<QString, QList<Column>> m_columns;
     QHash<QString, QHash<QString, Column>> m_byName; // table -> column name -> column
     QSet<QString> m_scratchInsert;                   // tables validateRow inserts into
-    // validateRow's INSERTs, prepared once per row shape (table and column list), and its
-    // DELETEs, once per table (keyed by the table name).
-    mutable QHash<QString, QSqlQuery *> m_inserts;
-    mutable std::vector<std::unique_ptr<QSqlQuery>> m_ownedInserts;
+    // The in-memory copy's SQLite handle: validateRow binds and runs its statements through
+    // SQLite's own API (no QVariant per value, no QtSql statement bookkeeping per row).
+    sqlite3 *m_sqlite = nullptr;
+    // validateRow's INSERTs, prepared once per row shape (keyed by table and column list), and
+    // its DELETEs, once per table (keyed by the table name).
+    mutable QHash<QString, sqlite3_stmt *> m_inserts;
     // Scratch rows validateRow left in each table since it last emptied it.
     static constexpr int kScratchRows = 256;
     mutable QHash<QString, int> m_scratchRows;
