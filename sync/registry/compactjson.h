@@ -15,6 +15,9 @@ class CompactJson
 {
 public:
     static QByteArray object(const QJsonObject &o);
+    // object() of the object with o's names but `skip`, each holding `value` (a new row's
+    // field_meta: every field but id with the change's [seq, device]), without building it.
+    static QByteArray stamped(const QJsonObject &o, const QString &skip, const QJsonValue &value);
 
 private:
     static void append(QByteArray *out, const QJsonValue &v);

@@ -112,9 +112,11 @@ const QString kHistoryHead =
     QStringLiteral("INSERT INTO history (seq, change_id, entity, row_id, op, device_id, user_id, "
                    "base_seq, fields, status, stored_at) VALUES ");
 
+// stamp: when set, the row's meta was not built (see PushState::stamps): every name of the row but
+// id holds *stamp.
 QVariantList recordRow(const QString &entity, const QString &rowId, qint64 seq,
                        const QJsonObject &row, const QJsonObject &meta, const QString &provinceId,
-                       const QString &clusterId)
+                       const QString &clusterId, const QJsonValue *stamp = nullptr)
 {
     const QString sha = entity == QLatin1String("photos")
                             ? row.value(QLatin1String("sha256")).toString()
@@ -124,7 +126,7 @@ QVariantList recordRow(const QString &entity, const QString &rowId, qint64 seq,
             seq,
             isDeleted(row) ? 1 : 0,
             compactUtf8(row),
-            compactUtf8(meta),
+            stamp ? CompactJson::stamped(row, QStringLiteral("id"), *stamp) : compactUtf8(meta),
             nullable(provinceId),
             nullable(clusterId),
             nullable(sha)};
@@ -726,9 +728,19 @@ RegistryStore::Scope RegistryStore::scopeOf(const QString &entity, const QJsonOb
 ChangeMerger::Stored RegistryStore::load(const QString &entity, const QString &rowId) const
 {
     if (m_push) {
-        const auto it = m_push->rows.constFind(rowKey(entity, rowId));
-        if (it != m_push->rows.constEnd())
+        const QString key = rowKey(entity, rowId);
+        const auto it = m_push->rows.find(key);
+        if (it != m_push->rows.end()) {
+            const auto stamp = m_push->stamps.constFind(key);
+            if (stamp != m_push->stamps.constEnd()) {
+                // A row the batch inserted, changed again: its meta is built now.
+                for (auto f = it->row.constBegin(); f != it->row.constEnd(); ++f)
+                    if (f.key() != QLatin1String("id"))
+                        it->meta.insert(f.key(), *stamp);
+                m_push->stamps.erase(stamp);
+            }
             return *it;
+        }
     }
     ChangeMerger::Stored st;
     QSqlQuery *q = statement(
@@ -756,7 +768,7 @@ std::optional<QJsonObject> RegistryStore::row(const QString &entity, const QStri
 
 bool RegistryStore::saveRecord(const QString &entity, const QString &rowId, qint64 seq,
                                const QJsonObject &row, const QJsonObject &meta, const Scope &scope,
-                               QString *error)
+                               QString *error, const QJsonValue &stamp)
 {
     if (m_push) {
         // A push batch keeps the row and writes it at its end (push() -> writeRows), once even if
@@ -765,6 +777,10 @@ bool RegistryStore::saveRecord(const QString &entity, const QString &rowId, qint
         m_push->rows.insert(key, {true, row, meta, seq});
         m_push->scopes.insert(key, {scope.provinceId, scope.clusterId});
         m_push->dirty.insert(key);
+        if (stamp.isArray())
+            m_push->stamps.insert(key, stamp);
+        else
+            m_push->stamps.remove(key);
     } else if (!writeRows(
                    kRecordsHead,
                    {recordRow(entity, rowId, seq, row, meta, scope.provinceId, scope.clusterId)},
@@ -923,8 +939,9 @@ CoreError RegistryStore::push(const Principal &who, const QList<PushChange> &cha
         const qsizetype cut = key.indexOf(QLatin1Char('\x1f'));
         const ChangeMerger::Stored &st = m_push->rows[key];
         const std::pair<QString, QString> &scope = m_push->scopes[key];
+        const auto stamp = m_push->stamps.constFind(key);
         records << recordRow(key.left(cut), key.mid(cut + 1), st.seq, st.row, st.meta, scope.first,
-                             scope.second);
+                             scope.second, stamp == m_push->stamps.constEnd() ? nullptr : &*stamp);
     }
     if (!writeRows(kRecordsHead, records, kRecordsTail, &error) ||
         !writeRows(kHistoryHead, m_push->history, QString(), &error))
@@ -1171,10 +1188,17 @@ ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &chan
         return r;
     QJsonObject meta = stored.meta;
     const QJsonValue stamp = QJsonArray{double(seq), who.deviceId}; // shared by every field
-    for (const QString &f : out.appliedFields)
-        meta.insert(f, stamp);
+    // A new row in a push batch: every field but id applied, so its meta would stamp each name of
+    // the row but id. It is not built name by name now (see PushState::stamps).
+    const bool stampAll = m_push && !stored.exists && meta.isEmpty() &&
+                          out.row.contains(QLatin1String("id")) &&
+                          out.appliedFields.size() == out.row.size() - 1;
+    if (!stampAll)
+        for (const QString &f : out.appliedFields)
+            meta.insert(f, stamp);
     const Scope finalScope = asProposed ? newScope : scopeOf(change.entity, out.row);
-    if (!saveRecord(change.entity, change.rowId, seq, out.row, meta, finalScope, storageError))
+    if (!saveRecord(change.entity, change.rowId, seq, out.row, meta, finalScope, storageError,
+                    stampAll ? stamp : QJsonValue()))
         return r;
     for (const ChangeMerger::Conflict &c : out.conflicts) {
         const QString id = Uuid7::generate();

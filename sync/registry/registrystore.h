@@ -109,7 +109,11 @@ private:
         QHash<QString, std::pair<QString, QString>> scopes; // rowKey -> (province, cluster)
         // Written at the end of the batch, many rows per statement: the records the batch
         // changed (their final state is in `rows`), and its history rows.
-        QSet<QString> dirty;         // rowKeys
+        QSet<QString> dirty; // rowKeys
+        // rowKey -> [seq, device] of a row the batch inserted: its meta, every name of the row but
+        // id with that stamp, is not built in `rows` (there it is empty) unless a later change of
+        // the batch loads the row (load() builds it then); its text is made from the row's names.
+        QHash<QString, QJsonValue> stamps;
         QList<QVariantList> history; // one bind list per history row
         // clusterSet() of the batch's principal, worked out once (a query per commune); dropped
         // when the batch saves a cluster_units row, which may change it.
@@ -126,8 +130,11 @@ private:
     ChangeResult pushOne(const Principal &who, const PushChange &change, QString *storageError);
     ChangeMerger::Stored load(const QString &entity, const QString &rowId) const;
     qint64 nextSeq(QString *error);
+    // stamp: an array ([seq, device]) when meta is left empty and stands for that stamp on every
+    // name of the row but id (push batches only; see PushState::stamps).
     bool saveRecord(const QString &entity, const QString &rowId, qint64 seq, const QJsonObject &row,
-                    const QJsonObject &meta, const Scope &scope, QString *error);
+                    const QJsonObject &meta, const Scope &scope, QString *error,
+                    const QJsonValue &stamp = QJsonValue());
     bool insertHistory(qint64 seq, const QString &changeId, const QString &entity,
                        const QString &rowId, const QString &op, const QString &device,
                        const QString &userId, qint64 baseSeq, const QJsonObject &fields,

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <tuple>
+
 namespace {
 Principal device(const QString &name)
 {
@@ -64,6 +66,7 @@ private slots:
     void officerScopeFollowsLinksInTheBatch();
     void bigBatchIsWrittenWhole();
     void storedJsonIsTheCompactText();
+    void rowInsertedThenChangedInOneBatch();
     void indexesServePushAndPull();
     void migrationsAreIdempotent();
 
@@ -497,6 +500,53 @@ void TestRegistryStore::storedJsonIsTheCompactText()
     QCOMPARE(q.value(0).toString(), text(c.fields));
     QCOMPARE(q.value(1).toString(), QStringLiteral("text"));
     QVERIFY(q.value(2).toBool());
+}
+
+void TestRegistryStore::rowInsertedThenChangedInOneBatch()
+{
+    // A new row's field meta is not built field by field in a batch: a later change of the same
+    // batch still merges against it, and the stored meta (text as QJsonDocument writes it) holds
+    // the insert's stamp on each field but the one the second change wrote.
+    const Principal who = device("A");
+    const PushChange insert = inspectionIn("c1", 5);
+    PushChange update;
+    update.seq = nextChangeSeq();
+    update.entity = "inspections";
+    update.rowId = insert.rowId;
+    update.op = "update";
+    update.fields = QJsonObject{{"findings", "Nứt tường"}};
+    const PushChange other = inspectionIn("c2", 6);
+    QList<ChangeResult> results;
+    QVERIFY(m_store->push(who, {insert, update, other}, &results).ok());
+    QCOMPARE(results.size(), 3);
+    for (const ChangeResult &r : results)
+        QCOMPARE(r.status, QStringLiteral("applied"));
+    const auto text = [](const QJsonObject &o) {
+        return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    };
+    const auto stamps = [&](const PushChange &c, qint64 seq) {
+        QJsonObject meta;
+        for (auto it = c.fields.begin(); it != c.fields.end(); ++it)
+            meta.insert(it.key(), QJsonArray{double(seq), who.deviceId});
+        return meta;
+    };
+    QJsonObject row = insert.fields;
+    row.insert("id", insert.rowId);
+    row.insert("findings", "Nứt tường");
+    QJsonObject meta = stamps(insert, results[0].seq);
+    meta.insert("findings", QJsonArray{double(results[1].seq), who.deviceId});
+    QJsonObject otherRow = other.fields;
+    otherRow.insert("id", other.rowId);
+    QSqlQuery q(m_store->connection());
+    q.prepare("SELECT row_json, field_meta FROM records WHERE row_id = ?");
+    for (const auto &[id, r, m] :
+         {std::tuple{insert.rowId, row, meta},
+          std::tuple{other.rowId, otherRow, stamps(other, results[2].seq)}}) {
+        q.bindValue(0, id);
+        QVERIFY(q.exec() && q.next());
+        QCOMPARE(q.value(0).toString(), text(r));
+        QCOMPARE(q.value(1).toString(), text(m));
+    }
 }
 
 void TestRegistryStore::indexesServePushAndPull()
