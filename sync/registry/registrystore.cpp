@@ -18,6 +18,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
+#include <QVarLengthArray>
 
 #include <sodium.h>
 #include <sqlite3.h>
@@ -1028,7 +1029,9 @@ bool RegistryStore::writeRowsSqlite(const QString &sql, const QList<QVariantList
         *error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
         return false;
     }
+    QVarLengthArray<QByteArray, 16> utf8; // the UTF-8 of one row's texts, bound until its step
     for (const QVariantList &row : rows) {
+        utf8.clear();
         for (int i = 0; i < row.size(); ++i) {
             const QVariant &v = row.at(i);
             int rc = SQLITE_OK;
@@ -1044,9 +1047,19 @@ bool RegistryStore::writeRowsSqlite(const QString &sql, const QList<QVariantList
                 const QByteArray &b = *static_cast<const QByteArray *>(v.constData());
                 rc = sqlite3_bind_text(st, i + 1, b.constData(), int(b.size()), SQLITE_STATIC);
             } else if (v.typeId() == QMetaType::QString) {
+                // As UTF-8, the database's encoding, converted by Qt (bound as UTF-16, SQLite
+                // converted it at every step). Text that is not valid UTF-16 (half of a pair)
+                // still goes in as UTF-16, for SQLite to convert as it did.
                 const QString &t = *static_cast<const QString *>(v.constData());
-                rc = sqlite3_bind_text16(st, i + 1, t.utf16(), int(t.size() * sizeof(QChar)),
-                                         SQLITE_STATIC);
+                if (t.isValidUtf16()) {
+                    utf8.append(t.toUtf8());
+                    const QByteArray &b = utf8.last();
+                    rc = sqlite3_bind_text(st, i + 1, b.isEmpty() ? "" : b.constData(),
+                                           int(b.size()), SQLITE_STATIC);
+                } else {
+                    rc = sqlite3_bind_text16(st, i + 1, t.utf16(), int(t.size() * sizeof(QChar)),
+                                             SQLITE_STATIC);
+                }
             } else if (v.typeId() == QMetaType::Double) {
                 rc = sqlite3_bind_double(st, i + 1, v.toDouble());
             } else {
@@ -1128,7 +1141,7 @@ ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &chan
         return reject(
             "unknown_entity",
             QStringLiteral("'%1' không phải bảng được đồng bộ.").arg(change.entity.left(64)));
-    if (!Uuid7::isValid(change.rowId) && change.rowId.size() > 64)
+    if (change.rowId.size() > 64 && !Uuid7::isValid(change.rowId))
         return reject("invalid_row_id", QStringLiteral("row_id không phải mã hợp lệ."));
     for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
         const QString e = m_schema->checkValue(change.entity, it.key(), it.value());
