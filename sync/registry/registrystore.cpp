@@ -1162,13 +1162,22 @@ ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &chan
     if (!stored.exists && change.op != QLatin1String("insert"))
         return reject("unknown_row", QStringLiteral("Máy chủ không có dòng %1 %2.")
                                          .arg(change.entity, change.rowId.left(64)));
+    // The merge is a pure function of the stored row and the change: worked out here, acted on
+    // after the checks below as before. A new row merges to its fields and id, the very row the
+    // checks look at: that row is then used as it is (shared: asProposed compares nothing).
+    const ChangeMerger::Outcome out = ChangeMerger::merge(stored, change, who.deviceId);
     // Authorisation on the stored scope (the row as it is) and on the proposed scope.
     // (A new row is its fields: taken as they are rather than inserted one by one.)
-    QJsonObject proposed = stored.row.isEmpty() ? change.fields : stored.row;
-    if (!stored.row.isEmpty())
-        for (auto it = change.fields.begin(); it != change.fields.end(); ++it)
-            proposed.insert(it.key(), it.value());
-    proposed.insert(QStringLiteral("id"), change.rowId);
+    QJsonObject proposed;
+    if (!stored.exists && out.rejectCode.isEmpty()) {
+        proposed = out.row;
+    } else {
+        proposed = stored.row.isEmpty() ? change.fields : stored.row;
+        if (!stored.row.isEmpty())
+            for (auto it = change.fields.begin(); it != change.fields.end(); ++it)
+                proposed.insert(it.key(), it.value());
+        proposed.insert(QStringLiteral("id"), change.rowId);
+    }
     const Scope newScope = scopeOf(change.entity, proposed);
     if (!newScope.error.isEmpty())
         return reject("unknown_parent", newScope.error);
@@ -1185,7 +1194,6 @@ ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &chan
     QString invalid = m_schema->validateRow(change.entity, proposed);
     if (!invalid.isEmpty())
         return reject("invalid_value", invalid);
-    const ChangeMerger::Outcome out = ChangeMerger::merge(stored, change, who.deviceId);
     if (!out.rejectCode.isEmpty())
         return reject(out.rejectCode.toLatin1().constData(), out.rejectMessage);
     // Most changes merge to exactly the proposed row (validated above, scope known): the row's
