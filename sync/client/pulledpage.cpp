@@ -87,7 +87,7 @@ PulledPage &PulledPage::operator=(PulledPage &&) noexcept = default;
 void PulledPage::clear()
 {
     m_texts.clear();
-    m_protocol = m_next = m_more = Value();
+    m_protocol = m_next = m_more = m_lastSeq = Value();
     m_runsType = Type::Missing;
     m_runs.clear();
     m_rows.clear();
@@ -140,8 +140,8 @@ bool PulledPage::read(const QByteArray &json)
 void PulledPage::readPage(const simdjson::dom::object &page)
 {
     // A repeated member counts last, as in Qt's reader.
-    element protocol, next, more, runs;
-    bool has[4] = {false, false, false, false};
+    element protocol, next, more, runs, lastSeq;
+    bool has[5] = {false, false, false, false, false};
     for (const simdjson::dom::key_value_pair &field : page) {
         int which = -1;
         if (field.key == "protocol")
@@ -152,6 +152,8 @@ void PulledPage::readPage(const simdjson::dom::object &page)
             more = field.value, which = 2;
         else if (field.key == "runs")
             runs = field.value, which = 3;
+        else if (field.key == "last_seq")
+            lastSeq = field.value, which = 4;
         if (which >= 0)
             has[which] = true;
     }
@@ -161,6 +163,8 @@ void PulledPage::readPage(const simdjson::dom::object &page)
         m_next = valueOf(next, false);
     if (has[2])
         m_more = valueOf(more, false);
+    if (has[4])
+        m_lastSeq = valueOf(lastSeq, false);
     m_runsType = typeOf(has[3] ? &runs : nullptr);
     simdjson::dom::array list;
     if (!has[3] || runs.get(list) != simdjson::SUCCESS)
@@ -273,6 +277,8 @@ void PulledPage::readObject(const QJsonObject &page)
     m_protocol = valueOf(page.value(QLatin1String("protocol")), false);
     m_next = valueOf(page.value(QLatin1String("next")), false);
     m_more = valueOf(page.value(QLatin1String("more")), false);
+    if (page.contains(QLatin1String("last_seq")))
+        m_lastSeq = valueOf(page.value(QLatin1String("last_seq")), false);
     const QJsonValue runs = page.value(QLatin1String("runs"));
     m_runsType = valueOf(runs, false).type;
     for (const QJsonValue &rv : runs.toArray()) {

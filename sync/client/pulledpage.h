@@ -94,6 +94,8 @@ public:
     const Value &protocol() const { return m_protocol; }
     const Value &next() const { return m_next; }
     const Value &more() const { return m_more; }
+    // The registry's latest sequence when it made the page (absent: null value).
+    const Value &lastSeq() const { return m_lastSeq; }
     Type runsType() const { return m_runsType; }
     const std::vector<Run> &runs() const { return m_runs; }
     const Row &row(int i) const { return m_rows[size_t(i)]; }
@@ -116,7 +118,7 @@ private:
 
     std::unique_ptr<simdjson::dom::parser> m_parser; // holds the strings of the page read
     std::vector<QByteArray> m_texts;                 // other texts values point into
-    Value m_protocol, m_next, m_more;
+    Value m_protocol, m_next, m_more, m_lastSeq;
     Type m_runsType = Type::Missing;
     std::vector<Run> m_runs;
     std::vector<Row> m_rows;

@@ -183,6 +183,13 @@ void SyncClient::noteReply(const SyncReply &r)
         setOnline(m_lastRequestOk);
 }
 
+double SyncClient::pullFraction(qint64 from, qint64 next, qint64 last)
+{
+    if (last <= from)
+        return 1.0;
+    return qBound(0.0, double(next - from) / double(last - from), 1.0);
+}
+
 void SyncClient::setProgress(double p, const QString &phase)
 {
     p = qBound(0.0, p, 1.0);
@@ -360,6 +367,7 @@ bool SyncClient::sync()
     emit syncingChanged();
     m_roundPushed = 0;
     m_roundPages = 0;
+    m_pullFrom = -1;
     m_roundPushTotal = m_manager.pendingRecordCount();
     m_uploads.clear();
     m_thumbs.clear();
@@ -534,9 +542,17 @@ void SyncClient::pageArrived(SyncHttp *http, qint64 since, const SyncReply &r)
         return finishRound(applied, applied.code() == CoreError::Code::Sql
                                         ? SyncErrors::Kind::Local
                                         : SyncErrors::Kind::Malformed);
+    if (m_roundPages == 0)
+        m_pullFrom = since;
     ++m_roundPages;
-    // Pages do not say how many follow: approach 0.7 a little each page.
-    setProgress(0.4 + 0.3 * (1.0 - 1.0 / (1 + m_roundPages)), QStringLiteral("pull"));
+    // How far the cursor has come towards the registry's latest sequence (last_seq); a registry
+    // that does not send it: approach 0.7 a little each page. Never backwards (writes made
+    // during the round move last_seq on).
+    const PulledPage::Value &last = page.lastSeq();
+    const double done = last.type == PulledPage::Type::Number
+                            ? pullFraction(m_pullFrom, result.next, qint64(last.number))
+                            : 1.0 - 1.0 / (1 + m_roundPages);
+    setProgress(qMax(m_progress, 0.4 + 0.3 * done), QStringLiteral("pull"));
     if (!result.more)
         return photosStart();
     if (!ahead)

@@ -89,6 +89,9 @@ public:
     bool loggingIn() const { return m_loggingIn; }
     bool syncing() const { return m_syncing; }
     double progress() const { return m_progress; }
+    // The share of a pull done: the cursor's way from the round's first cursor `from` to the
+    // registry's latest sequence `last` (1 when there is nothing between them).
+    static double pullFraction(qint64 from, qint64 next, qint64 last);
     QString phase() const { return m_phase; }
     QDateTime lastSyncAt() const;
     QString lastError() const { return m_lastError.message(); }
@@ -227,6 +230,7 @@ private:
     int m_roundPushTotal = 0;
     int m_roundPushed = 0;
     int m_roundPages = 0;
+    qint64 m_pullFrom = -1; // the round's first pull cursor
     QList<PendingPhoto> m_uploads;
     int m_uploadIndex = 0;
     qint64 m_uploadOffset = 0;

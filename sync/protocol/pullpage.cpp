@@ -166,6 +166,10 @@ QByteArray PullPage::toJson() const
     out += ",\"next\":";
     out += QByteArray::number(next);
     out += more ? ",\"more\":true" : ",\"more\":false";
+    if (lastSeq > 0) {
+        out += ",\"last_seq\":";
+        out += QByteArray::number(lastSeq);
+    }
     out += ",\"runs\":[";
     for (qsizetype i = 0; i < runs.size(); ++i) {
         const PullRun &r = runs.at(i);
@@ -202,6 +206,7 @@ PullPage PullPage::fromJson(const QByteArray &json, QString *error)
     p.protocol = o.value(QLatin1String("protocol")).toInt();
     p.next = qint64(o.value(QLatin1String("next")).toDouble());
     p.more = o.value(QLatin1String("more")).toBool();
+    p.lastSeq = qint64(o.value(QLatin1String("last_seq")).toDouble());
     for (const QJsonValue &rv : o.value(QLatin1String("runs")).toArray()) {
         const QJsonObject r = rv.toObject();
         PullRun run;

@@ -29,14 +29,17 @@ public:
 };
 
 // The reply to GET /api/v1/pull?since=S&limit=N (protocol 2):
-// {"protocol": 2, "next", "more", "runs": [{"entity", "columns", "rows"}]}.
-// `next` is the cursor to send as `since` next time; `more` says another page is waiting.
+// {"protocol": 2, "next", "more", "last_seq"?, "runs": [{"entity", "columns", "rows"}]}.
+// `next` is the cursor to send as `since` next time; `more` says another page is waiting;
+// `last_seq`, the registry's latest sequence when the page was made, lets a device show how far
+// its pull has come (optional: devices that do not know it ignore it).
 class PullPage
 {
 public:
     int protocol = 0;
     qint64 next = 0;
     bool more = false;
+    qint64 lastSeq = 0; // 0: not sent
     QList<PullRun> runs;
 
     // Appends a row whose values are the members of `rowJson`, a flat JSON object (a record's

@@ -576,8 +576,10 @@ Reply RegistryServer::pull(const Principal &who, const QHttpServerRequest &reque
                 QStringLiteral("Tham số '%1' không được hỗ trợ.").arg(item.first.left(32)));
         }
     }
+    PullPage page = m_store->pull(who, since, int(limit));
+    page.lastSeq = m_store->serverSeq();
     Reply r;
-    r.body = m_store->pull(who, since, int(limit)).toJson();
+    r.body = page.toJson();
     r.compressionLevel = pullCompressionLevel;
     return r;
 }

@@ -133,6 +133,23 @@ private slots:
 
     // One PulledPage reads page after page: each read replaces the page before, a refused text
     // leaves nothing of it, and the next good text reads as a fresh object would.
+    void readsLastSeq()
+    {
+        PulledPage page;
+        QByteArray text = pageText(5, QStringLiteral("năm"));
+        QVERIFY(text.startsWith('{'));
+        QVERIFY(page.read(text));
+        QCOMPARE(page.lastSeq().type, PulledPage::Type::Missing); // optional
+        text.insert(1, "\"last_seq\":77,");
+        QVERIFY(page.read(text));
+        QCOMPARE(page.lastSeq().toInteger(), 77);
+        QCOMPARE(
+            PulledPage::fromObject(QJsonDocument::fromJson(text).object()).lastSeq().toInteger(),
+            77);
+        QVERIFY(page.read(pageText(6, QStringLiteral("sáu"))));
+        QCOMPARE(page.lastSeq().type, PulledPage::Type::Missing); // not kept from the page before
+    }
+
     void readsPageAfterPage()
     {
         PulledPage page;

@@ -77,6 +77,14 @@ private slots:
         const QJsonObject e = QJsonDocument::fromJson(empty.toJson()).object();
         QVERIFY(e.value("runs").isArray());
         QVERIFY(e.value("runs").toArray().isEmpty());
+        // The registry's latest sequence, when given, for the device's progress bar.
+        p.lastSeq = 9;
+        const QJsonObject withLast = QJsonDocument::fromJson(p.toJson()).object();
+        QCOMPARE(withLast.keys(), (QStringList{"last_seq", "more", "next", "protocol", "runs"}));
+        QCOMPARE(withLast.value("last_seq").toInteger(), 9);
+        QString error;
+        QCOMPARE(PullPage::fromJson(p.toJson(), &error).lastSeq, 9);
+        QVERIFY(error.isEmpty());
     }
 
     // Values are copied as stored: strings with quotes, commas, braces and escapes, nested

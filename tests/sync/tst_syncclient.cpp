@@ -111,6 +111,51 @@ private slots:
         QVERIFY(m_dir.isValid());
     }
 
+    void pullProgressFollowsTheCursor()
+    {
+        QCOMPARE(SyncClient::pullFraction(100, 100, 500), 0.0);
+        QCOMPARE(SyncClient::pullFraction(100, 300, 500), 0.5);
+        QCOMPARE(SyncClient::pullFraction(100, 600, 500), 1.0); // written during the round
+        QCOMPARE(SyncClient::pullFraction(500, 500, 500), 1.0); // nothing to pull
+        // Four pages towards last_seq 400: the bar moves by the cursor's share, never back.
+        FakeRegistry server;
+        qint64 seq = 0;
+        server.handler = [&](const Request &r) {
+            if (!r.path.startsWith("/api/v1/pull"))
+                return goodHandler(r, &seq);
+            const qint64 since =
+                QUrlQuery(QUrl(QString::fromLatin1(r.path))).queryItemValue("since").toLongLong();
+            const qint64 next = since + 100;
+            // One province row per page (a page with more to come is never empty).
+            const QString id = QStringLiteral("p%1").arg(next);
+            const QJsonObject run{
+                {"entity", "admin_units"},
+                {"columns", QJsonArray{"code", "created_at", "id", "level", "level_label", "name",
+                                       "updated_at", "valid_from"}},
+                {"rows", QJsonArray{QJsonArray{double(next), 0, id, 1, id, "province", "Tỉnh", id,
+                                               1, "2025-07-01"}}}};
+            return Response::json(200,
+                                  {{"protocol", ProtocolVersion::current},
+                                   {"runs", QJsonArray{run}},
+                                   {"next", double(next)},
+                                   {"more", next < 400},
+                                   {"last_seq", next == 200 ? 380.0 : 400.0}},
+                                  true);
+        };
+        auto d = device(server.url());
+        QList<double> pull;
+        connect(d->client.get(), &SyncClient::progressChanged, this, [&]() {
+            if (d->client->phase() == QLatin1String("pull"))
+                pull << d->client->progress();
+        });
+        QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
+        QCOMPARE(pull.size(), 4);
+        QCOMPARE(pull.at(0), 0.4 + 0.3 * 0.25);
+        QCOMPARE(pull.at(1), 0.4 + 0.3 * (200.0 / 380.0));
+        QCOMPARE(pull.at(2), 0.4 + 0.3 * 0.75);
+        QCOMPARE(pull.at(3), 0.7);
+    }
+
     void goodRoundSendsHeadersAndDeflate()
     {
         FakeRegistry server;
