@@ -1,6 +1,7 @@
 #include "pullapplier.h"
 
 #include "searchtext.h"
+#include "sqlitehandle.h"
 
 #include "outboxtriggers.h"
 #include "protocolversion.h"
@@ -13,7 +14,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QtMath>
 
@@ -49,9 +49,7 @@ PullApplier::PullApplier(QSqlDatabase db) : m_db(std::move(db))
             name != table + QLatin1String("_no_hard_delete"))
             m_triggered.insert(table);
     }
-    const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-        m_handle = *static_cast<sqlite3 *const *>(handle.constData());
+    m_handle = SqliteHandle::of(m_db);
 }
 
 PullApplier::~PullApplier()

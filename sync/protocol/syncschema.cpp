@@ -2,11 +2,11 @@
 
 #include "migrator.h"
 #include "outboxtriggers.h"
+#include "sqlitehandle.h"
 
 #include <QAtomicInt>
 #include <QRegularExpression>
 #include <QSqlDatabase>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVarLengthArray>
@@ -71,9 +71,7 @@ SyncSchema::SyncSchema()
         return;
     }
     m_version = Migrator::currentVersion(db);
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0 ||
-        !(m_sqlite = *static_cast<sqlite3 *const *>(handle.constData()))) {
+    if (!(m_sqlite = SqliteHandle::of(db))) {
         m_error = QStringLiteral("no SQLite handle");
         return;
     }

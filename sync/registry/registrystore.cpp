@@ -4,6 +4,7 @@
 #include "migrator.h"
 #include "postgresdump.h"
 #include "protocolversion.h"
+#include "sqlitehandle.h"
 #include "syncschema.h"
 #include "uuid7.h"
 
@@ -14,7 +15,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSet>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -29,16 +29,9 @@ qint64 now()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-// Compact JSON text as UTF-8 bytes: how the batch's rows hand their JSON columns to writeRows().
-// The same bytes as QJsonDocument's compact text (CompactJson makes them for less).
-QByteArray compactUtf8(const QJsonObject &o)
-{
-    return CompactJson::object(o);
-}
-
 QString compact(const QJsonObject &o)
 {
-    return QString::fromUtf8(compactUtf8(o));
+    return QString::fromUtf8(CompactJson::object(o));
 }
 
 QJsonObject parseObject(const QString &s)
@@ -126,8 +119,9 @@ QVariantList recordRow(const QString &entity, const QString &rowId, qint64 seq,
             rowId,
             seq,
             isDeleted(row) ? 1 : 0,
-            compactUtf8(row),
-            stamp ? CompactJson::stamped(row, QStringLiteral("id"), *stamp) : compactUtf8(meta),
+            CompactJson::object(row),
+            stamp ? CompactJson::stamped(row, QStringLiteral("id"), *stamp)
+                  : CompactJson::object(meta),
             nullable(provinceId),
             nullable(clusterId),
             nullable(sha)};
@@ -222,9 +216,7 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
               // maximum (2 GB for Debian's).
               "PRAGMA mmap_size = 4294967296"})
             q.exec(QLatin1String(p));
-        const QVariant handle = db.driver()->handle();
-        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-            m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+        m_sqlite = SqliteHandle::of(db);
     } else {
         const QUrl url(databaseUrl);
         if (!url.isValid() ||
@@ -808,9 +800,17 @@ bool RegistryStore::insertHistory(qint64 seq, const QString &changeId, const QSt
                                   const QString &userId, qint64 baseSeq, const QJsonObject &fields,
                                   const QString &status, QString *error)
 {
-    QVariantList row{
-        seq,    changeId, entity, rowId, op, device, nullable(userId), baseSeq, compactUtf8(fields),
-        status, now()};
+    QVariantList row{seq,
+                     changeId,
+                     entity,
+                     rowId,
+                     op,
+                     device,
+                     nullable(userId),
+                     baseSeq,
+                     CompactJson::object(fields),
+                     status,
+                     now()};
     if (m_push) {
         m_push->history << std::move(row); // written at the end of the batch
         return true;

@@ -115,9 +115,10 @@ private:
         // the batch loads the row (load() builds it then); its text is made from the row's names.
         QHash<QString, QJsonValue> stamps;
         QList<QVariantList> history; // one bind list per history row
-        // clusterSet() of the batch's principal, worked out once (a query per commune); dropped
-        // when the batch saves a cluster_units row, which may change it.
-        std::optional<std::optional<QSet<QString>>> clusters;
+        // clusterSet() of the batch's principal when it is limited to clusters, worked out once (a
+        // query per commune); dropped when the batch saves a cluster_units row, which may change
+        // it.
+        std::optional<QSet<QString>> clusters;
     };
     // INSERT `head` VALUES (...) `tail` for rows of equal length: many rows per statement on
     // PostgreSQL, one prepared statement per row on SQLite (writeRowsSqlite). A QByteArray value

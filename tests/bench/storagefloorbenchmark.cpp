@@ -1,6 +1,7 @@
 #include "storagefloorbenchmark.h"
 
 #include "registrystore.h"
+#include "sqlitehandle.h"
 #include "uuid7.h"
 
 #include <QDir>
@@ -9,7 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
-#include <QSqlDriver>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -171,10 +171,9 @@ CoreError StorageFloorBenchmark::runShape(Shape shape, const QString &dir, QJson
     RegistryStore store;
     if (const CoreError e = store.open(dir, QString()); e.failed())
         return e;
-    const QVariant handle = store.connection().driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+    sqlite3 *db = SqliteHandle::of(store.connection());
+    if (!db)
         return {CoreError::Code::Sql, QStringLiteral("floor: not an SQLite registry")};
-    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
 
     // The changes are made before the clock starts: only storing them is timed.
     QList<Change> changes;

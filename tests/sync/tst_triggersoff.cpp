@@ -1,9 +1,9 @@
 // TriggersOff: the connection's triggers off for a scope (TEMP triggers still fire), then as they
 // were before it.
+#include "sqlitehandle.h"
 #include "synctestutil.h"
 #include "triggersoff.h"
 
-#include <QSqlDriver>
 #include <QTemporaryDir>
 
 #include <sqlite3.h>
@@ -11,13 +11,6 @@
 using namespace synctest;
 
 namespace {
-sqlite3 *handleOf(const QSqlDatabase &db)
-{
-    const QVariant h = db.driver()->handle();
-    return qstrcmp(h.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3 *const *>(h.constData())
-                                                  : nullptr;
-}
-
 // Inserts a row into t and says which triggers wrote to log (main, temp).
 QString fired(QSqlDatabase db)
 {
@@ -50,7 +43,7 @@ private slots:
                        "('main'); END"));
         QVERIFY(q.exec("CREATE TEMP TRIGGER t_temp AFTER INSERT ON t BEGIN INSERT INTO log "
                        "VALUES ('temp'); END"));
-        sqlite3 *handle = handleOf(db);
+        sqlite3 *handle = SqliteHandle::of(db);
         QVERIFY(handle);
 
         QCOMPARE(fired(db), QStringLiteral("main,temp"));
