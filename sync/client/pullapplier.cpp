@@ -50,29 +50,14 @@ PullApplier::PullApplier(QSqlDatabase db) : m_db(std::move(db))
             m_triggered.insert(table);
     }
     m_handle = SqliteHandle::of(m_db);
+    m_raw.setConnection(m_handle);
 }
 
-PullApplier::~PullApplier()
-{
-    for (sqlite3_stmt *st : std::as_const(m_raw))
-        sqlite3_finalize(st);
-}
+PullApplier::~PullApplier() = default;
 
 sqlite3_stmt *PullApplier::raw(const QString &sql)
 {
-    if (sqlite3_stmt *st = m_raw.value(sql))
-        return st;
-    if (!m_handle)
-        return nullptr;
-    sqlite3_stmt *st = nullptr;
-    const QByteArray text = sql.toUtf8();
-    if (sqlite3_prepare_v3(m_handle, text.constData(), int(text.size()), SQLITE_PREPARE_PERSISTENT,
-                           &st, nullptr) != SQLITE_OK) {
-        sqlite3_finalize(st);
-        return nullptr;
-    }
-    m_raw.insert(sql, st);
-    return st;
+    return m_raw.prepare(sql);
 }
 
 CoreError PullApplier::rawFailure() const

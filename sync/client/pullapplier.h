@@ -2,6 +2,7 @@
 
 #include "coreerror.h"
 #include "pulledpage.h"
+#include "sqlitestatements.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -120,7 +121,7 @@ private:
     QHash<QString, QSqlQuery *> m_statements;
     std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;
     sqlite3 *m_handle = nullptr;
-    QHash<QString, sqlite3_stmt *> m_raw;
+    SqliteStatements m_raw;              // on m_handle
     QHash<QByteArray, Shape *> m_shapes; // entity + column list -> shape
     QByteArray m_shapeKey;
     std::vector<std::unique_ptr<Shape>> m_ownedShapes;

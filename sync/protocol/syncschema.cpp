@@ -71,7 +71,8 @@ SyncSchema::SyncSchema()
         return;
     }
     m_version = Migrator::currentVersion(db);
-    if (!(m_sqlite = SqliteHandle::of(db))) {
+    m_inserts.setConnection(SqliteHandle::of(db));
+    if (!m_inserts.connection()) {
         m_error = QStringLiteral("no SQLite handle");
         return;
     }
@@ -121,9 +122,7 @@ SyncSchema::SyncSchema()
 
 SyncSchema::~SyncSchema()
 {
-    for (sqlite3_stmt *st : std::as_const(m_inserts))
-        sqlite3_finalize(st);
-    m_inserts.clear();
+    m_inserts.setConnection(nullptr); // finalized before the connection closes
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         db.close();
@@ -201,24 +200,19 @@ QString SyncSchema::validateRow(const QString &table, const QJsonObject &row) co
     QString key = table + QLatin1Char('(');
     for (auto it = row.begin(); it != row.end(); ++it)
         key += it.key() + QLatin1Char(',');
-    sqlite3_stmt *st = m_inserts.value(key);
+    sqlite3_stmt *st = m_inserts.find(key);
     if (!st) {
         QStringList names, marks;
         for (auto it = row.begin(); it != row.end(); ++it) {
             names << it.key();
             marks << QStringLiteral("?");
         }
-        const QByteArray sql =
-            QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
-                .arg(table, names.join(QLatin1Char(',')), marks.join(QLatin1Char(',')))
-                .toUtf8();
-        if (sqlite3_prepare_v3(m_sqlite, sql.constData(), int(sql.size()),
-                               SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK) {
-            const QString error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
-            sqlite3_finalize(st);
-            return error;
-        }
-        m_inserts.insert(key, st);
+        st = m_inserts.prepare(
+            key, QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
+                     .arg(table, names.join(QLatin1Char(',')), marks.join(QLatin1Char(',')))
+                     .toUtf8());
+        if (!st)
+            return m_inserts.lastError();
     }
     // Bound as QtSql bound them before: a number as a double, a boolean as 1 or 0, a null text
     // (or null) as NULL, text as UTF-16 (kept alive in `texts` until the step).
@@ -244,7 +238,7 @@ QString SyncSchema::validateRow(const QString &table, const QJsonObject &row) co
     }
     QString error;
     if (sqlite3_step(st) != SQLITE_DONE) {
-        error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
+        error = m_inserts.lastError();
         if (error.contains(QLatin1String("CHECK constraint failed")))
             error = QStringLiteral("có giá trị nằm ngoài phạm vi bảng %1 cho phép (%2)")
                         .arg(table, error);
@@ -261,20 +255,12 @@ QString SyncSchema::validateRow(const QString &table, const QJsonObject &row) co
     if (++kept < kScratchRows)
         return error;
     kept = 0;
-    sqlite3_stmt *clear = m_inserts.value(table);
-    if (!clear) {
-        const QByteArray sql = QStringLiteral("DELETE FROM %1").arg(table).toUtf8();
-        if (sqlite3_prepare_v3(m_sqlite, sql.constData(), int(sql.size()),
-                               SQLITE_PREPARE_PERSISTENT, &clear, nullptr) != SQLITE_OK) {
-            sqlite3_finalize(clear);
-            return QStringLiteral("không kiểm tra được dữ liệu: %1")
-                .arg(QString::fromUtf8(sqlite3_errmsg(m_sqlite)));
-        }
-        m_inserts.insert(table, clear);
-    }
+    sqlite3_stmt *clear =
+        m_inserts.prepare(table, QStringLiteral("DELETE FROM %1").arg(table).toUtf8());
+    if (!clear)
+        return QStringLiteral("không kiểm tra được dữ liệu: %1").arg(m_inserts.lastError());
     if (sqlite3_step(clear) != SQLITE_DONE)
-        error = QStringLiteral("không kiểm tra được dữ liệu: %1")
-                    .arg(QString::fromUtf8(sqlite3_errmsg(m_sqlite)));
+        error = QStringLiteral("không kiểm tra được dữ liệu: %1").arg(m_inserts.lastError());
     sqlite3_reset(clear);
     return error;
 }

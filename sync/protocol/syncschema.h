@@ -1,13 +1,12 @@
 #pragma once
 
+#include "sqlitestatements.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QSet>
 #include <QStringList>
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 // The synced tables and their travelling columns, derived from the device schema itself: an
 // in-memory SQLite database migrated with :/schema/app (ccncore's Migrator) and read with
@@ -62,12 +61,10 @@ private:
     QHash<QString, QList<Column>> m_columns;
     QHash<QString, QHash<QString, Column>> m_byName; // table -> column name -> column
     QSet<QString> m_scratchInsert;                   // tables validateRow inserts into
-    // The in-memory copy's SQLite handle: validateRow binds and runs its statements through
-    // SQLite's own API (no QVariant per value, no QtSql statement bookkeeping per row).
-    sqlite3 *m_sqlite = nullptr;
     // validateRow's INSERTs, prepared once per row shape (keyed by table and column list), and
-    // its DELETEs, once per table (keyed by the table name).
-    mutable QHash<QString, sqlite3_stmt *> m_inserts;
+    // its DELETEs, once per table (keyed by the table name), on the in-memory copy's connection:
+    // bound and run through SQLite's own API (no QVariant per value, no QtSql bookkeeping per row).
+    mutable SqliteStatements m_inserts;
     // Scratch rows validateRow left in each table since it last emptied it.
     static constexpr int kScratchRows = 256;
     mutable QHash<QString, int> m_scratchRows;

@@ -167,9 +167,7 @@ void RegistryStore::close()
 {
     m_statements.clear();
     m_ownedStatements.clear();
-    for (sqlite3_stmt *st : std::as_const(m_rowInserts))
-        sqlite3_finalize(st);
-    m_rowInserts.clear();
+    m_rowInserts.setConnection(nullptr);
     m_sqlite = nullptr;
     if (!QSqlDatabase::contains(m_connection))
         return;
@@ -217,6 +215,7 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
               "PRAGMA mmap_size = 4294967296"})
             q.exec(QLatin1String(p));
         m_sqlite = SqliteHandle::of(db);
+        m_rowInserts.setConnection(m_sqlite);
     } else {
         const QUrl url(databaseUrl);
         if (!url.isValid() ||
@@ -1007,16 +1006,10 @@ bool RegistryStore::writeRowsSqlite(const QString &sql, const QList<QVariantList
     // no SQL text to parse for each chunk and no QtSql binding per value, and the JSON texts go
     // in as the UTF-8 bytes they are (through a QString they would be converted to UTF-16 and
     // back). A savepoint keeps the rows of one call all-or-nothing, as one statement was.
-    sqlite3_stmt *st = m_rowInserts.value(sql);
+    sqlite3_stmt *st = m_rowInserts.prepare(sql);
     if (!st) {
-        const QByteArray text = sql.toUtf8();
-        if (sqlite3_prepare_v3(m_sqlite, text.constData(), int(text.size()),
-                               SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK) {
-            *error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
-            sqlite3_finalize(st);
-            return false;
-        }
-        m_rowInserts.insert(sql, st);
+        *error = m_rowInserts.lastError();
+        return false;
     }
     const auto failed = [&] {
         *error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));

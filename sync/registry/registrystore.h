@@ -6,6 +6,7 @@
 #include "principal.h"
 #include "pullpage.h"
 #include "pushchange.h"
+#include "sqlitestatements.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -153,7 +154,7 @@ private:
     std::unique_ptr<PushState> m_push; // set while a push batch is stored
     std::unique_ptr<SyncSchema> m_schema;
     mutable QHash<QString, QSqlQuery *> m_statements;
-    sqlite3 *m_sqlite = nullptr;                 // the SQLite connection's handle (else null)
-    QHash<QString, sqlite3_stmt *> m_rowInserts; // writeRowsSqlite's statements, by SQL text
+    sqlite3 *m_sqlite = nullptr;   // the SQLite connection's handle (else null)
+    SqliteStatements m_rowInserts; // writeRowsSqlite's statements, by SQL text
     mutable std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;
 };
