@@ -390,8 +390,11 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
 {
     if (!m_syncing)
         return;
+    // A stored batch's outcome is still written when the round ends for another reason (failing
+    // that, the next round sends it again and the registry answers "duplicate").
+    if (const CoreError e = settleReplied(); e.failed())
+        qWarning("sync: %s", qPrintable(e.message()));
     m_syncing = false;
-    ++m_roundId;
     m_batch = PreparedBatch();
     m_next.reset();
     m_aheadHttp->abort();
@@ -420,15 +423,21 @@ void SyncClient::sendBatch()
 {
     if (m_batch.batch.isEmpty())
         return pullNext();
-    m_http->postDeflatedJson(QStringLiteral("push"), m_batch.body,
-                             [this](const SyncReply &r) { batchReplied(r); });
-    // The next batch is prepared while the registry stores this one: after this turn of the
-    // event loop, once the request is on its way.
-    const int round = m_roundId;
-    QTimer::singleShot(0, this, [this, round] {
-        if (m_syncing && round == m_roundId && !m_next)
-            m_next = prepareBatch(m_batch.batch.lastSeq());
-    });
+    const qint64 lastSeq = m_batch.batch.lastSeq();
+    m_http->postDeflatedJson(
+        QStringLiteral("push"), m_batch.body, [this](const SyncReply &r) { batchReplied(r); },
+        [this, lastSeq] { batchSent(lastSeq); });
+}
+
+void SyncClient::batchSent(qint64 lastSeq)
+{
+    // Only for the batch with the registry now (a late signal of an earlier one is ignored).
+    if (!m_syncing || m_batch.batch.isEmpty() || m_batch.batch.lastSeq() != lastSeq)
+        return;
+    if (!settleRepliedOrEnd())
+        return;
+    if (!m_next)
+        m_next = prepareBatch(lastSeq);
 }
 
 SyncClient::PreparedBatch SyncClient::prepareBatch(qint64 afterSeq)
@@ -466,6 +475,10 @@ bool SyncClient::roundReply(const SyncReply &r, const QString &what, QJsonObject
 
 void SyncClient::batchReplied(const SyncReply &r)
 {
+    // The batch before this one was stored whatever became of this one: its outcome is written
+    // first (it normally was, when this batch's body had gone).
+    if (!settleRepliedOrEnd())
+        return;
     QJsonObject reply;
     if (!roundReply(r, QStringLiteral("push"), &reply))
         return;
@@ -473,24 +486,29 @@ void SyncClient::batchReplied(const SyncReply &r)
         m_next = prepareBatch(m_batch.batch.lastSeq());
     if (const CoreError e = m_next->error; e.failed()) // a copy: finishRound clears m_next
         return finishRound(e, SyncErrors::Kind::Local);
-    // The next batch goes out first; this one's entries leave the outbox while the registry
-    // stores it. If that local write fails, the round ends and the batch in flight is dropped
-    // (the registry may keep it: the next round sends it again and gets "duplicate").
-    const PushBatch done = std::move(m_batch.batch);
+    // The next batch goes out first; this one's outcome is written once that body has gone, while
+    // the registry stores it. If that local write fails, the round ends and the batch in flight
+    // is dropped (the registry may keep it: the next round sends it again and gets "duplicate").
+    m_replied = RepliedBatch{std::move(m_batch.batch), reply};
     m_batch = std::move(*m_next);
     m_next.reset();
-    const bool more = !m_batch.batch.isEmpty();
-    if (more)
-        sendBatch();
+    if (!m_batch.batch.isEmpty())
+        return sendBatch();
+    if (settleRepliedOrEnd())
+        pullNext();
+}
+
+CoreError SyncClient::settleReplied()
+{
+    if (!m_replied)
+        return {};
+    const RepliedBatch done = std::move(*m_replied);
+    m_replied.reset();
     PushBatch::Outcome outcome;
-    const CoreError applied = done.applyReply(m_manager.database(), reply, &outcome);
-    if (applied.failed()) {
-        m_http->abort();
-        return finishRound(applied, applied.code() == CoreError::Code::Sql
-                                        ? SyncErrors::Kind::Local
-                                        : SyncErrors::Kind::Malformed);
-    }
-    m_roundPushed += done.size();
+    const CoreError applied = done.batch.applyReply(m_manager.database(), done.reply, &outcome);
+    if (applied.failed())
+        return applied;
+    m_roundPushed += done.batch.size();
     // The counts follow from the reply; counting the outbox again after every batch would cost a
     // scan of it per batch (the round's end counts it once).
     m_pendingRecords = qMax(0, m_pendingRecords - outcome.stored - outcome.rejected);
@@ -498,8 +516,18 @@ void SyncClient::batchReplied(const SyncReply &r)
     emit countsChanged();
     setProgress(0.4 * m_roundPushed / qMax(1, qMax(m_roundPushTotal, m_roundPushed)),
                 QStringLiteral("push"));
-    if (!more)
-        pullNext();
+    return {};
+}
+
+bool SyncClient::settleRepliedOrEnd()
+{
+    const CoreError applied = settleReplied();
+    if (applied.ok())
+        return true;
+    m_http->abort();
+    finishRound(applied, applied.code() == CoreError::Code::Sql ? SyncErrors::Kind::Local
+                                                                : SyncErrors::Kind::Malformed);
+    return false;
 }
 
 void SyncClient::pullNext()

@@ -162,6 +162,11 @@ private:
         QByteArray body; // deflated
         CoreError error; // building it failed
     };
+    // A batch the registry has answered whose outcome is not written yet.
+    struct RepliedBatch {
+        PushBatch batch;
+        QJsonObject reply;
+    };
     void setOnline(bool on);
     void setProgress(double p, const QString &phase);
     void setLastError(const CoreError &e, SyncErrors::Kind kind);
@@ -173,7 +178,12 @@ private:
     void pushNext();
     void sendBatch();
     PreparedBatch prepareBatch(qint64 afterSeq);
+    void batchSent(qint64 lastSeq);
     void batchReplied(const SyncReply &r);
+    // Writes the outcome of m_replied, if any, to the outbox and the counts.
+    CoreError settleReplied();
+    // settleReplied, ending the round if it fails.
+    bool settleRepliedOrEnd();
     // A reply within the round, taken by `read` (false: not what `what` answers, and why); on
     // failure the round ends and it is false.
     bool roundReply(const SyncReply &r, const QString &what,
@@ -220,11 +230,12 @@ private:
     int m_chunkSize = 1 << 20;
     int m_timeoutMs = 30000;
 
-    // The round under way. m_batch is with the registry; the batch after it is built (read from
-    // the outbox and deflated) meanwhile, so both cores work while the registry stores.
+    // The round under way. m_batch is with the registry. Once its body has gone, the outcome of
+    // the batch before it (m_replied) is written and the batch after it (m_next) is built: both
+    // cores work while the registry stores, and the upload never waits for that work.
     PreparedBatch m_batch;
     std::optional<PreparedBatch> m_next;
-    int m_roundId = 0;
+    std::optional<RepliedBatch> m_replied;
     std::unique_ptr<PullApplier> m_pullApplier; // its statements serve every page of the round
     std::unique_ptr<PulledPage> m_pulledPage;   // reads every page of the round
     int m_roundPushTotal = 0;

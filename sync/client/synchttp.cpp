@@ -49,10 +49,12 @@ void SyncHttp::postJson(const QString &path, const QByteArray &json, bool compre
     send("POST", path, json, {{"Content-Type", "application/json"}}, std::move(done));
 }
 
-void SyncHttp::postDeflatedJson(const QString &path, const QByteArray &deflated, Callback done)
+void SyncHttp::postDeflatedJson(const QString &path, const QByteArray &deflated, Callback done,
+                                std::function<void()> sent)
 {
     send("POST", path, deflated,
-         {{"Content-Type", "application/json"}, {"Content-Encoding", "deflate"}}, std::move(done));
+         {{"Content-Type", "application/json"}, {"Content-Encoding", "deflate"}}, std::move(done),
+         std::move(sent));
 }
 
 void SyncHttp::put(const QString &path, const QByteArray &body, const Headers &headers,
@@ -75,7 +77,7 @@ void SyncHttp::abort()
 }
 
 void SyncHttp::send(const QByteArray &verb, const QString &path, const QByteArray &body,
-                    const Headers &headers, Callback done)
+                    const Headers &headers, Callback done, std::function<void()> sent)
 {
     abort();
     QNetworkRequest req(urlFor(path));
@@ -93,6 +95,16 @@ void SyncHttp::send(const QByteArray &verb, const QString &path, const QByteArra
                                ? m_nam->get(req)
                                : m_nam->sendCustomRequest(req, verb, body);
     m_reply = reply;
+    if (sent && !body.isEmpty()) {
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(reply, &QNetworkReply::uploadProgress, this,
+                        [once, sent = std::move(sent)](qint64 done, qint64 total) {
+                            if (total <= 0 || done < total)
+                                return;
+                            disconnect(*once);
+                            sent();
+                        });
+    }
     connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)]() {
         if (m_reply == reply)
             m_reply.clear();

@@ -53,7 +53,11 @@ public:
     void postJson(const QString &path, const QJsonObject &body, bool compress, Callback done);
     void postJson(const QString &path, const QByteArray &json, bool compress, Callback done);
     // JSON already compressed with Deflate::compress (e.g. while the previous request was away).
-    void postDeflatedJson(const QString &path, const QByteArray &deflated, Callback done);
+    // `sent`, if given, is called once the whole body has gone to the socket: QNetworkAccessManager
+    // takes an upload's bytes from this thread's event loop, so work that would keep the loop
+    // busy is best started then, not before.
+    void postDeflatedJson(const QString &path, const QByteArray &deflated, Callback done,
+                          std::function<void()> sent = {});
     void put(const QString &path, const QByteArray &body, const Headers &headers, Callback done);
     // Aborts the request under way (its callback is not called).
     void abort();
@@ -63,7 +67,7 @@ public:
 
 private:
     void send(const QByteArray &verb, const QString &path, const QByteArray &body,
-              const Headers &headers, Callback done);
+              const Headers &headers, Callback done, std::function<void()> sent = {});
 
     QNetworkAccessManager *m_nam;
     QUrl m_baseUrl;

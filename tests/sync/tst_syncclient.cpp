@@ -94,6 +94,22 @@ private:
         return d;
     }
 
+    // `n` new admin units in one transaction: n outbox entries.
+    static bool insertUnits(QSqlDatabase db, int n)
+    {
+        RecordWriter w(db);
+        Transaction tx(db);
+        for (int i = 0; i < n; ++i)
+            if (w.insert("admin_units", {{"code", QString::number(i)},
+                                         {"name", "U"},
+                                         {"level", "province"},
+                                         {"level_label", "Tỉnh"},
+                                         {"valid_from", "2025-07-01"}})
+                    .failed())
+                return false;
+        return tx.commit().ok();
+    }
+
     static bool round(SyncClient &c)
     {
         QSignalSpy spy(&c, &SyncClient::roundFinished);
@@ -210,24 +226,57 @@ private slots:
         qint64 seq = 0;
         server.handler = [&](const Request &r) { return goodHandler(r, &seq); };
         auto d = device(server.url());
-        RecordWriter w(d->db.connection());
-        {
-            Transaction tx(d->db.connection());
-            for (int i = 0; i < 2 * PushBatch::maxChanges + 203; ++i)
-                QVERIFY(w.insert("admin_units", {{"code", QString::number(i)},
-                                                 {"name", "U"},
-                                                 {"level", "province"},
-                                                 {"level_label", "Tỉnh"},
-                                                 {"valid_from", "2025-07-01"}})
-                            .ok());
-            QVERIFY(tx.commit().ok());
-        }
+        QVERIFY(insertUnits(d->db.connection(), 2 * PushBatch::maxChanges + 203));
         QVERIFY(round(*d->client));
         QList<int> sizes;
         for (const Request &r : server.requests)
             if (r.path.startsWith("/api/v1/push"))
                 sizes << int(changeSeqs(r).size());
         QCOMPARE(sizes, (QList<int>{PushBatch::maxChanges, PushBatch::maxChanges, 203}));
+        QCOMPARE(d->client->pendingRecords(), 0);
+    }
+
+    // A batch's outcome is written once the next batch's body has gone: when that next batch
+    // then fails, the stored one still leaves the outbox, and only the rest is sent again.
+    void storedBatchLeavesOutboxWhenTheNextFails_data()
+    {
+        QTest::addColumn<QString>("behaviour");
+        QTest::newRow("drop") << QStringLiteral("drop");
+        QTest::newRow("hang") << QStringLiteral("hang");
+        QTest::newRow("503") << QStringLiteral("503");
+    }
+
+    void storedBatchLeavesOutboxWhenTheNextFails()
+    {
+        QFETCH(QString, behaviour);
+        FakeRegistry server;
+        qint64 seq = 0;
+        int pushes = 0;
+        bool failing = true;
+        QList<double> resent;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path.startsWith("/api/v1/push") && ++pushes >= 2 && failing) {
+                if (behaviour == "drop")
+                    return Response::drop();
+                if (behaviour == "hang")
+                    return Response::hang();
+                return Response::json(503, {{"code", "storage_error"}, {"message", "thử lại"}});
+            }
+            if (r.path.startsWith("/api/v1/push") && !failing)
+                resent << changeSeqs(r);
+            return goodHandler(r, &seq);
+        };
+        auto d = device(server.url());
+        const int total = 2 * PushBatch::maxChanges + 7;
+        QVERIFY(insertUnits(d->db.connection(), total));
+        QVERIFY(!round(*d->client));
+        QVERIFY(pushes >= 2); // QNetworkAccessManager may send a dropped request once more
+        QCOMPARE(d->client->pendingRecords(), total - PushBatch::maxChanges);
+        QCOMPARE(scalar(d->db.connection(), "SELECT count(*) FROM outbox").toInt(),
+                 total - PushBatch::maxChanges);
+        failing = false;
+        QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
+        QCOMPARE(resent.size(), total - PushBatch::maxChanges);
         QCOMPARE(d->client->pendingRecords(), 0);
     }
 
