@@ -188,6 +188,11 @@ QString SyncSchema::validateRow(const QString &table, const QJsonObject &row) co
         if (!e.isEmpty())
             return e;
     }
+    return validateCheckedRow(table, row);
+}
+
+QString SyncSchema::validateCheckedRow(const QString &table, const QJsonObject &row) const
+{
     for (const Column &c : m_columns.value(table))
         if (c.notNull && !c.hasDefault && !row.contains(c.name))
             return QStringLiteral("thiếu trường bắt buộc '%1'").arg(c.name);

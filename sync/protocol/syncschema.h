@@ -46,6 +46,9 @@ public:
     QString checkValue(const QString &table, const QString &column, const QJsonValue &v) const;
     // A whole row (all columns it has) against the device schema's constraints. Empty = fine.
     QString validateRow(const QString &table, const QJsonObject &row) const;
+    // validateRow for a row of a known table whose every value has passed checkValue already:
+    // the required columns and the scratch insert only, refusing what validateRow would.
+    QString validateCheckedRow(const QString &table, const QJsonObject &row) const;
     // Whether validateRow inserts the row into the scratch copy of `table`. It does not where the
     // insert could refuse nothing that checkValue and the required-column test have not refused
     // already: the table's SQL has no CHECK, it is not STRICT, and it has no generated column, no

@@ -1184,7 +1184,16 @@ ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &chan
         return reject("forbidden",
                       QStringLiteral("Vai trò và địa bàn của bạn không cho phép ghi dòng %1 này.")
                           .arg(change.entity));
-    QString invalid = m_schema->validateRow(change.entity, proposed);
+    // A new row is the change's fields, each checked above, and its id: only the id's value is
+    // checked again (the first value validateRow could refuse), then the row as a whole.
+    QString invalid;
+    if (!stored.exists && out.rejectCode.isEmpty()) {
+        invalid = m_schema->checkValue(change.entity, QStringLiteral("id"), change.rowId);
+        if (invalid.isEmpty())
+            invalid = m_schema->validateCheckedRow(change.entity, proposed);
+    } else {
+        invalid = m_schema->validateRow(change.entity, proposed);
+    }
     if (!invalid.isEmpty())
         return reject("invalid_value", invalid);
     if (!out.rejectCode.isEmpty())

@@ -110,6 +110,29 @@ private slots:
         QVERIFY(s.validateRow(QStringLiteral("violations"), v).contains(QLatin1String("status")));
     }
 
+    void checkedRowsSkipOnlyTheValueChecks()
+    {
+        // validateCheckedRow trusts the values (the caller ran checkValue on each) but refuses a
+        // missing required column and a CHECK violation with validateRow's very message.
+        SyncSchema s;
+        QJsonObject a = answer(QStringLiteral("a1"), QStringLiteral("i1"), QStringLiteral("q1"));
+        QCOMPARE(s.validateCheckedRow(QStringLiteral("answers"), a), QString());
+        a.remove(QStringLiteral("question_id"));
+        QCOMPARE(s.validateCheckedRow(QStringLiteral("answers"), a),
+                 s.validateRow(QStringLiteral("answers"), a));
+        QVERIFY(s.validateCheckedRow(QStringLiteral("answers"), a)
+                    .contains(QLatin1String("question_id")));
+        const QJsonObject v = violation(QStringLiteral("v1"), QStringLiteral("huge"));
+        const QString e = s.validateCheckedRow(QStringLiteral("violations"), v);
+        QVERIFY(e.contains(QLatin1String("CHECK")));
+        QCOMPARE(e, s.validateRow(QStringLiteral("violations"), v));
+        // A value checkValue would refuse is not looked at again.
+        QJsonObject bad = answer(QStringLiteral("a2"), QStringLiteral("i1"), QStringLiteral("q1"));
+        bad.insert(QStringLiteral("value"), 3.0);
+        QVERIFY(!s.validateRow(QStringLiteral("answers"), bad).isEmpty());
+        QCOMPARE(s.validateCheckedRow(QStringLiteral("answers"), bad), QString());
+    }
+
     void scratchRowsNeverMeetEachOther()
     {
         // Scratch rows stay in the copy between calls: the same row again (a row changed twice in
