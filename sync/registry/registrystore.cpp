@@ -39,6 +39,24 @@ QJsonObject parseObject(const QString &s)
     return QJsonDocument::fromJson(s.toUtf8()).object();
 }
 
+// A text column of a statement stepped through SQLite's own API, read as QtSql reads it (UTF-16).
+QString textColumn(sqlite3_stmt *st, int column)
+{
+    const auto *utf16 = static_cast<const QChar *>(sqlite3_column_text16(st, column));
+    return QString(utf16, sqlite3_column_bytes16(st, column) / qsizetype(sizeof(QChar)));
+}
+
+// parseObject(textColumn(st, column)) without the trip through UTF-16: the column's UTF-8 bytes
+// as they are, unless they are not valid UTF-8 (half a UTF-16 pair stored by an old registry).
+QJsonObject parseColumn(sqlite3_stmt *st, int column)
+{
+    const char *text = reinterpret_cast<const char *>(sqlite3_column_text(st, column));
+    const QByteArrayView utf8(text, sqlite3_column_bytes(st, column));
+    if (utf8.isValidUtf8())
+        return QJsonDocument::fromJson(QByteArray::fromRawData(utf8.data(), utf8.size())).object();
+    return parseObject(textColumn(st, column));
+}
+
 QString boxed(const QJsonValue &v)
 {
     return compact(QJsonObject{{QStringLiteral("v"), v}});
@@ -167,7 +185,7 @@ void RegistryStore::close()
 {
     m_statements.clear();
     m_ownedStatements.clear();
-    m_rowInserts.setConnection(nullptr);
+    m_sqliteStatements.setConnection(nullptr);
     m_sqlite = nullptr;
     if (!QSqlDatabase::contains(m_connection))
         return;
@@ -215,7 +233,7 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
               "PRAGMA mmap_size = 4294967296"})
             q.exec(QLatin1String(p));
         m_sqlite = SqliteHandle::of(db);
-        m_rowInserts.setConnection(m_sqlite);
+        m_sqliteStatements.setConnection(m_sqlite);
     } else {
         const QUrl url(databaseUrl);
         if (!url.isValid() ||
@@ -1006,9 +1024,9 @@ bool RegistryStore::writeRowsSqlite(const QString &sql, const QList<QVariantList
     // no SQL text to parse for each chunk and no QtSql binding per value, and the JSON texts go
     // in as the UTF-8 bytes they are (through a QString they would be converted to UTF-16 and
     // back). A savepoint keeps the rows of one call all-or-nothing, as one statement was.
-    sqlite3_stmt *st = m_rowInserts.prepare(sql);
+    sqlite3_stmt *st = m_sqliteStatements.prepare(sql);
     if (!st) {
-        *error = m_rowInserts.lastError();
+        *error = m_sqliteStatements.lastError();
         return false;
     }
     const auto failed = [&] {
@@ -1089,10 +1107,23 @@ bool RegistryStore::prefetch(const QList<PushChange> &changes, qint64 through, Q
     const QString sql = QStringLiteral("SELECT row_id, row_json, field_meta, seq FROM records "
                                        "WHERE entity = ? AND row_id IN (%1)")
                             .arg(marks.join(QLatin1Char(',')));
+    sqlite3_stmt *st = nullptr;
+    if (m_sqlite && !wanted.isEmpty() && !(st = m_sqliteStatements.prepare(sql))) {
+        *error = m_sqliteStatements.lastError();
+        return false;
+    }
     for (auto it = wanted.constBegin(); it != wanted.constEnd(); ++it) {
         for (const QString &id : it.value())
             m_push->rows.insert(rowKey(it.key(), id), {});
         for (qsizetype from = 0; from < it.value().size(); from += chunk) {
+            if (st) {
+                QStringList ids;
+                for (int i = 0; i < chunk; ++i)
+                    ids << it.value().at(qMin(from + i, it.value().size() - 1));
+                if (!prefetchSqlite(st, it.key(), ids, error))
+                    return false;
+                continue;
+            }
             QVariantList binds{it.key()};
             for (int i = 0; i < chunk; ++i)
                 binds << it.value().at(qMin(from + i, it.value().size() - 1));
@@ -1111,6 +1142,41 @@ bool RegistryStore::prefetch(const QList<PushChange> &changes, qint64 through, Q
         }
     }
     return true;
+}
+
+bool RegistryStore::prefetchSqlite(sqlite3_stmt *st, const QString &entity, const QStringList &ids,
+                                   QString *error)
+{
+    // Bound as UTF-8, the database's encoding (as writeRowsSqlite binds text); an id that is not
+    // valid UTF-16 (half of a pair) goes in as UTF-16, for SQLite to convert as QtSql had it.
+    QVarLengthArray<QByteArray, 65> utf8;
+    int rc = SQLITE_OK;
+    for (int i = 0; i <= ids.size() && rc == SQLITE_OK; ++i) {
+        const QString &t = i == 0 ? entity : ids.at(i - 1);
+        if (t.isValidUtf16()) {
+            utf8.append(t.toUtf8());
+            const QByteArray &b = utf8.last();
+            rc = sqlite3_bind_text(st, i + 1, b.isEmpty() ? "" : b.constData(), int(b.size()),
+                                   SQLITE_STATIC);
+        } else {
+            rc = sqlite3_bind_text16(st, i + 1, t.utf16(), int(t.size() * sizeof(QChar)),
+                                     SQLITE_STATIC);
+        }
+    }
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        rc = SQLITE_OK;
+        ChangeMerger::Stored stored;
+        stored.exists = true;
+        stored.row = parseColumn(st, 1);
+        stored.meta = parseColumn(st, 2);
+        stored.seq = sqlite3_column_int64(st, 3);
+        m_push->rows.insert(rowKey(entity, textColumn(st, 0)), stored);
+    }
+    if (rc != SQLITE_DONE)
+        *error = m_sqliteStatements.lastError();
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE;
 }
 
 QString RegistryStore::rowKey(const QString &entity, const QString &rowId)

@@ -129,6 +129,10 @@ private:
     bool writeRowsSqlite(const QString &sql, const QList<QVariantList> &rows, QString *error);
     static QString rowKey(const QString &entity, const QString &rowId);
     bool prefetch(const QList<PushChange> &changes, qint64 through, QString *error);
+    // One chunk of prefetch on SQLite: `st` bound with the entity and the ids, its rows read
+    // through SQLite's own API.
+    bool prefetchSqlite(sqlite3_stmt *st, const QString &entity, const QStringList &ids,
+                        QString *error);
     ChangeResult pushOne(const Principal &who, const PushChange &change, QString *storageError);
     ChangeMerger::Stored load(const QString &entity, const QString &rowId) const;
     qint64 nextSeq(QString *error);
@@ -154,7 +158,7 @@ private:
     std::unique_ptr<PushState> m_push; // set while a push batch is stored
     std::unique_ptr<SyncSchema> m_schema;
     mutable QHash<QString, QSqlQuery *> m_statements;
-    sqlite3 *m_sqlite = nullptr;   // the SQLite connection's handle (else null)
-    SqliteStatements m_rowInserts; // writeRowsSqlite's statements, by SQL text
+    sqlite3 *m_sqlite = nullptr;         // the SQLite connection's handle (else null)
+    SqliteStatements m_sqliteStatements; // writeRowsSqlite's and prefetch's, by SQL text
     mutable std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;
 };
