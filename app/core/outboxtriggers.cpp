@@ -15,6 +15,21 @@ QStringList columnsOf(const QSqlDatabase &db, const QString &table)
     return cols;
 }
 
+// A table with these columns carries the sync columns.
+bool isSynced(const QStringList &cols)
+{
+    return cols.contains(QLatin1String("id")) && cols.contains(QLatin1String("updated_at")) &&
+           cols.contains(QLatin1String("deleted_at")) && cols.contains(QLatin1String("sync_seq"));
+}
+
+// The columns that travel: all but the local-only ones.
+QStringList travelling(QStringList cols)
+{
+    cols.removeAll(QStringLiteral("sync_seq"));
+    cols.removeAll(QStringLiteral("search_text"));
+    return cols;
+}
+
 QString jsonObject(const QStringList &cols, const QString &row)
 {
     QStringList parts;
@@ -67,9 +82,7 @@ QStringList OutboxTriggers::syncedTables(const QSqlDatabase &db)
         tables << q.value(0).toString();
     QStringList synced;
     for (const QString &t : tables) {
-        const QStringList cols = columnsOf(db, t);
-        if (cols.contains(QLatin1String("id")) && cols.contains(QLatin1String("updated_at")) &&
-            cols.contains(QLatin1String("deleted_at")) && cols.contains(QLatin1String("sync_seq")))
+        if (isSynced(columnsOf(db, t)))
             synced << t;
     }
     return synced;
@@ -77,10 +90,33 @@ QStringList OutboxTriggers::syncedTables(const QSqlDatabase &db)
 
 QStringList OutboxTriggers::syncedColumns(const QSqlDatabase &db, const QString &table)
 {
-    QStringList cols = columnsOf(db, table);
-    cols.removeAll(QStringLiteral("sync_seq"));
-    cols.removeAll(QStringLiteral("search_text"));
-    return cols;
+    return travelling(columnsOf(db, table));
+}
+
+QHash<QString, QStringList> OutboxTriggers::syncedColumns(const QSqlDatabase &db)
+{
+    QHash<QString, QStringList> columns;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    // Only tables whose CREATE text names sync_seq (ALTER TABLE ADD COLUMN appends to it) are
+    // read: the full-text tables' columns cost a connection of their module each.
+    if (!q.exec(QStringLiteral(
+            "SELECT m.name, p.name FROM sqlite_master AS m, pragma_table_info(m.name) AS p WHERE "
+            "m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND instr(m.sql, 'sync_seq') > 0 "
+            "ORDER BY m.name, p.cid"))) {
+        // A table whose columns cannot be read fails the whole statement: read them one by one.
+        for (const QString &t : syncedTables(db))
+            columns.insert(t, syncedColumns(db, t));
+        return columns;
+    }
+    while (q.next())
+        columns[q.value(0).toString()] << q.value(1).toString();
+    QHash<QString, QStringList> synced;
+    for (auto it = columns.constBegin(); it != columns.constEnd(); ++it) {
+        if (isSynced(it.value()))
+            synced.insert(it.key(), travelling(it.value()));
+    }
+    return synced;
 }
 
 CoreError OutboxTriggers::install(QSqlDatabase &db)

@@ -2,6 +2,7 @@
 
 #include "coreerror.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -17,4 +18,7 @@ public:
     static QStringList syncedTables(const QSqlDatabase &db);
     // Columns that travel: all but the local-only ones (sync_seq, search_text).
     static QStringList syncedColumns(const QSqlDatabase &db, const QString &table);
+    // Every synced table with its travelling columns, read with one statement (a PRAGMA
+    // table_info per table cost most of a sync round's set-up on the device).
+    static QHash<QString, QStringList> syncedColumns(const QSqlDatabase &db);
 };

@@ -35,8 +35,7 @@ CoreError malformed(int run, const QString &what)
 
 PullApplier::PullApplier(QSqlDatabase db) : m_db(std::move(db))
 {
-    for (const QString &t : OutboxTriggers::syncedTables(m_db))
-        m_columns.insert(t, OutboxTriggers::syncedColumns(m_db, t));
+    m_columns = OutboxTriggers::syncedColumns(m_db);
     // The outbox's triggers do nothing while a page is written (sync_flags.applying); tables
     // whose writes fire other triggers (full-text indexes) are written with triggers on.
     QSqlQuery q(m_db);

@@ -59,6 +59,21 @@ private slots:
             int(tables.size()));
     }
 
+    void syncedColumnsOfEveryTableAtOnce()
+    {
+        // One statement gives what the table-by-table reading gives (PullApplier's set-up).
+        QSqlDatabase c = m_db.connection();
+        const QHash<QString, QStringList> all = OutboxTriggers::syncedColumns(c);
+        QStringList tables = all.keys();
+        tables.sort();
+        QCOMPARE(tables, OutboxTriggers::syncedTables(c));
+        for (const QString &t : std::as_const(tables))
+            QCOMPARE(all.value(t), OutboxTriggers::syncedColumns(c, t));
+        QVERIFY(all.value(QStringLiteral("inspections")).contains(QStringLiteral("findings")));
+        QVERIFY(!all.value(QStringLiteral("inspections")).contains(QStringLiteral("search_text")));
+        QVERIFY(!all.contains(QStringLiteral("inspections_fts")));
+    }
+
     void reinstallingChangesNothing()
     {
         // A start with every trigger in place writes nothing (no commit, no fsync).
