@@ -3,17 +3,10 @@
 #include <QSqlDriver>
 #include <QVariant>
 
-#include <sqlite3.h>
-
 sqlite3 *SqliteHandle::of(const QSqlDatabase &db)
 {
     const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
         return nullptr;
     return *static_cast<sqlite3 *const *>(handle.constData());
-}
-
-bool SqliteHandle::configureProcess()
-{
-    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
 }

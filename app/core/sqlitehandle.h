@@ -11,9 +11,4 @@ class SqliteHandle
 {
 public:
     static sqlite3 *of(const QSqlDatabase &db);
-    // Process-wide settings, made before the first connection opens (QtSql's driver uses the
-    // same SQLite library): SQLite keeps no memory statistics, which otherwise cost a mutex on
-    // every allocation (a few per cent of a pull or a push) and which nothing here reads. False
-    // when SQLite has started already: its defaults then stay, which is only slower.
-    static bool configureProcess();
 };

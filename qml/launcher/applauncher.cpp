@@ -5,7 +5,6 @@
 #include "database.h"
 #include "positiontracker.h"
 #include "settingsmanager.h"
-#include "sqlitehandle.h"
 #include "syncclient.h"
 
 #include <QCommandLineParser>
@@ -114,8 +113,6 @@ AppLauncher::Options AppLauncher::fromParser(const QCommandLineParser &parser)
 
 int AppLauncher::run(QGuiApplication &app, const Options &options)
 {
-    if (!SqliteHandle::configureProcess())
-        qWarning("SQLite started before its settings were made; it keeps its defaults.");
     const bool offline = options.selfTest || !options.screenshotsDir.isEmpty();
     if (offline)
         g_previousHandler = qInstallMessageHandler(countingHandler);

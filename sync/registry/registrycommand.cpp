@@ -5,7 +5,6 @@
 #include "principal.h"
 #include "registryserver.h"
 #include "registrystore.h"
-#include "sqlitehandle.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -103,8 +102,6 @@ QStringList splitIds(const QString &s)
 
 int RegistryCommand::run(const QStringList &arguments)
 {
-    if (!SqliteHandle::configureProcess())
-        qWarning("SQLite started before its settings were made; it keeps its defaults.");
     if (arguments.size() < 2)
         return usage(QStringLiteral("hãy cho một lệnh."));
     const QString command = arguments.at(1);

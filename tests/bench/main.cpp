@@ -2,7 +2,6 @@
 // JSON object on the last line of stdout. Benchmarks only: nothing here asserts speed (see
 // tests/bench/CMakeLists.txt).
 #include "localbenchmark.h"
-#include "sqlitehandle.h"
 #include "storagefloorbenchmark.h"
 #include "syncbenchmark.h"
 
@@ -22,9 +21,6 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
-    // The device's settings, as the app makes them (SqliteHandle::configureProcess).
-    if (!SqliteHandle::configureProcess())
-        qWarning("SQLite started before its settings were made; it keeps its defaults.");
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("CCN Inspect benchmarks: ccn-bench local | sync | floor"));

@@ -10,27 +10,6 @@ class TestSqliteHandle : public QObject
 {
     Q_OBJECT
 private slots:
-    // Before any connection: SQLite counts no memory, and the settings cannot change once it
-    // has started.
-    void configureProcessBeforeTheFirstConnection()
-    {
-        QVERIFY(SqliteHandle::configureProcess());
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "counted");
-            db.setDatabaseName(":memory:");
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec("CREATE TABLE t (x)"));
-            QVERIFY(q.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE "
-                           "i < 1000) INSERT INTO t SELECT i FROM n"));
-            sqlite3_int64 used = -1, highest = -1;
-            QCOMPARE(sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &used, &highest, 0), SQLITE_OK);
-            QCOMPARE(used, sqlite3_int64(0));
-        }
-        QSqlDatabase::removeDatabase("counted");
-        QVERIFY(!SqliteHandle::configureProcess()); // SQLite has started
-    }
-
     void openConnection()
     {
         {
