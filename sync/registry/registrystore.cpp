@@ -57,6 +57,20 @@ QJsonObject parseColumn(sqlite3_stmt *st, int column)
     return parseObject(textColumn(st, column));
 }
 
+// Binds `t` to parameter `index` as UTF-8, the database's encoding (bound as UTF-16, SQLite would
+// convert it at every step); `keep` holds the bytes until the statement has run. Text that is not
+// valid UTF-16 (half of a pair) goes in as UTF-16, for SQLite to convert as QtSql had it.
+int bindText(sqlite3_stmt *st, int index, const QString &t, QVarLengthArray<QByteArray, 16> *keep)
+{
+    if (!t.isValidUtf16())
+        return sqlite3_bind_text16(st, index, t.utf16(), int(t.size() * sizeof(QChar)),
+                                   SQLITE_STATIC);
+    keep->append(t.toUtf8());
+    const QByteArray &b = keep->last();
+    return sqlite3_bind_text(st, index, b.isEmpty() ? "" : b.constData(), int(b.size()),
+                             SQLITE_STATIC);
+}
+
 QString boxed(const QJsonValue &v)
 {
     return compact(QJsonObject{{QStringLiteral("v"), v}});
@@ -1058,19 +1072,7 @@ bool RegistryStore::writeRowsSqlite(const QString &sql, const QList<QVariantList
                 const QByteArray &b = *static_cast<const QByteArray *>(v.constData());
                 rc = sqlite3_bind_text(st, i + 1, b.constData(), int(b.size()), SQLITE_STATIC);
             } else if (v.typeId() == QMetaType::QString) {
-                // As UTF-8, the database's encoding, converted by Qt (bound as UTF-16, SQLite
-                // converted it at every step). Text that is not valid UTF-16 (half of a pair)
-                // still goes in as UTF-16, for SQLite to convert as it did.
-                const QString &t = *static_cast<const QString *>(v.constData());
-                if (t.isValidUtf16()) {
-                    utf8.append(t.toUtf8());
-                    const QByteArray &b = utf8.last();
-                    rc = sqlite3_bind_text(st, i + 1, b.isEmpty() ? "" : b.constData(),
-                                           int(b.size()), SQLITE_STATIC);
-                } else {
-                    rc = sqlite3_bind_text16(st, i + 1, t.utf16(), int(t.size() * sizeof(QChar)),
-                                             SQLITE_STATIC);
-                }
+                rc = bindText(st, i + 1, *static_cast<const QString *>(v.constData()), &utf8);
             } else if (v.typeId() == QMetaType::Double) {
                 rc = sqlite3_bind_double(st, i + 1, v.toDouble());
             } else {
@@ -1147,22 +1149,10 @@ bool RegistryStore::prefetch(const QList<PushChange> &changes, qint64 through, Q
 bool RegistryStore::prefetchSqlite(sqlite3_stmt *st, const QString &entity, const QStringList &ids,
                                    QString *error)
 {
-    // Bound as UTF-8, the database's encoding (as writeRowsSqlite binds text); an id that is not
-    // valid UTF-16 (half of a pair) goes in as UTF-16, for SQLite to convert as QtSql had it.
-    QVarLengthArray<QByteArray, 65> utf8;
+    QVarLengthArray<QByteArray, 16> utf8;
     int rc = SQLITE_OK;
-    for (int i = 0; i <= ids.size() && rc == SQLITE_OK; ++i) {
-        const QString &t = i == 0 ? entity : ids.at(i - 1);
-        if (t.isValidUtf16()) {
-            utf8.append(t.toUtf8());
-            const QByteArray &b = utf8.last();
-            rc = sqlite3_bind_text(st, i + 1, b.isEmpty() ? "" : b.constData(), int(b.size()),
-                                   SQLITE_STATIC);
-        } else {
-            rc = sqlite3_bind_text16(st, i + 1, t.utf16(), int(t.size() * sizeof(QChar)),
-                                     SQLITE_STATIC);
-        }
-    }
+    for (int i = 0; i <= ids.size() && rc == SQLITE_OK; ++i)
+        rc = bindText(st, i + 1, i == 0 ? entity : ids.at(i - 1), &utf8);
     while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         rc = SQLITE_OK;
         ChangeMerger::Stored stored;
