@@ -1118,27 +1118,27 @@ bool RegistryStore::prefetch(const QList<PushChange> &changes, qint64 through, Q
         for (const QString &id : it.value())
             m_push->rows.insert(rowKey(it.key(), id), {});
         for (qsizetype from = 0; from < it.value().size(); from += chunk) {
+            QStringList ids; // the chunk's ids, its last repeated to fill it
+            for (int i = 0; i < chunk; ++i)
+                ids << it.value().at(qMin(from + i, it.value().size() - 1));
             if (st) {
-                QStringList ids;
-                for (int i = 0; i < chunk; ++i)
-                    ids << it.value().at(qMin(from + i, it.value().size() - 1));
                 if (!prefetchSqlite(st, it.key(), ids, error))
                     return false;
                 continue;
             }
             QVariantList binds{it.key()};
-            for (int i = 0; i < chunk; ++i)
-                binds << it.value().at(qMin(from + i, it.value().size() - 1));
+            for (const QString &id : std::as_const(ids))
+                binds << id;
             QSqlQuery *q = statement(sql, binds, error);
             if (!q)
                 return false;
             while (q->next()) {
-                ChangeMerger::Stored st;
-                st.exists = true;
-                st.row = parseObject(q->value(1).toString());
-                st.meta = parseObject(q->value(2).toString());
-                st.seq = q->value(3).toLongLong();
-                m_push->rows.insert(rowKey(it.key(), q->value(0).toString()), st);
+                ChangeMerger::Stored stored;
+                stored.exists = true;
+                stored.row = parseObject(q->value(1).toString());
+                stored.meta = parseObject(q->value(2).toString());
+                stored.seq = q->value(3).toLongLong();
+                m_push->rows.insert(rowKey(it.key(), q->value(0).toString()), stored);
             }
             q->finish();
         }
