@@ -1,6 +1,8 @@
 #include "searchtext.h"
 
+#include "sqlitehandle.h"
 #include "textfolder.h"
+#include "triggersoff.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -38,33 +40,24 @@ QString idList(const QStringList &ids)
     return QString::fromUtf8(
         QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
 }
-} // namespace
 
-bool SearchText::covers(const QString &table)
+CoreError sqlFailure(const QSqlQuery &q)
 {
-    return sourceSql(table) != nullptr;
+    return {CoreError::Code::Sql,
+            QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(q.lastError().text())};
 }
 
-CoreError SearchText::refresh(QSqlDatabase &db, const QString &table, const QString &id)
+// Computes and stores the search_text of the rows listed in `list` (a JSON array of ids).
+CoreError write(QSqlDatabase &db, const QString &table, const char *sql, const QString &list)
 {
-    return refresh(db, table, QStringList{id});
-}
-
-CoreError SearchText::refresh(QSqlDatabase &db, const QString &table, const QStringList &ids)
-{
-    const char *sql = sourceSql(table);
-    if (!sql || ids.isEmpty())
-        return {};
     // One query for all the rows (one statement instead of one per row).
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.prepare(QString::fromLatin1(sql)))
-        return {CoreError::Code::Sql,
-                QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(q.lastError().text())};
-    q.addBindValue(idList(ids));
+        return sqlFailure(q);
+    q.addBindValue(list);
     if (!q.exec())
-        return {CoreError::Code::Sql,
-                QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(q.lastError().text())};
+        return sqlFailure(q);
     const bool inspections = table == QLatin1String("inspections");
     QJsonObject texts;
     int n = -1;
@@ -92,8 +85,69 @@ CoreError SearchText::refresh(QSqlDatabase &db, const QString &table, const QStr
                    .arg(table));
     up.addBindValue(QString::fromUtf8(QJsonDocument(texts).toJson(QJsonDocument::Compact)));
     if (!up.exec())
-        return {CoreError::Code::Sql,
-                QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(up.lastError().text())};
+        return sqlFailure(up);
+    return {};
+}
+} // namespace
+
+bool SearchText::covers(const QString &table)
+{
+    return sourceSql(table) != nullptr;
+}
+
+CoreError SearchText::refresh(QSqlDatabase &db, const QString &table, const QString &id)
+{
+    return refresh(db, table, QStringList{id});
+}
+
+CoreError SearchText::refresh(QSqlDatabase &db, const QString &table, const QStringList &ids)
+{
+    const char *sql = sourceSql(table);
+    if (!sql || ids.isEmpty())
+        return {};
+    return write(db, table, sql, idList(ids));
+}
+
+QStringList SearchText::indexesOf(const QString &table)
+{
+    if (!covers(table))
+        return {};
+    return {table + QLatin1String("_fts"), table + QLatin1String("_words")};
+}
+
+QStringList SearchText::indexTriggersOf(const QString &table)
+{
+    QStringList out;
+    for (const QString &index : indexesOf(table))
+        out << index + QLatin1String("_ai") << index + QLatin1String("_au");
+    return out;
+}
+
+CoreError SearchText::indexNew(QSqlDatabase &db, const QString &table, const QStringList &ids)
+{
+    const char *sql = sourceSql(table);
+    if (!sql || ids.isEmpty())
+        return {};
+    sqlite3 *handle = SqliteHandle::of(db);
+    if (!handle)
+        return {CoreError::Code::Sql, QObject::tr("Không cập nhật được chỉ mục tìm kiếm: cơ sở "
+                                                  "dữ liệu không phải SQLite đang mở")};
+    const QString list = idList(ids);
+    {
+        // The rows are in no index yet: the update trigger would remove text that is not there.
+        const TriggersOff off(handle, true);
+        if (const CoreError e = write(db, table, sql, list); e.failed())
+            return e;
+    }
+    for (const QString &index : indexesOf(table)) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO %1(rowid, search_text) SELECT rowid, search_text "
+                                 "FROM %2 WHERE id IN (SELECT value FROM json_each(?))")
+                      .arg(index, table));
+        q.addBindValue(list);
+        if (!q.exec())
+            return sqlFailure(q);
+    }
     return {};
 }
 
@@ -103,7 +157,7 @@ CoreError SearchText::rowsShowing(QSqlDatabase &db, const QString &table, const 
     if (table != QLatin1String("clusters") || ids.isEmpty())
         return {};
     const QString list = idList(ids);
-    for (const QString child : {QStringLiteral("tenants"), QStringLiteral("inspections")}) {
+    for (const QString &child : {QStringLiteral("tenants"), QStringLiteral("inspections")}) {
         QSqlQuery q(db);
         q.setForwardOnly(true);
         // deleted_at IS NULL: the partial index on (cluster_id) serves it.
@@ -112,9 +166,7 @@ CoreError SearchText::rowsShowing(QSqlDatabase &db, const QString &table, const 
                       .arg(child));
         q.addBindValue(list);
         if (!q.exec())
-            return {
-                CoreError::Code::Sql,
-                QObject::tr("Không cập nhật được chỉ mục tìm kiếm: %1").arg(q.lastError().text())};
+            return sqlFailure(q);
         QSet<QString> &set = (*out)[child];
         while (q.next())
             set.insert(q.value(0).toString());

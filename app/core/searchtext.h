@@ -21,6 +21,16 @@ public:
     static CoreError refresh(QSqlDatabase &db, const QString &table, const QString &id);
     // The same for many rows of one table, its statements prepared once.
     static CoreError refresh(QSqlDatabase &db, const QString &table, const QStringList &ids);
+    // The full-text indexes of a table's search_text (trigram, then word prefixes; schemas 2 and
+    // 4) and the triggers that keep them; none for a table that search does not cover.
+    static QStringList indexesOf(const QString &table);
+    static QStringList indexTriggersOf(const QString &table);
+    // Rows inserted while the connection's triggers were off (a pulled page's new rows), in no
+    // full-text index yet: their search_text is written and they enter the indexes, one statement
+    // per index for all of them (FTS5 writes a segment per statement, and every statement after
+    // an index took part in the transaction pays for it). A row already in the indexes must go
+    // through refresh() instead: that one removes its old text from them.
+    static CoreError indexNew(QSqlDatabase &db, const QString &table, const QStringList &ids);
     // The rows whose search_text shows values of these rows, by table: a cluster's name and code
     // are in the search_text of its tenants and inspections. Adds their ids to `out`.
     static CoreError rowsShowing(QSqlDatabase &db, const QString &table, const QStringList &ids,

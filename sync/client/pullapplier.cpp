@@ -40,13 +40,21 @@ PullApplier::PullApplier(QSqlDatabase db) : m_db(std::move(db))
     // whose writes fire other triggers (full-text indexes) are written with triggers on.
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'"));
+    QHash<QString, QSet<QString>> own; // table -> its triggers besides the outbox's
     while (q.next()) {
         const QString table = q.value(0).toString();
         const QString name = q.value(1).toString();
         if (name != table + QLatin1String("_outbox_ai") &&
             name != table + QLatin1String("_outbox_au") &&
             name != table + QLatin1String("_no_hard_delete"))
-            m_triggered.insert(table);
+            own[table].insert(name);
+    }
+    for (auto it = own.constBegin(); it != own.constEnd(); ++it) {
+        m_triggered.insert(it.key());
+        // Only the triggers that keep the full-text indexes: new rows can be indexed per page.
+        const QStringList index = SearchText::indexTriggersOf(it.key());
+        if (!index.isEmpty() && it.value() == QSet<QString>(index.cbegin(), index.cend()))
+            m_indexedPerPage.insert(it.key());
     }
     m_handle = SqliteHandle::of(m_db);
     m_raw.setConnection(m_handle);
@@ -238,6 +246,7 @@ PullApplier::Shape *PullApplier::shapeOf(const PulledPage::Run &run, QString *wh
     }
     s.triggered = m_triggered.contains(entity) ||
                   (s.sha256At >= 0 && m_triggered.contains(QStringLiteral("photo_transfers")));
+    s.indexedPerPage = s.searched && s.sha256At < 0 && m_indexedPerPage.contains(entity);
     m_shapes.insert(key, owned.get());
     m_ownedShapes.push_back(std::move(owned));
     return &s;
@@ -322,6 +331,7 @@ CoreError PullApplier::applyPage(qint64 since, Page *result)
     QSqlQuery q(m_db);
     CoreError error;
     m_search.clear();
+    m_indexNew.clear();
     for (const auto &shape : m_ownedShapes)
         shape->fresh.clear();
     {
@@ -353,11 +363,19 @@ CoreError PullApplier::applyPage(qint64 since, Page *result)
             }
             // search_text is device-only: rebuilt once for every row the page touched, for the
             // rows they describe, and for the rows that show their values (a renamed cluster's
-            // tenants and inspections).
+            // tenants and inspections). New rows inserted with triggers off enter the full-text
+            // indexes here, all of a table's in one statement per index.
             if (error.ok() && m_search.contains(QStringLiteral("clusters")))
                 error = SearchText::rowsShowing(m_db, QStringLiteral("clusters"),
                                                 m_search.value(QStringLiteral("clusters")).values(),
                                                 &m_search);
+            for (auto it = m_indexNew.constBegin(); error.ok() && it != m_indexNew.constEnd();
+                 ++it) {
+                QSet<QString> &others = m_search[it.key()];
+                for (const QString &id : it.value())
+                    others.remove(id);
+                error = SearchText::indexNew(m_db, it.key(), it.value());
+            }
             for (auto it = m_search.constBegin(); error.ok() && it != m_search.constEnd(); ++it)
                 error = SearchText::refresh(m_db, it.key(), it.value().values());
             if (error.ok()) {
@@ -381,6 +399,7 @@ CoreError PullApplier::applyPage(qint64 since, Page *result)
     }
     m_pending.clear();
     m_search.clear();
+    m_indexNew.clear();
     if (error.failed())
         return error;
     if (result)
@@ -518,6 +537,14 @@ CoreError PullApplier::insertFresh(bool triggered)
         Shape &shape = *owned;
         if (shape.triggered != triggered || shape.fresh.empty())
             continue;
+        // The full-text indexes take these rows after the page's rows are written
+        // (SearchText::indexNew); nothing else fires on their insert.
+        const TriggersOff off(m_handle, shape.indexedPerPage);
+        if (shape.indexedPerPage) {
+            QStringList &ids = m_indexNew[shape.entity];
+            for (const PulledPage::Row *row : shape.fresh)
+                ids << m_page->toString(m_page->at(*row, shape.idAt));
+        }
         const size_t chunk = size_t(qBound(1, 30000 / int(shape.columns.size() + 1), 32));
         for (size_t first = 0; first < shape.fresh.size(); first += chunk) {
             const int count = int(qMin(chunk, shape.fresh.size() - first));

@@ -55,10 +55,13 @@ private:
         bool known = false;     // a table of this device
         bool searched = false;  // has search_text
         bool triggered = false; // a trigger of its own (not the outbox's) fires on its writes
-        QString searchParent;   // the table whose search_text names this one's rows
-        qsizetype width = 0;    // items in a row: seq, deleted, then one per wire column
-        QStringList columns;    // device columns written, in statement order ("id" first)
-        std::vector<int> from;  // wire index (in a row array) of each of `columns`
+        // Its only triggers keep the full-text indexes: new rows are inserted with triggers off
+        // and indexed once per page (SearchText::indexNew).
+        bool indexedPerPage = false;
+        QString searchParent;  // the table whose search_text names this one's rows
+        qsizetype width = 0;   // items in a row: seq, deleted, then one per wire column
+        QStringList columns;   // device columns written, in statement order ("id" first)
+        std::vector<int> from; // wire index (in a row array) of each of `columns`
         int idAt = -1, deletedAtAt = -1, updatedAtAt = -1, searchParentAt = -1, sha256At = -1;
         sqlite3_stmt *probe = nullptr; // a row by id
         sqlite3_stmt *range = nullptr; // any row between two ids
@@ -116,6 +119,8 @@ private:
     const PulledPage *m_page = nullptr;      // the page being applied
     QHash<QString, QStringList> m_columns;   // synced tables -> travelling columns
     QSet<QString> m_triggered;               // tables with triggers besides the outbox's
+    QSet<QString> m_indexedPerPage;          // ... that are only the full-text indexes
+    QHash<QString, QStringList> m_indexNew;  // table -> new rows for the full-text indexes
     QHash<QString, QSet<QString>> m_pending; // entity + '/' + row_id -> fields, for one page
     QHash<QString, QSet<QString>> m_search;  // table -> ids whose search_text to refresh
     QHash<QString, QSqlQuery *> m_statements;

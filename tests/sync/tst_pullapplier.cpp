@@ -3,6 +3,7 @@
 #include "protocolversion.h"
 #include "pullapplier.h"
 #include "searchindex.h"
+#include "searchtext.h"
 #include "synctestutil.h"
 
 #include <QTemporaryDir>
@@ -17,6 +18,42 @@ QJsonObject run(const char *entity, const QStringList &columns, const QList<QJso
         r.append(a);
     return {{"entity", entity}, {"columns", QJsonArray::fromStringList(columns)}, {"rows", r}};
 }
+
+// Every full-text index holds exactly its table's rows and texts (FTS5's integrity-check with
+// rank 1 compares the index with its content table); empty when they do.
+QString indexFaults(QSqlDatabase c)
+{
+    QStringList faults;
+    for (const char *table : {"clusters", "tenants", "inspections"}) {
+        for (const QString &index : SearchText::indexesOf(QLatin1String(table))) {
+            QSqlQuery q(c);
+            if (!q.exec(QStringLiteral("INSERT INTO %1(%1, rank) VALUES ('integrity-check', 1)")
+                            .arg(index)))
+                faults << index + QLatin1String(": ") + q.lastError().text();
+        }
+    }
+    return faults.join(QLatin1String("; "));
+}
+
+// A last page (more: false) with these runs.
+QJsonObject lastPage(int next, const QJsonArray &runs)
+{
+    return {
+        {"protocol", ProtocolVersion::current}, {"next", next}, {"more", false}, {"runs", runs}};
+}
+
+// The cluster c1, "Gia Lập", as a run of one row at seq 1.
+QJsonObject giaLapRun()
+{
+    return run(
+        "clusters",
+        {"id", "code", "name", "province_id", "status", "created_at", "updated_at", "deleted_at"},
+        {QJsonArray{1, 0, "c1", "NB-GL", "Gia Lập", "p1", "operating", 1, 1, {}}});
+}
+
+const QStringList inspectionColumns{"id",         "cluster_id",     "template_id",
+                                    "kind",       "inspector_name", "started_at",
+                                    "created_at", "updated_at",     "deleted_at"};
 } // namespace
 
 class TestPullApplier : public QObject
@@ -181,6 +218,71 @@ private slots:
         QCOMPARE(hits.size(), 2); // the cluster, and the tenant through its cluster's name
         QCOMPARE(hits.first().toMap().value("title").toString(), QStringLiteral("Gia Lập"));
         QCOMPARE(SearchIndex(c).search(QStringLiteral("my nghe")).size(), 1);
+        QCOMPARE(indexFaults(c), QString());
+        QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
+    }
+
+    // New rows of a searched table whose only triggers keep the full-text indexes are inserted
+    // with triggers off and indexed once per page; a trigger of such a table's own (here one
+    // that logs inserted inspections) puts the table back on the path where every trigger fires.
+    void newRowsIndexedPerPageUnlessTheTableHasTriggersOfItsOwn_data()
+    {
+        QTest::addColumn<bool>("ownTrigger");
+        QTest::newRow("full-text triggers only") << false;
+        QTest::newRow("a trigger of its own") << true;
+    }
+    void newRowsIndexedPerPageUnlessTheTableHasTriggersOfItsOwn()
+    {
+        QFETCH(bool, ownTrigger);
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("per-page-%1.db").arg(++m_n))).ok());
+        QSqlDatabase c = db.connection();
+        QSqlQuery q(c);
+        QVERIFY(q.exec("CREATE TABLE inserted(id TEXT)"));
+        if (ownTrigger)
+            QVERIFY(q.exec("CREATE TRIGGER inspections_log AFTER INSERT ON inspections BEGIN "
+                           "INSERT INTO inserted VALUES (NEW.id); END"));
+        const QStringList stamps{"created_at", "updated_at", "deleted_at"};
+        QList<QJsonArray> inspections;
+        for (int i = 1; i <= 40; ++i) // more than one multi-row INSERT
+            inspections << QJsonArray{i + 1,
+                                      0,
+                                      QStringLiteral("i%1").arg(i, 2, 10, QChar('0')),
+                                      "c1",
+                                      "t1",
+                                      "periodic",
+                                      "Nguyễn Văn Hải",
+                                      0,
+                                      1,
+                                      1,
+                                      {}};
+        const QJsonObject page =
+            lastPage(41, {giaLapRun(), run("inspections", inspectionColumns, inspections)});
+        PullApplier applier(c);
+        const CoreError e = applier.apply(page, 0, nullptr);
+        QVERIFY2(e.ok(), qPrintable(e.message()));
+        QCOMPARE(scalar(c, "SELECT count(*) FROM inserted").toInt(), ownTrigger ? 40 : 0);
+        QCOMPARE(indexFaults(c), QString());
+        QCOMPARE(SearchIndex(c).search(QStringLiteral("van hai"), 100).size(), 40);
+        QCOMPARE(SearchIndex(c).search(QStringLiteral("h"), 100).size(), 40); // word prefixes
+        QCOMPARE(scalar(c, "SELECT count(*) FROM inspections WHERE search_text NOT LIKE "
+                           "'gia lap nb-gl nguyen van hai %'")
+                     .toInt(),
+                 0);
+        // Indexed rows change as any other: their old text leaves the indexes.
+        const QJsonObject later{
+            {"protocol", ProtocolVersion::current},
+            {"next", 42},
+            {"more", false},
+            {"runs",
+             QJsonArray{run(
+                 "inspections", inspectionColumns,
+                 {QJsonArray{42, 0, "i07", "c1", "t1", "periodic", "Lò Thị Mai", 0, 1, 2, {}}})}}};
+        const CoreError e2 = applier.apply(later, 41, nullptr);
+        QVERIFY2(e2.ok(), qPrintable(e2.message()));
+        QCOMPARE(indexFaults(c), QString());
+        QCOMPARE(SearchIndex(c).search(QStringLiteral("van hai"), 100).size(), 39);
+        QCOMPARE(SearchIndex(c).search(QStringLiteral("lo thi mai")).size(), 1);
         QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
     }
 
@@ -233,6 +335,7 @@ private slots:
         }
         QCOMPARE(SearchIndex(c).search(QStringLiteral("khanh van")).size(), 3);
         QCOMPARE(SearchIndex(c).search(QStringLiteral("gia lap")).size(), 0);
+        QCOMPARE(indexFaults(c), QString());
         QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
     }
 
@@ -248,26 +351,18 @@ private slots:
         QVERIFY(q.exec("CREATE TEMP TRIGGER count_rebuilt AFTER UPDATE OF search_text ON "
                        "inspections BEGIN INSERT INTO rebuilt VALUES (NEW.id); END"));
         const QStringList stamps{"created_at", "updated_at", "deleted_at"};
-        const QJsonObject page{
-            {"protocol", ProtocolVersion::current},
-            {"next", 5},
-            {"more", false},
-            {"runs",
-             QJsonArray{
-                 run("clusters",
-                     QStringList{"id", "code", "name", "province_id", "status"} + stamps,
-                     {QJsonArray{1, 0, "c1", "NB-GL", "Gia Lập", "p1", "operating", 1, 1, {}}}),
-                 run("inspections",
-                     QStringList{"id", "cluster_id", "template_id", "kind", "inspector_name",
-                                 "started_at"} +
-                         stamps,
-                     {QJsonArray{
-                         2, 0, "i1", "c1", "t1", "periodic", "Trần Thị Bình", 0, 1, 1, {}}}),
-                 run("inspection_participants",
-                     QStringList{"id", "inspection_id", "name", "agency"} + stamps,
-                     {QJsonArray{3, 0, "pa1", "i1", "Lê Văn Cường", "Sở Công Thương", 1, 1, {}},
-                      QJsonArray{4, 0, "pa2", "i1", "Phạm Thu Dung", "UBND xã", 1, 1, {}},
-                      QJsonArray{5, 1, "pa3", "i1", "Đỗ Đã Xoá", "UBND xã", 1, 1, 1}})}}};
+        const QJsonObject page = lastPage(
+            5, {giaLapRun(),
+                run("inspections",
+                    QStringList{"id", "cluster_id", "template_id", "kind", "inspector_name",
+                                "started_at"} +
+                        stamps,
+                    {QJsonArray{2, 0, "i1", "c1", "t1", "periodic", "Trần Thị Bình", 0, 1, 1, {}}}),
+                run("inspection_participants",
+                    QStringList{"id", "inspection_id", "name", "agency"} + stamps,
+                    {QJsonArray{3, 0, "pa1", "i1", "Lê Văn Cường", "Sở Công Thương", 1, 1, {}},
+                     QJsonArray{4, 0, "pa2", "i1", "Phạm Thu Dung", "UBND xã", 1, 1, {}},
+                     QJsonArray{5, 1, "pa3", "i1", "Đỗ Đã Xoá", "UBND xã", 1, 1, 1}})});
         PullApplier applier(c);
         const CoreError e = applier.apply(page, 0, nullptr);
         QVERIFY2(e.ok(), qPrintable(e.message()));
@@ -280,6 +375,7 @@ private slots:
                      !text.contains("do da xoa"),
                  qPrintable(text));
         QCOMPARE(SearchIndex(c).search(QStringLiteral("thu dung")).size(), 1);
+        QCOMPARE(indexFaults(c), QString());
         QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
     }
 

@@ -1,14 +1,16 @@
 // TriggersOff: the connection's triggers off for a scope (TEMP triggers still fire), then as they
 // were before it.
+#include "database.h"
 #include "sqlitehandle.h"
-#include "synctestutil.h"
 #include "triggersoff.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <sqlite3.h>
-
-using namespace synctest;
 
 namespace {
 // Inserts a row into t and says which triggers wrote to log (main, temp).
@@ -17,9 +19,11 @@ QString fired(QSqlDatabase db)
     QSqlQuery q(db);
     if (!q.exec("DELETE FROM log") || !q.exec("INSERT INTO t VALUES (1)"))
         qFatal("%s", qPrintable(q.lastError().text()));
-    return scalar(db, "SELECT coalesce(group_concat(what), '') FROM (SELECT what FROM log ORDER "
-                      "BY what)")
-        .toString();
+    if (!q.exec("SELECT coalesce(group_concat(what), '') FROM (SELECT what FROM log ORDER BY "
+                "what)") ||
+        !q.next())
+        qFatal("%s", qPrintable(q.lastError().text()));
+    return q.value(0).toString();
 }
 } // namespace
 
