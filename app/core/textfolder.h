@@ -8,4 +8,7 @@ class TextFolder
 {
 public:
     static QString fold(const QString &text);
+    // The same through Qt's decomposition of the whole text (fold() takes this path for text
+    // outside the Latin letters it keeps a table of).
+    static QString foldSlowly(const QString &text);
 };

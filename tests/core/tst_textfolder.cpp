@@ -26,6 +26,34 @@ private slots:
         QFETCH(QString, input);
         QFETCH(QString, folded);
         QCOMPARE(TextFolder::fold(input), folded);
+        QCOMPARE(TextFolder::foldSlowly(input), folded);
+    }
+
+    // fold() folds Latin text character by character from a table; it must give what the whole
+    // text's decomposition gives: for every character of the table's ranges, alone and between
+    // others (marks after letters, spaces around), and for text outside them.
+    void fastFoldEqualsDecomposition()
+    {
+        QList<char16_t> chars;
+        for (char16_t u = 0; u < 0x0250; ++u)
+            chars << u;
+        for (char16_t u = 0x0300; u < 0x0370; ++u)
+            chars << u;
+        for (char16_t u = 0x1E00; u < 0x1F00; ++u)
+            chars << u;
+        for (const char16_t u : chars) {
+            const QString one(QChar{u});
+            for (const QString &text :
+                 {one, QLatin1String("a") + one + QLatin1String(" b"), one + QChar(0x0301),
+                  QLatin1String("  ") + one + one + QLatin1String("\t")}) {
+                QVERIFY2(TextFolder::fold(text) == TextFolder::foldSlowly(text),
+                         qPrintable(QStringLiteral("U+%1").arg(int(u), 4, 16, QChar('0'))));
+            }
+        }
+        for (const QString &text :
+             {QStringLiteral("Ω Ångström ﬁ 𝐀 Đồng"), QStringLiteral("日本 Hà")})
+            QCOMPARE(TextFolder::fold(text), TextFolder::foldSlowly(text));
+        QCOMPARE(TextFolder::fold(QStringLiteral("Ệ  ĐỨC\tThọ ")), QStringLiteral("e duc tho"));
     }
 };
 
