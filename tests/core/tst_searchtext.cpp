@@ -47,8 +47,14 @@ private slots:
         QVERIFY(m.start(testdb::khanhHai, QStringLiteral("unscheduled"), testdb::templateId,
                         QStringLiteral("Phạm Minh Đức"), {}, &id)
                     .ok());
-        QVERIFY(text(QStringLiteral("inspections"), id)
-                    .startsWith(QStringLiteral("khanh hai 1 nb-kh1 pham minh duc")));
+        QSqlQuery q(m_db.connection());
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT started_at FROM inspections WHERE id = '%1'").arg(id)));
+        QVERIFY(q.next());
+        const QString day = QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong())
+                                .toString(QStringLiteral("dd/MM/yyyy"));
+        QCOMPARE(text(QStringLiteral("inspections"), id),
+                 QStringLiteral("khanh hai 1 nb-kh1 pham minh duc ") + day);
         QVERIFY(m.addParticipant(id, QStringLiteral("Võ Quốc Khánh"), QStringLiteral("Chuyên viên"),
                                  QStringLiteral("Sở Công Thương"))
                     .ok());
