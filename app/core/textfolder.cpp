@@ -3,31 +3,41 @@
 #include <array>
 
 namespace {
-// The fold of text as Qt's decomposition (NFD) gives it: marks dropped, đ/Đ -> d, lower case,
-// runs of white space as one space.
+// Folded text as it is written: runs of white space become one space, none at either end.
+class Folded
+{
+public:
+    explicit Folded(qsizetype size) { m_out.reserve(size); }
+    void space() { m_space = !m_out.isEmpty(); }
+    void append(QChar c)
+    {
+        if (m_space)
+            m_out += QLatin1Char(' ');
+        m_space = false;
+        m_out += c;
+    }
+    QString take() { return std::move(m_out); }
+
+private:
+    QString m_out;
+    bool m_space = false; // a space is due before the next character
+};
+
+// The fold of text as Qt's decomposition (NFD) gives it: marks dropped, đ/Đ -> d, lower case.
 QString foldDecomposed(const QString &decomposed)
 {
-    QString out;
-    out.reserve(decomposed.size());
-    bool lastSpace = true;
+    Folded out(decomposed.size());
     for (const QChar c : decomposed) {
         if (c.category() == QChar::Mark_NonSpacing)
             continue;
-        if (c.isSpace()) {
-            if (!lastSpace)
-                out += QLatin1Char(' ');
-            lastSpace = true;
-            continue;
-        }
-        lastSpace = false;
-        if (c == QChar(0x0111) || c == QChar(0x0110)) // đ Đ
-            out += QLatin1Char('d');
+        if (c.isSpace())
+            out.space();
+        else if (c == QChar(0x0111) || c == QChar(0x0110)) // đ Đ
+            out.append(QLatin1Char('d'));
         else
-            out += c.toLower();
+            out.append(c.toLower());
     }
-    if (out.endsWith(QLatin1Char(' ')))
-        out.chop(1);
-    return out;
+    return out.take();
 }
 
 // Latin script as Vietnamese names use it: Basic Latin to Latin Extended-B, the combining
@@ -88,28 +98,18 @@ QString TextFolder::fold(const QString &text)
     // Most text here is Latin: folded character by character from the table, the same result
     // as decomposing the whole text (tst_textfolder compares both for every such character).
     const Table &t = table();
-    QString out;
-    out.reserve(text.size());
-    bool lastSpace = true;
+    Folded out(text.size());
     for (const QChar c : text) {
         const int at = slot(c.unicode());
         const char16_t f = at < 0 ? kSlow : t[size_t(at)];
         if (f == kSlow)
             return foldSlowly(text);
-        if (f == kNone)
-            continue;
-        if (f == kSpace) {
-            if (!lastSpace)
-                out += QLatin1Char(' ');
-            lastSpace = true;
-            continue;
-        }
-        lastSpace = false;
-        out += QChar(f);
+        if (f == kSpace)
+            out.space();
+        else if (f != kNone)
+            out.append(QChar(f));
     }
-    if (out.endsWith(QLatin1Char(' ')))
-        out.chop(1);
-    return out;
+    return out.take();
 }
 
 QString TextFolder::foldSlowly(const QString &text)
