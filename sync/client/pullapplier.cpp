@@ -17,6 +17,7 @@
 #include <QSqlError>
 #include <QtMath>
 
+#include <algorithm>
 #include <cstring>
 
 #include <sqlite3.h>
@@ -532,15 +533,33 @@ CoreError PullApplier::anyBetween(const Run &run, bool *any)
 
 CoreError PullApplier::insertFresh(bool triggered)
 {
+    // Tables indexed per page first, all under one TriggersOff (switching triggers makes SQLite
+    // prepare the connection's statements again): the full-text indexes take their rows after
+    // the page's rows are written (SearchText::indexNew), and nothing else fires on their insert.
+    const auto perPage = [&](bool off) {
+        return std::any_of(m_ownedShapes.cbegin(), m_ownedShapes.cend(), [&](const auto &s) {
+            return s->triggered == triggered && s->indexedPerPage == off && !s->fresh.empty();
+        });
+    };
+    for (const bool off : {true, false}) {
+        if (!perPage(off))
+            continue;
+        const TriggersOff triggersOff(m_handle, off);
+        if (const CoreError e = insertFresh(triggered, off); e.failed())
+            return e;
+    }
+    return {};
+}
+
+CoreError PullApplier::insertFresh(bool triggered, bool indexedPerPage)
+{
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const auto &owned : m_ownedShapes) {
         Shape &shape = *owned;
-        if (shape.triggered != triggered || shape.fresh.empty())
+        if (shape.triggered != triggered || shape.indexedPerPage != indexedPerPage ||
+            shape.fresh.empty())
             continue;
-        // The full-text indexes take these rows after the page's rows are written
-        // (SearchText::indexNew); nothing else fires on their insert.
-        const TriggersOff off(m_handle, shape.indexedPerPage);
-        if (shape.indexedPerPage) {
+        if (indexedPerPage) {
             QStringList &ids = m_indexNew[shape.entity];
             for (const PulledPage::Row *row : shape.fresh)
                 ids << m_page->toString(m_page->at(*row, shape.idAt));

@@ -86,6 +86,8 @@ private:
     CoreError anyBetween(const Run &run, bool *any);
     // Inserts the new rows gathered for each shape (of triggered tables or not).
     CoreError insertFresh(bool triggered);
+    // ... of the shapes indexed per page or of the others (with the connection as it is).
+    CoreError insertFresh(bool triggered, bool indexedPerPage);
     struct RowFacts {
         qint64 seq = 0;
         bool deleted = false;
