@@ -153,16 +153,12 @@ private slots:
         QVERIFY(db.open(m_dir.filePath(QStringLiteral("ph.db"))).ok());
         QSqlDatabase c = db.connection();
         const QString sha(64, QLatin1Char('a'));
-        const QJsonObject page{
-            {"protocol", ProtocolVersion::current},
-            {"next", 3},
-            {"more", false},
-            {"runs",
-             QJsonArray{run(
-                 "photos",
+        const QJsonObject page = lastPage(
+            3,
+            {run("photos",
                  {"id", "sha256", "source", "byte_size", "created_at", "updated_at", "deleted_at"},
                  {QJsonArray{2, 0, "ph1", sha, "camera", 1234, 1, 1, {}},
-                  QJsonArray{3, 1, "ph2", QString(64, QLatin1Char('b')), "camera", 1, 1, 1, 1}})}}};
+                  QJsonArray{3, 1, "ph2", QString(64, QLatin1Char('b')), "camera", 1, 1, 1, 1}})});
         PullApplier applier(c);
         QVERIFY(applier.apply(page, 0, nullptr).ok());
         QCOMPARE(scalar(c, "SELECT thumb_state FROM photo_transfers").toString(),
@@ -270,14 +266,10 @@ private slots:
                      .toInt(),
                  0);
         // Indexed rows change as any other: their old text leaves the indexes.
-        const QJsonObject later{
-            {"protocol", ProtocolVersion::current},
-            {"next", 42},
-            {"more", false},
-            {"runs",
-             QJsonArray{run(
-                 "inspections", inspectionColumns,
-                 {QJsonArray{42, 0, "i07", "c1", "t1", "periodic", "Lò Thị Mai", 0, 1, 2, {}}})}}};
+        const QJsonObject later = lastPage(
+            42,
+            {run("inspections", inspectionColumns,
+                 {QJsonArray{42, 0, "i07", "c1", "t1", "periodic", "Lò Thị Mai", 0, 1, 2, {}}})});
         const CoreError e2 = applier.apply(later, 41, nullptr);
         QVERIFY2(e2.ok(), qPrintable(e2.message()));
         QCOMPARE(indexFaults(c), QString());
