@@ -25,42 +25,8 @@ Database::~Database()
 
 CoreError Database::open(const QString &path)
 {
-    close();
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        if (!db.open()) {
-            const QString why = db.lastError().text();
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(m_connectionName);
-            return {CoreError::Code::DatabaseOpen,
-                    QObject::tr("Không mở được cơ sở dữ liệu %1: %2").arg(path, why)};
-        }
-        QSqlQuery q(db);
-        // Check the version before anything writes: a newer database must stay untouched.
-        const CoreError versionCheck = Migrator::checkVersion(db);
-        if (versionCheck.failed()) {
-            db.close();
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(m_connectionName);
-            return versionCheck;
-        }
-        // FULL: a committed inspection survives a power cut (a flat battery), not only a crash.
-        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
-                                   "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY"}) {
-            if (!q.exec(QString::fromLatin1(pragma))) {
-                const QString why = q.lastError().text();
-                q.finish();
-                db.close();
-                db = QSqlDatabase();
-                QSqlDatabase::removeDatabase(m_connectionName);
-                return {CoreError::Code::DatabaseOpen,
-                        QObject::tr("Không chuẩn bị được cơ sở dữ liệu %1: %2").arg(path, why)};
-            }
-        }
-    }
+    if (const CoreError e = connect(path, false); e.failed())
+        return e;
     m_path = path;
     QSqlDatabase db = connection();
     CoreError migrated = Migrator::migrate(db);
@@ -69,6 +35,57 @@ CoreError Database::open(const QString &path)
     if (migrated.failed()) {
         close();
         return migrated;
+    }
+    return {};
+}
+
+CoreError Database::openMigrated(const QString &path)
+{
+    if (const CoreError e = connect(path, true); e.failed())
+        return e;
+    m_path = path;
+    return {};
+}
+
+CoreError Database::connect(const QString &path, bool migrated)
+{
+    close();
+    if (migrated && !QFileInfo::exists(path))
+        return {CoreError::Code::DatabaseOpen,
+                QObject::tr("Không mở được cơ sở dữ liệu %1: không có tệp này.").arg(path)};
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    const auto refuse = [&](CoreError e) {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        return e;
+    };
+    if (!db.open())
+        return refuse(
+            {CoreError::Code::DatabaseOpen,
+             QObject::tr("Không mở được cơ sở dữ liệu %1: %2").arg(path, db.lastError().text())});
+    // Check the version before anything writes: a newer database must stay untouched.
+    if (const CoreError versionCheck = Migrator::checkVersion(db); versionCheck.failed())
+        return refuse(versionCheck);
+    if (migrated && Migrator::currentVersion(db) != Migrator::latestVersion())
+        return refuse({CoreError::Code::MigrationFailed,
+                       QObject::tr("Cơ sở dữ liệu %1 chưa được nâng cấp lên phiên bản %2.")
+                           .arg(path)
+                           .arg(Migrator::latestVersion())});
+    // FULL: a committed inspection survives a power cut (a flat battery), not only a crash.
+    QSqlQuery q(db);
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+                               "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY"}) {
+        if (!q.exec(QString::fromLatin1(pragma))) {
+            const QString why = q.lastError().text();
+            q.finish();
+            q = QSqlQuery();
+            return refuse({CoreError::Code::DatabaseOpen,
+                           QObject::tr("Không chuẩn bị được cơ sở dữ liệu %1: %2").arg(path, why)});
+        }
     }
     return {};
 }

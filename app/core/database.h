@@ -17,6 +17,9 @@ public:
 
     // Opens (creating if needed) and migrates. On failure the file is left as it was.
     CoreError open(const QString &path);
+    // Opens another connection to a database that a connection of this app has opened (and so
+    // migrated): the same settings, no migration. Refused unless it is at this app's version.
+    CoreError openMigrated(const QString &path);
     void close();
 
     bool isOpen() const;
@@ -25,6 +28,9 @@ public:
     int schemaVersion() const;
 
 private:
+    // Opens the connection with the device's settings; `migrated` asks for this app's version.
+    CoreError connect(const QString &path, bool migrated);
+
     QString m_connectionName;
     QString m_path;
 };

@@ -5,8 +5,8 @@
 
 PullPragmas::PullPragmas(QSqlDatabase db) : m_db(std::move(db))
 {
-    m_foreignKeys = swap("foreign_keys", QStringLiteral("OFF"));
-    m_synchronous = swap("synchronous", QStringLiteral("NORMAL"));
+    m_foreignKeys = swap("foreign_keys", QStringLiteral("0"));
+    m_synchronous = swap("synchronous", QStringLiteral("1")); // NORMAL
     // cache_size: pages when positive, KiB when negative.
     QSqlQuery q(m_db);
     if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next()) {
@@ -41,6 +41,10 @@ QString PullPragmas::swap(const char *pragma, const QString &value)
         return {};
     const QString was = q.value(0).toString();
     q.finish();
+    // Setting a pragma such as foreign_keys makes SQLite prepare every statement of the
+    // connection again, even to the value it has: a connection kept for pulls is left alone.
+    if (was == value)
+        return {};
     if (!q.exec(QStringLiteral("PRAGMA %1 = %2").arg(QLatin1String(pragma), value))) {
         qWarning("pull: PRAGMA %s = %s failed: %s", pragma, qPrintable(value),
                  qPrintable(q.lastError().text()));

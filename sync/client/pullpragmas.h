@@ -12,6 +12,8 @@
 //   the next round pulls them again. The inspector's own writes keep FULL (Database::open).
 // - cache_size at least 32 MiB: a page of 5,000 rows dirties more than SQLite's default 2 MiB
 //   holds, and a spilled page is written to the WAL again and read back.
+// A pragma already at its value is not set (nor put back): a connection that only writes pulled
+// pages (PullWorker's) keeps these settings, and its prepared statements, for its lifetime.
 class PullPragmas
 {
 public:
@@ -23,7 +25,8 @@ public:
     PullPragmas &operator=(const PullPragmas &) = delete;
 
 private:
-    // The pragma's value now (empty when it cannot be read), then sets it to `value`.
+    // The pragma's value now, then sets it to `value`; empty when it cannot be read or is `value`
+    // already (nothing to put back).
     QString swap(const char *pragma, const QString &value);
 
     QSqlDatabase m_db;

@@ -2,7 +2,8 @@
 
 #include "deflate.h"
 #include "migrator.h"
-#include "pullapplier.h"
+#include "pulledpage.h"
+#include "pullworker.h"
 #include "synchttp.h"
 
 #include <QCryptographicHash>
@@ -99,6 +100,11 @@ void SyncClient::setServerUrl(const QUrl &url)
     for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp, m_aheadHttp})
         h->setBaseUrl(url);
     emit serverUrlChanged();
+}
+
+QString SyncClient::noDeviceId()
+{
+    return tr("Không ghi được mã thiết bị vào cơ sở dữ liệu trên máy.");
 }
 
 bool SyncClient::isSupervisor() const
@@ -242,12 +248,19 @@ void SyncClient::login(const QString &username, const QString &password)
         emit loginFinished(false, e.message());
         return;
     }
+    const QString deviceId = m_manager.deviceId();
+    if (deviceId.isEmpty()) {
+        const CoreError e = SyncErrors::make(SyncErrors::Kind::Local, noDeviceId());
+        setLastError(e, SyncErrors::Kind::Local);
+        emit loginFinished(false, e.message());
+        return;
+    }
     m_loggingIn = true;
     emit loggingInChanged();
     m_sideHttp->setToken(QString());
     const QJsonObject body{{QStringLiteral("username"), username.trimmed()},
                            {QStringLiteral("password"), password},
-                           {QStringLiteral("device_id"), m_manager.deviceId()},
+                           {QStringLiteral("device_id"), deviceId},
                            {QStringLiteral("device_name"), QSysInfo::machineHostName()}};
     m_sideHttp->postJson(QStringLiteral("login"), body, false, [this](const SyncReply &r) {
         m_loggingIn = false;
@@ -367,6 +380,7 @@ bool SyncClient::sync()
     emit syncingChanged();
     m_roundPushed = 0;
     m_roundPages = 0;
+    m_roundPulledRows = 0;
     m_pullFrom = -1;
     m_roundPushTotal = m_manager.pendingRecordCount();
     m_uploads.clear();
@@ -398,8 +412,13 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
     m_batch = PreparedBatch();
     m_next.reset();
     m_aheadHttp->abort();
-    m_pullApplier.reset();
-    m_pulledPage.reset();
+    if (m_pullWorker)
+        m_pullWorker->endRound();
+    m_pullRound = 0; // answers for pages of this round, still to come, are not this round's
+    m_pullAsked = false;
+    m_pullAhead = -1;
+    m_pullWaiting = false;
+    m_freePages.clear();
     if (error.ok()) {
         m_manager.setLastSyncAt(QDateTime::currentMSecsSinceEpoch());
         emit lastSyncAtChanged();
@@ -407,6 +426,9 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
     }
     setLastError(error, error.ok() ? SyncErrors::Kind::None : kind);
     refreshCounts();
+    if (m_roundPulledRows > 0)
+        emit pulled(m_roundPulledRows);
+    m_roundPulledRows = 0;
     emit syncingChanged();
     emit roundFinished(error.ok(), error.message());
 }
@@ -443,8 +465,12 @@ void SyncClient::batchSent(qint64 lastSeq)
 SyncClient::PreparedBatch SyncClient::prepareBatch(qint64 afterSeq)
 {
     PreparedBatch p;
-    p.error = PushBatch::build(m_manager.database(), m_manager.deviceId(), m_batchSize, &p.batch,
-                               afterSeq);
+    const QString deviceId = m_manager.deviceId();
+    if (deviceId.isEmpty()) {
+        p.error = SyncErrors::make(SyncErrors::Kind::Local, noDeviceId());
+        return p;
+    }
+    p.error = PushBatch::build(m_manager.database(), deviceId, m_batchSize, &p.batch, afterSeq);
     if (p.error.ok() && !p.batch.isEmpty())
         p.body = Deflate::compress(p.batch.body());
     return p;
@@ -532,59 +558,110 @@ bool SyncClient::settleRepliedOrEnd()
 
 void SyncClient::pullNext()
 {
-    requestPage(m_http, m_manager.pullCursor());
+    if (!m_pullWorker)
+        m_pullWorker = std::make_unique<PullWorker>(m_manager.database().databaseName());
+    // Pages of an ended round may still be being written: the cursor is read once they are.
+    if (m_pullWorker->pending() > 0) {
+        m_pullWaiting = true;
+        return;
+    }
+    m_pullWaiting = false;
+    m_pullRound = m_pullWorker->beginRound();
+    m_pullAhead = -1;
+    requestPage(m_manager.pullCursor());
 }
 
-void SyncClient::requestPage(SyncHttp *http, qint64 since)
+void SyncClient::requestPage(qint64 since)
 {
+    // Two clients take turns: a page is asked for from the reply handler of the one before.
+    SyncHttp *http = m_pullHttp == m_http ? m_aheadHttp : m_http;
+    m_pullHttp = http;
+    m_pullAsked = true;
     http->get(QStringLiteral("pull?since=%1&limit=%2").arg(since).arg(m_pageSize),
-              [this, http, since](const SyncReply &r) { pageArrived(http, since, r); });
+              [this, since](const SyncReply &r) { pageArrived(since, r); });
 }
 
-void SyncClient::pageArrived(SyncHttp *http, qint64 since, const SyncReply &r)
+void SyncClient::pageArrived(qint64 since, const SyncReply &r)
 {
-    // One PulledPage reads every page of the round: simdjson's buffers are kept.
-    if (!m_pulledPage)
-        m_pulledPage = std::make_unique<PulledPage>();
-    const PulledPage &page = *m_pulledPage;
-    if (!roundReply(r, QStringLiteral("pull"), [this](const SyncReply &reply, QString *why) {
-            if (m_pulledPage->read(reply.body))
+    m_pullAsked = false;
+    // Page buffers are kept for the round: simdjson's buffers are reused.
+    std::shared_ptr<PulledPage> page;
+    if (m_freePages.empty()) {
+        page = std::make_shared<PulledPage>();
+    } else {
+        page = std::move(m_freePages.back());
+        m_freePages.pop_back();
+    }
+    if (!roundReply(r, QStringLiteral("pull"), [&page](const SyncReply &reply, QString *why) {
+            if (page->read(reply.body))
                 return true;
-            *why = m_pulledPage->errorMessage();
+            *why = page->errorMessage();
             return false;
         }))
         return;
-    // The registry prepares the next page (on the other connection) while this one is written;
-    // it is used only once this page and its cursor are committed (a failure ends the round and
-    // drops it).
-    const PulledPage::Value &next = page.next();
-    const bool ahead = page.more().type == PulledPage::Type::Bool && page.more().boolean &&
+    // The page is written on the pull worker's thread while the next one is asked for (the
+    // registry prepares it on its other connection) and read here. A page is used only once the
+    // ones before it and their cursors are committed; a failure ends the round and drops the
+    // pages after it. At most two pages wait for the worker.
+    const PulledPage::Value &next = page->next();
+    const bool ahead = page->more().type == PulledPage::Type::Bool && page->more().boolean &&
                        next.type == PulledPage::Type::Number && qint64(next.number) > since;
-    if (ahead)
-        requestPage(http == m_http ? m_aheadHttp : m_http, qint64(next.number));
-    if (!m_pullApplier)
-        m_pullApplier = std::make_unique<PullApplier>(m_manager.database());
-    PullApplier::Page result;
-    const CoreError applied = m_pullApplier->apply(page, since, &result);
-    if (applied.failed())
-        return finishRound(applied, applied.code() == CoreError::Code::Sql
-                                        ? SyncErrors::Kind::Local
-                                        : SyncErrors::Kind::Malformed);
+    const PulledPage::Value &last = page->lastSeq();
+    const qint64 lastSeq = last.type == PulledPage::Type::Number ? qint64(last.number) : -1;
+    m_pullWorker->apply(
+        m_pullRound, page, since,
+        [this, page, round = m_pullRound, lastSeq,
+         since](const CoreError &error, const PullApplier::Page &result, bool dropped) mutable {
+            pageWritten(round, std::move(page), since, lastSeq, error, result, dropped);
+        });
+    if (ahead) {
+        if (m_pullWorker->pending() <= 2)
+            requestPage(qint64(next.number));
+        else
+            m_pullAhead = qint64(next.number);
+    }
+}
+
+void SyncClient::pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qint64 since,
+                             qint64 lastSeq, const CoreError &error,
+                             const PullApplier::Page &result, bool dropped)
+{
+    if (dropped || round != m_pullRound || !m_syncing) {
+        // A page of an ended round: a new round may wait for it before it reads the cursor.
+        if (m_pullWaiting && m_syncing && m_pullWorker->pending() == 0)
+            pullNext();
+        return;
+    }
+    m_freePages.push_back(std::move(page));
+    if (error.failed()) {
+        m_http->abort();
+        m_aheadHttp->abort();
+        return finishRound(error, error.code() == CoreError::Code::Sql
+                                      ? SyncErrors::Kind::Local
+                                      : SyncErrors::Kind::Malformed);
+    }
     if (m_roundPages == 0)
         m_pullFrom = since;
     ++m_roundPages;
+    m_roundPulledRows += result.applied;
     // How far the cursor has come towards the registry's latest sequence (last_seq); a registry
     // that does not send it: approach 0.7 a little each page. Never backwards (writes made
     // during the round move last_seq on).
-    const PulledPage::Value &last = page.lastSeq();
-    const double done = last.type == PulledPage::Type::Number
-                            ? pullFraction(m_pullFrom, result.next, qint64(last.number))
-                            : 1.0 - 1.0 / (1 + m_roundPages);
+    const double done = lastSeq >= 0 ? pullFraction(m_pullFrom, result.next, lastSeq)
+                                     : 1.0 - 1.0 / (1 + m_roundPages);
     setProgress(qMax(m_progress, 0.4 + 0.3 * done), QStringLiteral("pull"));
     if (!result.more)
         return photosStart();
-    if (!ahead)
-        pullNext();
+    if (m_pullAsked)
+        return;
+    if (m_pullAhead >= 0) {
+        const qint64 ahead = m_pullAhead;
+        m_pullAhead = -1;
+        return requestPage(ahead);
+    }
+    // A page with more but no next cursor beyond its own: ask again from the stored cursor.
+    if (m_pullWorker->pending() == 0)
+        requestPage(result.next);
 }
 
 void SyncClient::photosStart()

@@ -2,6 +2,7 @@
 
 #include "coreerror.h"
 #include "protocolversion.h"
+#include "pullapplier.h"
 #include "pushbatch.h"
 #include "syncerrors.h"
 #include "syncmanager.h"
@@ -17,9 +18,10 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
-class PullApplier;
 class PulledPage;
+class PullWorker;
 class SyncHttp;
 struct SyncReply;
 
@@ -151,6 +153,9 @@ signals:
     void autoSyncChanged();
     void loginFinished(bool ok, const QString &message);
     void roundFinished(bool ok, const QString &message);
+    // Rows pulled from the registry were written in the round that just ended (before
+    // roundFinished, also when the round failed after them): lists on screen read them again.
+    void pulled(int rows);
     void conflictResolved(bool ok, const QString &message);
     void originalReady(const QString &sha256, const QString &path);
     void originalFailed(const QString &sha256, const QString &message);
@@ -167,6 +172,8 @@ private:
         PushBatch batch;
         QJsonObject reply;
     };
+    // Why a round or a login cannot start: the device id could not be stored.
+    static QString noDeviceId();
     void setOnline(bool on);
     void setProgress(double p, const QString &phase);
     void setLastError(const CoreError &e, SyncErrors::Kind kind);
@@ -190,9 +197,14 @@ private:
                     const std::function<bool(const SyncReply &, QString *why)> &read);
     // The JSON object of a reply within the round.
     bool roundReply(const SyncReply &r, const QString &what, QJsonObject *out);
+    // Starts the round's pull at the stored cursor (once no page of an earlier round is
+    // being written).
     void pullNext();
-    void requestPage(SyncHttp *http, qint64 since);
-    void pageArrived(SyncHttp *http, qint64 since, const SyncReply &r);
+    void requestPage(qint64 since);
+    void pageArrived(qint64 since, const SyncReply &r);
+    // The pull worker's answer for a page of round `round` (on this thread).
+    void pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qint64 since, qint64 lastSeq,
+                     const CoreError &error, const PullApplier::Page &result, bool dropped);
     void photosStart();
     void photosStatus(int from);
     void uploadNext();
@@ -236,8 +248,14 @@ private:
     PreparedBatch m_batch;
     std::optional<PreparedBatch> m_next;
     std::optional<RepliedBatch> m_replied;
-    std::unique_ptr<PullApplier> m_pullApplier; // its statements serve every page of the round
-    std::unique_ptr<PulledPage> m_pulledPage;   // reads every page of the round
+    std::unique_ptr<PullWorker> m_pullWorker; // writes pulled pages on its own thread
+    quint64 m_pullRound = 0;                  // the worker's round of this round's pull
+    SyncHttp *m_pullHttp = nullptr;           // the client of the last page asked for
+    bool m_pullAsked = false;                 // a page asked for and not arrived
+    bool m_pullWaiting = false;               // pullNext waits for an ended round's pages
+    qint64 m_pullAhead = -1;                  // the next page's cursor, asked for later
+    std::vector<std::shared_ptr<PulledPage>> m_freePages; // read buffers, kept for the round
+    int m_roundPulledRows = 0;
     int m_roundPushTotal = 0;
     int m_roundPushed = 0;
     int m_roundPages = 0;

@@ -61,8 +61,14 @@ QString SyncManager::deviceId()
 {
     QString id = value(QStringLiteral("device_id"));
     if (id.isEmpty()) {
-        id = Uuid7::generate();
-        setValue(QStringLiteral("device_id"), id);
+        // An id that is not stored is never handed out: the next call would make another, and
+        // the registry would see a batch sent again under it as another device's.
+        const QString fresh = Uuid7::generate();
+        if (const CoreError e = setValue(QStringLiteral("device_id"), fresh); e.failed()) {
+            qWarning("sync: the device id could not be stored: %s", qPrintable(e.message()));
+            return {};
+        }
+        id = fresh;
     }
     return id;
 }

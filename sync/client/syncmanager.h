@@ -42,7 +42,7 @@ public:
     CoreError setValue(const QString &key, const QString &value);
     CoreError removeValue(const QString &key);
 
-    // Chosen once per device database (UUIDv7) and kept.
+    // Chosen once per device database (UUIDv7) and kept; empty when it cannot be stored.
     QString deviceId();
     qint64 pullCursor() const;
     CoreError setPullCursor(qint64 cursor);

@@ -51,6 +51,56 @@ private slots:
         QVERIFY(b.isOpen());
     }
 
+    // A second connection (the pull worker's): the same settings, the rows of the first.
+    void openMigratedSharesTheFile()
+    {
+        QTemporaryDir dir;
+        Database first;
+        QVERIFY(testdb::openWithFixture(first, dir));
+        Database second;
+        QVERIFY(second.openMigrated(first.path()).ok());
+        QCOMPARE(second.path(), first.path());
+        QCOMPARE(testdb::count(second, QStringLiteral("SELECT count(*) FROM clusters")), 2);
+        QCOMPARE(testdb::count(second, QStringLiteral("PRAGMA foreign_keys")), 1);
+        QCOMPARE(testdb::count(second, QStringLiteral("PRAGMA synchronous")), 2);
+    }
+
+    // It never creates nor migrates: a missing file stays missing, an older database untouched.
+    void openMigratedRefusesWhatIsNotMigrated()
+    {
+        QTemporaryDir dir;
+        const QString missing = dir.filePath(QStringLiteral("missing.sqlite"));
+        Database db;
+        CoreError e = db.openMigrated(missing);
+        QCOMPARE(e.code(), CoreError::Code::DatabaseOpen);
+        QVERIFY2(e.message().contains(missing), qPrintable(e.message()));
+        QVERIFY(!QFile::exists(missing));
+        QVERIFY(!db.isOpen());
+
+        // A database of schema 1 (as an older app left it).
+        const QString older = dir.filePath(QStringLiteral("older.sqlite"));
+        {
+            QSqlDatabase c =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("older"));
+            c.setDatabaseName(older);
+            QVERIFY(c.open());
+            QVERIFY(Migrator::migrate(c, 1).ok());
+            c.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("older"));
+        e = db.openMigrated(older);
+        QCOMPARE(e.code(), CoreError::Code::MigrationFailed);
+        QVERIFY(!db.isOpen());
+        QSqlDatabase c =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+        c.setDatabaseName(older);
+        QVERIFY(c.open());
+        QCOMPARE(Migrator::currentVersion(c), 1);
+        c.close();
+        c = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    }
+
     void unwritablePlaceGivesAMessage()
     {
         Database db;

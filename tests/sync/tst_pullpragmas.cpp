@@ -1,9 +1,14 @@
 // PullPragmas: foreign keys off, synchronous NORMAL and a cache of at least 32 MiB while a pulled
 // page is written, then the connection as it was.
 #include "pullpragmas.h"
+#include "sqlitehandle.h"
 #include "synctestutil.h"
 
+#include <sqlite3.h>
+
 #include <QTemporaryDir>
+
+#include <optional>
 
 using namespace synctest;
 
@@ -41,6 +46,46 @@ private slots:
         {
             const PullPragmas pragmas(db);
             QCOMPARE(settings(db), QStringLiteral("fk 0 sync 1 cache -32768"));
+        }
+        QCOMPARE(settings(db), before);
+    }
+
+    // A connection that keeps the settings (the pull worker's) is not touched by a page's
+    // PullPragmas: its prepared statements stay prepared. Without the outer settings the same
+    // statement is prepared again (setting foreign_keys expires every statement).
+    void settingsAlreadyThereAreLeftAlone_data()
+    {
+        QTest::addColumn<bool>("kept");
+        QTest::newRow("kept for the connection") << true;
+        QTest::newRow("per page only") << false;
+    }
+
+    void settingsAlreadyThereAreLeftAlone()
+    {
+        QFETCH(bool, kept);
+        Database database;
+        QVERIFY(database.open(m_dir.filePath(QStringLiteral("c%1.db").arg(kept))).ok());
+        QSqlDatabase db = database.connection();
+        const QString before = settings(db);
+        {
+            std::optional<PullPragmas> connection;
+            if (kept)
+                connection.emplace(db);
+            sqlite3_stmt *st = nullptr;
+            QCOMPARE(sqlite3_prepare_v2(SqliteHandle::of(db), "SELECT count(*) FROM clusters", -1,
+                                        &st, nullptr),
+                     SQLITE_OK);
+            QCOMPARE(sqlite3_step(st), SQLITE_ROW);
+            sqlite3_reset(st);
+            {
+                const PullPragmas page(db);
+                QCOMPARE(settings(db), QStringLiteral("fk 0 sync 1 cache -32768"));
+                QCOMPARE(sqlite3_step(st), SQLITE_ROW);
+                sqlite3_reset(st);
+            }
+            QCOMPARE(sqlite3_stmt_status(st, SQLITE_STMTSTATUS_REPREPARE, 0), kept ? 0 : 1);
+            sqlite3_finalize(st);
+            QCOMPARE(settings(db), kept ? QStringLiteral("fk 0 sync 1 cache -32768") : before);
         }
         QCOMPARE(settings(db), before);
     }

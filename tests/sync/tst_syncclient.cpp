@@ -34,6 +34,28 @@ QList<double> changeSeqs(const Request &r)
     return out;
 }
 
+// A pull page of one province row at `next` (after `since`).
+Response unitPage(qint64 next, bool more)
+{
+    const QString id = QStringLiteral("p%1").arg(next);
+    const QJsonObject run{{"entity", "admin_units"},
+                          {"columns", QJsonArray{"code", "created_at", "id", "level", "level_label",
+                                                 "name", "updated_at", "valid_from"}},
+                          {"rows", QJsonArray{QJsonArray{double(next), 0, id, 1, id, "province",
+                                                         "Tỉnh", id, 1, "2025-07-01"}}}};
+    return Response::json(200,
+                          {{"protocol", ProtocolVersion::current},
+                           {"runs", QJsonArray{run}},
+                           {"next", double(next)},
+                           {"more", more}},
+                          true);
+}
+
+qint64 sinceOf(const Request &r)
+{
+    return QUrlQuery(QUrl(QString::fromLatin1(r.path))).queryItemValue("since").toLongLong();
+}
+
 // A registry that stores every change and has nothing to pull.
 Response goodHandler(const Request &r, qint64 *seq)
 {
@@ -115,7 +137,7 @@ private:
         QSignalSpy spy(&c, &SyncClient::roundFinished);
         if (!c.sync())
             return false;
-        if (!spy.wait(10000))
+        if (spy.isEmpty() && !spy.wait(10000)) // a round may end before sync() returns
             qFatal("round did not finish");
         return spy.first().at(0).toBool();
     }
@@ -170,6 +192,120 @@ private slots:
         QCOMPARE(pull.at(1), 0.4 + 0.3 * (200.0 / 380.0));
         QCOMPARE(pull.at(2), 0.4 + 0.3 * 0.75);
         QCOMPARE(pull.at(3), 0.7);
+    }
+
+    // pulled(rows) tells the app to read its lists again: once a round, after rows came down,
+    // not after a round that pulled nothing.
+    void pulledRowsAreAnnouncedOnceARound()
+    {
+        FakeRegistry server;
+        qint64 seq = 0, served = 0, last = 3;
+        server.handler = [&](const Request &r) {
+            if (!r.path.startsWith("/api/v1/pull"))
+                return goodHandler(r, &seq);
+            qint64 since = sinceOf(r);
+            if (since >= last)
+                return goodHandler(r, &since); // an empty last page at the cursor
+            ++served;
+            return unitPage(since + 1, since + 1 < last);
+        };
+        auto d = device(server.url());
+        QSignalSpy pulled(d->client.get(), &SyncClient::pulled);
+        QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
+        QCOMPARE(served, 3);
+        QCOMPARE(pulled.size(), 1);
+        QCOMPARE(pulled.first().at(0).toInt(), 3);
+        QCOMPARE(scalar(d->db.connection(), "SELECT count(*) FROM admin_units").toInt(), 3);
+        QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
+        QCOMPARE(pulled.size(), 1);
+    }
+
+    // Pages are written by the pull worker. When a round ends while a page of it is still being
+    // written (here: held up by another connection's write lock), the next round waits for that
+    // page and starts its pull at the cursor it stored: the page is neither lost nor asked for
+    // twice, and the next round is not confused by it.
+    void aPageStillBeingWrittenIsNotTakenForTheNextRounds()
+    {
+        FakeRegistry server;
+        qint64 seq = 0;
+        QList<qint64> asked;
+        bool failSecond = true;
+        server.handler = [&](const Request &r) {
+            if (!r.path.startsWith("/api/v1/pull"))
+                return goodHandler(r, &seq);
+            const qint64 since = sinceOf(r);
+            asked << since;
+            if (since == 1 && failSecond) {
+                failSecond = false;
+                return Response::json(500, {{"code", "internal"}, {"message", "boom"}});
+            }
+            return unitPage(since + 1, since + 1 < 2);
+        };
+        auto d = device(server.url());
+        QVERIFY(!d->client->deviceId().isEmpty()); // stored before the lock
+        QSqlDatabase other =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+        other.setDatabaseName(d->db.path());
+        QVERIFY(other.open());
+        {
+            QSqlQuery lock(other);
+            QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            QVERIFY(!round(*d->client)); // page 1 handed over, page 2 refused: the round ends
+            QCOMPARE(asked, (QList<qint64>{0, 1}));
+            QSignalSpy finished(d->client.get(), &SyncClient::roundFinished);
+            QVERIFY(d->client->sync());
+            QTest::qWait(300); // the second round waits for page 1
+            QCOMPARE(finished.size(), 0);
+            QCOMPARE(asked, (QList<qint64>{0, 1}));
+            QVERIFY(lock.exec(QStringLiteral("COMMIT")));
+            QVERIFY(finished.wait(10000));
+            QVERIFY2(finished.first().at(0).toBool(), qPrintable(d->client->lastError()));
+        }
+        other.close();
+        other = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+        QCOMPARE(asked, (QList<qint64>{0, 1, 1}));
+        QSqlDatabase c = d->db.connection();
+        QCOMPARE(scalar(c, "SELECT group_concat(id) FROM (SELECT id FROM admin_units ORDER BY id)")
+                     .toString(),
+                 QStringLiteral("p1,p2"));
+        QCOMPARE(scalar(c, "SELECT value FROM sync_state WHERE key = 'pull_cursor'").toString(),
+                 QStringLiteral("2"));
+    }
+
+    // A device id that cannot be stored is never used: no login, no round, a message that says
+    // so; once the database takes writes again the id is chosen, stored and kept.
+    void anUnstoredDeviceIdIsNeverUsed()
+    {
+        FakeRegistry server;
+        qint64 seq = 0;
+        int requests = 0;
+        server.handler = [&](const Request &r) {
+            ++requests;
+            return goodHandler(r, &seq);
+        };
+        auto d = device(server.url());
+        QSqlQuery q(d->db.connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA query_only = 1")));
+        QVERIFY(d->client->deviceId().isEmpty());
+        QVERIFY(d->client->deviceId().isEmpty());
+        QSignalSpy login(d->client.get(), &SyncClient::loginFinished);
+        d->client->login(QStringLiteral("thanh.tra"), QStringLiteral("mật khẩu"));
+        QCOMPARE(login.size(), 1);
+        QVERIFY(!login.first().at(0).toBool());
+        QVERIFY2(login.first().at(1).toString().contains(QStringLiteral("mã thiết bị")),
+                 qPrintable(login.first().at(1).toString()));
+        QVERIFY(!round(*d->client));
+        QVERIFY2(d->client->lastError().contains(QStringLiteral("mã thiết bị")),
+                 qPrintable(d->client->lastError()));
+        QCOMPARE(requests, 0);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA query_only = 0")));
+        const QString id = d->client->deviceId();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(d->client->deviceId(), id);
+        QCOMPARE(scalar(d->db.connection(), "SELECT value FROM sync_state WHERE key = 'device_id'")
+                     .toString(),
+                 id);
     }
 
     void goodRoundSendsHeadersAndDeflate()
