@@ -155,11 +155,8 @@ CoreError AppController::open(const QString &dataDir, bool demo, ClusterListLoad
         new InspectionController(m_inspections.get(), m_checklists.get(), m_clusterManager.get(),
                                  m_photos.get(), m_position, m_settings, m_labels, this);
     // A started or submitted inspection changes the cluster's figures and the list.
-    connect(m_inspections.get(), &InspectionManager::inspectionChanged, this, [this] {
-        m_clusterList->reload();
-        if (!m_cluster->clusterId().isEmpty())
-            m_cluster->reload();
-    });
+    connect(m_inspections.get(), &InspectionManager::inspectionChanged, this,
+            &AppController::reloadShown);
     // The position panel warns when the inspector is outside the open cluster's boundary.
     connect(m_cluster, &ClusterController::loaded, this, [this] {
         m_position->setBoundaryGeoJson(
@@ -167,6 +164,17 @@ CoreError AppController::open(const QString &dataDir, bool demo, ClusterListLoad
     });
     setReady(true, CoreError::none());
     return {};
+}
+
+void AppController::reloadShown()
+{
+    if (!m_ready)
+        return;
+    // A list still waiting for its first load (ClusterListLoading::Later) is read then.
+    if (m_clusterList->loaded())
+        m_clusterList->reload();
+    if (!m_cluster->clusterId().isEmpty())
+        m_cluster->reload();
 }
 
 CoreError AppController::startPosition()

@@ -95,6 +95,9 @@ public:
     Q_INVOKABLE QString startAveraging(int durationMs = 5000);
     // Restarts the position source after the settings changed; an empty string or why not.
     Q_INVOKABLE QString restartPosition();
+    // Reads the cluster list and the open cluster again: after the database changed under
+    // them (a saved inspection, rows pulled from the registry).
+    void reloadShown();
 
 signals:
     void readyChanged();

@@ -187,6 +187,8 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
                                             controller.dataRoot());
         if (!options.serverUrl.isEmpty())
             sync->setServerUrl(QUrl::fromUserInput(options.serverUrl));
+        // Clusters, tenants and inspections pulled from the registry show at once.
+        QObject::connect(sync.get(), &SyncClient::pulled, &controller, &AppController::reloadShown);
     };
     if (offline) {
         startPosition();

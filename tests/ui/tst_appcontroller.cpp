@@ -39,6 +39,27 @@ private slots:
         QCOMPARE(q.value(0).toInt(), 0);
     }
 
+    // Rows written under the app (as the pull worker writes them, through its own connection)
+    // show once reloadShown() runs: the cluster list and the open cluster are read again.
+    void reloadShownReadsWhatArrived()
+    {
+        QTemporaryDir dir;
+        SettingsManager settings(dir.filePath(QStringLiteral("s.ini")));
+        AppController app(&settings);
+        QVERIFY(app.open(dir.path(), true).ok());
+        const int before = app.clusters()->rowCount();
+        Database other;
+        QVERIFY(other.openMigrated(app.databasePath()).ok());
+        QSqlQuery q(other.connection());
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO clusters(id, code, name, province_id, status, created_at, updated_at) "
+            "SELECT 'pulled-1', 'KEO-99', 'CCN Kéo Về', province_id, 'operating', 1, 1 "
+            "FROM clusters LIMIT 1")));
+        QCOMPARE(app.clusters()->rowCount(), before); // nothing read yet
+        app.reloadShown();
+        QCOMPARE(app.clusters()->rowCount(), before + 1);
+    }
+
     void newerSchemaIsShownNotOpened()
     {
         QTemporaryDir dir;
