@@ -268,11 +268,12 @@ CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
         return d.client()->manager().setPullCursor(std::numeric_limits<qint32>::max());
     };
 
-    auto timedRound = [&](SyncDevice &d, const char *name, bool pushOnly) -> CoreError {
+    auto timedRound = [&](SyncDevice &d, const char *name, bool pushOnly,
+                          bool watchUi = false) -> CoreError {
         proxy.reset();
         const qint64 start = proxy.elapsedNs();
-        double ms = 0;
-        const CoreError re = d.round(&ms);
+        double ms = 0, stallMs = 0;
+        const CoreError re = d.round(&ms, 1800000, watchUi ? &stallMs : nullptr);
         if (re.failed())
             return re;
         const auto counts = proxy.counts();
@@ -281,6 +282,8 @@ CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
                               pushOnly ? CountingProxy::total(counts, QStringLiteral("/push"))
                                        : CountingProxy::total(counts));
         o.insert(QStringLiteral("round_ms"), r3(ms));
+        if (watchUi)
+            o.insert(QStringLiteral("ui_longest_stall_ms"), r3(stallMs));
         QJsonObject routes;
         for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
             routes.insert(it.key(), QJsonObject{{QStringLiteral("up"), it->up},
@@ -342,7 +345,7 @@ CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
     if (e.ok())
         e = b.login(server, RegistryProcess::demoUser(), RegistryProcess::demoPassword());
     if (e.ok())
-        e = timedRound(b, "pull_fresh", false);
+        e = timedRound(b, "pull_fresh", false, true);
     if (e.failed())
         return e;
     {
@@ -461,6 +464,10 @@ CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
         phases.value(QStringLiteral("push_initial")).toObject().value(QStringLiteral("ms")));
     out->insert(QStringLiteral("pull_ms"),
                 phases.value(QStringLiteral("pull_fresh")).toObject().value(QStringLiteral("ms")));
+    out->insert(QStringLiteral("pull_ui_longest_stall_ms"),
+                phases.value(QStringLiteral("pull_fresh"))
+                    .toObject()
+                    .value(QStringLiteral("ui_longest_stall_ms")));
     return {};
 }
 

@@ -50,8 +50,21 @@ CoreError SyncDevice::login(const QUrl &server, const QString &user, const QStri
     return {};
 }
 
-CoreError SyncDevice::round(double *ms, int timeoutMs)
+CoreError SyncDevice::round(double *ms, int timeoutMs, double *longestStallMs)
 {
+    QTimer ticks;
+    QElapsedTimer sinceTick;
+    qint64 longestNs = 0;
+    if (longestStallMs) {
+        ticks.setTimerType(Qt::PreciseTimer);
+        ticks.setInterval(4);
+        QObject::connect(&ticks, &QTimer::timeout, [&] {
+            longestNs = qMax(longestNs, sinceTick.nsecsElapsed());
+            sinceTick.start();
+        });
+        sinceTick.start();
+        ticks.start();
+    }
     QEventLoop loop;
     bool finished = false, ok = false;
     QString message = QStringLiteral("timed out");
@@ -71,6 +84,8 @@ CoreError SyncDevice::round(double *ms, int timeoutMs)
     if (!finished)
         loop.exec();
     *ms = t.nsecsElapsed() / 1e6;
+    if (longestStallMs)
+        *longestStallMs = qMax(longestNs, sinceTick.nsecsElapsed()) / 1e6;
     if (!finished) {
         m_client->cancel();
         return {CoreError::Code::Io, QStringLiteral("sync round timed out")};

@@ -22,7 +22,10 @@ public:
     CoreError open();
     CoreError login(const QUrl &server, const QString &user, const QString &password);
     // One sync round (push, pull, photos); `ms` is its wall time.
-    CoreError round(double *ms, int timeoutMs = 1800000);
+    // One sync round, timed. `longestStallMs`, when given: the longest time this thread's event
+    // loop did not run during the round (what a UI on this thread would show as a frozen frame),
+    // seen by a 4 ms timer.
+    CoreError round(double *ms, int timeoutMs = 1800000, double *longestStallMs = nullptr);
     // Fetches photo originals on demand, one after the other, until all arrived.
     CoreError fetchOriginals(const QStringList &shas, double *ms, int timeoutMs = 600000);
 
