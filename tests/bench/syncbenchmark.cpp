@@ -330,7 +330,7 @@ CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
 
     e = skipPull(a);
     if (e.ok())
-        e = timedRound(a, "push_initial", true);
+        e = timedRound(a, "push_initial", true, true);
     if (e.failed())
         return e;
     e = timedRound(a, "push_noop", false);
@@ -464,6 +464,10 @@ CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
         phases.value(QStringLiteral("push_initial")).toObject().value(QStringLiteral("ms")));
     out->insert(QStringLiteral("pull_ms"),
                 phases.value(QStringLiteral("pull_fresh")).toObject().value(QStringLiteral("ms")));
+    out->insert(QStringLiteral("push_ui_longest_stall_ms"),
+                phases.value(QStringLiteral("push_initial"))
+                    .toObject()
+                    .value(QStringLiteral("ui_longest_stall_ms")));
     out->insert(QStringLiteral("pull_ui_longest_stall_ms"),
                 phases.value(QStringLiteral("pull_fresh"))
                     .toObject()
