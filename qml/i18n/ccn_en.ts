@@ -1008,122 +1008,119 @@
     </message>
     <message>
         <location filename="../../app/core/inspectionmanager.cpp" line="163"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="489"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="483"/>
         <source>Ghi chú quá dài (%1 ký tự, tối đa %2).</source>
         <translation>The note is too long (%1 characters, at most %2).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="197"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="195"/>
         <source>Nội dung quá dài (tối đa 20.000 ký tự).</source>
         <translation>The text is too long (at most 20,000 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="217"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="250"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="218"/>
         <source>Hãy nhập họ tên người tham gia.</source>
         <translation>Enter the participant’s full name.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="219"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="252"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="220"/>
         <source>Họ tên, chức vụ hoặc cơ quan quá dài.</source>
         <translation>The name, position or agency is too long.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="244"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="271"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="232"/>
         <source>Không tìm thấy người tham gia này.</source>
         <translation>This participant was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="305"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="307"/>
         <source>Trường không hợp lệ: %1</source>
         <translation>Invalid field: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="309"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="311"/>
         <source>Hãy chọn loại vi phạm.</source>
         <translation>Choose the kind of violation.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="312"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="314"/>
         <source>Hãy mô tả điều đã thấy (nội dung vi phạm).</source>
         <translation>Describe what you saw (the violation).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="315"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="317"/>
         <source>Hãy chọn mức độ vi phạm.</source>
         <translation>Choose the severity.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="318"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="423"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="320"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="421"/>
         <source>Trạng thái vi phạm không hợp lệ.</source>
         <translation>Invalid violation status.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="324"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="326"/>
         <source>Nội dung quá dài (tối đa %1 ký tự).</source>
         <translation>The text is too long (at most %1 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="331"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="333"/>
         <source>Hạn khắc phục không phải là ngày hợp lệ (định dạng năm-tháng-ngày).</source>
         <translation>The deadline is not a valid date (format: year-month-day).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="333"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="335"/>
         <source>Hạn khắc phục phải nằm trong khoảng năm 2000–2100.</source>
         <translation>The deadline must be between the years 2000 and 2100.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="341"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="343"/>
         <source>Mức phạt phải là số tiền hợp lệ (đồng).</source>
         <translation>The fine must be a valid amount (in VND).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="343"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="345"/>
         <source>Mức phạt tối thiểu lớn hơn mức tối đa.</source>
         <translation>The minimum fine is greater than the maximum.</translation>
     </message>
     <message>
         <location filename="../../app/core/inspectionmanager.cpp" line="380"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="430"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="428"/>
         <source>Không tìm thấy vi phạm.</source>
         <translation>Violation not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="434"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="432"/>
         <source>Cuộc kiểm tra của vi phạm này đã bị xoá.</source>
         <translation>The inspection this violation belongs to has been deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="439"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="437"/>
         <source>Không thể chuyển vi phạm về trạng thái trước. Nếu vi phạm tái diễn, hãy ghi nhận một vi phạm mới.</source>
         <translation>A violation cannot be moved back to an earlier status. If the violation happens again, record a new violation.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="479"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="473"/>
         <source>Tiến độ phải từ 0 đến 100 %.</source>
         <translation>Progress must be between 0 and 100 %.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="481"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="475"/>
         <source>Ngày ghi nhận không hợp lệ.</source>
         <translation>The date of the reading is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="487"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="481"/>
         <source>Không tìm thấy hạng mục hạ tầng.</source>
         <translation>Infrastructure item not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="497"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="491"/>
         <source>Hạng mục này không thuộc cụm đang kiểm tra.</source>
         <translation>This item does not belong to the cluster being inspected.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/core/inspectionmanager.cpp" line="594"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="588"/>
         <source>Chưa thể gửi: còn %n mục bắt buộc chưa trả lời:
 • </source>
         <translation>
@@ -1826,12 +1823,22 @@ Hai là (second), …</translation>
         <translation>this kind of question is not supported (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/core/database.cpp" line="39"/>
+        <location filename="../../app/core/database.cpp" line="55"/>
+        <source>Không mở được cơ sở dữ liệu %1: không có tệp này.</source>
+        <translation>Cannot open the database %1: there is no such file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/database.cpp" line="69"/>
         <source>Không mở được cơ sở dữ liệu %1: %2</source>
         <translation>Cannot open the database %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/core/database.cpp" line="60"/>
+        <location filename="../../app/core/database.cpp" line="75"/>
+        <source>Cơ sở dữ liệu %1 chưa được nâng cấp lên phiên bản %2.</source>
+        <translation>The database %1 has not been upgraded to version %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/database.cpp" line="87"/>
         <source>Không chuẩn bị được cơ sở dữ liệu %1: %2</source>
         <translation>Cannot prepare the database %1: %2</translation>
     </message>
@@ -1961,7 +1968,7 @@ Hai là (second), …</translation>
         <translation>The database upgrade failed at step %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/core/outboxtriggers.cpp" line="154"/>
+        <location filename="../../app/core/outboxtriggers.cpp" line="190"/>
         <source>Không cài được trigger đồng bộ %1: %2</source>
         <translation>Cannot install the sync trigger %1: %2</translation>
     </message>
@@ -1987,12 +1994,14 @@ Hai là (second), …</translation>
         <translation>Cannot delete from %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/core/searchtext.cpp" line="63"/>
-        <location filename="../../app/core/searchtext.cpp" line="67"/>
-        <location filename="../../app/core/searchtext.cpp" line="96"/>
-        <location filename="../../app/core/searchtext.cpp" line="117"/>
+        <location filename="../../app/core/searchtext.cpp" line="47"/>
         <source>Không cập nhật được chỉ mục tìm kiếm: %1</source>
         <translation>Cannot update the search index: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/searchtext.cpp" line="133"/>
+        <source>Không cập nhật được chỉ mục tìm kiếm: cơ sở dữ liệu không phải SQLite đang mở</source>
+        <translation>Cannot update the search index: the database is not an open SQLite database</translation>
     </message>
     <message>
         <location filename="../../app/core/sqlscript.cpp" line="41"/>
@@ -2224,7 +2233,7 @@ Hai là (second), …</translation>
         <translation>Cannot save the sync state: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="167"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="173"/>
         <source>Không tìm thấy thay đổi bị từ chối này.</source>
         <translation>This refused change was not found.</translation>
     </message>
@@ -2330,8 +2339,13 @@ Hai là (second), …</translation>
 </context>
 <context>
     <name>SyncClient</name>
+    <message>
+        <location filename="../../sync/client/syncclient.cpp" line="107"/>
+        <source>Không ghi được mã thiết bị vào cơ sở dữ liệu trên máy.</source>
+        <translation>Cannot store the device id in the database on this device.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="130"/>
+        <location filename="../../sync/client/syncclient.cpp" line="137"/>
         <source>%n thay đổi chưa gửi</source>
         <translation>
             <numerusform>%n unsent change</numerusform>
@@ -2339,7 +2353,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="132"/>
+        <location filename="../../sync/client/syncclient.cpp" line="139"/>
         <source>%n thay đổi bị máy chủ từ chối</source>
         <translation>
             <numerusform>%n change refused by the server</numerusform>
@@ -2347,7 +2361,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="134"/>
+        <location filename="../../sync/client/syncclient.cpp" line="141"/>
         <source>%n ảnh chưa tải lên (%1 MB)</source>
         <translation>
             <numerusform>%n photo not uploaded (%1 MB)</numerusform>
@@ -2355,32 +2369,32 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="136"/>
+        <location filename="../../sync/client/syncclient.cpp" line="143"/>
         <source>Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.</source>
         <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="231"/>
+        <location filename="../../sync/client/syncclient.cpp" line="245"/>
         <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="300"/>
+        <location filename="../../sync/client/syncclient.cpp" line="321"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="375"/>
+        <location filename="../../sync/client/syncclient.cpp" line="398"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="693"/>
+        <location filename="../../sync/client/syncclient.cpp" line="837"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="722"/>
+        <location filename="../../sync/client/syncclient.cpp" line="866"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>

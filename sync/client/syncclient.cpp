@@ -602,7 +602,7 @@ void SyncClient::pageArrived(qint64 since, const SyncReply &r)
     // The page is written on the pull worker's thread while the next one is asked for (the
     // registry prepares it on its other connection) and read here. A page is used only once the
     // ones before it and their cursors are committed; a failure ends the round and drops the
-    // pages after it. At most two pages wait for the worker.
+    // pages after it. The worker holds at most three pages (the one it writes and two more).
     const PulledPage::Value &next = page->next();
     const bool ahead = page->more().type == PulledPage::Type::Bool && page->more().boolean &&
                        next.type == PulledPage::Type::Number && qint64(next.number) > since;
