@@ -13,7 +13,7 @@
 // - cache_size at least 32 MiB: a page of 5,000 rows dirties more than SQLite's default 2 MiB
 //   holds, and a spilled page is written to the WAL again and read back.
 // A pragma already at its value is not set (nor put back): a connection that only writes pulled
-// pages (PullWorker's) keeps these settings, and its prepared statements, for its lifetime.
+// pages (SyncWorker's) keeps these settings, and its prepared statements, for its lifetime.
 class PullPragmas
 {
 public:

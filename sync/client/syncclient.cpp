@@ -3,8 +3,8 @@
 #include "deflate.h"
 #include "migrator.h"
 #include "pulledpage.h"
-#include "pullworker.h"
 #include "synchttp.h"
+#include "syncworker.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -377,6 +377,7 @@ bool SyncClient::sync()
         return false;
     }
     m_syncing = true;
+    ++m_round;
     emit syncingChanged();
     m_roundPushed = 0;
     m_roundPages = 0;
@@ -404,16 +405,29 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
 {
     if (!m_syncing)
         return;
-    // A stored batch's outcome is still written when the round ends for another reason (failing
-    // that, the next round sends it again and the registry answers "duplicate").
-    if (const CoreError e = settleReplied(); e.failed())
-        qWarning("sync: %s", qPrintable(e.message()));
+    // A stored batch's outcome is still written when the round ends for another reason, before
+    // the round is reported ended (failing that, the next round sends it again and the registry
+    // answers "duplicate"). The worker writes it after the work before it: at most a page.
+    for (std::optional<RepliedBatch> *replied : {&m_replied, &m_replyWaiting}) {
+        if (!*replied)
+            continue;
+        const RepliedBatch done = std::move(**replied);
+        replied->reset();
+        const CoreError e = worker()->runNow([&done](QSqlDatabase db) {
+            PushBatch::Outcome outcome;
+            return done.batch.applyReply(db, done.reply, &outcome);
+        });
+        if (e.failed())
+            qWarning("sync: %s", qPrintable(e.message()));
+    }
     m_syncing = false;
     m_batch = PreparedBatch();
     m_next.reset();
+    m_preparing = false;
+    m_startPending = false;
     m_aheadHttp->abort();
-    if (m_pullWorker)
-        m_pullWorker->endRound();
+    if (m_worker)
+        m_worker->endRound();
     m_pullRound = 0; // answers for pages of this round, still to come, are not this round's
     m_pullAsked = false;
     m_pullAhead = -1;
@@ -433,18 +447,72 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
     emit roundFinished(error.ok(), error.message());
 }
 
+SyncWorker *SyncClient::worker()
+{
+    if (!m_worker)
+        m_worker = std::make_unique<SyncWorker>(m_manager.database().databaseName());
+    return m_worker.get();
+}
+
+void SyncClient::workerAnswered()
+{
+    // A round's pull waits for the work of an ended round before it reads the cursor.
+    if (m_pullWaiting && m_syncing && worker()->pending() == 0)
+        pullNext();
+}
+
 void SyncClient::pushNext()
 {
-    m_batch = prepareBatch(0);
-    if (const CoreError e = m_batch.error; e.failed()) // a copy: finishRound clears m_batch
-        return finishRound(e, SyncErrors::Kind::Local);
-    sendBatch();
+    m_startPending = true;
+    prepare(0);
+}
+
+void SyncClient::prepare(qint64 afterSeq)
+{
+    m_preparing = true;
+    auto p = std::make_shared<PreparedBatch>();
+    const QString deviceId = m_manager.deviceId();
+    if (deviceId.isEmpty())
+        p->error = SyncErrors::make(SyncErrors::Kind::Local, noDeviceId());
+    worker()->run(
+        [p, deviceId, limit = m_batchSize, afterSeq](QSqlDatabase db) {
+            if (p->error.failed())
+                return CoreError();
+            p->error = PushBatch::build(db, deviceId, limit, &p->batch, afterSeq);
+            if (p->error.ok() && !p->batch.isEmpty())
+                p->body = Deflate::compress(p->batch.body());
+            return CoreError();
+        },
+        [this, p, round = m_round](const CoreError &e) {
+            if (e.failed() && p->error.ok())
+                p->error = e;
+            nextReady(round, std::move(*p));
+        });
+}
+
+void SyncClient::nextReady(quint64 round, PreparedBatch p)
+{
+    workerAnswered();
+    if (round != m_round || !m_syncing)
+        return;
+    m_preparing = false;
+    m_next = std::move(p);
+    if (m_startPending) {
+        m_startPending = false;
+        m_batch = std::move(*m_next);
+        m_next.reset();
+        if (const CoreError e = m_batch.error; e.failed()) // a copy: finishRound clears m_batch
+            return finishRound(e, SyncErrors::Kind::Local);
+        return sendBatch();
+    }
+    if (m_replyWaiting)
+        advance();
 }
 
 void SyncClient::sendBatch()
 {
     if (m_batch.batch.isEmpty())
-        return pullNext();
+        return pushDone();
     const qint64 lastSeq = m_batch.batch.lastSeq();
     m_http->postDeflatedJson(
         QStringLiteral("push"), m_batch.body, [this](const SyncReply &r) { batchReplied(r); },
@@ -456,24 +524,9 @@ void SyncClient::batchSent(qint64 lastSeq)
     // Only for the batch with the registry now (a late signal of an earlier one is ignored).
     if (!m_syncing || m_batch.batch.isEmpty() || m_batch.batch.lastSeq() != lastSeq)
         return;
-    if (!settleRepliedOrEnd())
-        return;
-    if (!m_next)
-        m_next = prepareBatch(lastSeq);
-}
-
-SyncClient::PreparedBatch SyncClient::prepareBatch(qint64 afterSeq)
-{
-    PreparedBatch p;
-    const QString deviceId = m_manager.deviceId();
-    if (deviceId.isEmpty()) {
-        p.error = SyncErrors::make(SyncErrors::Kind::Local, noDeviceId());
-        return p;
-    }
-    p.error = PushBatch::build(m_manager.database(), deviceId, m_batchSize, &p.batch, afterSeq);
-    if (p.error.ok() && !p.batch.isEmpty())
-        p.body = Deflate::compress(p.batch.body());
-    return p;
+    settle();
+    if (!m_next && !m_preparing)
+        prepare(lastSeq);
 }
 
 bool SyncClient::roundReply(const SyncReply &r, const QString &what,
@@ -503,70 +556,87 @@ void SyncClient::batchReplied(const SyncReply &r)
 {
     // The batch before this one was stored whatever became of this one: its outcome is written
     // first (it normally was, when this batch's body had gone).
-    if (!settleRepliedOrEnd())
-        return;
+    settle();
     QJsonObject reply;
     if (!roundReply(r, QStringLiteral("push"), &reply))
         return;
-    if (!m_next)
-        m_next = prepareBatch(m_batch.batch.lastSeq());
+    m_replyWaiting = RepliedBatch{std::move(m_batch.batch), reply};
+    m_batch = PreparedBatch();
+    if (m_next)
+        return advance();
+    if (!m_preparing)
+        prepare(m_replyWaiting->batch.lastSeq());
+}
+
+void SyncClient::advance()
+{
     if (const CoreError e = m_next->error; e.failed()) // a copy: finishRound clears m_next
         return finishRound(e, SyncErrors::Kind::Local);
-    // The next batch goes out first; this one's outcome is written once that body has gone, while
-    // the registry stores it. If that local write fails, the round ends and the batch in flight
-    // is dropped (the registry may keep it: the next round sends it again and gets "duplicate").
-    m_replied = RepliedBatch{std::move(m_batch.batch), reply};
+    // The next batch goes out first; the outcome of the one replied to is written once that body
+    // has gone, while the registry stores it. If that local write fails, the round ends and the
+    // batch in flight is dropped (the registry may keep it: the next round sends it again and
+    // gets "duplicate").
+    m_replied = std::move(m_replyWaiting);
+    m_replyWaiting.reset();
     m_batch = std::move(*m_next);
     m_next.reset();
-    if (!m_batch.batch.isEmpty())
-        return sendBatch();
-    if (settleRepliedOrEnd())
-        pullNext();
+    sendBatch();
 }
 
-CoreError SyncClient::settleReplied()
+void SyncClient::pushDone()
+{
+    // The last outcomes are written before the pull reads its cursor (an outcome may move it):
+    // the worker answers the empty job after them.
+    settle();
+    worker()->run([](QSqlDatabase) { return CoreError(); },
+                  [this, round = m_round](const CoreError &) {
+                      workerAnswered();
+                      if (round == m_round && m_syncing && !m_pullWaiting && m_pullRound == 0)
+                          pullNext();
+                  });
+}
+
+void SyncClient::settle()
 {
     if (!m_replied)
-        return {};
-    const RepliedBatch done = std::move(*m_replied);
+        return;
+    auto done = std::make_shared<RepliedBatch>(std::move(*m_replied));
     m_replied.reset();
-    PushBatch::Outcome outcome;
-    const CoreError applied = done.batch.applyReply(m_manager.database(), done.reply, &outcome);
-    if (applied.failed())
-        return applied;
-    m_roundPushed += done.batch.size();
-    // The counts follow from the reply; counting the outbox again after every batch would cost a
-    // scan of it per batch (the round's end counts it once).
-    m_pendingRecords = qMax(0, m_pendingRecords - outcome.stored - outcome.rejected);
-    m_rejectedRecords += outcome.rejected;
-    emit countsChanged();
-    setProgress(0.4 * m_roundPushed / qMax(1, qMax(m_roundPushTotal, m_roundPushed)),
-                QStringLiteral("push"));
-    return {};
-}
-
-bool SyncClient::settleRepliedOrEnd()
-{
-    const CoreError applied = settleReplied();
-    if (applied.ok())
-        return true;
-    m_http->abort();
-    finishRound(applied, applied.code() == CoreError::Code::Sql ? SyncErrors::Kind::Local
-                                                                : SyncErrors::Kind::Malformed);
-    return false;
+    auto outcome = std::make_shared<PushBatch::Outcome>();
+    worker()->run(
+        [done, outcome](QSqlDatabase db) {
+            return done->batch.applyReply(db, done->reply, outcome.get());
+        },
+        [this, done, outcome, round = m_round](const CoreError &e) {
+            workerAnswered();
+            if (round != m_round || !m_syncing)
+                return refreshCounts(); // written after its round ended
+            if (e.failed()) {
+                m_http->abort();
+                return finishRound(e, e.code() == CoreError::Code::Sql
+                                          ? SyncErrors::Kind::Local
+                                          : SyncErrors::Kind::Malformed);
+            }
+            m_roundPushed += done->batch.size();
+            // The counts follow from the reply; counting the outbox again after every batch
+            // would cost a scan of it per batch (the round's end counts it once).
+            m_pendingRecords = qMax(0, m_pendingRecords - outcome->stored - outcome->rejected);
+            m_rejectedRecords += outcome->rejected;
+            emit countsChanged();
+            setProgress(0.4 * m_roundPushed / qMax(1, qMax(m_roundPushTotal, m_roundPushed)),
+                        QStringLiteral("push"));
+        });
 }
 
 void SyncClient::pullNext()
 {
-    if (!m_pullWorker)
-        m_pullWorker = std::make_unique<PullWorker>(m_manager.database().databaseName());
-    // Pages of an ended round may still be being written: the cursor is read once they are.
-    if (m_pullWorker->pending() > 0) {
+    // Work of an ended round may still be under way: the cursor is read once it is done.
+    if (worker()->pending() > 0) {
         m_pullWaiting = true;
         return;
     }
     m_pullWaiting = false;
-    m_pullRound = m_pullWorker->beginRound();
+    m_pullRound = m_worker->beginRound();
     m_pullAhead = -1;
     requestPage(m_manager.pullCursor());
 }
@@ -608,14 +678,14 @@ void SyncClient::pageArrived(qint64 since, const SyncReply &r)
                        next.type == PulledPage::Type::Number && qint64(next.number) > since;
     const PulledPage::Value &last = page->lastSeq();
     const qint64 lastSeq = last.type == PulledPage::Type::Number ? qint64(last.number) : -1;
-    m_pullWorker->apply(
+    m_worker->apply(
         m_pullRound, page, since,
         [this, page, round = m_pullRound, lastSeq,
          since](const CoreError &error, const PullApplier::Page &result, bool dropped) mutable {
             pageWritten(round, std::move(page), since, lastSeq, error, result, dropped);
         });
     if (ahead) {
-        if (m_pullWorker->pending() <= 2)
+        if (m_worker->pending() <= 2)
             requestPage(qint64(next.number));
         else
             m_pullAhead = qint64(next.number);
@@ -626,12 +696,8 @@ void SyncClient::pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qi
                              qint64 lastSeq, const CoreError &error,
                              const PullApplier::Page &result, bool dropped)
 {
-    if (dropped || round != m_pullRound || !m_syncing) {
-        // A page of an ended round: a new round may wait for it before it reads the cursor.
-        if (m_pullWaiting && m_syncing && m_pullWorker->pending() == 0)
-            pullNext();
-        return;
-    }
+    if (dropped || round != m_pullRound || !m_syncing)
+        return workerAnswered(); // a page of an ended round
     m_freePages.push_back(std::move(page));
     if (error.failed()) {
         m_http->abort();
@@ -660,7 +726,7 @@ void SyncClient::pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qi
         return requestPage(ahead);
     }
     // A page with more but no next cursor beyond its own: ask again from the stored cursor.
-    if (m_pullWorker->pending() == 0)
+    if (m_worker->pending() == 0)
         requestPage(result.next);
 }
 

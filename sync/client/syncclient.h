@@ -21,7 +21,7 @@
 #include <vector>
 
 class PulledPage;
-class PullWorker;
+class SyncWorker;
 class SyncHttp;
 struct SyncReply;
 
@@ -182,15 +182,23 @@ private:
     void updateReachability();
     void configureHttp(SyncHttp *http);
 
+    // The worker, made on first use, for the database work of rounds.
+    SyncWorker *worker();
+    // After any answer of the worker: a pull waiting for an ended round's work starts.
+    void workerAnswered();
     void pushNext();
+    // Has the worker build the batch after outbox seq `afterSeq` (m_next).
+    void prepare(qint64 afterSeq);
+    void nextReady(quint64 round, PreparedBatch batch);
     void sendBatch();
-    PreparedBatch prepareBatch(qint64 afterSeq);
     void batchSent(qint64 lastSeq);
     void batchReplied(const SyncReply &r);
-    // Writes the outcome of m_replied, if any, to the outbox and the counts.
-    CoreError settleReplied();
-    // settleReplied, ending the round if it fails.
-    bool settleRepliedOrEnd();
+    // m_replyWaiting's successor is ready: it goes out (or the push ends).
+    void advance();
+    // The push is over: the pull starts once the outcomes before it are written.
+    void pushDone();
+    // Has the worker write the outcome of m_replied, if any, to the outbox; the counts follow.
+    void settle();
     // A reply within the round, taken by `read` (false: not what `what` answers, and why); on
     // failure the round ends and it is false.
     bool roundReply(const SyncReply &r, const QString &what,
@@ -242,18 +250,24 @@ private:
     int m_chunkSize = 1 << 20;
     int m_timeoutMs = 30000;
 
-    // The round under way. m_batch is with the registry. Once its body has gone, the outcome of
-    // the batch before it (m_replied) is written and the batch after it (m_next) is built: both
-    // cores work while the registry stores, and the upload never waits for that work.
+    // The round under way. m_batch is with the registry. Once its body has gone, the worker
+    // writes the outcome of the batch before it (m_replied) and builds the batch after it
+    // (m_next): both cores work while the registry stores, and neither the upload nor the UI
+    // thread waits for that work. A replied batch whose successor is still being built waits
+    // in m_replyWaiting.
+    quint64 m_round = 0; // counts rounds: the worker's answers of an ended round are told apart
     PreparedBatch m_batch;
     std::optional<PreparedBatch> m_next;
+    bool m_preparing = false;    // the worker builds m_next
+    bool m_startPending = false; // ... and it is the round's first batch
     std::optional<RepliedBatch> m_replied;
-    std::unique_ptr<PullWorker> m_pullWorker; // writes pulled pages on its own thread
-    quint64 m_pullRound = 0;                  // the worker's round of this round's pull
-    SyncHttp *m_pullHttp = nullptr;           // the client of the last page asked for
-    bool m_pullAsked = false;                 // a page asked for and not arrived
-    bool m_pullWaiting = false;               // pullNext waits for an ended round's pages
-    qint64 m_pullAhead = -1;                  // the next page's cursor, asked for later
+    std::optional<RepliedBatch> m_replyWaiting;
+    std::unique_ptr<SyncWorker> m_worker; // the round's database work, on its own thread
+    quint64 m_pullRound = 0;              // the worker's round of this round's pull
+    SyncHttp *m_pullHttp = nullptr;       // the client of the last page asked for
+    bool m_pullAsked = false;             // a page asked for and not arrived
+    bool m_pullWaiting = false;           // pullNext waits for an ended round's pages
+    qint64 m_pullAhead = -1;              // the next page's cursor, asked for later
     std::vector<std::shared_ptr<PulledPage>> m_freePages; // read buffers, kept for the round
     int m_roundPulledRows = 0;
     int m_roundPushTotal = 0;

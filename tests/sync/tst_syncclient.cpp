@@ -12,6 +12,8 @@
 #include <QMetaEnum>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
 #include <QUrlQuery>
 
 using namespace synctest;
@@ -55,6 +57,37 @@ qint64 sinceOf(const Request &r)
 {
     return QUrlQuery(QUrl(QString::fromLatin1(r.path))).queryItemValue("since").toLongLong();
 }
+
+// The write lock of a database file held by a connection of its own (a long save elsewhere)
+// until release().
+class WriteLock
+{
+public:
+    explicit WriteLock(const QString &path) : m_name(QStringLiteral("lock-") + path)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        m_held = db.open() && QSqlQuery(db).exec(QStringLiteral("BEGIN IMMEDIATE"));
+    }
+    ~WriteLock()
+    {
+        release();
+        QSqlDatabase::database(m_name, false).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    bool held() const { return m_held; }
+    bool release()
+    {
+        if (!m_held)
+            return false;
+        m_held = false;
+        return QSqlQuery(QSqlDatabase::database(m_name, false)).exec(QStringLiteral("COMMIT"));
+    }
+
+private:
+    QString m_name;
+    bool m_held = false;
+};
 
 // A registry that stores every change and has nothing to pull.
 Response goodHandler(const Request &r, qint64 *seq)
@@ -220,10 +253,12 @@ private slots:
         QCOMPARE(pulled.size(), 1);
     }
 
-    // Pages are written by the pull worker. When a round ends while a page of it is still being
+    // Pages are written by the sync worker. When a round ends while a page of it is still being
     // written (here: held up by another connection's write lock), the next round waits for that
     // page and starts its pull at the cursor it stored: the page is neither lost nor asked for
-    // twice, and the next round is not confused by it.
+    // twice, and the next round is not confused by its answer. (Should the worker not have begun
+    // the page when the round ended, it is dropped instead and the next round asks for it again:
+    // the same end state. The registry's 300 ms before refusing page 2 makes that rare.)
     void aPageStillBeingWrittenIsNotTakenForTheNextRounds()
     {
         FakeRegistry server;
@@ -237,40 +272,70 @@ private slots:
             asked << since;
             if (since == 1 && failSecond) {
                 failSecond = false;
+                QThread::msleep(300); // the worker takes page 1 meanwhile
                 return Response::json(500, {{"code", "internal"}, {"message", "boom"}});
             }
             return unitPage(since + 1, since + 1 < 2);
         };
         auto d = device(server.url());
         QVERIFY(!d->client->deviceId().isEmpty()); // stored before the lock
-        QSqlDatabase other =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
-        other.setDatabaseName(d->db.path());
-        QVERIFY(other.open());
         {
-            QSqlQuery lock(other);
-            QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            WriteLock lock(d->db.path());
+            QVERIFY(lock.held());
             QVERIFY(!round(*d->client)); // page 1 handed over, page 2 refused: the round ends
             QCOMPARE(asked, (QList<qint64>{0, 1}));
             QSignalSpy finished(d->client.get(), &SyncClient::roundFinished);
             QVERIFY(d->client->sync());
-            QTest::qWait(300); // the second round waits for page 1
+            QTest::qWait(300); // the second round cannot write before the lock goes
             QCOMPARE(finished.size(), 0);
-            QCOMPARE(asked, (QList<qint64>{0, 1}));
-            QVERIFY(lock.exec(QStringLiteral("COMMIT")));
+            QVERIFY(lock.release());
             QVERIFY(finished.wait(10000));
             QVERIFY2(finished.first().at(0).toBool(), qPrintable(d->client->lastError()));
         }
-        other.close();
-        other = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
-        QCOMPARE(asked, (QList<qint64>{0, 1, 1}));
+        // The second round: from the stored cursor, each page once.
+        const QList<qint64> second = asked.mid(2);
+        QVERIFY2(second == QList<qint64>{1} || second == (QList<qint64>{0, 1}),
+                 qPrintable(QDebug::toString(asked)));
         QSqlDatabase c = d->db.connection();
         QCOMPARE(scalar(c, "SELECT group_concat(id) FROM (SELECT id FROM admin_units ORDER BY id)")
                      .toString(),
                  QStringLiteral("p1,p2"));
         QCOMPARE(scalar(c, "SELECT value FROM sync_state WHERE key = 'pull_cursor'").toString(),
                  QStringLiteral("2"));
+    }
+
+    // The push's database work (building batches, writing their outcomes) is the worker's: while
+    // another connection holds the write lock (here the test's; in the field a long save), the
+    // round waits and the UI thread keeps running; once the lock goes the round ends as usual.
+    void pushWorkWaitsOffTheUiThread()
+    {
+        FakeRegistry server;
+        qint64 seq = 0;
+        server.handler = [&](const Request &r) { return goodHandler(r, &seq); };
+        auto d = device(server.url());
+        QVERIFY(!d->client->deviceId().isEmpty()); // stored before the lock
+        QVERIFY(insertUnits(d->db.connection(), 5));
+        {
+            WriteLock lock(d->db.path());
+            QVERIFY(lock.held());
+            QSignalSpy finished(d->client.get(), &SyncClient::roundFinished);
+            int ticks = 0;
+            QTimer timer;
+            timer.setInterval(10);
+            connect(&timer, &QTimer::timeout, this, [&ticks] { ++ticks; });
+            timer.start();
+            QVERIFY(d->client->sync());
+            QTest::qWait(400);
+            timer.stop();
+            QCOMPARE(finished.size(), 0); // the batch's outcome waits for the lock
+            QVERIFY2(ticks >= 10, qPrintable(QString::number(ticks)));
+            QCOMPARE(seq, 5); // the batch was built and stored all the same
+            QVERIFY(lock.release());
+            QVERIFY(finished.wait(10000));
+            QVERIFY2(finished.first().at(0).toBool(), qPrintable(d->client->lastError()));
+        }
+        QCOMPARE(scalar(d->db.connection(), "SELECT count(*) FROM outbox").toInt(), 0);
+        QCOMPARE(d->client->pendingRecords(), 0);
     }
 
     // A device id that cannot be stored is never used: no login, no round, a message that says

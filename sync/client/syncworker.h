@@ -4,7 +4,7 @@
 #include "pullapplier.h"
 
 #include <QObject>
-#include <QPointer>
+#include <QSqlDatabase>
 #include <QString>
 #include <QThread>
 
@@ -16,18 +16,20 @@ class Database;
 class PulledPage;
 class PullPragmas;
 
-// Writes pulled pages on a thread of its own, through its own connection to the device database,
-// so that the UI thread never waits while a page of thousands of rows is written (and reads the
-// next page from the network meanwhile). Pages are written in the order they are handed over,
-// each with its cursor in one transaction (PullApplier). The connection keeps PullPragmas'
-// settings for its lifetime; SQLite's busy timeout lets the UI's own saves wait for a page's
-// commit (tens of milliseconds) instead of failing.
+// Does a sync round's database work on a thread of its own, through its own connection to the
+// device database, so that the UI thread never waits while thousands of rows are written or read:
+// it writes pulled pages (and reads the next page from the network meanwhile), builds push
+// batches from the outbox and writes their outcomes. Work runs in the order it is handed over;
+// each pulled page is written with its cursor in one transaction (PullApplier). The connection
+// keeps PullPragmas' settings for its lifetime (a push outcome committed with synchronous=NORMAL
+// and lost to a power cut is sent again and answered "duplicate"); SQLite's busy timeout lets
+// the UI's own saves wait for a commit (tens of milliseconds) instead of failing.
 //
 // Pages belong to a round. endRound() drops the round: pages of it not begun are answered
 // `dropped` without being written; a page being written is finished (or rolled back), so the
-// cursor never runs ahead of the rows. pending() counts the pages handed over and not answered:
-// a new round reads the pull cursor only when it is 0.
-class PullWorker : public QObject
+// cursor never runs ahead of the rows. Jobs (run()) always run. pending() counts the work
+// handed over and not answered.
+class SyncWorker : public QObject
 {
     Q_OBJECT
 public:
@@ -35,9 +37,9 @@ public:
     using Done =
         std::function<void(const CoreError &error, const PullApplier::Page &result, bool dropped)>;
 
-    explicit PullWorker(const QString &databasePath, QObject *parent = nullptr);
+    explicit SyncWorker(const QString &databasePath, QObject *parent = nullptr);
     // Waits for the page being written, closes the connection and stops the thread.
-    ~PullWorker() override;
+    ~SyncWorker() override;
 
     // Starts a round; pages of earlier rounds not begun are dropped.
     quint64 beginRound();
@@ -47,8 +49,16 @@ public:
     void apply(quint64 round, std::shared_ptr<const PulledPage> page, qint64 since, Done done);
     int pending() const { return m_pending; }
 
+    // Runs `job` on the worker's connection after everything handed over before it, then calls
+    // `done` with its result on this object's thread.
+    using Job = std::function<CoreError(QSqlDatabase db)>;
+    void run(Job job, std::function<void(const CoreError &error)> done);
+    // The same, waiting here for the result (and for the work before it: at most a page).
+    CoreError runNow(const Job &job);
+
 private:
     // On the worker thread.
+    CoreError open();
     CoreError write(const PulledPage &page, qint64 since, PullApplier::Page *result);
     void closeConnection();
 

@@ -1,11 +1,11 @@
-#include "pullworker.h"
+#include "syncworker.h"
 
 #include "database.h"
 #include "pulledpage.h"
 #include "pullpragmas.h"
 #include "syncerrors.h"
 
-PullWorker::PullWorker(const QString &databasePath, QObject *parent)
+SyncWorker::SyncWorker(const QString &databasePath, QObject *parent)
     : QObject(parent), m_path(databasePath), m_context(new QObject)
 {
     m_thread.setObjectName(QStringLiteral("ccn-pull"));
@@ -13,7 +13,7 @@ PullWorker::PullWorker(const QString &databasePath, QObject *parent)
     m_thread.start();
 }
 
-PullWorker::~PullWorker()
+SyncWorker::~SyncWorker()
 {
     endRound();
     // Queued after every page handed over: those of the ended round are dropped, the one being
@@ -25,7 +25,7 @@ PullWorker::~PullWorker()
     delete m_context;
 }
 
-quint64 PullWorker::beginRound()
+quint64 SyncWorker::beginRound()
 {
     static std::atomic<quint64> rounds{0};
     const quint64 round = ++rounds;
@@ -33,12 +33,12 @@ quint64 PullWorker::beginRound()
     return round;
 }
 
-void PullWorker::endRound()
+void SyncWorker::endRound()
 {
     m_round.store(0);
 }
 
-void PullWorker::apply(quint64 round, std::shared_ptr<const PulledPage> page, qint64 since,
+void SyncWorker::apply(quint64 round, std::shared_ptr<const PulledPage> page, qint64 since,
                        Done done)
 {
     ++m_pending;
@@ -67,22 +67,64 @@ void PullWorker::apply(quint64 round, std::shared_ptr<const PulledPage> page, qi
         Qt::QueuedConnection);
 }
 
-CoreError PullWorker::write(const PulledPage &page, qint64 since, PullApplier::Page *result)
+void SyncWorker::run(Job job, std::function<void(const CoreError &)> done)
 {
-    if (!m_db) {
-        auto db = std::make_unique<Database>();
-        if (const CoreError e = db->openMigrated(m_path); e.failed())
-            return SyncErrors::make(SyncErrors::Kind::Local, e.message());
-        m_db = std::move(db);
-        m_pragmas = std::make_unique<PullPragmas>(m_db->connection());
-    }
+    ++m_pending;
+    QMetaObject::invokeMethod(
+        m_context,
+        [this, job = std::move(job), done = std::move(done)]() mutable {
+            CoreError error = open();
+            if (error.ok())
+                error = job(m_db->connection());
+            job = nullptr;
+            QMetaObject::invokeMethod(
+                this,
+                [this, done = std::move(done), error] {
+                    --m_pending;
+                    done(error);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+CoreError SyncWorker::runNow(const Job &job)
+{
+    CoreError error;
+    QMetaObject::invokeMethod(
+        m_context,
+        [this, &job, &error] {
+            error = open();
+            if (error.ok())
+                error = job(m_db->connection());
+        },
+        Qt::BlockingQueuedConnection);
+    return error;
+}
+
+CoreError SyncWorker::open()
+{
+    if (m_db)
+        return {};
+    auto db = std::make_unique<Database>();
+    if (const CoreError e = db->openMigrated(m_path); e.failed())
+        return SyncErrors::make(SyncErrors::Kind::Local, e.message());
+    m_db = std::move(db);
+    m_pragmas = std::make_unique<PullPragmas>(m_db->connection());
+    return {};
+}
+
+CoreError SyncWorker::write(const PulledPage &page, qint64 since, PullApplier::Page *result)
+{
+    if (const CoreError e = open(); e.failed())
+        return e;
     // One applier per round: its statements serve every page of the round.
     if (!m_applier)
         m_applier = std::make_unique<PullApplier>(m_db->connection());
     return m_applier->apply(page, since, result);
 }
 
-void PullWorker::closeConnection()
+void SyncWorker::closeConnection()
 {
     m_applier.reset();
     m_pragmas.reset();

@@ -1,9 +1,9 @@
-// PullWorker: pulled pages written in order on a thread of its own, through its own connection,
+// SyncWorker: pulled pages written in order on a thread of its own, through its own connection,
 // while the caller's thread goes on; pages of an ended round dropped; failures reported.
 #include "protocolversion.h"
 #include "pulledpage.h"
-#include "pullworker.h"
 #include "synctestutil.h"
+#include "syncworker.h"
 
 #include <QTemporaryDir>
 
@@ -38,7 +38,7 @@ struct Answer {
 };
 } // namespace
 
-class TestPullWorker : public QObject
+class TestSyncWorker : public QObject
 {
     Q_OBJECT
 
@@ -54,7 +54,7 @@ private:
         return path;
     }
 
-    static PullWorker::Done collect(QList<Answer> *answers)
+    static SyncWorker::Done collect(QList<Answer> *answers)
     {
         return [answers](const CoreError &e, const PullApplier::Page &r, bool dropped) {
             answers->append({e, r, dropped});
@@ -74,7 +74,7 @@ private slots:
     {
         Database db;
         const QString path = freshDatabase(db);
-        PullWorker worker(path);
+        SyncWorker worker(path);
         const quint64 round = worker.beginRound();
         QList<Answer> answers;
         worker.apply(round, unitPage(1, "Một", true), 0, collect(&answers));
@@ -107,7 +107,7 @@ private slots:
     {
         Database db;
         const QString path = freshDatabase(db);
-        PullWorker worker(path);
+        SyncWorker worker(path);
         QSqlDatabase c = db.connection();
         QSqlQuery q(c);
         QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
@@ -132,7 +132,7 @@ private slots:
     {
         Database db;
         const QString path = freshDatabase(db);
-        PullWorker worker(path);
+        SyncWorker worker(path);
         const quint64 first = worker.beginRound();
         worker.endRound();
         QList<Answer> answers;
@@ -159,7 +159,7 @@ private slots:
     {
         Database db;
         const QString path = freshDatabase(db);
-        PullWorker worker(path);
+        SyncWorker worker(path);
         const quint64 round = worker.beginRound();
         auto bad = std::make_shared<PulledPage>();
         QVERIFY(bad->read(QByteArrayLiteral("{\"protocol\":") +
@@ -183,13 +183,45 @@ private slots:
     void aMissingDatabaseIsAnError()
     {
         const QString path = m_dir.filePath(QStringLiteral("none.db"));
-        PullWorker worker(path);
+        SyncWorker worker(path);
         QList<Answer> answers;
         worker.apply(worker.beginRound(), unitPage(1, "Một", false), 0, collect(&answers));
         QTRY_COMPARE(answers.size(), 1);
         QVERIFY(answers[0].error.failed());
         QVERIFY2(answers[0].error.message().contains(path), qPrintable(answers[0].error.message()));
         QVERIFY(!QFile::exists(path));
+    }
+
+    // Jobs run on the worker's connection in turn with pages: a job handed over after a page sees
+    // its rows; a job's error comes back as it is; runNow() waits for the work before it.
+    void jobsRunInTurnWithPages()
+    {
+        Database db;
+        const QString path = freshDatabase(db);
+        SyncWorker worker(path);
+        QList<Answer> answers;
+        QStringList seen;
+        worker.apply(worker.beginRound(), unitPage(1, "Một", false), 0, collect(&answers));
+        worker.run(
+            [&seen](QSqlDatabase c) {
+                seen << scalar(c, "SELECT group_concat(name) FROM admin_units").toString();
+                return CoreError();
+            },
+            [&seen](const CoreError &e) { seen << (e.ok() ? "ok" : e.message()); });
+        worker.run([](QSqlDatabase) { return CoreError(CoreError::Code::Io, "không đọc được"); },
+                   [&seen](const CoreError &e) { seen << e.message(); });
+        QCOMPARE(worker.pending(), 3);
+        const CoreError now = worker.runNow([&seen](QSqlDatabase c) {
+            seen << QStringLiteral("now %1").arg(
+                scalar(c, "SELECT count(*) FROM admin_units").toInt());
+            return CoreError();
+        });
+        QVERIFY(now.ok());
+        // runNow ran after the queued work; the answers of that work come through the event loop.
+        QCOMPARE(seen, (QStringList{"Một", "now 1"}));
+        QTRY_COMPARE(worker.pending(), 0);
+        QCOMPARE(seen, (QStringList{"Một", "now 1", "ok", "không đọc được"}));
+        QCOMPARE(answers.size(), 1);
     }
 
     // Destroying the worker with pages still queued finishes or drops them and returns.
@@ -199,7 +231,7 @@ private slots:
         const QString path = freshDatabase(db);
         QList<Answer> answers;
         {
-            PullWorker worker(path);
+            SyncWorker worker(path);
             const quint64 round = worker.beginRound();
             for (int i = 1; i <= 20; ++i)
                 worker.apply(round, unitPage(i, "Tỉnh", i < 20), i - 1, collect(&answers));
@@ -217,5 +249,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestPullWorker)
-#include "tst_pullworker.moc"
+QTEST_GUILESS_MAIN(TestSyncWorker)
+#include "tst_syncworker.moc"
