@@ -383,7 +383,20 @@ bool SyncClient::sync()
     m_roundPages = 0;
     m_roundPulledRows = 0;
     m_pullFrom = -1;
-    m_roundPushTotal = m_manager.pendingRecordCount();
+    // The push's share of the progress bar: the outbox counted by the worker (a scan of it,
+    // tens of milliseconds for a large backlog), before the first batch is built.
+    m_roundPushTotal = 0;
+    auto total = std::make_shared<int>(0);
+    worker()->run(
+        [total](QSqlDatabase db) {
+            *total = SyncManager(db).pendingRecordCount();
+            return CoreError();
+        },
+        [this, total, round = m_round](const CoreError &) {
+            workerAnswered();
+            if (round == m_round)
+                m_roundPushTotal = *total;
+        });
     m_uploads.clear();
     m_thumbs.clear();
     setProgress(0, QStringLiteral("push"));
@@ -405,9 +418,13 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
 {
     if (!m_syncing)
         return;
-    // A stored batch's outcome is still written when the round ends for another reason, before
-    // the round is reported ended (failing that, the next round sends it again and the registry
-    // answers "duplicate"). The worker writes it after the work before it: at most a page.
+    // Pages of the round the worker has not begun are dropped.
+    if (m_worker)
+        m_worker->endRound();
+    // A stored batch's outcome is still written when the round ends for another reason, and
+    // every outcome handed to the worker before, all before the round is reported ended (failing
+    // that, the next round sends the batch again and the registry answers "duplicate"). The
+    // worker writes them after the work before them: at most a page.
     for (std::optional<RepliedBatch> *replied : {&m_replied, &m_replyWaiting}) {
         if (!*replied)
             continue;
@@ -420,14 +437,14 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
         if (e.failed())
             qWarning("sync: %s", qPrintable(e.message()));
     }
+    if (m_settling > 0)
+        worker()->runNow([](QSqlDatabase) { return CoreError(); });
     m_syncing = false;
     m_batch = PreparedBatch();
     m_next.reset();
     m_preparing = false;
     m_startPending = false;
     m_aheadHttp->abort();
-    if (m_worker)
-        m_worker->endRound();
     m_pullRound = 0; // answers for pages of this round, still to come, are not this round's
     m_pullAsked = false;
     m_pullAhead = -1;
@@ -603,11 +620,13 @@ void SyncClient::settle()
     auto done = std::make_shared<RepliedBatch>(std::move(*m_replied));
     m_replied.reset();
     auto outcome = std::make_shared<PushBatch::Outcome>();
+    ++m_settling;
     worker()->run(
         [done, outcome](QSqlDatabase db) {
             return done->batch.applyReply(db, done->reply, outcome.get());
         },
         [this, done, outcome, round = m_round](const CoreError &e) {
+            --m_settling;
             workerAnswered();
             if (round != m_round || !m_syncing)
                 return refreshCounts(); // written after its round ended

@@ -262,6 +262,7 @@ private:
     bool m_startPending = false; // ... and it is the round's first batch
     std::optional<RepliedBatch> m_replied;
     std::optional<RepliedBatch> m_replyWaiting;
+    int m_settling = 0;                   // outcomes handed to the worker and not answered
     std::unique_ptr<SyncWorker> m_worker; // the round's database work, on its own thread
     quint64 m_pullRound = 0;              // the worker's round of this round's pull
     SyncHttp *m_pullHttp = nullptr;       // the client of the last page asked for

@@ -8,7 +8,7 @@
 SyncWorker::SyncWorker(const QString &databasePath, QObject *parent)
     : QObject(parent), m_path(databasePath), m_context(new QObject)
 {
-    m_thread.setObjectName(QStringLiteral("ccn-pull"));
+    m_thread.setObjectName(QStringLiteral("ccn-sync"));
     m_context->moveToThread(&m_thread);
     m_thread.start();
 }
@@ -16,8 +16,8 @@ SyncWorker::SyncWorker(const QString &databasePath, QObject *parent)
 SyncWorker::~SyncWorker()
 {
     endRound();
-    // Queued after every page handed over: those of the ended round are dropped, the one being
-    // written is finished first.
+    // Queued after all the work handed over: pages of the ended round are dropped, the page being
+    // written and the jobs are finished first.
     QMetaObject::invokeMethod(
         m_context, [this] { closeConnection(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();

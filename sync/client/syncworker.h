@@ -38,7 +38,8 @@ public:
         std::function<void(const CoreError &error, const PullApplier::Page &result, bool dropped)>;
 
     explicit SyncWorker(const QString &databasePath, QObject *parent = nullptr);
-    // Waits for the page being written, closes the connection and stops the thread.
+    // Waits for the work handed over (pages of the ended round are dropped), closes the
+    // connection and stops the thread.
     ~SyncWorker() override;
 
     // Starts a round; pages of earlier rounds not begun are dropped.
