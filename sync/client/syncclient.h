@@ -29,7 +29,9 @@ struct SyncReply;
 // A round: push the outbox in batches, pull pages until `more` is false, upload the photo files
 // the registry lacks, fetch thumbnails of pulled photos. Any error ends the round with a message
 // that says what to do; the next round starts from what is stored in the device database.
-// Rounds run on sync(), when the network comes back, and on a timer while online.
+// Rounds run on sync(), when the network comes back, and on a timer while online. The round's
+// database work (batches, their outcomes, pulled pages) is done by a SyncWorker on its own thread
+// and connection; this object, the network and the status live on the UI thread.
 class SyncClient : public QObject
 {
     Q_OBJECT
