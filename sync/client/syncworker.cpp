@@ -41,65 +41,64 @@ void SyncWorker::endRound()
 void SyncWorker::apply(quint64 round, std::shared_ptr<const PulledPage> page, qint64 since,
                        Done done)
 {
-    ++m_pending;
-    QMetaObject::invokeMethod(
-        m_context,
-        [this, round, page = std::move(page), since, done = std::move(done)]() mutable {
-            PullApplier::Page result;
-            CoreError error;
-            const bool dropped = round != m_round.load();
-            if (!dropped) {
-                if (m_applierRound != round) {
-                    m_applier.reset();
-                    m_applierRound = round;
-                }
-                error = write(*page, since, &result);
+    handOver([this, round, page = std::move(page), since, done = std::move(done)]() mutable {
+        PullApplier::Page result;
+        CoreError error;
+        const bool dropped = round != m_round.load();
+        if (!dropped) {
+            if (m_applierRound != round) {
+                m_applier.reset();
+                m_applierRound = round;
             }
-            page.reset();
-            QMetaObject::invokeMethod(
-                this,
-                [this, done = std::move(done), error, result, dropped] {
-                    --m_pending;
-                    done(error, result, dropped);
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+            error = write(*page, since, &result);
+        }
+        page.reset();
+        return Answer(
+            [done = std::move(done), error, result, dropped] { done(error, result, dropped); });
+    });
 }
 
 void SyncWorker::run(Job job, std::function<void(const CoreError &)> done)
 {
-    ++m_pending;
-    QMetaObject::invokeMethod(
-        m_context,
-        [this, job = std::move(job), done = std::move(done)]() mutable {
-            CoreError error = open();
-            if (error.ok())
-                error = job(m_db->connection());
-            job = nullptr;
-            QMetaObject::invokeMethod(
-                this,
-                [this, done = std::move(done), error] {
-                    --m_pending;
-                    done(error);
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    handOver([this, job = std::move(job), done = std::move(done)]() mutable {
+        const CoreError error = runJob(job);
+        job = nullptr; // what it holds goes on this thread
+        return Answer([done = std::move(done), error] { done(error); });
+    });
 }
 
 CoreError SyncWorker::runNow(const Job &job)
 {
     CoreError error;
     QMetaObject::invokeMethod(
-        m_context,
-        [this, &job, &error] {
-            error = open();
-            if (error.ok())
-                error = job(m_db->connection());
-        },
-        Qt::BlockingQueuedConnection);
+        m_context, [this, &job, &error] { error = runJob(job); }, Qt::BlockingQueuedConnection);
     return error;
+}
+
+void SyncWorker::handOver(std::function<Answer()> work)
+{
+    ++m_pending;
+    QMetaObject::invokeMethod(
+        m_context,
+        [this, work = std::move(work)]() mutable {
+            Answer answer = work();
+            work = nullptr;
+            QMetaObject::invokeMethod(
+                this,
+                [this, answer = std::move(answer)] {
+                    --m_pending;
+                    answer();
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+CoreError SyncWorker::runJob(const Job &job)
+{
+    if (const CoreError e = open(); e.failed())
+        return e;
+    return job(m_db->connection());
 }
 
 CoreError SyncWorker::open()

@@ -58,7 +58,12 @@ public:
     CoreError runNow(const Job &job);
 
 private:
+    // What to call on this object's thread once a piece of work is done.
+    using Answer = std::function<void()>;
+    // Runs `work` on the worker thread after the work before it, then its answer here.
+    void handOver(std::function<Answer()> work);
     // On the worker thread.
+    CoreError runJob(const Job &job);
     CoreError open();
     CoreError write(const PulledPage &page, qint64 since, PullApplier::Page *result);
     void closeConnection();
