@@ -393,7 +393,6 @@ bool SyncClient::sync()
             return CoreError();
         },
         [this, total, round = m_round](const CoreError &) {
-            workerAnswered();
             if (round == m_round)
                 m_roundPushTotal = *total;
         });
@@ -448,7 +447,6 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
     m_pullRound = 0; // answers for pages of this round, still to come, are not this round's
     m_pullAsked = false;
     m_pullAhead = -1;
-    m_pullWaiting = false;
     m_freePages.clear();
     if (error.ok()) {
         m_manager.setLastSyncAt(QDateTime::currentMSecsSinceEpoch());
@@ -469,13 +467,6 @@ SyncWorker *SyncClient::worker()
     if (!m_worker)
         m_worker = std::make_unique<SyncWorker>(m_manager.database().databaseName());
     return m_worker.get();
-}
-
-void SyncClient::workerAnswered()
-{
-    // A round's pull waits for the work of an ended round before it reads the cursor.
-    if (m_pullWaiting && m_syncing && worker()->pending() == 0)
-        pullNext();
 }
 
 void SyncClient::pushNext()
@@ -509,7 +500,6 @@ void SyncClient::prepare(qint64 afterSeq)
 
 void SyncClient::nextReady(quint64 round, PreparedBatch p)
 {
-    workerAnswered();
     if (round != m_round || !m_syncing)
         return;
     m_preparing = false;
@@ -602,13 +592,13 @@ void SyncClient::advance()
 
 void SyncClient::pushDone()
 {
-    // The last outcomes are written before the pull reads its cursor (an outcome may move it):
-    // the worker answers the empty job after them.
+    // The last outcomes are written before the pull reads its cursor (an outcome may move it),
+    // and so is whatever an ended round left with the worker (a page being written): the worker
+    // answers the empty job after all of it, in order.
     settle();
     worker()->run([](QSqlDatabase) { return CoreError(); },
                   [this, round = m_round](const CoreError &) {
-                      workerAnswered();
-                      if (round == m_round && m_syncing && !m_pullWaiting && m_pullRound == 0)
+                      if (round == m_round && m_syncing)
                           pullNext();
                   });
 }
@@ -627,7 +617,6 @@ void SyncClient::settle()
         },
         [this, done, outcome, round = m_round](const CoreError &e) {
             --m_settling;
-            workerAnswered();
             if (round != m_round || !m_syncing)
                 return refreshCounts(); // written after its round ended
             if (e.failed()) {
@@ -649,13 +638,9 @@ void SyncClient::settle()
 
 void SyncClient::pullNext()
 {
-    // Work of an ended round may still be under way: the cursor is read once it is done.
-    if (worker()->pending() > 0) {
-        m_pullWaiting = true;
-        return;
-    }
-    m_pullWaiting = false;
-    m_pullRound = m_worker->beginRound();
+    Q_ASSERT(m_worker &&
+             m_worker->pending() == 0); // pushDone's empty job was answered after all of it
+    m_pullRound = worker()->beginRound();
     m_pullAhead = -1;
     requestPage(m_manager.pullCursor());
 }
@@ -716,7 +701,7 @@ void SyncClient::pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qi
                              const PullApplier::Page &result, bool dropped)
 {
     if (dropped || round != m_pullRound || !m_syncing)
-        return workerAnswered(); // a page of an ended round
+        return; // a page of an ended round
     m_freePages.push_back(std::move(page));
     if (error.failed()) {
         m_http->abort();

@@ -186,8 +186,6 @@ private:
 
     // The worker, made on first use, for the database work of rounds.
     SyncWorker *worker();
-    // After any answer of the worker: a pull waiting for an ended round's work starts.
-    void workerAnswered();
     void pushNext();
     // Has the worker build the batch after outbox seq `afterSeq` (m_next).
     void prepare(qint64 afterSeq);
@@ -207,8 +205,8 @@ private:
                     const std::function<bool(const SyncReply &, QString *why)> &read);
     // The JSON object of a reply within the round.
     bool roundReply(const SyncReply &r, const QString &what, QJsonObject *out);
-    // Starts the round's pull at the stored cursor (once no page of an earlier round is
-    // being written).
+    // Starts the round's pull at the stored cursor (after pushDone: nothing of an earlier round
+    // is left with the worker).
     void pullNext();
     void requestPage(qint64 since);
     void pageArrived(qint64 since, const SyncReply &r);
@@ -269,7 +267,6 @@ private:
     quint64 m_pullRound = 0;              // the worker's round of this round's pull
     SyncHttp *m_pullHttp = nullptr;       // the client of the last page asked for
     bool m_pullAsked = false;             // a page asked for and not arrived
-    bool m_pullWaiting = false;           // pullNext waits for an ended round's pages
     qint64 m_pullAhead = -1;              // the next page's cursor, asked for later
     std::vector<std::shared_ptr<PulledPage>> m_freePages; // read buffers, kept for the round
     int m_roundPulledRows = 0;
