@@ -256,9 +256,9 @@ private slots:
     // Pages are written by the sync worker. When a round ends while a page of it is still being
     // written (here: held up by another connection's write lock), the next round waits for that
     // page and starts its pull at the cursor it stored: the page is neither lost nor asked for
-    // twice, and the next round is not confused by its answer. (Should the worker not have begun
-    // the page when the round ended, it is dropped instead and the next round asks for it again:
-    // the same end state. The registry's 300 ms before refusing page 2 makes that rare.)
+    // twice, and the next round does not take its answer for one of its own. (Should the worker not
+    // have begun the page when the round ended, it is dropped instead and the next round asks for
+    // it again: the same end state. The registry's 300 ms before refusing page 2 makes that rare.)
     void aPageStillBeingWrittenIsNotTakenForTheNextRounds()
     {
         FakeRegistry server;
@@ -279,12 +279,14 @@ private slots:
         };
         auto d = device(server.url());
         QVERIFY(!d->client->deviceId().isEmpty()); // stored before the lock
+        QSignalSpy pulled(d->client.get(), &SyncClient::pulled);
         {
             WriteLock lock(d->db.path());
             QVERIFY(lock.held());
             QVERIFY(!round(*d->client)); // page 1 handed over, page 2 refused: the round ends
             QCOMPARE(asked, (QList<qint64>{0, 1}));
             QSignalSpy finished(d->client.get(), &SyncClient::roundFinished);
+            pulled.clear();
             QVERIFY(d->client->sync());
             QTest::qWait(300); // the second round cannot write before the lock goes
             QCOMPARE(finished.size(), 0);
@@ -296,6 +298,9 @@ private slots:
         const QList<qint64> second = asked.mid(2);
         QVERIFY2(second == QList<qint64>{1} || second == (QList<qint64>{0, 1}),
                  qPrintable(QDebug::toString(asked)));
+        // ... and counts as its own only the rows of the pages it asked for (one row a page).
+        QCOMPARE(pulled.size(), 1);
+        QCOMPARE(pulled.first().at(0).toInt(), second.size());
         QSqlDatabase c = d->db.connection();
         QCOMPARE(scalar(c, "SELECT group_concat(id) FROM (SELECT id FROM admin_units ORDER BY id)")
                      .toString(),
