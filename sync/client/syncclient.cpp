@@ -673,7 +673,7 @@ void SyncClient::pageArrived(qint64 since, const SyncReply &r)
             return false;
         }))
         return;
-    // The page is written on the pull worker's thread while the next one is asked for (the
+    // The page is written on the sync worker's thread while the next one is asked for (the
     // registry prepares it on its other connection) and read here. A page is used only once the
     // ones before it and their cursors are committed; a failure ends the round and drops the
     // pages after it. The worker holds at most three pages (the one it writes and two more).

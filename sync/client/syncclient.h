@@ -210,7 +210,7 @@ private:
     void pullNext();
     void requestPage(qint64 since);
     void pageArrived(qint64 since, const SyncReply &r);
-    // The pull worker's answer for a page of round `round` (on this thread).
+    // The sync worker's answer for a page of round `round` (on this thread).
     void pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qint64 since, qint64 lastSeq,
                      const CoreError &error, const PullApplier::Page &result, bool dropped);
     void photosStart();

@@ -50,7 +50,7 @@ private slots:
         QCOMPARE(settings(db), before);
     }
 
-    // A connection that keeps the settings (the pull worker's) is not touched by a page's
+    // A connection that keeps the settings (the sync worker's) is not touched by a page's
     // PullPragmas: its prepared statements stay prepared. Without the outer settings the same
     // statement is prepared again (setting foreign_keys expires every statement).
     void settingsAlreadyThereAreLeftAlone_data()
