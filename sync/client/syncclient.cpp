@@ -700,8 +700,13 @@ void SyncClient::pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qi
                              qint64 lastSeq, const CoreError &error,
                              const PullApplier::Page &result, bool dropped)
 {
-    if (dropped || round != m_pullRound || !m_syncing)
-        return; // a page of an ended round
+    if (dropped || round != m_pullRound || !m_syncing) {
+        // A page of an ended round, finished because the worker had begun it: the round that
+        // asked for it has reported already, so its rows are announced on their own.
+        if (!dropped && error.ok() && result.applied > 0)
+            emit pulled(result.applied);
+        return;
+    }
     m_freePages.push_back(std::move(page));
     if (error.failed()) {
         m_http->abort();

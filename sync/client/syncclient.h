@@ -156,7 +156,8 @@ signals:
     void loginFinished(bool ok, const QString &message);
     void roundFinished(bool ok, const QString &message);
     // Rows pulled from the registry were written in the round that just ended (before
-    // roundFinished, also when the round failed after them): lists on screen read them again.
+    // roundFinished, also when the round failed after them), or by a page of an ended round
+    // that the worker finished later: lists on screen read them again.
     void pulled(int rows);
     void conflictResolved(bool ok, const QString &message);
     void originalReady(const QString &sha256, const QString &path);

@@ -298,9 +298,13 @@ private slots:
         const QList<qint64> second = asked.mid(2);
         QVERIFY2(second == QList<qint64>{1} || second == (QList<qint64>{0, 1}),
                  qPrintable(QDebug::toString(asked)));
-        // ... and counts as its own only the rows of the pages it asked for (one row a page).
-        QCOMPARE(pulled.size(), 1);
-        QCOMPARE(pulled.first().at(0).toInt(), second.size());
+        // ... and counts as its own only the rows of the pages it asked for (one row a page);
+        // page 1, when the worker had begun it before the first round ended, is announced on its
+        // own, before the round's report (the list shows its rows all the same).
+        QCOMPARE(pulled.size(), second.size() == 1 ? 2 : 1);
+        QCOMPARE(pulled.last().at(0).toInt(), second.size());
+        if (second.size() == 1)
+            QCOMPARE(pulled.first().at(0).toInt(), 1);
         QSqlDatabase c = d->db.connection();
         QCOMPARE(scalar(c, "SELECT group_concat(id) FROM (SELECT id FROM admin_units ORDER BY id)")
                      .toString(),
