@@ -150,13 +150,18 @@ CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outco
         ++o.stored;
         if (status == QLatin1String("conflict")) {
             ++o.conflicts;
-            rewindTo = rewindTo < 0 ? e.baseSeq : qMin(rewindTo, e.baseSeq);
+            // The row's winning values are in its version at the result's seq: the pull must
+            // not be past it (it is not, unless this answer repeats one given before the device
+            // last pulled). Without a seq: from the version the change was made against. Never
+            // further back: from an old base_seq the pull would bring everything since again.
+            const qint64 from = it->seq > 0 ? it->seq - 1 : e.baseSeq;
+            rewindTo = rewindTo < 0 ? from : qMin(rewindTo, from);
         }
     }
     if (!flush(int(m_entries.size())))
         return sqlFailure(del);
     if (rewindTo >= 0) {
-        // The registry kept another value for this row: pull it again from before the change.
+        // The registry kept another value for this row: the pull brings its version again.
         QSqlQuery c(db);
         c.prepare(QStringLiteral(
             "UPDATE sync_state SET value = CAST(? AS TEXT) WHERE key = 'pull_cursor' AND "

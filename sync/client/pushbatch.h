@@ -47,9 +47,10 @@ public:
 
     // Checks the registry's reply against the batch and, in one transaction: deletes the stored
     // entries and marks the rejected ones. A reply that does not match the batch changes nothing
-    // (Malformed error). A conflict moves the pull cursor back to the change's base_seq so that
-    // the row's winning values are pulled again. Rows' sync_seq is left to the next pull, which
-    // brings every row stored after the cursor, this device's own included.
+    // (Malformed error). A conflict makes sure the pull cursor is before the row's version that
+    // holds the winning values (the result's seq; the change's base_seq when the result has
+    // none), moving it back only if it is past that. Rows' sync_seq is left to the next pull,
+    // which brings every row stored after the cursor, this device's own included.
     CoreError applyReply(QSqlDatabase db, const QJsonObject &reply, Outcome *outcome) const;
 
 private:

@@ -156,8 +156,23 @@ private slots:
         QCOMPARE(third.lastSeq(), qint64(0));
     }
 
+    // A conflict's row comes back with its winning values: from its version at the result's
+    // seq, so the cursor moves back only when it is past that version, and never to the change's
+    // old base_seq when the result names the version (that would pull everything since again).
+    void conflictRewindsCursor_data()
+    {
+        QTest::addColumn<QJsonValue>("resultSeq");
+        QTest::addColumn<QString>("cursorAfter");
+        QTest::newRow("row's version after the cursor") << QJsonValue(21) << QStringLiteral("20");
+        QTest::newRow("row's version before the cursor") << QJsonValue(15) << QStringLiteral("14");
+        QTest::newRow("no seq in the result")
+            << QJsonValue(QJsonValue::Undefined) << QStringLiteral("5");
+    }
+
     void conflictRewindsCursor()
     {
+        QFETCH(QJsonValue, resultSeq);
+        QFETCH(QString, cursorAfter);
         Database db;
         QSqlDatabase c = freshDb(db);
         threeInserts(c);
@@ -172,19 +187,20 @@ private slots:
         PushBatch batch;
         QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &batch).ok());
         QCOMPARE(batch.size(), 1);
-        const QJsonObject reply{
-            {"protocol", ProtocolVersion::current},
-            {"server_seq", 21},
-            {"results", QJsonArray{QJsonObject{{"change", double(batch.entries()[0].outboxSeq)},
-                                               {"status", "conflict"},
-                                               {"seq", 21},
-                                               {"conflict_ids", QJsonArray{"k1"}}}}}};
+        QJsonObject result{{"change", double(batch.entries()[0].outboxSeq)},
+                           {"status", "conflict"},
+                           {"conflict_ids", QJsonArray{"k1"}}};
+        if (!resultSeq.isUndefined())
+            result.insert("seq", resultSeq);
+        const QJsonObject reply{{"protocol", ProtocolVersion::current},
+                                {"server_seq", 21},
+                                {"results", QJsonArray{result}}};
         PushBatch::Outcome o;
         QVERIFY(batch.applyReply(c, reply, &o).ok());
         QCOMPARE(o.conflicts, 1);
         QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
         QCOMPARE(scalar(c, "SELECT value FROM sync_state WHERE key = 'pull_cursor'").toString(),
-                 QStringLiteral("5"));
+                 cursorAfter);
     }
 
     void malformedReplyChangesNothing_data()
