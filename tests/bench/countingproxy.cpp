@@ -15,9 +15,10 @@
 struct CountingProxy::Pipe {
     QTcpSocket *client = nullptr;
     QTcpSocket *server = nullptr;
-    QByteArray pending;  // client bytes not yet parsed (request head being read)
-    qint64 bodyLeft = 0; // bytes of the current request body still to come
-    QString route;       // route of the current request (replies are charged to it)
+    bool dropped = false; // cut by cutAfter: nothing more is forwarded
+    QByteArray pending;   // client bytes not yet parsed (request head being read)
+    qint64 bodyLeft = 0;  // bytes of the current request body still to come
+    QString route;        // route of the current request (replies are charged to it)
 };
 
 CountingProxy::CountingProxy()
@@ -67,6 +68,33 @@ QHash<QString, CountingProxy::Counts> CountingProxy::counts() const
 {
     QMutexLocker lock(&m_mutex);
     return m_counts;
+}
+
+void CountingProxy::cutAfter(const QString &route, qint64 bytes)
+{
+    QMutexLocker lock(&m_mutex);
+    m_cutRoute = route;
+    m_cutLeft = bytes;
+    m_cutDone = false;
+}
+
+bool CountingProxy::cut() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_cutDone;
+}
+
+bool CountingProxy::cutNow(const QString &route, qint64 up)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_cutRoute.isEmpty() || route != m_cutRoute)
+        return false;
+    m_cutLeft -= up;
+    if (m_cutLeft > 0)
+        return false;
+    m_cutRoute.clear();
+    m_cutDone = true;
+    return true;
 }
 
 CountingProxy::Counts CountingProxy::total(const QHash<QString, Counts> &counts,
@@ -157,7 +185,10 @@ void CountingProxy::accept()
             p->client->write(data);
         });
         connect(p->server, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
-        connect(client, &QTcpSocket::disconnected, this, [p] {
+        connect(client, &QTcpSocket::disconnected, this, [this, p] {
+            // The upstream socket lives on until the client's is deleted: its handlers must not
+            // reach the pipe after this.
+            QObject::disconnect(p->server, nullptr, this, nullptr);
             p->server->disconnectFromHost();
             p->client->deleteLater();
             delete p;
@@ -169,7 +200,7 @@ void CountingProxy::accept()
 void CountingProxy::fromClient(Pipe *p)
 {
     const QByteArray data = p->client->readAll();
-    if (data.isEmpty())
+    if (data.isEmpty() || p->dropped)
         return;
     p->server->write(data);
     // Charge each byte to the request it belongs to; a new request head starts a new route.
@@ -180,6 +211,15 @@ void CountingProxy::fromClient(Pipe *p)
             charge(p->route, n, 0, false);
             p->bodyLeft -= n;
             p->pending.remove(0, int(n));
+            if (cutNow(p->route, n)) {
+                // Both sides lose the connection; the pipe goes with the client's socket (its
+                // disconnected handler), after this call has returned.
+                p->dropped = true;
+                QTcpSocket *client = p->client;
+                QMetaObject::invokeMethod(
+                    client, [client] { client->abort(); }, Qt::QueuedConnection);
+                return;
+            }
             continue;
         }
         const int end = p->pending.indexOf("\r\n\r\n");

@@ -35,6 +35,12 @@ public:
     void reset();
     QHash<QString, Counts> counts() const;
     qint64 elapsedNs() const { return m_clock.nsecsElapsed(); }
+    // Drops the connection that carries `route` ("PUT /photos") once `bytes` more of that
+    // route's bytes from the client have passed, once: the connection lost in the middle of an
+    // upload. What the client sent after that point is not forwarded.
+    void cutAfter(const QString &route, qint64 bytes);
+    // Whether the cut asked for has happened.
+    bool cut() const;
     // Sums over routes whose name contains `part` (empty: all).
     static Counts total(const QHash<QString, Counts> &counts, const QString &part = QString());
 
@@ -48,6 +54,8 @@ private:
     static void quickAck(QTcpSocket *socket);
     void fromClient(Pipe *p);
     void charge(const QString &route, qint64 up, qint64 down, bool newRequest);
+    // Counts `up` bytes of `route` towards an asked-for cut; true when the connection must go.
+    bool cutNow(const QString &route, qint64 up);
 
     QThread m_thread;
     QTcpServer *m_server = nullptr;
@@ -55,4 +63,7 @@ private:
     QElapsedTimer m_clock;
     mutable QMutex m_mutex;
     QHash<QString, Counts> m_counts;
+    QString m_cutRoute; // empty: no cut asked for
+    qint64 m_cutLeft = 0;
+    bool m_cutDone = false;
 };

@@ -21,7 +21,9 @@
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -125,6 +127,7 @@ CoreError SyncBenchmark::run(QJsonObject *result)
                            {QStringLiteral("server_records"), m_options.serverRecords},
                            {QStringLiteral("photos"), m_options.photos},
                            {QStringLiteral("photo_bytes"), m_options.photoBytes},
+                           {QStringLiteral("resume_photo_bytes"), m_options.resumePhotoBytes},
                            {QStringLiteral("changed"), m_options.changed},
                            {QStringLiteral("devices"), m_options.devices}});
     if (!QFileInfo(m_options.registryProgram).isExecutable())
@@ -229,6 +232,163 @@ CoreError SyncBenchmark::editInspections(SyncDevice &device, const QStringList &
             return e;
     }
     return tx.commit();
+}
+
+CoreError SyncBenchmark::writePhotos(SyncDevice &device, const QStringList &inspectionIds,
+                                     int bytes, quint32 seed, QStringList *shas)
+{
+    // One photo per inspection: its file where the app keeps originals, its record through
+    // RecordWriter (the outbox triggers record it), all in one transaction.
+    RecordWriter writer(device.db());
+    Transaction tx(device.db());
+    for (int k = 0; k < inspectionIds.size(); ++k) {
+        const QByteArray content = photoBytes(bytes, seed + quint32(k));
+        const QString sha = QString::fromLatin1(
+            QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+        const QString path = SyncManager::originalPath(device.dataRoot(), sha);
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
+            return {CoreError::Code::Io, QStringLiteral("cannot write %1").arg(path)};
+        *shas << sha;
+        const CoreError e =
+            writer.insert(QStringLiteral("photos"),
+                          {{QStringLiteral("sha256"), sha},
+                           {QStringLiteral("inspection_id"), inspectionIds.at(k)},
+                           {QStringLiteral("caption"), QStringLiteral("Ảnh hiện trường")},
+                           {QStringLiteral("source"), QStringLiteral("camera")},
+                           {QStringLiteral("width"), 360},
+                           {QStringLiteral("height"), 270},
+                           {QStringLiteral("byte_size"), bytes},
+                           {QStringLiteral("mime"), QStringLiteral("image/jpeg")}});
+        if (e.failed())
+            return e;
+    }
+    return tx.commit();
+}
+
+CoreError SyncBenchmark::editField(SyncDevice &device, const QStringList &ids, const QString &field,
+                                   const QString &text)
+{
+    RecordWriter writer(device.db());
+    Transaction tx(device.db());
+    for (const QString &id : ids)
+        if (const CoreError e = writer.update(QStringLiteral("inspections"), id, {{field, text}});
+            e.failed())
+            return e;
+    return tx.commit();
+}
+
+CoreError SyncBenchmark::offlineConverge(SyncDevice &a, SyncDevice &b, const QStringList &ids,
+                                         CountingProxy &proxy, QJsonObject *phases,
+                                         QJsonObject *out)
+{
+    // B changes the findings of a tenth of the inspections and syncs; A, offline all along (its
+    // pull cursor where B's is now), changes the conclusions of 100 inspections, half of them
+    // among B's, and the findings of 25 of those (the same field as B: conflicts).
+    const qsizetype n = qMax<qsizetype>(50, ids.size() / 10);
+    if (ids.size() < n + 50) {
+        progress(QStringLiteral("offline_converge: not run (fewer than 100 records)"));
+        return {};
+    }
+    CoreError e = a.client()->manager().setPullCursor(b.client()->manager().pullCursor());
+    if (e.ok())
+        e = editField(b, ids.mid(0, n), QStringLiteral("findings"),
+                      QStringLiteral("Đoàn kiểm tra của huyện ghi nhận thêm: nhà xưởng chưa có "
+                                     "hệ thống PCCC tự động."));
+    double ms = 0;
+    if (e.ok())
+        e = b.round(&ms);
+    if (e.ok())
+        e = editField(a, ids.mid(n - 50, 100), QStringLiteral("conclusions"),
+                      QStringLiteral("Yêu cầu khắc phục trong 30 ngày, báo cáo Sở Công Thương."));
+    if (e.ok())
+        e = editField(a, ids.mid(n - 25, 25), QStringLiteral("findings"),
+                      QStringLiteral("Trạm xử lý nước thải tạm dừng vận hành khi kiểm tra."));
+    if (e.failed())
+        return e;
+    // Converging: A's round (its edits up, B's down), then B's (A's edits down).
+    proxy.reset();
+    double aMs = 0, bMs = 0;
+    e = a.round(&aMs);
+    if (e.ok())
+        e = b.round(&bMs);
+    if (e.failed())
+        return e;
+    const QString sql = QStringLiteral(
+        "SELECT group_concat(id || '|' || findings || '|' || conclusions, '\n') FROM (SELECT * "
+        "FROM inspections WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id)");
+    const QString list =
+        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids.mid(0, n + 50))).toJson());
+    QString seen[2];
+    SyncDevice *devices[2] = {&a, &b};
+    for (int k = 0; k < 2; ++k) {
+        QSqlQuery q(devices[k]->db());
+        q.prepare(sql);
+        q.addBindValue(list);
+        if (!q.exec() || !q.next())
+            return {CoreError::Code::Sql, q.lastError().text()};
+        seen[k] = q.value(0).toString();
+    }
+    if (seen[0] != seen[1] || seen[0].isEmpty())
+        return {CoreError::Code::InvalidInput,
+                QStringLiteral("offline_converge: devices A and B differ after both synced")};
+    const auto counts = proxy.counts();
+    QJsonObject o = phase(aMs + bMs, CountingProxy::total(counts));
+    o.insert(QStringLiteral("a_round_ms"), r3(aMs));
+    o.insert(QStringLiteral("b_round_ms"), r3(bMs));
+    o.insert(QStringLiteral("others_changed_inspections"), int(n));
+    o.insert(QStringLiteral("offline_changed_inspections"), 100);
+    o.insert(QStringLiteral("same_field_edits"), 25);
+    phases->insert(QStringLiteral("offline_converge"), o);
+    out->insert(QStringLiteral("offline_converge_ms"), r3(aMs + bMs));
+    progress(QStringLiteral("offline_converge: A %1 ms + B %2 ms").arg(aMs).arg(bMs));
+    return {};
+}
+
+CoreError SyncBenchmark::interruptedPhoto(SyncDevice &device, const QString &inspectionId,
+                                          CountingProxy &proxy, QJsonObject *phases,
+                                          QJsonObject *out)
+{
+    QStringList shas;
+    const int bytes = m_options.resumePhotoBytes;
+    CoreError e = writePhotos(device, {inspectionId}, bytes, 5000, &shas);
+    if (e.failed())
+        return e;
+    proxy.reset();
+    // The connection goes in the middle of the third 1 MiB chunk.
+    proxy.cutAfter(QStringLiteral("PUT /photos"), bytes * 5 / 8);
+    double firstMs = 0, secondMs = 0;
+    // The round that loses its connection fails (any I/O error ends a round), unless Qt's
+    // network stack sent the chunk again by itself; either way the next round finishes.
+    const CoreError first = device.round(&firstMs);
+    if (!proxy.cut())
+        return {CoreError::Code::Io, QStringLiteral("photo_push_interrupted: the connection "
+                                                    "was not cut")};
+    e = device.round(&secondMs);
+    if (e.failed())
+        return e;
+    if (!device.client()->manager().pendingPhotos(device.dataRoot()).isEmpty())
+        return {CoreError::Code::Io,
+                QStringLiteral("photo_push_interrupted: the photo is still waiting")};
+    const auto counts = proxy.counts();
+    const CountingProxy::Counts put = CountingProxy::total(counts, QStringLiteral("PUT /photos"));
+    const CountingProxy::Counts all = CountingProxy::total(counts, QStringLiteral("/photos"));
+    QJsonObject o = phase(firstMs + secondMs, all);
+    o.insert(QStringLiteral("photo_bytes"), bytes);
+    o.insert(QStringLiteral("first_round_failed"), first.failed());
+    o.insert(QStringLiteral("put_requests"), put.requests);
+    phases->insert(QStringLiteral("photo_push_interrupted"), o);
+    // Bytes sent up for the photo beyond its size: the part of the chunk the cut lost, and the
+    // request heads of every chunk.
+    out->insert(QStringLiteral("photo_resume_resent_bytes"), put.up - bytes);
+    out->insert(QStringLiteral("photo_resume_wire_overhead"),
+                r3((all.up + all.down) / double(bytes)));
+    progress(QStringLiteral("photo_push_interrupted: %1 + %2 ms, %3 bytes sent again")
+                 .arg(firstMs)
+                 .arg(secondMs)
+                 .arg(put.up - bytes));
+    return {};
 }
 
 CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
@@ -359,37 +519,19 @@ CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
         }();
     }
 
+    // A back in signal after days offline, while B's edits reached the registry; then A skips
+    // the pull again (the photo phases time A's uploads alone).
+    e = offlineConverge(a, b, ids, proxy, &phases, out);
+    if (e.ok())
+        e = skipPull(a);
+    if (e.failed())
+        return e;
+
     // Photos: M photos of 200 kB on device A, one per inspection.
     QStringList shas;
-    {
-        RecordWriter writer(a.db());
-        Transaction tx(a.db());
-        for (int k = 0; k < m_options.photos; ++k) {
-            const QByteArray bytes = photoBytes(m_options.photoBytes, quint32(1000 + k));
-            const QString sha = QString::fromLatin1(
-                QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-            const QString path = SyncManager::originalPath(a.dataRoot(), sha);
-            QDir().mkpath(QFileInfo(path).absolutePath());
-            QFile f(path);
-            if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-                return {CoreError::Code::Io, QStringLiteral("cannot write %1").arg(path)};
-            shas << sha;
-            e = writer.insert(QStringLiteral("photos"),
-                              {{QStringLiteral("sha256"), sha},
-                               {QStringLiteral("inspection_id"), ids.at(k)},
-                               {QStringLiteral("caption"), QStringLiteral("Ảnh hiện trường")},
-                               {QStringLiteral("source"), QStringLiteral("camera")},
-                               {QStringLiteral("width"), 360},
-                               {QStringLiteral("height"), 270},
-                               {QStringLiteral("byte_size"), m_options.photoBytes},
-                               {QStringLiteral("mime"), QStringLiteral("image/jpeg")}});
-            if (e.failed())
-                return e;
-        }
-        e = tx.commit();
-        if (e.failed())
-            return e;
-    }
+    e = writePhotos(a, ids.mid(0, m_options.photos), m_options.photoBytes, 1000, &shas);
+    if (e.failed())
+        return e;
     e = timedRound(a, "photo_push", false);
     if (e.failed())
         return e;
@@ -421,6 +563,15 @@ CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
         phases.insert(QStringLiteral("photo_pull_originals"), phase(fetchMs, c));
         out->insert(QStringLiteral("photo_pull_wire_overhead"), r3((c.up + c.down) / photoTotal));
         progress(QStringLiteral("photo_pull_originals: %1 ms").arg(fetchMs));
+    }
+
+    // A photo of a tablet camera's size whose upload loses its connection half-way.
+    if (ids.size() > m_options.photos) {
+        e = interruptedPhoto(a, ids.at(m_options.photos), proxy, &phases, out);
+        if (e.failed())
+            return e;
+    } else {
+        progress(QStringLiteral("photo_push_interrupted: not run (no inspection left for it)"));
     }
 
     // The registry grows to `serverRecords` inspections (device D), then A pushes 10 changes again.
