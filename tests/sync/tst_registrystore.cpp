@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <tuple>
 
 namespace {
@@ -194,8 +195,13 @@ void TestRegistryStore::merge()
         QCOMPARE(r.status, s.value("expect").toString());
         if (s.contains("code"))
             QVERIFY2(r.code == s.value("code").toString(), qPrintable(step));
-        if (r.status == "applied" || r.status == "conflict")
+        if (r.status == "applied" || r.status == "conflict") {
             ++stored;
+            // A change stored now, conflicts included, is the row's newest version: devices
+            // pull a conflict's winning values from it (PushBatch keeps the pull cursor before
+            // it). A replayed conflict answers its first seq again; no fixture replays one.
+            QVERIFY2(r.seq > *std::max_element(seqs.cbegin(), seqs.cend()), qPrintable(step));
+        }
         seqs << r.seq;
     }
     const auto row = m_store->row(entity, rowId);
