@@ -2340,12 +2340,12 @@ Hai là (second), …</translation>
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="107"/>
+        <location filename="../../sync/client/syncclient.cpp" line="116"/>
         <source>Không ghi được mã thiết bị vào cơ sở dữ liệu trên máy.</source>
         <translation>Cannot store the device id in the database on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="137"/>
+        <location filename="../../sync/client/syncclient.cpp" line="146"/>
         <source>%n thay đổi chưa gửi</source>
         <translation>
             <numerusform>%n unsent change</numerusform>
@@ -2353,7 +2353,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="139"/>
+        <location filename="../../sync/client/syncclient.cpp" line="148"/>
         <source>%n thay đổi bị máy chủ từ chối</source>
         <translation>
             <numerusform>%n change refused by the server</numerusform>
@@ -2361,7 +2361,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="141"/>
+        <location filename="../../sync/client/syncclient.cpp" line="150"/>
         <source>%n ảnh chưa tải lên (%1 MB)</source>
         <translation>
             <numerusform>%n photo not uploaded (%1 MB)</numerusform>
@@ -2369,32 +2369,32 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="143"/>
+        <location filename="../../sync/client/syncclient.cpp" line="152"/>
         <source>Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.</source>
         <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="245"/>
+        <location filename="../../sync/client/syncclient.cpp" line="256"/>
         <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="321"/>
+        <location filename="../../sync/client/syncclient.cpp" line="332"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="398"/>
+        <location filename="../../sync/client/syncclient.cpp" line="423"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="837"/>
+        <location filename="../../sync/client/syncclient.cpp" line="960"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="866"/>
+        <location filename="../../sync/client/syncclient.cpp" line="989"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>
@@ -2525,82 +2525,87 @@ Hai là (second), …</translation>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="99"/>
+        <location filename="../pages/SyncPage.qml" line="98"/>
+        <source>Sẽ tự thử lại lúc %1.</source>
+        <translation>Will try again by itself at %1.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="107"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="99"/>
+        <location filename="../pages/SyncPage.qml" line="107"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="107"/>
+        <location filename="../pages/SyncPage.qml" line="115"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="116"/>
+        <location filename="../pages/SyncPage.qml" line="124"/>
         <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="130"/>
+        <location filename="../pages/SyncPage.qml" line="138"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="136"/>
+        <location filename="../pages/SyncPage.qml" line="144"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="147"/>
+        <location filename="../pages/SyncPage.qml" line="155"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="147"/>
+        <location filename="../pages/SyncPage.qml" line="155"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="153"/>
+        <location filename="../pages/SyncPage.qml" line="161"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="171"/>
+        <location filename="../pages/SyncPage.qml" line="179"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="178"/>
+        <location filename="../pages/SyncPage.qml" line="186"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="184"/>
+        <location filename="../pages/SyncPage.qml" line="192"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="191"/>
+        <location filename="../pages/SyncPage.qml" line="199"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="197"/>
+        <location filename="../pages/SyncPage.qml" line="205"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="210"/>
+        <location filename="../pages/SyncPage.qml" line="218"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="227"/>
+        <location filename="../pages/SyncPage.qml" line="235"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

@@ -91,6 +91,14 @@ Page {
                 wrapMode: Text.WordWrap
             }
 
+            // A round that failed for the network's or the registry's sake is tried again.
+            Label {
+                Layout.fillWidth: true
+                visible: !page.syncClient.syncing && page.syncClient.nextRetryAt.getTime() > 0
+                text: qsTr("Sẽ tự thử lại lúc %1.").arg(page.syncClient.nextRetryAt.toLocaleTimeString(Qt.locale("vi_VN"), Locale.ShortFormat))
+                wrapMode: Text.WordWrap
+            }
+
             Button {
                 Layout.fillWidth: true
                 Layout.preferredHeight: 56

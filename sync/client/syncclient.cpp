@@ -71,6 +71,15 @@ SyncClient::SyncClient(QSqlDatabase db, const QString &dataRoot, QObject *parent
         }
     }
     m_timer.start();
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this]() {
+        m_nextRetryAt = 0;
+        emit nextRetryChanged();
+        // Offline by the system's word: the network's return starts the round (setOnline).
+        // Without that word, trying is how the device learns that the registry is back.
+        if (m_autoSync && (m_online || !m_hasReachability) && loggedIn() && !m_syncing)
+            sync();
+    });
     refreshCounts();
 }
 
@@ -149,6 +158,8 @@ void SyncClient::setAutoSync(bool on)
     if (on == m_autoSync)
         return;
     m_autoSync = on;
+    if (!on)
+        stopRetry();
     emit autoSyncChanged();
 }
 
@@ -323,6 +334,7 @@ bool SyncClient::logout(bool confirmed)
         return false;
     }
     cancel();
+    stopRetry();
     m_sideHttp->abort();
     m_fileHttp->abort();
     // The registry drops the token at once (a tablet left behind is not still signed in). Best
@@ -411,6 +423,7 @@ void SyncClient::cancel()
     finishRound(CoreError(CoreError::Code::Io, tr("Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được "
                                                   "giữ trên máy.")),
                 SyncErrors::Kind::Offline);
+    stopRetry(); // stopped on purpose: not tried again by itself
 }
 
 void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
@@ -454,12 +467,47 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
         setProgress(1, QStringLiteral("done"));
     }
     setLastError(error, error.ok() ? SyncErrors::Kind::None : kind);
+    scheduleRetry(error.ok() ? SyncErrors::Kind::None : kind);
     refreshCounts();
     if (m_roundPulledRows > 0)
         emit pulled(m_roundPulledRows);
     m_roundPulledRows = 0;
     emit syncingChanged();
     emit roundFinished(error.ok(), error.message());
+}
+
+void SyncClient::setRetryDelays(int firstMs, int maxMs)
+{
+    m_retryFirstMs = qMax(1, firstMs);
+    m_retryMaxMs = qMax(m_retryFirstMs, maxMs);
+}
+
+QDateTime SyncClient::nextRetryAt() const
+{
+    return m_nextRetryAt > 0 ? QDateTime::fromMSecsSinceEpoch(m_nextRetryAt) : QDateTime();
+}
+
+void SyncClient::scheduleRetry(SyncErrors::Kind kind)
+{
+    const bool passing = kind == SyncErrors::Kind::Offline || kind == SyncErrors::Kind::Timeout ||
+                         kind == SyncErrors::Kind::Server;
+    if (!passing || !m_autoSync)
+        return stopRetry();
+    m_retryDelayMs = m_retryDelayMs == 0 ? m_retryFirstMs
+                                         : int(qMin<qint64>(2LL * m_retryDelayMs, m_retryMaxMs));
+    m_retryTimer.start(m_retryDelayMs);
+    m_nextRetryAt = QDateTime::currentMSecsSinceEpoch() + m_retryDelayMs;
+    emit nextRetryChanged();
+}
+
+void SyncClient::stopRetry()
+{
+    m_retryDelayMs = 0;
+    m_retryTimer.stop();
+    if (m_nextRetryAt == 0)
+        return;
+    m_nextRetryAt = 0;
+    emit nextRetryChanged();
 }
 
 SyncWorker *SyncClient::worker()

@@ -46,6 +46,9 @@ class SyncClient : public QObject
     Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
     Q_PROPERTY(QString phase READ phase NOTIFY progressChanged)
     Q_PROPERTY(QDateTime lastSyncAt READ lastSyncAt NOTIFY lastSyncAtChanged)
+    // When a round that failed for the network's or the registry's sake is tried again by itself
+    // (invalid when none is due).
+    Q_PROPERTY(QDateTime nextRetryAt READ nextRetryAt NOTIFY nextRetryChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
     Q_PROPERTY(int lastErrorKind READ lastErrorKind NOTIFY lastErrorChanged)
     Q_PROPERTY(bool updateRequired READ updateRequired NOTIFY lastErrorChanged)
@@ -98,6 +101,7 @@ public:
     static double pullFraction(qint64 from, qint64 next, qint64 last);
     QString phase() const { return m_phase; }
     QDateTime lastSyncAt() const;
+    QDateTime nextRetryAt() const;
     QString lastError() const { return m_lastError.message(); }
     CoreError lastCoreError() const { return m_lastError; }
     int lastErrorKind() const { return int(m_lastErrorKind); }
@@ -123,6 +127,9 @@ public:
     void setBatchSize(int n) { m_batchSize = qBound(1, n, PushBatch::maxChanges); }
     void setPageSize(int n) { m_pageSize = qBound(1, n, ProtocolVersion::maxPullLimit); }
     void setChunkSize(int bytes) { m_chunkSize = qBound(1, bytes, 1 << 20); }
+    // A round that failed with no connection, a timeout or a 5xx is tried again after
+    // `firstMs`, then after twice as long each time, at most `maxMs` (30 s and 15 min).
+    void setRetryDelays(int firstMs, int maxMs);
 
 public slots:
     void login(const QString &username, const QString &password);
@@ -149,6 +156,7 @@ signals:
     void syncingChanged();
     void progressChanged();
     void lastSyncAtChanged();
+    void nextRetryChanged();
     void lastErrorChanged();
     void countsChanged();
     void conflictsChanged();
@@ -220,6 +228,10 @@ private:
     void uploadChunk();
     void thumbsNext();
     void finishRound(const CoreError &error, SyncErrors::Kind kind);
+    // After a round: a failure the network or the registry may get over is tried again later
+    // (backing off); anything else, or a success, ends the waiting.
+    void scheduleRetry(SyncErrors::Kind kind);
+    void stopRetry();
     void fetchNextOriginal();
 
     SyncManager m_manager;
@@ -231,6 +243,11 @@ private:
     SyncHttp *m_fileHttp;
     SyncHttp *m_aheadHttp; // pull: the page after the one being written
     QTimer m_timer;
+    QTimer m_retryTimer; // single shot: the next try after a failed round
+    int m_retryFirstMs = 30 * 1000;
+    int m_retryMaxMs = 15 * 60 * 1000;
+    int m_retryDelayMs = 0; // the last delay waited (0: the last round did not fail so)
+    qint64 m_nextRetryAt = 0;
     bool m_autoSync = true;
     bool m_online = true;
     bool m_lastRequestOk = true;

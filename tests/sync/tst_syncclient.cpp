@@ -16,6 +16,8 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <atomic>
+
 using namespace synctest;
 
 namespace {
@@ -488,6 +490,69 @@ private slots:
         QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
         QCOMPARE(resent.size(), total - PushBatch::maxChanges);
         QCOMPARE(d->client->pendingRecords(), 0);
+    }
+
+    // A round that failed for the network's or the registry's sake is tried again by itself,
+    // waiting twice as long each time, at most the longest wait; a success ends the waiting. A
+    // failure that waiting cannot mend (log in again, a refused request) is not tried again.
+    void aFailedRoundIsTriedAgainByItself_data()
+    {
+        QTest::addColumn<QString>("behaviour");
+        QTest::addColumn<bool>("retried");
+        QTest::newRow("503") << QStringLiteral("503") << true;
+        QTest::newRow("drop") << QStringLiteral("drop") << true;
+        QTest::newRow("401") << QStringLiteral("401") << false;
+        QTest::newRow("400") << QStringLiteral("400") << false;
+    }
+
+    void aFailedRoundIsTriedAgainByItself()
+    {
+        QFETCH(QString, behaviour);
+        QFETCH(bool, retried);
+        FakeRegistry server;
+        qint64 seq = 0;
+        std::atomic<int> ended{0};
+        server.handler = [&](const Request &r) -> Response {
+            if (!r.path.startsWith("/api/v1/pull") || ended >= 3)
+                return goodHandler(r, &seq);
+            if (behaviour == "drop")
+                return Response::drop();
+            if (behaviour == "401")
+                return Response::json(401, {{"code", "unauthorized"}, {"message", "hết hạn"}});
+            if (behaviour == "400")
+                return Response::json(400, {{"code", "bad_request"}, {"message", "sai"}});
+            return Response::json(503, {{"code", "storage_error"}, {"message", "thử lại"}});
+        };
+        auto d = device(server.url());
+        d->client->setRetryDelays(100, 300);
+        d->client->setAutoSync(true);
+        QList<bool> oks;
+        QList<qint64> waits; // from each round's end to the retry it announced; -1: none
+        connect(d->client.get(), &SyncClient::roundFinished, this, [&](bool ok) {
+            const QDateTime at = d->client->nextRetryAt();
+            waits << (at.isValid() ? at.toMSecsSinceEpoch() - QDateTime::currentMSecsSinceEpoch()
+                                   : -1);
+            oks << ok;
+            ++ended;
+        });
+        QVERIFY(d->client->sync());
+        if (!retried) {
+            QTRY_COMPARE_WITH_TIMEOUT(oks.size(), 1, 10000);
+            QTest::qWait(600); // longer than every wait
+            QCOMPARE(oks, QList<bool>{false});
+            QCOMPARE(waits, QList<qint64>{-1});
+            return;
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(oks.size(), 4, 20000);
+        QCOMPARE(oks, (QList<bool>{false, false, false, true}));
+        const qint64 expected[] = {100, 200, 300};
+        for (int i = 0; i < 3; ++i)
+            QVERIFY2(waits.at(i) > expected[i] - 100 && waits.at(i) <= expected[i],
+                     qPrintable(QDebug::toString(waits)));
+        QCOMPARE(waits.at(3), qint64(-1));
+        QVERIFY(!d->client->nextRetryAt().isValid());
+        QTest::qWait(600);
+        QCOMPARE(oks.size(), 4); // nothing more after the success
     }
 
     void failureEndsRoundOutboxUntouched_data()
