@@ -196,6 +196,8 @@ void SyncClient::updateReachability()
 void SyncClient::noteReply(const SyncReply &r)
 {
     m_lastRequestOk = r.status != 0 && r.networkError == QNetworkReply::NoError;
+    if (m_syncing && m_lastRequestOk && r.status < 300)
+        ++m_roundAnswered;
     if (!m_hasReachability)
         setOnline(m_lastRequestOk);
 }
@@ -393,6 +395,7 @@ bool SyncClient::sync()
     emit syncingChanged();
     m_roundPushed = 0;
     m_roundPages = 0;
+    m_roundAnswered = 0;
     m_roundPulledRows = 0;
     m_pullFrom = -1;
     // The push's share of the progress bar: the outbox counted by the worker (a scan of it,
@@ -467,13 +470,20 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
         setProgress(1, QStringLiteral("done"));
     }
     setLastError(error, error.ok() ? SyncErrors::Kind::None : kind);
-    scheduleRetry(error.ok() ? SyncErrors::Kind::None : kind);
+    scheduleRetry(error.ok() ? SyncErrors::Kind::None : kind, m_roundAnswered > 0);
     refreshCounts();
     if (m_roundPulledRows > 0)
         emit pulled(m_roundPulledRows);
     m_roundPulledRows = 0;
     emit syncingChanged();
     emit roundFinished(error.ok(), error.message());
+}
+
+void SyncClient::setChunkSize(int bytes)
+{
+    m_chunkSize = qBound(1, bytes, 1 << 20);
+    m_uploadChunk = m_chunkSize;
+    m_chunksInARow = 0;
 }
 
 void SyncClient::setRetryDelays(int firstMs, int maxMs)
@@ -487,12 +497,14 @@ QDateTime SyncClient::nextRetryAt() const
     return m_nextRetryAt > 0 ? QDateTime::fromMSecsSinceEpoch(m_nextRetryAt) : QDateTime();
 }
 
-void SyncClient::scheduleRetry(SyncErrors::Kind kind)
+void SyncClient::scheduleRetry(SyncErrors::Kind kind, bool answered)
 {
     const bool passing = kind == SyncErrors::Kind::Offline || kind == SyncErrors::Kind::Timeout ||
                          kind == SyncErrors::Kind::Server;
     if (!passing || !m_autoSync)
         return stopRetry();
+    if (answered)
+        m_retryDelayMs = 0;
     m_retryDelayMs = m_retryDelayMs == 0 ? m_retryFirstMs
                                          : int(qMin<qint64>(2LL * m_retryDelayMs, m_retryMaxMs));
     m_retryTimer.start(m_retryDelayMs);
@@ -860,7 +872,7 @@ void SyncClient::uploadChunk()
     QFile f(p.path);
     QByteArray chunk;
     if (!f.open(QIODevice::ReadOnly) || !f.seek(m_uploadOffset) ||
-        (chunk = f.read(m_chunkSize)).isNull()) {
+        (chunk = f.read(chunkSize())).isNull()) {
         // The file went away (the photo was deleted): skip it, it is not the round's fault.
         m_manager.setPhotoError(p.sha256, f.errorString());
         p.uploadedBytes = -1;
@@ -894,8 +906,19 @@ void SyncClient::uploadChunk()
                 return uploadNext();
             }
             CoreError e;
-            if (handleFailure(r, &e))
+            if (handleFailure(r, &e)) {
+                if (m_lastErrorKind == SyncErrors::Kind::Offline ||
+                    m_lastErrorKind == SyncErrors::Kind::Timeout) {
+                    // Lost on the way: smaller chunks have a better chance on this link.
+                    m_uploadChunk = qMax(qMin(64 * 1024, m_chunkSize), chunkSize() / 2);
+                    m_chunksInARow = 0;
+                }
                 return finishRound(e, m_lastErrorKind);
+            }
+            if (++m_chunksInARow >= 4 && m_uploadChunk < m_chunkSize) {
+                m_uploadChunk = qMin(m_chunkSize, m_uploadChunk * 2);
+                m_chunksInARow = 0;
+            }
             m_uploadBytesDone += end - m_uploadOffset;
             m_uploadOffset = end;
             const bool complete = end >= total;

@@ -126,7 +126,11 @@ public:
     void setTimeoutMs(int ms);
     void setBatchSize(int n) { m_batchSize = qBound(1, n, PushBatch::maxChanges); }
     void setPageSize(int n) { m_pageSize = qBound(1, n, ProtocolVersion::maxPullLimit); }
-    void setChunkSize(int bytes) { m_chunkSize = qBound(1, bytes, 1 << 20); }
+    // The largest photo chunk (1 MiB). A chunk lost on the way halves the next ones (down to
+    // 64 KiB, or the largest if smaller); four that arrive in a row double them again. The size
+    // is kept from round to round: a link that drops every few seconds still moves a photo on.
+    void setChunkSize(int bytes);
+    int chunkSize() const { return qMin(m_uploadChunk, m_chunkSize); }
     // A round that failed with no connection, a timeout or a 5xx is tried again after
     // `firstMs`, then after twice as long each time, at most `maxMs` (30 s and 15 min).
     void setRetryDelays(int firstMs, int maxMs);
@@ -230,7 +234,9 @@ private:
     void finishRound(const CoreError &error, SyncErrors::Kind kind);
     // After a round: a failure the network or the registry may get over is tried again later
     // (backing off); anything else, or a success, ends the waiting.
-    void scheduleRetry(SyncErrors::Kind kind);
+    // A round in which the registry answered something before it failed (the link works now
+    // and then) starts the waits again from the shortest.
+    void scheduleRetry(SyncErrors::Kind kind, bool answered);
     void stopRetry();
     void fetchNextOriginal();
 
@@ -266,6 +272,8 @@ private:
     int m_batchSize = PushBatch::maxChanges;
     int m_pageSize = ProtocolVersion::maxPullLimit;
     int m_chunkSize = 1 << 20;
+    int m_uploadChunk = 1 << 20; // the chunk sent now (see setChunkSize)
+    int m_chunksInARow = 0;      // chunks that arrived since the size last changed
     int m_timeoutMs = 30000;
 
     // The round under way. m_batch is with the registry. Once its body has gone, the worker
@@ -298,6 +306,7 @@ private:
     int m_uploadRetries = 0;
     qint64 m_uploadBytesTotal = 0;
     qint64 m_uploadBytesDone = 0;
+    int m_roundAnswered = 0; // requests of this round the registry answered with success
     QStringList m_thumbs;
     int m_thumbIndex = 0;
     QStringList m_originalQueue;
