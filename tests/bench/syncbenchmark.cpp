@@ -309,8 +309,10 @@ CoreError SyncBenchmark::offlineConverge(SyncDevice &a, SyncDevice &b, const QSt
         return e;
     // Converging: A's round (its edits up, B's down), then B's (A's edits down).
     proxy.reset();
+    const qint64 start = proxy.elapsedNs();
     double aMs = 0, bMs = 0;
     e = a.round(&aMs);
+    const double aPushMs = pushMs(proxy.counts(), start, aMs);
     if (e.ok())
         e = b.round(&bMs);
     if (e.failed())
@@ -336,6 +338,7 @@ CoreError SyncBenchmark::offlineConverge(SyncDevice &a, SyncDevice &b, const QSt
     const auto counts = proxy.counts();
     QJsonObject o = phase(aMs + bMs, CountingProxy::total(counts));
     o.insert(QStringLiteral("a_round_ms"), r3(aMs));
+    o.insert(QStringLiteral("a_push_ms"), r3(aPushMs)); // to A's first pull request
     o.insert(QStringLiteral("b_round_ms"), r3(bMs));
     o.insert(QStringLiteral("others_changed_inspections"), int(n));
     o.insert(QStringLiteral("offline_changed_inspections"), 100);
