@@ -2233,7 +2233,7 @@ Hai là (second), …</translation>
         <translation>Cannot save the sync state: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="173"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="185"/>
         <source>Không tìm thấy thay đổi bị từ chối này.</source>
         <translation>This refused change was not found.</translation>
     </message>
@@ -2374,27 +2374,27 @@ Hai là (second), …</translation>
         <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="256"/>
+        <location filename="../../sync/client/syncclient.cpp" line="261"/>
         <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="332"/>
+        <location filename="../../sync/client/syncclient.cpp" line="337"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="423"/>
+        <location filename="../../sync/client/syncclient.cpp" line="429"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="960"/>
+        <location filename="../../sync/client/syncclient.cpp" line="990"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="989"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1019"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>
@@ -2511,8 +2511,8 @@ Hai là (second), …</translation>
     </message>
     <message>
         <location filename="../pages/SyncPage.qml" line="68"/>
-        <source>Đang chờ gửi: %1 bản ghi, %2 ảnh (%3)</source>
-        <translation>Waiting to send: %1 records, %2 photos (%3)</translation>
+        <source>Đang chờ gửi: %1 bản ghi (%2), %3 ảnh (%4)</source>
+        <translation>Waiting to send: %1 records (%2), %3 photos (%4)</translation>
     </message>
     <message>
         <location filename="../pages/SyncPage.qml" line="74"/>

@@ -15,7 +15,7 @@ Page {
 
     function sizeText(bytes) {
         if (bytes < 1024 * 1024)
-            return qsTr("%1 KB").arg(Math.max(1, Math.round(bytes / 1024)));
+            return qsTr("%1 KB").arg(bytes > 0 ? Math.max(1, Math.round(bytes / 1024)) : 0);
         return qsTr("%1 MB").arg((bytes / (1024 * 1024)).toFixed(1));
     }
 
@@ -65,7 +65,7 @@ Page {
             Label {
                 Layout.fillWidth: true
                 font.bold: true
-                text: page.syncClient.pendingRecords === 0 && page.syncClient.pendingPhotos === 0 ? qsTr("Mọi thay đổi đã được gửi lên máy chủ.") : qsTr("Đang chờ gửi: %1 bản ghi, %2 ảnh (%3)").arg(page.syncClient.pendingRecords).arg(page.syncClient.pendingPhotos).arg(page.sizeText(page.syncClient.pendingPhotoBytes))
+                text: page.syncClient.pendingRecords === 0 && page.syncClient.pendingPhotos === 0 ? qsTr("Mọi thay đổi đã được gửi lên máy chủ.") : qsTr("Đang chờ gửi: %1 bản ghi (%2), %3 ảnh (%4)").arg(page.syncClient.pendingRecords).arg(page.sizeText(page.syncClient.pendingRecordBytes)).arg(page.syncClient.pendingPhotos).arg(page.sizeText(page.syncClient.pendingPhotoBytes))
                 wrapMode: Text.WordWrap
             }
 

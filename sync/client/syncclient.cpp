@@ -231,16 +231,19 @@ void SyncClient::setLastError(const CoreError &e, SyncErrors::Kind kind)
 
 void SyncClient::refreshCounts()
 {
-    const int pending = m_manager.pendingRecordCount();
+    qint64 recordBytes = 0;
+    const int pending = m_manager.pendingRecordCount(&recordBytes);
     const int rejected = m_manager.rejectedCount();
     const QList<PendingPhoto> photos = m_manager.pendingPhotos(m_dataRoot);
     qint64 bytes = 0;
     for (const PendingPhoto &p : photos)
         bytes += qMax<qint64>(0, p.size - p.uploadedBytes);
-    if (pending == m_pendingRecords && rejected == m_rejectedRecords &&
-        photos.size() == m_pendingPhotos && bytes == m_pendingPhotoBytes)
+    if (pending == m_pendingRecords && recordBytes == m_pendingRecordBytes &&
+        rejected == m_rejectedRecords && photos.size() == m_pendingPhotos &&
+        bytes == m_pendingPhotoBytes)
         return;
     m_pendingRecords = pending;
+    m_pendingRecordBytes = recordBytes;
     m_rejectedRecords = rejected;
     m_pendingPhotos = int(photos.size());
     m_pendingPhotoBytes = bytes;
@@ -688,7 +691,11 @@ void SyncClient::settle()
             m_roundPushed += done->batch.size();
             // The counts follow from the reply; counting the outbox again after every batch
             // would cost a scan of it per batch (the round's end counts it once).
-            m_pendingRecords = qMax(0, m_pendingRecords - outcome->stored - outcome->rejected);
+            const int left = qMax(0, m_pendingRecords - outcome->stored - outcome->rejected);
+            // The size follows in proportion until the round's end measures it again.
+            m_pendingRecordBytes =
+                m_pendingRecords > 0 ? m_pendingRecordBytes * left / m_pendingRecords : 0;
+            m_pendingRecords = left;
             m_rejectedRecords += outcome->rejected;
             emit countsChanged();
             setProgress(0.4 * m_roundPushed / qMax(1, qMax(m_roundPushTotal, m_roundPushed)),

@@ -53,6 +53,8 @@ class SyncClient : public QObject
     Q_PROPERTY(int lastErrorKind READ lastErrorKind NOTIFY lastErrorChanged)
     Q_PROPERTY(bool updateRequired READ updateRequired NOTIFY lastErrorChanged)
     Q_PROPERTY(int pendingRecords READ pendingRecords NOTIFY countsChanged)
+    // The stored size of the waiting records' values (what a round sends, before compression).
+    Q_PROPERTY(qint64 pendingRecordBytes READ pendingRecordBytes NOTIFY countsChanged)
     Q_PROPERTY(int rejectedRecords READ rejectedRecords NOTIFY countsChanged)
     Q_PROPERTY(QVariantList rejectedChanges READ rejectedChanges NOTIFY countsChanged)
     Q_PROPERTY(int pendingPhotos READ pendingPhotos NOTIFY countsChanged)
@@ -107,6 +109,7 @@ public:
     int lastErrorKind() const { return int(m_lastErrorKind); }
     bool updateRequired() const { return m_lastErrorKind == SyncErrors::Kind::UpdateRequired; }
     int pendingRecords() const { return m_pendingRecords; }
+    qint64 pendingRecordBytes() const { return m_pendingRecordBytes; }
     int rejectedRecords() const { return m_rejectedRecords; }
     QVariantList rejectedChanges() const;
     int pendingPhotos() const { return m_pendingPhotos; }
@@ -265,6 +268,7 @@ private:
     CoreError m_lastError;
     SyncErrors::Kind m_lastErrorKind = SyncErrors::Kind::None;
     int m_pendingRecords = 0;
+    qint64 m_pendingRecordBytes = 0;
     int m_rejectedRecords = 0;
     int m_pendingPhotos = 0;
     qint64 m_pendingPhotoBytes = 0;

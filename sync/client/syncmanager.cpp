@@ -136,6 +136,18 @@ int SyncManager::pendingRecordCount() const
     return 0;
 }
 
+int SyncManager::pendingRecordCount(qint64 *bytes) const
+{
+    QSqlQuery q(m_db);
+    *bytes = 0;
+    if (!q.exec(QStringLiteral("SELECT count(*), coalesce(sum(length(CAST(new_json AS BLOB))), 0) "
+                               "FROM outbox WHERE rejected_code IS NULL")) ||
+        !q.next())
+        return 0;
+    *bytes = q.value(1).toLongLong();
+    return q.value(0).toInt();
+}
+
 int SyncManager::rejectedCount() const
 {
     QSqlQuery q(m_db);

@@ -55,6 +55,8 @@ public:
 
     // Outbox entries still to send (not rejected).
     int pendingRecordCount() const;
+    // ... and the size of their new values (as stored: the JSON text, in bytes), in one scan.
+    int pendingRecordCount(qint64 *bytes) const;
     int rejectedCount() const;
     // Rejected entries for the user: seq, entity, row_id, op, code, message, created_at.
     QVariantList rejectedChanges() const;

@@ -419,11 +419,20 @@ private slots:
         QVERIFY(runSteps(d->db.connection(), kSteps, &why));
         d->client->refreshCounts();
         QCOMPARE(d->client->pendingRecords(), 3);
+        // The waiting records' size: their values as stored (UTF-8 bytes, not characters).
+        QCOMPARE(
+            d->client->pendingRecordBytes(),
+            scalar(d->db.connection(), "SELECT sum(length(CAST(new_json AS BLOB))) FROM outbox")
+                .toLongLong());
+        QVERIFY(
+            d->client->pendingRecordBytes() > // "Tỉnh": more bytes than characters
+            scalar(d->db.connection(), "SELECT sum(length(new_json)) FROM outbox").toLongLong());
         QVERIFY(d->client->hasUnsyncedWork());
         QSignalSpy progress(d->client.get(), &SyncClient::progressChanged);
         QVERIFY(round(*d->client));
         QVERIFY(d->client->lastError().isEmpty());
         QCOMPARE(d->client->pendingRecords(), 0);
+        QCOMPARE(d->client->pendingRecordBytes(), qint64(0));
         QCOMPARE(d->client->progress(), 1.0);
         QVERIFY(progress.count() >= 2);
         QVERIFY(d->client->lastSyncAt().isValid());
