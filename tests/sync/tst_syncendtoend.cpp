@@ -110,20 +110,26 @@ private:
         return status;
     }
 
+    // The registry on its data directory, on `port` (0: any free one); its URL or empty.
+    QString serve(const QString &port, QByteArray *out)
+    {
+        return startRegistry(m_registry, QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry"),
+                             {"serve", "--data-dir", m_dir.filePath("registry"), "--port", port,
+                              "--demo", "--fast-hash"},
+                             out);
+    }
+
 private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        const QString exe = QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry");
-        QVERIFY2(QFileInfo::exists(exe), "ccn-registry is not built");
+        QVERIFY2(QFileInfo::exists(QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry")),
+                 "ccn-registry is not built");
         QDir().mkpath(m_dir.filePath("registry"));
         m_registry.setProcessChannelMode(QProcess::SeparateChannels);
         QByteArray out;
-        m_url = startRegistry(m_registry, exe,
-                              {"serve", "--data-dir", m_dir.filePath("registry"), "--port", "0",
-                               "--demo", "--fast-hash"},
-                              &out);
+        m_url = serve(QStringLiteral("0"), &out);
         QVERIFY2(!m_url.isEmpty(), out.constData());
     }
 
@@ -331,6 +337,36 @@ private slots:
         QVERIFY(a->client->lastError().contains(QStringLiteral("đăng nhập lại")));
         QCOMPARE(a->client->pendingRecords(), 1);
         QCOMPARE(value(*a, "inspections", id, "conclusions"), QStringLiteral("Chưa gửi"));
+    }
+
+    // The registry goes away and comes back on its address: the round that failed meanwhile is
+    // tried again by itself (waits shortened here), and the edit arrives with nobody pressing
+    // anything. Last of the tests: the registry is restarted.
+    void aRoundThatLostTheRegistryIsTriedAgainByItself()
+    {
+        auto a = device("inspector.demo");
+        QVERIFY(round(*a));
+        const QString id = someRow(*a, "inspections");
+        RecordWriter wa(a->c());
+        QVERIFY(wa.update("inspections", id, {{"findings", "Gửi khi máy chủ trở lại"}}).ok());
+        stopRegistry(m_registry);
+        a->client->setRetryDelays(200, 400);
+        a->client->setAutoSync(true);
+        QSignalSpy finished(a->client.get(), &SyncClient::roundFinished);
+        QVERIFY(a->client->sync());
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY(a->client->nextRetryAt().isValid());
+        QByteArray out;
+        QCOMPARE(serve(m_url.section(QLatin1Char(':'), -1), &out), m_url);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.last().at(0).toBool(), 30000);
+        QVERIFY(finished.size() >= 2);
+        QCOMPARE(a->client->pendingRecords(), 0);
+        QVERIFY(!a->client->nextRetryAt().isValid());
+        auto b = device("inspector.demo");
+        QVERIFY(round(*b));
+        QCOMPARE(value(*b, "inspections", id, "findings"),
+                 QStringLiteral("Gửi khi máy chủ trở lại"));
     }
 };
 
