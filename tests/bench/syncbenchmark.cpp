@@ -18,6 +18,7 @@
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -27,6 +28,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimer>
 
 #include <algorithm>
 #include <limits>
@@ -279,6 +281,16 @@ CoreError SyncBenchmark::editField(SyncDevice &device, const QStringList &ids, c
     return tx.commit();
 }
 
+int SyncBenchmark::conflictCount(SyncDevice &device)
+{
+    QEventLoop loop;
+    QObject::connect(device.client(), &SyncClient::conflictsChanged, &loop, &QEventLoop::quit);
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+    device.client()->fetchConflicts();
+    loop.exec();
+    return int(device.client()->conflicts().size());
+}
+
 CoreError SyncBenchmark::offlineConverge(SyncDevice &a, SyncDevice &b, const QStringList &ids,
                                          CountingProxy &proxy, QJsonObject *phases,
                                          QJsonObject *out)
@@ -335,6 +347,12 @@ CoreError SyncBenchmark::offlineConverge(SyncDevice &a, SyncDevice &b, const QSt
     if (seen[0] != seen[1] || seen[0].isEmpty())
         return {CoreError::Code::InvalidInput,
                 QStringLiteral("offline_converge: devices A and B differ after both synced")};
+    // A's 25 findings lost to B's (stored first) and wait in conflict records.
+    const int conflicts = conflictCount(a);
+    if (conflicts != 25)
+        return {
+            CoreError::Code::InvalidInput,
+            QStringLiteral("offline_converge: %1 conflict records, 25 expected").arg(conflicts)};
     const auto counts = proxy.counts();
     QJsonObject o = phase(aMs + bMs, CountingProxy::total(counts));
     o.insert(QStringLiteral("a_round_ms"), r3(aMs));
@@ -343,6 +361,7 @@ CoreError SyncBenchmark::offlineConverge(SyncDevice &a, SyncDevice &b, const QSt
     o.insert(QStringLiteral("others_changed_inspections"), int(n));
     o.insert(QStringLiteral("offline_changed_inspections"), 100);
     o.insert(QStringLiteral("same_field_edits"), 25);
+    o.insert(QStringLiteral("conflict_records"), conflicts);
     phases->insert(QStringLiteral("offline_converge"), o);
     out->insert(QStringLiteral("offline_converge_ms"), r3(aMs + bMs));
     progress(QStringLiteral("offline_converge: A %1 ms + B %2 ms").arg(aMs).arg(bMs));

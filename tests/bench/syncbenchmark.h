@@ -48,6 +48,8 @@ private:
     // same field); then A syncs and B syncs: the time until both hold the same rows (checked).
     CoreError offlineConverge(SyncDevice &a, SyncDevice &b, const QStringList &ids,
                               CountingProxy &proxy, QJsonObject *phases, QJsonObject *out);
+    // The conflict records the registry lists for the device's user (a supervisor or admin).
+    static int conflictCount(SyncDevice &device);
     CoreError writePhotos(SyncDevice &device, const QStringList &inspectionIds, int bytes,
                           quint32 seed, QStringList *shas);
     // One photo of `resumePhotoBytes` pushed while the proxy cuts its upload half-way, then the
