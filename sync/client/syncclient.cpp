@@ -502,11 +502,15 @@ QDateTime SyncClient::nextRetryAt() const
 
 void SyncClient::scheduleRetry(SyncErrors::Kind kind, bool answered)
 {
+    // A reply that is not the protocol's is tried again too: a Wi-Fi that wants its own login
+    // page first answers with that page until the user has signed in there.
     const bool passing = kind == SyncErrors::Kind::Offline || kind == SyncErrors::Kind::Timeout ||
-                         kind == SyncErrors::Kind::Server;
+                         kind == SyncErrors::Kind::Server || kind == SyncErrors::Kind::Malformed;
     if (!passing || !m_autoSync)
         return stopRetry();
-    if (answered)
+    // Answers that came before a reply that is not the protocol's may have been the same
+    // stranger (a Wi-Fi's login page answers 200): they do not count.
+    if (answered && kind != SyncErrors::Kind::Malformed)
         m_retryDelayMs = 0;
     m_retryDelayMs = m_retryDelayMs == 0 ? m_retryFirstMs
                                          : int(qMin<qint64>(2LL * m_retryDelayMs, m_retryMaxMs));

@@ -134,8 +134,9 @@ public:
     // is kept from round to round: a link that drops every few seconds still moves a photo on.
     void setChunkSize(int bytes);
     int chunkSize() const { return qMin(m_uploadChunk, m_chunkSize); }
-    // A round that failed with no connection, a timeout or a 5xx is tried again after
-    // `firstMs`, then after twice as long each time, at most `maxMs` (30 s and 15 min).
+    // A round that failed with no connection, a timeout, a 5xx or a reply that is not the
+    // protocol's is tried again after `firstMs`, then after twice as long each time, at most
+    // `maxMs` (30 s and 15 min).
     void setRetryDelays(int firstMs, int maxMs);
 
 public slots:
@@ -238,7 +239,8 @@ private:
     // After a round: a failure the network or the registry may get over is tried again later
     // (backing off); anything else, or a success, ends the waiting.
     // A round in which the registry answered something before it failed (the link works now
-    // and then) starts the waits again from the shortest.
+    // and then) starts the waits again from the shortest, unless it ended on a reply that is not
+    // the protocol's.
     void scheduleRetry(SyncErrors::Kind kind, bool answered);
     void stopRetry();
     void fetchNextOriginal();

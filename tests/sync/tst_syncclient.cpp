@@ -539,6 +539,8 @@ private slots:
         QTest::newRow("503") << QStringLiteral("503") << false << QList<qint64>{100, 200, 300, -1};
         QTest::newRow("drop") << QStringLiteral("drop") << false
                               << QList<qint64>{100, 200, 300, -1};
+        QTest::newRow("a login page of the Wi-Fi")
+            << QStringLiteral("portal") << false << QList<qint64>{100, 200, 300, -1};
         QTest::newRow("503, an answer in the third")
             << QStringLiteral("503") << true << QList<qint64>{100, 200, 100, -1};
         QTest::newRow("401") << QStringLiteral("401") << false << none;
@@ -560,6 +562,12 @@ private slots:
                 return Response::drop();
             if (behaviour == "401")
                 return Response::json(401, {{"code", "unauthorized"}, {"message", "hết hạn"}});
+            if (behaviour == "portal") {
+                Response page;
+                page.contentType = "text/html";
+                page.body = "<html><body>Đăng nhập Wi-Fi</body></html>";
+                return page;
+            }
             if (behaviour == "400")
                 return Response::json(400, {{"code", "bad_request"}, {"message", "sai"}});
             return Response::json(503, {{"code", "storage_error"}, {"message", "thử lại"}});
