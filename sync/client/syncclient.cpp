@@ -753,6 +753,8 @@ void SyncClient::pageArrived(qint64 since, const SyncReply &r)
                        next.type == PulledPage::Type::Number && qint64(next.number) > since;
     const PulledPage::Value &last = page->lastSeq();
     const qint64 lastSeq = last.type == PulledPage::Type::Number ? qint64(last.number) : -1;
+    if (lastSeq >= 0 && since > lastSeq)
+        return restartPull(std::move(page));
     m_worker->apply(
         m_pullRound, page, since,
         [this, page, round = m_pullRound, lastSeq,
@@ -765,6 +767,30 @@ void SyncClient::pageArrived(qint64 since, const SyncReply &r)
         else
             m_pullAhead = qint64(next.number);
     }
+}
+
+void SyncClient::restartPull(std::shared_ptr<PulledPage> page)
+{
+    // The registry's latest sequence is below this device's cursor: it was restored from a
+    // backup (or replaced). What it stores from now on gets sequences this device has passed
+    // already, so the pull starts again from the beginning (rows the device has are updated in
+    // place). The page has no rows (none is above the cursor); a page asked ahead goes too.
+    qWarning("sync: the registry's sequence is behind this device's pull cursor: pulling "
+             "everything again");
+    m_freePages.push_back(std::move(page));
+    m_aheadHttp->abort();
+    m_http->abort();
+    m_pullAhead = -1;
+    m_pullAsked = true;
+    worker()->run([](QSqlDatabase db) { return SyncManager(db).setPullCursor(0); },
+                  [this, round = m_round](const CoreError &e) {
+                      if (round != m_round || !m_syncing)
+                          return;
+                      if (e.failed())
+                          return finishRound(SyncErrors::make(SyncErrors::Kind::Local, e.message()),
+                                             SyncErrors::Kind::Local);
+                      requestPage(0);
+                  });
 }
 
 void SyncClient::pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qint64 since,

@@ -39,7 +39,8 @@ QList<double> changeSeqs(const Request &r)
 }
 
 // A pull page of one province row at `next` (after `since`).
-Response unitPage(qint64 next, bool more)
+// A page of one admin unit at seq `next`; `lastSeq` >= 0: the registry's latest seq with it.
+Response unitPage(qint64 next, bool more, qint64 lastSeq = -1)
 {
     const QString id = QStringLiteral("p%1").arg(next);
     const QJsonObject run{{"entity", "admin_units"},
@@ -47,12 +48,13 @@ Response unitPage(qint64 next, bool more)
                                                  "name", "updated_at", "valid_from"}},
                           {"rows", QJsonArray{QJsonArray{double(next), 0, id, 1, id, "province",
                                                          "Tỉnh", id, 1, "2025-07-01"}}}};
-    return Response::json(200,
-                          {{"protocol", ProtocolVersion::current},
-                           {"runs", QJsonArray{run}},
-                           {"next", double(next)},
-                           {"more", more}},
-                          true);
+    QJsonObject page{{"protocol", ProtocolVersion::current},
+                     {"runs", QJsonArray{run}},
+                     {"next", double(next)},
+                     {"more", more}};
+    if (lastSeq >= 0)
+        page.insert("last_seq", double(lastSeq));
+    return Response::json(200, page, true);
 }
 
 qint64 sinceOf(const Request &r)
@@ -192,6 +194,15 @@ private:
         return Response::json(200, {{"received", double(received->size())}});
     }
 
+    // The admin units a device holds and its pull cursor: "p1,p2 @ 2".
+    static QString unitsAndCursor(QSqlDatabase c)
+    {
+        return scalar(c, "SELECT group_concat(id) FROM (SELECT id FROM admin_units ORDER BY id)")
+                   .toString() +
+               QStringLiteral(" @ ") +
+               scalar(c, "SELECT value FROM sync_state WHERE key = 'pull_cursor'").toString();
+    }
+
     static bool round(SyncClient &c)
     {
         QSignalSpy spy(&c, &SyncClient::roundFinished);
@@ -280,6 +291,41 @@ private slots:
         QCOMPARE(pulled.size(), 1);
     }
 
+    // The registry restored from a backup: its latest seq is behind this device's cursor, and
+    // what it stores from now on gets seqs the device has passed. The device sees it in last_seq
+    // and pulls again from the beginning, in the same round.
+    void aRegistryBehindTheCursorIsPulledAgainFromTheStart()
+    {
+        FakeRegistry server;
+        qint64 seq = 0;
+        QList<qint64> asked;
+        server.handler = [&](const Request &r) {
+            if (!r.path.startsWith("/api/v1/pull"))
+                return goodHandler(r, &seq);
+            const qint64 since = sinceOf(r);
+            asked << since;
+            if (since >= 2)
+                return Response::json(200,
+                                      {{"protocol", ProtocolVersion::current},
+                                       {"runs", QJsonArray()},
+                                       {"next", double(since)},
+                                       {"more", false},
+                                       {"last_seq", 2}},
+                                      true);
+            return unitPage(since + 1, since + 1 < 2, 2);
+        };
+        auto d = device(server.url());
+        QVERIFY(d->client->manager().setPullCursor(1000).ok());
+        QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
+        QCOMPARE(asked.first(), qint64(1000));
+        QCOMPARE(asked.mid(1, 2), (QList<qint64>{0, 1}));
+        QCOMPARE(unitsAndCursor(d->db.connection()), QStringLiteral("p1,p2 @ 2"));
+        // A registry that is not behind: no going back.
+        asked.clear();
+        QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
+        QCOMPARE(asked, QList<qint64>{2});
+    }
+
     // Pages are written by the sync worker. When a round ends while a page of it is still being
     // written (here: held up by another connection's write lock), the next round waits for that
     // page and starts its pull at the cursor it stored: the page is neither lost nor asked for
@@ -332,12 +378,7 @@ private slots:
         QCOMPARE(pulled.last().at(0).toInt(), second.size());
         if (second.size() == 1)
             QCOMPARE(pulled.first().at(0).toInt(), 1);
-        QSqlDatabase c = d->db.connection();
-        QCOMPARE(scalar(c, "SELECT group_concat(id) FROM (SELECT id FROM admin_units ORDER BY id)")
-                     .toString(),
-                 QStringLiteral("p1,p2"));
-        QCOMPARE(scalar(c, "SELECT value FROM sync_state WHERE key = 'pull_cursor'").toString(),
-                 QStringLiteral("2"));
+        QCOMPARE(unitsAndCursor(d->db.connection()), QStringLiteral("p1,p2 @ 2"));
     }
 
     // The push's database work (building batches, writing their outcomes) is the worker's: while
