@@ -133,7 +133,7 @@ public:
     // 64 KiB, or the largest if smaller); four that arrive in a row double them again. The size
     // is kept from round to round: a link that drops every few seconds still moves a photo on.
     void setChunkSize(int bytes);
-    int chunkSize() const { return qMin(m_uploadChunk, m_chunkSize); }
+    int chunkSize() const { return m_uploadChunk; }
     // A round that failed with no connection, a timeout, a 5xx or a reply that is not the
     // protocol's is tried again after `firstMs`, then after twice as long each time, at most
     // `maxMs` (30 s and 15 min).
@@ -239,10 +239,9 @@ private:
     // The registry went back behind the cursor (restored from a backup): pull from 0 again.
     void restartPull(std::shared_ptr<PulledPage> page);
     // After a round: a failure the network or the registry may get over is tried again later
-    // (backing off); anything else, or a success, ends the waiting.
-    // A round in which the registry answered something before it failed (the link works now
-    // and then) starts the waits again from the shortest, unless it ended on a reply that is not
-    // the protocol's.
+    // (backing off); anything else, or a success, ends the waiting. A round in which the
+    // registry answered something before it failed (the link works now and then) starts the
+    // waits again from the shortest, unless it ended on a reply that is not the protocol's.
     void scheduleRetry(SyncErrors::Kind kind, bool answered);
     void stopRetry();
     void fetchNextOriginal();
@@ -280,7 +279,7 @@ private:
     int m_batchSize = PushBatch::maxChanges;
     int m_pageSize = ProtocolVersion::maxPullLimit;
     int m_chunkSize = 1 << 20;
-    int m_uploadChunk = 1 << 20; // the chunk sent now (see setChunkSize)
+    int m_uploadChunk = 1 << 20; // the chunk sent now, at most m_chunkSize (see setChunkSize)
     int m_chunksInARow = 0;      // chunks that arrived since the size last changed
     int m_timeoutMs = 30000;
 

@@ -127,24 +127,19 @@ CoreError SyncManager::clearAuth()
     return removeValue(QStringLiteral("auth"));
 }
 
-int SyncManager::pendingRecordCount() const
-{
-    QSqlQuery q(m_db);
-    if (q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE rejected_code IS NULL")) &&
-        q.next())
-        return q.value(0).toInt();
-    return 0;
-}
-
 int SyncManager::pendingRecordCount(qint64 *bytes) const
 {
     QSqlQuery q(m_db);
-    *bytes = 0;
-    if (!q.exec(QStringLiteral("SELECT count(*), coalesce(sum(length(CAST(new_json AS BLOB))), 0) "
-                               "FROM outbox WHERE rejected_code IS NULL")) ||
+    if (bytes)
+        *bytes = 0;
+    const QString size = bytes ? QStringLiteral("coalesce(sum(length(CAST(new_json AS BLOB))), 0)")
+                               : QStringLiteral("0");
+    if (!q.exec(QStringLiteral("SELECT count(*), %1 FROM outbox WHERE rejected_code IS NULL")
+                    .arg(size)) ||
         !q.next())
         return 0;
-    *bytes = q.value(1).toLongLong();
+    if (bytes)
+        *bytes = q.value(1).toLongLong();
     return q.value(0).toInt();
 }
 

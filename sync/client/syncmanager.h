@@ -53,10 +53,9 @@ public:
     CoreError setAuth(const SyncAuth &auth);
     CoreError clearAuth();
 
-    // Outbox entries still to send (not rejected).
-    int pendingRecordCount() const;
-    // ... and the size of their new values (as stored: the JSON text, in bytes), in one scan.
-    int pendingRecordCount(qint64 *bytes) const;
+    // Outbox entries still to send (not rejected), and when asked the size of their new values
+    // (as stored: the JSON text, in bytes) in the same scan.
+    int pendingRecordCount(qint64 *bytes = nullptr) const;
     int rejectedCount() const;
     // Rejected entries for the user: seq, entity, row_id, op, code, message, created_at.
     QVariantList rejectedChanges() const;
