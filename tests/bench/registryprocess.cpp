@@ -4,6 +4,9 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 
 RegistryProcess::RegistryProcess(QString program, QString dataDir, QString databaseUrl)
     : m_program(std::move(program)), m_dataDir(std::move(dataDir)),
@@ -67,4 +70,26 @@ void RegistryProcess::stop()
         m_process.kill();
         m_process.waitForFinished(5000);
     }
+}
+
+CoreError RegistryProcess::latestSeq(qint64 *seq) const
+{
+    if (!m_databaseUrl.isEmpty())
+        return {CoreError::Code::InvalidInput,
+                QStringLiteral("latestSeq: only a SQLite registry's file can be read")};
+    const QString name = QStringLiteral("registry-reader-%1").arg(quintptr(this));
+    CoreError e;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(QDir(m_dataDir).filePath(QStringLiteral("registry.sqlite")));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        QSqlQuery q(db);
+        if (!db.open() || !q.exec(QStringLiteral("SELECT seq FROM registry_counter")) || !q.next())
+            e = {CoreError::Code::Io, QStringLiteral("latestSeq: %1 %2")
+                                          .arg(db.lastError().text(), q.lastError().text())};
+        else
+            *seq = q.value(0).toLongLong();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return e;
 }

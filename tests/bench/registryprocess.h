@@ -17,6 +17,9 @@ public:
 
     CoreError start(quint16 *port);
     void stop();
+    // The registry's latest sequence, read from its SQLite file (a second reader beside the
+    // running server); not for a PostgreSQL registry.
+    CoreError latestSeq(qint64 *seq) const;
     static QString defaultProgram();
     static QString demoUser() { return QStringLiteral("admin.demo"); }
     static QString demoPassword() { return QStringLiteral("demo-password"); }
