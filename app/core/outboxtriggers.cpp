@@ -119,6 +119,11 @@ QHash<QString, QStringList> OutboxTriggers::syncedColumns(const QSqlDatabase &db
     return synced;
 }
 
+QString OutboxTriggers::rowJson(const QStringList &cols, const QString &row)
+{
+    return jsonObject(cols, row);
+}
+
 CoreError OutboxTriggers::install(QSqlDatabase &db)
 {
     // An unchanged schema since the last check: nothing to compare (reading every table's

@@ -21,4 +21,7 @@ public:
     // Every synced table with its travelling columns, read with one statement (a PRAGMA
     // table_info per table cost most of a sync round's set-up on the device).
     static QHash<QString, QStringList> syncedColumns(const QSqlDatabase &db);
+    // SQL for a JSON object of `cols` of the row named `row` ("NEW", a table alias): the form of
+    // an outbox entry's new_json and old_json.
+    static QString rowJson(const QStringList &cols, const QString &row);
 };

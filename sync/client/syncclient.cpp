@@ -3,6 +3,7 @@
 #include "deflate.h"
 #include "migrator.h"
 #include "pulledpage.h"
+#include "restorerequeue.h"
 #include "synchttp.h"
 #include "syncworker.h"
 
@@ -754,7 +755,7 @@ void SyncClient::pageArrived(qint64 since, const SyncReply &r)
     const PulledPage::Value &last = page->lastSeq();
     const qint64 lastSeq = last.type == PulledPage::Type::Number ? qint64(last.number) : -1;
     if (lastSeq >= 0 && since > lastSeq)
-        return restartPull(std::move(page));
+        return restartPull(std::move(page), lastSeq);
     m_worker->apply(
         m_pullRound, page, since,
         [this, page, round = m_pullRound, lastSeq,
@@ -769,28 +770,41 @@ void SyncClient::pageArrived(qint64 since, const SyncReply &r)
     }
 }
 
-void SyncClient::restartPull(std::shared_ptr<PulledPage> page)
+void SyncClient::restartPull(std::shared_ptr<PulledPage> page, qint64 registrySeq)
 {
     // The registry's latest sequence is below this device's cursor: it was restored from a
-    // backup (or replaced). What it stores from now on gets sequences this device has passed
-    // already, so the pull starts again from the beginning (rows the device has are updated in
-    // place). The page has no rows (none is above the cursor); a page asked ahead goes too.
-    qWarning("sync: the registry's sequence is behind this device's pull cursor: pulling "
-             "everything again");
+    // backup (or replaced), and lost what it stored after `registrySeq`. This device's rows
+    // with a later version are queued to be sent again (RestoreRequeue: nothing this device
+    // holds is lost with the registry's copy), then the pull starts again from the beginning
+    // (rows the device has are updated in place), since what the registry stores from now on
+    // gets sequences this device has passed already. The page has no rows (none is above the
+    // cursor); a page asked ahead goes too.
+    qWarning("sync: the registry's sequence (%lld) is behind this device's pull cursor: sending "
+             "this device's later versions again, then pulling everything again",
+             registrySeq);
     m_freePages.push_back(std::move(page));
     m_aheadHttp->abort();
     m_http->abort();
     m_pullAhead = -1;
     m_pullAsked = true;
-    worker()->run([](QSqlDatabase db) { return SyncManager(db).setPullCursor(0); },
-                  [this, round = m_round](const CoreError &e) {
-                      if (round != m_round || !m_syncing)
-                          return;
-                      if (e.failed())
-                          return finishRound(SyncErrors::make(SyncErrors::Kind::Local, e.message()),
-                                             SyncErrors::Kind::Local);
-                      requestPage(0);
-                  });
+    auto queued = std::make_shared<int>(0);
+    worker()->run(
+        [queued, registrySeq, role = m_auth.role](QSqlDatabase db) {
+            return RestoreRequeue::requeue(db, registrySeq, role, queued.get());
+        },
+        [this, queued, round = m_round](const CoreError &e) {
+            if (round != m_round || !m_syncing)
+                return;
+            if (e.failed())
+                return finishRound(SyncErrors::make(SyncErrors::Kind::Local, e.message()),
+                                   SyncErrors::Kind::Local);
+            if (*queued == 0)
+                return requestPage(0);
+            m_pullAsked = false;
+            m_roundPushTotal += *queued;
+            refreshCounts();
+            pushNext(); // then the pull, from 0
+        });
 }
 
 void SyncClient::pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qint64 since,

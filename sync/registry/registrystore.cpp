@@ -4,6 +4,7 @@
 #include "migrator.h"
 #include "postgresdump.h"
 #include "protocolversion.h"
+#include "rolewrites.h"
 #include "sqlitehandle.h"
 #include "syncschema.h"
 #include "uuid7.h"
@@ -629,11 +630,7 @@ CoreError RegistryStore::revokeDevice(const Principal &who, const QString &devic
 
 bool RegistryStore::isReferenceEntity(const QString &entity)
 {
-    static const QSet<QString> reference = {
-        QStringLiteral("admin_units"), QStringLiteral("admin_unit_mappings"),
-        QStringLiteral("checklist_templates"), QStringLiteral("checklist_sections"),
-        QStringLiteral("checklist_questions")};
-    return reference.contains(entity);
+    return RoleWrites::isReference(entity);
 }
 
 std::optional<QSet<QString>> RegistryStore::clusterSet(const Principal &who) const
@@ -678,22 +675,11 @@ bool RegistryStore::canWrite(const Principal &who, const QString &entity, const 
 {
     if (who.isAdmin())
         return true;
-    if (isReferenceEntity(entity) || provinceId.isEmpty() || provinceId != who.provinceId)
+    if (!RoleWrites::mayWrite(who.role, entity) || provinceId.isEmpty() ||
+        provinceId != who.provinceId)
         return false;
     if (who.isSupervisor())
         return true;
-    static const QSet<QString> fieldWork = {
-        QStringLiteral("inspections"),       QStringLiteral("inspection_participants"),
-        QStringLiteral("answers"),           QStringLiteral("violations"),
-        QStringLiteral("progress_readings"), QStringLiteral("photos")};
-    static const QSet<QString> officerWork = {
-        QStringLiteral("clusters"), QStringLiteral("cluster_units"), QStringLiteral("tenants"),
-        QStringLiteral("infrastructure_items"), QStringLiteral("boundary_markers")};
-    const bool roleMay =
-        fieldWork.contains(entity) ||
-        (who.role == QLatin1String("local_officer") && officerWork.contains(entity));
-    if (!roleMay)
-        return false;
     const auto set = clusterSet(who);
     return !set || set->contains(clusterId);
 }

@@ -110,6 +110,44 @@ private:
         return status;
     }
 
+    // The registry's conflict records as the supervisor's device fetched them (JSON text), or
+    // empty when they did not arrive.
+    static QByteArray conflictsOf(Device &boss)
+    {
+        QSignalSpy changed(boss.client.get(), &SyncClient::conflictsChanged);
+        boss.client->fetchConflicts();
+        if (!changed.wait(10000))
+            return {};
+        return QJsonDocument(QJsonArray::fromVariantList(boss.client->conflicts())).toJson();
+    }
+
+    // `ccn-registry backup` of the running registry's data directory into `file`.
+    bool backupTo(const QString &file)
+    {
+        QProcess tool;
+        tool.start(QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry"),
+                   {"backup", "--data-dir", m_dir.filePath("registry"), "--out", file});
+        if (!tool.waitForFinished(30000) || tool.exitCode() != 0) {
+            qWarning("backup: %s", tool.readAllStandardError().constData());
+            return false;
+        }
+        return true;
+    }
+
+    // Stops the registry, puts `file` (a backup) in place of its database and starts it again
+    // on the same port.
+    bool restoreFrom(const QString &file)
+    {
+        const QString dir = m_dir.filePath("registry");
+        stopRegistry(m_registry);
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(dir + "/registry.sqlite" + suffix);
+        if (!QFile::copy(file, dir + "/registry.sqlite"))
+            return false;
+        QByteArray out;
+        return serve(m_url.section(QLatin1Char(':'), -1), &out) == m_url;
+    }
+
     // The registry on its data directory, on `port` (0: any free one); its URL or empty.
     QString serve(const QString &port, QByteArray *out)
     {
@@ -195,11 +233,8 @@ private slots:
         QCOMPARE(value(*a, "inspections", id, "findings"), QStringLiteral("A: tường rào đổ"));
         QCOMPARE(value(*b, "inspections", id, "findings"), QStringLiteral("A: tường rào đổ"));
         QVERIFY(boss->client->isSupervisor());
-        QSignalSpy changed(boss->client.get(), &SyncClient::conflictsChanged);
-        boss->client->fetchConflicts();
-        QVERIFY(changed.wait(10000));
-        const QByteArray all =
-            QJsonDocument(QJsonArray::fromVariantList(boss->client->conflicts())).toJson();
+        const QByteArray all = conflictsOf(*boss);
+        QVERIFY(!all.isEmpty());
         QVERIFY2(all.contains("B: tường rào nứt"), all.left(2000).constData());
     }
 
@@ -223,11 +258,8 @@ private slots:
         QVERIFY(value(*a, "violations", id, "deleted_at") != QStringLiteral("<null>"));
         QVERIFY(value(*b, "violations", id, "deleted_at") != QStringLiteral("<null>"));
         auto boss = device("supervisor.demo");
-        QSignalSpy changed(boss->client.get(), &SyncClient::conflictsChanged);
-        boss->client->fetchConflicts();
-        QVERIFY(changed.wait(10000));
-        const QByteArray all =
-            QJsonDocument(QJsonArray::fromVariantList(boss->client->conflicts())).toJson();
+        const QByteArray all = conflictsOf(*boss);
+        QVERIFY(!all.isEmpty());
         QVERIFY2(all.contains("Sửa trong 30 ngày"), all.left(2000).constData());
     }
 
@@ -377,13 +409,8 @@ private slots:
     {
         auto a = device("inspector.demo");
         QVERIFY(round(*a));
-        const QString dir = m_dir.filePath("registry");
         const QString backup = m_dir.filePath("registry-backup.sqlite");
-        QProcess tool;
-        tool.start(QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry"),
-                   {"backup", "--data-dir", dir, "--out", backup});
-        QVERIFY(tool.waitForFinished(30000));
-        QVERIFY2(tool.exitCode() == 0, tool.readAllStandardError().constData());
+        QVERIFY(backupTo(backup));
         // Edits after the backup move A's cursor past what the restored registry will hold.
         auto b = device("inspector.demo");
         QVERIFY(round(*b));
@@ -394,12 +421,7 @@ private slots:
                         .ok());
         QVERIFY(round(*b));
         QVERIFY(round(*a));
-        stopRegistry(m_registry);
-        for (const char *suffix : {"", "-wal", "-shm"})
-            QFile::remove(dir + "/registry.sqlite" + suffix);
-        QVERIFY(QFile::copy(backup, dir + "/registry.sqlite"));
-        QByteArray out;
-        QCOMPARE(serve(m_url.section(QLatin1Char(':'), -1), &out), m_url);
+        QVERIFY(restoreFrom(backup));
         auto c = device("inspector.demo");
         QVERIFY(round(*c));
         const QString id = someRow(*c, "inspections");
@@ -408,6 +430,69 @@ private slots:
         QVERIFY(round(*c));
         QVERIFY(round(*a));
         QCOMPARE(value(*a, "inspections", id, "findings"), QStringLiteral("Sau khi khôi phục"));
+    }
+
+    void aRegistryRestoredFromABackupGetsBackWhatTheDevicesHold()
+    {
+        // Devices registered before the backup (the restored registry knows their tokens).
+        auto a = device("inspector.demo");
+        auto b = device("inspector.demo");
+        auto boss = device("supervisor.demo");
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        const QString backup = m_dir.filePath("registry-backup-2.sqlite");
+        QVERIFY(backupTo(backup));
+        // After the backup: B edits three inspections and records a new violation; A pulls
+        // them; then B edits one of them again and A does not see it before the restore.
+        RecordWriter wb(b->c());
+        QStringList ids;
+        for (int i = 0; i < 3; ++i) {
+            ids << someRow(*b, "inspections");
+            QVERIFY(wb.update("inspections", ids.constLast(),
+                              {{"conclusions", QStringLiteral("Sau sao lưu %1").arg(i)}})
+                        .ok());
+        }
+        const QString violation = someRow(*b, "violations");
+        QVERIFY(wb.update("violations", violation, {{"remedy", "Lắp đồng hồ nước thải"}}).ok());
+        QVERIFY(round(*b));
+        QVERIFY(round(*a));
+        QVERIFY(wb.update("inspections", ids.at(0), {{"conclusions", "B sửa lần cuối"}}).ok());
+        QVERIFY(round(*b));
+        QVERIFY(restoreFrom(backup));
+
+        // A sends its versions again, then B (its cursor, past A's resent changes, is still
+        // ahead of the registry). Neither can tell the restored values from ones stored since
+        // the restore: each value that differs from the registry's is a conflict record.
+        QVERIFY(round(*a));
+        QCOMPARE(a->client->pendingRecords(), 0);
+        QCOMPARE(a->client->rejectedRecords(), 0);
+        QVERIFY(round(*b));
+        QCOMPARE(b->client->pendingRecords(), 0);
+        QCOMPARE(b->client->rejectedRecords(), 0);
+        QVERIFY(round(*boss));
+        const QByteArray conflicts = conflictsOf(*boss);
+        QVERIFY(!conflicts.isEmpty());
+        // Every value saved after the backup is current on a tablet set up after the restore,
+        // or in a conflict record.
+        auto c = device("inspector.demo");
+        QVERIFY(round(*c));
+        const auto accounted = [&](const QString &table, const QString &id, const QString &col,
+                                   const QString &saved) {
+            return value(*c, table, id, col) == saved || conflicts.contains(saved.toUtf8());
+        };
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(accounted("inspections", ids.at(i), "conclusions",
+                              QStringLiteral("Sau sao lưu %1").arg(i)));
+        QVERIFY(accounted("inspections", ids.at(0), "conclusions", "B sửa lần cuối"));
+        QVERIFY(accounted("violations", violation, "remedy", "Lắp đồng hồ nước thải"));
+        // ... and every device ends with the registry's values.
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        for (const Device *d : {a.get(), b.get()}) {
+            for (const QString &id : ids)
+                QCOMPARE(value(*d, "inspections", id, "conclusions"),
+                         value(*c, "inspections", id, "conclusions"));
+        }
     }
 };
 

@@ -1,0 +1,81 @@
+#include "restorerequeue.h"
+
+#include "outboxtriggers.h"
+#include "rolewrites.h"
+#include "syncerrors.h"
+#include "transaction.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+CoreError failure(const QSqlQuery &q)
+{
+    return SyncErrors::make(SyncErrors::Kind::Local, q.lastError().text());
+}
+
+// (sync_seq, entity, id, new_json) of every row of the tables above `:seq`, as one SELECT.
+QString lostRows(const QHash<QString, QStringList> &synced, const QString &role)
+{
+    QStringList tables;
+    for (auto it = synced.constBegin(); it != synced.constEnd(); ++it) {
+        if (RoleWrites::mayWrite(role, it.key()))
+            tables << it.key();
+    }
+    tables.sort(); // a fixed statement text
+    QStringList selects;
+    for (const QString &t : tables)
+        selects << QStringLiteral("SELECT sync_seq, '%1' AS entity, id, %2 AS new_json FROM %1 "
+                                  "AS r WHERE sync_seq > :seq")
+                       .arg(t, OutboxTriggers::rowJson(synced.value(t), QStringLiteral("r")));
+    return selects.join(QStringLiteral(" UNION ALL "));
+}
+} // namespace
+
+CoreError RestoreRequeue::requeue(QSqlDatabase db, qint64 registrySeq, const QString &role,
+                                  int *rows)
+{
+    const QHash<QString, QStringList> synced = OutboxTriggers::syncedColumns(db);
+    const QString lost = lostRows(synced, role);
+    Transaction tx(db);
+    if (!tx.active())
+        return SyncErrors::make(SyncErrors::Kind::Local, tx.beginError().message());
+    QSqlQuery q(db);
+    int queued = 0;
+    if (!lost.isEmpty()) {
+        q.prepare(QStringLiteral("DELETE FROM outbox WHERE rejected_code IS NULL AND (entity, "
+                                 "row_id) IN (SELECT entity, id FROM (%1))")
+                      .arg(lost));
+        q.bindValue(QStringLiteral(":seq"), registrySeq);
+        if (!q.exec())
+            return failure(q);
+        q.prepare(QStringLiteral("INSERT INTO outbox(change_id, entity, row_id, op, base_seq, "
+                                 "old_json, new_json, created_at) SELECT "
+                                 "lower(hex(randomblob(16))), entity, id, 'insert', 0, NULL, "
+                                 "new_json, :now FROM (%1) ORDER BY sync_seq")
+                      .arg(lost));
+        q.bindValue(QStringLiteral(":seq"), registrySeq);
+        q.bindValue(QStringLiteral(":now"), QDateTime::currentMSecsSinceEpoch());
+        if (!q.exec())
+            return failure(q);
+        queued = q.numRowsAffected();
+    }
+    if (synced.contains(QStringLiteral("photos")) &&
+        RoleWrites::mayWrite(role, QStringLiteral("photos"))) {
+        q.prepare(QStringLiteral("UPDATE photo_transfers SET on_server = 0, uploaded_bytes = 0 "
+                                 "WHERE sha256 IN (SELECT sha256 FROM photos WHERE sync_seq > ?)"));
+        q.addBindValue(registrySeq);
+        if (!q.exec())
+            return failure(q);
+    }
+    q.prepare(QStringLiteral("INSERT INTO sync_state(key, value) VALUES ('pull_cursor', '0') "
+                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    if (!q.exec())
+        return failure(q);
+    if (const CoreError c = tx.commit(); c.failed())
+        return SyncErrors::make(SyncErrors::Kind::Local, c.message());
+    if (rows)
+        *rows = queued;
+    return {};
+}

@@ -1,0 +1,103 @@
+// RestoreRequeue: what a device queues again when its registry was restored from a backup
+// (fixture tests/fixtures/sync/restore_requeue.json): the rows above the registry's seq that the
+// user's role may write, in their sequences' order, each whole with base_seq 0; the replaced
+// pending entries go, rejected ones stay; the cursor goes back to 0; the photos are asked about
+// again.
+#include "outboxtriggers.h"
+#include "restorerequeue.h"
+#include "synctestutil.h"
+
+#include <QTemporaryDir>
+
+using namespace synctest;
+
+class TestRestoreRequeue : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_n = 0;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void requeue_data()
+    {
+        QTest::addColumn<QJsonObject>("fixture");
+        const QJsonArray cases =
+            readJson(QStringLiteral("sync/restore_requeue.json")).object().value("cases").toArray();
+        QVERIFY(!cases.isEmpty());
+        for (const QJsonValue &c : cases)
+            QTest::newRow(qPrintable(c.toObject().value("name").toString())) << c.toObject();
+    }
+
+    void requeue()
+    {
+        QFETCH(QJsonObject, fixture);
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("d%1.db").arg(++m_n))).ok());
+        QSqlDatabase c = db.connection();
+        QSqlQuery q(c);
+        // The rows' parents are not all there: a device may hold rows whose parent it may not see.
+        QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
+        const QJsonArray setup =
+            readJson(QStringLiteral("sync/restore_requeue.json")).object().value("setup").toArray();
+        for (const QJsonValue &sql : setup)
+            QVERIFY2(q.exec(sql.toString()), qPrintable(q.lastError().text() + sql.toString()));
+        QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 3);
+
+        int rows = -1;
+        const CoreError e = RestoreRequeue::requeue(c, fixture.value("registry_seq").toInt(),
+                                                    fixture.value("role").toString(), &rows);
+        QVERIFY2(e.ok(), qPrintable(e.message()));
+
+        const QJsonArray requeued = fixture.value("requeued").toArray();
+        QCOMPARE(rows, requeued.size());
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT entity, row_id, op, base_seq, old_json, new_json FROM "
+                                  "outbox WHERE change_id NOT IN ('pend-12', 'rej-12', "
+                                  "'pend-5') ORDER BY seq")));
+        const QHash<QString, QStringList> columns = OutboxTriggers::syncedColumns(c);
+        for (const QJsonValue &v : requeued) {
+            QVERIFY(q.next());
+            const QString entity = v.toArray().at(0).toString();
+            const QString id = v.toArray().at(1).toString();
+            QCOMPARE(q.value(0).toString(), entity);
+            QCOMPARE(q.value(1).toString(), id);
+            QCOMPARE(q.value(2).toString(), QStringLiteral("insert"));
+            QCOMPARE(q.value(3).toLongLong(), 0);
+            QVERIFY(q.value(4).isNull());
+            // The whole row as it is: every travelling column, a tombstone's deleted_at too.
+            const QJsonObject row = QJsonDocument::fromJson(q.value(5).toByteArray()).object();
+            QCOMPARE(row.keys().size(), columns.value(entity).size());
+            QCOMPARE(row.value("id").toString(), id);
+            const QVariant deletedAt = scalar(
+                c, QStringLiteral("SELECT deleted_at FROM %1 WHERE id = '%2'").arg(entity, id));
+            QCOMPARE(row.value("deleted_at").isNull(), deletedAt.isNull());
+            QCOMPARE(row.value("deleted_at").toInteger(), deletedAt.toLongLong());
+        }
+        QVERIFY(!q.next());
+
+        QStringList kept;
+        QVERIFY(q.exec(QStringLiteral("SELECT change_id FROM outbox WHERE change_id IN "
+                                      "('pend-12', 'rej-12', 'pend-5') ORDER BY seq")));
+        while (q.next())
+            kept << q.value(0).toString();
+        QStringList wantKept;
+        for (const QJsonValue &v : fixture.value("outbox_kept").toArray())
+            wantKept << v.toString();
+        QCOMPARE(kept, wantKept);
+        QCOMPARE(scalar(c, "SELECT value FROM sync_state WHERE key = 'pull_cursor'").toString(),
+                 QStringLiteral("0"));
+        QCOMPARE(scalar(c, "SELECT on_server FROM photo_transfers").toInt(),
+                 fixture.value("photo_on_server").toInt());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRestoreRequeue)
+#include "tst_restorerequeue.moc"
