@@ -307,7 +307,11 @@ void SyncClient::login(const QString &username, const QString &password)
             a.username = u.value(QLatin1String("username")).toString();
             a.role = u.value(QLatin1String("role")).toString();
             a.provinceId = u.value(QLatin1String("province_id")).toVariant().toString();
-            const CoreError stored = m_manager.setAuth(a);
+            bool reset = false;
+            const CoreError stored = m_manager.setAuthFrom(m_serverUrl.toString(), a, &reset);
+            if (reset)
+                qInfo("sync: another user or registry than this device last pulled for: the "
+                      "pull starts again from the beginning");
             if (stored.failed()) {
                 kind = SyncErrors::Kind::Local;
                 e = SyncErrors::make(kind, stored.message());

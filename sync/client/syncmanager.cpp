@@ -1,5 +1,6 @@
 #include "syncmanager.h"
 
+#include "transaction.h"
 #include "uuid7.h"
 
 #include <QDateTime>
@@ -120,6 +121,32 @@ CoreError SyncManager::setAuth(const SyncAuth &a)
                   {QStringLiteral("province_id"), a.provinceId}};
     return setValue(QStringLiteral("auth"),
                     QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+}
+
+CoreError SyncManager::setAuthFrom(const QString &server, const SyncAuth &a, bool *cursorReset)
+{
+    const QJsonObject owner{{QStringLiteral("format"), 1},
+                            {QStringLiteral("server"), server},
+                            {QStringLiteral("user_id"), a.userId}};
+    const QString ownerText =
+        QString::fromUtf8(QJsonDocument(owner).toJson(QJsonDocument::Compact));
+    const QString was = value(QStringLiteral("pull_owner"));
+    const bool reset = !was.isEmpty() && was != ownerText;
+    Transaction tx(m_db);
+    if (!tx.active())
+        return tx.beginError();
+    CoreError e = setAuth(a);
+    if (e.ok())
+        e = setValue(QStringLiteral("pull_owner"), ownerText);
+    if (e.ok() && reset)
+        e = setPullCursor(0);
+    if (e.ok())
+        e = tx.commit();
+    if (e.failed())
+        return e; // rolled back: the login is refused, nothing half written
+    if (cursorReset)
+        *cursorReset = reset;
+    return {};
 }
 
 CoreError SyncManager::clearAuth()

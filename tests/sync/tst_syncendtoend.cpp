@@ -38,6 +38,14 @@ private:
         QSqlDatabase c() const { return db.connection(); }
     };
 
+    // Logs the device in as `user`.
+    static bool logIn(Device &d, const QString &user)
+    {
+        QSignalSpy done(d.client.get(), &SyncClient::loginFinished);
+        d.client->login(user, QString::fromLatin1(kPassword));
+        return done.wait(15000) && done.first().at(0).toBool();
+    }
+
     std::unique_ptr<Device> device(const QString &user)
     {
         auto d = std::make_unique<Device>();
@@ -50,9 +58,7 @@ private:
         d->client->setAutoSync(false);
         d->client->setServerUrl(QUrl(m_url));
         d->client->setTimeoutMs(15000);
-        QSignalSpy done(d->client.get(), &SyncClient::loginFinished);
-        d->client->login(user, QString::fromLatin1(kPassword));
-        if (!done.wait(15000) || !done.first().at(0).toBool())
+        if (!logIn(*d, user))
             qFatal("login %s: %s", qPrintable(user), qPrintable(d->client->lastError()));
         return d;
     }
@@ -405,6 +411,25 @@ private slots:
     // from then on gets seqs this device has passed. The device notices (last_seq below its
     // cursor) and pulls everything again, so another device's edit made after the restore
     // reaches it.
+    void anotherUserOnTheTabletPullsEverythingTheyMaySee()
+    {
+        // A tablet handed from a local officer (some communes) to an admin (every province):
+        // the pull is filtered by scope, so the officer's cursor says nothing of the admin's rows.
+        auto d = device("officer.demo");
+        QVERIFY(round(*d));
+        const int officerSees = scalar(d->c(), "SELECT count(*) FROM clusters").toInt();
+        auto fresh = device("admin.demo");
+        QVERIFY(round(*fresh));
+        const int adminSees = scalar(fresh->c(), "SELECT count(*) FROM clusters").toInt();
+        QVERIFY2(adminSees > officerSees,
+                 qPrintable(QStringLiteral("%1 %2").arg(adminSees).arg(officerSees)));
+        QVERIFY(logIn(*d, "admin.demo"));
+        QVERIFY(round(*d));
+        QCOMPARE(scalar(d->c(), "SELECT count(*) FROM clusters").toInt(), adminSees);
+        QCOMPARE(scalar(d->c(), "SELECT count(*) FROM inspections").toInt(),
+                 scalar(fresh->c(), "SELECT count(*) FROM inspections").toInt());
+    }
+
     void aRegistryRestoredFromABackupStillReachesTheDevice()
     {
         auto a = device("inspector.demo");

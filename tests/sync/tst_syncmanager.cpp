@@ -1,0 +1,84 @@
+// SyncManager: the login's auth is stored with the pull's owner (registry and user); a login for
+// another owner than the device last pulled for sets the pull cursor back to 0 in the same
+// transaction, a login for the same one leaves it.
+#include "syncmanager.h"
+#include "synctestutil.h"
+
+#include <QTemporaryDir>
+
+using namespace synctest;
+
+class TestSyncManager : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_n = 0;
+
+    static SyncAuth authOf(const QString &userId)
+    {
+        SyncAuth a;
+        a.token = QStringLiteral("token-") + userId;
+        a.userId = userId;
+        a.username = userId + QStringLiteral(".demo");
+        a.role = QStringLiteral("inspector");
+        a.provinceId = QStringLiteral("p1");
+        return a;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void setAuthFrom_data()
+    {
+        QTest::addColumn<QString>("firstServer");
+        QTest::addColumn<QString>("firstUser");
+        QTest::addColumn<QString>("server");
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<bool>("reset");
+        const QString a = QStringLiteral("https://ccn.example.invalid:8787");
+        const QString b = QStringLiteral("https://127.0.0.1:8787");
+        QTest::newRow("the same user again (a token that expired)")
+            << a << "u1" << a << "u1" << false;
+        QTest::newRow("another user on the tablet") << a << "u1" << a << "u2" << true;
+        QTest::newRow("another registry, the same user id") << a << "u1" << b << "u1" << true;
+        QTest::newRow("the first login (no owner yet)")
+            << QString() << QString() << a << "u1" << false;
+    }
+
+    void setAuthFrom()
+    {
+        QFETCH(QString, firstServer);
+        QFETCH(QString, firstUser);
+        QFETCH(QString, server);
+        QFETCH(QString, user);
+        QFETCH(bool, reset);
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("d%1.db").arg(++m_n))).ok());
+        SyncManager m(db.connection());
+        bool wasReset = true;
+        if (!firstServer.isEmpty()) {
+            QVERIFY(m.setAuthFrom(firstServer, authOf(firstUser), &wasReset).ok());
+            QVERIFY(!wasReset); // nobody pulled on this device before
+        }
+        QVERIFY(m.setPullCursor(4321).ok());
+        QVERIFY(m.setAuthFrom(server, authOf(user), &wasReset).ok());
+        QCOMPARE(wasReset, reset);
+        QCOMPARE(m.pullCursor(), reset ? 0 : 4321);
+        QCOMPARE(m.auth().userId, user);
+        QCOMPARE(m.auth().token, QStringLiteral("token-") + user);
+        // Stored: the same login once more changes nothing.
+        QVERIFY(m.setPullCursor(99).ok());
+        QVERIFY(m.setAuthFrom(server, authOf(user), &wasReset).ok());
+        QVERIFY(!wasReset);
+        QCOMPARE(m.pullCursor(), 99);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncManager)
+#include "tst_syncmanager.moc"
