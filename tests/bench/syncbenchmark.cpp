@@ -239,8 +239,11 @@ CoreError SyncBenchmark::editInspections(SyncDevice &device, const QStringList &
 CoreError SyncBenchmark::writePhotos(SyncDevice &device, const QStringList &inspectionIds,
                                      int bytes, quint32 seed, QStringList *shas)
 {
-    // One photo per inspection: its file where the app keeps originals, its record through
-    // RecordWriter (the outbox triggers record it), all in one transaction.
+    // One photo per inspection: its file where the app keeps originals, a thumbnail where the
+    // app keeps the one it makes at capture (a stand-in of a thumbnail's size: the content is
+    // not an image), its record through RecordWriter (the outbox triggers record it), all in one
+    // transaction. Without the thumbnail the device would fetch one for its own photo when the
+    // round pulls the photo's row back, as the app never does.
     RecordWriter writer(device.db());
     Transaction tx(device.db());
     for (int k = 0; k < inspectionIds.size(); ++k) {
@@ -252,6 +255,11 @@ CoreError SyncBenchmark::writePhotos(SyncDevice &device, const QStringList &insp
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
             return {CoreError::Code::Io, QStringLiteral("cannot write %1").arg(path)};
+        QFile thumb(SyncManager::thumbnailPath(device.dataRoot(), sha));
+        QDir().mkpath(QFileInfo(thumb).absolutePath());
+        const QByteArray thumbContent = photoBytes(12 * 1024, seed + quint32(k));
+        if (!thumb.open(QIODevice::WriteOnly) || thumb.write(thumbContent) != thumbContent.size())
+            return {CoreError::Code::Io, QStringLiteral("cannot write %1").arg(thumb.fileName())};
         *shas << sha;
         const CoreError e =
             writer.insert(QStringLiteral("photos"),
