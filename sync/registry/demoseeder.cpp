@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 
 namespace {
 // Parents before children, so every row's scope can be found.
@@ -44,6 +45,8 @@ CoreError DemoSeeder::seed(bool fastHash, QString *summary)
     QString province;
     QStringList communes;
     QHash<QString, int> clusterProvinces;
+    QHash<QString, QString> provinceOf; // cluster -> province
+    QMap<QString, QStringList> unitsOf; // cluster -> communes it lies in (cluster_units)
     QFile f(QStringLiteral(":/demo/demo-data.json"));
     if (f.open(QIODevice::ReadOnly)) {
         QJsonParseError pe;
@@ -69,12 +72,14 @@ CoreError DemoSeeder::seed(bool fastHash, QString *summary)
                 if (t == QLatin1String("admin_units") && province.isEmpty() &&
                     row.value(QLatin1String("level")).toString() == QLatin1String("province"))
                     province = id;
-                if (t == QLatin1String("admin_units") &&
-                    row.value(QLatin1String("level")).toString() == QLatin1String("commune") &&
-                    communes.size() < 3)
-                    communes << id;
-                if (t == QLatin1String("clusters"))
-                    ++clusterProvinces[row.value(QLatin1String("province_id")).toString()];
+                if (t == QLatin1String("clusters")) {
+                    const QString p = row.value(QLatin1String("province_id")).toString();
+                    ++clusterProvinces[p];
+                    provinceOf.insert(id, p);
+                }
+                if (t == QLatin1String("cluster_units"))
+                    unitsOf[row.value(QLatin1String("cluster_id")).toString()]
+                        << row.value(QLatin1String("unit_id")).toString();
                 if (m_store->row(t, id))
                     continue;
                 if (!row.contains(QLatin1String("created_at")))
@@ -106,6 +111,15 @@ CoreError DemoSeeder::seed(bool fastHash, QString *summary)
         }
     if (province.isEmpty())
         province = QStringLiteral("demo-province");
+    // The demo local officer works in up to three communes that hold clusters of that province
+    // (with other communes, officer.demo would see no cluster at all).
+    for (auto it = unitsOf.constBegin(); it != unitsOf.constEnd() && communes.size() < 3; ++it) {
+        if (provinceOf.value(it.key()) != province)
+            continue;
+        for (const QString &unit : it.value())
+            if (!communes.contains(unit) && communes.size() < 3)
+                communes << unit;
+    }
     struct Account {
         const char *name;
         const char *role;

@@ -418,6 +418,7 @@ private slots:
         auto d = device("officer.demo");
         QVERIFY(round(*d));
         const int officerSees = scalar(d->c(), "SELECT count(*) FROM clusters").toInt();
+        QVERIFY(officerSees > 0); // the demo officer's communes hold clusters
         auto fresh = device("admin.demo");
         QVERIFY(round(*fresh));
         const int adminSees = scalar(fresh->c(), "SELECT count(*) FROM clusters").toInt();
