@@ -87,7 +87,7 @@ PulledPage &PulledPage::operator=(PulledPage &&) noexcept = default;
 void PulledPage::clear()
 {
     m_texts.clear();
-    m_protocol = m_next = m_more = m_lastSeq = Value();
+    m_protocol = m_next = m_more = m_lastSeq = m_epoch = m_epochSeq = Value();
     m_runsType = Type::Missing;
     m_runs.clear();
     m_rows.clear();
@@ -140,8 +140,8 @@ bool PulledPage::read(const QByteArray &json)
 void PulledPage::readPage(const simdjson::dom::object &page)
 {
     // A repeated member counts last, as in Qt's reader.
-    element protocol, next, more, runs, lastSeq;
-    bool has[5] = {false, false, false, false, false};
+    element protocol, next, more, runs, lastSeq, epoch, epochSeq;
+    bool has[7] = {false, false, false, false, false, false, false};
     for (const simdjson::dom::key_value_pair &field : page) {
         int which = -1;
         if (field.key == "protocol")
@@ -154,6 +154,10 @@ void PulledPage::readPage(const simdjson::dom::object &page)
             runs = field.value, which = 3;
         else if (field.key == "last_seq")
             lastSeq = field.value, which = 4;
+        else if (field.key == "epoch")
+            epoch = field.value, which = 5;
+        else if (field.key == "epoch_seq")
+            epochSeq = field.value, which = 6;
         if (which >= 0)
             has[which] = true;
     }
@@ -165,6 +169,10 @@ void PulledPage::readPage(const simdjson::dom::object &page)
         m_more = valueOf(more, false);
     if (has[4])
         m_lastSeq = valueOf(lastSeq, false);
+    if (has[5])
+        m_epoch = valueOf(epoch, false);
+    if (has[6])
+        m_epochSeq = valueOf(epochSeq, false);
     m_runsType = typeOf(has[3] ? &runs : nullptr);
     simdjson::dom::array list;
     if (!has[3] || runs.get(list) != simdjson::SUCCESS)
@@ -279,6 +287,10 @@ void PulledPage::readObject(const QJsonObject &page)
     m_more = valueOf(page.value(QLatin1String("more")), false);
     if (page.contains(QLatin1String("last_seq")))
         m_lastSeq = valueOf(page.value(QLatin1String("last_seq")), false);
+    if (page.contains(QLatin1String("epoch")))
+        m_epoch = valueOf(page.value(QLatin1String("epoch")), false);
+    if (page.contains(QLatin1String("epoch_seq")))
+        m_epochSeq = valueOf(page.value(QLatin1String("epoch_seq")), false);
     const QJsonValue runs = page.value(QLatin1String("runs"));
     m_runsType = valueOf(runs, false).type;
     for (const QJsonValue &rv : runs.toArray()) {

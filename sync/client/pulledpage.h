@@ -96,6 +96,9 @@ public:
     const Value &more() const { return m_more; }
     // The registry's latest sequence when it made the page (absent: null value).
     const Value &lastSeq() const { return m_lastSeq; }
+    // The registry's epoch and the sequence it began at (absent: null values).
+    const Value &epoch() const { return m_epoch; }
+    const Value &epochSeq() const { return m_epochSeq; }
     Type runsType() const { return m_runsType; }
     const std::vector<Run> &runs() const { return m_runs; }
     const Row &row(int i) const { return m_rows[size_t(i)]; }
@@ -118,7 +121,7 @@ private:
 
     std::unique_ptr<simdjson::dom::parser> m_parser; // holds the strings of the page read
     std::vector<QByteArray> m_texts;                 // other texts values point into
-    Value m_protocol, m_next, m_more, m_lastSeq;
+    Value m_protocol, m_next, m_more, m_lastSeq, m_epoch, m_epochSeq;
     Type m_runsType = Type::Missing;
     std::vector<Run> m_runs;
     std::vector<Row> m_rows;

@@ -33,8 +33,8 @@ QString lostRows(const QHash<QString, QStringList> &synced, const QString &role)
 }
 } // namespace
 
-CoreError RestoreRequeue::requeue(QSqlDatabase db, qint64 registrySeq, const QString &role,
-                                  int *rows)
+CoreError RestoreRequeue::requeue(QSqlDatabase db, qint64 registrySeq, qint64 baseSeq,
+                                  const QString &role, const QString &epoch, int *rows)
 {
     const QHash<QString, QStringList> synced = OutboxTriggers::syncedColumns(db);
     const QString lost = lostRows(synced, role);
@@ -52,10 +52,11 @@ CoreError RestoreRequeue::requeue(QSqlDatabase db, qint64 registrySeq, const QSt
             return failure(q);
         q.prepare(QStringLiteral("INSERT INTO outbox(change_id, entity, row_id, op, base_seq, "
                                  "old_json, new_json, created_at) SELECT "
-                                 "lower(hex(randomblob(16))), entity, id, 'insert', 0, NULL, "
+                                 "lower(hex(randomblob(16))), entity, id, 'insert', :base, NULL, "
                                  "new_json, :now FROM (%1) ORDER BY sync_seq")
                       .arg(lost));
         q.bindValue(QStringLiteral(":seq"), registrySeq);
+        q.bindValue(QStringLiteral(":base"), baseSeq);
         q.bindValue(QStringLiteral(":now"), QDateTime::currentMSecsSinceEpoch());
         if (!q.exec())
             return failure(q);
@@ -73,6 +74,13 @@ CoreError RestoreRequeue::requeue(QSqlDatabase db, qint64 registrySeq, const QSt
                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
     if (!q.exec())
         return failure(q);
+    if (!epoch.isEmpty()) {
+        q.prepare(QStringLiteral("INSERT INTO sync_state(key, value) VALUES ('registry_epoch', ?) "
+                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+        q.addBindValue(epoch);
+        if (!q.exec())
+            return failure(q);
+    }
     if (const CoreError c = tx.commit(); c.failed())
         return SyncErrors::make(SyncErrors::Kind::Local, c.message());
     if (rows)

@@ -4,18 +4,21 @@
 
 #include <QSqlDatabase>
 
-// What a device does when the registry's latest sequence is below its pull cursor: the registry
-// was restored from a backup (or replaced), and the versions it stored after `registrySeq` are
-// gone from it. This device may hold the only copy of some of them: every synced row whose
-// sync_seq is above `registrySeq` (a version this device pushed or pulled after the backup) is
-// queued again if `role` may write its table (RoleWrites: a cluster an admin renamed is the admin's
-// device's to send again), in one transaction with the pull cursor set back to 0:
+// What a device does when its registry went back: it was restored from a backup (or replaced)
+// and lost the versions it stored after `registrySeq`. Seen by a pull page: another epoch than the
+// one the device last pulled from (`registrySeq` is the epoch's first sequence), or a latest
+// sequence below the device's cursor (`registrySeq` is that latest sequence). This device may
+// hold the only copy of some of those versions: every synced row whose sync_seq is above
+// `registrySeq` (a version this device pushed or pulled after the backup) is queued again if
+// `role` may write its table (RoleWrites: a cluster an admin renamed is the admin's device's to
+// send again), in one transaction with the pull cursor set back to 0 and the new epoch stored:
 // - one outbox entry per row, op "insert" (the registry merges it as an update where it still
-//   has the row) with every travelling column of the row as it is now, and base_seq 0: the
-//   device cannot tell which of the registry's values are the restored ones and which were
-//   stored since the restore, so a field that differs and that another device wrote is a
-//   conflict record for a supervisor, never a silent overwrite (a value equal to the registry's
-//   changes nothing);
+//   has the row) with every travelling column of the row as it is now, and base_seq `baseSeq`.
+//   With the epoch's first sequence, every value the registry stored since the restore is newer
+//   than the base: a field that differs and that another device wrote since is a conflict
+//   record, while a restored (older) value gives way. Without an epoch the device cannot tell
+//   restored values from newer ones: base 0, every differing value another device wrote is a
+//   conflict record. Never a silent overwrite; a value equal to the registry's changes nothing;
 // - the row's unsent, unrejected entries are removed (their values are in the row, so in the new
 //   entry); rejected entries stay for the user;
 // - the row's photos are asked about again (photo_transfers.on_server = 0): the registry may
@@ -25,6 +28,6 @@
 class RestoreRequeue
 {
 public:
-    static CoreError requeue(QSqlDatabase db, qint64 registrySeq, const QString &role,
-                             int *rows = nullptr);
+    static CoreError requeue(QSqlDatabase db, qint64 registrySeq, qint64 baseSeq,
+                             const QString &role, const QString &epoch, int *rows = nullptr);
 };

@@ -400,6 +400,7 @@ bool SyncClient::sync()
     }
     m_syncing = true;
     ++m_round;
+    m_registryEpoch = m_manager.value(QStringLiteral("registry_epoch"));
     emit syncingChanged();
     m_roundPushed = 0;
     m_roundPages = 0;
@@ -758,8 +759,31 @@ void SyncClient::pageArrived(qint64 since, const SyncReply &r)
                        next.type == PulledPage::Type::Number && qint64(next.number) > since;
     const PulledPage::Value &last = page->lastSeq();
     const qint64 lastSeq = last.type == PulledPage::Type::Number ? qint64(last.number) : -1;
+    // The registry went back (restored from a backup): another epoch than the one this device
+    // last pulled from, or (a registry without epochs, or a copy made outside `backup`) a latest
+    // sequence below the cursor.
+    const QString epoch =
+        page->epoch().type == PulledPage::Type::String ? page->toString(page->epoch()) : QString();
+    const PulledPage::Value &began = page->epochSeq();
+    if (!epoch.isEmpty() && !m_registryEpoch.isEmpty() && epoch != m_registryEpoch &&
+        began.type == PulledPage::Type::Number && began.number >= 0)
+        return restartPull(std::move(page), qint64(began.number), qint64(began.number), epoch);
     if (lastSeq >= 0 && since > lastSeq)
-        return restartPull(std::move(page), lastSeq);
+        return restartPull(std::move(page), lastSeq, 0, epoch);
+    if (!epoch.isEmpty() && m_registryEpoch.isEmpty()) {
+        // The first page of this registry's epoch that this device sees: remembered (if it is
+        // lost, the next round remembers it again).
+        m_registryEpoch = epoch;
+        worker()->run(
+            [epoch](QSqlDatabase db) {
+                return SyncManager(db).setValue(QStringLiteral("registry_epoch"), epoch);
+            },
+            [](const CoreError &e) {
+                if (e.failed())
+                    qWarning("sync: the registry's epoch was not stored: %s",
+                             qPrintable(e.message()));
+            });
+    }
     m_worker->apply(
         m_pullRound, page, since,
         [this, page, round = m_pullRound, lastSeq,
@@ -774,16 +798,16 @@ void SyncClient::pageArrived(qint64 since, const SyncReply &r)
     }
 }
 
-void SyncClient::restartPull(std::shared_ptr<PulledPage> page, qint64 registrySeq)
+void SyncClient::restartPull(std::shared_ptr<PulledPage> page, qint64 registrySeq, qint64 baseSeq,
+                             const QString &epoch)
 {
-    // The registry's latest sequence is below this device's cursor: it was restored from a
-    // backup (or replaced), and lost what it stored after `registrySeq`. This device's rows
-    // with a later version are queued to be sent again (RestoreRequeue: nothing this device
+    // The registry went back to `registrySeq`: it lost what it stored after it. This device's
+    // rows with a later version are queued to be sent again (RestoreRequeue: nothing this device
     // holds is lost with the registry's copy), then the pull starts again from the beginning
     // (rows the device has are updated in place), since what the registry stores from now on
-    // gets sequences this device has passed already. The page has no rows (none is above the
-    // cursor); a page asked ahead goes too.
-    qWarning("sync: the registry's sequence (%lld) is behind this device's pull cursor: sending "
+    // gets sequences this device may have passed already. The page's rows (if any) are not
+    // written; a page asked ahead goes too.
+    qWarning("sync: the registry went back to sequence %lld (restored from a backup): sending "
              "this device's later versions again, then pulling everything again",
              registrySeq);
     m_freePages.push_back(std::move(page));
@@ -793,15 +817,17 @@ void SyncClient::restartPull(std::shared_ptr<PulledPage> page, qint64 registrySe
     m_pullAsked = true;
     auto queued = std::make_shared<int>(0);
     worker()->run(
-        [queued, registrySeq, role = m_auth.role](QSqlDatabase db) {
-            return RestoreRequeue::requeue(db, registrySeq, role, queued.get());
+        [queued, registrySeq, baseSeq, epoch, role = m_auth.role](QSqlDatabase db) {
+            return RestoreRequeue::requeue(db, registrySeq, baseSeq, role, epoch, queued.get());
         },
-        [this, queued, round = m_round](const CoreError &e) {
+        [this, queued, epoch, round = m_round](const CoreError &e) {
             if (round != m_round || !m_syncing)
                 return;
             if (e.failed())
                 return finishRound(SyncErrors::make(SyncErrors::Kind::Local, e.message()),
                                    SyncErrors::Kind::Local);
+            if (!epoch.isEmpty())
+                m_registryEpoch = epoch;
             if (*queued == 0)
                 return requestPage(0);
             m_pullAsked = false;

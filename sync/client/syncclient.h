@@ -237,7 +237,8 @@ private:
     void thumbsNext();
     void finishRound(const CoreError &error, SyncErrors::Kind kind);
     // The registry went back behind the cursor (restored from a backup): pull from 0 again.
-    void restartPull(std::shared_ptr<PulledPage> page, qint64 registrySeq);
+    void restartPull(std::shared_ptr<PulledPage> page, qint64 registrySeq, qint64 baseSeq,
+                     const QString &epoch);
     // After a round: a failure the network or the registry may get over is tried again later
     // (backing off); anything else, or a success, ends the waiting. A round in which the
     // registry answered something before it failed (the link works now and then) starts the
@@ -278,6 +279,7 @@ private:
     QVariantList m_conflicts;
     int m_batchSize = PushBatch::maxChanges;
     int m_pageSize = ProtocolVersion::maxPullLimit;
+    QString m_registryEpoch; // the epoch this device last pulled from (sync_state)
     int m_chunkSize = 1 << 20;
     int m_uploadChunk = 1 << 20; // the chunk sent now, at most m_chunkSize (see setChunkSize)
     int m_chunksInARow = 0;      // chunks that arrived since the size last changed

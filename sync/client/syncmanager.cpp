@@ -140,6 +140,8 @@ CoreError SyncManager::setAuthFrom(const QString &server, const SyncAuth &a, boo
         e = setValue(QStringLiteral("pull_owner"), ownerText);
     if (e.ok() && reset)
         e = setPullCursor(0);
+    if (e.ok() && reset) // another registry's epoch says nothing of this one
+        e = removeValue(QStringLiteral("registry_epoch"));
     if (e.ok())
         e = tx.commit();
     if (e.failed())

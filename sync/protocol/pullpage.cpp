@@ -170,6 +170,12 @@ QByteArray PullPage::toJson() const
         out += ",\"last_seq\":";
         out += QByteArray::number(lastSeq);
     }
+    if (!epoch.isEmpty()) {
+        out += ",\"epoch\":";
+        out += jsonString(epoch);
+        out += ",\"epoch_seq\":";
+        out += QByteArray::number(epochSeq);
+    }
     out += ",\"runs\":[";
     for (qsizetype i = 0; i < runs.size(); ++i) {
         const PullRun &r = runs.at(i);
@@ -207,6 +213,8 @@ PullPage PullPage::fromJson(const QByteArray &json, QString *error)
     p.next = qint64(o.value(QLatin1String("next")).toDouble());
     p.more = o.value(QLatin1String("more")).toBool();
     p.lastSeq = qint64(o.value(QLatin1String("last_seq")).toDouble());
+    p.epoch = o.value(QLatin1String("epoch")).toString();
+    p.epochSeq = qint64(o.value(QLatin1String("epoch_seq")).toDouble());
     for (const QJsonValue &rv : o.value(QLatin1String("runs")).toArray()) {
         const QJsonObject r = rv.toObject();
         PullRun run;

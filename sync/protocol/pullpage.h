@@ -29,7 +29,8 @@ public:
 };
 
 // The reply to GET /api/v1/pull?since=S&limit=N (protocol 2):
-// {"protocol": 2, "next", "more", "last_seq"?, "runs": [{"entity", "columns", "rows"}]}.
+// {"protocol": 2, "next", "more", "last_seq"?, "epoch"?, "epoch_seq"?,
+//  "runs": [{"entity", "columns", "rows"}]}.
 // `next` is the cursor to send as `since` next time; `more` says another page is waiting;
 // `last_seq`, the registry's latest sequence when the page was made, lets a device show how far
 // its pull has come (optional: devices that do not know it ignore it).
@@ -40,6 +41,10 @@ public:
     qint64 next = 0;
     bool more = false;
     qint64 lastSeq = 0; // 0: not sent
+    // The registry's epoch and the sequence it began at (empty: not sent); a backup restored
+    // begins another epoch.
+    QString epoch;
+    qint64 epochSeq = 0;
     QList<PullRun> runs;
 
     // Appends a row whose values are the members of `rowJson`, a flat JSON object (a record's

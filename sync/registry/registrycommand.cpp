@@ -43,7 +43,8 @@ int usage(const QString &message)
           << "                     --province P [--clusters ids] [--communes ids] [--password-file "
              "F]\n"
           << "  ccn-registry import-clusters --data-dir DIR [--database URL] FILE.csv\n"
-          << "  ccn-registry backup --data-dir DIR [--database URL] --out FILE\n";
+          << "  ccn-registry backup --data-dir DIR [--database URL] --out FILE\n"
+          << "  ccn-registry new-epoch --data-dir DIR [--database URL]   (after pg_restore)\n";
     err().flush();
     return 2;
 }
@@ -115,6 +116,8 @@ int RegistryCommand::run(const QStringList &arguments)
         return importClusters(rest);
     if (command == QLatin1String("backup"))
         return backup(rest);
+    if (command == QLatin1String("new-epoch"))
+        return newEpoch(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("help")) {
         usage(QStringLiteral("máy chủ đăng ký trung tâm của CCN Inspect."));
         return 0;
@@ -335,6 +338,29 @@ int RegistryCommand::importClusters(const QStringList &args)
         return 1;
     }
     out() << "Imported " << n << " clusters.\n";
+    out().flush();
+    return 0;
+}
+
+int RegistryCommand::newEpoch(const QStringList &args)
+{
+    QCommandLineParser p;
+    addStoreOptions(p);
+    QString error;
+    if (!parse(p, args, &error))
+        return usage(error);
+    RegistryStore store;
+    if (!openStore(store, p))
+        return 1;
+    const QString was = store.epoch();
+    const CoreError e = store.renewEpoch();
+    if (e.failed()) {
+        err() << "ccn-registry: " << e.message() << "\n";
+        err().flush();
+        return 1;
+    }
+    out() << "Epoch " << was << " ended; epoch " << store.epoch() << " begins at sequence "
+          << store.epochSeq() << ". Devices send again what they hold above it.\n";
     out().flush();
     return 0;
 }

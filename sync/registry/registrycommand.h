@@ -17,4 +17,5 @@ private:
     static int addUser(const QStringList &args);
     static int importClusters(const QStringList &args);
     static int backup(const QStringList &args);
+    static int newEpoch(const QStringList &args);
 };

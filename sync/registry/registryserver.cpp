@@ -578,6 +578,8 @@ Reply RegistryServer::pull(const Principal &who, const QHttpServerRequest &reque
     }
     PullPage page = m_store->pull(who, since, int(limit));
     page.lastSeq = m_store->serverSeq();
+    page.epoch = m_store->epoch();
+    page.epochSeq = m_store->epochSeq();
     Reply r;
     r.body = page.toJson();
     r.compressionLevel = pullCompressionLevel;

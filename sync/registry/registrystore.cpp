@@ -282,7 +282,37 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
         // ~0.1 ms and stays right as the data grows.
         q.exec(QStringLiteral("SET plan_cache_mode = force_custom_plan"));
     }
-    return migrate();
+    if (const CoreError e = migrate(); e.failed())
+        return e;
+    return loadEpoch();
+}
+
+CoreError RegistryStore::loadEpoch()
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("INSERT INTO registry_epoch (id, epoch, since_seq) SELECT 1, ?, 0 "
+                             "WHERE NOT EXISTS (SELECT 1 FROM registry_epoch WHERE id = 1)"));
+    q.addBindValue(Uuid7::generate());
+    if (!q.exec() ||
+        !q.exec(QStringLiteral("SELECT epoch, since_seq FROM registry_epoch WHERE id = 1")) ||
+        !q.next())
+        return {CoreError::Code::DatabaseOpen,
+                QObject::tr("Không đọc được kỷ nguyên (epoch) của cơ sở dữ liệu: %1")
+                    .arg(q.lastError().text())};
+    m_epoch = q.value(0).toString();
+    m_epochSeq = q.value(1).toLongLong();
+    return {};
+}
+
+CoreError RegistryStore::renewEpoch()
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("UPDATE registry_epoch SET epoch = ?, since_seq = (SELECT seq FROM "
+                             "registry_counter WHERE id = 1) WHERE id = 1"));
+    q.addBindValue(Uuid7::generate());
+    if (!q.exec())
+        return {CoreError::Code::Sql, q.lastError().text()};
+    return loadEpoch();
 }
 
 CoreError RegistryStore::migrate()
@@ -1587,6 +1617,28 @@ CoreError RegistryStore::backup(const QString &outFile)
     if (!run(q, QStringLiteral("VACUUM INTO ?"), {partial}, &error)) {
         QFile::remove(partial);
         return {CoreError::Code::Io, QObject::tr("Sao lưu thất bại: %1").arg(error)};
+    }
+    {
+        // The copy begins an epoch of its own: restored, it tells devices that it lost what
+        // this registry stores after the copy's sequence.
+        const QString name = m_connection + QStringLiteral("-backup");
+        {
+            QSqlDatabase copy = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            copy.setDatabaseName(partial);
+            QSqlQuery u(copy);
+            if (!copy.open() || !u.prepare(QStringLiteral(
+                                    "UPDATE registry_epoch SET epoch = ?, since_seq = (SELECT "
+                                    "seq FROM registry_counter WHERE id = 1) WHERE id = 1")))
+                error = copy.lastError().text();
+            else if (u.addBindValue(Uuid7::generate()); !u.exec() || u.numRowsAffected() != 1)
+                error = u.lastError().text().isEmpty() ? QStringLiteral("no epoch row")
+                                                       : u.lastError().text();
+        }
+        QSqlDatabase::removeDatabase(name);
+        if (!error.isEmpty()) {
+            QFile::remove(partial);
+            return {CoreError::Code::Io, QObject::tr("Sao lưu thất bại: %1").arg(error)};
+        }
     }
     if (!QFile::rename(partial, outFile)) {
         QFile::remove(partial);

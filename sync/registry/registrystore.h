@@ -45,6 +45,12 @@ public:
     const SyncSchema &schema() const { return *m_schema; }
     int schemaVersion() const;
     qint64 serverSeq() const;
+    // The registry's epoch (schema/registry/003) and the sequence it began at, as read when the
+    // database was opened; renewEpoch begins another one at the current sequence (after a
+    // restore that did not go through a backup copy of this registry: `ccn-registry new-epoch`).
+    QString epoch() const { return m_epoch; }
+    qint64 epochSeq() const { return m_epochSeq; }
+    CoreError renewEpoch();
 
     // Users, devices, tokens.
     CoreError addUser(const Principal &user, const QString &password, bool fastHash, QString *id);
@@ -146,6 +152,8 @@ private:
                        const QString &userId, qint64 baseSeq, const QJsonObject &fields,
                        const QString &status, QString *error);
     CoreError migrate();
+    // Writes the epoch row if there is none and reads it.
+    CoreError loadEpoch();
     // Runs `sql` with binds on a statement prepared once per connection (cached by SQL text);
     // null on failure (*error says why). The caller reads the rows, then finish()es it.
     QSqlQuery *statement(const QString &sql, const QVariantList &binds,
@@ -153,6 +161,8 @@ private:
 
     QString m_connection;
     bool m_postgres = false;
+    QString m_epoch;
+    qint64 m_epochSeq = 0;
     QUrl m_databaseUrl; // PostgreSQL only (backup)
     bool m_inBatch = false;
     std::unique_ptr<PushState> m_push; // set while a push batch is stored

@@ -150,6 +150,32 @@ private slots:
         QCOMPARE(page.lastSeq().type, PulledPage::Type::Missing); // not kept from the page before
     }
 
+    // The registry's epoch and the sequence it began at: optional, read by both readers, not
+    // kept from one page to the next.
+    void readsEpoch()
+    {
+        PulledPage page;
+        QByteArray text = pageText(5, QStringLiteral("năm"));
+        QVERIFY(page.read(text));
+        QCOMPARE(page.epoch().type, PulledPage::Type::Missing);
+        QCOMPARE(page.epochSeq().type, PulledPage::Type::Missing);
+        text.insert(1, "\"epoch\":\"0194e2b1-kỷ-nguyên\",\"epoch_seq\":1234,");
+        const auto check = [](const PulledPage &p) {
+            QCOMPARE(p.epoch().type, PulledPage::Type::String);
+            QCOMPARE(p.toString(p.epoch()), QStringLiteral("0194e2b1-kỷ-nguyên"));
+            QCOMPARE(p.epochSeq().toInteger(), 1234);
+        };
+        check(PulledPage::fromObject(QJsonDocument::fromJson(text).object()));
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(page.read(text));
+        check(page);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(page.read(pageText(6, QStringLiteral("sáu"))));
+        QCOMPARE(page.epoch().type, PulledPage::Type::Missing);
+    }
+
     void readsPageAfterPage()
     {
         PulledPage page;

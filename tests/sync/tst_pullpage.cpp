@@ -85,6 +85,16 @@ private slots:
         QString error;
         QCOMPARE(PullPage::fromJson(p.toJson(), &error).lastSeq, 9);
         QVERIFY(error.isEmpty());
+        // The registry's epoch, when it has one, with the sequence it began at.
+        p.epoch = QStringLiteral("0194e2b1-epoch");
+        p.epochSeq = 7;
+        const QJsonObject withEpoch = QJsonDocument::fromJson(p.toJson()).object();
+        QCOMPARE(withEpoch.value("epoch").toString(), QStringLiteral("0194e2b1-epoch"));
+        QCOMPARE(withEpoch.value("epoch_seq").toInteger(), 7);
+        const PullPage back = PullPage::fromJson(p.toJson(), &error);
+        QVERIFY(error.isEmpty());
+        QCOMPARE(back.epoch, p.epoch);
+        QCOMPARE(back.epochSeq, 7);
     }
 
     // Values are copied as stored: strings with quotes, commas, braces and escapes, nested

@@ -54,6 +54,7 @@ private slots:
     void importClusters();
     void importClustersBadLineImportsNothing();
     void backup();
+    void newEpoch();
     void serveUnwritableDataDir();
     void servePortInUse();
 
@@ -332,6 +333,15 @@ void TestRegistryCommand::backup()
             tables << ql.value(0).toString();
         QVERIFY(tables.contains("users"));
         QVERIFY(tables.contains("records"));
+        QVERIFY(tables.removeOne("registry_epoch"));
+        // The copy begins an epoch of its own, at its own sequence.
+        QVERIFY(ql.exec("SELECT epoch FROM registry_epoch") && ql.next());
+        QVERIFY(qc.exec("SELECT e.epoch, e.since_seq, c.seq FROM registry_epoch e, "
+                        "registry_counter c") &&
+                qc.next());
+        QVERIFY(!qc.value(0).toString().isEmpty());
+        QVERIFY(qc.value(0).toString() != ql.value(0).toString());
+        QCOMPARE(qc.value(1).toLongLong(), qc.value(2).toLongLong());
         for (const QString &t : std::as_const(tables)) {
             // Every row, every column: compared as one ordered text dump per table.
             const QString sql = QStringLiteral("SELECT * FROM %1 ORDER BY 1, 2").arg(t);
@@ -368,6 +378,32 @@ void TestRegistryCommand::backup()
     r = run(QStringList{"backup"} + storeArgs());
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("--out"), qPrintable(r.err));
+}
+
+void TestRegistryCommand::newEpoch()
+{
+    const auto current = [this](QString *epoch, qint64 *since, qint64 *seq) {
+        QSqlQuery q(m_store.connection());
+        if (!q.exec("SELECT e.epoch, e.since_seq, c.seq FROM registry_epoch e, registry_counter c "
+                    "WHERE e.id = 1 AND c.id = 1") ||
+            !q.next())
+            return false;
+        *epoch = q.value(0).toString();
+        *since = q.value(1).toLongLong();
+        *seq = q.value(2).toLongLong();
+        return true;
+    };
+    QString before, after;
+    qint64 since = -1, seq = -1;
+    QVERIFY(current(&before, &since, &seq));
+    QCOMPARE(before, m_store.epoch());
+    QVERIFY(seq > 0); // the clusters imported before
+    const Run r = run(QStringList{"new-epoch"} + storeArgs());
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(current(&after, &since, &seq));
+    QVERIFY(!after.isEmpty() && after != before);
+    QCOMPARE(since, seq); // it begins at the registry's sequence
+    QVERIFY2(r.out.contains(after), qPrintable(r.out));
 }
 
 void TestRegistryCommand::serveUnwritableDataDir()

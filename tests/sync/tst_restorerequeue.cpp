@@ -1,8 +1,8 @@
 // RestoreRequeue: what a device queues again when its registry was restored from a backup
 // (fixture tests/fixtures/sync/restore_requeue.json): the rows above the registry's seq that the
-// user's role may write, in their sequences' order, each whole with base_seq 0; the replaced
-// pending entries go, rejected ones stay; the cursor goes back to 0; the photos are asked about
-// again.
+// user's role may write, in their sequences' order, each whole with the given base_seq; the
+// replaced pending entries go, rejected ones stay; the cursor goes back to 0 and the new epoch is
+// stored; the photos are asked about again.
 #include "outboxtriggers.h"
 #include "restorerequeue.h"
 #include "synctestutil.h"
@@ -52,8 +52,12 @@ private slots:
         QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 3);
 
         int rows = -1;
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO sync_state(key, value) VALUES "
+                                      "('registry_epoch', 'epoch-before')")));
+        const QString epoch = fixture.value("epoch").toString();
         const CoreError e = RestoreRequeue::requeue(c, fixture.value("registry_seq").toInt(),
-                                                    fixture.value("role").toString(), &rows);
+                                                    fixture.value("base_seq").toInt(),
+                                                    fixture.value("role").toString(), epoch, &rows);
         QVERIFY2(e.ok(), qPrintable(e.message()));
 
         const QJsonArray requeued = fixture.value("requeued").toArray();
@@ -70,7 +74,7 @@ private slots:
             QCOMPARE(q.value(0).toString(), entity);
             QCOMPARE(q.value(1).toString(), id);
             QCOMPARE(q.value(2).toString(), QStringLiteral("insert"));
-            QCOMPARE(q.value(3).toLongLong(), 0);
+            QCOMPARE(q.value(3).toLongLong(), fixture.value("base_seq").toInteger());
             QVERIFY(q.value(4).isNull());
             // The whole row as it is: every travelling column, a tombstone's deleted_at too.
             const QJsonObject row = QJsonDocument::fromJson(q.value(5).toByteArray()).object();
@@ -96,6 +100,8 @@ private slots:
                  QStringLiteral("0"));
         QCOMPARE(scalar(c, "SELECT on_server FROM photo_transfers").toInt(),
                  fixture.value("photo_on_server").toInt());
+        QCOMPARE(scalar(c, "SELECT value FROM sync_state WHERE key = 'registry_epoch'").toString(),
+                 epoch.isEmpty() ? QStringLiteral("epoch-before") : epoch);
     }
 };
 
