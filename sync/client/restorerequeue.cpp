@@ -34,7 +34,8 @@ QString lostRows(const QHash<QString, QStringList> &synced, const QString &role)
 } // namespace
 
 CoreError RestoreRequeue::requeue(QSqlDatabase db, qint64 registrySeq, qint64 baseSeq,
-                                  const QString &role, const QString &epoch, int *rows)
+                                  qint64 cursor, const QString &role, const QString &epoch,
+                                  int *rows)
 {
     const QHash<QString, QStringList> synced = OutboxTriggers::syncedColumns(db);
     const QString lost = lostRows(synced, role);
@@ -70,8 +71,10 @@ CoreError RestoreRequeue::requeue(QSqlDatabase db, qint64 registrySeq, qint64 ba
         if (!q.exec())
             return failure(q);
     }
-    q.prepare(QStringLiteral("INSERT INTO sync_state(key, value) VALUES ('pull_cursor', '0') "
-                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    q.prepare(QStringLiteral("INSERT INTO sync_state(key, value) VALUES ('pull_cursor', "
+                             "CAST(? AS TEXT)) ON CONFLICT(key) DO UPDATE SET value = "
+                             "excluded.value"));
+    q.addBindValue(cursor);
     if (!q.exec())
         return failure(q);
     if (!epoch.isEmpty()) {

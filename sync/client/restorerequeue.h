@@ -11,7 +11,10 @@
 // hold the only copy of some of those versions: every synced row whose sync_seq is above
 // `registrySeq` (a version this device pushed or pulled after the backup) is queued again if
 // `role` may write its table (RoleWrites: a cluster an admin renamed is the admin's device's to
-// send again), in one transaction with the pull cursor set back to 0 and the new epoch stored:
+// send again), in one transaction with the pull cursor set back to `cursor` and the new epoch
+// stored. The pull goes back to the epoch's first sequence (or stays where it is, if it had not
+// passed it): rows at or below it are as the backup holds them; seen by a latest sequence alone,
+// the restore's sequence is unknown and the pull goes back to 0:
 // - one outbox entry per row, op "insert" (the registry merges it as an update where it still
 //   has the row) with every travelling column of the row as it is now, and base_seq `baseSeq`.
 //   With the epoch's first sequence, every value the registry stored since the restore is newer
@@ -28,6 +31,6 @@
 class RestoreRequeue
 {
 public:
-    static CoreError requeue(QSqlDatabase db, qint64 registrySeq, qint64 baseSeq,
+    static CoreError requeue(QSqlDatabase db, qint64 registrySeq, qint64 baseSeq, qint64 cursor,
                              const QString &role, const QString &epoch, int *rows = nullptr);
 };

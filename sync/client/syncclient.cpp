@@ -767,9 +767,10 @@ void SyncClient::pageArrived(qint64 since, const SyncReply &r)
     const PulledPage::Value &began = page->epochSeq();
     if (!epoch.isEmpty() && !m_registryEpoch.isEmpty() && epoch != m_registryEpoch &&
         began.type == PulledPage::Type::Number && began.number >= 0)
-        return restartPull(std::move(page), qint64(began.number), qint64(began.number), epoch);
+        return restartPull(std::move(page), qint64(began.number), qint64(began.number),
+                           qMin(since, qint64(began.number)), epoch);
     if (lastSeq >= 0 && since > lastSeq)
-        return restartPull(std::move(page), lastSeq, 0, epoch);
+        return restartPull(std::move(page), lastSeq, 0, 0, epoch);
     if (!epoch.isEmpty() && m_registryEpoch.isEmpty()) {
         // The first page of this registry's epoch that this device sees: remembered (if it is
         // lost, the next round remembers it again).
@@ -799,14 +800,14 @@ void SyncClient::pageArrived(qint64 since, const SyncReply &r)
 }
 
 void SyncClient::restartPull(std::shared_ptr<PulledPage> page, qint64 registrySeq, qint64 baseSeq,
-                             const QString &epoch)
+                             qint64 cursor, const QString &epoch)
 {
     // The registry went back to `registrySeq`: it lost what it stored after it. This device's
     // rows with a later version are queued to be sent again (RestoreRequeue: nothing this device
-    // holds is lost with the registry's copy), then the pull starts again from the beginning
-    // (rows the device has are updated in place), since what the registry stores from now on
-    // gets sequences this device may have passed already. The page's rows (if any) are not
-    // written; a page asked ahead goes too.
+    // holds is lost with the registry's copy), then the pull starts again from `cursor` (rows
+    // the device has are updated in place), since what the registry stores from now on gets
+    // sequences this device may have passed already. The page's rows (if any) are not written;
+    // a page asked ahead goes too.
     qWarning("sync: the registry went back to sequence %lld (restored from a backup): sending "
              "this device's later versions again, then pulling everything again",
              registrySeq);
@@ -817,10 +818,11 @@ void SyncClient::restartPull(std::shared_ptr<PulledPage> page, qint64 registrySe
     m_pullAsked = true;
     auto queued = std::make_shared<int>(0);
     worker()->run(
-        [queued, registrySeq, baseSeq, epoch, role = m_auth.role](QSqlDatabase db) {
-            return RestoreRequeue::requeue(db, registrySeq, baseSeq, role, epoch, queued.get());
+        [queued, registrySeq, baseSeq, cursor, epoch, role = m_auth.role](QSqlDatabase db) {
+            return RestoreRequeue::requeue(db, registrySeq, baseSeq, cursor, role, epoch,
+                                           queued.get());
         },
-        [this, queued, epoch, round = m_round](const CoreError &e) {
+        [this, queued, cursor, epoch, round = m_round](const CoreError &e) {
             if (round != m_round || !m_syncing)
                 return;
             if (e.failed())
@@ -829,11 +831,11 @@ void SyncClient::restartPull(std::shared_ptr<PulledPage> page, qint64 registrySe
             if (!epoch.isEmpty())
                 m_registryEpoch = epoch;
             if (*queued == 0)
-                return requestPage(0);
+                return requestPage(cursor);
             m_pullAsked = false;
             m_roundPushTotal += *queued;
             refreshCounts();
-            pushNext(); // then the pull, from 0
+            pushNext(); // then the pull, from the stored cursor
         });
 }
 

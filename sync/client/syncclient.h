@@ -238,7 +238,7 @@ private:
     void finishRound(const CoreError &error, SyncErrors::Kind kind);
     // The registry went back behind the cursor (restored from a backup): pull from 0 again.
     void restartPull(std::shared_ptr<PulledPage> page, qint64 registrySeq, qint64 baseSeq,
-                     const QString &epoch);
+                     qint64 cursor, const QString &epoch);
     // After a round: a failure the network or the registry may get over is tried again later
     // (backing off); anything else, or a success, ends the waiting. A round in which the
     // registry answered something before it failed (the link works now and then) starts the

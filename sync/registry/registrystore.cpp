@@ -290,8 +290,8 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
 CoreError RegistryStore::loadEpoch()
 {
     QSqlQuery q(connection());
-    q.prepare(QStringLiteral("INSERT INTO registry_epoch (id, epoch, since_seq) SELECT 1, ?, 0 "
-                             "WHERE NOT EXISTS (SELECT 1 FROM registry_epoch WHERE id = 1)"));
+    q.prepare(QStringLiteral("INSERT INTO registry_epoch (id, epoch, since_seq) VALUES (1, ?, 0) "
+                             "ON CONFLICT (id) DO NOTHING"));
     q.addBindValue(Uuid7::generate());
     if (!q.exec() ||
         !q.exec(QStringLiteral("SELECT epoch, since_seq FROM registry_epoch WHERE id = 1")) ||

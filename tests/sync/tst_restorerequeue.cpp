@@ -1,7 +1,7 @@
 // RestoreRequeue: what a device queues again when its registry was restored from a backup
 // (fixture tests/fixtures/sync/restore_requeue.json): the rows above the registry's seq that the
 // user's role may write, in their sequences' order, each whole with the given base_seq; the
-// replaced pending entries go, rejected ones stay; the cursor goes back to 0 and the new epoch is
+// replaced pending entries go, rejected ones stay; the cursor goes back and the new epoch is
 // stored; the photos are asked about again.
 #include "outboxtriggers.h"
 #include "restorerequeue.h"
@@ -55,9 +55,9 @@ private slots:
         QVERIFY(q.exec(QStringLiteral("INSERT INTO sync_state(key, value) VALUES "
                                       "('registry_epoch', 'epoch-before')")));
         const QString epoch = fixture.value("epoch").toString();
-        const CoreError e = RestoreRequeue::requeue(c, fixture.value("registry_seq").toInt(),
-                                                    fixture.value("base_seq").toInt(),
-                                                    fixture.value("role").toString(), epoch, &rows);
+        const CoreError e = RestoreRequeue::requeue(
+            c, fixture.value("registry_seq").toInt(), fixture.value("base_seq").toInt(),
+            fixture.value("cursor").toInt(), fixture.value("role").toString(), epoch, &rows);
         QVERIFY2(e.ok(), qPrintable(e.message()));
 
         const QJsonArray requeued = fixture.value("requeued").toArray();
@@ -97,7 +97,7 @@ private slots:
             wantKept << v.toString();
         QCOMPARE(kept, wantKept);
         QCOMPARE(scalar(c, "SELECT value FROM sync_state WHERE key = 'pull_cursor'").toString(),
-                 QStringLiteral("0"));
+                 QString::number(fixture.value("cursor").toInt()));
         QCOMPARE(scalar(c, "SELECT on_server FROM photo_transfers").toInt(),
                  fixture.value("photo_on_server").toInt());
         QCOMPARE(scalar(c, "SELECT value FROM sync_state WHERE key = 'registry_epoch'").toString(),

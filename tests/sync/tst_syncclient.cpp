@@ -40,7 +40,7 @@ QList<double> changeSeqs(const Request &r)
 
 // A pull page of one province row at `next` (after `since`).
 // A page of one admin unit at seq `next`; `lastSeq` >= 0: the registry's latest seq with it.
-Response unitPage(qint64 next, bool more, qint64 lastSeq = -1)
+Response unitPage(qint64 next, bool more, qint64 lastSeq = -1, const QJsonObject &extra = {})
 {
     const QString id = QStringLiteral("p%1").arg(next);
     const QJsonObject run{{"entity", "admin_units"},
@@ -54,6 +54,8 @@ Response unitPage(qint64 next, bool more, qint64 lastSeq = -1)
                      {"more", more}};
     if (lastSeq >= 0)
         page.insert("last_seq", double(lastSeq));
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        page.insert(it.key(), it.value());
     return Response::json(200, page, true);
 }
 
@@ -324,6 +326,39 @@ private slots:
         asked.clear();
         QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
         QCOMPARE(asked, QList<qint64>{2});
+    }
+
+    // A registry restored from a backup begins another epoch; its sequence may already be past
+    // the device's cursor. The device goes back to the epoch's first sequence (not to 0: what
+    // the registry holds up to there is the backup's, unchanged) and keeps the new epoch.
+    void anotherEpochIsPulledAgainFromWhereTheRegistryWentBack()
+    {
+        FakeRegistry server;
+        qint64 seq = 0;
+        QList<qint64> asked;
+        QJsonObject epoch{{"epoch", "epoch-1"}, {"epoch_seq", 0}};
+        server.handler = [&](const Request &r) {
+            if (!r.path.startsWith("/api/v1/pull"))
+                return goodHandler(r, &seq);
+            const qint64 since = sinceOf(r);
+            asked << since;
+            return unitPage(since + 1, since + 1 < 3, 3000, epoch);
+        };
+        auto d = device(server.url());
+        QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
+        QCOMPARE(asked, (QList<qint64>{0, 1, 2}));
+        QCOMPARE(d->client->manager().value("registry_epoch"), QStringLiteral("epoch-1"));
+        QVERIFY(d->client->manager().setPullCursor(1000).ok());
+        epoch = {{"epoch", "epoch-2"}, {"epoch_seq", 2}};
+        asked.clear();
+        QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
+        QCOMPARE(asked, (QList<qint64>{1000, 2}));
+        QCOMPARE(unitsAndCursor(d->db.connection()), QStringLiteral("p1,p2,p3 @ 3"));
+        QCOMPARE(d->client->manager().value("registry_epoch"), QStringLiteral("epoch-2"));
+        // The same epoch again: no going back.
+        asked.clear();
+        QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
+        QCOMPARE(asked, QList<qint64>{3});
     }
 
     // Pages are written by the sync worker. When a round ends while a page of it is still being
