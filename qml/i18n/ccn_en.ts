@@ -1968,7 +1968,7 @@ Hai là (second), …</translation>
         <translation>The database upgrade failed at step %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/core/outboxtriggers.cpp" line="190"/>
+        <location filename="../../app/core/outboxtriggers.cpp" line="195"/>
         <source>Không cài được trigger đồng bộ %1: %2</source>
         <translation>Cannot install the sync trigger %1: %2</translation>
     </message>
@@ -2228,12 +2228,12 @@ Hai là (second), …</translation>
         <translation>Cannot make the thumbnail: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="17"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="18"/>
         <source>Không ghi được trạng thái đồng bộ: %1</source>
         <translation>Cannot save the sync state: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="185"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="209"/>
         <source>Không tìm thấy thay đổi bị từ chối này.</source>
         <translation>This refused change was not found.</translation>
     </message>
@@ -2340,12 +2340,12 @@ Hai là (second), …</translation>
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="116"/>
+        <location filename="../../sync/client/syncclient.cpp" line="117"/>
         <source>Không ghi được mã thiết bị vào cơ sở dữ liệu trên máy.</source>
         <translation>Cannot store the device id in the database on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="146"/>
+        <location filename="../../sync/client/syncclient.cpp" line="147"/>
         <source>%n thay đổi chưa gửi</source>
         <translation>
             <numerusform>%n unsent change</numerusform>
@@ -2353,7 +2353,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="148"/>
+        <location filename="../../sync/client/syncclient.cpp" line="149"/>
         <source>%n thay đổi bị máy chủ từ chối</source>
         <translation>
             <numerusform>%n change refused by the server</numerusform>
@@ -2361,7 +2361,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="150"/>
+        <location filename="../../sync/client/syncclient.cpp" line="151"/>
         <source>%n ảnh chưa tải lên (%1 MB)</source>
         <translation>
             <numerusform>%n photo not uploaded (%1 MB)</numerusform>
@@ -2369,32 +2369,42 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="152"/>
+        <location filename="../../sync/client/syncclient.cpp" line="153"/>
         <source>Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.</source>
         <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="261"/>
+        <location filename="../../sync/client/syncclient.cpp" line="262"/>
         <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="337"/>
+        <location filename="../../sync/client/syncclient.cpp" line="342"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="429"/>
+        <location filename="../../sync/client/syncclient.cpp" line="439"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="990"/>
+        <location filename="../../sync/client/syncclient.cpp" line="839"/>
+        <source>Máy chủ vừa được khôi phục từ bản sao lưu và thiếu một phần dữ liệu. Máy này gửi lại %1 bản ghi máy chủ đã mất, rồi tải lại dữ liệu.</source>
+        <translation>The server was just restored from a backup and is missing some data. This device is sending again %1 records the server lost, then reloading the data.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncclient.cpp" line="842"/>
+        <source>Máy chủ vừa được khôi phục từ bản sao lưu. Máy này tải lại dữ liệu từ máy chủ.</source>
+        <translation>The server was just restored from a backup. This device is reloading the data from the server.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncclient.cpp" line="1078"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1019"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1107"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>
@@ -2525,87 +2535,87 @@ Hai là (second), …</translation>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="98"/>
+        <location filename="../pages/SyncPage.qml" line="107"/>
         <source>Sẽ tự thử lại lúc %1.</source>
         <translation>Will try again by itself at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="107"/>
+        <location filename="../pages/SyncPage.qml" line="116"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="107"/>
+        <location filename="../pages/SyncPage.qml" line="116"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="115"/>
+        <location filename="../pages/SyncPage.qml" line="124"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="124"/>
+        <location filename="../pages/SyncPage.qml" line="133"/>
         <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="138"/>
+        <location filename="../pages/SyncPage.qml" line="147"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="144"/>
+        <location filename="../pages/SyncPage.qml" line="153"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="155"/>
+        <location filename="../pages/SyncPage.qml" line="164"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="155"/>
+        <location filename="../pages/SyncPage.qml" line="164"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="161"/>
+        <location filename="../pages/SyncPage.qml" line="170"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="179"/>
+        <location filename="../pages/SyncPage.qml" line="188"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="186"/>
+        <location filename="../pages/SyncPage.qml" line="195"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="192"/>
+        <location filename="../pages/SyncPage.qml" line="201"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="199"/>
+        <location filename="../pages/SyncPage.qml" line="208"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="205"/>
+        <location filename="../pages/SyncPage.qml" line="214"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="218"/>
+        <location filename="../pages/SyncPage.qml" line="227"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="235"/>
+        <location filename="../pages/SyncPage.qml" line="244"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

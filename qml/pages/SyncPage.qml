@@ -91,6 +91,15 @@ Page {
                 wrapMode: Text.WordWrap
             }
 
+            // Not an error: what the last round did that the user should know of.
+            Label {
+                Layout.fillWidth: true
+                visible: text.length > 0
+                text: page.syncClient.notice
+                color: "#1a5fb4"
+                wrapMode: Text.WordWrap
+            }
+
             // A round that failed for the network's or the registry's sake is tried again.
             Label {
                 Layout.fillWidth: true

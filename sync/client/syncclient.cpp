@@ -401,6 +401,10 @@ bool SyncClient::sync()
     m_syncing = true;
     ++m_round;
     m_registryEpoch = m_manager.value(QStringLiteral("registry_epoch"));
+    if (!m_notice.isEmpty()) {
+        m_notice.clear();
+        emit noticeChanged();
+    }
     emit syncingChanged();
     m_roundPushed = 0;
     m_roundPages = 0;
@@ -830,6 +834,14 @@ void SyncClient::restartPull(std::shared_ptr<PulledPage> page, qint64 registrySe
                                    SyncErrors::Kind::Local);
             if (!epoch.isEmpty())
                 m_registryEpoch = epoch;
+            m_notice =
+                *queued > 0
+                    ? tr("Máy chủ vừa được khôi phục từ bản sao lưu và thiếu một phần dữ liệu. "
+                         "Máy này gửi lại %1 bản ghi máy chủ đã mất, rồi tải lại dữ liệu.")
+                          .arg(*queued)
+                    : tr("Máy chủ vừa được khôi phục từ bản sao lưu. Máy này tải lại dữ liệu từ "
+                         "máy chủ.");
+            emit noticeChanged();
             if (*queued == 0)
                 return requestPage(cursor);
             m_pullAsked = false;

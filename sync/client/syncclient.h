@@ -50,6 +50,9 @@ class SyncClient : public QObject
     // (invalid when none is due).
     Q_PROPERTY(QDateTime nextRetryAt READ nextRetryAt NOTIFY nextRetryChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    // What the last round did that the user should know of, not an error (the registry was
+    // restored from a backup); cleared when the next round starts.
+    Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
     Q_PROPERTY(int lastErrorKind READ lastErrorKind NOTIFY lastErrorChanged)
     Q_PROPERTY(bool updateRequired READ updateRequired NOTIFY lastErrorChanged)
     Q_PROPERTY(int pendingRecords READ pendingRecords NOTIFY countsChanged)
@@ -105,6 +108,7 @@ public:
     QDateTime lastSyncAt() const;
     QDateTime nextRetryAt() const;
     QString lastError() const { return m_lastError.message(); }
+    QString notice() const { return m_notice; }
     CoreError lastCoreError() const { return m_lastError; }
     int lastErrorKind() const { return int(m_lastErrorKind); }
     bool updateRequired() const { return m_lastErrorKind == SyncErrors::Kind::UpdateRequired; }
@@ -166,6 +170,7 @@ signals:
     void lastSyncAtChanged();
     void nextRetryChanged();
     void lastErrorChanged();
+    void noticeChanged();
     void countsChanged();
     void conflictsChanged();
     void autoSyncChanged();
@@ -280,6 +285,7 @@ private:
     int m_batchSize = PushBatch::maxChanges;
     int m_pageSize = ProtocolVersion::maxPullLimit;
     QString m_registryEpoch; // the epoch this device last pulled from (sync_state)
+    QString m_notice;
     int m_chunkSize = 1 << 20;
     int m_uploadChunk = 1 << 20; // the chunk sent now, at most m_chunkSize (see setChunkSize)
     int m_chunksInARow = 0;      // chunks that arrived since the size last changed

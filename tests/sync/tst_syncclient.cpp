@@ -355,10 +355,13 @@ private slots:
         QCOMPARE(asked, (QList<qint64>{1000, 2}));
         QCOMPARE(unitsAndCursor(d->db.connection()), QStringLiteral("p1,p2,p3 @ 3"));
         QCOMPARE(d->client->manager().value("registry_epoch"), QStringLiteral("epoch-2"));
-        // The same epoch again: no going back.
+        QVERIFY2(d->client->notice().contains(QStringLiteral("khôi phục")),
+                 qPrintable(d->client->notice())); // the user is told
+        // The same epoch again: no going back, nothing to tell.
         asked.clear();
         QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
         QCOMPARE(asked, QList<qint64>{3});
+        QVERIFY(d->client->notice().isEmpty());
     }
 
     // Pages are written by the sync worker. When a round ends while a page of it is still being
