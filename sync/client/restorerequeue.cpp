@@ -45,23 +45,26 @@ CoreError RestoreRequeue::requeue(QSqlDatabase db, qint64 registrySeq, qint64 ba
     QSqlQuery q(db);
     int queued = 0;
     if (!lost.isEmpty()) {
-        q.prepare(QStringLiteral("DELETE FROM outbox WHERE rejected_code IS NULL AND (entity, "
-                                 "row_id) IN (SELECT entity, id FROM (%1))")
-                      .arg(lost));
+        // The rows are read once (each table scanned for sync_seq): their entries go, then the
+        // new ones come from the same list.
+        q.prepare(QStringLiteral("CREATE TEMP TABLE requeue_rows AS %1").arg(lost));
         q.bindValue(QStringLiteral(":seq"), registrySeq);
         if (!q.exec())
+            return failure(q);
+        if (!q.exec(QStringLiteral("DELETE FROM outbox WHERE rejected_code IS NULL AND (entity, "
+                                   "row_id) IN (SELECT entity, id FROM requeue_rows)")))
             return failure(q);
         q.prepare(QStringLiteral("INSERT INTO outbox(change_id, entity, row_id, op, base_seq, "
                                  "old_json, new_json, created_at) SELECT "
-                                 "lower(hex(randomblob(16))), entity, id, 'insert', :base, NULL, "
-                                 "new_json, :now FROM (%1) ORDER BY sync_seq")
-                      .arg(lost));
-        q.bindValue(QStringLiteral(":seq"), registrySeq);
-        q.bindValue(QStringLiteral(":base"), baseSeq);
-        q.bindValue(QStringLiteral(":now"), QDateTime::currentMSecsSinceEpoch());
+                                 "lower(hex(randomblob(16))), entity, id, 'insert', ?, NULL, "
+                                 "new_json, ? FROM requeue_rows ORDER BY sync_seq"));
+        q.addBindValue(baseSeq);
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
         if (!q.exec())
             return failure(q);
         queued = q.numRowsAffected();
+        if (!q.exec(QStringLiteral("DROP TABLE temp.requeue_rows")))
+            return failure(q);
     }
     if (synced.contains(QStringLiteral("photos")) &&
         RoleWrites::mayWrite(role, QStringLiteral("photos"))) {

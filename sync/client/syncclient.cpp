@@ -81,6 +81,9 @@ SyncClient::SyncClient(QSqlDatabase db, const QString &dataRoot, QObject *parent
         if (m_autoSync && (m_online || !m_hasReachability) && loggedIn() && !m_syncing)
             sync();
     });
+    // Kept here from now on: this client writes it (a pull's first page, a restore) and
+    // forgets it (a login for another owner).
+    m_registryEpoch = m_manager.value(QStringLiteral("registry_epoch"));
     refreshCounts();
 }
 
@@ -309,9 +312,11 @@ void SyncClient::login(const QString &username, const QString &password)
             a.provinceId = u.value(QLatin1String("province_id")).toVariant().toString();
             bool reset = false;
             const CoreError stored = m_manager.setAuthFrom(m_serverUrl.toString(), a, &reset);
-            if (reset)
+            if (reset) {
+                m_registryEpoch.clear(); // forgotten with the cursor (setAuthFrom)
                 qInfo("sync: another user or registry than this device last pulled for: the "
                       "pull starts again from the beginning");
+            }
             if (stored.failed()) {
                 kind = SyncErrors::Kind::Local;
                 e = SyncErrors::make(kind, stored.message());
@@ -400,7 +405,6 @@ bool SyncClient::sync()
     }
     m_syncing = true;
     ++m_round;
-    m_registryEpoch = m_manager.value(QStringLiteral("registry_epoch"));
     if (!m_notice.isEmpty()) {
         m_notice.clear();
         emit noticeChanged();
@@ -813,8 +817,8 @@ void SyncClient::restartPull(std::shared_ptr<PulledPage> page, qint64 registrySe
     // sequences this device may have passed already. The page's rows (if any) are not written;
     // a page asked ahead goes too.
     qWarning("sync: the registry went back to sequence %lld (restored from a backup): sending "
-             "this device's later versions again, then pulling everything again",
-             registrySeq);
+             "this device's later versions again, then pulling again from %lld",
+             registrySeq, cursor);
     m_freePages.push_back(std::move(page));
     m_aheadHttp->abort();
     m_http->abort();

@@ -241,7 +241,9 @@ private:
     void uploadChunk();
     void thumbsNext();
     void finishRound(const CoreError &error, SyncErrors::Kind kind);
-    // The registry went back behind the cursor (restored from a backup): pull from 0 again.
+    // The registry went back to `registrySeq` (restored from a backup): this device's later
+    // versions are queued again with `baseSeq` (RestoreRequeue), then the pull goes on from
+    // `cursor`.
     void restartPull(std::shared_ptr<PulledPage> page, qint64 registrySeq, qint64 baseSeq,
                      qint64 cursor, const QString &epoch);
     // After a round: a failure the network or the registry may get over is tried again later

@@ -287,6 +287,12 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
     return loadEpoch();
 }
 
+namespace {
+// A new epoch (bound: its name) beginning at the registry's current sequence.
+const char *const kNewEpochSql = "UPDATE registry_epoch SET epoch = ?, since_seq = (SELECT seq "
+                                 "FROM registry_counter WHERE id = 1) WHERE id = 1";
+} // namespace
+
 CoreError RegistryStore::loadEpoch()
 {
     QSqlQuery q(connection());
@@ -307,8 +313,7 @@ CoreError RegistryStore::loadEpoch()
 CoreError RegistryStore::renewEpoch()
 {
     QSqlQuery q(connection());
-    q.prepare(QStringLiteral("UPDATE registry_epoch SET epoch = ?, since_seq = (SELECT seq FROM "
-                             "registry_counter WHERE id = 1) WHERE id = 1"));
+    q.prepare(QLatin1String(kNewEpochSql));
     q.addBindValue(Uuid7::generate());
     if (!q.exec())
         return {CoreError::Code::Sql, q.lastError().text()};
@@ -1626,9 +1631,7 @@ CoreError RegistryStore::backup(const QString &outFile)
             QSqlDatabase copy = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
             copy.setDatabaseName(partial);
             QSqlQuery u(copy);
-            if (!copy.open() || !u.prepare(QStringLiteral(
-                                    "UPDATE registry_epoch SET epoch = ?, since_seq = (SELECT "
-                                    "seq FROM registry_counter WHERE id = 1) WHERE id = 1")))
+            if (!copy.open() || !u.prepare(QLatin1String(kNewEpochSql)))
                 error = copy.lastError().text();
             else if (u.addBindValue(Uuid7::generate()); !u.exec() || u.numRowsAffected() != 1)
                 error = u.lastError().text().isEmpty() ? QStringLiteral("no epoch row")
