@@ -3,12 +3,15 @@
 #include "changeresult.h"
 #include "protocolversion.h"
 #include "pushrequest.h"
+#include "sqlitehandle.h"
 #include "syncerrors.h"
 #include "transaction.h"
+#include "triggersoff.h"
 
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -108,6 +111,41 @@ CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outco
                 QStringLiteral("push: result for change %1").arg(r.change));
         listed.insert(at, r);
     }
+    // The versions this device holds as they are: the row's sync_seq moves to them (the pull does
+    // not bring them back). From `own` (runs of applied changes) and duplicates that carry a seq.
+    QHash<QString, QHash<QString, qint64>> held; // entity -> row id -> highest seq
+    const auto hold = [&](int at, qint64 seq) {
+        const Entry &e = m_entries.at(at);
+        qint64 &s = held[e.entity][e.rowId];
+        s = qMax(s, seq);
+    };
+    const QJsonValue own = reply.value(QLatin1String("own"));
+    if (!own.isUndefined() && !own.isArray())
+        return SyncErrors::malformed(QStringLiteral("push: own is not a list"));
+    QSet<int> owned;
+    for (const QJsonValue &v : own.toArray()) {
+        const QJsonArray run = v.toArray();
+        const auto integer = [&run](int i) {
+            const double d = run.at(i).toDouble(-1);
+            return d >= 1 && d <= 9007199254740991.0 && d == double(qint64(d)) ? qint64(d) : -1;
+        };
+        const qint64 change = run.size() == 3 ? integer(0) : -1;
+        const qint64 seq = run.size() == 3 ? integer(1) : -1;
+        const qint64 count = run.size() == 3 ? integer(2) : -1;
+        const int at = change > 0 ? index.value(change, -1) : -1;
+        if (at < 0 || seq < 1 || count < 1 || count > m_entries.size() - at)
+            return SyncErrors::malformed(QStringLiteral("push: own run for change %1").arg(change));
+        for (int i = at; i < at + count; ++i) {
+            if (listed.contains(i) || owned.contains(i))
+                return SyncErrors::malformed(
+                    QStringLiteral("push: change %1 named twice").arg(m_entries.at(i).outboxSeq));
+            owned.insert(i);
+            hold(i, seq + (i - at));
+        }
+    }
+    for (auto it = listed.constBegin(); it != listed.constEnd(); ++it)
+        if (it->status == QLatin1String("duplicate") && it->seq > 0)
+            hold(it.key(), it->seq);
 
     Transaction tx(db);
     if (!tx.active())
@@ -160,6 +198,28 @@ CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outco
     }
     if (!flush(int(m_entries.size())))
         return sqlFailure(del);
+    if (!held.isEmpty()) {
+        // Not an edit: the outbox's triggers stay out of it (they would compare every column of
+        // every row to find nothing changed).
+        const TriggersOff off(SqliteHandle::of(db), true);
+        QSqlQuery up(db);
+        for (auto it = held.constBegin(); it != held.constEnd(); ++it) {
+            QJsonArray pairs;
+            for (auto row = it->constBegin(); row != it->constEnd(); ++row)
+                pairs.append(QJsonArray{row.key(), double(row.value())});
+            // One statement per table: the pairs travel as one JSON text. Never backwards (a
+            // pull may have brought a later version already).
+            if (!up.prepare(QStringLiteral("UPDATE \"%1\" SET sync_seq = u.seq FROM (SELECT "
+                                           "value ->> 0 AS id, value ->> 1 AS seq FROM "
+                                           "json_each(?)) AS u WHERE \"%1\".id = u.id AND "
+                                           "\"%1\".sync_seq < u.seq")
+                                .arg(it.key())))
+                return sqlFailure(up);
+            up.addBindValue(QString::fromUtf8(QJsonDocument(pairs).toJson(QJsonDocument::Compact)));
+            if (!up.exec())
+                return sqlFailure(up);
+        }
+    }
     if (rewindTo >= 0) {
         // The registry kept another value for this row: the pull brings its version again.
         QSqlQuery c(db);

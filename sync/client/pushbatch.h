@@ -49,8 +49,9 @@ public:
     // entries and marks the rejected ones. A reply that does not match the batch changes nothing
     // (Malformed error). A conflict makes sure the pull cursor is before the row's version that
     // holds the winning values (the result's seq; the change's base_seq when the result has
-    // none), moving it back only if it is past that. Rows' sync_seq is left to the next pull,
-    // which brings every row stored after the cursor, this device's own included.
+    // none), moving it back only if it is past that. A row whose change the registry stored as
+    // sent (the reply's `own`, or a duplicate with a seq) gets that seq as its sync_seq: the pull
+    // does not bring it back (X-CCN-Skip-Own). Other rows' sync_seq is left to the next pull.
     CoreError applyReply(QSqlDatabase db, const QJsonObject &reply, Outcome *outcome) const;
 
 private:

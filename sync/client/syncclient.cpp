@@ -736,7 +736,11 @@ void SyncClient::requestPage(qint64 since)
     SyncHttp *http = m_pullHttp == m_http ? m_aheadHttp : m_http;
     m_pullHttp = http;
     m_pullAsked = true;
+    // This device keeps the seqs its push replies name (`own`, PushBatch::applyReply): the
+    // registry need not send those versions back (a registry that does not know the header
+    // sends them, and they are written again).
     http->get(QStringLiteral("pull?since=%1&limit=%2").arg(since).arg(m_pageSize),
+              {{QByteArrayLiteral("X-CCN-Skip-Own"), QByteArrayLiteral("1")}},
               [this, since](const SyncReply &r) { pageArrived(since, r); });
 }
 

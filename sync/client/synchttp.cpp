@@ -32,9 +32,9 @@ QUrl SyncHttp::urlFor(const QString &path) const
     return QUrl(base + QStringLiteral("/api/v1/") + path);
 }
 
-void SyncHttp::get(const QString &path, Callback done)
+void SyncHttp::get(const QString &path, const Headers &headers, Callback done)
 {
-    send("GET", path, QByteArray(), {}, std::move(done));
+    send("GET", path, QByteArray(), headers, std::move(done));
 }
 
 void SyncHttp::postJson(const QString &path, const QJsonObject &body, bool compress, Callback done)

@@ -49,7 +49,8 @@ public:
     int timeoutMs() const { return m_timeoutMs; }
 
     // `path` is relative to /api/v1 ("push", "pull?since=3").
-    void get(const QString &path, Callback done);
+    void get(const QString &path, Callback done) { get(path, {}, std::move(done)); }
+    void get(const QString &path, const Headers &headers, Callback done);
     void postJson(const QString &path, const QJsonObject &body, bool compress, Callback done);
     void postJson(const QString &path, const QByteArray &json, bool compress, Callback done);
     // JSON already compressed with Deflate::compress (e.g. while the previous request was away).

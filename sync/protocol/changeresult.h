@@ -16,6 +16,9 @@ public:
     QStringList conflictIds;
     QString code;    // for rejected
     QString message; // for rejected
+    // Stored exactly as the device sent it: the registry's row is the device's row at `seq`
+    // (records.clean_device). Applied results travel in the reply's `own` (PushResult), not here.
+    bool asSent = false;
 
     bool stored() const { return status != QLatin1String("rejected"); }
     QJsonObject toJson() const;

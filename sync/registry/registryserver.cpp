@@ -576,7 +576,10 @@ Reply RegistryServer::pull(const Principal &who, const QHttpServerRequest &reque
                 QStringLiteral("Tham số '%1' không được hỗ trợ.").arg(item.first.left(32)));
         }
     }
-    PullPage page = m_store->pull(who, since, int(limit));
+    // A device that keeps the seqs its push replies name (`own`) says so: its own rows held as
+    // they are are not sent back to it. Others get every row.
+    const bool skipOwn = header(request, "X-CCN-Skip-Own") == "1";
+    PullPage page = m_store->pull(who, since, int(limit), skipOwn);
     page.lastSeq = m_store->serverSeq();
     page.epoch = m_store->epoch();
     page.epochSeq = m_store->epochSeq();

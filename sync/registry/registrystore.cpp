@@ -127,23 +127,50 @@ bool isDeleted(const QJsonObject &row)
            !row.value(QLatin1String("deleted_at")).isNull();
 }
 
+// Whether the pushing device's row is `row` once `change` is stored: every field but id is one the
+// change carried, with this value, or one it did not carry that the device had seen (stamped at or
+// before the change's base_seq, the version the device edited) or wrote itself. A carried field
+// the registry kept another value of (a conflict, an updated_at not taken), a field another device
+// wrote since, or one without a stamp, is not.
+bool heldAsSent(const QJsonObject &row, const QJsonObject &meta, const PushChange &change,
+                const QString &device)
+{
+    for (auto it = row.begin(); it != row.end(); ++it) {
+        if (it.key() == QLatin1String("id"))
+            continue;
+        const auto sent = change.fields.constFind(it.key());
+        if (sent != change.fields.constEnd()) {
+            if (*sent == *it)
+                continue;
+            return false; // the device has the value it sent, the registry kept another
+        }
+        const QJsonArray stamp = meta.value(it.key()).toArray();
+        if (stamp.size() != 2 ||
+            (stamp.at(1).toString() != device && qint64(stamp.at(0).toDouble()) > change.baseSeq))
+            return false;
+    }
+    return true;
+}
+
 // The records and history rows, as RegistryStore::writeRows() takes them.
 const QString kRecordsHead = QStringLiteral(
     "INSERT INTO records (entity, row_id, seq, deleted, row_json, field_meta, province_id, "
-    "cluster_id, sha256) VALUES ");
+    "cluster_id, sha256, clean_device) VALUES ");
 const QString kRecordsTail = QStringLiteral(
     " ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted, "
     "row_json = excluded.row_json, field_meta = excluded.field_meta, province_id = "
-    "excluded.province_id, cluster_id = excluded.cluster_id, sha256 = excluded.sha256");
+    "excluded.province_id, cluster_id = excluded.cluster_id, sha256 = excluded.sha256, "
+    "clean_device = excluded.clean_device");
 const QString kHistoryHead =
     QStringLiteral("INSERT INTO history (seq, change_id, entity, row_id, op, device_id, user_id, "
                    "base_seq, fields, status, stored_at) VALUES ");
 
 // stamp: when set, the row's meta was not built (see PushState::stamps): every name of the row but
-// id holds *stamp.
+// id holds *stamp. cleanDevice: the device that holds this version as it is (records.clean_device).
 QVariantList recordRow(const QString &entity, const QString &rowId, qint64 seq,
                        const QJsonObject &row, const QJsonObject &meta, const QString &provinceId,
-                       const QString &clusterId, const QJsonValue *stamp = nullptr)
+                       const QString &clusterId, const QJsonValue *stamp = nullptr,
+                       const QString &cleanDevice = QString())
 {
     const QString sha = entity == QLatin1String("photos")
                             ? row.value(QLatin1String("sha256")).toString()
@@ -157,7 +184,8 @@ QVariantList recordRow(const QString &entity, const QString &rowId, qint64 seq,
                   : CompactJson::object(meta),
             nullable(provinceId),
             nullable(clusterId),
-            nullable(sha)};
+            nullable(sha),
+            nullable(cleanDevice)};
 }
 
 Principal principalFrom(const QSqlQuery &q, int at)
@@ -945,16 +973,23 @@ CoreError RegistryStore::push(const Principal &who, const QList<PushChange> &cha
             // At or below the watermark: most likely a replay. The history says for sure (a
             // device sends its changes in order, but a late copy of an old request must not
             // hide a change that never arrived).
-            q = statement(QStringLiteral("SELECT 1 FROM history WHERE change_id = ?"),
-                          {PushChange::changeId(who.deviceId, c.seq)}, &error);
+            // Its seq goes with the answer when the row is still that version, held as sent by
+            // this device (the first answer, which said so, may have been lost).
+            q = statement(QStringLiteral("SELECT r.seq FROM history h LEFT JOIN records r ON "
+                                         "r.entity = h.entity AND r.row_id = h.row_id AND r.seq "
+                                         "= h.seq AND r.clean_device = ? WHERE h.change_id = ?"),
+                          {who.deviceId, PushChange::changeId(who.deviceId, c.seq)}, &error);
             if (!q)
                 return abort(error);
             const bool stored = q->next();
+            const qint64 heldSeq = stored ? q->value(0).toLongLong() : 0;
             q->finish();
             if (stored) {
                 ChangeResult r;
                 r.change = c.seq;
                 r.status = QStringLiteral("duplicate");
+                r.seq = heldSeq;
+                r.asSent = heldSeq > 0;
                 results->append(r);
                 continue;
             }
@@ -994,7 +1029,8 @@ CoreError RegistryStore::push(const Principal &who, const QList<PushChange> &cha
         const std::pair<QString, QString> &scope = m_push->scopes[key];
         const auto stamp = m_push->stamps.constFind(key);
         records << recordRow(key.left(cut), key.mid(cut + 1), st.seq, st.row, st.meta, scope.first,
-                             scope.second, stamp == m_push->stamps.constEnd() ? nullptr : &*stamp);
+                             scope.second, stamp == m_push->stamps.constEnd() ? nullptr : &*stamp,
+                             m_push->clean.contains(key) ? who.deviceId : QString());
     }
     if (!writeRows(kRecordsHead, records, kRecordsTail, &error) ||
         !writeRows(kHistoryHead, m_push->history, QString(), &error))
@@ -1300,6 +1336,14 @@ ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &chan
     if (!saveRecord(change.entity, change.rowId, seq, out.row, meta, finalScope, storageError,
                     stampAll ? stamp : QJsonValue()))
         return r;
+    // A delete carries deleted_at alone, while the device's tombstone has its own updated_at
+    // too: the registry's is not the device's row, and the pull brings it back.
+    r.asSent = out.conflicts.isEmpty() && change.op != QLatin1String("delete") &&
+               (stampAll || heldAsSent(out.row, meta, change, who.deviceId));
+    if (r.asSent)
+        m_push->clean.insert(rowKey(change.entity, change.rowId));
+    else
+        m_push->clean.remove(rowKey(change.entity, change.rowId));
     for (const ChangeMerger::Conflict &c : out.conflicts) {
         const QString id = Uuid7::generate();
         if (!statement(QStringLiteral(
@@ -1371,7 +1415,7 @@ CoreError RegistryStore::writeRow(const QString &entity, const QString &rowId,
     return {};
 }
 
-PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit) const
+PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit, bool skipOwn) const
 {
     PullPage page;
     page.protocol = ProtocolVersion::current;
@@ -1381,7 +1425,15 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit) cons
     // which is faster there than its row-by-row mode.
     q.setForwardOnly(!m_postgres);
     QString filter;
-    QVariantList binds{since};
+    // A row this device holds as it is comes without its text (NULL), and is passed over.
+    QString text =
+        m_postgres ? QStringLiteral("row_json") : QStringLiteral("CAST(row_json AS BLOB)");
+    QVariantList binds;
+    if (skipOwn) {
+        text = QStringLiteral("CASE WHEN clean_device = ? THEN NULL ELSE %1 END").arg(text);
+        binds << who.deviceId;
+    }
+    binds << since;
     if (!who.isAdmin()) {
         const auto set = clusterSet(who);
         filter = QStringLiteral(" AND (province_id IS NULL OR (province_id = ?");
@@ -1407,8 +1459,7 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit) cons
         // On SQLite the row text comes as its UTF-8 bytes (a BLOB), not through a QString and back.
         QStringLiteral("SELECT seq, entity, deleted, %1 FROM records%2 WHERE seq > ?%3 "
                        "ORDER BY seq LIMIT ?")
-            .arg(m_postgres ? QStringLiteral("row_json") : QStringLiteral("CAST(row_json AS BLOB)"),
-                 m_postgres ? QString() : QStringLiteral(" INDEXED BY records_seq"), filter),
+            .arg(text, m_postgres ? QString() : QStringLiteral(" INDEXED BY records_seq"), filter),
         binds);
     int rows = 0;
     while (q.next()) {
@@ -1418,10 +1469,11 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit) cons
         }
         const qint64 seq = q.value(0).toLongLong();
         // The stored row text is copied value by value (no JSON objects built).
-        const QVariant text = q.value(3);
-        page.append(seq, q.value(1).toString(), q.value(2).toInt() != 0,
-                    text.typeId() == QMetaType::QByteArray ? text.toByteArray()
-                                                           : text.toString().toUtf8());
+        const QVariant rowText = q.value(3);
+        if (!rowText.isNull())
+            page.append(seq, q.value(1).toString(), q.value(2).toInt() != 0,
+                        rowText.typeId() == QMetaType::QByteArray ? rowText.toByteArray()
+                                                                  : rowText.toString().toUtf8());
         page.next = seq;
         ++rows;
     }

@@ -72,7 +72,9 @@ public:
     CoreError push(const Principal &who, const QList<PushChange> &changes,
                    QList<ChangeResult> *results);
     ChangeResult push(const Principal &who, const PushChange &change);
-    PullPage pull(const Principal &who, qint64 since, int limit) const;
+    // skipOwn: leave out rows whose latest version the pulling device holds as it is
+    // (records.clean_device, the reply's `own`); they still count towards `limit` and move `next`.
+    PullPage pull(const Principal &who, qint64 since, int limit, bool skipOwn = false) const;
     // Authoritative writes (demo seed, CSV import, conflict resolution): no merge, no scope.
     CoreError writeRow(const QString &entity, const QString &rowId, const QJsonObject &fields,
                        const QString &origin, const QString &userId, qint64 *seq = nullptr);
@@ -122,6 +124,9 @@ private:
         // the batch loads the row (load() builds it then); its text is made from the row's names.
         QHash<QString, QJsonValue> stamps;
         QList<QVariantList> history; // one bind list per history row
+        // rowKeys whose latest version in the batch the pushing device holds as it is (its last
+        // change stored as sent): written as records.clean_device.
+        QSet<QString> clean;
         // clusterSet() of the batch's principal when it is limited to clusters, worked out once (a
         // query per commune); dropped when the batch saves a cluster_units row, which may change
         // it.

@@ -135,6 +135,52 @@ private slots:
         QVERIFY(next.isEmpty());
     }
 
+    // The versions the registry stored exactly as sent (`own`, and a duplicate's seq) become the
+    // rows' sync_seq, never lower than a version pulled already, without an outbox entry.
+    void ownVersionsBecomeTheRowsSyncSeq()
+    {
+        Database db;
+        QSqlDatabase c = freshDb(db);
+        QString why;
+        QVERIFY2(runSteps(c,
+                          QJsonDocument::fromJson(R"([
+          {"do": "insert", "table": "admin_units", "values": {"id": "p9", "code": "09", "name": "Z", "level": "province", "level_label": "Tỉnh", "valid_from": "2025-07-01"}},
+          {"do": "settle", "table": "admin_units", "seq": 500}])")
+                              .array(),
+                          &why),
+                 qPrintable(why));
+        threeInserts(c);
+        QVERIFY2(runSteps(c,
+                          QJsonDocument::fromJson(R"([
+          {"do": "update", "table": "admin_units", "id": "p9", "values": {"name": "Y"}},
+          {"do": "update", "table": "admin_units", "id": "p1", "values": {"name": "AA"}}])")
+                              .array(),
+                          &why),
+                 qPrintable(why));
+        PushBatch batch;
+        QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &batch).ok());
+        const auto &e = batch.entries();
+        QCOMPARE(batch.size(), 5); // p1, p2, p3 inserted; p9, p1 updated
+        // p1's insert and p2's at 100 and 101; p3 a duplicate still held at 50; p9's update at 102
+        // (its row was pulled at 500 meanwhile); p1's update at 103.
+        const QJsonObject reply{
+            {"protocol", ProtocolVersion::current},
+            {"server_seq", 103},
+            {"results",
+             QJsonArray{QJsonObject{
+                 {"change", double(e[2].outboxSeq)}, {"status", "duplicate"}, {"seq", 50}}}},
+            {"own", QJsonArray{QJsonArray{double(e[0].outboxSeq), 100, 2},
+                               QJsonArray{double(e[3].outboxSeq), 102, 2}}}};
+        PushBatch::Outcome o;
+        QVERIFY(batch.applyReply(c, reply, &o).ok());
+        QCOMPARE(o.stored, 5);
+        QCOMPARE(scalar(c, "SELECT group_concat(id || '@' || sync_seq, ' ') FROM (SELECT id, "
+                           "sync_seq FROM admin_units ORDER BY id)")
+                     .toString(),
+                 QStringLiteral("p1@103 p2@101 p3@50 p9@500"));
+        QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
+    }
+
     void nextBatchStartsAfterTheOneInFlight()
     {
         // The client builds batch N+1 while N is with the registry: from the entries after N's
@@ -214,6 +260,11 @@ private slots:
             << QByteArray(R"({"protocol": 2, "results": [{"change": "1", "status": "rejected"}]})");
         QTest::newRow("unknown status") << QByteArray("ID0");
         QTest::newRow("a change listed twice") << QByteArray("TWICE");
+        QTest::newRow("own not a list")
+            << QByteArray(R"({"protocol": 2, "results": [], "own": 5})");
+        QTest::newRow("own run past the batch") << QByteArray("OWN_PAST");
+        QTest::newRow("own run without a seq") << QByteArray("OWN_ZERO");
+        QTest::newRow("own names a listed change") << QByteArray("OWN_LISTED");
     }
 
     void malformedReplyChangesNothing()
@@ -231,6 +282,15 @@ private slots:
                                   {"status", reply == "ID0" ? "stored" : "duplicate"}};
             r = QJsonObject{{"protocol", ProtocolVersion::current},
                             {"results", reply == "ID0" ? QJsonArray{one} : QJsonArray{one, one}}};
+        }
+        if (reply.startsWith("OWN_")) {
+            const double first = double(batch.entries().first().outboxSeq);
+            const QJsonArray listed{QJsonObject{{"change", first}, {"status", "duplicate"}}};
+            r = QJsonObject{
+                {"protocol", ProtocolVersion::current},
+                {"results", reply == "OWN_LISTED" ? listed : QJsonArray{}},
+                {"own", QJsonArray{QJsonArray{first, reply == "OWN_ZERO" ? 0 : 10,
+                                              reply == "OWN_PAST" ? batch.size() + 1 : 1}}}};
         }
         const QStringList before = outboxSnapshot(c);
         const CoreError e = batch.applyReply(c, r, nullptr);

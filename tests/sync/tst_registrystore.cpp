@@ -63,6 +63,7 @@ private slots:
     void merge();
     void historyAndIdempotenceAreAtomic();
     void pullScopeAndPaging();
+    void pullLeavesOutWhatTheDeviceHolds();
     void readScopeMatchesPull();
     void officerScopeFollowsLinksInTheBatch();
     void bigBatchIsWrittenWhole();
@@ -175,6 +176,7 @@ void TestRegistryStore::merge()
     base.fields = fx.value("base").toObject();
     const ChangeResult r0 = m_store->push(device("A"), base);
     QVERIFY2(r0.status == "applied", qPrintable(r0.code + ": " + r0.message));
+    QVERIFY(r0.asSent); // a new row is the inserting device's row
     seqs << r0.seq;
     int stored = 1;
     const QJsonArray steps = fx.value("steps").toArray();
@@ -195,6 +197,13 @@ void TestRegistryStore::merge()
         QCOMPARE(r.status, s.value("expect").toString());
         if (s.contains("code"))
             QVERIFY2(r.code == s.value("code").toString(), qPrintable(step));
+        // Stored exactly as the device sent it: the device holds the registry's row (PROTOCOL.md,
+        // Push, `own`); a duplicate says so with the version's seq while it is still the row's.
+        if (s.contains("as_sent"))
+            QVERIFY2(r.asSent == s.value("as_sent").toBool(), qPrintable(step));
+        if (s.contains("expect_seq"))
+            QVERIFY2(r.seq == seqs.value(s.value("expect_seq").toString().mid(1).toInt()),
+                     qPrintable(step));
         if (r.status == "applied" || r.status == "conflict") {
             ++stored;
             // A change stored now, conflicts included, is the row's newest version: devices
@@ -215,6 +224,15 @@ void TestRegistryStore::merge()
                                                    QJsonDocument::Compact)))));
     const bool deleted = !row->value("deleted_at").isNull() && row->contains("deleted_at");
     QCOMPARE(deleted, fx.value("expect_deleted").toBool());
+    if (fx.contains("expect_held_by")) {
+        QSqlQuery q(m_store->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT clean_device FROM records WHERE row_id = '%1'")
+                           .arg(rowId)) &&
+                q.next());
+        const QJsonValue held = fx.value("expect_held_by");
+        QCOMPARE(q.value(0).toString(),
+                 held.isNull() ? QString() : device(held.toString()).deviceId);
+    }
 
     Principal admin = device("admin");
     admin.role = "admin";
@@ -270,6 +288,52 @@ void TestRegistryStore::historyAndIdempotenceAreAtomic()
     QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM history WHERE change_id = '%1'")
                            .arg(PushChange::changeId(device("A").deviceId, c.seq))),
              1);
+}
+
+// A device that keeps the seqs its push replies name is not sent those versions back; the page
+// still moves its cursor past them, even when it holds nothing else. Other devices get them.
+void TestRegistryStore::pullLeavesOutWhatTheDeviceHolds()
+{
+    const qint64 before = m_store->serverSeq();
+    QList<qint64> seqs;
+    QStringList rows;
+    for (int i = 0; i < 3; ++i) {
+        const PushChange c = inspectionIn("c1", i);
+        const ChangeResult r = m_store->push(device("A"), c);
+        QVERIFY(r.status == "applied" && r.asSent);
+        seqs << r.seq;
+        rows << c.rowId;
+    }
+    PushChange edit; // B edits A's second inspection, having seen it: B holds that version
+    edit.seq = nextChangeSeq();
+    edit.entity = "inspections";
+    edit.rowId = rows.at(1);
+    edit.op = "update";
+    edit.baseSeq = seqs.at(1);
+    edit.fields = QJsonObject{{"findings", "B"}};
+    const ChangeResult byB = m_store->push(device("B"), edit);
+    QVERIFY(byB.status == "applied" && byB.asSent);
+
+    const auto ids = [](const PullPage &p) {
+        QStringList out;
+        for (const PulledRow &r : p.rows())
+            out << r.rowId + "@" + QString::number(r.seq);
+        return out;
+    };
+    const QString second = edit.rowId + "@" + QString::number(byB.seq);
+    // A: its first two rows are left out, yet the page moves on; then B's version of the second
+    // row and nothing of its third.
+    PullPage p = m_store->pull(device("A"), before, 1, true);
+    QCOMPARE(p.runs.size(), 0);
+    QVERIFY(p.more);
+    QCOMPARE(p.next, seqs.at(0));
+    p = m_store->pull(device("A"), p.next, 10, true);
+    QCOMPARE(ids(p), QStringList{second});
+    QVERIFY(!p.more);
+    QCOMPARE(p.next, byB.seq);
+    // B holds its version: it gets A's first and third rows only. Without the flag, everything.
+    QCOMPARE(m_store->pull(device("B"), before, 10, true).rows().size(), 2);
+    QCOMPARE(m_store->pull(device("A"), before, 10).rows().size(), 3);
 }
 
 void TestRegistryStore::pullScopeAndPaging()

@@ -474,6 +474,34 @@ private slots:
         QCOMPARE(value(*a, "inspections", id, "findings"), QStringLiteral("Sau khi khôi phục"));
     }
 
+    // A round does not bring back what the device pushed and the registry stored as sent: the
+    // push reply names those versions (`own`) and the pull leaves them out (X-CCN-Skip-Own).
+    // Another device pulls them, at the same versions.
+    void whatADevicePushedIsNotSentBackToIt()
+    {
+        auto a = device("inspector.demo");
+        auto b = device("inspector.demo");
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        const QStringList ids = editThree(*a, "findings", "Không gửi lại");
+        QCOMPARE(ids.size(), 3);
+        QSignalSpy pulledByA(a->client.get(), &SyncClient::pulled);
+        QVERIFY(round(*a));
+        int rows = 0;
+        for (const QList<QVariant> &args : std::as_const(pulledByA))
+            rows += args.at(0).toInt();
+        QCOMPARE(rows, 0);
+        QVERIFY(round(*b));
+        for (const QString &id : ids) {
+            QCOMPARE(value(*b, "inspections", id, "findings"),
+                     value(*a, "inspections", id, "findings"));
+            const QString version =
+                QStringLiteral("SELECT sync_seq FROM inspections WHERE id = '%1'").arg(id);
+            QVERIFY(scalar(a->c(), version).toLongLong() > 0);
+            QCOMPARE(scalar(a->c(), version), scalar(b->c(), version));
+        }
+    }
+
     void aRegistryRestoredFromABackupGetsBackWhatTheDevicesHold()
     {
         // Devices registered before the backup (the restored registry knows their tokens).

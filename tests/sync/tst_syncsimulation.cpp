@@ -366,8 +366,11 @@ TestSyncSimulation::registryRows(const QString &username)
     qint64 since = 0;
     for (;;) {
         const PullPage page = m_store->pull(who, since, 1000);
-        for (const PulledRow &r : page.rows())
-            out[r.entity].insert(r.rowId, r.row);
+        for (const PulledRow &r : page.rows()) {
+            QJsonObject row = r.row;
+            row.insert(QStringLiteral("sync_seq"), double(r.seq)); // the version's sequence
+            out[r.entity].insert(r.rowId, row);
+        }
         since = page.next;
         if (!page.more)
             break;
@@ -570,7 +573,7 @@ void TestSyncSimulation::simulate()
             const QHash<QString, QJsonObject> server = visible.value(t);
             const QStringList cols = OutboxTriggers::syncedColumns(db, t);
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("SELECT %1 FROM %2").arg(cols.join(", "), t)));
+            QVERIFY(q.exec(QStringLiteral("SELECT %1, sync_seq FROM %2").arg(cols.join(", "), t)));
             int n = 0;
             while (q.next()) {
                 ++n;
@@ -588,6 +591,16 @@ void TestSyncSimulation::simulate()
                                                         "the registry")
                                              .arg(who, t, id, cols[c], local, remote)));
                 }
+                // The device knows which version it holds (pulled, or named by a push reply):
+                // its next edit is based on it.
+                const qint64 version = q.value(cols.size()).toLongLong();
+                if (version != qint64(row.value(QStringLiteral("sync_seq")).toDouble()))
+                    QFAIL(qPrintable(QStringLiteral("%1: %2/%3 is version %4 on the device, %5 on "
+                                                    "the registry\n%6")
+                                         .arg(who, t, id)
+                                         .arg(version)
+                                         .arg(row.value(QStringLiteral("sync_seq")).toDouble())
+                                         .arg(rowStory(t, id))));
             }
             QVERIFY2(n == server.size(),
                      qPrintable(QStringLiteral("%1: %2 has %3 rows, the registry %4")

@@ -164,7 +164,7 @@ private slots:
         auto bad = std::make_shared<PulledPage>();
         QVERIFY(bad->read(QByteArrayLiteral("{\"protocol\":") +
                           QByteArray::number(ProtocolVersion::current) +
-                          QByteArrayLiteral(",\"next\":5,\"more\":true,\"runs\":[]}")));
+                          QByteArrayLiteral(",\"next\":0,\"more\":true,\"runs\":[]}")));
         QList<Answer> answers;
         worker.apply(round, bad, 0, collect(&answers));
         worker.apply(round, unitPage(1, "Một", false), 0, collect(&answers));
