@@ -42,6 +42,14 @@ public:
         return true;
     }
 
+    // PostgreSQL: the database dropped and created again, empty (a restore goes into it).
+    bool recreate(QString *error)
+    {
+        return admin(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name),
+                     error) &&
+               admin(QStringLiteral("CREATE DATABASE %1").arg(m_name), error);
+    }
+
     void tearDown()
     {
         if (m_name.isEmpty())
@@ -51,19 +59,27 @@ public:
         m_name.clear();
     }
 
+    // A QPSQL connection `name` to the database at `url`, opened (see isOpen() and lastError()).
+    static QSqlDatabase connect(const QString &name, const QUrl &url)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setPassword(url.password());
+        db.setDatabaseName(url.path().mid(1));
+        db.open();
+        return db;
+    }
+
 private:
     bool admin(const QString &sql, QString *error)
     {
         const QString conn = QStringLiteral("ccn-test-admin");
         bool ok = false;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), conn);
-            db.setHostName(m_base.host());
-            db.setPort(m_base.port(5432));
-            db.setUserName(m_base.userName());
-            db.setPassword(m_base.password());
-            db.setDatabaseName(m_base.path().mid(1));
-            if (!db.open()) {
+            QSqlDatabase db = connect(conn, m_base);
+            if (!db.isOpen()) {
                 *error = db.lastError().text();
             } else {
                 QSqlQuery q(db);

@@ -1,8 +1,12 @@
 // SyncClient against the real ccn-registry on 127.0.0.1 (started with --demo in a temporary data
-// directory): two real device databases sync through it. Parallel edits of different fields both
+// directory; with CCN_TEST_BACKEND=postgres on a fresh PostgreSQL database, its backups made with
+// pg_dump and restored with pg_restore and `ccn-registry new-epoch`): two real device databases
+// sync through it. Parallel edits of different fields both
 // survive; the same field gives a conflict record; delete against edit; photos up (with an
 // interrupted upload resumed) and down (thumbnail eagerly, original on demand).
+#include "postgresdump.h"
 #include "protocolversion.h"
+#include "registrytestbackend.h"
 #include "syncclient.h"
 #include "synctestutil.h"
 
@@ -28,6 +32,8 @@ class TestSyncEndToEnd : public QObject
 private:
     QTemporaryDir m_dir;
     QProcess m_registry;
+    RegistryTestBackend m_backend;
+    QString m_databaseUrl; // empty: SQLite in the data directory
     QString m_url;
     int m_n = 0;
 
@@ -143,40 +149,73 @@ private:
         return QJsonDocument(QJsonArray::fromVariantList(boss.client->conflicts())).toJson();
     }
 
-    // `ccn-registry backup` of the running registry's data directory into `file`.
-    bool backupTo(const QString &file)
+    // Runs `program` with `args`; false (and its error output in the log) unless it exits 0.
+    static bool tool(const QString &program, const QStringList &args)
     {
-        QProcess tool;
-        tool.start(QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry"),
-                   {"backup", "--data-dir", m_dir.filePath("registry"), "--out", file});
-        if (!tool.waitForFinished(30000) || tool.exitCode() != 0) {
-            qWarning("backup: %s", tool.readAllStandardError().constData());
+        QProcess p;
+        p.start(program, args);
+        if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit ||
+            p.exitCode() != 0) {
+            qWarning("%s: %s %s", qPrintable(program), p.readAllStandardError().constData(),
+                     qPrintable(p.errorString()));
             return false;
         }
         return true;
     }
 
-    // Stops the registry, puts `file` (a backup) in place of its database and starts it again
-    // on the same port.
+    // The registry's storage arguments: its data directory, and its PostgreSQL database when
+    // the test runs against one (CCN_TEST_BACKEND=postgres).
+    QStringList storage() const
+    {
+        QStringList args{"--data-dir", m_dir.filePath("registry")};
+        if (!m_databaseUrl.isEmpty())
+            args << "--database" << m_databaseUrl;
+        return args;
+    }
+
+    // `ccn-registry backup` of the running registry into `file` (SQLite: a copy of its
+    // database; PostgreSQL: pg_dump's custom format).
+    bool backupTo(const QString &file)
+    {
+        return tool(QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry"),
+                    QStringList{"backup"} << storage() << QStringList{"--out", file});
+    }
+
+    // Stops the registry, puts the backup `file` in place of its database as an operator would
+    // (SQLite: the file copied over; PostgreSQL: an empty database, pg_restore, then
+    // `ccn-registry new-epoch`) and starts it again on the same port.
     bool restoreFrom(const QString &file)
     {
         const QString dir = m_dir.filePath("registry");
         stopRegistry(m_registry);
-        for (const char *suffix : {"", "-wal", "-shm"})
-            QFile::remove(dir + "/registry.sqlite" + suffix);
-        if (!QFile::copy(file, dir + "/registry.sqlite"))
-            return false;
+        if (m_databaseUrl.isEmpty()) {
+            for (const char *suffix : {"", "-wal", "-shm"})
+                QFile::remove(dir + "/registry.sqlite" + suffix);
+            if (!QFile::copy(file, dir + "/registry.sqlite"))
+                return false;
+        } else {
+            QString why;
+            if (!m_backend.recreate(&why)) {
+                qWarning("restore: %s", qPrintable(why));
+                return false;
+            }
+            const QString pgRestore = PostgresDump::program("pg_restore");
+            if (pgRestore.isEmpty() ||
+                !tool(pgRestore, {"--no-owner", "--dbname=" + m_databaseUrl, file}) ||
+                !tool(QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry"),
+                      QStringList{"new-epoch"} << storage()))
+                return false;
+        }
         QByteArray out;
         return serve(m_url.section(QLatin1Char(':'), -1), &out) == m_url;
     }
 
-    // The registry on its data directory, on `port` (0: any free one); its URL or empty.
+    // The registry on its storage, on `port` (0: any free one); its URL or empty.
     QString serve(const QString &port, QByteArray *out)
     {
-        return startRegistry(m_registry, QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry"),
-                             {"serve", "--data-dir", m_dir.filePath("registry"), "--port", port,
-                              "--demo", "--fast-hash"},
-                             out);
+        return startRegistry(
+            m_registry, QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry"),
+            QStringList{"serve", "--port", port, "--demo", "--fast-hash"} << storage(), out);
     }
 
 private slots:
@@ -187,13 +226,19 @@ private slots:
         QVERIFY2(QFileInfo::exists(QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry")),
                  "ccn-registry is not built");
         QDir().mkpath(m_dir.filePath("registry"));
+        QString why;
+        QVERIFY2(m_backend.setUp(&m_databaseUrl, &why), qPrintable(why));
         m_registry.setProcessChannelMode(QProcess::SeparateChannels);
         QByteArray out;
         m_url = serve(QStringLiteral("0"), &out);
         QVERIFY2(!m_url.isEmpty(), out.constData());
     }
 
-    void cleanupTestCase() { stopRegistry(m_registry); }
+    void cleanupTestCase()
+    {
+        stopRegistry(m_registry);
+        m_backend.tearDown();
+    }
 
     void firstSyncPullsTheProvince()
     {

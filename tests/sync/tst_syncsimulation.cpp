@@ -2,14 +2,16 @@
 // days away from the others, edit shared rows (the same tenants and violations, the same fields and
 // different fields), record their own inspections with answers, violations and photos (real JPEGs
 // from ../shared/data/photos), and delete violations and photos, while the network between them and
-// the real RegistryServer (in process on 127.0.0.1, SQLite in a QTemporaryDir) drops requests and
+// the real RegistryServer (in process on 127.0.0.1, SQLite in a QTemporaryDir, or a fresh
+// PostgreSQL database per seed with CCN_TEST_BACKEND=postgres) drops requests and
 // replies, duplicates, replays and delays requests, cuts bodies in half (FaultProxy), and the
 // registry is killed and restarted on the same data directory (once while a request is in flight,
 // once for a stretch of steps). Everything is driven by one seed per data row.
 // After the network heals and every device has synced until quiet:
 // - no device has an outbox entry left (nothing rejected, nothing pending) or a photo to upload;
 // - every device's synced tables equal the registry's current rows, per table, row and travelling
-//   column; PRAGMA integrity_check is ok everywhere;
+//   column, and each row's sync_seq is the registry's version of it; PRAGMA integrity_check is
+//   ok everywhere;
 // - every value any device saved reached the registry (a history entry from that device carries
 //   it) and is current, or in a conflict record, or was overwritten by a later change;
 // - no change was stored twice (history has each change_id once; one row per created record);
@@ -20,6 +22,7 @@
 #include "registryphotostore.h"
 #include "registryserver.h"
 #include "registrystore.h"
+#include "registrytestbackend.h"
 #include "simdevice.h"
 
 #include <QJsonArray>
@@ -98,6 +101,7 @@ private:
     QString rowStory(const QString &entity, const QString &rowId);
 
     QString m_regDir;
+    QString m_databaseUrl; // empty: SQLite in m_regDir; else PostgreSQL (CCN_TEST_BACKEND)
     std::unique_ptr<RegistryStore> m_store;
     RegistryServer *m_server = nullptr;
     FaultProxy *m_proxy = nullptr;
@@ -110,7 +114,7 @@ private:
 bool TestSyncSimulation::startRegistry()
 {
     m_store = std::make_unique<RegistryStore>();
-    const CoreError e = m_store->open(m_regDir);
+    const CoreError e = m_store->open(m_regDir, m_databaseUrl);
     if (e.failed()) {
         qWarning("registry: %s", qPrintable(e.message()));
         return false;
@@ -441,6 +445,14 @@ void TestSyncSimulation::simulate()
     QVERIFY(dir.isValid());
     m_regDir = dir.filePath("registry");
     QDir().mkpath(m_regDir);
+    // A fresh registry database per seed (PostgreSQL: one created for it, dropped at the end).
+    RegistryTestBackend backend;
+    QString why;
+    QVERIFY2(backend.setUp(&m_databaseUrl, &why), qPrintable(why));
+    const auto dropRegistry = qScopeGuard([&] {
+        stopRegistry();
+        backend.tearDown();
+    });
     m_log.clear();
     m_counter = 0;
     m_restarts = 0;
