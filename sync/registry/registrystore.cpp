@@ -1451,7 +1451,10 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit, bool
         }
         filter += QStringLiteral("))");
     }
-    binds << limit + 1;
+    // Rows left out cost the page little: it may pass over up to ten times `limit` of them (after
+    // a big push, the device's own rows), so that few requests carry nothing.
+    const int scanLimit = skipOwn ? limit * 10 : limit;
+    binds << scanLimit + 1;
     // Rows in seq order from the seq index, the scope checked row by row: left to itself SQLite
     // takes the scope's OR through records_province_seq and sorts everything after `since` for
     // every page.
@@ -1461,21 +1464,23 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit, bool
                        "ORDER BY seq LIMIT ?")
             .arg(text, m_postgres ? QString() : QStringLiteral(" INDEXED BY records_seq"), filter),
         binds);
-    int rows = 0;
+    int rows = 0, scanned = 0;
     while (q.next()) {
-        if (rows == limit) {
+        if (rows == limit || scanned == scanLimit) {
             page.more = true;
             break;
         }
         const qint64 seq = q.value(0).toLongLong();
         // The stored row text is copied value by value (no JSON objects built).
         const QVariant rowText = q.value(3);
-        if (!rowText.isNull())
+        if (!rowText.isNull()) {
             page.append(seq, q.value(1).toString(), q.value(2).toInt() != 0,
                         rowText.typeId() == QMetaType::QByteArray ? rowText.toByteArray()
                                                                   : rowText.toString().toUtf8());
+            ++rows;
+        }
         page.next = seq;
-        ++rows;
+        ++scanned;
     }
     return page;
 }

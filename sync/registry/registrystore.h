@@ -73,7 +73,8 @@ public:
                    QList<ChangeResult> *results);
     ChangeResult push(const Principal &who, const PushChange &change);
     // skipOwn: leave out rows whose latest version the pulling device holds as it is
-    // (records.clean_device, the reply's `own`); they still count towards `limit` and move `next`.
+    // (records.clean_device, the reply's `own`); they move `next`, and a page passes over at most
+    // ten times `limit` rows in all.
     PullPage pull(const Principal &who, qint64 since, int limit, bool skipOwn = false) const;
     // Authoritative writes (demo seed, CSV import, conflict resolution): no merge, no scope.
     CoreError writeRow(const QString &entity, const QString &rowId, const QJsonObject &fields,
