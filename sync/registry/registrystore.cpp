@@ -841,7 +841,7 @@ std::optional<QJsonObject> RegistryStore::row(const QString &entity, const QStri
 
 bool RegistryStore::saveRecord(const QString &entity, const QString &rowId, qint64 seq,
                                const QJsonObject &row, const QJsonObject &meta, const Scope &scope,
-                               QString *error, const QJsonValue &stamp)
+                               QString *error, const QJsonValue &stamp, bool asSent)
 {
     if (m_push) {
         // A push batch keeps the row and writes it at its end (push() -> writeRows), once even if
@@ -854,6 +854,10 @@ bool RegistryStore::saveRecord(const QString &entity, const QString &rowId, qint
             m_push->stamps.insert(key, stamp);
         else
             m_push->stamps.remove(key);
+        if (asSent)
+            m_push->clean.insert(key);
+        else
+            m_push->clean.remove(key);
     } else if (!writeRows(
                    kRecordsHead,
                    {recordRow(entity, rowId, seq, row, meta, scope.provinceId, scope.clusterId)},
@@ -1333,17 +1337,13 @@ ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &chan
         for (const QString &f : out.appliedFields)
             meta.insert(f, stamp);
     const Scope finalScope = asProposed ? newScope : scopeOf(change.entity, out.row);
-    if (!saveRecord(change.entity, change.rowId, seq, out.row, meta, finalScope, storageError,
-                    stampAll ? stamp : QJsonValue()))
-        return r;
     // A delete carries deleted_at alone, while the device's tombstone has its own updated_at
     // too: the registry's is not the device's row, and the pull brings it back.
     r.asSent = out.conflicts.isEmpty() && change.op != QLatin1String("delete") &&
                (stampAll || heldAsSent(out.row, meta, change, who.deviceId));
-    if (r.asSent)
-        m_push->clean.insert(rowKey(change.entity, change.rowId));
-    else
-        m_push->clean.remove(rowKey(change.entity, change.rowId));
+    if (!saveRecord(change.entity, change.rowId, seq, out.row, meta, finalScope, storageError,
+                    stampAll ? stamp : QJsonValue(), r.asSent))
+        return r;
     for (const ChangeMerger::Conflict &c : out.conflicts) {
         const QString id = Uuid7::generate();
         if (!statement(QStringLiteral(

@@ -149,10 +149,11 @@ private:
     ChangeMerger::Stored load(const QString &entity, const QString &rowId) const;
     qint64 nextSeq(QString *error);
     // stamp: an array ([seq, device]) when meta is left empty and stands for that stamp on every
-    // name of the row but id (push batches only; see PushState::stamps).
+    // name of the row but id (push batches only; see PushState::stamps). asSent: the pushing
+    // device holds this version as it is (PushState::clean; records.clean_device).
     bool saveRecord(const QString &entity, const QString &rowId, qint64 seq, const QJsonObject &row,
                     const QJsonObject &meta, const Scope &scope, QString *error,
-                    const QJsonValue &stamp = QJsonValue());
+                    const QJsonValue &stamp = QJsonValue(), bool asSent = false);
     bool insertHistory(qint64 seq, const QString &changeId, const QString &entity,
                        const QString &rowId, const QString &op, const QString &device,
                        const QString &userId, qint64 baseSeq, const QJsonObject &fields,

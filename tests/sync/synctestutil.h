@@ -86,6 +86,18 @@ inline QJsonDocument readJson(const QString &relative)
     return doc;
 }
 
+// A data-driven test's rows: the column "fixture" and one row per object of the fixture file's
+// "cases", named by its "name". Returns how many (the caller checks there are some).
+inline int addFixtureCases(const QString &relative)
+{
+    QTest::addColumn<QJsonObject>("fixture");
+    const QJsonArray cases = readJson(relative).object().value(QLatin1String("cases")).toArray();
+    for (const QJsonValue &c : cases)
+        QTest::newRow(qPrintable(c.toObject().value(QLatin1String("name")).toString()))
+            << c.toObject();
+    return int(cases.size());
+}
+
 inline QVariant sqlValue(const QJsonValue &v)
 {
     if (v.isNull())

@@ -75,14 +75,7 @@ private slots:
 
     void read_data()
     {
-        QTest::addColumn<QJsonObject>("fixture");
-        const QJsonArray cases = readJson(QStringLiteral("sync/pulled_page_texts.json"))
-                                     .object()
-                                     .value("cases")
-                                     .toArray();
-        QVERIFY(!cases.isEmpty());
-        for (const QJsonValue &c : cases)
-            QTest::newRow(qPrintable(c.toObject().value("name").toString())) << c.toObject();
+        QVERIFY(addFixtureCases(QStringLiteral("sync/pulled_page_texts.json")) > 0);
     }
 
     void read()

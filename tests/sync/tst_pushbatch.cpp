@@ -44,15 +44,7 @@ private slots:
         QVERIFY(m_dir.isValid());
     }
 
-    void build_data()
-    {
-        QTest::addColumn<QJsonObject>("fixture");
-        const QJsonArray cases =
-            readJson(QStringLiteral("sync/push_batches.json")).object().value("cases").toArray();
-        QVERIFY(!cases.isEmpty());
-        for (const QJsonValue &c : cases)
-            QTest::newRow(qPrintable(c.toObject().value("name").toString())) << c.toObject();
-    }
+    void build_data() { QVERIFY(addFixtureCases(QStringLiteral("sync/push_batches.json")) > 0); }
 
     void build()
     {

@@ -28,12 +28,7 @@ private slots:
 
     void requeue_data()
     {
-        QTest::addColumn<QJsonObject>("fixture");
-        const QJsonArray cases =
-            readJson(QStringLiteral("sync/restore_requeue.json")).object().value("cases").toArray();
-        QVERIFY(!cases.isEmpty());
-        for (const QJsonValue &c : cases)
-            QTest::newRow(qPrintable(c.toObject().value("name").toString())) << c.toObject();
+        QVERIFY(addFixtureCases(QStringLiteral("sync/restore_requeue.json")) > 0);
     }
 
     void requeue()

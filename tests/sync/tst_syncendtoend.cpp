@@ -540,10 +540,9 @@ private slots:
         for (const QString &id : ids) {
             QCOMPARE(value(*b, "inspections", id, "findings"),
                      value(*a, "inspections", id, "findings"));
-            const QString version =
-                QStringLiteral("SELECT sync_seq FROM inspections WHERE id = '%1'").arg(id);
-            QVERIFY(scalar(a->c(), version).toLongLong() > 0);
-            QCOMPARE(scalar(a->c(), version), scalar(b->c(), version));
+            QVERIFY(value(*a, "inspections", id, "sync_seq").toLongLong() > 0);
+            QCOMPARE(value(*a, "inspections", id, "sync_seq"),
+                     value(*b, "inspections", id, "sync_seq"));
         }
     }
 
