@@ -213,14 +213,15 @@ double SyncClient::pullFraction(qint64 from, qint64 next, qint64 last)
     return qBound(0.0, double(next - from) / double(last - from), 1.0);
 }
 
-void SyncClient::setProgress(double p, const QString &phase)
+bool SyncClient::setProgress(double p, const QString &phase)
 {
     p = qBound(0.0, p, 1.0);
     if (qFuzzyCompare(p + 1, m_progress + 1) && phase == m_phase)
-        return;
+        return m_syncing;
     m_progress = p;
     m_phase = phase;
     emit progressChanged();
+    return m_syncing;
 }
 
 void SyncClient::setLastError(const CoreError &e, SyncErrors::Kind kind)
@@ -430,8 +431,8 @@ bool SyncClient::sync()
         });
     m_uploads.clear();
     m_thumbs.clear();
-    setProgress(0, QStringLiteral("push"));
-    pushNext();
+    if (setProgress(0, QStringLiteral("push")))
+        pushNext();
     return true;
 }
 
@@ -887,7 +888,8 @@ void SyncClient::pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qi
     // during the round move last_seq on).
     const double done = lastSeq >= 0 ? pullFraction(m_pullFrom, result.next, lastSeq)
                                      : 1.0 - 1.0 / (1 + m_roundPages);
-    setProgress(qMax(m_progress, 0.4 + 0.3 * done), QStringLiteral("pull"));
+    if (!setProgress(qMax(m_progress, 0.4 + 0.3 * done), QStringLiteral("pull")))
+        return;
     if (!result.more)
         return photosStart();
     if (m_pullAsked)
@@ -904,7 +906,8 @@ void SyncClient::pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qi
 
 void SyncClient::photosStart()
 {
-    setProgress(0.7, QStringLiteral("photos"));
+    if (!setProgress(0.7, QStringLiteral("photos")))
+        return;
     m_uploads = m_manager.pendingPhotos(m_dataRoot);
     m_uploadBytesTotal = 0;
     m_uploadBytesDone = 0;
@@ -953,6 +956,8 @@ void SyncClient::photosStatus(int from)
 
 void SyncClient::uploadNext()
 {
+    if (!m_syncing) // ended by a handler of a signal emitted on the way here
+        return;
     while (m_uploadIndex < m_uploads.size() && m_uploads.at(m_uploadIndex).uploadedBytes < 0) {
         m_uploadBytesDone += m_uploads.at(m_uploadIndex).size;
         ++m_uploadIndex;
@@ -1026,9 +1031,12 @@ void SyncClient::uploadChunk()
             m_uploadOffset = end;
             const bool complete = end >= total;
             m_manager.setPhotoUploaded(p.sha256, end, total, complete);
-            setProgress(0.7 + 0.25 * double(m_uploadBytesDone) /
-                                  double(qMax<qint64>(1, m_uploadBytesTotal)),
-                        QStringLiteral("photos"));
+            // A handler of the progress may have cancelled the round (and a new one may clear
+            // m_uploads): nothing more of this one.
+            if (!setProgress(0.7 + 0.25 * double(m_uploadBytesDone) /
+                                       double(qMax<qint64>(1, m_uploadBytesTotal)),
+                             QStringLiteral("photos")))
+                return;
             if (complete) {
                 p.uploadedBytes = -1;
                 refreshCounts();
@@ -1053,8 +1061,9 @@ void SyncClient::thumbsNext()
     if (m_thumbIndex >= m_thumbs.size())
         return finishRound({}, SyncErrors::Kind::None);
     const QString sha = m_thumbs.at(m_thumbIndex);
-    setProgress(0.95 + 0.05 * m_thumbIndex / qMax(1, int(m_thumbs.size())),
-                QStringLiteral("thumbs"));
+    if (!setProgress(0.95 + 0.05 * m_thumbIndex / qMax(1, int(m_thumbs.size())),
+                     QStringLiteral("thumbs")))
+        return;
     m_http->get(QStringLiteral("photos/%1/thumbnail").arg(sha), [this, sha](const SyncReply &r) {
         ++m_thumbIndex;
         if (r.networkError == QNetworkReply::NoError && r.status == 404) {

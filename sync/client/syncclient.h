@@ -199,7 +199,9 @@ private:
     // Why a round or a login cannot start: the device id could not be stored.
     static QString noDeviceId();
     void setOnline(bool on);
-    void setProgress(double p, const QString &phase);
+    // Emits progressChanged, whose handlers may end the round (cancel()): false when the round
+    // is no longer going, and the caller must not go on with it.
+    bool setProgress(double p, const QString &phase);
     void setLastError(const CoreError &e, SyncErrors::Kind kind);
     void noteReply(const SyncReply &r);
     bool handleFailure(const SyncReply &r, CoreError *error);

@@ -932,6 +932,45 @@ private slots:
         QCOMPARE(d->client->pendingPhotoBytes(), qint64(0));
     }
 
+    // A handler of progressChanged may cancel the round (the sync page's Stop button does, the
+    // end-to-end test does it half way through an upload): the upload goes no further. Before,
+    // the next chunk was sent after the cancel, and its reply, arriving once a new round had
+    // cleared the upload list, wrote past the list's end (a heap corruption, seen once in CI).
+    void aRoundCancelledFromItsProgressSendsNothingMore()
+    {
+        QByteArray bytes(2 * 1024 * 1024, '\0');
+        for (int i = 0; i < bytes.size(); ++i)
+            bytes[i] = char((quint32(i) * 7919u) >> 3);
+        QByteArray received;
+        FakeRegistry server;
+        qint64 seq = 0;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.method == "PUT")
+                return takeChunk(r, &received);
+            return goodHandler(r, &seq);
+        };
+        auto d = device(server.url());
+        d->client->setChunkSize(512 * 1024);
+        QVERIFY(addPhoto(*d, bytes, "camera"));
+        const auto puts = [&server] {
+            int n = 0;
+            for (const Request &r : server.requests)
+                n += r.method == "PUT" ? 1 : 0;
+            return n;
+        };
+        QSignalSpy finished(d->client.get(), &SyncClient::roundFinished);
+        connect(d->client.get(), &SyncClient::progressChanged, this, [&] {
+            if (puts() > 0)
+                d->client->cancel();
+        });
+        QVERIFY(d->client->sync());
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QTest::qWait(500); // time for a request sent after the cancel to arrive
+        QCOMPARE(puts(), 1);
+        QVERIFY(!d->client->syncing());
+    }
+
     // A link that loses every request of more than 100 kB (a connection that drops every few
     // seconds): with the same 512 KiB chunks each round the photo would never arrive; the chunks
     // halve after each loss, so round after round it moves on, and it arrives whole.
