@@ -197,13 +197,24 @@ void SyncClient::updateReachability()
         setOnline(m_lastRequestOk);
 }
 
-void SyncClient::noteReply(const SyncReply &r)
+bool SyncClient::emitDuringRound(void (SyncClient::*signal)())
+{
+    const bool going = m_syncing;
+    const quint64 round = m_round;
+    emit(this->*signal)();
+    return !going || stillGoing(round);
+}
+
+bool SyncClient::noteReply(const SyncReply &r)
 {
     m_lastRequestOk = r.status != 0 && r.networkError == QNetworkReply::NoError;
     if (m_syncing && m_lastRequestOk && r.status < 300)
         ++m_roundAnswered;
+    const bool going = m_syncing;
+    const quint64 round = m_round;
     if (!m_hasReachability)
         setOnline(m_lastRequestOk);
+    return !going || stillGoing(round);
 }
 
 double SyncClient::pullFraction(qint64 from, qint64 next, qint64 last)
@@ -220,8 +231,9 @@ bool SyncClient::setProgress(double p, const QString &phase)
         return m_syncing;
     m_progress = p;
     m_phase = phase;
+    const quint64 round = m_round;
     emit progressChanged();
-    return m_syncing;
+    return stillGoing(round);
 }
 
 void SyncClient::setLastError(const CoreError &e, SyncErrors::Kind kind)
@@ -234,7 +246,7 @@ void SyncClient::setLastError(const CoreError &e, SyncErrors::Kind kind)
     emit lastErrorChanged();
 }
 
-void SyncClient::refreshCounts()
+bool SyncClient::refreshCounts()
 {
     qint64 recordBytes = 0;
     const int pending = m_manager.pendingRecordCount(&recordBytes);
@@ -246,13 +258,13 @@ void SyncClient::refreshCounts()
     if (pending == m_pendingRecords && recordBytes == m_pendingRecordBytes &&
         rejected == m_rejectedRecords && photos.size() == m_pendingPhotos &&
         bytes == m_pendingPhotoBytes)
-        return;
+        return true;
     m_pendingRecords = pending;
     m_pendingRecordBytes = recordBytes;
     m_rejectedRecords = rejected;
     m_pendingPhotos = int(photos.size());
     m_pendingPhotoBytes = bytes;
-    emit countsChanged();
+    return emitDuringRound(&SyncClient::countsChanged);
 }
 
 // --- login / logout ---------------------------------------------------------------------------
@@ -371,6 +383,18 @@ bool SyncClient::logout(bool confirmed)
     return true;
 }
 
+bool SyncClient::replyEndsRound(const SyncReply &r)
+{
+    const quint64 round = m_round;
+    CoreError e;
+    const bool failed = handleFailure(r, &e);
+    if (!stillGoing(round)) // ended by a handler of a signal the reply gave rise to
+        return true;
+    if (failed)
+        finishRound(e, m_lastErrorKind);
+    return failed;
+}
+
 bool SyncClient::handleFailure(const SyncReply &r, CoreError *error)
 {
     noteReply(r);
@@ -406,19 +430,23 @@ bool SyncClient::sync()
     }
     m_syncing = true;
     ++m_round;
-    if (!m_notice.isEmpty()) {
-        m_notice.clear();
-        emit noticeChanged();
-    }
-    emit syncingChanged();
     m_roundPushed = 0;
     m_roundPages = 0;
     m_roundAnswered = 0;
     m_roundPulledRows = 0;
     m_pullFrom = -1;
+    m_roundPushTotal = 0;
+    m_uploads.clear();
+    m_thumbs.clear();
+    // The round's state is in place before anyone hears of it: a handler may end it at once.
+    const bool noticeGone = !m_notice.isEmpty();
+    m_notice.clear();
+    if (noticeGone && !emitDuringRound(&SyncClient::noticeChanged))
+        return true;
+    if (!emitDuringRound(&SyncClient::syncingChanged))
+        return true;
     // The push's share of the progress bar: the outbox counted by the worker (a scan of it,
     // tens of milliseconds for a large backlog), before the first batch is built.
-    m_roundPushTotal = 0;
     auto total = std::make_shared<int>(0);
     worker()->run(
         [total](QSqlDatabase db) {
@@ -429,8 +457,6 @@ bool SyncClient::sync()
             if (round == m_round)
                 m_roundPushTotal = *total;
         });
-    m_uploads.clear();
-    m_thumbs.clear();
     if (setProgress(0, QStringLiteral("push")))
         pushNext();
     return true;
@@ -621,11 +647,8 @@ void SyncClient::batchSent(qint64 lastSeq)
 bool SyncClient::roundReply(const SyncReply &r, const QString &what,
                             const std::function<bool(const SyncReply &, QString *why)> &read)
 {
-    CoreError e;
-    if (handleFailure(r, &e)) {
-        finishRound(e, m_lastErrorKind);
+    if (replyEndsRound(r))
         return false;
-    }
     QString why;
     if (!read(r, &why)) {
         finishRound(SyncErrors::malformed(why.isEmpty() ? what : what + QLatin1String(": ") + why),
@@ -699,8 +722,10 @@ void SyncClient::settle()
         },
         [this, done, outcome, round = m_round](const CoreError &e) {
             --m_settling;
-            if (round != m_round || !m_syncing)
-                return refreshCounts(); // written after its round ended
+            if (!stillGoing(round)) {
+                refreshCounts(); // written after its round ended
+                return;
+            }
             if (e.failed()) {
                 m_http->abort();
                 return finishRound(e, e.code() == CoreError::Code::Sql
@@ -716,7 +741,8 @@ void SyncClient::settle()
                 m_pendingRecords > 0 ? m_pendingRecordBytes * left / m_pendingRecords : 0;
             m_pendingRecords = left;
             m_rejectedRecords += outcome->rejected;
-            emit countsChanged();
+            if (!emitDuringRound(&SyncClient::countsChanged))
+                return;
             setProgress(0.4 * m_roundPushed / qMax(1, qMax(m_roundPushTotal, m_roundPushed)),
                         QStringLiteral("push"));
         });
@@ -850,13 +876,14 @@ void SyncClient::restartPull(std::shared_ptr<PulledPage> page, qint64 registrySe
                           .arg(*queued)
                     : tr("Máy chủ vừa được khôi phục từ bản sao lưu. Máy này tải lại dữ liệu từ "
                          "máy chủ.");
-            emit noticeChanged();
+            if (!emitDuringRound(&SyncClient::noticeChanged))
+                return;
             if (*queued == 0)
                 return requestPage(cursor);
             m_pullAsked = false;
             m_roundPushTotal += *queued;
-            refreshCounts();
-            pushNext(); // then the pull, from the stored cursor
+            if (refreshCounts())
+                pushNext(); // then the pull, from the stored cursor
         });
 }
 
@@ -963,7 +990,8 @@ void SyncClient::uploadNext()
         ++m_uploadIndex;
     }
     if (m_uploadIndex >= m_uploads.size()) {
-        refreshCounts();
+        if (!refreshCounts())
+            return;
         m_thumbs = m_manager.wantedThumbnails();
         m_thumbIndex = 0;
         return thumbsNext();
@@ -1000,7 +1028,8 @@ void SyncClient::uploadChunk()
             if (r.networkError == QNetworkReply::NoError && r.status == 409 &&
                 o.value(QLatin1String("received")).isDouble() && m_uploadRetries < 3) {
                 // The registry holds a different amount than we thought: resume there.
-                noteReply(r);
+                if (!noteReply(r))
+                    return;
                 ++m_uploadRetries;
                 m_uploadOffset =
                     qBound<qint64>(0, qint64(o.value(QLatin1String("received")).toDouble()), total);
@@ -1008,13 +1037,18 @@ void SyncClient::uploadChunk()
             }
             if (r.networkError == QNetworkReply::NoError && r.status == 422) {
                 // The local file does not match its name: never send it again this round.
-                noteReply(r);
                 m_manager.setPhotoError(p.sha256, o.value(QLatin1String("message")).toString());
                 p.uploadedBytes = -1;
+                if (!noteReply(r))
+                    return;
                 return uploadNext();
             }
+            const quint64 round = m_round;
             CoreError e;
-            if (handleFailure(r, &e)) {
+            const bool failed = handleFailure(r, &e);
+            if (!stillGoing(round))
+                return;
+            if (failed) {
                 if (m_lastErrorKind == SyncErrors::Kind::Offline ||
                     m_lastErrorKind == SyncErrors::Kind::Timeout) {
                     // Lost on the way: smaller chunks have a better chance on this link.
@@ -1039,7 +1073,8 @@ void SyncClient::uploadChunk()
                 return;
             if (complete) {
                 p.uploadedBytes = -1;
-                refreshCounts();
+                if (!refreshCounts())
+                    return;
                 return uploadNext();
             }
             m_uploadRetries = 0;
@@ -1068,12 +1103,12 @@ void SyncClient::thumbsNext()
         ++m_thumbIndex;
         if (r.networkError == QNetworkReply::NoError && r.status == 404) {
             // The original has not reached the registry yet: try again next round.
-            noteReply(r);
+            if (!noteReply(r))
+                return;
             return thumbsNext();
         }
-        CoreError e;
-        if (handleFailure(r, &e))
-            return finishRound(e, m_lastErrorKind);
+        if (replyEndsRound(r))
+            return;
         if (!writeAtomically(SyncManager::thumbnailPath(m_dataRoot, sha), r.body))
             return finishRound(SyncErrors::make(SyncErrors::Kind::Local, sha),
                                SyncErrors::Kind::Local);

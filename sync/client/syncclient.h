@@ -158,7 +158,8 @@ public slots:
     // Fetches a photo's original (on demand); originalReady or originalFailed follows.
     void fetchOriginal(const QString &sha256);
     bool retryRejected(qint64 outboxSeq);
-    void refreshCounts();
+    // Counts what waits again; false when a handler of countsChanged ended the round under way.
+    bool refreshCounts();
 
 signals:
     void serverUrlChanged();
@@ -199,12 +200,21 @@ private:
     // Why a round or a login cannot start: the device id could not be stored.
     static QString noDeviceId();
     void setOnline(bool on);
-    // Emits progressChanged, whose handlers may end the round (cancel()): false when the round
-    // is no longer going, and the caller must not go on with it.
+    // Any signal's handlers may end the round under way (cancel(): the sync page's Stop, a
+    // logout) and even begin another. Whatever emits one during a round goes on only when
+    // `stillGoing(round)` for the round it was in: each of these says so.
+    bool stillGoing(quint64 round) const { return m_syncing && m_round == round; }
+    bool emitDuringRound(void (SyncClient::*signal)());
+    // Emits progressChanged: false when the round is no longer going, and the caller must not
+    // go on with it.
     bool setProgress(double p, const QString &phase);
     void setLastError(const CoreError &e, SyncErrors::Kind kind);
-    void noteReply(const SyncReply &r);
+    // Notes whether the link answered (onlineChanged): false when that ended the round.
+    bool noteReply(const SyncReply &r);
     bool handleFailure(const SyncReply &r, CoreError *error);
+    // For a reply of the round: true when the caller must not go on with the round (the reply
+    // failed and ended it, or a handler of a signal on the way did).
+    bool replyEndsRound(const SyncReply &r);
     void updateReachability();
     void configureHttp(SyncHttp *http);
 

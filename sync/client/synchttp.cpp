@@ -95,6 +95,7 @@ void SyncHttp::send(const QByteArray &verb, const QString &path, const QByteArra
                                ? m_nam->get(req)
                                : m_nam->sendCustomRequest(req, verb, body);
     m_reply = reply;
+    emit requestSent(verb, path);
     if (sent && !body.isEmpty()) {
         auto once = std::make_shared<QMetaObject::Connection>();
         *once = connect(reply, &QNetworkReply::uploadProgress, this,

@@ -66,6 +66,10 @@ public:
 
     QUrl urlFor(const QString &path) const;
 
+signals:
+    // Every request as it is handed to the network (for tracing a round; the tests count them).
+    void requestSent(const QByteArray &verb, const QString &path);
+
 private:
     void send(const QByteArray &verb, const QString &path, const QByteArray &body,
               const Headers &headers, Callback done, std::function<void()> sent = {});
