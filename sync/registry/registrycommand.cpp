@@ -352,6 +352,15 @@ int RegistryCommand::newEpoch(const QStringList &args)
     RegistryStore store;
     if (!openStore(store, p))
         return 1;
+    if (store.wentBackFrom() >= 0) {
+        // Opening the store saw it below what its data directory had stored and began one.
+        out() << "The database went back from sequence " << store.wentBackFrom()
+              << " (this data directory's watermark): epoch " << store.epoch()
+              << " began at sequence " << store.epochSeq()
+              << " when it was opened. Devices send again what they hold above it.\n";
+        out().flush();
+        return 0;
+    }
     const QString was = store.epoch();
     const CoreError e = store.renewEpoch();
     if (e.failed()) {

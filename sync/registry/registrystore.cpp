@@ -5,6 +5,7 @@
 #include "postgresdump.h"
 #include "protocolversion.h"
 #include "rolewrites.h"
+#include "seqwatermark.h"
 #include "sqlitehandle.h"
 #include "syncschema.h"
 #include "uuid7.h"
@@ -226,6 +227,9 @@ QSqlDatabase RegistryStore::connection() const
 
 void RegistryStore::close()
 {
+    if (m_watermarkBehind)
+        writeWatermark();
+    m_watermark.reset();
     m_statements.clear();
     m_ownedStatements.clear();
     m_sqliteStatements.setConnection(nullptr);
@@ -312,7 +316,64 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
     }
     if (const CoreError e = migrate(); e.failed())
         return e;
-    return loadEpoch();
+    if (const CoreError e = loadEpoch(); e.failed())
+        return e;
+    if (!dataDir.isEmpty())
+        m_watermark = std::make_unique<SeqWatermark>(dataDir);
+    return checkWatermark();
+}
+
+CoreError RegistryStore::checkWatermark()
+{
+    m_wentBackFrom = -1;
+    if (!m_watermark)
+        return {};
+    SeqWatermark::Mark mark;
+    if (const CoreError e = m_watermark->read(&mark); e.failed())
+        qWarning("ccn-registry: %s A new one is written; a restore made before now cannot be "
+                 "recognised by it.",
+                 qPrintable(e.message()));
+    const qint64 seq = serverSeq();
+    if (SeqWatermark::wentBack(mark, m_epoch, m_epochSeq, seq)) {
+        // Put back from a copy that did not get a new epoch: without one, devices that passed
+        // this sequence would skip what is stored from now on and never send again what the
+        // copy lacks.
+        const QString was = m_epoch;
+        if (const CoreError e = renewEpoch(); e.failed())
+            return {CoreError::Code::DatabaseOpen,
+                    QObject::tr("Cơ sở dữ liệu đã lùi về số thứ tự %1 (trước đó đã lưu đến %2) "
+                                "nhưng không bắt đầu được kỷ nguyên mới: %3")
+                        .arg(seq)
+                        .arg(mark.seq)
+                        .arg(e.message())};
+        m_wentBackFrom = mark.seq;
+        qWarning("ccn-registry: the database is at sequence %lld but this data directory saw "
+                 "%lld stored (%s): it was put back from a copy. Epoch %s ended; epoch %s "
+                 "begins at %lld, and devices send again what they hold above it.",
+                 seq, mark.seq, qPrintable(m_watermark->path()), qPrintable(was),
+                 qPrintable(m_epoch), m_epochSeq);
+    }
+    writeWatermark();
+    return {};
+}
+
+void RegistryStore::committed()
+{
+    if (!m_watermark)
+        return;
+    if (m_watermarkWritten.isValid() && m_watermarkWritten.elapsed() < 500) {
+        m_watermarkBehind = true;
+        return;
+    }
+    writeWatermark();
+}
+
+void RegistryStore::writeWatermark()
+{
+    m_watermarkBehind = false;
+    m_watermarkWritten.start();
+    if (const CoreError e = m_watermark->write({m_epoch, serverSeq()}); e.failed())
+        qWarning("ccn-registry: %s", qPrintable(e.message()));
 }
 
 namespace {
@@ -345,7 +406,11 @@ CoreError RegistryStore::renewEpoch()
     q.addBindValue(Uuid7::generate());
     if (!q.exec())
         return {CoreError::Code::Sql, q.lastError().text()};
-    return loadEpoch();
+    if (const CoreError e = loadEpoch(); e.failed())
+        return e;
+    if (m_watermark)
+        writeWatermark();
+    return {};
 }
 
 CoreError RegistryStore::migrate()
@@ -1054,6 +1119,8 @@ CoreError RegistryStore::push(const Principal &who, const QList<PushChange> &cha
         db.rollback();
         return {CoreError::Code::Sql, why};
     }
+    if (own)
+        committed();
     return {};
 }
 
@@ -1410,6 +1477,8 @@ CoreError RegistryStore::writeRow(const QString &entity, const QString &rowId,
     }
     if (own && !db.commit())
         return {CoreError::Code::Sql, db.lastError().text()};
+    if (own)
+        committed();
     if (seqOut)
         *seqOut = seq;
     return {};
@@ -1628,6 +1697,7 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
     }
     if (!db.commit())
         return {CoreError::Code::Sql, db.lastError().text()};
+    committed();
     c.insert(QStringLiteral("resolved"), true);
     c.insert(QStringLiteral("resolution"), choice);
     if (seq > 0)
@@ -1654,6 +1724,7 @@ CoreError RegistryStore::commitBatch()
         db.rollback();
         return {CoreError::Code::Sql, why};
     }
+    committed();
     return {};
 }
 

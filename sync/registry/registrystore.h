@@ -8,6 +8,7 @@
 #include "pushchange.h"
 #include "sqlitestatements.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
 #include <QSet>
@@ -20,6 +21,7 @@
 #include <optional>
 #include <vector>
 
+class SeqWatermark;
 class SyncSchema;
 struct sqlite3;
 struct sqlite3_stmt;
@@ -51,6 +53,9 @@ public:
     QString epoch() const { return m_epoch; }
     qint64 epochSeq() const { return m_epochSeq; }
     CoreError renewEpoch();
+    // The database was found below what its data directory saw stored (SeqWatermark) and open()
+    // began a new epoch at its sequence: the sequence it went back from, else -1.
+    qint64 wentBackFrom() const { return m_wentBackFrom; }
 
     // Users, devices, tokens.
     CoreError addUser(const Principal &user, const QString &password, bool fastHash, QString *id);
@@ -161,6 +166,13 @@ private:
     CoreError migrate();
     // Writes the epoch row if there is none and reads it.
     CoreError loadEpoch();
+    // Compares the database with the data directory's watermark (a new epoch if it went back)
+    // and writes the watermark.
+    CoreError checkWatermark();
+    // After a commit that may have stored sequences: the watermark follows, at most twice a
+    // second (and when the store closes).
+    void committed();
+    void writeWatermark();
     // Runs `sql` with binds on a statement prepared once per connection (cached by SQL text);
     // null on failure (*error says why). The caller reads the rows, then finish()es it.
     QSqlQuery *statement(const QString &sql, const QVariantList &binds,
@@ -170,6 +182,10 @@ private:
     bool m_postgres = false;
     QString m_epoch;
     qint64 m_epochSeq = 0;
+    std::unique_ptr<SeqWatermark> m_watermark; // null without a data directory
+    QElapsedTimer m_watermarkWritten;
+    bool m_watermarkBehind = false;
+    qint64 m_wentBackFrom = -1;
     QUrl m_databaseUrl; // PostgreSQL only (backup)
     bool m_inBatch = false;
     std::unique_ptr<PushState> m_push; // set while a push batch is stored

@@ -8,6 +8,7 @@
 #include "principal.h"
 #include "registrystore.h"
 #include "registrytestbackend.h"
+#include "seqwatermark.h"
 
 #include <QCryptographicHash>
 #include <QProcess>
@@ -55,6 +56,7 @@ private slots:
     void importClustersBadLineImportsNothing();
     void backup();
     void newEpoch();
+    void newEpochAfterTheDatabaseWentBack();
     void serveUnwritableDataDir();
     void servePortInUse();
 
@@ -404,6 +406,34 @@ void TestRegistryCommand::newEpoch()
     QVERIFY(!after.isEmpty() && after != before);
     QCOMPARE(since, seq); // it begins at the registry's sequence
     QVERIFY2(r.out.contains(after), qPrintable(r.out));
+}
+
+// The data directory saw more stored than the database holds (its watermark, as a copy put back
+// leaves it): opening the store began the new epoch already, and new-epoch says so rather than
+// beginning another.
+void TestRegistryCommand::newEpochAfterTheDatabaseWentBack()
+{
+    const qint64 seq = m_store.serverSeq();
+    QVERIFY(seq > 0);
+    QSqlQuery q(m_store.connection());
+    QVERIFY(q.exec("SELECT epoch FROM registry_epoch WHERE id = 1") && q.next());
+    const QString before = q.value(0).toString();
+    SeqWatermark mark(m_dir.path());
+    QVERIFY(mark.write({before, seq + 50}).ok());
+    const Run r = run(QStringList{"new-epoch"} + storeArgs());
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("went back from sequence %1").arg(seq + 50)),
+             qPrintable(r.out));
+    QVERIFY(q.exec("SELECT epoch, since_seq FROM registry_epoch WHERE id = 1") && q.next());
+    const QString epoch = q.value(0).toString();
+    QVERIFY(epoch != before);
+    QCOMPARE(q.value(1).toLongLong(), seq);
+    QVERIFY2(r.out.contains(epoch), qPrintable(r.out));
+    QVERIFY2(r.err.contains(QStringLiteral("put back from a copy")), qPrintable(r.err));
+    SeqWatermark::Mark now;
+    QVERIFY(mark.read(&now).ok());
+    QCOMPARE(now.epoch, epoch);
+    QCOMPARE(now.seq, seq);
 }
 
 void TestRegistryCommand::serveUnwritableDataDir()

@@ -181,10 +181,26 @@ private:
                     QStringList{"backup"} << storage() << QStringList{"--out", file});
     }
 
+    // A copy of the registry's database made outside `ccn-registry backup`, which therefore
+    // keeps the live epoch (SQLite: the file copied while the registry is stopped, then started
+    // again; PostgreSQL: pg_dump alone, as `backup` does).
+    bool copyTo(const QString &file)
+    {
+        if (!m_databaseUrl.isEmpty())
+            return backupTo(file);
+        stopRegistry(m_registry);
+        QFile::remove(file);
+        const bool copied = QFile::copy(m_dir.filePath("registry") + "/registry.sqlite", file) &&
+                            !QFileInfo::exists(m_dir.filePath("registry") + "/registry.sqlite-wal");
+        QByteArray out;
+        return serve(m_url.section(QLatin1Char(':'), -1), &out) == m_url && copied;
+    }
+
     // Stops the registry, puts the backup `file` in place of its database as an operator would
     // (SQLite: the file copied over; PostgreSQL: an empty database, pg_restore, then
-    // `ccn-registry new-epoch`) and starts it again on the same port.
-    bool restoreFrom(const QString &file)
+    // `ccn-registry new-epoch` unless `newEpoch` is false, an operator's slip) and starts it
+    // again on the same port.
+    bool restoreFrom(const QString &file, bool newEpoch = true)
     {
         const QString dir = m_dir.filePath("registry");
         stopRegistry(m_registry);
@@ -202,8 +218,8 @@ private:
             const QString pgRestore = PostgresDump::program("pg_restore");
             if (pgRestore.isEmpty() ||
                 !tool(pgRestore, {"--no-owner", "--dbname=" + m_databaseUrl, file}) ||
-                !tool(QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry"),
-                      QStringList{"new-epoch"} << storage()))
+                (newEpoch && !tool(QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry"),
+                                   QStringList{"new-epoch"} << storage())))
                 return false;
         }
         QByteArray out;
@@ -599,19 +615,34 @@ private slots:
         }
     }
 
+    // "a copy without a new epoch": the database is put back from a copy made outside `backup`
+    // and no one runs `new-epoch` (an operator's slip). The registry sees on starting that its
+    // database is below what its data directory saw stored (registry-watermark.json) and begins
+    // the new epoch itself.
+    void aTabletBackLongAfterARestoreStillConverges_data()
+    {
+        QTest::addColumn<bool>("backup");
+        QTest::newRow("backup") << true;
+        QTest::newRow("a copy without a new epoch") << false;
+    }
+
     void aTabletBackLongAfterARestoreStillConverges()
     {
+        QFETCH(bool, backup);
         auto a = device("inspector.demo");
         auto b = device("inspector.demo");
         QVERIFY(round(*a));
         QVERIFY(round(*b));
-        const QString backup = m_dir.filePath("registry-backup-3.sqlite");
-        QVERIFY(backupTo(backup));
-        const QStringList ids = editThree(*b, "findings", "Ghi nhận trước sự cố");
+        const QString copy =
+            m_dir.filePath(backup ? "registry-backup-3.sqlite" : "registry-copy.sqlite");
+        QVERIFY(backup ? backupTo(copy) : copyTo(copy));
+        // Values of this row's own (rows before it edited the same inspections).
+        const QString tag = QString::fromLatin1(QTest::currentDataTag());
+        const QStringList ids = editThree(*b, "findings", "Ghi nhận trước sự cố (" + tag + ")");
         QCOMPARE(ids.size(), 3);
         QVERIFY(round(*b));
         QVERIFY(round(*a)); // A's cursor: past B's edits
-        QVERIFY(restoreFrom(backup));
+        QVERIFY(restoreFrom(copy, backup));
         // Work goes on after the restore: the registry's sequence passes A's cursor before A
         // comes back, so the sequence alone no longer shows that the registry went back.
         auto c = device("inspector.demo");
@@ -625,7 +656,8 @@ private slots:
                           .toString();
             QVERIFY(!edited.constLast().isEmpty());
             QVERIFY(wc.update("inspections", edited.constLast(),
-                              {{"conclusions", QStringLiteral("Kết luận sau sự cố %1").arg(i)}})
+                              {{"conclusions",
+                                QStringLiteral("Kết luận sau sự cố (%1) %2").arg(tag).arg(i)}})
                         .ok());
         }
         QVERIFY(round(*c));
@@ -633,11 +665,11 @@ private slots:
         // A has every edit stored since the restore, and sent back B's edits it held.
         for (int i = 0; i < edited.size(); ++i)
             QCOMPARE(value(*a, "inspections", edited.at(i), "conclusions"),
-                     QStringLiteral("Kết luận sau sự cố %1").arg(i));
+                     QStringLiteral("Kết luận sau sự cố (%1) %2").arg(tag).arg(i));
         QVERIFY(round(*c));
         for (int i = 0; i < ids.size(); ++i)
             QCOMPARE(value(*c, "inspections", ids.at(i), "findings"),
-                     QStringLiteral("Ghi nhận trước sự cố %1").arg(i));
+                     QStringLiteral("Ghi nhận trước sự cố (%1) %2").arg(tag).arg(i));
     }
 };
 
