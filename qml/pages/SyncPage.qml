@@ -125,7 +125,9 @@ Page {
                 onClicked: page.loginRequested()
             }
 
-            // Changes the registry refused: kept on the device, never resent by themselves.
+            // Changes the registry refused: kept on the device. Those refused for want of another
+            // row (after a restore of the registry) go again with every round; the rest wait
+            // for the user.
             Label {
                 Layout.fillWidth: true
                 visible: page.syncClient.rejectedRecords > 0
@@ -144,7 +146,7 @@ Page {
 
                     Label {
                         Layout.fillWidth: true
-                        text: qsTr("%1 (%2): %3").arg(modelData.entity).arg(modelData.op).arg(modelData.message)
+                        text: modelData.retriedBySync ? qsTr("%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.").arg(modelData.entity).arg(modelData.op).arg(modelData.message) : qsTr("%1 (%2): %3").arg(modelData.entity).arg(modelData.op).arg(modelData.message)
                         wrapMode: Text.WordWrap
                     }
 

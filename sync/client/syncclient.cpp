@@ -450,7 +450,11 @@ bool SyncClient::sync()
     auto total = std::make_shared<int>(0);
     worker()->run(
         [total](QSqlDatabase db) {
-            *total = SyncManager(db).pendingRecordCount();
+            SyncManager m(db);
+            // Changes refused for want of another row go again: that row may be there now.
+            if (const CoreError e = m.retryWaitingForOtherRows(); e.failed())
+                qWarning("sync: %s", qPrintable(e.message()));
+            *total = m.pendingRecordCount();
             return CoreError();
         },
         [this, total, round = m_round](const CoreError &) {

@@ -189,12 +189,43 @@ QVariantList SyncManager::rejectedChanges() const
                           "created_at FROM outbox WHERE rejected_code IS NOT NULL ORDER BY seq"));
     while (q.next()) {
         out << QVariantMap{
-            {QStringLiteral("seq"), q.value(0)},      {QStringLiteral("entity"), q.value(1)},
-            {QStringLiteral("rowId"), q.value(2)},    {QStringLiteral("op"), q.value(3)},
-            {QStringLiteral("code"), q.value(4)},     {QStringLiteral("message"), q.value(5)},
-            {QStringLiteral("createdAt"), q.value(6)}};
+            {QStringLiteral("seq"), q.value(0)},
+            {QStringLiteral("entity"), q.value(1)},
+            {QStringLiteral("rowId"), q.value(2)},
+            {QStringLiteral("op"), q.value(3)},
+            {QStringLiteral("code"), q.value(4)},
+            {QStringLiteral("message"), q.value(5)},
+            {QStringLiteral("createdAt"), q.value(6)},
+            {QStringLiteral("retriedBySync"), waitsForAnotherRow(q.value(4).toString())}};
     }
     return out;
+}
+
+bool SyncManager::waitsForAnotherRow(const QString &rejectedCode)
+{
+    return rejectedCode == QLatin1String("unknown_parent") ||
+           rejectedCode == QLatin1String("unknown_row");
+}
+
+CoreError SyncManager::retryWaitingForOtherRows(int *count)
+{
+    if (count)
+        *count = 0;
+    // Read first: most rounds have none, and the write would wait for any other writer.
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM outbox WHERE rejected_code IN "
+                               "('unknown_parent', 'unknown_row'))")) ||
+        !q.next())
+        return sqlError(q);
+    if (!q.value(0).toBool())
+        return {};
+    q.finish();
+    if (!q.exec(QStringLiteral("UPDATE outbox SET rejected_code = NULL, rejected_message = NULL "
+                               "WHERE rejected_code IN ('unknown_parent', 'unknown_row')")))
+        return sqlError(q);
+    if (count)
+        *count = q.numRowsAffected();
+    return {};
 }
 
 CoreError SyncManager::retryRejected(qint64 outboxSeq)

@@ -65,10 +65,19 @@ public:
     // (as stored: the JSON text, in bytes) in the same scan.
     int pendingRecordCount(qint64 *bytes = nullptr) const;
     int rejectedCount() const;
-    // Rejected entries for the user: seq, entity, row_id, op, code, message, created_at.
+    // Rejected entries for the user: seq, entity, row_id, op, code, message, created_at, and
+    // retriedBySync (waitsForAnotherRow: sent again by each round).
     QVariantList rejectedChanges() const;
     // Makes a rejected entry eligible again (the user fixed the cause); false when not found.
     CoreError retryRejected(qint64 outboxSeq);
+    // A rejection that another row's arrival at the registry can lift: `unknown_parent` (the
+    // cluster, inspection or tenant it belongs to) and `unknown_row` (an edit of a row the
+    // registry lacks). Both happen when the registry was restored from a backup and that row is
+    // yet to be sent again by the device that holds it.
+    static bool waitsForAnotherRow(const QString &rejectedCode);
+    // Makes every entry rejected for one of those eligible again (each round, before it
+    // pushes): `count` says how many.
+    CoreError retryWaitingForOtherRows(int *count = nullptr);
 
     // Photo files under `root` whose rows are alive and that the registry does not hold yet.
     QList<PendingPhoto> pendingPhotos(const QString &root) const;

@@ -831,6 +831,69 @@ private slots:
         QCOMPARE(d->client->pendingRecords(), 1);
     }
 
+    // A change refused for want of another row (the registry restored from a backup lacks the
+    // inspection or tenant it belongs to, or the row it edits) goes again with the next round by
+    // itself: that row may have been sent again meanwhile. Other refusals wait for the user.
+    void changesWaitingForAnotherRowAreSentAgainEachRound_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<bool>("again");
+        QTest::newRow("unknown_parent") << QStringLiteral("unknown_parent") << true;
+        QTest::newRow("unknown_row") << QStringLiteral("unknown_row") << true;
+        QTest::newRow("forbidden") << QStringLiteral("forbidden") << false;
+        QTest::newRow("invalid_value") << QStringLiteral("invalid_value") << false;
+    }
+
+    void changesWaitingForAnotherRowAreSentAgainEachRound()
+    {
+        QFETCH(QString, code);
+        QFETCH(bool, again);
+        bool refuse = true;
+        QList<double> pushed;
+        qint64 seq = 0;
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path.startsWith("/api/v1/push")) {
+                pushed << changeSeqs(r);
+                if (refuse) {
+                    QJsonArray results;
+                    for (const double c : changeSeqs(r))
+                        results.append(QJsonObject{{"change", c},
+                                                   {"status", "rejected"},
+                                                   {"code", code},
+                                                   {"message", "Máy chủ chưa có bản ghi gốc"}});
+                    return Response::json(200, {{"protocol", ProtocolVersion::current},
+                                                {"server_seq", 0},
+                                                {"results", results}});
+                }
+            }
+            return goodHandler(r, &seq);
+        };
+        auto d = device(server.url());
+        QString why;
+        QVERIFY(runSteps(d->db.connection(), kSteps, &why));
+        QVERIFY(round(*d->client));
+        QCOMPARE(d->client->rejectedRecords(), 3);
+        const QVariantList rejected = d->client->rejectedChanges();
+        QCOMPARE(rejected.size(), 3);
+        for (const QVariant &v : rejected)
+            QCOMPARE(v.toMap().value("retriedBySync").toBool(), again);
+        const QList<double> first = pushed;
+        QCOMPARE(first.size(), 3);
+        // Still refused: sent again, refused again, still kept.
+        pushed.clear();
+        QVERIFY(round(*d->client));
+        QCOMPARE(pushed, again ? first : QList<double>());
+        QCOMPARE(d->client->rejectedRecords(), 3);
+        // The row they wait for has come.
+        refuse = false;
+        pushed.clear();
+        QVERIFY(round(*d->client));
+        QCOMPARE(pushed, again ? first : QList<double>());
+        QCOMPARE(d->client->rejectedRecords(), again ? 0 : 3);
+        QCOMPARE(d->client->pendingRecords(), 0);
+    }
+
     void loginStoresTokenNeverPassword()
     {
         FakeRegistry server;

@@ -615,6 +615,60 @@ private slots:
         }
     }
 
+    // After a restore, a change that needs a row only another user's tablet can send again (a
+    // progress reading of an infrastructure item an officer added after the backup: inspectors
+    // may not write items) is refused `unknown_parent`; once the officer's tablet has sent the
+    // item back, the inspector's next round sends the reading again by itself.
+    void aChangeWaitingForAnotherTabletsRowGoesOnceThatRowIsBack()
+    {
+        auto inspector = device("inspector.demo");
+        auto officer = device("officer.demo");
+        QVERIFY(round(*inspector));
+        QVERIFY(round(*officer));
+        QString cluster;
+        QSqlQuery q(officer->c());
+        QVERIFY(q.exec("SELECT id FROM clusters WHERE deleted_at IS NULL ORDER BY id"));
+        while (cluster.isEmpty() && q.next())
+            if (!value(*inspector, "clusters", q.value(0).toString(), "id").isEmpty())
+                cluster = q.value(0).toString();
+        q.finish(); // else its read transaction would keep this connection's view of the past
+        QVERIFY2(!cluster.isEmpty(), "no cluster both demo users see");
+        const QString copy = m_dir.filePath("registry-backup-4.sqlite");
+        QVERIFY(backupTo(copy));
+        QString item;
+        QVERIFY(
+            RecordWriter(officer->c())
+                .insert("infrastructure_items",
+                        {{"cluster_id", cluster}, {"kind", "roads"}, {"name", "Đường nội bộ D4"}},
+                        &item)
+                .ok());
+        QVERIFY(round(*officer));
+        QVERIFY(round(*inspector));
+        QCOMPARE(value(*inspector, "infrastructure_items", item, "name"),
+                 QStringLiteral("Đường nội bộ D4"));
+        QString reading;
+        QVERIFY(RecordWriter(inspector->c())
+                    .insert("progress_readings",
+                            {{"item_id", item}, {"percent", 40}, {"observed_on", "2026-11-20"}},
+                            &reading)
+                    .ok());
+        QVERIFY(round(*inspector));
+        QVERIFY(restoreFrom(copy));
+        // The inspector's tablet comes back first: the reading goes again and is refused.
+        QVERIFY(round(*inspector));
+        QCOMPARE(inspector->client->rejectedRecords(), 1);
+        QCOMPARE(inspector->client->rejectedChanges().first().toMap().value("code").toString(),
+                 QStringLiteral("unknown_parent"));
+        // The officer's sends the item back; the inspector's next round sends the reading.
+        QVERIFY(round(*officer));
+        QVERIFY(round(*inspector));
+        QCOMPARE(inspector->client->rejectedRecords(), 0);
+        QCOMPARE(inspector->client->pendingRecords(), 0);
+        QVERIFY(round(*officer));
+        QCOMPARE(value(*officer, "progress_readings", reading, "percent").toDouble(), 40.0);
+        QCOMPARE(value(*officer, "progress_readings", reading, "item_id"), item);
+    }
+
     // "a copy without a new epoch": the database is put back from a copy made outside `backup`
     // and no one runs `new-epoch` (an operator's slip). The registry sees on starting that its
     // database is below what its data directory saw stored (registry-watermark.json) and begins
