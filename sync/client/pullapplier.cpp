@@ -391,6 +391,15 @@ CoreError PullApplier::applyPage(qint64 since, Page *result)
                 else if (cur->bindValue(0, QString::number(p.next)); !cur->exec())
                     error = sqlFailure(*cur);
             }
+            if (error.ok()) {
+                // Versions pushed in batches the cursor has now passed are held as stored.
+                QSqlQuery *done =
+                    prepared(QStringLiteral("DELETE FROM pushed_unpulled WHERE server_seq <= ?"));
+                if (!done)
+                    error = SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
+                else if (done->bindValue(0, p.next); !done->exec())
+                    error = sqlFailure(*done);
+            }
             if (error.ok() && !q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0")))
                 error = sqlFailure(q);
             if (error.ok()) {

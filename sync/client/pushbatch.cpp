@@ -168,10 +168,15 @@ CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outco
         rangeStart = -1;
         return del.exec();
     };
+    // Stored versions this device does not hold as they are (PushBatch.h): entity -> row ids.
+    QHash<QString, QSet<QString>> unpulled;
     for (int i = 0; i < m_entries.size(); ++i) {
         const Entry &e = m_entries.at(i);
         const auto it = listed.constFind(i);
         const QString status = it == listed.constEnd() ? QStringLiteral("applied") : it->status;
+        if (status != QLatin1String("rejected") && !owned.contains(i) &&
+            !(status == QLatin1String("duplicate") && it->seq > 0))
+            unpulled[e.entity].insert(e.rowId);
         if (status == QLatin1String("rejected")) {
             if (!flush(i))
                 return sqlFailure(del);
@@ -219,6 +224,21 @@ CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outco
             if (!up.exec())
                 return sqlFailure(up);
         }
+    }
+    if (!unpulled.isEmpty() && o.serverSeq > 0) {
+        QJsonArray rows;
+        for (auto it = unpulled.constBegin(); it != unpulled.constEnd(); ++it)
+            for (const QString &id : it.value())
+                rows.append(QJsonArray{it.key(), id});
+        QSqlQuery up(db);
+        up.prepare(QStringLiteral(
+            "INSERT INTO pushed_unpulled(entity, row_id, server_seq) SELECT value ->> 0, value "
+            "->> 1, ? FROM json_each(?) WHERE true ON CONFLICT(entity, row_id) DO UPDATE SET "
+            "server_seq = max(server_seq, excluded.server_seq)"));
+        up.addBindValue(o.serverSeq);
+        up.addBindValue(QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+        if (!up.exec())
+            return sqlFailure(up);
     }
     if (rewindTo >= 0) {
         // The registry kept another value for this row: the pull brings its version again.

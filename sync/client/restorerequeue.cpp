@@ -15,7 +15,8 @@ CoreError failure(const QSqlQuery &q)
     return SyncErrors::make(SyncErrors::Kind::Local, q.lastError().text());
 }
 
-// (sync_seq, entity, id, new_json) of every row of the tables above `:seq`, as one SELECT.
+// (sync_seq, entity, id, new_json) of every row of the tables above `:seq`, or pushed in a batch
+// the registry stored above it and not pulled back since (pushed_unpulled), as one SELECT.
 QString lostRows(const QHash<QString, QStringList> &synced, const QString &role)
 {
     QStringList tables;
@@ -27,7 +28,8 @@ QString lostRows(const QHash<QString, QStringList> &synced, const QString &role)
     QStringList selects;
     for (const QString &t : tables)
         selects << QStringLiteral("SELECT sync_seq, '%1' AS entity, id, %2 AS new_json FROM %1 "
-                                  "AS r WHERE sync_seq > :seq")
+                                  "AS r WHERE sync_seq > :seq OR id IN (SELECT row_id FROM "
+                                  "pushed_unpulled WHERE entity = '%1' AND server_seq > :seq)")
                        .arg(t, OutboxTriggers::rowJson(synced.value(t), QStringLiteral("r")));
     return selects.join(QStringLiteral(" UNION ALL "));
 }
@@ -64,6 +66,14 @@ CoreError RestoreRequeue::requeue(QSqlDatabase db, qint64 registrySeq, qint64 ba
             return failure(q);
         queued = q.numRowsAffected();
         if (!q.exec(QStringLiteral("DROP TABLE temp.requeue_rows")))
+            return failure(q);
+    }
+    {
+        // Queued again (or not this user's to send): the registry lost them either way, and the
+        // entries above the restore point say nothing of it any more.
+        q.prepare(QStringLiteral("DELETE FROM pushed_unpulled WHERE server_seq > ?"));
+        q.addBindValue(registrySeq);
+        if (!q.exec())
             return failure(q);
     }
     if (synced.contains(QStringLiteral("photos")) &&

@@ -465,6 +465,46 @@ private slots:
                  QStringLiteral("2"));
         QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
     }
+
+    // Rows pushed in a batch the registry stored up to server_seq (PushBatch) are held as
+    // stored once the cursor passes server_seq: their entries go with the page that passes it.
+    void aCursorPastABatchClearsItsUnpulledRows()
+    {
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("unpulled.db"))).ok());
+        QSqlDatabase c = db.connection();
+        QSqlQuery q(c);
+        QVERIFY(
+            q.exec("INSERT INTO pushed_unpulled(entity, row_id, server_seq) VALUES "
+                   "('admin_units', 'p1', 2), ('admin_units', 'p2', 3), ('clusters', 'c9', 5)"));
+        const QStringList columns{"id",         "code",        "name",
+                                  "level",      "level_label", "valid_from",
+                                  "created_at", "updated_at",  "deleted_at"};
+        auto page = [&](int seq, bool more) {
+            return QJsonObject{{"protocol", ProtocolVersion::current},
+                               {"next", seq},
+                               {"more", more},
+                               {"runs", QJsonArray{run("admin_units", columns,
+                                                       {QJsonArray{seq,
+                                                                   0,
+                                                                   "p1",
+                                                                   "01",
+                                                                   "Một",
+                                                                   "province",
+                                                                   "Tỉnh",
+                                                                   "2025-07-01",
+                                                                   1,
+                                                                   seq,
+                                                                   {}}})}}};
+        };
+        PullApplier applier(c);
+        PullApplier::Page p;
+        QVERIFY(applier.apply(page(1, true), 0, &p).ok());
+        QCOMPARE(scalar(c, "SELECT count(*) FROM pushed_unpulled").toInt(), 3);
+        QVERIFY(applier.apply(page(3, false), 1, &p).ok());
+        QCOMPARE(scalar(c, "SELECT group_concat(row_id) FROM pushed_unpulled").toString(),
+                 QStringLiteral("c9"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPullApplier)

@@ -173,6 +173,61 @@ private slots:
         QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
     }
 
+    // Stored versions the device does not hold as they are (merged, a conflict, a duplicate
+    // without a seq) are listed with the batch's server_seq until the pull passes it; what it
+    // holds (own) and what was refused are not.
+    void versionsStoredMergedAreListedUntilPulled()
+    {
+        Database db;
+        QSqlDatabase c = freshDb(db);
+        threeInserts(c);
+        QString why;
+        QVERIFY2(runSteps(c,
+                          QJsonDocument::fromJson(R"([
+          {"do": "update", "table": "admin_units", "id": "p1", "values": {"name": "AA"}}])")
+                              .array(),
+                          &why),
+                 qPrintable(why));
+        PushBatch batch;
+        QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &batch).ok());
+        const auto &e = batch.entries();
+        QCOMPARE(batch.size(), 4); // p1, p2, p3 inserted; p1 updated
+        // p1's insert held at 100, its update merged; p2 a conflict; p3 refused.
+        const QJsonObject reply{
+            {"protocol", ProtocolVersion::current},
+            {"server_seq", 120},
+            {"results", QJsonArray{QJsonObject{{"change", double(e[1].outboxSeq)},
+                                               {"status", "conflict"},
+                                               {"seq", 101},
+                                               {"conflict_ids", QJsonArray{"k1"}}},
+                                   QJsonObject{{"change", double(e[2].outboxSeq)},
+                                               {"status", "rejected"},
+                                               {"code", "forbidden"},
+                                               {"message", "Ngoài phạm vi"}}}},
+            {"own", QJsonArray{QJsonArray{double(e[0].outboxSeq), 100, 1}}}};
+        PushBatch::Outcome o;
+        QVERIFY(batch.applyReply(c, reply, &o).ok());
+        QCOMPARE(o.stored, 3);
+        QCOMPARE(scalar(c, "SELECT group_concat(entity || '/' || row_id || '@' || server_seq, ' ') "
+                           "FROM (SELECT * FROM pushed_unpulled ORDER BY row_id)")
+                     .toString(),
+                 QStringLiteral("admin_units/p1@120 admin_units/p2@120"));
+        // A later batch that stores p2 again moves its entry on, never back.
+        const QJsonObject older{
+            {"protocol", ProtocolVersion::current}, {"server_seq", 90}, {"results", QJsonArray()}};
+        QVERIFY(runSteps(c,
+                         QJsonDocument::fromJson(R"([
+          {"do": "update", "table": "admin_units", "id": "p2", "values": {"name": "BB"}}])")
+                             .array(),
+                         &why));
+        PushBatch again;
+        QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &again).ok());
+        QCOMPARE(again.size(), 1);
+        QVERIFY(again.applyReply(c, older, &o).ok());
+        QCOMPARE(scalar(c, "SELECT server_seq FROM pushed_unpulled WHERE row_id = 'p2'").toInt(),
+                 120);
+    }
+
     void nextBatchStartsAfterTheOneInFlight()
     {
         // The client builds batch N+1 while N is with the registry: from the entries after N's

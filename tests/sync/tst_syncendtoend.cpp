@@ -8,6 +8,7 @@
 #include "protocolversion.h"
 #include "registrytestbackend.h"
 #include "syncclient.h"
+#include "synchttp.h"
 #include "synctestutil.h"
 
 #include <QCryptographicHash>
@@ -613,6 +614,56 @@ private slots:
                 QCOMPARE(value(*d, "inspections", id, "conclusions"),
                          value(*c, "inspections", id, "conclusions"));
         }
+    }
+
+    // A version the registry stored merged with another device's values is not held by the
+    // device that pushed it until its pull brings it back. Here that pull never happened (the
+    // registry went down between the push and the pull) and the registry was then restored from
+    // a backup made before the push: the device still sends that row again (pushed_unpulled),
+    // so its value is not lost, and is not overwritten by the restored older row.
+    void aMergedVersionNeverPulledBackIsSentAgainAfterARestore()
+    {
+        auto a = device("inspector.demo");
+        auto b = device("inspector.demo");
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        const QString backup = m_dir.filePath("registry-backup-5.sqlite");
+        QVERIFY(backupTo(backup));
+        const QString id = someRow(*a, "inspections");
+        QVERIFY(RecordWriter(a->c())
+                    .update("inspections", id, {{"findings", "A ghi sau sao lưu"}})
+                    .ok());
+        QVERIFY(round(*a));
+        // B edits another field of the same row, from the version before A's: stored merged.
+        QVERIFY(RecordWriter(b->c())
+                    .update("inspections", id, {{"conclusions", "B kết luận, chưa tải về"}})
+                    .ok());
+        bool pushed = false, stopped = false;
+        for (SyncHttp *h : b->client->findChildren<SyncHttp *>())
+            connect(h, &SyncHttp::requestSent, this,
+                    [&](const QByteArray &verb, const QString &path) {
+                        if (verb == "POST" && path == QLatin1String("push"))
+                            pushed = true;
+                        else if (pushed && !stopped && path.startsWith(QLatin1String("pull"))) {
+                            stopped = true;
+                            stopRegistry(m_registry); // before the pull reaches it
+                        }
+                    });
+        QVERIFY(!round(*b));
+        QVERIFY(stopped);
+        QCOMPARE(b->client->pendingRecords(), 0); // the push was stored
+        QVERIFY(restoreFrom(backup));
+        QVERIFY(round(*b));
+        QVERIFY(round(*a));
+        QCOMPARE(value(*b, "inspections", id, "conclusions"),
+                 QStringLiteral("B kết luận, chưa tải về"));
+        auto c = device("inspector.demo");
+        QVERIFY(round(*c));
+        QCOMPARE(value(*c, "inspections", id, "conclusions"),
+                 QStringLiteral("B kết luận, chưa tải về"));
+        QCOMPARE(value(*c, "inspections", id, "findings"), QStringLiteral("A ghi sau sao lưu"));
+        QVERIFY(round(*b));
+        QCOMPARE(value(*b, "inspections", id, "findings"), QStringLiteral("A ghi sau sao lưu"));
     }
 
     // After a restore, a change that needs a row only another user's tablet can send again (a
