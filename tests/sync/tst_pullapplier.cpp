@@ -19,6 +19,21 @@ QJsonObject run(const char *entity, const QStringList &columns, const QList<QJso
     return {{"entity", entity}, {"columns", QJsonArray::fromStringList(columns)}, {"rows", r}};
 }
 
+// A page of one admin unit, p1, named `name` at seq `seq`.
+QJsonObject unitPage(int seq, const char *name, bool more)
+{
+    const QStringList columns{"id",         "code",       "name",       "level",     "level_label",
+                              "valid_from", "created_at", "updated_at", "deleted_at"};
+    return {{"protocol", ProtocolVersion::current},
+            {"next", seq},
+            {"more", more},
+            {"runs",
+             QJsonArray{run(
+                 "admin_units", columns,
+                 {QJsonArray{
+                     seq, 0, "p1", "01", name, "province", "Tỉnh", "2025-07-01", 1, seq, {}}})}}};
+}
+
 // Every full-text index holds exactly its table's rows and texts (FTS5's integrity-check with
 // rank 1 compares the index with its content table); empty when they do.
 QString indexFaults(QSqlDatabase c)
@@ -430,32 +445,12 @@ private slots:
         Database db;
         QVERIFY(db.open(m_dir.filePath(QStringLiteral("pages.db"))).ok());
         QSqlDatabase c = db.connection();
-        const QStringList columns{"id",         "code",        "name",
-                                  "level",      "level_label", "valid_from",
-                                  "created_at", "updated_at",  "deleted_at"};
-        auto page = [&](int seq, const char *name, bool more) {
-            return QJsonObject{{"protocol", ProtocolVersion::current},
-                               {"next", seq},
-                               {"more", more},
-                               {"runs", QJsonArray{run("admin_units", columns,
-                                                       {QJsonArray{seq,
-                                                                   0,
-                                                                   "p1",
-                                                                   "01",
-                                                                   name,
-                                                                   "province",
-                                                                   "Tỉnh",
-                                                                   "2025-07-01",
-                                                                   1,
-                                                                   seq,
-                                                                   {}}})}}};
-        };
         PullApplier applier(c);
         PullApplier::Page p;
-        QVERIFY(applier.apply(page(1, "Một", true), 0, &p).ok());
+        QVERIFY(applier.apply(unitPage(1, "Một", true), 0, &p).ok());
         QCOMPARE(p.applied, 1);
         QVERIFY(p.more);
-        QVERIFY(applier.apply(page(2, "Hai", false), 1, &p).ok());
+        QVERIFY(applier.apply(unitPage(2, "Hai", false), 1, &p).ok());
         QCOMPARE(p.next, 2);
         QVERIFY(!p.more);
         QCOMPARE(scalar(c, "SELECT name || '/' || sync_seq || '/' || updated_at FROM admin_units")
@@ -477,31 +472,11 @@ private slots:
         QVERIFY(
             q.exec("INSERT INTO pushed_unpulled(entity, row_id, server_seq) VALUES "
                    "('admin_units', 'p1', 2), ('admin_units', 'p2', 3), ('clusters', 'c9', 5)"));
-        const QStringList columns{"id",         "code",        "name",
-                                  "level",      "level_label", "valid_from",
-                                  "created_at", "updated_at",  "deleted_at"};
-        auto page = [&](int seq, bool more) {
-            return QJsonObject{{"protocol", ProtocolVersion::current},
-                               {"next", seq},
-                               {"more", more},
-                               {"runs", QJsonArray{run("admin_units", columns,
-                                                       {QJsonArray{seq,
-                                                                   0,
-                                                                   "p1",
-                                                                   "01",
-                                                                   "Một",
-                                                                   "province",
-                                                                   "Tỉnh",
-                                                                   "2025-07-01",
-                                                                   1,
-                                                                   seq,
-                                                                   {}}})}}};
-        };
         PullApplier applier(c);
         PullApplier::Page p;
-        QVERIFY(applier.apply(page(1, true), 0, &p).ok());
+        QVERIFY(applier.apply(unitPage(1, "Một", true), 0, &p).ok());
         QCOMPARE(scalar(c, "SELECT count(*) FROM pushed_unpulled").toInt(), 3);
-        QVERIFY(applier.apply(page(3, false), 1, &p).ok());
+        QVERIFY(applier.apply(unitPage(3, "Một", false), 1, &p).ok());
         QCOMPARE(scalar(c, "SELECT group_concat(row_id) FROM pushed_unpulled").toString(),
                  QStringLiteral("c9"));
     }
