@@ -372,8 +372,12 @@ void RegistryStore::writeWatermark()
 {
     m_watermarkBehind = false;
     m_watermarkWritten.start();
-    if (const CoreError e = m_watermark->write({m_epoch, serverSeq()}); e.failed())
-        qWarning("ccn-registry: %s", qPrintable(e.message()));
+    const CoreError e = m_watermark->write({m_epoch, serverSeq()});
+    if (e.failed() && !m_watermarkWarned) // said once: it is tried again after every commit
+        qWarning("ccn-registry: %s A database put back from a copy will not be recognised until "
+                 "it can be written.",
+                 qPrintable(e.message()));
+    m_watermarkWarned = e.failed();
 }
 
 namespace {

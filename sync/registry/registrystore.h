@@ -185,6 +185,7 @@ private:
     std::unique_ptr<SeqWatermark> m_watermark; // null without a data directory
     QElapsedTimer m_watermarkWritten;
     bool m_watermarkBehind = false;
+    bool m_watermarkWarned = false;
     qint64 m_wentBackFrom = -1;
     QUrl m_databaseUrl; // PostgreSQL only (backup)
     bool m_inBatch = false;

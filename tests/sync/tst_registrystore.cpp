@@ -73,6 +73,7 @@ private slots:
     void storedRowWithHalfAPairIsStillFound();
     void indexesServePushAndPull();
     void migrationsAreIdempotent();
+    void aWatermarkThatCannotBeWrittenIsSaidOnce();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -725,6 +726,32 @@ void TestRegistryStore::migrationsAreIdempotent()
     QVERIFY(m_store->open(m_dir->path(), m_url).ok());
     QCOMPARE(m_store->schemaVersion(), v);
     QVERIFY(m_store->row("clusters", "c1"));
+}
+
+// The data directory's watermark (SeqWatermark) cannot be read or written (here a directory
+// stands in its place): the store opens all the same, says so once for the read and once for the
+// writes, not after every commit.
+void TestRegistryStore::aWatermarkThatCannotBeWrittenIsSaidOnce()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("registry-watermark.json")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("registry-watermark.*A "
+                                                                         "new one is written")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("registry-watermark.*until it can be "
+                                                           "written")));
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("registry-watermark")));
+    RegistryStore store;
+    const CoreError e = store.open(dir.path(), m_url);
+    QVERIFY2(e.ok(), qPrintable(e.message()));
+    const QJsonObject cluster{{"code", "W1"},          {"name", "CCN Thử"}, {"province_id", "p1"},
+                              {"status", "operating"}, {"created_at", 1},   {"updated_at", 1}};
+    for (int i = 0; i < 3; ++i) {
+        QTest::qWait(550); // past the half second between attempts
+        QVERIFY(store.writeRow("clusters", QStringLiteral("w%1").arg(i), cluster, "test", QString())
+                    .ok());
+    }
+    store.close();
 }
 
 QTEST_GUILESS_MAIN(TestRegistryStore)
