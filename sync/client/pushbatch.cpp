@@ -114,15 +114,16 @@ CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outco
     // The versions this device holds as they are: the row's sync_seq moves to them (the pull does
     // not bring them back). From `own` (runs of applied changes) and duplicates that carry a seq.
     QHash<QString, QHash<QString, qint64>> held; // entity -> row id -> highest seq
+    QSet<int> heldAt;                            // the entries that say so
     const auto hold = [&](int at, qint64 seq) {
         const Entry &e = m_entries.at(at);
         qint64 &s = held[e.entity][e.rowId];
         s = qMax(s, seq);
+        heldAt.insert(at);
     };
     const QJsonValue own = reply.value(QLatin1String("own"));
     if (!own.isUndefined() && !own.isArray())
         return SyncErrors::malformed(QStringLiteral("push: own is not a list"));
-    QSet<int> owned;
     for (const QJsonValue &v : own.toArray()) {
         const QJsonArray run = v.toArray();
         const auto integer = [&run](int i) {
@@ -136,10 +137,9 @@ CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outco
         if (at < 0 || seq < 1 || count < 1 || count > m_entries.size() - at)
             return SyncErrors::malformed(QStringLiteral("push: own run for change %1").arg(change));
         for (int i = at; i < at + count; ++i) {
-            if (listed.contains(i) || owned.contains(i))
+            if (listed.contains(i) || heldAt.contains(i))
                 return SyncErrors::malformed(
                     QStringLiteral("push: change %1 named twice").arg(m_entries.at(i).outboxSeq));
-            owned.insert(i);
             hold(i, seq + (i - at));
         }
     }
@@ -174,8 +174,7 @@ CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outco
         const Entry &e = m_entries.at(i);
         const auto it = listed.constFind(i);
         const QString status = it == listed.constEnd() ? QStringLiteral("applied") : it->status;
-        if (status != QLatin1String("rejected") && !owned.contains(i) &&
-            !(status == QLatin1String("duplicate") && it->seq > 0))
+        if (status != QLatin1String("rejected") && !heldAt.contains(i))
             unpulled[e.entity].insert(e.rowId);
         if (status == QLatin1String("rejected")) {
             if (!flush(i))

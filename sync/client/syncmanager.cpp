@@ -201,30 +201,42 @@ QVariantList SyncManager::rejectedChanges() const
     return out;
 }
 
-bool SyncManager::waitsForAnotherRow(const QString &rejectedCode)
+namespace {
+// The rejection codes another row's arrival at the registry can lift (waitsForAnotherRow).
+const QStringList &waitingCodes()
 {
-    return rejectedCode == QLatin1String("unknown_parent") ||
-           rejectedCode == QLatin1String("unknown_row");
+    static const QStringList codes{QStringLiteral("unknown_parent"), QStringLiteral("unknown_row")};
+    return codes;
 }
 
-CoreError SyncManager::retryWaitingForOtherRows(int *count)
+// rejected_code IN (…) of those codes.
+QString waitingCodesIn()
 {
-    if (count)
-        *count = 0;
+    return QStringLiteral("rejected_code IN ('%1')")
+        .arg(waitingCodes().join(QStringLiteral("', '")));
+}
+} // namespace
+
+bool SyncManager::waitsForAnotherRow(const QString &rejectedCode)
+{
+    return waitingCodes().contains(rejectedCode);
+}
+
+CoreError SyncManager::retryWaitingForOtherRows()
+{
     // Read first: most rounds have none, and the write would wait for any other writer.
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM outbox WHERE rejected_code IN "
-                               "('unknown_parent', 'unknown_row'))")) ||
+    if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM outbox WHERE %1)")
+                    .arg(waitingCodesIn())) ||
         !q.next())
         return sqlError(q);
     if (!q.value(0).toBool())
         return {};
     q.finish();
     if (!q.exec(QStringLiteral("UPDATE outbox SET rejected_code = NULL, rejected_message = NULL "
-                               "WHERE rejected_code IN ('unknown_parent', 'unknown_row')")))
+                               "WHERE %1")
+                    .arg(waitingCodesIn())))
         return sqlError(q);
-    if (count)
-        *count = q.numRowsAffected();
     return {};
 }
 

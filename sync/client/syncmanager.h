@@ -75,9 +75,8 @@ public:
     // registry lacks). Both happen when the registry was restored from a backup and that row is
     // yet to be sent again by the device that holds it.
     static bool waitsForAnotherRow(const QString &rejectedCode);
-    // Makes every entry rejected for one of those eligible again (each round, before it
-    // pushes): `count` says how many.
-    CoreError retryWaitingForOtherRows(int *count = nullptr);
+    // Makes every entry rejected for one of those eligible again (each round, before it pushes).
+    CoreError retryWaitingForOtherRows();
 
     // Photo files under `root` whose rows are alive and that the registry does not hold yet.
     QList<PendingPhoto> pendingPhotos(const QString &root) const;

@@ -352,6 +352,7 @@ CoreError RegistryStore::checkWatermark()
                  "begins at %lld, and devices send again what they hold above it.",
                  seq, mark.seq, qPrintable(m_watermark->path()), qPrintable(was),
                  qPrintable(m_epoch), m_epochSeq);
+        return {}; // renewEpoch wrote the watermark
     }
     writeWatermark();
     return {};

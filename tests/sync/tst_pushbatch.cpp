@@ -25,16 +25,24 @@ private:
         return db.connection();
     }
 
-    void threeInserts(QSqlDatabase c)
+    // Runs RecordWriter steps given as JSON text (synctest::runSteps); false, and why in the log,
+    // when one fails.
+    static bool steps(QSqlDatabase c, const char *json)
     {
         QString why;
-        const QJsonArray steps = QJsonDocument::fromJson(R"([
+        if (runSteps(c, QJsonDocument::fromJson(json).array(), &why))
+            return true;
+        qWarning("steps: %s", qPrintable(why));
+        return false;
+    }
+
+    void threeInserts(QSqlDatabase c)
+    {
+        QVERIFY(steps(c, R"([
           {"do": "insert", "table": "admin_units", "values": {"id": "p1", "code": "01", "name": "A", "level": "province", "level_label": "Tỉnh", "valid_from": "2025-07-01"}},
           {"do": "insert", "table": "admin_units", "values": {"id": "p2", "code": "02", "name": "B", "level": "province", "level_label": "Tỉnh", "valid_from": "2025-07-01"}},
           {"do": "insert", "table": "admin_units", "values": {"id": "p3", "code": "03", "name": "C", "level": "province", "level_label": "Tỉnh", "valid_from": "2025-07-01"}}
-        ])")
-                                     .array();
-        QVERIFY2(runSteps(c, steps, &why), qPrintable(why));
+        ])"));
     }
 
 private slots:
@@ -133,22 +141,13 @@ private slots:
     {
         Database db;
         QSqlDatabase c = freshDb(db);
-        QString why;
-        QVERIFY2(runSteps(c,
-                          QJsonDocument::fromJson(R"([
+        QVERIFY(steps(c, R"([
           {"do": "insert", "table": "admin_units", "values": {"id": "p9", "code": "09", "name": "Z", "level": "province", "level_label": "Tỉnh", "valid_from": "2025-07-01"}},
-          {"do": "settle", "table": "admin_units", "seq": 500}])")
-                              .array(),
-                          &why),
-                 qPrintable(why));
+          {"do": "settle", "table": "admin_units", "seq": 500}])"));
         threeInserts(c);
-        QVERIFY2(runSteps(c,
-                          QJsonDocument::fromJson(R"([
+        QVERIFY(steps(c, R"([
           {"do": "update", "table": "admin_units", "id": "p9", "values": {"name": "Y"}},
-          {"do": "update", "table": "admin_units", "id": "p1", "values": {"name": "AA"}}])")
-                              .array(),
-                          &why),
-                 qPrintable(why));
+          {"do": "update", "table": "admin_units", "id": "p1", "values": {"name": "AA"}}])"));
         PushBatch batch;
         QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &batch).ok());
         const auto &e = batch.entries();
@@ -181,13 +180,8 @@ private slots:
         Database db;
         QSqlDatabase c = freshDb(db);
         threeInserts(c);
-        QString why;
-        QVERIFY2(runSteps(c,
-                          QJsonDocument::fromJson(R"([
-          {"do": "update", "table": "admin_units", "id": "p1", "values": {"name": "AA"}}])")
-                              .array(),
-                          &why),
-                 qPrintable(why));
+        QVERIFY(steps(c, R"([
+          {"do": "update", "table": "admin_units", "id": "p1", "values": {"name": "AA"}}])"));
         PushBatch batch;
         QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &batch).ok());
         const auto &e = batch.entries();
@@ -215,11 +209,8 @@ private slots:
         // A later batch that stores p2 again moves its entry on, never back.
         const QJsonObject older{
             {"protocol", ProtocolVersion::current}, {"server_seq", 90}, {"results", QJsonArray()}};
-        QVERIFY(runSteps(c,
-                         QJsonDocument::fromJson(R"([
-          {"do": "update", "table": "admin_units", "id": "p2", "values": {"name": "BB"}}])")
-                             .array(),
-                         &why));
+        QVERIFY(steps(c, R"([
+          {"do": "update", "table": "admin_units", "id": "p2", "values": {"name": "BB"}}])"));
         PushBatch again;
         QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &again).ok());
         QCOMPARE(again.size(), 1);
@@ -269,13 +260,8 @@ private slots:
         Database db;
         QSqlDatabase c = freshDb(db);
         threeInserts(c);
-        QString why;
-        QVERIFY(
-            runSteps(c,
-                     QJsonDocument::fromJson(R"([{"do": "settle", "table": "admin_units", "seq": 5},
-            {"do": "update", "table": "admin_units", "id": "p1", "values": {"name": "AA"}}])")
-                         .array(),
-                     &why));
+        QVERIFY(steps(c, R"([{"do": "settle", "table": "admin_units", "seq": 5},
+            {"do": "update", "table": "admin_units", "id": "p1", "values": {"name": "AA"}}])"));
         QSqlQuery(c).exec("INSERT INTO sync_state(key, value) VALUES ('pull_cursor', '20')");
         PushBatch batch;
         QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &batch).ok());

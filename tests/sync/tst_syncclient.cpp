@@ -39,6 +39,17 @@ QList<double> changeSeqs(const Request &r)
     return out;
 }
 
+// A push answer that refuses every change of the request with `code`.
+Response rejectAll(const Request &r, const QString &code, const QString &message)
+{
+    QJsonArray results;
+    for (const double c : changeSeqs(r))
+        results.append(QJsonObject{
+            {"change", c}, {"status", "rejected"}, {"code", code}, {"message", message}});
+    return Response::json(
+        200, {{"protocol", ProtocolVersion::current}, {"server_seq", 0}, {"results", results}});
+}
+
 // A pull page of one province row at `next` (after `since`).
 // A page of one admin unit at seq `next`; `lastSeq` >= 0: the registry's latest seq with it.
 Response unitPage(qint64 next, bool more, qint64 lastSeq = -1, const QJsonObject &extra = {})
@@ -799,17 +810,8 @@ private slots:
     {
         FakeRegistry server;
         server.handler = [&](const Request &r) -> Response {
-            if (r.path.startsWith("/api/v1/push")) {
-                QJsonArray results;
-                for (const double c : changeSeqs(r))
-                    results.append(QJsonObject{{"change", c},
-                                               {"status", "rejected"},
-                                               {"code", "forbidden"},
-                                               {"message", "Ngoài phạm vi được giao"}});
-                return Response::json(200, {{"protocol", ProtocolVersion::current},
-                                            {"server_seq", 0},
-                                            {"results", results}});
-            }
+            if (r.path.startsWith("/api/v1/push"))
+                return rejectAll(r, "forbidden", "Ngoài phạm vi được giao");
             qint64 seq = 0;
             return goodHandler(r, &seq);
         };
@@ -855,17 +857,8 @@ private slots:
         server.handler = [&](const Request &r) -> Response {
             if (r.path.startsWith("/api/v1/push")) {
                 pushed << changeSeqs(r);
-                if (refuse) {
-                    QJsonArray results;
-                    for (const double c : changeSeqs(r))
-                        results.append(QJsonObject{{"change", c},
-                                                   {"status", "rejected"},
-                                                   {"code", code},
-                                                   {"message", "Máy chủ chưa có bản ghi gốc"}});
-                    return Response::json(200, {{"protocol", ProtocolVersion::current},
-                                                {"server_seq", 0},
-                                                {"results", results}});
-                }
+                if (refuse)
+                    return rejectAll(r, code, "Máy chủ chưa có bản ghi gốc");
             }
             return goodHandler(r, &seq);
         };
