@@ -1,5 +1,6 @@
 #include "searchindex.h"
 
+#include "searchbacklog.h"
 #include "textfolder.h"
 
 #include <QSqlQuery>
@@ -87,4 +88,12 @@ QVariantList SearchIndex::search(const QString &text, int limitPerKind) const
         }
     }
     return out;
+}
+
+int SearchIndex::unindexed() const
+{
+    int n = 0;
+    if (const CoreError e = SearchBacklog::count(m_db, &n); e.failed())
+        qWarning("search: %s", qPrintable(e.message()));
+    return n;
 }

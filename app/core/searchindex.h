@@ -13,6 +13,8 @@ public:
     explicit SearchIndex(QSqlDatabase db);
 
     QVariantList search(const QString &text, int limitPerKind = 20) const;
+    // Pulled rows that search does not find yet (SearchBacklog); 0 when that cannot be read.
+    int unindexed() const;
 
 private:
     QSqlDatabase m_db;

@@ -1,5 +1,6 @@
 #include "searchtext.h"
 
+#include "searchbacklog.h"
 #include "sqlitehandle.h"
 #include "textfolder.h"
 #include "triggersoff.h"
@@ -105,7 +106,20 @@ CoreError SearchText::refresh(QSqlDatabase &db, const QString &table, const QStr
     const char *sql = sourceSql(table);
     if (!sql || ids.isEmpty())
         return {};
-    return write(db, table, sql, idList(ids));
+    // A pulled row still waiting for the indexes is in none: it enters them as new.
+    QStringList waiting;
+    if (SearchBacklog::defers(table)) {
+        if (const CoreError e = SearchBacklog::take(db, table, ids, &waiting); e.failed())
+            return e;
+    }
+    if (waiting.isEmpty())
+        return write(db, table, sql, idList(ids));
+    if (const CoreError e = indexNew(db, table, waiting); e.failed())
+        return e;
+    QStringList indexed = ids;
+    for (const QString &id : std::as_const(waiting))
+        indexed.removeAll(id);
+    return indexed.isEmpty() ? CoreError() : write(db, table, sql, idList(indexed));
 }
 
 QStringList SearchText::indexesOf(const QString &table)

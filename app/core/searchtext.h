@@ -18,6 +18,7 @@ class SearchText
 public:
     static bool covers(const QString &table);
     // Recomputes and stores the row's search_text (no outbox entry: search_text does not travel).
+    // A row waiting in the SearchBacklog is taken out of it and indexed as new.
     static CoreError refresh(QSqlDatabase &db, const QString &table, const QString &id);
     // The same for many rows of one table, its statements prepared once.
     static CoreError refresh(QSqlDatabase &db, const QString &table, const QStringList &ids);

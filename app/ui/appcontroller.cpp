@@ -177,6 +177,12 @@ void AppController::reloadShown()
         m_cluster->reload();
 }
 
+void AppController::reloadSearch()
+{
+    if (m_ready && m_search)
+        m_search->reload();
+}
+
 CoreError AppController::startPosition()
 {
     m_position->stop();

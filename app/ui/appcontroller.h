@@ -98,6 +98,8 @@ public:
     // Reads the cluster list and the open cluster again: after the database changed under
     // them (a saved inspection, rows pulled from the registry).
     void reloadShown();
+    // Searches again: rows pulled earlier became searchable (SyncClient::searchBacklogChanged).
+    void reloadSearch();
 
 signals:
     void readyChanged();

@@ -12,6 +12,18 @@ void SearchResultModel::setText(const QString &text)
     if (text == m_text)
         return;
     m_text = text;
+    search();
+    emit textChanged();
+}
+
+void SearchResultModel::reload()
+{
+    search();
+}
+
+void SearchResultModel::search()
+{
+    const QString text = m_text;
     QVariantList rows;
     if (!text.trimmed().isEmpty()) {
         for (const QVariant &v : m_index->search(text.left(200))) {
@@ -25,5 +37,9 @@ void SearchResultModel::setText(const QString &text)
         }
     }
     setRows(rows);
-    emit textChanged();
+    const int unindexed = text.trimmed().isEmpty() ? 0 : m_index->unindexed();
+    if (unindexed != m_unindexed) {
+        m_unindexed = unindexed;
+        emit unindexedChanged();
+    }
 }

@@ -340,13 +340,21 @@
         <source>Cơ sở sản xuất và cuộc kiểm tra</source>
         <translation>Tenants and inspections</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../pages/ClusterListPage.qml" line="207"/>
+        <source>Đang lập chỉ mục tìm kiếm cho %n mục vừa tải về; kết quả có thể chưa đủ.</source>
+        <translation>
+            <numerusform>Indexing %n record just downloaded for search; results may be incomplete.</numerusform>
+            <numerusform>Indexing %n records just downloaded for search; results may be incomplete.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="224"/>
+        <location filename="../pages/ClusterListPage.qml" line="234"/>
         <source>Không có cụm nào khớp. Hãy bỏ bớt bộ lọc hoặc sửa từ khoá.</source>
         <translation>No cluster matches. Remove a filter or change the search words.</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="224"/>
+        <location filename="../pages/ClusterListPage.qml" line="234"/>
         <source>Đang tải danh sách cụm…</source>
         <translation>Loading the clusters…</translation>
     </message>
@@ -1994,12 +2002,12 @@ Hai là (second), …</translation>
         <translation>Cannot delete from %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/core/searchtext.cpp" line="47"/>
+        <location filename="../../app/core/searchtext.cpp" line="48"/>
         <source>Không cập nhật được chỉ mục tìm kiếm: %1</source>
         <translation>Cannot update the search index: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/searchtext.cpp" line="133"/>
+        <location filename="../../app/core/searchtext.cpp" line="147"/>
         <source>Không cập nhật được chỉ mục tìm kiếm: cơ sở dữ liệu không phải SQLite đang mở</source>
         <translation>Cannot update the search index: the database is not an open SQLite database</translation>
     </message>
@@ -2233,9 +2241,14 @@ Hai là (second), …</translation>
         <translation>Cannot save the sync state: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="209"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="252"/>
         <source>Không tìm thấy thay đổi bị từ chối này.</source>
         <translation>This refused change was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/searchbacklog.cpp" line="16"/>
+        <source>Không cập nhật được danh sách chờ lập chỉ mục tìm kiếm: %1</source>
+        <translation>Could not update the list of records waiting for the search index: %1</translation>
     </message>
 </context>
 <context>
@@ -2340,12 +2353,12 @@ Hai là (second), …</translation>
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="117"/>
+        <location filename="../../sync/client/syncclient.cpp" line="127"/>
         <source>Không ghi được mã thiết bị vào cơ sở dữ liệu trên máy.</source>
         <translation>Cannot store the device id in the database on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="147"/>
+        <location filename="../../sync/client/syncclient.cpp" line="157"/>
         <source>%n thay đổi chưa gửi</source>
         <translation>
             <numerusform>%n unsent change</numerusform>
@@ -2353,7 +2366,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="149"/>
+        <location filename="../../sync/client/syncclient.cpp" line="159"/>
         <source>%n thay đổi bị máy chủ từ chối</source>
         <translation>
             <numerusform>%n change refused by the server</numerusform>
@@ -2361,7 +2374,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="151"/>
+        <location filename="../../sync/client/syncclient.cpp" line="161"/>
         <source>%n ảnh chưa tải lên (%1 MB)</source>
         <translation>
             <numerusform>%n photo not uploaded (%1 MB)</numerusform>
@@ -2369,42 +2382,42 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="153"/>
+        <location filename="../../sync/client/syncclient.cpp" line="163"/>
         <source>Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.</source>
         <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="262"/>
+        <location filename="../../sync/client/syncclient.cpp" line="285"/>
         <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="342"/>
+        <location filename="../../sync/client/syncclient.cpp" line="367"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="439"/>
+        <location filename="../../sync/client/syncclient.cpp" line="481"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="839"/>
+        <location filename="../../sync/client/syncclient.cpp" line="914"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu và thiếu một phần dữ liệu. Máy này gửi lại %1 bản ghi máy chủ đã mất, rồi tải lại dữ liệu.</source>
         <translation>The server was just restored from a backup and is missing some data. This device is sending again %1 records the server lost, then reloading the data.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="842"/>
+        <location filename="../../sync/client/syncclient.cpp" line="917"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu. Máy này tải lại dữ liệu từ máy chủ.</source>
         <translation>The server was just restored from a backup. This device is reloading the data from the server.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1078"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1178"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1107"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1207"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>
@@ -2555,67 +2568,72 @@ Hai là (second), …</translation>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="133"/>
+        <location filename="../pages/SyncPage.qml" line="135"/>
         <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="147"/>
+        <location filename="../pages/SyncPage.qml" line="149"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="153"/>
+        <location filename="../pages/SyncPage.qml" line="149"/>
+        <source>%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.</source>
+        <translation>%1 (%2): %3. Sent again by itself at every sync until the registry has the record it needs.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="155"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="164"/>
+        <location filename="../pages/SyncPage.qml" line="166"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="164"/>
+        <location filename="../pages/SyncPage.qml" line="166"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="170"/>
+        <location filename="../pages/SyncPage.qml" line="172"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="188"/>
+        <location filename="../pages/SyncPage.qml" line="190"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="195"/>
+        <location filename="../pages/SyncPage.qml" line="197"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="201"/>
+        <location filename="../pages/SyncPage.qml" line="203"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="208"/>
+        <location filename="../pages/SyncPage.qml" line="210"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="214"/>
+        <location filename="../pages/SyncPage.qml" line="216"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="227"/>
+        <location filename="../pages/SyncPage.qml" line="229"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="244"/>
+        <location filename="../pages/SyncPage.qml" line="246"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

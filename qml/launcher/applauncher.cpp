@@ -189,6 +189,9 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
             sync->setServerUrl(QUrl::fromUserInput(options.serverUrl));
         // Clusters, tenants and inspections pulled from the registry show at once.
         QObject::connect(sync.get(), &SyncClient::pulled, &controller, &AppController::reloadShown);
+        // ... and in search once the worker has indexed them.
+        QObject::connect(sync.get(), &SyncClient::searchBacklogChanged, &controller,
+                         &AppController::reloadSearch);
     };
     if (offline) {
         startPosition();

@@ -188,13 +188,23 @@ Page {
 
             footer: ColumnLayout {
                 width: ListView.view.width
-                visible: page.app.search.count > 0
+                visible: page.app.search.count > 0 || page.app.search.unindexed > 0
                 spacing: 4
 
                 Label {
                     Layout.topMargin: 12
                     text: qsTr("Cơ sở sản xuất và cuộc kiểm tra")
                     font.bold: true
+                }
+
+                Label {
+                    objectName: "searchUnindexed"
+
+                    Layout.fillWidth: true
+                    visible: page.app.search.unindexed > 0
+                    wrapMode: Text.WordWrap
+                    color: "#5F6368"
+                    text: qsTr("Đang lập chỉ mục tìm kiếm cho %n mục vừa tải về; kết quả có thể chưa đủ.", "", page.app.search.unindexed)
                 }
 
                 Repeater {

@@ -1,5 +1,6 @@
 #include "pullapplier.h"
 
+#include "searchbacklog.h"
 #include "searchtext.h"
 #include "sqlitehandle.h"
 
@@ -367,7 +368,8 @@ CoreError PullApplier::applyPage(qint64 since, Page *result)
             // search_text is device-only: rebuilt once for every row the page touched, for the
             // rows they describe, and for the rows that show their values (a renamed cluster's
             // tenants and inspections). New rows inserted with triggers off enter the full-text
-            // indexes here, all of a table's in one statement per index.
+            // indexes here, all of a table's in one statement per index, or wait in the
+            // SearchBacklog for the sync worker to index them after the round.
             if (error.ok() && m_search.contains(QStringLiteral("clusters")))
                 error = SearchText::rowsShowing(m_db, QStringLiteral("clusters"),
                                                 m_search.value(QStringLiteral("clusters")).values(),
@@ -377,7 +379,12 @@ CoreError PullApplier::applyPage(qint64 since, Page *result)
                 QSet<QString> &others = m_search[it.key()];
                 for (const QString &id : it.value())
                     others.remove(id);
-                error = SearchText::indexNew(m_db, it.key(), it.value());
+                if (SearchBacklog::defers(it.key())) {
+                    error = SearchBacklog::add(m_db, it.key(), it.value());
+                    p.deferred += int(it.value().size());
+                } else {
+                    error = SearchText::indexNew(m_db, it.key(), it.value());
+                }
             }
             for (auto it = m_search.constBegin(); error.ok() && it != m_search.constEnd(); ++it)
                 error = SearchText::refresh(m_db, it.key(), it.value().values());

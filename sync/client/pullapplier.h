@@ -21,14 +21,15 @@ struct sqlite3_stmt;
 // sync_flags.applying = 1, so nothing is echoed into the outbox. A field that still has a pending
 // (not rejected) outbox change keeps the local value; a tombstone sets deleted_at; each row's
 // sync_seq becomes its seq. Pulled photo rows ask for their thumbnails; search_text is refreshed
-// once per affected row per page. Keep one applier for many pages: its statements are prepared
-// once per (entity, column list).
+// once per affected row per page; new tenants and inspections wait in the SearchBacklog. Keep one
+// applier for many pages: its statements are prepared once per (entity, column list).
 class PullApplier
 {
 public:
     struct Page {
         int applied = 0;
-        int skipped = 0; // rows of entities this device does not have
+        int skipped = 0;  // rows of entities this device does not have
+        int deferred = 0; // new rows left for search to index after the round (SearchBacklog)
         qint64 next = 0;
         bool more = false;
     };
@@ -56,7 +57,8 @@ private:
         bool searched = false;  // has search_text
         bool triggered = false; // a trigger of its own (not the outbox's) fires on its writes
         // Its only triggers keep the full-text indexes: new rows are inserted with triggers off
-        // and indexed once per page (SearchText::indexNew).
+        // and indexed once per page (SearchText::indexNew), or after the round for the tables
+        // SearchBacklog defers.
         bool indexedPerPage = false;
         QString searchParent;  // the table whose search_text names this one's rows
         qsizetype width = 0;   // items in a row: seq, deleted, then one per wire column

@@ -4,6 +4,7 @@
 #include "migrator.h"
 #include "pulledpage.h"
 #include "restorerequeue.h"
+#include "searchbacklog.h"
 #include "synchttp.h"
 #include "syncworker.h"
 
@@ -85,6 +86,12 @@ SyncClient::SyncClient(QSqlDatabase db, const QString &dataRoot, QObject *parent
     // forgets it (a login for another owner).
     m_registryEpoch = m_manager.value(QStringLiteral("registry_epoch"));
     refreshCounts();
+    // Rows left unindexed when the app last stopped are indexed once it is up.
+    if (const CoreError e = SearchBacklog::count(m_manager.database(), &m_searchBacklog);
+        e.failed())
+        qWarning("search: %s", qPrintable(e.message()));
+    if (m_searchBacklog > 0)
+        QTimer::singleShot(0, this, &SyncClient::indexSearchBacklog);
 }
 
 SyncClient::~SyncClient() = default;
@@ -523,8 +530,37 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
     if (m_roundPulledRows > 0)
         emit pulled(m_roundPulledRows);
     m_roundPulledRows = 0;
+    if (m_roundDeferred > 0) {
+        m_roundDeferred = 0;
+        emit searchBacklogChanged();
+    }
+    indexSearchBacklog();
     emit syncingChanged();
     emit roundFinished(error.ok(), error.message());
+}
+
+void SyncClient::indexSearchBacklog()
+{
+    // A round under way goes first: a chunk in the worker's queue delays its work by ~30 ms.
+    if (m_indexing || m_syncing || m_searchBacklog <= 0)
+        return;
+    m_indexing = true;
+    auto left = std::make_shared<int>(0);
+    worker()->run([left, chunk = m_searchChunk](
+                      QSqlDatabase db) { return SearchBacklog::indexSome(db, chunk, left.get()); },
+                  [this, left](const CoreError &e) {
+                      m_indexing = false;
+                      if (e.failed()) {
+                          // The rows keep waiting: the next round's end tries again.
+                          qWarning("search: %s", qPrintable(e.message()));
+                          return;
+                      }
+                      if (*left != m_searchBacklog) {
+                          m_searchBacklog = *left;
+                          emit searchBacklogChanged();
+                      }
+                      indexSearchBacklog();
+                  });
 }
 
 void SyncClient::setChunkSize(int bytes)
@@ -900,6 +936,11 @@ void SyncClient::pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qi
         // asked for it has reported already, so its rows are announced on their own.
         if (!dropped && error.ok() && result.applied > 0)
             emit pulled(result.applied);
+        if (!dropped && error.ok() && result.deferred > 0) {
+            m_searchBacklog += result.deferred;
+            emit searchBacklogChanged();
+            indexSearchBacklog();
+        }
         return;
     }
     m_freePages.push_back(std::move(page));
@@ -914,6 +955,9 @@ void SyncClient::pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qi
         m_pullFrom = since;
     ++m_roundPages;
     m_roundPulledRows += result.applied;
+    // Said when the round ends (no signal more during it); indexed after it.
+    m_searchBacklog += result.deferred;
+    m_roundDeferred += result.deferred;
     // How far the cursor has come towards the registry's latest sequence (last_seq); a registry
     // that does not send it: approach 0.7 a little each page. Never backwards (writes made
     // during the round move last_seq on).

@@ -65,6 +65,9 @@ class SyncClient : public QObject
     Q_PROPERTY(bool hasUnsyncedWork READ hasUnsyncedWork NOTIFY countsChanged)
     Q_PROPERTY(QString unsyncedSummary READ unsyncedSummary NOTIFY countsChanged)
     Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY conflictsChanged)
+    // Pulled tenants and inspections that search does not find yet (SearchBacklog): the worker
+    // indexes them between rounds, a chunk at a time.
+    Q_PROPERTY(int searchBacklog READ searchBacklog NOTIFY searchBacklogChanged)
     Q_PROPERTY(bool autoSync READ autoSync WRITE setAutoSync NOTIFY autoSyncChanged)
     Q_PROPERTY(int autoSyncIntervalMs READ autoSyncIntervalMs WRITE setAutoSyncIntervalMs NOTIFY
                    autoSyncChanged)
@@ -121,6 +124,7 @@ public:
     bool hasUnsyncedWork() const;
     QString unsyncedSummary() const;
     QVariantList conflicts() const { return m_conflicts; }
+    int searchBacklog() const { return m_searchBacklog; }
     bool autoSync() const { return m_autoSync; }
     void setAutoSync(bool on);
     int autoSyncIntervalMs() const { return m_timer.interval(); }
@@ -133,6 +137,8 @@ public:
     void setTimeoutMs(int ms);
     void setBatchSize(int n) { m_batchSize = qBound(1, n, PushBatch::maxChanges); }
     void setPageSize(int n) { m_pageSize = qBound(1, n, ProtocolVersion::maxPullLimit); }
+    // Rows of the SearchBacklog indexed per chunk (500: ~30 ms for inspections).
+    void setSearchChunk(int n) { m_searchChunk = qMax(1, n); }
     // The largest photo chunk (1 MiB). A chunk lost on the way halves the next ones (down to
     // 64 KiB, or the largest if smaller); four that arrive in a row double them again. The size
     // is kept from round to round: a link that drops every few seconds still moves a photo on.
@@ -174,6 +180,7 @@ signals:
     void noticeChanged();
     void countsChanged();
     void conflictsChanged();
+    void searchBacklogChanged();
     void autoSyncChanged();
     void loginFinished(bool ok, const QString &message);
     void roundFinished(bool ok, const QString &message);
@@ -253,6 +260,8 @@ private:
     void uploadChunk();
     void thumbsNext();
     void finishRound(const CoreError &error, SyncErrors::Kind kind);
+    // Has the worker index a chunk of the SearchBacklog, then the next, while no round runs.
+    void indexSearchBacklog();
     // The registry went back to `registrySeq` (restored from a backup): this device's later
     // versions are queued again with `baseSeq` (RestoreRequeue), then the pull goes on from
     // `cursor`.
@@ -296,6 +305,10 @@ private:
     int m_pendingPhotos = 0;
     qint64 m_pendingPhotoBytes = 0;
     QVariantList m_conflicts;
+    int m_searchBacklog = 0;
+    int m_roundDeferred = 0; // of it, rows the round's pages left (said at the round's end)
+    int m_searchChunk = 500;
+    bool m_indexing = false; // a chunk of the SearchBacklog is with the worker
     int m_batchSize = PushBatch::maxChanges;
     int m_pageSize = ProtocolVersion::maxPullLimit;
     QString m_registryEpoch; // the epoch this device last pulled from (sync_state)

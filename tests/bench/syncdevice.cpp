@@ -95,6 +95,28 @@ CoreError SyncDevice::round(double *ms, int timeoutMs, double *longestStallMs)
     return {};
 }
 
+CoreError SyncDevice::waitSearchable(double *ms, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    if (m_client->searchBacklog() > 0) {
+        QEventLoop loop;
+        QObject::connect(m_client.get(), &SyncClient::searchBacklogChanged, &loop, [&] {
+            if (m_client->searchBacklog() == 0)
+                loop.quit();
+        });
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    *ms = t.nsecsElapsed() / 1e6;
+    if (m_client->searchBacklog() > 0)
+        return {CoreError::Code::Io,
+                QStringLiteral("%1 pulled rows still not searchable after %2 ms")
+                    .arg(m_client->searchBacklog())
+                    .arg(timeoutMs)};
+    return {};
+}
+
 CoreError SyncDevice::fetchOriginals(const QStringList &shas, double *ms, int timeoutMs)
 {
     QEventLoop loop;

@@ -26,6 +26,9 @@ public:
     // loop did not run during the round (what a UI on this thread would show as a frozen frame),
     // seen by a 4 ms timer.
     CoreError round(double *ms, int timeoutMs = 1800000, double *longestStallMs = nullptr);
+    // Waits until the rows the last rounds pulled are searchable (the client indexes its
+    // SearchBacklog between rounds); `ms` is the wait.
+    CoreError waitSearchable(double *ms, int timeoutMs = 600000);
     // Fetches photo originals on demand, one after the other, until all arrived.
     CoreError fetchOriginals(const QStringList &shas, double *ms, int timeoutMs = 600000);
 

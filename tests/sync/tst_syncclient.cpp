@@ -3,6 +3,7 @@
 // (tests/fixtures/sync/failures.tsv) ending the round with the outbox untouched.
 #include "protocolversion.h"
 #include "pushbatch.h"
+#include "searchindex.h"
 #include "syncclient.h"
 #include "synchttp.h"
 #include "synctestutil.h"
@@ -317,6 +318,91 @@ private slots:
         QCOMPARE(scalar(d->db.connection(), "SELECT count(*) FROM admin_units").toInt(), 3);
         QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
         QCOMPARE(pulled.size(), 1);
+    }
+
+    // Pulled inspections wait for the search indexes while the round runs (its pages are written
+    // faster), and are indexed between rounds, a chunk at a time: a round that begins stops the
+    // indexing until it ends, and an app stopped half way goes on at its next start.
+    void pulledInspectionsBecomeSearchableBetweenRounds()
+    {
+        FakeRegistry server;
+        qint64 seq = 0;
+        const int perPage = 30, pages = 2;
+        std::function<void()> duringRound;
+        server.handler = [&](const Request &r) {
+            if (duringRound)
+                duringRound();
+            if (!r.path.startsWith("/api/v1/pull") || sinceOf(r) >= perPage * pages)
+                return goodHandler(r, &seq);
+            const qint64 page = sinceOf(r) / perPage + 1;
+            QJsonArray rows;
+            for (int i = 0; i < perPage; ++i) {
+                const QString id = QStringLiteral("0190000%1-0000-7000-8000-%2")
+                                       .arg(page)
+                                       .arg(i, 12, 10, QChar('0'));
+                rows.append(QJsonArray{double((page - 1) * perPage + i + 1), 0, id, "c1", "t1",
+                                       "periodic", QStringLiteral("Vũ Thị Ngân %1").arg(page), 0, 1,
+                                       1, QJsonValue()});
+            }
+            const QJsonObject run{
+                {"entity", "inspections"},
+                {"columns", QJsonArray{"id", "cluster_id", "template_id", "kind", "inspector_name",
+                                       "started_at", "created_at", "updated_at", "deleted_at"}},
+                {"rows", rows}};
+            seq = qMax(seq, page * perPage);
+            return Response::json(200,
+                                  {{"protocol", ProtocolVersion::current},
+                                   {"runs", QJsonArray{run}},
+                                   {"next", double(page * perPage)},
+                                   {"more", page < pages}},
+                                  true);
+        };
+        auto d = device(server.url());
+        QSqlDatabase c = d->db.connection();
+        auto waiting = [&c] { return scalar(c, "SELECT count(*) FROM search_backlog").toInt(); };
+        auto found = [&c] {
+            return int(SearchIndex(c).search(QStringLiteral("vu thi ngan"), 100).size());
+        };
+        const int all = perPage * pages;
+        const int chunk = 7;
+        d->client->setSearchChunk(chunk);
+        // `pulled` comes before the round's end hands the first chunk over.
+        int atRoundEnd = -1;
+        connect(d->client.get(), &SyncClient::pulled, this, [&] { atRoundEnd = waiting(); });
+        // The next round begins as soon as this one ends, and its registry answers slowly (this
+        // thread's events run meanwhile, the worker's answers among them).
+        int rounds = 0, atSecondEnd = -1;
+        connect(d->client.get(), &SyncClient::roundFinished, this, [&] {
+            if (++rounds == 1) {
+                duringRound = [] { QTest::qWait(100); };
+                QVERIFY(d->client->sync());
+            } else if (rounds == 2) {
+                atSecondEnd = waiting();
+            }
+        });
+        QSignalSpy said(d->client.get(), &SyncClient::searchBacklogChanged);
+        QSignalSpy finished(d->client.get(), &SyncClient::roundFinished);
+        QVERIFY(d->client->sync());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+        QVERIFY2(finished.at(0).at(0).toBool() && finished.at(1).at(0).toBool(),
+                 qPrintable(finished.at(0).at(1).toString() + finished.at(1).at(1).toString()));
+        duringRound = nullptr;
+        QCOMPARE(atRoundEnd, all); // none indexed during the round
+        QCOMPARE(said.first().size(), 0);
+        // At most the chunk handed over before the second round began.
+        QVERIFY2(atSecondEnd >= all - chunk, qPrintable(QString::number(atSecondEnd)));
+        QCOMPARE(found() + waiting(), all); // each row searchable or waiting
+
+        // The app stops with rows still waiting; the next start indexes them.
+        d->client.reset();
+        QVERIFY(waiting() > 0);
+        d->client = std::make_unique<SyncClient>(c, d->root);
+        d->client->setAutoSync(false);
+        QCOMPARE(d->client->searchBacklog(), waiting());
+        QTRY_COMPARE(d->client->searchBacklog(), 0);
+        QCOMPARE(waiting(), 0);
+        QCOMPARE(found(), perPage * pages);
+        QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
     }
 
     // The registry restored from a backup: its latest seq is behind this device's cursor, and
