@@ -388,7 +388,7 @@ private slots:
                  qPrintable(finished.at(0).at(1).toString() + finished.at(1).at(1).toString()));
         duringRound = nullptr;
         QCOMPARE(atRoundEnd, all); // none indexed during the round
-        QCOMPARE(said.first().size(), 0);
+        QVERIFY(!said.isEmpty()); // at the round's end, then after each chunk
         // At most the chunk handed over before the second round began.
         QVERIFY2(atSecondEnd >= all - chunk, qPrintable(QString::number(atSecondEnd)));
         QCOMPARE(found() + waiting(), all); // each row searchable or waiting
