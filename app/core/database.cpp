@@ -54,6 +54,7 @@ CoreError Database::connect(const QString &path, bool migrated)
         return {CoreError::Code::DatabaseOpen,
                 QObject::tr("Không mở được cơ sở dữ liệu %1: không có tệp này.").arg(path)};
     QDir().mkpath(QFileInfo(path).absolutePath());
+    const bool fresh = !QFileInfo::exists(path) || QFileInfo(path).size() == 0;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
@@ -77,6 +78,14 @@ CoreError Database::connect(const QString &path, bool migrated)
                            .arg(Migrator::latestVersion())});
     // FULL: a committed inspection survives a power cut (a flat battery), not only a crash.
     QSqlQuery q(db);
+    // A new file gets 8 KiB pages (set before WAL mode writes the header; a database made
+    // earlier keeps its 4 KiB). A first pull writes ~80 MB of rows: with 8 KiB pages its commits
+    // and the checkpoints that copy them into the file took a third less time (345 vs 543 ms in
+    // a 10,000-inspection pull, two runs each of `ccn-bench sync`), the round about 5 % less.
+    if (fresh && !q.exec(QStringLiteral("PRAGMA page_size = %1").arg(pageSize)))
+        return refuse(
+            {CoreError::Code::DatabaseOpen, QObject::tr("Không chuẩn bị được cơ sở dữ liệu %1: %2")
+                                                .arg(path, q.lastError().text())});
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
                                "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY"}) {
         if (!q.exec(QString::fromLatin1(pragma))) {

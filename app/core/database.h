@@ -10,6 +10,9 @@
 class Database
 {
 public:
+    // The page size of a database file this app creates (bytes).
+    static constexpr int pageSize = 8192;
+
     Database();
     ~Database();
     Database(const Database &) = delete;

@@ -25,6 +25,41 @@ private slots:
             "VALUES ('t', 'no-such-cluster', 'x', 'operating', 1, 1)")));
     }
 
+    // A new file gets the app's page size; a file made with another keeps it, and its data.
+    void pageSizeOfNewFilesOnly()
+    {
+        QTemporaryDir dir;
+        auto pageSize = [](const Database &db) {
+            QSqlQuery q(db.connection());
+            return q.exec(QStringLiteral("PRAGMA page_size")) && q.next() ? q.value(0).toInt() : -1;
+        };
+        {
+            Database db;
+            QVERIFY(testdb::openWithFixture(db, dir));
+            QCOMPARE(pageSize(db), Database::pageSize);
+        }
+        const QString older = dir.filePath(QStringLiteral("older.sqlite"));
+        {
+            QSqlDatabase c =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("older"));
+            c.setDatabaseName(older);
+            QVERIFY(c.open());
+            QSqlQuery q(c);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA page_size = 4096")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE kept(x)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO kept VALUES (42)")));
+            q.finish();
+            c.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("older"));
+        Database db;
+        const CoreError e = db.open(older);
+        QVERIFY2(e.ok(), qPrintable(e.message()));
+        QCOMPARE(pageSize(db), 4096);
+        QCOMPARE(testdb::count(db, QStringLiteral("SELECT x FROM kept")), 42);
+        QCOMPARE(db.schemaVersion(), Migrator::latestVersion());
+    }
+
     void reopenKeepsData()
     {
         QTemporaryDir dir;
