@@ -4,7 +4,7 @@
 
 #include <QSqlDatabase>
 
-// A scoped SQLite transaction: rolled back unless commit() succeeded.
+// A scoped SQLite write transaction (BEGIN IMMEDIATE): rolled back unless commit() succeeded.
 class Transaction
 {
 public:

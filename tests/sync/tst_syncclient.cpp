@@ -371,13 +371,15 @@ private slots:
         connect(d->client.get(), &SyncClient::pulled, this, [&] { atRoundEnd = waiting(); });
         // The next round begins as soon as this one ends, and its registry answers slowly (this
         // thread's events run meanwhile, the worker's answers among them).
+        // What waits at its last request (its end hands the next chunk over).
         int rounds = 0, atSecondEnd = -1;
         connect(d->client.get(), &SyncClient::roundFinished, this, [&] {
             if (++rounds == 1) {
-                duringRound = [] { QTest::qWait(100); };
+                duringRound = [&] {
+                    QTest::qWait(100);
+                    atSecondEnd = waiting();
+                };
                 QVERIFY(d->client->sync());
-            } else if (rounds == 2) {
-                atSecondEnd = waiting();
             }
         });
         QSignalSpy said(d->client.get(), &SyncClient::searchBacklogChanged);
@@ -388,7 +390,7 @@ private slots:
                  qPrintable(finished.at(0).at(1).toString() + finished.at(1).at(1).toString()));
         duringRound = nullptr;
         QCOMPARE(atRoundEnd, all); // none indexed during the round
-        QVERIFY(!said.isEmpty()); // at the round's end, then after each chunk
+        QVERIFY(!said.isEmpty());  // at the round's end, then after each chunk
         // At most the chunk handed over before the second round began.
         QVERIFY2(atSecondEnd >= all - chunk, qPrintable(QString::number(atSecondEnd)));
         QCOMPARE(found() + waiting(), all); // each row searchable or waiting
