@@ -67,25 +67,23 @@ CoreError SearchBacklog::indexSome(QSqlDatabase &db, int limit, int *left)
     Transaction tx(db);
     if (!tx.active())
         return tx.beginError();
+    // Out of the backlog first, in one statement: indexNew's rows must be in no index.
     QMap<QString, QStringList> byTable;
     {
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT entity, row_id FROM search_backlog LIMIT ?"));
+        q.prepare(QStringLiteral("DELETE FROM search_backlog WHERE (entity, row_id) IN (SELECT "
+                                 "entity, row_id FROM search_backlog LIMIT ?) RETURNING entity, "
+                                 "row_id"));
         q.addBindValue(qMax(1, limit));
         if (!q.exec())
             return sqlFailure(q);
         while (q.next())
             byTable[q.value(0).toString()] << q.value(1).toString();
     }
-    for (auto it = byTable.constBegin(); it != byTable.constEnd(); ++it) {
-        // Out of the backlog first: indexNew's rows must be in no index, and these are not.
-        QStringList taken;
-        if (const CoreError e = take(db, it.key(), it.value(), &taken); e.failed())
+    for (auto it = byTable.constBegin(); it != byTable.constEnd(); ++it)
+        if (const CoreError e = SearchText::indexNew(db, it.key(), it.value()); e.failed())
             return e;
-        if (const CoreError e = SearchText::indexNew(db, it.key(), taken); e.failed())
-            return e;
-    }
     if (const CoreError e = tx.commit(); e.failed())
         return e;
     return count(db, left);

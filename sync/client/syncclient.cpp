@@ -541,7 +541,7 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
 
 void SyncClient::indexSearchBacklog()
 {
-    // A round under way goes first: a chunk in the worker's queue delays its work by ~30 ms.
+    // A round under way goes first: a chunk in the worker's queue delays its work (30-100 ms).
     if (m_indexing || m_syncing || m_searchBacklog <= 0)
         return;
     m_indexing = true;

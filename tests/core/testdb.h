@@ -3,8 +3,10 @@
 // Shared set-up for core tests: a real SQLite file in a temporary directory, migrated, with the
 // minimal fixture loaded.
 #include "database.h"
+#include "searchtext.h"
 #include "sqlscript.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -41,5 +43,20 @@ inline int count(const Database &db, const QString &sql)
     if (!q.exec(sql) || !q.next())
         return -1;
     return q.value(0).toInt();
+}
+// Empty when every full-text index holds exactly its table's rows and texts (FTS5's
+// integrity-check with rank 1 compares an index with its content table); else what differs.
+inline QString searchIndexFaults(QSqlDatabase c)
+{
+    QStringList faults;
+    for (const char *table : {"clusters", "tenants", "inspections"}) {
+        for (const QString &index : SearchText::indexesOf(QLatin1String(table))) {
+            QSqlQuery q(c);
+            if (!q.exec(QStringLiteral("INSERT INTO %1(%1, rank) VALUES ('integrity-check', 1)")
+                            .arg(index)))
+                faults << index + QLatin1String(": ") + q.lastError().text();
+        }
+    }
+    return faults.join(QLatin1String("; "));
 }
 } // namespace testdb

@@ -5,8 +5,6 @@
 #include "testdb.h"
 #include "triggersoff.h"
 
-#include <QSqlError>
-
 // Rows a pulled page wrote wait in the backlog, unsearchable, until indexSome indexes them; a row
 // that changes meanwhile (SearchText::refresh) enters the indexes as new. After either, FTS5's
 // own integrity check finds the indexes equal to their tables.
@@ -28,19 +26,6 @@ class TestSearchBacklog : public QObject
         return SearchBacklog::count(m_db.connection(), &n).ok() ? n : -1;
     }
     int hits(const char *text) { return int(SearchIndex(m_db.connection()).search(text).size()); }
-    // Empty when every full-text index holds exactly its table's rows and texts.
-    QString indexFaults()
-    {
-        QStringList faults;
-        for (const char *table : {"clusters", "tenants", "inspections"})
-            for (const QString &index : SearchText::indexesOf(QLatin1String(table))) {
-                QSqlQuery q(m_db.connection());
-                if (!q.exec(QStringLiteral("INSERT INTO %1(%1, rank) VALUES ('integrity-check', 1)")
-                                .arg(index)))
-                    faults << index + QLatin1String(": ") + q.lastError().text();
-            }
-        return faults.join(QLatin1String("; "));
-    }
 
 private slots:
     void init()
@@ -87,7 +72,7 @@ private slots:
         QCOMPARE(hits("bat trang"), 1);
         QCOMPARE(hits("dinh van tam"), 1);
         QCOMPARE(hits("lan"), 2); // the word-prefix index too
-        QCOMPARE(indexFaults(), QString());
+        QCOMPARE(testdb::searchIndexFaults(m_db.connection()), QString());
         // search_text is device-only: indexing queues nothing to send.
         QCOMPARE(outbox(), m_outbox);
     }
@@ -116,7 +101,7 @@ private slots:
         QVERIFY(SearchText::refresh(c, QStringLiteral("tenants"), tenant).ok());
         QCOMPARE(waiting(), 0);
         QCOMPARE(hits("da khac phuc"), 1);
-        QCOMPARE(indexFaults(), QString());
+        QCOMPARE(testdb::searchIndexFaults(m_db.connection()), QString());
         // Indexed rows change as any other from then on.
         QVERIFY(q.exec(QStringLiteral("UPDATE inspections SET findings = 'Đã lắp đồng hồ' WHERE "
                                       "id = '%1'")
@@ -124,7 +109,7 @@ private slots:
         QVERIFY(SearchText::refresh(c, QStringLiteral("inspections"), inspections.at(0)).ok());
         QCOMPARE(hits("khoi bui"), 0);
         QCOMPARE(hits("dong ho"), 1);
-        QCOMPARE(indexFaults(), QString());
+        QCOMPARE(testdb::searchIndexFaults(m_db.connection()), QString());
     }
 };
 

@@ -1,5 +1,6 @@
 // PullApplier: pulled pages -> device rows (fixture tests/fixtures/sync/pull_pages.json):
 // pending local fields kept, tombstones applied, the cursor stored with its page, nothing echoed.
+#include "../core/testdb.h"
 #include "protocolversion.h"
 #include "pullapplier.h"
 #include "searchbacklog.h"
@@ -33,22 +34,6 @@ QJsonObject unitPage(int seq, const char *name, bool more)
                  "admin_units", columns,
                  {QJsonArray{
                      seq, 0, "p1", "01", name, "province", "Tỉnh", "2025-07-01", 1, seq, {}}})}}};
-}
-
-// Every full-text index holds exactly its table's rows and texts (FTS5's integrity-check with
-// rank 1 compares the index with its content table); empty when they do.
-QString indexFaults(QSqlDatabase c)
-{
-    QStringList faults;
-    for (const char *table : {"clusters", "tenants", "inspections"}) {
-        for (const QString &index : SearchText::indexesOf(QLatin1String(table))) {
-            QSqlQuery q(c);
-            if (!q.exec(QStringLiteral("INSERT INTO %1(%1, rank) VALUES ('integrity-check', 1)")
-                            .arg(index)))
-                faults << index + QLatin1String(": ") + q.lastError().text();
-        }
-    }
-    return faults.join(QLatin1String("; "));
 }
 
 int backlog(QSqlDatabase c)
@@ -250,7 +235,7 @@ private slots:
         QCOMPARE(hits.size(), 2); // the cluster, and the tenant through its cluster's name
         QCOMPARE(hits.first().toMap().value("title").toString(), QStringLiteral("Gia Lập"));
         QCOMPARE(SearchIndex(c).search(QStringLiteral("my nghe")).size(), 1);
-        QCOMPARE(indexFaults(c), QString());
+        QCOMPARE(testdb::searchIndexFaults(c), QString());
         QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
     }
 
@@ -300,7 +285,7 @@ private slots:
         QCOMPARE(backlog(c), ownTrigger ? 0 : 40);
         QCOMPARE(SearchIndex(c).search(QStringLiteral("van hai"), 100).size(), ownTrigger ? 40 : 0);
         QVERIFY(indexBacklog(c));
-        QCOMPARE(indexFaults(c), QString());
+        QCOMPARE(testdb::searchIndexFaults(c), QString());
         QCOMPARE(SearchIndex(c).search(QStringLiteral("van hai"), 100).size(), 40);
         QCOMPARE(SearchIndex(c).search(QStringLiteral("h"), 100).size(), 40); // word prefixes
         QCOMPARE(scalar(c, "SELECT count(*) FROM inspections WHERE search_text NOT LIKE "
@@ -314,7 +299,7 @@ private slots:
                  {QJsonArray{42, 0, "i07", "c1", "t1", "periodic", "Lò Thị Mai", 0, 1, 2, {}}})});
         const CoreError e2 = applier.apply(later, 41, nullptr);
         QVERIFY2(e2.ok(), qPrintable(e2.message()));
-        QCOMPARE(indexFaults(c), QString());
+        QCOMPARE(testdb::searchIndexFaults(c), QString());
         QCOMPARE(SearchIndex(c).search(QStringLiteral("van hai"), 100).size(), 39);
         QCOMPARE(SearchIndex(c).search(QStringLiteral("lo thi mai")).size(), 1);
         QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
@@ -369,7 +354,7 @@ private slots:
         }
         QCOMPARE(SearchIndex(c).search(QStringLiteral("khanh van")).size(), 3);
         QCOMPARE(SearchIndex(c).search(QStringLiteral("gia lap")).size(), 0);
-        QCOMPARE(indexFaults(c), QString());
+        QCOMPARE(testdb::searchIndexFaults(c), QString());
         QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
     }
 
@@ -411,7 +396,7 @@ private slots:
                      !text.contains("do da xoa"),
                  qPrintable(text));
         QCOMPARE(SearchIndex(c).search(QStringLiteral("thu dung")).size(), 1);
-        QCOMPARE(indexFaults(c), QString());
+        QCOMPARE(testdb::searchIndexFaults(c), QString());
         QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
     }
 
