@@ -1,6 +1,9 @@
 #include "compression.h"
 
 #include <zlib.h>
+#include <zstd.h>
+
+#include <memory>
 
 namespace {
 QByteArray compress(const QByteArray &data, int windowBits, int level)
@@ -65,4 +68,57 @@ bool Compression::inflate(const QByteArray &data, qint64 maxBytes, QByteArray *o
         return false;
     }
     return true;
+}
+
+QByteArray Compression::zstd(const QByteArray &data, int level)
+{
+    // One context per thread: creating one costs more than compressing a small page.
+    thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx *)> context(ZSTD_createCCtx(),
+                                                                             ZSTD_freeCCtx);
+    if (!context)
+        return {};
+    // A content checksum in every frame: a body changed on the way is refused, not decoded.
+    if (ZSTD_isError(ZSTD_CCtx_setParameter(context.get(), ZSTD_c_compressionLevel, level)) ||
+        ZSTD_isError(ZSTD_CCtx_setParameter(context.get(), ZSTD_c_checksumFlag, 1)))
+        return {};
+    QByteArray out;
+    out.resize(qsizetype(ZSTD_compressBound(size_t(data.size()))));
+    const size_t n = ZSTD_compress2(context.get(), out.data(), size_t(out.size()), data.constData(),
+                                    size_t(data.size()));
+    if (ZSTD_isError(n))
+        return {};
+    out.resize(qsizetype(n));
+    return out;
+}
+
+bool Compression::unzstd(const QByteArray &data, qint64 maxBytes, QByteArray *out, bool *tooLarge)
+{
+    *tooLarge = false;
+    out->clear();
+    std::unique_ptr<ZSTD_DStream, size_t (*)(ZSTD_DStream *)> stream(ZSTD_createDStream(),
+                                                                     ZSTD_freeDStream);
+    if (!stream || data.isEmpty())
+        return false;
+    ZSTD_inBuffer in{data.constData(), size_t(data.size()), 0};
+    char buf[65536];
+    for (;;) {
+        ZSTD_outBuffer o{buf, sizeof buf, 0};
+        const size_t rc = ZSTD_decompressStream(stream.get(), &o, &in);
+        if (ZSTD_isError(rc))
+            break;
+        if (out->size() + qint64(o.pos) > maxBytes) {
+            *tooLarge = true;
+            break;
+        }
+        out->append(buf, qsizetype(o.pos));
+        // All input read and the output not full: the decoder holds nothing more. 0 means the
+        // last frame ended there; anything else, the input stopped inside a frame.
+        if (in.pos == in.size && o.pos < o.size) {
+            if (rc == 0)
+                return true;
+            break;
+        }
+    }
+    out->clear();
+    return false;
 }

@@ -49,7 +49,7 @@ public:
         QByteArray contentType = "application/json";
         QList<QPair<QByteArray, QByteArray>> headers;
         bool compressible = true;
-        int compressionLevel = -1; // zlib's; -1: its default
+        bool fastCompression = false; // the coding's fastest level (pull pages), else its default
     };
 
 protected:

@@ -104,6 +104,7 @@ private slots:
     void badInput_data();
     void badInput();
     void oversizedAndManyChanges();
+    void replyAndBodyCodings();
     void loneSurrogateRefusedPerChange();
     void loginSlowDown();
     void https();
@@ -1040,6 +1041,58 @@ void TestRegistryServer::oversizedAndManyChanges()
     QCOMPARE(qint64(results.at(1).toObject().value("change").toDouble()), req.changes[2].seq);
     QCOMPARE(results.at(1).toObject().value("code").toString(), QStringLiteral("invalid_value"));
     QCOMPARE(m_store.serverSeq(), seqBefore + 1);
+}
+
+void TestRegistryServer::replyAndBodyCodings()
+{
+    // A pull page in each coding the client may ask for decodes to the same text.
+    const QString path = QStringLiteral("/api/v1/pull?since=0&limit=50");
+    const QString token = m_tokens["admin"];
+    const Response plain = call("GET", path, {}, token, {{"Accept-Encoding", "identity"}});
+    QCOMPARE(plain.status, 200);
+    QVERIFY(plain.body.size() > 512); // big enough to be compressed
+    QVERIFY(plain.header("content-encoding").isEmpty());
+    QByteArray out;
+    bool tooLarge = false;
+    // zstd first when it is taken (QNetworkAccessManager's own list names it last).
+    const Response z = call("GET", path, {}, token, {{"Accept-Encoding", "gzip, deflate, zstd"}});
+    QCOMPARE(z.status, 200);
+    QCOMPARE(z.header("content-encoding"), QByteArray("zstd"));
+    QVERIFY(Compression::unzstd(z.body, 1 << 24, &out, &tooLarge));
+    QCOMPARE(out, plain.body);
+    // q=0 says "not this one" (RFC 9110).
+    const Response g = call("GET", path, {}, token, {{"Accept-Encoding", "zstd;q=0, gzip"}});
+    QCOMPARE(g.header("content-encoding"), QByteArray("gzip"));
+    QVERIFY(Compression::inflate(g.body, 1 << 24, &out, &tooLarge));
+    QCOMPARE(out, plain.body);
+    const Response d = call("GET", path, {}, token, {{"Accept-Encoding", "deflate"}});
+    QCOMPARE(d.header("content-encoding"), QByteArray("deflate"));
+    QVERIFY(Compression::inflate(d.body, 1 << 24, &out, &tooLarge));
+    QCOMPARE(out, plain.body);
+    // What QNetworkAccessManager asks for by itself, and decodes.
+    const Response own = call("GET", path, {}, token);
+    QCOMPARE(own.status, 200);
+    QCOMPARE(own.body, plain.body);
+
+    // A push body coded zstd: cut, it is refused and nothing stored; whole, it is stored; one
+    // that decodes past 16 MiB is too large.
+    const qint64 seqBefore = m_store.serverSeq();
+    const PushRequest req = inspectionInserts(m_devices["admin"], 3, &m_changeSeq);
+    const QByteArray packed = Compression::zstd(req.toJson());
+    Response r = call("POST", "/api/v1/push", packed.left(packed.size() - 6), token,
+                      {{"Content-Encoding", "zstd"}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.json.value("code").toString(), QStringLiteral("bad_encoding"));
+    QCOMPARE(m_store.serverSeq(), seqBefore);
+    r = call("POST", "/api/v1/push", packed, token, {{"Content-Encoding", "zstd"}});
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.json.value("results").toArray().isEmpty()); // all three applied
+    QCOMPARE(m_store.serverSeq(), seqBefore + 3);
+    r = call("POST", "/api/v1/push", Compression::zstd(QByteArray(17 * 1024 * 1024, ' ')), token,
+             {{"Content-Encoding", "zstd"}});
+    QCOMPARE(r.status, 413);
+    QCOMPARE(r.json.value("code").toString(), QStringLiteral("body_too_large"));
+    QCOMPARE(m_store.serverSeq(), seqBefore + 3);
 }
 
 void TestRegistryServer::loneSurrogateRefusedPerChange()
