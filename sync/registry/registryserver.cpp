@@ -610,7 +610,13 @@ Reply RegistryServer::pull(const Principal &who, const QHttpServerRequest &reque
     // A device that keeps the seqs its push replies name (`own`) says so: its own rows held as
     // they are are not sent back to it. Others get every row.
     const bool skipOwn = header(request, "X-CCN-Skip-Own") == "1";
-    PullPage page = m_store->pull(who, since, int(limit), skipOwn);
+    QString why;
+    PullPage page = m_store->pull(who, since, int(limit), skipOwn, &why);
+    if (!why.isEmpty())
+        return error(503, "storage_error",
+                     QStringLiteral("Máy chủ không đọc được dữ liệu để gửi về (%1). Máy sẽ tải "
+                                    "lại ở lần đồng bộ sau; nếu vẫn lỗi, báo quản trị viên.")
+                         .arg(why));
     page.lastSeq = m_store->serverSeq();
     page.epoch = m_store->epoch();
     page.epochSeq = m_store->epochSeq();

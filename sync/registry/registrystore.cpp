@@ -459,8 +459,8 @@ CoreError RegistryStore::migrate()
                 cur.clear();
             }
         }
-        if (!db.transaction())
-            return {CoreError::Code::MigrationFailed, db.lastError().text()};
+        if (QString why; !begin(db, &why))
+            return {CoreError::Code::MigrationFailed, why};
         QString error;
         for (const QString &s : std::as_const(statements)) {
             if (!q.exec(s)) {
@@ -636,8 +636,8 @@ CoreError RegistryStore::login(const QString &username, const QString &password,
                             "hoặc hỏi quản trị viên.")};
     q.finish();
     QSqlDatabase db = connection();
-    if (!db.transaction())
-        return {CoreError::Code::Sql, db.lastError().text()};
+    if (QString why; !begin(db, &why))
+        return {CoreError::Code::Sql, why};
     QString error;
     const bool deviceOk =
         known ? run(q,
@@ -742,8 +742,8 @@ CoreError RegistryStore::revokeDevice(const Principal &who, const QString &devic
     if (users.isEmpty())
         return {CoreError::Code::NotFound,
                 QObject::tr("Không có thiết bị '%1' mà bạn được thu hồi.").arg(deviceId.left(64))};
-    if (!db.transaction())
-        return {CoreError::Code::Sql, db.lastError().text()};
+    if (QString why; !begin(db, &why))
+        return {CoreError::Code::Sql, why};
     for (const QString &u : std::as_const(users)) {
         if (!run(q,
                  QStringLiteral("UPDATE devices SET revoked_at = ? WHERE user_id = ? AND device_id "
@@ -993,8 +993,8 @@ CoreError RegistryStore::push(const Principal &who, const QList<PushChange> &cha
     results->clear();
     QSqlDatabase db = connection();
     const bool own = !m_inBatch;
-    if (own && !db.transaction())
-        return {CoreError::Code::Sql, db.lastError().text()};
+    if (QString why; own && !begin(db, &why))
+        return {CoreError::Code::Sql, why};
     QString error;
     const auto abort = [&](const QString &why) {
         m_push.reset();
@@ -1461,8 +1461,8 @@ CoreError RegistryStore::writeRow(const QString &entity, const QString &rowId,
         return {CoreError::Code::InvalidInput, scope.error};
     QSqlDatabase db = connection();
     const bool own = !m_inBatch;
-    if (own && !db.transaction())
-        return {CoreError::Code::Sql, db.lastError().text()};
+    if (QString why; own && !begin(db, &why))
+        return {CoreError::Code::Sql, why};
     const qint64 seq = nextSeq(&error);
     const QString device = serverDevice(origin);
     QJsonObject meta = stored.meta;
@@ -1489,15 +1489,12 @@ CoreError RegistryStore::writeRow(const QString &entity, const QString &rowId,
     return {};
 }
 
-PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit, bool skipOwn) const
+PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit, bool skipOwn,
+                             QString *error) const
 {
     PullPage page;
     page.protocol = ProtocolVersion::current;
     page.next = since;
-    QSqlQuery q(connection());
-    // SQLite: step through the rows without Qt caching them. QPSQL reads the whole result at once,
-    // which is faster there than its row-by-row mode.
-    q.setForwardOnly(!m_postgres);
     QString filter;
     // A row this device holds as it is comes without its text (NULL), and is passed over.
     QString text =
@@ -1532,29 +1529,88 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit, bool
     // Rows in seq order from the seq index, the scope checked row by row: left to itself SQLite
     // takes the scope's OR through records_province_seq and sorts everything after `since` for
     // every page.
-    run(q,
-        // On SQLite the row text comes as its UTF-8 bytes (a BLOB), not through a QString and back.
+    const QString sql =
         QStringLiteral("SELECT seq, entity, deleted, %1 FROM records%2 WHERE seq > ?%3 "
                        "ORDER BY seq LIMIT ?")
-            .arg(text, m_postgres ? QString() : QStringLiteral(" INDEXED BY records_seq"), filter),
-        binds);
+            .arg(text, m_postgres ? QString() : QStringLiteral(" INDEXED BY records_seq"), filter);
     int rows = 0, scanned = 0;
-    while (q.next()) {
+    // Each row: its text copied value by value into the page (no JSON objects built).
+    const auto take = [&](qint64 seq, const QString &entity, bool deleted, const char *rowText,
+                          int size) {
         if (rows == limit || scanned == scanLimit) {
             page.more = true;
-            break;
+            return false;
         }
-        const qint64 seq = q.value(0).toLongLong();
-        // The stored row text is copied value by value (no JSON objects built).
-        const QVariant rowText = q.value(3);
-        if (!rowText.isNull()) {
-            page.append(seq, q.value(1).toString(), q.value(2).toInt() != 0,
-                        rowText.typeId() == QMetaType::QByteArray ? rowText.toByteArray()
-                                                                  : rowText.toString().toUtf8());
+        if (rowText) {
+            page.append(seq, entity, deleted, QByteArray::fromRawData(rowText, size));
             ++rows;
         }
         page.next = seq;
         ++scanned;
+        return true;
+    };
+    QString why;
+    if (m_sqlite) {
+        // SQLite: stepped through its own API; the row text is read where SQLite holds it, and
+        // an entity's name is made a QString once per run of rows.
+        sqlite3_stmt *st = m_sqliteStatements.prepare(sql);
+        if (!st) {
+            why = m_sqliteStatements.lastError();
+        } else {
+            for (int i = 0; i < binds.size(); ++i) {
+                const QVariant &v = binds.at(i);
+                if (v.typeId() == QMetaType::QString) {
+                    const QByteArray u = v.toString().toUtf8();
+                    sqlite3_bind_text(st, i + 1, u.constData(), int(u.size()), SQLITE_TRANSIENT);
+                } else {
+                    sqlite3_bind_int64(st, i + 1, v.toLongLong());
+                }
+            }
+            QByteArray entityUtf8;
+            QString entity;
+            int rc = SQLITE_ROW;
+            while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+                const auto *name = reinterpret_cast<const char *>(sqlite3_column_text(st, 1));
+                const int nameSize = sqlite3_column_bytes(st, 1);
+                if (entityUtf8.size() != nameSize ||
+                    std::memcmp(entityUtf8.constData(), name, size_t(nameSize)) != 0) {
+                    entityUtf8 = QByteArray(name, nameSize);
+                    entity = QString::fromUtf8(entityUtf8);
+                }
+                const bool null = sqlite3_column_type(st, 3) == SQLITE_NULL;
+                const auto *rowText = static_cast<const char *>(sqlite3_column_blob(st, 3));
+                const int size = sqlite3_column_bytes(st, 3);
+                if (!take(sqlite3_column_int64(st, 0), entity, sqlite3_column_int(st, 2) != 0,
+                          null ? nullptr : (rowText ? rowText : ""), size))
+                    break;
+            }
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                why = m_sqliteStatements.lastError();
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+        }
+    } else {
+        QSqlQuery q(connection());
+        // QPSQL reads the whole result at once, which is faster there than its row-by-row mode.
+        if (run(q, sql, binds, &why)) {
+            while (q.next()) {
+                const QVariant rowText = q.value(3);
+                const QByteArray utf8 =
+                    rowText.isNull() ? QByteArray() : rowText.toString().toUtf8();
+                if (!take(q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt() != 0,
+                          rowText.isNull() ? nullptr : utf8.constData(), int(utf8.size())))
+                    break;
+            }
+        }
+    }
+    if (!why.isEmpty()) {
+        // Nothing of a page that could not be read whole: the device asks again.
+        if (error)
+            *error = why;
+        PullPage none;
+        none.protocol = page.protocol;
+        none.next = since;
+        return none;
     }
     return page;
 }
@@ -1677,8 +1733,8 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
         return {CoreError::Code::InvalidInput,
                 QObject::tr("choice phải là current, incoming hoặc value.")};
     }
-    if (!db.transaction())
-        return {CoreError::Code::Sql, db.lastError().text()};
+    if (QString why; !begin(db, &why))
+        return {CoreError::Code::Sql, why};
     m_inBatch = true;
     qint64 seq = 0;
     CoreError e;
@@ -1711,11 +1767,26 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
     return {};
 }
 
+bool RegistryStore::begin(QSqlDatabase db, QString *why) const
+{
+    if (m_postgres) {
+        if (db.transaction())
+            return true;
+        *why = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return true;
+    *why = q.lastError().text();
+    return false;
+}
+
 CoreError RegistryStore::beginBatch()
 {
     QSqlDatabase db = connection();
-    if (!db.transaction())
-        return {CoreError::Code::Sql, db.lastError().text()};
+    if (QString why; !begin(db, &why))
+        return {CoreError::Code::Sql, why};
     m_inBatch = true;
     return {};
 }

@@ -80,7 +80,9 @@ public:
     // skipOwn: leave out rows whose latest version the pulling device holds as it is
     // (records.clean_device, the reply's `own`); they move `next`, and a page passes over at most
     // ten times `limit` rows in all.
-    PullPage pull(const Principal &who, qint64 since, int limit, bool skipOwn = false) const;
+    // A page that cannot be read is empty, with *error (when given) saying why.
+    PullPage pull(const Principal &who, qint64 since, int limit, bool skipOwn = false,
+                  QString *error = nullptr) const;
     // Authoritative writes (demo seed, CSV import, conflict resolution): no merge, no scope.
     CoreError writeRow(const QString &entity, const QString &rowId, const QJsonObject &fields,
                        const QString &origin, const QString &userId, qint64 *seq = nullptr);
@@ -164,6 +166,13 @@ private:
                        const QString &userId, qint64 baseSeq, const QJsonObject &fields,
                        const QString &status, QString *error);
     CoreError migrate();
+    // Begins a write transaction. On SQLite it takes the write lock at once (BEGIN IMMEDIATE),
+    // where the busy timeout waits for another connection's commit: a deferred transaction that
+    // read before its first write would fail that write at once with "database is locked" had
+    // another connection (a CLI command beside the server) committed in between
+    // (SQLITE_BUSY_SNAPSHOT). PostgreSQL: BEGIN. Qt's commit() and rollback() end it. False
+    // with *why on failure.
+    bool begin(QSqlDatabase db, QString *why) const;
     // Writes the epoch row if there is none and reads it.
     CoreError loadEpoch();
     // Compares the database with the data directory's watermark (a new epoch if it went back)
@@ -192,7 +201,7 @@ private:
     std::unique_ptr<PushState> m_push; // set while a push batch is stored
     std::unique_ptr<SyncSchema> m_schema;
     mutable QHash<QString, QSqlQuery *> m_statements;
-    sqlite3 *m_sqlite = nullptr;         // the SQLite connection's handle (else null)
-    SqliteStatements m_sqliteStatements; // writeRowsSqlite's and prefetch's, by SQL text
+    sqlite3 *m_sqlite = nullptr;                 // the SQLite connection's handle (else null)
+    mutable SqliteStatements m_sqliteStatements; // writeRowsSqlite's, prefetch's, pull's (by SQL)
     mutable std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;
 };

@@ -74,6 +74,8 @@ private slots:
     void indexesServePushAndPull();
     void migrationsAreIdempotent();
     void aWatermarkThatCannotBeWrittenIsSaidOnce();
+    void aBatchIsNotRefusedByAnotherConnectionsCommit();
+    void aPageThatCannotBeReadSaysWhy();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -752,6 +754,65 @@ void TestRegistryStore::aWatermarkThatCannotBeWrittenIsSaidOnce()
                     .ok());
     }
     store.close();
+}
+
+void TestRegistryStore::aBatchIsNotRefusedByAnotherConnectionsCommit()
+{
+    // The server stores from one connection; its commands (add-user, import-clusters, new-epoch)
+    // run beside it as other processes on the same database. One of them commits, or tries to,
+    // between a batch's first read and its first write: the batch's writes still go through.
+    RegistryStore command;
+    const CoreError opened = command.open(m_dir->path(), m_url);
+    QVERIFY2(opened.ok(), qPrintable(opened.message()));
+    if (!m_store->isPostgres()) {
+        QSqlQuery q(command.connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA busy_timeout = 50")));
+    }
+    const QJsonObject cluster{{"code", "c3"},        {"name", "CCN Khánh Phú"},
+                              {"province_id", "p1"}, {"status", "operating"},
+                              {"created_at", 1},     {"updated_at", 1}};
+    const Principal who = device("A");
+    const PushChange inspection = inspectionIn("c1", 7);
+    QVERIFY(m_store->beginBatch().ok());
+    QVERIFY(m_store->pull(device("admin"), 0, 10).rowCount() > 0); // read inside the batch
+    const CoreError meanwhile = command.writeRow("clusters", "c3", cluster, "cli", QString());
+    QList<ChangeResult> results;
+    // With a deferred BEGIN this fails on SQLite with "database is locked" (SQLITE_BUSY_SNAPSHOT).
+    const CoreError pushed = m_store->push(who, {inspection}, &results);
+    QVERIFY2(pushed.ok(), qPrintable(pushed.message()));
+    QCOMPARE(results.value(0).status, QStringLiteral("applied"));
+    QVERIFY(m_store->commitBatch().ok());
+    // SQLite: the command waited for the batch (and gave up after 50 ms here); PostgreSQL: it
+    // went in meanwhile.
+    QCOMPARE(meanwhile.ok(), m_store->isPostgres());
+    if (meanwhile.failed())
+        QVERIFY(command.writeRow("clusters", "c3", cluster, "cli", QString()).ok());
+    QStringList ids;
+    for (const PulledRow &r : m_store->pull(device("admin"), 0, 100).rows())
+        ids << r.rowId;
+    QVERIFY(ids.contains(QStringLiteral("c3")));
+    QVERIFY(ids.contains(inspection.rowId));
+}
+
+void TestRegistryStore::aPageThatCannotBeReadSaysWhy()
+{
+    // A page read after the table went away (a broken restore, a disk fault) is empty, says why,
+    // and does not move the cursor; it used to come back as "nothing more" with no error.
+    QString why;
+    const PullPage before = m_store->pull(device("admin"), 0, 10, false, &why);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    QVERIFY(before.rowCount() > 0);
+    QSqlQuery q(m_store->connection());
+    QVERIFY(q.exec(QStringLiteral("ALTER TABLE records RENAME TO records_away")));
+    const PullPage page = m_store->pull(device("admin"), 0, 10, false, &why);
+    QVERIFY(!why.isEmpty());
+    QCOMPARE(page.rowCount(), 0);
+    QCOMPARE(page.next, qint64(0));
+    QVERIFY(!page.more);
+    QVERIFY(q.exec(QStringLiteral("ALTER TABLE records_away RENAME TO records")));
+    why.clear();
+    QCOMPARE(m_store->pull(device("admin"), 0, 10, false, &why).rowCount(), before.rowCount());
+    QVERIFY2(why.isEmpty(), qPrintable(why));
 }
 
 QTEST_GUILESS_MAIN(TestRegistryStore)
