@@ -5,6 +5,8 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <deque>
 #include <string>
@@ -133,17 +135,29 @@ void PullPage::append(qint64 seq, const QString &entity, bool deleted, const QBy
             run.columns << QByteArray(k.at, k.size);
         runs << run;
     }
+    // The row's array written in one piece: "[seq,deleted,v0,v1,…]" (a comma before it after the
+    // run's first row). One resize per row (it grows the buffer geometrically), no append calls.
     PullRun &run = runs.last();
+    char seqText[24];
+    const char *seqEnd = std::to_chars(seqText, seqText + sizeof seqText, seq).ptr;
+    qsizetype size = (run.rowCount > 0 ? 1 : 0) + 1 + (seqEnd - seqText) + 2 + 1;
+    for (const Span &v : values)
+        size += 1 + v.size;
+    const qsizetype at = run.rows.size();
+    run.rows.resize(at + size);
+    char *out = run.rows.data() + at;
     if (run.rowCount++ > 0)
-        run.rows += ',';
-    run.rows += '[';
-    run.rows += QByteArray::number(seq);
-    run.rows += deleted ? ",1" : ",0";
+        *out++ = ',';
+    *out++ = '[';
+    out = std::copy(static_cast<const char *>(seqText), seqEnd, out);
+    *out++ = ',';
+    *out++ = deleted ? '1' : '0';
     for (const Span &v : values) {
-        run.rows += ',';
-        run.rows.append(v.at, v.size);
+        *out++ = ',';
+        std::memcpy(out, v.at, size_t(v.size));
+        out += v.size;
     }
-    run.rows += ']';
+    *out = ']';
 }
 
 int PullPage::rowCount() const
