@@ -99,12 +99,15 @@ QByteArray jsonString(const QString &s)
 }
 } // namespace
 
-void PullPage::append(qint64 seq, const QString &entity, bool deleted, const QByteArray &rowJson)
+bool PullPage::append(qint64 seq, const QString &entity, bool deleted, const QByteArray &rowJson)
 {
     thread_local std::vector<Span> keys, values;
     thread_local std::deque<QByteArray> names; // push_back leaves the others where they are
     QList<QByteArray> fallbackKeys, fallbackValues;
     if (!splitObject(rowJson, &keys, &values, &names)) {
+        // Text that is not UTF-8 is the caller's to read (RegistryStore: as QtSql would).
+        if (!QByteArrayView(rowJson).isValidUtf8())
+            return false;
         // Not text the scanner reads: take the members from a parsed object instead.
         const QJsonObject o = QJsonDocument::fromJson(rowJson).object();
         keys.clear();
@@ -158,6 +161,7 @@ void PullPage::append(qint64 seq, const QString &entity, bool deleted, const QBy
         out += v.size;
     }
     *out = ']';
+    return true;
 }
 
 int PullPage::rowCount() const

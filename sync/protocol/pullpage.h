@@ -49,7 +49,8 @@ public:
 
     // Appends a row whose values are the members of `rowJson`, a flat JSON object (a record's
     // row_json), in the object's order; starts a new run when the entity or the columns change.
-    void append(qint64 seq, const QString &entity, bool deleted, const QByteArray &rowJson);
+    // Returns false, appending nothing, when `rowJson` is not UTF-8.
+    bool append(qint64 seq, const QString &entity, bool deleted, const QByteArray &rowJson);
     int rowCount() const;
 
     QByteArray toJson() const;

@@ -1535,19 +1535,21 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit, bool
             .arg(text, m_postgres ? QString() : QStringLiteral(" INDEXED BY records_seq"), filter);
     int rows = 0, scanned = 0;
     // Each row: its text copied value by value into the page (no JSON objects built).
+    enum class Taken { Full, Yes, NotUtf8 };
     const auto take = [&](qint64 seq, const QString &entity, bool deleted, const char *rowText,
                           int size) {
         if (rows == limit || scanned == scanLimit) {
             page.more = true;
-            return false;
+            return Taken::Full;
         }
         if (rowText) {
-            page.append(seq, entity, deleted, QByteArray::fromRawData(rowText, size));
+            if (!page.append(seq, entity, deleted, QByteArray::fromRawData(rowText, size)))
+                return Taken::NotUtf8;
             ++rows;
         }
         page.next = seq;
         ++scanned;
-        return true;
+        return Taken::Yes;
     };
     QString why;
     if (m_sqlite) {
@@ -1580,8 +1582,24 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit, bool
                 const bool null = sqlite3_column_type(st, 3) == SQLITE_NULL;
                 const auto *rowText = static_cast<const char *>(sqlite3_column_blob(st, 3));
                 const int size = sqlite3_column_bytes(st, 3);
-                if (!take(sqlite3_column_int64(st, 0), entity, sqlite3_column_int(st, 2) != 0,
-                          null ? nullptr : (rowText ? rowText : ""), size))
+                const qint64 seq = sqlite3_column_int64(st, 0);
+                const bool deleted = sqlite3_column_int(st, 2) != 0;
+                Taken taken =
+                    take(seq, entity, deleted, null ? nullptr : (rowText ? rowText : ""), size);
+                if (taken == Taken::NotUtf8) {
+                    // Text an old registry stored that is not UTF-8 (half of a UTF-16 pair): read
+                    // as QtSql reads it (SQLite's UTF-16, a broken character as U+FFFD), as the
+                    // merge reads the row, so the device gets what the registry holds.
+                    const auto *utf16 = static_cast<const char16_t *>(sqlite3_column_text16(st, 3));
+                    const QByteArray utf8 =
+                        QString::fromUtf16(utf16, sqlite3_column_bytes16(st, 3) / 2).toUtf8();
+                    taken = take(seq, entity, deleted, utf8.constData(), int(utf8.size()));
+                    if (taken == Taken::NotUtf8) { // cannot be: Qt writes UTF-8
+                        why = QStringLiteral("row %1 cannot be read as text").arg(seq);
+                        break;
+                    }
+                }
+                if (taken == Taken::Full)
                     break;
             }
             if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -1597,8 +1615,9 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit, bool
                 const QVariant rowText = q.value(3);
                 const QByteArray utf8 =
                     rowText.isNull() ? QByteArray() : rowText.toString().toUtf8();
-                if (!take(q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt() != 0,
-                          rowText.isNull() ? nullptr : utf8.constData(), int(utf8.size())))
+                if (take(q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt() != 0,
+                         rowText.isNull() ? nullptr : utf8.constData(),
+                         int(utf8.size())) != Taken::Yes)
                     break;
             }
         }

@@ -12,6 +12,20 @@ class TestPullPage : public QObject
     Q_OBJECT
 
 private slots:
+    void textThatIsNotUtf8IsLeftToTheCaller()
+    {
+        // Half of a UTF-16 pair in UTF-8 bytes (as an old registry could store): nothing is
+        // appended, and the caller is told, so it can read the text as its database does.
+        PullPage p;
+        QVERIFY(p.append(1, "inspections", false, R"({"id":"i1","template_id":"t"})"));
+        QVERIFY(!p.append(2, "inspections", false,
+                          "{\"id\":\"i2\",\"template_id\":\"t\xed\xa0\x80\"}"));
+        QCOMPARE(p.rowCount(), 1);
+        // UTF-8 that simdjson does not take (a name escaping half of a pair) still goes in.
+        QVERIFY(p.append(3, "inspections", false, R"({"id":"i3","\ud800":"t"})"));
+        QCOMPARE(p.rowCount(), 2);
+    }
+
     void runsSplitOnEntityAndColumns()
     {
         PullPage p;

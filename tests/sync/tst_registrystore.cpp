@@ -594,9 +594,8 @@ void TestRegistryStore::storedRowWithHalfAPairIsStillFound()
 {
     // JSON text in an SQLite registry that is not valid UTF-8 (half of a UTF-16 pair, encoded as
     // an old registry could store it) is read as QtSql reads it: the row is found, the half
-    // becomes U+FFFD, and a change merges against the whole row instead of no row or an empty one.
-    if (m_store->isPostgres())
-        QSKIP("SQLite text only");
+    // becomes U+FFFD, it is pulled so, and a change merges against the whole row instead of no
+    // row or an empty one. PostgreSQL cannot hold such text: it refuses to store it.
     const Principal who = device("A");
     const PushChange insert = inspectionIn("c1", 5);
     QCOMPARE(m_store->push(who, insert).status, QStringLiteral("applied"));
@@ -604,12 +603,28 @@ void TestRegistryStore::storedRowWithHalfAPairIsStillFound()
     row.insert("id", insert.rowId);
     const QByteArray text = QJsonDocument(row).toJson(QJsonDocument::Compact);
     QVERIFY(text.contains("\"template_id\":\"t\""));
+    const QByteArray broken =
+        QByteArray(text).replace("\"template_id\":\"t\"", "\"template_id\":\"t\xed\xa0\x80\"");
     QSqlQuery q(m_store->connection());
+    if (m_store->isPostgres()) {
+        q.prepare("UPDATE records SET row_json = convert_from(?, 'UTF8') WHERE row_id = ?");
+        q.addBindValue(broken);
+        q.addBindValue(insert.rowId);
+        QVERIFY(!q.exec());
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("UTF8")),
+                 qPrintable(q.lastError().text()));
+        return;
+    }
     q.prepare("UPDATE records SET row_json = CAST(? AS TEXT) WHERE row_id = ?");
-    q.addBindValue(
-        QByteArray(text).replace("\"template_id\":\"t\"", "\"template_id\":\"t\xed\xa0\x80\""));
+    q.addBindValue(broken);
     q.addBindValue(insert.rowId);
     QVERIFY(q.exec());
+    QJsonObject pulled;
+    for (const PulledRow &r : m_store->pull(device("admin"), 0, 1000).rows())
+        if (r.rowId == insert.rowId)
+            pulled = r.row;
+    QCOMPARE(pulled.value("template_id").toString(), QStringLiteral("t") + QChar(0xfffd));
+    QCOMPARE(pulled.value("kind").toString(), QStringLiteral("periodic"));
     const PushChange update = inspectionUpdate(insert.rowId, {{"findings", "Nứt tường"}});
     QList<ChangeResult> results;
     const CoreError e = m_store->push(who, {update}, &results);
