@@ -358,6 +358,7 @@ ApplicationWindow {
 
         ClusterListPage {
             app: window.app
+            syncClient: window.syncClient
             onClusterChosen: clusterId => window.openCluster(clusterId)
         }
     }

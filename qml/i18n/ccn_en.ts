@@ -277,32 +277,32 @@
 <context>
     <name>ClusterListPage</name>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="14"/>
+        <location filename="../pages/ClusterListPage.qml" line="16"/>
         <source>Cụm công nghiệp</source>
         <translation>Industrial clusters</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="28"/>
+        <location filename="../pages/ClusterListPage.qml" line="30"/>
         <source>Tìm theo tên cụm, mã, chủ đầu tư, địa phương…</source>
         <translation>Search by cluster name, code, investor, place…</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="46"/>
+        <location filename="../pages/ClusterListPage.qml" line="48"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="64"/>
+        <location filename="../pages/ClusterListPage.qml" line="66"/>
         <source>Chưa có trạm xử lý nước thải</source>
         <translation>No wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="70"/>
+        <location filename="../pages/ClusterListPage.qml" line="72"/>
         <source>Có vi phạm chưa khắc phục</source>
         <translation>Open violations</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ClusterListPage.qml" line="78"/>
+        <location filename="../pages/ClusterListPage.qml" line="80"/>
         <source>%n cụm</source>
         <translation>
             <numerusform>%n cluster</numerusform>
@@ -310,7 +310,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ClusterListPage.qml" line="149"/>
+        <location filename="../pages/ClusterListPage.qml" line="151"/>
         <source>%n cơ sở sản xuất</source>
         <translation>
             <numerusform>%n tenant</numerusform>
@@ -318,17 +318,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="161"/>
+        <location filename="../pages/ClusterListPage.qml" line="163"/>
         <source>Lấp đầy %1</source>
         <translation>Filled %1</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="161"/>
+        <location filename="../pages/ClusterListPage.qml" line="163"/>
         <source>Lấp đầy: chưa rõ</source>
         <translation>Fill rate: unknown</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ClusterListPage.qml" line="176"/>
+        <location filename="../pages/ClusterListPage.qml" line="178"/>
         <source>%n vi phạm chưa khắc phục</source>
         <translation>
             <numerusform>%n open violation</numerusform>
@@ -336,12 +336,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="196"/>
+        <location filename="../pages/ClusterListPage.qml" line="198"/>
         <source>Cơ sở sản xuất và cuộc kiểm tra</source>
         <translation>Tenants and inspections</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ClusterListPage.qml" line="207"/>
+        <location filename="../pages/ClusterListPage.qml" line="211"/>
         <source>Đang lập chỉ mục tìm kiếm cho %n mục vừa tải về; kết quả có thể chưa đủ.</source>
         <translation>
             <numerusform>Indexing %n record just downloaded for search; results may be incomplete.</numerusform>
@@ -349,12 +349,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="234"/>
+        <location filename="../pages/ClusterListPage.qml" line="238"/>
         <source>Không có cụm nào khớp. Hãy bỏ bớt bộ lọc hoặc sửa từ khoá.</source>
         <translation>No cluster matches. Remove a filter or change the search words.</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterListPage.qml" line="234"/>
+        <location filename="../pages/ClusterListPage.qml" line="238"/>
         <source>Đang tải danh sách cụm…</source>
         <translation>Loading the clusters…</translation>
     </message>
@@ -1295,12 +1295,12 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="369"/>
+        <location filename="../Main.qml" line="370"/>
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="378"/>
+        <location filename="../Main.qml" line="379"/>
         <source>Không mở được cơ sở dữ liệu trên máy</source>
         <translation>The database on this device cannot be opened</translation>
     </message>
@@ -1836,17 +1836,18 @@ Hai là (second), …</translation>
         <translation>Cannot open the database %1: there is no such file.</translation>
     </message>
     <message>
-        <location filename="../../app/core/database.cpp" line="69"/>
+        <location filename="../../app/core/database.cpp" line="70"/>
         <source>Không mở được cơ sở dữ liệu %1: %2</source>
         <translation>Cannot open the database %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/core/database.cpp" line="75"/>
+        <location filename="../../app/core/database.cpp" line="76"/>
         <source>Cơ sở dữ liệu %1 chưa được nâng cấp lên phiên bản %2.</source>
         <translation>The database %1 has not been upgraded to version %2.</translation>
     </message>
     <message>
         <location filename="../../app/core/database.cpp" line="87"/>
+        <location filename="../../app/core/database.cpp" line="96"/>
         <source>Không chuẩn bị được cơ sở dữ liệu %1: %2</source>
         <translation>Cannot prepare the database %1: %2</translation>
     </message>
@@ -2022,17 +2023,17 @@ Hai là (second), …</translation>
         <translation>Cannot read the file %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/transaction.cpp" line="12"/>
+        <location filename="../../app/core/transaction.cpp" line="18"/>
         <source>Không bắt đầu được giao dịch: %1</source>
         <translation>Cannot start a transaction: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/transaction.cpp" line="25"/>
+        <location filename="../../app/core/transaction.cpp" line="31"/>
         <source>Không có giao dịch</source>
         <translation>No transaction</translation>
     </message>
     <message>
-        <location filename="../../app/core/transaction.cpp" line="30"/>
+        <location filename="../../app/core/transaction.cpp" line="36"/>
         <source>Không lưu được: %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -2402,22 +2403,27 @@ Hai là (second), …</translation>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="914"/>
+        <location filename="../../sync/client/syncclient.cpp" line="557"/>
+        <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
+        <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncclient.cpp" line="925"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu và thiếu một phần dữ liệu. Máy này gửi lại %1 bản ghi máy chủ đã mất, rồi tải lại dữ liệu.</source>
         <translation>The server was just restored from a backup and is missing some data. This device is sending again %1 records the server lost, then reloading the data.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="917"/>
+        <location filename="../../sync/client/syncclient.cpp" line="928"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu. Máy này tải lại dữ liệu từ máy chủ.</source>
         <translation>The server was just restored from a backup. This device is reloading the data from the server.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1178"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1189"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1207"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1218"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>

@@ -8,6 +8,8 @@ Page {
     id: page
 
     required property AppController app
+    // Null until the launcher starts sync: then a search index that could not be written says so.
+    property SyncClient syncClient: null
 
     signal clusterChosen(string clusterId)
 
@@ -200,11 +202,13 @@ Page {
                 Label {
                     objectName: "searchUnindexed"
 
+                    readonly property string failure: page.syncClient ? page.syncClient.searchIndexError : ""
+
                     Layout.fillWidth: true
                     visible: page.app.search.unindexed > 0
                     wrapMode: Text.WordWrap
-                    color: "#5F6368"
-                    text: qsTr("Đang lập chỉ mục tìm kiếm cho %n mục vừa tải về; kết quả có thể chưa đủ.", "", page.app.search.unindexed)
+                    color: failure.length > 0 ? "#B3261E" : "#5F6368"
+                    text: failure.length > 0 ? failure : qsTr("Đang lập chỉ mục tìm kiếm cho %n mục vừa tải về; kết quả có thể chưa đủ.", "", page.app.search.unindexed)
                 }
 
                 Repeater {

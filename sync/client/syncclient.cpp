@@ -553,9 +553,20 @@ void SyncClient::indexSearchBacklog()
                       if (e.failed()) {
                           // The rows keep waiting: the next round's end tries again.
                           qWarning("search: %s", qPrintable(e.message()));
+                          const QString why =
+                              tr("Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). "
+                                 "Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, "
+                                 "hãy giải phóng bớt.")
+                                  .arg(e.message());
+                          if (why != m_searchIndexError) {
+                              m_searchIndexError = why;
+                              emit searchBacklogChanged();
+                          }
                           return;
                       }
-                      if (*left != m_searchBacklog) {
+                      const bool cleared = !m_searchIndexError.isEmpty();
+                      m_searchIndexError.clear();
+                      if (*left != m_searchBacklog || cleared) {
                           m_searchBacklog = *left;
                           emit searchBacklogChanged();
                       }

@@ -68,6 +68,9 @@ class SyncClient : public QObject
     // Pulled tenants and inspections that search does not find yet (SearchBacklog): the worker
     // indexes them between rounds, a chunk at a time.
     Q_PROPERTY(int searchBacklog READ searchBacklog NOTIFY searchBacklogChanged)
+    // Why the last chunk of it could not be indexed (a full disk), in plain words; empty once a
+    // chunk went in. The rows keep waiting; the next round's end tries again.
+    Q_PROPERTY(QString searchIndexError READ searchIndexError NOTIFY searchBacklogChanged)
     Q_PROPERTY(bool autoSync READ autoSync WRITE setAutoSync NOTIFY autoSyncChanged)
     Q_PROPERTY(int autoSyncIntervalMs READ autoSyncIntervalMs WRITE setAutoSyncIntervalMs NOTIFY
                    autoSyncChanged)
@@ -125,6 +128,7 @@ public:
     QString unsyncedSummary() const;
     QVariantList conflicts() const { return m_conflicts; }
     int searchBacklog() const { return m_searchBacklog; }
+    QString searchIndexError() const { return m_searchIndexError; }
     bool autoSync() const { return m_autoSync; }
     void setAutoSync(bool on);
     int autoSyncIntervalMs() const { return m_timer.interval(); }
@@ -306,6 +310,7 @@ private:
     qint64 m_pendingPhotoBytes = 0;
     QVariantList m_conflicts;
     int m_searchBacklog = 0;
+    QString m_searchIndexError;
     int m_roundDeferred = 0; // of it, rows the round's pages left (said at the round's end)
     int m_searchChunk = 500;
     bool m_indexing = false; // a chunk of the SearchBacklog is with the worker

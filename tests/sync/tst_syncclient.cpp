@@ -323,6 +323,59 @@ private slots:
     // Pulled inspections wait for the search indexes while the round runs (its pages are written
     // faster), and are indexed between rounds, a chunk at a time: a round that begins stops the
     // indexing until it ends, and an app stopped half way goes on at its next start.
+    void aSearchChunkThatFailsIsSaidAndTriedAgain()
+    {
+        // The worker cannot take pulled rows out of the backlog (here a trigger refuses, as a
+        // full disk would): the rows keep waiting, the client says why in plain words, and the
+        // next round's end tries again; once a chunk goes in, the message goes.
+        FakeRegistry server;
+        qint64 seq = 0;
+        const int rows = 12;
+        server.handler = [&](const Request &r) {
+            if (!r.path.startsWith("/api/v1/pull") || sinceOf(r) >= rows)
+                return goodHandler(r, &seq);
+            QJsonArray page;
+            for (int i = 0; i < rows; ++i)
+                page.append(QJsonArray{
+                    double(i + 1), 0,
+                    QStringLiteral("01900001-0000-7000-8000-%1").arg(i, 12, 10, QChar('0')), "c1",
+                    "t1", "periodic", "Lê Văn Tám", 0, 1, 1, QJsonValue()});
+            seq = qMax(seq, qint64(rows));
+            const QJsonObject run{
+                {"entity", "inspections"},
+                {"columns", QJsonArray{"id", "cluster_id", "template_id", "kind", "inspector_name",
+                                       "started_at", "created_at", "updated_at", "deleted_at"}},
+                {"rows", page}};
+            return Response::json(200,
+                                  {{"protocol", ProtocolVersion::current},
+                                   {"runs", QJsonArray{run}},
+                                   {"next", double(rows)},
+                                   {"more", false}},
+                                  true);
+        };
+        auto d = device(server.url());
+        QSqlDatabase c = d->db.connection();
+        QSqlQuery q(c);
+        QVERIFY(q.exec("CREATE TRIGGER backlog_full BEFORE DELETE ON search_backlog BEGIN "
+                       "SELECT RAISE(ABORT, 'database or disk is full'); END"));
+        QSignalSpy finished(d->client.get(), &SyncClient::roundFinished);
+        QVERIFY(d->client->sync());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        QVERIFY(finished.at(0).at(0).toBool()); // the round itself went well
+        QTRY_VERIFY(!d->client->searchIndexError().isEmpty());
+        QVERIFY2(d->client->searchIndexError().contains("disk is full"),
+                 qPrintable(d->client->searchIndexError()));
+        QCOMPARE(d->client->searchBacklog(), rows);
+        QCOMPARE(scalar(c, "SELECT count(*) FROM search_backlog").toInt(), rows);
+
+        QVERIFY(q.exec("DROP TRIGGER backlog_full"));
+        QVERIFY(d->client->sync());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+        QTRY_COMPARE(d->client->searchBacklog(), 0);
+        QVERIFY(d->client->searchIndexError().isEmpty());
+        QCOMPARE(int(SearchIndex(c).search(QStringLiteral("le van tam"), 100).size()), rows);
+    }
+
     void pulledInspectionsBecomeSearchableBetweenRounds()
     {
         FakeRegistry server;
