@@ -1535,7 +1535,6 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit, bool
             .arg(text, m_postgres ? QString() : QStringLiteral(" INDEXED BY records_seq"), filter);
     int rows = 0, scanned = 0;
     // Each row: its text copied value by value into the page (no JSON objects built).
-    enum class Taken { Full, Yes, NotUtf8 };
     const auto take = [&](qint64 seq, const QString &entity, bool deleted, const char *rowText,
                           int size) {
         if (rows == limit || scanned == scanLimit) {
@@ -1552,76 +1551,10 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit, bool
         return Taken::Yes;
     };
     QString why;
-    if (m_sqlite) {
-        // SQLite: stepped through its own API; the row text is read where SQLite holds it, and
-        // an entity's name is made a QString once per run of rows.
-        sqlite3_stmt *st = m_sqliteStatements.prepare(sql);
-        if (!st) {
-            why = m_sqliteStatements.lastError();
-        } else {
-            for (int i = 0; i < binds.size(); ++i) {
-                const QVariant &v = binds.at(i);
-                if (v.typeId() == QMetaType::QString) {
-                    const QByteArray u = v.toString().toUtf8();
-                    sqlite3_bind_text(st, i + 1, u.constData(), int(u.size()), SQLITE_TRANSIENT);
-                } else {
-                    sqlite3_bind_int64(st, i + 1, v.toLongLong());
-                }
-            }
-            QByteArray entityUtf8;
-            QString entity;
-            int rc = SQLITE_ROW;
-            while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-                const auto *name = reinterpret_cast<const char *>(sqlite3_column_text(st, 1));
-                const int nameSize = sqlite3_column_bytes(st, 1);
-                if (entityUtf8.size() != nameSize ||
-                    std::memcmp(entityUtf8.constData(), name, size_t(nameSize)) != 0) {
-                    entityUtf8 = QByteArray(name, nameSize);
-                    entity = QString::fromUtf8(entityUtf8);
-                }
-                const bool null = sqlite3_column_type(st, 3) == SQLITE_NULL;
-                const auto *rowText = static_cast<const char *>(sqlite3_column_blob(st, 3));
-                const int size = sqlite3_column_bytes(st, 3);
-                const qint64 seq = sqlite3_column_int64(st, 0);
-                const bool deleted = sqlite3_column_int(st, 2) != 0;
-                Taken taken =
-                    take(seq, entity, deleted, null ? nullptr : (rowText ? rowText : ""), size);
-                if (taken == Taken::NotUtf8) {
-                    // Text an old registry stored that is not UTF-8 (half of a UTF-16 pair): read
-                    // as QtSql reads it (SQLite's UTF-16, a broken character as U+FFFD), as the
-                    // merge reads the row, so the device gets what the registry holds.
-                    const auto *utf16 = static_cast<const char16_t *>(sqlite3_column_text16(st, 3));
-                    const QByteArray utf8 =
-                        QString::fromUtf16(utf16, sqlite3_column_bytes16(st, 3) / 2).toUtf8();
-                    taken = take(seq, entity, deleted, utf8.constData(), int(utf8.size()));
-                    if (taken == Taken::NotUtf8) { // cannot be: Qt writes UTF-8
-                        why = QStringLiteral("row %1 cannot be read as text").arg(seq);
-                        break;
-                    }
-                }
-                if (taken == Taken::Full)
-                    break;
-            }
-            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-                why = m_sqliteStatements.lastError();
-            sqlite3_reset(st);
-            sqlite3_clear_bindings(st);
-        }
-    } else {
-        QSqlQuery q(connection());
-        // QPSQL reads the whole result at once, which is faster there than its row-by-row mode.
-        if (run(q, sql, binds, &why)) {
-            while (q.next()) {
-                const QVariant rowText = q.value(3);
-                const QByteArray utf8 =
-                    rowText.isNull() ? QByteArray() : rowText.toString().toUtf8();
-                if (take(q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt() != 0,
-                         rowText.isNull() ? nullptr : utf8.constData(),
-                         int(utf8.size())) != Taken::Yes)
-                    break;
-            }
-        }
-    }
+    if (m_sqlite)
+        pullRowsSqlite(sql, binds, take, &why);
+    else
+        pullRowsPostgres(sql, binds, take, &why);
     if (!why.isEmpty()) {
         // Nothing of a page that could not be read whole: the device asks again.
         if (error)
@@ -1632,6 +1565,88 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit, bool
         return none;
     }
     return page;
+}
+
+bool RegistryStore::pullRowsSqlite(const QString &sql, const QVariantList &binds,
+                                   const RowTaker &take, QString *why) const
+{
+    // Stepped through SQLite's own API: the row text is read where SQLite holds it, and an
+    // entity's name is made a QString once per run of rows.
+    sqlite3_stmt *st = m_sqliteStatements.prepare(sql);
+    if (!st) {
+        *why = m_sqliteStatements.lastError();
+        return false;
+    }
+    for (int i = 0; i < binds.size(); ++i) {
+        const QVariant &v = binds.at(i);
+        if (v.typeId() == QMetaType::QString) {
+            const QByteArray u = v.toString().toUtf8();
+            sqlite3_bind_text(st, i + 1, u.constData(), int(u.size()), SQLITE_TRANSIENT);
+        } else {
+            sqlite3_bind_int64(st, i + 1, v.toLongLong());
+        }
+    }
+    QByteArray entityUtf8;
+    QString entity;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const auto *name = reinterpret_cast<const char *>(sqlite3_column_text(st, 1));
+        const int nameSize = sqlite3_column_bytes(st, 1);
+        if (entityUtf8.size() != nameSize ||
+            std::memcmp(entityUtf8.constData(), name, size_t(nameSize)) != 0) {
+            entityUtf8 = QByteArray(name, nameSize);
+            entity = QString::fromUtf8(entityUtf8);
+        }
+        const bool null = sqlite3_column_type(st, 3) == SQLITE_NULL;
+        const auto *text = static_cast<const char *>(sqlite3_column_blob(st, 3));
+        const int size = sqlite3_column_bytes(st, 3);
+        const qint64 seq = sqlite3_column_int64(st, 0);
+        const bool deleted = sqlite3_column_int(st, 2) != 0;
+        Taken taken = take(seq, entity, deleted, null ? nullptr : (text ? text : ""), size);
+        if (taken == Taken::NotUtf8) {
+            // Text an old registry stored that is not UTF-8 (half of a UTF-16 pair): read as
+            // QtSql reads it (SQLite's UTF-16, a broken character as U+FFFD), as the merge reads
+            // the row, so the device gets what the registry holds.
+            const auto *utf16 = static_cast<const char16_t *>(sqlite3_column_text16(st, 3));
+            const QByteArray utf8 =
+                QString::fromUtf16(utf16, sqlite3_column_bytes16(st, 3) / 2).toUtf8();
+            taken = take(seq, entity, deleted, utf8.constData(), int(utf8.size()));
+            if (taken == Taken::NotUtf8) { // cannot be: Qt writes UTF-8
+                *why = QStringLiteral("row %1 cannot be read as text").arg(seq);
+                break;
+            }
+        }
+        if (taken == Taken::Full)
+            break;
+    }
+    if (why->isEmpty() && rc != SQLITE_ROW && rc != SQLITE_DONE)
+        *why = m_sqliteStatements.lastError();
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return why->isEmpty();
+}
+
+bool RegistryStore::pullRowsPostgres(const QString &sql, const QVariantList &binds,
+                                     const RowTaker &take, QString *why) const
+{
+    QSqlQuery q(connection());
+    // QPSQL reads the whole result at once, which is faster there than its row-by-row mode.
+    if (!run(q, sql, binds, why))
+        return false;
+    while (q.next()) {
+        const QVariant text = q.value(3);
+        const QByteArray utf8 = text.isNull() ? QByteArray() : text.toString().toUtf8();
+        const qint64 seq = q.value(0).toLongLong();
+        const Taken taken = take(seq, q.value(1).toString(), q.value(2).toInt() != 0,
+                                 text.isNull() ? nullptr : utf8.constData(), int(utf8.size()));
+        if (taken == Taken::NotUtf8) { // cannot be: Qt writes UTF-8
+            *why = QStringLiteral("row %1 cannot be read as text").arg(seq);
+            return false;
+        }
+        if (taken == Taken::Full)
+            break;
+    }
+    return true;
 }
 
 bool RegistryStore::canSeePhoto(const Principal &who, const QString &sha256) const

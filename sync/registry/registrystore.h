@@ -17,6 +17,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -166,6 +167,16 @@ private:
                        const QString &userId, qint64 baseSeq, const QJsonObject &fields,
                        const QString &status, QString *error);
     CoreError migrate();
+    // A pull page's rows, in seq order, handed to `take` one by one until it answers Full; the
+    // row text is null for a row the device holds as it is. NotUtf8: the text was not UTF-8 (the
+    // reader offers it again as QtSql reads it). False with *why when the rows cannot be read.
+    enum class Taken { Full, Yes, NotUtf8 };
+    using RowTaker = std::function<Taken(qint64 seq, const QString &entity, bool deleted,
+                                         const char *text, int size)>;
+    bool pullRowsSqlite(const QString &sql, const QVariantList &binds, const RowTaker &take,
+                        QString *why) const;
+    bool pullRowsPostgres(const QString &sql, const QVariantList &binds, const RowTaker &take,
+                          QString *why) const;
     // Begins a write transaction. On SQLite it takes the write lock at once (BEGIN IMMEDIATE),
     // where the busy timeout waits for another connection's commit: a deferred transaction that
     // read before its first write would fail that write at once with "database is locked" had
