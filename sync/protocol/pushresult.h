@@ -18,6 +18,6 @@ public:
     qint64 serverSeq = 0; // the registry's newest sequence after the batch
     QList<ChangeResult> results;
 
+    // The device reads the reply where it applies it (PushBatch::applyReply).
     QByteArray toJson() const;
-    static PushResult fromJson(const QByteArray &json, QString *error);
 };
