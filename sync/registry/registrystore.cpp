@@ -1445,6 +1445,17 @@ CoreError RegistryStore::writeRow(const QString &entity, const QString &rowId,
     if (!m_schema->hasTable(entity))
         return {CoreError::Code::InvalidInput,
                 QObject::tr("'%1' không phải bảng được đồng bộ.").arg(entity)};
+    // The stored row is read inside the write transaction: on SQLite nothing else (a push to the
+    // running server while a CLI import writes) can change it before this write.
+    QSqlDatabase db = connection();
+    const bool own = !m_inBatch;
+    if (QString why; own && !begin(db, &why))
+        return {CoreError::Code::Sql, why};
+    const auto fail = [&](CoreError::Code code, const QString &why) {
+        if (own)
+            db.rollback();
+        return CoreError(code, why);
+    };
     ChangeMerger::Stored stored = load(entity, rowId);
     QJsonObject row = stored.row;
     for (auto it = fields.begin(); it != fields.end(); ++it) {
@@ -1455,14 +1466,10 @@ CoreError RegistryStore::writeRow(const QString &entity, const QString &rowId,
     row.insert(QStringLiteral("id"), rowId);
     QString error = m_schema->validateRow(entity, row);
     if (!error.isEmpty())
-        return {CoreError::Code::InvalidInput, error};
+        return fail(CoreError::Code::InvalidInput, error);
     const Scope scope = scopeOf(entity, row);
     if (!scope.error.isEmpty() && !isReferenceEntity(entity))
-        return {CoreError::Code::InvalidInput, scope.error};
-    QSqlDatabase db = connection();
-    const bool own = !m_inBatch;
-    if (QString why; own && !begin(db, &why))
-        return {CoreError::Code::Sql, why};
+        return fail(CoreError::Code::InvalidInput, scope.error);
     const qint64 seq = nextSeq(&error);
     const QString device = serverDevice(origin);
     QJsonObject meta = stored.meta;
@@ -1475,11 +1482,8 @@ CoreError RegistryStore::writeRow(const QString &entity, const QString &rowId,
         insertHistory(seq, QStringLiteral("registry-%1").arg(seq), entity, rowId,
                       stored.exists ? QStringLiteral("update") : QStringLiteral("insert"), device,
                       userId, stored.seq, fields, QStringLiteral("applied"), &error);
-    if (!ok) {
-        if (own)
-            db.rollback();
-        return {CoreError::Code::Sql, error};
-    }
+    if (!ok)
+        return fail(CoreError::Code::Sql, error);
     if (own && !db.commit())
         return {CoreError::Code::Sql, db.lastError().text()};
     if (own)

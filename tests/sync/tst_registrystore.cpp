@@ -76,6 +76,7 @@ private slots:
     void aWatermarkThatCannotBeWrittenIsSaidOnce();
     void aBatchIsNotRefusedByAnotherConnectionsCommit();
     void aPageThatCannotBeReadSaysWhy();
+    void aRefusedWriteLeavesNoTransactionOpen();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -828,6 +829,26 @@ void TestRegistryStore::aPageThatCannotBeReadSaysWhy()
     why.clear();
     QCOMPARE(m_store->pull(device("admin"), 0, 10, false, &why).rowCount(), before.rowCount());
     QVERIFY2(why.isEmpty(), qPrintable(why));
+}
+
+void TestRegistryStore::aRefusedWriteLeavesNoTransactionOpen()
+{
+    // writeRow reads the stored row inside its own transaction; a row it refuses (a new cluster
+    // without its name) ends that transaction: the next write begins its own and is stored.
+    QJsonObject cluster{{"code", "c4"},
+                        {"province_id", "p1"},
+                        {"status", "operating"},
+                        {"created_at", 1},
+                        {"updated_at", 1}};
+    const CoreError refused = m_store->writeRow("clusters", "c4", cluster, "cli", QString());
+    QCOMPARE(refused.code(), CoreError::Code::InvalidInput);
+    QVERIFY2(refused.message().contains("name"), qPrintable(refused.message()));
+    cluster.insert("name", "CCN Yên Lâm");
+    const CoreError stored = m_store->writeRow("clusters", "c4", cluster, "cli", QString());
+    QVERIFY2(stored.ok(), qPrintable(stored.message()));
+    const auto row = m_store->row("clusters", "c4");
+    QVERIFY(row);
+    QCOMPARE(row->value("name").toString(), QStringLiteral("CCN Yên Lâm"));
 }
 
 QTEST_GUILESS_MAIN(TestRegistryStore)
