@@ -73,6 +73,30 @@ int bindText(sqlite3_stmt *st, int index, const QString &t, QVarLengthArray<QByt
                              SQLITE_STATIC);
 }
 
+// Binds `v` to parameter `index` as QtSql would: NULL for a null variant, QString or QByteArray;
+// a QByteArray as the UTF-8 text it holds (JSON text: the same bytes SQLite made of its QString);
+// a QString through bindText; a double as a double, anything else as an integer. `keep` holds
+// the bytes until the statement has run; the variant must live as long.
+int bindVariant(sqlite3_stmt *st, int index, const QVariant &v,
+                QVarLengthArray<QByteArray, 16> *keep)
+{
+    if (v.isNull() ||
+        (v.typeId() == QMetaType::QString &&
+         static_cast<const QString *>(v.constData())->isNull()) ||
+        (v.typeId() == QMetaType::QByteArray &&
+         static_cast<const QByteArray *>(v.constData())->isNull()))
+        return sqlite3_bind_null(st, index);
+    if (v.typeId() == QMetaType::QByteArray) {
+        const QByteArray &b = *static_cast<const QByteArray *>(v.constData());
+        return sqlite3_bind_text(st, index, b.constData(), int(b.size()), SQLITE_STATIC);
+    }
+    if (v.typeId() == QMetaType::QString)
+        return bindText(st, index, *static_cast<const QString *>(v.constData()), keep);
+    if (v.typeId() == QMetaType::Double)
+        return sqlite3_bind_double(st, index, v.toDouble());
+    return sqlite3_bind_int64(st, index, v.toLongLong());
+}
+
 QString boxed(const QJsonValue &v)
 {
     return compact(QJsonObject{{QStringLiteral("v"), v}});
@@ -1191,27 +1215,7 @@ bool RegistryStore::writeRowsSqlite(const QString &sql, const QList<QVariantList
     for (const QVariantList &row : rows) {
         utf8.clear();
         for (int i = 0; i < row.size(); ++i) {
-            const QVariant &v = row.at(i);
-            int rc = SQLITE_OK;
-            // NULL as QtSql binds it: a null variant, QString or QByteArray.
-            if (v.isNull() ||
-                (v.typeId() == QMetaType::QString &&
-                 static_cast<const QString *>(v.constData())->isNull()) ||
-                (v.typeId() == QMetaType::QByteArray &&
-                 static_cast<const QByteArray *>(v.constData())->isNull())) {
-                rc = sqlite3_bind_null(st, i + 1);
-            } else if (v.typeId() == QMetaType::QByteArray) {
-                // JSON text, UTF-8: stored as TEXT, the same bytes SQLite made of its QString.
-                const QByteArray &b = *static_cast<const QByteArray *>(v.constData());
-                rc = sqlite3_bind_text(st, i + 1, b.constData(), int(b.size()), SQLITE_STATIC);
-            } else if (v.typeId() == QMetaType::QString) {
-                rc = bindText(st, i + 1, *static_cast<const QString *>(v.constData()), &utf8);
-            } else if (v.typeId() == QMetaType::Double) {
-                rc = sqlite3_bind_double(st, i + 1, v.toDouble());
-            } else {
-                rc = sqlite3_bind_int64(st, i + 1, v.toLongLong());
-            }
-            if (rc != SQLITE_OK)
+            if (bindVariant(st, i + 1, row.at(i), &utf8) != SQLITE_OK)
                 return failed();
         }
         if (sqlite3_step(st) != SQLITE_DONE)
@@ -1581,13 +1585,12 @@ bool RegistryStore::pullRowsSqlite(const QString &sql, const QVariantList &binds
         *why = m_sqliteStatements.lastError();
         return false;
     }
+    QVarLengthArray<QByteArray, 16> utf8; // bound texts, kept until the rows are read
     for (int i = 0; i < binds.size(); ++i) {
-        const QVariant &v = binds.at(i);
-        if (v.typeId() == QMetaType::QString) {
-            const QByteArray u = v.toString().toUtf8();
-            sqlite3_bind_text(st, i + 1, u.constData(), int(u.size()), SQLITE_TRANSIENT);
-        } else {
-            sqlite3_bind_int64(st, i + 1, v.toLongLong());
+        if (bindVariant(st, i + 1, binds.at(i), &utf8) != SQLITE_OK) {
+            *why = m_sqliteStatements.lastError();
+            sqlite3_clear_bindings(st);
+            return false;
         }
     }
     QByteArray entityUtf8;

@@ -37,6 +37,32 @@ inline bool openWithFixture(Database &db, const QTemporaryDir &dir)
     return f.ok();
 }
 
+// Runs `statements` on a plain SQLite file at `path` (none of the app's schema or settings): a
+// file as an older or newer app, or another tool, left it. Empty on success, else why not.
+inline QString writeRaw(const QString &path, const QStringList &statements)
+{
+    const QString name = QStringLiteral("raw:") + path;
+    QString why;
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        c.setDatabaseName(path);
+        if (!c.open()) {
+            why = c.lastError().text();
+        } else {
+            QSqlQuery q(c);
+            for (const QString &sql : statements) {
+                if (!q.exec(sql)) {
+                    why = sql + QLatin1String(": ") + q.lastError().text();
+                    break;
+                }
+            }
+        }
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return why;
+}
+
 inline int count(const Database &db, const QString &sql)
 {
     QSqlQuery q(db.connection());

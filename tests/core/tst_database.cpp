@@ -39,19 +39,11 @@ private slots:
             QCOMPARE(pageSize(db), Database::pageSize);
         }
         const QString older = dir.filePath(QStringLiteral("older.sqlite"));
-        {
-            QSqlDatabase c =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("older"));
-            c.setDatabaseName(older);
-            QVERIFY(c.open());
-            QSqlQuery q(c);
-            QVERIFY(q.exec(QStringLiteral("PRAGMA page_size = 4096")));
-            QVERIFY(q.exec(QStringLiteral("CREATE TABLE kept(x)")));
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO kept VALUES (42)")));
-            q.finish();
-            c.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("older"));
+        const QString raw =
+            testdb::writeRaw(older, {QStringLiteral("PRAGMA page_size = 4096"),
+                                     QStringLiteral("CREATE TABLE kept(x)"),
+                                     QStringLiteral("INSERT INTO kept VALUES (42)")});
+        QVERIFY2(raw.isEmpty(), qPrintable(raw));
         Database db;
         const CoreError e = db.open(older);
         QVERIFY2(e.ok(), qPrintable(e.message()));

@@ -118,18 +118,10 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("newer.sqlite"));
-        {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("CREATE TABLE future(x)")));
-            QVERIFY(q.exec(
-                QStringLiteral("PRAGMA user_version = %1").arg(Migrator::latestVersion() + 7)));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+        const QString raw = testdb::writeRaw(
+            path, {QStringLiteral("CREATE TABLE future(x)"),
+                   QStringLiteral("PRAGMA user_version = %1").arg(Migrator::latestVersion() + 7)});
+        QVERIFY2(raw.isEmpty(), qPrintable(raw));
         auto hash = [&] {
             QFile f(path);
             f.open(QIODevice::ReadOnly);

@@ -3,6 +3,8 @@
 #include "database.h"
 #include "settingsmanager.h"
 
+#include "../core/testdb.h"
+
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -64,16 +66,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = AppController::databasePathFor(dir.path(), false);
-        {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 999")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+        const QString raw = testdb::writeRaw(path, {QStringLiteral("PRAGMA user_version = 999")});
+        QVERIFY2(raw.isEmpty(), qPrintable(raw));
         SettingsManager settings(dir.filePath(QStringLiteral("s.ini")));
         AppController app(&settings);
         QSignalSpy ready(&app, &AppController::readyChanged);

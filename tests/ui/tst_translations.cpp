@@ -12,6 +12,8 @@
 #include "syncerrors.h"
 #include "synchttp.h"
 
+#include "../core/testdb.h"
+
 #include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
@@ -66,16 +68,9 @@ private slots:
     {
         const QString path = m_dir.filePath(QStringLiteral("newer.sqlite"));
         const int newer = Migrator::latestVersion() + 3;
-        {
-            QSqlDatabase raw =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
-            raw.setDatabaseName(path);
-            QVERIFY(raw.open());
-            QSqlQuery q(raw);
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(newer)));
-            raw.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+        const QString raw =
+            testdb::writeRaw(path, {QStringLiteral("PRAGMA user_version = %1").arg(newer)});
+        QVERIFY2(raw.isEmpty(), qPrintable(raw));
         Database db;
         const CoreError e = db.open(path);
         QCOMPARE(e.code(), CoreError::Code::SchemaTooNew);
