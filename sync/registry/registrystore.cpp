@@ -1453,7 +1453,7 @@ CoreError RegistryStore::writeRow(const QString &entity, const QString &rowId,
     // running server while a CLI import writes) can change it before this write.
     QSqlDatabase db = connection();
     const bool own = !m_inBatch;
-    if (QString why; own && !begin(db, &why))
+    if (QString why; own && !beginWrite(db, &why))
         return {CoreError::Code::Sql, why};
     const auto fail = [&](CoreError::Code code, const QString &why) {
         if (own)
@@ -1733,21 +1733,32 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
                                          bool hasValue, QJsonObject *out)
 {
     QSqlDatabase db = connection();
+    // The conflict is read inside the write transaction: two supervisors resolving it at once
+    // (two registry processes on one PostgreSQL) would otherwise both find it open and both
+    // write their choice, the second overwriting the first.
+    if (QString why; !beginWrite(db, &why))
+        return {CoreError::Code::Sql, why};
     QSqlQuery q(db);
+    const auto fail = [&](const CoreError &e) {
+        q.finish();
+        db.rollback();
+        return e;
+    };
     run(q,
         QStringLiteral("SELECT %1 FROM conflicts WHERE id = ?").arg(QLatin1String(conflictColumns)),
         {id});
     if (!q.next())
-        return {CoreError::Code::NotFound, QObject::tr("Không có xung đột '%1'.").arg(id.left(64))};
+        return fail(
+            {CoreError::Code::NotFound, QObject::tr("Không có xung đột '%1'.").arg(id.left(64))});
     QJsonObject c = conflictJson(q);
     q.finish();
     if (!(who.isAdmin() || (who.isSupervisor() &&
                             c.value(QLatin1String("province_id")).toString() == who.provinceId)))
-        return {CoreError::Code::NotEditable,
-                QObject::tr("Chỉ giám sát viên của tỉnh này hoặc quản trị viên được xử lý xung đột "
-                            "này.")};
+        return fail({CoreError::Code::NotEditable,
+                     QObject::tr("Chỉ giám sát viên của tỉnh này hoặc quản trị viên được xử lý "
+                                 "xung đột này.")});
     if (c.value(QLatin1String("resolved")).toBool())
-        return {CoreError::Code::NotEditable, QObject::tr("Xung đột này đã được xử lý rồi.")};
+        return fail({CoreError::Code::NotEditable, QObject::tr("Xung đột này đã được xử lý rồi.")});
     const QString kind = c.value(QLatin1String("kind")).toString();
     const QString field = c.value(QLatin1String("field")).toString();
     QJsonObject fields;
@@ -1762,20 +1773,18 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
         }
     } else if (choice == QLatin1String("value")) {
         if (!hasValue || field.isEmpty())
-            return {CoreError::Code::InvalidInput,
-                    QObject::tr(
-                        "Lựa chọn 'value' cần có giá trị, và chỉ dùng cho xung đột một trường.")};
+            return fail({CoreError::Code::InvalidInput,
+                         QObject::tr("Lựa chọn 'value' cần có giá trị, và chỉ dùng cho xung đột "
+                                     "một trường.")});
         const QString e =
             m_schema->checkValue(c.value(QLatin1String("entity")).toString(), field, value);
         if (!e.isEmpty())
-            return {CoreError::Code::InvalidInput, e};
+            return fail({CoreError::Code::InvalidInput, e});
         fields.insert(field, value);
     } else if (choice != QLatin1String("current")) {
-        return {CoreError::Code::InvalidInput,
-                QObject::tr("choice phải là current, incoming hoặc value.")};
+        return fail({CoreError::Code::InvalidInput,
+                     QObject::tr("choice phải là current, incoming hoặc value.")});
     }
-    if (QString why; !begin(db, &why))
-        return {CoreError::Code::Sql, why};
     m_inBatch = true;
     qint64 seq = 0;
     CoreError e;
@@ -1792,11 +1801,8 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
                         seq > 0 ? QVariant(seq) : QVariant(QMetaType(QMetaType::LongLong)), id},
                        &error))
         e = {CoreError::Code::Sql, error};
-    if (e.failed()) {
-        q.finish();
-        db.rollback();
-        return e;
-    }
+    if (e.failed())
+        return fail(e);
     if (!db.commit())
         return {CoreError::Code::Sql, db.lastError().text()};
     committed();
@@ -1823,10 +1829,24 @@ bool RegistryStore::begin(QSqlDatabase db, QString *why) const
     return false;
 }
 
+bool RegistryStore::beginWrite(QSqlDatabase db, QString *why) const
+{
+    if (!begin(db, why))
+        return false;
+    if (!m_postgres)
+        return true;
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT seq FROM registry_counter WHERE id = 1 FOR UPDATE")))
+        return true;
+    *why = q.lastError().text();
+    db.rollback();
+    return false;
+}
+
 CoreError RegistryStore::beginBatch()
 {
     QSqlDatabase db = connection();
-    if (QString why; !begin(db, &why))
+    if (QString why; !beginWrite(db, &why))
         return {CoreError::Code::Sql, why};
     m_inBatch = true;
     return {};

@@ -184,6 +184,13 @@ private:
     // (SQLITE_BUSY_SNAPSHOT). PostgreSQL: BEGIN. Qt's commit() and rollback() end it. False
     // with *why on failure.
     bool begin(QSqlDatabase db, QString *why) const;
+    // begin() for a transaction that reads stored rows (or conflicts) and writes what it read
+    // back changed: writeRow, resolveConflict, a batch. On PostgreSQL it also takes the counter
+    // row's lock, which every push holds from before its first read: under READ COMMITTED a
+    // push committed between this transaction's read and its write would otherwise be
+    // overwritten with the values read before it. SQLite's BEGIN IMMEDIATE already holds the
+    // one write lock.
+    bool beginWrite(QSqlDatabase db, QString *why) const;
     // Writes the epoch row if there is none and reads it.
     CoreError loadEpoch();
     // Compares the database with the data directory's watermark (a new epoch if it went back)

@@ -13,7 +13,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <QThread>
+
 #include <algorithm>
+#include <functional>
 #include <tuple>
 
 namespace {
@@ -51,6 +54,53 @@ int count(const QSqlDatabase &db, const QString &sql)
     q.exec(sql);
     return q.next() ? q.value(0).toInt() : -1;
 }
+
+// Runs `work` on a thread with a store of its own on the same database (a second registry
+// process, or a CLI command beside the server), while the caller holds its own transaction open.
+// Returns once `work` is waiting for that transaction: on PostgreSQL, once a session of this
+// database waits for a lock; on SQLite, whose waiting cannot be seen, after 300 ms (a store's
+// BEGIN IMMEDIATE waits up to its busy timeout there).
+class Beside
+{
+public:
+    Beside(const QString &dir, const QString &url, std::function<CoreError(RegistryStore &)> work)
+    {
+        m_thread.reset(QThread::create([=] {
+            RegistryStore store;
+            m_result = store.open(dir, url);
+            if (m_result.ok())
+                m_result = work(store);
+        }));
+        m_thread->start();
+    }
+    bool waitUntilBlocked(RegistryStore &holder)
+    {
+        if (!holder.isPostgres()) {
+            QThread::msleep(300);
+            return !m_thread->isFinished();
+        }
+        for (int i = 0; i < 1000 && !m_thread->isFinished(); ++i) {
+            // Inside the holder's transaction the view is a snapshot taken once, unless cleared.
+            QSqlQuery q(holder.connection());
+            if (q.exec(QStringLiteral("SELECT pg_stat_clear_snapshot()")) &&
+                q.exec(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = "
+                                      "current_database() AND wait_event_type = 'Lock'")) &&
+                q.next() && q.value(0).toInt() > 0)
+                return true;
+            QThread::msleep(10);
+        }
+        return false;
+    }
+    CoreError finish()
+    {
+        m_thread->wait();
+        return m_result;
+    }
+
+private:
+    std::unique_ptr<QThread> m_thread;
+    CoreError m_result;
+};
 } // namespace
 
 class TestRegistryStore : public QObject
@@ -77,6 +127,8 @@ private slots:
     void aBatchIsNotRefusedByAnotherConnectionsCommit();
     void aPageThatCannotBeReadSaysWhy();
     void aRefusedWriteLeavesNoTransactionOpen();
+    void anImportWaitsForAPushInFlight();
+    void aConflictIsResolvedOnce();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -775,15 +827,10 @@ void TestRegistryStore::aWatermarkThatCannotBeWrittenIsSaidOnce()
 void TestRegistryStore::aBatchIsNotRefusedByAnotherConnectionsCommit()
 {
     // The server stores from one connection; its commands (add-user, import-clusters, new-epoch)
-    // run beside it as other processes on the same database. One of them commits, or tries to,
-    // between a batch's first read and its first write: the batch's writes still go through.
-    RegistryStore command;
-    const CoreError opened = command.open(m_dir->path(), m_url);
-    QVERIFY2(opened.ok(), qPrintable(opened.message()));
-    if (!m_store->isPostgres()) {
-        QSqlQuery q(command.connection());
-        QVERIFY(q.exec(QStringLiteral("PRAGMA busy_timeout = 50")));
-    }
+    // run beside it as other processes on the same database. One of them tries to commit between
+    // a batch's first read and its first write: the batch's writes still go through, and the
+    // command waits for the batch (SQLite: up to its busy timeout, 50 ms here; PostgreSQL: the
+    // counter's lock, until the batch ends).
     const QJsonObject cluster{{"code", "c3"},        {"name", "CCN Khánh Phú"},
                               {"province_id", "p1"}, {"status", "operating"},
                               {"created_at", 1},     {"updated_at", 1}};
@@ -791,18 +838,30 @@ void TestRegistryStore::aBatchIsNotRefusedByAnotherConnectionsCommit()
     const PushChange inspection = inspectionIn("c1", 7);
     QVERIFY(m_store->beginBatch().ok());
     QVERIFY(m_store->pull(device("admin"), 0, 10).rowCount() > 0); // read inside the batch
-    const CoreError meanwhile = command.writeRow("clusters", "c3", cluster, "cli", QString());
+    Beside command(m_dir->path(), m_url, [cluster](RegistryStore &cli) {
+        if (!cli.isPostgres()) {
+            QSqlQuery q(cli.connection());
+            if (!q.exec(QStringLiteral("PRAGMA busy_timeout = 50")))
+                return CoreError(CoreError::Code::Sql, q.lastError().text());
+        }
+        return cli.writeRow("clusters", "c3", cluster, "cli", QString());
+    });
+    CoreError meanwhile;
+    if (m_store->isPostgres())
+        QVERIFY(command.waitUntilBlocked(*m_store));
+    else
+        meanwhile = command.finish();
     QList<ChangeResult> results;
     // With a deferred BEGIN this fails on SQLite with "database is locked" (SQLITE_BUSY_SNAPSHOT).
     const CoreError pushed = m_store->push(who, {inspection}, &results);
     QVERIFY2(pushed.ok(), qPrintable(pushed.message()));
     QCOMPARE(results.value(0).status, QStringLiteral("applied"));
     QVERIFY(m_store->commitBatch().ok());
-    // SQLite: the command waited for the batch (and gave up after 50 ms here); PostgreSQL: it
-    // went in meanwhile.
+    if (m_store->isPostgres())
+        meanwhile = command.finish();
     QCOMPARE(meanwhile.ok(), m_store->isPostgres());
     if (meanwhile.failed())
-        QVERIFY(command.writeRow("clusters", "c3", cluster, "cli", QString()).ok());
+        QVERIFY(m_store->writeRow("clusters", "c3", cluster, "cli", QString()).ok());
     QStringList ids;
     for (const PulledRow &r : m_store->pull(device("admin"), 0, 100).rows())
         ids << r.rowId;
@@ -849,6 +908,86 @@ void TestRegistryStore::aRefusedWriteLeavesNoTransactionOpen()
     const auto row = m_store->row("clusters", "c4");
     QVERIFY(row);
     QCOMPARE(row->value("name").toString(), QStringLiteral("CCN Yên Lâm"));
+}
+
+void TestRegistryStore::anImportWaitsForAPushInFlight()
+{
+    // A CLI command (an import) changes an inspection's start while the server stores a device's
+    // new kind for it. The command must read the row after the push commits: on PostgreSQL it
+    // read the committed row first and wrote it back with its own field, so the pushed kind was
+    // overwritten with the old one (READ COMMITTED; the counter lock it then waited for came
+    // after the read).
+    const Principal a = device("A");
+    const PushChange insert = inspectionIn("c1", 7);
+    QList<ChangeResult> results;
+    QVERIFY(m_store->push(a, {insert}, &results).ok());
+    PushChange edit = inspectionUpdate(insert.rowId, {{"kind", "follow_up"}});
+    edit.baseSeq = results.value(0).seq;
+    QVERIFY(m_store->beginBatch().ok());
+    QVERIFY(m_store->push(a, {edit}, &results).ok());
+    QCOMPARE(results.value(0).status, QStringLiteral("applied"));
+    const QString rowId = insert.rowId;
+    Beside command(m_dir->path(), m_url, [rowId](RegistryStore &cli) {
+        return cli.writeRow("inspections", rowId, QJsonObject{{"started_at", 9}}, "cli", QString());
+    });
+    QVERIFY(command.waitUntilBlocked(*m_store));
+    QVERIFY(m_store->commitBatch().ok());
+    const CoreError written = command.finish();
+    QVERIFY2(written.ok(), qPrintable(written.message()));
+    const auto row = m_store->row("inspections", rowId);
+    QVERIFY(row);
+    QCOMPARE(row->value("started_at").toInt(), 9);
+    QCOMPARE(row->value("kind").toString(), QStringLiteral("follow_up"));
+}
+
+void TestRegistryStore::aConflictIsResolvedOnce()
+{
+    // Two supervisors resolve one conflict at once (two registry processes on one database):
+    // the second finds it resolved and says so. It used to read the conflict before its
+    // transaction, find it open, and write its own choice over the first one's.
+    const Principal a = device("A");
+    const Principal b = device("B");
+    PushChange insert = inspectionIn("c1", 7);
+    QList<ChangeResult> results;
+    QVERIFY(m_store->push(a, {insert}, &results).ok());
+    const qint64 base = results.value(0).seq;
+    PushChange edit = inspectionUpdate(insert.rowId, {{"kind", "follow_up"}});
+    edit.baseSeq = base;
+    QVERIFY(m_store->push(a, {edit}, &results).ok());
+    edit = inspectionUpdate(insert.rowId, {{"kind", "unscheduled"}});
+    edit.baseSeq = base;
+    QVERIFY(m_store->push(b, {edit}, &results).ok());
+    QCOMPARE(results.value(0).status, QStringLiteral("conflict"));
+    Principal boss = device("boss");
+    boss.role = "admin";
+    const QJsonArray open = m_store->conflicts(boss, false);
+    QCOMPARE(open.size(), 1);
+    const QString id = open.at(0).toObject().value("id").toString();
+
+    // The first supervisor keeps the current value; its transaction is still open.
+    QVERIFY(m_store->beginBatch().ok());
+    QSqlQuery q(m_store->connection());
+    q.prepare(QStringLiteral("UPDATE conflicts SET resolved_at = 1, resolved_by = 'u-first', "
+                             "resolution = 'current' WHERE id = ?"));
+    q.addBindValue(id);
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    q.finish();
+    Beside second(m_dir->path(), m_url, [id, boss](RegistryStore &other) {
+        QJsonObject out;
+        return other.resolveConflict(boss, id, "incoming", QJsonValue(), false, &out);
+    });
+    QVERIFY(second.waitUntilBlocked(*m_store));
+    QVERIFY(m_store->commitBatch().ok());
+    const CoreError resolved = second.finish();
+    QCOMPARE(resolved.code(), CoreError::Code::NotEditable);
+    QVERIFY2(resolved.message().contains(QStringLiteral("đã được xử lý")),
+             qPrintable(resolved.message()));
+    const auto row = m_store->row("inspections", insert.rowId);
+    QVERIFY(row);
+    QCOMPARE(row->value("kind").toString(), QStringLiteral("follow_up"));
+    const QJsonArray all = m_store->conflicts(boss, true);
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(all.at(0).toObject().value("resolution").toString(), QStringLiteral("current"));
 }
 
 QTEST_GUILESS_MAIN(TestRegistryStore)
