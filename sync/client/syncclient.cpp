@@ -1,6 +1,5 @@
 #include "syncclient.h"
 
-#include "deflate.h"
 #include "migrator.h"
 #include "pulledpage.h"
 #include "restorerequeue.h"
@@ -641,13 +640,14 @@ void SyncClient::prepare(qint64 afterSeq)
     const QString deviceId = m_manager.deviceId();
     if (deviceId.isEmpty())
         p->error = SyncErrors::make(SyncErrors::Kind::Local, noDeviceId());
+    p->coding = m_http->requestCoding();
     worker()->run(
         [p, deviceId, limit = m_batchSize, afterSeq](QSqlDatabase db) {
             if (p->error.failed())
                 return CoreError();
             p->error = PushBatch::build(db, deviceId, limit, &p->batch, afterSeq);
             if (p->error.ok() && !p->batch.isEmpty())
-                p->body = Deflate::compress(p->batch.body());
+                p->body = SyncHttp::encode(p->batch.body(), p->coding);
             return CoreError();
         },
         [this, p, round = m_round](const CoreError &e) {
@@ -680,9 +680,15 @@ void SyncClient::sendBatch()
     if (m_batch.batch.isEmpty())
         return pushDone();
     const qint64 lastSeq = m_batch.batch.lastSeq();
-    m_http->postDeflatedJson(
-        QStringLiteral("push"), m_batch.body, [this](const SyncReply &r) { batchReplied(r); },
-        [this, lastSeq] { batchSent(lastSeq); });
+    if (m_batch.coding != m_http->requestCoding()) {
+        // Prepared before the registry's last reply changed what it reads (rare: a registry
+        // replaced by another version between two requests).
+        m_batch.coding = m_http->requestCoding();
+        m_batch.body = SyncHttp::encode(m_batch.batch.body(), m_batch.coding);
+    }
+    m_http->postEncodedJson(
+        QStringLiteral("push"), m_batch.body, m_batch.coding,
+        [this](const SyncReply &r) { batchReplied(r); }, [this, lastSeq] { batchSent(lastSeq); });
 }
 
 void SyncClient::batchSent(qint64 lastSeq)
@@ -720,6 +726,8 @@ void SyncClient::batchReplied(const SyncReply &r)
     // The batch before this one was stored whatever became of this one: its outcome is written
     // first (it normally was, when this batch's body had gone).
     settle();
+    if (r.status == 415 && m_batch.coding != m_http->requestCoding())
+        return sendBatch(); // once more, in the coding this answer named (sendBatch re-encodes)
     QJsonObject reply;
     if (!roundReply(r, QStringLiteral("push"), &reply))
         return;

@@ -200,8 +200,9 @@ private:
     // A push batch read from the outbox and deflated, ready to send.
     struct PreparedBatch {
         PushBatch batch;
-        QByteArray body; // deflated
-        CoreError error; // building it failed
+        QByteArray body;   // compressed with `coding`
+        QByteArray coding; // SyncHttp::requestCoding() when it was prepared
+        CoreError error;   // building it failed
     };
     // A batch the registry has answered whose outcome is not written yet.
     struct RepliedBatch {

@@ -30,8 +30,9 @@ struct SyncReply {
 };
 
 // The sync transport: one request at a time to the registry's /api/v1, with the protocol headers
-// (X-CCN-Protocol, X-CCN-Schema, Authorization) on every request, a transfer timeout, push bodies
-// compressed with deflate and compressed replies accepted (QNetworkAccessManager decompresses).
+// (X-CCN-Protocol, X-CCN-Schema, Authorization) on every request, a transfer timeout, request
+// bodies compressed (zstd where the registry said it reads it, else deflate) and compressed
+// replies accepted (QNetworkAccessManager decompresses).
 class SyncHttp : public QObject
 {
     Q_OBJECT
@@ -53,13 +54,20 @@ public:
     void get(const QString &path, const Headers &headers, Callback done);
     void postJson(const QString &path, const QJsonObject &body, bool compress, Callback done);
     void postJson(const QString &path, const QByteArray &json, bool compress, Callback done);
-    // JSON already compressed with Deflate::compress (e.g. while the previous request was away).
-    // `sent`, if given, is called once the whole body has gone to the socket: QNetworkAccessManager
-    // takes an upload's bytes from this thread's event loop, so work that would keep the loop
-    // busy is best started then, not before.
-    void postDeflatedJson(const QString &path, const QByteArray &deflated, Callback done,
-                          std::function<void()> sent = {});
+    // JSON already compressed by encode() with `coding` (e.g. while the previous request was
+    // away). `sent`, if given, is called once the whole body has gone to the socket:
+    // QNetworkAccessManager takes an upload's bytes from this thread's event loop, so work that
+    // would keep the loop busy is best started then, not before.
+    void postEncodedJson(const QString &path, const QByteArray &body, const QByteArray &coding,
+                         Callback done, std::function<void()> sent = {});
     void put(const QString &path, const QByteArray &body, const Headers &headers, Callback done);
+
+    // The coding for request bodies: "zstd" once the registry's last reply named it in its
+    // Accept-Encoding (RFC 7694 3), else "deflate", which every registry reads. A reply without the
+    // header (an older registry, or one that answered 415) sets it back to deflate.
+    QByteArray requestCoding() const { return m_requestCoding; }
+    // `json` compressed with `coding` ("zstd" or "deflate"); thread-safe.
+    static QByteArray encode(const QByteArray &json, const QByteArray &coding);
     // Aborts the request under way (its callback is not called).
     void abort();
     bool busy() const { return !m_reply.isNull(); }
@@ -79,5 +87,6 @@ private:
     QString m_token;
     int m_schemaVersion = 0;
     int m_timeoutMs = 30000;
+    QByteArray m_requestCoding = "deflate";
     QPointer<QNetworkReply> m_reply;
 };

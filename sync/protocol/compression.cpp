@@ -1,5 +1,7 @@
 #include "compression.h"
 
+#include <QList>
+
 #include <zlib.h>
 #include <zstd.h>
 
@@ -120,5 +122,21 @@ bool Compression::unzstd(const QByteArray &data, qint64 maxBytes, QByteArray *ou
         }
     }
     out->clear();
+    return false;
+}
+
+bool Compression::accepts(const QByteArray &acceptEncoding, const QByteArray &coding)
+{
+    for (const QByteArray &item : acceptEncoding.split(',')) {
+        const QList<QByteArray> parts = item.split(';');
+        if (parts.first().trimmed().toLower() != coding)
+            continue;
+        for (qsizetype i = 1; i < parts.size(); ++i) {
+            const QByteArray p = parts.at(i).trimmed().toLower();
+            if (p.startsWith("q=") && p.mid(2).toDouble() <= 0)
+                return false;
+        }
+        return true;
+    }
     return false;
 }

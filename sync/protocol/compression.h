@@ -18,4 +18,7 @@ public:
     // Inflates zlib or gzip data (detected from the header). Returns false on corrupt data;
     // sets *tooLarge (and returns false) when the output would exceed maxBytes.
     static bool inflate(const QByteArray &data, qint64 maxBytes, QByteArray *out, bool *tooLarge);
+    // Whether an Accept-Encoding header (RFC 9110 12.5.3) takes `coding` (lower case): named, and
+    // not with q=0.
+    static bool accepts(const QByteArray &acceptEncoding, const QByteArray &coding);
 };

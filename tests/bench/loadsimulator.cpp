@@ -2,11 +2,11 @@
 
 #include "checklistmanager.h"
 #include "database.h"
-#include "deflate.h"
 #include "demodataloader.h"
 #include "inspectiondocfactory.h"
 #include "protocolversion.h"
 #include "pushbatch.h"
+#include "synchttp.h"
 #include "uuid7.h"
 
 #include <QElapsedTimer>
@@ -56,7 +56,7 @@ CoreError LoadSimulator::prepare()
                 e = PushBatch::build(db.connection(), device.id, PushBatch::maxChanges, &batch);
             if (e.failed())
                 return e;
-            device.bodies << Deflate::compress(batch.body());
+            device.bodies << SyncHttp::encode(batch.body(), "zstd");
             q.exec(QStringLiteral("DELETE FROM outbox"));
         }
         m_devices << device;
@@ -128,7 +128,7 @@ CoreError LoadSimulator::run(Result *result)
         }
         QNetworkRequest req(url(QStringLiteral("push")));
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        req.setRawHeader("Content-Encoding", "deflate");
+        req.setRawHeader("Content-Encoding", "zstd"); // as the app sends to this registry
         req.setRawHeader("Authorization", "Bearer " + m_devices[d].token.toLatin1());
         req.setRawHeader("X-CCN-Protocol", QByteArray::number(ProtocolVersion::current));
         req.setRawHeader("X-CCN-Schema", QByteArray::number(m_schemaVersion));

@@ -3,8 +3,8 @@
 // Helpers shared by the sync client tests: a device database in a temporary directory, fixture
 // steps that write rows through RecordWriter, and a scripted HTTP server on 127.0.0.1.
 
+#include "compression.h"
 #include "database.h"
-#include "deflate.h"
 #include "recordwriter.h"
 
 #include <QByteArray>
@@ -184,7 +184,7 @@ struct Request {
     QByteArray method;
     QByteArray path;
     QHash<QByteArray, QByteArray> headers; // lower-case names
-    QByteArray body;                       // decompressed when Content-Encoding: deflate
+    QByteArray body;                       // decoded (Content-Encoding deflate or zstd)
     QByteArray rawBody;
 
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
@@ -199,6 +199,7 @@ struct Response {
     QByteArray contentType = "application/json";
     bool deflate = false;
     QByteArray raw;
+    QList<QPair<QByteArray, QByteArray>> headers; // more response headers
 
     static Response json(int status, const QJsonObject &o, bool deflate = false)
     {
@@ -268,8 +269,11 @@ protected:
                 r.rawBody = buffer->mid(end + 4, length);
                 buffer->remove(0, end + 4 + length);
                 r.body = r.rawBody;
+                bool tooLarge = false;
                 if (r.headers.value("content-encoding") == "deflate")
-                    Deflate::uncompress(r.rawBody, &r.body);
+                    Compression::inflate(r.rawBody, 16 << 20, &r.body, &tooLarge);
+                else if (r.headers.value("content-encoding") == "zstd")
+                    Compression::unzstd(r.rawBody, 16 << 20, &r.body, &tooLarge);
                 requests << r;
                 const Response resp = handler ? handler(r) : Response::json(404, {});
                 if (resp.action == Response::Drop) {
@@ -283,11 +287,13 @@ protected:
                     s->disconnectFromHost();
                     return;
                 }
-                QByteArray body = resp.deflate ? Deflate::compress(resp.body) : resp.body;
+                QByteArray body = resp.deflate ? Compression::deflate(resp.body) : resp.body;
                 QByteArray out = "HTTP/1.1 " + QByteArray::number(resp.status) + " X\r\n";
                 out += "Content-Type: " + resp.contentType + "\r\n";
                 if (resp.deflate)
                     out += "Content-Encoding: deflate\r\n";
+                for (const auto &h : resp.headers)
+                    out += h.first + ": " + h.second + "\r\n";
                 out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
                 out += body;
                 s->write(out);

@@ -1093,6 +1093,10 @@ void TestRegistryServer::replyAndBodyCodings()
     QCOMPARE(r.status, 413);
     QCOMPARE(r.json.value("code").toString(), QStringLiteral("body_too_large"));
     QCOMPARE(m_store.serverSeq(), seqBefore + 3);
+    // Every answer, a refusal included, names the codings the registry reads (RFC 7694): the app
+    // sends zstd only where it has seen it.
+    for (const Response &any : {plain, z, r})
+        QVERIFY(Compression::accepts(any.header("accept-encoding"), "zstd"));
 }
 
 void TestRegistryServer::loneSurrogateRefusedPerChange()

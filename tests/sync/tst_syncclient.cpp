@@ -712,6 +712,65 @@ private slots:
                  QStringLiteral("0"));
     }
 
+    void pushGoesInZstdOnceTheRegistryNamesIt()
+    {
+        // A registry that names zstd in its replies' Accept-Encoding (RFC 7694) gets push bodies
+        // in zstd from then on; the first batch of a device that has not heard from it yet goes
+        // in deflate, which every registry reads.
+        FakeRegistry server;
+        qint64 seq = 0;
+        server.handler = [&](const Request &r) {
+            Response resp = goodHandler(r, &seq);
+            resp.headers.append(
+                qMakePair(QByteArray("Accept-Encoding"), QByteArray("zstd, gzip, deflate")));
+            return resp;
+        };
+        auto d = device(server.url());
+        QVERIFY(insertUnits(d->db.connection(), 2 * PushBatch::maxChanges + 203));
+        QVERIFY(round(*d->client));
+        QList<QByteArray> codings;
+        int changes = 0;
+        for (const Request &r : server.requests)
+            if (r.path.startsWith("/api/v1/push")) {
+                codings << r.headers.value("content-encoding");
+                changes += int(changeSeqs(r).size()); // the body decoded
+            }
+        QCOMPARE(codings, (QList<QByteArray>{"deflate", "zstd", "zstd"}));
+        QCOMPARE(changes, 2 * PushBatch::maxChanges + 203);
+        QCOMPARE(d->client->pendingRecords(), 0);
+    }
+
+    void aBatchRefusedForItsCodingGoesAgainInDeflate()
+    {
+        // The registry named zstd, then one that does not read it took its place (an older
+        // version restored behind the same address): its 415 says nothing of zstd, and the batch
+        // goes again in deflate within the same round.
+        FakeRegistry server;
+        qint64 seq = 0;
+        bool older = false;
+        server.handler = [&](const Request &r) {
+            if (r.path.startsWith("/api/v1/push") && r.headers.value("content-encoding") == "zstd")
+                return Response::json(415, {{"code", "unsupported_encoding"},
+                                            {"message", "Content-Encoding phải là deflate."}});
+            Response resp = goodHandler(r, &seq);
+            if (!older)
+                resp.headers.append(
+                    qMakePair(QByteArray("Accept-Encoding"), QByteArray("zstd, deflate")));
+            older = true;
+            return resp;
+        };
+        auto d = device(server.url());
+        QVERIFY(insertUnits(d->db.connection(), PushBatch::maxChanges + 5));
+        QVERIFY(round(*d->client));
+        QVERIFY2(d->client->lastError().isEmpty(), qPrintable(d->client->lastError()));
+        QList<QByteArray> codings;
+        for (const Request &r : server.requests)
+            if (r.path.startsWith("/api/v1/push"))
+                codings << r.headers.value("content-encoding");
+        QCOMPARE(codings, (QList<QByteArray>{"deflate", "zstd", "deflate"}));
+        QCOMPARE(d->client->pendingRecords(), 0);
+    }
+
     void batchesOfAtMostMaxChanges()
     {
         FakeRegistry server;
