@@ -1,4 +1,5 @@
 #include "pushrequest.h"
+#include "compactjson.h"
 #include "protocolversion.h"
 
 #include <QHash>
@@ -270,37 +271,72 @@ std::optional<PushRequest> readFast(const QByteArray &json)
 
 QByteArray PushRequest::toJson() const
 {
-    QJsonArray runs;
-    QJsonObject run;
-    QJsonArray rows;
+    // Written as text, byte for byte what QJsonDocument makes of the same objects (members in
+    // name order; tst_pushrequest compares the two), without building the document: building it
+    // took a fifth of a device's CPU in a 10,000-inspection push (perf).
+    const auto number = [](QByteArray *out, qint64 n) {
+        CompactJson::append(out, QJsonValue(double(n))); // the protocol's numbers are doubles
+    };
+    QByteArray runs;
+    QByteArray rows; // the changes of the run under way
+    QByteArray head; // its other members: columns, entity, op
+    const PushChange *first = nullptr;
     QStringList columns;
     const auto flush = [&] {
-        if (rows.isEmpty())
+        if (!first)
             return;
-        run.insert(QStringLiteral("changes"), rows);
-        runs.append(run);
-        rows = QJsonArray();
+        if (runs.size() > 1)
+            runs += ',';
+        runs += "{\"changes\":[";
+        runs += rows;
+        runs += ']';
+        runs += head;
+        runs += '}';
+        rows.clear();
+        first = nullptr;
     };
+    runs += '[';
     for (const PushChange &c : changes) {
         const QStringList keys = c.fields.keys();
-        if (rows.isEmpty() || run.value(QLatin1String("entity")).toString() != c.entity ||
-            run.value(QLatin1String("op")).toString() != c.op || keys != columns) {
+        if (!first || first->entity != c.entity || first->op != c.op || keys != columns) {
             flush();
+            first = &c;
             columns = keys;
-            run = QJsonObject{{QStringLiteral("entity"), c.entity},
-                              {QStringLiteral("op"), c.op},
-                              {QStringLiteral("columns"), QJsonArray::fromStringList(keys)}};
+            head = ",\"columns\":[";
+            for (qsizetype i = 0; i < keys.size(); ++i) {
+                if (i > 0)
+                    head += ',';
+                CompactJson::appendString(&head, keys.at(i));
+            }
+            head += "],\"entity\":";
+            CompactJson::appendString(&head, c.entity);
+            head += ",\"op\":";
+            CompactJson::appendString(&head, c.op);
+        } else {
+            rows += ',';
         }
-        QJsonArray row{double(c.seq), c.rowId, double(c.baseSeq)};
-        for (const QString &k : keys)
-            row.append(c.fields.value(k));
-        rows.append(row);
+        rows += '[';
+        number(&rows, c.seq);
+        rows += ',';
+        CompactJson::appendString(&rows, c.rowId);
+        rows += ',';
+        number(&rows, c.baseSeq);
+        for (auto it = c.fields.constBegin(); it != c.fields.constEnd(); ++it) {
+            rows += ',';
+            CompactJson::append(&rows, it.value());
+        }
+        rows += ']';
     }
     flush();
-    return QJsonDocument(QJsonObject{{QStringLiteral("protocol"), protocol},
-                                     {QStringLiteral("device_id"), deviceId},
-                                     {QStringLiteral("runs"), runs}})
-        .toJson(QJsonDocument::Compact);
+    runs += ']';
+    QByteArray out = "{\"device_id\":";
+    CompactJson::appendString(&out, deviceId);
+    out += ",\"protocol\":";
+    number(&out, protocol);
+    out += ",\"runs\":";
+    out += runs;
+    out += '}';
+    return out;
 }
 
 PushRequest PushRequest::fromJson(const QByteArray &json, QString *error)

@@ -30,6 +30,41 @@ QByteArray body(const QByteArray &runs)
     return "{\"protocol\":2,\"device_id\":\"DEV\",\"runs\":" + runs + "}";
 }
 
+// The body as QJsonDocument writes it (PushRequest::toJson builds it before 2026-11-22): what
+// toJson's text must equal byte for byte.
+QByteArray qtBody(const PushRequest &r)
+{
+    QJsonArray runs;
+    QJsonObject run;
+    QJsonArray rows;
+    QStringList columns;
+    const auto flush = [&] {
+        if (rows.isEmpty())
+            return;
+        run.insert(QStringLiteral("changes"), rows);
+        runs.append(run);
+        rows = QJsonArray();
+    };
+    for (const PushChange &c : r.changes) {
+        const QStringList keys = c.fields.keys();
+        if (rows.isEmpty() || run.value("entity").toString() != c.entity ||
+            run.value("op").toString() != c.op || keys != columns) {
+            flush();
+            columns = keys;
+            run = QJsonObject{
+                {"entity", c.entity}, {"op", c.op}, {"columns", QJsonArray::fromStringList(keys)}};
+        }
+        QJsonArray row{double(c.seq), c.rowId, double(c.baseSeq)};
+        for (const QString &k : keys)
+            row.append(c.fields.value(k));
+        rows.append(row);
+    }
+    flush();
+    return QJsonDocument(
+               QJsonObject{{"protocol", r.protocol}, {"device_id", r.deviceId}, {"runs", runs}})
+        .toJson(QJsonDocument::Compact);
+}
+
 QByteArray run(const QByteArray &columns, const QByteArray &changes)
 {
     return "{\"entity\":\"answers\",\"op\":\"insert\",\"columns\":" + columns +
@@ -46,6 +81,7 @@ private slots:
     void malformedFromFixture();
     void loneSurrogateReadAsQtReadsIt();
     void roundTrip();
+    void writtenAsQtWritesIt();
 };
 
 void TestPushRequest::sameAsQt_data()
@@ -242,6 +278,51 @@ void TestPushRequest::roundTrip()
     const PushRequest back = PushRequest::fromJson(req.toJson(), &error);
     QCOMPARE(error, QString());
     QCOMPARE(describe(back), describe(req));
+}
+
+void TestPushRequest::writtenAsQtWritesIt()
+{
+    // Values of every kind a row holds, names and ids that need escaping, runs that break on
+    // entity, op and columns, and an empty request.
+    PushRequest req;
+    req.protocol = ProtocolVersion::current;
+    req.deviceId = QStringLiteral("máy \"số\" 1\\");
+    QCOMPARE(req.toJson(), qtBody(req));
+    const QJsonValue values[] = {QJsonValue(QJsonValue::Null),
+                                 true,
+                                 false,
+                                 0,
+                                 -7,
+                                 qint64(9007199254740993),
+                                 1.25,
+                                 -0.1,
+                                 1e21,
+                                 5e-324,
+                                 QString(),
+                                 QStringLiteral("Hợp tác xã \"Đông Á\"\n\t\u0001/\\"),
+                                 QStringLiteral("tr") + QChar(0xd800) + QStringLiteral("ng"),
+                                 QStringLiteral("😀 ✓"),
+                                 QJsonArray{1, "a"},
+                                 QJsonObject{{"k", 2}}};
+    const int n = int(std::size(values));
+    for (int i = 0; i < 3 * n; ++i) {
+        PushChange c;
+        c.seq = 1000000000000LL + i;
+        c.entity = i % 4 ? QStringLiteral("answers") : QStringLiteral("inspections");
+        c.op = i % 5 ? QStringLiteral("insert") : QStringLiteral("update");
+        c.rowId = QStringLiteral("row-%1-\"ý\"").arg(i);
+        c.baseSeq = i % 5 ? 0 : i * 17;
+        c.fields.insert(QStringLiteral("value"), values[i % n]);
+        c.fields.insert(QStringLiteral("note"), values[(i * 7) % n]);
+        if (i % 3)
+            c.fields.insert(QStringLiteral("ghi_chú \"x\""), values[(i + 3) % n]);
+        req.changes << c;
+    }
+    const QByteArray text = req.toJson();
+    QCOMPARE(text, qtBody(req));
+    QString error;
+    PushRequest::fromJson(text, &error);
+    QCOMPARE(error, QString());
 }
 
 QTEST_APPLESS_MAIN(TestPushRequest)
