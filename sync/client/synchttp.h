@@ -42,7 +42,13 @@ public:
 
     explicit SyncHttp(QObject *parent = nullptr);
 
-    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+    // Another registry: request bodies go in deflate until it names what it reads.
+    void setBaseUrl(const QUrl &url)
+    {
+        if (url != m_baseUrl)
+            m_requestCoding = "deflate";
+        m_baseUrl = url;
+    }
     QUrl baseUrl() const { return m_baseUrl; }
     void setToken(const QString &token) { m_token = token; }
     void setSchemaVersion(int version) { m_schemaVersion = version; }

@@ -738,6 +738,16 @@ private slots:
         QCOMPARE(codings, (QList<QByteArray>{"deflate", "zstd", "zstd"}));
         QCOMPARE(changes, 2 * PushBatch::maxChanges + 203);
         QCOMPARE(d->client->pendingRecords(), 0);
+
+        // Pointed at another registry, which does not name zstd: deflate from the first batch.
+        FakeRegistry other;
+        qint64 otherSeq = seq; // the same history: the pull cursor does not go back
+        other.handler = [&](const Request &r) { return goodHandler(r, &otherSeq); };
+        d->client->setServerUrl(QUrl(other.url()));
+        QVERIFY(insertUnits(d->db.connection(), 3));
+        QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
+        QVERIFY(!other.requests.isEmpty());
+        QCOMPARE(other.requests.first().headers.value("content-encoding"), QByteArray("deflate"));
     }
 
     void aBatchRefusedForItsCodingGoesAgainInDeflate()
