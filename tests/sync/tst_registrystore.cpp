@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <QSemaphore>
 #include <QThread>
 
 #include <algorithm>
@@ -55,23 +56,43 @@ int count(const QSqlDatabase &db, const QString &sql)
     return q.next() ? q.value(0).toInt() : -1;
 }
 
-// Runs `work` on a thread with a store of its own on the same database (a second registry
-// process, or a CLI command beside the server), while the caller holds its own transaction open.
-// Returns once `work` is waiting for that transaction: on PostgreSQL, once a session of this
-// database waits for a lock; on SQLite, whose waiting cannot be seen, after 300 ms (a store's
-// BEGIN IMMEDIATE waits up to its busy timeout there).
+// A store of its own on the same database, on a thread (a second registry process, or a CLI
+// command beside the server): opened before the caller begins the transaction it holds, then
+// given its work while that transaction is open. waitUntilBlocked returns once the work waits
+// for the caller's transaction: on PostgreSQL, once a session of this database waits for a lock;
+// on SQLite, whose waiting cannot be seen, after 300 ms (a store's BEGIN IMMEDIATE waits up to
+// its busy timeout there).
 class Beside
 {
 public:
-    Beside(const QString &dir, const QString &url, std::function<CoreError(RegistryStore &)> work)
+    Beside(const QString &dir, const QString &url)
     {
-        m_thread.reset(QThread::create([=] {
+        m_thread.reset(QThread::create([this, dir, url] {
             RegistryStore store;
             m_result = store.open(dir, url);
-            if (m_result.ok())
-                m_result = work(store);
+            m_opened.release();
+            m_go.acquire();
+            if (m_result.ok() && m_work)
+                m_result = m_work(store);
         }));
         m_thread->start();
+        m_opened.acquire();
+    }
+    ~Beside()
+    {
+        if (!m_started)
+            m_go.release();
+        // A failed test may leave the work waiting for a transaction that cleanup() ends later:
+        // the thread is then left to finish on its own rather than destroyed while it runs.
+        if (!m_thread->wait(10000))
+            m_thread.release();
+    }
+    CoreError opened() const { return m_result; }
+    void run(std::function<CoreError(RegistryStore &)> work)
+    {
+        m_work = std::move(work);
+        m_started = true;
+        m_go.release();
     }
     bool waitUntilBlocked(RegistryStore &holder)
     {
@@ -99,6 +120,9 @@ public:
 
 private:
     std::unique_ptr<QThread> m_thread;
+    QSemaphore m_opened, m_go;
+    std::function<CoreError(RegistryStore &)> m_work;
+    bool m_started = false;
     CoreError m_result;
 };
 } // namespace
@@ -836,9 +860,11 @@ void TestRegistryStore::aBatchIsNotRefusedByAnotherConnectionsCommit()
                               {"created_at", 1},     {"updated_at", 1}};
     const Principal who = device("A");
     const PushChange inspection = inspectionIn("c1", 7);
+    Beside command(m_dir->path(), m_url);
+    QVERIFY2(command.opened().ok(), qPrintable(command.opened().message()));
     QVERIFY(m_store->beginBatch().ok());
     QVERIFY(m_store->pull(device("admin"), 0, 10).rowCount() > 0); // read inside the batch
-    Beside command(m_dir->path(), m_url, [cluster](RegistryStore &cli) {
+    command.run([cluster](RegistryStore &cli) {
         if (!cli.isPostgres()) {
             QSqlQuery q(cli.connection());
             if (!q.exec(QStringLiteral("PRAGMA busy_timeout = 50")))
@@ -923,11 +949,13 @@ void TestRegistryStore::anImportWaitsForAPushInFlight()
     QVERIFY(m_store->push(a, {insert}, &results).ok());
     PushChange edit = inspectionUpdate(insert.rowId, {{"kind", "follow_up"}});
     edit.baseSeq = results.value(0).seq;
+    Beside command(m_dir->path(), m_url);
+    QVERIFY2(command.opened().ok(), qPrintable(command.opened().message()));
     QVERIFY(m_store->beginBatch().ok());
     QVERIFY(m_store->push(a, {edit}, &results).ok());
     QCOMPARE(results.value(0).status, QStringLiteral("applied"));
     const QString rowId = insert.rowId;
-    Beside command(m_dir->path(), m_url, [rowId](RegistryStore &cli) {
+    command.run([rowId](RegistryStore &cli) {
         return cli.writeRow("inspections", rowId, QJsonObject{{"started_at", 9}}, "cli", QString());
     });
     QVERIFY(command.waitUntilBlocked(*m_store));
@@ -965,6 +993,8 @@ void TestRegistryStore::aConflictIsResolvedOnce()
     const QString id = open.at(0).toObject().value("id").toString();
 
     // The first supervisor keeps the current value; its transaction is still open.
+    Beside second(m_dir->path(), m_url);
+    QVERIFY2(second.opened().ok(), qPrintable(second.opened().message()));
     QVERIFY(m_store->beginBatch().ok());
     QSqlQuery q(m_store->connection());
     q.prepare(QStringLiteral("UPDATE conflicts SET resolved_at = 1, resolved_by = 'u-first', "
@@ -972,7 +1002,7 @@ void TestRegistryStore::aConflictIsResolvedOnce()
     q.addBindValue(id);
     QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
     q.finish();
-    Beside second(m_dir->path(), m_url, [id, boss](RegistryStore &other) {
+    second.run([id, boss](RegistryStore &other) {
         QJsonObject out;
         return other.resolveConflict(boss, id, "incoming", QJsonValue(), false, &out);
     });
