@@ -301,7 +301,7 @@ void SyncClient::login(const QString &username, const QString &password)
                            {QStringLiteral("password"), password},
                            {QStringLiteral("device_id"), deviceId},
                            {QStringLiteral("device_name"), QSysInfo::machineHostName()}};
-    m_sideHttp->postJson(QStringLiteral("login"), body, false, [this](const SyncReply &r) {
+    m_sideHttp->postJson(QStringLiteral("login"), body, [this](const SyncReply &r) {
         m_loggingIn = false;
         emit loggingInChanged();
         noteReply(r);
@@ -374,8 +374,7 @@ bool SyncClient::logout(bool confirmed)
     // The registry drops the token at once (a tablet left behind is not still signed in). Best
     // effort: offline, the token simply expires; the local logout does not wait for it.
     if (!m_auth.token.isEmpty() && m_serverUrl.isValid())
-        m_sideHttp->postJson(QStringLiteral("logout"), QJsonObject(), false,
-                             [](const SyncReply &) {});
+        m_sideHttp->postJson(QStringLiteral("logout"), QJsonObject(), [](const SyncReply &) {});
     m_manager.clearAuth();
     m_auth = SyncAuth();
     for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp, m_aheadHttp})
@@ -1022,7 +1021,7 @@ void SyncClient::photosStatus(int from)
         shas.append(m_uploads.at(i).sha256);
     const int to = from + int(shas.size());
     m_http->postJson(
-        QStringLiteral("photos/status"), QJsonObject{{QStringLiteral("sha256"), shas}}, false,
+        QStringLiteral("photos/status"), QJsonObject{{QStringLiteral("sha256"), shas}},
         [this, from, to](const SyncReply &r) {
             QJsonObject o;
             if (!roundReply(r, QStringLiteral("photos/status"), &o))
@@ -1261,7 +1260,7 @@ void SyncClient::resolveConflict(const QString &conflictId, const QString &choic
     QJsonObject body{{QStringLiteral("choice"), choice}};
     if (choice == QLatin1String("value"))
         body.insert(QStringLiteral("value"), QJsonValue::fromVariant(value));
-    m_sideHttp->postJson(QStringLiteral("conflicts/%1/resolve").arg(conflictId), body, false,
+    m_sideHttp->postJson(QStringLiteral("conflicts/%1/resolve").arg(conflictId), body,
                          [this](const SyncReply &r) {
                              CoreError e;
                              if (handleFailure(r, &e)) {

@@ -37,17 +37,10 @@ void SyncHttp::get(const QString &path, const Headers &headers, Callback done)
     send("GET", path, QByteArray(), headers, std::move(done));
 }
 
-void SyncHttp::postJson(const QString &path, const QJsonObject &body, bool compress, Callback done)
+void SyncHttp::postJson(const QString &path, const QJsonObject &body, Callback done)
 {
-    postJson(path, QJsonDocument(body).toJson(QJsonDocument::Compact), compress, std::move(done));
-}
-
-void SyncHttp::postJson(const QString &path, const QByteArray &json, bool compress, Callback done)
-{
-    if (compress)
-        return postEncodedJson(path, encode(json, m_requestCoding), m_requestCoding,
-                               std::move(done));
-    send("POST", path, json, {{"Content-Type", "application/json"}}, std::move(done));
+    send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact),
+         {{"Content-Type", "application/json"}}, std::move(done));
 }
 
 void SyncHttp::postEncodedJson(const QString &path, const QByteArray &body,

@@ -58,8 +58,8 @@ public:
     // `path` is relative to /api/v1 ("push", "pull?since=3").
     void get(const QString &path, Callback done) { get(path, {}, std::move(done)); }
     void get(const QString &path, const Headers &headers, Callback done);
-    void postJson(const QString &path, const QJsonObject &body, bool compress, Callback done);
-    void postJson(const QString &path, const QByteArray &json, bool compress, Callback done);
+    // Small JSON bodies (login, photo status, a resolution) go uncompressed.
+    void postJson(const QString &path, const QJsonObject &body, Callback done);
     // JSON already compressed by encode() with `coding` (e.g. while the previous request was
     // away). `sent`, if given, is called once the whole body has gone to the socket:
     // QNetworkAccessManager takes an upload's bytes from this thread's event loop, so work that

@@ -37,6 +37,9 @@ constexpr int zlibFastLevel = 1;
 constexpr int zstdFastLevel = 1;
 constexpr int zstdDefaultLevel = 3;
 
+// The codings this registry reads in request bodies, named in every reply (RFC 7694 3).
+constexpr char requestCodings[] = "zstd, gzip, deflate";
+
 QByteArray header(const QHttpServerRequest &r, const char *name)
 {
     for (const auto &h : r.headers())
@@ -290,9 +293,8 @@ void RegistryServer::send(const QHttpServerRequest &request, QTcpSocket *socket,
     responder.writeHeader("Content-Type", reply.contentType);
     responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
     responder.writeHeader("Cache-Control", "no-store");
-    // The codings this registry reads in request bodies (RFC 7694 3): a client may send zstd once
-    // it has seen it here; registries before this header read deflate only or did not say.
-    responder.writeHeader("Accept-Encoding", "zstd, gzip, deflate");
+    // A client sends zstd once it has seen it here; registries before this header did not say.
+    responder.writeHeader("Accept-Encoding", requestCodings);
     for (const auto &h : std::as_const(reply.headers))
         responder.writeHeader(h.first, h.second);
     responder.writeBody(reply.body);
@@ -336,7 +338,7 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
             QStringLiteral("Nội dung gửi lên lớn hơn 16 MiB; hãy gửi thành nhiều lần nhỏ hơn."));
     const QByteArray encoding = header(request, "Content-Encoding").trimmed().toLower();
     if (!encoding.isEmpty() && encoding != "identity") {
-        if (encoding != "deflate" && encoding != "gzip" && encoding != "zstd")
+        if (!Compression::accepts(requestCodings, encoding))
             return error(415, "unsupported_encoding",
                          QStringLiteral("Content-Encoding phải là deflate, gzip hoặc zstd."));
         QByteArray out;

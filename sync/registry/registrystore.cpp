@@ -1017,7 +1017,9 @@ CoreError RegistryStore::push(const Principal &who, const QList<PushChange> &cha
     results->clear();
     QSqlDatabase db = connection();
     const bool own = !m_inBatch;
-    if (QString why; own && !begin(db, &why))
+    // beginWrite: on PostgreSQL the counter's lock is held before the device's watermark and
+    // outcomes are read (a batch, beginBatch, holds it already).
+    if (QString why; own && !beginWrite(db, &why))
         return {CoreError::Code::Sql, why};
     QString error;
     const auto abort = [&](const QString &why) {
@@ -1049,12 +1051,9 @@ CoreError RegistryStore::push(const Principal &who, const QList<PushChange> &cha
                             {q->value(1).toString(), q->value(2).toString()});
         q->finish();
     }
-    // One read and one write of the counter per batch; the registry serves one request at a time,
-    // and on PostgreSQL the row lock holds other writers off until the commit.
-    q = statement(m_postgres
-                      ? QStringLiteral("SELECT seq FROM registry_counter WHERE id = 1 FOR UPDATE")
-                      : QStringLiteral("SELECT seq FROM registry_counter WHERE id = 1"),
-                  {}, &error);
+    // One read and one write of the counter per batch; the write transaction (beginWrite) holds
+    // other writers off until the commit.
+    q = statement(QStringLiteral("SELECT seq FROM registry_counter WHERE id = 1"), {}, &error);
     if (!q || !q->next())
         return abort(error.isEmpty() ? QStringLiteral("no registry counter") : error);
     m_push->seq = q->value(0).toLongLong();

@@ -185,11 +185,10 @@ private:
     // with *why on failure.
     bool begin(QSqlDatabase db, QString *why) const;
     // begin() for a transaction that reads stored rows (or conflicts) and writes what it read
-    // back changed: writeRow, resolveConflict, a batch. On PostgreSQL it also takes the counter
-    // row's lock, which every push holds from before its first read: under READ COMMITTED a
-    // push committed between this transaction's read and its write would otherwise be
-    // overwritten with the values read before it. SQLite's BEGIN IMMEDIATE already holds the
-    // one write lock.
+    // back changed: push, writeRow, resolveConflict, a batch. On PostgreSQL it also takes the
+    // counter row's lock before the first read: under READ COMMITTED a write committed between
+    // this transaction's read and its write would otherwise be overwritten with the values read
+    // before it. SQLite's BEGIN IMMEDIATE already holds the one write lock.
     bool beginWrite(QSqlDatabase db, QString *why) const;
     // Writes the epoch row if there is none and reads it.
     CoreError loadEpoch();
