@@ -17,5 +17,8 @@ public:
 
     // The change's name in the registry's history and conflict records: "<device id>:<seq>".
     static QString changeId(const QString &deviceId, qint64 seq);
+    // The seq of changeId(deviceId, seq); -1 when the name is not one of that device's changes
+    // (another device's, a conflict resolution's, an import's).
+    static qint64 seqOf(const QString &changeId, const QString &deviceId);
     static bool isValidOp(const QString &op);
 };

@@ -43,7 +43,7 @@ bool ChangeMerger::isValidTransition(const QString &entity, const QString &field
 }
 
 ChangeMerger::Outcome ChangeMerger::merge(const Stored &stored, const PushChange &change,
-                                          const QString &deviceId)
+                                          const QString &deviceId, const NewerOwnFields &newerOwn)
 {
     Outcome out;
     const qint64 base = change.baseSeq;
@@ -122,7 +122,7 @@ ChangeMerger::Outcome ChangeMerger::merge(const Stored &stored, const PushChange
             continue;
         const QJsonValue incoming = it.value();
         const QJsonValue current = stored.row.value(f);
-        if (incoming == current)
+        if (incoming == current || newerOwn.contains(f))
             continue;
         const bool concurrent = writtenSince(f, &s, &d);
         if (isWorkflowField(change.entity, f)) {
@@ -145,7 +145,7 @@ ChangeMerger::Outcome ChangeMerger::merge(const Stored &stored, const PushChange
     if (!out.appliedFields.isEmpty() || !stored.row.contains(QLatin1String("updated_at"))) {
         for (const char *info : {"updated_at", "created_at"}) {
             const QString f = QLatin1String(info);
-            if (!change.fields.contains(f))
+            if (!change.fields.contains(f) || newerOwn.contains(f))
                 continue;
             if (f == QLatin1String("created_at") && stored.row.contains(f))
                 continue;

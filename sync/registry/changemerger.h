@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QSet>
 
 // The merge rules of PROTOCOL.md as a pure function of (stored row, incoming change): no I/O, so
 // the rules are tested table-driven and the store only persists the outcome.
@@ -18,6 +19,11 @@ public:
         QJsonObject meta;
         qint64 seq = 0;
     };
+    // A late change (numbered below a change of its device already stored, and never stored
+    // itself: refused while it waited for another row and sent again, or an old request delayed
+    // in the network): the fields of the row whose last write came from a change its device
+    // numbered after it. Those keep their value; the device's own order of its edits decides.
+    using NewerOwnFields = QSet<QString>;
     struct Conflict {
         QString kind;  // field | state | edit_vs_delete | delete_vs_edit
         QString field; // empty for edit_vs_delete / delete_vs_edit
@@ -34,7 +40,8 @@ public:
         QList<Conflict> conflicts;
     };
 
-    static Outcome merge(const Stored &stored, const PushChange &change, const QString &deviceId);
+    static Outcome merge(const Stored &stored, const PushChange &change, const QString &deviceId,
+                         const NewerOwnFields &newerOwn = {});
 
     // Workflow state machines: violations.status and inspections.status.
     static bool isWorkflowField(const QString &entity, const QString &field);

@@ -1100,7 +1100,7 @@ CoreError RegistryStore::push(const Principal &who, const QList<PushChange> &cha
             continue;
         }
         // New, late, or rejected before: looked at (again) now.
-        ChangeResult r = pushOne(who, c, &error);
+        ChangeResult r = pushOne(who, c, c.seq <= through, &error);
         if (!error.isEmpty())
             return abort(error);
         bool ok = true;
@@ -1310,7 +1310,31 @@ QString RegistryStore::rowKey(const QString &entity, const QString &rowId)
     return entity + QLatin1Char('\x1f') + rowId;
 }
 
-ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &change,
+bool RegistryStore::newerOwnFields(const ChangeMerger::Stored &stored, const PushChange &change,
+                                   const QString &deviceId, ChangeMerger::NewerOwnFields *out,
+                                   QString *error) const
+{
+    QHash<qint64, QStringList> byStamp; // seq of the device's last write -> fields it wrote
+    for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
+        const QJsonArray m = stored.meta.value(it.key()).toArray();
+        if (m.at(1).toString() == deviceId)
+            byStamp[qint64(m.at(0).toDouble())] << it.key();
+    }
+    for (auto it = byStamp.constBegin(); it != byStamp.constEnd(); ++it) {
+        QSqlQuery *q = statement(QStringLiteral("SELECT change_id FROM history WHERE seq = ?"),
+                                 {it.key()}, error);
+        if (!q)
+            return false;
+        const qint64 wroteIt = q->next() ? PushChange::seqOf(q->value(0).toString(), deviceId) : -1;
+        q->finish();
+        if (wroteIt > change.seq)
+            for (const QString &f : it.value())
+                out->insert(f);
+    }
+    return true;
+}
+
+ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &change, bool late,
                                     QString *storageError)
 {
     ChangeResult r;
@@ -1350,7 +1374,11 @@ ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &chan
     // The merge is a pure function of the stored row and the change: worked out here, acted on
     // after the checks below as before. A new row merges to its fields and id, the very row the
     // checks look at: that row is then used as it is (shared: asProposed compares nothing).
-    const ChangeMerger::Outcome out = ChangeMerger::merge(stored, change, who.deviceId);
+    ChangeMerger::NewerOwnFields newerOwn;
+    if (late && stored.exists &&
+        !newerOwnFields(stored, change, who.deviceId, &newerOwn, storageError))
+        return r;
+    const ChangeMerger::Outcome out = ChangeMerger::merge(stored, change, who.deviceId, newerOwn);
     // Authorisation on the stored scope (the row as it is) and on the proposed scope.
     // (A new row is its fields: taken as they are rather than inserted one by one.)
     QJsonObject proposed;

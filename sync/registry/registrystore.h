@@ -153,7 +153,15 @@ private:
     // through SQLite's own API.
     bool prefetchSqlite(sqlite3_stmt *st, const QString &entity, const QStringList &ids,
                         QString *error);
-    ChangeResult pushOne(const Principal &who, const PushChange &change, QString *storageError);
+    // late: the change is numbered at or below the device's watermark and was not stored before
+    // (ChangeMerger::NewerOwnFields).
+    ChangeResult pushOne(const Principal &who, const PushChange &change, bool late,
+                         QString *storageError);
+    // Of a late change's fields, those the row holds from a change its device numbered after it:
+    // the history of each field's last write by that device says which change wrote it.
+    bool newerOwnFields(const ChangeMerger::Stored &stored, const PushChange &change,
+                        const QString &deviceId, ChangeMerger::NewerOwnFields *out,
+                        QString *error) const;
     ChangeMerger::Stored load(const QString &entity, const QString &rowId) const;
     qint64 nextSeq(QString *error);
     // stamp: an array ([seq, device]) when meta is left empty and stands for that stamp on every

@@ -174,6 +174,18 @@ private:
         return args;
     }
 
+    // A live cluster both devices hold (the first by id), or empty.
+    static QString clusterBothSee(const Device &a, const Device &b)
+    {
+        QSqlQuery q(a.c());
+        if (!q.exec("SELECT id FROM clusters WHERE deleted_at IS NULL ORDER BY id"))
+            return {};
+        while (q.next())
+            if (!value(b, "clusters", q.value(0).toString(), "id").isEmpty())
+                return q.value(0).toString();
+        return {}; // q ends here: its read transaction would keep a's view of the past
+    }
+
     // `ccn-registry backup` of the running registry into `file` (SQLite: a copy of its
     // database; PostgreSQL: pg_dump's custom format).
     bool backupTo(const QString &file)
@@ -676,13 +688,7 @@ private slots:
         auto officer = device("officer.demo");
         QVERIFY(round(*inspector));
         QVERIFY(round(*officer));
-        QString cluster;
-        QSqlQuery q(officer->c());
-        QVERIFY(q.exec("SELECT id FROM clusters WHERE deleted_at IS NULL ORDER BY id"));
-        while (cluster.isEmpty() && q.next())
-            if (!value(*inspector, "clusters", q.value(0).toString(), "id").isEmpty())
-                cluster = q.value(0).toString();
-        q.finish(); // else its read transaction would keep this connection's view of the past
+        const QString cluster = clusterBothSee(*officer, *inspector);
         QVERIFY2(!cluster.isEmpty(), "no cluster both demo users see");
         const QString copy = m_dir.filePath("registry-backup-4.sqlite");
         QVERIFY(backupTo(copy));
@@ -718,6 +724,67 @@ private slots:
         QVERIFY(round(*officer));
         QCOMPARE(value(*officer, "progress_readings", reading, "percent").toDouble(), 40.0);
         QCOMPARE(value(*officer, "progress_readings", reading, "item_id"), item);
+    }
+
+    // A change refused while it waits for another row is sent again later, after a newer change
+    // of the same field from the same tablet was stored: the late change must not put back the
+    // value the inspector has since replaced (the tablet holds the newer one and would not pull
+    // the row back). The reading is moved to an item the registry lost in a restore (refused
+    // `unknown_parent`), then its percent is corrected; the item comes back, the move goes again.
+    void aLateChangeDoesNotUndoANewerOneOfItsTablet()
+    {
+        auto inspector = device("inspector.demo");
+        auto officer = device("officer.demo");
+        QVERIFY(round(*inspector));
+        QVERIFY(round(*officer));
+        const QString cluster = clusterBothSee(*officer, *inspector);
+        QVERIFY2(!cluster.isEmpty(), "no cluster both demo users see");
+        QString first, reading;
+        QVERIFY(RecordWriter(officer->c())
+                    .insert("infrastructure_items",
+                            {{"cluster_id", cluster}, {"kind", "roads"}, {"name", "Đường D5"}},
+                            &first)
+                    .ok());
+        QVERIFY(round(*officer));
+        QVERIFY(round(*inspector));
+        QVERIFY(RecordWriter(inspector->c())
+                    .insert("progress_readings",
+                            {{"item_id", first}, {"percent", 40}, {"observed_on", "2026-11-20"}},
+                            &reading)
+                    .ok());
+        QVERIFY(round(*inspector));
+        const QString copy = m_dir.filePath("registry-backup-6.sqlite");
+        QVERIFY(backupTo(copy));
+        QString second;
+        QVERIFY(RecordWriter(officer->c())
+                    .insert("infrastructure_items",
+                            {{"cluster_id", cluster}, {"kind", "drainage"}, {"name", "Cống D6"}},
+                            &second)
+                    .ok());
+        QVERIFY(round(*officer));
+        QVERIFY(round(*inspector));
+        QVERIFY(restoreFrom(copy));
+        QVERIFY(round(*inspector)); // sees the restore (nothing of its own to send again)
+        QCOMPARE(inspector->client->pendingRecords(), 0);
+        RecordWriter w(inspector->c());
+        QVERIFY(
+            w.update("progress_readings", reading, {{"item_id", second}, {"percent", 50}}).ok());
+        QVERIFY(w.update("progress_readings", reading, {{"percent", 60}}).ok());
+        QVERIFY(round(*inspector));
+        QCOMPARE(inspector->client->rejectedRecords(), 1);
+        QCOMPARE(inspector->client->rejectedChanges().first().toMap().value("code").toString(),
+                 QStringLiteral("unknown_parent"));
+        QVERIFY(round(*officer)); // sends the drainage item back
+        QVERIFY(round(*inspector));
+        QCOMPARE(inspector->client->rejectedRecords(), 0);
+        QCOMPARE(inspector->client->pendingRecords(), 0);
+        QCOMPARE(value(*inspector, "progress_readings", reading, "percent").toDouble(), 60.0);
+        QVERIFY(round(*officer));
+        QCOMPARE(value(*officer, "progress_readings", reading, "item_id"), second);
+        QCOMPARE(value(*officer, "progress_readings", reading, "percent").toDouble(), 60.0);
+        // The registry's row is the tablet's: another round changes nothing on either side.
+        QVERIFY(round(*inspector));
+        QCOMPARE(value(*inspector, "progress_readings", reading, "percent").toDouble(), 60.0);
     }
 
     // "a copy without a new epoch": the database is put back from a copy made outside `backup`
