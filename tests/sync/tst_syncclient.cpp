@@ -1213,6 +1213,60 @@ private slots:
         QCOMPARE(d->client->pendingPhotoBytes(), qint64(0));
     }
 
+    // A photo the registry keeps refusing holds no record back (../shared/notes/sync-lessons.md,
+    // lesson 5): each round pushes the records and pulls before it tries the photo, so records
+    // made while the photo still fails go up and the cursor moves, round after round.
+    void aPhotoThatCannotGoUpHoldsNoRecordBack()
+    {
+        QByteArray bytes(300 * 1024, '\0');
+        for (int i = 0; i < bytes.size(); ++i)
+            bytes[i] = char((quint32(i) * 2654435761u) >> 24);
+        FakeRegistry server;
+        qint64 seq = 0;
+        int puts = 0;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.method == "PUT") {
+                ++puts;
+                return Response::json(500, {{"code", "internal"}, {"message", "disk full"}});
+            }
+            return goodHandler(r, &seq);
+        };
+        auto d = device(server.url());
+        QVERIFY(addPhoto(*d, bytes, "camera"));
+        QVERIFY(insertUnits(d->db.connection(), 3));
+        for (int round = 1; round <= 3; ++round) {
+            QVERIFY(insertUnits(d->db.connection(), 2));
+            const int before = int(server.requests.size());
+            const int putsBefore = puts;
+            QVERIFY(!this->round(*d->client)); // the photo's failure is the round's
+            QVERIFY(puts > putsBefore);
+            QCOMPARE(d->client->pendingRecords(), 0);
+            QCOMPARE(d->client->pendingPhotos(), 1);
+            // This round's push and pull both came before its first photo request.
+            int push = -1, pull = -1, put = -1;
+            for (int i = before; i < server.requests.size(); ++i) {
+                const Request &r = server.requests.at(i);
+                if (r.path.startsWith("/api/v1/push") && push < 0)
+                    push = i;
+                else if (r.path.startsWith("/api/v1/pull") && pull < 0)
+                    pull = i;
+                else if (r.method == "PUT" && put < 0)
+                    put = i;
+            }
+            QVERIFY2(push >= 0 && pull > push && put > pull,
+                     qPrintable(QStringLiteral("round %1: push %2, pull %3, put %4")
+                                    .arg(round)
+                                    .arg(push)
+                                    .arg(pull)
+                                    .arg(put)));
+        }
+        QCOMPARE(seq, qint64(1 + 3 + 3 * 2)); // the photo's record and every unit, once each
+        QCOMPARE(scalar(d->db.connection(), "SELECT value FROM sync_state WHERE key = "
+                                            "'pull_cursor'")
+                     .toLongLong(),
+                 seq);
+    }
+
     // A handler of progressChanged may cancel the round (the sync page's Stop button does, the
     // end-to-end test does it half way through an upload): the upload goes no further. Before,
     // the next chunk was sent after the cancel, and its reply, arriving once a new round had

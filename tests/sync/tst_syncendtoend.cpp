@@ -430,6 +430,55 @@ private slots:
         QCOMPARE(b->client->pendingPhotos(), 0);
     }
 
+    // One file in two slots (../shared/notes/sync-lessons.md, lesson 6): two photo rows with one
+    // SHA-256 are both stored and reach the other tablet, while the bytes go up once and the
+    // registry keeps one file.
+    void oneFileInTwoSlotsIsTwoPhotosAndOneUpload()
+    {
+        auto a = device("inspector.demo");
+        auto b = device("inspector.demo");
+        QVERIFY(round(*a));
+        QFile src(QStringLiteral(CCN_SHARED_DIR "/data/photos/gps/DSCN0025.jpg"));
+        QVERIFY(src.open(QIODevice::ReadOnly));
+        const QByteArray bytes = src.readAll();
+        const QString sha = QString::fromLatin1(
+            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        const QString path = SyncManager::originalPath(a->root, sha);
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(bytes), qint64(bytes.size()));
+        }
+        const QString inspection = someRow(*a, "inspections");
+        RecordWriter wa(a->c());
+        QString gate, fence;
+        for (auto [caption, id] : {std::pair{"Cổng chính", &gate}, {"Hàng rào phía bắc", &fence}})
+            QVERIFY(wa.insert("photos",
+                              {{"sha256", sha},
+                               {"inspection_id", inspection},
+                               {"source", "camera"},
+                               {"byte_size", bytes.size()},
+                               {"caption", caption}},
+                              id)
+                        .ok());
+        a->client->refreshCounts();
+        QCOMPARE(a->client->pendingPhotos(), 1); // one file to send
+        QCOMPARE(a->client->pendingPhotoBytes(), qint64(bytes.size()));
+        QVERIFY(round(*a));
+        QCOMPARE(a->client->pendingRecords(), 0);
+        QCOMPARE(a->client->rejectedRecords(), 0);
+        QCOMPARE(a->client->pendingPhotos(), 0);
+        const QString stored = m_dir.filePath("registry/photos/") + sha.left(2) + '/' + sha;
+        QCOMPARE(QFileInfo(stored).size(), qint64(bytes.size()));
+        QVERIFY(!QFileInfo::exists(m_dir.filePath("registry/photos/partial/") + sha));
+        QVERIFY(round(*b));
+        QCOMPARE(value(*b, "photos", gate, "caption"), QStringLiteral("Cổng chính"));
+        QCOMPARE(value(*b, "photos", fence, "caption"), QStringLiteral("Hàng rào phía bắc"));
+        QCOMPARE(value(*b, "photos", fence, "sha256"), sha);
+        QVERIFY(QFileInfo(SyncManager::thumbnailPath(b->root, sha)).size() > 0);
+    }
+
     void logoutEndsTheTokenOnTheRegistry()
     {
         auto a = device("inspector.demo");
