@@ -174,6 +174,24 @@ private:
         return args;
     }
 
+    // A photo of ../shared/data/photos put where the app keeps originals, as the camera would
+    // (the camera cannot run here): its SHA-256, or empty if it cannot be read or written.
+    static QString placeOriginal(const Device &d, const QString &shared, QByteArray *bytes)
+    {
+        QFile src(QStringLiteral(CCN_SHARED_DIR "/data/photos/") + shared);
+        if (!src.open(QIODevice::ReadOnly))
+            return {};
+        *bytes = src.readAll();
+        const QString sha = QString::fromLatin1(
+            QCryptographicHash::hash(*bytes, QCryptographicHash::Sha256).toHex());
+        const QString path = SyncManager::originalPath(d.root, sha);
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(*bytes) != bytes->size())
+            return {};
+        return sha;
+    }
+
     // A live cluster both devices hold (the first by id), or empty.
     static QString clusterBothSee(const Device &a, const Device &b)
     {
@@ -364,18 +382,9 @@ private slots:
         auto a = device("inspector.demo");
         auto b = device("inspector.demo");
         QVERIFY(round(*a));
-        QFile src(QStringLiteral(CCN_SHARED_DIR "/data/photos/mobile/jolla.jpg"));
-        QVERIFY(src.open(QIODevice::ReadOnly));
-        const QByteArray bytes = src.readAll();
-        const QString sha = QString::fromLatin1(
-            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-        const QString path = SyncManager::originalPath(a->root, sha);
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(bytes);
-        }
+        QByteArray bytes;
+        const QString sha = placeOriginal(*a, QStringLiteral("mobile/jolla.jpg"), &bytes);
+        QVERIFY(!sha.isEmpty());
         const QString inspection = someRow(*a, "inspections");
         RecordWriter wa(a->c());
         QString photoId;
@@ -438,18 +447,9 @@ private slots:
         auto a = device("inspector.demo");
         auto b = device("inspector.demo");
         QVERIFY(round(*a));
-        QFile src(QStringLiteral(CCN_SHARED_DIR "/data/photos/gps/DSCN0025.jpg"));
-        QVERIFY(src.open(QIODevice::ReadOnly));
-        const QByteArray bytes = src.readAll();
-        const QString sha = QString::fromLatin1(
-            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-        const QString path = SyncManager::originalPath(a->root, sha);
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            QCOMPARE(f.write(bytes), qint64(bytes.size()));
-        }
+        QByteArray bytes;
+        const QString sha = placeOriginal(*a, QStringLiteral("gps/DSCN0025.jpg"), &bytes);
+        QVERIFY(!sha.isEmpty());
         const QString inspection = someRow(*a, "inspections");
         RecordWriter wa(a->c());
         QString gate, fence;
