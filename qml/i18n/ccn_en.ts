@@ -1831,23 +1831,23 @@ Hai là (second), …</translation>
         <translation>this kind of question is not supported (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/core/database.cpp" line="55"/>
+        <location filename="../../app/core/database.cpp" line="56"/>
         <source>Không mở được cơ sở dữ liệu %1: không có tệp này.</source>
         <translation>Cannot open the database %1: there is no such file.</translation>
     </message>
     <message>
-        <location filename="../../app/core/database.cpp" line="70"/>
+        <location filename="../../app/core/database.cpp" line="78"/>
         <source>Không mở được cơ sở dữ liệu %1: %2</source>
         <translation>Cannot open the database %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/core/database.cpp" line="76"/>
+        <location filename="../../app/core/database.cpp" line="84"/>
         <source>Cơ sở dữ liệu %1 chưa được nâng cấp lên phiên bản %2.</source>
         <translation>The database %1 has not been upgraded to version %2.</translation>
     </message>
     <message>
-        <location filename="../../app/core/database.cpp" line="87"/>
-        <location filename="../../app/core/database.cpp" line="96"/>
+        <location filename="../../app/core/database.cpp" line="95"/>
+        <location filename="../../app/core/database.cpp" line="104"/>
         <source>Không chuẩn bị được cơ sở dữ liệu %1: %2</source>
         <translation>Cannot prepare the database %1: %2</translation>
     </message>
@@ -2242,7 +2242,7 @@ Hai là (second), …</translation>
         <translation>Cannot save the sync state: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="252"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="265"/>
         <source>Không tìm thấy thay đổi bị từ chối này.</source>
         <translation>This refused change was not found.</translation>
     </message>
@@ -2250,6 +2250,11 @@ Hai là (second), …</translation>
         <location filename="../../app/core/searchbacklog.cpp" line="16"/>
         <source>Không cập nhật được danh sách chờ lập chỉ mục tìm kiếm: %1</source>
         <translation>Could not update the list of records waiting for the search index: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/sqlitelibrary.cpp" line="16"/>
+        <source>Không đặt được cấu hình SQLite (mã %1: %2); SQLite chạy với cấu hình mặc định.</source>
+        <translation>Could not configure SQLite (code %1: %2); SQLite runs with its default settings.</translation>
     </message>
 </context>
 <context>
@@ -2354,12 +2359,12 @@ Hai là (second), …</translation>
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="127"/>
+        <location filename="../../sync/client/syncclient.cpp" line="126"/>
         <source>Không ghi được mã thiết bị vào cơ sở dữ liệu trên máy.</source>
         <translation>Cannot store the device id in the database on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="157"/>
+        <location filename="../../sync/client/syncclient.cpp" line="156"/>
         <source>%n thay đổi chưa gửi</source>
         <translation>
             <numerusform>%n unsent change</numerusform>
@@ -2367,7 +2372,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="159"/>
+        <location filename="../../sync/client/syncclient.cpp" line="158"/>
         <source>%n thay đổi bị máy chủ từ chối</source>
         <translation>
             <numerusform>%n change refused by the server</numerusform>
@@ -2375,7 +2380,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="161"/>
+        <location filename="../../sync/client/syncclient.cpp" line="160"/>
         <source>%n ảnh chưa tải lên (%1 MB)</source>
         <translation>
             <numerusform>%n photo not uploaded (%1 MB)</numerusform>
@@ -2383,47 +2388,47 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="163"/>
+        <location filename="../../sync/client/syncclient.cpp" line="162"/>
         <source>Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.</source>
         <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="285"/>
+        <location filename="../../sync/client/syncclient.cpp" line="284"/>
         <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="367"/>
+        <location filename="../../sync/client/syncclient.cpp" line="366"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="481"/>
+        <location filename="../../sync/client/syncclient.cpp" line="479"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="557"/>
+        <location filename="../../sync/client/syncclient.cpp" line="555"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="925"/>
+        <location filename="../../sync/client/syncclient.cpp" line="932"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu và thiếu một phần dữ liệu. Máy này gửi lại %1 bản ghi máy chủ đã mất, rồi tải lại dữ liệu.</source>
         <translation>The server was just restored from a backup and is missing some data. This device is sending again %1 records the server lost, then reloading the data.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="928"/>
+        <location filename="../../sync/client/syncclient.cpp" line="935"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu. Máy này tải lại dữ liệu từ máy chủ.</source>
         <translation>The server was just restored from a backup. This device is reloading the data from the server.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1189"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1196"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1218"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1225"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>
@@ -2587,6 +2592,11 @@ Hai là (second), …</translation>
         <location filename="../pages/SyncPage.qml" line="149"/>
         <source>%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.</source>
         <translation>%1 (%2): %3. Sent again by itself at every sync until the registry has the record it needs.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="149"/>
+        <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
+        <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
         <location filename="../pages/SyncPage.qml" line="155"/>

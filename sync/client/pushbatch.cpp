@@ -1,5 +1,7 @@
 #include "pushbatch.h"
 
+#include "syncmanager.h"
+
 #include "changeresult.h"
 #include "protocolversion.h"
 #include "pushrequest.h"
@@ -8,6 +10,7 @@
 #include "transaction.h"
 #include "triggersoff.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -156,8 +159,12 @@ CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outco
     del.prepare(
         QStringLiteral("DELETE FROM outbox WHERE seq BETWEEN ? AND ? AND rejected_code IS NULL"));
     QSqlQuery rej(db);
-    rej.prepare(
-        QStringLiteral("UPDATE outbox SET rejected_code = ?, rejected_message = ? WHERE seq = ?"));
+    // waiting_since: when an entry was first refused for want of another row (schema 008); kept
+    // while it is refused so again, cleared by any other answer.
+    rej.prepare(QStringLiteral("UPDATE outbox SET rejected_code = ?, rejected_message = ?, "
+                               "waiting_since = CASE WHEN ? THEN coalesce(waiting_since, ?) END "
+                               "WHERE seq = ?"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     qint64 rewindTo = -1;
     int rangeStart = -1;
     const auto flush = [&](int end) {
@@ -181,7 +188,9 @@ CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outco
                 return sqlFailure(del);
             rej.bindValue(0, it->code.isEmpty() ? QStringLiteral("rejected") : it->code);
             rej.bindValue(1, it->message);
-            rej.bindValue(2, e.outboxSeq);
+            rej.bindValue(2, int(SyncManager::waitsForAnotherRow(it->code)));
+            rej.bindValue(3, now);
+            rej.bindValue(4, e.outboxSeq);
             if (!rej.exec())
                 return sqlFailure(rej);
             ++o.rejected;

@@ -60,6 +60,7 @@ class SyncClient : public QObject
     Q_PROPERTY(qint64 pendingRecordBytes READ pendingRecordBytes NOTIFY countsChanged)
     Q_PROPERTY(int rejectedRecords READ rejectedRecords NOTIFY countsChanged)
     Q_PROPERTY(QVariantList rejectedChanges READ rejectedChanges NOTIFY countsChanged)
+    Q_PROPERTY(int waitLimitDays READ waitLimitDays CONSTANT)
     Q_PROPERTY(int pendingPhotos READ pendingPhotos NOTIFY countsChanged)
     Q_PROPERTY(qint64 pendingPhotoBytes READ pendingPhotoBytes NOTIFY countsChanged)
     Q_PROPERTY(bool hasUnsyncedWork READ hasUnsyncedWork NOTIFY countsChanged)
@@ -120,6 +121,8 @@ public:
     bool updateRequired() const { return m_lastErrorKind == SyncErrors::Kind::UpdateRequired; }
     int pendingRecords() const { return m_pendingRecords; }
     qint64 pendingRecordBytes() const { return m_pendingRecordBytes; }
+    // How long a change refused for want of another row goes again by itself (SyncManager).
+    int waitLimitDays() const { return SyncManager::waitLimitDays; }
     int rejectedRecords() const { return m_rejectedRecords; }
     QVariantList rejectedChanges() const;
     int pendingPhotos() const { return m_pendingPhotos; }

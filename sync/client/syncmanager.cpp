@@ -181,22 +181,26 @@ int SyncManager::rejectedCount() const
     return 0;
 }
 
-QVariantList SyncManager::rejectedChanges() const
+QVariantList SyncManager::rejectedChanges(qint64 now) const
 {
+    const qint64 since = waitStart(now);
     QVariantList out;
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("SELECT seq, entity, row_id, op, rejected_code, rejected_message, "
-                          "created_at FROM outbox WHERE rejected_code IS NOT NULL ORDER BY seq"));
+                          "created_at, waiting_since FROM outbox WHERE rejected_code IS NOT NULL "
+                          "ORDER BY seq"));
     while (q.next()) {
-        out << QVariantMap{
-            {QStringLiteral("seq"), q.value(0)},
-            {QStringLiteral("entity"), q.value(1)},
-            {QStringLiteral("rowId"), q.value(2)},
-            {QStringLiteral("op"), q.value(3)},
-            {QStringLiteral("code"), q.value(4)},
-            {QStringLiteral("message"), q.value(5)},
-            {QStringLiteral("createdAt"), q.value(6)},
-            {QStringLiteral("retriedBySync"), waitsForAnotherRow(q.value(4).toString())}};
+        const bool waits = waitsForAnotherRow(q.value(4).toString());
+        const bool tooLong = waits && !q.value(7).isNull() && q.value(7).toLongLong() <= since;
+        out << QVariantMap{{QStringLiteral("seq"), q.value(0)},
+                           {QStringLiteral("entity"), q.value(1)},
+                           {QStringLiteral("rowId"), q.value(2)},
+                           {QStringLiteral("op"), q.value(3)},
+                           {QStringLiteral("code"), q.value(4)},
+                           {QStringLiteral("message"), q.value(5)},
+                           {QStringLiteral("createdAt"), q.value(6)},
+                           {QStringLiteral("retriedBySync"), waits && !tooLong},
+                           {QStringLiteral("waitedTooLong"), tooLong}};
     }
     return out;
 }
@@ -209,25 +213,34 @@ const QStringList &waitingCodes()
     return codes;
 }
 
-// rejected_code IN (…) of those codes.
-QString waitingCodesIn()
+// rejected_code IN (…) of those codes, for entries that began to wait after `since`.
+QString waitingCodesIn(qint64 since)
 {
-    return QStringLiteral("rejected_code IN ('%1')")
-        .arg(waitingCodes().join(QStringLiteral("', '")));
+    return QStringLiteral("rejected_code IN ('%1') AND coalesce(waiting_since > %2, 1)")
+        .arg(waitingCodes().join(QStringLiteral("', '")))
+        .arg(since);
 }
 } // namespace
+
+qint64 SyncManager::waitStart(qint64 now)
+{
+    if (now < 0)
+        now = QDateTime::currentMSecsSinceEpoch();
+    return now - qint64(waitLimitDays) * 24 * 3600 * 1000;
+}
 
 bool SyncManager::waitsForAnotherRow(const QString &rejectedCode)
 {
     return waitingCodes().contains(rejectedCode);
 }
 
-CoreError SyncManager::retryWaitingForOtherRows()
+CoreError SyncManager::retryWaitingForOtherRows(qint64 now)
 {
+    const qint64 since = waitStart(now);
     // Read first: most rounds have none, and the write would wait for any other writer.
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM outbox WHERE %1)")
-                    .arg(waitingCodesIn())) ||
+                    .arg(waitingCodesIn(since))) ||
         !q.next())
         return sqlError(q);
     if (!q.value(0).toBool())
@@ -235,7 +248,7 @@ CoreError SyncManager::retryWaitingForOtherRows()
     q.finish();
     if (!q.exec(QStringLiteral("UPDATE outbox SET rejected_code = NULL, rejected_message = NULL "
                                "WHERE %1")
-                    .arg(waitingCodesIn())))
+                    .arg(waitingCodesIn(since))))
         return sqlError(q);
     return {};
 }
@@ -243,8 +256,8 @@ CoreError SyncManager::retryWaitingForOtherRows()
 CoreError SyncManager::retryRejected(qint64 outboxSeq)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE outbox SET rejected_code = NULL, rejected_message = NULL "
-                             "WHERE seq = ? AND rejected_code IS NOT NULL"));
+    q.prepare(QStringLiteral("UPDATE outbox SET rejected_code = NULL, rejected_message = NULL, "
+                             "waiting_since = NULL WHERE seq = ? AND rejected_code IS NOT NULL"));
     q.addBindValue(outboxSeq);
     if (!q.exec())
         return sqlError(q);

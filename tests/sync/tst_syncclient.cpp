@@ -143,6 +143,21 @@ Response goodHandler(const Request &r, qint64 *seq)
         return Response::json(200, {{"photos", QJsonObject()}});
     return Response::json(404, {{"code", "not_found"}, {"message", "no"}});
 }
+
+// A registry that notes the seqs of every pushed change and, while *refuse holds, refuses them
+// all with `code`; otherwise goodHandler.
+std::function<Response(const Request &)> refusingHandler(const QString &code, const bool *refuse,
+                                                         QList<double> *pushed, qint64 *seq)
+{
+    return [=](const Request &r) -> Response {
+        if (r.path.startsWith("/api/v1/push")) {
+            *pushed << changeSeqs(r);
+            if (*refuse)
+                return rejectAll(r, code, "Máy chủ chưa có bản ghi gốc");
+        }
+        return goodHandler(r, seq);
+    };
+}
 } // namespace
 
 class TestSyncClient : public QObject
@@ -1064,14 +1079,7 @@ private slots:
         QList<double> pushed;
         qint64 seq = 0;
         FakeRegistry server;
-        server.handler = [&](const Request &r) -> Response {
-            if (r.path.startsWith("/api/v1/push")) {
-                pushed << changeSeqs(r);
-                if (refuse)
-                    return rejectAll(r, code, "Máy chủ chưa có bản ghi gốc");
-            }
-            return goodHandler(r, &seq);
-        };
+        server.handler = refusingHandler(code, &refuse, &pushed, &seq);
         auto d = device(server.url());
         QString why;
         QVERIFY(runSteps(d->db.connection(), kSteps, &why));
@@ -1095,6 +1103,54 @@ private slots:
         QCOMPARE(pushed, again ? first : QList<double>());
         QCOMPARE(d->client->rejectedRecords(), again ? 0 : 3);
         QCOMPARE(d->client->pendingRecords(), 0);
+    }
+
+    // The wait for another row is bounded (../shared/notes/sync-lessons.md, lesson 3): an entry
+    // refused `unknown_parent` goes again by itself each round, keeping when it began to wait;
+    // after SyncManager::waitLimitDays it is no longer sent by itself but shown as waiting too
+    // long, and the user's "send again" starts a new wait.
+    void aChangeWaitingForAnotherRowIsLeftToTheUserAfterAWeek()
+    {
+        const bool refuse = true;
+        QList<double> pushed;
+        qint64 seq = 0;
+        FakeRegistry server;
+        server.handler = refusingHandler("unknown_parent", &refuse, &pushed, &seq);
+        auto d = device(server.url());
+        QVERIFY(insertUnits(d->db.connection(), 1));
+        const QString since = "SELECT waiting_since FROM outbox";
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(round(*d->client));
+        const qint64 began = scalar(d->db.connection(), since).toLongLong();
+        QVERIFY(began >= before && began <= QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(round(*d->client)); // refused again: still waiting since the first refusal
+        QCOMPARE(pushed.size(), 2);
+        QCOMPARE(scalar(d->db.connection(), since).toLongLong(), began);
+        QVariantMap entry = d->client->rejectedChanges().first().toMap();
+        QCOMPARE(entry.value("retriedBySync").toBool(), true);
+        QCOMPARE(entry.value("waitedTooLong").toBool(), false);
+
+        // Eight days later (the wait began eight days ago): not sent, left to the user.
+        const qint64 dayMs = 24 * 3600 * 1000;
+        QVERIFY(QSqlQuery(d->db.connection())
+                    .exec(QStringLiteral("UPDATE outbox SET waiting_since = %1")
+                              .arg(began - (SyncManager::waitLimitDays + 1) * dayMs)));
+        QVERIFY(round(*d->client));
+        QCOMPARE(pushed.size(), 2);
+        d->client->refreshCounts();
+        QCOMPARE(d->client->rejectedRecords(), 1);
+        entry = d->client->rejectedChanges().first().toMap();
+        QCOMPARE(entry.value("retriedBySync").toBool(), false);
+        QCOMPARE(entry.value("waitedTooLong").toBool(), true);
+
+        // The user sends it again: refused again, a new wait begins.
+        QVERIFY(d->client->retryRejected(entry.value("seq").toLongLong()));
+        QVERIFY(round(*d->client));
+        QCOMPARE(pushed.size(), 3);
+        QVERIFY(scalar(d->db.connection(), since).toLongLong() >= began);
+        entry = d->client->rejectedChanges().first().toMap();
+        QCOMPARE(entry.value("retriedBySync").toBool(), true);
+        QCOMPARE(entry.value("waitedTooLong").toBool(), false);
     }
 
     void loginStoresTokenNeverPassword()
