@@ -1105,6 +1105,56 @@ private slots:
         QCOMPARE(d->client->pendingRecords(), 0);
     }
 
+    // An edit of a row whose earlier entry is with the registry (../shared/notes/sync-lessons.md,
+    // lesson 2): the reply removes only what its batch sent, so the edit stays in the outbox as
+    // an entry of its own and goes next, as an update carrying the new value, after the insert.
+    void anEditWhileItsRowIsOnTheWayGoesNext()
+    {
+        qint64 seq = 0;
+        QList<QJsonObject> pushes;
+        std::unique_ptr<Device> d;
+        QString unit;
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path.startsWith("/api/v1/push")) {
+                pushes << r.json();
+                if (pushes.size() == 1 && // the inspector edits the row meanwhile
+                    RecordWriter(d->db.connection())
+                        .update("admin_units", unit, {{"name", "Ninh Bình (mới)"}})
+                        .failed())
+                    return Response::json(500, {{"code", "test"}, {"message", "edit failed"}});
+            }
+            return goodHandler(r, &seq);
+        };
+        d = device(server.url());
+        QVERIFY(RecordWriter(d->db.connection())
+                    .insert("admin_units",
+                            {{"code", "37"},
+                             {"name", "Ninh Bình"},
+                             {"level", "province"},
+                             {"level_label", "Tỉnh"},
+                             {"valid_from", "2025-07-01"}},
+                            &unit)
+                    .ok());
+        QVERIFY(round(*d->client));
+        if (d->client->pendingRecords() > 0) // the edit came after the round's last batch
+            QVERIFY(round(*d->client));
+        QCOMPARE(d->client->pendingRecords(), 0);
+        QCOMPARE(d->client->rejectedRecords(), 0);
+        QCOMPARE(pushes.size(), 2);
+        QStringList ops;
+        for (const QJsonObject &p : pushes) {
+            const QJsonArray runs = p.value("runs").toArray();
+            QCOMPARE(runs.size(), 1);
+            const QJsonObject run = runs.first().toObject();
+            QCOMPARE(run.value("changes").toArray().size(), 1);
+            ops << run.value("op").toString();
+        }
+        QCOMPARE(ops, QStringList({"insert", "update"}));
+        QVERIFY(QJsonDocument(pushes.at(1)).toJson().contains("Ninh Bình (mới)"));
+        QVERIFY(!QJsonDocument(pushes.at(0)).toJson().contains("(mới)"));
+    }
+
     // The wait for another row is bounded (../shared/notes/sync-lessons.md, lesson 3): an entry
     // refused `unknown_parent` goes again by itself each round, keeping when it began to wait;
     // after SyncManager::waitLimitDays it is no longer sent by itself but shown as waiting too
