@@ -4,6 +4,7 @@
 #include "migrator.h"
 #include "postgresdump.h"
 #include "protocolversion.h"
+#include "registrysql.h"
 #include "rolewrites.h"
 #include "seqwatermark.h"
 #include "sqlitehandle.h"
@@ -11,7 +12,6 @@
 #include "uuid7.h"
 
 #include <QAtomicInt>
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -26,19 +26,9 @@
 #include <sqlite3.h>
 
 namespace {
-qint64 now()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
 QString compact(const QJsonObject &o)
 {
     return QString::fromUtf8(CompactJson::object(o));
-}
-
-QJsonObject parseObject(const QString &s)
-{
-    return QJsonDocument::fromJson(s.toUtf8()).object();
 }
 
 // A text column of a statement stepped through SQLite's own API, read as QtSql reads it (UTF-16).
@@ -56,45 +46,7 @@ QJsonObject parseColumn(sqlite3_stmt *st, int column)
     const QByteArrayView utf8(text, sqlite3_column_bytes(st, column));
     if (utf8.isValidUtf8())
         return QJsonDocument::fromJson(QByteArray::fromRawData(utf8.data(), utf8.size())).object();
-    return parseObject(textColumn(st, column));
-}
-
-// Binds `t` to parameter `index` as UTF-8, the database's encoding (bound as UTF-16, SQLite would
-// convert it at every step); `keep` holds the bytes until the statement has run. Text that is not
-// valid UTF-16 (half of a pair) goes in as UTF-16, for SQLite to convert as QtSql had it.
-int bindText(sqlite3_stmt *st, int index, const QString &t, QVarLengthArray<QByteArray, 16> *keep)
-{
-    if (!t.isValidUtf16())
-        return sqlite3_bind_text16(st, index, t.utf16(), int(t.size() * sizeof(QChar)),
-                                   SQLITE_STATIC);
-    keep->append(t.toUtf8());
-    const QByteArray &b = keep->last();
-    return sqlite3_bind_text(st, index, b.isEmpty() ? "" : b.constData(), int(b.size()),
-                             SQLITE_STATIC);
-}
-
-// Binds `v` to parameter `index` as QtSql would: NULL for a null variant, QString or QByteArray;
-// a QByteArray as the UTF-8 text it holds (JSON text: the same bytes SQLite made of its QString);
-// a QString through bindText; a double as a double, anything else as an integer. `keep` holds
-// the bytes until the statement has run; the variant must live as long.
-int bindVariant(sqlite3_stmt *st, int index, const QVariant &v,
-                QVarLengthArray<QByteArray, 16> *keep)
-{
-    if (v.isNull() ||
-        (v.typeId() == QMetaType::QString &&
-         static_cast<const QString *>(v.constData())->isNull()) ||
-        (v.typeId() == QMetaType::QByteArray &&
-         static_cast<const QByteArray *>(v.constData())->isNull()))
-        return sqlite3_bind_null(st, index);
-    if (v.typeId() == QMetaType::QByteArray) {
-        const QByteArray &b = *static_cast<const QByteArray *>(v.constData());
-        return sqlite3_bind_text(st, index, b.constData(), int(b.size()), SQLITE_STATIC);
-    }
-    if (v.typeId() == QMetaType::QString)
-        return bindText(st, index, *static_cast<const QString *>(v.constData()), keep);
-    if (v.typeId() == QMetaType::Double)
-        return sqlite3_bind_double(st, index, v.toDouble());
-    return sqlite3_bind_int64(st, index, v.toLongLong());
+    return RegistrySql::parseObject(textColumn(st, column));
 }
 
 QString boxed(const QJsonValue &v)
@@ -106,7 +58,7 @@ QJsonValue unboxed(const QVariant &s)
 {
     if (s.isNull())
         return QJsonValue::Null;
-    return parseObject(s.toString()).value(QLatin1String("v"));
+    return RegistrySql::parseObject(s.toString()).value(QLatin1String("v"));
 }
 
 QStringList toList(const QString &json)
@@ -121,29 +73,6 @@ QString fromList(const QStringList &l)
 {
     return QString::fromUtf8(
         QJsonDocument(QJsonArray::fromStringList(l)).toJson(QJsonDocument::Compact));
-}
-
-// Binds and runs; on failure fills *error with the database's message.
-bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString *error = nullptr)
-{
-    if (!q.prepare(sql)) {
-        if (error)
-            *error = q.lastError().text();
-        return false;
-    }
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
-        return false;
-    }
-    return true;
-}
-
-QVariant nullable(const QString &s)
-{
-    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
 }
 
 bool isDeleted(const QJsonObject &row)
@@ -207,10 +136,10 @@ QVariantList recordRow(const QString &entity, const QString &rowId, qint64 seq,
             CompactJson::object(row),
             stamp ? CompactJson::stamped(row, QStringLiteral("id"), *stamp)
                   : CompactJson::object(meta),
-            nullable(provinceId),
-            nullable(clusterId),
-            nullable(sha),
-            nullable(cleanDevice)};
+            RegistrySql::nullable(provinceId),
+            RegistrySql::nullable(clusterId),
+            RegistrySql::nullable(sha),
+            RegistrySql::nullable(cleanDevice)};
 }
 
 Principal principalFrom(const QSqlQuery &q, int at)
@@ -493,10 +422,11 @@ CoreError RegistryStore::migrate()
             }
         }
         if (error.isEmpty())
-            run(q,
+            RegistrySql::run(
+                q,
                 QStringLiteral(
                     "INSERT INTO registry_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
-                {v, file, now()}, &error);
+                {v, file, RegistrySql::now()}, &error);
         if (!error.isEmpty() || !db.commit()) {
             q.finish();
             db.rollback();
@@ -597,18 +527,19 @@ CoreError RegistryStore::addUser(const Principal &user, const QString &password,
         return {CoreError::Code::Io, QObject::tr("Hết bộ nhớ khi băm mật khẩu; hãy thử lại.")};
     QSqlQuery q(connection());
     QString error;
-    run(q, QStringLiteral("SELECT 1 FROM users WHERE username = ?"), {user.username});
+    RegistrySql::run(q, QStringLiteral("SELECT 1 FROM users WHERE username = ?"), {user.username});
     if (q.next())
         return {CoreError::Code::InvalidInput,
                 QObject::tr("Tên đăng nhập '%1' đã có; hãy chọn tên khác.").arg(user.username)};
     q.finish();
     const QString newId = Uuid7::generate();
-    if (!run(q,
-             QStringLiteral("INSERT INTO users (id, username, password_hash, role, province_id, "
-                            "clusters, communes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-             {newId, user.username, QString::fromLatin1(hash), user.role, user.provinceId,
-              fromList(user.clusters), fromList(user.communes), now()},
-             &error))
+    if (!RegistrySql::run(
+            q,
+            QStringLiteral("INSERT INTO users (id, username, password_hash, role, province_id, "
+                           "clusters, communes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            {newId, user.username, QString::fromLatin1(hash), user.role, user.provinceId,
+             fromList(user.clusters), fromList(user.communes), RegistrySql::now()},
+            &error))
         return {CoreError::Code::InvalidInput,
                 QObject::tr("Không thêm được người dùng '%1': %2").arg(user.username, error)};
     if (id)
@@ -620,10 +551,10 @@ QList<Principal> RegistryStore::users() const
 {
     QList<Principal> out;
     QSqlQuery q(connection());
-    run(q,
-        QStringLiteral("SELECT %1 FROM users u ORDER BY u.username")
-            .arg(QLatin1String(userColumns)),
-        {});
+    RegistrySql::run(q,
+                     QStringLiteral("SELECT %1 FROM users u ORDER BY u.username")
+                         .arg(QLatin1String(userColumns)),
+                     {});
     while (q.next())
         out << principalFrom(q, 0);
     return out;
@@ -634,7 +565,8 @@ CoreError RegistryStore::login(const QString &username, const QString &password,
                                Principal *user, QString *token, qint64 *expiresAt)
 {
     QSqlQuery q(connection());
-    run(q,
+    RegistrySql::run(
+        q,
         QStringLiteral("SELECT %1, u.password_hash FROM users u WHERE u.username = ? AND "
                        "u.disabled_at IS NULL")
             .arg(QLatin1String(userColumns)),
@@ -651,7 +583,8 @@ CoreError RegistryStore::login(const QString &username, const QString &password,
     if (crypto_pwhash_str_verify(hash.constData(), pw.constData(), size_t(pw.size())) != 0)
         return bad;
     // A revoked device stays revoked: the user must use another device id.
-    run(q, QStringLiteral("SELECT revoked_at FROM devices WHERE user_id = ? AND device_id = ?"),
+    RegistrySql::run(
+        q, QStringLiteral("SELECT revoked_at FROM devices WHERE user_id = ? AND device_id = ?"),
         {p.userId, deviceId});
     const bool known = q.next();
     if (known && !q.value(0).isNull())
@@ -664,25 +597,29 @@ CoreError RegistryStore::login(const QString &username, const QString &password,
         return {CoreError::Code::Sql, why};
     QString error;
     const bool deviceOk =
-        known ? run(q,
-                    QStringLiteral("UPDATE devices SET name = ?, last_seen_at = ? WHERE user_id = "
-                                   "? AND device_id = ?"),
-                    {deviceName, now(), p.userId, deviceId}, &error)
-              : run(q,
-                    QStringLiteral("INSERT INTO devices (user_id, device_id, name, registered_at, "
-                                   "last_seen_at) VALUES (?, ?, ?, ?, ?)"),
-                    {p.userId, deviceId, deviceName, now(), now()}, &error);
+        known
+            ? RegistrySql::run(
+                  q,
+                  QStringLiteral("UPDATE devices SET name = ?, last_seen_at = ? WHERE user_id = "
+                                 "? AND device_id = ?"),
+                  {deviceName, RegistrySql::now(), p.userId, deviceId}, &error)
+            : RegistrySql::run(
+                  q,
+                  QStringLiteral("INSERT INTO devices (user_id, device_id, name, registered_at, "
+                                 "last_seen_at) VALUES (?, ?, ?, ?, ?)"),
+                  {p.userId, deviceId, deviceName, RegistrySql::now(), RegistrySql::now()}, &error);
     unsigned char raw[32];
     randombytes_buf(raw, sizeof raw);
     const QString t = QString::fromLatin1(
         QByteArray(reinterpret_cast<char *>(raw), sizeof raw)
             .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    const qint64 expires = now() + ttlMs;
+    const qint64 expires = RegistrySql::now() + ttlMs;
     if (!deviceOk ||
-        !run(q,
-             QStringLiteral("INSERT INTO tokens (token_hash, user_id, device_id, created_at, "
-                            "expires_at) VALUES (?, ?, ?, ?, ?)"),
-             {hashToken(t), p.userId, deviceId, now(), expires}, &error) ||
+        !RegistrySql::run(
+            q,
+            QStringLiteral("INSERT INTO tokens (token_hash, user_id, device_id, created_at, "
+                           "expires_at) VALUES (?, ?, ?, ?, ?)"),
+            {hashToken(t), p.userId, deviceId, RegistrySql::now(), expires}, &error) ||
         !db.commit()) {
         q.finish();
         db.rollback();
@@ -700,13 +637,14 @@ std::optional<Principal> RegistryStore::authenticate(const QString &token)
     if (token.isEmpty() || token.size() > 100)
         return std::nullopt;
     QSqlQuery q(connection());
-    run(q,
+    RegistrySql::run(
+        q,
         QStringLiteral("SELECT %1, t.device_id FROM tokens t JOIN users u ON u.id = t.user_id "
                        "JOIN devices d ON d.user_id = t.user_id AND d.device_id = t.device_id "
                        "WHERE t.token_hash = ? AND t.expires_at > ? AND d.revoked_at IS NULL "
                        "AND u.disabled_at IS NULL")
             .arg(QLatin1String(userColumns)),
-        {hashToken(token), now()});
+        {hashToken(token), RegistrySql::now()});
     if (!q.next())
         return std::nullopt;
     Principal p = principalFrom(q, 0);
@@ -718,8 +656,8 @@ CoreError RegistryStore::logout(const QString &token)
 {
     QSqlQuery q(connection());
     QString error;
-    if (!run(q, QStringLiteral("DELETE FROM tokens WHERE token_hash = ?"), {hashToken(token)},
-             &error))
+    if (!RegistrySql::run(q, QStringLiteral("DELETE FROM tokens WHERE token_hash = ?"),
+                          {hashToken(token)}, &error))
         return {CoreError::Code::Sql, error};
     return {};
 }
@@ -731,11 +669,11 @@ QJsonArray RegistryStore::devices(const Principal &who) const
         "SELECT d.device_id, d.name, d.registered_at, d.last_seen_at, d.revoked_at, u.username "
         "FROM devices d JOIN users u ON u.id = d.user_id %1 ORDER BY u.username, d.device_id");
     if (who.isAdmin())
-        run(q, sql.arg(QString()), {});
+        RegistrySql::run(q, sql.arg(QString()), {});
     else if (who.isSupervisor())
-        run(q, sql.arg(QStringLiteral("WHERE u.province_id = ?")), {who.provinceId});
+        RegistrySql::run(q, sql.arg(QStringLiteral("WHERE u.province_id = ?")), {who.provinceId});
     else
-        run(q, sql.arg(QStringLiteral("WHERE u.id = ?")), {who.userId});
+        RegistrySql::run(q, sql.arg(QStringLiteral("WHERE u.id = ?")), {who.userId});
     QJsonArray out;
     while (q.next())
         out.append(
@@ -755,9 +693,11 @@ CoreError RegistryStore::revokeDevice(const Principal &who, const QString &devic
     QSqlQuery q(db);
     QString error;
     if (who.isAdmin())
-        run(q, QStringLiteral("SELECT user_id FROM devices WHERE device_id = ?"), {deviceId});
+        RegistrySql::run(q, QStringLiteral("SELECT user_id FROM devices WHERE device_id = ?"),
+                         {deviceId});
     else
-        run(q, QStringLiteral("SELECT user_id FROM devices WHERE device_id = ? AND user_id = ?"),
+        RegistrySql::run(
+            q, QStringLiteral("SELECT user_id FROM devices WHERE device_id = ? AND user_id = ?"),
             {deviceId, who.userId});
     QStringList users;
     while (q.next())
@@ -769,12 +709,14 @@ CoreError RegistryStore::revokeDevice(const Principal &who, const QString &devic
     if (QString why; !begin(db, &why))
         return {CoreError::Code::Sql, why};
     for (const QString &u : std::as_const(users)) {
-        if (!run(q,
-                 QStringLiteral("UPDATE devices SET revoked_at = ? WHERE user_id = ? AND device_id "
-                                "= ? AND revoked_at IS NULL"),
-                 {now(), u, deviceId}, &error) ||
-            !run(q, QStringLiteral("DELETE FROM tokens WHERE user_id = ? AND device_id = ?"),
-                 {u, deviceId}, &error)) {
+        if (!RegistrySql::run(
+                q,
+                QStringLiteral("UPDATE devices SET revoked_at = ? WHERE user_id = ? AND device_id "
+                               "= ? AND revoked_at IS NULL"),
+                {RegistrySql::now(), u, deviceId}, &error) ||
+            !RegistrySql::run(
+                q, QStringLiteral("DELETE FROM tokens WHERE user_id = ? AND device_id = ?"),
+                {u, deviceId}, &error)) {
             q.finish();
             db.rollback();
             return {CoreError::Code::Sql, error};
@@ -916,8 +858,8 @@ ChangeMerger::Stored RegistryStore::load(const QString &entity, const QString &r
         {entity, rowId});
     if (q && q->next()) {
         st.exists = true;
-        st.row = parseObject(q->value(0).toString());
-        st.meta = parseObject(q->value(1).toString());
+        st.row = RegistrySql::parseObject(q->value(0).toString());
+        st.meta = RegistrySql::parseObject(q->value(1).toString());
         st.seq = q->value(2).toLongLong();
     }
     if (q)
@@ -984,11 +926,11 @@ bool RegistryStore::insertHistory(qint64 seq, const QString &changeId, const QSt
                      rowId,
                      op,
                      device,
-                     nullable(userId),
+                     RegistrySql::nullable(userId),
                      baseSeq,
                      CompactJson::object(fields),
                      status,
-                     now()};
+                     RegistrySql::now()};
     if (m_push) {
         m_push->history << std::move(row); // written at the end of the batch
         return true;
@@ -1094,7 +1036,8 @@ CoreError RegistryStore::push(const Principal &who, const QList<PushChange> &cha
         if (seen != outcomes.constEnd() && seen->first == QLatin1String("conflict")) {
             // The same answer again: stored, and these conflict records hold the losing values.
             QString ignored;
-            ChangeResult r = ChangeResult::fromJson(parseObject(seen->second), &ignored);
+            ChangeResult r =
+                ChangeResult::fromJson(RegistrySql::parseObject(seen->second), &ignored);
             r.change = c.seq;
             results->append(r);
             continue;
@@ -1214,7 +1157,7 @@ bool RegistryStore::writeRowsSqlite(const QString &sql, const QList<QVariantList
     for (const QVariantList &row : rows) {
         utf8.clear();
         for (int i = 0; i < row.size(); ++i) {
-            if (bindVariant(st, i + 1, row.at(i), &utf8) != SQLITE_OK)
+            if (RegistrySql::bindVariant(st, i + 1, row.at(i), &utf8) != SQLITE_OK)
                 return failed();
         }
         if (sqlite3_step(st) != SQLITE_DONE)
@@ -1271,8 +1214,8 @@ bool RegistryStore::prefetch(const QList<PushChange> &changes, qint64 through, Q
             while (q->next()) {
                 ChangeMerger::Stored stored;
                 stored.exists = true;
-                stored.row = parseObject(q->value(1).toString());
-                stored.meta = parseObject(q->value(2).toString());
+                stored.row = RegistrySql::parseObject(q->value(1).toString());
+                stored.meta = RegistrySql::parseObject(q->value(2).toString());
                 stored.seq = q->value(3).toLongLong();
                 m_push->rows.insert(rowKey(it.key(), q->value(0).toString()), stored);
             }
@@ -1288,7 +1231,7 @@ bool RegistryStore::prefetchSqlite(sqlite3_stmt *st, const QString &entity, cons
     QVarLengthArray<QByteArray, 16> utf8;
     int rc = SQLITE_OK;
     for (int i = 0; i <= ids.size() && rc == SQLITE_OK; ++i)
-        rc = bindText(st, i + 1, i == 0 ? entity : ids.at(i - 1), &utf8);
+        rc = RegistrySql::bindText(st, i + 1, i == 0 ? entity : ids.at(i - 1), &utf8);
     while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         rc = SQLITE_OK;
         ChangeMerger::Stored stored;
@@ -1454,10 +1397,11 @@ ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &chan
                            "incoming_value, current_seq, current_device, incoming_seq, "
                            "incoming_device, base_seq, change_id, province_id, cluster_id, "
                            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                       {id, c.kind, change.entity, change.rowId, nullable(c.field),
+                       {id, c.kind, change.entity, change.rowId, RegistrySql::nullable(c.field),
                         boxed(c.current), boxed(c.incoming), c.currentSeq,
-                        nullable(c.currentDevice), seq, who.deviceId, change.baseSeq, changeId,
-                        nullable(finalScope.provinceId), nullable(finalScope.clusterId), now()},
+                        RegistrySql::nullable(c.currentDevice), seq, who.deviceId, change.baseSeq,
+                        changeId, RegistrySql::nullable(finalScope.provinceId),
+                        RegistrySql::nullable(finalScope.clusterId), RegistrySql::now()},
                        storageError))
             return r;
         r.conflictIds << id;
@@ -1614,7 +1558,7 @@ bool RegistryStore::pullRowsSqlite(const QString &sql, const QVariantList &binds
     }
     QVarLengthArray<QByteArray, 16> utf8; // bound texts, kept until the rows are read
     for (int i = 0; i < binds.size(); ++i) {
-        if (bindVariant(st, i + 1, binds.at(i), &utf8) != SQLITE_OK) {
+        if (RegistrySql::bindVariant(st, i + 1, binds.at(i), &utf8) != SQLITE_OK) {
             *why = m_sqliteStatements.lastError();
             sqlite3_clear_bindings(st);
             return false;
@@ -1665,7 +1609,7 @@ bool RegistryStore::pullRowsPostgres(const QString &sql, const QVariantList &bin
 {
     QSqlQuery q(connection());
     // QPSQL reads the whole result at once, which is faster there than its row-by-row mode.
-    if (!run(q, sql, binds, why))
+    if (!RegistrySql::run(q, sql, binds, why))
         return false;
     while (q.next()) {
         const QVariant text = q.value(3);
@@ -1686,8 +1630,9 @@ bool RegistryStore::pullRowsPostgres(const QString &sql, const QVariantList &bin
 bool RegistryStore::canSeePhoto(const Principal &who, const QString &sha256) const
 {
     QSqlQuery q(connection());
-    run(q, QStringLiteral("SELECT province_id, cluster_id FROM records WHERE sha256 = ?"),
-        {sha256});
+    RegistrySql::run(q,
+                     QStringLiteral("SELECT province_id, cluster_id FROM records WHERE sha256 = ?"),
+                     {sha256});
     while (q.next())
         if (canRead(who, q.value(0).toString(), q.value(1).toString()))
             return true;
@@ -1697,8 +1642,9 @@ bool RegistryStore::canSeePhoto(const Principal &who, const QString &sha256) con
 bool RegistryStore::canUploadPhoto(const Principal &who, const QString &sha256) const
 {
     QSqlQuery q(connection());
-    run(q, QStringLiteral("SELECT province_id, cluster_id FROM records WHERE sha256 = ?"),
-        {sha256});
+    RegistrySql::run(q,
+                     QStringLiteral("SELECT province_id, cluster_id FROM records WHERE sha256 = ?"),
+                     {sha256});
     while (q.next())
         if (canWrite(who, QStringLiteral("photos"), q.value(0).toString(), q.value(1).toString()))
             return true;
@@ -1746,7 +1692,8 @@ QJsonArray RegistryStore::conflicts(const Principal &who, bool includeResolved) 
         where += QStringLiteral(" AND province_id = ?");
         binds << who.provinceId;
     }
-    run(q,
+    RegistrySql::run(
+        q,
         QStringLiteral("SELECT %1 FROM conflicts WHERE %2 ORDER BY incoming_seq, id LIMIT 1000")
             .arg(QLatin1String(conflictColumns), where),
         binds);
@@ -1771,7 +1718,8 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
         db.rollback();
         return e;
     };
-    run(q,
+    RegistrySql::run(
+        q,
         QStringLiteral("SELECT %1 FROM conflicts WHERE id = ?").arg(QLatin1String(conflictColumns)),
         {id});
     if (!q.next())
@@ -1821,12 +1769,13 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
                      QStringLiteral("resolve:") + who.username, who.userId, &seq);
     m_inBatch = false;
     QString error;
-    if (e.ok() && !run(q,
-                       QStringLiteral("UPDATE conflicts SET resolved_at = ?, resolved_by = ?, "
-                                      "resolution = ?, resolution_seq = ? WHERE id = ?"),
-                       {now(), who.userId, choice,
-                        seq > 0 ? QVariant(seq) : QVariant(QMetaType(QMetaType::LongLong)), id},
-                       &error))
+    if (e.ok() &&
+        !RegistrySql::run(q,
+                          QStringLiteral("UPDATE conflicts SET resolved_at = ?, resolved_by = ?, "
+                                         "resolution = ?, resolution_seq = ? WHERE id = ?"),
+                          {RegistrySql::now(), who.userId, choice,
+                           seq > 0 ? QVariant(seq) : QVariant(QMetaType(QMetaType::LongLong)), id},
+                          &error))
         e = {CoreError::Code::Sql, error};
     if (e.failed())
         return fail(e);
@@ -1911,7 +1860,7 @@ CoreError RegistryStore::backup(const QString &outFile)
     // .partial name until it is complete, so that a file named as the backup is a whole one.
     const QString partial = QFileInfo(outFile).absoluteFilePath() + QStringLiteral(".partial");
     QFile::remove(partial);
-    if (!run(q, QStringLiteral("VACUUM INTO ?"), {partial}, &error)) {
+    if (!RegistrySql::run(q, QStringLiteral("VACUUM INTO ?"), {partial}, &error)) {
         QFile::remove(partial);
         return {CoreError::Code::Io, QObject::tr("Sao lưu thất bại: %1").arg(error)};
     }

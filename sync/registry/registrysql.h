@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QVarLengthArray>
+#include <QVariant>
+
+class QSqlQuery;
+struct sqlite3_stmt;
+
+// What RegistryStore and its parts (RegistryAccounts, RegistryScope, RegistryRecords,
+// RegistryPush, RegistryPull, RegistryConflicts) share to read and write the registry's tables:
+// statements run through QtSql or SQLite's own API, stored JSON text, stored times.
+class RegistrySql
+{
+public:
+    static qint64 now();
+    static QJsonObject parseObject(const QString &s);
+    // Binds and runs; on failure fills *error with the database's message.
+    static bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds,
+                    QString *error = nullptr);
+    static QVariant nullable(const QString &s);
+    // Binds `t` to parameter `index` as UTF-8, the database's encoding (bound as UTF-16, SQLite
+    // would convert it at every step); `keep` holds the bytes until the statement has run. Text
+    // that is not valid UTF-16 (half of a pair) goes in as UTF-16, for SQLite to convert as QtSql
+    // had it.
+    static int bindText(sqlite3_stmt *st, int index, const QString &t,
+                        QVarLengthArray<QByteArray, 16> *keep);
+    // Binds `v` to parameter `index` as QtSql would: NULL for a null variant, QString or
+    // QByteArray; a QByteArray as the UTF-8 text it holds (JSON text: the same bytes SQLite made
+    // of its QString); a QString through bindText; a double as a double, anything else as an
+    // integer. `keep` holds the bytes until the statement has run; the variant must live as long.
+    static int bindVariant(sqlite3_stmt *st, int index, const QVariant &v,
+                           QVarLengthArray<QByteArray, 16> *keep);
+};
