@@ -6,6 +6,7 @@
 #include "principal.h"
 #include "pullpage.h"
 #include "pushchange.h"
+#include "registryaccounts.h"
 #include "sqlitestatements.h"
 
 #include <QElapsedTimer>
@@ -31,6 +32,9 @@ struct sqlite3_stmt;
 // default, PostgreSQL through QPSQL when given a postgresql:// URL). Every stored change, its
 // history row, its outcome record and its conflict records are written in one transaction; the
 // registry sequence is assigned here (never from device clocks). Not thread-safe: one per thread.
+// Its work is done by parts, one concern each, on its connection, statements and transactions
+// (they are its friends); its functions answer through them:
+//   RegistryAccounts: users, devices, tokens.
 class RegistryStore
 {
 public:
@@ -113,6 +117,8 @@ public:
     static QString hashToken(const QString &token);
 
 private:
+    friend class RegistryAccounts;
+
     struct Scope {
         QString provinceId;
         QString clusterId;
@@ -229,4 +235,5 @@ private:
     sqlite3 *m_sqlite = nullptr;                 // the SQLite connection's handle (else null)
     mutable SqliteStatements m_sqliteStatements; // writeRowsSqlite's, prefetch's, pull's (by SQL)
     mutable std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;
+    RegistryAccounts m_accounts{*this};
 };

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "coreerror.h"
+#include "principal.h"
+
+#include <QJsonArray>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class RegistryStore;
+
+// RegistryStore's users, devices and tokens (tables users, devices, tokens), on its connection.
+// RegistryStore's API says what each does; it answers through this part.
+class RegistryAccounts
+{
+public:
+    explicit RegistryAccounts(RegistryStore &store) : m_store(store) {}
+
+    CoreError addUser(const Principal &user, const QString &password, bool fastHash, QString *id);
+    QList<Principal> users() const;
+    CoreError login(const QString &username, const QString &password, const QString &deviceId,
+                    const QString &deviceName, qint64 ttlMs, Principal *user, QString *token,
+                    qint64 *expiresAt);
+    std::optional<Principal> authenticate(const QString &token);
+    CoreError logout(const QString &token);
+    QJsonArray devices(const Principal &who) const;
+    CoreError revokeDevice(const Principal &who, const QString &deviceId);
+
+    static QString hashToken(const QString &token);
+
+private:
+    RegistryStore &m_store;
+};
