@@ -7,6 +7,7 @@
 #include "pullpage.h"
 #include "pushchange.h"
 #include "registryaccounts.h"
+#include "registryconflicts.h"
 #include "sqlitestatements.h"
 
 #include <QElapsedTimer>
@@ -35,6 +36,7 @@ struct sqlite3_stmt;
 // Its work is done by parts, one concern each, on its connection, statements and transactions
 // (they are its friends); its functions answer through them:
 //   RegistryAccounts: users, devices, tokens.
+//   RegistryConflicts: conflict records, listed and resolved.
 class RegistryStore
 {
 public:
@@ -118,6 +120,7 @@ public:
 
 private:
     friend class RegistryAccounts;
+    friend class RegistryConflicts;
 
     struct Scope {
         QString provinceId;
@@ -236,4 +239,5 @@ private:
     mutable SqliteStatements m_sqliteStatements; // writeRowsSqlite's, prefetch's, pull's (by SQL)
     mutable std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;
     RegistryAccounts m_accounts{*this};
+    RegistryConflicts m_conflicts{*this};
 };
