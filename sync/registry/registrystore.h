@@ -8,6 +8,7 @@
 #include "pushchange.h"
 #include "registryaccounts.h"
 #include "registryconflicts.h"
+#include "registrypull.h"
 #include "sqlitestatements.h"
 
 #include <QElapsedTimer>
@@ -19,7 +20,6 @@
 #include <QString>
 #include <QUrl>
 
-#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -37,6 +37,7 @@ struct sqlite3_stmt;
 // (they are its friends); its functions answer through them:
 //   RegistryAccounts: users, devices, tokens.
 //   RegistryConflicts: conflict records, listed and resolved.
+//   RegistryPull: pull pages.
 class RegistryStore
 {
 public:
@@ -121,6 +122,7 @@ public:
 private:
     friend class RegistryAccounts;
     friend class RegistryConflicts;
+    friend class RegistryPull;
 
     struct Scope {
         QString provinceId;
@@ -184,16 +186,6 @@ private:
                        const QString &userId, qint64 baseSeq, const QJsonObject &fields,
                        const QString &status, QString *error);
     CoreError migrate();
-    // A pull page's rows, in seq order, handed to `take` one by one until it answers Full; the
-    // row text is null for a row the device holds as it is. NotUtf8: the text was not UTF-8 (the
-    // reader offers it again as QtSql reads it). False with *why when the rows cannot be read.
-    enum class Taken { Full, Yes, NotUtf8 };
-    using RowTaker = std::function<Taken(qint64 seq, const QString &entity, bool deleted,
-                                         const char *text, int size)>;
-    bool pullRowsSqlite(const QString &sql, const QVariantList &binds, const RowTaker &take,
-                        QString *why) const;
-    bool pullRowsPostgres(const QString &sql, const QVariantList &binds, const RowTaker &take,
-                          QString *why) const;
     // Begins a write transaction. On SQLite it takes the write lock at once (BEGIN IMMEDIATE),
     // where the busy timeout waits for another connection's commit: a deferred transaction that
     // read before its first write would fail that write at once with "database is locked" had
@@ -240,4 +232,5 @@ private:
     mutable std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;
     RegistryAccounts m_accounts{*this};
     RegistryConflicts m_conflicts{*this};
+    RegistryPull m_pull{*this};
 };
