@@ -28,7 +28,7 @@ PullPage RegistryPull::pull(const Principal &who, qint64 since, int limit, bool 
     }
     binds << since;
     if (!who.isAdmin()) {
-        const auto set = m_store.clusterSet(who);
+        const auto set = m_store.m_scope.clusterSet(who);
         filter = QStringLiteral(" AND (province_id IS NULL OR (province_id = ?");
         binds << who.provinceId;
         if (set) {

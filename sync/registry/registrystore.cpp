@@ -4,7 +4,6 @@
 #include "migrator.h"
 #include "postgresdump.h"
 #include "registrysql.h"
-#include "rolewrites.h"
 #include "seqwatermark.h"
 #include "sqlitehandle.h"
 #include "syncschema.h"
@@ -15,7 +14,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -460,113 +458,6 @@ qint64 RegistryStore::nextSeq(QString *error)
     return seq;
 }
 
-bool RegistryStore::isReferenceEntity(const QString &entity)
-{
-    return RoleWrites::isReference(entity);
-}
-
-std::optional<QSet<QString>> RegistryStore::clusterSet(const Principal &who) const
-{
-    if (who.isAdmin() || who.isSupervisor())
-        return std::nullopt;
-    // An inspector without assignments works province-wide.
-    if (who.role == QLatin1String("inspector") && who.clusters.isEmpty())
-        return std::nullopt;
-    if (m_push && m_push->clusters) // a push batch has one principal
-        return *m_push->clusters;
-    QSet<QString> set(who.clusters.begin(), who.clusters.end());
-    if (!who.communes.isEmpty()) {
-        for (const QString &c : who.communes) {
-            QSqlQuery *q = statement(
-                QStringLiteral(
-                    "SELECT cluster_id FROM cluster_communes WHERE unit_id = ? AND deleted = 0"),
-                {c});
-            while (q && q->next())
-                set.insert(q->value(0).toString());
-        }
-    }
-    if (m_push)
-        m_push->clusters = set;
-    return set;
-}
-
-bool RegistryStore::canRead(const Principal &who, const QString &provinceId,
-                            const QString &clusterId) const
-{
-    if (who.isAdmin() || provinceId.isEmpty())
-        return true;
-    if (provinceId != who.provinceId)
-        return false;
-    // As pull filters: a user limited to clusters sees only rows of those clusters.
-    const auto set = clusterSet(who);
-    return !set || set->contains(clusterId);
-}
-
-bool RegistryStore::canWrite(const Principal &who, const QString &entity, const QString &provinceId,
-                             const QString &clusterId) const
-{
-    if (who.isAdmin())
-        return true;
-    if (!RoleWrites::mayWrite(who.role, entity) || provinceId.isEmpty() ||
-        provinceId != who.provinceId)
-        return false;
-    if (who.isSupervisor())
-        return true;
-    const auto set = clusterSet(who);
-    return !set || set->contains(clusterId);
-}
-
-RegistryStore::Scope RegistryStore::scopeOf(const QString &entity, const QJsonObject &row) const
-{
-    Scope s;
-    if (isReferenceEntity(entity))
-        return s;
-    const auto parent = [&](const QString &parentEntity, const QString &id) {
-        if (m_push) {
-            const auto it = m_push->scopes.constFind(rowKey(parentEntity, id));
-            if (it != m_push->scopes.constEnd()) {
-                s.provinceId = it->first;
-                s.clusterId = it->second;
-                return;
-            }
-        }
-        QSqlQuery *q = statement(
-            QStringLiteral(
-                "SELECT province_id, cluster_id FROM records WHERE entity = ? AND row_id = ?"),
-            {parentEntity, id});
-        if (!q || !q->next()) {
-            s.error =
-                QStringLiteral("Máy chủ chưa có dòng %1 %2 mà dòng này thuộc về; hãy đồng bộ dòng "
-                               "đó trước.")
-                    .arg(parentEntity, id.left(64));
-            return;
-        }
-        s.provinceId = q->value(0).toString();
-        s.clusterId = q->value(1).toString();
-        q->finish();
-        if (m_push)
-            m_push->scopes.insert(rowKey(parentEntity, id), {s.provinceId, s.clusterId});
-    };
-    const auto ref = [&](const char *f) { return row.value(QLatin1String(f)).toString(); };
-    if (entity == QLatin1String("clusters")) {
-        s.provinceId = ref("province_id");
-        s.clusterId = ref("id");
-    } else if (row.contains(QLatin1String("cluster_id"))) {
-        parent(QStringLiteral("clusters"), ref("cluster_id"));
-    } else if (entity == QLatin1String("progress_readings")) {
-        parent(QStringLiteral("infrastructure_items"), ref("item_id"));
-    } else if (!ref("inspection_id").isEmpty()) {
-        parent(QStringLiteral("inspections"), ref("inspection_id"));
-    } else if (!ref("violation_id").isEmpty()) {
-        parent(QStringLiteral("violations"), ref("violation_id"));
-    } else {
-        s.error = QStringLiteral("Dòng %1 phải thuộc một cụm hoặc một cuộc kiểm tra.").arg(entity);
-    }
-    if (s.error.isEmpty() && s.provinceId.isEmpty())
-        s.error = QStringLiteral("Dòng này không có tỉnh.");
-    return s;
-}
-
 ChangeMerger::Stored RegistryStore::load(const QString &entity, const QString &rowId) const
 {
     if (m_push) {
@@ -609,8 +500,9 @@ std::optional<QJsonObject> RegistryStore::row(const QString &entity, const QStri
 }
 
 bool RegistryStore::saveRecord(const QString &entity, const QString &rowId, qint64 seq,
-                               const QJsonObject &row, const QJsonObject &meta, const Scope &scope,
-                               QString *error, const QJsonValue &stamp, bool asSent)
+                               const QJsonObject &row, const QJsonObject &meta,
+                               const RegistryScope::Scope &scope, QString *error,
+                               const QJsonValue &stamp, bool asSent)
 {
     if (m_push) {
         // A push batch keeps the row and writes it at its end (push() -> writeRows), once even if
@@ -1067,11 +959,11 @@ ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &chan
                 proposed.insert(it.key(), it.value());
         proposed.insert(QStringLiteral("id"), change.rowId);
     }
-    const Scope newScope = scopeOf(change.entity, proposed);
+    const RegistryScope::Scope newScope = m_scope.scopeOf(change.entity, proposed);
     if (!newScope.error.isEmpty())
         return reject("unknown_parent", newScope.error);
     if (stored.exists) {
-        const Scope oldScope = scopeOf(change.entity, stored.row);
+        const RegistryScope::Scope oldScope = m_scope.scopeOf(change.entity, stored.row);
         if (!canWrite(who, change.entity, oldScope.provinceId, oldScope.clusterId))
             return reject("forbidden",
                           QStringLiteral("Bạn không được sửa dòng %1 này.").arg(change.entity));
@@ -1115,7 +1007,8 @@ ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &chan
     if (!stampAll)
         for (const QString &f : out.appliedFields)
             meta.insert(f, stamp);
-    const Scope finalScope = asProposed ? newScope : scopeOf(change.entity, out.row);
+    const RegistryScope::Scope finalScope =
+        asProposed ? newScope : m_scope.scopeOf(change.entity, out.row);
     // A delete carries deleted_at alone, while the device's tombstone has its own updated_at
     // too: the registry's is not the device's row, and the pull brings it back.
     r.asSent = out.conflicts.isEmpty() && change.op != QLatin1String("delete") &&
@@ -1175,7 +1068,7 @@ CoreError RegistryStore::writeRow(const QString &entity, const QString &rowId,
     QString error = m_schema->validateRow(entity, row);
     if (!error.isEmpty())
         return fail(CoreError::Code::InvalidInput, error);
-    const Scope scope = scopeOf(entity, row);
+    const RegistryScope::Scope scope = m_scope.scopeOf(entity, row);
     if (!scope.error.isEmpty() && !isReferenceEntity(entity))
         return fail(CoreError::Code::InvalidInput, scope.error);
     const qint64 seq = nextSeq(&error);
@@ -1199,30 +1092,6 @@ CoreError RegistryStore::writeRow(const QString &entity, const QString &rowId,
     if (seqOut)
         *seqOut = seq;
     return {};
-}
-
-bool RegistryStore::canSeePhoto(const Principal &who, const QString &sha256) const
-{
-    QSqlQuery q(connection());
-    RegistrySql::run(q,
-                     QStringLiteral("SELECT province_id, cluster_id FROM records WHERE sha256 = ?"),
-                     {sha256});
-    while (q.next())
-        if (canRead(who, q.value(0).toString(), q.value(1).toString()))
-            return true;
-    return false;
-}
-
-bool RegistryStore::canUploadPhoto(const Principal &who, const QString &sha256) const
-{
-    QSqlQuery q(connection());
-    RegistrySql::run(q,
-                     QStringLiteral("SELECT province_id, cluster_id FROM records WHERE sha256 = ?"),
-                     {sha256});
-    while (q.next())
-        if (canWrite(who, QStringLiteral("photos"), q.value(0).toString(), q.value(1).toString()))
-            return true;
-    return false;
 }
 
 CoreError RegistryStore::addUser(const Principal &user, const QString &password, bool fastHash,
@@ -1275,6 +1144,16 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit, bool
     return m_pull.pull(who, since, limit, skipOwn, error);
 }
 
+bool RegistryStore::canSeePhoto(const Principal &who, const QString &sha256) const
+{
+    return m_scope.canSeePhoto(who, sha256);
+}
+
+bool RegistryStore::canUploadPhoto(const Principal &who, const QString &sha256) const
+{
+    return m_scope.canUploadPhoto(who, sha256);
+}
+
 QJsonArray RegistryStore::conflicts(const Principal &who, bool includeResolved) const
 {
     return m_conflicts.conflicts(who, includeResolved);
@@ -1285,6 +1164,23 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
                                          bool hasValue, QJsonObject *out)
 {
     return m_conflicts.resolveConflict(who, id, choice, value, hasValue, out);
+}
+
+bool RegistryStore::canRead(const Principal &who, const QString &provinceId,
+                            const QString &clusterId) const
+{
+    return m_scope.canRead(who, provinceId, clusterId);
+}
+
+bool RegistryStore::canWrite(const Principal &who, const QString &entity, const QString &provinceId,
+                             const QString &clusterId) const
+{
+    return m_scope.canWrite(who, entity, provinceId, clusterId);
+}
+
+bool RegistryStore::isReferenceEntity(const QString &entity)
+{
+    return RegistryScope::isReferenceEntity(entity);
 }
 
 bool RegistryStore::begin(QSqlDatabase db, QString *why) const

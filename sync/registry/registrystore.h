@@ -9,6 +9,7 @@
 #include "registryaccounts.h"
 #include "registryconflicts.h"
 #include "registrypull.h"
+#include "registryscope.h"
 #include "sqlitestatements.h"
 
 #include <QElapsedTimer>
@@ -38,6 +39,7 @@ struct sqlite3_stmt;
 //   RegistryAccounts: users, devices, tokens.
 //   RegistryConflicts: conflict records, listed and resolved.
 //   RegistryPull: pull pages.
+//   RegistryScope: the province and cluster of a row, who may read or write it.
 class RegistryStore
 {
 public:
@@ -123,14 +125,8 @@ private:
     friend class RegistryAccounts;
     friend class RegistryConflicts;
     friend class RegistryPull;
+    friend class RegistryScope;
 
-    struct Scope {
-        QString provinceId;
-        QString clusterId;
-        QString error;
-    };
-    Scope scopeOf(const QString &entity, const QJsonObject &row) const;
-    std::optional<QSet<QString>> clusterSet(const Principal &who) const;
     // What one push batch has read and written, so each row and parent is read once.
     struct PushState {
         qint64 seq = 0; // the registry counter, written back at the end of the batch
@@ -179,7 +175,7 @@ private:
     // name of the row but id (push batches only; see PushState::stamps). asSent: the pushing
     // device holds this version as it is (PushState::clean; records.clean_device).
     bool saveRecord(const QString &entity, const QString &rowId, qint64 seq, const QJsonObject &row,
-                    const QJsonObject &meta, const Scope &scope, QString *error,
+                    const QJsonObject &meta, const RegistryScope::Scope &scope, QString *error,
                     const QJsonValue &stamp = QJsonValue(), bool asSent = false);
     bool insertHistory(qint64 seq, const QString &changeId, const QString &entity,
                        const QString &rowId, const QString &op, const QString &device,
@@ -233,4 +229,5 @@ private:
     RegistryAccounts m_accounts{*this};
     RegistryConflicts m_conflicts{*this};
     RegistryPull m_pull{*this};
+    RegistryScope m_scope{*this};
 };

@@ -1,0 +1,140 @@
+#include "registryscope.h"
+
+#include "registrysql.h"
+#include "registrystore.h"
+#include "rolewrites.h"
+
+#include <QSqlQuery>
+
+bool RegistryScope::isReferenceEntity(const QString &entity)
+{
+    return RoleWrites::isReference(entity);
+}
+
+std::optional<QSet<QString>> RegistryScope::clusterSet(const Principal &who) const
+{
+    if (who.isAdmin() || who.isSupervisor())
+        return std::nullopt;
+    // An inspector without assignments works province-wide.
+    if (who.role == QLatin1String("inspector") && who.clusters.isEmpty())
+        return std::nullopt;
+    if (m_store.m_push && m_store.m_push->clusters) // a push batch has one principal
+        return *m_store.m_push->clusters;
+    QSet<QString> set(who.clusters.begin(), who.clusters.end());
+    if (!who.communes.isEmpty()) {
+        for (const QString &c : who.communes) {
+            QSqlQuery *q = m_store.statement(
+                QStringLiteral(
+                    "SELECT cluster_id FROM cluster_communes WHERE unit_id = ? AND deleted = 0"),
+                {c});
+            while (q && q->next())
+                set.insert(q->value(0).toString());
+        }
+    }
+    if (m_store.m_push)
+        m_store.m_push->clusters = set;
+    return set;
+}
+
+bool RegistryScope::canRead(const Principal &who, const QString &provinceId,
+                            const QString &clusterId) const
+{
+    if (who.isAdmin() || provinceId.isEmpty())
+        return true;
+    if (provinceId != who.provinceId)
+        return false;
+    // As pull filters: a user limited to clusters sees only rows of those clusters.
+    const auto set = clusterSet(who);
+    return !set || set->contains(clusterId);
+}
+
+bool RegistryScope::canWrite(const Principal &who, const QString &entity, const QString &provinceId,
+                             const QString &clusterId) const
+{
+    if (who.isAdmin())
+        return true;
+    if (!RoleWrites::mayWrite(who.role, entity) || provinceId.isEmpty() ||
+        provinceId != who.provinceId)
+        return false;
+    if (who.isSupervisor())
+        return true;
+    const auto set = clusterSet(who);
+    return !set || set->contains(clusterId);
+}
+
+RegistryScope::Scope RegistryScope::scopeOf(const QString &entity, const QJsonObject &row) const
+{
+    Scope s;
+    if (isReferenceEntity(entity))
+        return s;
+    const auto parent = [&](const QString &parentEntity, const QString &id) {
+        if (m_store.m_push) {
+            const auto it =
+                m_store.m_push->scopes.constFind(RegistryStore::rowKey(parentEntity, id));
+            if (it != m_store.m_push->scopes.constEnd()) {
+                s.provinceId = it->first;
+                s.clusterId = it->second;
+                return;
+            }
+        }
+        QSqlQuery *q = m_store.statement(
+            QStringLiteral(
+                "SELECT province_id, cluster_id FROM records WHERE entity = ? AND row_id = ?"),
+            {parentEntity, id});
+        if (!q || !q->next()) {
+            s.error =
+                QStringLiteral("Máy chủ chưa có dòng %1 %2 mà dòng này thuộc về; hãy đồng bộ dòng "
+                               "đó trước.")
+                    .arg(parentEntity, id.left(64));
+            return;
+        }
+        s.provinceId = q->value(0).toString();
+        s.clusterId = q->value(1).toString();
+        q->finish();
+        if (m_store.m_push)
+            m_store.m_push->scopes.insert(RegistryStore::rowKey(parentEntity, id),
+                                          {s.provinceId, s.clusterId});
+    };
+    const auto ref = [&](const char *f) { return row.value(QLatin1String(f)).toString(); };
+    if (entity == QLatin1String("clusters")) {
+        s.provinceId = ref("province_id");
+        s.clusterId = ref("id");
+    } else if (row.contains(QLatin1String("cluster_id"))) {
+        parent(QStringLiteral("clusters"), ref("cluster_id"));
+    } else if (entity == QLatin1String("progress_readings")) {
+        parent(QStringLiteral("infrastructure_items"), ref("item_id"));
+    } else if (!ref("inspection_id").isEmpty()) {
+        parent(QStringLiteral("inspections"), ref("inspection_id"));
+    } else if (!ref("violation_id").isEmpty()) {
+        parent(QStringLiteral("violations"), ref("violation_id"));
+    } else {
+        s.error = QStringLiteral("Dòng %1 phải thuộc một cụm hoặc một cuộc kiểm tra.").arg(entity);
+    }
+    if (s.error.isEmpty() && s.provinceId.isEmpty())
+        s.error = QStringLiteral("Dòng này không có tỉnh.");
+    return s;
+}
+
+bool RegistryScope::canSeePhoto(const Principal &who, const QString &sha256) const
+{
+    QSqlQuery q(m_store.connection());
+    RegistrySql::run(q,
+                     QStringLiteral("SELECT province_id, cluster_id FROM records WHERE sha256 = ?"),
+                     {sha256});
+    while (q.next())
+        if (canRead(who, q.value(0).toString(), q.value(1).toString()))
+            return true;
+    return false;
+}
+
+bool RegistryScope::canUploadPhoto(const Principal &who, const QString &sha256) const
+{
+    QSqlQuery q(m_store.connection());
+    RegistrySql::run(q,
+                     QStringLiteral("SELECT province_id, cluster_id FROM records WHERE sha256 = ?"),
+                     {sha256});
+    while (q.next())
+        if (canWrite(who, QStringLiteral("photos"), q.value(0).toString(), q.value(1).toString()))
+            return true;
+    return false;
+}

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "principal.h"
+
+#include <QJsonObject>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+class RegistryStore;
+
+// RegistryStore's scope rules: the province and cluster a stored row belongs to, and whether a
+// principal may read or write rows there (and photos of such rows). RegistryStore's API says what
+// its scope checks do; it answers through this part, as do the push, the pull and writeRow.
+class RegistryScope
+{
+public:
+    explicit RegistryScope(const RegistryStore &store) : m_store(store) {}
+
+    struct Scope {
+        QString provinceId;
+        QString clusterId;
+        QString error;
+    };
+    Scope scopeOf(const QString &entity, const QJsonObject &row) const;
+    std::optional<QSet<QString>> clusterSet(const Principal &who) const;
+    bool canRead(const Principal &who, const QString &provinceId, const QString &clusterId) const;
+    bool canWrite(const Principal &who, const QString &entity, const QString &provinceId,
+                  const QString &clusterId) const;
+    bool canSeePhoto(const Principal &who, const QString &sha256) const;
+    bool canUploadPhoto(const Principal &who, const QString &sha256) const;
+    static bool isReferenceEntity(const QString &entity);
+
+private:
+    const RegistryStore &m_store;
+};
