@@ -51,12 +51,6 @@ QString boxed(const QJsonValue &v)
     return compact(QJsonObject{{QStringLiteral("v"), v}});
 }
 
-bool isDeleted(const QJsonObject &row)
-{
-    return row.contains(QLatin1String("deleted_at")) &&
-           !row.value(QLatin1String("deleted_at")).isNull();
-}
-
 // Whether the pushing device's row is `row` once `change` is stored: every field but id is one the
 // change carried, with this value, or one it did not carry that the device had seen (stamped at or
 // before the change's base_seq, the version the device edited) or wrote itself. A carried field
@@ -82,46 +76,6 @@ bool heldAsSent(const QJsonObject &row, const QJsonObject &meta, const PushChang
     return true;
 }
 
-// The records and history rows, as RegistryStore::writeRows() takes them.
-const QString kRecordsHead = QStringLiteral(
-    "INSERT INTO records (entity, row_id, seq, deleted, row_json, field_meta, province_id, "
-    "cluster_id, sha256, clean_device) VALUES ");
-const QString kRecordsTail = QStringLiteral(
-    " ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted, "
-    "row_json = excluded.row_json, field_meta = excluded.field_meta, province_id = "
-    "excluded.province_id, cluster_id = excluded.cluster_id, sha256 = excluded.sha256, "
-    "clean_device = excluded.clean_device");
-const QString kHistoryHead =
-    QStringLiteral("INSERT INTO history (seq, change_id, entity, row_id, op, device_id, user_id, "
-                   "base_seq, fields, status, stored_at) VALUES ");
-
-// stamp: when set, the row's meta was not built (see PushState::stamps): every name of the row but
-// id holds *stamp. cleanDevice: the device that holds this version as it is (records.clean_device).
-QVariantList recordRow(const QString &entity, const QString &rowId, qint64 seq,
-                       const QJsonObject &row, const QJsonObject &meta, const QString &provinceId,
-                       const QString &clusterId, const QJsonValue *stamp = nullptr,
-                       const QString &cleanDevice = QString())
-{
-    const QString sha = entity == QLatin1String("photos")
-                            ? row.value(QLatin1String("sha256")).toString()
-                            : QString();
-    return {entity,
-            rowId,
-            seq,
-            isDeleted(row) ? 1 : 0,
-            CompactJson::object(row),
-            stamp ? CompactJson::stamped(row, QStringLiteral("id"), *stamp)
-                  : CompactJson::object(meta),
-            RegistrySql::nullable(provinceId),
-            RegistrySql::nullable(clusterId),
-            RegistrySql::nullable(sha),
-            RegistrySql::nullable(cleanDevice)};
-}
-
-QString serverDevice(const QString &origin)
-{
-    return QStringLiteral("registry:") + origin;
-}
 } // namespace
 
 RegistryStore::RegistryStore()
@@ -458,111 +412,6 @@ qint64 RegistryStore::nextSeq(QString *error)
     return seq;
 }
 
-ChangeMerger::Stored RegistryStore::load(const QString &entity, const QString &rowId) const
-{
-    if (m_push) {
-        const QString key = rowKey(entity, rowId);
-        const auto it = m_push->rows.find(key);
-        if (it != m_push->rows.end()) {
-            const auto stamp = m_push->stamps.constFind(key);
-            if (stamp != m_push->stamps.constEnd()) {
-                // A row the batch inserted, changed again: its meta is built now.
-                for (auto f = it->row.constBegin(); f != it->row.constEnd(); ++f)
-                    if (f.key() != QLatin1String("id"))
-                        it->meta.insert(f.key(), *stamp);
-                m_push->stamps.erase(stamp);
-            }
-            return *it;
-        }
-    }
-    ChangeMerger::Stored st;
-    QSqlQuery *q = statement(
-        QStringLiteral(
-            "SELECT row_json, field_meta, seq FROM records WHERE entity = ? AND row_id = ?"),
-        {entity, rowId});
-    if (q && q->next()) {
-        st.exists = true;
-        st.row = RegistrySql::parseObject(q->value(0).toString());
-        st.meta = RegistrySql::parseObject(q->value(1).toString());
-        st.seq = q->value(2).toLongLong();
-    }
-    if (q)
-        q->finish();
-    return st;
-}
-
-std::optional<QJsonObject> RegistryStore::row(const QString &entity, const QString &rowId) const
-{
-    const ChangeMerger::Stored st = load(entity, rowId);
-    if (!st.exists)
-        return std::nullopt;
-    return st.row;
-}
-
-bool RegistryStore::saveRecord(const QString &entity, const QString &rowId, qint64 seq,
-                               const QJsonObject &row, const QJsonObject &meta,
-                               const RegistryScope::Scope &scope, QString *error,
-                               const QJsonValue &stamp, bool asSent)
-{
-    if (m_push) {
-        // A push batch keeps the row and writes it at its end (push() -> writeRows), once even if
-        // the batch changes it several times; the batch's own reads find it in rows and scopes.
-        const QString key = rowKey(entity, rowId);
-        m_push->rows.insert(key, {true, row, meta, seq});
-        m_push->scopes.insert(key, {scope.provinceId, scope.clusterId});
-        m_push->dirty.insert(key);
-        if (stamp.isArray())
-            m_push->stamps.insert(key, stamp);
-        else
-            m_push->stamps.remove(key);
-        if (asSent)
-            m_push->clean.insert(key);
-        else
-            m_push->clean.remove(key);
-    } else if (!writeRows(
-                   kRecordsHead,
-                   {recordRow(entity, rowId, seq, row, meta, scope.provinceId, scope.clusterId)},
-                   kRecordsTail, error)) {
-        return false;
-    }
-    if (entity == QLatin1String("cluster_units")) {
-        if (m_push)
-            m_push->clusters.reset(); // the batch's principal may now see other clusters
-        return statement(QStringLiteral(
-                             "INSERT INTO cluster_communes (link_id, cluster_id, unit_id, deleted) "
-                             "VALUES (?, ?, ?, ?) ON CONFLICT (link_id) DO UPDATE SET "
-                             "cluster_id = excluded.cluster_id, unit_id = excluded.unit_id, "
-                             "deleted = excluded.deleted"),
-                         {rowId, row.value(QLatin1String("cluster_id")).toString(),
-                          row.value(QLatin1String("unit_id")).toString(), isDeleted(row) ? 1 : 0},
-                         error) != nullptr;
-    }
-    return true;
-}
-
-bool RegistryStore::insertHistory(qint64 seq, const QString &changeId, const QString &entity,
-                                  const QString &rowId, const QString &op, const QString &device,
-                                  const QString &userId, qint64 baseSeq, const QJsonObject &fields,
-                                  const QString &status, QString *error)
-{
-    QVariantList row{seq,
-                     changeId,
-                     entity,
-                     rowId,
-                     op,
-                     device,
-                     RegistrySql::nullable(userId),
-                     baseSeq,
-                     CompactJson::object(fields),
-                     status,
-                     RegistrySql::now()};
-    if (m_push) {
-        m_push->history << std::move(row); // written at the end of the batch
-        return true;
-    }
-    return writeRows(kHistoryHead, {row}, QString(), error);
-}
-
 ChangeResult RegistryStore::push(const Principal &who, const PushChange &change)
 {
     QList<ChangeResult> results;
@@ -693,12 +542,13 @@ CoreError RegistryStore::push(const Principal &who, const QList<PushChange> &cha
         const ChangeMerger::Stored &st = m_push->rows[key];
         const std::pair<QString, QString> &scope = m_push->scopes[key];
         const auto stamp = m_push->stamps.constFind(key);
-        records << recordRow(key.left(cut), key.mid(cut + 1), st.seq, st.row, st.meta, scope.first,
-                             scope.second, stamp == m_push->stamps.constEnd() ? nullptr : &*stamp,
-                             m_push->clean.contains(key) ? who.deviceId : QString());
+        records << RegistryRecords::recordRow(
+            key.left(cut), key.mid(cut + 1), st.seq, st.row, st.meta, scope.first, scope.second,
+            stamp == m_push->stamps.constEnd() ? nullptr : &*stamp,
+            m_push->clean.contains(key) ? who.deviceId : QString());
     }
-    if (!writeRows(kRecordsHead, records, kRecordsTail, &error) ||
-        !writeRows(kHistoryHead, m_push->history, QString(), &error))
+    if (!m_records.writeRecords(records, &error) ||
+        !m_records.writeHistory(m_push->history, &error))
         return abort(error);
     if ((m_push->seq != firstSeq &&
          !statement(QStringLiteral("UPDATE registry_counter SET seq = ? WHERE id = 1"),
@@ -718,83 +568,6 @@ CoreError RegistryStore::push(const Principal &who, const QList<PushChange> &cha
     if (own)
         committed();
     return {};
-}
-
-bool RegistryStore::writeRows(const QString &head, const QList<QVariantList> &rows,
-                              const QString &tail, QString *error)
-{
-    if (rows.isEmpty())
-        return true;
-    QStringList marks;
-    for (qsizetype i = 0; i < rows.first().size(); ++i)
-        marks << QStringLiteral("?");
-    const QString one = QLatin1Char('(') + marks.join(QLatin1Char(',')) + QLatin1Char(')');
-    if (m_sqlite)
-        return writeRowsSqlite(head + one + tail, rows, error);
-    // PostgreSQL: many rows per statement, one statement per 256 rows instead of one per row (each
-    // statement is a round trip). The rest after the full chunks goes in chunks of powers of two,
-    // so that at most nine statements per table are ever prepared. JSON texts (UTF-8 bytes) are
-    // bound as text.
-    constexpr int chunk = 256;
-    for (qsizetype from = 0, n = 0; from < rows.size(); from += n) {
-        n = chunk;
-        while (n > rows.size() - from)
-            n /= 2;
-        QStringList values;
-        QVariantList binds;
-        for (qsizetype k = from; k < from + n; ++k) {
-            values << one;
-            for (const QVariant &v : rows.at(k))
-                binds << (v.typeId() == QMetaType::QByteArray
-                              ? QVariant(QString::fromUtf8(v.toByteArray()))
-                              : v);
-        }
-        if (!statement(head + values.join(QLatin1Char(',')) + tail, binds, error))
-            return false;
-    }
-    return true;
-}
-
-bool RegistryStore::writeRowsSqlite(const QString &sql, const QList<QVariantList> &rows,
-                                    QString *error)
-{
-    // SQLite: one prepared single-row statement run once per row, bound through SQLite's own API:
-    // no SQL text to parse for each chunk and no QtSql binding per value, and the JSON texts go
-    // in as the UTF-8 bytes they are (through a QString they would be converted to UTF-16 and
-    // back). A savepoint keeps the rows of one call all-or-nothing, as one statement was.
-    sqlite3_stmt *st = m_sqliteStatements.prepare(sql);
-    if (!st) {
-        *error = m_sqliteStatements.lastError();
-        return false;
-    }
-    const auto failed = [&] {
-        *error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
-        sqlite3_reset(st);
-        sqlite3_clear_bindings(st);
-        sqlite3_exec(m_sqlite, "ROLLBACK TO ccn_rows; RELEASE ccn_rows", nullptr, nullptr, nullptr);
-        return false;
-    };
-    if (sqlite3_exec(m_sqlite, "SAVEPOINT ccn_rows", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        *error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
-        return false;
-    }
-    QVarLengthArray<QByteArray, 16> utf8; // the UTF-8 of one row's texts, bound until its step
-    for (const QVariantList &row : rows) {
-        utf8.clear();
-        for (int i = 0; i < row.size(); ++i) {
-            if (RegistrySql::bindVariant(st, i + 1, row.at(i), &utf8) != SQLITE_OK)
-                return failed();
-        }
-        if (sqlite3_step(st) != SQLITE_DONE)
-            return failed();
-        sqlite3_reset(st);
-    }
-    sqlite3_clear_bindings(st);
-    if (sqlite3_exec(m_sqlite, "RELEASE ccn_rows", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        *error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
-        return false;
-    }
-    return true;
 }
 
 bool RegistryStore::prefetch(const QList<PushChange> &changes, qint64 through, QString *error)
@@ -935,7 +708,7 @@ ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &chan
          !change.fields.contains(QLatin1String("deleted_at"))))
         return reject("invalid_value", QStringLiteral("Thao tác xóa phải có deleted_at."));
 
-    const ChangeMerger::Stored stored = load(change.entity, change.rowId);
+    const ChangeMerger::Stored stored = m_records.load(change.entity, change.rowId);
     if (!stored.exists && change.op != QLatin1String("insert"))
         return reject("unknown_row", QStringLiteral("Máy chủ không có dòng %1 %2.")
                                          .arg(change.entity, change.rowId.left(64)));
@@ -1013,8 +786,8 @@ ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &chan
     // too: the registry's is not the device's row, and the pull brings it back.
     r.asSent = out.conflicts.isEmpty() && change.op != QLatin1String("delete") &&
                (stampAll || heldAsSent(out.row, meta, change, who.deviceId));
-    if (!saveRecord(change.entity, change.rowId, seq, out.row, meta, finalScope, storageError,
-                    stampAll ? stamp : QJsonValue(), r.asSent))
+    if (!m_records.saveRecord(change.entity, change.rowId, seq, out.row, meta, finalScope,
+                              storageError, stampAll ? stamp : QJsonValue(), r.asSent))
         return r;
     for (const ChangeMerger::Conflict &c : out.conflicts) {
         const QString id = Uuid7::generate();
@@ -1034,64 +807,9 @@ ChangeResult RegistryStore::pushOne(const Principal &who, const PushChange &chan
     }
     r.status = out.conflicts.isEmpty() ? QStringLiteral("applied") : QStringLiteral("conflict");
     r.seq = seq;
-    insertHistory(seq, changeId, change.entity, change.rowId, change.op, who.deviceId, who.userId,
-                  change.baseSeq, change.fields, r.status, storageError);
+    m_records.insertHistory(seq, changeId, change.entity, change.rowId, change.op, who.deviceId,
+                            who.userId, change.baseSeq, change.fields, r.status, storageError);
     return r;
-}
-
-CoreError RegistryStore::writeRow(const QString &entity, const QString &rowId,
-                                  const QJsonObject &fields, const QString &origin,
-                                  const QString &userId, qint64 *seqOut)
-{
-    if (!m_schema->hasTable(entity))
-        return {CoreError::Code::InvalidInput,
-                QObject::tr("'%1' không phải bảng được đồng bộ.").arg(entity)};
-    // The stored row is read inside the write transaction: on SQLite nothing else (a push to the
-    // running server while a CLI import writes) can change it before this write.
-    QSqlDatabase db = connection();
-    const bool own = !m_inBatch;
-    if (QString why; own && !beginWrite(db, &why))
-        return {CoreError::Code::Sql, why};
-    const auto fail = [&](CoreError::Code code, const QString &why) {
-        if (own)
-            db.rollback();
-        return CoreError(code, why);
-    };
-    ChangeMerger::Stored stored = load(entity, rowId);
-    QJsonObject row = stored.row;
-    for (auto it = fields.begin(); it != fields.end(); ++it) {
-        if (!m_schema->hasColumn(entity, it.key()))
-            continue; // columns the device schema does not carry (e.g. search_text) stay out
-        row.insert(it.key(), it.value());
-    }
-    row.insert(QStringLiteral("id"), rowId);
-    QString error = m_schema->validateRow(entity, row);
-    if (!error.isEmpty())
-        return fail(CoreError::Code::InvalidInput, error);
-    const RegistryScope::Scope scope = m_scope.scopeOf(entity, row);
-    if (!scope.error.isEmpty() && !isReferenceEntity(entity))
-        return fail(CoreError::Code::InvalidInput, scope.error);
-    const qint64 seq = nextSeq(&error);
-    const QString device = serverDevice(origin);
-    QJsonObject meta = stored.meta;
-    for (auto it = row.begin(); it != row.end(); ++it)
-        if (it.key() != QLatin1String("id") &&
-            (!stored.exists || stored.row.value(it.key()) != it.value()))
-            meta.insert(it.key(), QJsonArray{double(seq), device});
-    const bool ok =
-        seq > 0 && saveRecord(entity, rowId, seq, row, meta, scope, &error) &&
-        insertHistory(seq, QStringLiteral("registry-%1").arg(seq), entity, rowId,
-                      stored.exists ? QStringLiteral("update") : QStringLiteral("insert"), device,
-                      userId, stored.seq, fields, QStringLiteral("applied"), &error);
-    if (!ok)
-        return fail(CoreError::Code::Sql, error);
-    if (own && !db.commit())
-        return {CoreError::Code::Sql, db.lastError().text()};
-    if (own)
-        committed();
-    if (seqOut)
-        *seqOut = seq;
-    return {};
 }
 
 CoreError RegistryStore::addUser(const Principal &user, const QString &password, bool fastHash,
@@ -1142,6 +860,18 @@ PullPage RegistryStore::pull(const Principal &who, qint64 since, int limit, bool
                              QString *error) const
 {
     return m_pull.pull(who, since, limit, skipOwn, error);
+}
+
+CoreError RegistryStore::writeRow(const QString &entity, const QString &rowId,
+                                  const QJsonObject &fields, const QString &origin,
+                                  const QString &userId, qint64 *seqOut)
+{
+    return m_records.writeRow(entity, rowId, fields, origin, userId, seqOut);
+}
+
+std::optional<QJsonObject> RegistryStore::row(const QString &entity, const QString &rowId) const
+{
+    return m_records.row(entity, rowId);
 }
 
 bool RegistryStore::canSeePhoto(const Principal &who, const QString &sha256) const

@@ -9,6 +9,7 @@
 #include "registryaccounts.h"
 #include "registryconflicts.h"
 #include "registrypull.h"
+#include "registryrecords.h"
 #include "registryscope.h"
 #include "sqlitestatements.h"
 
@@ -40,6 +41,7 @@ struct sqlite3_stmt;
 //   RegistryConflicts: conflict records, listed and resolved.
 //   RegistryPull: pull pages.
 //   RegistryScope: the province and cluster of a row, who may read or write it.
+//   RegistryRecords: stored rows and their history, writeRow.
 class RegistryStore
 {
 public:
@@ -125,6 +127,7 @@ private:
     friend class RegistryAccounts;
     friend class RegistryConflicts;
     friend class RegistryPull;
+    friend class RegistryRecords;
     friend class RegistryScope;
 
     // What one push batch has read and written, so each row and parent is read once.
@@ -148,12 +151,6 @@ private:
         // it.
         std::optional<QSet<QString>> clusters;
     };
-    // INSERT `head` VALUES (...) `tail` for rows of equal length: many rows per statement on
-    // PostgreSQL, one prepared statement per row on SQLite (writeRowsSqlite). A QByteArray value
-    // is UTF-8 text (JSON), stored as text.
-    bool writeRows(const QString &head, const QList<QVariantList> &rows, const QString &tail,
-                   QString *error);
-    bool writeRowsSqlite(const QString &sql, const QList<QVariantList> &rows, QString *error);
     static QString rowKey(const QString &entity, const QString &rowId);
     bool prefetch(const QList<PushChange> &changes, qint64 through, QString *error);
     // One chunk of prefetch on SQLite: `st` bound with the entity and the ids, its rows read
@@ -169,18 +166,7 @@ private:
     bool newerOwnFields(const ChangeMerger::Stored &stored, const PushChange &change,
                         const QString &deviceId, ChangeMerger::NewerOwnFields *out,
                         QString *error) const;
-    ChangeMerger::Stored load(const QString &entity, const QString &rowId) const;
     qint64 nextSeq(QString *error);
-    // stamp: an array ([seq, device]) when meta is left empty and stands for that stamp on every
-    // name of the row but id (push batches only; see PushState::stamps). asSent: the pushing
-    // device holds this version as it is (PushState::clean; records.clean_device).
-    bool saveRecord(const QString &entity, const QString &rowId, qint64 seq, const QJsonObject &row,
-                    const QJsonObject &meta, const RegistryScope::Scope &scope, QString *error,
-                    const QJsonValue &stamp = QJsonValue(), bool asSent = false);
-    bool insertHistory(qint64 seq, const QString &changeId, const QString &entity,
-                       const QString &rowId, const QString &op, const QString &device,
-                       const QString &userId, qint64 baseSeq, const QJsonObject &fields,
-                       const QString &status, QString *error);
     CoreError migrate();
     // Begins a write transaction. On SQLite it takes the write lock at once (BEGIN IMMEDIATE),
     // where the busy timeout waits for another connection's commit: a deferred transaction that
@@ -229,5 +215,6 @@ private:
     RegistryAccounts m_accounts{*this};
     RegistryConflicts m_conflicts{*this};
     RegistryPull m_pull{*this};
+    RegistryRecords m_records{*this};
     RegistryScope m_scope{*this};
 };
