@@ -1,6 +1,7 @@
 #include "registryrecords.h"
 
 #include "compactjson.h"
+#include "registrypush.h"
 #include "registrysql.h"
 #include "registrystore.h"
 #include "syncschema.h"
@@ -61,17 +62,18 @@ QVariantList RegistryRecords::recordRow(const QString &entity, const QString &ro
 
 ChangeMerger::Stored RegistryRecords::load(const QString &entity, const QString &rowId) const
 {
-    if (m_store.m_push) {
-        const QString key = RegistryStore::rowKey(entity, rowId);
-        const auto it = m_store.m_push->rows.find(key);
-        if (it != m_store.m_push->rows.end()) {
-            const auto stamp = m_store.m_push->stamps.constFind(key);
-            if (stamp != m_store.m_push->stamps.constEnd()) {
+    RegistryPush::PushState *const batch = m_store.m_push.batch();
+    if (batch) {
+        const QString key = RegistryPush::rowKey(entity, rowId);
+        const auto it = batch->rows.find(key);
+        if (it != batch->rows.end()) {
+            const auto stamp = batch->stamps.constFind(key);
+            if (stamp != batch->stamps.constEnd()) {
                 // A row the batch inserted, changed again: its meta is built now.
                 for (auto f = it->row.constBegin(); f != it->row.constEnd(); ++f)
                     if (f.key() != QLatin1String("id"))
                         it->meta.insert(f.key(), *stamp);
-                m_store.m_push->stamps.erase(stamp);
+                batch->stamps.erase(stamp);
             }
             return *it;
         }
@@ -105,29 +107,30 @@ bool RegistryRecords::saveRecord(const QString &entity, const QString &rowId, qi
                                  const RegistryScope::Scope &scope, QString *error,
                                  const QJsonValue &stamp, bool asSent)
 {
-    if (m_store.m_push) {
+    RegistryPush::PushState *const batch = m_store.m_push.batch();
+    if (batch) {
         // A push batch keeps the row and writes it at its end (push() -> writeRows), once even if
         // the batch changes it several times; the batch's own reads find it in rows and scopes.
-        const QString key = RegistryStore::rowKey(entity, rowId);
-        m_store.m_push->rows.insert(key, {true, row, meta, seq});
-        m_store.m_push->scopes.insert(key, {scope.provinceId, scope.clusterId});
-        m_store.m_push->dirty.insert(key);
+        const QString key = RegistryPush::rowKey(entity, rowId);
+        batch->rows.insert(key, {true, row, meta, seq});
+        batch->scopes.insert(key, {scope.provinceId, scope.clusterId});
+        batch->dirty.insert(key);
         if (stamp.isArray())
-            m_store.m_push->stamps.insert(key, stamp);
+            batch->stamps.insert(key, stamp);
         else
-            m_store.m_push->stamps.remove(key);
+            batch->stamps.remove(key);
         if (asSent)
-            m_store.m_push->clean.insert(key);
+            batch->clean.insert(key);
         else
-            m_store.m_push->clean.remove(key);
+            batch->clean.remove(key);
     } else if (!writeRecords(
                    {recordRow(entity, rowId, seq, row, meta, scope.provinceId, scope.clusterId)},
                    error)) {
         return false;
     }
     if (entity == QLatin1String("cluster_units")) {
-        if (m_store.m_push)
-            m_store.m_push->clusters.reset(); // the batch's principal may now see other clusters
+        if (batch)
+            batch->clusters.reset(); // the batch's principal may now see other clusters
         return m_store.statement(
                    QStringLiteral(
                        "INSERT INTO cluster_communes (link_id, cluster_id, unit_id, deleted) "
@@ -158,8 +161,9 @@ bool RegistryRecords::insertHistory(qint64 seq, const QString &changeId, const Q
                      CompactJson::object(fields),
                      status,
                      RegistrySql::now()};
-    if (m_store.m_push) {
-        m_store.m_push->history << std::move(row); // written at the end of the batch
+    RegistryPush::PushState *const batch = m_store.m_push.batch();
+    if (batch) {
+        batch->history << std::move(row); // written at the end of the batch
         return true;
     }
     return writeHistory({row}, error);

@@ -1,5 +1,6 @@
 #include "registryscope.h"
 
+#include "registrypush.h"
 #include "registrysql.h"
 #include "registrystore.h"
 #include "rolewrites.h"
@@ -18,8 +19,9 @@ std::optional<QSet<QString>> RegistryScope::clusterSet(const Principal &who) con
     // An inspector without assignments works province-wide.
     if (who.role == QLatin1String("inspector") && who.clusters.isEmpty())
         return std::nullopt;
-    if (m_store.m_push && m_store.m_push->clusters) // a push batch has one principal
-        return *m_store.m_push->clusters;
+    RegistryPush::PushState *const batch = m_store.m_push.batch();
+    if (batch && batch->clusters) // a push batch has one principal
+        return *batch->clusters;
     QSet<QString> set(who.clusters.begin(), who.clusters.end());
     if (!who.communes.isEmpty()) {
         for (const QString &c : who.communes) {
@@ -31,8 +33,8 @@ std::optional<QSet<QString>> RegistryScope::clusterSet(const Principal &who) con
                 set.insert(q->value(0).toString());
         }
     }
-    if (m_store.m_push)
-        m_store.m_push->clusters = set;
+    if (batch)
+        batch->clusters = set;
     return set;
 }
 
@@ -64,14 +66,14 @@ bool RegistryScope::canWrite(const Principal &who, const QString &entity, const 
 
 RegistryScope::Scope RegistryScope::scopeOf(const QString &entity, const QJsonObject &row) const
 {
+    RegistryPush::PushState *const batch = m_store.m_push.batch();
     Scope s;
     if (isReferenceEntity(entity))
         return s;
     const auto parent = [&](const QString &parentEntity, const QString &id) {
-        if (m_store.m_push) {
-            const auto it =
-                m_store.m_push->scopes.constFind(RegistryStore::rowKey(parentEntity, id));
-            if (it != m_store.m_push->scopes.constEnd()) {
+        if (batch) {
+            const auto it = batch->scopes.constFind(RegistryPush::rowKey(parentEntity, id));
+            if (it != batch->scopes.constEnd()) {
                 s.provinceId = it->first;
                 s.clusterId = it->second;
                 return;
@@ -91,9 +93,9 @@ RegistryScope::Scope RegistryScope::scopeOf(const QString &entity, const QJsonOb
         s.provinceId = q->value(0).toString();
         s.clusterId = q->value(1).toString();
         q->finish();
-        if (m_store.m_push)
-            m_store.m_push->scopes.insert(RegistryStore::rowKey(parentEntity, id),
-                                          {s.provinceId, s.clusterId});
+        if (batch)
+            batch->scopes.insert(RegistryPush::rowKey(parentEntity, id),
+                                 {s.provinceId, s.clusterId});
     };
     const auto ref = [&](const char *f) { return row.value(QLatin1String(f)).toString(); };
     if (entity == QLatin1String("clusters")) {

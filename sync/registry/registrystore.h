@@ -1,6 +1,5 @@
 #pragma once
 
-#include "changemerger.h"
 #include "changeresult.h"
 #include "coreerror.h"
 #include "principal.h"
@@ -9,6 +8,7 @@
 #include "registryaccounts.h"
 #include "registryconflicts.h"
 #include "registrypull.h"
+#include "registrypush.h"
 #include "registryrecords.h"
 #include "registryscope.h"
 #include "sqlitestatements.h"
@@ -16,7 +16,6 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
-#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -29,7 +28,6 @@
 class SeqWatermark;
 class SyncSchema;
 struct sqlite3;
-struct sqlite3_stmt;
 
 // The registry's storage: one interface, two SQL dialects (SQLite in the data directory by
 // default, PostgreSQL through QPSQL when given a postgresql:// URL). Every stored change, its
@@ -42,6 +40,7 @@ struct sqlite3_stmt;
 //   RegistryPull: pull pages.
 //   RegistryScope: the province and cluster of a row, who may read or write it.
 //   RegistryRecords: stored rows and their history, writeRow.
+//   RegistryPush: push batches and the batch being stored (PushState).
 class RegistryStore
 {
 public:
@@ -127,45 +126,10 @@ private:
     friend class RegistryAccounts;
     friend class RegistryConflicts;
     friend class RegistryPull;
+    friend class RegistryPush;
     friend class RegistryRecords;
     friend class RegistryScope;
 
-    // What one push batch has read and written, so each row and parent is read once.
-    struct PushState {
-        qint64 seq = 0; // the registry counter, written back at the end of the batch
-        QHash<QString, ChangeMerger::Stored> rows;          // rowKey -> stored row
-        QHash<QString, std::pair<QString, QString>> scopes; // rowKey -> (province, cluster)
-        // Written at the end of the batch, many rows per statement: the records the batch
-        // changed (their final state is in `rows`), and its history rows.
-        QSet<QString> dirty; // rowKeys
-        // rowKey -> [seq, device] of a row the batch inserted: its meta, every name of the row but
-        // id with that stamp, is not built in `rows` (there it is empty) unless a later change of
-        // the batch loads the row (load() builds it then); its text is made from the row's names.
-        QHash<QString, QJsonValue> stamps;
-        QList<QVariantList> history; // one bind list per history row
-        // rowKeys whose latest version in the batch the pushing device holds as it is (its last
-        // change stored as sent): written as records.clean_device.
-        QSet<QString> clean;
-        // clusterSet() of the batch's principal when it is limited to clusters, worked out once (a
-        // query per commune); dropped when the batch saves a cluster_units row, which may change
-        // it.
-        std::optional<QSet<QString>> clusters;
-    };
-    static QString rowKey(const QString &entity, const QString &rowId);
-    bool prefetch(const QList<PushChange> &changes, qint64 through, QString *error);
-    // One chunk of prefetch on SQLite: `st` bound with the entity and the ids, its rows read
-    // through SQLite's own API.
-    bool prefetchSqlite(sqlite3_stmt *st, const QString &entity, const QStringList &ids,
-                        QString *error);
-    // late: the change is numbered at or below the device's watermark and was not stored before
-    // (ChangeMerger::NewerOwnFields).
-    ChangeResult pushOne(const Principal &who, const PushChange &change, bool late,
-                         QString *storageError);
-    // Of a late change's fields, those the row holds from a change its device numbered after it:
-    // the history of each field's last write by that device says which change wrote it.
-    bool newerOwnFields(const ChangeMerger::Stored &stored, const PushChange &change,
-                        const QString &deviceId, ChangeMerger::NewerOwnFields *out,
-                        QString *error) const;
     qint64 nextSeq(QString *error);
     CoreError migrate();
     // Begins a write transaction. On SQLite it takes the write lock at once (BEGIN IMMEDIATE),
@@ -206,7 +170,6 @@ private:
     qint64 m_wentBackFrom = -1;
     QUrl m_databaseUrl; // PostgreSQL only (backup)
     bool m_inBatch = false;
-    std::unique_ptr<PushState> m_push; // set while a push batch is stored
     std::unique_ptr<SyncSchema> m_schema;
     mutable QHash<QString, QSqlQuery *> m_statements;
     sqlite3 *m_sqlite = nullptr;                 // the SQLite connection's handle (else null)
@@ -215,6 +178,7 @@ private:
     RegistryAccounts m_accounts{*this};
     RegistryConflicts m_conflicts{*this};
     RegistryPull m_pull{*this};
+    RegistryPush m_push{*this};
     RegistryRecords m_records{*this};
     RegistryScope m_scope{*this};
 };
