@@ -56,13 +56,8 @@ CoreError Database::connect(const QString &path, bool migrated)
                 QObject::tr("Không mở được cơ sở dữ liệu %1: không có tệp này.").arg(path)};
     QDir().mkpath(QFileInfo(path).absolutePath());
     const bool fresh = !QFileInfo::exists(path) || QFileInfo(path).size() == 0;
-    static const bool configured = [] {
-        const CoreError e = SqliteLibrary::configure();
-        if (e.failed())
-            qWarning("database: %s", qPrintable(e.message()));
-        return e.ok();
-    }();
-    Q_UNUSED(configured)
+    if (const CoreError e = SqliteLibrary::configure(); e.failed())
+        qWarning("database: %s", qPrintable(e.message()));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));

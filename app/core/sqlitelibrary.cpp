@@ -8,8 +8,8 @@
 CoreError SqliteLibrary::configure()
 {
     static std::once_flag once;
-    static int result = SQLITE_OK;
-    std::call_once(once, [] { result = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+    int result = SQLITE_OK;
+    std::call_once(once, [&result] { result = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
     if (result == SQLITE_OK)
         return {};
     return {CoreError::Code::Sql,

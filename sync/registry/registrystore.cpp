@@ -5,6 +5,7 @@
 #include "registrysql.h"
 #include "seqwatermark.h"
 #include "sqlitehandle.h"
+#include "sqlitelibrary.h"
 #include "syncschema.h"
 #include "uuid7.h"
 
@@ -62,6 +63,8 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
         return {CoreError::Code::DatabaseOpen,
                 QObject::tr("Không đọc được lược đồ dữ liệu thiết bị: %1").arg(m_schema->error())};
     if (databaseUrl.isEmpty()) {
+        if (const CoreError e = SqliteLibrary::configure(); e.failed())
+            qWarning("registry: %s", qPrintable(e.message()));
         if (dataDir.isEmpty() || !QDir().mkpath(dataDir))
             return {CoreError::Code::DatabaseOpen,
                     QObject::tr("Không dùng được thư mục dữ liệu '%1'. Hãy cho --data-dir một "
