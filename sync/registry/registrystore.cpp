@@ -58,13 +58,14 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
     if (sodium_init() < 0)
         return {CoreError::Code::DatabaseOpen,
                 QObject::tr("Không khởi động được libsodium; hãy cài lại ccn-registry.")};
+    // Before SyncSchema, which reads the device schema through an SQLite database in memory.
+    if (const CoreError e = SqliteLibrary::configure(); e.failed())
+        qWarning("registry: %s", qPrintable(e.message()));
     m_schema = std::make_unique<SyncSchema>();
     if (!m_schema->isValid())
         return {CoreError::Code::DatabaseOpen,
                 QObject::tr("Không đọc được lược đồ dữ liệu thiết bị: %1").arg(m_schema->error())};
     if (databaseUrl.isEmpty()) {
-        if (const CoreError e = SqliteLibrary::configure(); e.failed())
-            qWarning("registry: %s", qPrintable(e.message()));
         if (dataDir.isEmpty() || !QDir().mkpath(dataDir))
             return {CoreError::Code::DatabaseOpen,
                     QObject::tr("Không dùng được thư mục dữ liệu '%1'. Hãy cho --data-dir một "
