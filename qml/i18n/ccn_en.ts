@@ -1836,18 +1836,18 @@ Hai là (second), …</translation>
         <translation>Cannot open the database %1: there is no such file.</translation>
     </message>
     <message>
-        <location filename="../../app/core/database.cpp" line="78"/>
+        <location filename="../../app/core/database.cpp" line="73"/>
         <source>Không mở được cơ sở dữ liệu %1: %2</source>
         <translation>Cannot open the database %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/core/database.cpp" line="84"/>
+        <location filename="../../app/core/database.cpp" line="79"/>
         <source>Cơ sở dữ liệu %1 chưa được nâng cấp lên phiên bản %2.</source>
         <translation>The database %1 has not been upgraded to version %2.</translation>
     </message>
     <message>
-        <location filename="../../app/core/database.cpp" line="95"/>
-        <location filename="../../app/core/database.cpp" line="104"/>
+        <location filename="../../app/core/database.cpp" line="90"/>
+        <location filename="../../app/core/database.cpp" line="99"/>
         <source>Không chuẩn bị được cơ sở dữ liệu %1: %2</source>
         <translation>Cannot prepare the database %1: %2</translation>
     </message>
@@ -2237,12 +2237,12 @@ Hai là (second), …</translation>
         <translation>Cannot make the thumbnail: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="18"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="20"/>
         <source>Không ghi được trạng thái đồng bộ: %1</source>
         <translation>Cannot save the sync state: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="265"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="270"/>
         <source>Không tìm thấy thay đổi bị từ chối này.</source>
         <translation>This refused change was not found.</translation>
     </message>
@@ -2359,12 +2359,12 @@ Hai là (second), …</translation>
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="126"/>
+        <location filename="../../sync/client/syncclient.cpp" line="128"/>
         <source>Không ghi được mã thiết bị vào cơ sở dữ liệu trên máy.</source>
         <translation>Cannot store the device id in the database on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="156"/>
+        <location filename="../../sync/client/syncclient.cpp" line="158"/>
         <source>%n thay đổi chưa gửi</source>
         <translation>
             <numerusform>%n unsent change</numerusform>
@@ -2372,7 +2372,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="158"/>
+        <location filename="../../sync/client/syncclient.cpp" line="160"/>
         <source>%n thay đổi bị máy chủ từ chối</source>
         <translation>
             <numerusform>%n change refused by the server</numerusform>
@@ -2380,7 +2380,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="160"/>
+        <location filename="../../sync/client/syncclient.cpp" line="162"/>
         <source>%n ảnh chưa tải lên (%1 MB)</source>
         <translation>
             <numerusform>%n photo not uploaded (%1 MB)</numerusform>
@@ -2388,47 +2388,47 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="162"/>
+        <location filename="../../sync/client/syncclient.cpp" line="164"/>
         <source>Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.</source>
         <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="284"/>
+        <location filename="../../sync/client/syncclient.cpp" line="286"/>
         <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="366"/>
+        <location filename="../../sync/client/syncclient.cpp" line="368"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="479"/>
+        <location filename="../../sync/client/syncclient.cpp" line="481"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="555"/>
+        <location filename="../../sync/client/syncclient.cpp" line="557"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="932"/>
+        <location filename="../../sync/client/syncclient.cpp" line="934"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu và thiếu một phần dữ liệu. Máy này gửi lại %1 bản ghi máy chủ đã mất, rồi tải lại dữ liệu.</source>
         <translation>The server was just restored from a backup and is missing some data. This device is sending again %1 records the server lost, then reloading the data.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="935"/>
+        <location filename="../../sync/client/syncclient.cpp" line="937"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu. Máy này tải lại dữ liệu từ máy chủ.</source>
         <translation>The server was just restored from a backup. This device is reloading the data from the server.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1196"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1198"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1225"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1227"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>
@@ -2499,6 +2499,104 @@ Hai là (second), …</translation>
         <location filename="../../sync/client/syncerrors.cpp" line="82"/>
         <source>Đang đồng bộ, hãy chờ lượt này xong.</source>
         <translation>Sync in progress; wait for it to finish.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabels</name>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="9"/>
+        <source>Đơn vị hành chính</source>
+        <translation>Administrative unit</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="10"/>
+        <source>Đối chiếu đơn vị hành chính</source>
+        <translation>Administrative unit mapping</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="11"/>
+        <source>Cụm công nghiệp</source>
+        <translation>Industrial cluster</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="12"/>
+        <source>Địa bàn của cụm</source>
+        <translation>Cluster&apos;s commune</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="13"/>
+        <source>Mốc ranh giới</source>
+        <translation>Boundary marker</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="14"/>
+        <source>Doanh nghiệp trong cụm</source>
+        <translation>Tenant enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="15"/>
+        <source>Hạng mục hạ tầng</source>
+        <translation>Infrastructure item</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="16"/>
+        <source>Mẫu phiếu kiểm tra</source>
+        <translation>Checklist template</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="17"/>
+        <source>Phần của phiếu kiểm tra</source>
+        <translation>Checklist section</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="18"/>
+        <source>Câu hỏi kiểm tra</source>
+        <translation>Checklist question</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="19"/>
+        <source>Cuộc kiểm tra</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="20"/>
+        <source>Thành phần đoàn kiểm tra</source>
+        <translation>Inspection participant</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="21"/>
+        <source>Câu trả lời</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="22"/>
+        <source>Vi phạm</source>
+        <translation>Violation</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="23"/>
+        <source>Số liệu tiến độ</source>
+        <translation>Progress reading</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="24"/>
+        <source>Ảnh</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="35"/>
+        <source>thêm mới</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="37"/>
+        <source>sửa</source>
+        <translation>edit</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="39"/>
+        <source>xoá</source>
+        <translation>delete</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "syncclient.h"
 
+#include "synclabels.h"
+
 #include "migrator.h"
 #include "pulledpage.h"
 #include "restorerequeue.h"
@@ -1249,7 +1251,13 @@ void SyncClient::fetchConflicts()
                          SyncErrors::Kind::Malformed);
             return;
         }
-        m_conflicts = o.value(QLatin1String("conflicts")).toArray().toVariantList();
+        m_conflicts.clear();
+        for (const QJsonValue &v : o.value(QLatin1String("conflicts")).toArray()) {
+            QVariantMap c = v.toObject().toVariantMap();
+            c.insert(QStringLiteral("entityLabel"),
+                     SyncLabels::entity(c.value(QStringLiteral("entity")).toString()));
+            m_conflicts << c;
+        }
         emit conflictsChanged();
     });
 }
