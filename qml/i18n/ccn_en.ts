@@ -2504,97 +2504,550 @@ Hai là (second), …</translation>
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="9"/>
+        <location filename="../../sync/client/synclabels.cpp" line="21"/>
+        <location filename="../../sync/client/synclabels.cpp" line="128"/>
         <source>Đơn vị hành chính</source>
         <translation>Administrative unit</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="10"/>
+        <location filename="../../sync/client/synclabels.cpp" line="22"/>
         <source>Đối chiếu đơn vị hành chính</source>
         <translation>Administrative unit mapping</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="11"/>
+        <location filename="../../sync/client/synclabels.cpp" line="23"/>
+        <location filename="../../sync/client/synclabels.cpp" line="51"/>
         <source>Cụm công nghiệp</source>
         <translation>Industrial cluster</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="12"/>
+        <location filename="../../sync/client/synclabels.cpp" line="24"/>
         <source>Địa bàn của cụm</source>
         <translation>Cluster&apos;s commune</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="13"/>
+        <location filename="../../sync/client/synclabels.cpp" line="25"/>
         <source>Mốc ranh giới</source>
         <translation>Boundary marker</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="14"/>
+        <location filename="../../sync/client/synclabels.cpp" line="26"/>
         <source>Doanh nghiệp trong cụm</source>
         <translation>Tenant enterprise</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="15"/>
+        <location filename="../../sync/client/synclabels.cpp" line="27"/>
+        <location filename="../../sync/client/synclabels.cpp" line="80"/>
         <source>Hạng mục hạ tầng</source>
         <translation>Infrastructure item</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="16"/>
+        <location filename="../../sync/client/synclabels.cpp" line="28"/>
+        <location filename="../../sync/client/synclabels.cpp" line="123"/>
         <source>Mẫu phiếu kiểm tra</source>
         <translation>Checklist template</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="17"/>
+        <location filename="../../sync/client/synclabels.cpp" line="29"/>
+        <location filename="../../sync/client/synclabels.cpp" line="112"/>
         <source>Phần của phiếu kiểm tra</source>
         <translation>Checklist section</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="18"/>
+        <location filename="../../sync/client/synclabels.cpp" line="30"/>
         <source>Câu hỏi kiểm tra</source>
         <translation>Checklist question</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="19"/>
+        <location filename="../../sync/client/synclabels.cpp" line="31"/>
+        <location filename="../../sync/client/synclabels.cpp" line="74"/>
         <source>Cuộc kiểm tra</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="20"/>
+        <location filename="../../sync/client/synclabels.cpp" line="32"/>
         <source>Thành phần đoàn kiểm tra</source>
         <translation>Inspection participant</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="21"/>
+        <location filename="../../sync/client/synclabels.cpp" line="33"/>
         <source>Câu trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="22"/>
+        <location filename="../../sync/client/synclabels.cpp" line="34"/>
+        <location filename="../../sync/client/synclabels.cpp" line="134"/>
         <source>Vi phạm</source>
         <translation>Violation</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="23"/>
+        <location filename="../../sync/client/synclabels.cpp" line="35"/>
         <source>Số liệu tiến độ</source>
         <translation>Progress reading</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="24"/>
+        <location filename="../../sync/client/synclabels.cpp" line="36"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="35"/>
+        <location filename="../../sync/client/synclabels.cpp" line="44"/>
+        <source>Độ chính xác vị trí (m)</source>
+        <translation>Position accuracy (m)</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="45"/>
+        <source>Cơ quan, đơn vị</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="46"/>
+        <source>Ranh giới cụm</source>
+        <translation>Cluster boundary</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="47"/>
+        <source>Dung lượng ảnh</source>
+        <translation>Photo size</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="48"/>
+        <source>Chú thích ảnh</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="49"/>
+        <source>Loại vi phạm</source>
+        <translation>Violation type</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="50"/>
+        <source>Các lựa chọn</source>
+        <translation>Choices</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="52"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="53"/>
+        <source>Hạn hoàn thành đã cam kết</source>
+        <translation>Committed completion date</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="54"/>
+        <source>Hạn đưa vào vận hành đã cam kết</source>
+        <translation>Committed operation date</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="55"/>
+        <source>Hạn khởi công đã cam kết</source>
+        <translation>Committed start date</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="56"/>
+        <source>Kết luận và kiến nghị</source>
+        <translation>Conclusions and recommendations</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="57"/>
+        <source>Thời điểm tạo</source>
+        <translation>Created at</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="58"/>
+        <source>Hạn khắc phục</source>
+        <translation>Remedy deadline</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="59"/>
+        <source>Thời điểm xoá</source>
+        <translation>Deleted at</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="60"/>
+        <source>Đã duyệt quy hoạch chi tiết</source>
+        <translation>Detailed plan approved</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="61"/>
+        <source>Quyết định duyệt quy hoạch chi tiết</source>
+        <translation>Detailed plan decision</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="62"/>
+        <source>Ngày có hiệu lực</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="63"/>
+        <source>Thời điểm kết thúc</source>
+        <translation>Ended at</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="64"/>
+        <source>Diện tích thành lập (ha)</source>
+        <translation>Established area (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="65"/>
+        <source>Ngày thành lập</source>
+        <translation>Established on</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="66"/>
+        <source>Quyết định thành lập</source>
+        <translation>Establishment decision</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="67"/>
+        <source>Nội dung làm việc, kết quả kiểm tra</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="68"/>
+        <source>Mức phạt tối đa (đồng)</source>
+        <translation>Maximum fine (VND)</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="69"/>
+        <source>Mức phạt tối thiểu (đồng)</source>
+        <translation>Minimum fine (VND)</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="70"/>
+        <source>Có vốn đầu tư nước ngoài</source>
+        <translation>Foreign-invested</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="71"/>
+        <source>Chiều cao ảnh</source>
+        <translation>Photo height</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="72"/>
+        <source>Đất công nghiệp (ha)</source>
+        <translation>Industrial land (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="73"/>
+        <source>Ngành nghề</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="75"/>
+        <source>Họ tên cán bộ kiểm tra</source>
+        <translation>Inspector&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="76"/>
+        <source>Vốn đầu tư (tỷ đồng)</source>
+        <translation>Investment capital (VND bn)</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="77"/>
+        <source>Chủ đầu tư</source>
+        <translation>Investor</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="78"/>
+        <source>Dữ liệu minh hoạ</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="79"/>
+        <source>Trưởng đoàn</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="81"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="82"/>
+        <source>Vĩ độ</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="83"/>
+        <source>Đất đã cho thuê (ha)</source>
+        <translation>Leased land (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="84"/>
+        <source>Căn cứ pháp lý</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="85"/>
+        <source>Cấp</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="86"/>
+        <source>Tên cấp</source>
+        <translation>Level name</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="87"/>
+        <source>Kinh độ</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="88"/>
+        <source>Giá trị lớn nhất</source>
+        <translation>Maximum value</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="89"/>
+        <source>Định dạng ảnh</source>
+        <translation>Image format</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="90"/>
+        <source>Giá trị nhỏ nhất</source>
+        <translation>Minimum value</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="91"/>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="92"/>
+        <source>Đơn vị mới</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="93"/>
+        <location filename="../../sync/client/synclabels.cpp" line="94"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="95"/>
+        <source>Nội dung vi phạm (điều đã thấy)</source>
+        <translation>What was observed</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="96"/>
+        <source>Ngày ghi nhận</source>
+        <translation>Observed on</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="97"/>
+        <source>Đơn vị cũ</source>
+        <translation>Former unit</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="98"/>
+        <source>Ngoài ranh giới cụm</source>
+        <translation>Outside the cluster boundary</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="99"/>
+        <source>Đơn vị cấp trên</source>
+        <translation>Parent unit</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="100"/>
+        <source>Tỷ lệ hoàn thành (%)</source>
+        <translation>Completion (%)</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="101"/>
+        <source>Đã cắm mốc</source>
+        <translation>Placed</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="102"/>
+        <source>Diện tích quy hoạch (ha)</source>
+        <translation>Planned area (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="103"/>
+        <source>Thứ tự</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="104"/>
+        <source>Thời điểm lấy vị trí</source>
+        <translation>Position taken at</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="105"/>
+        <source>Chức vụ</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="106"/>
+        <source>Tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="107"/>
+        <source>Ngày ban hành</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="108"/>
+        <source>Câu hỏi</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="109"/>
+        <source>Biện pháp khắc phục yêu cầu</source>
+        <translation>Required remedy</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="110"/>
+        <source>Bắt buộc</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="111"/>
+        <source>Đơn vị chịu trách nhiệm</source>
+        <translation>Responsible party</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="113"/>
+        <source>Mức độ</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="114"/>
+        <source>Mã băm ảnh (SHA-256)</source>
+        <translation>Photo hash (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="115"/>
+        <source>Chỉ hỏi khi câu</source>
+        <translation>Shown when question</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="116"/>
+        <source>Chỉ hỏi khi trả lời</source>
+        <translation>Shown when answer is</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="117"/>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="118"/>
+        <source>Thời điểm bắt đầu</source>
+        <translation>Started at</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="119"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="120"/>
+        <source>Thời điểm gửi</source>
+        <translation>Submitted at</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="121"/>
+        <source>Thời điểm chụp</source>
+        <translation>Taken at</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="122"/>
+        <source>Mã số thuế</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="124"/>
+        <source>Doanh nghiệp</source>
+        <translation>Tenant enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="125"/>
+        <source>Nội dung câu hỏi</source>
+        <translation>Question text</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="126"/>
+        <source>Tiêu đề</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="127"/>
+        <source>Đơn vị tính</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="129"/>
+        <source>Thời điểm sửa</source>
+        <translation>Updated at</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="130"/>
+        <source>Hiệu lực từ</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="131"/>
+        <source>Hiệu lực đến</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="132"/>
+        <source>Nội dung trả lời</source>
+        <translation>Answer given</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="133"/>
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="135"/>
+        <source>Chiều rộng ảnh</source>
+        <translation>Photo width</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="136"/>
+        <source>Số lao động</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="137"/>
+        <source>Quan trắc tự động nước thải</source>
+        <translation>Automatic wastewater monitoring</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="138"/>
+        <source>Công suất xử lý nước thải (m³/ngày)</source>
+        <translation>Wastewater capacity (m³/day)</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="139"/>
+        <source>Nước thải đạt quy chuẩn</source>
+        <translation>Wastewater meets the standard</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="140"/>
+        <source>Trạm xử lý nước thải</source>
+        <translation>Wastewater treatment plant</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/synclabels.cpp" line="148"/>
         <source>thêm mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="37"/>
+        <location filename="../../sync/client/synclabels.cpp" line="150"/>
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../sync/client/synclabels.cpp" line="39"/>
+        <location filename="../../sync/client/synclabels.cpp" line="152"/>
         <source>xoá</source>
         <translation>delete</translation>
     </message>

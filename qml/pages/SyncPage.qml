@@ -187,7 +187,7 @@ Page {
 
                         Label {
                             Layout.fillWidth: true
-                            text: qsTr("%1 · %2").arg(modelData.entityLabel || modelData.entity || "").arg(modelData.field || "")
+                            text: qsTr("%1 · %2").arg(modelData.entityLabel || modelData.entity || "").arg(modelData.fieldLabel || modelData.field || "")
                             font.bold: true
                             wrapMode: Text.WordWrap
                         }

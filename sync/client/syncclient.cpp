@@ -1256,6 +1256,8 @@ void SyncClient::fetchConflicts()
             QVariantMap c = v.toObject().toVariantMap();
             c.insert(QStringLiteral("entityLabel"),
                      SyncLabels::entity(c.value(QStringLiteral("entity")).toString()));
+            c.insert(QStringLiteral("fieldLabel"),
+                     SyncLabels::field(c.value(QStringLiteral("field")).toString()));
             m_conflicts << c;
         }
         emit conflictsChanged();

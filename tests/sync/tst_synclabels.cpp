@@ -29,10 +29,38 @@ private slots:
         }
     }
 
+    // Every column that travels: a conflict record names one of them.
+    void everySyncedColumnHasALabel()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Database db;
+        const CoreError e = db.open(dir.filePath("device.sqlite"));
+        QVERIFY2(e.ok(), qPrintable(e.message()));
+        const QHash<QString, QStringList> synced = OutboxTriggers::syncedColumns(db.connection());
+        int columns = 0;
+        for (auto it = synced.constBegin(); it != synced.constEnd(); ++it) {
+            QHash<QString, QString> seen; // label -> column, within one table
+            for (const QString &c : it.value()) {
+                if (c == QLatin1String("id"))
+                    continue;
+                ++columns;
+                const QString label = SyncLabels::field(c);
+                QVERIFY2(label != c && !label.contains('_'), qPrintable(it.key() + "." + c));
+                QVERIFY2(!seen.contains(label),
+                         qPrintable(it.key() + ": " + c + " and " + seen.value(label) +
+                                    " are both " + label));
+                seen.insert(label, c);
+            }
+        }
+        QVERIFY(columns > 150);
+    }
+
     void unknownNamesPassThrough()
     {
         QCOMPARE(SyncLabels::entity("site_visits"), QStringLiteral("site_visits"));
         QCOMPARE(SyncLabels::op("merge"), QStringLiteral("merge"));
+        QCOMPARE(SyncLabels::field("site_visit_id"), QStringLiteral("site_visit_id"));
     }
 
     void ops()
