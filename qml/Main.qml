@@ -80,7 +80,8 @@ ApplicationWindow {
 
     function openSync(operation) {
         const page = pushPage("SyncPage.qml", {
-                "syncClient": syncClient
+                "syncClient": syncClient,
+                "labels": app.labels
             }, operation);
         page.loginRequested.connect(() => window.openLogin(StackView.ReplaceTransition, true));
         return page;

@@ -26,6 +26,14 @@ public:
     Q_INVOKABLE QString inspectionKind(const QString &code) const;
     Q_INVOKABLE QString inspectionStatus(const QString &code) const;
     Q_INVOKABLE QString infrastructureKind(const QString &code) const;
+    // What the sync page calls a synced table, one of its columns and a change's operation: a
+    // refused change reads "Số liệu tiến độ (sửa)", not "progress_readings (update)"; a conflict
+    // "Cuộc kiểm tra · Nội dung làm việc, kết quả kiểm tra", not "inspections · findings". One
+    // label per column name ("status" is the status of whatever row). A name not known here (a
+    // table of a newer registry) is shown as it is.
+    Q_INVOKABLE QString tableName(const QString &table) const;
+    Q_INVOKABLE QString fieldName(const QString &column) const;
+    Q_INVOKABLE QString changeOp(const QString &op) const;
     // [{value, label}] for pickers.
     Q_INVOKABLE QVariantList severityOptions() const;
     Q_INVOKABLE QVariantList clusterStatusOptions() const;

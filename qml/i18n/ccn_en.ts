@@ -466,218 +466,762 @@
 <context>
     <name>DomainLabels</name>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="20"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="36"/>
         <source>Trong quy hoạch</source>
         <translation>In the plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="22"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="38"/>
         <source>Đang thẩm định hồ sơ</source>
         <translation>Dossier under appraisal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="24"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="40"/>
         <source>Đã thành lập</source>
         <translation>Established</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="26"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="42"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="199"/>
         <source>Đã duyệt quy hoạch chi tiết</source>
         <translation>Detailed plan approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="28"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="44"/>
         <source>Đã duyệt dự án hạ tầng</source>
         <translation>Infrastructure project approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="30"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="46"/>
         <source>Đang xây dựng hạ tầng</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="32"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="62"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="48"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="78"/>
         <source>Đang hoạt động</source>
         <translation>Operating</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="34"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="50"/>
         <source>Đã mở rộng</source>
         <translation>Expanded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="36"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="52"/>
         <source>Đã điều chỉnh</source>
         <translation>Adjusted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="38"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="54"/>
         <source>Đã thu hồi quyết định thành lập</source>
         <translation>Establishment revoked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="40"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="56"/>
         <source>Đã rút khỏi quy hoạch</source>
         <translation>Removed from the plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="42"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="58"/>
         <source>Hoạt động nhưng chưa thành lập</source>
         <translation>Operating, not established</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="49"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="65"/>
         <source>Chưa có trạm xử lý nước thải</source>
         <translation>No wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="51"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="67"/>
         <source>Trạm xử lý nước thải: mới có kế hoạch</source>
         <translation>Wastewater plant: planned only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="53"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="69"/>
         <source>Trạm xử lý nước thải đang xây dựng</source>
         <translation>Wastewater plant under construction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="55"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="71"/>
         <source>Trạm xử lý nước thải đang vận hành</source>
         <translation>Wastewater plant operating</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="64"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="80"/>
         <source>Chậm tiến độ</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="66"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="82"/>
         <source>Chưa triển khai</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="68"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="84"/>
         <source>Chuyển nhượng trái phép</source>
         <translation>Illegal transfer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="75"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="91"/>
         <source>Nhẹ</source>
         <translation>Minor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="77"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="93"/>
         <source>Nghiêm trọng</source>
         <translation>Serious</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="79"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="95"/>
         <source>Rất nghiêm trọng</source>
         <translation>Very serious</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="86"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="102"/>
         <source>Chưa khắc phục</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="88"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="104"/>
         <source>Đang khắc phục</source>
         <translation>Being remedied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="90"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="106"/>
         <source>Báo đã khắc phục</source>
         <translation>Reported fixed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="92"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="108"/>
         <source>Đã xác nhận khắc phục</source>
         <translation>Verified fixed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="94"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="110"/>
         <source>Đã chuyển xử lý</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="101"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="117"/>
         <source>Kiểm tra định kỳ</source>
         <translation>Periodic inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="103"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="119"/>
         <source>Kiểm tra đột xuất</source>
         <translation>Unscheduled inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="105"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="121"/>
         <source>Kiểm tra lại</source>
         <translation>Follow-up inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="107"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="123"/>
         <source>Xác minh tiến độ</source>
         <translation>Progress verification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="114"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="130"/>
         <source>Đang làm</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="116"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="132"/>
         <source>Đã gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="123"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="139"/>
         <source>Giải phóng mặt bằng</source>
         <translation>Site clearance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="125"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="141"/>
         <source>Đường nội bộ</source>
         <translation>Internal roads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="127"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="143"/>
         <source>Cấp điện</source>
         <translation>Power supply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="129"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="145"/>
         <source>Cấp nước</source>
         <translation>Water supply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="131"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="147"/>
         <source>Thoát nước</source>
         <translation>Drainage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="133"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="149"/>
         <source>Thoát nước mưa</source>
         <translation>Stormwater drainage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="135"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="151"/>
         <source>Trạm xử lý nước thải tập trung</source>
         <translation>Central wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="137"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="153"/>
         <source>Hạng mục khác</source>
         <translation>Other item</translation>
     </message>
     <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="160"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="267"/>
+        <source>Đơn vị hành chính</source>
+        <translation>Administrative unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="161"/>
+        <source>Đối chiếu đơn vị hành chính</source>
+        <translation>Administrative unit mapping</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="162"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="190"/>
+        <source>Cụm công nghiệp</source>
+        <translation>Industrial cluster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="163"/>
+        <source>Địa bàn của cụm</source>
+        <translation>Cluster&apos;s commune</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="164"/>
+        <source>Mốc ranh giới</source>
+        <translation>Boundary marker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="165"/>
+        <source>Doanh nghiệp trong cụm</source>
+        <translation>Tenant enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="166"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="219"/>
+        <source>Hạng mục hạ tầng</source>
+        <translation>Infrastructure item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="167"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="262"/>
+        <source>Mẫu phiếu kiểm tra</source>
+        <translation>Checklist template</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="168"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="251"/>
+        <source>Phần của phiếu kiểm tra</source>
+        <translation>Checklist section</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="169"/>
+        <source>Câu hỏi kiểm tra</source>
+        <translation>Checklist question</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="170"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="213"/>
+        <source>Cuộc kiểm tra</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="171"/>
+        <source>Thành phần đoàn kiểm tra</source>
+        <translation>Inspection participant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="172"/>
+        <source>Câu trả lời</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="173"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="273"/>
+        <source>Vi phạm</source>
+        <translation>Violation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="174"/>
+        <source>Số liệu tiến độ</source>
+        <translation>Progress reading</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="175"/>
+        <source>Ảnh</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="183"/>
+        <source>Độ chính xác vị trí (m)</source>
+        <translation>Position accuracy (m)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="184"/>
+        <source>Cơ quan, đơn vị</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/domainlabels.cpp" line="185"/>
+        <source>Ranh giới cụm</source>
+        <translation>Cluster boundary</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="186"/>
+        <source>Dung lượng ảnh</source>
+        <translation>Photo size</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="187"/>
+        <source>Chú thích ảnh</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="188"/>
+        <source>Loại vi phạm</source>
+        <translation>Violation type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="189"/>
+        <source>Các lựa chọn</source>
+        <translation>Choices</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="191"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="192"/>
+        <source>Hạn hoàn thành đã cam kết</source>
+        <translation>Committed completion date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="193"/>
+        <source>Hạn đưa vào vận hành đã cam kết</source>
+        <translation>Committed operation date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="194"/>
+        <source>Hạn khởi công đã cam kết</source>
+        <translation>Committed start date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="195"/>
+        <source>Kết luận và kiến nghị</source>
+        <translation>Conclusions and recommendations</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="196"/>
+        <source>Thời điểm tạo</source>
+        <translation>Created at</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="197"/>
+        <source>Hạn khắc phục</source>
+        <translation>Remedy deadline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="198"/>
+        <source>Thời điểm xoá</source>
+        <translation>Deleted at</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="200"/>
+        <source>Quyết định duyệt quy hoạch chi tiết</source>
+        <translation>Detailed plan decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="201"/>
+        <source>Ngày có hiệu lực</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="202"/>
+        <source>Thời điểm kết thúc</source>
+        <translation>Ended at</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="203"/>
+        <source>Diện tích thành lập (ha)</source>
+        <translation>Established area (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="204"/>
+        <source>Ngày thành lập</source>
+        <translation>Established on</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="205"/>
+        <source>Quyết định thành lập</source>
+        <translation>Establishment decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="206"/>
+        <source>Nội dung làm việc, kết quả kiểm tra</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="207"/>
+        <source>Mức phạt tối đa (đồng)</source>
+        <translation>Maximum fine (VND)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="208"/>
+        <source>Mức phạt tối thiểu (đồng)</source>
+        <translation>Minimum fine (VND)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="209"/>
+        <source>Có vốn đầu tư nước ngoài</source>
+        <translation>Foreign-invested</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="210"/>
+        <source>Chiều cao ảnh</source>
+        <translation>Photo height</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="211"/>
+        <source>Đất công nghiệp (ha)</source>
+        <translation>Industrial land (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="212"/>
+        <source>Ngành nghề</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="214"/>
+        <source>Họ tên cán bộ kiểm tra</source>
+        <translation>Inspector&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="215"/>
+        <source>Vốn đầu tư (tỷ đồng)</source>
+        <translation>Investment capital (VND bn)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="216"/>
+        <source>Chủ đầu tư</source>
+        <translation>Investor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="217"/>
+        <source>Dữ liệu minh hoạ</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="218"/>
+        <source>Trưởng đoàn</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="220"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="221"/>
+        <source>Vĩ độ</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="222"/>
+        <source>Đất đã cho thuê (ha)</source>
+        <translation>Leased land (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="223"/>
+        <source>Căn cứ pháp lý</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="224"/>
+        <source>Cấp</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="225"/>
+        <source>Tên cấp</source>
+        <translation>Level name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="226"/>
+        <source>Kinh độ</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="227"/>
+        <source>Giá trị lớn nhất</source>
+        <translation>Maximum value</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="228"/>
+        <source>Định dạng ảnh</source>
+        <translation>Image format</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="229"/>
+        <source>Giá trị nhỏ nhất</source>
+        <translation>Minimum value</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="230"/>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="231"/>
+        <source>Đơn vị mới</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="232"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="233"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="234"/>
+        <source>Nội dung vi phạm (điều đã thấy)</source>
+        <translation>What was observed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="235"/>
+        <source>Ngày ghi nhận</source>
+        <translation>Observed on</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="236"/>
+        <source>Đơn vị cũ</source>
+        <translation>Former unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="237"/>
+        <source>Ngoài ranh giới cụm</source>
+        <translation>Outside the cluster boundary</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="238"/>
+        <source>Đơn vị cấp trên</source>
+        <translation>Parent unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="239"/>
+        <source>Tỷ lệ hoàn thành (%)</source>
+        <translation>Completion (%)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="240"/>
+        <source>Đã cắm mốc</source>
+        <translation>Placed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="241"/>
+        <source>Diện tích quy hoạch (ha)</source>
+        <translation>Planned area (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="242"/>
+        <source>Thứ tự</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="243"/>
+        <source>Thời điểm lấy vị trí</source>
+        <translation>Position taken at</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="244"/>
+        <source>Chức vụ</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="245"/>
+        <source>Tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="246"/>
+        <source>Ngày ban hành</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="247"/>
+        <source>Câu hỏi</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="248"/>
+        <source>Biện pháp khắc phục yêu cầu</source>
+        <translation>Required remedy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="249"/>
+        <source>Bắt buộc</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="250"/>
+        <source>Đơn vị chịu trách nhiệm</source>
+        <translation>Responsible party</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="252"/>
+        <source>Mức độ</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="253"/>
+        <source>Mã băm ảnh (SHA-256)</source>
+        <translation>Photo hash (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="254"/>
+        <source>Chỉ hỏi khi câu</source>
+        <translation>Shown when question</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="255"/>
+        <source>Chỉ hỏi khi trả lời</source>
+        <translation>Shown when answer is</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="256"/>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="257"/>
+        <source>Thời điểm bắt đầu</source>
+        <translation>Started at</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="258"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="259"/>
+        <source>Thời điểm gửi</source>
+        <translation>Submitted at</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="260"/>
+        <source>Thời điểm chụp</source>
+        <translation>Taken at</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="261"/>
+        <source>Mã số thuế</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="263"/>
+        <source>Doanh nghiệp</source>
+        <translation>Tenant enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="264"/>
+        <source>Nội dung câu hỏi</source>
+        <translation>Question text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="265"/>
+        <source>Tiêu đề</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="266"/>
+        <source>Đơn vị tính</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="268"/>
+        <source>Thời điểm sửa</source>
+        <translation>Updated at</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="269"/>
+        <source>Hiệu lực từ</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="270"/>
+        <source>Hiệu lực đến</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="271"/>
+        <source>Nội dung trả lời</source>
+        <translation>Answer given</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="272"/>
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="274"/>
+        <source>Chiều rộng ảnh</source>
+        <translation>Photo width</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="275"/>
+        <source>Số lao động</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="276"/>
+        <source>Quan trắc tự động nước thải</source>
+        <translation>Automatic wastewater monitoring</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="277"/>
+        <source>Công suất xử lý nước thải (m³/ngày)</source>
+        <translation>Wastewater capacity (m³/day)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="278"/>
+        <source>Nước thải đạt quy chuẩn</source>
+        <translation>Wastewater meets the standard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="279"/>
+        <source>Trạm xử lý nước thải</source>
+        <translation>Wastewater treatment plant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="287"/>
+        <source>thêm mới</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="289"/>
+        <source>sửa</source>
+        <translation>edit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="291"/>
+        <source>xoá</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="339"/>
         <source>%1–%2 triệu đồng</source>
         <translation>VND %1–%2 million</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="186"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="340"/>
         <source>%1 triệu đồng</source>
         <translation>VND %1 million</translation>
     </message>
@@ -1176,107 +1720,107 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="183"/>
+        <location filename="../Main.qml" line="184"/>
         <source>Nguyễn Văn An</source>
         <translation>Nguyễn Văn An</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="183"/>
+        <location filename="../Main.qml" line="184"/>
         <source>Phó Giám đốc</source>
         <translation>Deputy Director</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="183"/>
+        <location filename="../Main.qml" line="184"/>
         <source>Sở Công Thương</source>
         <translation>Department of Industry and Trade</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="183"/>
+        <location filename="../Main.qml" line="184"/>
         <source>Trần Thị Bích Ngọc</source>
         <translation>Trần Thị Bích Ngọc</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="183"/>
+        <location filename="../Main.qml" line="184"/>
         <source>Chuyên viên</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="183"/>
+        <location filename="../Main.qml" line="184"/>
         <source>Lê Văn Minh</source>
         <translation>Lê Văn Minh</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="183"/>
+        <location filename="../Main.qml" line="184"/>
         <source>Phó Chủ tịch</source>
         <translation>Vice Chairman</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="183"/>
+        <location filename="../Main.qml" line="184"/>
         <source>UBND xã</source>
         <translation>Commune People’s Committee</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="183"/>
+        <location filename="../Main.qml" line="184"/>
         <source>Phạm Thị Hoa</source>
         <translation>Phạm Thị Hoa</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="183"/>
+        <location filename="../Main.qml" line="184"/>
         <source>Giám đốc</source>
         <translation>Director</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="183"/>
+        <location filename="../Main.qml" line="184"/>
         <source>Chủ đầu tư hạ tầng</source>
         <translation>Infrastructure investor</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="190"/>
+        <location filename="../Main.qml" line="191"/>
         <source>Đoàn đã kiểm tra hiện trường và hồ sơ của cụm. Hệ thống thoát nước mưa chưa hoàn thành ở phía đông.</source>
         <translation>The team inspected the site and the cluster’s records. The stormwater system is unfinished on the east side.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="202"/>
+        <location filename="../Main.qml" line="203"/>
         <source>Hệ thống thoát nước mưa chưa hoàn thành, nước mưa chảy tràn vào khu đất trống.</source>
         <translation>The stormwater system is unfinished; rainwater overflows onto vacant land.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="203"/>
+        <location filename="../Main.qml" line="204"/>
         <source>Hoàn thành tuyến thoát nước mưa phía đông.</source>
         <translation>Finish the eastern stormwater line.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="231"/>
+        <location filename="../Main.qml" line="232"/>
         <source>Kiểm tra CCN</source>
         <translation>CCN Inspect</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="266"/>
+        <location filename="../Main.qml" line="267"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="288"/>
+        <location filename="../Main.qml" line="289"/>
         <source>DỮ LIỆU MINH HOẠ</source>
         <translation>DEMO DATA</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="288"/>
+        <location filename="../Main.qml" line="289"/>
         <source>MINH HOẠ</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="302"/>
+        <location filename="../Main.qml" line="303"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="302"/>
+        <location filename="../Main.qml" line="303"/>
         <source>Ngoại tuyến</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../Main.qml" line="302"/>
+        <location filename="../Main.qml" line="303"/>
         <source>%n chờ gửi</source>
         <translation>
             <numerusform>%n pending</numerusform>
@@ -1284,23 +1828,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="306"/>
+        <location filename="../Main.qml" line="307"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="320"/>
-        <location filename="../Main.qml" line="324"/>
+        <location filename="../Main.qml" line="321"/>
+        <location filename="../Main.qml" line="325"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="370"/>
+        <location filename="../Main.qml" line="371"/>
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="379"/>
+        <location filename="../Main.qml" line="380"/>
         <source>Không mở được cơ sở dữ liệu trên máy</source>
         <translation>The database on this device cannot be opened</translation>
     </message>
@@ -2237,12 +2781,12 @@ Hai là (second), …</translation>
         <translation>Cannot make the thumbnail: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="20"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="18"/>
         <source>Không ghi được trạng thái đồng bộ: %1</source>
         <translation>Cannot save the sync state: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="270"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="265"/>
         <source>Không tìm thấy thay đổi bị từ chối này.</source>
         <translation>This refused change was not found.</translation>
     </message>
@@ -2359,12 +2903,12 @@ Hai là (second), …</translation>
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="128"/>
+        <location filename="../../sync/client/syncclient.cpp" line="126"/>
         <source>Không ghi được mã thiết bị vào cơ sở dữ liệu trên máy.</source>
         <translation>Cannot store the device id in the database on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="158"/>
+        <location filename="../../sync/client/syncclient.cpp" line="156"/>
         <source>%n thay đổi chưa gửi</source>
         <translation>
             <numerusform>%n unsent change</numerusform>
@@ -2372,7 +2916,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="160"/>
+        <location filename="../../sync/client/syncclient.cpp" line="158"/>
         <source>%n thay đổi bị máy chủ từ chối</source>
         <translation>
             <numerusform>%n change refused by the server</numerusform>
@@ -2380,7 +2924,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="162"/>
+        <location filename="../../sync/client/syncclient.cpp" line="160"/>
         <source>%n ảnh chưa tải lên (%1 MB)</source>
         <translation>
             <numerusform>%n photo not uploaded (%1 MB)</numerusform>
@@ -2388,47 +2932,47 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="164"/>
+        <location filename="../../sync/client/syncclient.cpp" line="162"/>
         <source>Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.</source>
         <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="286"/>
+        <location filename="../../sync/client/syncclient.cpp" line="284"/>
         <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="368"/>
+        <location filename="../../sync/client/syncclient.cpp" line="366"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="481"/>
+        <location filename="../../sync/client/syncclient.cpp" line="479"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="557"/>
+        <location filename="../../sync/client/syncclient.cpp" line="555"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="934"/>
+        <location filename="../../sync/client/syncclient.cpp" line="932"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu và thiếu một phần dữ liệu. Máy này gửi lại %1 bản ghi máy chủ đã mất, rồi tải lại dữ liệu.</source>
         <translation>The server was just restored from a backup and is missing some data. This device is sending again %1 records the server lost, then reloading the data.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="937"/>
+        <location filename="../../sync/client/syncclient.cpp" line="935"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu. Máy này tải lại dữ liệu từ máy chủ.</source>
         <translation>The server was just restored from a backup. This device is reloading the data from the server.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1198"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1196"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1227"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1225"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>
@@ -2502,705 +3046,154 @@ Hai là (second), …</translation>
     </message>
 </context>
 <context>
-    <name>SyncLabels</name>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="21"/>
-        <location filename="../../sync/client/synclabels.cpp" line="128"/>
-        <source>Đơn vị hành chính</source>
-        <translation>Administrative unit</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="22"/>
-        <source>Đối chiếu đơn vị hành chính</source>
-        <translation>Administrative unit mapping</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="23"/>
-        <location filename="../../sync/client/synclabels.cpp" line="51"/>
-        <source>Cụm công nghiệp</source>
-        <translation>Industrial cluster</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="24"/>
-        <source>Địa bàn của cụm</source>
-        <translation>Cluster&apos;s commune</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="25"/>
-        <source>Mốc ranh giới</source>
-        <translation>Boundary marker</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="26"/>
-        <source>Doanh nghiệp trong cụm</source>
-        <translation>Tenant enterprise</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="27"/>
-        <location filename="../../sync/client/synclabels.cpp" line="80"/>
-        <source>Hạng mục hạ tầng</source>
-        <translation>Infrastructure item</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="28"/>
-        <location filename="../../sync/client/synclabels.cpp" line="123"/>
-        <source>Mẫu phiếu kiểm tra</source>
-        <translation>Checklist template</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="29"/>
-        <location filename="../../sync/client/synclabels.cpp" line="112"/>
-        <source>Phần của phiếu kiểm tra</source>
-        <translation>Checklist section</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="30"/>
-        <source>Câu hỏi kiểm tra</source>
-        <translation>Checklist question</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="31"/>
-        <location filename="../../sync/client/synclabels.cpp" line="74"/>
-        <source>Cuộc kiểm tra</source>
-        <translation>Inspection</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="32"/>
-        <source>Thành phần đoàn kiểm tra</source>
-        <translation>Inspection participant</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="33"/>
-        <source>Câu trả lời</source>
-        <translation>Answer</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="34"/>
-        <location filename="../../sync/client/synclabels.cpp" line="134"/>
-        <source>Vi phạm</source>
-        <translation>Violation</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="35"/>
-        <source>Số liệu tiến độ</source>
-        <translation>Progress reading</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="36"/>
-        <source>Ảnh</source>
-        <translation>Photo</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="44"/>
-        <source>Độ chính xác vị trí (m)</source>
-        <translation>Position accuracy (m)</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="45"/>
-        <source>Cơ quan, đơn vị</source>
-        <translation>Agency</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="46"/>
-        <source>Ranh giới cụm</source>
-        <translation>Cluster boundary</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="47"/>
-        <source>Dung lượng ảnh</source>
-        <translation>Photo size</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="48"/>
-        <source>Chú thích ảnh</source>
-        <translation>Caption</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="49"/>
-        <source>Loại vi phạm</source>
-        <translation>Violation type</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="50"/>
-        <source>Các lựa chọn</source>
-        <translation>Choices</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="52"/>
-        <source>Mã</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="53"/>
-        <source>Hạn hoàn thành đã cam kết</source>
-        <translation>Committed completion date</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="54"/>
-        <source>Hạn đưa vào vận hành đã cam kết</source>
-        <translation>Committed operation date</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="55"/>
-        <source>Hạn khởi công đã cam kết</source>
-        <translation>Committed start date</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="56"/>
-        <source>Kết luận và kiến nghị</source>
-        <translation>Conclusions and recommendations</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="57"/>
-        <source>Thời điểm tạo</source>
-        <translation>Created at</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="58"/>
-        <source>Hạn khắc phục</source>
-        <translation>Remedy deadline</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="59"/>
-        <source>Thời điểm xoá</source>
-        <translation>Deleted at</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="60"/>
-        <source>Đã duyệt quy hoạch chi tiết</source>
-        <translation>Detailed plan approved</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="61"/>
-        <source>Quyết định duyệt quy hoạch chi tiết</source>
-        <translation>Detailed plan decision</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="62"/>
-        <source>Ngày có hiệu lực</source>
-        <translation>Effective date</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="63"/>
-        <source>Thời điểm kết thúc</source>
-        <translation>Ended at</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="64"/>
-        <source>Diện tích thành lập (ha)</source>
-        <translation>Established area (ha)</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="65"/>
-        <source>Ngày thành lập</source>
-        <translation>Established on</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="66"/>
-        <source>Quyết định thành lập</source>
-        <translation>Establishment decision</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="67"/>
-        <source>Nội dung làm việc, kết quả kiểm tra</source>
-        <translation>Findings</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="68"/>
-        <source>Mức phạt tối đa (đồng)</source>
-        <translation>Maximum fine (VND)</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="69"/>
-        <source>Mức phạt tối thiểu (đồng)</source>
-        <translation>Minimum fine (VND)</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="70"/>
-        <source>Có vốn đầu tư nước ngoài</source>
-        <translation>Foreign-invested</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="71"/>
-        <source>Chiều cao ảnh</source>
-        <translation>Photo height</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="72"/>
-        <source>Đất công nghiệp (ha)</source>
-        <translation>Industrial land (ha)</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="73"/>
-        <source>Ngành nghề</source>
-        <translation>Industry</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="75"/>
-        <source>Họ tên cán bộ kiểm tra</source>
-        <translation>Inspector&apos;s name</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="76"/>
-        <source>Vốn đầu tư (tỷ đồng)</source>
-        <translation>Investment capital (VND bn)</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="77"/>
-        <source>Chủ đầu tư</source>
-        <translation>Investor</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="78"/>
-        <source>Dữ liệu minh hoạ</source>
-        <translation>Demo data</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="79"/>
-        <source>Trưởng đoàn</source>
-        <translation>Team lead</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="81"/>
-        <source>Loại</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="82"/>
-        <source>Vĩ độ</source>
-        <translation>Latitude</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="83"/>
-        <source>Đất đã cho thuê (ha)</source>
-        <translation>Leased land (ha)</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="84"/>
-        <source>Căn cứ pháp lý</source>
-        <translation>Legal basis</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="85"/>
-        <source>Cấp</source>
-        <translation>Level</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="86"/>
-        <source>Tên cấp</source>
-        <translation>Level name</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="87"/>
-        <source>Kinh độ</source>
-        <translation>Longitude</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="88"/>
-        <source>Giá trị lớn nhất</source>
-        <translation>Maximum value</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="89"/>
-        <source>Định dạng ảnh</source>
-        <translation>Image format</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="90"/>
-        <source>Giá trị nhỏ nhất</source>
-        <translation>Minimum value</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="91"/>
-        <source>Tên</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="92"/>
-        <source>Đơn vị mới</source>
-        <translation>New unit</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="93"/>
-        <location filename="../../sync/client/synclabels.cpp" line="94"/>
-        <source>Ghi chú</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="95"/>
-        <source>Nội dung vi phạm (điều đã thấy)</source>
-        <translation>What was observed</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="96"/>
-        <source>Ngày ghi nhận</source>
-        <translation>Observed on</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="97"/>
-        <source>Đơn vị cũ</source>
-        <translation>Former unit</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="98"/>
-        <source>Ngoài ranh giới cụm</source>
-        <translation>Outside the cluster boundary</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="99"/>
-        <source>Đơn vị cấp trên</source>
-        <translation>Parent unit</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="100"/>
-        <source>Tỷ lệ hoàn thành (%)</source>
-        <translation>Completion (%)</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="101"/>
-        <source>Đã cắm mốc</source>
-        <translation>Placed</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="102"/>
-        <source>Diện tích quy hoạch (ha)</source>
-        <translation>Planned area (ha)</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="103"/>
-        <source>Thứ tự</source>
-        <translation>Order</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="104"/>
-        <source>Thời điểm lấy vị trí</source>
-        <translation>Position taken at</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="105"/>
-        <source>Chức vụ</source>
-        <translation>Position</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="106"/>
-        <source>Tỉnh</source>
-        <translation>Province</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="107"/>
-        <source>Ngày ban hành</source>
-        <translation>Published on</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="108"/>
-        <source>Câu hỏi</source>
-        <translation>Question</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="109"/>
-        <source>Biện pháp khắc phục yêu cầu</source>
-        <translation>Required remedy</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="110"/>
-        <source>Bắt buộc</source>
-        <translation>Required</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="111"/>
-        <source>Đơn vị chịu trách nhiệm</source>
-        <translation>Responsible party</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="113"/>
-        <source>Mức độ</source>
-        <translation>Severity</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="114"/>
-        <source>Mã băm ảnh (SHA-256)</source>
-        <translation>Photo hash (SHA-256)</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="115"/>
-        <source>Chỉ hỏi khi câu</source>
-        <translation>Shown when question</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="116"/>
-        <source>Chỉ hỏi khi trả lời</source>
-        <translation>Shown when answer is</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="117"/>
-        <source>Nguồn</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="118"/>
-        <source>Thời điểm bắt đầu</source>
-        <translation>Started at</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="119"/>
-        <source>Trạng thái</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="120"/>
-        <source>Thời điểm gửi</source>
-        <translation>Submitted at</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="121"/>
-        <source>Thời điểm chụp</source>
-        <translation>Taken at</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="122"/>
-        <source>Mã số thuế</source>
-        <translation>Tax code</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="124"/>
-        <source>Doanh nghiệp</source>
-        <translation>Tenant enterprise</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="125"/>
-        <source>Nội dung câu hỏi</source>
-        <translation>Question text</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="126"/>
-        <source>Tiêu đề</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="127"/>
-        <source>Đơn vị tính</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="129"/>
-        <source>Thời điểm sửa</source>
-        <translation>Updated at</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="130"/>
-        <source>Hiệu lực từ</source>
-        <translation>Valid from</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="131"/>
-        <source>Hiệu lực đến</source>
-        <translation>Valid to</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="132"/>
-        <source>Nội dung trả lời</source>
-        <translation>Answer given</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="133"/>
-        <source>Phiên bản</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="135"/>
-        <source>Chiều rộng ảnh</source>
-        <translation>Photo width</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="136"/>
-        <source>Số lao động</source>
-        <translation>Workers</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="137"/>
-        <source>Quan trắc tự động nước thải</source>
-        <translation>Automatic wastewater monitoring</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="138"/>
-        <source>Công suất xử lý nước thải (m³/ngày)</source>
-        <translation>Wastewater capacity (m³/day)</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="139"/>
-        <source>Nước thải đạt quy chuẩn</source>
-        <translation>Wastewater meets the standard</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="140"/>
-        <source>Trạm xử lý nước thải</source>
-        <translation>Wastewater treatment plant</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="148"/>
-        <source>thêm mới</source>
-        <translation>new</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="150"/>
-        <source>sửa</source>
-        <translation>edit</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/synclabels.cpp" line="152"/>
-        <source>xoá</source>
-        <translation>delete</translation>
-    </message>
-</context>
-<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../pages/SyncPage.qml" line="18"/>
+        <location filename="../pages/SyncPage.qml" line="20"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="19"/>
+        <location filename="../pages/SyncPage.qml" line="21"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="22"/>
+        <location filename="../pages/SyncPage.qml" line="24"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="54"/>
+        <location filename="../pages/SyncPage.qml" line="56"/>
         <source>Đang có mạng</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="54"/>
+        <location filename="../pages/SyncPage.qml" line="56"/>
         <source>Không có mạng — dữ liệu được lưu trên máy và sẽ gửi khi có mạng</source>
         <translation>No network — data is kept on this device and sent when online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="61"/>
+        <location filename="../pages/SyncPage.qml" line="63"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="61"/>
+        <location filename="../pages/SyncPage.qml" line="63"/>
         <source>Chưa đăng nhập</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="68"/>
+        <location filename="../pages/SyncPage.qml" line="70"/>
         <source>Mọi thay đổi đã được gửi lên máy chủ.</source>
         <translation>All changes have been sent to the server.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="68"/>
+        <location filename="../pages/SyncPage.qml" line="70"/>
         <source>Đang chờ gửi: %1 bản ghi (%2), %3 ảnh (%4)</source>
         <translation>Waiting to send: %1 records (%2), %3 photos (%4)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="74"/>
+        <location filename="../pages/SyncPage.qml" line="76"/>
         <source>Đồng bộ thành công lần cuối: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="74"/>
+        <location filename="../pages/SyncPage.qml" line="76"/>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="107"/>
+        <location filename="../pages/SyncPage.qml" line="109"/>
         <source>Sẽ tự thử lại lúc %1.</source>
         <translation>Will try again by itself at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="116"/>
+        <location filename="../pages/SyncPage.qml" line="118"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="116"/>
+        <location filename="../pages/SyncPage.qml" line="118"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="124"/>
+        <location filename="../pages/SyncPage.qml" line="126"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="135"/>
+        <location filename="../pages/SyncPage.qml" line="137"/>
         <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="149"/>
+        <location filename="../pages/SyncPage.qml" line="151"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="149"/>
+        <location filename="../pages/SyncPage.qml" line="151"/>
         <source>%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.</source>
         <translation>%1 (%2): %3. Sent again by itself at every sync until the registry has the record it needs.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="149"/>
+        <location filename="../pages/SyncPage.qml" line="151"/>
         <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
         <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="155"/>
+        <location filename="../pages/SyncPage.qml" line="157"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="166"/>
+        <location filename="../pages/SyncPage.qml" line="168"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="166"/>
+        <location filename="../pages/SyncPage.qml" line="168"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="172"/>
+        <location filename="../pages/SyncPage.qml" line="174"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="190"/>
+        <location filename="../pages/SyncPage.qml" line="192"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="197"/>
+        <location filename="../pages/SyncPage.qml" line="199"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="203"/>
+        <location filename="../pages/SyncPage.qml" line="205"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="210"/>
+        <location filename="../pages/SyncPage.qml" line="212"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="216"/>
+        <location filename="../pages/SyncPage.qml" line="218"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="229"/>
+        <location filename="../pages/SyncPage.qml" line="231"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="246"/>
+        <location filename="../pages/SyncPage.qml" line="248"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

@@ -9,6 +9,8 @@ Page {
     id: page
 
     required property SyncClient syncClient
+    // Tables, columns and operations in the user's words (refused changes, conflicts).
+    required property DomainLabels labels
 
     // Asks the app to show LoginPage (after logout or when the session ended).
     signal loginRequested
@@ -146,7 +148,7 @@ Page {
 
                     Label {
                         Layout.fillWidth: true
-                        text: modelData.retriedBySync ? qsTr("%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.").arg(modelData.entityLabel).arg(modelData.opLabel).arg(modelData.message) : modelData.waitedTooLong ? qsTr("%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.").arg(modelData.entityLabel).arg(modelData.opLabel).arg(modelData.message).arg(page.syncClient.waitLimitDays) : qsTr("%1 (%2): %3").arg(modelData.entityLabel).arg(modelData.opLabel).arg(modelData.message)
+                        text: modelData.retriedBySync ? qsTr("%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.").arg(page.labels.tableName(modelData.entity)).arg(page.labels.changeOp(modelData.op)).arg(modelData.message) : modelData.waitedTooLong ? qsTr("%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.").arg(page.labels.tableName(modelData.entity)).arg(page.labels.changeOp(modelData.op)).arg(modelData.message).arg(page.syncClient.waitLimitDays) : qsTr("%1 (%2): %3").arg(page.labels.tableName(modelData.entity)).arg(page.labels.changeOp(modelData.op)).arg(modelData.message)
                         wrapMode: Text.WordWrap
                     }
 
@@ -187,7 +189,7 @@ Page {
 
                         Label {
                             Layout.fillWidth: true
-                            text: qsTr("%1 · %2").arg(modelData.entityLabel || modelData.entity || "").arg(modelData.fieldLabel || modelData.field || "")
+                            text: qsTr("%1 · %2").arg(page.labels.tableName(modelData.entity || "")).arg(page.labels.fieldName(modelData.field || ""))
                             font.bold: true
                             wrapMode: Text.WordWrap
                         }

@@ -1,7 +1,5 @@
 #include "syncclient.h"
 
-#include "synclabels.h"
-
 #include "migrator.h"
 #include "pulledpage.h"
 #include "restorerequeue.h"
@@ -1251,15 +1249,7 @@ void SyncClient::fetchConflicts()
                          SyncErrors::Kind::Malformed);
             return;
         }
-        m_conflicts.clear();
-        for (const QJsonValue &v : o.value(QLatin1String("conflicts")).toArray()) {
-            QVariantMap c = v.toObject().toVariantMap();
-            c.insert(QStringLiteral("entityLabel"),
-                     SyncLabels::entity(c.value(QStringLiteral("entity")).toString()));
-            c.insert(QStringLiteral("fieldLabel"),
-                     SyncLabels::field(c.value(QStringLiteral("field")).toString()));
-            m_conflicts << c;
-        }
+        m_conflicts = o.value(QLatin1String("conflicts")).toArray().toVariantList();
         emit conflictsChanged();
     });
 }

@@ -1,7 +1,5 @@
 #include "syncmanager.h"
 
-#include "synclabels.h"
-
 #include "transaction.h"
 #include "uuid7.h"
 
@@ -194,18 +192,15 @@ QVariantList SyncManager::rejectedChanges(qint64 now) const
     while (q.next()) {
         const bool waits = waitsForAnotherRow(q.value(4).toString());
         const bool tooLong = waits && !q.value(7).isNull() && q.value(7).toLongLong() <= since;
-        out << QVariantMap{
-            {QStringLiteral("seq"), q.value(0)},
-            {QStringLiteral("entity"), q.value(1)},
-            {QStringLiteral("entityLabel"), SyncLabels::entity(q.value(1).toString())},
-            {QStringLiteral("rowId"), q.value(2)},
-            {QStringLiteral("op"), q.value(3)},
-            {QStringLiteral("opLabel"), SyncLabels::op(q.value(3).toString())},
-            {QStringLiteral("code"), q.value(4)},
-            {QStringLiteral("message"), q.value(5)},
-            {QStringLiteral("createdAt"), q.value(6)},
-            {QStringLiteral("retriedBySync"), waits && !tooLong},
-            {QStringLiteral("waitedTooLong"), tooLong}};
+        out << QVariantMap{{QStringLiteral("seq"), q.value(0)},
+                           {QStringLiteral("entity"), q.value(1)},
+                           {QStringLiteral("rowId"), q.value(2)},
+                           {QStringLiteral("op"), q.value(3)},
+                           {QStringLiteral("code"), q.value(4)},
+                           {QStringLiteral("message"), q.value(5)},
+                           {QStringLiteral("createdAt"), q.value(6)},
+                           {QStringLiteral("retriedBySync"), waits && !tooLong},
+                           {QStringLiteral("waitedTooLong"), tooLong}};
     }
     return out;
 }

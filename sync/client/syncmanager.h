@@ -65,8 +65,7 @@ public:
     // (as stored: the JSON text, in bytes) in the same scan.
     int pendingRecordCount(qint64 *bytes = nullptr) const;
     int rejectedCount() const;
-    // Rejected entries for the user: seq, entity, entityLabel, row_id, op, opLabel (SyncLabels),
-    // code, message, created_at,
+    // Rejected entries for the user: seq, entity, row_id, op, code, message, created_at,
     // retriedBySync (waitsForAnotherRow and waiting for less than waitLimitDays: sent again by
     // each round) and waitedTooLong (waitsForAnotherRow, waiting longer: no longer sent by
     // itself; the user is asked to tell a supervisor, then to send it again). `now`: the device

@@ -1177,8 +1177,6 @@ private slots:
         QCOMPARE(pushed.size(), 2);
         QCOMPARE(scalar(d->db.connection(), since).toLongLong(), began);
         QVariantMap entry = d->client->rejectedChanges().first().toMap();
-        QCOMPARE(entry.value("entityLabel").toString(), QStringLiteral("Đơn vị hành chính"));
-        QCOMPARE(entry.value("opLabel").toString(), QStringLiteral("thêm mới"));
         QCOMPARE(entry.value("retriedBySync").toBool(), true);
         QCOMPARE(entry.value("waitedTooLong").toBool(), false);
 

@@ -1,7 +1,10 @@
 #include "clustermanager.h"
+#include "database.h"
 #include "domainlabels.h"
+#include "outboxtriggers.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 class TestDomainLabels : public QObject
@@ -15,6 +18,55 @@ private slots:
             const QString l = labels.clusterStatus(s);
             QVERIFY2(!l.isEmpty() && l != s, qPrintable(s));
         }
+    }
+
+    // The sync page names synced tables and columns (refused changes, conflicts): a table or a
+    // column added without a label would show its SQL name to inspectors and supervisors.
+    void everySyncedTableAndColumnHasALabel()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Database db;
+        const CoreError e = db.open(dir.filePath("device.sqlite"));
+        QVERIFY2(e.ok(), qPrintable(e.message()));
+        const QHash<QString, QStringList> synced = OutboxTriggers::syncedColumns(db.connection());
+        QVERIFY(synced.size() >= 16);
+        DomainLabels labels;
+        QSet<QString> tables;
+        int columns = 0;
+        for (auto it = synced.constBegin(); it != synced.constEnd(); ++it) {
+            const QString table = labels.tableName(it.key());
+            QVERIFY2(table != it.key() && !table.contains('_'), qPrintable(it.key()));
+            QVERIFY2(!tables.contains(table), qPrintable(it.key() + ": " + table + " twice"));
+            tables.insert(table);
+            QHash<QString, QString> seen; // label -> column, within one table
+            for (const QString &c : it.value()) {
+                if (c == QLatin1String("id"))
+                    continue;
+                ++columns;
+                const QString label = labels.fieldName(c);
+                QVERIFY2(label != c && !label.contains('_'), qPrintable(it.key() + "." + c));
+                QVERIFY2(!seen.contains(label),
+                         qPrintable(it.key() + ": " + c + " and " + seen.value(label) +
+                                    " are both " + label));
+                seen.insert(label, c);
+            }
+        }
+        QVERIFY(columns > 150);
+    }
+
+    void syncNamesItDoesNotKnowPassThrough()
+    {
+        DomainLabels labels;
+        QCOMPARE(labels.tableName("site_visits"), QStringLiteral("site_visits"));
+        QCOMPARE(labels.fieldName("site_visit_id"), QStringLiteral("site_visit_id"));
+        QCOMPARE(labels.changeOp("merge"), QStringLiteral("merge"));
+        QCOMPARE(labels.changeOp("insert"), QStringLiteral("thêm mới"));
+        QCOMPARE(labels.changeOp("update"), QStringLiteral("sửa"));
+        QCOMPARE(labels.changeOp("delete"), QStringLiteral("xoá"));
+        QCOMPARE(labels.tableName("progress_readings"), QStringLiteral("Số liệu tiến độ"));
+        QCOMPARE(labels.fieldName("findings"),
+                 QStringLiteral("Nội dung làm việc, kết quả kiểm tra"));
     }
 
     void numbers_data()
