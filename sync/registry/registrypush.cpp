@@ -182,12 +182,7 @@ CoreError RegistryPush::push(const Principal &who, const QList<PushChange> &chan
             return abort(error);
         bool ok = true;
         if (r.status != QLatin1String("applied"))
-            ok = m_store.statement(
-                QStringLiteral("INSERT INTO push_outcomes (device_id, change_seq, "
-                               "status, result) VALUES (?, ?, ?, ?) ON CONFLICT "
-                               "(device_id, change_seq) DO UPDATE SET status = "
-                               "excluded.status, result = excluded.result"),
-                {who.deviceId, c.seq, r.status, compact(r.toJson())}, &error);
+            ok = recordOutcome(who, c, r, &error);
         else if (seen != outcomes.constEnd())
             ok = m_store.statement(
                 QStringLiteral("DELETE FROM push_outcomes WHERE device_id = ? AND change_seq = ?"),
@@ -393,6 +388,31 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
                                     who.deviceId, who.userId, change.baseSeq, change.fields,
                                     r.status, storageError);
     return r;
+}
+
+bool RegistryPush::recordOutcome(const Principal &who, const PushChange &change,
+                                 const ChangeResult &result, QString *error)
+{
+    const qint64 now = RegistrySql::now();
+    // A change refused again keeps when it was first refused and counts the attempt; one stored
+    // at last (a conflict after a refusal) keeps its times too.
+    return m_store.statement(
+               QStringLiteral(
+                   "INSERT INTO push_outcomes (device_id, change_seq, status, result, entity, "
+                   "row_id, op, "
+                   "code, user_id, province_id, first_at, last_at, attempts) VALUES (?, ?, ?, ?, "
+                   "?, ?, ?, "
+                   "?, ?, ?, ?, ?, 1) ON CONFLICT (device_id, change_seq) DO UPDATE SET status = "
+                   "excluded.status, result = excluded.result, entity = excluded.entity, row_id = "
+                   "excluded.row_id, op = excluded.op, code = excluded.code, user_id = "
+                   "excluded.user_id, province_id = excluded.province_id, first_at = "
+                   "COALESCE(push_outcomes.first_at, excluded.first_at), last_at = "
+                   "excluded.last_at, "
+                   "attempts = push_outcomes.attempts + 1"),
+               {who.deviceId, change.seq, result.status, compact(result.toJson()), change.entity,
+                change.rowId, change.op, result.code.isEmpty() ? QVariant() : QVariant(result.code),
+                who.userId, who.provinceId, now, now},
+               error) != nullptr;
 }
 
 bool RegistryPush::prefetch(const QList<PushChange> &changes, qint64 through, QString *error)

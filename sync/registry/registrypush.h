@@ -76,6 +76,12 @@ private:
                         const QString &deviceId, ChangeMerger::NewerOwnFields *out,
                         QString *error) const;
 
+    // Keeps a change's outcome when it was not simply applied (push_outcomes): the same answer
+    // for a replay, and for a refusal what supervisors read (RegistryRejections), counted and
+    // timed on the registry's clock.
+    bool recordOutcome(const Principal &who, const PushChange &change, const ChangeResult &result,
+                       QString *error);
+
     RegistryStore &m_store;
     std::unique_ptr<PushState> m_batch; // set while a push batch is stored
 };

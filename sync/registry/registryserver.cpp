@@ -200,6 +200,7 @@ QList<QPair<QByteArray, QString>> RegistryServer::routes()
             {"get", QStringLiteral("/api/v1/photos/{sha}/thumbnail")},
             {"get", QStringLiteral("/api/v1/conflicts")},
             {"post", QStringLiteral("/api/v1/conflicts/{id}/resolve")},
+            {"get", QStringLiteral("/api/v1/rejections")},
             {"get", QStringLiteral("/api/v1/devices")},
             {"post", QStringLiteral("/api/v1/devices/{id}/revoke")},
             {"get", QStringLiteral("/api/v1/users")},
@@ -430,6 +431,8 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
             return post ? resolve(*who, seg.at(1), body) : wrongMethod();
         }
     }
+    if (head == QLatin1String("rejections") && seg.size() == 1)
+        return get ? rejections(*who, request) : wrongMethod();
     if (head == QLatin1String("devices")) {
         if (seg.size() == 1)
             return get ? devices(*who) : wrongMethod();
@@ -735,6 +738,18 @@ Reply RegistryServer::conflicts(const Principal &who, const QHttpServerRequest &
         all = item.second == QLatin1String("1");
     }
     return json({{QStringLiteral("conflicts"), m_store->conflicts(who, all)}});
+}
+
+Reply RegistryServer::rejections(const Principal &who, const QHttpServerRequest &request)
+{
+    if (!who.isAdmin() && !who.isSupervisor())
+        return error(403, "forbidden",
+                     QStringLiteral("Chỉ giám sát viên và quản trị viên được xem các thay đổi bị "
+                                    "từ chối của các máy."));
+    if (!QUrlQuery(request.url()).isEmpty())
+        return error(400, "invalid_parameter",
+                     QStringLiteral("Danh sách thay đổi bị từ chối không nhận tham số nào."));
+    return json({{QStringLiteral("rejections"), m_store->rejections(who)}});
 }
 
 Reply RegistryServer::resolve(const Principal &who, const QString &id, const QByteArray &body)

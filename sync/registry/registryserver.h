@@ -68,6 +68,7 @@ private:
                    const QByteArray &body);
     Reply photoGet(const Principal &who, const QString &sha, bool thumbnail);
     Reply conflicts(const Principal &who, const QHttpServerRequest &request);
+    Reply rejections(const Principal &who, const QHttpServerRequest &request);
     Reply resolve(const Principal &who, const QString &id, const QByteArray &body);
     Reply devices(const Principal &who);
     Reply revoke(const Principal &who, const QString &id);

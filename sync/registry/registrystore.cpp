@@ -451,6 +451,11 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
     return m_conflicts.resolveConflict(who, id, choice, value, hasValue, out);
 }
 
+QJsonArray RegistryStore::rejections(const Principal &who) const
+{
+    return m_rejections.rejections(who);
+}
+
 bool RegistryStore::canRead(const Principal &who, const QString &provinceId,
                             const QString &clusterId) const
 {

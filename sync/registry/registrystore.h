@@ -10,6 +10,7 @@
 #include "registrypull.h"
 #include "registrypush.h"
 #include "registryrecords.h"
+#include "registryrejections.h"
 #include "registryscope.h"
 #include "sqlitestatements.h"
 
@@ -37,6 +38,7 @@ struct sqlite3;
 // (they are its friends); its functions answer through them:
 //   RegistryAccounts: users, devices, tokens.
 //   RegistryConflicts: conflict records, listed and resolved.
+//   RegistryRejections: the changes it refused, listed for supervisors.
 //   RegistryPull: pull pages.
 //   RegistryScope: the province and cluster of a row, who may read or write it.
 //   RegistryRecords: stored rows and their history, writeRow.
@@ -107,6 +109,9 @@ public:
     CoreError resolveConflict(const Principal &who, const QString &id, const QString &choice,
                               const QJsonValue &value, bool hasValue, QJsonObject *out);
 
+    // The pushed changes still refused, for supervisors (RegistryRejections).
+    QJsonArray rejections(const Principal &who) const;
+
     // Whole-set operations. Between beginBatch and commitBatch every push() and writeRow() joins
     // one transaction, and all of them become durable at commitBatch.
     CoreError beginBatch();
@@ -127,6 +132,7 @@ private:
     friend class RegistryConflicts;
     friend class RegistryPull;
     friend class RegistryPush;
+    friend class RegistryRejections;
     friend class RegistryRecords;
     friend class RegistryScope;
 
@@ -179,6 +185,7 @@ private:
     RegistryConflicts m_conflicts{*this};
     RegistryPull m_pull{*this};
     RegistryPush m_push{*this};
+    RegistryRejections m_rejections{*this};
     RegistryRecords m_records{*this};
     RegistryScope m_scope{*this};
 };

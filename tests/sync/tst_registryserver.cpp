@@ -911,6 +911,8 @@ void TestRegistryServer::authorisation()
         got = pushResult(c);
     } else if (endpoint == "conflicts") {
         got = QString::number(call("GET", "/api/v1/conflicts", {}, tok).status);
+    } else if (endpoint == "rejections") {
+        got = QString::number(call("GET", "/api/v1/rejections", {}, tok).status);
     } else if (endpoint == "users_get") {
         got = QString::number(call("GET", "/api/v1/users", {}, tok).status);
     } else if (endpoint == "users_post") {

@@ -153,6 +153,8 @@ private slots:
     void aRefusedWriteLeavesNoTransactionOpen();
     void anImportWaitsForAPushInFlight();
     void aConflictIsResolvedOnce();
+    void aRefusedChangeIsListedForSupervisorsUntilStored();
+    void refusalsStoredBeforeSchema5AreListed();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -1022,3 +1024,122 @@ void TestRegistryStore::aConflictIsResolvedOnce()
 
 QTEST_GUILESS_MAIN(TestRegistryStore)
 #include "tst_registrystore.moc"
+
+// A change refused for want of another row waits on its device; the device's user is told, after
+// a week, to ask a supervisor. The supervisor reads here who waits, for which row, since when and
+// how many times it was tried; a change stored at last leaves the list.
+void TestRegistryStore::aRefusedChangeIsListedForSupervisorsUntilStored()
+{
+    Principal inspector = scoped("insp", "inspector", {"c1", "c9"});
+    QString userId;
+    QVERIFY(m_store->addUser(inspector, "a-long-password", true, &userId).ok());
+    QString token;
+    qint64 expires = 0;
+    const CoreError in = m_store->login("insp", "a-long-password", "tablet-7", "Máy tính bảng 7",
+                                        3600000, &inspector, &token, &expires);
+    QVERIFY2(in.ok(), qPrintable(in.message()));
+    inspector.deviceId = "tablet-7";
+    const Principal supervisor = scoped("sup", "supervisor");
+    const Principal elsewhere = scoped("sup2", "supervisor", {}, "p2");
+    const Principal admin = scoped("adm", "admin");
+
+    // An inspection of a cluster the registry does not have yet, and one of a kind it refuses.
+    const PushChange waiting = inspectionIn("c9", 5);
+    PushChange invalid = inspectionIn("c1", 6);
+    invalid.fields.insert("kind", "bogus");
+    QList<ChangeResult> results;
+    QVERIFY(m_store->push(inspector, {waiting, invalid}, &results).ok());
+    QCOMPARE(results.value(0).code, QStringLiteral("unknown_parent"));
+    QCOMPARE(results.value(1).code, QStringLiteral("invalid_value"));
+
+    QJsonArray listed = m_store->rejections(supervisor);
+    QCOMPARE(listed.size(), 2);
+    QJsonObject w = listed.at(0).toObject();
+    QCOMPARE(w.value("change_seq").toInteger(), waiting.seq);
+    QCOMPARE(w.value("entity").toString(), QStringLiteral("inspections"));
+    QCOMPARE(w.value("row_id").toString(), waiting.rowId);
+    QCOMPARE(w.value("op").toString(), QStringLiteral("insert"));
+    QCOMPARE(w.value("code").toString(), QStringLiteral("unknown_parent"));
+    QVERIFY(w.value("waits_for_another_row").toBool());
+    QVERIFY(!w.value("message").toString().isEmpty());
+    QCOMPARE(w.value("username").toString(), QStringLiteral("insp"));
+    QCOMPARE(w.value("device_name").toString(), QStringLiteral("Máy tính bảng 7"));
+    QCOMPARE(w.value("attempts").toInt(), 1);
+    const qint64 first = w.value("first_at").toInteger();
+    QVERIFY(first > 0);
+    QCOMPARE(w.value("last_at").toInteger(), first);
+    const QJsonObject v = listed.at(1).toObject();
+    QCOMPARE(v.value("code").toString(), QStringLiteral("invalid_value"));
+    QVERIFY(!v.value("waits_for_another_row").toBool());
+
+    // Only the supervisors of the user's province and admins see them.
+    QCOMPARE(m_store->rejections(admin).size(), 2);
+    QCOMPARE(m_store->rejections(elsewhere).size(), 0);
+    QCOMPARE(m_store->rejections(inspector).size(), 0);
+
+    // Sent again and refused again: counted, first time kept.
+    QTest::qWait(5);
+    QVERIFY(m_store->push(inspector, {waiting}, &results).ok());
+    QCOMPARE(results.value(0).code, QStringLiteral("unknown_parent"));
+    w = m_store->rejections(supervisor).at(0).toObject();
+    QCOMPARE(w.value("attempts").toInt(), 2);
+    QCOMPARE(w.value("first_at").toInteger(), first);
+    QVERIFY(w.value("last_at").toInteger() > first);
+
+    // The cluster arrives; the change goes again and is stored: it leaves the list.
+    const QJsonObject cluster{{"code", "c9"},        {"name", "CCN Khánh Phú"},
+                              {"province_id", "p1"}, {"status", "operating"},
+                              {"created_at", 1},     {"updated_at", 1}};
+    QVERIFY(m_store->writeRow("clusters", "c9", cluster, "test", QString()).ok());
+    QVERIFY(m_store->push(inspector, {waiting}, &results).ok());
+    QCOMPARE(results.value(0).status, QStringLiteral("applied"));
+    listed = m_store->rejections(supervisor);
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.at(0).toObject().value("code").toString(), QStringLiteral("invalid_value"));
+}
+
+// Refusals stored by a registry at schema 4 carry only device, seq, status and result: migration 5
+// gives them the device's user and that user's province, so that supervisors see them too.
+void TestRegistryStore::refusalsStoredBeforeSchema5AreListed()
+{
+    Principal inspector = scoped("insp", "inspector", {"c1"});
+    QString userId;
+    QVERIFY(m_store->addUser(inspector, "a-long-password", true, &userId).ok());
+    QString token;
+    qint64 expires = 0;
+    QVERIFY(m_store
+                ->login("insp", "a-long-password", "tablet-7", "Máy tính bảng 7", 3600000,
+                        &inspector, &token, &expires)
+                .ok());
+    inspector.deviceId = "tablet-7";
+    QList<ChangeResult> results;
+    QVERIFY(m_store->push(inspector, {inspectionIn("c9", 5)}, &results).ok());
+    QCOMPARE(results.value(0).code, QStringLiteral("unknown_parent"));
+
+    // Back to schema 4: migration 5's columns and index gone, as a registry of last month had it.
+    {
+        QSqlQuery q(m_store->connection());
+        QVERIFY(q.exec("DROP INDEX push_outcomes_rejected"));
+        for (const char *column : {"entity", "row_id", "op", "code", "user_id", "province_id",
+                                   "first_at", "last_at", "attempts"})
+            QVERIFY2(q.exec(QStringLiteral("ALTER TABLE push_outcomes DROP COLUMN %1")
+                                .arg(QLatin1String(column))),
+                     qPrintable(q.lastError().text()));
+        QVERIFY(q.exec("DELETE FROM registry_migrations WHERE version = 5"));
+    }
+    delete m_store;
+    m_store = new RegistryStore;
+    const CoreError e = m_store->open(m_dir->path(), m_url);
+    QVERIFY2(e.ok(), qPrintable(e.message()));
+    QVERIFY(m_store->schemaVersion() >= 5);
+
+    const QJsonArray listed = m_store->rejections(scoped("sup", "supervisor"));
+    QCOMPARE(listed.size(), 1);
+    const QJsonObject w = listed.at(0).toObject();
+    QCOMPARE(w.value("username").toString(), QStringLiteral("insp"));
+    QCOMPARE(w.value("device_name").toString(), QStringLiteral("Máy tính bảng 7"));
+    QCOMPARE(w.value("code").toString(), QStringLiteral("unknown_parent"));
+    QVERIFY(w.value("waits_for_another_row").toBool());
+    QVERIFY(w.value("first_at").isNull());
+    QCOMPARE(m_store->rejections(scoped("sup2", "supervisor", {}, "p2")).size(), 0);
+}

@@ -1,0 +1,61 @@
+#include "registryrejections.h"
+
+#include "registrysql.h"
+#include "registrystore.h"
+
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace {
+QJsonValue timeOrNull(const QVariant &v)
+{
+    return v.isNull() ? QJsonValue() : QJsonValue(double(v.toLongLong()));
+}
+} // namespace
+
+QJsonArray RegistryRejections::rejections(const Principal &who) const
+{
+    QJsonArray out;
+    if (!who.isAdmin() && !who.isSupervisor())
+        return out;
+    QString where = QStringLiteral("o.status = 'rejected'");
+    QVariantList binds;
+    if (!who.isAdmin()) {
+        where += QStringLiteral(" AND o.province_id = ?");
+        binds << who.provinceId;
+    }
+    QSqlQuery q(m_store.connection());
+    RegistrySql::run(
+        q,
+        QStringLiteral(
+            "SELECT o.device_id, d.name, o.user_id, u.username, o.change_seq, o.entity, "
+            "o.row_id, o.op, o.code, o.result, o.first_at, o.last_at, o.attempts FROM "
+            "push_outcomes o LEFT JOIN devices d ON d.user_id = o.user_id AND d.device_id = "
+            "o.device_id LEFT JOIN users u ON u.id = o.user_id WHERE %1 ORDER BY "
+            "COALESCE(o.first_at, 0), o.device_id, o.change_seq LIMIT 1000")
+            .arg(where),
+        binds);
+    while (q.next()) {
+        const QString code = q.value(8).toString();
+        // Outcomes stored before schema 5 have their code and message in `result` only.
+        const QJsonObject result = RegistrySql::parseObject(q.value(9).toString());
+        const QString why = code.isEmpty() ? result.value(QLatin1String("code")).toString() : code;
+        out.append(QJsonObject{
+            {QStringLiteral("device_id"), q.value(0).toString()},
+            {QStringLiteral("device_name"), q.value(1).toString()},
+            {QStringLiteral("user_id"), q.value(2).toString()},
+            {QStringLiteral("username"), q.value(3).toString()},
+            {QStringLiteral("change_seq"), double(q.value(4).toLongLong())},
+            {QStringLiteral("entity"), q.value(5).toString()},
+            {QStringLiteral("row_id"), q.value(6).toString()},
+            {QStringLiteral("op"), q.value(7).toString()},
+            {QStringLiteral("code"), why},
+            {QStringLiteral("message"), result.value(QLatin1String("message")).toString()},
+            {QStringLiteral("waits_for_another_row"),
+             why == QLatin1String("unknown_parent") || why == QLatin1String("unknown_row")},
+            {QStringLiteral("first_at"), timeOrNull(q.value(10))},
+            {QStringLiteral("last_at"), timeOrNull(q.value(11))},
+            {QStringLiteral("attempts"), q.value(12).toInt()}});
+    }
+    return out;
+}
