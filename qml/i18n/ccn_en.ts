@@ -2947,32 +2947,32 @@ Hai là (second), …</translation>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="479"/>
+        <location filename="../../sync/client/syncclient.cpp" line="483"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="555"/>
+        <location filename="../../sync/client/syncclient.cpp" line="559"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="932"/>
+        <location filename="../../sync/client/syncclient.cpp" line="936"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu và thiếu một phần dữ liệu. Máy này gửi lại %1 bản ghi máy chủ đã mất, rồi tải lại dữ liệu.</source>
         <translation>The server was just restored from a backup and is missing some data. This device is sending again %1 records the server lost, then reloading the data.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="935"/>
+        <location filename="../../sync/client/syncclient.cpp" line="939"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu. Máy này tải lại dữ liệu từ máy chủ.</source>
         <translation>The server was just restored from a backup. This device is reloading the data from the server.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1196"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1200"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1225"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1229"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>
@@ -3063,137 +3063,177 @@ Hai là (second), …</translation>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="56"/>
+        <location filename="../pages/SyncPage.qml" line="72"/>
         <source>Đang có mạng</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="56"/>
+        <location filename="../pages/SyncPage.qml" line="72"/>
         <source>Không có mạng — dữ liệu được lưu trên máy và sẽ gửi khi có mạng</source>
         <translation>No network — data is kept on this device and sent when online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="63"/>
+        <location filename="../pages/SyncPage.qml" line="79"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="63"/>
+        <location filename="../pages/SyncPage.qml" line="79"/>
         <source>Chưa đăng nhập</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="70"/>
+        <location filename="../pages/SyncPage.qml" line="86"/>
         <source>Mọi thay đổi đã được gửi lên máy chủ.</source>
         <translation>All changes have been sent to the server.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="70"/>
+        <location filename="../pages/SyncPage.qml" line="86"/>
         <source>Đang chờ gửi: %1 bản ghi (%2), %3 ảnh (%4)</source>
         <translation>Waiting to send: %1 records (%2), %3 photos (%4)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="76"/>
+        <location filename="../pages/SyncPage.qml" line="92"/>
         <source>Đồng bộ thành công lần cuối: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="76"/>
+        <location filename="../pages/SyncPage.qml" line="92"/>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="109"/>
+        <location filename="../pages/SyncPage.qml" line="125"/>
         <source>Sẽ tự thử lại lúc %1.</source>
         <translation>Will try again by itself at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="118"/>
+        <location filename="../pages/SyncPage.qml" line="134"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="118"/>
+        <location filename="../pages/SyncPage.qml" line="134"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="126"/>
+        <location filename="../pages/SyncPage.qml" line="142"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="137"/>
+        <location filename="../pages/SyncPage.qml" line="153"/>
         <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="151"/>
+        <location filename="../pages/SyncPage.qml" line="167"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="151"/>
+        <location filename="../pages/SyncPage.qml" line="167"/>
         <source>%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.</source>
         <translation>%1 (%2): %3. Sent again by itself at every sync until the registry has the record it needs.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="151"/>
+        <location filename="../pages/SyncPage.qml" line="167"/>
         <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
         <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="157"/>
+        <location filename="../pages/SyncPage.qml" line="173"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="168"/>
+        <location filename="../pages/SyncPage.qml" line="184"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="168"/>
+        <location filename="../pages/SyncPage.qml" line="184"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="174"/>
+        <location filename="../pages/SyncPage.qml" line="190"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="192"/>
+        <location filename="../pages/SyncPage.qml" line="208"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="199"/>
+        <location filename="../pages/SyncPage.qml" line="215"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="205"/>
+        <location filename="../pages/SyncPage.qml" line="221"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="212"/>
+        <location filename="../pages/SyncPage.qml" line="228"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="218"/>
+        <location filename="../pages/SyncPage.qml" line="234"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="231"/>
+        <location filename="../pages/SyncPage.qml" line="249"/>
+        <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
+        <translation>Changes from tablets the registry refused: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="249"/>
+        <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
+        <translation>No change from any tablet is refused by the registry.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="256"/>
+        <source>Tải lại danh sách bị từ chối</source>
+        <translation>Reload the refused changes</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="274"/>
+        <source>%1 (%2) · %3 trên máy %4</source>
+        <translation>%1 (%2) · %3 on tablet %4</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="287"/>
+        <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
+        <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="287"/>
+        <source>Bị từ chối %1 lần.</source>
+        <translation>Refused %1 times.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="287"/>
+        <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
+        <translation>Refused %1 times: first %2, last %3.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="287"/>
+        <source>Bị từ chối lúc %1.</source>
+        <translation>Refused at %1.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="300"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="248"/>
+        <location filename="../pages/SyncPage.qml" line="317"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

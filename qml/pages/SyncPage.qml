@@ -24,8 +24,24 @@ Page {
     title: qsTr("Đồng bộ")
     Component.onCompleted: {
         page.syncClient.refreshCounts();
-        if (page.syncClient.isSupervisor)
-            page.syncClient.fetchConflicts();
+        page.fetchSupervisorLists();
+    }
+
+    // A supervisor's lists, read from the registry when the page opens and after each round.
+    function fetchSupervisorLists() {
+        if (!page.syncClient.isSupervisor)
+            return;
+        page.syncClient.fetchConflicts();
+        page.syncClient.fetchRegistryRejections();
+    }
+
+    Connections {
+        function onRoundFinished(ok) {
+            if (ok)
+                page.fetchSupervisorLists();
+        }
+
+        target: page.syncClient
     }
 
     ScrollView {
@@ -218,6 +234,59 @@ Page {
                                 text: qsTr("Dùng giá trị bị giữ lại")
                                 onClicked: page.syncClient.resolveConflict(modelData.id, "incoming")
                             }
+                        }
+                    }
+                }
+            }
+
+            // Changes the registry still refuses from the province's tablets: who waits, for which
+            // row, since when. Those waiting for another row are the supervisor's to chase: the
+            // tablet that holds that row has to sync.
+            Label {
+                Layout.fillWidth: true
+                visible: page.syncClient.isSupervisor
+                font.bold: true
+                text: page.syncClient.registryRejections.length > 0 ? qsTr("Thay đổi của các máy bị máy chủ từ chối: %1").arg(page.syncClient.registryRejections.length) : qsTr("Không có thay đổi nào của các máy bị máy chủ từ chối.")
+                wrapMode: Text.WordWrap
+            }
+
+            Button {
+                Layout.preferredHeight: 48
+                visible: page.syncClient.isSupervisor
+                text: qsTr("Tải lại danh sách bị từ chối")
+                onClicked: page.syncClient.fetchRegistryRejections()
+            }
+
+            Repeater {
+                model: page.syncClient.isSupervisor ? page.syncClient.registryRejections : []
+
+                delegate: Frame {
+                    required property var modelData
+
+                    Layout.fillWidth: true
+
+                    ColumnLayout {
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("%1 (%2) · %3 trên máy %4").arg(page.labels.tableName(modelData.entity)).arg(page.labels.changeOp(modelData.op)).arg(modelData.username).arg(modelData.device_name || modelData.device_id)
+                            font.bold: true
+                            wrapMode: Text.WordWrap
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
+                            text: modelData.message
+                            wrapMode: Text.WordWrap
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
+                            text: (modelData.waits_for_another_row ? qsTr("Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.") + " " : "") + (!modelData.first_at ? qsTr("Bị từ chối %1 lần.").arg(modelData.attempts) : modelData.attempts > 1 ? qsTr("Bị từ chối %1 lần: lần đầu %2, lần cuối %3.").arg(modelData.attempts).arg(page.labels.dateTime(modelData.first_at)).arg(page.labels.dateTime(modelData.last_at)) : qsTr("Bị từ chối lúc %1.").arg(page.labels.dateTime(modelData.first_at)))
+                            color: modelData.waits_for_another_row ? "#a51d2d" : palette.windowText
+                            wrapMode: Text.WordWrap
                         }
                     }
                 }

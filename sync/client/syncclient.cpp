@@ -383,6 +383,10 @@ bool SyncClient::logout(bool confirmed)
         m_conflicts.clear();
         emit conflictsChanged();
     }
+    if (!m_registryRejections.isEmpty()) {
+        m_registryRejections.clear();
+        emit registryRejectionsChanged();
+    }
     setLastError({}, SyncErrors::Kind::None);
     emit authChanged();
     return true;
@@ -1235,23 +1239,33 @@ void SyncClient::fetchNextOriginal()
 
 // --- conflicts and rejected changes -------------------------------------------------------------
 
-void SyncClient::fetchConflicts()
+void SyncClient::fetchList(const QString &name, QVariantList *into, void (SyncClient::*changed)())
 {
     if (!loggedIn())
         return;
-    m_sideHttp->get(QStringLiteral("conflicts"), [this](const SyncReply &r) {
+    m_sideHttp->get(name, [this, name, into, changed](const SyncReply &r) {
         CoreError e;
         if (handleFailure(r, &e))
             return;
         QJsonObject o;
-        if (!r.json(&o) || !o.value(QLatin1String("conflicts")).isArray()) {
-            setLastError(SyncErrors::malformed(QStringLiteral("conflicts")),
-                         SyncErrors::Kind::Malformed);
+        if (!r.json(&o) || !o.value(name).isArray()) {
+            setLastError(SyncErrors::malformed(name), SyncErrors::Kind::Malformed);
             return;
         }
-        m_conflicts = o.value(QLatin1String("conflicts")).toArray().toVariantList();
-        emit conflictsChanged();
+        *into = o.value(name).toArray().toVariantList();
+        emit(this->*changed)();
     });
+}
+
+void SyncClient::fetchConflicts()
+{
+    fetchList(QStringLiteral("conflicts"), &m_conflicts, &SyncClient::conflictsChanged);
+}
+
+void SyncClient::fetchRegistryRejections()
+{
+    fetchList(QStringLiteral("rejections"), &m_registryRejections,
+              &SyncClient::registryRejectionsChanged);
 }
 
 void SyncClient::resolveConflict(const QString &conflictId, const QString &choice,

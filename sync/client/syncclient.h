@@ -66,6 +66,10 @@ class SyncClient : public QObject
     Q_PROPERTY(bool hasUnsyncedWork READ hasUnsyncedWork NOTIFY countsChanged)
     Q_PROPERTY(QString unsyncedSummary READ unsyncedSummary NOTIFY countsChanged)
     Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY conflictsChanged)
+    // For supervisors: the changes the registry still refuses from their province's devices
+    // (GET /api/v1/rejections), those waiting for another row first among what to chase.
+    Q_PROPERTY(
+        QVariantList registryRejections READ registryRejections NOTIFY registryRejectionsChanged)
     // Pulled tenants and inspections that search does not find yet (SearchBacklog): the worker
     // indexes them between rounds, a chunk at a time.
     Q_PROPERTY(int searchBacklog READ searchBacklog NOTIFY searchBacklogChanged)
@@ -130,6 +134,7 @@ public:
     bool hasUnsyncedWork() const;
     QString unsyncedSummary() const;
     QVariantList conflicts() const { return m_conflicts; }
+    QVariantList registryRejections() const { return m_registryRejections; }
     int searchBacklog() const { return m_searchBacklog; }
     QString searchIndexError() const { return m_searchIndexError; }
     bool autoSync() const { return m_autoSync; }
@@ -166,6 +171,7 @@ public slots:
     bool sync();
     void cancel();
     void fetchConflicts();
+    void fetchRegistryRejections();
     void resolveConflict(const QString &conflictId, const QString &choice,
                          const QVariant &value = QVariant());
     // Fetches a photo's original (on demand); originalReady or originalFailed follows.
@@ -187,6 +193,7 @@ signals:
     void noticeChanged();
     void countsChanged();
     void conflictsChanged();
+    void registryRejectionsChanged();
     void searchBacklogChanged();
     void autoSyncChanged();
     void loginFinished(bool ok, const QString &message);
@@ -227,6 +234,9 @@ private:
     // Notes whether the link answered (onlineChanged): false when that ended the round.
     bool noteReply(const SyncReply &r);
     bool handleFailure(const SyncReply &r, CoreError *error);
+    // GET `name` (a supervisor's list: conflicts, rejections), its array member `name` into
+    // *into, then `changed`; a failure says so in lastError and keeps the list as it was.
+    void fetchList(const QString &name, QVariantList *into, void (SyncClient::*changed)());
     // For a reply of the round: true when the caller must not go on with the round (the reply
     // failed and ended it, or a handler of a signal on the way did).
     bool replyEndsRound(const SyncReply &r);
@@ -313,6 +323,7 @@ private:
     int m_pendingPhotos = 0;
     qint64 m_pendingPhotoBytes = 0;
     QVariantList m_conflicts;
+    QVariantList m_registryRejections;
     int m_searchBacklog = 0;
     QString m_searchIndexError;
     int m_roundDeferred = 0; // of it, rows the round's pages left (said at the round's end)

@@ -150,6 +150,19 @@ private:
         return QJsonDocument(QJsonArray::fromVariantList(boss.client->conflicts())).toJson();
     }
 
+    // The changes the registry still refuses, as the supervisor's device fetched them (a failed
+    // fetch fails the test).
+    static QVariantList rejectionsOf(Device &boss)
+    {
+        QSignalSpy changed(boss.client.get(), &SyncClient::registryRejectionsChanged);
+        boss.client->fetchRegistryRejections();
+        if (!changed.wait(10000)) {
+            qWarning() << "no rejections list:" << boss.client->lastError();
+            return {QVariant(QStringLiteral("fetch failed"))};
+        }
+        return boss.client->registryRejections();
+    }
+
     // Runs `program` with `args`; false (and its error output in the log) unless it exits 0.
     static bool tool(const QString &program, const QStringList &args)
     {
@@ -765,11 +778,26 @@ private slots:
         QCOMPARE(inspector->client->rejectedRecords(), 1);
         QCOMPARE(inspector->client->rejectedChanges().first().toMap().value("code").toString(),
                  QStringLiteral("unknown_parent"));
+        // The supervisor sees who waits, for which row, and why.
+        auto boss = device("supervisor.demo");
+        QVERIFY(round(*boss));
+        QVariantList waiting = rejectionsOf(*boss);
+        QCOMPARE(waiting.size(), 1);
+        const QVariantMap w = waiting.first().toMap();
+        QCOMPARE(w.value("username").toString(), QStringLiteral("inspector.demo"));
+        QCOMPARE(w.value("entity").toString(), QStringLiteral("progress_readings"));
+        QCOMPARE(w.value("row_id").toString(), reading);
+        QVERIFY(w.value("waits_for_another_row").toBool());
+        QVERIFY2(w.value("message").toString().contains(item),
+                 qPrintable(w.value("message").toString()));
         // The officer's sends the item back; the inspector's next round sends the reading.
         QVERIFY(round(*officer));
         QVERIFY(round(*inspector));
         QCOMPARE(inspector->client->rejectedRecords(), 0);
         QCOMPARE(inspector->client->pendingRecords(), 0);
+        waiting = rejectionsOf(*boss);
+        QVERIFY2(waiting.isEmpty(),
+                 QJsonDocument(QJsonArray::fromVariantList(waiting)).toJson().constData());
         QVERIFY(round(*officer));
         QCOMPARE(value(*officer, "progress_readings", reading, "percent").toDouble(), 40.0);
         QCOMPARE(value(*officer, "progress_readings", reading, "item_id"), item);
