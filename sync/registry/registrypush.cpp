@@ -397,18 +397,17 @@ bool RegistryPush::recordOutcome(const Principal &who, const PushChange &change,
     // A change refused again keeps when it was first refused and counts the attempt; one stored
     // at last (a conflict after a refusal) keeps its times too.
     return m_store.statement(
-               QStringLiteral(
-                   "INSERT INTO push_outcomes (device_id, change_seq, status, result, entity, "
-                   "row_id, op, "
-                   "code, user_id, province_id, first_at, last_at, attempts) VALUES (?, ?, ?, ?, "
-                   "?, ?, ?, "
-                   "?, ?, ?, ?, ?, 1) ON CONFLICT (device_id, change_seq) DO UPDATE SET status = "
-                   "excluded.status, result = excluded.result, entity = excluded.entity, row_id = "
-                   "excluded.row_id, op = excluded.op, code = excluded.code, user_id = "
-                   "excluded.user_id, province_id = excluded.province_id, first_at = "
-                   "COALESCE(push_outcomes.first_at, excluded.first_at), last_at = "
-                   "excluded.last_at, "
-                   "attempts = push_outcomes.attempts + 1"),
+               QStringLiteral("INSERT INTO push_outcomes (device_id, change_seq, status, result, "
+                              "entity, row_id, op, code, user_id, province_id, first_at, last_at, "
+                              "attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+                              "ON CONFLICT (device_id, change_seq) DO UPDATE SET "
+                              "status = excluded.status, result = excluded.result, "
+                              "entity = excluded.entity, row_id = excluded.row_id, "
+                              "op = excluded.op, code = excluded.code, "
+                              "user_id = excluded.user_id, province_id = excluded.province_id, "
+                              "first_at = COALESCE(push_outcomes.first_at, excluded.first_at), "
+                              "last_at = excluded.last_at, "
+                              "attempts = push_outcomes.attempts + 1"),
                {who.deviceId, change.seq, result.status, compact(result.toJson()), change.entity,
                 change.rowId, change.op, result.code.isEmpty() ? QVariant() : QVariant(result.code),
                 who.userId, who.provinceId, now, now},
