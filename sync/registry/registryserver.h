@@ -1,7 +1,9 @@
 #pragma once
 
-#include "loginthrottle.h"
-#include "registryphotostore.h"
+#include "apireply.h"
+#include "registryaccountapi.h"
+#include "registryphotoapi.h"
+#include "registryreviewapi.h"
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>
@@ -34,8 +36,8 @@ public:
     // step with dispatch() and sync/openapi.json by tests.
     static QList<QPair<QByteArray, QString>> routes();
 
-    LoginThrottle &throttle() { return m_throttle; }
-    void setTokenLifetime(qint64 ms) { m_tokenTtlMs = ms; }
+    LoginThrottle &throttle() { return m_accountApi.throttle(); }
+    void setTokenLifetime(qint64 ms) { m_accountApi.setTokenLifetime(ms); }
     // A connection that neither sends nor receives a byte for this long is closed (keep-alive
     // connections left open, requests that never finish). Qt HttpServer 6.4 has no such limit of
     // its own. Applies to connections accepted afterwards.
@@ -43,14 +45,7 @@ public:
     int idleTimeout() const { return m_idleTimeoutMs; }
     static constexpr int defaultIdleTimeoutMs = 60000;
 
-    struct Reply {
-        int status = 200;
-        QByteArray body;
-        QByteArray contentType = "application/json";
-        QList<QPair<QByteArray, QByteArray>> headers;
-        bool compressible = true;
-        bool fastCompression = false; // the coding's fastest level (pull pages), else its default
-    };
+    using Reply = ApiReply;
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -60,31 +55,19 @@ private:
     Reply dispatch(const QHttpServerRequest &request);
     Reply info() const;
     Reply openApi() const;
-    Reply login(const QHttpServerRequest &request, const QByteArray &body);
     Reply push(const Principal &who, const QByteArray &body);
     Reply pull(const Principal &who, const QHttpServerRequest &request);
-    Reply photoStatus(const QByteArray &body);
-    Reply photoPut(const Principal &who, const QString &sha, const QHttpServerRequest &request,
-                   const QByteArray &body);
-    Reply photoGet(const Principal &who, const QString &sha, bool thumbnail);
-    Reply conflicts(const Principal &who, const QHttpServerRequest &request);
-    Reply rejections(const Principal &who, const QHttpServerRequest &request);
-    Reply resolve(const Principal &who, const QString &id, const QByteArray &body);
-    Reply devices(const Principal &who);
-    Reply revoke(const Principal &who, const QString &id);
-    Reply users(const Principal &who);
-    Reply addUser(const Principal &who, const QByteArray &body);
     void send(const QHttpServerRequest &request, QTcpSocket *socket, Reply reply);
 
     RegistryStore *m_store;
-    RegistryPhotoStore m_photos;
-    LoginThrottle m_throttle;
-    qint64 m_tokenTtlMs = qint64(30) * 24 * 3600 * 1000;
-    bool m_fastHash = false;
+    // The endpoints by concern; dispatch() routes to them.
+    RegistryPhotoApi m_photoApi;
+    RegistryAccountApi m_accountApi;
+    RegistryReviewApi m_reviewApi;
     int m_idleTimeoutMs = defaultIdleTimeoutMs;
 
 public:
     // Tests: hash new users' passwords with libsodium's MIN limits (fast, weak).
-    void setFastPasswordHashing(bool fast) { m_fastHash = fast; }
+    void setFastPasswordHashing(bool fast) { m_accountApi.setFastPasswordHashing(fast); }
     static Reply error(int status, const char *code, const QString &message);
 };

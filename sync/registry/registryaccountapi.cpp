@@ -1,0 +1,133 @@
+#include "registryaccountapi.h"
+
+#include "apirequest.h"
+#include "principal.h"
+#include "registrystore.h"
+
+#include <QHttpServerRequest>
+#include <QJsonArray>
+
+ApiReply RegistryAccountApi::login(const QHttpServerRequest &request, const QByteArray &body)
+{
+    QJsonObject o;
+    ApiReply err;
+    if (!ApiRequest::parseStrict(body,
+                                 {QStringLiteral("username"), QStringLiteral("password"),
+                                  QStringLiteral("device_id"), QStringLiteral("device_name")},
+                                 &o, &err))
+        return err;
+    QString username, password, deviceId, deviceName;
+    if (!ApiRequest::needString(o, "username", 64, &username, &err) ||
+        !ApiRequest::needString(o, "password", 1024, &password, &err) ||
+        !ApiRequest::needString(o, "device_id", 128, &deviceId, &err) ||
+        !ApiRequest::needString(o, "device_name", 200, &deviceName, &err, true))
+        return err;
+    if (!ApiRequest::isValidId(deviceId))
+        return ApiReply::error(
+            400, "invalid_field",
+            QStringLiteral("'device_id' chỉ được chứa chữ cái, chữ số và . _ : -"));
+    const QString address = request.remoteAddress().toString();
+    const qint64 wait = m_throttle.retryAfter(username, address);
+    if (wait > 0) {
+        ApiReply r = ApiReply::error(
+            429, "too_many_attempts",
+            QStringLiteral("Đăng nhập sai quá nhiều lần. Hãy thử lại sau %1 giây.").arg(wait));
+        r.headers.append(
+            qMakePair(QByteArray("Retry-After"), QByteArray(QByteArray::number(wait))));
+        return r;
+    }
+    Principal user;
+    QString token;
+    qint64 expires = 0;
+    const CoreError e = m_store->login(username, password, deviceId, deviceName, m_tokenTtlMs,
+                                       &user, &token, &expires);
+    if (e.code() == CoreError::Code::InvalidInput) {
+        m_throttle.failed(username, address);
+        return ApiReply::error(401, "invalid_credentials", e.message());
+    }
+    if (e.code() == CoreError::Code::NotEditable)
+        return ApiReply::error(403, "device_revoked", e.message());
+    if (e.failed())
+        return ApiReply::error(
+            500, "storage_error",
+            QStringLiteral("Máy chủ không ghi được phiên đăng nhập: %1. Hãy thử lại sau.")
+                .arg(e.message()));
+    m_throttle.succeeded(username, address);
+    return ApiReply::json({{QStringLiteral("token"), token},
+                           {QStringLiteral("expires_at"), double(expires)},
+                           {QStringLiteral("user"), user.toJson()}});
+}
+
+ApiReply RegistryAccountApi::devices(const Principal &who)
+{
+    return ApiReply::json({{QStringLiteral("devices"), m_store->devices(who)}});
+}
+
+ApiReply RegistryAccountApi::revoke(const Principal &who, const QString &id)
+{
+    const CoreError e = m_store->revokeDevice(who, id);
+    if (e.code() == CoreError::Code::NotFound)
+        return ApiReply::error(404, "not_found", e.message());
+    if (e.failed())
+        return ApiReply::error(
+            500, "storage_error",
+            QStringLiteral("Máy chủ không thu hồi được thiết bị: %1. Hãy thử lại sau.")
+                .arg(e.message()));
+    return ApiReply::json({{QStringLiteral("revoked"), id}});
+}
+
+ApiReply RegistryAccountApi::users(const Principal &who)
+{
+    if (!who.isAdmin())
+        return ApiReply::error(403, "forbidden",
+                               QStringLiteral("Chỉ quản trị viên được quản lý người dùng."));
+    QJsonArray list;
+    for (const Principal &p : m_store->users())
+        list.append(p.toJson());
+    return ApiReply::json({{QStringLiteral("users"), list}});
+}
+
+ApiReply RegistryAccountApi::addUser(const Principal &who, const QByteArray &body)
+{
+    if (!who.isAdmin())
+        return ApiReply::error(403, "forbidden",
+                               QStringLiteral("Chỉ quản trị viên được quản lý người dùng."));
+    QJsonObject o;
+    ApiReply err;
+    if (!ApiRequest::parseStrict(body,
+                                 {QStringLiteral("username"), QStringLiteral("password"),
+                                  QStringLiteral("role"), QStringLiteral("province_id"),
+                                  QStringLiteral("clusters"), QStringLiteral("communes")},
+                                 &o, &err))
+        return err;
+    Principal p;
+    QString password;
+    if (!ApiRequest::needString(o, "username", 64, &p.username, &err) ||
+        !ApiRequest::needString(o, "password", 1024, &password, &err) ||
+        !ApiRequest::needString(o, "role", 32, &p.role, &err) ||
+        !ApiRequest::needString(o, "province_id", 128, &p.provinceId, &err))
+        return err;
+    for (const char *k : {"clusters", "communes"}) {
+        const QJsonValue v = o.value(QLatin1String(k));
+        if (v.isUndefined())
+            continue;
+        if (!v.isArray())
+            return ApiReply::error(
+                400, "invalid_field",
+                QStringLiteral("'%1' phải là danh sách mã.").arg(QLatin1String(k)));
+        for (const QJsonValue &id : v.toArray()) {
+            if (!id.isString() || !ApiRequest::isValidId(id.toString()))
+                return ApiReply::error(
+                    400, "invalid_field",
+                    QStringLiteral("'%1' phải là danh sách mã.").arg(QLatin1String(k)));
+            (qstrcmp(k, "clusters") == 0 ? p.clusters : p.communes) << id.toString();
+        }
+    }
+    QString id;
+    const CoreError e = m_store->addUser(p, password, m_fastHash, &id);
+    if (e.failed())
+        return ApiReply::error(e.code() == CoreError::Code::InvalidInput ? 400 : 500,
+                               "invalid_user", e.message());
+    p.userId = id;
+    return ApiReply::json(p.toJson(), 201);
+}
