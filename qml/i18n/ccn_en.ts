@@ -3208,6 +3208,11 @@ Hai là (second), …</translation>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
+        <location filename="../pages/SyncPage.qml" line="274"/>
+        <source>(người dùng không rõ)</source>
+        <translation>(unknown user)</translation>
+    </message>
+    <message>
         <location filename="../pages/SyncPage.qml" line="287"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>

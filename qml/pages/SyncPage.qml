@@ -271,7 +271,7 @@ Page {
 
                         Label {
                             Layout.fillWidth: true
-                            text: qsTr("%1 (%2) · %3 trên máy %4").arg(page.labels.tableName(modelData.entity)).arg(page.labels.changeOp(modelData.op)).arg(modelData.username).arg(modelData.device_name || modelData.device_id)
+                            text: qsTr("%1 (%2) · %3 trên máy %4").arg(page.labels.tableName(modelData.entity)).arg(page.labels.changeOp(modelData.op)).arg(modelData.username || qsTr("(người dùng không rõ)")).arg(modelData.device_name || modelData.device_id)
                             font.bold: true
                             wrapMode: Text.WordWrap
                         }
