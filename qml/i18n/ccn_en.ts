@@ -2047,6 +2047,19 @@ Hai là (second), …</translation>
     </message>
 </context>
 <context>
+    <name>PhotoTransfer</name>
+    <message>
+        <location filename="../../sync/client/phototransfer.cpp" line="241"/>
+        <source>Mã ảnh không hợp lệ.</source>
+        <translation>Invalid photo ID.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/phototransfer.cpp" line="270"/>
+        <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
+        <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
+    </message>
+</context>
+<context>
     <name>PhotoViewPage</name>
     <message>
         <location filename="../pages/PhotoViewPage.qml" line="14"/>
@@ -2903,12 +2916,12 @@ Hai là (second), …</translation>
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="126"/>
+        <location filename="../../sync/client/syncclient.cpp" line="112"/>
         <source>Không ghi được mã thiết bị vào cơ sở dữ liệu trên máy.</source>
         <translation>Cannot store the device id in the database on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="156"/>
+        <location filename="../../sync/client/syncclient.cpp" line="142"/>
         <source>%n thay đổi chưa gửi</source>
         <translation>
             <numerusform>%n unsent change</numerusform>
@@ -2916,7 +2929,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="158"/>
+        <location filename="../../sync/client/syncclient.cpp" line="144"/>
         <source>%n thay đổi bị máy chủ từ chối</source>
         <translation>
             <numerusform>%n change refused by the server</numerusform>
@@ -2924,7 +2937,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="160"/>
+        <location filename="../../sync/client/syncclient.cpp" line="146"/>
         <source>%n ảnh chưa tải lên (%1 MB)</source>
         <translation>
             <numerusform>%n photo not uploaded (%1 MB)</numerusform>
@@ -2932,49 +2945,39 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="162"/>
+        <location filename="../../sync/client/syncclient.cpp" line="148"/>
         <source>Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.</source>
         <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="284"/>
+        <location filename="../../sync/client/syncclient.cpp" line="270"/>
         <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="366"/>
+        <location filename="../../sync/client/syncclient.cpp" line="352"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="483"/>
+        <location filename="../../sync/client/syncclient.cpp" line="471"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="559"/>
+        <location filename="../../sync/client/syncclient.cpp" line="547"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="936"/>
+        <location filename="../../sync/client/syncclient.cpp" line="927"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu và thiếu một phần dữ liệu. Máy này gửi lại %1 bản ghi máy chủ đã mất, rồi tải lại dữ liệu.</source>
         <translation>The server was just restored from a backup and is missing some data. This device is sending again %1 records the server lost, then reloading the data.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="939"/>
+        <location filename="../../sync/client/syncclient.cpp" line="930"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu. Máy này tải lại dữ liệu từ máy chủ.</source>
         <translation>The server was just restored from a backup. This device is reloading the data from the server.</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1200"/>
-        <source>Mã ảnh không hợp lệ.</source>
-        <translation>Invalid photo ID.</translation>
-    </message>
-    <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1229"/>
-        <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
-        <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>
 </context>
 <context>

@@ -1,19 +1,15 @@
 #include "syncclient.h"
 
 #include "migrator.h"
+#include "phototransfer.h"
 #include "pulledpage.h"
 #include "restorerequeue.h"
 #include "searchbacklog.h"
 #include "synchttp.h"
 #include "syncworker.h"
 
-#include <QCryptographicHash>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QNetworkInformation>
-#include <QSaveFile>
 #include <QSysInfo>
 #include <QTimer>
 
@@ -24,28 +20,6 @@ qint64 parseExpiry(const QJsonValue &v)
         return qint64(v.toDouble());
     const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
     return t.isValid() ? t.toMSecsSinceEpoch() : 0;
-}
-
-bool isSha256(const QString &s)
-{
-    if (s.size() != 64)
-        return false;
-    for (const QChar c : s)
-        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
-              (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
-            return false;
-    return true;
-}
-
-bool writeAtomically(const QString &path, const QByteArray &data)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    if (f.write(data) != data.size())
-        return false;
-    return f.commit();
 }
 } // namespace
 
@@ -58,6 +32,18 @@ SyncClient::SyncClient(QSqlDatabase db, const QString &dataRoot, QObject *parent
     m_auth = m_manager.auth();
     for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp, m_aheadHttp})
         configureHttp(h);
+    PhotoTransfer::Round round;
+    round.going = [this] { return m_syncing; };
+    round.progress = [this](double p, const QString &phase) { return setProgress(p, phase); };
+    round.recount = [this] { return refreshCounts(); };
+    round.replied = [this](const SyncReply &r) { return noteReply(r); };
+    round.endsRound = [this](const SyncReply &r, const PhotoTransfer::Ending &ending) {
+        return replyEndsRound(r, ending);
+    };
+    round.finish = [this](const CoreError &e, SyncErrors::Kind kind) { finishRound(e, kind); };
+    m_photos = new PhotoTransfer(m_manager, m_dataRoot, m_http, m_fileHttp, std::move(round), this);
+    connect(m_photos, &PhotoTransfer::originalReady, this, &SyncClient::originalReady);
+    connect(m_photos, &PhotoTransfer::originalFailed, this, &SyncClient::originalFailed);
     m_timer.setInterval(15 * 60 * 1000);
     connect(&m_timer, &QTimer::timeout, this, [this]() {
         if (m_autoSync && m_online && loggedIn())
@@ -392,15 +378,19 @@ bool SyncClient::logout(bool confirmed)
     return true;
 }
 
-bool SyncClient::replyEndsRound(const SyncReply &r)
+bool SyncClient::replyEndsRound(const SyncReply &r,
+                                const std::function<void(SyncErrors::Kind)> &ending)
 {
     const quint64 round = m_round;
     CoreError e;
     const bool failed = handleFailure(r, &e);
     if (!stillGoing(round)) // ended by a handler of a signal the reply gave rise to
         return true;
-    if (failed)
+    if (failed) {
+        if (ending)
+            ending(m_lastErrorKind);
         finishRound(e, m_lastErrorKind);
+    }
     return failed;
 }
 
@@ -445,8 +435,6 @@ bool SyncClient::sync()
     m_roundPulledRows = 0;
     m_pullFrom = -1;
     m_roundPushTotal = 0;
-    m_uploads.clear();
-    m_thumbs.clear();
     // The round's state is in place before anyone hears of it: a handler may end it at once.
     const bool noticeGone = !m_notice.isEmpty();
     m_notice.clear();
@@ -578,9 +566,12 @@ void SyncClient::indexSearchBacklog()
 
 void SyncClient::setChunkSize(int bytes)
 {
-    m_chunkSize = qBound(1, bytes, 1 << 20);
-    m_uploadChunk = m_chunkSize;
-    m_chunksInARow = 0;
+    m_photos->setChunkSize(bytes);
+}
+
+int SyncClient::chunkSize() const
+{
+    return m_photos->chunkSize();
 }
 
 void SyncClient::setRetryDelays(int firstMs, int maxMs)
@@ -988,7 +979,7 @@ void SyncClient::pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qi
     if (!setProgress(qMax(m_progress, 0.4 + 0.3 * done), QStringLiteral("pull")))
         return;
     if (!result.more)
-        return photosStart();
+        return m_photos->start();
     if (m_pullAsked)
         return;
     if (m_pullAhead >= 0) {
@@ -1001,240 +992,9 @@ void SyncClient::pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qi
         requestPage(result.next);
 }
 
-void SyncClient::photosStart()
-{
-    if (!setProgress(0.7, QStringLiteral("photos")))
-        return;
-    m_uploads = m_manager.pendingPhotos(m_dataRoot);
-    m_uploadBytesTotal = 0;
-    m_uploadBytesDone = 0;
-    for (const PendingPhoto &p : m_uploads)
-        m_uploadBytesTotal += p.size;
-    photosStatus(0);
-}
-
-void SyncClient::photosStatus(int from)
-{
-    if (from >= m_uploads.size()) {
-        m_uploadIndex = 0;
-        m_uploadRetries = 0;
-        return uploadNext();
-    }
-    QJsonArray shas;
-    for (int i = from; i < m_uploads.size() && shas.size() < 200; ++i)
-        shas.append(m_uploads.at(i).sha256);
-    const int to = from + int(shas.size());
-    m_http->postJson(
-        QStringLiteral("photos/status"), QJsonObject{{QStringLiteral("sha256"), shas}},
-        [this, from, to](const SyncReply &r) {
-            QJsonObject o;
-            if (!roundReply(r, QStringLiteral("photos/status"), &o))
-                return;
-            if (!o.value(QLatin1String("photos")).isObject())
-                return finishRound(SyncErrors::malformed(QStringLiteral("photos/status")),
-                                   SyncErrors::Kind::Malformed);
-            const QJsonObject photos = o.value(QLatin1String("photos")).toObject();
-            for (int i = from; i < to; ++i) {
-                PendingPhoto &p = m_uploads[i];
-                const QJsonObject s = photos.value(p.sha256).toObject();
-                const QString state = s.value(QLatin1String("state")).toString();
-                if (state == QLatin1String("complete")) {
-                    m_manager.setPhotoUploaded(p.sha256, p.size, p.size, true);
-                    p.uploadedBytes = -1; // nothing to send
-                } else if (state == QLatin1String("partial")) {
-                    p.uploadedBytes = qint64(s.value(QLatin1String("received")).toDouble());
-                } else {
-                    p.uploadedBytes = 0;
-                }
-            }
-            photosStatus(to);
-        });
-}
-
-void SyncClient::uploadNext()
-{
-    if (!m_syncing) // ended by a handler of a signal emitted on the way here
-        return;
-    while (m_uploadIndex < m_uploads.size() && m_uploads.at(m_uploadIndex).uploadedBytes < 0) {
-        m_uploadBytesDone += m_uploads.at(m_uploadIndex).size;
-        ++m_uploadIndex;
-    }
-    if (m_uploadIndex >= m_uploads.size()) {
-        if (!refreshCounts())
-            return;
-        m_thumbs = m_manager.wantedThumbnails();
-        m_thumbIndex = 0;
-        return thumbsNext();
-    }
-    m_uploadOffset = qBound<qint64>(0, m_uploads.at(m_uploadIndex).uploadedBytes,
-                                    m_uploads.at(m_uploadIndex).size);
-    m_uploadRetries = 0;
-    uploadChunk();
-}
-
-void SyncClient::uploadChunk()
-{
-    PendingPhoto &p = m_uploads[m_uploadIndex];
-    QFile f(p.path);
-    QByteArray chunk;
-    if (!f.open(QIODevice::ReadOnly) || !f.seek(m_uploadOffset) ||
-        (chunk = f.read(chunkSize())).isNull()) {
-        // The file went away (the photo was deleted): skip it, it is not the round's fault.
-        m_manager.setPhotoError(p.sha256, f.errorString());
-        p.uploadedBytes = -1;
-        return uploadNext();
-    }
-    const qint64 total = f.size();
-    p.size = total;
-    const SyncHttp::Headers headers{{"X-CCN-Offset", QByteArray::number(m_uploadOffset)},
-                                    {"X-CCN-Total-Size", QByteArray::number(total)}};
-    const qint64 end = m_uploadOffset + chunk.size();
-    m_http->put(
-        QStringLiteral("photos/%1").arg(p.sha256), chunk, headers,
-        [this, end, total](const SyncReply &r) {
-            PendingPhoto &p = m_uploads[m_uploadIndex];
-            QJsonObject o;
-            r.json(&o);
-            if (r.networkError == QNetworkReply::NoError && r.status == 409 &&
-                o.value(QLatin1String("received")).isDouble() && m_uploadRetries < 3) {
-                // The registry holds a different amount than we thought: resume there.
-                if (!noteReply(r))
-                    return;
-                ++m_uploadRetries;
-                m_uploadOffset =
-                    qBound<qint64>(0, qint64(o.value(QLatin1String("received")).toDouble()), total);
-                return uploadChunk();
-            }
-            if (r.networkError == QNetworkReply::NoError && r.status == 422) {
-                // The local file does not match its name: never send it again this round.
-                m_manager.setPhotoError(p.sha256, o.value(QLatin1String("message")).toString());
-                p.uploadedBytes = -1;
-                if (!noteReply(r))
-                    return;
-                return uploadNext();
-            }
-            const quint64 round = m_round;
-            CoreError e;
-            const bool failed = handleFailure(r, &e);
-            if (!stillGoing(round))
-                return;
-            if (failed) {
-                if (m_lastErrorKind == SyncErrors::Kind::Offline ||
-                    m_lastErrorKind == SyncErrors::Kind::Timeout) {
-                    // Lost on the way: smaller chunks have a better chance on this link.
-                    m_uploadChunk = qMax(qMin(64 * 1024, m_chunkSize), chunkSize() / 2);
-                    m_chunksInARow = 0;
-                }
-                return finishRound(e, m_lastErrorKind);
-            }
-            if (++m_chunksInARow >= 4 && m_uploadChunk < m_chunkSize) {
-                m_uploadChunk = qMin(m_chunkSize, m_uploadChunk * 2);
-                m_chunksInARow = 0;
-            }
-            m_uploadBytesDone += end - m_uploadOffset;
-            m_uploadOffset = end;
-            const bool complete = end >= total;
-            m_manager.setPhotoUploaded(p.sha256, end, total, complete);
-            // A handler of the progress may have cancelled the round (and a new one may clear
-            // m_uploads): nothing more of this one.
-            if (!setProgress(0.7 + 0.25 * double(m_uploadBytesDone) /
-                                       double(qMax<qint64>(1, m_uploadBytesTotal)),
-                             QStringLiteral("photos")))
-                return;
-            if (complete) {
-                p.uploadedBytes = -1;
-                if (!refreshCounts())
-                    return;
-                return uploadNext();
-            }
-            m_uploadRetries = 0;
-            uploadChunk();
-        });
-}
-
-void SyncClient::thumbsNext()
-{
-    while (m_thumbIndex < m_thumbs.size()) {
-        const QString sha = m_thumbs.at(m_thumbIndex);
-        if (!isSha256(sha) || QFileInfo::exists(SyncManager::thumbnailPath(m_dataRoot, sha))) {
-            m_manager.setThumbnailFetched(sha);
-            ++m_thumbIndex;
-            continue;
-        }
-        break;
-    }
-    if (m_thumbIndex >= m_thumbs.size())
-        return finishRound({}, SyncErrors::Kind::None);
-    const QString sha = m_thumbs.at(m_thumbIndex);
-    if (!setProgress(0.95 + 0.05 * m_thumbIndex / qMax(1, int(m_thumbs.size())),
-                     QStringLiteral("thumbs")))
-        return;
-    m_http->get(QStringLiteral("photos/%1/thumbnail").arg(sha), [this, sha](const SyncReply &r) {
-        ++m_thumbIndex;
-        if (r.networkError == QNetworkReply::NoError && r.status == 404) {
-            // The original has not reached the registry yet: try again next round.
-            if (!noteReply(r))
-                return;
-            return thumbsNext();
-        }
-        if (replyEndsRound(r))
-            return;
-        if (!writeAtomically(SyncManager::thumbnailPath(m_dataRoot, sha), r.body))
-            return finishRound(SyncErrors::make(SyncErrors::Kind::Local, sha),
-                               SyncErrors::Kind::Local);
-        m_manager.setThumbnailFetched(sha);
-        thumbsNext();
-    });
-}
-
-// --- originals on demand ------------------------------------------------------------------------
-
 void SyncClient::fetchOriginal(const QString &sha256)
 {
-    const QString path = SyncManager::originalPath(m_dataRoot, sha256);
-    if (QFileInfo::exists(path)) {
-        emit originalReady(sha256, path);
-        return;
-    }
-    if (!isSha256(sha256)) {
-        emit originalFailed(sha256, tr("Mã ảnh không hợp lệ."));
-        return;
-    }
-    if (!m_originalQueue.contains(sha256))
-        m_originalQueue << sha256;
-    if (!m_fileHttp->busy() && m_originalQueue.size() == 1)
-        fetchNextOriginal();
-}
-
-void SyncClient::fetchNextOriginal()
-{
-    if (m_originalQueue.isEmpty())
-        return;
-    const QString sha = m_originalQueue.first();
-    m_fileHttp->get(QStringLiteral("photos/%1").arg(sha), [this, sha](const SyncReply &r) {
-        m_originalQueue.removeAll(sha);
-        noteReply(r);
-        SyncErrors::Kind kind = SyncErrors::Kind::None;
-        CoreError e = SyncErrors::fromReply(r, &kind);
-        if (e.ok() &&
-            QString::fromLatin1(
-                QCryptographicHash::hash(r.body, QCryptographicHash::Sha256).toHex()) != sha)
-            e = SyncErrors::malformed(QStringLiteral("photo %1").arg(sha.left(8)));
-        const QString path = SyncManager::originalPath(m_dataRoot, sha);
-        if (e.ok() && !writeAtomically(path, r.body))
-            e = SyncErrors::make(SyncErrors::Kind::Local, path);
-        if (e.failed()) {
-            if (r.status == 404)
-                e = CoreError(CoreError::Code::NotFound,
-                              tr("Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy "
-                                 "thử lại sau."));
-            emit originalFailed(sha, e.message());
-        } else {
-            m_manager.setPhotoUploaded(sha, r.body.size(), r.body.size(), true);
-            emit originalReady(sha, path);
-        }
-        fetchNextOriginal();
-    });
+    m_photos->fetchOriginal(sha256);
 }
 
 // --- conflicts and rejected changes -------------------------------------------------------------

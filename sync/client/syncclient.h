@@ -20,6 +20,7 @@
 #include <optional>
 #include <vector>
 
+class PhotoTransfer;
 class PulledPage;
 class SyncWorker;
 class SyncHttp;
@@ -32,6 +33,7 @@ struct SyncReply;
 // Rounds run on sync(), when the network comes back, and on a timer while online. The round's
 // database work (batches, their outcomes, pulled pages) is done by a SyncWorker on its own thread
 // and connection; this object, the network and the status live on the UI thread.
+// The photo phase and the originals on demand are PhotoTransfer's.
 class SyncClient : public QObject
 {
     Q_OBJECT
@@ -155,7 +157,7 @@ public:
     // 64 KiB, or the largest if smaller); four that arrive in a row double them again. The size
     // is kept from round to round: a link that drops every few seconds still moves a photo on.
     void setChunkSize(int bytes);
-    int chunkSize() const { return m_uploadChunk; }
+    int chunkSize() const;
     // A round that failed with no connection, a timeout, a 5xx or a reply that is not the
     // protocol's is tried again after `firstMs`, then after twice as long each time, at most
     // `maxMs` (30 s and 15 min).
@@ -238,8 +240,10 @@ private:
     // *into, then `changed`; a failure says so in lastError and keeps the list as it was.
     void fetchList(const QString &name, QVariantList *into, void (SyncClient::*changed)());
     // For a reply of the round: true when the caller must not go on with the round (the reply
-    // failed and ended it, or a handler of a signal on the way did).
-    bool replyEndsRound(const SyncReply &r);
+    // failed and ended it, or a handler of a signal on the way did). `ending`, if given, hears
+    // the failure's kind before the round ends.
+    bool replyEndsRound(const SyncReply &r,
+                        const std::function<void(SyncErrors::Kind)> &ending = {});
     void updateReachability();
     void configureHttp(SyncHttp *http);
 
@@ -272,11 +276,6 @@ private:
     // The sync worker's answer for a page of round `round` (on this thread).
     void pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qint64 since, qint64 lastSeq,
                      const CoreError &error, const PullApplier::Page &result, bool dropped);
-    void photosStart();
-    void photosStatus(int from);
-    void uploadNext();
-    void uploadChunk();
-    void thumbsNext();
     void finishRound(const CoreError &error, SyncErrors::Kind kind);
     // Has the worker index a chunk of the SearchBacklog, then the next, while no round runs.
     void indexSearchBacklog();
@@ -291,7 +290,6 @@ private:
     // waits again from the shortest, unless it ended on a reply that is not the protocol's.
     void scheduleRetry(SyncErrors::Kind kind, bool answered);
     void stopRetry();
-    void fetchNextOriginal();
 
     SyncManager m_manager;
     QString m_dataRoot;
@@ -300,7 +298,8 @@ private:
     SyncHttp *m_http;
     SyncHttp *m_sideHttp;
     SyncHttp *m_fileHttp;
-    SyncHttp *m_aheadHttp; // pull: the page after the one being written
+    SyncHttp *m_aheadHttp;   // pull: the page after the one being written
+    PhotoTransfer *m_photos; // the round's last phase (on m_http), originals (on m_fileHttp)
     QTimer m_timer;
     QTimer m_retryTimer; // single shot: the next try after a failed round
     int m_retryFirstMs = 30 * 1000;
@@ -333,9 +332,6 @@ private:
     int m_pageSize = ProtocolVersion::maxPullLimit;
     QString m_registryEpoch; // the epoch this device last pulled from (sync_state)
     QString m_notice;
-    int m_chunkSize = 1 << 20;
-    int m_uploadChunk = 1 << 20; // the chunk sent now, at most m_chunkSize (see setChunkSize)
-    int m_chunksInARow = 0;      // chunks that arrived since the size last changed
     int m_timeoutMs = 30000;
 
     // The round under way. m_batch is with the registry. Once its body has gone, the worker
@@ -361,15 +357,6 @@ private:
     int m_roundPushTotal = 0;
     int m_roundPushed = 0;
     int m_roundPages = 0;
-    qint64 m_pullFrom = -1; // the round's first pull cursor
-    QList<PendingPhoto> m_uploads;
-    int m_uploadIndex = 0;
-    qint64 m_uploadOffset = 0;
-    int m_uploadRetries = 0;
-    qint64 m_uploadBytesTotal = 0;
-    qint64 m_uploadBytesDone = 0;
+    qint64 m_pullFrom = -1;  // the round's first pull cursor
     int m_roundAnswered = 0; // requests of this round the registry answered with success
-    QStringList m_thumbs;
-    int m_thumbIndex = 0;
-    QStringList m_originalQueue;
 };

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "coreerror.h"
+#include "syncerrors.h"
+#include "syncmanager.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class SyncHttp;
+struct SyncReply;
+
+// The photo files' own path (sync/PROTOCOL.md, "Photos: their own path") for SyncClient. The
+// round's last phase, after its push and pull: ask the registry which of the device's photos it
+// has whole or in part (photos/status, 200 at a time), upload the rest in chunks from where the
+// registry stopped, then fetch the thumbnails pulled photo rows ask for. Apart from rounds: a
+// photo's original on demand, one at a time on a connection of its own.
+class PhotoTransfer : public QObject
+{
+    Q_OBJECT
+public:
+    // Hears the kind of a failure before that failure ends the round.
+    using Ending = std::function<void(SyncErrors::Kind kind)>;
+    // What the photo phase asks of the round it is part of (SyncClient's). The calls may emit
+    // the client's signals, whose handlers may end the round (the sync page's Stop, a logout) and
+    // even begin another: a call that returns false (endsRound: true) says so, and the phase
+    // must not go on with the round.
+    struct Round {
+        // The round is still under way.
+        std::function<bool()> going;
+        // The round's progress bar (0 to 1 for the whole round) and phase.
+        std::function<bool(double progress, const QString &phase)> progress;
+        // The photos waiting to go up are counted again.
+        std::function<bool()> recount;
+        // A reply came: the client notes whether the link works (for originals too, outside
+        // rounds, where the answer does not matter).
+        std::function<bool(const SyncReply &)> replied;
+        // A reply of the round: if it failed, the round ends with its error after `ending` (when
+        // given) heard the kind. True when the phase must not go on.
+        std::function<bool(const SyncReply &, const Ending &ending)> endsRound;
+        // Ends the round; `error` ok: the phase is through.
+        std::function<void(const CoreError &error, SyncErrors::Kind kind)> finish;
+    };
+
+    // Round requests go on `http` (the round's connection), originals on `fileHttp`. `dataRoot`
+    // holds photos/ and thumbs/ (SyncManager::originalPath, thumbnailPath).
+    PhotoTransfer(SyncManager &manager, const QString &dataRoot, SyncHttp *http, SyncHttp *fileHttp,
+                  Round round, QObject *parent = nullptr);
+
+    // The round's photo phase: its progress goes from 0.7 to 1, and it ends the round.
+    void start();
+    // The largest chunk, which the next one goes back to (SyncClient::setChunkSize says how the
+    // size follows the link).
+    void setChunkSize(int bytes);
+    // The size of the next chunk.
+    int chunkSize() const { return m_uploadChunk; }
+    // originalReady or originalFailed follows.
+    void fetchOriginal(const QString &sha256);
+
+signals:
+    void originalReady(const QString &sha256, const QString &path);
+    void originalFailed(const QString &sha256, const QString &message);
+
+private:
+    // Asks about m_uploads from `from` on, then uploads what the registry lacks.
+    void photosStatus(int from);
+    void uploadNext();
+    void uploadChunk();
+    void thumbsNext();
+    void fetchNextOriginal();
+
+    SyncManager &m_manager;
+    QString m_dataRoot;
+    SyncHttp *m_http;
+    SyncHttp *m_fileHttp;
+    Round m_round;
+    int m_chunkSize = 1 << 20;
+    int m_uploadChunk = 1 << 20; // the chunk sent now, at most m_chunkSize (see setChunkSize)
+    int m_chunksInARow = 0;      // chunks that arrived since the size last changed
+    QList<PendingPhoto> m_uploads;
+    int m_uploadIndex = 0;
+    qint64 m_uploadOffset = 0;
+    int m_uploadRetries = 0;
+    qint64 m_uploadBytesTotal = 0;
+    qint64 m_uploadBytesDone = 0;
+    QStringList m_thumbs;
+    int m_thumbIndex = 0;
+    QStringList m_originalQueue;
+};
