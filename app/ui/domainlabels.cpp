@@ -2,6 +2,10 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QStringList>
 #include <QtNumeric>
 
 namespace {
@@ -17,6 +21,95 @@ template <size_t N> QString find(const Label (&labels)[N], const QString &code)
         if (code == QLatin1String(l.code))
             return DomainLabels::tr(l.label);
     return code;
+}
+
+// Columns whose values are not told by their JSON type (schema/app/001_initial.sql): every
+// "*_at" holds ms since epoch, every "*_on" and valid_from/valid_to an ISO date, and the flags
+// below 0 or 1 (SQLite has no booleans, so they travel as numbers).
+bool isTimestampColumn(const QString &column)
+{
+    return column.endsWith(QLatin1String("_at"));
+}
+
+bool isDateColumn(const QString &column)
+{
+    return column.endsWith(QLatin1String("_on")) || column == QLatin1String("valid_from") ||
+           column == QLatin1String("valid_to");
+}
+
+bool isBooleanColumn(const QString &column)
+{
+    static const char *const flags[] = {
+        "detailed_plan_approved", "foreign_invested", "is_demo",  "is_lead",
+        "outside_boundary",       "placed",           "required", "wwtp_auto_monitoring",
+        "wwtp_meets_standard"};
+    for (const char *f : flags)
+        if (column == QLatin1String(f))
+            return true;
+    return false;
+}
+
+bool isNumber(const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// As many decimals as the value has, at most 6 (a GPS coordinate's): 12 -> 0, 12.5 -> 1, and a
+// sum like 0.1 + 0.2 is not shown with its binary tail.
+int decimalsOf(double d)
+{
+    QString s = QString::number(d, 'f', 6);
+    while (s.endsWith(QLatin1Char('0')))
+        s.chop(1);
+    return int(s.size() - s.indexOf(QLatin1Char('.')) - 1);
+}
+
+// A JavaScript object or array that QML hands over arrives as a QJSValue (Qt 6.4). ccnui links
+// QtCore only, so it is known by its name and read through the converters QtQml registers for it:
+// an object converts to a map, an array to a list (and to an empty map).
+QVariant fromJavaScript(const QVariant &value)
+{
+    if (qstrcmp(value.metaType().name(), "QJSValue") != 0)
+        return value;
+    const QVariantMap map = value.toMap();
+    if (!map.isEmpty())
+        return map;
+    return value.toList();
+}
+
+// Plain QVariants for what reaches fieldValue as JSON (QJson types from C++) or JavaScript.
+QVariant plainValue(const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::QJsonValue:
+        return value.value<QJsonValue>().toVariant();
+    case QMetaType::QJsonObject:
+        return value.value<QJsonObject>().toVariantMap();
+    case QMetaType::QJsonArray:
+        return value.value<QJsonArray>().toVariantList();
+    default:
+        return fromJavaScript(value);
+    }
+}
+
+// null, undefined, "" or spaces only: nothing a supervisor could read.
+bool isEmptyValue(const QVariant &value)
+{
+    if (!value.isValid() || value.isNull())
+        return true;
+    if (value.typeId() == QMetaType::QString)
+        return value.toString().trimmed().isEmpty();
+    return false;
 }
 } // namespace
 
@@ -290,6 +383,97 @@ QString DomainLabels::changeOp(const QString &op) const
     if (op == QLatin1String("delete"))
         return tr("xoá");
     return op;
+}
+
+QString DomainLabels::fieldValue(const QString &table, const QString &column,
+                                 const QVariant &value) const
+{
+    const QVariant v = plainValue(value);
+    if (isEmptyValue(v))
+        return tr("(trống)");
+    if (v.typeId() == QMetaType::QVariantMap || v.typeId() == QMetaType::QVariantHash)
+        return rowValue(table, v.toMap());
+    if (v.typeId() == QMetaType::QVariantList || v.typeId() == QMetaType::QStringList)
+        return listValue(table, column, v.toList());
+    return scalarValue(table, column, v);
+}
+
+QString DomainLabels::scalarValue(const QString &table, const QString &column,
+                                  const QVariant &value) const
+{
+    const bool number = isNumber(value);
+    if (value.typeId() == QMetaType::Bool ||
+        (number && isBooleanColumn(column) && (value.toDouble() == 0 || value.toDouble() == 1)))
+        return value.toBool() ? tr("Có") : tr("Không");
+    if (number && isTimestampColumn(column)) {
+        const QString when = dateTime(value);
+        if (!when.isEmpty())
+            return when;
+    }
+    if (number) {
+        const QString n = this->number(value, decimalsOf(value.toDouble()));
+        if (!n.isEmpty())
+            return n;
+    }
+    const QString text = value.toString();
+    if (text.isEmpty()) {
+        // Not JSON (a type no conflict record holds): say what it is rather than show nothing.
+        qWarning("DomainLabels::fieldValue: %s.%s holds a %s", qPrintable(table),
+                 qPrintable(column), value.typeName());
+        return QStringLiteral("(%1)").arg(QLatin1String(value.typeName()));
+    }
+    if (isDateColumn(column))
+        return date(text);
+    return codeLabel(table, column, text);
+}
+
+// The coded columns (CHECK ... IN in the schema) that have labels; "status" and "kind" mean
+// another thing in each table, so the table decides.
+QString DomainLabels::codeLabel(const QString &table, const QString &column,
+                                const QString &code) const
+{
+    using LabelOf = QString (DomainLabels::*)(const QString &) const;
+    static const struct {
+        const char *table;
+        const char *column;
+        LabelOf label;
+    } coded[] = {
+        {"clusters", "status", &DomainLabels::clusterStatus},
+        {"clusters", "wwtp_status", &DomainLabels::wwtpStatus},
+        {"tenants", "status", &DomainLabels::tenantStatus},
+        {"infrastructure_items", "kind", &DomainLabels::infrastructureKind},
+        {"inspections", "kind", &DomainLabels::inspectionKind},
+        {"inspections", "status", &DomainLabels::inspectionStatus},
+        {"violations", "severity", &DomainLabels::severity},
+        {"violations", "status", &DomainLabels::violationStatus},
+    };
+    for (const auto &c : coded)
+        if (table == QLatin1String(c.table) && column == QLatin1String(c.column))
+            return (this->*c.label)(code);
+    return code;
+}
+
+// A whole row, key by key in the order of the map (by column name). The row's id is left out:
+// the conflict record names its row already, and a UUID tells a supervisor nothing.
+QString DomainLabels::rowValue(const QString &table, const QVariantMap &row) const
+{
+    QStringList parts;
+    for (auto it = row.constBegin(); it != row.constEnd(); ++it) {
+        if (it.key() == QLatin1String("id"))
+            continue;
+        parts << QStringLiteral("%1: %2").arg(fieldName(it.key()),
+                                              fieldValue(table, it.key(), it.value()));
+    }
+    return parts.isEmpty() ? tr("(trống)") : parts.join(QStringLiteral("; "));
+}
+
+QString DomainLabels::listValue(const QString &table, const QString &column,
+                                const QVariantList &list) const
+{
+    QStringList parts;
+    for (const QVariant &item : list)
+        parts << fieldValue(table, column, item);
+    return parts.isEmpty() ? tr("(trống)") : parts.join(QStringLiteral(", "));
 }
 
 QVariantList DomainLabels::severityOptions() const

@@ -4,6 +4,7 @@
 #include <QLocale>
 #include <QObject>
 #include <QVariantList>
+#include <QVariantMap>
 
 // Words the inspector reads for the codes stored in the database (cluster status, severity, ...)
 // and numbers formatted for the current language. Codes stay in English in the database; the
@@ -34,6 +35,13 @@ public:
     Q_INVOKABLE QString tableName(const QString &table) const;
     Q_INVOKABLE QString fieldName(const QString &column) const;
     Q_INVOKABLE QString changeOp(const QString &op) const;
+    // A value of table.column as a supervisor reads it in a conflict record, never as JSON: the
+    // label of a code ("Đang khắc phục", not "remedying"; an unknown code as it is), a time or
+    // a date, "Có"/"Không", a number in the current language, text without quotes, "(trống)"
+    // for nothing. A row's fields (a delete against an edit keeps the whole row, an edit against
+    // a delete the edited fields) read "Label: value; …".
+    Q_INVOKABLE QString fieldValue(const QString &table, const QString &column,
+                                   const QVariant &value) const;
     // [{value, label}] for pickers.
     Q_INVOKABLE QVariantList severityOptions() const;
     Q_INVOKABLE QVariantList clusterStatusOptions() const;
@@ -54,5 +62,10 @@ signals:
     void localeChanged();
 
 private:
+    QString codeLabel(const QString &table, const QString &column, const QString &code) const;
+    QString scalarValue(const QString &table, const QString &column, const QVariant &value) const;
+    QString rowValue(const QString &table, const QVariantMap &row) const;
+    QString listValue(const QString &table, const QString &column, const QVariantList &list) const;
+
     QLocale m_locale{QLocale::Vietnamese, QLocale::Vietnam};
 };

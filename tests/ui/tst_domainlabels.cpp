@@ -3,9 +3,28 @@
 #include "domainlabels.h"
 #include "outboxtriggers.h"
 
+#include <QJSEngine>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+
+namespace {
+// A violation's status changed on 21/11/2025 (a conflict record's times are ms since epoch).
+const qint64 kChangedAt = 1763712000000;
+
+QString shownTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("dd/MM/yyyy HH:mm"));
+}
+
+QLocale localeNamed(const QString &name)
+{
+    return name == QLatin1String("en") ? QLocale(QLocale::English)
+                                       : QLocale(QLocale::Vietnamese, QLocale::Vietnam);
+}
+} // namespace
 
 class TestDomainLabels : public QObject
 {
@@ -91,9 +110,7 @@ private slots:
         QFETCH(QString, expected);
         DomainLabels labels;
         QSignalSpy spy(&labels, &DomainLabels::localeChanged);
-        labels.setLocale(locale == QLatin1String("en")
-                             ? QLocale(QLocale::English)
-                             : QLocale(QLocale::Vietnamese, QLocale::Vietnam));
+        labels.setLocale(localeNamed(locale));
         QCOMPARE(labels.number(value, decimals), expected);
     }
 
@@ -104,6 +121,233 @@ private slots:
         QCOMPARE(labels.fineRange(QVariant(), QVariant()), QString());
         QCOMPARE(labels.date(QStringLiteral("2026-12-31")), QStringLiteral("31/12/2026"));
         QCOMPARE(labels.dateTime(QVariant()), QString());
+    }
+
+    // The conflicts list on the sync page: a supervisor chooses between two values, so each reads
+    // as people write it, never as JSON ("remedying" in quotes, 1763712000000, null, true).
+    void fieldValues_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QVariant>("value");
+        QTest::addColumn<QString>("expected");
+        const QVariant none;
+        // Codes: the label of the table's own code list.
+        QTest::newRow("violation status") << "vi"
+                                          << "violations"
+                                          << "status" << QVariant("remedying") << "Đang khắc phục";
+        QTest::newRow("severity") << "vi"
+                                  << "violations"
+                                  << "severity" << QVariant("very_serious") << "Rất nghiêm trọng";
+        QTest::newRow("cluster status")
+            << "vi"
+            << "clusters"
+            << "status" << QVariant("under_construction") << "Đang xây dựng hạ tầng";
+        QTest::newRow("wwtp status")
+            << "vi"
+            << "clusters"
+            << "wwtp_status" << QVariant("none") << "Chưa có trạm xử lý nước thải";
+        QTest::newRow("tenant status") << "vi"
+                                       << "tenants"
+                                       << "status" << QVariant("slow") << "Chậm tiến độ";
+        QTest::newRow("inspection kind") << "vi"
+                                         << "inspections"
+                                         << "kind" << QVariant("follow_up") << "Kiểm tra lại";
+        QTest::newRow("inspection status") << "vi"
+                                           << "inspections"
+                                           << "status" << QVariant("submitted") << "Đã gửi";
+        QTest::newRow("infrastructure kind") << "vi"
+                                             << "infrastructure_items"
+                                             << "kind" << QVariant("roads") << "Đường nội bộ";
+        QTest::newRow("unknown code as it is") << "vi"
+                                               << "violations"
+                                               << "status" << QVariant("on_hold") << "on_hold";
+        QTest::newRow("another table's code") << "vi"
+                                              << "violations"
+                                              << "status" << QVariant("draft") << "draft";
+        QTest::newRow("code-like text in a text column")
+            << "vi"
+            << "violations"
+            << "category" << QVariant("open") << "open";
+        // Nothing.
+        QTest::newRow("undefined") << "vi"
+                                   << "violations"
+                                   << "remedy" << none << "(trống)";
+        QTest::newRow("null") << "vi"
+                              << "violations"
+                              << "deadline_on" << QVariant::fromValue(nullptr) << "(trống)";
+        QTest::newRow("json null")
+            << "vi"
+            << "inspections"
+            << "ended_at" << QVariant(QJsonValue(QJsonValue::Null)) << "(trống)";
+        QTest::newRow("empty text") << "vi"
+                                    << "inspections"
+                                    << "findings" << QVariant(QString()) << "(trống)";
+        QTest::newRow("spaces only") << "vi"
+                                     << "inspections"
+                                     << "findings" << QVariant("  ") << "(trống)";
+        // Times and dates.
+        QTest::newRow("timestamp as JSON gives it")
+            << "vi"
+            << "inspections"
+            << "submitted_at" << QVariant(double(kChangedAt)) << shownTime(kChangedAt);
+        QTest::newRow("timestamp as an integer")
+            << "en"
+            << "violations"
+            << "updated_at" << QVariant(kChangedAt) << shownTime(kChangedAt);
+        QTest::newRow("iso date") << "vi"
+                                  << "violations"
+                                  << "deadline_on" << QVariant("2026-12-31") << "31/12/2026";
+        QTest::newRow("valid_from") << "en"
+                                    << "admin_units"
+                                    << "valid_from" << QVariant("2025-07-01") << "01/07/2025";
+        QTest::newRow("date column, not a date")
+            << "vi"
+            << "violations"
+            << "deadline_on" << QVariant("sắp tới") << "sắp tới";
+        // Booleans: JSON true/false, and the 0/1 flags SQLite stores.
+        QTest::newRow("true") << "vi"
+                              << "clusters"
+                              << "detailed_plan_approved" << QVariant(true) << "Có";
+        QTest::newRow("false") << "vi"
+                               << "cluster_units"
+                               << "is_lead" << QVariant(false) << "Không";
+        QTest::newRow("flag 1") << "vi"
+                                << "clusters"
+                                << "wwtp_meets_standard" << QVariant(1.0) << "Có";
+        QTest::newRow("flag 0") << "en"
+                                << "tenants"
+                                << "foreign_invested" << QVariant(0) << "Không";
+        QTest::newRow("flag neither 0 nor 1") << "vi"
+                                              << "boundary_markers"
+                                              << "placed" << QVariant(2) << "2";
+        QTest::newRow("1 in a number column") << "vi"
+                                              << "clusters"
+                                              << "workers" << QVariant(1) << "1";
+        // Numbers in the current language, as many decimals as they have.
+        QTest::newRow("vi area") << "vi"
+                                 << "clusters"
+                                 << "planned_area_ha" << QVariant(12.5) << "12,5";
+        QTest::newRow("en area") << "en"
+                                 << "clusters"
+                                 << "planned_area_ha" << QVariant(12.5) << "12.5";
+        QTest::newRow("vi fine") << "vi"
+                                 << "violations"
+                                 << "fine_max_vnd" << QVariant(20000000.0) << "20.000.000";
+        QTest::newRow("en fine") << "en"
+                                 << "violations"
+                                 << "fine_max_vnd" << QVariant(20000000) << "20,000,000";
+        QTest::newRow("whole percent") << "vi"
+                                       << "progress_readings"
+                                       << "percent" << QVariant(67.0) << "67";
+        QTest::newRow("latitude") << "vi"
+                                  << "inspections"
+                                  << "lat" << QVariant(21.028511) << "21,028511";
+        QTest::newRow("binary tail") << "en"
+                                     << "progress_readings"
+                                     << "percent" << QVariant(0.1 + 0.2) << "0.3";
+        // Text as it is, without quotes.
+        QTest::newRow("text") << "vi"
+                              << "inspections"
+                              << "findings" << QVariant("Nước thải \"chảy tràn\"")
+                              << "Nước thải \"chảy tràn\"";
+        QTest::newRow("number as text") << "en"
+                                        << "answers"
+                                        << "value" << QVariant("12.5") << "12.5";
+        // A whole row (delete against edit) or a few fields (edit against delete): label: value.
+        QTest::newRow("row")
+            << "vi"
+            << "violations"
+            << ""
+            << QVariant(QVariantMap{{"id", "0193a0b0-0000-7000-8000-000000000001"},
+                                    {"status", "remedying"},
+                                    {"severity", "serious"},
+                                    {"deleted_at", QVariant::fromValue(nullptr)},
+                                    {"fine_max_vnd", 20000000.0},
+                                    {"updated_at", double(kChangedAt)}})
+            << "Thời điểm xoá: (trống); Mức phạt tối đa (đồng): 20.000.000; Mức độ: Nghiêm "
+               "trọng; Trạng thái: Đang khắc phục; Thời điểm sửa: " +
+                   shownTime(kChangedAt);
+        QTest::newRow("json object")
+            << "vi"
+            << "inspections"
+            << "" << QVariant(QJsonObject{{"deleted_at", double(kChangedAt)}})
+            << "Thời điểm xoá: " + shownTime(kChangedAt);
+        QTest::newRow("empty row") << "vi"
+                                   << "inspections"
+                                   << "" << QVariant(QVariantMap()) << "(trống)";
+        QTest::newRow("list") << "vi"
+                              << "violations"
+                              << "status" << QVariant(QVariantList{"open", "escalated"})
+                              << "Chưa khắc phục, Đã chuyển xử lý";
+        QTest::newRow("json list") << "en"
+                                   << "clusters"
+                                   << "planned_area_ha" << QVariant(QJsonArray{1.5, 2}) << "1.5, 2";
+    }
+
+    void fieldValues()
+    {
+        QFETCH(QString, locale);
+        QFETCH(QString, table);
+        QFETCH(QString, column);
+        QFETCH(QVariant, value);
+        QFETCH(QString, expected);
+        DomainLabels labels;
+        labels.setLocale(localeNamed(locale));
+        QCOMPARE(labels.fieldValue(table, column, value), expected);
+    }
+
+    // The sync page passes modelData's values from QML: a conflict record (a QVariantMap in
+    // SyncClient::conflicts) seen by JavaScript and handed back must read the same as from C++.
+    void fieldValuesFromJavaScript_data()
+    {
+        QTest::addColumn<QString>("js");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("edit against delete: current")
+            << "labels.fieldValue(modelData.entity, '', modelData.current_value)"
+            << "Thời điểm xoá: " + shownTime(kChangedAt);
+        QTest::newRow("edit against delete: incoming")
+            << "labels.fieldValue(modelData.entity, '', modelData.incoming_value)"
+            << "Ghi chú: (trống); Trạng thái: Đang khắc phục";
+        QTest::newRow("code") << "labels.fieldValue('violations', 'status', 'fixed_reported')"
+                              << "Báo đã khắc phục";
+        QTest::newRow("timestamp")
+            << "labels.fieldValue('inspections', 'submitted_at', 1763712000000)"
+            << shownTime(kChangedAt);
+        QTest::newRow("null") << "labels.fieldValue('violations', 'remedy', null)"
+                              << "(trống)";
+        QTest::newRow("undefined") << "labels.fieldValue('violations', 'remedy', undefined)"
+                                   << "(trống)";
+        QTest::newRow("boolean") << "labels.fieldValue('clusters', 'is_demo', true)"
+                                 << "Có";
+        QTest::newRow("number") << "labels.fieldValue('clusters', 'workers', 1200)"
+                                << "1.200";
+        QTest::newRow("array") << "labels.fieldValue('violations', 'status', ['open', 'escalated'])"
+                               << "Chưa khắc phục, Đã chuyển xử lý";
+        QTest::newRow("empty object") << "labels.fieldValue('violations', '', {})"
+                                      << "(trống)";
+        QTest::newRow("empty array") << "labels.fieldValue('violations', 'status', [])"
+                                     << "(trống)";
+    }
+
+    void fieldValuesFromJavaScript()
+    {
+        QFETCH(QString, js);
+        QFETCH(QString, expected);
+        DomainLabels labels;
+        QJSEngine engine;
+        QJSEngine::setObjectOwnership(&labels, QJSEngine::CppOwnership); // on the stack
+        engine.globalObject().setProperty(QStringLiteral("labels"), engine.newQObject(&labels));
+        const QVariantMap conflict{
+            {"entity", "violations"},
+            {"current_value", QVariantMap{{"deleted_at", double(kChangedAt)}}},
+            {"incoming_value", QVariantMap{{"status", "remedying"}, {"note", QVariant()}}}};
+        engine.globalObject().setProperty(QStringLiteral("modelData"),
+                                          engine.toScriptValue(conflict));
+        const QJSValue result = engine.evaluate(js);
+        QVERIFY2(!result.isError(), qPrintable(result.toString()));
+        QCOMPARE(result.toString(), expected);
     }
 };
 
