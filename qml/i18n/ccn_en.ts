@@ -466,762 +466,779 @@
 <context>
     <name>DomainLabels</name>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="36"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="129"/>
         <source>Trong quy hoạch</source>
         <translation>In the plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="38"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="131"/>
         <source>Đang thẩm định hồ sơ</source>
         <translation>Dossier under appraisal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="40"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="133"/>
         <source>Đã thành lập</source>
         <translation>Established</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="42"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="199"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="135"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="292"/>
         <source>Đã duyệt quy hoạch chi tiết</source>
         <translation>Detailed plan approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="44"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="137"/>
         <source>Đã duyệt dự án hạ tầng</source>
         <translation>Infrastructure project approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="46"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="139"/>
         <source>Đang xây dựng hạ tầng</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="48"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="78"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="141"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="171"/>
         <source>Đang hoạt động</source>
         <translation>Operating</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="50"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="143"/>
         <source>Đã mở rộng</source>
         <translation>Expanded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="52"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="145"/>
         <source>Đã điều chỉnh</source>
         <translation>Adjusted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="54"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="147"/>
         <source>Đã thu hồi quyết định thành lập</source>
         <translation>Establishment revoked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="56"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="149"/>
         <source>Đã rút khỏi quy hoạch</source>
         <translation>Removed from the plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="58"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="151"/>
         <source>Hoạt động nhưng chưa thành lập</source>
         <translation>Operating, not established</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="65"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="158"/>
         <source>Chưa có trạm xử lý nước thải</source>
         <translation>No wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="67"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="160"/>
         <source>Trạm xử lý nước thải: mới có kế hoạch</source>
         <translation>Wastewater plant: planned only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="69"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="162"/>
         <source>Trạm xử lý nước thải đang xây dựng</source>
         <translation>Wastewater plant under construction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="71"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="164"/>
         <source>Trạm xử lý nước thải đang vận hành</source>
         <translation>Wastewater plant operating</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="80"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="173"/>
         <source>Chậm tiến độ</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="82"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="175"/>
         <source>Chưa triển khai</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="84"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="177"/>
         <source>Chuyển nhượng trái phép</source>
         <translation>Illegal transfer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="91"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="184"/>
         <source>Nhẹ</source>
         <translation>Minor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="93"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="186"/>
         <source>Nghiêm trọng</source>
         <translation>Serious</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="95"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="188"/>
         <source>Rất nghiêm trọng</source>
         <translation>Very serious</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="102"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="195"/>
         <source>Chưa khắc phục</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="104"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="197"/>
         <source>Đang khắc phục</source>
         <translation>Being remedied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="106"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="199"/>
         <source>Báo đã khắc phục</source>
         <translation>Reported fixed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="108"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="201"/>
         <source>Đã xác nhận khắc phục</source>
         <translation>Verified fixed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="110"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="203"/>
         <source>Đã chuyển xử lý</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="117"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="210"/>
         <source>Kiểm tra định kỳ</source>
         <translation>Periodic inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="119"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="212"/>
         <source>Kiểm tra đột xuất</source>
         <translation>Unscheduled inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="121"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="214"/>
         <source>Kiểm tra lại</source>
         <translation>Follow-up inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="123"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="216"/>
         <source>Xác minh tiến độ</source>
         <translation>Progress verification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="130"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="223"/>
         <source>Đang làm</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="132"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="225"/>
         <source>Đã gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="139"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="232"/>
         <source>Giải phóng mặt bằng</source>
         <translation>Site clearance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="141"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="234"/>
         <source>Đường nội bộ</source>
         <translation>Internal roads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="143"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="236"/>
         <source>Cấp điện</source>
         <translation>Power supply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="145"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="238"/>
         <source>Cấp nước</source>
         <translation>Water supply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="147"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="240"/>
         <source>Thoát nước</source>
         <translation>Drainage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="149"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="242"/>
         <source>Thoát nước mưa</source>
         <translation>Stormwater drainage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="151"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="244"/>
         <source>Trạm xử lý nước thải tập trung</source>
         <translation>Central wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="153"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="246"/>
         <source>Hạng mục khác</source>
         <translation>Other item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="160"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="267"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="253"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="360"/>
         <source>Đơn vị hành chính</source>
         <translation>Administrative unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="161"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="254"/>
         <source>Đối chiếu đơn vị hành chính</source>
         <translation>Administrative unit mapping</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="162"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="190"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="255"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="283"/>
         <source>Cụm công nghiệp</source>
         <translation>Industrial cluster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="163"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="256"/>
         <source>Địa bàn của cụm</source>
         <translation>Cluster&apos;s commune</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="164"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="257"/>
         <source>Mốc ranh giới</source>
         <translation>Boundary marker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="165"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="258"/>
         <source>Doanh nghiệp trong cụm</source>
         <translation>Tenant enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="166"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="219"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="259"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="312"/>
         <source>Hạng mục hạ tầng</source>
         <translation>Infrastructure item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="167"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="262"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="260"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="355"/>
         <source>Mẫu phiếu kiểm tra</source>
         <translation>Checklist template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="168"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="251"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="261"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="344"/>
         <source>Phần của phiếu kiểm tra</source>
         <translation>Checklist section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="169"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="262"/>
         <source>Câu hỏi kiểm tra</source>
         <translation>Checklist question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="170"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="213"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="263"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="306"/>
         <source>Cuộc kiểm tra</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="171"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="264"/>
         <source>Thành phần đoàn kiểm tra</source>
         <translation>Inspection participant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="172"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="265"/>
         <source>Câu trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="173"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="273"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="266"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="366"/>
         <source>Vi phạm</source>
         <translation>Violation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="174"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="267"/>
         <source>Số liệu tiến độ</source>
         <translation>Progress reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="175"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="268"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="183"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="276"/>
         <source>Độ chính xác vị trí (m)</source>
         <translation>Position accuracy (m)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="184"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="277"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="185"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="278"/>
         <source>Ranh giới cụm</source>
         <translation>Cluster boundary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="186"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="279"/>
         <source>Dung lượng ảnh</source>
         <translation>Photo size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="187"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="280"/>
         <source>Chú thích ảnh</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="188"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="281"/>
         <source>Loại vi phạm</source>
         <translation>Violation type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="189"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="282"/>
         <source>Các lựa chọn</source>
         <translation>Choices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="191"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="284"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="192"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="285"/>
         <source>Hạn hoàn thành đã cam kết</source>
         <translation>Committed completion date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="193"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="286"/>
         <source>Hạn đưa vào vận hành đã cam kết</source>
         <translation>Committed operation date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="194"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="287"/>
         <source>Hạn khởi công đã cam kết</source>
         <translation>Committed start date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="195"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="288"/>
         <source>Kết luận và kiến nghị</source>
         <translation>Conclusions and recommendations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="196"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="289"/>
         <source>Thời điểm tạo</source>
         <translation>Created at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="197"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="290"/>
         <source>Hạn khắc phục</source>
         <translation>Remedy deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="198"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="291"/>
         <source>Thời điểm xoá</source>
         <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="200"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="293"/>
         <source>Quyết định duyệt quy hoạch chi tiết</source>
         <translation>Detailed plan decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="201"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="294"/>
         <source>Ngày có hiệu lực</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="202"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="295"/>
         <source>Thời điểm kết thúc</source>
         <translation>Ended at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="203"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="296"/>
         <source>Diện tích thành lập (ha)</source>
         <translation>Established area (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="204"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="297"/>
         <source>Ngày thành lập</source>
         <translation>Established on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="205"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="298"/>
         <source>Quyết định thành lập</source>
         <translation>Establishment decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="206"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="299"/>
         <source>Nội dung làm việc, kết quả kiểm tra</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="207"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="300"/>
         <source>Mức phạt tối đa (đồng)</source>
         <translation>Maximum fine (VND)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="208"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="301"/>
         <source>Mức phạt tối thiểu (đồng)</source>
         <translation>Minimum fine (VND)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="209"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="302"/>
         <source>Có vốn đầu tư nước ngoài</source>
         <translation>Foreign-invested</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="210"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="303"/>
         <source>Chiều cao ảnh</source>
         <translation>Photo height</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="211"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="304"/>
         <source>Đất công nghiệp (ha)</source>
         <translation>Industrial land (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="212"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="305"/>
         <source>Ngành nghề</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="214"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="307"/>
         <source>Họ tên cán bộ kiểm tra</source>
         <translation>Inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="215"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="308"/>
         <source>Vốn đầu tư (tỷ đồng)</source>
         <translation>Investment capital (VND bn)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="216"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="309"/>
         <source>Chủ đầu tư</source>
         <translation>Investor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="217"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="310"/>
         <source>Dữ liệu minh hoạ</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="218"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="311"/>
         <source>Trưởng đoàn</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="220"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="313"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="221"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="314"/>
         <source>Vĩ độ</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="222"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="315"/>
         <source>Đất đã cho thuê (ha)</source>
         <translation>Leased land (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="223"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="316"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="224"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="317"/>
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="225"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="318"/>
         <source>Tên cấp</source>
         <translation>Level name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="226"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="319"/>
         <source>Kinh độ</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="227"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="320"/>
         <source>Giá trị lớn nhất</source>
         <translation>Maximum value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="228"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="321"/>
         <source>Định dạng ảnh</source>
         <translation>Image format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="229"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="322"/>
         <source>Giá trị nhỏ nhất</source>
         <translation>Minimum value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="230"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="323"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="231"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="324"/>
         <source>Đơn vị mới</source>
         <translation>New unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="232"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="233"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="325"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="326"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="234"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="327"/>
         <source>Nội dung vi phạm (điều đã thấy)</source>
         <translation>What was observed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="235"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="328"/>
         <source>Ngày ghi nhận</source>
         <translation>Observed on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="236"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="329"/>
         <source>Đơn vị cũ</source>
         <translation>Former unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="237"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="330"/>
         <source>Ngoài ranh giới cụm</source>
         <translation>Outside the cluster boundary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="238"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="331"/>
         <source>Đơn vị cấp trên</source>
         <translation>Parent unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="239"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="332"/>
         <source>Tỷ lệ hoàn thành (%)</source>
         <translation>Completion (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="240"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="333"/>
         <source>Đã cắm mốc</source>
         <translation>Placed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="241"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="334"/>
         <source>Diện tích quy hoạch (ha)</source>
         <translation>Planned area (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="242"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="335"/>
         <source>Thứ tự</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="243"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="336"/>
         <source>Thời điểm lấy vị trí</source>
         <translation>Position taken at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="244"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="337"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="245"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="338"/>
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="246"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="339"/>
         <source>Ngày ban hành</source>
         <translation>Published on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="247"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="340"/>
         <source>Câu hỏi</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="248"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="341"/>
         <source>Biện pháp khắc phục yêu cầu</source>
         <translation>Required remedy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="249"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="342"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="250"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="343"/>
         <source>Đơn vị chịu trách nhiệm</source>
         <translation>Responsible party</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="252"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="345"/>
         <source>Mức độ</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="253"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="346"/>
         <source>Mã băm ảnh (SHA-256)</source>
         <translation>Photo hash (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="254"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="347"/>
         <source>Chỉ hỏi khi câu</source>
         <translation>Shown when question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="255"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="348"/>
         <source>Chỉ hỏi khi trả lời</source>
         <translation>Shown when answer is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="256"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="349"/>
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="257"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="350"/>
         <source>Thời điểm bắt đầu</source>
         <translation>Started at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="258"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="351"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="259"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="352"/>
         <source>Thời điểm gửi</source>
         <translation>Submitted at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="260"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="353"/>
         <source>Thời điểm chụp</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="261"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="354"/>
         <source>Mã số thuế</source>
         <translation>Tax code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="263"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="356"/>
         <source>Doanh nghiệp</source>
         <translation>Tenant enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="264"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="357"/>
         <source>Nội dung câu hỏi</source>
         <translation>Question text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="265"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="358"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="266"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="359"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="268"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="361"/>
         <source>Thời điểm sửa</source>
         <translation>Updated at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="269"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="362"/>
         <source>Hiệu lực từ</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="270"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="363"/>
         <source>Hiệu lực đến</source>
         <translation>Valid to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="271"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="364"/>
         <source>Nội dung trả lời</source>
         <translation>Answer given</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="272"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="365"/>
         <source>Phiên bản</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="274"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="367"/>
         <source>Chiều rộng ảnh</source>
         <translation>Photo width</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="275"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="368"/>
         <source>Số lao động</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="276"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="369"/>
         <source>Quan trắc tự động nước thải</source>
         <translation>Automatic wastewater monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="277"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="370"/>
         <source>Công suất xử lý nước thải (m³/ngày)</source>
         <translation>Wastewater capacity (m³/day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="278"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="371"/>
         <source>Nước thải đạt quy chuẩn</source>
         <translation>Wastewater meets the standard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="279"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="372"/>
         <source>Trạm xử lý nước thải</source>
         <translation>Wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="287"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="380"/>
         <source>thêm mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="289"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="382"/>
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="291"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="384"/>
         <source>xoá</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="339"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="393"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="467"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="476"/>
+        <source>(trống)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="407"/>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="407"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="523"/>
         <source>%1–%2 triệu đồng</source>
         <translation>VND %1–%2 million</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="340"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="524"/>
         <source>%1 triệu đồng</source>
         <translation>VND %1 million</translation>
     </message>

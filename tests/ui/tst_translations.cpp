@@ -5,6 +5,7 @@
 #include "coordinatevalidator.h"
 #include "database.h"
 #include "demodataloader.h"
+#include "domainlabels.h"
 #include "imageinspector.h"
 #include "migrator.h"
 #include "positionaverager.h"
@@ -161,6 +162,22 @@ private slots:
         QVERIFY(!avg.result(&e).valid);
         QCOMPARE(e.code(), CoreError::Code::Position);
         QCOMPARE(e.message(), expected);
+    }
+
+    // app/ui, DomainLabels::fieldValue: a conflict record's values on the sync page, in English
+    // words and numbers (the words of a whole row included).
+    void conflictValues()
+    {
+        DomainLabels labels;
+        labels.setLocale(QLocale(QLocale::English));
+        QCOMPARE(labels.fieldValue("violations", "status", QStringLiteral("remedying")),
+                 QStringLiteral("Being remedied"));
+        QCOMPARE(labels.fieldValue("violations", "remedy", QVariant()), QStringLiteral("(empty)"));
+        QCOMPARE(labels.fieldValue("clusters", "is_demo", true), QStringLiteral("Yes"));
+        QCOMPARE(labels.fieldValue("clusters", "wwtp_meets_standard", 0), QStringLiteral("No"));
+        const QVariantMap row{{"severity", "serious"}, {"fine_max_vnd", 20000000.0}};
+        QCOMPARE(labels.fieldValue("violations", QString(), row),
+                 QStringLiteral("Maximum fine (VND): 20,000,000; Severity: Serious"));
     }
 
     // sync/client: SyncErrors (what the sync page shows when a request fails).
