@@ -212,13 +212,13 @@ Page {
 
                         Label {
                             Layout.fillWidth: true
-                            text: qsTr("Đang dùng: %1").arg(JSON.stringify(modelData.current_value !== undefined ? modelData.current_value : modelData.current))
+                            text: qsTr("Đang dùng: %1").arg(page.labels.fieldValue(modelData.entity || "", modelData.field || "", modelData.current_value !== undefined ? modelData.current_value : modelData.current))
                             wrapMode: Text.WordWrap
                         }
 
                         Label {
                             Layout.fillWidth: true
-                            text: qsTr("Giá trị bị giữ lại: %1").arg(JSON.stringify(modelData.incoming_value !== undefined ? modelData.incoming_value : modelData.incoming))
+                            text: qsTr("Giá trị bị giữ lại: %1").arg(page.labels.fieldValue(modelData.entity || "", modelData.field || "", modelData.incoming_value !== undefined ? modelData.incoming_value : modelData.incoming))
                             wrapMode: Text.WordWrap
                         }
 
