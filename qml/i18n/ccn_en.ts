@@ -3159,8 +3159,8 @@ Hai là (second), …</translation>
     </message>
     <message>
         <location filename="../pages/SyncPage.qml" line="167"/>
-        <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
-        <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor to have the device that holds the other record sync, then tap Send again.</translation>
+        <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên (họ thấy thay đổi này trong trang Đồng bộ của mình) để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
+        <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor (they see this change on their Sync page) to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
         <location filename="../pages/SyncPage.qml" line="173"/>
