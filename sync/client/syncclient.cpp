@@ -2,8 +2,7 @@
 
 #include "migrator.h"
 #include "phototransfer.h"
-#include "pulledpage.h"
-#include "restorerequeue.h"
+#include "pullphase.h"
 #include "searchbacklog.h"
 #include "synchttp.h"
 #include "syncworker.h"
@@ -44,6 +43,40 @@ SyncClient::SyncClient(QSqlDatabase db, const QString &dataRoot, QObject *parent
     m_photos = new PhotoTransfer(m_manager, m_dataRoot, m_http, m_fileHttp, std::move(round), this);
     connect(m_photos, &PhotoTransfer::originalReady, this, &SyncClient::originalReady);
     connect(m_photos, &PhotoTransfer::originalFailed, this, &SyncClient::originalFailed);
+    PullPhase::Round pull;
+    pull.number = [this] { return m_syncing ? m_round : 0; };
+    pull.advance = [this](double p, const QString &phase) {
+        return setProgress(qMax(m_progress, p), phase);
+    };
+    pull.endsRound = [this](const SyncReply &r) { return replyEndsRound(r); };
+    pull.finish = [this](const CoreError &e, SyncErrors::Kind kind) { finishRound(e, kind); };
+    pull.written = [this](int rows, int deferred) {
+        m_roundPulledRows += rows;
+        // Said when the round ends (no signal more during it); indexed after it.
+        m_searchBacklog += deferred;
+        m_roundDeferred += deferred;
+    };
+    pull.writtenLate = [this](int rows, int deferred) {
+        if (rows > 0)
+            emit pulled(rows);
+        if (deferred > 0) {
+            m_searchBacklog += deferred;
+            emit searchBacklogChanged();
+            indexSearchBacklog();
+        }
+    };
+    pull.notice = [this](const QString &notice) {
+        m_notice = notice;
+        return emitDuringRound(&SyncClient::noticeChanged);
+    };
+    pull.role = [this] { return m_auth.role; };
+    pull.pushAgain = [this](int rows) {
+        m_roundPushTotal += rows;
+        if (refreshCounts())
+            pushNext(); // then the pull, from the stored cursor
+    };
+    pull.done = [this] { m_photos->start(); };
+    m_pull = new PullPhase(m_manager, m_http, m_aheadHttp, std::move(pull), this);
     m_timer.setInterval(15 * 60 * 1000);
     connect(&m_timer, &QTimer::timeout, this, [this]() {
         if (m_autoSync && m_online && loggedIn())
@@ -67,9 +100,6 @@ SyncClient::SyncClient(QSqlDatabase db, const QString &dataRoot, QObject *parent
         if (m_autoSync && (m_online || !m_hasReachability) && loggedIn() && !m_syncing)
             sync();
     });
-    // Kept here from now on: this client writes it (a pull's first page, a restore) and
-    // forgets it (a login for another owner).
-    m_registryEpoch = m_manager.value(QStringLiteral("registry_epoch"));
     refreshCounts();
     // Rows left unindexed when the app last stopped are indexed once it is up.
     if (const CoreError e = SearchBacklog::count(m_manager.database(), &m_searchBacklog);
@@ -94,6 +124,11 @@ void SyncClient::setTimeoutMs(int ms)
     m_timeoutMs = ms;
     for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp, m_aheadHttp})
         h->setTimeoutMs(ms);
+}
+
+void SyncClient::setPageSize(int n)
+{
+    m_pull->setPageSize(n);
 }
 
 void SyncClient::setServerUrl(const QUrl &url)
@@ -211,9 +246,7 @@ bool SyncClient::noteReply(const SyncReply &r)
 
 double SyncClient::pullFraction(qint64 from, qint64 next, qint64 last)
 {
-    if (last <= from)
-        return 1.0;
-    return qBound(0.0, double(next - from) / double(last - from), 1.0);
+    return PullPhase::fraction(from, next, last);
 }
 
 bool SyncClient::setProgress(double p, const QString &phase)
@@ -318,7 +351,7 @@ void SyncClient::login(const QString &username, const QString &password)
             bool reset = false;
             const CoreError stored = m_manager.setAuthFrom(m_serverUrl.toString(), a, &reset);
             if (reset) {
-                m_registryEpoch.clear(); // forgotten with the cursor (setAuthFrom)
+                m_pull->forgetEpoch(); // forgotten with the cursor (setAuthFrom)
                 qInfo("sync: another user or registry than this device last pulled for: the "
                       "pull starts again from the beginning");
             }
@@ -430,10 +463,8 @@ bool SyncClient::sync()
     m_syncing = true;
     ++m_round;
     m_roundPushed = 0;
-    m_roundPages = 0;
     m_roundAnswered = 0;
     m_roundPulledRows = 0;
-    m_pullFrom = -1;
     m_roundPushTotal = 0;
     // The round's state is in place before anyone hears of it: a handler may end it at once.
     const bool noticeGone = !m_notice.isEmpty();
@@ -504,11 +535,7 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
     m_next.reset();
     m_preparing = false;
     m_startPending = false;
-    m_aheadHttp->abort();
-    m_pullRound = 0; // answers for pages of this round, still to come, are not this round's
-    m_pullAsked = false;
-    m_pullAhead = -1;
-    m_freePages.clear();
+    m_pull->end();
     if (error.ok()) {
         m_manager.setLastSyncAt(QDateTime::currentMSecsSinceEpoch());
         emit lastSyncAtChanged();
@@ -695,24 +722,15 @@ void SyncClient::batchSent(qint64 lastSeq)
         prepare(lastSeq);
 }
 
-bool SyncClient::roundReply(const SyncReply &r, const QString &what,
-                            const std::function<bool(const SyncReply &, QString *why)> &read)
+bool SyncClient::roundReply(const SyncReply &r, const QString &what, QJsonObject *out)
 {
     if (replyEndsRound(r))
         return false;
-    QString why;
-    if (!read(r, &why)) {
-        finishRound(SyncErrors::malformed(why.isEmpty() ? what : what + QLatin1String(": ") + why),
-                    SyncErrors::Kind::Malformed);
+    if (!r.json(out)) {
+        finishRound(SyncErrors::malformed(what), SyncErrors::Kind::Malformed);
         return false;
     }
     return true;
-}
-
-bool SyncClient::roundReply(const SyncReply &r, const QString &what, QJsonObject *out)
-{
-    return roundReply(r, what,
-                      [out](const SyncReply &reply, QString *) { return reply.json(out); });
 }
 
 void SyncClient::batchReplied(const SyncReply &r)
@@ -757,7 +775,7 @@ void SyncClient::pushDone()
     worker()->run([](QSqlDatabase) { return CoreError(); },
                   [this, round = m_round](const CoreError &) {
                       if (round == m_round && m_syncing)
-                          pullNext();
+                          m_pull->start(worker());
                   });
 }
 
@@ -799,197 +817,6 @@ void SyncClient::settle()
             setProgress(0.4 * m_roundPushed / qMax(1, qMax(m_roundPushTotal, m_roundPushed)),
                         QStringLiteral("push"));
         });
-}
-
-void SyncClient::pullNext()
-{
-    Q_ASSERT(m_worker &&
-             m_worker->pending() == 0); // pushDone's empty job was answered after all of it
-    m_pullRound = worker()->beginRound();
-    m_pullAhead = -1;
-    requestPage(m_manager.pullCursor());
-}
-
-void SyncClient::requestPage(qint64 since)
-{
-    // Two clients take turns: a page is asked for from the reply handler of the one before.
-    SyncHttp *http = m_pullHttp == m_http ? m_aheadHttp : m_http;
-    m_pullHttp = http;
-    m_pullAsked = true;
-    // This device keeps the seqs its push replies name (`own`, PushBatch::applyReply): the
-    // registry need not send those versions back (a registry that does not know the header
-    // sends them, and they are written again).
-    http->get(QStringLiteral("pull?since=%1&limit=%2").arg(since).arg(m_pageSize),
-              {{QByteArrayLiteral("X-CCN-Skip-Own"), QByteArrayLiteral("1")}},
-              [this, since](const SyncReply &r) { pageArrived(since, r); });
-}
-
-void SyncClient::pageArrived(qint64 since, const SyncReply &r)
-{
-    m_pullAsked = false;
-    // Page buffers are kept for the round: simdjson's buffers are reused.
-    std::shared_ptr<PulledPage> page;
-    if (m_freePages.empty()) {
-        page = std::make_shared<PulledPage>();
-    } else {
-        page = std::move(m_freePages.back());
-        m_freePages.pop_back();
-    }
-    if (!roundReply(r, QStringLiteral("pull"), [&page](const SyncReply &reply, QString *why) {
-            if (page->read(reply.body))
-                return true;
-            *why = page->errorMessage();
-            return false;
-        }))
-        return;
-    // The page is written on the sync worker's thread while the next one is asked for (the
-    // registry prepares it on its other connection) and read here. A page is used only once the
-    // ones before it and their cursors are committed; a failure ends the round and drops the
-    // pages after it. The worker holds at most three pages (the one it writes and two more).
-    const PulledPage::Value &next = page->next();
-    const bool ahead = page->more().type == PulledPage::Type::Bool && page->more().boolean &&
-                       next.type == PulledPage::Type::Number && qint64(next.number) > since;
-    const PulledPage::Value &last = page->lastSeq();
-    const qint64 lastSeq = last.type == PulledPage::Type::Number ? qint64(last.number) : -1;
-    // The registry went back (restored from a backup): another epoch than the one this device
-    // last pulled from, or (a registry without epochs, or a copy made outside `backup`) a latest
-    // sequence below the cursor.
-    const QString epoch =
-        page->epoch().type == PulledPage::Type::String ? page->toString(page->epoch()) : QString();
-    const PulledPage::Value &began = page->epochSeq();
-    if (!epoch.isEmpty() && !m_registryEpoch.isEmpty() && epoch != m_registryEpoch &&
-        began.type == PulledPage::Type::Number && began.number >= 0)
-        return restartPull(std::move(page), qint64(began.number), qint64(began.number),
-                           qMin(since, qint64(began.number)), epoch);
-    if (lastSeq >= 0 && since > lastSeq)
-        return restartPull(std::move(page), lastSeq, 0, 0, epoch);
-    if (!epoch.isEmpty() && m_registryEpoch.isEmpty()) {
-        // The first page of this registry's epoch that this device sees: remembered (if it is
-        // lost, the next round remembers it again).
-        m_registryEpoch = epoch;
-        worker()->run(
-            [epoch](QSqlDatabase db) {
-                return SyncManager(db).setValue(QStringLiteral("registry_epoch"), epoch);
-            },
-            [](const CoreError &e) {
-                if (e.failed())
-                    qWarning("sync: the registry's epoch was not stored: %s",
-                             qPrintable(e.message()));
-            });
-    }
-    m_worker->apply(
-        m_pullRound, page, since,
-        [this, page, round = m_pullRound, lastSeq,
-         since](const CoreError &error, const PullApplier::Page &result, bool dropped) mutable {
-            pageWritten(round, std::move(page), since, lastSeq, error, result, dropped);
-        });
-    if (ahead) {
-        if (m_worker->pending() <= 2)
-            requestPage(qint64(next.number));
-        else
-            m_pullAhead = qint64(next.number);
-    }
-}
-
-void SyncClient::restartPull(std::shared_ptr<PulledPage> page, qint64 registrySeq, qint64 baseSeq,
-                             qint64 cursor, const QString &epoch)
-{
-    // The registry went back to `registrySeq`: it lost what it stored after it. This device's
-    // rows with a later version are queued to be sent again (RestoreRequeue: nothing this device
-    // holds is lost with the registry's copy), then the pull starts again from `cursor` (rows
-    // the device has are updated in place), since what the registry stores from now on gets
-    // sequences this device may have passed already. The page's rows (if any) are not written;
-    // a page asked ahead goes too.
-    qWarning("sync: the registry went back to sequence %lld (restored from a backup): sending "
-             "this device's later versions again, then pulling again from %lld",
-             registrySeq, cursor);
-    m_freePages.push_back(std::move(page));
-    m_aheadHttp->abort();
-    m_http->abort();
-    m_pullAhead = -1;
-    m_pullAsked = true;
-    auto queued = std::make_shared<int>(0);
-    worker()->run(
-        [queued, registrySeq, baseSeq, cursor, epoch, role = m_auth.role](QSqlDatabase db) {
-            return RestoreRequeue::requeue(db, registrySeq, baseSeq, cursor, role, epoch,
-                                           queued.get());
-        },
-        [this, queued, cursor, epoch, round = m_round](const CoreError &e) {
-            if (round != m_round || !m_syncing)
-                return;
-            if (e.failed())
-                return finishRound(SyncErrors::make(SyncErrors::Kind::Local, e.message()),
-                                   SyncErrors::Kind::Local);
-            if (!epoch.isEmpty())
-                m_registryEpoch = epoch;
-            m_notice =
-                *queued > 0
-                    ? tr("Máy chủ vừa được khôi phục từ bản sao lưu và thiếu một phần dữ liệu. "
-                         "Máy này gửi lại %1 bản ghi máy chủ đã mất, rồi tải lại dữ liệu.")
-                          .arg(*queued)
-                    : tr("Máy chủ vừa được khôi phục từ bản sao lưu. Máy này tải lại dữ liệu từ "
-                         "máy chủ.");
-            if (!emitDuringRound(&SyncClient::noticeChanged))
-                return;
-            if (*queued == 0)
-                return requestPage(cursor);
-            m_pullAsked = false;
-            m_roundPushTotal += *queued;
-            if (refreshCounts())
-                pushNext(); // then the pull, from the stored cursor
-        });
-}
-
-void SyncClient::pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qint64 since,
-                             qint64 lastSeq, const CoreError &error,
-                             const PullApplier::Page &result, bool dropped)
-{
-    if (dropped || round != m_pullRound || !m_syncing) {
-        // A page of an ended round, finished because the worker had begun it: the round that
-        // asked for it has reported already, so its rows are announced on their own.
-        if (!dropped && error.ok() && result.applied > 0)
-            emit pulled(result.applied);
-        if (!dropped && error.ok() && result.deferred > 0) {
-            m_searchBacklog += result.deferred;
-            emit searchBacklogChanged();
-            indexSearchBacklog();
-        }
-        return;
-    }
-    m_freePages.push_back(std::move(page));
-    if (error.failed()) {
-        m_http->abort();
-        m_aheadHttp->abort();
-        return finishRound(error, error.code() == CoreError::Code::Sql
-                                      ? SyncErrors::Kind::Local
-                                      : SyncErrors::Kind::Malformed);
-    }
-    if (m_roundPages == 0)
-        m_pullFrom = since;
-    ++m_roundPages;
-    m_roundPulledRows += result.applied;
-    // Said when the round ends (no signal more during it); indexed after it.
-    m_searchBacklog += result.deferred;
-    m_roundDeferred += result.deferred;
-    // How far the cursor has come towards the registry's latest sequence (last_seq); a registry
-    // that does not send it: approach 0.7 a little each page. Never backwards (writes made
-    // during the round move last_seq on).
-    const double done = lastSeq >= 0 ? pullFraction(m_pullFrom, result.next, lastSeq)
-                                     : 1.0 - 1.0 / (1 + m_roundPages);
-    if (!setProgress(qMax(m_progress, 0.4 + 0.3 * done), QStringLiteral("pull")))
-        return;
-    if (!result.more)
-        return m_photos->start();
-    if (m_pullAsked)
-        return;
-    if (m_pullAhead >= 0) {
-        const qint64 ahead = m_pullAhead;
-        m_pullAhead = -1;
-        return requestPage(ahead);
-    }
-    // A page with more but no next cursor beyond its own: ask again from the stored cursor.
-    if (m_worker->pending() == 0)
-        requestPage(result.next);
 }
 
 void SyncClient::fetchOriginal(const QString &sha256)

@@ -1,8 +1,6 @@
 #pragma once
 
 #include "coreerror.h"
-#include "protocolversion.h"
-#include "pullapplier.h"
 #include "pushbatch.h"
 #include "syncerrors.h"
 #include "syncmanager.h"
@@ -18,10 +16,9 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <vector>
 
 class PhotoTransfer;
-class PulledPage;
+class PullPhase;
 class SyncWorker;
 class SyncHttp;
 struct SyncReply;
@@ -33,7 +30,7 @@ struct SyncReply;
 // Rounds run on sync(), when the network comes back, and on a timer while online. The round's
 // database work (batches, their outcomes, pulled pages) is done by a SyncWorker on its own thread
 // and connection; this object, the network and the status live on the UI thread.
-// The photo phase and the originals on demand are PhotoTransfer's.
+// The pull phase is PullPhase's; the photo phase and the originals on demand are PhotoTransfer's.
 class SyncClient : public QObject
 {
     Q_OBJECT
@@ -150,7 +147,7 @@ public:
     // Tuning (tests use small values).
     void setTimeoutMs(int ms);
     void setBatchSize(int n) { m_batchSize = qBound(1, n, PushBatch::maxChanges); }
-    void setPageSize(int n) { m_pageSize = qBound(1, n, ProtocolVersion::maxPullLimit); }
+    void setPageSize(int n);
     // Rows of the SearchBacklog indexed per chunk (500: ~30 ms for inspections).
     void setSearchChunk(int n) { m_searchChunk = qMax(1, n); }
     // The largest photo chunk (1 MiB). A chunk lost on the way halves the next ones (down to
@@ -262,28 +259,12 @@ private:
     void pushDone();
     // Has the worker write the outcome of m_replied, if any, to the outbox; the counts follow.
     void settle();
-    // A reply within the round, taken by `read` (false: not what `what` answers, and why); on
-    // failure the round ends and it is false.
-    bool roundReply(const SyncReply &r, const QString &what,
-                    const std::function<bool(const SyncReply &, QString *why)> &read);
-    // The JSON object of a reply within the round.
+    // The JSON object of a reply within the round (`what` answers); on failure the round ends
+    // and it is false.
     bool roundReply(const SyncReply &r, const QString &what, QJsonObject *out);
-    // Starts the round's pull at the stored cursor (after pushDone: nothing of an earlier round
-    // is left with the worker).
-    void pullNext();
-    void requestPage(qint64 since);
-    void pageArrived(qint64 since, const SyncReply &r);
-    // The sync worker's answer for a page of round `round` (on this thread).
-    void pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qint64 since, qint64 lastSeq,
-                     const CoreError &error, const PullApplier::Page &result, bool dropped);
     void finishRound(const CoreError &error, SyncErrors::Kind kind);
     // Has the worker index a chunk of the SearchBacklog, then the next, while no round runs.
     void indexSearchBacklog();
-    // The registry went back to `registrySeq` (restored from a backup): this device's later
-    // versions are queued again with `baseSeq` (RestoreRequeue), then the pull goes on from
-    // `cursor`.
-    void restartPull(std::shared_ptr<PulledPage> page, qint64 registrySeq, qint64 baseSeq,
-                     qint64 cursor, const QString &epoch);
     // After a round: a failure the network or the registry may get over is tried again later
     // (backing off); anything else, or a success, ends the waiting. A round in which the
     // registry answered something before it failed (the link works now and then) starts the
@@ -299,6 +280,7 @@ private:
     SyncHttp *m_sideHttp;
     SyncHttp *m_fileHttp;
     SyncHttp *m_aheadHttp;   // pull: the page after the one being written
+    PullPhase *m_pull;       // the round's pull (on m_http and m_aheadHttp)
     PhotoTransfer *m_photos; // the round's last phase (on m_http), originals (on m_fileHttp)
     QTimer m_timer;
     QTimer m_retryTimer; // single shot: the next try after a failed round
@@ -329,8 +311,6 @@ private:
     int m_searchChunk = 500;
     bool m_indexing = false; // a chunk of the SearchBacklog is with the worker
     int m_batchSize = PushBatch::maxChanges;
-    int m_pageSize = ProtocolVersion::maxPullLimit;
-    QString m_registryEpoch; // the epoch this device last pulled from (sync_state)
     QString m_notice;
     int m_timeoutMs = 30000;
 
@@ -348,15 +328,8 @@ private:
     std::optional<RepliedBatch> m_replyWaiting;
     int m_settling = 0;                   // outcomes handed to the worker and not answered
     std::unique_ptr<SyncWorker> m_worker; // the round's database work, on its own thread
-    quint64 m_pullRound = 0;              // the worker's round of this round's pull
-    SyncHttp *m_pullHttp = nullptr;       // the client of the last page asked for
-    bool m_pullAsked = false;             // a page asked for and not arrived
-    qint64 m_pullAhead = -1;              // the next page's cursor, asked for later
-    std::vector<std::shared_ptr<PulledPage>> m_freePages; // read buffers, kept for the round
     int m_roundPulledRows = 0;
     int m_roundPushTotal = 0;
     int m_roundPushed = 0;
-    int m_roundPages = 0;
-    qint64 m_pullFrom = -1;  // the round's first pull cursor
     int m_roundAnswered = 0; // requests of this round the registry answered with success
 };
