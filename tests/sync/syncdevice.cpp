@@ -46,7 +46,7 @@ int main(int argc, char *argv[])
     client.setTimeoutMs(20000);
     say("START " + QByteArray::number(client.manager().pullCursor()));
 
-    // progressChanged in the pull phase follows each committed page (SyncClient::pullNext).
+    // progressChanged in the pull phase follows each committed page (PullPhase::pageWritten).
     QObject::connect(&client, &SyncClient::progressChanged, &app, [&client]() {
         if (client.phase() == QLatin1String("pull"))
             say("PAGE " + QByteArray::number(client.manager().pullCursor()));
