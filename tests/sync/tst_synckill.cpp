@@ -32,6 +32,7 @@
 
 #include <memory>
 #include <random>
+#include <vector>
 
 using namespace synctest;
 
