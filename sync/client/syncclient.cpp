@@ -31,52 +31,10 @@ SyncClient::SyncClient(QSqlDatabase db, const QString &dataRoot, QObject *parent
     m_auth = m_manager.auth();
     for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp, m_aheadHttp})
         configureHttp(h);
-    PhotoTransfer::Round round;
-    round.going = [this] { return m_syncing; };
-    round.progress = [this](double p, const QString &phase) { return setProgress(p, phase); };
-    round.recount = [this] { return refreshCounts(); };
-    round.replied = [this](const SyncReply &r) { return noteReply(r); };
-    round.endsRound = [this](const SyncReply &r, const PhotoTransfer::Ending &ending) {
-        return replyEndsRound(r, ending);
-    };
-    round.finish = [this](const CoreError &e, SyncErrors::Kind kind) { finishRound(e, kind); };
-    m_photos = new PhotoTransfer(m_manager, m_dataRoot, m_http, m_fileHttp, std::move(round), this);
+    m_photos = new PhotoTransfer(m_manager, m_dataRoot, m_http, m_fileHttp, photoRound(), this);
     connect(m_photos, &PhotoTransfer::originalReady, this, &SyncClient::originalReady);
     connect(m_photos, &PhotoTransfer::originalFailed, this, &SyncClient::originalFailed);
-    PullPhase::Round pull;
-    pull.number = [this] { return m_syncing ? m_round : 0; };
-    pull.advance = [this](double p, const QString &phase) {
-        return setProgress(qMax(m_progress, p), phase);
-    };
-    pull.endsRound = [this](const SyncReply &r) { return replyEndsRound(r); };
-    pull.finish = [this](const CoreError &e, SyncErrors::Kind kind) { finishRound(e, kind); };
-    pull.written = [this](int rows, int deferred) {
-        m_roundPulledRows += rows;
-        // Said when the round ends (no signal more during it); indexed after it.
-        m_searchBacklog += deferred;
-        m_roundDeferred += deferred;
-    };
-    pull.writtenLate = [this](int rows, int deferred) {
-        if (rows > 0)
-            emit pulled(rows);
-        if (deferred > 0) {
-            m_searchBacklog += deferred;
-            emit searchBacklogChanged();
-            indexSearchBacklog();
-        }
-    };
-    pull.notice = [this](const QString &notice) {
-        m_notice = notice;
-        return emitDuringRound(&SyncClient::noticeChanged);
-    };
-    pull.role = [this] { return m_auth.role; };
-    pull.pushAgain = [this](int rows) {
-        m_roundPushTotal += rows;
-        if (refreshCounts())
-            pushNext(); // then the pull, from the stored cursor
-    };
-    pull.done = [this] { m_photos->start(); };
-    m_pull = new PullPhase(m_manager, m_http, m_aheadHttp, std::move(pull), this);
+    m_pull = new PullPhase(m_manager, m_http, m_aheadHttp, pullRound(), this);
     m_timer.setInterval(15 * 60 * 1000);
     connect(&m_timer, &QTimer::timeout, this, [this]() {
         if (m_autoSync && m_online && loggedIn())
@@ -110,6 +68,58 @@ SyncClient::SyncClient(QSqlDatabase db, const QString &dataRoot, QObject *parent
 }
 
 SyncClient::~SyncClient() = default;
+
+PhotoTransfer::Round SyncClient::photoRound()
+{
+    PhotoTransfer::Round round;
+    round.going = [this] { return m_syncing; };
+    round.progress = [this](double p, const QString &phase) { return setProgress(p, phase); };
+    round.recount = [this] { return refreshCounts(); };
+    round.replied = [this](const SyncReply &r) { return noteReply(r); };
+    round.endsRound = [this](const SyncReply &r, const PhotoTransfer::Ending &ending) {
+        return replyEndsRound(r, ending);
+    };
+    round.finish = [this](const CoreError &e, SyncErrors::Kind kind) { finishRound(e, kind); };
+    return round;
+}
+
+PullPhase::Round SyncClient::pullRound()
+{
+    PullPhase::Round pull;
+    pull.number = [this] { return m_syncing ? m_round : 0; };
+    pull.advance = [this](double p, const QString &phase) {
+        return setProgress(qMax(m_progress, p), phase);
+    };
+    pull.endsRound = [this](const SyncReply &r) { return replyEndsRound(r); };
+    pull.finish = [this](const CoreError &e, SyncErrors::Kind kind) { finishRound(e, kind); };
+    pull.written = [this](int rows, int deferred) {
+        m_roundPulledRows += rows;
+        // Said when the round ends (no signal more during it); indexed after it.
+        m_searchBacklog += deferred;
+        m_roundDeferred += deferred;
+    };
+    pull.writtenLate = [this](int rows, int deferred) {
+        if (rows > 0)
+            emit pulled(rows);
+        if (deferred > 0) {
+            m_searchBacklog += deferred;
+            emit searchBacklogChanged();
+            indexSearchBacklog();
+        }
+    };
+    pull.notice = [this](const QString &notice) {
+        m_notice = notice;
+        return emitDuringRound(&SyncClient::noticeChanged);
+    };
+    pull.role = [this] { return m_auth.role; };
+    pull.pushAgain = [this](int rows) {
+        m_roundPushTotal += rows;
+        if (refreshCounts())
+            pushNext(); // then the pull, from the stored cursor
+    };
+    pull.done = [this] { m_photos->start(); };
+    return pull;
+}
 
 void SyncClient::configureHttp(SyncHttp *http)
 {

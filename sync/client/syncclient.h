@@ -1,6 +1,8 @@
 #pragma once
 
 #include "coreerror.h"
+#include "phototransfer.h"
+#include "pullphase.h"
 #include "pushbatch.h"
 #include "syncerrors.h"
 #include "syncmanager.h"
@@ -17,8 +19,6 @@
 #include <memory>
 #include <optional>
 
-class PhotoTransfer;
-class PullPhase;
 class SyncWorker;
 class SyncHttp;
 struct SyncReply;
@@ -206,6 +206,10 @@ signals:
     void originalFailed(const QString &sha256, const QString &message);
 
 private:
+    // What the photo phase and the pull ask of the round: SyncClient's progress, counts, replies
+    // and end (PhotoTransfer::Round, PullPhase::Round).
+    PhotoTransfer::Round photoRound();
+    PullPhase::Round pullRound();
     // A push batch read from the outbox and deflated, ready to send.
     struct PreparedBatch {
         PushBatch batch;
