@@ -188,7 +188,7 @@ CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outco
                 return sqlFailure(del);
             rej.bindValue(0, it->code.isEmpty() ? QStringLiteral("rejected") : it->code);
             rej.bindValue(1, it->message);
-            rej.bindValue(2, int(SyncManager::waitsForAnotherRow(it->code)));
+            rej.bindValue(2, int(ChangeResult::waitsForAnotherRow(it->code)));
             rej.bindValue(3, now);
             rej.bindValue(4, e.outboxSeq);
             if (!rej.exec())

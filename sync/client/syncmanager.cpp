@@ -1,5 +1,7 @@
 #include "syncmanager.h"
 
+#include "changeresult.h"
+
 #include "transaction.h"
 #include "uuid7.h"
 
@@ -190,7 +192,7 @@ QVariantList SyncManager::rejectedChanges(qint64 now) const
                           "created_at, waiting_since FROM outbox WHERE rejected_code IS NOT NULL "
                           "ORDER BY seq"));
     while (q.next()) {
-        const bool waits = waitsForAnotherRow(q.value(4).toString());
+        const bool waits = ChangeResult::waitsForAnotherRow(q.value(4).toString());
         const bool tooLong = waits && !q.value(7).isNull() && q.value(7).toLongLong() <= since;
         out << QVariantMap{{QStringLiteral("seq"), q.value(0)},
                            {QStringLiteral("entity"), q.value(1)},
@@ -206,18 +208,11 @@ QVariantList SyncManager::rejectedChanges(qint64 now) const
 }
 
 namespace {
-// The rejection codes another row's arrival at the registry can lift (waitsForAnotherRow).
-const QStringList &waitingCodes()
-{
-    static const QStringList codes{QStringLiteral("unknown_parent"), QStringLiteral("unknown_row")};
-    return codes;
-}
-
 // rejected_code IN (…) of those codes, for entries that began to wait after `since`.
 QString waitingCodesIn(qint64 since)
 {
     return QStringLiteral("rejected_code IN ('%1') AND coalesce(waiting_since > %2, 1)")
-        .arg(waitingCodes().join(QStringLiteral("', '")))
+        .arg(ChangeResult::waitingCodes().join(QStringLiteral("', '")))
         .arg(since);
 }
 } // namespace
@@ -227,11 +222,6 @@ qint64 SyncManager::waitStart(qint64 now)
     if (now < 0)
         now = QDateTime::currentMSecsSinceEpoch();
     return now - qint64(waitLimitDays) * 24 * 3600 * 1000;
-}
-
-bool SyncManager::waitsForAnotherRow(const QString &rejectedCode)
-{
-    return waitingCodes().contains(rejectedCode);
 }
 
 CoreError SyncManager::retryWaitingForOtherRows(qint64 now)

@@ -66,19 +66,14 @@ public:
     int pendingRecordCount(qint64 *bytes = nullptr) const;
     int rejectedCount() const;
     // Rejected entries for the user: seq, entity, row_id, op, code, message, created_at,
-    // retriedBySync (waitsForAnotherRow and waiting for less than waitLimitDays: sent again by
-    // each round) and waitedTooLong (waitsForAnotherRow, waiting longer: no longer sent by
-    // itself; the user is asked to tell a supervisor, then to send it again). `now`: the device
-    // clock, ms since epoch (-1: now).
+    // retriedBySync (ChangeResult::waitsForAnotherRow and waiting for less than waitLimitDays: sent
+    // again by each round) and waitedTooLong (the same, waiting longer: no longer sent by itself;
+    // the user is asked to tell a supervisor, then to send it again). `now`: the device clock, ms
+    // since epoch (-1: now).
     QVariantList rejectedChanges(qint64 now = -1) const;
     // Makes a rejected entry eligible again (the user fixed the cause, or asked for another wait);
     // false when not found.
     CoreError retryRejected(qint64 outboxSeq);
-    // A rejection that another row's arrival at the registry can lift: `unknown_parent` (the
-    // cluster, inspection or tenant it belongs to) and `unknown_row` (an edit of a row the
-    // registry lacks). Both happen when the registry was restored from a backup and that row is
-    // yet to be sent again by the device that holds it.
-    static bool waitsForAnotherRow(const QString &rejectedCode);
     // How long an entry refused for want of another row goes again by itself (schema 008,
     // outbox.waiting_since, device clock): a row that has not come in a week is not coming by
     // itself (the tablet that holds it was lost or reset), and a person has to act.

@@ -2,6 +2,12 @@
 
 #include <QJsonArray>
 
+const QStringList &ChangeResult::waitingCodes()
+{
+    static const QStringList codes{QStringLiteral("unknown_parent"), QStringLiteral("unknown_row")};
+    return codes;
+}
+
 QJsonObject ChangeResult::toJson() const
 {
     QJsonObject o{{QStringLiteral("change"), double(change)}, {QStringLiteral("status"), status}};

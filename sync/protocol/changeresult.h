@@ -21,6 +21,13 @@ public:
     bool asSent = false;
 
     bool stored() const { return status != QLatin1String("rejected"); }
+    // The rejection codes another row's arrival at the registry can lift: `unknown_parent` (the
+    // cluster, inspection or tenant the row belongs to) and `unknown_row` (an edit of a row the
+    // registry lacks). Both happen when the registry was restored from a backup and that row is
+    // yet to be sent again by the device that holds it. The device sends such a change again by
+    // itself (SyncManager); supervisors see it marked (RegistryRejections).
+    static const QStringList &waitingCodes();
+    static bool waitsForAnotherRow(const QString &code) { return waitingCodes().contains(code); }
     QJsonObject toJson() const;
     static ChangeResult fromJson(const QJsonObject &o, QString *error);
 };

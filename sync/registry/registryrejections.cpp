@@ -1,5 +1,7 @@
 #include "registryrejections.h"
 
+#include "changeresult.h"
+
 #include "registrysql.h"
 #include "registrystore.h"
 
@@ -51,8 +53,7 @@ QJsonArray RegistryRejections::rejections(const Principal &who) const
             {QStringLiteral("op"), q.value(7).toString()},
             {QStringLiteral("code"), why},
             {QStringLiteral("message"), result.value(QLatin1String("message")).toString()},
-            {QStringLiteral("waits_for_another_row"),
-             why == QLatin1String("unknown_parent") || why == QLatin1String("unknown_row")},
+            {QStringLiteral("waits_for_another_row"), ChangeResult::waitsForAnotherRow(why)},
             {QStringLiteral("first_at"), timeOrNull(q.value(10))},
             {QStringLiteral("last_at"), timeOrNull(q.value(11))},
             {QStringLiteral("attempts"), q.value(12).toInt()}});

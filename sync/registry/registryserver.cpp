@@ -39,11 +39,6 @@ RegistryServer::RegistryServer(RegistryStore *store, const QString &dataDir, QOb
 {
 }
 
-Reply RegistryServer::error(int status, const char *code, const QString &message)
-{
-    return ApiReply::error(status, code, message);
-}
-
 QList<QPair<QByteArray, QString>> RegistryServer::routes()
 {
     return {{"get", QStringLiteral("/openapi.json")},
@@ -111,8 +106,8 @@ quint16 RegistryServer::listenOn(const QHostAddress &address, quint16 port,
 void RegistryServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     send(request, socket,
-         error(404, "not_found",
-               QStringLiteral("Không có địa chỉ API này. Hãy kiểm tra đường dẫn.")));
+         ApiReply::error(404, "not_found",
+                         QStringLiteral("Không có địa chỉ API này. Hãy kiểm tra đường dẫn.")));
 }
 
 bool RegistryServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -121,9 +116,10 @@ bool RegistryServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
     try {
         reply = dispatch(request);
     } catch (...) {
-        reply = error(500, "internal_error",
-                      QStringLiteral("Máy chủ gặp lỗi khi xử lý yêu cầu này. Hãy thử lại sau ít "
-                                     "phút; nếu vẫn lỗi, báo quản trị viên."));
+        reply = ApiReply::error(
+            500, "internal_error",
+            QStringLiteral("Máy chủ gặp lỗi khi xử lý yêu cầu này. Hãy thử lại sau ít "
+                           "phút; nếu vẫn lỗi, báo quản trị viên."));
     }
     send(request, socket, std::move(reply));
     return true;
@@ -169,7 +165,8 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
         const QByteArray decoded = QByteArray::fromPercentEncoding(s);
         // Checked whole: a decoder would keep a sequence cut at the end for more input and drop it.
         if (!decoded.isValidUtf8())
-            return error(400, "invalid_path", QStringLiteral("Đường dẫn không phải UTF-8 hợp lệ."));
+            return ApiReply::error(400, "invalid_path",
+                                   QStringLiteral("Đường dẫn không phải UTF-8 hợp lệ."));
         seg << QString::fromUtf8(decoded);
     }
     const auto method = request.method();
@@ -177,29 +174,30 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
     const bool post = method == QHttpServerRequest::Method::Post;
     const bool put = method == QHttpServerRequest::Method::Put;
     const auto wrongMethod = [] {
-        return error(405, "method_not_allowed",
-                     QStringLiteral("Địa chỉ API này không nhận phương thức HTTP đó."));
+        return ApiReply::error(405, "method_not_allowed",
+                               QStringLiteral("Địa chỉ API này không nhận phương thức HTTP đó."));
     };
 
     if (seg == QStringList{QStringLiteral("openapi.json")})
         return get ? openApi() : wrongMethod();
     if (seg.size() < 3 || seg.at(0) != QLatin1String("api") || seg.at(1) != QLatin1String("v1"))
-        return error(404, "not_found",
-                     QStringLiteral("Không có địa chỉ API này. API nằm dưới /api/v1."));
+        return ApiReply::error(404, "not_found",
+                               QStringLiteral("Không có địa chỉ API này. API nằm dưới /api/v1."));
     seg = seg.mid(2);
     const QString head = seg.at(0);
 
     // Body: size cap, then optional deflate/gzip/zstd decoding with the same cap.
     QByteArray body = request.body();
     if (body.size() > ProtocolVersion::maxBodyBytes)
-        return error(
+        return ApiReply::error(
             413, "body_too_large",
             QStringLiteral("Nội dung gửi lên lớn hơn 16 MiB; hãy gửi thành nhiều lần nhỏ hơn."));
     const QByteArray encoding = ApiRequest::header(request, "Content-Encoding").trimmed().toLower();
     if (!encoding.isEmpty() && encoding != "identity") {
         if (!Compression::accepts(requestCodings, encoding))
-            return error(415, "unsupported_encoding",
-                         QStringLiteral("Content-Encoding phải là deflate, gzip hoặc zstd."));
+            return ApiReply::error(
+                415, "unsupported_encoding",
+                QStringLiteral("Content-Encoding phải là deflate, gzip hoặc zstd."));
         QByteArray out;
         bool tooLarge = false;
         const bool decoded =
@@ -207,13 +205,15 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
                 ? Compression::unzstd(body, ProtocolVersion::maxBodyBytes, &out, &tooLarge)
                 : Compression::inflate(body, ProtocolVersion::maxBodyBytes, &out, &tooLarge);
         if (!decoded)
-            return tooLarge ? error(413, "body_too_large",
-                                    QStringLiteral(
-                                        "Nội dung sau khi giải nén lớn hơn 16 MiB; hãy gửi thành "
-                                        "nhiều lần nhỏ hơn."))
-                            : error(400, "bad_encoding",
-                                    QStringLiteral(
-                                        "Nội dung nén bị hỏng hoặc bị cắt cụt; hãy gửi lại."));
+            return tooLarge
+                       ? ApiReply::error(
+                             413, "body_too_large",
+                             QStringLiteral(
+                                 "Nội dung sau khi giải nén lớn hơn 16 MiB; hãy gửi thành "
+                                 "nhiều lần nhỏ hơn."))
+                       : ApiReply::error(
+                             400, "bad_encoding",
+                             QStringLiteral("Nội dung nén bị hỏng hoặc bị cắt cụt; hãy gửi lại."));
         body = out;
     }
 
@@ -228,13 +228,13 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
         qint64 proto = 0, schema = 0;
         if (!ApiRequest::parseInt(protoHeader, 0, 1000000, &proto) ||
             !ApiRequest::parseInt(schemaHeader, 0, 1000000, &schema))
-            return error(
+            return ApiReply::error(
                 400, "missing_version",
                 QStringLiteral("Thiếu phiên bản: hãy gửi tiêu đề X-CCN-Protocol và X-CCN-Schema "
                                "dạng số nguyên."));
         if (proto < ProtocolVersion::minimumAccepted ||
             schema < ProtocolVersion::minimumDeviceSchema)
-            return error(
+            return ApiReply::error(
                 426, "update_required",
                 QStringLiteral("Vui lòng cập nhật CCN Inspect: máy chủ cần giao thức %1 và lược đồ "
                                "dữ liệu thiết bị %2 trở lên.")
@@ -246,13 +246,14 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
 
     const QByteArray auth = ApiRequest::header(request, "Authorization");
     if (!auth.startsWith("Bearer "))
-        return error(401, "unauthorized",
-                     QStringLiteral("Bạn chưa đăng nhập. Hãy đăng nhập rồi thử lại."));
+        return ApiReply::error(401, "unauthorized",
+                               QStringLiteral("Bạn chưa đăng nhập. Hãy đăng nhập rồi thử lại."));
     const auto who = m_store->authenticate(QString::fromLatin1(auth.mid(7).trimmed()));
     if (!who)
-        return error(401, "unauthorized",
-                     QStringLiteral("Phiên đăng nhập đã hết hạn hoặc thiết bị đã bị thu hồi. "
-                                    "Hãy đăng nhập lại."));
+        return ApiReply::error(
+            401, "unauthorized",
+            QStringLiteral("Phiên đăng nhập đã hết hạn hoặc thiết bị đã bị thu hồi. "
+                           "Hãy đăng nhập lại."));
 
     if (head == QLatin1String("logout") && seg.size() == 1) {
         if (!post)
@@ -268,12 +269,14 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
         if (seg.size() == 2 && seg.at(1) == QLatin1String("status"))
             return post ? m_photoApi.status(body) : wrongMethod();
         if (seg.size() < 2 || seg.size() > 3 || !RegistryPhotoStore::isValidSha(seg.at(1)))
-            return error(400, "invalid_sha256",
-                         QStringLiteral("Mã ảnh phải là SHA-256: 64 chữ số hex viết thường."));
+            return ApiReply::error(
+                400, "invalid_sha256",
+                QStringLiteral("Mã ảnh phải là SHA-256: 64 chữ số hex viết thường."));
         if (seg.size() == 3) {
             if (seg.at(2) != QLatin1String("thumbnail"))
-                return error(404, "not_found",
-                             QStringLiteral("Không có địa chỉ API này. Hãy kiểm tra đường dẫn."));
+                return ApiReply::error(
+                    404, "not_found",
+                    QStringLiteral("Không có địa chỉ API này. Hãy kiểm tra đường dẫn."));
             return get ? m_photoApi.get(*who, seg.at(1), true) : wrongMethod();
         }
         if (put)
@@ -285,7 +288,8 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
             return get ? m_reviewApi.conflicts(*who, request) : wrongMethod();
         if (seg.size() == 3 && seg.at(2) == QLatin1String("resolve")) {
             if (!ApiRequest::isValidId(seg.at(1)))
-                return error(400, "invalid_id", QStringLiteral("Mã xung đột không hợp lệ."));
+                return ApiReply::error(400, "invalid_id",
+                                       QStringLiteral("Mã xung đột không hợp lệ."));
             return post ? m_reviewApi.resolve(*who, seg.at(1), body) : wrongMethod();
         }
     }
@@ -296,7 +300,8 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
             return get ? m_accountApi.devices(*who) : wrongMethod();
         if (seg.size() == 3 && seg.at(2) == QLatin1String("revoke")) {
             if (!ApiRequest::isValidId(seg.at(1)))
-                return error(400, "invalid_id", QStringLiteral("Mã thiết bị không hợp lệ."));
+                return ApiReply::error(400, "invalid_id",
+                                       QStringLiteral("Mã thiết bị không hợp lệ."));
             return post ? m_accountApi.revoke(*who, seg.at(1)) : wrongMethod();
         }
     }
@@ -305,8 +310,8 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
             return m_accountApi.users(*who);
         return post ? m_accountApi.addUser(*who, body) : wrongMethod();
     }
-    return error(404, "not_found",
-                 QStringLiteral("Không có địa chỉ API này. Hãy kiểm tra đường dẫn."));
+    return ApiReply::error(404, "not_found",
+                           QStringLiteral("Không có địa chỉ API này. Hãy kiểm tra đường dẫn."));
 }
 
 Reply RegistryServer::info() const
@@ -332,8 +337,8 @@ Reply RegistryServer::openApi() const
 {
     QFile f(QStringLiteral(":/registry/openapi.json"));
     if (!f.open(QIODevice::ReadOnly))
-        return error(500, "internal_error",
-                     QStringLiteral("Bản dựng này thiếu mô tả API; báo quản trị viên."));
+        return ApiReply::error(500, "internal_error",
+                               QStringLiteral("Bản dựng này thiếu mô tả API; báo quản trị viên."));
     Reply r;
     r.body = f.readAll();
     return r;
@@ -343,39 +348,45 @@ Reply RegistryServer::push(const Principal &who, const QByteArray &body)
 {
     // Checked in place: the body is not converted to UTF-16 only to learn whether it is UTF-8.
     if (!body.isValidUtf8())
-        return error(400, "invalid_utf8",
-                     QStringLiteral("Nội dung gửi lên không phải văn bản UTF-8 hợp lệ. Hãy gửi "
-                                    "lại bằng UTF-8."));
+        return ApiReply::error(
+            400, "invalid_utf8",
+            QStringLiteral("Nội dung gửi lên không phải văn bản UTF-8 hợp lệ. Hãy gửi "
+                           "lại bằng UTF-8."));
     QString why;
     const PushRequest req = PushRequest::fromJson(body, &why);
     if (!why.isEmpty())
-        return error(400, "malformed_push",
-                     QStringLiteral("Gói thay đổi gửi lên không đúng định dạng (%1); không có "
-                                    "gì được lưu. Hãy cập nhật ứng dụng hoặc báo quản trị viên.")
-                         .arg(why));
+        return ApiReply::error(
+            400, "malformed_push",
+            QStringLiteral("Gói thay đổi gửi lên không đúng định dạng (%1); không có "
+                           "gì được lưu. Hãy cập nhật ứng dụng hoặc báo quản trị viên.")
+                .arg(why));
     if (req.protocol < ProtocolVersion::minimumAccepted)
-        return error(426, "update_required",
-                     QStringLiteral("Vui lòng cập nhật CCN Inspect: giao thức %1 đã quá cũ.")
-                         .arg(req.protocol));
+        return ApiReply::error(
+            426, "update_required",
+            QStringLiteral("Vui lòng cập nhật CCN Inspect: giao thức %1 đã quá cũ.")
+                .arg(req.protocol));
     if (req.protocol > ProtocolVersion::current)
-        return error(400, "unsupported_protocol",
-                     QStringLiteral("Máy chủ này chỉ hỗ trợ giao thức đến %1; hãy dùng phiên bản "
-                                    "ứng dụng phù hợp.")
-                         .arg(ProtocolVersion::current));
+        return ApiReply::error(
+            400, "unsupported_protocol",
+            QStringLiteral("Máy chủ này chỉ hỗ trợ giao thức đến %1; hãy dùng phiên bản "
+                           "ứng dụng phù hợp.")
+                .arg(ProtocolVersion::current));
     if (req.deviceId != who.deviceId)
-        return error(403, "device_mismatch",
-                     QStringLiteral("device_id khác với thiết bị đã đăng nhập. Hãy đăng nhập "
-                                    "lại trên thiết bị này."));
+        return ApiReply::error(
+            403, "device_mismatch",
+            QStringLiteral("device_id khác với thiết bị đã đăng nhập. Hãy đăng nhập "
+                           "lại trên thiết bị này."));
     PushResult result;
     result.protocol = ProtocolVersion::current;
     // One transaction per batch (PROTOCOL.md, Push): the results and every stored change become
     // durable together, with one commit (one fsync) per batch.
     const CoreError stored = m_store->push(who, req.changes, &result.results);
     if (stored.failed())
-        return error(503, "storage_error",
-                     QStringLiteral("Máy chủ không lưu được gói thay đổi (%1); không có gì được "
-                                    "lưu. Các thay đổi sẽ được gửi lại ở lần đồng bộ sau.")
-                         .arg(stored.message()));
+        return ApiReply::error(
+            503, "storage_error",
+            QStringLiteral("Máy chủ không lưu được gói thay đổi (%1); không có gì được "
+                           "lưu. Các thay đổi sẽ được gửi lại ở lần đồng bộ sau.")
+                .arg(stored.message()));
     result.serverSeq = m_store->serverSeq();
     Reply r;
     r.body = result.toJson();
@@ -386,25 +397,26 @@ Reply RegistryServer::pull(const Principal &who, const QHttpServerRequest &reque
 {
     // Pages are written in runs since protocol 2: an older device could not read them.
     if (ApiRequest::header(request, "X-CCN-Protocol").toInt() < ProtocolVersion::minimumPull)
-        return error(426, "update_required",
-                     QStringLiteral("Vui lòng cập nhật CCN Inspect: máy chủ gửi dữ liệu theo giao "
-                                    "thức %1 trở lên; các thay đổi trên máy vẫn được gửi lên.")
-                         .arg(ProtocolVersion::minimumPull));
+        return ApiReply::error(
+            426, "update_required",
+            QStringLiteral("Vui lòng cập nhật CCN Inspect: máy chủ gửi dữ liệu theo giao "
+                           "thức %1 trở lên; các thay đổi trên máy vẫn được gửi lên.")
+                .arg(ProtocolVersion::minimumPull));
     const QUrlQuery query(request.url());
     qint64 since = 0, limit = 500;
     for (const auto &item : query.queryItems(QUrl::FullyDecoded)) {
         if (item.first == QLatin1String("since")) {
             if (!ApiRequest::parseInt(item.second.toLatin1(), 0, 9007199254740991LL, &since))
-                return error(400, "invalid_parameter",
-                             QStringLiteral("'since' phải là số nguyên không âm."));
+                return ApiReply::error(400, "invalid_parameter",
+                                       QStringLiteral("'since' phải là số nguyên không âm."));
         } else if (item.first == QLatin1String("limit")) {
             if (!ApiRequest::parseInt(item.second.toLatin1(), 1, ProtocolVersion::maxPullLimit,
                                       &limit))
-                return error(400, "invalid_parameter",
-                             QStringLiteral("'limit' phải nằm trong khoảng 1 đến %1.")
-                                 .arg(ProtocolVersion::maxPullLimit));
+                return ApiReply::error(400, "invalid_parameter",
+                                       QStringLiteral("'limit' phải nằm trong khoảng 1 đến %1.")
+                                           .arg(ProtocolVersion::maxPullLimit));
         } else {
-            return error(
+            return ApiReply::error(
                 400, "invalid_parameter",
                 QStringLiteral("Tham số '%1' không được hỗ trợ.").arg(item.first.left(32)));
         }
@@ -415,10 +427,11 @@ Reply RegistryServer::pull(const Principal &who, const QHttpServerRequest &reque
     QString why;
     PullPage page = m_store->pull(who, since, int(limit), skipOwn, &why);
     if (!why.isEmpty())
-        return error(503, "storage_error",
-                     QStringLiteral("Máy chủ không đọc được dữ liệu để gửi về (%1). Máy sẽ tải "
-                                    "lại ở lần đồng bộ sau; nếu vẫn lỗi, báo quản trị viên.")
-                         .arg(why));
+        return ApiReply::error(
+            503, "storage_error",
+            QStringLiteral("Máy chủ không đọc được dữ liệu để gửi về (%1). Máy sẽ tải "
+                           "lại ở lần đồng bộ sau; nếu vẫn lỗi, báo quản trị viên.")
+                .arg(why));
     page.lastSeq = m_store->serverSeq();
     page.epoch = m_store->epoch();
     page.epochSeq = m_store->epochSeq();

@@ -69,5 +69,4 @@ private:
 public:
     // Tests: hash new users' passwords with libsodium's MIN limits (fast, weak).
     void setFastPasswordHashing(bool fast) { m_accountApi.setFastPasswordHashing(fast); }
-    static Reply error(int status, const char *code, const QString &message);
 };
