@@ -38,9 +38,30 @@ QJsonObject conflictJson(const QSqlQuery &q)
 }
 
 const char *conflictColumns =
-    "id, kind, entity, row_id, field, current_value, incoming_value, current_seq, current_device, "
-    "incoming_seq, incoming_device, base_seq, change_id, province_id, cluster_id, resolved_at, "
-    "resolution";
+    "c.id, c.kind, c.entity, c.row_id, c.field, c.current_value, c.incoming_value, c.current_seq, "
+    "c.current_device, c.incoming_seq, c.incoming_device, c.base_seq, c.change_id, c.province_id, "
+    "c.cluster_id, c.resolved_at, c.resolution";
+
+// Who wrote each of a conflict's two values, on which device and when the registry stored it,
+// for the supervisor who chooses between them: both values are versions in `history` (the
+// current one under its field's stamp, the incoming one under the seq the conflict was stored
+// with). A value the registry wrote itself (an import, the demo data) has no user or device.
+const char *conflictAuthors =
+    "hc.stored_at, uc.username, dc.name, hi.stored_at, ui.username, di.name, c.created_at FROM "
+    "conflicts c LEFT JOIN history hc ON hc.seq = c.current_seq LEFT JOIN users uc ON uc.id = "
+    "hc.user_id LEFT JOIN devices dc ON dc.user_id = hc.user_id AND dc.device_id = "
+    "hc.device_id LEFT JOIN history hi ON hi.seq = c.incoming_seq LEFT JOIN users ui ON ui.id = "
+    "hi.user_id LEFT JOIN devices di ON di.user_id = hi.user_id AND di.device_id = hi.device_id";
+
+QJsonValue timeOrNull(const QVariant &v)
+{
+    return v.isNull() ? QJsonValue() : QJsonValue(double(v.toLongLong()));
+}
+
+QJsonValue textOrNull(const QVariant &v)
+{
+    return v.isNull() ? QJsonValue() : QJsonValue(v.toString());
+}
 
 } // namespace
 
@@ -51,19 +72,28 @@ QJsonArray RegistryConflicts::conflicts(const Principal &who, bool includeResolv
         return out;
     QSqlQuery q(m_store.connection());
     QString where =
-        includeResolved ? QStringLiteral("1 = 1") : QStringLiteral("resolved_at IS NULL");
+        includeResolved ? QStringLiteral("1 = 1") : QStringLiteral("c.resolved_at IS NULL");
     QVariantList binds;
     if (!who.isAdmin()) {
-        where += QStringLiteral(" AND province_id = ?");
+        where += QStringLiteral(" AND c.province_id = ?");
         binds << who.provinceId;
     }
     RegistrySql::run(
         q,
-        QStringLiteral("SELECT %1 FROM conflicts WHERE %2 ORDER BY incoming_seq, id LIMIT 1000")
-            .arg(QLatin1String(conflictColumns), where),
+        QStringLiteral("SELECT %1, %2 WHERE %3 ORDER BY c.incoming_seq, c.id LIMIT 1000")
+            .arg(QLatin1String(conflictColumns), QLatin1String(conflictAuthors), where),
         binds);
-    while (q.next())
-        out.append(conflictJson(q));
+    while (q.next()) {
+        QJsonObject c = conflictJson(q);
+        c.insert(QStringLiteral("current_at"), timeOrNull(q.value(17)));
+        c.insert(QStringLiteral("current_username"), textOrNull(q.value(18)));
+        c.insert(QStringLiteral("current_device_name"), textOrNull(q.value(19)));
+        c.insert(QStringLiteral("incoming_at"), timeOrNull(q.value(20)));
+        c.insert(QStringLiteral("incoming_username"), textOrNull(q.value(21)));
+        c.insert(QStringLiteral("incoming_device_name"), textOrNull(q.value(22)));
+        c.insert(QStringLiteral("created_at"), timeOrNull(q.value(23)));
+        out.append(c);
+    }
     return out;
 }
 
@@ -83,10 +113,10 @@ CoreError RegistryConflicts::resolveConflict(const Principal &who, const QString
         db.rollback();
         return e;
     };
-    RegistrySql::run(
-        q,
-        QStringLiteral("SELECT %1 FROM conflicts WHERE id = ?").arg(QLatin1String(conflictColumns)),
-        {id});
+    RegistrySql::run(q,
+                     QStringLiteral("SELECT %1 FROM conflicts c WHERE c.id = ?")
+                         .arg(QLatin1String(conflictColumns)),
+                     {id});
     if (!q.next())
         return fail(
             {CoreError::Code::NotFound, QObject::tr("Không có xung đột '%1'.").arg(id.left(64))});

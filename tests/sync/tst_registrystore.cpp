@@ -155,8 +155,41 @@ private slots:
     void aConflictIsResolvedOnce();
     void aRefusedChangeIsListedForSupervisorsUntilStored();
     void refusalsStoredBeforeSchema5AreListed();
+    void aConflictSaysWhoWroteEachValue();
 
 private:
+    // A user added with `role` in province p1, logged in on a device called `deviceName`.
+    Principal loggedIn(const QString &name, const char *role, const QStringList &clusters,
+                       const QString &deviceId, const QString &deviceName)
+    {
+        Principal p = scoped(name, role, clusters);
+        QString userId;
+        const CoreError added = m_store->addUser(p, "a-long-password", true, &userId);
+        QString token;
+        qint64 expires = 0;
+        const CoreError in = m_store->login(name, "a-long-password", deviceId, deviceName, 3600000,
+                                            &p, &token, &expires);
+        if (!added.ok() || !in.ok())
+            qWarning("%s %s", qPrintable(added.message()), qPrintable(in.message()));
+        p.deviceId = deviceId;
+        return p;
+    }
+    // `a` inserts an inspection (`insert`, stored at `base`) and sets its kind; `b` sets it from
+    // `base` too: a field conflict, with a's value current.
+    void conflictOnKind(const Principal &a, const Principal &b, PushChange *insert, qint64 *base)
+    {
+        *insert = inspectionIn("c1", 7);
+        QList<ChangeResult> results;
+        QVERIFY(m_store->push(a, {*insert}, &results).ok());
+        *base = results.value(0).seq;
+        PushChange edit = inspectionUpdate(insert->rowId, {{"kind", "follow_up"}});
+        edit.baseSeq = *base;
+        QVERIFY(m_store->push(a, {edit}, &results).ok());
+        edit = inspectionUpdate(insert->rowId, {{"kind", "unscheduled"}});
+        edit.baseSeq = *base;
+        QVERIFY(m_store->push(b, {edit}, &results).ok());
+        QCOMPARE(results.value(0).status, QStringLiteral("conflict"));
+    }
     QTemporaryDir *m_dir = nullptr;
     RegistryTestBackend m_backend;
     QString m_url;
@@ -977,17 +1010,11 @@ void TestRegistryStore::aConflictIsResolvedOnce()
     // transaction, find it open, and write its own choice over the first one's.
     const Principal a = device("A");
     const Principal b = device("B");
-    PushChange insert = inspectionIn("c1", 7);
-    QList<ChangeResult> results;
-    QVERIFY(m_store->push(a, {insert}, &results).ok());
-    const qint64 base = results.value(0).seq;
-    PushChange edit = inspectionUpdate(insert.rowId, {{"kind", "follow_up"}});
-    edit.baseSeq = base;
-    QVERIFY(m_store->push(a, {edit}, &results).ok());
-    edit = inspectionUpdate(insert.rowId, {{"kind", "unscheduled"}});
-    edit.baseSeq = base;
-    QVERIFY(m_store->push(b, {edit}, &results).ok());
-    QCOMPARE(results.value(0).status, QStringLiteral("conflict"));
+    PushChange insert;
+    qint64 base = 0;
+    conflictOnKind(a, b, &insert, &base);
+    if (QTest::currentTestFailed())
+        return;
     Principal boss = device("boss");
     boss.role = "admin";
     const QJsonArray open = m_store->conflicts(boss, false);
@@ -1142,4 +1169,55 @@ void TestRegistryStore::refusalsStoredBeforeSchema5AreListed()
     QVERIFY(w.value("waits_for_another_row").toBool());
     QVERIFY(w.value("first_at").isNull());
     QCOMPARE(m_store->rejections(scoped("sup2", "supervisor", {}, "p2")).size(), 0);
+}
+
+// The supervisor choosing between a conflict's two values reads who saved each, on which tablet,
+// and when the registry stored it; a value the registry wrote itself (an import) has no one.
+void TestRegistryStore::aConflictSaysWhoWroteEachValue()
+{
+    const Principal first = loggedIn("insp", "inspector", {"c1"}, "tablet-7", "Máy tính bảng 7");
+    const Principal second = loggedIn("insp2", "inspector", {"c1"}, "tablet-8", "Máy tính bảng 8");
+    QVERIFY(!first.userId.isEmpty() && !second.userId.isEmpty());
+    const Principal supervisor = scoped("sup", "supervisor");
+
+    PushChange insert;
+    qint64 base = 0;
+    conflictOnKind(first, second, &insert, &base);
+    if (QTest::currentTestFailed())
+        return;
+    QList<ChangeResult> results;
+    PushChange edit;
+
+    QJsonArray listed = m_store->conflicts(supervisor, false);
+    QCOMPARE(listed.size(), 1);
+    QJsonObject c = listed.at(0).toObject();
+    QCOMPARE(c.value("current_value").toString(), QStringLiteral("follow_up"));
+    QCOMPARE(c.value("current_username").toString(), QStringLiteral("insp"));
+    QCOMPARE(c.value("current_device_name").toString(), QStringLiteral("Máy tính bảng 7"));
+    QCOMPARE(c.value("incoming_value").toString(), QStringLiteral("unscheduled"));
+    QCOMPARE(c.value("incoming_username").toString(), QStringLiteral("insp2"));
+    QCOMPARE(c.value("incoming_device_name").toString(), QStringLiteral("Máy tính bảng 8"));
+    const qint64 currentAt = c.value("current_at").toInteger();
+    QVERIFY(currentAt > 0);
+    QVERIFY(c.value("incoming_at").toInteger() >= currentAt);
+    QVERIFY(c.value("created_at").toInteger() >= currentAt);
+
+    // The registry writes the findings itself (a CLI import); the tablet's edit from before
+    // that conflicts with a value no one saved on a device.
+    QVERIFY(
+        m_store
+            ->writeRow("inspections", insert.rowId, {{"findings", "Nhập từ tệp"}}, "cli", QString())
+            .ok());
+    edit = inspectionUpdate(insert.rowId, {{"findings", "Nứt tường"}});
+    edit.baseSeq = base;
+    QVERIFY(m_store->push(second, {edit}, &results).ok());
+    QCOMPARE(results.value(0).status, QStringLiteral("conflict"));
+    listed = m_store->conflicts(supervisor, false);
+    QCOMPARE(listed.size(), 2);
+    c = listed.at(1).toObject();
+    QCOMPARE(c.value("field").toString(), QStringLiteral("findings"));
+    QVERIFY(c.value("current_username").isNull());
+    QVERIFY(c.value("current_device_name").isNull());
+    QVERIFY(c.value("current_at").toInteger() > 0);
+    QCOMPARE(c.value("incoming_username").toString(), QStringLiteral("insp2"));
 }
