@@ -12,6 +12,7 @@
 #include "photomanager.h"
 #include "positionsourceoptions.h"
 #include "positiontracker.h"
+#include "recordlookup.h"
 #include "searchindex.h"
 #include "searchresultmodel.h"
 #include "settingsmanager.h"
@@ -91,6 +92,8 @@ void AppController::close()
     m_clusterList = nullptr;
     m_catalog = nullptr;
     m_photos.reset();
+    m_labels->setRecordLookup(nullptr);
+    m_records.reset();
     m_searchIndex.reset();
     m_checklists.reset();
     m_inspections.reset();
@@ -144,6 +147,9 @@ CoreError AppController::open(const QString &dataDir, bool demo, ClusterListLoad
     m_inspections = std::make_unique<InspectionManager>(conn);
     m_checklists = std::make_unique<ChecklistManager>(conn);
     m_searchIndex = std::make_unique<SearchIndex>(conn);
+    // The sync page names the rows of conflicts and refused changes from this database.
+    m_records = std::make_unique<RecordLookup>(conn);
+    m_labels->setRecordLookup(m_records.get());
     m_clusterList = new ClusterListModel(m_clusterManager.get(), m_labels, this,
                                          listLoading == ClusterListLoading::Later
                                              ? ClusterListModel::Loading::Later

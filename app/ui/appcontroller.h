@@ -25,6 +25,7 @@ class InspectionController;
 class InspectionManager;
 class PhotoManager;
 class PositionTracker;
+class RecordLookup;
 class SearchIndex;
 class SearchResultModel;
 class SettingsManager;
@@ -116,6 +117,7 @@ private:
     std::unique_ptr<InspectionManager> m_inspections;
     std::unique_ptr<ChecklistManager> m_checklists;
     std::unique_ptr<SearchIndex> m_searchIndex;
+    std::unique_ptr<RecordLookup> m_records;
     std::unique_ptr<PhotoManager> m_photos;
     ClusterListModel *m_clusterList = nullptr;
     SearchResultModel *m_search = nullptr;

@@ -1,5 +1,7 @@
 #include "domainlabels.h"
 
+#include "recordlookup.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QJsonArray>
@@ -247,6 +249,67 @@ QString DomainLabels::infrastructureKind(const QString &code) const
     return code;
 }
 
+QString DomainLabels::unitLevel(const QString &code) const
+{
+    if (code == QLatin1String("province"))
+        return tr("Tỉnh, thành phố");
+    if (code == QLatin1String("district"))
+        return tr("Huyện, quận");
+    if (code == QLatin1String("commune"))
+        return tr("Xã, phường");
+    return code;
+}
+
+QString DomainLabels::questionKind(const QString &code) const
+{
+    if (code == QLatin1String("yes_no_na"))
+        return tr("Có / Không / Không áp dụng");
+    if (code == QLatin1String("number"))
+        return tr("Số");
+    if (code == QLatin1String("percentage"))
+        return tr("Tỷ lệ phần trăm");
+    if (code == QLatin1String("choice"))
+        return tr("Chọn một");
+    if (code == QLatin1String("text"))
+        return tr("Chữ");
+    if (code == QLatin1String("photo"))
+        return tr("Ảnh");
+    return code;
+}
+
+QString DomainLabels::photoSource(const QString &code) const
+{
+    if (code == QLatin1String("camera"))
+        return tr("Chụp bằng máy");
+    if (code == QLatin1String("file"))
+        return tr("Chọn từ tệp");
+    return code;
+}
+
+QString DomainLabels::answerValue(const QString &value) const
+{
+    if (value == QLatin1String("yes"))
+        return tr("Có");
+    if (value == QLatin1String("no"))
+        return tr("Không");
+    if (value == QLatin1String("na"))
+        return tr("Không áp dụng");
+    return value;
+}
+
+QString DomainLabels::recordTitle(const QString &table, const QString &rowId) const
+{
+    const RecordLookup::Description d =
+        m_lookup ? m_lookup->describe(table, rowId) : RecordLookup::Description{};
+    if (!d.found)
+        return tr("một bản ghi chưa có trên máy này (mã %1…)").arg(rowId.left(8));
+    QStringList parts;
+    for (const QString &p : {d.name, d.place, d.at > 0 ? dateTime(d.at) : date(d.on)})
+        if (!p.isEmpty())
+            parts << p;
+    return parts.isEmpty() ? tableName(table) : parts.join(QStringLiteral(" · "));
+}
+
 QString DomainLabels::tableName(const QString &table) const
 {
     static const Label labels[] = {
@@ -424,6 +487,9 @@ QString DomainLabels::scalarValue(const QString &table, const QString &column,
     }
     if (isDateColumn(column))
         return date(text);
+    if (const QString referenced = RecordLookup::referencedTable(table, column);
+        !referenced.isEmpty())
+        return recordTitle(referenced, text);
     return codeLabel(table, column, text);
 }
 
@@ -446,6 +512,10 @@ QString DomainLabels::codeLabel(const QString &table, const QString &column,
         {"inspections", "status", &DomainLabels::inspectionStatus},
         {"violations", "severity", &DomainLabels::severity},
         {"violations", "status", &DomainLabels::violationStatus},
+        {"admin_units", "level", &DomainLabels::unitLevel},
+        {"checklist_questions", "kind", &DomainLabels::questionKind},
+        {"photos", "source", &DomainLabels::photoSource},
+        {"answers", "value", &DomainLabels::answerValue},
     };
     for (const auto &c : coded)
         if (table == QLatin1String(c.table) && column == QLatin1String(c.column))

@@ -6,6 +6,8 @@
 #include <QVariantList>
 #include <QVariantMap>
 
+class RecordLookup;
+
 // Words the inspector reads for the codes stored in the database (cluster status, severity, ...)
 // and numbers formatted for the current language. Codes stay in English in the database; the
 // labels are Vietnamese source strings, translated through Qt Linguist.
@@ -18,6 +20,9 @@ public:
 
     QString localeName() const { return m_locale.name(); }
     void setLocale(const QLocale &locale);
+    // Where rows are named from (recordTitle, and the values of columns that refer to a row);
+    // null: no database open, every row is "not on this device". Not owned.
+    void setRecordLookup(const RecordLookup *lookup) { m_lookup = lookup; }
 
     Q_INVOKABLE QString clusterStatus(const QString &code) const;
     Q_INVOKABLE QString wwtpStatus(const QString &code) const;
@@ -27,6 +32,11 @@ public:
     Q_INVOKABLE QString inspectionKind(const QString &code) const;
     Q_INVOKABLE QString inspectionStatus(const QString &code) const;
     Q_INVOKABLE QString infrastructureKind(const QString &code) const;
+    Q_INVOKABLE QString unitLevel(const QString &code) const;
+    Q_INVOKABLE QString questionKind(const QString &code) const;
+    Q_INVOKABLE QString photoSource(const QString &code) const;
+    // An answer's value as stored: "yes", "no", "na" for yes/no questions; anything else as it is.
+    Q_INVOKABLE QString answerValue(const QString &value) const;
     // What the sync page calls a synced table, one of its columns and a change's operation: a
     // refused change reads "Số liệu tiến độ (sửa)", not "progress_readings (update)"; a conflict
     // "Cuộc kiểm tra · Nội dung làm việc, kết quả kiểm tra", not "inspections · findings". One
@@ -35,11 +45,17 @@ public:
     Q_INVOKABLE QString tableName(const QString &table) const;
     Q_INVOKABLE QString fieldName(const QString &column) const;
     Q_INVOKABLE QString changeOp(const QString &op) const;
+    // Which row of `table` a conflict or a refused change is about, from this device's copy:
+    // "Công ty TNHH May Đức Thành · Đồng Hướng · 12/03/2026 08:00" for an inspection of a tenant,
+    // "Có trạm xử lý nước thải tập trung · Đồng Hướng · …" for an answer; a row this device does
+    // not hold reads "a record not on this device (id 01900000…)".
+    Q_INVOKABLE QString recordTitle(const QString &table, const QString &rowId) const;
     // A value of table.column as a supervisor reads it in a conflict record, never as JSON: the
     // label of a code ("Đang khắc phục", not "remedying"; an unknown code as it is), a time or
-    // a date, "Có"/"Không", a number in the current language, text without quotes, "(trống)"
-    // for nothing. A row's fields (a delete against an edit keeps the whole row, an edit against
-    // a delete the edited fields) read "Label: value; …".
+    // a date, "Có"/"Không", a number in the current language, the row a reference names
+    // (recordTitle: a tenant's name, not its id), text without quotes, "(trống)" for nothing. A
+    // row's fields (a delete against an edit keeps the whole row, an edit against a delete the
+    // edited fields) read "Label: value; …".
     Q_INVOKABLE QString fieldValue(const QString &table, const QString &column,
                                    const QVariant &value) const;
     // [{value, label}] for pickers.
@@ -68,4 +84,5 @@ private:
     QString listValue(const QString &table, const QString &column, const QVariantList &list) const;
 
     QLocale m_locale{QLocale::Vietnamese, QLocale::Vietnam};
+    const RecordLookup *m_lookup = nullptr;
 };

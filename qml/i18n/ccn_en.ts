@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../app/ui/appcontroller.cpp" line="115"/>
+        <location filename="../../app/ui/appcontroller.cpp" line="118"/>
         <source>Không tạo được thư mục dữ liệu %1. Hãy kiểm tra bộ nhớ của máy.</source>
         <translation>Cannot create the data folder %1. Check the device’s storage.</translation>
     </message>
@@ -466,779 +466,842 @@
 <context>
     <name>DomainLabels</name>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="129"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="131"/>
         <source>Trong quy hoạch</source>
         <translation>In the plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="131"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="133"/>
         <source>Đang thẩm định hồ sơ</source>
         <translation>Dossier under appraisal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="133"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="135"/>
         <source>Đã thành lập</source>
         <translation>Established</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="135"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="292"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="137"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="355"/>
         <source>Đã duyệt quy hoạch chi tiết</source>
         <translation>Detailed plan approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="137"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="139"/>
         <source>Đã duyệt dự án hạ tầng</source>
         <translation>Infrastructure project approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="139"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="141"/>
         <source>Đang xây dựng hạ tầng</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="141"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="171"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="143"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="173"/>
         <source>Đang hoạt động</source>
         <translation>Operating</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="143"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="145"/>
         <source>Đã mở rộng</source>
         <translation>Expanded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="145"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="147"/>
         <source>Đã điều chỉnh</source>
         <translation>Adjusted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="147"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="149"/>
         <source>Đã thu hồi quyết định thành lập</source>
         <translation>Establishment revoked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="149"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="151"/>
         <source>Đã rút khỏi quy hoạch</source>
         <translation>Removed from the plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="151"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="153"/>
         <source>Hoạt động nhưng chưa thành lập</source>
         <translation>Operating, not established</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="158"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="160"/>
         <source>Chưa có trạm xử lý nước thải</source>
         <translation>No wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="160"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="162"/>
         <source>Trạm xử lý nước thải: mới có kế hoạch</source>
         <translation>Wastewater plant: planned only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="162"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="164"/>
         <source>Trạm xử lý nước thải đang xây dựng</source>
         <translation>Wastewater plant under construction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="164"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="166"/>
         <source>Trạm xử lý nước thải đang vận hành</source>
         <translation>Wastewater plant operating</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="173"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="175"/>
         <source>Chậm tiến độ</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="175"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="177"/>
         <source>Chưa triển khai</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="177"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="179"/>
         <source>Chuyển nhượng trái phép</source>
         <translation>Illegal transfer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="184"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="186"/>
         <source>Nhẹ</source>
         <translation>Minor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="186"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="188"/>
         <source>Nghiêm trọng</source>
         <translation>Serious</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="188"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="190"/>
         <source>Rất nghiêm trọng</source>
         <translation>Very serious</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="195"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="197"/>
         <source>Chưa khắc phục</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="197"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="199"/>
         <source>Đang khắc phục</source>
         <translation>Being remedied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="199"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="201"/>
         <source>Báo đã khắc phục</source>
         <translation>Reported fixed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="201"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="203"/>
         <source>Đã xác nhận khắc phục</source>
         <translation>Verified fixed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="203"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="205"/>
         <source>Đã chuyển xử lý</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="210"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="212"/>
         <source>Kiểm tra định kỳ</source>
         <translation>Periodic inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="212"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="214"/>
         <source>Kiểm tra đột xuất</source>
         <translation>Unscheduled inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="214"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="216"/>
         <source>Kiểm tra lại</source>
         <translation>Follow-up inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="216"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="218"/>
         <source>Xác minh tiến độ</source>
         <translation>Progress verification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="223"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="225"/>
         <source>Đang làm</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="225"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="227"/>
         <source>Đã gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="232"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="234"/>
         <source>Giải phóng mặt bằng</source>
         <translation>Site clearance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="234"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="236"/>
         <source>Đường nội bộ</source>
         <translation>Internal roads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="236"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="238"/>
         <source>Cấp điện</source>
         <translation>Power supply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="238"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="240"/>
         <source>Cấp nước</source>
         <translation>Water supply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="240"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="242"/>
         <source>Thoát nước</source>
         <translation>Drainage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="242"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="244"/>
         <source>Thoát nước mưa</source>
         <translation>Stormwater drainage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="244"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="246"/>
         <source>Trạm xử lý nước thải tập trung</source>
         <translation>Central wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="246"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="248"/>
         <source>Hạng mục khác</source>
         <translation>Other item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="253"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="360"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="316"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="423"/>
         <source>Đơn vị hành chính</source>
         <translation>Administrative unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="254"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="317"/>
         <source>Đối chiếu đơn vị hành chính</source>
         <translation>Administrative unit mapping</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="255"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="283"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="318"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="346"/>
         <source>Cụm công nghiệp</source>
         <translation>Industrial cluster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="256"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="319"/>
         <source>Địa bàn của cụm</source>
         <translation>Cluster&apos;s commune</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="257"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="320"/>
         <source>Mốc ranh giới</source>
         <translation>Boundary marker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="258"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="321"/>
         <source>Doanh nghiệp trong cụm</source>
         <translation>Tenant enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="259"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="312"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="322"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="375"/>
         <source>Hạng mục hạ tầng</source>
         <translation>Infrastructure item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="260"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="355"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="323"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="418"/>
         <source>Mẫu phiếu kiểm tra</source>
         <translation>Checklist template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="261"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="344"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="324"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="407"/>
         <source>Phần của phiếu kiểm tra</source>
         <translation>Checklist section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="262"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="325"/>
         <source>Câu hỏi kiểm tra</source>
         <translation>Checklist question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="263"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="306"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="326"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="369"/>
         <source>Cuộc kiểm tra</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="264"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="327"/>
         <source>Thành phần đoàn kiểm tra</source>
         <translation>Inspection participant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="265"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="328"/>
         <source>Câu trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="266"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="366"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="329"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="429"/>
         <source>Vi phạm</source>
         <translation>Violation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="267"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="330"/>
         <source>Số liệu tiến độ</source>
         <translation>Progress reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="268"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="276"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="331"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="276"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="255"/>
+        <source>Tỉnh, thành phố</source>
+        <translation>Province or city</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="257"/>
+        <source>Huyện, quận</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="259"/>
+        <source>Xã, phường</source>
+        <translation>Commune or ward</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="266"/>
+        <source>Có / Không / Không áp dụng</source>
+        <translation>Yes / No / Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="268"/>
+        <source>Số</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="270"/>
+        <source>Tỷ lệ phần trăm</source>
+        <translation>Percentage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="272"/>
+        <source>Chọn một</source>
+        <translation>One of a list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="274"/>
+        <source>Chữ</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="283"/>
+        <source>Chụp bằng máy</source>
+        <translation>Taken with the camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="285"/>
+        <source>Chọn từ tệp</source>
+        <translation>Chosen from a file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="296"/>
+        <source>Không áp dụng</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="305"/>
+        <source>một bản ghi chưa có trên máy này (mã %1…)</source>
+        <translation>a record not on this device (id %1…)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="339"/>
         <source>Độ chính xác vị trí (m)</source>
         <translation>Position accuracy (m)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="277"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="340"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="278"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="341"/>
         <source>Ranh giới cụm</source>
         <translation>Cluster boundary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="279"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="342"/>
         <source>Dung lượng ảnh</source>
         <translation>Photo size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="280"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="343"/>
         <source>Chú thích ảnh</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="281"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="344"/>
         <source>Loại vi phạm</source>
         <translation>Violation type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="282"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="345"/>
         <source>Các lựa chọn</source>
         <translation>Choices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="284"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="347"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="285"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="348"/>
         <source>Hạn hoàn thành đã cam kết</source>
         <translation>Committed completion date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="286"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="349"/>
         <source>Hạn đưa vào vận hành đã cam kết</source>
         <translation>Committed operation date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="287"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="350"/>
         <source>Hạn khởi công đã cam kết</source>
         <translation>Committed start date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="288"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="351"/>
         <source>Kết luận và kiến nghị</source>
         <translation>Conclusions and recommendations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="289"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="352"/>
         <source>Thời điểm tạo</source>
         <translation>Created at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="290"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="353"/>
         <source>Hạn khắc phục</source>
         <translation>Remedy deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="291"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="354"/>
         <source>Thời điểm xoá</source>
         <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="293"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="356"/>
         <source>Quyết định duyệt quy hoạch chi tiết</source>
         <translation>Detailed plan decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="294"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="357"/>
         <source>Ngày có hiệu lực</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="295"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="358"/>
         <source>Thời điểm kết thúc</source>
         <translation>Ended at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="296"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="359"/>
         <source>Diện tích thành lập (ha)</source>
         <translation>Established area (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="297"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="360"/>
         <source>Ngày thành lập</source>
         <translation>Established on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="298"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="361"/>
         <source>Quyết định thành lập</source>
         <translation>Establishment decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="299"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="362"/>
         <source>Nội dung làm việc, kết quả kiểm tra</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="300"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="363"/>
         <source>Mức phạt tối đa (đồng)</source>
         <translation>Maximum fine (VND)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="301"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="364"/>
         <source>Mức phạt tối thiểu (đồng)</source>
         <translation>Minimum fine (VND)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="302"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="365"/>
         <source>Có vốn đầu tư nước ngoài</source>
         <translation>Foreign-invested</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="303"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="366"/>
         <source>Chiều cao ảnh</source>
         <translation>Photo height</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="304"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="367"/>
         <source>Đất công nghiệp (ha)</source>
         <translation>Industrial land (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="305"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="368"/>
         <source>Ngành nghề</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="307"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="370"/>
         <source>Họ tên cán bộ kiểm tra</source>
         <translation>Inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="308"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="371"/>
         <source>Vốn đầu tư (tỷ đồng)</source>
         <translation>Investment capital (VND bn)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="309"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="372"/>
         <source>Chủ đầu tư</source>
         <translation>Investor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="310"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="373"/>
         <source>Dữ liệu minh hoạ</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="311"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="374"/>
         <source>Trưởng đoàn</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="313"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="376"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="314"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="377"/>
         <source>Vĩ độ</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="315"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="378"/>
         <source>Đất đã cho thuê (ha)</source>
         <translation>Leased land (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="316"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="379"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="317"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="380"/>
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="318"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="381"/>
         <source>Tên cấp</source>
         <translation>Level name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="319"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="382"/>
         <source>Kinh độ</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="320"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="383"/>
         <source>Giá trị lớn nhất</source>
         <translation>Maximum value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="321"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="384"/>
         <source>Định dạng ảnh</source>
         <translation>Image format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="322"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="385"/>
         <source>Giá trị nhỏ nhất</source>
         <translation>Minimum value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="323"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="386"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="324"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="387"/>
         <source>Đơn vị mới</source>
         <translation>New unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="325"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="326"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="388"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="389"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="327"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="390"/>
         <source>Nội dung vi phạm (điều đã thấy)</source>
         <translation>What was observed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="328"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="391"/>
         <source>Ngày ghi nhận</source>
         <translation>Observed on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="329"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="392"/>
         <source>Đơn vị cũ</source>
         <translation>Former unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="330"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="393"/>
         <source>Ngoài ranh giới cụm</source>
         <translation>Outside the cluster boundary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="331"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="394"/>
         <source>Đơn vị cấp trên</source>
         <translation>Parent unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="332"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="395"/>
         <source>Tỷ lệ hoàn thành (%)</source>
         <translation>Completion (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="333"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="396"/>
         <source>Đã cắm mốc</source>
         <translation>Placed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="334"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="397"/>
         <source>Diện tích quy hoạch (ha)</source>
         <translation>Planned area (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="335"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="398"/>
         <source>Thứ tự</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="336"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="399"/>
         <source>Thời điểm lấy vị trí</source>
         <translation>Position taken at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="337"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="400"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="338"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="401"/>
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="339"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="402"/>
         <source>Ngày ban hành</source>
         <translation>Published on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="340"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="403"/>
         <source>Câu hỏi</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="341"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="404"/>
         <source>Biện pháp khắc phục yêu cầu</source>
         <translation>Required remedy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="342"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="405"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="343"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="406"/>
         <source>Đơn vị chịu trách nhiệm</source>
         <translation>Responsible party</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="345"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="408"/>
         <source>Mức độ</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="346"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="409"/>
         <source>Mã băm ảnh (SHA-256)</source>
         <translation>Photo hash (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="347"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="410"/>
         <source>Chỉ hỏi khi câu</source>
         <translation>Shown when question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="348"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="411"/>
         <source>Chỉ hỏi khi trả lời</source>
         <translation>Shown when answer is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="349"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="412"/>
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="350"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="413"/>
         <source>Thời điểm bắt đầu</source>
         <translation>Started at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="351"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="414"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="352"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="415"/>
         <source>Thời điểm gửi</source>
         <translation>Submitted at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="353"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="416"/>
         <source>Thời điểm chụp</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="354"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="417"/>
         <source>Mã số thuế</source>
         <translation>Tax code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="356"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="419"/>
         <source>Doanh nghiệp</source>
         <translation>Tenant enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="357"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="420"/>
         <source>Nội dung câu hỏi</source>
         <translation>Question text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="358"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="421"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="359"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="422"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="361"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="424"/>
         <source>Thời điểm sửa</source>
         <translation>Updated at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="362"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="425"/>
         <source>Hiệu lực từ</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="363"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="426"/>
         <source>Hiệu lực đến</source>
         <translation>Valid to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="364"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="427"/>
         <source>Nội dung trả lời</source>
         <translation>Answer given</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="365"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="428"/>
         <source>Phiên bản</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="367"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="430"/>
         <source>Chiều rộng ảnh</source>
         <translation>Photo width</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="368"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="431"/>
         <source>Số lao động</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="369"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="432"/>
         <source>Quan trắc tự động nước thải</source>
         <translation>Automatic wastewater monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="370"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="433"/>
         <source>Công suất xử lý nước thải (m³/ngày)</source>
         <translation>Wastewater capacity (m³/day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="371"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="434"/>
         <source>Nước thải đạt quy chuẩn</source>
         <translation>Wastewater meets the standard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="372"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="435"/>
         <source>Trạm xử lý nước thải</source>
         <translation>Wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="380"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="443"/>
         <source>thêm mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="382"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="445"/>
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="384"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="447"/>
         <source>xoá</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="393"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="467"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="476"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="456"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="537"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="546"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="407"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="292"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="470"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="407"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="294"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="470"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="523"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="593"/>
         <source>%1–%2 triệu đồng</source>
         <translation>VND %1–%2 million</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="524"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="594"/>
         <source>%1 triệu đồng</source>
         <translation>VND %1 million</translation>
     </message>
@@ -2824,12 +2887,12 @@ Hai là (second), …</translation>
         <translation>Cannot make the thumbnail: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="18"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="20"/>
         <source>Không ghi được trạng thái đồng bộ: %1</source>
         <translation>Cannot save the sync state: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="265"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="255"/>
         <source>Không tìm thấy thay đổi bị từ chối này.</source>
         <translation>This refused change was not found.</translation>
     </message>
@@ -2946,12 +3009,12 @@ Hai là (second), …</translation>
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="147"/>
+        <location filename="../../sync/client/syncclient.cpp" line="157"/>
         <source>Không ghi được mã thiết bị vào cơ sở dữ liệu trên máy.</source>
         <translation>Cannot store the device id in the database on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="177"/>
+        <location filename="../../sync/client/syncclient.cpp" line="187"/>
         <source>%n thay đổi chưa gửi</source>
         <translation>
             <numerusform>%n unsent change</numerusform>
@@ -2959,7 +3022,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="179"/>
+        <location filename="../../sync/client/syncclient.cpp" line="189"/>
         <source>%n thay đổi bị máy chủ từ chối</source>
         <translation>
             <numerusform>%n change refused by the server</numerusform>
@@ -2967,7 +3030,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="181"/>
+        <location filename="../../sync/client/syncclient.cpp" line="191"/>
         <source>%n ảnh chưa tải lên (%1 MB)</source>
         <translation>
             <numerusform>%n photo not uploaded (%1 MB)</numerusform>
@@ -2975,27 +3038,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="183"/>
+        <location filename="../../sync/client/syncclient.cpp" line="193"/>
         <source>Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.</source>
         <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="303"/>
+        <location filename="../../sync/client/syncclient.cpp" line="313"/>
         <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="385"/>
+        <location filename="../../sync/client/syncclient.cpp" line="395"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="502"/>
+        <location filename="../../sync/client/syncclient.cpp" line="512"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="574"/>
+        <location filename="../../sync/client/syncclient.cpp" line="584"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
@@ -3086,182 +3149,207 @@ Hai là (second), …</translation>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="72"/>
+        <location filename="../pages/SyncPage.qml" line="37"/>
+        <source>Máy chủ tự ghi (nhập dữ liệu hoặc dữ liệu mẫu), lúc %1.</source>
+        <translation>Written by the registry itself (an import or the demo data), at %1.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="39"/>
+        <source>%1 lưu, đồng bộ lên lúc %2.</source>
+        <translation>Saved by %1, synced at %2.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="40"/>
+        <source>%1 lưu trên máy %2, đồng bộ lên lúc %3.</source>
+        <translation>Saved by %1 on %2, synced at %3.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="85"/>
         <source>Đang có mạng</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="72"/>
+        <location filename="../pages/SyncPage.qml" line="85"/>
         <source>Không có mạng — dữ liệu được lưu trên máy và sẽ gửi khi có mạng</source>
         <translation>No network — data is kept on this device and sent when online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="79"/>
+        <location filename="../pages/SyncPage.qml" line="92"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="79"/>
+        <location filename="../pages/SyncPage.qml" line="92"/>
         <source>Chưa đăng nhập</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="86"/>
+        <location filename="../pages/SyncPage.qml" line="99"/>
         <source>Mọi thay đổi đã được gửi lên máy chủ.</source>
         <translation>All changes have been sent to the server.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="86"/>
+        <location filename="../pages/SyncPage.qml" line="99"/>
         <source>Đang chờ gửi: %1 bản ghi (%2), %3 ảnh (%4)</source>
         <translation>Waiting to send: %1 records (%2), %3 photos (%4)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="92"/>
+        <location filename="../pages/SyncPage.qml" line="105"/>
         <source>Đồng bộ thành công lần cuối: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="92"/>
+        <location filename="../pages/SyncPage.qml" line="105"/>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="125"/>
+        <location filename="../pages/SyncPage.qml" line="138"/>
         <source>Sẽ tự thử lại lúc %1.</source>
         <translation>Will try again by itself at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="134"/>
+        <location filename="../pages/SyncPage.qml" line="147"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="134"/>
+        <location filename="../pages/SyncPage.qml" line="147"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="142"/>
+        <location filename="../pages/SyncPage.qml" line="155"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="153"/>
+        <location filename="../pages/SyncPage.qml" line="166"/>
         <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="167"/>
+        <location filename="../pages/SyncPage.qml" line="180"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="167"/>
+        <location filename="../pages/SyncPage.qml" line="180"/>
         <source>%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.</source>
         <translation>%1 (%2): %3. Sent again by itself at every sync until the registry has the record it needs.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="167"/>
+        <location filename="../pages/SyncPage.qml" line="180"/>
         <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên (họ thấy thay đổi này trong trang Đồng bộ của mình) để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
         <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor (they see this change on their Sync page) to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="173"/>
+        <location filename="../pages/SyncPage.qml" line="186"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="184"/>
+        <location filename="../pages/SyncPage.qml" line="197"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="184"/>
+        <location filename="../pages/SyncPage.qml" line="197"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="190"/>
+        <location filename="../pages/SyncPage.qml" line="203"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="208"/>
+        <location filename="../pages/SyncPage.qml" line="221"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="215"/>
+        <location filename="../pages/SyncPage.qml" line="221"/>
+        <source>%1 · sửa một bản ghi đã bị xoá</source>
+        <translation>%1 · an edit of a deleted record</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="221"/>
+        <source>%1 · xoá một bản ghi người khác đã sửa</source>
+        <translation>%1 · a delete of a record someone else edited</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="234"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="221"/>
+        <location filename="../pages/SyncPage.qml" line="248"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="228"/>
+        <location filename="../pages/SyncPage.qml" line="263"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="234"/>
+        <location filename="../pages/SyncPage.qml" line="269"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="249"/>
+        <location filename="../pages/SyncPage.qml" line="284"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="249"/>
+        <location filename="../pages/SyncPage.qml" line="284"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="256"/>
+        <location filename="../pages/SyncPage.qml" line="291"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="274"/>
+        <location filename="../pages/SyncPage.qml" line="309"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="274"/>
+        <location filename="../pages/SyncPage.qml" line="309"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="287"/>
+        <location filename="../pages/SyncPage.qml" line="328"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="287"/>
+        <location filename="../pages/SyncPage.qml" line="328"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="287"/>
+        <location filename="../pages/SyncPage.qml" line="328"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="287"/>
+        <location filename="../pages/SyncPage.qml" line="328"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="300"/>
+        <location filename="../pages/SyncPage.qml" line="341"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="317"/>
+        <location filename="../pages/SyncPage.qml" line="358"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

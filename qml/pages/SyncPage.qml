@@ -27,6 +27,19 @@ Page {
         page.fetchSupervisorLists();
     }
 
+    // Who saved one of a conflict's values and when it reached the registry; empty when the
+    // registry does not say (one older than this app).
+    function savedBy(username, deviceName, at) {
+        if (!at)
+            return "";
+        const when = page.labels.dateTime(at);
+        if (!username)
+            return qsTr("Máy chủ tự ghi (nhập dữ liệu hoặc dữ liệu mẫu), lúc %1.").arg(when);
+        if (!deviceName)
+            return qsTr("%1 lưu, đồng bộ lên lúc %2.").arg(username).arg(when);
+        return qsTr("%1 lưu trên máy %2, đồng bộ lên lúc %3.").arg(username).arg(deviceName).arg(when);
+    }
+
     // A supervisor's lists, read from the registry when the page opens and after each round.
     function fetchSupervisorLists() {
         if (!page.syncClient.isSupervisor)
@@ -205,8 +218,14 @@ Page {
 
                         Label {
                             Layout.fillWidth: true
-                            text: qsTr("%1 · %2").arg(page.labels.tableName(modelData.entity || "")).arg(page.labels.fieldName(modelData.field || ""))
+                            text: modelData.field ? qsTr("%1 · %2").arg(page.labels.tableName(modelData.entity || "")).arg(page.labels.fieldName(modelData.field)) : modelData.kind === "edit_vs_delete" ? qsTr("%1 · sửa một bản ghi đã bị xoá").arg(page.labels.tableName(modelData.entity || "")) : qsTr("%1 · xoá một bản ghi người khác đã sửa").arg(page.labels.tableName(modelData.entity || ""))
                             font.bold: true
+                            wrapMode: Text.WordWrap
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
+                            text: page.labels.recordTitle(modelData.entity || "", modelData.row_id || "")
                             wrapMode: Text.WordWrap
                         }
 
@@ -218,7 +237,23 @@ Page {
 
                         Label {
                             Layout.fillWidth: true
+                            visible: text !== ""
+                            text: page.savedBy(modelData.current_username, modelData.current_device_name, modelData.current_at)
+                            font.italic: true
+                            wrapMode: Text.WordWrap
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
                             text: qsTr("Giá trị bị giữ lại: %1").arg(page.labels.fieldValue(modelData.entity || "", modelData.field || "", modelData.incoming_value !== undefined ? modelData.incoming_value : modelData.incoming))
+                            wrapMode: Text.WordWrap
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
+                            visible: text !== ""
+                            text: page.savedBy(modelData.incoming_username, modelData.incoming_device_name, modelData.incoming_at)
+                            font.italic: true
                             wrapMode: Text.WordWrap
                         }
 
@@ -273,6 +308,12 @@ Page {
                             Layout.fillWidth: true
                             text: qsTr("%1 (%2) · %3 trên máy %4").arg(page.labels.tableName(modelData.entity)).arg(page.labels.changeOp(modelData.op)).arg(modelData.username || qsTr("(người dùng không rõ)")).arg(modelData.device_name || modelData.device_id)
                             font.bold: true
+                            wrapMode: Text.WordWrap
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
+                            text: page.labels.recordTitle(modelData.entity || "", modelData.row_id || "")
                             wrapMode: Text.WordWrap
                         }
 

@@ -2,6 +2,8 @@
 #include "database.h"
 #include "domainlabels.h"
 #include "outboxtriggers.h"
+#include "recordlookup.h"
+#include "sqlscript.h"
 
 #include <QJSEngine>
 #include <QJsonArray>
@@ -160,6 +162,30 @@ private slots:
         QTest::newRow("infrastructure kind") << "vi"
                                              << "infrastructure_items"
                                              << "kind" << QVariant("roads") << "Đường nội bộ";
+        QTest::newRow("unit level") << "vi"
+                                    << "admin_units"
+                                    << "level" << QVariant("commune") << "Xã, phường";
+        QTest::newRow("question kind")
+            << "vi"
+            << "checklist_questions"
+            << "kind" << QVariant("yes_no_na") << "Có / Không / Không áp dụng";
+        QTest::newRow("photo source") << "vi"
+                                      << "photos"
+                                      << "source" << QVariant("camera") << "Chụp bằng máy";
+        QTest::newRow("answer no") << "vi"
+                                   << "answers"
+                                   << "value" << QVariant("no") << "Không";
+        QTest::newRow("answer not applicable") << "vi"
+                                               << "answers"
+                                               << "value" << QVariant("na") << "Không áp dụng";
+        QTest::newRow("answer as typed") << "vi"
+                                         << "answers"
+                                         << "value" << QVariant("1200") << "1200";
+        QTest::newRow("reference with no database")
+            << "vi"
+            << "violations"
+            << "tenant_id" << QVariant("01900000-0000-7000-8000-000000000201")
+            << "một bản ghi chưa có trên máy này (mã 01900000…)";
         QTest::newRow("unknown code as it is") << "vi"
                                                << "violations"
                                                << "status" << QVariant("on_hold") << "on_hold";
@@ -296,6 +322,46 @@ private slots:
         DomainLabels labels;
         labels.setLocale(localeNamed(locale));
         QCOMPARE(labels.fieldValue(table, column, value), expected);
+    }
+
+    // A conflict names its row, and a reference among its values names the row it refers to,
+    // from the device's copy: a supervisor reads a tenant's name, not its UUID.
+    void rowsAreNamedFromTheDevice()
+    {
+        QTemporaryDir dir;
+        Database db;
+        QVERIFY(db.open(dir.filePath("device.sqlite")).ok());
+        QSqlDatabase c = db.connection();
+        for (const char *f : {"/core/minimal.sql", "/core/record_lookup.sql"}) {
+            const CoreError e = SqlScript::runFile(c, QStringLiteral(CCN_FIXTURES_DIR) + f);
+            QVERIFY2(e.ok(), qPrintable(e.message()));
+        }
+        const RecordLookup lookup(c);
+        DomainLabels labels;
+        labels.setRecordLookup(&lookup);
+        const QString tenant = QStringLiteral("01900000-0000-7000-8000-000000000201");
+        const QString started = shownTime(1773277200000);
+        QCOMPARE(labels.recordTitle("inspections", "01900000-0000-7000-8000-000000000707"),
+                 "Công ty TNHH May Đức Thành · Đồng Hướng · " + started);
+        QCOMPARE(labels.recordTitle("answers", "01900000-0000-7000-8000-000000000709"),
+                 "Có trạm xử lý nước thải tập trung · Đồng Hướng · " + started);
+        QCOMPARE(labels.recordTitle("progress_readings", "01900000-0000-7000-8000-000000000705"),
+                 QStringLiteral("Đường trục chính · Khánh Hải 1 · 12/03/2026"));
+        QCOMPARE(labels.recordTitle("clusters", "01900000-0000-7000-8000-000000000999"),
+                 QStringLiteral("một bản ghi chưa có trên máy này (mã 01900000…)"));
+        QCOMPARE(labels.fieldValue("violations", "tenant_id", tenant),
+                 QStringLiteral("Công ty TNHH May Đức Thành · Đồng Hướng"));
+        QCOMPARE(labels.fieldValue("inspections", "cluster_id",
+                                   QStringLiteral("01900000-0000-7000-8000-000000000102")),
+                 QStringLiteral("Khánh Hải 1 · Ninh Bình"));
+        // A deleted row against an edit: the whole row, its references named.
+        QCOMPARE(labels.fieldValue("violations", "",
+                                   QVariantMap{{"tenant_id", tenant}, {"severity", "serious"}}),
+                 labels.fieldName("severity") + ": Nghiêm trọng; " + labels.fieldName("tenant_id") +
+                     ": Công ty TNHH May Đức Thành · Đồng Hướng");
+        labels.setRecordLookup(nullptr);
+        QCOMPARE(labels.fieldValue("violations", "tenant_id", tenant),
+                 QStringLiteral("một bản ghi chưa có trên máy này (mã 01900000…)"));
     }
 
     // The sync page passes modelData's values from QML: a conflict record (a QVariantMap in
