@@ -31,6 +31,9 @@ SyncClient::SyncClient(QSqlDatabase db, const QString &dataRoot, QObject *parent
     m_auth = m_manager.auth();
     for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp, m_aheadHttp})
         configureHttp(h);
+    // The supervisor's two lists are fetched together (the sync page asks for both), and a
+    // resolution may be sent while they are away: none of them may drop another.
+    m_sideHttp->setOneAtATime(false);
     m_photos = new PhotoTransfer(m_manager, m_dataRoot, m_http, m_fileHttp, photoRound(), this);
     connect(m_photos, &PhotoTransfer::originalReady, this, &SyncClient::originalReady);
     connect(m_photos, &PhotoTransfer::originalFailed, this, &SyncClient::originalFailed);
@@ -325,6 +328,7 @@ void SyncClient::login(const QString &username, const QString &password)
     }
     m_loggingIn = true;
     emit loggingInChanged();
+    m_sideHttp->abort(); // the lists and resolutions of the session before, if any are away
     m_sideHttp->setToken(QString());
     const QJsonObject body{{QStringLiteral("username"), username.trimmed()},
                            {QStringLiteral("password"), password},

@@ -67,19 +67,29 @@ void SyncHttp::put(const QString &path, const QByteArray &body, const Headers &h
 
 void SyncHttp::abort()
 {
-    if (m_reply) {
-        QNetworkReply *r = m_reply;
-        m_reply.clear();
+    const QList<QPointer<QNetworkReply>> replies = std::exchange(m_replies, {});
+    for (QNetworkReply *r : replies) {
+        if (!r)
+            continue;
         r->disconnect(this);
         r->abort();
         r->deleteLater();
     }
 }
 
+bool SyncHttp::busy() const
+{
+    for (const QPointer<QNetworkReply> &r : m_replies)
+        if (r)
+            return true;
+    return false;
+}
+
 void SyncHttp::send(const QByteArray &verb, const QString &path, const QByteArray &body,
                     const Headers &headers, Callback done, std::function<void()> sent)
 {
-    abort();
+    if (m_oneAtATime)
+        abort();
     QNetworkRequest req(urlFor(path));
     req.setRawHeader("X-CCN-Protocol", QByteArray::number(ProtocolVersion::current));
     req.setRawHeader("X-CCN-Schema", QByteArray::number(m_schemaVersion));
@@ -94,7 +104,7 @@ void SyncHttp::send(const QByteArray &verb, const QString &path, const QByteArra
     QNetworkReply *reply = body.isNull() && verb == "GET"
                                ? m_nam->get(req)
                                : m_nam->sendCustomRequest(req, verb, body);
-    m_reply = reply;
+    m_replies.append(reply);
     emit requestSent(verb, path);
     if (sent && !body.isEmpty()) {
         auto once = std::make_shared<QMetaObject::Connection>();
@@ -107,8 +117,7 @@ void SyncHttp::send(const QByteArray &verb, const QString &path, const QByteArra
                         });
     }
     connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)]() {
-        if (m_reply == reply)
-            m_reply.clear();
+        m_replies.removeAll(reply);
         SyncReply r;
         r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         r.networkError = reply->error();

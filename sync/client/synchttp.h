@@ -29,7 +29,8 @@ struct SyncReply {
     bool json(QJsonObject *out) const;
 };
 
-// The sync transport: one request at a time to the registry's /api/v1, with the protocol headers
+// The sync transport: requests to the registry's /api/v1, by default one at a time (a new request
+// drops the one under way, as a round's requests want), with the protocol headers
 // (X-CCN-Protocol, X-CCN-Schema, Authorization) on every request, a transfer timeout, request
 // bodies compressed (zstd where the registry said it reads it, else deflate) and compressed
 // replies accepted (QNetworkAccessManager decompresses).
@@ -74,9 +75,12 @@ public:
     QByteArray requestCoding() const { return m_requestCoding; }
     // `json` compressed with `coding` ("zstd" or "deflate"); thread-safe.
     static QByteArray encode(const QByteArray &json, const QByteArray &coding);
-    // Aborts the request under way (its callback is not called).
+    // false: requests run side by side and each gets its answer (the supervisor's two lists
+    // fetched together, a resolution sent while they are away); a new one drops none.
+    void setOneAtATime(bool one) { m_oneAtATime = one; }
+    // Aborts the requests under way (their callbacks are not called).
     void abort();
-    bool busy() const { return !m_reply.isNull(); }
+    bool busy() const;
 
     QUrl urlFor(const QString &path) const;
 
@@ -94,5 +98,6 @@ private:
     int m_schemaVersion = 0;
     int m_timeoutMs = 30000;
     QByteArray m_requestCoding = "deflate";
-    QPointer<QNetworkReply> m_reply;
+    bool m_oneAtATime = true;
+    QList<QPointer<QNetworkReply>> m_replies; // under way
 };

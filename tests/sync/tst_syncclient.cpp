@@ -1248,6 +1248,40 @@ private slots:
         QCOMPARE(again.user(), QStringLiteral("giam.sat"));
     }
 
+    // The sync page asks for the supervisor's two lists at once, and a resolution may go while
+    // they are away: each request gets its answer. They shared one connection that dropped the
+    // request under way for the next, so the conflicts asked for when the page opened never came.
+    void theSupervisorsListsAndAResolutionAllArrive()
+    {
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/conflicts")
+                return Response::json(200, {{"conflicts", QJsonArray{QJsonObject{{"id", "k1"}}}}});
+            if (r.path == "/api/v1/rejections")
+                return Response::json(200,
+                                      {{"rejections", QJsonArray{QJsonObject{{"row_id", "r1"}}}}});
+            if (r.path == "/api/v1/conflicts/k0/resolve")
+                return Response::json(200, {{"id", "k0"}, {"resolution", "current"}});
+            qint64 seq = 0;
+            return goodHandler(r, &seq);
+        };
+        auto d = device(server.url());
+        QSignalSpy conflicts(d->client.get(), &SyncClient::conflictsChanged);
+        QSignalSpy rejections(d->client.get(), &SyncClient::registryRejectionsChanged);
+        QSignalSpy resolved(d->client.get(), &SyncClient::conflictResolved);
+        d->client->resolveConflict("k0", "current");
+        d->client->fetchConflicts();
+        d->client->fetchRegistryRejections();
+        QTRY_COMPARE_WITH_TIMEOUT(resolved.size(), 1, 5000);
+        QCOMPARE(resolved.first().at(0).toBool(), true);
+        QTRY_COMPARE_WITH_TIMEOUT(rejections.size(), 1, 5000);
+        // Once as asked, once more after the resolution.
+        QTRY_COMPARE_WITH_TIMEOUT(conflicts.size(), 2, 5000);
+        QCOMPARE(d->client->conflicts().size(), 1);
+        QCOMPARE(d->client->registryRejections().size(), 1);
+        QVERIFY2(d->client->lastError().isEmpty(), qPrintable(d->client->lastError()));
+    }
+
     void logoutRefusesWhileUnsyncedUnlessConfirmed()
     {
         FakeRegistry server;
