@@ -2,12 +2,11 @@
 // database in a temporary directory (AppController in demo mode) as the context property
 // "testApp", and a real photo file as "testPhotoPath".
 #include "appcontroller.h"
+#include "quicktestsetup.h"
 #include "settingsmanager.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
-#include <QQuickStyle>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
@@ -20,16 +19,11 @@ class Setup : public QObject
 {
     Q_OBJECT
 public slots:
-    void applicationAvailable()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QQuickStyle::setStyle(QStringLiteral("Basic"));
-    }
+    void applicationAvailable() { quicktest::setUpApplication(); }
 
     void qmlEngineAvailable(QQmlEngine *engine)
     {
-        // Qt 6.4: the module is at qrc:/CcnInspect (RESOURCE_PREFIX /).
-        engine->addImportPath(QStringLiteral("qrc:/"));
+        quicktest::useAppModule(engine);
         m_dir = std::make_unique<QTemporaryDir>();
         m_settings =
             std::make_unique<SettingsManager>(m_dir->filePath(QStringLiteral("settings.ini")));
