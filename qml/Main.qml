@@ -10,6 +10,9 @@ ApplicationWindow {
     // The sync engineer's client: set by the launcher after the first frame (the header's sync
     // status appears then); null when the database could not be opened.
     property SyncClient syncClient: null
+    // For a supervisor: open conflicts and changes the registry refuses from the province's
+    // tablets, said in the header on every page (SyncClient reads them after each good round).
+    readonly property int supervisorToSettle: syncClient && syncClient.isSupervisor ? syncClient.conflicts.length + syncClient.registryRejections.length : 0
     // A photo file used by --self-test and --screenshots (the camera cannot run there).
     property string demoPhotoPath: ""
     readonly property bool portrait: height > width
@@ -300,7 +303,7 @@ ApplicationWindow {
             ToolButton {
                 visible: window.syncClient !== null
                 implicitHeight: 48
-                text: window.syncClient ? (window.syncClient.online ? qsTr("Trực tuyến") : qsTr("Ngoại tuyến")) + (window.syncClient.pendingRecords > 0 ? " · " + qsTr("%n chờ gửi", "", window.syncClient.pendingRecords) : "") : ""
+                text: window.syncClient ? (window.syncClient.online ? qsTr("Trực tuyến") : qsTr("Ngoại tuyến")) + (window.syncClient.pendingRecords > 0 ? " · " + qsTr("%n chờ gửi", "", window.syncClient.pendingRecords) : "") + (window.supervisorToSettle > 0 ? " · " + qsTr("%n cần giám sát xử lý", "", window.supervisorToSettle) : "") : ""
                 palette.buttonText: "white"
                 palette.windowText: "white"
                 font.pixelSize: 15

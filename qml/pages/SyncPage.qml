@@ -40,21 +40,13 @@ Page {
         return qsTr("%1 lưu trên máy %2, đồng bộ lên lúc %3.").arg(username).arg(deviceName).arg(when);
     }
 
-    // A supervisor's lists, read from the registry when the page opens and after each round.
+    // A supervisor's lists, read from the registry when the page opens (SyncClient reads them
+    // again after each good round).
     function fetchSupervisorLists() {
         if (!page.syncClient.isSupervisor)
             return;
         page.syncClient.fetchConflicts();
         page.syncClient.fetchRegistryRejections();
-    }
-
-    Connections {
-        function onRoundFinished(ok) {
-            if (ok)
-                page.fetchSupervisorLists();
-        }
-
-        target: page.syncClient
     }
 
     ScrollView {

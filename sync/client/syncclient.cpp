@@ -385,6 +385,7 @@ void SyncClient::login(const QString &username, const QString &password)
         setLastError({}, SyncErrors::Kind::None);
         emit authChanged();
         emit loginFinished(true, QString());
+        fetchSupervisorLists();
         if (m_autoSync)
             sync();
     });
@@ -566,8 +567,20 @@ void SyncClient::finishRound(const CoreError &error, SyncErrors::Kind kind)
         emit searchBacklogChanged();
     }
     indexSearchBacklog();
+    // What a supervisor has to settle may have changed with the round: the app's header says
+    // how much there is on every page, without the sync page open.
+    if (error.ok())
+        fetchSupervisorLists();
     emit syncingChanged();
     emit roundFinished(error.ok(), error.message());
+}
+
+void SyncClient::fetchSupervisorLists()
+{
+    if (!isSupervisor())
+        return;
+    fetchConflicts();
+    fetchRegistryRejections();
 }
 
 void SyncClient::indexSearchBacklog()

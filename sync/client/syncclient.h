@@ -64,6 +64,8 @@ class SyncClient : public QObject
     Q_PROPERTY(qint64 pendingPhotoBytes READ pendingPhotoBytes NOTIFY countsChanged)
     Q_PROPERTY(bool hasUnsyncedWork READ hasUnsyncedWork NOTIFY countsChanged)
     Q_PROPERTY(QString unsyncedSummary READ unsyncedSummary NOTIFY countsChanged)
+    // For supervisors: the open conflict records of their province (GET /api/v1/conflicts),
+    // fetched after login and after each good round, and when asked.
     Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY conflictsChanged)
     // For supervisors: the changes the registry still refuses from their province's devices
     // (GET /api/v1/rejections), those waiting for another row first among what to chase.
@@ -169,6 +171,7 @@ public slots:
     // Starts a round unless one is running. Returns false when none started.
     bool sync();
     void cancel();
+    // Ask the registry for the supervisor's lists now (a round that went well does it too).
     void fetchConflicts();
     void fetchRegistryRejections();
     void resolveConflict(const QString &conflictId, const QString &choice,
@@ -240,6 +243,8 @@ private:
     // GET `name` (a supervisor's list: conflicts, rejections), its array member `name` into
     // *into, then `changed`; a failure says so in lastError and keeps the list as it was.
     void fetchList(const QString &name, QVariantList *into, void (SyncClient::*changed)());
+    // Both lists, when the user is a supervisor (or an admin).
+    void fetchSupervisorLists();
     // For a reply of the round: true when the caller must not go on with the round (the reply
     // failed and ended it, or a handler of a signal on the way did). `ending`, if given, hears
     // the failure's kind before the round ends.

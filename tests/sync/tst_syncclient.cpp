@@ -174,7 +174,8 @@ private:
         std::unique_ptr<SyncClient> client;
     };
 
-    std::unique_ptr<Device> device(const QString &url, bool loggedIn = true)
+    std::unique_ptr<Device> device(const QString &url, bool loggedIn = true,
+                                   const QString &role = QStringLiteral("inspector"))
     {
         auto d = std::make_unique<Device>();
         d->root = m_dir.filePath(QStringLiteral("root%1").arg(++m_n));
@@ -187,7 +188,7 @@ private:
             SyncAuth a;
             a.token = QStringLiteral("tok-123");
             a.username = QStringLiteral("thanh.tra");
-            a.role = QStringLiteral("inspector");
+            a.role = role;
             m.setAuth(a);
         }
         d->client = std::make_unique<SyncClient>(d->db.connection(), d->root);
@@ -1280,6 +1281,37 @@ private slots:
         QCOMPARE(d->client->conflicts().size(), 1);
         QCOMPARE(d->client->registryRejections().size(), 1);
         QVERIFY2(d->client->lastError().isEmpty(), qPrintable(d->client->lastError()));
+    }
+
+    // A supervisor's device reads the conflicts and refused changes after each good round, so
+    // the app's header can say on every page that some wait; an inspector's does not ask.
+    void aSupervisorsRoundBringsTheirListsAlong()
+    {
+        FakeRegistry server;
+        qint64 seq = 0;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/conflicts")
+                return Response::json(200, {{"conflicts", QJsonArray{QJsonObject{{"id", "k1"}}}}});
+            if (r.path == "/api/v1/rejections")
+                return Response::json(200, {{"rejections", QJsonArray{}}});
+            return goodHandler(r, &seq);
+        };
+        auto boss = device(server.url(), true, "supervisor");
+        QSignalSpy conflicts(boss->client.get(), &SyncClient::conflictsChanged);
+        QSignalSpy rejections(boss->client.get(), &SyncClient::registryRejectionsChanged);
+        QVERIFY(round(*boss->client));
+        QTRY_COMPARE_WITH_TIMEOUT(conflicts.size(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(rejections.size(), 1, 5000);
+        QCOMPARE(boss->client->conflicts().size(), 1);
+
+        auto inspector = device(server.url());
+        server.requests.clear();
+        QVERIFY(round(*inspector->client));
+        QTest::qWait(200); // a list asked for would have come by now
+        for (const Request &r : std::as_const(server.requests))
+            QVERIFY2(!r.path.startsWith("/api/v1/conflicts") && !r.path.startsWith("/api/v1/rej"),
+                     r.path.constData());
+        QVERIFY(inspector->client->conflicts().isEmpty());
     }
 
     void logoutRefusesWhileUnsyncedUnlessConfirmed()
