@@ -3237,127 +3237,127 @@ Hai là (second), …</translation>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="172"/>
+        <location filename="../pages/SyncPage.qml" line="183"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="172"/>
+        <location filename="../pages/SyncPage.qml" line="183"/>
         <source>%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.</source>
         <translation>%1 (%2): %3. Sent again by itself at every sync until the registry has the record it needs.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="172"/>
+        <location filename="../pages/SyncPage.qml" line="183"/>
         <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên (họ thấy thay đổi này trong trang Đồng bộ của mình) để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
         <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor (they see this change on their Sync page) to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="178"/>
+        <location filename="../pages/SyncPage.qml" line="190"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="189"/>
+        <location filename="../pages/SyncPage.qml" line="201"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="189"/>
+        <location filename="../pages/SyncPage.qml" line="201"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="195"/>
+        <location filename="../pages/SyncPage.qml" line="207"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="213"/>
+        <location filename="../pages/SyncPage.qml" line="225"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="213"/>
+        <location filename="../pages/SyncPage.qml" line="225"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="213"/>
+        <location filename="../pages/SyncPage.qml" line="225"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="226"/>
+        <location filename="../pages/SyncPage.qml" line="238"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="240"/>
+        <location filename="../pages/SyncPage.qml" line="252"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="255"/>
+        <location filename="../pages/SyncPage.qml" line="267"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="261"/>
+        <location filename="../pages/SyncPage.qml" line="273"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="276"/>
+        <location filename="../pages/SyncPage.qml" line="288"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="276"/>
+        <location filename="../pages/SyncPage.qml" line="288"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="283"/>
+        <location filename="../pages/SyncPage.qml" line="295"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="301"/>
+        <location filename="../pages/SyncPage.qml" line="313"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="301"/>
+        <location filename="../pages/SyncPage.qml" line="313"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="320"/>
+        <location filename="../pages/SyncPage.qml" line="332"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="320"/>
+        <location filename="../pages/SyncPage.qml" line="332"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="320"/>
+        <location filename="../pages/SyncPage.qml" line="332"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="320"/>
+        <location filename="../pages/SyncPage.qml" line="332"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="333"/>
+        <location filename="../pages/SyncPage.qml" line="345"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="350"/>
+        <location filename="../pages/SyncPage.qml" line="362"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

@@ -3,38 +3,11 @@ import QtQuick.Controls
 import QtTest
 import CcnInspect
 
-// The supervisor's sync page with a real conflict record (tst_supervisorflow.cpp made it): the
+// The supervisor's sync page with a real conflict record (tst_syncflow.cpp made it): the
 // page says which inspection it is about, both values in plain words and who saved each; the
 // supervisor takes the value that was held back and the conflict leaves the list.
 TestCase {
     id: testCase
-
-    function labelWith(item, text) {
-        if (item instanceof Label && item.visible && item.text.indexOf(text) >= 0)
-            return item;
-        for (let i = 0; i < item.children.length; ++i) {
-            const found = labelWith(item.children[i], text);
-            if (found)
-                return found;
-        }
-        if (item.contentItem && item.contentItem !== item && item.contentItem.parent !== item) {
-            const found = labelWith(item.contentItem, text);
-            if (found)
-                return found;
-        }
-        return null;
-    }
-
-    function buttonWith(item, text) {
-        if (item instanceof Button && item.visible && item.text === text)
-            return item;
-        for (let i = 0; i < item.children.length; ++i) {
-            const found = buttonWith(item.children[i], text);
-            if (found)
-                return found;
-        }
-        return null;
-    }
 
     function test_aConflictIsReadAndResolved() {
         const win = createTemporaryObject(windowComponent, testCase);
@@ -45,26 +18,30 @@ TestCase {
         const conflict = testSync.conflicts[0];
         compare(conflict.field, "findings");
         // Which row: the inspection's cluster, from the supervisor's own copy.
-        tryVerify(() => labelWith(page, "Cuộc kiểm tra · ") !== null, 5000);
-        verify(labelWith(page, testConflict.cluster), "no label names the cluster");
-        verify(!labelWith(page, conflict.row_id), "the row's UUID is shown");
+        tryVerify(() => find.labelWith(page, "Cuộc kiểm tra · ") !== null, 5000);
+        verify(find.labelWith(page, testConflict.cluster), "no label names the cluster");
+        verify(!find.labelWith(page, conflict.row_id), "the row's UUID is shown");
         // Both values, and who saved each.
-        verify(labelWith(page, "Đang dùng: " + testConflict.kept));
-        verify(labelWith(page, "Giá trị bị giữ lại: " + testConflict.lost));
+        verify(find.labelWith(page, "Đang dùng: " + testConflict.kept));
+        verify(find.labelWith(page, "Giá trị bị giữ lại: " + testConflict.lost));
         const saved = testConflict.user + " lưu trên máy " + testConflict.device + ", đồng bộ lên lúc ";
-        verify(labelWith(page, saved), "no label says who saved the values");
+        verify(find.labelWith(page, saved), "no label says who saved the values");
         waitForRendering(win.contentItem);
         grabImage(win.contentItem).save(testScreenshotPath); // throws when it cannot write
         // The held-back value wins; the list empties and the row takes it on the next pull.
-        const take = buttonWith(page, "Dùng giá trị bị giữ lại");
+        const take = find.buttonWith(page, "Dùng giá trị bị giữ lại");
         verify(take);
         mouseClick(take);
         tryVerify(() => testSync.conflicts.length === 0, 15000, "the conflict stayed: " + testSync.lastError);
-        verify(labelWith(page, "Không có xung đột cần xử lý."));
+        verify(find.labelWith(page, "Không có xung đột cần xử lý."));
     }
 
-    name: "SupervisorFlow"
+    name: "SupervisorPage"
     when: windowShown
+
+    PageSearch {
+        id: find
+    }
 
     Component {
         id: windowComponent

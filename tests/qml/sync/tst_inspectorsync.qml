@@ -1,0 +1,118 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import CcnInspect
+
+// An inspector's sync through the pages, against the real registry (tst_syncflow.cpp): a wrong
+// password is said in plain words; the right one logs in; a round brings the province's data;
+// an edit the registry refuses is kept on the device, named by its record, with a way to send
+// it again; logging out with it still there asks first and keeps the user logged in on Cancel.
+TestCase {
+    id: testCase
+
+    function test_loginSyncAndARefusedChange() {
+        const sync = testInspectorSync;
+        verify(!sync.loggedIn);
+
+        // Login: a wrong password, then the right one.
+        const loginWin = createTemporaryObject(loginComponent, testCase);
+        const fields = find.textFields(loginWin.page);
+        compare(fields.length, 3); // server, user name, password
+        fields[1].text = "inspector.demo";
+        fields[2].text = "not-the-password";
+        const loginButton = find.buttonWith(loginWin.page, "Đăng nhập");
+        verify(loginButton && loginButton.enabled);
+        mouseClick(loginButton);
+        tryVerify(() => find.labelWith(loginWin.page, "Sai tên đăng nhập hoặc mật khẩu") !== null, 15000);
+        verify(!sync.loggedIn);
+        compare(fields[2].text, ""); // the password is not kept
+        fields[2].text = "demo-password";
+        mouseClick(loginButton);
+        tryCompare(loginWin, "loggedIn", true, 15000);
+        verify(sync.loggedIn);
+        compare(sync.role, "inspector");
+        loginWin.destroy();
+
+        // A round brings the province's data.
+        const win = createTemporaryObject(syncComponent, testCase);
+        const page = win.page;
+        verify(find.labelWith(page, "Người dùng: inspector.demo"));
+        mouseClick(find.buttonWith(page, "Đồng bộ ngay"));
+        tryVerify(() => !sync.syncing && sync.lastSyncAt.getTime() > 0, 60000, "the round did not end: " + sync.lastError);
+        compare(sync.lastError, "");
+        verify(find.labelWith(page, "Mọi thay đổi đã được gửi lên máy chủ."));
+
+        // An edit the registry refuses: it waits, is sent, and stays on the device, named.
+        const tenant = testActions.editTenant();
+        verify(tenant !== "", "the inspector's device has no tenant after the round");
+        sync.refreshCounts();
+        tryVerify(() => find.labelWith(page, "Đang chờ gửi: 1 bản ghi") !== null, 5000);
+        mouseClick(find.buttonWith(page, "Đồng bộ ngay"));
+        tryVerify(() => !sync.syncing && sync.rejectedRecords === 1, 60000, "the edit was not refused: " + sync.lastError);
+        verify(find.labelWith(page, "1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):"));
+        verify(find.labelWith(page, tenant), "the refused change does not name its tenant");
+        verify(find.labelWith(page, "Doanh nghiệp trong cụm (sửa): "), "the refused change does not say what it was");
+        verify(find.buttonWith(page, "Gửi lại"));
+
+        // Logging out asks first while the refused change is on the device; Cancel keeps all.
+        mouseClick(find.buttonWith(page, "Đăng xuất"));
+        tryVerify(() => find.labelWith(win.popups, "1 thay đổi bị máy chủ từ chối") !== null, 5000);
+        verify(sync.loggedIn);
+        keyClick(Qt.Key_Escape);
+        tryVerify(() => find.labelWith(win.popups, "1 thay đổi bị máy chủ từ chối") === null, 5000);
+        verify(sync.loggedIn);
+        compare(sync.rejectedRecords, 1);
+    }
+
+    name: "InspectorSync"
+    when: windowShown
+
+    PageSearch {
+        id: find
+    }
+
+    Component {
+        id: loginComponent
+
+        ApplicationWindow {
+            id: loginWindow
+
+            property alias page: loginPage
+            property bool loggedIn: false
+
+            visible: true
+            width: 720
+            height: 1280
+
+            LoginPage {
+                id: loginPage
+
+                anchors.fill: parent
+                syncClient: testInspectorSync
+                onLoggedIn: loginWindow.loggedIn = true
+            }
+        }
+    }
+
+    Component {
+        id: syncComponent
+
+        ApplicationWindow {
+            property alias page: syncPage
+            // Where the page's dialogs open.
+            readonly property Item popups: Overlay.overlay
+
+            visible: true
+            width: 720
+            height: 1280
+
+            SyncPage {
+                id: syncPage
+
+                anchors.fill: parent
+                syncClient: testInspectorSync
+                labels: testInspectorApp.labels
+            }
+        }
+    }
+}

@@ -1,0 +1,221 @@
+// Qt Quick Test of the sync pages against the real registry: ccn-registry --demo on 127.0.0.1,
+// with devices built as the app builds them (AppController, SyncClient). Set up once, for both
+// QML files in sync/:
+// - tst_supervisorpage.qml: two inspectors' tablets saved different findings for one inspection
+//   (a conflict record); the supervisor's device is logged in and synced ("testApp",
+//   "testSync", "testConflict": the values and names the page should show).
+// - tst_inspectorsync.qml: an inspector's device, not logged in yet ("testInspectorApp",
+//   "testInspectorSync"), and "testActions" for what the test cannot do through the pages: an
+//   edit of a tenant, which inspectors may not change, as a faulty or outdated app could make.
+// "testScreenshotPath": where the supervisor's page is rendered for the README.
+#include "../sync/synctestutil.h"
+
+#include "appcontroller.h"
+#include "quicktestsetup.h"
+#include "recordwriter.h"
+#include "settingsmanager.h"
+#include "syncclient.h"
+
+#include <QQmlContext>
+#include <QQmlEngine>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest>
+
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(CcnInspectPlugin)
+
+namespace {
+constexpr int kWaitMs = 60000;
+
+// A SyncClient on `db` for a device whose data lives in `root`, talking to `url`.
+std::unique_ptr<SyncClient> client(const QSqlDatabase &db, const QString &root, const QString &url)
+{
+    auto c = std::make_unique<SyncClient>(db, root);
+    c->setAutoSync(false);
+    c->setServerUrl(QUrl(url));
+    return c;
+}
+
+bool logIn(SyncClient &c, const QString &user)
+{
+    QSignalSpy done(&c, &SyncClient::loginFinished);
+    c.login(user, QStringLiteral("demo-password"));
+    if (!done.wait(kWaitMs) || !done.first().at(0).toBool()) {
+        qWarning("login %s: %s", qPrintable(user), qPrintable(c.lastError()));
+        return false;
+    }
+    return true;
+}
+
+bool round(SyncClient &c)
+{
+    QSignalSpy finished(&c, &SyncClient::roundFinished);
+    if (!c.sync() || !finished.wait(kWaitMs) || !finished.first().at(0).toBool()) {
+        qWarning("round: %s", qPrintable(c.lastError()));
+        return false;
+    }
+    return true;
+}
+
+// A device as the app opens it: its settings, database and sync client.
+struct AppDevice {
+    std::unique_ptr<SettingsManager> settings;
+    std::unique_ptr<AppController> app;
+    std::unique_ptr<SyncClient> sync;
+
+    bool open(const QString &root, const QString &url)
+    {
+        settings = std::make_unique<SettingsManager>(root + QStringLiteral("/settings.ini"));
+        app = std::make_unique<AppController>(settings.get());
+        if (app->open(root, false).failed())
+            return false;
+        sync = client(app->database()->connection(), root, url);
+        return true;
+    }
+
+    // The client before the database it works on, the settings last.
+    void close()
+    {
+        sync.reset();
+        app.reset();
+        settings.reset();
+    }
+};
+} // namespace
+
+// What the inspector's test does beside the pages.
+class SyncFlowActions : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SyncFlowActions(AppController *app) : m_app(app) {}
+
+    // Changes the first tenant's workers on the inspector's device; its name, or empty.
+    Q_INVOKABLE QString editTenant()
+    {
+        QSqlQuery q(m_app->database()->connection());
+        if (!q.exec("SELECT id, name, coalesce(workers, 0) FROM tenants WHERE deleted_at IS "
+                    "NULL ORDER BY id LIMIT 1") ||
+            !q.next())
+            return {};
+        const QString id = q.value(0).toString();
+        const QString name = q.value(1).toString();
+        const int workers = q.value(2).toInt() + 10;
+        q.finish(); // an open statement would hold the write below in its transaction
+        RecordWriter w(m_app->database()->connection());
+        return w.update("tenants", id, {{"workers", workers}}).ok() ? name : QString();
+    }
+
+private:
+    AppController *m_app;
+};
+
+class Setup : public QObject
+{
+    Q_OBJECT
+public slots:
+    void applicationAvailable()
+    {
+        quicktest::setUpApplication();
+        m_dir = std::make_unique<QTemporaryDir>();
+        QByteArray out;
+        const QString url =
+            synctest::startRegistry(m_registry, QStringLiteral(CCN_BINARY_DIR "/sync/ccn-registry"),
+                                    {"serve", "--data-dir", m_dir->filePath("registry"), "--port",
+                                     "0", "--demo", "--fast-hash"},
+                                    &out);
+        if (url.isEmpty())
+            qFatal("ccn-registry did not start: %s", out.constData());
+        makeConflict(url);
+        if (!m_supervisor.open(m_dir->filePath(QStringLiteral("supervisor")), url) ||
+            !logIn(*m_supervisor.sync, QStringLiteral("supervisor.demo")) ||
+            !round(*m_supervisor.sync))
+            qFatal("the supervisor's device did not sync");
+        if (!m_inspector.open(m_dir->filePath(QStringLiteral("inspector")), url))
+            qFatal("the inspector's device did not open");
+        m_actions = std::make_unique<SyncFlowActions>(m_inspector.app.get());
+    }
+
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        quicktest::useAppModule(engine);
+        QQmlContext *context = engine->rootContext();
+        context->setContextProperty(QStringLiteral("testApp"), m_supervisor.app.get());
+        context->setContextProperty(QStringLiteral("testSync"), m_supervisor.sync.get());
+        context->setContextProperty(QStringLiteral("testConflict"), m_conflict);
+        context->setContextProperty(QStringLiteral("testInspectorApp"), m_inspector.app.get());
+        context->setContextProperty(QStringLiteral("testInspectorSync"), m_inspector.sync.get());
+        context->setContextProperty(QStringLiteral("testActions"), m_actions.get());
+        context->setContextProperty(QStringLiteral("testScreenshotPath"),
+                                    QStringLiteral(CCN_SCREENSHOT_DIR "/sync-supervisor.png"));
+    }
+
+    void cleanupTestCase()
+    {
+        m_actions.reset();
+        m_inspector.close();
+        m_supervisor.close();
+        synctest::stopRegistry(m_registry);
+        m_dir.reset();
+    }
+
+private:
+    // Two inspectors' tablets save different findings for one inspection; the second to sync
+    // loses and its value waits in a conflict record.
+    void makeConflict(const QString &url)
+    {
+        struct Tablet {
+            Database db;
+            std::unique_ptr<SyncClient> sync;
+        } tablets[2];
+        for (int i = 0; i < 2; ++i) {
+            const QString root = m_dir->filePath(QStringLiteral("tablet%1").arg(i));
+            QDir().mkpath(root);
+            if (tablets[i].db.open(root + QStringLiteral("/device.db")).failed())
+                qFatal("tablet database");
+            tablets[i].sync = client(tablets[i].db.connection(), root, url);
+            if (!logIn(*tablets[i].sync, QStringLiteral("inspector.demo")) ||
+                !round(*tablets[i].sync))
+                qFatal("tablet %d did not sync", i);
+        }
+        QSqlQuery q(tablets[0].db.connection());
+        if (!q.exec("SELECT i.id, c.name FROM inspections i JOIN clusters c ON c.id = "
+                    "i.cluster_id WHERE i.deleted_at IS NULL ORDER BY i.id DESC LIMIT 1") ||
+            !q.next())
+            qFatal("the demo data has no inspection");
+        const QString inspection = q.value(0).toString();
+        const QString cluster = q.value(1).toString();
+        q.finish(); // a statement left open would hold the writes below in its transaction
+        const QString kept = QStringLiteral("Tường rào phía đông đổ 12 m");
+        const QString lost = QStringLiteral("Tường rào phía đông nứt");
+        for (int i = 0; i < 2; ++i) {
+            RecordWriter w(tablets[i].db.connection());
+            if (w.update("inspections", inspection, {{"findings", i == 0 ? kept : lost}})
+                    .failed() ||
+                !round(*tablets[i].sync))
+                qFatal("tablet %d did not push its findings", i);
+            if (tablets[i].sync->pendingRecords() != 0 || tablets[i].sync->rejectedRecords() != 0)
+                qFatal("tablet %d: %d changes waiting, %d refused", i,
+                       tablets[i].sync->pendingRecords(), tablets[i].sync->rejectedRecords());
+        }
+        m_conflict = QVariantMap{{"cluster", cluster},
+                                 {"kept", kept},
+                                 {"lost", lost},
+                                 {"user", QStringLiteral("inspector.demo")},
+                                 {"device", QSysInfo::machineHostName()}};
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QProcess m_registry;
+    AppDevice m_supervisor;
+    AppDevice m_inspector;
+    std::unique_ptr<SyncFlowActions> m_actions;
+    QVariantMap m_conflict;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(syncflow, Setup)
+
+#include "tst_syncflow.moc"
