@@ -546,6 +546,32 @@ QString DomainLabels::listValue(const QString &table, const QString &column,
     return parts.isEmpty() ? tr("(trống)") : parts.join(QStringLiteral(", "));
 }
 
+bool DomainLabels::isFreeText(const QString &column) const
+{
+    // Text columns of schema/app/001_initial.sql that hold what someone wrote.
+    static const char *const columns[] = {"agency",
+                                          "caption",
+                                          "conclusions",
+                                          "detailed_plan_decision",
+                                          "establishment_decision",
+                                          "findings",
+                                          "industry",
+                                          "inspector_name",
+                                          "investor_name",
+                                          "legal_basis",
+                                          "name",
+                                          "note",
+                                          "notes",
+                                          "observed",
+                                          "position_title",
+                                          "remedy",
+                                          "responsible_party"};
+    for (const char *c : columns)
+        if (column == QLatin1String(c))
+            return true;
+    return false;
+}
+
 QVariantList DomainLabels::severityOptions() const
 {
     QVariantList out;

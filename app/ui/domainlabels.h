@@ -58,6 +58,10 @@ public:
     // edited fields) read "Label: value; …".
     Q_INVOKABLE QString fieldValue(const QString &table, const QString &column,
                                    const QVariant &value) const;
+    // A column whose values are words people write (findings, a remedy, a name), not a code,
+    // a number, a date or a reference: a supervisor may settle its conflict with text of their
+    // own, joining both values.
+    Q_INVOKABLE bool isFreeText(const QString &column) const;
     // [{value, label}] for pickers.
     Q_INVOKABLE QVariantList severityOptions() const;
     Q_INVOKABLE QVariantList clusterStatusOptions() const;

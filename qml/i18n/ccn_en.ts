@@ -1296,12 +1296,12 @@
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="593"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="619"/>
         <source>%1–%2 triệu đồng</source>
         <translation>VND %1–%2 million</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="594"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="620"/>
         <source>%1 triệu đồng</source>
         <translation>VND %1 million</translation>
     </message>
@@ -3297,67 +3297,87 @@ Hai là (second), …</translation>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="267"/>
+        <location filename="../pages/SyncPage.qml" line="269"/>
+        <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
+        <translation>Or write a value yourself (it may join both):</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="284"/>
+        <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
+        <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="286"/>
+        <source>Giá trị tự nhập</source>
+        <translation>Own value</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="298"/>
+        <source>Dùng giá trị tự nhập</source>
+        <translation>Use own value</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="304"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="273"/>
+        <location filename="../pages/SyncPage.qml" line="310"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="288"/>
+        <location filename="../pages/SyncPage.qml" line="325"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="288"/>
+        <location filename="../pages/SyncPage.qml" line="325"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="295"/>
+        <location filename="../pages/SyncPage.qml" line="332"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="313"/>
+        <location filename="../pages/SyncPage.qml" line="350"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="313"/>
+        <location filename="../pages/SyncPage.qml" line="350"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="332"/>
+        <location filename="../pages/SyncPage.qml" line="369"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="332"/>
+        <location filename="../pages/SyncPage.qml" line="369"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="332"/>
+        <location filename="../pages/SyncPage.qml" line="369"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="332"/>
+        <location filename="../pages/SyncPage.qml" line="369"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="345"/>
+        <location filename="../pages/SyncPage.qml" line="382"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="362"/>
+        <location filename="../pages/SyncPage.qml" line="399"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

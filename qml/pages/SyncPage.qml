@@ -261,15 +261,52 @@ Page {
                             wrapMode: Text.WordWrap
                         }
 
-                        RowLayout {
+                        // Text someone wrote: the supervisor may join both values, or write
+                        // their own.
+                        Label {
+                            Layout.fillWidth: true
+                            visible: ownValue.visible
+                            text: qsTr("Hoặc tự nhập giá trị (có thể ghép cả hai):")
+                            wrapMode: Text.WordWrap
+                        }
+
+                        TextArea {
+                            id: ownValue
+
+                            Layout.fillWidth: true
+                            visible: modelData.kind === "field" && page.labels.isFreeText(modelData.field || "")
+                            background: Rectangle {
+                                border.color: ownValue.activeFocus ? "#1565C0" : "#9e9e9e"
+                                border.width: ownValue.activeFocus ? 2 : 1
+                                radius: 4
+                            }
+                            text: typeof modelData.current_value === "string" ? modelData.current_value : ""
+                            placeholderText: qsTr("Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị")
+                            wrapMode: TextEdit.Wrap
+                            Accessible.name: qsTr("Giá trị tự nhập")
+                        }
+
+                        // Wraps on a narrow screen.
+                        Flow {
+                            Layout.fillWidth: true
+                            spacing: 8
+
                             Button {
-                                Layout.preferredHeight: 48
+                                height: 48
+                                visible: ownValue.visible
+                                enabled: ownValue.text.trim().length > 0
+                                text: qsTr("Dùng giá trị tự nhập")
+                                onClicked: page.syncClient.resolveConflict(modelData.id, "value", ownValue.text.trim())
+                            }
+
+                            Button {
+                                height: 48
                                 text: qsTr("Giữ giá trị đang dùng")
                                 onClicked: page.syncClient.resolveConflict(modelData.id, "current")
                             }
 
                             Button {
-                                Layout.preferredHeight: 48
+                                height: 48
                                 text: qsTr("Dùng giá trị bị giữ lại")
                                 onClicked: page.syncClient.resolveConflict(modelData.id, "incoming")
                             }

@@ -1,12 +1,13 @@
 // Qt Quick Test of the sync pages against the real registry: ccn-registry --demo on 127.0.0.1,
 // with devices built as the app builds them (AppController, SyncClient). Set up once, for both
 // QML files in sync/:
-// - tst_supervisorpage.qml: two inspectors' tablets saved different findings for one inspection
-//   (a conflict record); the supervisor's device is logged in and synced ("testApp",
-//   "testSync", "testConflict": the values and names the page should show).
+// - tst_supervisorpage.qml: two inspectors' tablets saved different findings and conclusions for
+//   one inspection (two conflict records); the supervisor's device is logged in and synced
+//   ("testApp", "testSync", "testConflict": the values and names the page should show).
 // - tst_inspectorsync.qml: an inspector's device, not logged in yet ("testInspectorApp",
 //   "testInspectorSync"), and "testActions" for what the test cannot do through the pages: an
-//   edit of a tenant, which inspectors may not change, as a faulty or outdated app could make.
+//   edit of a tenant, which inspectors may not change, as a faulty or outdated app could make;
+//   and a look at a value on the supervisor's device after a resolution came back.
 // "testScreenshotPath": where the supervisor's page is rendered for the README.
 #include "../sync/synctestutil.h"
 
@@ -91,7 +92,10 @@ class SyncFlowActions : public QObject
 {
     Q_OBJECT
 public:
-    explicit SyncFlowActions(AppController *app) : m_app(app) {}
+    SyncFlowActions(AppController *inspector, AppController *supervisor)
+        : m_app(inspector), m_supervisor(supervisor)
+    {
+    }
 
     // Changes the first tenant's workers on the inspector's device; its name, or empty.
     Q_INVOKABLE QString editTenant()
@@ -109,8 +113,19 @@ public:
         return w.update("tenants", id, {{"workers", workers}}).ok() ? name : QString();
     }
 
+    // `column` of a row on the supervisor's device, as text ("<missing>" when not there).
+    Q_INVOKABLE QString supervisorValue(const QString &table, const QString &id,
+                                        const QString &column)
+    {
+        QSqlQuery q(m_supervisor->database()->connection());
+        q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(column, table));
+        q.addBindValue(id);
+        return q.exec() && q.next() ? q.value(0).toString() : QStringLiteral("<missing>");
+    }
+
 private:
     AppController *m_app;
+    AppController *m_supervisor;
 };
 
 class Setup : public QObject
@@ -136,7 +151,8 @@ public slots:
             qFatal("the supervisor's device did not sync");
         if (!m_inspector.open(m_dir->filePath(QStringLiteral("inspector")), url))
             qFatal("the inspector's device did not open");
-        m_actions = std::make_unique<SyncFlowActions>(m_inspector.app.get());
+        m_actions =
+            std::make_unique<SyncFlowActions>(m_inspector.app.get(), m_supervisor.app.get());
     }
 
     void qmlEngineAvailable(QQmlEngine *engine)
@@ -163,8 +179,8 @@ public slots:
     }
 
 private:
-    // Two inspectors' tablets save different findings for one inspection; the second to sync
-    // loses and its value waits in a conflict record.
+    // Two inspectors' tablets save different findings and conclusions for one inspection; the
+    // second to sync loses and its values wait in two conflict records.
     void makeConflict(const QString &url)
     {
         struct Tablet {
@@ -191,9 +207,13 @@ private:
         q.finish(); // a statement left open would hold the writes below in its transaction
         const QString kept = QStringLiteral("Tường rào phía đông đổ 12 m");
         const QString lost = QStringLiteral("Tường rào phía đông nứt");
+        const QString keptConclusions = QStringLiteral("Yêu cầu xây lại tường rào");
+        const QString lostConclusions = QStringLiteral("Yêu cầu gia cố tường rào");
         for (int i = 0; i < 2; ++i) {
             RecordWriter w(tablets[i].db.connection());
-            if (w.update("inspections", inspection, {{"findings", i == 0 ? kept : lost}})
+            if (w.update("inspections", inspection,
+                         {{"findings", i == 0 ? kept : lost},
+                          {"conclusions", i == 0 ? keptConclusions : lostConclusions}})
                     .failed() ||
                 !round(*tablets[i].sync))
                 qFatal("tablet %d did not push its findings", i);
@@ -201,9 +221,12 @@ private:
                 qFatal("tablet %d: %d changes waiting, %d refused", i,
                        tablets[i].sync->pendingRecords(), tablets[i].sync->rejectedRecords());
         }
-        m_conflict = QVariantMap{{"cluster", cluster},
+        m_conflict = QVariantMap{{"inspection", inspection},
+                                 {"cluster", cluster},
                                  {"kept", kept},
                                  {"lost", lost},
+                                 {"keptConclusions", keptConclusions},
+                                 {"lostConclusions", lostConclusions},
                                  {"user", QStringLiteral("inspector.demo")},
                                  {"device", QSysInfo::machineHostName()}};
     }

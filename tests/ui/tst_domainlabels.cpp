@@ -76,6 +76,35 @@ private slots:
         QVERIFY(columns > 150);
     }
 
+    // A supervisor may settle a conflict of these columns with text of their own: each is a
+    // synced column, and codes, numbers, dates and references are not among them.
+    void freeTextColumnsAreSyncedWords()
+    {
+        QTemporaryDir dir;
+        Database db;
+        QVERIFY(db.open(dir.filePath("device.sqlite")).ok());
+        const QHash<QString, QStringList> synced = OutboxTriggers::syncedColumns(db.connection());
+        QSet<QString> columns;
+        for (const QStringList &c : synced)
+            columns.unite(QSet<QString>(c.begin(), c.end()));
+        DomainLabels labels;
+        int free = 0;
+        for (const QString &c : std::as_const(columns)) {
+            if (!labels.isFreeText(c))
+                continue;
+            ++free;
+            QVERIFY2(!c.endsWith("_id") && !c.endsWith("_at") && !c.endsWith("_on") &&
+                         c != "status" && c != "kind" && c != "severity",
+                     qPrintable(c));
+        }
+        QCOMPARE(free, 17); // every listed column is synced
+        for (const char *c : {"findings", "conclusions", "remedy", "observed", "name"})
+            QVERIFY2(labels.isFreeText(c), c);
+        for (const char *c : {"status", "severity", "tenant_id", "started_at", "deadline_on",
+                              "workers", "value", "category", "code"})
+            QVERIFY2(!labels.isFreeText(c), c);
+    }
+
     void syncNamesItDoesNotKnowPassThrough()
     {
         DomainLabels labels;

@@ -32,6 +32,12 @@ QtObject {
         return found.length > 0 ? found[0] : null;
     }
 
+    // The first frame (a card of a list) that holds a label with `text`, or null.
+    function frameWith(item, text) {
+        const found = all(item, i => i instanceof Frame && labelWith(i, text) !== null);
+        return found.length > 0 ? found[0] : null;
+    }
+
     function textFields(item) {
         return all(item, i => i instanceof TextField);
     }

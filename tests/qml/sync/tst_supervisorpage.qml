@@ -3,37 +3,54 @@ import QtQuick.Controls
 import QtTest
 import CcnInspect
 
-// The supervisor's sync page with a real conflict record (tst_syncflow.cpp made it): the
-// page says which inspection it is about, both values in plain words and who saved each; the
-// supervisor takes the value that was held back and the conflict leaves the list.
+// The supervisor's sync page with two real conflict records (tst_syncflow.cpp made them): the
+// page says which inspection each is about, both values in plain words and who saved each; the
+// supervisor takes the value that was held back for one and writes their own for the other, and
+// both resolutions come back to the device.
 TestCase {
     id: testCase
 
-    function test_aConflictIsReadAndResolved() {
+    function test_conflictsAreReadAndResolved() {
         const win = createTemporaryObject(windowComponent, testCase);
         verify(win);
         const page = win.page;
         verify(testSync.isSupervisor);
-        tryVerify(() => testSync.conflicts.length === 1, 15000, "the conflict did not arrive: " + testSync.lastError);
-        const conflict = testSync.conflicts[0];
-        compare(conflict.field, "findings");
+        tryVerify(() => testSync.conflicts.length === 2, 15000, "the conflicts did not arrive: " + testSync.lastError);
+        const fields = testSync.conflicts.map(c => c.field).sort();
+        compare(fields, ["conclusions", "findings"]);
         // Which row: the inspection's cluster, from the supervisor's own copy.
-        tryVerify(() => find.labelWith(page, "Cuộc kiểm tra · ") !== null, 5000);
-        verify(find.labelWith(page, testConflict.cluster), "no label names the cluster");
-        verify(!find.labelWith(page, conflict.row_id), "the row's UUID is shown");
+        tryVerify(() => find.frameWith(page, "Cuộc kiểm tra · Nội dung làm việc") !== null, 5000);
+        const findings = find.frameWith(page, "Cuộc kiểm tra · Nội dung làm việc");
+        verify(find.labelWith(findings, testConflict.cluster), "no label names the cluster");
+        verify(!find.labelWith(page, testConflict.inspection), "the row's UUID is shown");
         // Both values, and who saved each.
-        verify(find.labelWith(page, "Đang dùng: " + testConflict.kept));
-        verify(find.labelWith(page, "Giá trị bị giữ lại: " + testConflict.lost));
+        verify(find.labelWith(findings, "Đang dùng: " + testConflict.kept));
+        verify(find.labelWith(findings, "Giá trị bị giữ lại: " + testConflict.lost));
         const saved = testConflict.user + " lưu trên máy " + testConflict.device + ", đồng bộ lên lúc ";
-        verify(find.labelWith(page, saved), "no label says who saved the values");
+        verify(find.labelWith(findings, saved), "no label says who saved the values");
         waitForRendering(win.contentItem);
         grabImage(win.contentItem).save(testScreenshotPath); // throws when it cannot write
-        // The held-back value wins; the list empties and the row takes it on the next pull.
-        const take = find.buttonWith(page, "Dùng giá trị bị giữ lại");
+
+        // The findings: the value that was held back wins.
+        const take = find.buttonWith(findings, "Dùng giá trị bị giữ lại");
         verify(take);
         mouseClick(take);
-        tryVerify(() => testSync.conflicts.length === 0, 15000, "the conflict stayed: " + testSync.lastError);
+        tryVerify(() => testSync.conflicts.length === 1, 15000, "the findings' conflict stayed: " + testSync.lastError);
+        // The conclusions: the supervisor joins both in their own words.
+        const conclusions = find.frameWith(page, "Cuộc kiểm tra · Kết luận và kiến nghị");
+        verify(conclusions);
+        const own = find.all(conclusions, i => i instanceof TextArea)[0];
+        verify(own && own.visible);
+        compare(own.text, testConflict.keptConclusions);
+        const joined = testConflict.keptConclusions + "; " + testConflict.lostConclusions;
+        own.text = joined;
+        mouseClick(find.buttonWith(conclusions, "Dùng giá trị tự nhập"));
+        tryVerify(() => testSync.conflicts.length === 0, 15000, "the conclusions' conflict stayed: " + testSync.lastError);
         verify(find.labelWith(page, "Không có xung đột cần xử lý."));
+        // Both resolutions come back to the supervisor's device with the next round.
+        mouseClick(find.buttonWith(page, "Đồng bộ ngay"));
+        tryVerify(() => !testSync.syncing && testActions.supervisorValue("inspections", testConflict.inspection, "conclusions") === joined, 60000, "the resolution did not come back: " + testSync.lastError);
+        compare(testActions.supervisorValue("inspections", testConflict.inspection, "findings"), testConflict.lost);
     }
 
     name: "SupervisorPage"
