@@ -893,6 +893,10 @@ void SyncClient::resolveConflict(const QString &conflictId, const QString &choic
                              CoreError e;
                              if (handleFailure(r, &e)) {
                                  emit conflictResolved(false, e.message());
+                                 // Refused (another supervisor settled it first, or it is
+                                 // gone): the list shows what is still open.
+                                 if (r.status >= 400 && r.status < 500 && loggedIn())
+                                     fetchConflicts();
                                  return;
                              }
                              emit conflictResolved(true, QString());

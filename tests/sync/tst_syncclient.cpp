@@ -1283,6 +1283,38 @@ private slots:
         QVERIFY2(d->client->lastError().isEmpty(), qPrintable(d->client->lastError()));
     }
 
+    // A conflict another supervisor settled first: the registry refuses the resolution, the
+    // supervisor reads why, and the list is read again so the settled conflict leaves it.
+    void aConflictSettledElsewhereLeavesTheList()
+    {
+        FakeRegistry server;
+        QJsonArray open{QJsonObject{{"id", "k0"}}};
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/conflicts")
+                return Response::json(200, {{"conflicts", open}});
+            if (r.path == "/api/v1/conflicts/k0/resolve") {
+                open = QJsonArray();
+                return Response::json(409, {{"code", "not_editable"},
+                                            {"message", "Xung đột này đã được xử lý rồi."}});
+            }
+            qint64 seq = 0;
+            return goodHandler(r, &seq);
+        };
+        auto boss = device(server.url(), true, "supervisor");
+        QSignalSpy conflicts(boss->client.get(), &SyncClient::conflictsChanged);
+        boss->client->fetchConflicts();
+        QTRY_COMPARE_WITH_TIMEOUT(conflicts.size(), 1, 5000);
+        QCOMPARE(boss->client->conflicts().size(), 1);
+        QSignalSpy resolved(boss->client.get(), &SyncClient::conflictResolved);
+        boss->client->resolveConflict("k0", "incoming");
+        QTRY_COMPARE_WITH_TIMEOUT(resolved.size(), 1, 5000);
+        QCOMPARE(resolved.first().at(0).toBool(), false);
+        QVERIFY2(boss->client->lastError().contains("đã được xử lý"),
+                 qPrintable(boss->client->lastError()));
+        QTRY_COMPARE_WITH_TIMEOUT(conflicts.size(), 2, 5000);
+        QVERIFY(boss->client->conflicts().isEmpty());
+    }
+
     // A supervisor's device reads the conflicts and refused changes after each good round, so
     // the app's header can say on every page that some wait; an inspector's does not ask.
     void aSupervisorsRoundBringsTheirListsAlong()
