@@ -31,6 +31,15 @@ TestCase {
         waitForRendering(win.contentItem);
         grabImage(win.contentItem).save(testScreenshotPath); // throws when it cannot write
 
+        // The app's header says on every page how much waits for the supervisor.
+        const waiting = testSync.conflicts.length + testSync.registryRejections.length;
+        verify(waiting >= 2);
+        const main = createTemporaryObject(mainComponent, testCase);
+        verify(main);
+        const counter = " · " + waiting + " cần giám sát xử lý";
+        tryVerify(() => find.all(main.header, i => i instanceof ToolButton && i.text.endsWith(counter)).length === 1, 5000, "the header does not say" + counter);
+        main.close();
+
         // The findings: the value that was held back wins.
         const take = find.buttonWith(findings, "Dùng giá trị bị giữ lại");
         verify(take);
@@ -58,6 +67,15 @@ TestCase {
 
     PageSearch {
         id: find
+    }
+
+    Component {
+        id: mainComponent
+
+        Main {
+            app: testApp
+            syncClient: testSync
+        }
     }
 
     Component {
