@@ -310,6 +310,21 @@ QString DomainLabels::recordTitle(const QString &table, const QString &rowId) co
     return parts.isEmpty() ? tableName(table) : parts.join(QStringLiteral(" · "));
 }
 
+QString DomainLabels::refusal(const QString &code, const QString &registryMessage) const
+{
+    if (code == QLatin1String("forbidden"))
+        return tr("Vai trò hoặc địa bàn của người dùng không cho phép thay đổi này");
+    if (code == QLatin1String("unknown_parent"))
+        return tr("Máy chủ chưa có bản ghi mà bản ghi này thuộc về");
+    if (code == QLatin1String("unknown_row"))
+        return tr("Máy chủ không có bản ghi này");
+    // Without its full stop: the sync page goes on after it ("…: %3. Máy tự gửi lại …").
+    QString m = registryMessage.trimmed();
+    while (m.endsWith(QLatin1Char('.')))
+        m.chop(1);
+    return m;
+}
+
 QString DomainLabels::tableName(const QString &table) const
 {
     static const Label labels[] = {

@@ -50,6 +50,11 @@ public:
     // "Có trạm xử lý nước thải tập trung · Đồng Hướng · …" for an answer; a row this device does
     // not hold reads "a record not on this device (id 01900000…)".
     Q_INVOKABLE QString recordTitle(const QString &table, const QString &rowId) const;
+    // Why the registry refused a change, in the app's words for the codes it knows (the
+    // registry's own message names tables and rows by their codes: "dòng tenants"); for the
+    // others (an invalid value, which names its field) the registry's message. Without a full
+    // stop at the end.
+    Q_INVOKABLE QString refusal(const QString &code, const QString &registryMessage) const;
     // A value of table.column as a supervisor reads it in a conflict record, never as JSON: the
     // label of a code ("Đang khắc phục", not "remedying"; an unknown code as it is), a time or
     // a date, "Có"/"Không", a number in the current language, the row a reference names

@@ -482,7 +482,7 @@
     </message>
     <message>
         <location filename="../../app/ui/domainlabels.cpp" line="137"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="355"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="370"/>
         <source>Đã duyệt quy hoạch chi tiết</source>
         <translation>Detailed plan approved</translation>
     </message>
@@ -673,90 +673,90 @@
         <translation>Other item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="316"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="423"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="331"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="438"/>
         <source>Đơn vị hành chính</source>
         <translation>Administrative unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="317"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="332"/>
         <source>Đối chiếu đơn vị hành chính</source>
         <translation>Administrative unit mapping</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="318"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="346"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="333"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="361"/>
         <source>Cụm công nghiệp</source>
         <translation>Industrial cluster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="319"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="334"/>
         <source>Địa bàn của cụm</source>
         <translation>Cluster&apos;s commune</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="320"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="335"/>
         <source>Mốc ranh giới</source>
         <translation>Boundary marker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="321"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="336"/>
         <source>Doanh nghiệp trong cụm</source>
         <translation>Tenant enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="322"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="375"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="337"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="390"/>
         <source>Hạng mục hạ tầng</source>
         <translation>Infrastructure item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="323"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="418"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="338"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="433"/>
         <source>Mẫu phiếu kiểm tra</source>
         <translation>Checklist template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="324"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="407"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="339"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="422"/>
         <source>Phần của phiếu kiểm tra</source>
         <translation>Checklist section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="325"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="340"/>
         <source>Câu hỏi kiểm tra</source>
         <translation>Checklist question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="326"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="369"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="341"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="384"/>
         <source>Cuộc kiểm tra</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="327"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="342"/>
         <source>Thành phần đoàn kiểm tra</source>
         <translation>Inspection participant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="328"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="343"/>
         <source>Câu trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="329"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="429"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="344"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="444"/>
         <source>Vi phạm</source>
         <translation>Violation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="330"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="345"/>
         <source>Số liệu tiến độ</source>
         <translation>Progress reading</translation>
     </message>
     <message>
         <location filename="../../app/ui/domainlabels.cpp" line="276"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="331"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="346"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
@@ -821,487 +821,502 @@
         <translation>a record not on this device (id %1…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="339"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="316"/>
+        <source>Vai trò hoặc địa bàn của người dùng không cho phép thay đổi này</source>
+        <translation>The user&apos;s role or area does not allow this change</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="318"/>
+        <source>Máy chủ chưa có bản ghi mà bản ghi này thuộc về</source>
+        <translation>The registry does not have the record this one belongs to yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="320"/>
+        <source>Máy chủ không có bản ghi này</source>
+        <translation>The registry does not have this record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="354"/>
         <source>Độ chính xác vị trí (m)</source>
         <translation>Position accuracy (m)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="340"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="355"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="341"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="356"/>
         <source>Ranh giới cụm</source>
         <translation>Cluster boundary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="342"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="357"/>
         <source>Dung lượng ảnh</source>
         <translation>Photo size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="343"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="358"/>
         <source>Chú thích ảnh</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="344"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="359"/>
         <source>Loại vi phạm</source>
         <translation>Violation type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="345"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="360"/>
         <source>Các lựa chọn</source>
         <translation>Choices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="347"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="362"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="348"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="363"/>
         <source>Hạn hoàn thành đã cam kết</source>
         <translation>Committed completion date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="349"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="364"/>
         <source>Hạn đưa vào vận hành đã cam kết</source>
         <translation>Committed operation date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="350"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="365"/>
         <source>Hạn khởi công đã cam kết</source>
         <translation>Committed start date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="351"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="366"/>
         <source>Kết luận và kiến nghị</source>
         <translation>Conclusions and recommendations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="352"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="367"/>
         <source>Thời điểm tạo</source>
         <translation>Created at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="353"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="368"/>
         <source>Hạn khắc phục</source>
         <translation>Remedy deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="354"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="369"/>
         <source>Thời điểm xoá</source>
         <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="356"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="371"/>
         <source>Quyết định duyệt quy hoạch chi tiết</source>
         <translation>Detailed plan decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="357"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="372"/>
         <source>Ngày có hiệu lực</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="358"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="373"/>
         <source>Thời điểm kết thúc</source>
         <translation>Ended at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="359"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="374"/>
         <source>Diện tích thành lập (ha)</source>
         <translation>Established area (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="360"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="375"/>
         <source>Ngày thành lập</source>
         <translation>Established on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="361"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="376"/>
         <source>Quyết định thành lập</source>
         <translation>Establishment decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="362"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="377"/>
         <source>Nội dung làm việc, kết quả kiểm tra</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="363"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="378"/>
         <source>Mức phạt tối đa (đồng)</source>
         <translation>Maximum fine (VND)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="364"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="379"/>
         <source>Mức phạt tối thiểu (đồng)</source>
         <translation>Minimum fine (VND)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="365"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="380"/>
         <source>Có vốn đầu tư nước ngoài</source>
         <translation>Foreign-invested</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="366"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="381"/>
         <source>Chiều cao ảnh</source>
         <translation>Photo height</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="367"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="382"/>
         <source>Đất công nghiệp (ha)</source>
         <translation>Industrial land (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="368"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="383"/>
         <source>Ngành nghề</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="370"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="385"/>
         <source>Họ tên cán bộ kiểm tra</source>
         <translation>Inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="371"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="386"/>
         <source>Vốn đầu tư (tỷ đồng)</source>
         <translation>Investment capital (VND bn)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="372"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="387"/>
         <source>Chủ đầu tư</source>
         <translation>Investor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="373"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="388"/>
         <source>Dữ liệu minh hoạ</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="374"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="389"/>
         <source>Trưởng đoàn</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="376"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="391"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="377"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="392"/>
         <source>Vĩ độ</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="378"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="393"/>
         <source>Đất đã cho thuê (ha)</source>
         <translation>Leased land (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="379"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="394"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="380"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="395"/>
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="381"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="396"/>
         <source>Tên cấp</source>
         <translation>Level name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="382"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="397"/>
         <source>Kinh độ</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="383"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="398"/>
         <source>Giá trị lớn nhất</source>
         <translation>Maximum value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="384"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="399"/>
         <source>Định dạng ảnh</source>
         <translation>Image format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="385"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="400"/>
         <source>Giá trị nhỏ nhất</source>
         <translation>Minimum value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="386"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="401"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="387"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="402"/>
         <source>Đơn vị mới</source>
         <translation>New unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="388"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="389"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="403"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="404"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="390"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="405"/>
         <source>Nội dung vi phạm (điều đã thấy)</source>
         <translation>What was observed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="391"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="406"/>
         <source>Ngày ghi nhận</source>
         <translation>Observed on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="392"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="407"/>
         <source>Đơn vị cũ</source>
         <translation>Former unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="393"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="408"/>
         <source>Ngoài ranh giới cụm</source>
         <translation>Outside the cluster boundary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="394"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="409"/>
         <source>Đơn vị cấp trên</source>
         <translation>Parent unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="395"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="410"/>
         <source>Tỷ lệ hoàn thành (%)</source>
         <translation>Completion (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="396"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="411"/>
         <source>Đã cắm mốc</source>
         <translation>Placed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="397"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="412"/>
         <source>Diện tích quy hoạch (ha)</source>
         <translation>Planned area (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="398"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="413"/>
         <source>Thứ tự</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="399"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="414"/>
         <source>Thời điểm lấy vị trí</source>
         <translation>Position taken at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="400"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="415"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="401"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="416"/>
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="402"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="417"/>
         <source>Ngày ban hành</source>
         <translation>Published on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="403"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="418"/>
         <source>Câu hỏi</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="404"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="419"/>
         <source>Biện pháp khắc phục yêu cầu</source>
         <translation>Required remedy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="405"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="420"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="406"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="421"/>
         <source>Đơn vị chịu trách nhiệm</source>
         <translation>Responsible party</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="408"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="423"/>
         <source>Mức độ</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="409"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="424"/>
         <source>Mã băm ảnh (SHA-256)</source>
         <translation>Photo hash (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="410"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="425"/>
         <source>Chỉ hỏi khi câu</source>
         <translation>Shown when question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="411"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="426"/>
         <source>Chỉ hỏi khi trả lời</source>
         <translation>Shown when answer is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="412"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="427"/>
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="413"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="428"/>
         <source>Thời điểm bắt đầu</source>
         <translation>Started at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="414"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="429"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="415"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="430"/>
         <source>Thời điểm gửi</source>
         <translation>Submitted at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="416"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="431"/>
         <source>Thời điểm chụp</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="417"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="432"/>
         <source>Mã số thuế</source>
         <translation>Tax code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="419"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="434"/>
         <source>Doanh nghiệp</source>
         <translation>Tenant enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="420"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="435"/>
         <source>Nội dung câu hỏi</source>
         <translation>Question text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="421"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="436"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="422"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="437"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="424"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="439"/>
         <source>Thời điểm sửa</source>
         <translation>Updated at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="425"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="440"/>
         <source>Hiệu lực từ</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="426"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="441"/>
         <source>Hiệu lực đến</source>
         <translation>Valid to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="427"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="442"/>
         <source>Nội dung trả lời</source>
         <translation>Answer given</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="428"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="443"/>
         <source>Phiên bản</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="430"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="445"/>
         <source>Chiều rộng ảnh</source>
         <translation>Photo width</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="431"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="446"/>
         <source>Số lao động</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="432"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="447"/>
         <source>Quan trắc tự động nước thải</source>
         <translation>Automatic wastewater monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="433"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="448"/>
         <source>Công suất xử lý nước thải (m³/ngày)</source>
         <translation>Wastewater capacity (m³/day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="434"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="449"/>
         <source>Nước thải đạt quy chuẩn</source>
         <translation>Wastewater meets the standard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="435"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="450"/>
         <source>Trạm xử lý nước thải</source>
         <translation>Wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="443"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="458"/>
         <source>thêm mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="445"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="460"/>
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="447"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="462"/>
         <source>xoá</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="456"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="537"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="546"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="471"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="552"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="561"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
         <location filename="../../app/ui/domainlabels.cpp" line="292"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="470"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="485"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../app/ui/domainlabels.cpp" line="294"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="470"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="485"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="619"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="634"/>
         <source>%1–%2 triệu đồng</source>
         <translation>VND %1–%2 million</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="620"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="635"/>
         <source>%1 triệu đồng</source>
         <translation>VND %1 million</translation>
     </message>

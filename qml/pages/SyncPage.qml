@@ -180,7 +180,7 @@ Page {
 
                         Label {
                             Layout.fillWidth: true
-                            text: modelData.retriedBySync ? qsTr("%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.").arg(page.labels.tableName(modelData.entity)).arg(page.labels.changeOp(modelData.op)).arg(modelData.message) : modelData.waitedTooLong ? qsTr("%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên (họ thấy thay đổi này trong trang Đồng bộ của mình) để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.").arg(page.labels.tableName(modelData.entity)).arg(page.labels.changeOp(modelData.op)).arg(modelData.message).arg(page.syncClient.waitLimitDays) : qsTr("%1 (%2): %3").arg(page.labels.tableName(modelData.entity)).arg(page.labels.changeOp(modelData.op)).arg(modelData.message)
+                            text: modelData.retriedBySync ? qsTr("%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.").arg(page.labels.tableName(modelData.entity)).arg(page.labels.changeOp(modelData.op)).arg(page.labels.refusal(modelData.code, modelData.message)) : modelData.waitedTooLong ? qsTr("%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên (họ thấy thay đổi này trong trang Đồng bộ của mình) để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.").arg(page.labels.tableName(modelData.entity)).arg(page.labels.changeOp(modelData.op)).arg(page.labels.refusal(modelData.code, modelData.message)).arg(page.syncClient.waitLimitDays) : qsTr("%1 (%2): %3").arg(page.labels.tableName(modelData.entity)).arg(page.labels.changeOp(modelData.op)).arg(page.labels.refusal(modelData.code, modelData.message))
                             wrapMode: Text.WordWrap
                         }
                     }
@@ -360,7 +360,7 @@ Page {
 
                         Label {
                             Layout.fillWidth: true
-                            text: modelData.message
+                            text: page.labels.refusal(modelData.code, modelData.message)
                             wrapMode: Text.WordWrap
                         }
 

@@ -105,6 +105,21 @@ private slots:
             QVERIFY2(!labels.isFreeText(c), c);
     }
 
+    // A refused change reads in the app's words, never with a table's code; a refusal the app
+    // has no words for keeps the registry's message (an invalid value names its field there).
+    void refusalsInTheAppsWords()
+    {
+        DomainLabels labels;
+        const QString registry = QStringLiteral("Bạn không được sửa dòng tenants này.");
+        for (const char *code : {"forbidden", "unknown_parent", "unknown_row"}) {
+            const QString words = labels.refusal(code, registry);
+            QVERIFY2(!words.isEmpty() && words != registry && !words.contains('_'), code);
+        }
+        QCOMPARE(labels.refusal("invalid_value", "'workers' phải là số"),
+                 QStringLiteral("'workers' phải là số"));
+        QCOMPARE(labels.refusal("storage_error", "Lỗi lưu. "), QStringLiteral("Lỗi lưu"));
+    }
+
     void syncNamesItDoesNotKnowPassThrough()
     {
         DomainLabels labels;

@@ -52,6 +52,8 @@ TestCase {
         verify(find.labelWith(page, "1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):"));
         verify(find.labelWith(page, tenant), "the refused change does not name its tenant");
         verify(find.labelWith(page, "Doanh nghiệp trong cụm (sửa): "), "the refused change does not say what it was");
+        verify(find.labelWith(page, "không cho phép thay đổi này"), "the refusal is not in the app's words");
+        verify(!find.labelWith(page, "tenants"), "a table's code is shown");
         verify(find.buttonWith(page, "Gửi lại"));
 
         // Logging out asks first while the refused change is on the device; Cancel keeps all.
