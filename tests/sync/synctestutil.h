@@ -5,10 +5,15 @@
 
 #include "compression.h"
 #include "database.h"
+#include "protocolversion.h"
 #include "recordwriter.h"
+#include "syncmanager.h"
 
 #include <QByteArray>
+#include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,6 +25,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QUrl>
+#include <QUrlQuery>
 
 #include <functional>
 
@@ -229,6 +236,66 @@ struct Response {
         return r;
     }
 };
+
+// The `since` of a pull request.
+inline qint64 sinceOf(const Request &r)
+{
+    return QUrlQuery(QUrl(QString::fromLatin1(r.path))).queryItemValue("since").toLongLong();
+}
+
+// A pull page (deflated) of one admin unit, the province "p<next>", at seq `next`; `lastSeq` >= 0:
+// the registry's latest seq with it; `extra`: more members of the page (epoch, epoch_seq).
+inline Response unitPullReply(qint64 next, bool more, qint64 lastSeq = -1,
+                              const QJsonObject &extra = {})
+{
+    const QString id = QStringLiteral("p%1").arg(next);
+    const QJsonObject run{{"entity", "admin_units"},
+                          {"columns", QJsonArray{"code", "created_at", "id", "level", "level_label",
+                                                 "name", "updated_at", "valid_from"}},
+                          {"rows", QJsonArray{QJsonArray{double(next), 0, id, 1, id, "province",
+                                                         "Tỉnh", id, 1, "2025-07-01"}}}};
+    QJsonObject page{{"protocol", ProtocolVersion::current},
+                     {"runs", QJsonArray{run}},
+                     {"next", double(next)},
+                     {"more", more}};
+    if (lastSeq >= 0)
+        page.insert("last_seq", double(lastSeq));
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        page.insert(it.key(), it.value());
+    return Response::json(200, page, true);
+}
+
+// The SHA-256 of `bytes` in lower-case hex: a photo's name.
+inline QString sha256Hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+// A photo's original where the app keeps it under `root` (SyncManager::originalPath), and its
+// record (an outbox entry).
+inline bool addPhoto(QSqlDatabase db, const QString &root, const QByteArray &bytes,
+                     const QString &source)
+{
+    const QString sha = sha256Hex(bytes);
+    const QString path = SyncManager::originalPath(root, sha);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        return false;
+    return RecordWriter(db)
+        .insert("photos", {{"sha256", sha}, {"source", source}, {"byte_size", bytes.size()}})
+        .ok();
+}
+
+// A photo chunk as the registry takes it: appended at its offset, else 409 with what it has.
+inline Response takeChunk(const Request &r, QByteArray *received)
+{
+    if (r.headers.value("x-ccn-offset").toLongLong() != received->size())
+        return Response::json(
+            409, {{"code", "offset_mismatch"}, {"received", double(received->size())}});
+    *received += r.body;
+    return Response::json(200, {{"received", double(received->size())}});
+}
 
 // A scripted HTTP/1.1 server on 127.0.0.1: each complete request goes to `handler`.
 class FakeRegistry : public QTcpServer

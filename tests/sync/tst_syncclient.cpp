@@ -9,7 +9,6 @@
 #include "synctestutil.h"
 #include "transaction.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QMetaEnum>
 #include <QSignalSpy>
@@ -49,32 +48,6 @@ Response rejectAll(const Request &r, const QString &code, const QString &message
             {"change", c}, {"status", "rejected"}, {"code", code}, {"message", message}});
     return Response::json(
         200, {{"protocol", ProtocolVersion::current}, {"server_seq", 0}, {"results", results}});
-}
-
-// A pull page of one province row at `next` (after `since`).
-// A page of one admin unit at seq `next`; `lastSeq` >= 0: the registry's latest seq with it.
-Response unitPage(qint64 next, bool more, qint64 lastSeq = -1, const QJsonObject &extra = {})
-{
-    const QString id = QStringLiteral("p%1").arg(next);
-    const QJsonObject run{{"entity", "admin_units"},
-                          {"columns", QJsonArray{"code", "created_at", "id", "level", "level_label",
-                                                 "name", "updated_at", "valid_from"}},
-                          {"rows", QJsonArray{QJsonArray{double(next), 0, id, 1, id, "province",
-                                                         "Tỉnh", id, 1, "2025-07-01"}}}};
-    QJsonObject page{{"protocol", ProtocolVersion::current},
-                     {"runs", QJsonArray{run}},
-                     {"next", double(next)},
-                     {"more", more}};
-    if (lastSeq >= 0)
-        page.insert("last_seq", double(lastSeq));
-    for (auto it = extra.begin(); it != extra.end(); ++it)
-        page.insert(it.key(), it.value());
-    return Response::json(200, page, true);
-}
-
-qint64 sinceOf(const Request &r)
-{
-    return QUrlQuery(QUrl(QString::fromLatin1(r.path))).queryItemValue("since").toLongLong();
 }
 
 // The write lock of a database file held by a connection of its own (a long save elsewhere)
@@ -214,31 +187,6 @@ private:
         return tx.commit().ok();
     }
 
-    // A photo's original where the app keeps it, and its record (an outbox entry).
-    static bool addPhoto(Device &d, const QByteArray &bytes, const QString &source)
-    {
-        const QString sha = QString::fromLatin1(
-            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-        const QString path = SyncManager::originalPath(d.root, sha);
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-            return false;
-        return RecordWriter(d.db.connection())
-            .insert("photos", {{"sha256", sha}, {"source", source}, {"byte_size", bytes.size()}})
-            .ok();
-    }
-
-    // A photo chunk as the registry takes it: appended at its offset, else 409 with what it has.
-    static Response takeChunk(const Request &r, QByteArray *received)
-    {
-        if (r.headers.value("x-ccn-offset").toLongLong() != received->size())
-            return Response::json(
-                409, {{"code", "offset_mismatch"}, {"received", double(received->size())}});
-        *received += r.body;
-        return Response::json(200, {{"received", double(received->size())}});
-    }
-
     // The admin units a device holds and its pull cursor: "p1,p2 @ 2".
     static QString unitsAndCursor(QSqlDatabase c)
     {
@@ -323,7 +271,7 @@ private slots:
             if (since >= last)
                 return goodHandler(r, &since); // an empty last page at the cursor
             ++served;
-            return unitPage(since + 1, since + 1 < last);
+            return unitPullReply(since + 1, since + 1 < last);
         };
         auto d = device(server.url());
         QSignalSpy pulled(d->client.get(), &SyncClient::pulled);
@@ -497,7 +445,7 @@ private slots:
                                        {"more", false},
                                        {"last_seq", 2}},
                                       true);
-            return unitPage(since + 1, since + 1 < 2, 2);
+            return unitPullReply(since + 1, since + 1 < 2, 2);
         };
         auto d = device(server.url());
         QVERIFY(d->client->manager().setPullCursor(1000).ok());
@@ -525,7 +473,7 @@ private slots:
                 return goodHandler(r, &seq);
             const qint64 since = sinceOf(r);
             asked << since;
-            return unitPage(since + 1, since + 1 < 3, 3000, epoch);
+            return unitPullReply(since + 1, since + 1 < 3, 3000, epoch);
         };
         auto d = device(server.url());
         QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
@@ -569,7 +517,7 @@ private slots:
                 QThread::msleep(300); // the worker takes page 1 meanwhile
                 return Response::json(500, {{"code", "internal"}, {"message", "boom"}});
             }
-            return unitPage(since + 1, since + 1 < 2);
+            return unitPullReply(since + 1, since + 1 < 2);
         };
         auto d = device(server.url());
         QVERIFY(!d->client->deviceId().isEmpty()); // stored before the lock
@@ -1371,11 +1319,9 @@ private slots:
         QByteArray bytes(size, '\0');
         for (int i = 0; i < size; ++i)
             bytes[i] = char((quint32(i) * 7919u) >> 3);
-        const QString sha = QString::fromLatin1(
-            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        const QString sha = sha256Hex(bytes);
         QByteArray smallBytes("tiny photo");
-        const QString smallSha = QString::fromLatin1(
-            QCryptographicHash::hash(smallBytes, QCryptographicHash::Sha256).toHex());
+        const QString smallSha = sha256Hex(smallBytes);
         const qint64 resumeAt = 700000;
         QByteArray received = bytes.left(resumeAt);
         FakeRegistry server;
@@ -1394,8 +1340,8 @@ private slots:
         };
         auto d = device(server.url());
         d->client->setChunkSize(512 * 1024);
-        QVERIFY(addPhoto(*d, bytes, "camera"));
-        QVERIFY(addPhoto(*d, smallBytes, "file"));
+        QVERIFY(addPhoto(d->db.connection(), d->root, bytes, "camera"));
+        QVERIFY(addPhoto(d->db.connection(), d->root, smallBytes, "file"));
         d->client->refreshCounts();
         QCOMPARE(d->client->pendingPhotos(), 2);
         QCOMPARE(d->client->pendingPhotoBytes(), qint64(size + smallBytes.size()));
@@ -1436,7 +1382,7 @@ private slots:
             return goodHandler(r, &seq);
         };
         auto d = device(server.url());
-        QVERIFY(addPhoto(*d, bytes, "camera"));
+        QVERIFY(addPhoto(d->db.connection(), d->root, bytes, "camera"));
         QVERIFY(insertUnits(d->db.connection(), 3));
         for (int round = 1; round <= 3; ++round) {
             QVERIFY(insertUnits(d->db.connection(), 2));
@@ -1490,7 +1436,7 @@ private slots:
         };
         auto d = device(server.url());
         d->client->setChunkSize(512 * 1024);
-        QVERIFY(addPhoto(*d, bytes, "camera"));
+        QVERIFY(addPhoto(d->db.connection(), d->root, bytes, "camera"));
         const auto puts = [&server] {
             int n = 0;
             for (const Request &r : server.requests)
@@ -1555,7 +1501,7 @@ private slots:
                                                {"epoch", "epoch-2"},
                                                {"epoch_seq", 0}},
                                               true);
-                    return unitPage(since + 1, since + 1 < 3, 3, epoch);
+                    return unitPullReply(since + 1, since + 1 < 3, 3, epoch);
                 }
                 return goodHandler(r, &seq);
             };
@@ -1569,7 +1515,7 @@ private slots:
             d->client->setTimeoutMs(700);
             d->client->setChunkSize(256 * 1024);
             QVERIFY(insertUnits(d->db.connection(), 3));
-            QVERIFY(addPhoto(*d, bytes, "camera"));
+            QVERIFY(addPhoto(d->db.connection(), d->root, bytes, "camera"));
             int sentAfterCancel = 0;
             bool cancelled = false;
             for (SyncHttp *http : d->client->findChildren<SyncHttp *>())
@@ -1637,8 +1583,7 @@ private slots:
         QByteArray bytes(600000, '\0');
         for (int i = 0; i < bytes.size(); ++i)
             bytes[i] = char((quint32(i) * 2654435761u) >> 24);
-        const QString sha = QString::fromLatin1(
-            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        const QString sha = sha256Hex(bytes);
         QByteArray received;
         FakeRegistry server;
         qint64 seq = 0;
@@ -1658,7 +1603,7 @@ private slots:
         };
         auto d = device(server.url());
         d->client->setChunkSize(512 * 1024);
-        QVERIFY(addPhoto(*d, bytes, "camera"));
+        QVERIFY(addPhoto(d->db.connection(), d->root, bytes, "camera"));
         int rounds = 0;
         bool done = false;
         while (!done && rounds < 10) {
