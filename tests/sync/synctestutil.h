@@ -216,6 +216,14 @@ struct Response {
         r.deflate = deflate;
         return r;
     }
+    // A file's bytes (a photo, a thumbnail) as the registry sends them.
+    static Response file(const QByteArray &bytes, const QByteArray &contentType = "image/jpeg")
+    {
+        Response r;
+        r.body = bytes;
+        r.contentType = contentType;
+        return r;
+    }
     static Response drop()
     {
         Response r;

@@ -1,0 +1,513 @@
+// PhotoTransfer against a scripted registry on 127.0.0.1, with real photos (../shared/data): which
+// photos go up and from where, the size of their chunks, a failed chunk ending the round with the
+// rows kept, the wanted thumbnails, and originals fetched on demand and checked.
+#include "phototransfer.h"
+#include "synchttp.h"
+#include "synctestutil.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+using namespace synctest;
+
+namespace {
+// A real photo of ../shared/data/photos, as it is.
+QByteArray realPhoto(const QString &relative)
+{
+    QFile f(QStringLiteral(CCN_SHARED_DIR "/data/photos/") + relative);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing photo %s", qPrintable(relative));
+    return f.readAll();
+}
+
+// A photos/status answer: `photos` maps a SHA-256 to {"state", "received"}.
+Response statusReply(const QJsonObject &photos)
+{
+    return Response::json(200, {{"photos", photos}});
+}
+
+QJsonObject held(const char *state, qint64 received)
+{
+    return {{"state", state}, {"received", double(received)}};
+}
+
+// The requests of a method ("PUT", "GET") the registry saw.
+QList<Request> requestsOf(const FakeRegistry &server, const QByteArray &method)
+{
+    QList<Request> out;
+    for (const Request &r : server.requests)
+        if (r.method == method)
+            out << r;
+    return out;
+}
+
+// The X-CCN-Offset of a chunk.
+qint64 offsetOf(const Request &r)
+{
+    return r.headers.value("x-ccn-offset").toLongLong();
+}
+
+// What the photo phase told its round.
+struct Calls {
+    QList<QPair<double, QString>> progress;
+    int recounts = 0;
+    int replies = 0;
+    QList<SyncErrors::Kind> endings; // kinds the phase's `ending` heard
+    int finishes = 0;
+    CoreError error;
+    SyncErrors::Kind kind = SyncErrors::Kind::None;
+};
+
+// A device's photo phase: its database and data root in a directory of their own, both
+// connections pointed at the registry, and a Round that notes every call. endsRound, like
+// SyncClient's, ends the round on a failed reply (and says so for every reply once the round has
+// ended).
+struct Device {
+    Database db;
+    QString root;
+    std::unique_ptr<SyncManager> manager;
+    SyncHttp http;
+    SyncHttp fileHttp;
+    bool going = false;
+    Calls calls;
+    std::unique_ptr<PhotoTransfer> photos;
+
+    Device(const QString &dir, const QString &url) : root(dir)
+    {
+        QDir().mkpath(root);
+        if (const CoreError e = db.open(root + QStringLiteral("/device.db")); e.failed())
+            qFatal("%s", qPrintable(e.message()));
+        manager = std::make_unique<SyncManager>(db.connection());
+        for (SyncHttp *h : {&http, &fileHttp}) {
+            h->setBaseUrl(QUrl(url));
+            h->setToken(QStringLiteral("tok-123"));
+            h->setTimeoutMs(5000);
+        }
+        PhotoTransfer::Round round;
+        round.going = [this] { return going; };
+        round.progress = [this](double p, const QString &phase) {
+            calls.progress << qMakePair(p, phase);
+            return going;
+        };
+        round.recount = [this] {
+            ++calls.recounts;
+            return going;
+        };
+        round.replied = [this](const SyncReply &) {
+            ++calls.replies;
+            return going;
+        };
+        round.endsRound = [this](const SyncReply &r, const PhotoTransfer::Ending &ending) {
+            ++calls.replies;
+            if (!going)
+                return true;
+            SyncErrors::Kind kind = SyncErrors::Kind::None;
+            const CoreError e = SyncErrors::fromReply(r, &kind);
+            if (e.ok())
+                return false;
+            if (ending) {
+                calls.endings << kind;
+                ending(kind);
+            }
+            finish(e, kind);
+            return true;
+        };
+        round.finish = [this](const CoreError &e, SyncErrors::Kind kind) { finish(e, kind); };
+        photos = std::make_unique<PhotoTransfer>(*manager, root, &http, &fileHttp, round);
+    }
+
+    void finish(const CoreError &e, SyncErrors::Kind kind)
+    {
+        going = false;
+        ++calls.finishes;
+        calls.error = e;
+        calls.kind = kind;
+    }
+
+    // Runs the photo phase as a round of its own: true once it finished (ok or not).
+    bool round()
+    {
+        calls = Calls();
+        going = true;
+        photos->start();
+        return QTest::qWaitFor([this] { return !going; }, 15000) && calls.finishes == 1;
+    }
+
+    // A pulled photo row's thumbnail to fetch (PullApplier asks so).
+    bool wantThumbnail(const QString &sha)
+    {
+        QSqlQuery q(db.connection());
+        q.prepare(QStringLiteral("INSERT INTO photo_transfers(sha256, thumb_state, changed_at) "
+                                 "VALUES (?, 'wanted', 1)"));
+        q.addBindValue(sha);
+        return q.exec();
+    }
+
+    QString transfer(const QString &sha, const char *column) const
+    {
+        return scalar(db.connection(),
+                      QStringLiteral("SELECT %1 FROM photo_transfers WHERE sha256 = '%2'")
+                          .arg(QLatin1String(column), sha))
+            .toString();
+    }
+};
+} // namespace
+
+class TestPhotoTransfer : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_n = 0;
+
+    std::unique_ptr<Device> device(const FakeRegistry &server)
+    {
+        return std::make_unique<Device>(m_dir.filePath(QStringLiteral("d%1").arg(++m_n)),
+                                        server.url());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    // Photos the registry says it has whole are not sent: they are marked on the server and
+    // leave the pending list.
+    void photosTheRegistryHasAreNotUploaded()
+    {
+        const QByteArray a = realPhoto("gps/DSCN0010.jpg");
+        const QByteArray b = realPhoto("gps/DSCN0012.jpg");
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/photos/status")
+                return statusReply({{sha256Hex(a), held("complete", a.size())},
+                                    {sha256Hex(b), held("complete", b.size())}});
+            return Response::json(500, {{"code", "internal"}, {"message", "unexpected"}});
+        };
+        auto d = device(server);
+        QVERIFY(addPhoto(d->db.connection(), d->root, a, "camera"));
+        QVERIFY(addPhoto(d->db.connection(), d->root, b, "camera"));
+        QCOMPARE(d->manager->pendingPhotos(d->root).size(), 2);
+        QVERIFY(d->round());
+        QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
+        QCOMPARE(server.requests.size(), 1);
+        QStringList asked;
+        for (const QJsonValue &v : server.requests.first().json().value("sha256").toArray())
+            asked << v.toString();
+        asked.sort();
+        QStringList both{sha256Hex(a), sha256Hex(b)};
+        both.sort();
+        QCOMPARE(asked, both);
+        QVERIFY(requestsOf(server, "PUT").isEmpty());
+        QCOMPARE(d->transfer(sha256Hex(a), "on_server"), QStringLiteral("1"));
+        QCOMPARE(d->transfer(sha256Hex(b), "on_server"), QStringLiteral("1"));
+        QVERIFY(d->manager->pendingPhotos(d->root).isEmpty());
+    }
+
+    // A photo the registry holds in part goes on from where the registry stopped: the first
+    // chunk sent starts at its `received`, and the photo arrives whole.
+    void aPartialUploadResumesAtTheRegistrysOffset()
+    {
+        const QByteArray bytes = realPhoto("mobile/jolla.jpg");
+        const QString sha = sha256Hex(bytes);
+        const qint64 resumeAt = 300000;
+        QByteArray received = bytes.left(resumeAt);
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/photos/status")
+                return statusReply({{sha, held("partial", resumeAt)}});
+            return takeChunk(r, &received);
+        };
+        auto d = device(server);
+        d->photos->setChunkSize(256 * 1024);
+        QVERIFY(addPhoto(d->db.connection(), d->root, bytes, "camera"));
+        QVERIFY(d->round());
+        QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
+        const QList<Request> puts = requestsOf(server, "PUT");
+        QVERIFY(!puts.isEmpty());
+        QCOMPARE(offsetOf(puts.first()), resumeAt);
+        for (const Request &r : puts) {
+            QCOMPARE(r.path, "/api/v1/photos/" + sha.toLatin1());
+            QCOMPARE(r.headers.value("x-ccn-total-size").toLongLong(), qint64(bytes.size()));
+        }
+        QCOMPARE(puts.size(), 2); // 811904 - 300000 bytes in 256 KiB chunks
+        QCOMPARE(received, bytes);
+        QCOMPARE(d->transfer(sha, "on_server"), QStringLiteral("1"));
+        QCOMPARE(d->transfer(sha, "uploaded_bytes").toLongLong(), qint64(bytes.size()));
+    }
+
+    // Chunks are at most chunkSize() (1 MiB at the most, 1 byte at the least), one after the
+    // other; setChunkSize() takes effect from the next chunk.
+    void chunksAreAtMostTheChunkSize()
+    {
+        const QByteArray first = realPhoto("mobile/jolla.jpg");
+        const QByteArray second = realPhoto("gps/DSCN0010.jpg");
+        QHash<QString, QByteArray> received;
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/photos/status")
+                return statusReply({});
+            return takeChunk(r, &received[QString::fromLatin1(r.path.split('/').last())]);
+        };
+        auto d = device(server);
+        QCOMPARE(d->photos->chunkSize(), 1 << 20);
+        d->photos->setChunkSize(0);
+        QCOMPARE(d->photos->chunkSize(), 1);
+        d->photos->setChunkSize(8 << 20);
+        QCOMPARE(d->photos->chunkSize(), 1 << 20);
+
+        d->photos->setChunkSize(100000);
+        QCOMPARE(d->photos->chunkSize(), 100000);
+        QVERIFY(addPhoto(d->db.connection(), d->root, first, "camera"));
+        QVERIFY(d->round());
+        QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
+        QList<qsizetype> sizes;
+        qint64 offset = 0;
+        for (const Request &r : requestsOf(server, "PUT")) {
+            QCOMPARE(offsetOf(r), offset);
+            offset += r.body.size();
+            sizes << r.body.size();
+        }
+        QCOMPARE(sizes, (QList<qsizetype>(8, 100000) << 11904));
+        QCOMPARE(received.value(sha256Hex(first)), first);
+
+        server.requests.clear();
+        d->photos->setChunkSize(64 * 1024);
+        QVERIFY(addPhoto(d->db.connection(), d->root, second, "camera"));
+        QVERIFY(d->round());
+        QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
+        sizes.clear();
+        for (const Request &r : requestsOf(server, "PUT"))
+            sizes << r.body.size();
+        QCOMPARE(sizes, (QList<qsizetype>{65536, 65536, 30641}));
+        QCOMPARE(received.value(sha256Hex(second)), second);
+    }
+
+    // A chunk lost on the way ends the round and halves the next chunks (down to 64 KiB); four
+    // that arrive in a row double them again, up to the size set.
+    void aLostChunkHalvesTheNextOnes()
+    {
+        const QByteArray bytes = realPhoto("mobile/jolla.jpg");
+        const QString sha = sha256Hex(bytes);
+        QByteArray received;
+        bool lose = true;
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/photos/status")
+                return statusReply({{sha, held("partial", received.size())}});
+            return lose ? Response::drop() : takeChunk(r, &received);
+        };
+        auto d = device(server);
+        d->photos->setChunkSize(128 * 1024);
+        QVERIFY(addPhoto(d->db.connection(), d->root, bytes, "camera"));
+        QVERIFY(d->round());
+        QCOMPARE(d->calls.kind, SyncErrors::Kind::Offline);
+        QCOMPARE(d->calls.endings, QList<SyncErrors::Kind>{SyncErrors::Kind::Offline});
+        QCOMPARE(d->photos->chunkSize(), 64 * 1024);
+
+        lose = false;
+        server.requests.clear();
+        QVERIFY(d->round());
+        QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
+        QList<qsizetype> sizes;
+        for (const Request &r : requestsOf(server, "PUT"))
+            sizes << r.body.size();
+        QCOMPARE(sizes, (QList<qsizetype>(4, 65536) << QList<qsizetype>(4, 131072) << 25472));
+        QCOMPARE(d->photos->chunkSize(), 128 * 1024);
+        QCOMPARE(received, bytes);
+    }
+
+    // A chunk the registry refuses ends the round through endsRound: nothing more is sent, and
+    // the outbox, the photo's record and what the registry has of it stay as they were.
+    void aFailedChunkEndsTheRoundWithTheRowsKept()
+    {
+        const QByteArray bytes = realPhoto("gps/DSCN0021.jpg");
+        const QString sha = sha256Hex(bytes);
+        QByteArray received;
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/photos/status")
+                return statusReply({{sha, held("missing", 0)}});
+            if (offsetOf(r) > 0)
+                return Response::json(503, {{"code", "unavailable"}, {"message", "busy"}});
+            return takeChunk(r, &received);
+        };
+        auto d = device(server);
+        d->photos->setChunkSize(64 * 1024);
+        QVERIFY(addPhoto(d->db.connection(), d->root, bytes, "camera"));
+        QVERIFY(d->wantThumbnail(sha256Hex("another photo")));
+        const QStringList outbox = outboxSnapshot(d->db.connection());
+        QCOMPARE(outbox.size(), 1);
+        QVERIFY(d->round());
+        QCOMPARE(d->calls.kind, SyncErrors::Kind::Server);
+        QVERIFY(d->calls.error.failed());
+        // The refused chunk was the last request: no chunk and no thumbnail after it.
+        QCOMPARE(server.requests.last().method, "PUT");
+        QCOMPARE(offsetOf(server.requests.last()), qint64(64 * 1024));
+        QCOMPARE(requestsOf(server, "PUT").size(), 2);
+        QCOMPARE(outboxSnapshot(d->db.connection()), outbox);
+        QCOMPARE(scalar(d->db.connection(), "SELECT count(*) FROM photos").toInt(), 1);
+        QCOMPARE(d->transfer(sha, "on_server"), QStringLiteral("0"));
+        QCOMPARE(d->transfer(sha, "uploaded_bytes").toLongLong(), qint64(64 * 1024));
+        const QList<PendingPhoto> pending = d->manager->pendingPhotos(d->root);
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().uploadedBytes, qint64(64 * 1024));
+        QCOMPARE(d->transfer(sha256Hex("another photo"), "thumb_state"), QStringLiteral("wanted"));
+        QVERIFY(QFileInfo::exists(SyncManager::originalPath(d->root, sha)));
+    }
+
+    // Thumbnails that pulled photo rows ask for are fetched and written under the data root;
+    // one the registry does not have yet (404) stays wanted for the next round; one already on
+    // disk, or a name that is no SHA-256, is not asked for.
+    void wantedThumbnailsAreFetched()
+    {
+        const QByteArray thumb = realPhoto("orientation/landscape_1.jpg");
+        const QString fetched = sha256Hex("photo with a thumbnail");
+        const QString missing = sha256Hex("photo not on the registry yet");
+        const QString onDisk = sha256Hex("photo whose thumbnail the device has");
+        const QString notASha = QString(64, QLatin1Char('Z'));
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/photos/status")
+                return statusReply({});
+            if (r.path == "/api/v1/photos/" + fetched.toLatin1() + "/thumbnail")
+                return Response::file(thumb);
+            return Response::json(404, {{"code", "thumbnail_unavailable"}, {"message", "no"}});
+        };
+        auto d = device(server);
+        for (const QString &sha : {fetched, missing, onDisk, notASha})
+            QVERIFY(d->wantThumbnail(sha));
+        const QString onDiskPath = SyncManager::thumbnailPath(d->root, onDisk);
+        QVERIFY(QDir().mkpath(QFileInfo(onDiskPath).absolutePath()));
+        QFile f(onDiskPath);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write("jpeg") == 4);
+        f.close();
+
+        QVERIFY(d->round());
+        QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
+        QStringList asked;
+        for (const Request &r : requestsOf(server, "GET"))
+            asked << QString::fromLatin1(r.path);
+        asked.sort();
+        QStringList expected{"/api/v1/photos/" + fetched + "/thumbnail",
+                             "/api/v1/photos/" + missing + "/thumbnail"};
+        expected.sort();
+        QCOMPARE(asked, expected);
+        QFile written(SyncManager::thumbnailPath(d->root, fetched));
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), thumb);
+        QCOMPARE(d->transfer(fetched, "thumb_state"), QStringLiteral("fetched"));
+        QVERIFY(!QFileInfo::exists(SyncManager::thumbnailPath(d->root, missing)));
+        QCOMPARE(d->transfer(missing, "thumb_state"), QStringLiteral("wanted"));
+        QCOMPARE(d->transfer(onDisk, "thumb_state"), QStringLiteral("fetched"));
+        QCOMPARE(d->transfer(notASha, "thumb_state"), QStringLiteral("fetched"));
+        QCOMPARE(d->manager->wantedThumbnails(), QStringList{missing});
+    }
+
+    // A thumbnail request that fails otherwise ends the round; nothing is written.
+    void aFailedThumbnailEndsTheRound()
+    {
+        const QString sha = sha256Hex("pulled photo");
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/photos/status")
+                return statusReply({});
+            return Response::json(500, {{"code", "internal"}, {"message", "boom"}});
+        };
+        auto d = device(server);
+        QVERIFY(d->wantThumbnail(sha));
+        QVERIFY(d->round());
+        QCOMPARE(d->calls.kind, SyncErrors::Kind::Server);
+        QVERIFY(!QFileInfo::exists(SyncManager::thumbnailPath(d->root, sha)));
+        QCOMPARE(d->manager->wantedThumbnails(), QStringList{sha});
+    }
+
+    // An original asked for is fetched on its own connection, checked against its name and
+    // kept: originalReady names a file whose SHA-256 is the one asked for. Asked for again, it is
+    // there at once.
+    void anOriginalIsFetchedAndChecked()
+    {
+        const QByteArray bytes = realPhoto("mobile/jolla.jpg");
+        const QString sha = sha256Hex(bytes);
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.method == "GET" && r.path == "/api/v1/photos/" + sha.toLatin1())
+                return Response::file(bytes);
+            return Response::json(404, {{"code", "not_found"}, {"message", "no"}});
+        };
+        auto d = device(server);
+        QSignalSpy ready(d->photos.get(), &PhotoTransfer::originalReady);
+        QSignalSpy failed(d->photos.get(), &PhotoTransfer::originalFailed);
+        d->photos->fetchOriginal(sha);
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 10000);
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(ready.first().at(0).toString(), sha);
+        const QString path = ready.first().at(1).toString();
+        QCOMPARE(path, SyncManager::originalPath(d->root, sha));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(sha256Hex(f.readAll()), sha);
+        QCOMPARE(d->transfer(sha, "on_server"), QStringLiteral("1"));
+        QCOMPARE(server.requests.size(), 1);
+
+        d->photos->fetchOriginal(sha);
+        QCOMPARE(ready.size(), 2); // at once, from the file
+        QCOMPARE(ready.last().at(1).toString(), path);
+        QCOMPARE(server.requests.size(), 1);
+    }
+
+    // An original the registry does not have (404), or whose bytes are not the photo asked for,
+    // is refused with a message that says so, and no file is kept.
+    void anOriginalThatCannotBeHadFails_data()
+    {
+        QTest::addColumn<bool>("mismatch");
+        QTest::newRow("not on the registry") << false;
+        QTest::newRow("other bytes") << true;
+    }
+
+    void anOriginalThatCannotBeHadFails()
+    {
+        QFETCH(bool, mismatch);
+        const QString sha = sha256Hex(realPhoto("gps/DSCN0025.jpg"));
+        FakeRegistry server;
+        server.handler = [&](const Request &) -> Response {
+            if (!mismatch)
+                return Response::json(404, {{"code", "not_found"}, {"message", "no"}});
+            return Response::file(realPhoto("gps/DSCN0027.jpg"));
+        };
+        auto d = device(server);
+        QSignalSpy ready(d->photos.get(), &PhotoTransfer::originalReady);
+        QSignalSpy failed(d->photos.get(), &PhotoTransfer::originalFailed);
+        d->photos->fetchOriginal(sha);
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty() || !ready.isEmpty(), 10000);
+        QCOMPARE(ready.size(), 0);
+        QCOMPARE(failed.first().at(0).toString(), sha);
+        const QString message = failed.first().at(1).toString();
+        if (mismatch)
+            QCOMPARE(message,
+                     SyncErrors::malformed(QStringLiteral("photo ") + sha.left(8)).message());
+        else
+            QVERIFY2(message.contains(QStringLiteral("Ảnh gốc chưa có trên máy chủ")),
+                     qPrintable(message));
+        QVERIFY(!QFileInfo::exists(SyncManager::originalPath(d->root, sha)));
+        QCOMPARE(d->transfer(sha, "on_server"), QString());
+    }
+
+    // A name that is no SHA-256 is refused without asking the registry.
+    void anOriginalWithABadNameFails()
+    {
+        FakeRegistry server;
+        auto d = device(server);
+        QSignalSpy failed(d->photos.get(), &PhotoTransfer::originalFailed);
+        d->photos->fetchOriginal(QStringLiteral("not a photo name"));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(!failed.first().at(1).toString().isEmpty());
+        QVERIFY(server.requests.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPhotoTransfer)
+#include "tst_phototransfer.moc"
