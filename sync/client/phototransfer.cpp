@@ -173,12 +173,11 @@ void PhotoTransfer::uploadChunk()
                 m_uploadChunk = qMin(m_chunkSize, m_uploadChunk * 2);
                 m_chunksInARow = 0;
             }
-            m_uploadBytesDone += end - m_uploadOffset;
             m_uploadOffset = end;
             const bool complete = end >= total;
             m_manager.setPhotoUploaded(p.sha256, end, total, complete);
             // A handler of the progress may have cancelled the round: nothing more of this one.
-            if (!m_round.progress(0.7 + 0.25 * double(m_uploadBytesDone) /
+            if (!m_round.progress(0.7 + 0.25 * double(m_uploadBytesDone + end) /
                                             double(qMax<qint64>(1, m_uploadBytesTotal)),
                                   QStringLiteral("photos")))
                 return;

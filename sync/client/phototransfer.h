@@ -86,6 +86,8 @@ private:
     qint64 m_uploadOffset = 0;
     int m_uploadRetries = 0;
     qint64 m_uploadBytesTotal = 0;
+    // The sizes of the photos before m_uploadIndex (sent, on the registry already, or given up):
+    // the progress is this and what the registry holds of the photo being sent.
     qint64 m_uploadBytesDone = 0;
     QStringList m_thumbs;
     int m_thumbIndex = 0;

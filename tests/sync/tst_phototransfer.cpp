@@ -320,6 +320,55 @@ private slots:
         QCOMPARE(received, bytes);
     }
 
+    // The phase's share of the round's progress bar is 0.7 to 1: uploads up to 0.95 by the
+    // bytes of the photos, then the thumbnails. It never goes back, however many photos go up.
+    void progressStaysWithinThePhaseAndNeverGoesBack()
+    {
+        const QByteArray has = realPhoto("gps/DSCN0010.jpg");
+        const QByteArray first = realPhoto("gps/DSCN0012.jpg");
+        const QByteArray second = realPhoto("gps/DSCN0021.jpg");
+        QHash<QString, QByteArray> received;
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/photos/status")
+                return statusReply({{sha256Hex(has), held("complete", has.size())}});
+            if (r.method == "GET")
+                return Response::file(has);
+            return takeChunk(r, &received[QString::fromLatin1(r.path.split('/').last())]);
+        };
+        auto d = device(server);
+        d->photos->setChunkSize(64 * 1024);
+        for (const QByteArray &bytes : {has, first, second})
+            QVERIFY(addPhoto(d->db.connection(), d->root, bytes, "camera"));
+        QVERIFY(d->wantThumbnail(sha256Hex("pulled photo 1")));
+        QVERIFY(d->wantThumbnail(sha256Hex("pulled photo 2")));
+        QVERIFY(d->round());
+        QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
+        QCOMPARE(received.value(sha256Hex(first)), first);
+        QCOMPARE(received.value(sha256Hex(second)), second);
+
+        // "phase progress", to three decimals
+        QStringList seen;
+        for (const auto &p : d->calls.progress)
+            seen << QStringLiteral("%1 %2").arg(p.second).arg(p.first, 0, 'f', 3);
+        const QByteArray said = seen.join(QStringLiteral(", ")).toUtf8();
+        double before = 0.7;
+        for (const auto &p : d->calls.progress) {
+            QVERIFY2(p.first >= before && p.first <= 1.0, said.constData());
+            before = p.first;
+        }
+        // A step a chunk; the last brings the uploads to their whole share, the thumbnails share
+        // the rest.
+        const int chunks = int(requestsOf(server, "PUT").size());
+        QCOMPARE(seen.size(), 1 + chunks + 2);
+        QCOMPARE(seen.first(), QStringLiteral("photos 0.700"));
+        for (int i = 1; i < chunks; ++i)
+            QVERIFY2(seen.at(i).startsWith(QLatin1String("photos 0.")) &&
+                         d->calls.progress.at(i).first < 0.95,
+                     said.constData());
+        QCOMPARE(seen.mid(chunks), (QStringList{"photos 0.950", "thumbs 0.950", "thumbs 0.975"}));
+    }
+
     // A chunk the registry refuses ends the round through endsRound: nothing more is sent, and
     // the outbox, the photo's record and what the registry has of it stay as they were.
     void aFailedChunkEndsTheRoundWithTheRowsKept()
