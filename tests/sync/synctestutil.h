@@ -186,6 +186,37 @@ inline QVariant scalar(QSqlDatabase db, const QString &sql)
     return QVariant();
 }
 
+// The write lock of a database file held by a connection of its own (a long save elsewhere)
+// until release().
+class WriteLock
+{
+public:
+    explicit WriteLock(const QString &path) : m_name(QStringLiteral("lock-") + path)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        m_held = db.open() && QSqlQuery(db).exec(QStringLiteral("BEGIN IMMEDIATE"));
+    }
+    ~WriteLock()
+    {
+        release();
+        QSqlDatabase::database(m_name, false).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    bool held() const { return m_held; }
+    bool release()
+    {
+        if (!m_held)
+            return false;
+        m_held = false;
+        return QSqlQuery(QSqlDatabase::database(m_name, false)).exec(QStringLiteral("COMMIT"));
+    }
+
+private:
+    QString m_name;
+    bool m_held = false;
+};
+
 // One request as the fake registry saw it.
 struct Request {
     QByteArray method;

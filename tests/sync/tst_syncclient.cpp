@@ -50,37 +50,6 @@ Response rejectAll(const Request &r, const QString &code, const QString &message
         200, {{"protocol", ProtocolVersion::current}, {"server_seq", 0}, {"results", results}});
 }
 
-// The write lock of a database file held by a connection of its own (a long save elsewhere)
-// until release().
-class WriteLock
-{
-public:
-    explicit WriteLock(const QString &path) : m_name(QStringLiteral("lock-") + path)
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        m_held = db.open() && QSqlQuery(db).exec(QStringLiteral("BEGIN IMMEDIATE"));
-    }
-    ~WriteLock()
-    {
-        release();
-        QSqlDatabase::database(m_name, false).close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    bool held() const { return m_held; }
-    bool release()
-    {
-        if (!m_held)
-            return false;
-        m_held = false;
-        return QSqlQuery(QSqlDatabase::database(m_name, false)).exec(QStringLiteral("COMMIT"));
-    }
-
-private:
-    QString m_name;
-    bool m_held = false;
-};
-
 // A slot that any signal can be connected to by its QMetaMethod: runs `what` each time.
 class Trigger : public QObject
 {
