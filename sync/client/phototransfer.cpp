@@ -219,6 +219,12 @@ void PhotoTransfer::thumbsNext()
         }
         if (m_round.endsRound(r, {}))
             return;
+        // A thumbnail is a JPEG the registry made (RegistryPhotoStore). Anything else (an empty
+        // body, a Wi-Fi login page answered with 200) is not kept as one: the round ends as for
+        // any reply that is not what the protocol says, and the thumbnail stays wanted.
+        if (!r.body.startsWith("\xFF\xD8\xFF"))
+            return m_round.finish(SyncErrors::malformed(QStringLiteral("photos/thumbnail")),
+                                  SyncErrors::Kind::Malformed);
         if (!writeAtomically(SyncManager::thumbnailPath(m_dataRoot, sha), r.body))
             return m_round.finish(SyncErrors::make(SyncErrors::Kind::Local, sha),
                                   SyncErrors::Kind::Local);
@@ -231,13 +237,14 @@ void PhotoTransfer::thumbsNext()
 
 void PhotoTransfer::fetchOriginal(const QString &sha256)
 {
+    // The name first: one like "../x" would make a path outside the data root.
+    if (!isSha256(sha256)) {
+        emit originalFailed(sha256, tr("Mã ảnh không hợp lệ."));
+        return;
+    }
     const QString path = SyncManager::originalPath(m_dataRoot, sha256);
     if (QFileInfo::exists(path)) {
         emit originalReady(sha256, path);
-        return;
-    }
-    if (!isSha256(sha256)) {
-        emit originalFailed(sha256, tr("Mã ảnh không hợp lệ."));
         return;
     }
     if (!m_originalQueue.contains(sha256))

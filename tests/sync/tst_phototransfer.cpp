@@ -550,11 +550,51 @@ private slots:
     {
         FakeRegistry server;
         auto d = device(server);
+        QSignalSpy ready(d->photos.get(), &PhotoTransfer::originalReady);
         QSignalSpy failed(d->photos.get(), &PhotoTransfer::originalFailed);
         d->photos->fetchOriginal(QStringLiteral("not a photo name"));
         QCOMPARE(failed.size(), 1);
         QVERIFY(!failed.first().at(1).toString().isEmpty());
+        // A name that climbs out of the data root is refused before any file is looked for,
+        // even when a file is there.
+        const QString climbing = QStringLiteral("../../outside");
+        const QString outside = SyncManager::originalPath(d->root, climbing);
+        QVERIFY(QDir().mkpath(d->root + "/photos")); // for the system to resolve the ".."
+        QFile f(outside);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write("not a photo") > 0);
+        f.close();
+        QVERIFY(!QFileInfo(outside).canonicalFilePath().startsWith(
+            QFileInfo(d->root).canonicalFilePath() + "/photos/"));
+        d->photos->fetchOriginal(climbing);
+        QCOMPARE(failed.size(), 2);
+        QCOMPARE(ready.size(), 0);
         QVERIFY(server.requests.isEmpty());
+    }
+
+    // A thumbnail that is not a JPEG (an empty body, a Wi-Fi login page answered with 200) is not
+    // kept as one: the round ends as for a malformed reply and the thumbnail stays wanted.
+    void aThumbnailThatIsNoImageIsNotKept_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("login page") << QByteArray("<html><body>Đăng nhập Wi-Fi</body></html>");
+    }
+    void aThumbnailThatIsNoImageIsNotKept()
+    {
+        QFETCH(QByteArray, body);
+        const QString sha = sha256Hex("pulled photo");
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/photos/status")
+                return statusReply({});
+            return Response::file(body);
+        };
+        auto d = device(server);
+        QVERIFY(d->wantThumbnail(sha));
+        QVERIFY(d->round());
+        QCOMPARE(d->calls.kind, SyncErrors::Kind::Malformed);
+        QVERIFY(!QFileInfo::exists(SyncManager::thumbnailPath(d->root, sha)));
+        QCOMPARE(d->manager->wantedThumbnails(), QStringList{sha});
     }
 };
 
