@@ -1,5 +1,6 @@
 #include "photomanager.h"
 
+#include "contenthash.h"
 #include "exifreader.h"
 #include "imageinspector.h"
 #include "transaction.h"
@@ -166,7 +167,7 @@ CoreError PhotoManager::ingestBytes(const QByteArray &bytes, const PhotoLink &li
     // The thumbnail is made before the hash is known, so a duplicate costs a decode it throws
     // away; it is only written when the store has none (made once).
     QString sha;
-    std::thread hasher([&bytes, &sha] { sha = PhotoStore::sha256Of(bytes); });
+    std::thread hasher([&bytes, &sha] { sha = ContentHash::sha256Of(bytes); });
     QImage thumbnail;
     QByteArray thumbnailJpeg;
     CoreError made = m_thumbnails.make(bytes, &thumbnail);

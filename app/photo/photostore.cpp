@@ -1,6 +1,7 @@
 #include "photostore.h"
 
-#include <QCryptographicHash>
+#include "contenthash.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -40,23 +41,6 @@ void syncDirectory(const QString &dir)
 
 PhotoStore::PhotoStore(const QString &root) : m_root(QDir::cleanPath(root)) {}
 
-bool PhotoStore::isSha256(const QString &text)
-{
-    if (text.size() != 64)
-        return false;
-    for (QChar c : text) {
-        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
-              (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
-            return false;
-    }
-    return true;
-}
-
-QString PhotoStore::sha256Of(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
 QString PhotoStore::suffixFor(const QString &mime)
 {
     return mime == QLatin1String("image/png") ? QStringLiteral("png") : QStringLiteral("jpg");
@@ -92,7 +76,7 @@ CoreError PhotoStore::open()
 
 QString PhotoStore::originalPath(const QString &sha256, const QString &mime) const
 {
-    if (!isSha256(sha256))
+    if (!ContentHash::isSha256(sha256))
         return {};
     return QStringLiteral("%1/photos/%2/%3.%4")
         .arg(m_root, fanOut(sha256), sha256, suffixFor(mime));
@@ -100,7 +84,7 @@ QString PhotoStore::originalPath(const QString &sha256, const QString &mime) con
 
 QString PhotoStore::thumbnailPath(const QString &sha256) const
 {
-    if (!isSha256(sha256))
+    if (!ContentHash::isSha256(sha256))
         return {};
     return QStringLiteral("%1/thumbs/%2/%3.jpg").arg(m_root, fanOut(sha256), sha256);
 }
@@ -108,19 +92,19 @@ QString PhotoStore::thumbnailPath(const QString &sha256) const
 bool PhotoStore::hasOriginal(const QString &sha256, const QString &mime, qint64 byteSize) const
 {
     const QFileInfo fi(originalPath(sha256, mime));
-    return isSha256(sha256) && fi.isFile() && fi.size() == byteSize;
+    return ContentHash::isSha256(sha256) && fi.isFile() && fi.size() == byteSize;
 }
 
 bool PhotoStore::hasThumbnail(const QString &sha256) const
 {
     const QFileInfo fi(thumbnailPath(sha256));
-    return isSha256(sha256) && fi.isFile() && fi.size() > 0;
+    return ContentHash::isSha256(sha256) && fi.isFile() && fi.size() > 0;
 }
 
 CoreError PhotoStore::writeOriginal(const QString &sha256, const QString &mime,
                                     const QByteArray &bytes)
 {
-    if (!isSha256(sha256))
+    if (!ContentHash::isSha256(sha256))
         return {CoreError::Code::InvalidInput,
                 QObject::tr("Không phải mã băm của ảnh: %1").arg(sha256)};
     if (hasOriginal(sha256, mime, bytes.size()))
@@ -130,7 +114,7 @@ CoreError PhotoStore::writeOriginal(const QString &sha256, const QString &mime,
 
 CoreError PhotoStore::writeThumbnail(const QString &sha256, const QByteArray &jpeg)
 {
-    if (!isSha256(sha256))
+    if (!ContentHash::isSha256(sha256))
         return {CoreError::Code::InvalidInput,
                 QObject::tr("Không phải mã băm của ảnh: %1").arg(sha256)};
     // A thumbnail can be made again from the original: no directory sync.

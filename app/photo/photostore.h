@@ -34,8 +34,6 @@ public:
     CoreError writeOriginal(const QString &sha256, const QString &mime, const QByteArray &bytes);
     CoreError writeThumbnail(const QString &sha256, const QByteArray &jpeg);
 
-    static bool isSha256(const QString &text);
-    static QString sha256Of(const QByteArray &bytes);
     static QString suffixFor(const QString &mime);
 
 private:

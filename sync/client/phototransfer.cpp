@@ -1,8 +1,9 @@
 #include "phototransfer.h"
 
+#include "contenthash.h"
+
 #include "synchttp.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -10,17 +11,6 @@
 #include <QSaveFile>
 
 namespace {
-bool isSha256(const QString &s)
-{
-    if (s.size() != 64)
-        return false;
-    for (const QChar c : s)
-        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
-              (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
-            return false;
-    return true;
-}
-
 bool writeAtomically(const QString &path, const QByteArray &data)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
@@ -196,7 +186,8 @@ void PhotoTransfer::thumbsNext()
 {
     while (m_thumbIndex < m_thumbs.size()) {
         const QString sha = m_thumbs.at(m_thumbIndex);
-        if (!isSha256(sha) || QFileInfo::exists(SyncManager::thumbnailPath(m_dataRoot, sha))) {
+        if (!ContentHash::isSha256(sha) ||
+            QFileInfo::exists(SyncManager::thumbnailPath(m_dataRoot, sha))) {
             m_manager.setThumbnailFetched(sha);
             ++m_thumbIndex;
             continue;
@@ -238,7 +229,7 @@ void PhotoTransfer::thumbsNext()
 void PhotoTransfer::fetchOriginal(const QString &sha256)
 {
     // The name first: one like "../x" would make a path outside the data root.
-    if (!isSha256(sha256)) {
+    if (!ContentHash::isSha256(sha256)) {
         emit originalFailed(sha256, tr("Mã ảnh không hợp lệ."));
         return;
     }
@@ -263,9 +254,7 @@ void PhotoTransfer::fetchNextOriginal()
         m_round.replied(r);
         SyncErrors::Kind kind = SyncErrors::Kind::None;
         CoreError e = SyncErrors::fromReply(r, &kind);
-        if (e.ok() &&
-            QString::fromLatin1(
-                QCryptographicHash::hash(r.body, QCryptographicHash::Sha256).toHex()) != sha)
+        if (e.ok() && ContentHash::sha256Of(r.body) != sha)
             e = SyncErrors::malformed(QStringLiteral("photo %1").arg(sha.left(8)));
         const QString path = SyncManager::originalPath(m_dataRoot, sha);
         if (e.ok() && !writeAtomically(path, r.body))

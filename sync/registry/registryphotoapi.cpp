@@ -1,5 +1,7 @@
 #include "registryphotoapi.h"
 
+#include "contenthash.h"
+
 #include "apirequest.h"
 #include "principal.h"
 #include "protocolversion.h"
@@ -22,7 +24,7 @@ ApiReply RegistryPhotoApi::status(const QByteArray &body)
                                QStringLiteral("'sha256' phải là danh sách tối đa 1000 mã ảnh."));
     QJsonObject photos;
     for (const QJsonValue &v : list.toArray()) {
-        if (!RegistryPhotoStore::isValidSha(v.toString()))
+        if (!ContentHash::isSha256(v.toString()))
             return ApiReply::error(
                 400, "invalid_sha256",
                 QStringLiteral("Mỗi mã ảnh phải gồm 64 chữ số hex viết thường."));

@@ -6,18 +6,11 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
-#include <QRegularExpression>
 
 RegistryPhotoStore::RegistryPhotoStore(const QString &dataDir)
     : m_dir(QDir(dataDir).filePath(QStringLiteral("photos")))
 {
     QDir().mkpath(QDir(m_dir).filePath(QStringLiteral("partial")));
-}
-
-bool RegistryPhotoStore::isValidSha(const QString &sha)
-{
-    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{64}$"));
-    return re.match(sha).hasMatch();
 }
 
 QString RegistryPhotoStore::originalPath(const QString &sha) const

@@ -15,7 +15,6 @@ public:
     enum class Append { Ok, Complete, OffsetMismatch, HashMismatch, TooLarge, Invalid, IoError };
 
     explicit RegistryPhotoStore(const QString &dataDir);
-    static bool isValidSha(const QString &sha);
 
     State state(const QString &sha, qint64 *received) const;
     // Appends a chunk at offset; on the last chunk verifies the SHA-256, discards a mismatch and

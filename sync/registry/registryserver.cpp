@@ -1,5 +1,7 @@
 #include "registryserver.h"
 
+#include "contenthash.h"
+
 #include "apirequest.h"
 #include "compression.h"
 #include "preparedsocketserver.h"
@@ -268,7 +270,7 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
     if (head == QLatin1String("photos")) {
         if (seg.size() == 2 && seg.at(1) == QLatin1String("status"))
             return post ? m_photoApi.status(body) : wrongMethod();
-        if (seg.size() < 2 || seg.size() > 3 || !RegistryPhotoStore::isValidSha(seg.at(1)))
+        if (seg.size() < 2 || seg.size() > 3 || !ContentHash::isSha256(seg.at(1)))
             return ApiReply::error(
                 400, "invalid_sha256",
                 QStringLiteral("Mã ảnh phải là SHA-256: 64 chữ số hex viết thường."));

@@ -1,3 +1,4 @@
+#include "contenthash.h"
 #include "database.h"
 #include "photomanager.h"
 #include "recordwriter.h"
@@ -203,7 +204,7 @@ private slots:
 
         PhotoRecord row;
         QVERIFY(m_photos->photo(result.record.id, &row).ok());
-        QCOMPARE(row.sha256, PhotoStore::sha256Of(original));
+        QCOMPARE(row.sha256, ContentHash::sha256Of(original));
         QCOMPARE(row.inspectionId, m_inspection);
         QVERIFY(row.violationId.isEmpty());
         QVERIFY(row.questionId.isEmpty());
@@ -450,7 +451,7 @@ private slots:
         QCOMPARE(row.latitude, 10.7769);
         QCOMPARE(row.takenAt, 1763700000000LL);
         const QByteArray stored = readAll(m_photos->originalPath(row.sha256));
-        QCOMPARE(PhotoStore::sha256Of(stored), row.sha256);
+        QCOMPARE(ContentHash::sha256Of(stored), row.sha256);
         QCOMPARE(qint64(stored.size()), row.byteSize);
         QCOMPARE(QImageReader(m_photos->thumbnailPath(row.sha256)).size(), QSize(320, 240));
         QCOMPARE(m_photos->ingestImage(QImage(), PhotoLink::forViolation(m_violation), fix).code(),
