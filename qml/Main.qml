@@ -12,7 +12,7 @@ ApplicationWindow {
     property SyncClient syncClient: null
     // For a supervisor: open conflicts and changes the registry refuses from the province's
     // tablets, said in the header on every page (SyncClient reads them after each good round).
-    readonly property int supervisorToSettle: syncClient && syncClient.isSupervisor ? syncClient.conflicts.length + syncClient.registryRejections.length : 0
+    readonly property int supervisorToSettle: syncClient && syncClient.isSupervisor ? syncClient.conflictCount + syncClient.registryRejectionCount : 0
     // A photo file used by --self-test and --screenshots (the camera cannot run there).
     property string demoPhotoPath: ""
     readonly property bool portrait: height > width

@@ -2152,12 +2152,12 @@ Hai là (second), …</translation>
 <context>
     <name>PhotoTransfer</name>
     <message>
-        <location filename="../../sync/client/phototransfer.cpp" line="241"/>
+        <location filename="../../sync/client/phototransfer.cpp" line="233"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/phototransfer.cpp" line="270"/>
+        <location filename="../../sync/client/phototransfer.cpp" line="265"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>
@@ -2786,111 +2786,111 @@ Hai là (second), …</translation>
         <translation>The photo is incomplete (the file was cut short). Copy it from the camera again or take it again.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photomanager.cpp" line="70"/>
+        <location filename="../../app/photo/photomanager.cpp" line="71"/>
         <source>Không đọc được danh sách ảnh: %1</source>
         <translation>Cannot read the list of photos: %1</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photomanager.cpp" line="95"/>
+        <location filename="../../app/photo/photomanager.cpp" line="96"/>
         <source>Không mở được ảnh %1: %2</source>
         <translation>Cannot open the photo %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photomanager.cpp" line="99"/>
-        <location filename="../../app/photo/photomanager.cpp" line="154"/>
+        <location filename="../../app/photo/photomanager.cpp" line="100"/>
+        <location filename="../../app/photo/photomanager.cpp" line="155"/>
         <source>Ảnh quá lớn (%1 MB, tối đa %2 MB). Hãy chụp lại với độ phân giải thấp hơn.</source>
         <translation>The photo is too large (%1 MB, at most %2 MB). Take it again at a lower resolution.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photomanager.cpp" line="104"/>
+        <location filename="../../app/photo/photomanager.cpp" line="105"/>
         <source>Tệp %1 trống. Hãy chọn ảnh khác hoặc chụp lại.</source>
         <translation>The file %1 is empty. Choose another photo or take it again.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photomanager.cpp" line="108"/>
+        <location filename="../../app/photo/photomanager.cpp" line="109"/>
         <source>Không đọc hết được ảnh %1: %2</source>
         <translation>Cannot read the whole photo %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photomanager.cpp" line="118"/>
-        <location filename="../../app/photo/photomanager.cpp" line="151"/>
+        <location filename="../../app/photo/photomanager.cpp" line="119"/>
+        <location filename="../../app/photo/photomanager.cpp" line="152"/>
         <source>Ảnh phải gắn với một cuộc kiểm tra hoặc một vi phạm.</source>
         <translation>A photo must belong to an inspection or a violation.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photomanager.cpp" line="131"/>
+        <location filename="../../app/photo/photomanager.cpp" line="132"/>
         <source>Máy ảnh không trả về hình. Hãy chụp lại.</source>
         <translation>The camera returned no image. Take the photo again.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photomanager.cpp" line="140"/>
+        <location filename="../../app/photo/photomanager.cpp" line="141"/>
         <source>Không lưu được ảnh vừa chụp: %1</source>
         <translation>Cannot save the photo just taken: %1</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photomanager.cpp" line="218"/>
+        <location filename="../../app/photo/photomanager.cpp" line="219"/>
         <source>Chưa xác định được vị trí: ảnh đã lưu nhưng không có tọa độ.</source>
         <translation>No position yet: the photo was saved without coordinates.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photomanager.cpp" line="226"/>
+        <location filename="../../app/photo/photomanager.cpp" line="227"/>
         <source>Ảnh không có thông tin kèm theo (EXIF): không biết ảnh được chụp lúc nào, ở đâu.</source>
         <translation>The photo has no EXIF data: when and where it was taken is unknown.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photomanager.cpp" line="344"/>
+        <location filename="../../app/photo/photomanager.cpp" line="345"/>
         <source>Ảnh không còn nữa.</source>
         <translation>The photo no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="70"/>
+        <location filename="../../app/photo/photostore.cpp" line="54"/>
         <source>Không tạo được thư mục ảnh %1. Hãy kiểm tra máy còn chỗ trống.</source>
         <translation>Cannot create the photo folder %1. Check that the device has free space.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="77"/>
+        <location filename="../../app/photo/photostore.cpp" line="61"/>
         <source>Không đọc được %1: %2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="82"/>
+        <location filename="../../app/photo/photostore.cpp" line="66"/>
         <source>Thư mục ảnh %1 bị hỏng (không rõ cách sắp xếp).</source>
         <translation>The photo folder %1 is damaged (unknown layout).</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="86"/>
+        <location filename="../../app/photo/photostore.cpp" line="70"/>
         <source>Ảnh được lưu bởi phiên bản ứng dụng mới hơn. Hãy cập nhật ứng dụng để xem.</source>
         <translation>The photos were saved by a newer version of the app. Update the app to view them.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="125"/>
-        <location filename="../../app/photo/photostore.cpp" line="135"/>
+        <location filename="../../app/photo/photostore.cpp" line="109"/>
+        <location filename="../../app/photo/photostore.cpp" line="119"/>
         <source>Không phải mã băm của ảnh: %1</source>
         <translation>Not a photo hash: %1</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="145"/>
+        <location filename="../../app/photo/photostore.cpp" line="129"/>
         <source>Không tạo được thư mục %1. Hãy kiểm tra máy còn chỗ trống.</source>
         <translation>Cannot create the folder %1. Check that the device has free space.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="151"/>
+        <location filename="../../app/photo/photostore.cpp" line="135"/>
         <source>Không lưu được tệp ảnh %1: %2</source>
         <translation>Cannot save the photo file %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="156"/>
-        <location filename="../../app/photo/photostore.cpp" line="161"/>
+        <location filename="../../app/photo/photostore.cpp" line="140"/>
+        <location filename="../../app/photo/photostore.cpp" line="145"/>
         <source>Không lưu được tệp ảnh %1 (%2). Hãy kiểm tra máy còn chỗ trống.</source>
         <translation>Cannot save the photo file %1 (%2). Check that the device has free space.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="170"/>
+        <location filename="../../app/photo/photostore.cpp" line="154"/>
         <source>Không lưu được tệp %1 (%2). Hãy kiểm tra máy còn chỗ trống.</source>
         <translation>Cannot save the file %1 (%2). Check that the device has free space.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="176"/>
+        <location filename="../../app/photo/photostore.cpp" line="160"/>
         <source>Không lưu được tệp %1.</source>
         <translation>Cannot save the file %1.</translation>
     </message>
@@ -3076,12 +3076,12 @@ Hai là (second), …</translation>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="517"/>
+        <location filename="../../sync/client/syncclient.cpp" line="519"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="601"/>
+        <location filename="../../sync/client/syncclient.cpp" line="603"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
@@ -3282,6 +3282,11 @@ Hai là (second), …</translation>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
+        <location filename="../pages/SyncPage.qml" line="201"/>
+        <source>Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)</source>
+        <translation>Conflicts to settle: %1 (the %2 oldest shown; more appear as these are settled)</translation>
+    </message>
+    <message>
         <location filename="../pages/SyncPage.qml" line="207"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
@@ -3350,6 +3355,11 @@ Hai là (second), …</translation>
         <location filename="../pages/SyncPage.qml" line="325"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="325"/>
+        <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
+        <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
         <location filename="../pages/SyncPage.qml" line="332"/>

@@ -198,7 +198,7 @@ Page {
                 Layout.fillWidth: true
                 visible: page.syncClient.isSupervisor
                 font.bold: true
-                text: page.syncClient.conflicts.length > 0 ? qsTr("Xung đột cần xử lý: %1").arg(page.syncClient.conflicts.length) : qsTr("Không có xung đột cần xử lý.")
+                text: page.syncClient.conflictCount === 0 ? qsTr("Không có xung đột cần xử lý.") : page.syncClient.conflictCount > page.syncClient.conflicts.length ? qsTr("Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)").arg(page.syncClient.conflictCount).arg(page.syncClient.conflicts.length) : qsTr("Xung đột cần xử lý: %1").arg(page.syncClient.conflictCount)
             }
 
             Button {
@@ -322,7 +322,7 @@ Page {
                 Layout.fillWidth: true
                 visible: page.syncClient.isSupervisor
                 font.bold: true
-                text: page.syncClient.registryRejections.length > 0 ? qsTr("Thay đổi của các máy bị máy chủ từ chối: %1").arg(page.syncClient.registryRejections.length) : qsTr("Không có thay đổi nào của các máy bị máy chủ từ chối.")
+                text: page.syncClient.registryRejectionCount === 0 ? qsTr("Không có thay đổi nào của các máy bị máy chủ từ chối.") : page.syncClient.registryRejectionCount > page.syncClient.registryRejections.length ? qsTr("Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)").arg(page.syncClient.registryRejectionCount).arg(page.syncClient.registryRejections.length) : qsTr("Thay đổi của các máy bị máy chủ từ chối: %1").arg(page.syncClient.registryRejectionCount)
                 wrapMode: Text.WordWrap
             }
 

@@ -413,12 +413,14 @@ bool SyncClient::logout(bool confirmed)
     m_auth = SyncAuth();
     for (SyncHttp *h : {m_http, m_sideHttp, m_fileHttp, m_aheadHttp})
         h->setToken(QString());
-    if (!m_conflicts.isEmpty()) {
+    if (!m_conflicts.isEmpty() || m_conflictCount > 0) {
         m_conflicts.clear();
+        m_conflictCount = 0;
         emit conflictsChanged();
     }
-    if (!m_registryRejections.isEmpty()) {
+    if (!m_registryRejections.isEmpty() || m_registryRejectionCount > 0) {
         m_registryRejections.clear();
+        m_registryRejectionCount = 0;
         emit registryRejectionsChanged();
     }
     setLastError({}, SyncErrors::Kind::None);
@@ -853,11 +855,12 @@ void SyncClient::fetchOriginal(const QString &sha256)
 
 // --- conflicts and rejected changes -------------------------------------------------------------
 
-void SyncClient::fetchList(const QString &name, QVariantList *into, void (SyncClient::*changed)())
+void SyncClient::fetchList(const QString &name, QVariantList *into, int *count,
+                           void (SyncClient::*changed)())
 {
     if (!loggedIn())
         return;
-    m_sideHttp->get(name, [this, name, into, changed](const SyncReply &r) {
+    m_sideHttp->get(name, [this, name, into, count, changed](const SyncReply &r) {
         CoreError e;
         if (handleFailure(r, &e))
             return;
@@ -867,18 +870,20 @@ void SyncClient::fetchList(const QString &name, QVariantList *into, void (SyncCl
             return;
         }
         *into = o.value(name).toArray().toVariantList();
+        *count = qMax(int(into->size()), o.value(QLatin1String("total")).toInt());
         emit(this->*changed)();
     });
 }
 
 void SyncClient::fetchConflicts()
 {
-    fetchList(QStringLiteral("conflicts"), &m_conflicts, &SyncClient::conflictsChanged);
+    fetchList(QStringLiteral("conflicts"), &m_conflicts, &m_conflictCount,
+              &SyncClient::conflictsChanged);
 }
 
 void SyncClient::fetchRegistryRejections()
 {
-    fetchList(QStringLiteral("rejections"), &m_registryRejections,
+    fetchList(QStringLiteral("rejections"), &m_registryRejections, &m_registryRejectionCount,
               &SyncClient::registryRejectionsChanged);
 }
 

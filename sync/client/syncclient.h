@@ -67,10 +67,14 @@ class SyncClient : public QObject
     // For supervisors: the open conflict records of their province (GET /api/v1/conflicts),
     // fetched after login and after each good round, and when asked.
     Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY conflictsChanged)
+    // How many there are: the registry lists at most 1000, the oldest first.
+    Q_PROPERTY(int conflictCount READ conflictCount NOTIFY conflictsChanged)
     // For supervisors: the changes the registry still refuses from their province's devices
     // (GET /api/v1/rejections), those waiting for another row first among what to chase.
     Q_PROPERTY(
         QVariantList registryRejections READ registryRejections NOTIFY registryRejectionsChanged)
+    Q_PROPERTY(
+        int registryRejectionCount READ registryRejectionCount NOTIFY registryRejectionsChanged)
     // Pulled tenants and inspections that search does not find yet (SearchBacklog): the worker
     // indexes them between rounds, a chunk at a time.
     Q_PROPERTY(int searchBacklog READ searchBacklog NOTIFY searchBacklogChanged)
@@ -136,6 +140,8 @@ public:
     QString unsyncedSummary() const;
     QVariantList conflicts() const { return m_conflicts; }
     QVariantList registryRejections() const { return m_registryRejections; }
+    int conflictCount() const { return m_conflictCount; }
+    int registryRejectionCount() const { return m_registryRejectionCount; }
     int searchBacklog() const { return m_searchBacklog; }
     QString searchIndexError() const { return m_searchIndexError; }
     bool autoSync() const { return m_autoSync; }
@@ -242,7 +248,9 @@ private:
     bool handleFailure(const SyncReply &r, CoreError *error);
     // GET `name` (a supervisor's list: conflicts, rejections), its array member `name` into
     // *into, then `changed`; a failure says so in lastError and keeps the list as it was.
-    void fetchList(const QString &name, QVariantList *into, void (SyncClient::*changed)());
+    // *count: the list's `total` (its length from a registry that does not say).
+    void fetchList(const QString &name, QVariantList *into, int *count,
+                   void (SyncClient::*changed)());
     // Both lists, when the user is a supervisor (or an admin).
     void fetchSupervisorLists();
     // For a reply of the round: true when the caller must not go on with the round (the reply
@@ -314,6 +322,8 @@ private:
     qint64 m_pendingPhotoBytes = 0;
     QVariantList m_conflicts;
     QVariantList m_registryRejections;
+    int m_conflictCount = 0;
+    int m_registryRejectionCount = 0;
     int m_searchBacklog = 0;
     QString m_searchIndexError;
     int m_roundDeferred = 0; // of it, rows the round's pages left (said at the round's end)

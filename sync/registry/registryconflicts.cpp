@@ -65,9 +65,12 @@ QJsonValue textOrNull(const QVariant &v)
 
 } // namespace
 
-QJsonArray RegistryConflicts::conflicts(const Principal &who, bool includeResolved) const
+QJsonArray RegistryConflicts::conflicts(const Principal &who, bool includeResolved, int *total,
+                                        int limit) const
 {
     QJsonArray out;
+    if (total)
+        *total = 0;
     if (!who.isAdmin() && !who.isSupervisor())
         return out;
     QSqlQuery q(m_store.connection());
@@ -78,11 +81,11 @@ QJsonArray RegistryConflicts::conflicts(const Principal &who, bool includeResolv
         where += QStringLiteral(" AND c.province_id = ?");
         binds << who.provinceId;
     }
-    RegistrySql::run(
-        q,
-        QStringLiteral("SELECT %1, %2 WHERE %3 ORDER BY c.incoming_seq, c.id LIMIT 1000")
-            .arg(QLatin1String(conflictColumns), QLatin1String(conflictAuthors), where),
-        binds);
+    RegistrySql::run(q,
+                     QStringLiteral("SELECT %1, %2 WHERE %3 ORDER BY c.incoming_seq, c.id LIMIT %4")
+                         .arg(QLatin1String(conflictColumns), QLatin1String(conflictAuthors), where)
+                         .arg(qMax(0, limit)),
+                     binds);
     while (q.next()) {
         QJsonObject c = conflictJson(q);
         c.insert(QStringLiteral("current_at"), timeOrNull(q.value(17)));
@@ -93,6 +96,12 @@ QJsonArray RegistryConflicts::conflicts(const Principal &who, bool includeResolv
         c.insert(QStringLiteral("incoming_device_name"), textOrNull(q.value(22)));
         c.insert(QStringLiteral("created_at"), timeOrNull(q.value(23)));
         out.append(c);
+    }
+    if (total) {
+        q.finish();
+        RegistrySql::run(q, QStringLiteral("SELECT count(*) FROM conflicts c WHERE %1").arg(where),
+                         binds);
+        *total = q.next() ? q.value(0).toInt() : int(out.size());
     }
     return out;
 }

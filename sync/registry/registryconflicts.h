@@ -18,7 +18,8 @@ class RegistryConflicts
 public:
     explicit RegistryConflicts(RegistryStore &store) : m_store(store) {}
 
-    QJsonArray conflicts(const Principal &who, bool includeResolved) const;
+    // At most `limit`, the oldest first; *total: how many there are.
+    QJsonArray conflicts(const Principal &who, bool includeResolved, int *total, int limit) const;
     CoreError resolveConflict(const Principal &who, const QString &id, const QString &choice,
                               const QJsonValue &value, bool hasValue, QJsonObject *out);
 

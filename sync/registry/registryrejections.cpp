@@ -15,9 +15,11 @@ QJsonValue timeOrNull(const QVariant &v)
 }
 } // namespace
 
-QJsonArray RegistryRejections::rejections(const Principal &who) const
+QJsonArray RegistryRejections::rejections(const Principal &who, int *total, int limit) const
 {
     QJsonArray out;
+    if (total)
+        *total = 0;
     if (!who.isAdmin() && !who.isSupervisor())
         return out;
     QString where = QStringLiteral("o.status = 'rejected'");
@@ -34,8 +36,9 @@ QJsonArray RegistryRejections::rejections(const Principal &who) const
             "o.row_id, o.op, o.code, o.result, o.first_at, o.last_at, o.attempts FROM "
             "push_outcomes o LEFT JOIN devices d ON d.user_id = o.user_id AND d.device_id = "
             "o.device_id LEFT JOIN users u ON u.id = o.user_id WHERE %1 ORDER BY "
-            "COALESCE(o.first_at, 0), o.device_id, o.change_seq LIMIT 1000")
-            .arg(where),
+            "COALESCE(o.first_at, 0), o.device_id, o.change_seq LIMIT %2")
+            .arg(where)
+            .arg(qMax(0, limit)),
         binds);
     while (q.next()) {
         const QString code = q.value(8).toString();
@@ -57,6 +60,12 @@ QJsonArray RegistryRejections::rejections(const Principal &who) const
             {QStringLiteral("first_at"), timeOrNull(q.value(10))},
             {QStringLiteral("last_at"), timeOrNull(q.value(11))},
             {QStringLiteral("attempts"), q.value(12).toInt()}});
+    }
+    if (total) {
+        q.finish();
+        RegistrySql::run(
+            q, QStringLiteral("SELECT count(*) FROM push_outcomes o WHERE %1").arg(where), binds);
+        *total = q.next() ? q.value(0).toInt() : int(out.size());
     }
     return out;
 }

@@ -20,7 +20,7 @@ public:
     // [{device_id, device_name, user_id, username, change_seq, entity, row_id, op, code, message,
     //   waits_for_another_row, first_at, last_at, attempts}], oldest first, at most 1000.
     // first_at and last_at are null for refusals stored before registry schema 5.
-    QJsonArray rejections(const Principal &who) const;
+    QJsonArray rejections(const Principal &who, int *total, int limit) const;
 
 private:
     RegistryStore &m_store;

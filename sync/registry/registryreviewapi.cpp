@@ -22,7 +22,10 @@ ApiReply RegistryReviewApi::conflicts(const Principal &who, const QHttpServerReq
                                    QStringLiteral("Chỉ chấp nhận tham số 'resolved=0|1'."));
         all = item.second == QLatin1String("1");
     }
-    return ApiReply::json({{QStringLiteral("conflicts"), m_store->conflicts(who, all)}});
+    int total = 0;
+    const QJsonArray listed = m_store->conflicts(who, all, &total);
+    return ApiReply::json(
+        {{QStringLiteral("conflicts"), listed}, {QStringLiteral("total"), total}});
 }
 
 ApiReply RegistryReviewApi::rejections(const Principal &who, const QHttpServerRequest &request)
@@ -36,7 +39,10 @@ ApiReply RegistryReviewApi::rejections(const Principal &who, const QHttpServerRe
         return ApiReply::error(
             400, "invalid_parameter",
             QStringLiteral("Danh sách thay đổi bị từ chối không nhận tham số nào."));
-    return ApiReply::json({{QStringLiteral("rejections"), m_store->rejections(who)}});
+    int total = 0;
+    const QJsonArray listed = m_store->rejections(who, &total);
+    return ApiReply::json(
+        {{QStringLiteral("rejections"), listed}, {QStringLiteral("total"), total}});
 }
 
 ApiReply RegistryReviewApi::resolve(const Principal &who, const QString &id, const QByteArray &body)

@@ -439,9 +439,10 @@ bool RegistryStore::canUploadPhoto(const Principal &who, const QString &sha256) 
     return m_scope.canUploadPhoto(who, sha256);
 }
 
-QJsonArray RegistryStore::conflicts(const Principal &who, bool includeResolved) const
+QJsonArray RegistryStore::conflicts(const Principal &who, bool includeResolved, int *total,
+                                    int limit) const
 {
-    return m_conflicts.conflicts(who, includeResolved);
+    return m_conflicts.conflicts(who, includeResolved, total, limit);
 }
 
 CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id,
@@ -451,9 +452,9 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
     return m_conflicts.resolveConflict(who, id, choice, value, hasValue, out);
 }
 
-QJsonArray RegistryStore::rejections(const Principal &who) const
+QJsonArray RegistryStore::rejections(const Principal &who, int *total, int limit) const
 {
-    return m_rejections.rejections(who);
+    return m_rejections.rejections(who, total, limit);
 }
 
 bool RegistryStore::canRead(const Principal &who, const QString &provinceId,

@@ -103,14 +103,19 @@ public:
     bool canSeePhoto(const Principal &who, const QString &sha256) const;
     bool canUploadPhoto(const Principal &who, const QString &sha256) const;
 
+    // The supervisor's lists (conflicts, rejections) give at most this many entries, the oldest
+    // first; *total says how many there are.
+    static constexpr int listLimit = 1000;
+
     // Conflicts.
-    QJsonArray conflicts(const Principal &who, bool includeResolved) const;
+    QJsonArray conflicts(const Principal &who, bool includeResolved, int *total = nullptr,
+                         int limit = listLimit) const;
     // choice: current | incoming | value. Returns the conflict after resolution in *out.
     CoreError resolveConflict(const Principal &who, const QString &id, const QString &choice,
                               const QJsonValue &value, bool hasValue, QJsonObject *out);
 
     // The pushed changes still refused, for supervisors (RegistryRejections).
-    QJsonArray rejections(const Principal &who) const;
+    QJsonArray rejections(const Principal &who, int *total = nullptr, int limit = listLimit) const;
 
     // Whole-set operations. Between beginBatch and commitBatch every push() and writeRow() joins
     // one transaction, and all of them become durable at commitBatch.

@@ -413,6 +413,8 @@ void TestRegistryServer::endToEndSync()
     for (const QJsonValue &v : list.json.value("conflicts").toArray())
         listed = listed || v.toObject().value("id").toString() == conflictId;
     QVERIFY(listed);
+    // The list says how many there are (it gives at most RegistryStore::listLimit).
+    QCOMPARE(list.json.value("total").toInt(), list.json.value("conflicts").toArray().size());
     QVERIFY(call("GET", "/api/v1/conflicts", {}, m_tokens["sup2"])
                 .json.value("conflicts")
                 .toArray()

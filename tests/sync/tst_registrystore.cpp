@@ -1079,8 +1079,15 @@ void TestRegistryStore::aRefusedChangeIsListedForSupervisorsUntilStored()
     QCOMPARE(results.value(0).code, QStringLiteral("unknown_parent"));
     QCOMPARE(results.value(1).code, QStringLiteral("invalid_value"));
 
-    QJsonArray listed = m_store->rejections(supervisor);
+    int total = 0;
+    QJsonArray listed = m_store->rejections(supervisor, &total);
     QCOMPARE(listed.size(), 2);
+    QCOMPARE(total, 2);
+    // Cut at its limit, the list says how many there are: the first refused first.
+    QCOMPARE(m_store->rejections(supervisor, &total, 1).size(), 1);
+    QCOMPARE(total, 2);
+    QCOMPARE(m_store->rejections(supervisor, &total, 1).at(0).toObject().value("change_seq"),
+             QJsonValue(double(waiting.seq)));
     QJsonObject w = listed.at(0).toObject();
     QCOMPARE(w.value("change_seq").toInteger(), waiting.seq);
     QCOMPARE(w.value("entity").toString(), QStringLiteral("inspections"));
@@ -1212,8 +1219,17 @@ void TestRegistryStore::aConflictSaysWhoWroteEachValue()
     edit.baseSeq = base;
     QVERIFY(m_store->push(second, {edit}, &results).ok());
     QCOMPARE(results.value(0).status, QStringLiteral("conflict"));
-    listed = m_store->conflicts(supervisor, false);
+    int total = 0;
+    listed = m_store->conflicts(supervisor, false, &total);
     QCOMPARE(listed.size(), 2);
+    QCOMPARE(total, 2);
+    // A list cut at its limit says how many there are: the oldest first.
+    QCOMPARE(m_store->conflicts(supervisor, false, &total, 1).size(), 1);
+    QCOMPARE(total, 2);
+    QCOMPARE(m_store->conflicts(supervisor, false, &total, 1).at(0).toObject().value("field"),
+             QJsonValue("kind"));
+    QVERIFY(m_store->conflicts(scoped("sup2", "supervisor", {}, "p2"), false, &total).isEmpty());
+    QCOMPARE(total, 0);
     c = listed.at(1).toObject();
     QCOMPARE(c.value("field").toString(), QStringLiteral("findings"));
     QVERIFY(c.value("current_username").isNull());

@@ -1173,8 +1173,11 @@ private slots:
     {
         FakeRegistry server;
         server.handler = [&](const Request &r) -> Response {
+            // A list cut at the registry's limit says how many there are; an older registry's
+            // does not say.
             if (r.path == "/api/v1/conflicts")
-                return Response::json(200, {{"conflicts", QJsonArray{QJsonObject{{"id", "k1"}}}}});
+                return Response::json(
+                    200, {{"conflicts", QJsonArray{QJsonObject{{"id", "k1"}}}}, {"total", 1500}});
             if (r.path == "/api/v1/rejections")
                 return Response::json(200,
                                       {{"rejections", QJsonArray{QJsonObject{{"row_id", "r1"}}}}});
@@ -1196,7 +1199,9 @@ private slots:
         // Once as asked, once more after the resolution.
         QTRY_COMPARE_WITH_TIMEOUT(conflicts.size(), 2, 5000);
         QCOMPARE(d->client->conflicts().size(), 1);
+        QCOMPARE(d->client->conflictCount(), 1500);
         QCOMPARE(d->client->registryRejections().size(), 1);
+        QCOMPARE(d->client->registryRejectionCount(), 1);
         QVERIFY2(d->client->lastError().isEmpty(), qPrintable(d->client->lastError()));
     }
 

@@ -32,7 +32,8 @@ TestCase {
         grabImage(win.contentItem).save(testScreenshotPath); // throws when it cannot write
 
         // The app's header says on every page how much waits for the supervisor.
-        const waiting = testSync.conflicts.length + testSync.registryRejections.length;
+        const waiting = testSync.conflictCount + testSync.registryRejectionCount;
+        compare(testSync.conflictCount, testSync.conflicts.length);
         verify(waiting >= 2);
         const main = createTemporaryObject(mainComponent, testCase);
         verify(main);
