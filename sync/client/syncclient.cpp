@@ -160,6 +160,19 @@ QString SyncClient::noDeviceId()
     return tr("Không ghi được mã thiết bị vào cơ sở dữ liệu trên máy.");
 }
 
+QString SyncClient::deviceName(const QString &hostName, const QString &productName,
+                               const QString &deviceId)
+{
+    const QString host = hostName.trimmed();
+    if (!host.isEmpty() && host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) != 0 &&
+        !host.startsWith(QLatin1String("localhost."), Qt::CaseInsensitive))
+        return host;
+    const QString product =
+        productName.trimmed().isEmpty() ? tr("Máy tính bảng") : productName.trimmed();
+    // A UUIDv7 begins with its time: its last 6 digits tell two tablets of one batch apart.
+    return QStringLiteral("%1 (%2)").arg(product, deviceId.right(6));
+}
+
 bool SyncClient::isSupervisor() const
 {
     return m_auth.role == QLatin1String("supervisor") || m_auth.role == QLatin1String("admin");
@@ -330,10 +343,12 @@ void SyncClient::login(const QString &username, const QString &password)
     emit loggingInChanged();
     m_sideHttp->abort(); // the lists and resolutions of the session before, if any are away
     m_sideHttp->setToken(QString());
-    const QJsonObject body{{QStringLiteral("username"), username.trimmed()},
-                           {QStringLiteral("password"), password},
-                           {QStringLiteral("device_id"), deviceId},
-                           {QStringLiteral("device_name"), QSysInfo::machineHostName()}};
+    const QJsonObject body{
+        {QStringLiteral("username"), username.trimmed()},
+        {QStringLiteral("password"), password},
+        {QStringLiteral("device_id"), deviceId},
+        {QStringLiteral("device_name"),
+         deviceName(QSysInfo::machineHostName(), QSysInfo::prettyProductName(), deviceId)}};
     m_sideHttp->postJson(QStringLiteral("login"), body, [this](const SyncReply &r) {
         m_loggingIn = false;
         emit loggingInChanged();

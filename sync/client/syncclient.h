@@ -120,6 +120,11 @@ public:
     // The share of a pull done: the cursor's way from the round's first cursor `from` to the
     // registry's latest sequence `last` (1 when there is nothing between them).
     static double pullFraction(qint64 from, qint64 next, qint64 last);
+    // The name the registry lists this device under, for an admin revoking a lost tablet and a
+    // supervisor reading who saved what: its host name, or where that tells nothing (Android
+    // answers "localhost") its product name with the start of its device id.
+    static QString deviceName(const QString &hostName, const QString &productName,
+                              const QString &deviceId);
     QString phase() const { return m_phase; }
     QDateTime lastSyncAt() const;
     QDateTime nextRetryAt() const;

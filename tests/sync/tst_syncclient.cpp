@@ -1121,6 +1121,35 @@ private slots:
         QCOMPARE(entry.value("waitedTooLong").toBool(), false);
     }
 
+    // Devices are listed by name (an admin revokes a lost tablet by it): the host name, else
+    // something that tells tablets apart.
+    void aDeviceIsNamedSoAsToBeKnown_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("product");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("host name") << "tablet-07"
+                                   << "Debian GNU/Linux 12"
+                                   << "tablet-07";
+        QTest::newRow("android") << "localhost"
+                                 << "Android 13"
+                                 << "Android 13 (a2b3c4)";
+        QTest::newRow("localhost.localdomain") << "localhost.localdomain"
+                                               << "Android 14"
+                                               << "Android 14 (a2b3c4)";
+        QTest::newRow("nothing") << ""
+                                 << ""
+                                 << "Máy tính bảng (a2b3c4)";
+    }
+    void aDeviceIsNamedSoAsToBeKnown()
+    {
+        QFETCH(QString, host);
+        QFETCH(QString, product);
+        QFETCH(QString, expected);
+        QCOMPARE(SyncClient::deviceName(host, product, "0193a1b2-c3d4-7e5f-8a9b-0c1d2ea2b3c4"),
+                 expected);
+    }
+
     void loginStoresTokenNeverPassword()
     {
         FakeRegistry server;
