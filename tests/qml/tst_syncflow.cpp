@@ -16,6 +16,7 @@
 #include "recordwriter.h"
 #include "settingsmanager.h"
 #include "syncclient.h"
+#include "syncmanager.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -221,14 +222,18 @@ private:
                 qFatal("tablet %d: %d changes waiting, %d refused", i,
                        tablets[i].sync->pendingRecords(), tablets[i].sync->rejectedRecords());
         }
-        m_conflict = QVariantMap{{"inspection", inspection},
-                                 {"cluster", cluster},
-                                 {"kept", kept},
-                                 {"lost", lost},
-                                 {"keptConclusions", keptConclusions},
-                                 {"lostConclusions", lostConclusions},
-                                 {"user", QStringLiteral("inspector.demo")},
-                                 {"device", QSysInfo::machineHostName()}};
+        m_conflict = QVariantMap{
+            {"inspection", inspection},
+            {"cluster", cluster},
+            {"kept", kept},
+            {"lost", lost},
+            {"keptConclusions", keptConclusions},
+            {"lostConclusions", lostConclusions},
+            {"user", QStringLiteral("inspector.demo")},
+            // Both tablets run here: the first's name stands for both.
+            {"device",
+             SyncClient::deviceName(QSysInfo::machineHostName(), QSysInfo::prettyProductName(),
+                                    SyncManager(tablets[0].db.connection()).deviceId())}};
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
