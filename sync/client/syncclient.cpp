@@ -875,7 +875,13 @@ void SyncClient::fetchList(const QString &name, QVariantList *into, int *count,
 {
     if (!loggedIn())
         return;
-    m_sideHttp->get(name, [this, name, into, count, changed](const SyncReply &r) {
+    // The lists are asked for side by side (after a round, a resolution, the page opening): an
+    // answer is taken only if no later request for the same list went out after it, so an older
+    // list never replaces a newer one.
+    const quint64 asked = ++m_listAsked[name];
+    m_sideHttp->get(name, [this, name, into, count, changed, asked](const SyncReply &r) {
+        if (asked != m_listAsked.value(name))
+            return;
         CoreError e;
         if (handleFailure(r, &e))
             return;

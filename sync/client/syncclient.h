@@ -8,6 +8,7 @@
 #include "syncmanager.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QStringList>
@@ -329,6 +330,7 @@ private:
     QVariantList m_registryRejections;
     int m_conflictCount = 0;
     int m_registryRejectionCount = 0;
+    QHash<QString, quint64> m_listAsked; // per list: the number of its latest request
     int m_searchBacklog = 0;
     QString m_searchIndexError;
     int m_roundDeferred = 0; // of it, rows the round's pages left (said at the round's end)

@@ -25,6 +25,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -238,6 +239,7 @@ struct Response {
     bool deflate = false;
     QByteArray raw;
     QList<QPair<QByteArray, QByteArray>> headers; // more response headers
+    int delayMs = 0; // the answer goes this much later (a slow registry, answers out of order)
 
     static Response json(int status, const QJsonObject &o, bool deflate = false)
     {
@@ -402,7 +404,10 @@ protected:
                     out += h.first + ": " + h.second + "\r\n";
                 out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
                 out += body;
-                s->write(out);
+                if (resp.delayMs > 0)
+                    QTimer::singleShot(resp.delayMs, s, [s, out] { s->write(out); });
+                else
+                    s->write(out);
             }
         });
         connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
