@@ -3162,252 +3162,252 @@ Hai là (second), …</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../pages/SyncPage.qml" line="20"/>
+        <location filename="../pages/SyncPage.qml" line="24"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="21"/>
+        <location filename="../pages/SyncPage.qml" line="25"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="24"/>
+        <location filename="../pages/SyncPage.qml" line="28"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="37"/>
+        <location filename="../pages/SyncPage.qml" line="41"/>
         <source>Máy chủ tự ghi (nhập dữ liệu hoặc dữ liệu mẫu), lúc %1.</source>
         <translation>Written by the registry itself (an import or the demo data), at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="39"/>
+        <location filename="../pages/SyncPage.qml" line="43"/>
         <source>%1 lưu, đồng bộ lên lúc %2.</source>
         <translation>Saved by %1, synced at %2.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="40"/>
+        <location filename="../pages/SyncPage.qml" line="44"/>
         <source>%1 lưu trên máy %2, đồng bộ lên lúc %3.</source>
         <translation>Saved by %1 on %2, synced at %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="77"/>
+        <location filename="../pages/SyncPage.qml" line="81"/>
         <source>Đang có mạng</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="77"/>
+        <location filename="../pages/SyncPage.qml" line="81"/>
         <source>Không có mạng — dữ liệu được lưu trên máy và sẽ gửi khi có mạng</source>
         <translation>No network — data is kept on this device and sent when online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="84"/>
+        <location filename="../pages/SyncPage.qml" line="88"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="84"/>
+        <location filename="../pages/SyncPage.qml" line="88"/>
         <source>Chưa đăng nhập</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="91"/>
+        <location filename="../pages/SyncPage.qml" line="95"/>
         <source>Mọi thay đổi đã được gửi lên máy chủ.</source>
         <translation>All changes have been sent to the server.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="91"/>
+        <location filename="../pages/SyncPage.qml" line="95"/>
         <source>Đang chờ gửi: %1 bản ghi (%2), %3 ảnh (%4)</source>
         <translation>Waiting to send: %1 records (%2), %3 photos (%4)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="97"/>
+        <location filename="../pages/SyncPage.qml" line="101"/>
         <source>Đồng bộ thành công lần cuối: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="97"/>
+        <location filename="../pages/SyncPage.qml" line="101"/>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="130"/>
+        <location filename="../pages/SyncPage.qml" line="134"/>
         <source>Sẽ tự thử lại lúc %1.</source>
         <translation>Will try again by itself at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="139"/>
+        <location filename="../pages/SyncPage.qml" line="143"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="139"/>
+        <location filename="../pages/SyncPage.qml" line="143"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="147"/>
+        <location filename="../pages/SyncPage.qml" line="151"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="158"/>
+        <location filename="../pages/SyncPage.qml" line="162"/>
         <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="183"/>
+        <location filename="../pages/SyncPage.qml" line="187"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="183"/>
+        <location filename="../pages/SyncPage.qml" line="187"/>
         <source>%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.</source>
         <translation>%1 (%2): %3. Sent again by itself at every sync until the registry has the record it needs.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="183"/>
+        <location filename="../pages/SyncPage.qml" line="187"/>
         <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên (họ thấy thay đổi này trong trang Đồng bộ của mình) để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
         <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor (they see this change on their Sync page) to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="190"/>
+        <location filename="../pages/SyncPage.qml" line="194"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="201"/>
+        <location filename="../pages/SyncPage.qml" line="205"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="201"/>
+        <location filename="../pages/SyncPage.qml" line="205"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="201"/>
+        <location filename="../pages/SyncPage.qml" line="205"/>
         <source>Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)</source>
         <translation>Conflicts to settle: %1 (the %2 oldest shown; more appear as these are settled)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="207"/>
+        <location filename="../pages/SyncPage.qml" line="211"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="225"/>
+        <location filename="../pages/SyncPage.qml" line="229"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="225"/>
+        <location filename="../pages/SyncPage.qml" line="229"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="225"/>
+        <location filename="../pages/SyncPage.qml" line="229"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="238"/>
+        <location filename="../pages/SyncPage.qml" line="242"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="252"/>
+        <location filename="../pages/SyncPage.qml" line="256"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="269"/>
+        <location filename="../pages/SyncPage.qml" line="273"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="284"/>
+        <location filename="../pages/SyncPage.qml" line="288"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="286"/>
+        <location filename="../pages/SyncPage.qml" line="290"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="298"/>
+        <location filename="../pages/SyncPage.qml" line="304"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="304"/>
+        <location filename="../pages/SyncPage.qml" line="310"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="310"/>
+        <location filename="../pages/SyncPage.qml" line="316"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="325"/>
+        <location filename="../pages/SyncPage.qml" line="331"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="325"/>
+        <location filename="../pages/SyncPage.qml" line="331"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="325"/>
+        <location filename="../pages/SyncPage.qml" line="331"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="332"/>
+        <location filename="../pages/SyncPage.qml" line="338"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="350"/>
+        <location filename="../pages/SyncPage.qml" line="356"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="350"/>
+        <location filename="../pages/SyncPage.qml" line="356"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="369"/>
+        <location filename="../pages/SyncPage.qml" line="375"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="369"/>
+        <location filename="../pages/SyncPage.qml" line="375"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="369"/>
+        <location filename="../pages/SyncPage.qml" line="375"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="369"/>
+        <location filename="../pages/SyncPage.qml" line="375"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="382"/>
+        <location filename="../pages/SyncPage.qml" line="388"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="399"/>
+        <location filename="../pages/SyncPage.qml" line="405"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

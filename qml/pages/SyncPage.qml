@@ -12,6 +12,10 @@ Page {
     // Tables, columns and operations in the user's words (refused changes, conflicts).
     required property DomainLabels labels
 
+    // What the supervisor typed for a conflict (id -> text) and has not used yet: the list is
+    // read again after each resolution and round, and its cards are made anew.
+    property var ownValueDrafts: ({})
+
     // Asks the app to show LoginPage (after logout or when the session ended).
     signal loginRequested
 
@@ -280,10 +284,12 @@ Page {
                                 border.width: ownValue.activeFocus ? 2 : 1
                                 radius: 4
                             }
-                            text: typeof modelData.current_value === "string" ? modelData.current_value : ""
+                            text: page.ownValueDrafts[modelData.id] !== undefined ? page.ownValueDrafts[modelData.id] : typeof modelData.current_value === "string" ? modelData.current_value : ""
                             placeholderText: qsTr("Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị")
                             wrapMode: TextEdit.Wrap
                             Accessible.name: qsTr("Giá trị tự nhập")
+                            onTextChanged: if (activeFocus)
+                                page.ownValueDrafts[modelData.id] = text
                         }
 
                         // Wraps on a narrow screen.

@@ -41,19 +41,25 @@ TestCase {
         tryVerify(() => find.all(main.header, i => i instanceof ToolButton && i.text.endsWith(counter)).length === 1, 5000, "the header does not say" + counter);
         main.close();
 
-        // The findings: the value that was held back wins.
+        // The conclusions: the supervisor starts joining both in their own words...
+        let conclusions = find.frameWith(page, "Cuộc kiểm tra · Kết luận và kiến nghị");
+        verify(conclusions);
+        let own = find.all(conclusions, i => i instanceof TextArea)[0];
+        verify(own && own.visible);
+        compare(own.text, testConflict.keptConclusions);
+        const joined = testConflict.keptConclusions + "; " + testConflict.lostConclusions;
+        own.forceActiveFocus();
+        own.text = joined;
+        // ...settles the findings first, the value that was held back winning...
         const take = find.buttonWith(findings, "Dùng giá trị bị giữ lại");
         verify(take);
         mouseClick(take);
         tryVerify(() => testSync.conflicts.length === 1, 15000, "the findings' conflict stayed: " + testSync.lastError);
-        // The conclusions: the supervisor joins both in their own words.
-        const conclusions = find.frameWith(page, "Cuộc kiểm tra · Kết luận và kiến nghị");
+        // ...and finds what they typed where they left it, though the list was read again.
+        conclusions = find.frameWith(page, "Cuộc kiểm tra · Kết luận và kiến nghị");
         verify(conclusions);
-        const own = find.all(conclusions, i => i instanceof TextArea)[0];
-        verify(own && own.visible);
-        compare(own.text, testConflict.keptConclusions);
-        const joined = testConflict.keptConclusions + "; " + testConflict.lostConclusions;
-        own.text = joined;
+        own = find.all(conclusions, i => i instanceof TextArea)[0];
+        compare(own.text, joined);
         mouseClick(find.buttonWith(conclusions, "Dùng giá trị tự nhập"));
         tryVerify(() => testSync.conflicts.length === 0, 15000, "the conclusions' conflict stayed: " + testSync.lastError);
         verify(find.labelWith(page, "Không có xung đột cần xử lý."));
