@@ -28,7 +28,8 @@ Page {
     title: qsTr("Đồng bộ")
     Component.onCompleted: {
         page.syncClient.refreshCounts();
-        page.fetchSupervisorLists();
+        // A supervisor's lists, read when the page opens (and after each good round).
+        page.syncClient.fetchSupervisorLists();
     }
 
     // Who saved one of a conflict's values and when it reached the registry; empty when the
@@ -42,15 +43,6 @@ Page {
         if (!deviceName)
             return qsTr("%1 lưu, đồng bộ lên lúc %2.").arg(username).arg(when);
         return qsTr("%1 lưu trên máy %2, đồng bộ lên lúc %3.").arg(username).arg(deviceName).arg(when);
-    }
-
-    // A supervisor's lists, read from the registry when the page opens (SyncClient reads them
-    // again after each good round).
-    function fetchSupervisorLists() {
-        if (!page.syncClient.isSupervisor)
-            return;
-        page.syncClient.fetchConflicts();
-        page.syncClient.fetchRegistryRejections();
     }
 
     ScrollView {

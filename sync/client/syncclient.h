@@ -186,6 +186,8 @@ public slots:
     // Ask the registry for the supervisor's lists now (a round that went well does it too).
     void fetchConflicts();
     void fetchRegistryRejections();
+    // Both, when the user is a supervisor (or an admin); nothing for other users.
+    void fetchSupervisorLists();
     void resolveConflict(const QString &conflictId, const QString &choice,
                          const QVariant &value = QVariant());
     // Fetches a photo's original (on demand); originalReady or originalFailed follows.
@@ -257,8 +259,6 @@ private:
     // *count: the list's `total` (its length from a registry that does not say).
     void fetchList(const QString &name, QVariantList *into, int *count,
                    void (SyncClient::*changed)());
-    // Both lists, when the user is a supervisor (or an admin).
-    void fetchSupervisorLists();
     // For a reply of the round: true when the caller must not go on with the round (the reply
     // failed and ended it, or a handler of a signal on the way did). `ending`, if given, hears
     // the failure's kind before the round ends.

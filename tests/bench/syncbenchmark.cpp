@@ -2,6 +2,7 @@
 
 #include "benchstats.h"
 #include "checklistmanager.h"
+#include "contenthash.h"
 #include "countingproxy.h"
 #include "demodataloader.h"
 #include "inspectiondocfactory.h"
@@ -16,7 +17,6 @@
 #include "transaction.h"
 
 #include <QBuffer>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -248,8 +248,7 @@ CoreError SyncBenchmark::writePhotos(SyncDevice &device, const QStringList &insp
     Transaction tx(device.db());
     for (int k = 0; k < inspectionIds.size(); ++k) {
         const QByteArray content = photoBytes(bytes, seed + quint32(k));
-        const QString sha = QString::fromLatin1(
-            QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+        const QString sha = ContentHash::sha256Of(content);
         const QString path = SyncManager::originalPath(device.dataRoot(), sha);
         QDir().mkpath(QFileInfo(path).absolutePath());
         QFile f(path);

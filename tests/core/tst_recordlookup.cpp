@@ -103,6 +103,36 @@ private slots:
         QVERIFY(!lookup.describe("clusters", "' OR 1 = 1 --").found);
     }
 
+    // The list of references is the schema's: every REFERENCES of the device's tables (every
+    // migration applied) is in it, and it names nothing the schema does not.
+    void referencesAreTheSchemas()
+    {
+        QSqlDatabase c = m_db.connection();
+        QSqlQuery tables(c);
+        QVERIFY(tables.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                            "LIKE 'sqlite_%'"));
+        int references = 0;
+        while (tables.next()) {
+            const QString table = tables.value(0).toString();
+            QHash<QString, QString> declared;
+            QSqlQuery fk(c);
+            QVERIFY(fk.exec(QStringLiteral("SELECT \"from\", \"table\" FROM "
+                                           "pragma_foreign_key_list('%1')")
+                                .arg(table)));
+            while (fk.next())
+                declared.insert(fk.value(0).toString(), fk.value(1).toString());
+            references += int(declared.size());
+            QSqlQuery cols(c);
+            QVERIFY(
+                cols.exec(QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(table)));
+            while (cols.next()) {
+                const QString column = cols.value(0).toString();
+                QCOMPARE(RecordLookup::referencedTable(table, column), declared.value(column));
+            }
+        }
+        QVERIFY(references >= 25);
+    }
+
     void columnsReferToTheirTables_data()
     {
         QTest::addColumn<QString>("table");

@@ -11,12 +11,12 @@
 // UPDATE statements with the device's own timestamps: the outbox triggers record them exactly as
 // they record RecordWriter's writes.
 
+#include "contenthash.h"
 #include "database.h"
 #include "recordwriter.h"
 #include "syncclient.h"
 #include "syncmanager.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -192,8 +192,7 @@ public:
             return false;
         }
         const QByteArray bytes = f.readAll();
-        const QString sha = QString::fromLatin1(
-            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        const QString sha = ContentHash::sha256Of(bytes);
         const QString path = SyncManager::originalPath(root, sha);
         if (!QFileInfo::exists(path)) {
             QDir().mkpath(QFileInfo(path).path());

@@ -4,13 +4,13 @@
 // steps that write rows through RecordWriter, and a scripted HTTP server on 127.0.0.1.
 
 #include "compression.h"
+#include "contenthash.h"
 #include "database.h"
 #include "protocolversion.h"
 #include "recordwriter.h"
 #include "syncmanager.h"
 
 #include <QByteArray>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -306,18 +306,12 @@ inline Response unitPullReply(qint64 next, bool more, qint64 lastSeq = -1,
     return Response::json(200, page, true);
 }
 
-// The SHA-256 of `bytes` in lower-case hex: a photo's name.
-inline QString sha256Hex(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
 // A photo's original where the app keeps it under `root` (SyncManager::originalPath), and its
 // record (an outbox entry).
 inline bool addPhoto(QSqlDatabase db, const QString &root, const QByteArray &bytes,
                      const QString &source)
 {
-    const QString sha = sha256Hex(bytes);
+    const QString sha = ContentHash::sha256Of(bytes);
     const QString path = SyncManager::originalPath(root, sha);
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile f(path);

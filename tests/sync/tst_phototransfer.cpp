@@ -1,6 +1,7 @@
 // PhotoTransfer against a scripted registry on 127.0.0.1, with real photos (../shared/data): which
 // photos go up and from where, the size of their chunks, a failed chunk ending the round with the
 // rows kept, the wanted thumbnails, and originals fetched on demand and checked.
+#include "contenthash.h"
 #include "phototransfer.h"
 #include "synchttp.h"
 #include "synctestutil.h"
@@ -183,8 +184,8 @@ private slots:
         FakeRegistry server;
         server.handler = [&](const Request &r) -> Response {
             if (r.path == "/api/v1/photos/status")
-                return statusReply({{sha256Hex(a), held("complete", a.size())},
-                                    {sha256Hex(b), held("complete", b.size())}});
+                return statusReply({{ContentHash::sha256Of(a), held("complete", a.size())},
+                                    {ContentHash::sha256Of(b), held("complete", b.size())}});
             return Response::json(500, {{"code", "internal"}, {"message", "unexpected"}});
         };
         auto d = device(server);
@@ -198,12 +199,12 @@ private slots:
         for (const QJsonValue &v : server.requests.first().json().value("sha256").toArray())
             asked << v.toString();
         asked.sort();
-        QStringList both{sha256Hex(a), sha256Hex(b)};
+        QStringList both{ContentHash::sha256Of(a), ContentHash::sha256Of(b)};
         both.sort();
         QCOMPARE(asked, both);
         QVERIFY(requestsOf(server, "PUT").isEmpty());
-        QCOMPARE(d->transfer(sha256Hex(a), "on_server"), QStringLiteral("1"));
-        QCOMPARE(d->transfer(sha256Hex(b), "on_server"), QStringLiteral("1"));
+        QCOMPARE(d->transfer(ContentHash::sha256Of(a), "on_server"), QStringLiteral("1"));
+        QCOMPARE(d->transfer(ContentHash::sha256Of(b), "on_server"), QStringLiteral("1"));
         QVERIFY(d->manager->pendingPhotos(d->root).isEmpty());
     }
 
@@ -212,7 +213,7 @@ private slots:
     void aPartialUploadResumesAtTheRegistrysOffset()
     {
         const QByteArray bytes = realPhoto("mobile/jolla.jpg");
-        const QString sha = sha256Hex(bytes);
+        const QString sha = ContentHash::sha256Of(bytes);
         const qint64 resumeAt = 300000;
         QByteArray received = bytes.left(resumeAt);
         FakeRegistry server;
@@ -272,7 +273,7 @@ private slots:
             sizes << r.body.size();
         }
         QCOMPARE(sizes, (QList<qsizetype>(8, 100000) << 11904));
-        QCOMPARE(received.value(sha256Hex(first)), first);
+        QCOMPARE(received.value(ContentHash::sha256Of(first)), first);
 
         server.requests.clear();
         d->photos->setChunkSize(64 * 1024);
@@ -283,7 +284,7 @@ private slots:
         for (const Request &r : requestsOf(server, "PUT"))
             sizes << r.body.size();
         QCOMPARE(sizes, (QList<qsizetype>{65536, 65536, 30641}));
-        QCOMPARE(received.value(sha256Hex(second)), second);
+        QCOMPARE(received.value(ContentHash::sha256Of(second)), second);
     }
 
     // A chunk lost on the way ends the round and halves the next chunks (down to 64 KiB); four
@@ -291,7 +292,7 @@ private slots:
     void aLostChunkHalvesTheNextOnes()
     {
         const QByteArray bytes = realPhoto("mobile/jolla.jpg");
-        const QString sha = sha256Hex(bytes);
+        const QString sha = ContentHash::sha256Of(bytes);
         QByteArray received;
         bool lose = true;
         FakeRegistry server;
@@ -331,7 +332,7 @@ private slots:
         FakeRegistry server;
         server.handler = [&](const Request &r) -> Response {
             if (r.path == "/api/v1/photos/status")
-                return statusReply({{sha256Hex(has), held("complete", has.size())}});
+                return statusReply({{ContentHash::sha256Of(has), held("complete", has.size())}});
             if (r.method == "GET")
                 return Response::file(has);
             return takeChunk(r, &received[QString::fromLatin1(r.path.split('/').last())]);
@@ -340,12 +341,12 @@ private slots:
         d->photos->setChunkSize(64 * 1024);
         for (const QByteArray &bytes : {has, first, second})
             QVERIFY(addPhoto(d->db.connection(), d->root, bytes, "camera"));
-        QVERIFY(d->wantThumbnail(sha256Hex("pulled photo 1")));
-        QVERIFY(d->wantThumbnail(sha256Hex("pulled photo 2")));
+        QVERIFY(d->wantThumbnail(ContentHash::sha256Of("pulled photo 1")));
+        QVERIFY(d->wantThumbnail(ContentHash::sha256Of("pulled photo 2")));
         QVERIFY(d->round());
         QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
-        QCOMPARE(received.value(sha256Hex(first)), first);
-        QCOMPARE(received.value(sha256Hex(second)), second);
+        QCOMPARE(received.value(ContentHash::sha256Of(first)), first);
+        QCOMPARE(received.value(ContentHash::sha256Of(second)), second);
 
         // "phase progress", to three decimals
         QStringList seen;
@@ -374,7 +375,7 @@ private slots:
     void aFailedChunkEndsTheRoundWithTheRowsKept()
     {
         const QByteArray bytes = realPhoto("gps/DSCN0021.jpg");
-        const QString sha = sha256Hex(bytes);
+        const QString sha = ContentHash::sha256Of(bytes);
         QByteArray received;
         FakeRegistry server;
         server.handler = [&](const Request &r) -> Response {
@@ -387,7 +388,7 @@ private slots:
         auto d = device(server);
         d->photos->setChunkSize(64 * 1024);
         QVERIFY(addPhoto(d->db.connection(), d->root, bytes, "camera"));
-        QVERIFY(d->wantThumbnail(sha256Hex("another photo")));
+        QVERIFY(d->wantThumbnail(ContentHash::sha256Of("another photo")));
         const QStringList outbox = outboxSnapshot(d->db.connection());
         QCOMPARE(outbox.size(), 1);
         QVERIFY(d->round());
@@ -404,7 +405,8 @@ private slots:
         const QList<PendingPhoto> pending = d->manager->pendingPhotos(d->root);
         QCOMPARE(pending.size(), 1);
         QCOMPARE(pending.first().uploadedBytes, qint64(64 * 1024));
-        QCOMPARE(d->transfer(sha256Hex("another photo"), "thumb_state"), QStringLiteral("wanted"));
+        QCOMPARE(d->transfer(ContentHash::sha256Of("another photo"), "thumb_state"),
+                 QStringLiteral("wanted"));
         QVERIFY(QFileInfo::exists(SyncManager::originalPath(d->root, sha)));
     }
 
@@ -414,9 +416,9 @@ private slots:
     void wantedThumbnailsAreFetched()
     {
         const QByteArray thumb = realPhoto("orientation/landscape_1.jpg");
-        const QString fetched = sha256Hex("photo with a thumbnail");
-        const QString missing = sha256Hex("photo not on the registry yet");
-        const QString onDisk = sha256Hex("photo whose thumbnail the device has");
+        const QString fetched = ContentHash::sha256Of("photo with a thumbnail");
+        const QString missing = ContentHash::sha256Of("photo not on the registry yet");
+        const QString onDisk = ContentHash::sha256Of("photo whose thumbnail the device has");
         const QString notASha = QString(64, QLatin1Char('Z'));
         FakeRegistry server;
         server.handler = [&](const Request &r) -> Response {
@@ -459,7 +461,7 @@ private slots:
     // A thumbnail request that fails otherwise ends the round; nothing is written.
     void aFailedThumbnailEndsTheRound()
     {
-        const QString sha = sha256Hex("pulled photo");
+        const QString sha = ContentHash::sha256Of("pulled photo");
         FakeRegistry server;
         server.handler = [&](const Request &r) -> Response {
             if (r.path == "/api/v1/photos/status")
@@ -480,7 +482,7 @@ private slots:
     void anOriginalIsFetchedAndChecked()
     {
         const QByteArray bytes = realPhoto("mobile/jolla.jpg");
-        const QString sha = sha256Hex(bytes);
+        const QString sha = ContentHash::sha256Of(bytes);
         FakeRegistry server;
         server.handler = [&](const Request &r) -> Response {
             if (r.method == "GET" && r.path == "/api/v1/photos/" + sha.toLatin1())
@@ -498,7 +500,7 @@ private slots:
         QCOMPARE(path, SyncManager::originalPath(d->root, sha));
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(sha256Hex(f.readAll()), sha);
+        QCOMPARE(ContentHash::sha256Of(f.readAll()), sha);
         QCOMPARE(d->transfer(sha, "on_server"), QStringLiteral("1"));
         QCOMPARE(server.requests.size(), 1);
 
@@ -520,7 +522,7 @@ private slots:
     void anOriginalThatCannotBeHadFails()
     {
         QFETCH(bool, mismatch);
-        const QString sha = sha256Hex(realPhoto("gps/DSCN0025.jpg"));
+        const QString sha = ContentHash::sha256Of(realPhoto("gps/DSCN0025.jpg"));
         FakeRegistry server;
         server.handler = [&](const Request &) -> Response {
             if (!mismatch)
@@ -582,7 +584,7 @@ private slots:
     void aThumbnailThatIsNoImageIsNotKept()
     {
         QFETCH(QByteArray, body);
-        const QString sha = sha256Hex("pulled photo");
+        const QString sha = ContentHash::sha256Of("pulled photo");
         FakeRegistry server;
         server.handler = [&](const Request &r) -> Response {
             if (r.path == "/api/v1/photos/status")

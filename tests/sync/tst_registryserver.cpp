@@ -4,6 +4,7 @@
 // CSV import and backup. Runs against SQLite, and PostgreSQL with CCN_TEST_BACKEND=postgres.
 #include "clusterimporter.h"
 #include "compression.h"
+#include "contenthash.h"
 #include "protocolversion.h"
 #include "pullpage.h"
 #include "pushrequest.h"
@@ -13,7 +14,6 @@
 #include "registrytestbackend.h"
 #include "uuid7.h"
 
-#include <QCryptographicHash>
 #include <QEventLoop>
 #include <QImage>
 #include <QJsonArray>
@@ -268,8 +268,7 @@ void TestRegistryServer::initTestCase()
         if (!f.open(QIODevice::ReadOnly))
             return QString();
         const QByteArray bytes = f.readAll();
-        const QString sha = QString::fromLatin1(
-            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        const QString sha = ContentHash::sha256Of(bytes);
         const QJsonObject o{
             {"sha256", sha},      {"inspection_id", QString::fromLatin1(inspection)},
             {"source", "camera"}, {"byte_size", double(bytes.size())},
@@ -781,8 +780,7 @@ void TestRegistryServer::photoUploadResumeAndVerify()
     QFile f(QStringLiteral(CCN_SHARED_DIR "/data/photos/mobile/jolla.jpg"));
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();
-    const QString sha =
-        QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const QString sha = ContentHash::sha256Of(bytes);
     // The record first (the photo path never holds back records).
     PushChange c;
     c.seq = ++m_changeSeq;

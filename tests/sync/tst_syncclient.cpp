@@ -1,6 +1,7 @@
 // SyncClient against a scripted server on 127.0.0.1: the protocol headers, deflate both ways,
 // login, logout, rejected changes, photo upload resume, and every failure
 // (tests/fixtures/sync/failures.tsv) ending the round with the outbox untouched.
+#include "contenthash.h"
 #include "protocolversion.h"
 #include "pushbatch.h"
 #include "searchindex.h"
@@ -1373,9 +1374,9 @@ private slots:
         QByteArray bytes(size, '\0');
         for (int i = 0; i < size; ++i)
             bytes[i] = char((quint32(i) * 7919u) >> 3);
-        const QString sha = sha256Hex(bytes);
+        const QString sha = ContentHash::sha256Of(bytes);
         QByteArray smallBytes("tiny photo");
-        const QString smallSha = sha256Hex(smallBytes);
+        const QString smallSha = ContentHash::sha256Of(smallBytes);
         const qint64 resumeAt = 700000;
         QByteArray received = bytes.left(resumeAt);
         FakeRegistry server;
@@ -1637,7 +1638,7 @@ private slots:
         QByteArray bytes(600000, '\0');
         for (int i = 0; i < bytes.size(); ++i)
             bytes[i] = char((quint32(i) * 2654435761u) >> 24);
-        const QString sha = sha256Hex(bytes);
+        const QString sha = ContentHash::sha256Of(bytes);
         QByteArray received;
         FakeRegistry server;
         qint64 seq = 0;

@@ -4,6 +4,7 @@
 // sync through it. Parallel edits of different fields both
 // survive; the same field gives a conflict record; delete against edit; photos up (with an
 // interrupted upload resumed) and down (thumbnail eagerly, original on demand).
+#include "contenthash.h"
 #include "postgresdump.h"
 #include "protocolversion.h"
 #include "registrytestbackend.h"
@@ -11,7 +12,6 @@
 #include "synchttp.h"
 #include "synctestutil.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -195,8 +195,7 @@ private:
         if (!src.open(QIODevice::ReadOnly))
             return {};
         *bytes = src.readAll();
-        const QString sha = QString::fromLatin1(
-            QCryptographicHash::hash(*bytes, QCryptographicHash::Sha256).toHex());
+        const QString sha = ContentHash::sha256Of(*bytes);
         const QString path = SyncManager::originalPath(d.root, sha);
         QDir().mkpath(QFileInfo(path).absolutePath());
         QFile f(path);
