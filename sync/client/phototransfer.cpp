@@ -4,28 +4,13 @@
 
 #include "synchttp.h"
 
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QSaveFile>
-
-namespace {
-bool writeAtomically(const QString &path, const QByteArray &data)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    if (f.write(data) != data.size())
-        return false;
-    return f.commit();
-}
-} // namespace
 
 PhotoTransfer::PhotoTransfer(SyncManager &manager, const QString &dataRoot, SyncHttp *http,
                              SyncHttp *fileHttp, Round round, QObject *parent)
-    : QObject(parent), m_manager(manager), m_dataRoot(dataRoot), m_http(http), m_fileHttp(fileHttp),
+    : QObject(parent), m_manager(manager), m_store(dataRoot), m_http(http), m_fileHttp(fileHttp),
       m_round(std::move(round))
 {
 }
@@ -43,7 +28,11 @@ void PhotoTransfer::start()
 {
     if (!m_round.progress(0.7, QStringLiteral("photos")))
         return;
-    m_uploads = m_manager.pendingPhotos(m_dataRoot);
+    // The photo folders as the app keeps them (brought up to this layout, or refused if newer).
+    const CoreError opened = m_store.open();
+    if (opened.failed())
+        return m_round.finish(opened, SyncErrors::Kind::Local);
+    m_uploads = m_manager.pendingPhotos(m_store.root());
     m_uploadBytesTotal = 0;
     m_uploadBytesDone = 0;
     for (const PendingPhoto &p : m_uploads)
@@ -186,8 +175,7 @@ void PhotoTransfer::thumbsNext()
 {
     while (m_thumbIndex < m_thumbs.size()) {
         const QString sha = m_thumbs.at(m_thumbIndex);
-        if (!ContentHash::isSha256(sha) ||
-            QFileInfo::exists(SyncManager::thumbnailPath(m_dataRoot, sha))) {
+        if (!ContentHash::isSha256(sha) || m_store.hasThumbnail(sha)) {
             m_manager.setThumbnailFetched(sha);
             ++m_thumbIndex;
             continue;
@@ -216,9 +204,9 @@ void PhotoTransfer::thumbsNext()
         if (!r.body.startsWith("\xFF\xD8\xFF"))
             return m_round.finish(SyncErrors::malformed(QStringLiteral("photos/thumbnail")),
                                   SyncErrors::Kind::Malformed);
-        if (!writeAtomically(SyncManager::thumbnailPath(m_dataRoot, sha), r.body))
-            return m_round.finish(SyncErrors::make(SyncErrors::Kind::Local, sha),
-                                  SyncErrors::Kind::Local);
+        const CoreError written = m_store.writeThumbnail(sha, r.body);
+        if (written.failed())
+            return m_round.finish(written, SyncErrors::Kind::Local);
         m_manager.setThumbnailFetched(sha);
         thumbsNext();
     });
@@ -233,7 +221,12 @@ void PhotoTransfer::fetchOriginal(const QString &sha256)
         emit originalFailed(sha256, tr("Mã ảnh không hợp lệ."));
         return;
     }
-    const QString path = SyncManager::originalPath(m_dataRoot, sha256);
+    const CoreError opened = m_store.open();
+    if (opened.failed()) {
+        emit originalFailed(sha256, opened.message());
+        return;
+    }
+    const QString path = m_store.originalPath(sha256, m_manager.photoMime(sha256));
     if (QFileInfo::exists(path)) {
         emit originalReady(sha256, path);
         return;
@@ -256,9 +249,9 @@ void PhotoTransfer::fetchNextOriginal()
         CoreError e = SyncErrors::fromReply(r, &kind);
         if (e.ok() && ContentHash::sha256Of(r.body) != sha)
             e = SyncErrors::malformed(QStringLiteral("photo %1").arg(sha.left(8)));
-        const QString path = SyncManager::originalPath(m_dataRoot, sha);
-        if (e.ok() && !writeAtomically(path, r.body))
-            e = SyncErrors::make(SyncErrors::Kind::Local, path);
+        const QString mime = m_manager.photoMime(sha);
+        if (e.ok())
+            e = m_store.writeOriginal(sha, mime, r.body);
         if (e.failed()) {
             if (r.status == 404)
                 e = CoreError(CoreError::Code::NotFound,
@@ -267,7 +260,7 @@ void PhotoTransfer::fetchNextOriginal()
             emit originalFailed(sha, e.message());
         } else {
             m_manager.setPhotoUploaded(sha, r.body.size(), r.body.size(), true);
-            emit originalReady(sha, path);
+            emit originalReady(sha, m_store.originalPath(sha, mime));
         }
         fetchNextOriginal();
     });

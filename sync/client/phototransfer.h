@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coreerror.h"
+#include "photostore.h"
 #include "syncerrors.h"
 #include "syncmanager.h"
 
@@ -47,7 +48,7 @@ public:
     };
 
     // Round requests go on `http` (the round's connection), originals on `fileHttp`. `dataRoot`
-    // holds photos/ and thumbs/ (SyncManager::originalPath, thumbnailPath).
+    // holds photos/ and thumbs/, laid out as the app keeps them (PhotoStore).
     PhotoTransfer(SyncManager &manager, const QString &dataRoot, SyncHttp *http, SyncHttp *fileHttp,
                   Round round, QObject *parent = nullptr);
 
@@ -74,7 +75,7 @@ private:
     void fetchNextOriginal();
 
     SyncManager &m_manager;
-    QString m_dataRoot;
+    PhotoStore m_store;
     SyncHttp *m_http;
     SyncHttp *m_fileHttp;
     Round m_round;

@@ -2,6 +2,7 @@
 
 #include "changeresult.h"
 
+#include "photostore.h"
 #include "transaction.h"
 #include "uuid7.h"
 
@@ -261,15 +262,16 @@ QList<PendingPhoto> SyncManager::pendingPhotos(const QString &root) const
     QList<PendingPhoto> out;
     if (root.isEmpty())
         return out;
+    const PhotoStore store(root);
     QSqlQuery q(m_db);
-    q.exec(QStringLiteral("SELECT p.sha256, coalesce(t.uploaded_bytes, 0) FROM photos p "
-                          "LEFT JOIN photo_transfers t ON t.sha256 = p.sha256 "
+    q.exec(QStringLiteral("SELECT p.sha256, coalesce(t.uploaded_bytes, 0), max(p.mime) FROM photos "
+                          "p LEFT JOIN photo_transfers t ON t.sha256 = p.sha256 "
                           "WHERE p.deleted_at IS NULL AND coalesce(t.on_server, 0) = 0 "
                           "GROUP BY p.sha256 ORDER BY min(p.created_at), p.sha256"));
     while (q.next()) {
         PendingPhoto p;
         p.sha256 = q.value(0).toString();
-        p.path = originalPath(root, p.sha256);
+        p.path = store.originalPath(p.sha256, q.value(2).toString());
         const QFileInfo fi(p.path);
         if (!fi.isFile())
             continue; // a pulled photo whose original this device never had
@@ -338,12 +340,11 @@ CoreError SyncManager::setThumbnailFetched(const QString &sha)
     return {};
 }
 
-QString SyncManager::originalPath(const QString &root, const QString &sha)
+QString SyncManager::photoMime(const QString &sha) const
 {
-    return QStringLiteral("%1/photos/%2/%3.jpg").arg(root, sha.left(2), sha);
-}
-
-QString SyncManager::thumbnailPath(const QString &root, const QString &sha)
-{
-    return QStringLiteral("%1/thumbs/%2.jpg").arg(root, sha);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT mime FROM photos WHERE sha256 = ? ORDER BY deleted_at IS NOT "
+                             "NULL LIMIT 1"));
+    q.addBindValue(sha);
+    return q.exec() && q.next() ? q.value(0).toString() : QStringLiteral("image/jpeg");
 }

@@ -82,15 +82,15 @@ public:
     // unless it has waited waitLimitDays already. `now`: ms since epoch (-1: now).
     CoreError retryWaitingForOtherRows(qint64 now = -1);
 
-    // Photo files under `root` whose rows are alive and that the registry does not hold yet.
+    // Photo files under `root` (a PhotoStore's) whose rows are alive and that the registry does
+    // not hold yet.
     QList<PendingPhoto> pendingPhotos(const QString &root) const;
+    // The type of the photo named `sha` ("image/jpeg" when no row names it): its file's suffix.
+    QString photoMime(const QString &sha) const;
     CoreError setPhotoUploaded(const QString &sha, qint64 received, qint64 total, bool complete);
     CoreError setPhotoError(const QString &sha, const QString &error);
     QStringList wantedThumbnails() const;
     CoreError setThumbnailFetched(const QString &sha);
-
-    static QString originalPath(const QString &root, const QString &sha);
-    static QString thumbnailPath(const QString &root, const QString &sha);
 
 private:
     // The time before which an entry that waits for another row has waited too long.

@@ -7,6 +7,7 @@
 #include "demodataloader.h"
 #include "inspectiondocfactory.h"
 #include "loadsimulator.h"
+#include "photostore.h"
 #include "pouchdbpeer.h"
 #include "recordwriter.h"
 #include "registryprocess.h"
@@ -249,12 +250,12 @@ CoreError SyncBenchmark::writePhotos(SyncDevice &device, const QStringList &insp
     for (int k = 0; k < inspectionIds.size(); ++k) {
         const QByteArray content = photoBytes(bytes, seed + quint32(k));
         const QString sha = ContentHash::sha256Of(content);
-        const QString path = SyncManager::originalPath(device.dataRoot(), sha);
+        const QString path = PhotoStore(device.dataRoot()).originalPath(sha);
         QDir().mkpath(QFileInfo(path).absolutePath());
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
             return {CoreError::Code::Io, QStringLiteral("cannot write %1").arg(path)};
-        QFile thumb(SyncManager::thumbnailPath(device.dataRoot(), sha));
+        QFile thumb(PhotoStore(device.dataRoot()).thumbnailPath(sha));
         QDir().mkpath(QFileInfo(thumb).absolutePath());
         const QByteArray thumbContent = photoBytes(12 * 1024, seed + quint32(k));
         if (!thumb.open(QIODevice::WriteOnly) || thumb.write(thumbContent) != thumbContent.size())

@@ -13,6 +13,7 @@
 
 #include "contenthash.h"
 #include "database.h"
+#include "photostore.h"
 #include "recordwriter.h"
 #include "syncclient.h"
 #include "syncmanager.h"
@@ -193,7 +194,7 @@ public:
         }
         const QByteArray bytes = f.readAll();
         const QString sha = ContentHash::sha256Of(bytes);
-        const QString path = SyncManager::originalPath(root, sha);
+        const QString path = PhotoStore(root).originalPath(sha);
         if (!QFileInfo::exists(path)) {
             QDir().mkpath(QFileInfo(path).path());
             QFile out(path);

@@ -6,6 +6,7 @@
 #include "compression.h"
 #include "contenthash.h"
 #include "database.h"
+#include "photostore.h"
 #include "protocolversion.h"
 #include "recordwriter.h"
 #include "syncmanager.h"
@@ -306,19 +307,20 @@ inline Response unitPullReply(qint64 next, bool more, qint64 lastSeq = -1,
     return Response::json(200, page, true);
 }
 
-// A photo's original where the app keeps it under `root` (SyncManager::originalPath), and its
+// A photo's original where the app keeps it under `root` (PhotoStore), and its
 // record (an outbox entry).
 inline bool addPhoto(QSqlDatabase db, const QString &root, const QByteArray &bytes,
-                     const QString &source)
+                     const QString &source, const QString &mime = QStringLiteral("image/jpeg"))
 {
     const QString sha = ContentHash::sha256Of(bytes);
-    const QString path = SyncManager::originalPath(root, sha);
+    const QString path = PhotoStore(root).originalPath(sha, mime);
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
         return false;
     return RecordWriter(db)
-        .insert("photos", {{"sha256", sha}, {"source", source}, {"byte_size", bytes.size()}})
+        .insert("photos",
+                {{"sha256", sha}, {"source", source}, {"byte_size", bytes.size()}, {"mime", mime}})
         .ok();
 }
 

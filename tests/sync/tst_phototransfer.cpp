@@ -2,10 +2,14 @@
 // photos go up and from where, the size of their chunks, a failed chunk ending the round with the
 // rows kept, the wanted thumbnails, and originals fetched on demand and checked.
 #include "contenthash.h"
+#include "photostore.h"
 #include "phototransfer.h"
+#include "recordwriter.h"
 #include "synchttp.h"
 #include "synctestutil.h"
 
+#include <QBuffer>
+#include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -407,7 +411,7 @@ private slots:
         QCOMPARE(pending.first().uploadedBytes, qint64(64 * 1024));
         QCOMPARE(d->transfer(ContentHash::sha256Of("another photo"), "thumb_state"),
                  QStringLiteral("wanted"));
-        QVERIFY(QFileInfo::exists(SyncManager::originalPath(d->root, sha)));
+        QVERIFY(QFileInfo::exists(PhotoStore(d->root).originalPath(sha)));
     }
 
     // Thumbnails that pulled photo rows ask for are fetched and written under the data root;
@@ -431,7 +435,7 @@ private slots:
         auto d = device(server);
         for (const QString &sha : {fetched, missing, onDisk, notASha})
             QVERIFY(d->wantThumbnail(sha));
-        const QString onDiskPath = SyncManager::thumbnailPath(d->root, onDisk);
+        const QString onDiskPath = PhotoStore(d->root).thumbnailPath(onDisk);
         QVERIFY(QDir().mkpath(QFileInfo(onDiskPath).absolutePath()));
         QFile f(onDiskPath);
         QVERIFY(f.open(QIODevice::WriteOnly) && f.write("jpeg") == 4);
@@ -447,11 +451,11 @@ private slots:
                              "/api/v1/photos/" + missing + "/thumbnail"};
         expected.sort();
         QCOMPARE(asked, expected);
-        QFile written(SyncManager::thumbnailPath(d->root, fetched));
+        QFile written(PhotoStore(d->root).thumbnailPath(fetched));
         QVERIFY(written.open(QIODevice::ReadOnly));
         QCOMPARE(written.readAll(), thumb);
         QCOMPARE(d->transfer(fetched, "thumb_state"), QStringLiteral("fetched"));
-        QVERIFY(!QFileInfo::exists(SyncManager::thumbnailPath(d->root, missing)));
+        QVERIFY(!QFileInfo::exists(PhotoStore(d->root).thumbnailPath(missing)));
         QCOMPARE(d->transfer(missing, "thumb_state"), QStringLiteral("wanted"));
         QCOMPARE(d->transfer(onDisk, "thumb_state"), QStringLiteral("fetched"));
         QCOMPARE(d->transfer(notASha, "thumb_state"), QStringLiteral("fetched"));
@@ -472,7 +476,7 @@ private slots:
         QVERIFY(d->wantThumbnail(sha));
         QVERIFY(d->round());
         QCOMPARE(d->calls.kind, SyncErrors::Kind::Server);
-        QVERIFY(!QFileInfo::exists(SyncManager::thumbnailPath(d->root, sha)));
+        QVERIFY(!QFileInfo::exists(PhotoStore(d->root).thumbnailPath(sha)));
         QCOMPARE(d->manager->wantedThumbnails(), QStringList{sha});
     }
 
@@ -497,7 +501,7 @@ private slots:
         QCOMPARE(failed.size(), 0);
         QCOMPARE(ready.first().at(0).toString(), sha);
         const QString path = ready.first().at(1).toString();
-        QCOMPARE(path, SyncManager::originalPath(d->root, sha));
+        QCOMPARE(path, PhotoStore(d->root).originalPath(sha));
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(ContentHash::sha256Of(f.readAll()), sha);
@@ -508,6 +512,48 @@ private slots:
         QCOMPARE(ready.size(), 2); // at once, from the file
         QCOMPARE(ready.last().at(1).toString(), path);
         QCOMPARE(server.requests.size(), 1);
+    }
+
+    // A PNG (chosen from a file) is kept under its own suffix, as the app keeps it: it is found
+    // for upload there, and its original, fetched on another device, is written there too. Sync
+    // once looked for every original under ".jpg" and skipped a PNG as "not on this device".
+    void aPngIsSentAndFetchedWhereTheAppKeepsIt()
+    {
+        QImage image;
+        QVERIFY(image.loadFromData(realPhoto("gps/DSCN0021.jpg")));
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(buffer.open(QIODevice::WriteOnly) && image.scaledToWidth(320).save(&buffer, "PNG"));
+        const QString sha = ContentHash::sha256Of(png);
+
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.method == "GET" && r.path == "/api/v1/photos/" + sha.toLatin1())
+                return Response::file(png);
+            return Response::json(404, {{"code", "not_found"}, {"message", "no"}});
+        };
+        auto sender = device(server);
+        QVERIFY(addPhoto(sender->db.connection(), sender->root, png, "file", "image/png"));
+        const QList<PendingPhoto> pending = sender->manager->pendingPhotos(sender->root);
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().path, PhotoStore(sender->root).originalPath(sha, "image/png"));
+        QCOMPARE(pending.first().size, png.size());
+
+        auto other = device(server);
+        QVERIFY(RecordWriter(other->db.connection())
+                    .insert("photos", {{"sha256", sha},
+                                       {"source", "file"},
+                                       {"byte_size", png.size()},
+                                       {"mime", "image/png"}})
+                    .ok());
+        QSignalSpy ready(other->photos.get(), &PhotoTransfer::originalReady);
+        QSignalSpy failed(other->photos.get(), &PhotoTransfer::originalFailed);
+        other->photos->fetchOriginal(sha);
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 10000);
+        QCOMPARE(failed.size(), 0);
+        const QString fetched = PhotoStore(other->root).originalPath(sha, "image/png");
+        QCOMPARE(ready.first().at(1).toString(), fetched);
+        QVERIFY(PhotoStore(other->root).hasOriginal(sha, "image/png", png.size()));
     }
 
     // An original the registry does not have (404), or whose bytes are not the photo asked for,
@@ -543,7 +589,7 @@ private slots:
         else
             QVERIFY2(message.contains(QStringLiteral("Ảnh gốc chưa có trên máy chủ")),
                      qPrintable(message));
-        QVERIFY(!QFileInfo::exists(SyncManager::originalPath(d->root, sha)));
+        QVERIFY(!QFileInfo::exists(PhotoStore(d->root).originalPath(sha)));
         QCOMPARE(d->transfer(sha, "on_server"), QString());
     }
 
@@ -560,7 +606,8 @@ private slots:
         // A name that climbs out of the data root is refused before any file is looked for,
         // even when a file is there.
         const QString climbing = QStringLiteral("../../outside");
-        const QString outside = SyncManager::originalPath(d->root, climbing);
+        // Where a path made from the name alone (the fan-out, the name, ".jpg") would point.
+        const QString outside = d->root + "/photos/" + climbing.left(2) + "/" + climbing + ".jpg";
         QVERIFY(QDir().mkpath(d->root + "/photos")); // for the system to resolve the ".."
         QFile f(outside);
         QVERIFY(f.open(QIODevice::WriteOnly) && f.write("not a photo") > 0);
@@ -595,7 +642,7 @@ private slots:
         QVERIFY(d->wantThumbnail(sha));
         QVERIFY(d->round());
         QCOMPARE(d->calls.kind, SyncErrors::Kind::Malformed);
-        QVERIFY(!QFileInfo::exists(SyncManager::thumbnailPath(d->root, sha)));
+        QVERIFY(!QFileInfo::exists(PhotoStore(d->root).thumbnailPath(sha)));
         QCOMPARE(d->manager->wantedThumbnails(), QStringList{sha});
     }
 };

@@ -5,6 +5,7 @@
 // survive; the same field gives a conflict record; delete against edit; photos up (with an
 // interrupted upload resumed) and down (thumbnail eagerly, original on demand).
 #include "contenthash.h"
+#include "photostore.h"
 #include "postgresdump.h"
 #include "protocolversion.h"
 #include "registrytestbackend.h"
@@ -196,7 +197,7 @@ private:
             return {};
         *bytes = src.readAll();
         const QString sha = ContentHash::sha256Of(*bytes);
-        const QString path = SyncManager::originalPath(d.root, sha);
+        const QString path = PhotoStore(d.root).originalPath(sha);
         QDir().mkpath(QFileInfo(path).absolutePath());
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly) || f.write(*bytes) != bytes->size())
@@ -437,13 +438,13 @@ private slots:
         // B gets the record and the thumbnail at once, the original on demand.
         QVERIFY(round(*b));
         QCOMPARE(value(*b, "photos", photoId, "caption"), QStringLiteral("Cổng chính"));
-        QVERIFY(QFileInfo(SyncManager::thumbnailPath(b->root, sha)).size() > 0);
-        QVERIFY(!QFileInfo::exists(SyncManager::originalPath(b->root, sha)));
+        QVERIFY(QFileInfo(PhotoStore(b->root).thumbnailPath(sha)).size() > 0);
+        QVERIFY(!QFileInfo::exists(PhotoStore(b->root).originalPath(sha)));
         QCOMPARE(b->client->pendingPhotos(), 0);
         QSignalSpy ready(b->client.get(), &SyncClient::originalReady);
         b->client->fetchOriginal(sha);
         QVERIFY(ready.wait(15000));
-        QFile got(SyncManager::originalPath(b->root, sha));
+        QFile got(PhotoStore(b->root).originalPath(sha));
         QVERIFY(got.open(QIODevice::ReadOnly));
         QCOMPARE(got.readAll(), bytes);
         // Having the original does not make B upload it again.
@@ -488,7 +489,7 @@ private slots:
         QCOMPARE(value(*b, "photos", gate, "caption"), QStringLiteral("Cổng chính"));
         QCOMPARE(value(*b, "photos", fence, "caption"), QStringLiteral("Hàng rào phía bắc"));
         QCOMPARE(value(*b, "photos", fence, "sha256"), sha);
-        QVERIFY(QFileInfo(SyncManager::thumbnailPath(b->root, sha)).size() > 0);
+        QVERIFY(QFileInfo(PhotoStore(b->root).thumbnailPath(sha)).size() > 0);
     }
 
     void logoutEndsTheTokenOnTheRegistry()

@@ -52,7 +52,7 @@ private slots:
                  dir.path() + QStringLiteral("/thumbs/ba/") + sha + QStringLiteral(".jpg"));
         QVERIFY(store.originalPath(QStringLiteral("../x")).isEmpty());
         QVERIFY(store.thumbnailPath(QStringLiteral("../x")).isEmpty());
-        QCOMPARE(readAll(dir.filePath(QStringLiteral("photos/VERSION"))), QByteArray("1\n"));
+        QCOMPARE(readAll(dir.filePath(QStringLiteral("photos/VERSION"))), QByteArray("2\n"));
     }
 
     void writeOnceAndWhole()
@@ -119,17 +119,55 @@ private slots:
         QCOMPARE(filesUnder(dir.path()), QStringList{QStringLiteral("photos/VERSION")});
     }
 
+    // Layout 1's sync client wrote the thumbnails it fetched flat; open() moves them under their
+    // fan-out folder, drops a flat copy of one already in place, and leaves other files alone.
+    void layoutOneThumbnailsMoved()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("photos")));
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("thumbs")));
+        QFile version(dir.filePath(QStringLiteral("photos/VERSION")));
+        QVERIFY(version.open(QIODevice::WriteOnly));
+        version.write("1\n");
+        version.close();
+        const QByteArray fetched = readAll(CCN_SHARED_DIR "/data/photos/gps/DSCN0010.jpg");
+        const QByteArray made = readAll(CCN_SHARED_DIR "/data/photos/gps/DSCN0012.jpg");
+        QVERIFY(!fetched.isEmpty() && !made.isEmpty());
+        const QString loose = ContentHash::sha256Of(fetched);
+        const QString placed = ContentHash::sha256Of(made);
+        auto write = [&](const QString &relative, const QByteArray &bytes) {
+            QDir().mkpath(QFileInfo(dir.filePath(relative)).path());
+            QFile f(dir.filePath(relative));
+            return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+        };
+        QVERIFY(write("thumbs/" + loose + ".jpg", fetched));
+        QVERIFY(write("thumbs/" + placed + ".jpg", fetched));
+        QVERIFY(write("thumbs/" + placed.left(2) + "/" + placed + ".jpg", made));
+        QVERIFY(write(QStringLiteral("thumbs/notes.jpg"), "not ours"));
+
+        PhotoStore store(dir.path());
+        QVERIFY(store.open().ok());
+        QCOMPARE(readAll(store.thumbnailPath(loose)), fetched);
+        QCOMPARE(readAll(store.thumbnailPath(placed)), made);
+        QCOMPARE(
+            filesUnder(dir.filePath(QStringLiteral("thumbs"))),
+            (QStringList{loose.left(2) + "/" + loose + ".jpg",
+                         placed.left(2) + "/" + placed + ".jpg", QStringLiteral("notes.jpg")}));
+        QCOMPARE(readAll(dir.filePath(QStringLiteral("photos/VERSION"))), QByteArray("2\n"));
+    }
+
     void newerLayoutRefused()
     {
         QTemporaryDir dir;
         QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("photos")));
         QFile version(dir.filePath(QStringLiteral("photos/VERSION")));
         QVERIFY(version.open(QIODevice::WriteOnly));
-        version.write("2\n");
+        const QByteArray newer = QByteArray::number(PhotoStore::kLayoutVersion + 1) + '\n';
+        version.write(newer);
         version.close();
         PhotoStore store(dir.path());
         QCOMPARE(store.open().code(), CoreError::Code::SchemaTooNew);
-        QCOMPARE(readAll(version.fileName()), QByteArray("2\n")); // left as it was
+        QCOMPARE(readAll(version.fileName()), newer); // left as it was
     }
 
     void reopen()

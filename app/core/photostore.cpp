@@ -55,23 +55,54 @@ CoreError PhotoStore::open()
                     .arg(m_root)};
     const QString versionPath = dir.filePath(QStringLiteral("photos/VERSION"));
     QFile version(versionPath);
-    if (version.exists()) {
-        if (!version.open(QIODevice::ReadOnly))
-            return {CoreError::Code::Io,
-                    QObject::tr("Không đọc được %1: %2").arg(versionPath, version.errorString())};
-        bool ok = false;
-        const int v = version.readAll().trimmed().toInt(&ok);
-        if (!ok || v < 1)
-            return {CoreError::Code::Io,
-                    QObject::tr("Thư mục ảnh %1 bị hỏng (không rõ cách sắp xếp).").arg(m_root)};
-        if (v > kLayoutVersion)
-            return {
-                CoreError::Code::SchemaTooNew,
+    if (!version.exists())
+        return writeVersion();
+    if (!version.open(QIODevice::ReadOnly))
+        return {CoreError::Code::Io,
+                QObject::tr("Không đọc được %1: %2").arg(versionPath, version.errorString())};
+    bool ok = false;
+    const int v = version.readAll().trimmed().toInt(&ok);
+    if (!ok || v < 1)
+        return {CoreError::Code::Io,
+                QObject::tr("Thư mục ảnh %1 bị hỏng (không rõ cách sắp xếp).").arg(m_root)};
+    if (v > kLayoutVersion)
+        return {CoreError::Code::SchemaTooNew,
                 QObject::tr(
                     "Ảnh được lưu bởi phiên bản ứng dụng mới hơn. Hãy cập nhật ứng dụng để xem.")};
+    if (v == kLayoutVersion)
         return {};
+    // Version 1: only the thumbnails moved. The version is written once they are all in place,
+    // so a move cut short is done again at the next start.
+    const CoreError moved = moveFlatThumbnails();
+    return moved.failed() ? moved : writeVersion();
+}
+
+CoreError PhotoStore::moveFlatThumbnails()
+{
+    const QDir thumbs(m_root + QStringLiteral("/thumbs"));
+    const QStringList flat = thumbs.entryList({QStringLiteral("*.jpg")}, QDir::Files);
+    for (const QString &name : flat) {
+        const QString sha = name.chopped(4);
+        const QString from = thumbs.filePath(name);
+        if (!ContentHash::isSha256(sha))
+            continue; // not one of ours: left as it is
+        const QString to = thumbnailPath(sha);
+        // A thumbnail already in place was made from the original here: the flat copy goes.
+        if (QFileInfo::exists(to) ? QFile::remove(from)
+                                  : QDir().mkpath(QFileInfo(to).path()) && QFile::rename(from, to))
+            continue;
+        return {CoreError::Code::Io,
+                QObject::tr("Không chuyển được ảnh thu nhỏ %1 vào %2. Hãy kiểm tra máy còn chỗ "
+                            "trống và quyền ghi.")
+                    .arg(from, to)};
     }
-    return writeAtomically(versionPath, QByteArray::number(kLayoutVersion) + '\n', true);
+    return {};
+}
+
+CoreError PhotoStore::writeVersion()
+{
+    return writeAtomically(m_root + QStringLiteral("/photos/VERSION"),
+                           QByteArray::number(kLayoutVersion) + '\n', true);
 }
 
 QString PhotoStore::originalPath(const QString &sha256, const QString &mime) const

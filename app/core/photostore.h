@@ -10,15 +10,22 @@
 //   <root>/thumbs/ab/abcdef….jpg   upright JPEG thumbnails, made once, can be made again
 //   <root>/photos/VERSION          the layout version (kLayoutVersion)
 // A file is written to a temporary name, synced and renamed, so a crash leaves either no file or
-// a whole one. Rows referring to the files live in the database (PhotoManager).
+// a whole one. Rows referring to the files live in the database (PhotoManager). The app's photos
+// and the sync client's transfers (PhotoTransfer) both go through this class, so the two cannot
+// disagree on where a file is.
+//
+// Layout 2: the sync client of layout 1 wrote the thumbnails it fetched flat, as
+// <root>/thumbs/abcdef….jpg, where the app never looked; open() moves them into place. (Its
+// originals fetched on demand also ignored a PNG's suffix, but nothing in the app asked for one.)
 class PhotoStore
 {
 public:
-    static constexpr int kLayoutVersion = 1;
+    static constexpr int kLayoutVersion = 2;
 
     explicit PhotoStore(const QString &root);
 
-    // Creates the directories and checks the layout version; a newer layout is refused.
+    // Creates the directories and checks the layout version: an older layout is brought up to
+    // this one, a newer layout is refused.
     CoreError open();
 
     QString root() const { return m_root; }
@@ -37,6 +44,9 @@ public:
     static QString suffixFor(const QString &mime);
 
 private:
+    // Layout 1 → 2: the flat thumbnails into their fan-out folders.
+    CoreError moveFlatThumbnails();
+    CoreError writeVersion();
     CoreError writeAtomically(const QString &path, const QByteArray &bytes, bool durable);
 
     QString m_root;
