@@ -71,7 +71,8 @@ ApplicationWindow {
     function openPhoto(photoId, operation) {
         return pushPage("PhotoViewPage.qml", {
                 "app": app,
-                "photoId": photoId
+                "photoId": photoId,
+                "syncClient": syncClient
             }, operation);
     }
 

@@ -10,6 +10,7 @@
 #include "inspectioncontroller.h"
 #include "inspectionmanager.h"
 #include "photomanager.h"
+#include "photomodel.h"
 #include "positionsourceoptions.h"
 #include "positiontracker.h"
 #include "recordlookup.h"
@@ -181,6 +182,14 @@ void AppController::reloadShown()
         m_clusterList->reload();
     if (!m_cluster->clusterId().isEmpty())
         m_cluster->reload();
+}
+
+void AppController::reloadPhotos()
+{
+    if (!m_ready)
+        return;
+    m_inspection->photos()->reload();
+    m_inspection->violationPhotos()->reload();
 }
 
 void AppController::reloadSearch()

@@ -101,6 +101,9 @@ public:
     void reloadShown();
     // Searches again: rows pulled earlier became searchable (SyncClient::searchBacklogChanged).
     void reloadSearch();
+    // Reads the open inspection's photos again: a round brought their rows or thumbnails, or an
+    // original arrived (SyncClient::roundFinished, originalReady).
+    void reloadPhotos();
 
 signals:
     void readyChanged();

@@ -8,9 +8,10 @@
 #include <cmath>
 
 PhotoModel::PhotoModel(PhotoManager *photos, DomainLabels *labels, QObject *parent)
-    : VariantListModel({"id", "url", "thumbnailUrl", "questionId", "violationId", "caption",
-                        "takenText", "latitude", "longitude", "accuracyM", "hasPosition",
-                        "positionText", "accuracyText", "sourceLabel", "width", "height"},
+    : VariantListModel({"id", "sha256", "url", "thumbnailUrl", "hasOriginal", "hasThumbnail",
+                        "questionId", "violationId", "caption", "takenText", "latitude",
+                        "longitude", "accuracyM", "hasPosition", "positionText", "accuracyText",
+                        "sourceLabel", "width", "height"},
                        parent),
       m_photos(photos), m_labels(labels)
 {
@@ -43,14 +44,22 @@ void PhotoModel::setQuestionId(const QString &id)
 QVariantMap PhotoModel::describe(const PhotoRecord &p) const
 {
     const bool hasPos = std::isfinite(p.latitude) && std::isfinite(p.longitude);
+    // A photo taken on another device comes with its thumbnail; its original is fetched when
+    // someone opens it (PhotoViewPage), and until then the thumbnail stands for it.
     const QString original = m_photos->originalPath(p.sha256, p.mime);
-    QString thumb = m_photos->thumbnailPath(p.sha256);
-    if (!QFileInfo::exists(thumb))
-        thumb = original;
+    const QString thumb = m_photos->thumbnailPath(p.sha256);
+    const bool hasOriginal = QFileInfo::exists(original);
+    const bool hasThumbnail = QFileInfo::exists(thumb);
+    const QUrl thumbUrl = hasThumbnail  ? QUrl::fromLocalFile(thumb)
+                          : hasOriginal ? QUrl::fromLocalFile(original)
+                                        : QUrl();
     return {
         {QStringLiteral("id"), p.id},
+        {QStringLiteral("sha256"), p.sha256},
         {QStringLiteral("url"), QUrl::fromLocalFile(original)},
-        {QStringLiteral("thumbnailUrl"), QUrl::fromLocalFile(thumb)},
+        {QStringLiteral("thumbnailUrl"), thumbUrl},
+        {QStringLiteral("hasOriginal"), hasOriginal},
+        {QStringLiteral("hasThumbnail"), hasThumbnail},
         {QStringLiteral("questionId"), p.questionId},
         {QStringLiteral("violationId"), p.violationId},
         {QStringLiteral("caption"), p.caption},

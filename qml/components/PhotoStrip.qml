@@ -23,11 +23,24 @@ Flow {
             onClicked: strip.photoClicked(model.id)
 
             contentItem: Image {
+                id: thumbnail
+
                 source: parent.model.thumbnailUrl
                 autoTransform: true
                 fillMode: Image.PreserveAspectCrop
                 asynchronous: false
                 sourceSize.width: 240
+
+                // A photo from another device whose thumbnail has not come yet (next round).
+                Label {
+                    anchors.fill: parent
+                    visible: thumbnail.status !== Image.Ready
+                    text: qsTr("Ảnh chưa về máy")
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                    wrapMode: Text.Wrap
+                    color: "#555555"
+                }
             }
         }
     }

@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../app/ui/appcontroller.cpp" line="118"/>
+        <location filename="../../app/ui/appcontroller.cpp" line="119"/>
         <source>Không tạo được thư mục dữ liệu %1. Hãy kiểm tra bộ nhớ của máy.</source>
         <translation>Cannot create the data folder %1. Check the device’s storage.</translation>
     </message>
@@ -1815,107 +1815,107 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="187"/>
+        <location filename="../Main.qml" line="188"/>
         <source>Nguyễn Văn An</source>
         <translation>Nguyễn Văn An</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="187"/>
+        <location filename="../Main.qml" line="188"/>
         <source>Phó Giám đốc</source>
         <translation>Deputy Director</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="187"/>
+        <location filename="../Main.qml" line="188"/>
         <source>Sở Công Thương</source>
         <translation>Department of Industry and Trade</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="187"/>
+        <location filename="../Main.qml" line="188"/>
         <source>Trần Thị Bích Ngọc</source>
         <translation>Trần Thị Bích Ngọc</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="187"/>
+        <location filename="../Main.qml" line="188"/>
         <source>Chuyên viên</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="187"/>
+        <location filename="../Main.qml" line="188"/>
         <source>Lê Văn Minh</source>
         <translation>Lê Văn Minh</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="187"/>
+        <location filename="../Main.qml" line="188"/>
         <source>Phó Chủ tịch</source>
         <translation>Vice Chairman</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="187"/>
+        <location filename="../Main.qml" line="188"/>
         <source>UBND xã</source>
         <translation>Commune People’s Committee</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="187"/>
+        <location filename="../Main.qml" line="188"/>
         <source>Phạm Thị Hoa</source>
         <translation>Phạm Thị Hoa</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="187"/>
+        <location filename="../Main.qml" line="188"/>
         <source>Giám đốc</source>
         <translation>Director</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="187"/>
+        <location filename="../Main.qml" line="188"/>
         <source>Chủ đầu tư hạ tầng</source>
         <translation>Infrastructure investor</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="194"/>
+        <location filename="../Main.qml" line="195"/>
         <source>Đoàn đã kiểm tra hiện trường và hồ sơ của cụm. Hệ thống thoát nước mưa chưa hoàn thành ở phía đông.</source>
         <translation>The team inspected the site and the cluster’s records. The stormwater system is unfinished on the east side.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="206"/>
+        <location filename="../Main.qml" line="207"/>
         <source>Hệ thống thoát nước mưa chưa hoàn thành, nước mưa chảy tràn vào khu đất trống.</source>
         <translation>The stormwater system is unfinished; rainwater overflows onto vacant land.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="207"/>
+        <location filename="../Main.qml" line="208"/>
         <source>Hoàn thành tuyến thoát nước mưa phía đông.</source>
         <translation>Finish the eastern stormwater line.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="235"/>
+        <location filename="../Main.qml" line="236"/>
         <source>Kiểm tra CCN</source>
         <translation>CCN Inspect</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="270"/>
+        <location filename="../Main.qml" line="271"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="292"/>
+        <location filename="../Main.qml" line="293"/>
         <source>DỮ LIỆU MINH HOẠ</source>
         <translation>DEMO DATA</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="292"/>
+        <location filename="../Main.qml" line="293"/>
         <source>MINH HOẠ</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="306"/>
+        <location filename="../Main.qml" line="307"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="306"/>
+        <location filename="../Main.qml" line="307"/>
         <source>Ngoại tuyến</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../Main.qml" line="306"/>
+        <location filename="../Main.qml" line="307"/>
         <source>%n chờ gửi</source>
         <translation>
             <numerusform>%n pending</numerusform>
@@ -1923,7 +1923,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../Main.qml" line="306"/>
+        <location filename="../Main.qml" line="307"/>
         <source>%n cần giám sát xử lý</source>
         <translation>
             <numerusform>%n for a supervisor to settle</numerusform>
@@ -1931,23 +1931,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="310"/>
+        <location filename="../Main.qml" line="311"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="324"/>
-        <location filename="../Main.qml" line="328"/>
+        <location filename="../Main.qml" line="325"/>
+        <location filename="../Main.qml" line="329"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="374"/>
+        <location filename="../Main.qml" line="375"/>
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="383"/>
+        <location filename="../Main.qml" line="384"/>
         <source>Không mở được cơ sở dữ liệu trên máy</source>
         <translation>The database on this device cannot be opened</translation>
     </message>
@@ -2121,22 +2121,22 @@ Hai là (second), …</translation>
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../app/ui/photomodel.cpp" line="66"/>
+        <location filename="../../app/ui/photomodel.cpp" line="75"/>
         <source>Ảnh không có toạ độ</source>
         <translation>The photo has no coordinates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/photomodel.cpp" line="69"/>
+        <location filename="../../app/ui/photomodel.cpp" line="78"/>
         <source>không rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/photomodel.cpp" line="71"/>
+        <location filename="../../app/ui/photomodel.cpp" line="80"/>
         <source>Chụp bằng máy</source>
         <translation>Taken with the camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/photomodel.cpp" line="71"/>
+        <location filename="../../app/ui/photomodel.cpp" line="80"/>
         <source>Chọn từ tệp</source>
         <translation>Chosen from a file</translation>
     </message>
@@ -2144,7 +2144,12 @@ Hai là (second), …</translation>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../components/PhotoStrip.qml" line="37"/>
+        <location filename="../components/PhotoStrip.qml" line="38"/>
+        <source>Ảnh chưa về máy</source>
+        <translation>Photo not on this device yet</translation>
+    </message>
+    <message>
+        <location filename="../components/PhotoStrip.qml" line="50"/>
         <source>Chưa có ảnh.</source>
         <translation>No photos yet.</translation>
     </message>
@@ -2152,12 +2157,12 @@ Hai là (second), …</translation>
 <context>
     <name>PhotoTransfer</name>
     <message>
-        <location filename="../../sync/client/phototransfer.cpp" line="233"/>
+        <location filename="../../sync/client/phototransfer.cpp" line="221"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/phototransfer.cpp" line="265"/>
+        <location filename="../../sync/client/phototransfer.cpp" line="258"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>
@@ -2165,42 +2170,72 @@ Hai là (second), …</translation>
 <context>
     <name>PhotoViewPage</name>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="14"/>
+        <location filename="../pages/PhotoViewPage.qml" line="30"/>
         <source>Ảnh hiện trường</source>
         <translation>Site photo</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="44"/>
+        <location filename="../pages/PhotoViewPage.qml" line="93"/>
         <source>Thời điểm chụp</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="44"/>
+        <location filename="../pages/PhotoViewPage.qml" line="93"/>
         <source>không rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="44"/>
+        <location filename="../pages/PhotoViewPage.qml" line="93"/>
         <source>Toạ độ (GPS)</source>
         <translation>Coordinates (GPS)</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="44"/>
+        <location filename="../pages/PhotoViewPage.qml" line="93"/>
         <source>Độ chính xác</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="44"/>
+        <location filename="../pages/PhotoViewPage.qml" line="93"/>
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="44"/>
+        <location filename="../pages/PhotoViewPage.qml" line="93"/>
         <source>Kích thước</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="69"/>
+        <location filename="../pages/PhotoViewPage.qml" line="122"/>
+        <source>Đang hiện ảnh thu nhỏ.</source>
+        <translation>Showing the thumbnail.</translation>
+    </message>
+    <message>
+        <location filename="../pages/PhotoViewPage.qml" line="122"/>
+        <source>Máy này chưa có ảnh thu nhỏ.</source>
+        <translation>This device has no thumbnail yet.</translation>
+    </message>
+    <message>
+        <location filename="../pages/PhotoViewPage.qml" line="124"/>
+        <source>Đang tải ảnh gốc từ máy chủ…</source>
+        <translation>Downloading the original from the server…</translation>
+    </message>
+    <message>
+        <location filename="../pages/PhotoViewPage.qml" line="126"/>
+        <source>Không tải được ảnh gốc: %1</source>
+        <translation>Could not download the original: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/PhotoViewPage.qml" line="128"/>
+        <source>Ảnh gốc ở trên máy chủ: hãy đăng nhập đồng bộ khi có mạng để xem.</source>
+        <translation>The original is on the server: sign in to sync when you have a connection to see it.</translation>
+    </message>
+    <message>
+        <location filename="../pages/PhotoViewPage.qml" line="135"/>
+        <source>Thử lại</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../pages/PhotoViewPage.qml" line="142"/>
         <source>Không đọc được tệp ảnh.</source>
         <translation>The photo file cannot be read.</translation>
     </message>
@@ -2843,54 +2878,59 @@ Hai là (second), …</translation>
         <translation>The photo no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="54"/>
+        <location filename="../../app/core/photostore.cpp" line="54"/>
         <source>Không tạo được thư mục ảnh %1. Hãy kiểm tra máy còn chỗ trống.</source>
         <translation>Cannot create the photo folder %1. Check that the device has free space.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="61"/>
+        <location filename="../../app/core/photostore.cpp" line="62"/>
         <source>Không đọc được %1: %2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="66"/>
+        <location filename="../../app/core/photostore.cpp" line="67"/>
         <source>Thư mục ảnh %1 bị hỏng (không rõ cách sắp xếp).</source>
         <translation>The photo folder %1 is damaged (unknown layout).</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="70"/>
+        <location filename="../../app/core/photostore.cpp" line="70"/>
         <source>Ảnh được lưu bởi phiên bản ứng dụng mới hơn. Hãy cập nhật ứng dụng để xem.</source>
         <translation>The photos were saved by a newer version of the app. Update the app to view them.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="109"/>
-        <location filename="../../app/photo/photostore.cpp" line="119"/>
+        <location filename="../../app/core/photostore.cpp" line="95"/>
+        <source>Không chuyển được ảnh thu nhỏ %1 vào %2. Hãy kiểm tra máy còn chỗ trống và quyền ghi.</source>
+        <translation>Could not move the thumbnail %1 to %2. Check that the device has free space and write permission.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/photostore.cpp" line="140"/>
+        <location filename="../../app/core/photostore.cpp" line="150"/>
         <source>Không phải mã băm của ảnh: %1</source>
         <translation>Not a photo hash: %1</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="129"/>
+        <location filename="../../app/core/photostore.cpp" line="160"/>
         <source>Không tạo được thư mục %1. Hãy kiểm tra máy còn chỗ trống.</source>
         <translation>Cannot create the folder %1. Check that the device has free space.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="135"/>
+        <location filename="../../app/core/photostore.cpp" line="166"/>
         <source>Không lưu được tệp ảnh %1: %2</source>
         <translation>Cannot save the photo file %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="140"/>
-        <location filename="../../app/photo/photostore.cpp" line="145"/>
+        <location filename="../../app/core/photostore.cpp" line="171"/>
+        <location filename="../../app/core/photostore.cpp" line="176"/>
         <source>Không lưu được tệp ảnh %1 (%2). Hãy kiểm tra máy còn chỗ trống.</source>
         <translation>Cannot save the photo file %1 (%2). Check that the device has free space.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="154"/>
+        <location filename="../../app/core/photostore.cpp" line="185"/>
         <source>Không lưu được tệp %1 (%2). Hãy kiểm tra máy còn chỗ trống.</source>
         <translation>Cannot save the file %1 (%2). Check that the device has free space.</translation>
     </message>
     <message>
-        <location filename="../../app/photo/photostore.cpp" line="160"/>
+        <location filename="../../app/core/photostore.cpp" line="191"/>
         <source>Không lưu được tệp %1.</source>
         <translation>Cannot save the file %1.</translation>
     </message>
@@ -2910,12 +2950,12 @@ Hai là (second), …</translation>
         <translation>Cannot make the thumbnail: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="20"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="21"/>
         <source>Không ghi được trạng thái đồng bộ: %1</source>
         <translation>Cannot save the sync state: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="255"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="256"/>
         <source>Không tìm thấy thay đổi bị từ chối này.</source>
         <translation>This refused change was not found.</translation>
     </message>
@@ -3177,237 +3217,237 @@ Hai là (second), …</translation>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="41"/>
+        <location filename="../pages/SyncPage.qml" line="42"/>
         <source>Máy chủ tự ghi (nhập dữ liệu hoặc dữ liệu mẫu), lúc %1.</source>
         <translation>Written by the registry itself (an import or the demo data), at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="43"/>
+        <location filename="../pages/SyncPage.qml" line="44"/>
         <source>%1 lưu, đồng bộ lên lúc %2.</source>
         <translation>Saved by %1, synced at %2.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="44"/>
+        <location filename="../pages/SyncPage.qml" line="45"/>
         <source>%1 lưu trên máy %2, đồng bộ lên lúc %3.</source>
         <translation>Saved by %1 on %2, synced at %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="81"/>
+        <location filename="../pages/SyncPage.qml" line="73"/>
         <source>Đang có mạng</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="81"/>
+        <location filename="../pages/SyncPage.qml" line="73"/>
         <source>Không có mạng — dữ liệu được lưu trên máy và sẽ gửi khi có mạng</source>
         <translation>No network — data is kept on this device and sent when online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="88"/>
+        <location filename="../pages/SyncPage.qml" line="80"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="88"/>
+        <location filename="../pages/SyncPage.qml" line="80"/>
         <source>Chưa đăng nhập</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="95"/>
+        <location filename="../pages/SyncPage.qml" line="87"/>
         <source>Mọi thay đổi đã được gửi lên máy chủ.</source>
         <translation>All changes have been sent to the server.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="95"/>
+        <location filename="../pages/SyncPage.qml" line="87"/>
         <source>Đang chờ gửi: %1 bản ghi (%2), %3 ảnh (%4)</source>
         <translation>Waiting to send: %1 records (%2), %3 photos (%4)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="101"/>
+        <location filename="../pages/SyncPage.qml" line="93"/>
         <source>Đồng bộ thành công lần cuối: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="101"/>
+        <location filename="../pages/SyncPage.qml" line="93"/>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="134"/>
+        <location filename="../pages/SyncPage.qml" line="126"/>
         <source>Sẽ tự thử lại lúc %1.</source>
         <translation>Will try again by itself at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="143"/>
+        <location filename="../pages/SyncPage.qml" line="135"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="143"/>
+        <location filename="../pages/SyncPage.qml" line="135"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="151"/>
+        <location filename="../pages/SyncPage.qml" line="143"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="162"/>
+        <location filename="../pages/SyncPage.qml" line="154"/>
         <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="187"/>
+        <location filename="../pages/SyncPage.qml" line="179"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="187"/>
+        <location filename="../pages/SyncPage.qml" line="179"/>
         <source>%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.</source>
         <translation>%1 (%2): %3. Sent again by itself at every sync until the registry has the record it needs.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="187"/>
+        <location filename="../pages/SyncPage.qml" line="179"/>
         <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên (họ thấy thay đổi này trong trang Đồng bộ của mình) để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
         <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor (they see this change on their Sync page) to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="194"/>
+        <location filename="../pages/SyncPage.qml" line="186"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="205"/>
+        <location filename="../pages/SyncPage.qml" line="197"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="205"/>
+        <location filename="../pages/SyncPage.qml" line="197"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="205"/>
+        <location filename="../pages/SyncPage.qml" line="197"/>
         <source>Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)</source>
         <translation>Conflicts to settle: %1 (the %2 oldest shown; more appear as these are settled)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="211"/>
+        <location filename="../pages/SyncPage.qml" line="203"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="229"/>
+        <location filename="../pages/SyncPage.qml" line="221"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="229"/>
+        <location filename="../pages/SyncPage.qml" line="221"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="229"/>
+        <location filename="../pages/SyncPage.qml" line="221"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="242"/>
+        <location filename="../pages/SyncPage.qml" line="234"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="256"/>
+        <location filename="../pages/SyncPage.qml" line="248"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="273"/>
+        <location filename="../pages/SyncPage.qml" line="265"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="288"/>
+        <location filename="../pages/SyncPage.qml" line="280"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="290"/>
+        <location filename="../pages/SyncPage.qml" line="282"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="304"/>
+        <location filename="../pages/SyncPage.qml" line="296"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="310"/>
+        <location filename="../pages/SyncPage.qml" line="302"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="316"/>
+        <location filename="../pages/SyncPage.qml" line="308"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="331"/>
+        <location filename="../pages/SyncPage.qml" line="323"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="331"/>
+        <location filename="../pages/SyncPage.qml" line="323"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="331"/>
+        <location filename="../pages/SyncPage.qml" line="323"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="338"/>
+        <location filename="../pages/SyncPage.qml" line="330"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="356"/>
+        <location filename="../pages/SyncPage.qml" line="348"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="356"/>
+        <location filename="../pages/SyncPage.qml" line="348"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="375"/>
+        <location filename="../pages/SyncPage.qml" line="367"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="375"/>
+        <location filename="../pages/SyncPage.qml" line="367"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="375"/>
+        <location filename="../pages/SyncPage.qml" line="367"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="375"/>
+        <location filename="../pages/SyncPage.qml" line="367"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="388"/>
+        <location filename="../pages/SyncPage.qml" line="380"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="405"/>
+        <location filename="../pages/SyncPage.qml" line="397"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

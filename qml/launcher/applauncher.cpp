@@ -64,6 +64,18 @@ bool isBlank(const QImage &image)
 }
 } // namespace
 
+void AppLauncher::followSync(AppController &controller, SyncClient &sync)
+{
+    // Clusters, tenants and inspections pulled from the registry show at once.
+    QObject::connect(&sync, &SyncClient::pulled, &controller, &AppController::reloadShown);
+    // ... and in search once the worker has indexed them.
+    QObject::connect(&sync, &SyncClient::searchBacklogChanged, &controller,
+                     &AppController::reloadSearch);
+    // Thumbnails come at the end of a round; an original when someone opened its photo.
+    QObject::connect(&sync, &SyncClient::roundFinished, &controller, &AppController::reloadPhotos);
+    QObject::connect(&sync, &SyncClient::originalReady, &controller, &AppController::reloadPhotos);
+}
+
 int AppLauncher::qmlWarningCount()
 {
     return g_qmlWarnings.load();
@@ -187,11 +199,7 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
                                             controller.dataRoot());
         if (!options.serverUrl.isEmpty())
             sync->setServerUrl(QUrl::fromUserInput(options.serverUrl));
-        // Clusters, tenants and inspections pulled from the registry show at once.
-        QObject::connect(sync.get(), &SyncClient::pulled, &controller, &AppController::reloadShown);
-        // ... and in search once the worker has indexed them.
-        QObject::connect(sync.get(), &SyncClient::searchBacklogChanged, &controller,
-                         &AppController::reloadSearch);
+        followSync(controller, *sync);
     };
     if (offline) {
         startPosition();

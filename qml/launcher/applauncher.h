@@ -5,8 +5,10 @@
 
 #include <functional>
 
+class AppController;
 class QGuiApplication;
 class QQuickWindow;
+class SyncClient;
 
 // Starts the app's UI from the command line options: opens the database (or the demo one),
 // loads the translation, the position source and Main.qml. --self-test loads every page with
@@ -34,6 +36,10 @@ public:
 
     // QML warnings and errors seen since start (self-test, screenshots).
     static int qmlWarningCount();
+
+    // Keeps what the pages show current with what `sync` brings: pulled rows, rows that became
+    // searchable, and photos (thumbnails after a round, an original fetched on demand).
+    static void followSync(AppController &controller, SyncClient &sync);
 
 private:
     // Runs first in the event loop's turn after the window's first frame, then rest after the

@@ -3,15 +3,56 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import CcnInspect
 
-// One photo, upright (EXIF orientation applied), with where, when and how accurately.
+// One photo, upright (EXIF orientation applied), with where, when and how accurately. A photo
+// taken on another device arrives with its thumbnail only: the page shows the thumbnail and asks
+// the registry for the original (SyncClient::fetchOriginal), or says what to do to get it.
 Page {
     id: page
 
     required property AppController app
     required property string photoId
-    readonly property var info: app.inspection.photo(photoId)
+    // Null when the app runs without sync: then only what is on the device is shown.
+    property SyncClient syncClient: null
+    property var info: app.inspection.photo(photoId)
+    // "": nothing asked; "fetching"; "failed" (fetchError says why).
+    property string fetchState: ""
+    property string fetchError: ""
+    readonly property bool canFetch: syncClient !== null && syncClient.loggedIn
+
+    function fetchOriginal() {
+        if (info.hasOriginal || !info.sha256 || !canFetch)
+            return;
+        fetchState = "fetching";
+        fetchError = "";
+        syncClient.fetchOriginal(info.sha256);
+    }
 
     title: qsTr("Ảnh hiện trường")
+    Component.onCompleted: fetchOriginal()
+
+    Connections {
+        function onOriginalReady(sha256, path) {
+            if (sha256 !== page.info.sha256)
+                return;
+            page.info = page.app.inspection.photo(page.photoId);
+            page.fetchState = "";
+        }
+
+        function onOriginalFailed(sha256, message) {
+            if (sha256 !== page.info.sha256)
+                return;
+            page.fetchState = "failed";
+            page.fetchError = message;
+        }
+
+        function onLoggedInChanged() {
+            if (page.fetchState === "")
+                page.fetchOriginal();
+        }
+
+        target: page.syncClient
+        ignoreUnknownSignals: true
+    }
 
     GridLayout {
         anchors.fill: parent
@@ -23,15 +64,23 @@ Page {
         Image {
             id: image
 
+            objectName: "photoImage"
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.minimumHeight: 200
-            source: page.info.url || ""
+            source: page.info.hasOriginal ? page.info.url : (page.info.thumbnailUrl || "")
             autoTransform: true
             fillMode: Image.PreserveAspectFit
             asynchronous: false
-            sourceSize.width: 1600
-            sourceSize.height: 1600
+            // At most 1600 px, and never more than the original's own size: with both set, a
+            // smaller picture would be decoded enlarged to fill the box.
+            sourceSize.width: Math.min(1600, page.info.width || 1600)
+            sourceSize.height: Math.min(1600, page.info.height || 1600)
+
+            BusyIndicator {
+                anchors.centerIn: parent
+                running: page.fetchState === "fetching"
+            }
         }
 
         ColumnLayout {
@@ -63,9 +112,33 @@ Page {
                 }
             }
 
+            // Where the original is when it is not on this device.
             Label {
                 Layout.fillWidth: true
-                visible: image.status === Image.Error
+                visible: !page.info.hasOriginal && page.info.sha256 !== undefined
+                wrapMode: Text.Wrap
+                color: page.fetchState === "failed" ? "#B71C1C" : "#555555"
+                text: {
+                    const shown = page.info.hasThumbnail ? qsTr("Đang hiện ảnh thu nhỏ.") + " " : qsTr("Máy này chưa có ảnh thu nhỏ.") + " ";
+                    if (page.fetchState === "fetching")
+                        return shown + qsTr("Đang tải ảnh gốc từ máy chủ…");
+                    if (page.fetchState === "failed")
+                        return qsTr("Không tải được ảnh gốc: %1").arg(page.fetchError);
+                    if (!page.canFetch)
+                        return shown + qsTr("Ảnh gốc ở trên máy chủ: hãy đăng nhập đồng bộ khi có mạng để xem.");
+                    return shown;
+                }
+            }
+
+            Button {
+                visible: page.fetchState === "failed" && page.canFetch
+                text: qsTr("Thử lại")
+                onClicked: page.fetchOriginal()
+            }
+
+            Label {
+                Layout.fillWidth: true
+                visible: image.status === Image.Error && page.info.hasOriginal
                 text: qsTr("Không đọc được tệp ảnh.")
                 color: "#B71C1C"
             }

@@ -12,12 +12,16 @@
 #include "../sync/synctestutil.h"
 
 #include "appcontroller.h"
+#include "applauncher.h"
+#include "photomanager.h"
 #include "quicktestsetup.h"
 #include "recordwriter.h"
 #include "settingsmanager.h"
 #include "syncclient.h"
 #include "syncmanager.h"
 
+#include <QBuffer>
+#include <QImage>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QSignalSpy>
@@ -75,6 +79,7 @@ struct AppDevice {
         if (app->open(root, false).failed())
             return false;
         sync = client(app->database()->connection(), root, url);
+        AppLauncher::followSync(*app, *sync);
         return true;
     }
 
@@ -222,6 +227,10 @@ private:
                 qFatal("tablet %d: %d changes waiting, %d refused", i,
                        tablets[i].sync->pendingRecords(), tablets[i].sync->rejectedRecords());
         }
+        addPhotos(tablets[0].db, m_dir->filePath(QStringLiteral("tablet0")), inspection);
+        if (!round(*tablets[0].sync) || tablets[0].sync->pendingPhotos() != 0)
+            qFatal("tablet 0 did not send its photos: %s",
+                   qPrintable(tablets[0].sync->lastError()));
         m_conflict = QVariantMap{
             {"inspection", inspection},
             {"cluster", cluster},
@@ -234,6 +243,29 @@ private:
             {"device",
              SyncClient::deviceName(QSysInfo::machineHostName(), QSysInfo::prettyProductName(),
                                     SyncManager(tablets[0].db.connection()).deviceId())}};
+    }
+
+    // Two photos of the inspection, taken on the first tablet as the app takes them: a real
+    // camera JPEG and a PNG chosen from a file (made here from a real photo).
+    static void addPhotos(Database &db, const QString &root, const QString &inspection)
+    {
+        PhotoManager photos(db.connection(), root);
+        if (photos.open().failed() ||
+            photos
+                .ingestFile(QStringLiteral(CCN_SHARED_DIR "/data/photos/gps/DSCN0010.jpg"),
+                            PhotoLink::forInspection(inspection))
+                .failed())
+            qFatal("the JPEG was not taken");
+        QImage image(QStringLiteral(CCN_SHARED_DIR "/data/photos/gps/DSCN0012.jpg"));
+        QByteArray png;
+        QBuffer buffer(&png);
+        if (image.isNull() || !buffer.open(QIODevice::WriteOnly) ||
+            !image.scaledToWidth(480).save(&buffer, "PNG") ||
+            photos
+                .ingestBytes(png, PhotoLink::forInspection(inspection), PhotoRecord::Source::File,
+                             {})
+                .failed())
+            qFatal("the PNG was not taken");
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;

@@ -58,6 +58,44 @@ private slots:
         QVERIFY(insp->removePhoto(m->get(0).value(QStringLiteral("id")).toString()).isEmpty());
         QCOMPARE(m->rowCount(), 1);
     }
+
+    // A photo from another device has its thumbnail and no original until someone opens it, or
+    // neither before the round that brings the thumbnail: the row says which, and stands the
+    // thumbnail for the original only when there is one. AppController::reloadPhotos reads the
+    // files again (after a round, or an original fetched).
+    void aPhotoWhoseFilesAreElsewhere()
+    {
+        InspectionController *insp = m_app->inspection();
+        PhotoModel *m = insp->photos();
+        QVERIFY(m->rowCount() >= 1);
+        QVariantMap p = m->get(0);
+        QVERIFY(p.value(QStringLiteral("hasOriginal")).toBool());
+        QVERIFY(p.value(QStringLiteral("hasThumbnail")).toBool());
+        QCOMPARE(p.value(QStringLiteral("sha256")).toString().size(), 64);
+        const QString original = p.value(QStringLiteral("url")).toUrl().toLocalFile();
+        const QString thumb = p.value(QStringLiteral("thumbnailUrl")).toUrl().toLocalFile();
+        const QString originalKept = original + QStringLiteral(".kept");
+        QVERIFY(QFile::rename(original, originalKept));
+
+        m_app->reloadPhotos();
+        p = m->get(0);
+        QVERIFY(!p.value(QStringLiteral("hasOriginal")).toBool());
+        QVERIFY(p.value(QStringLiteral("hasThumbnail")).toBool());
+        QCOMPARE(p.value(QStringLiteral("thumbnailUrl")).toUrl().toLocalFile(), thumb);
+        QCOMPARE(p.value(QStringLiteral("url")).toUrl().toLocalFile(), original);
+
+        const QString thumbKept = thumb + QStringLiteral(".kept");
+        QVERIFY(QFile::rename(thumb, thumbKept));
+        m_app->reloadPhotos();
+        p = m->get(0);
+        QVERIFY(!p.value(QStringLiteral("hasThumbnail")).toBool());
+        QVERIFY(p.value(QStringLiteral("thumbnailUrl")).toUrl().isEmpty());
+
+        QVERIFY(QFile::rename(originalKept, original));
+        QVERIFY(QFile::rename(thumbKept, thumb));
+        m_app->reloadPhotos();
+        QVERIFY(m->get(0).value(QStringLiteral("hasOriginal")).toBool());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPhotoModel)
