@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include "migrator.h"
+#include "openreadaudit.h"
 #include "outboxtriggers.h"
 #include "sqlitelibrary.h"
 
@@ -71,6 +72,7 @@ CoreError Database::connect(const QString &path, bool migrated)
         return refuse(
             {CoreError::Code::DatabaseOpen,
              QObject::tr("Không mở được cơ sở dữ liệu %1: %2").arg(path, db.lastError().text())});
+    OpenReadAudit::install(db);
     // Check the version before anything writes: a newer database must stay untouched.
     if (const CoreError versionCheck = Migrator::checkVersion(db); versionCheck.failed())
         return refuse(versionCheck);

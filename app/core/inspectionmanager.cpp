@@ -63,6 +63,7 @@ CoreError InspectionManager::start(const QString &clusterId, const QString &kind
     q.addBindValue(clusterId);
     if (!q.exec() || !q.next())
         return {CoreError::Code::NotFound, tr("Không tìm thấy cụm công nghiệp này.")};
+    q.finish(); // see setAnswer
     if (m_checklists.checklistTemplate(templateId).isEmpty())
         return {CoreError::Code::NotFound, tr("Không tìm thấy mẫu phiếu kiểm tra.")};
     const qint64 now = RecordWriter::now();
@@ -168,10 +169,12 @@ CoreError InspectionManager::setAnswer(const QString &inspectionId, const QStrin
     q.addBindValue(inspectionId);
     q.addBindValue(questionId);
     q.exec();
+    const QString answerId = q.next() ? q.value(0).toString() : QString();
+    q.finish(); // a read left open would make the write below fail (SqliteHandle::openStatements)
     const QVariant storedValue = stored.isEmpty() ? QVariant() : QVariant(stored);
     const QVariant storedNote = note.isEmpty() ? QVariant() : QVariant(note);
-    if (q.next()) {
-        e = m_writer.update(QStringLiteral("answers"), q.value(0).toString(),
+    if (!answerId.isEmpty()) {
+        e = m_writer.update(QStringLiteral("answers"), answerId,
                             {{QStringLiteral("value"), storedValue},
                              {QStringLiteral("note"), storedNote},
                              {QStringLiteral("deleted_at"), QVariant()}});
@@ -428,7 +431,9 @@ CoreError InspectionManager::setViolationStatus(const QString &violationId, cons
         return {CoreError::Code::NotFound, tr("Không tìm thấy vi phạm.")};
     const QString inspectionId = q.value(0).toString();
     const QString current = q.value(1).toString();
-    if (!q.value(2).isNull())
+    const bool inspectionDeleted = !q.value(2).isNull();
+    q.finish(); // see setAnswer
+    if (inspectionDeleted)
         return {CoreError::Code::NotEditable, tr("Cuộc kiểm tra của vi phạm này đã bị xoá.")};
     if (current == status)
         return {};
@@ -479,6 +484,8 @@ CoreError InspectionManager::recordProgress(const QString &itemId, const QString
     item.addBindValue(itemId);
     if (!item.exec() || !item.next())
         return {CoreError::Code::NotFound, tr("Không tìm thấy hạng mục hạ tầng.")};
+    const QVariant itemCluster = item.value(0);
+    item.finish(); // see setAnswer
     if (note.size() > ChecklistManager::maxTextLength)
         return invalid(tr("Ghi chú quá dài (%1 ký tự, tối đa %2).")
                            .arg(note.size())
@@ -487,7 +494,7 @@ CoreError InspectionManager::recordProgress(const QString &itemId, const QString
         const CoreError e = editable(inspectionId);
         if (e.failed())
             return e;
-        if (inspection(inspectionId).value(QStringLiteral("cluster_id")) != item.value(0))
+        if (inspection(inspectionId).value(QStringLiteral("cluster_id")) != itemCluster)
             return invalid(tr("Hạng mục này không thuộc cụm đang kiểm tra."));
     }
     QString newId;

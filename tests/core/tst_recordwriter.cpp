@@ -46,6 +46,7 @@ private slots:
                            .arg(testdb::khanhHai)) &&
                 q.next());
         const qint64 first = q.value(0).toLongLong();
+        q.finish(); // the next write must not start with this read open (OpenReadAudit)
         QVERIFY(first > 1);
         QVERIFY(w.update(QStringLiteral("clusters"), testdb::khanhHai,
                          {{QStringLiteral("notes"), QStringLiteral("a")}})

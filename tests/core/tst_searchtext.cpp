@@ -53,6 +53,7 @@ private slots:
         QVERIFY(q.next());
         const QString day = QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong())
                                 .toString(QStringLiteral("dd/MM/yyyy"));
+        q.finish(); // the writes below must not start with this read open (OpenReadAudit)
         QCOMPARE(text(QStringLiteral("inspections"), id),
                  QStringLiteral("khanh hai 1 nb-kh1 pham minh duc ") + day);
         QVERIFY(m.addParticipant(id, QStringLiteral("Võ Quốc Khánh"), QStringLiteral("Chuyên viên"),
