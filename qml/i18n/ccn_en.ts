@@ -1624,150 +1624,150 @@
         <translation>This industrial cluster was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="67"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="68"/>
         <source>Không tìm thấy mẫu phiếu kiểm tra.</source>
         <translation>Checklist template not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="77"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="78"/>
         <source>Toạ độ không hợp lệ.</source>
         <translation>Invalid coordinates.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="139"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="140"/>
         <source>Không tìm thấy cuộc kiểm tra.</source>
         <translation>Inspection not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="141"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="142"/>
         <source>Cuộc kiểm tra này đã bị xoá.</source>
         <translation>This inspection has been deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="145"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="146"/>
         <source>Cuộc kiểm tra đã được gửi nên không thể sửa. Hãy tạo một cuộc kiểm tra bổ sung.</source>
         <translation>This inspection has been submitted and can no longer be edited. Start a supplementary inspection instead.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="157"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="158"/>
         <source>Không tìm thấy câu hỏi.</source>
         <translation>Question not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="163"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="483"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="164"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="490"/>
         <source>Ghi chú quá dài (%1 ký tự, tối đa %2).</source>
         <translation>The note is too long (%1 characters, at most %2).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="195"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="198"/>
         <source>Nội dung quá dài (tối đa 20.000 ký tự).</source>
         <translation>The text is too long (at most 20,000 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="218"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="221"/>
         <source>Hãy nhập họ tên người tham gia.</source>
         <translation>Enter the participant’s full name.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="220"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="223"/>
         <source>Họ tên, chức vụ hoặc cơ quan quá dài.</source>
         <translation>The name, position or agency is too long.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="232"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="235"/>
         <source>Không tìm thấy người tham gia này.</source>
         <translation>This participant was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="307"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="310"/>
         <source>Trường không hợp lệ: %1</source>
         <translation>Invalid field: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="311"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="314"/>
         <source>Hãy chọn loại vi phạm.</source>
         <translation>Choose the kind of violation.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="314"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="317"/>
         <source>Hãy mô tả điều đã thấy (nội dung vi phạm).</source>
         <translation>Describe what you saw (the violation).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="317"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="320"/>
         <source>Hãy chọn mức độ vi phạm.</source>
         <translation>Choose the severity.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="320"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="421"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="323"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="424"/>
         <source>Trạng thái vi phạm không hợp lệ.</source>
         <translation>Invalid violation status.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="326"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="329"/>
         <source>Nội dung quá dài (tối đa %1 ký tự).</source>
         <translation>The text is too long (at most %1 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="333"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="336"/>
         <source>Hạn khắc phục không phải là ngày hợp lệ (định dạng năm-tháng-ngày).</source>
         <translation>The deadline is not a valid date (format: year-month-day).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="335"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="338"/>
         <source>Hạn khắc phục phải nằm trong khoảng năm 2000–2100.</source>
         <translation>The deadline must be between the years 2000 and 2100.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="343"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="346"/>
         <source>Mức phạt phải là số tiền hợp lệ (đồng).</source>
         <translation>The fine must be a valid amount (in VND).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="345"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="348"/>
         <source>Mức phạt tối thiểu lớn hơn mức tối đa.</source>
         <translation>The minimum fine is greater than the maximum.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="380"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="428"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="383"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="431"/>
         <source>Không tìm thấy vi phạm.</source>
         <translation>Violation not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="432"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="437"/>
         <source>Cuộc kiểm tra của vi phạm này đã bị xoá.</source>
         <translation>The inspection this violation belongs to has been deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="437"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="442"/>
         <source>Không thể chuyển vi phạm về trạng thái trước. Nếu vi phạm tái diễn, hãy ghi nhận một vi phạm mới.</source>
         <translation>A violation cannot be moved back to an earlier status. If the violation happens again, record a new violation.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="473"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="478"/>
         <source>Tiến độ phải từ 0 đến 100 %.</source>
         <translation>Progress must be between 0 and 100 %.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="475"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="480"/>
         <source>Ngày ghi nhận không hợp lệ.</source>
         <translation>The date of the reading is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="481"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="486"/>
         <source>Không tìm thấy hạng mục hạ tầng.</source>
         <translation>Infrastructure item not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="491"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="498"/>
         <source>Hạng mục này không thuộc cụm đang kiểm tra.</source>
         <translation>This item does not belong to the cluster being inspected.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/core/inspectionmanager.cpp" line="588"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="595"/>
         <source>Chưa thể gửi: còn %n mục bắt buộc chưa trả lời:
 • </source>
         <translation>
@@ -2539,23 +2539,23 @@ Hai là (second), …</translation>
         <translation>this kind of question is not supported (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/core/database.cpp" line="56"/>
+        <location filename="../../app/core/database.cpp" line="57"/>
         <source>Không mở được cơ sở dữ liệu %1: không có tệp này.</source>
         <translation>Cannot open the database %1: there is no such file.</translation>
     </message>
     <message>
-        <location filename="../../app/core/database.cpp" line="73"/>
+        <location filename="../../app/core/database.cpp" line="74"/>
         <source>Không mở được cơ sở dữ liệu %1: %2</source>
         <translation>Cannot open the database %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/core/database.cpp" line="79"/>
+        <location filename="../../app/core/database.cpp" line="81"/>
         <source>Cơ sở dữ liệu %1 chưa được nâng cấp lên phiên bản %2.</source>
         <translation>The database %1 has not been upgraded to version %2.</translation>
     </message>
     <message>
-        <location filename="../../app/core/database.cpp" line="90"/>
-        <location filename="../../app/core/database.cpp" line="99"/>
+        <location filename="../../app/core/database.cpp" line="92"/>
+        <location filename="../../app/core/database.cpp" line="101"/>
         <source>Không chuẩn bị được cơ sở dữ liệu %1: %2</source>
         <translation>Cannot prepare the database %1: %2</translation>
     </message>
@@ -3212,242 +3212,263 @@ Hai là (second), …</translation>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="28"/>
+        <location filename="../pages/SyncPage.qml" line="44"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="42"/>
+        <location filename="../pages/SyncPage.qml" line="58"/>
         <source>Máy chủ tự ghi (nhập dữ liệu hoặc dữ liệu mẫu), lúc %1.</source>
         <translation>Written by the registry itself (an import or the demo data), at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="44"/>
+        <location filename="../pages/SyncPage.qml" line="60"/>
         <source>%1 lưu, đồng bộ lên lúc %2.</source>
         <translation>Saved by %1, synced at %2.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="45"/>
+        <location filename="../pages/SyncPage.qml" line="61"/>
         <source>%1 lưu trên máy %2, đồng bộ lên lúc %3.</source>
         <translation>Saved by %1 on %2, synced at %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="73"/>
+        <location filename="../pages/SyncPage.qml" line="89"/>
         <source>Đang có mạng</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="73"/>
+        <location filename="../pages/SyncPage.qml" line="89"/>
         <source>Không có mạng — dữ liệu được lưu trên máy và sẽ gửi khi có mạng</source>
         <translation>No network — data is kept on this device and sent when online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="80"/>
+        <location filename="../pages/SyncPage.qml" line="96"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="80"/>
+        <location filename="../pages/SyncPage.qml" line="96"/>
         <source>Chưa đăng nhập</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="87"/>
+        <location filename="../pages/SyncPage.qml" line="103"/>
         <source>Mọi thay đổi đã được gửi lên máy chủ.</source>
         <translation>All changes have been sent to the server.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="87"/>
+        <location filename="../pages/SyncPage.qml" line="103"/>
         <source>Đang chờ gửi: %1 bản ghi (%2), %3 ảnh (%4)</source>
         <translation>Waiting to send: %1 records (%2), %3 photos (%4)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="93"/>
+        <location filename="../pages/SyncPage.qml" line="109"/>
         <source>Đồng bộ thành công lần cuối: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="93"/>
+        <location filename="../pages/SyncPage.qml" line="109"/>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="126"/>
+        <location filename="../pages/SyncPage.qml" line="151"/>
         <source>Sẽ tự thử lại lúc %1.</source>
         <translation>Will try again by itself at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="135"/>
+        <location filename="../pages/SyncPage.qml" line="40"/>
+        <location filename="../pages/SyncPage.qml" line="160"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="135"/>
+        <location filename="../pages/SyncPage.qml" line="32"/>
+        <source>Đang gửi thay đổi lên máy chủ…</source>
+        <translation>Sending changes to the server…</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="34"/>
+        <source>Đang tải dữ liệu mới về máy…</source>
+        <translation>Downloading new data…</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="36"/>
+        <source>Đang gửi ảnh…</source>
+        <translation>Sending photos…</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="38"/>
+        <source>Đang tải ảnh thu nhỏ…</source>
+        <translation>Downloading thumbnails…</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="160"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="143"/>
+        <location filename="../pages/SyncPage.qml" line="168"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="154"/>
+        <location filename="../pages/SyncPage.qml" line="179"/>
         <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="179"/>
+        <location filename="../pages/SyncPage.qml" line="204"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="179"/>
+        <location filename="../pages/SyncPage.qml" line="204"/>
         <source>%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.</source>
         <translation>%1 (%2): %3. Sent again by itself at every sync until the registry has the record it needs.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="179"/>
+        <location filename="../pages/SyncPage.qml" line="204"/>
         <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên (họ thấy thay đổi này trong trang Đồng bộ của mình) để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
         <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor (they see this change on their Sync page) to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="186"/>
+        <location filename="../pages/SyncPage.qml" line="211"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="197"/>
+        <location filename="../pages/SyncPage.qml" line="222"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="197"/>
+        <location filename="../pages/SyncPage.qml" line="222"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="197"/>
+        <location filename="../pages/SyncPage.qml" line="222"/>
         <source>Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)</source>
         <translation>Conflicts to settle: %1 (the %2 oldest shown; more appear as these are settled)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="203"/>
+        <location filename="../pages/SyncPage.qml" line="228"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="221"/>
+        <location filename="../pages/SyncPage.qml" line="246"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="221"/>
+        <location filename="../pages/SyncPage.qml" line="246"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="221"/>
+        <location filename="../pages/SyncPage.qml" line="246"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="234"/>
+        <location filename="../pages/SyncPage.qml" line="259"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="248"/>
+        <location filename="../pages/SyncPage.qml" line="273"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="265"/>
+        <location filename="../pages/SyncPage.qml" line="290"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="280"/>
+        <location filename="../pages/SyncPage.qml" line="305"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="282"/>
+        <location filename="../pages/SyncPage.qml" line="307"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="296"/>
+        <location filename="../pages/SyncPage.qml" line="321"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="302"/>
+        <location filename="../pages/SyncPage.qml" line="327"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="308"/>
+        <location filename="../pages/SyncPage.qml" line="333"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="323"/>
+        <location filename="../pages/SyncPage.qml" line="348"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="323"/>
+        <location filename="../pages/SyncPage.qml" line="348"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="323"/>
+        <location filename="../pages/SyncPage.qml" line="348"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="330"/>
+        <location filename="../pages/SyncPage.qml" line="355"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="348"/>
+        <location filename="../pages/SyncPage.qml" line="373"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="348"/>
+        <location filename="../pages/SyncPage.qml" line="373"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="367"/>
+        <location filename="../pages/SyncPage.qml" line="392"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="367"/>
+        <location filename="../pages/SyncPage.qml" line="392"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="367"/>
+        <location filename="../pages/SyncPage.qml" line="392"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="367"/>
+        <location filename="../pages/SyncPage.qml" line="392"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="380"/>
+        <location filename="../pages/SyncPage.qml" line="405"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="397"/>
+        <location filename="../pages/SyncPage.qml" line="422"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

@@ -25,6 +25,22 @@ Page {
         return qsTr("%1 MB").arg((bytes / (1024 * 1024)).toFixed(1));
     }
 
+    // A round's phase (SyncClient::phase) in the user's words.
+    function phaseText(phase) {
+        switch (phase) {
+        case "push":
+            return qsTr("Đang gửi thay đổi lên máy chủ…");
+        case "pull":
+            return qsTr("Đang tải dữ liệu mới về máy…");
+        case "photos":
+            return qsTr("Đang gửi ảnh…");
+        case "thumbs":
+            return qsTr("Đang tải ảnh thu nhỏ…");
+        default:
+            return qsTr("Đang đồng bộ…");
+        }
+    }
+
     title: qsTr("Đồng bộ")
     Component.onCompleted: {
         page.syncClient.refreshCounts();
@@ -100,6 +116,15 @@ Page {
                 from: 0
                 to: 1
                 value: page.syncClient.progress
+            }
+
+            // What the round is doing now, and how far the whole round is.
+            Label {
+                objectName: "phaseLabel"
+                Layout.fillWidth: true
+                visible: page.syncClient.syncing
+                text: page.phaseText(page.syncClient.phase) + " " + Math.round(page.syncClient.progress * 100) + "%"
+                wrapMode: Text.WordWrap
             }
 
             Label {

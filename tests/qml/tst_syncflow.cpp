@@ -171,6 +171,9 @@ public slots:
         context->setContextProperty(QStringLiteral("testInspectorApp"), m_inspector.app.get());
         context->setContextProperty(QStringLiteral("testInspectorSync"), m_inspector.sync.get());
         context->setContextProperty(QStringLiteral("testActions"), m_actions.get());
+        context->setContextProperty(
+            QStringLiteral("testPhotoUrl"),
+            QUrl::fromLocalFile(QStringLiteral(CCN_SHARED_DIR "/data/photos/gps/DSCN0025.jpg")));
         context->setContextProperty(QStringLiteral("testScreenshotPath"),
                                     QStringLiteral(CCN_SCREENSHOT_DIR "/sync-supervisor.png"));
     }
@@ -204,12 +207,13 @@ private:
                 qFatal("tablet %d did not sync", i);
         }
         QSqlQuery q(tablets[0].db.connection());
-        if (!q.exec("SELECT i.id, c.name FROM inspections i JOIN clusters c ON c.id = "
+        if (!q.exec("SELECT i.id, c.name, c.id FROM inspections i JOIN clusters c ON c.id = "
                     "i.cluster_id WHERE i.deleted_at IS NULL ORDER BY i.id DESC LIMIT 1") ||
             !q.next())
             qFatal("the demo data has no inspection");
         const QString inspection = q.value(0).toString();
         const QString cluster = q.value(1).toString();
+        const QString clusterId = q.value(2).toString();
         q.finish(); // a statement left open would hold the writes below in its transaction
         const QString kept = QStringLiteral("Tường rào phía đông đổ 12 m");
         const QString lost = QStringLiteral("Tường rào phía đông nứt");
@@ -234,6 +238,7 @@ private:
         m_conflict = QVariantMap{
             {"inspection", inspection},
             {"cluster", cluster},
+            {"clusterId", clusterId},
             {"kept", kept},
             {"lost", lost},
             {"keptConclusions", keptConclusions},

@@ -42,6 +42,37 @@ TestCase {
         compare(sync.lastError, "");
         verify(find.labelWith(page, "Mọi thay đổi đã được gửi lên máy chủ."));
 
+        // A new inspection with a photo: the page says what waits and how big; a round sends it,
+        // saying what it is doing, and then nothing waits.
+        verify(testInspectorApp.inspection.start(testConflict.clusterId), testInspectorApp.inspection.lastError);
+        const attached = testInspectorApp.inspection.attachPhoto(testPhotoUrl.toString());
+        verify(attached.ok, attached.message);
+        testInspectorApp.inspection.close();
+        sync.refreshCounts();
+        compare(sync.pendingPhotos, 1);
+        verify(sync.pendingRecords >= 2); // the inspection and its photo
+        const photoKb = Math.round(sync.pendingPhotoBytes / 1024);
+        verify(photoKb > 100, "the photo's size: " + sync.pendingPhotoBytes);
+        verify(find.labelWith(page, ", 1 ảnh (" + photoKb + " KB)"), "the waiting photo's size is not shown");
+        let phases = [];
+        const seen = () => {
+            if (phases.indexOf(sync.phase) < 0)
+                phases.push(sync.phase);
+        };
+        sync.progressChanged.connect(seen);
+        const phaseLabel = find.all(page, i => i.objectName === "phaseLabel")[0];
+        mouseClick(find.buttonWith(page, "Đồng bộ ngay"));
+        verify(sync.syncing);
+        verify(phaseLabel.visible);
+        tryVerify(() => !sync.syncing, 60000);
+        sync.progressChanged.disconnect(seen);
+        compare(sync.lastError, "");
+        verify(phases.indexOf("push") >= 0 && phases.indexOf("photos") >= 0, "phases seen: " + phases);
+        compare(page.phaseText("photos"), "Đang gửi ảnh…");
+        verify(!phaseLabel.visible);
+        compare(sync.pendingPhotos, 0);
+        verify(find.labelWith(page, "Mọi thay đổi đã được gửi lên máy chủ."));
+
         // An edit the registry refuses: it waits, is sent, and stays on the device, named.
         const tenant = testActions.editTenant();
         verify(tenant !== "", "the inspector's device has no tenant after the round");
