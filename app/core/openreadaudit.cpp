@@ -15,6 +15,12 @@ bool fatal()
     return on;
 }
 
+bool off()
+{
+    static const bool on = qgetenv("CCN_SQLITE_AUDIT") == "off";
+    return on;
+}
+
 // SQLITE_TRACE_STMT: `p` is the statement starting, `x` its SQL (or "--" and a trigger's name
 // when a trigger's statement starts inside it).
 int onStatement(unsigned, void *, void *p, void *x)
@@ -48,6 +54,8 @@ int onStatement(unsigned, void *, void *p, void *x)
 
 void OpenReadAudit::install(const QSqlDatabase &db)
 {
+    if (off())
+        return;
     if (sqlite3 *h = SqliteHandle::of(db))
         sqlite3_trace_v2(h, SQLITE_TRACE_STMT, onStatement, nullptr);
 }

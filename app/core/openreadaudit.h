@@ -9,7 +9,8 @@
 // with "database is locked" (SQLITE_BUSY_SNAPSHOT), whatever the busy timeout. So an answer or a
 // violation saved just after a round could fail now and then. Such a write is reported with both
 // statements' SQL: a warning in the app, and the end of the process when CCN_SQLITE_AUDIT=fatal
-// (every test runs so, which makes the mistake fail deterministically rather than by timing).
+// (every test runs so, which makes the mistake fail deterministically rather than by timing);
+// CCN_SQLITE_AUDIT=off leaves it out.
 class OpenReadAudit
 {
 public:
