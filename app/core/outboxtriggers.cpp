@@ -135,17 +135,20 @@ CoreError OutboxTriggers::install(QSqlDatabase &db)
     // The wanted CREATE TRIGGER statements, by trigger name.
     QMap<QString, QString> wanted;
     const QString notApplying = QStringLiteral("(SELECT applying FROM sync_flags) = 0");
+    // Each change names its author: who works on the tablet (schema 009).
     const QString insertOutbox =
         QStringLiteral("INSERT INTO outbox(change_id, entity, row_id, op, base_seq, old_json, "
-                       "new_json, created_at) ");
+                       "new_json, created_at, author) ");
+    const QString author = QStringLiteral("(SELECT author FROM sync_flags)");
     for (const QString &t : syncedTables(db)) {
         const QStringList cols = syncedColumns(db, t);
         wanted.insert(
             t + QStringLiteral("_outbox_ai"),
             QStringLiteral("CREATE TRIGGER %1_outbox_ai AFTER INSERT ON %1 WHEN %2 BEGIN %3"
                            "VALUES (lower(hex(randomblob(16))), '%1', NEW.id, 'insert', "
-                           "NEW.sync_seq, NULL, %4, NEW.updated_at); END")
-                .arg(t, notApplying, insertOutbox, jsonObject(cols, QStringLiteral("NEW"))));
+                           "NEW.sync_seq, NULL, %4, NEW.updated_at, %5); END")
+                .arg(t, notApplying, insertOutbox, jsonObject(cols, QStringLiteral("NEW")),
+                     author));
         wanted.insert(
             t + QStringLiteral("_outbox_au"),
             QStringLiteral(
@@ -153,9 +156,9 @@ CoreError OutboxTriggers::install(QSqlDatabase &db)
                 "BEGIN %3"
                 "VALUES (lower(hex(randomblob(16))), '%1', NEW.id, CASE WHEN NEW.deleted_at "
                 "IS NOT NULL AND OLD.deleted_at IS NULL THEN 'delete' ELSE 'update' END, "
-                "OLD.sync_seq, %4, %5, NEW.updated_at); END")
+                "OLD.sync_seq, %4, %5, NEW.updated_at, %6); END")
                 .arg(t, notApplying, insertOutbox, jsonObject(cols, QStringLiteral("OLD")),
-                     jsonObject(cols, QStringLiteral("NEW"))));
+                     jsonObject(cols, QStringLiteral("NEW")), author));
         wanted.insert(t + QStringLiteral("_no_hard_delete"),
                       QStringLiteral("CREATE TRIGGER %1_no_hard_delete BEFORE DELETE ON %1 WHEN "
                                      "%2 BEGIN SELECT RAISE(ABORT, 'rows are soft-deleted: set "

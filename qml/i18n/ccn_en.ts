@@ -2685,7 +2685,7 @@ Hai là (second), …</translation>
         <translation>The database upgrade failed at step %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/core/outboxtriggers.cpp" line="195"/>
+        <location filename="../../app/core/outboxtriggers.cpp" line="198"/>
         <source>Không cài được trigger đồng bộ %1: %2</source>
         <translation>Cannot install the sync trigger %1: %2</translation>
     </message>
@@ -2955,7 +2955,7 @@ Hai là (second), …</translation>
         <translation>Cannot save the sync state: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="256"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="308"/>
         <source>Không tìm thấy thay đổi bị từ chối này.</source>
         <translation>This refused change was not found.</translation>
     </message>
@@ -3082,7 +3082,7 @@ Hai là (second), …</translation>
         <translation>Tablet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="203"/>
+        <location filename="../../sync/client/syncclient.cpp" line="229"/>
         <source>%n thay đổi chưa gửi</source>
         <translation>
             <numerusform>%n unsent change</numerusform>
@@ -3090,7 +3090,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="205"/>
+        <location filename="../../sync/client/syncclient.cpp" line="231"/>
         <source>%n thay đổi bị máy chủ từ chối</source>
         <translation>
             <numerusform>%n change refused by the server</numerusform>
@@ -3098,35 +3098,43 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="207"/>
+        <location filename="../../sync/client/syncclient.cpp" line="233"/>
         <source>%n ảnh chưa tải lên (%1 MB)</source>
         <translation>
             <numerusform>%n photo not uploaded (%1 MB)</numerusform>
             <numerusform>%n photos not uploaded (%1 MB)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../sync/client/syncclient.cpp" line="236"/>
+        <source>%n thay đổi của %1 chưa gửi</source>
+        <translation>
+            <numerusform>%n unsent change by %1</numerusform>
+            <numerusform>%n unsent changes by %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="209"/>
+        <location filename="../../sync/client/syncclient.cpp" line="238"/>
         <source>Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.</source>
         <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="329"/>
+        <location filename="../../sync/client/syncclient.cpp" line="363"/>
         <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="415"/>
+        <location filename="../../sync/client/syncclient.cpp" line="449"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="534"/>
+        <location filename="../../sync/client/syncclient.cpp" line="568"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="618"/>
+        <location filename="../../sync/client/syncclient.cpp" line="652"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
@@ -3262,23 +3270,23 @@ Hai là (second), …</translation>
         <translation>Waiting to send: %1 records (%2), %3 photos (%4)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="109"/>
+        <location filename="../pages/SyncPage.qml" line="126"/>
         <source>Đồng bộ thành công lần cuối: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="109"/>
+        <location filename="../pages/SyncPage.qml" line="126"/>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="151"/>
+        <location filename="../pages/SyncPage.qml" line="168"/>
         <source>Sẽ tự thử lại lúc %1.</source>
         <translation>Will try again by itself at %1.</translation>
     </message>
     <message>
         <location filename="../pages/SyncPage.qml" line="40"/>
-        <location filename="../pages/SyncPage.qml" line="160"/>
+        <location filename="../pages/SyncPage.qml" line="177"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
@@ -3302,173 +3310,199 @@ Hai là (second), …</translation>
         <source>Đang tải ảnh thu nhỏ…</source>
         <translation>Downloading thumbnails…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../pages/SyncPage.qml" line="112"/>
+        <source>%n thay đổi của %1 đang chờ người đó đăng nhập trên máy này để gửi: máy chủ ghi mỗi thay đổi dưới tên người gửi.</source>
+        <translation>
+            <numerusform>%n change by %1 waits for them to sign in on this device to send it: the server records each change under the name of who sends it.</numerusform>
+            <numerusform>%n changes by %1 wait for them to sign in on this device to send them: the server records each change under the name of who sends it.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="160"/>
+        <location filename="../pages/SyncPage.qml" line="120"/>
+        <source>Gửi dưới tên tôi</source>
+        <translation>Send under my name</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="177"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="168"/>
+        <location filename="../pages/SyncPage.qml" line="185"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="179"/>
+        <location filename="../pages/SyncPage.qml" line="196"/>
         <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="204"/>
+        <location filename="../pages/SyncPage.qml" line="221"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="204"/>
+        <location filename="../pages/SyncPage.qml" line="221"/>
         <source>%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.</source>
         <translation>%1 (%2): %3. Sent again by itself at every sync until the registry has the record it needs.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="204"/>
+        <location filename="../pages/SyncPage.qml" line="221"/>
         <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên (họ thấy thay đổi này trong trang Đồng bộ của mình) để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
         <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor (they see this change on their Sync page) to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="211"/>
+        <location filename="../pages/SyncPage.qml" line="228"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="222"/>
+        <location filename="../pages/SyncPage.qml" line="239"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="222"/>
+        <location filename="../pages/SyncPage.qml" line="239"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="222"/>
+        <location filename="../pages/SyncPage.qml" line="239"/>
         <source>Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)</source>
         <translation>Conflicts to settle: %1 (the %2 oldest shown; more appear as these are settled)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="228"/>
+        <location filename="../pages/SyncPage.qml" line="245"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="246"/>
+        <location filename="../pages/SyncPage.qml" line="263"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="246"/>
+        <location filename="../pages/SyncPage.qml" line="263"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="246"/>
+        <location filename="../pages/SyncPage.qml" line="263"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="259"/>
+        <location filename="../pages/SyncPage.qml" line="276"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="273"/>
+        <location filename="../pages/SyncPage.qml" line="290"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="290"/>
+        <location filename="../pages/SyncPage.qml" line="307"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="305"/>
+        <location filename="../pages/SyncPage.qml" line="322"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="307"/>
+        <location filename="../pages/SyncPage.qml" line="324"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="321"/>
+        <location filename="../pages/SyncPage.qml" line="338"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="327"/>
+        <location filename="../pages/SyncPage.qml" line="344"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="333"/>
+        <location filename="../pages/SyncPage.qml" line="350"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="348"/>
+        <location filename="../pages/SyncPage.qml" line="365"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="348"/>
+        <location filename="../pages/SyncPage.qml" line="365"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="348"/>
+        <location filename="../pages/SyncPage.qml" line="365"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="355"/>
+        <location filename="../pages/SyncPage.qml" line="372"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="373"/>
+        <location filename="../pages/SyncPage.qml" line="390"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="373"/>
+        <location filename="../pages/SyncPage.qml" line="390"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="392"/>
+        <location filename="../pages/SyncPage.qml" line="409"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="392"/>
+        <location filename="../pages/SyncPage.qml" line="409"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="392"/>
+        <location filename="../pages/SyncPage.qml" line="409"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="392"/>
+        <location filename="../pages/SyncPage.qml" line="409"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="405"/>
+        <location filename="../pages/SyncPage.qml" line="422"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="422"/>
+        <location filename="../pages/SyncPage.qml" line="439"/>
+        <source>Gửi thay đổi của người khác dưới tên bạn?</source>
+        <translation>Send another user's changes under your name?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/SyncPage.qml" line="445"/>
+        <source>%n thay đổi của %1 sẽ được gửi ở lượt đồng bộ tới và máy chủ ghi là của %2. Chỉ làm vậy khi người đó không thể đăng nhập trên máy này.</source>
+        <translation>
+            <numerusform>%n change by %1 will be sent in the next sync and recorded as %2's. Only do this when they cannot sign in on this device.</numerusform>
+            <numerusform>%n changes by %1 will be sent in the next sync and recorded as %2's. Only do this when they cannot sign in on this device.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="456"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

@@ -104,6 +104,23 @@ Page {
                 wrapMode: Text.WordWrap
             }
 
+            // Changes another user made on this tablet: the registry takes a change as its
+            // sender's, so they wait for their author to log in here (or are taken over).
+            Label {
+                Layout.fillWidth: true
+                visible: page.syncClient.othersPendingRecords > 0
+                text: qsTr("%n thay đổi của %1 đang chờ người đó đăng nhập trên máy này để gửi: máy chủ ghi mỗi thay đổi dưới tên người gửi.", "", page.syncClient.othersPendingRecords).arg(page.syncClient.othersPendingAuthors)
+                wrapMode: Text.WordWrap
+            }
+
+            Button {
+                Layout.fillWidth: true
+                visible: page.syncClient.othersPendingRecords > 0 && page.syncClient.loggedIn
+                enabled: !page.syncClient.syncing
+                text: qsTr("Gửi dưới tên tôi")
+                onClicked: confirmAdopt.open()
+            }
+
             Label {
                 Layout.fillWidth: true
                 text: page.syncClient.lastSyncAt.getTime() > 0 ? qsTr("Đồng bộ thành công lần cuối: %1").arg(page.syncClient.lastSyncAt.toLocaleString(Qt.locale("vi_VN"), Locale.ShortFormat)) : qsTr("Chưa đồng bộ lần nào.")
@@ -410,6 +427,23 @@ Page {
                         page.loginRequested();
                 }
             }
+        }
+    }
+
+    Dialog {
+        id: confirmAdopt
+
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 480)
+        modal: true
+        title: qsTr("Gửi thay đổi của người khác dưới tên bạn?")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        onAccepted: page.syncClient.adoptOthersChanges()
+
+        Label {
+            width: parent.width
+            text: qsTr("%n thay đổi của %1 sẽ được gửi ở lượt đồng bộ tới và máy chủ ghi là của %2. Chỉ làm vậy khi người đó không thể đăng nhập trên máy này.", "", page.syncClient.othersPendingRecords).arg(page.syncClient.othersPendingAuthors).arg(page.syncClient.user)
+            wrapMode: Text.WordWrap
         }
     }
 

@@ -62,7 +62,8 @@ CoreError PushBatch::build(const QSqlDatabase &db, const QString &deviceId, int 
     q.setForwardOnly(true);
     q.prepare(
         QStringLiteral("SELECT seq, entity, row_id, op, base_seq, old_json, new_json FROM "
-                       "outbox WHERE seq > ? AND rejected_code IS NULL ORDER BY seq LIMIT ?"));
+                       "outbox WHERE seq > ? AND rejected_code IS NULL AND %1 ORDER BY seq LIMIT ?")
+            .arg(QLatin1String(SyncManager::ownEntries)));
     q.addBindValue(afterSeq);
     q.addBindValue(limit);
     if (!q.exec())
@@ -155,9 +156,12 @@ CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outco
         return SyncErrors::make(SyncErrors::Kind::Local, tx.beginError().message());
     QSqlQuery del(db);
     // The stored entries go in ranges of consecutive batch entries: one statement per range
-    // (entries rejected in an earlier round may lie between them and stay).
-    del.prepare(
-        QStringLiteral("DELETE FROM outbox WHERE seq BETWEEN ? AND ? AND rejected_code IS NULL"));
+    // (entries rejected in an earlier round, and other users' entries, may lie between them and
+    // stay: the condition is build()'s; the author cannot change meanwhile, as a login ends the
+    // round under way).
+    del.prepare(QStringLiteral("DELETE FROM outbox WHERE seq BETWEEN ? AND ? AND rejected_code IS "
+                               "NULL AND %1")
+                    .arg(QLatin1String(SyncManager::ownEntries)));
     QSqlQuery rej(db);
     // waiting_since: when an entry was first refused for want of another row (schema 008); kept
     // while it is refused so again, cleared by any other answer.

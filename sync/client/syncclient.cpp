@@ -191,7 +191,33 @@ QVariantList SyncClient::rejectedChanges() const
 
 bool SyncClient::hasUnsyncedWork() const
 {
-    return m_pendingRecords + m_rejectedRecords + m_pendingPhotos > 0;
+    return m_pendingRecords + m_rejectedRecords + m_pendingPhotos + m_othersPendingRecords > 0;
+}
+
+QString SyncClient::othersPendingAuthors() const
+{
+    return m_othersPendingAuthors.join(QStringLiteral(", "));
+}
+
+bool SyncClient::adoptOthersChanges()
+{
+    // A round under way has picked its batches by the author: not changed beneath it.
+    if (m_syncing) {
+        setLastError(SyncErrors::make(SyncErrors::Kind::Busy), SyncErrors::Kind::Busy);
+        return false;
+    }
+    if (!loggedIn()) {
+        setLastError(SyncErrors::make(SyncErrors::Kind::NotLoggedIn),
+                     SyncErrors::Kind::NotLoggedIn);
+        return false;
+    }
+    const CoreError e = m_manager.adoptOthersChanges();
+    if (e.failed()) {
+        setLastError(e, SyncErrors::Kind::Local);
+        return false;
+    }
+    refreshCounts();
+    return true;
 }
 
 QString SyncClient::unsyncedSummary() const
@@ -206,6 +232,9 @@ QString SyncClient::unsyncedSummary() const
     if (m_pendingPhotos > 0)
         parts << tr("%n ảnh chưa tải lên (%1 MB)", nullptr, m_pendingPhotos)
                      .arg(QString::number(double(m_pendingPhotoBytes) / (1024.0 * 1024.0), 'f', 1));
+    if (m_othersPendingRecords > 0)
+        parts << tr("%n thay đổi của %1 chưa gửi", nullptr, m_othersPendingRecords)
+                     .arg(othersPendingAuthors());
     return tr("Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.")
         .arg(parts.join(QStringLiteral(", ")));
 }
@@ -301,6 +330,8 @@ bool SyncClient::refreshCounts()
 {
     qint64 recordBytes = 0;
     const int pending = m_manager.pendingRecordCount(&recordBytes);
+    QStringList authors;
+    const int others = m_manager.othersPendingCount(&authors);
     const int rejected = m_manager.rejectedCount();
     const QList<PendingPhoto> photos = m_manager.pendingPhotos(m_dataRoot);
     qint64 bytes = 0;
@@ -308,9 +339,12 @@ bool SyncClient::refreshCounts()
         bytes += qMax<qint64>(0, p.size - p.uploadedBytes);
     if (pending == m_pendingRecords && recordBytes == m_pendingRecordBytes &&
         rejected == m_rejectedRecords && photos.size() == m_pendingPhotos &&
-        bytes == m_pendingPhotoBytes)
+        bytes == m_pendingPhotoBytes && others == m_othersPendingRecords &&
+        authors == m_othersPendingAuthors)
         return true;
     m_pendingRecords = pending;
+    m_othersPendingRecords = others;
+    m_othersPendingAuthors = authors;
     m_pendingRecordBytes = recordBytes;
     m_rejectedRecords = rejected;
     m_pendingPhotos = int(photos.size());

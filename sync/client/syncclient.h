@@ -63,6 +63,11 @@ class SyncClient : public QObject
     Q_PROPERTY(int waitLimitDays READ waitLimitDays CONSTANT)
     Q_PROPERTY(int pendingPhotos READ pendingPhotos NOTIFY countsChanged)
     Q_PROPERTY(qint64 pendingPhotoBytes READ pendingPhotoBytes NOTIFY countsChanged)
+    // Changes other users made on this tablet: they go up only when their author logs in here
+    // (the registry takes a change as its sender's), or once the user logged in takes them over.
+    Q_PROPERTY(int othersPendingRecords READ othersPendingRecords NOTIFY countsChanged)
+    // Their authors' user names, oldest first, joined with commas.
+    Q_PROPERTY(QString othersPendingAuthors READ othersPendingAuthors NOTIFY countsChanged)
     Q_PROPERTY(bool hasUnsyncedWork READ hasUnsyncedWork NOTIFY countsChanged)
     Q_PROPERTY(QString unsyncedSummary READ unsyncedSummary NOTIFY countsChanged)
     // For supervisors: the open conflict records of their province (GET /api/v1/conflicts),
@@ -142,6 +147,8 @@ public:
     QVariantList rejectedChanges() const;
     int pendingPhotos() const { return m_pendingPhotos; }
     qint64 pendingPhotoBytes() const { return m_pendingPhotoBytes; }
+    int othersPendingRecords() const { return m_othersPendingRecords; }
+    QString othersPendingAuthors() const;
     bool hasUnsyncedWork() const;
     QString unsyncedSummary() const;
     QVariantList conflicts() const { return m_conflicts; }
@@ -193,6 +200,9 @@ public slots:
     // Fetches a photo's original (on demand); originalReady or originalFailed follows.
     void fetchOriginal(const QString &sha256);
     bool retryRejected(qint64 outboxSeq);
+    // The user logged in takes over the changes other users left on this tablet: the next round
+    // sends them as theirs. False (lastError says why) while a round runs or when logged out.
+    bool adoptOthersChanges();
     // Counts what waits again; false when a handler of countsChanged ended the round under way.
     bool refreshCounts();
 
@@ -325,6 +335,8 @@ private:
     qint64 m_pendingRecordBytes = 0;
     int m_rejectedRecords = 0;
     int m_pendingPhotos = 0;
+    int m_othersPendingRecords = 0;
+    QStringList m_othersPendingAuthors;
     qint64 m_pendingPhotoBytes = 0;
     QVariantList m_conflicts;
     QVariantList m_registryRejections;

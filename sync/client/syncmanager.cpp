@@ -141,6 +141,8 @@ CoreError SyncManager::setAuthFrom(const QString &server, const SyncAuth &a, boo
     CoreError e = setAuth(a);
     if (e.ok())
         e = setValue(QStringLiteral("pull_owner"), ownerText);
+    if (e.ok())
+        e = setAuthor(a.userId, a.username);
     if (e.ok() && reset)
         e = setPullCursor(0);
     if (e.ok() && reset) // another registry's epoch says nothing of this one
@@ -166,13 +168,65 @@ int SyncManager::pendingRecordCount(qint64 *bytes) const
         *bytes = 0;
     const QString size = bytes ? QStringLiteral("coalesce(sum(length(CAST(new_json AS BLOB))), 0)")
                                : QStringLiteral("0");
-    if (!q.exec(QStringLiteral("SELECT count(*), %1 FROM outbox WHERE rejected_code IS NULL")
-                    .arg(size)) ||
+    if (!q.exec(QStringLiteral("SELECT count(*), %1 FROM outbox WHERE rejected_code IS NULL AND %2")
+                    .arg(size, QLatin1String(ownEntries))) ||
         !q.next())
         return 0;
     if (bytes)
         *bytes = q.value(1).toLongLong();
     return q.value(0).toInt();
+}
+
+int SyncManager::othersPendingCount(QStringList *authors) const
+{
+    if (authors)
+        authors->clear();
+    QSqlQuery q(m_db);
+    // Refused entries are counted apart (rejectedCount), whoever made them.
+    if (!q.exec(
+            QStringLiteral("SELECT author, count(*) FROM outbox WHERE rejected_code IS NULL AND "
+                           "NOT %1 GROUP BY author ORDER BY min(seq)")
+                .arg(QLatin1String(ownEntries))))
+        return 0;
+    const QJsonObject names =
+        QJsonDocument::fromJson(value(QStringLiteral("authors")).toUtf8()).object();
+    int n = 0;
+    while (q.next()) {
+        n += q.value(1).toInt();
+        if (authors) {
+            const QString id = q.value(0).toString();
+            const QString name = names.value(id).toString();
+            *authors << (name.isEmpty() ? id : name);
+        }
+    }
+    return n;
+}
+
+CoreError SyncManager::setAuthor(const QString &userId, const QString &username)
+{
+    QJsonObject names = QJsonDocument::fromJson(value(QStringLiteral("authors")).toUtf8()).object();
+    if (!username.isEmpty() && names.value(userId).toString() != username) {
+        names.insert(userId, username);
+        const CoreError e =
+            setValue(QStringLiteral("authors"),
+                     QString::fromUtf8(QJsonDocument(names).toJson(QJsonDocument::Compact)));
+        if (e.failed())
+            return e;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE sync_flags SET author = ?"));
+    q.addBindValue(userId);
+    return q.exec() ? CoreError() : sqlError(q);
+}
+
+CoreError SyncManager::adoptOthersChanges()
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("UPDATE outbox SET author = (SELECT author FROM sync_flags) WHERE "
+                                 "NOT %1")
+                      .arg(QLatin1String(ownEntries)))
+               ? CoreError()
+               : sqlError(q);
 }
 
 int SyncManager::rejectedCount() const

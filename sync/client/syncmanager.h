@@ -63,7 +63,20 @@ public:
 
     // Outbox entries still to send (not rejected), and when asked the size of their new values
     // (as stored: the JSON text, in bytes) in the same scan.
+    // Outbox entries the user logged in (sync_flags.author) sends: theirs, and those with no
+    // author (schema 009). The SQL condition; every statement that picks entries to send uses it.
+    static constexpr const char *ownEntries =
+        "(author IS NULL OR author = (SELECT author FROM sync_flags))";
+    // Entries waiting to be sent by the user logged in (ownEntries) and, with `bytes`, their size.
     int pendingRecordCount(qint64 *bytes = nullptr) const;
+    // Entries another user made on this tablet, which wait for them to log in (refused ones are
+    // in rejectedCount); `authors`: their
+    // user names (ids where a name was never seen), oldest first.
+    int othersPendingCount(QStringList *authors = nullptr) const;
+    // Who works on the tablet from now on (at each login); their name is kept for the page.
+    CoreError setAuthor(const QString &userId, const QString &username);
+    // The user logged in takes over the entries others left (sent as theirs from then on).
+    CoreError adoptOthersChanges();
     int rejectedCount() const;
     // Rejected entries for the user: seq, entity, row_id, op, code, message, created_at,
     // retriedBySync (ChangeResult::waitsForAnotherRow and waiting for less than waitLimitDays: sent

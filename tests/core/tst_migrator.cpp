@@ -130,6 +130,49 @@ private slots:
         }
     }
 
+    // Schema 9: who last logged in on the tablet (sync_state's pull_owner) becomes the author of
+    // the changes made from then on; a value that is not JSON leaves no author, and no error.
+    void theLastUserToLogInBecomesTheAuthor_data()
+    {
+        QTest::addColumn<QString>("owner");
+        QTest::addColumn<QString>("author");
+        QTest::newRow("logged in once")
+            << QStringLiteral("{\"format\":1,\"server\":\"https://127.0.0.1:8787\",\"user_id\":"
+                              "\"u-7\"}")
+            << QStringLiteral("u-7");
+        QTest::newRow("never") << QString() << QString();
+        QTest::newRow("not json") << QStringLiteral("{broken") << QString();
+    }
+    void theLastUserToLogInBecomesTheAuthor()
+    {
+        QFETCH(QString, owner);
+        QFETCH(QString, author);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v8.sqlite"));
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v8"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(Migrator::migrate(db, 8).ok());
+            if (!owner.isNull()) {
+                QSqlQuery q(db);
+                q.prepare(
+                    QStringLiteral("INSERT INTO sync_state(key, value) VALUES ('pull_owner', ?)"));
+                q.addBindValue(owner);
+                QVERIFY(q.exec());
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v8"));
+        Database upgraded;
+        QVERIFY(upgraded.open(path).ok());
+        QSqlQuery q(upgraded.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT author FROM sync_flags")) && q.next());
+        QCOMPARE(q.value(0).toString(), author);
+        QCOMPARE(q.value(0).isNull(), author.isEmpty());
+    }
+
     void newerDatabaseIsRefusedUntouched()
     {
         QTemporaryDir dir;

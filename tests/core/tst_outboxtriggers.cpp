@@ -42,6 +42,29 @@ private slots:
         QFile::remove(m_dir.filePath(QStringLiteral("device.sqlite")));
     }
 
+    // Each entry names who worked on the tablet when the change was made (sync_flags.author,
+    // set at each login): none before anyone logged in.
+    void entriesNameTheirAuthor()
+    {
+        QSqlDatabase c = m_db.connection();
+        RecordWriter w(c);
+        const QString noAuthor = QStringLiteral("SELECT count(*) FROM outbox WHERE author IS NULL");
+        const int before = testdb::count(m_db, noAuthor); // the fixture's rows
+        QVERIFY(w.update(QStringLiteral("clusters"), testdb::khanhHai,
+                         {{QStringLiteral("notes"), QStringLiteral("nobody logged in")}})
+                    .ok());
+        QCOMPARE(testdb::count(m_db, noAuthor), before + 1);
+        QSqlQuery q(c);
+        QVERIFY(q.exec(QStringLiteral("UPDATE sync_flags SET author = 'user-7'")));
+        QVERIFY(w.update(QStringLiteral("clusters"), testdb::khanhHai,
+                         {{QStringLiteral("notes"), QStringLiteral("user 7's")}})
+                    .ok());
+        QVERIFY(w.softDelete(QStringLiteral("clusters"), testdb::dongHuong).ok());
+        QCOMPARE(testdb::count(m_db, QStringLiteral("SELECT count(*) FROM outbox WHERE author = "
+                                                    "'user-7'")),
+                 2);
+    }
+
     void everySyncedTableHasTriggers()
     {
         QSqlDatabase c = m_db.connection();

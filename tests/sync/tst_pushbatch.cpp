@@ -3,6 +3,7 @@
 #include "protocolversion.h"
 #include "pushbatch.h"
 #include "pushrequest.h"
+#include "syncmanager.h"
 #include "synctestutil.h"
 
 #include <QTemporaryDir>
@@ -133,6 +134,65 @@ private slots:
         PushBatch next;
         QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &next).ok());
         QVERIFY(next.isEmpty());
+    }
+
+    // Each change goes up with its author logged in (schema 009): another user's entries, made
+    // on this tablet before a hand-over, are not in the batch and are not deleted with the
+    // stored entries around them; those with no author go with whoever is logged in.
+    void anotherUsersChangesWaitForThem()
+    {
+        Database db;
+        QSqlDatabase c = freshDb(db);
+        SyncManager m(c);
+        // p1 before anyone logged in, p2 by a, then the tablet passes to b: p3 and p1's edit.
+        QVERIFY(steps(
+            c,
+            R"([{"do": "insert", "table": "admin_units", "values": {"id": "p1", "code": "01", "name": "A", "level": "province", "level_label": "Tỉnh", "valid_from": "2025-07-01"}}])"));
+        QVERIFY(m.setAuthor(QStringLiteral("user-a"), QStringLiteral("a.inspector")).ok());
+        QVERIFY(steps(
+            c,
+            R"([{"do": "insert", "table": "admin_units", "values": {"id": "p2", "code": "02", "name": "B", "level": "province", "level_label": "Tỉnh", "valid_from": "2025-07-01"}}])"));
+        QVERIFY(m.setAuthor(QStringLiteral("user-b"), QStringLiteral("b.inspector")).ok());
+        QVERIFY(steps(c, R"([
+          {"do": "insert", "table": "admin_units", "values": {"id": "p3", "code": "03", "name": "C", "level": "province", "level_label": "Tỉnh", "valid_from": "2025-07-01"}},
+          {"do": "update", "table": "admin_units", "id": "p1", "values": {"name": "A by b"}}
+        ])"));
+        QCOMPARE(m.pendingRecordCount(), 3); // b's two, and p1's insert with no author
+        QStringList authors;
+        QCOMPARE(m.othersPendingCount(&authors), 1);
+        QCOMPARE(authors, QStringList{QStringLiteral("a.inspector")});
+
+        PushBatch batch;
+        QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &batch).ok());
+        QStringList sent;
+        for (const PushBatch::Entry &e : batch.entries())
+            sent << e.rowId + QLatin1Char('/') + e.op;
+        QCOMPARE(sent, (QStringList{QStringLiteral("p1/insert"), QStringLiteral("p3/insert"),
+                                    QStringLiteral("p1/update")}));
+        const QJsonObject allApplied{
+            {"protocol", ProtocolVersion::current}, {"server_seq", 40}, {"results", QJsonArray()}};
+        PushBatch::Outcome o;
+        QVERIFY(batch.applyReply(c, allApplied, &o).ok());
+        QCOMPARE(o.stored, 3);
+        // a's insert lay between stored entries: it is still there, still a's.
+        QCOMPARE(scalar(c, "SELECT group_concat(row_id || ':' || author) FROM outbox").toString(),
+                 QStringLiteral("p2:user-a"));
+        PushBatch next;
+        QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &next).ok());
+        QVERIFY(next.isEmpty());
+
+        // a logs in again: it goes.
+        QVERIFY(m.setAuthor(QStringLiteral("user-a"), QStringLiteral("a.inspector")).ok());
+        QCOMPARE(m.pendingRecordCount(), 1);
+        QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &next).ok());
+        QCOMPARE(next.size(), 1);
+        // Or b takes it over, and it goes as b's.
+        QVERIFY(m.setAuthor(QStringLiteral("user-b"), QStringLiteral("b.inspector")).ok());
+        QCOMPARE(m.pendingRecordCount(), 0);
+        QVERIFY(m.adoptOthersChanges().ok());
+        QCOMPARE(m.othersPendingCount(), 0);
+        QCOMPARE(m.pendingRecordCount(), 1);
+        QCOMPARE(scalar(c, "SELECT author FROM outbox").toString(), QStringLiteral("user-b"));
     }
 
     // The versions the registry stored exactly as sent (`own`, and a duplicate's seq) become the

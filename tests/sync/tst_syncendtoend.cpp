@@ -502,6 +502,57 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(devicesStatus(token, a->db.schemaVersion()), 401, 10000);
     }
 
+    // A tablet passes from one user to another with a change still waiting. The next user's
+    // round does not send it (the registry would take it as theirs): it waits, the tablet says
+    // whose it is, and it goes when its author logs in again, as theirs. A conflict card then
+    // names the inspector as who saved it.
+    void aChangeWaitsForItsAuthorAfterAHandOver()
+    {
+        auto d = device("inspector.demo");
+        QVERIFY(round(*d));
+        const QString id = someRow(*d, "inspections");
+        auto other = device("supervisor.demo");
+        QVERIFY(round(*other));
+        const QString before = value(*other, "inspections", id, "conclusions");
+        QVERIFY(
+            RecordWriter(d->c())
+                .update("inspections", id, {{"conclusions", "Thanh tra ghi trước khi giao máy"}})
+                .ok());
+        QVERIFY(d->client->logout(true));
+        QVERIFY(logIn(*d, "supervisor.demo"));
+        QVERIFY(round(*d));
+        QCOMPARE(d->client->pendingRecords(), 0);
+        QCOMPARE(d->client->othersPendingRecords(), 1);
+        QCOMPARE(d->client->othersPendingAuthors(), QStringLiteral("inspector.demo"));
+        QVERIFY(d->client->hasUnsyncedWork());
+        QVERIFY(d->client->unsyncedSummary().contains(QStringLiteral("inspector.demo")));
+        QVERIFY(round(*other));
+        QCOMPARE(value(*other, "inspections", id, "conclusions"), before);
+
+        QVERIFY(logIn(*d, "inspector.demo"));
+        QVERIFY(round(*d));
+        QCOMPARE(d->client->othersPendingRecords(), 0);
+        QCOMPARE(d->client->pendingRecords(), 0);
+        // The supervisor's tablet, still on the old version, writes the same field: the conflict
+        // says who saved each value.
+        QVERIFY(RecordWriter(other->c())
+                    .update("inspections", id, {{"conclusions", "Giám sát ghi"}})
+                    .ok());
+        QVERIFY(round(*other));
+        QSignalSpy listed(other->client.get(), &SyncClient::conflictsChanged);
+        other->client->fetchConflicts();
+        QVERIFY(listed.wait(15000));
+        QStringList savers;
+        for (const QVariant &v : other->client->conflicts()) {
+            const QVariantMap c = v.toMap();
+            if (c.value("row_id").toString() == id && c.value("field") == "conclusions")
+                savers << c.value("current_username").toString()
+                       << c.value("incoming_username").toString();
+        }
+        savers.sort();
+        QCOMPARE(savers, (QStringList{"inspector.demo", "supervisor.demo"}));
+    }
+
     void revokedDeviceIsLoggedOutAndKeepsWork()
     {
         auto a = device("inspector.demo");
