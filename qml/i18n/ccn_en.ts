@@ -2955,7 +2955,7 @@ Hai là (second), …</translation>
         <translation>Cannot save the sync state: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="308"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="310"/>
         <source>Không tìm thấy thay đổi bị từ chối này.</source>
         <translation>This refused change was not found.</translation>
     </message>
@@ -3124,17 +3124,17 @@ Hai là (second), …</translation>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="449"/>
+        <location filename="../../sync/client/syncclient.cpp" line="452"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="568"/>
+        <location filename="../../sync/client/syncclient.cpp" line="571"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="652"/>
+        <location filename="../../sync/client/syncclient.cpp" line="655"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
@@ -3210,108 +3210,108 @@ Hai là (second), …</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../pages/SyncPage.qml" line="24"/>
+        <location filename="../pages/SyncPage.qml" line="27"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="25"/>
+        <location filename="../pages/SyncPage.qml" line="28"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="44"/>
+        <location filename="../pages/SyncPage.qml" line="47"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="58"/>
+        <location filename="../pages/SyncPage.qml" line="61"/>
         <source>Máy chủ tự ghi (nhập dữ liệu hoặc dữ liệu mẫu), lúc %1.</source>
         <translation>Written by the registry itself (an import or the demo data), at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="60"/>
+        <location filename="../pages/SyncPage.qml" line="63"/>
         <source>%1 lưu, đồng bộ lên lúc %2.</source>
         <translation>Saved by %1, synced at %2.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="61"/>
+        <location filename="../pages/SyncPage.qml" line="64"/>
         <source>%1 lưu trên máy %2, đồng bộ lên lúc %3.</source>
         <translation>Saved by %1 on %2, synced at %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="89"/>
+        <location filename="../pages/SyncPage.qml" line="92"/>
         <source>Đang có mạng</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="89"/>
+        <location filename="../pages/SyncPage.qml" line="92"/>
         <source>Không có mạng — dữ liệu được lưu trên máy và sẽ gửi khi có mạng</source>
         <translation>No network — data is kept on this device and sent when online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="96"/>
+        <location filename="../pages/SyncPage.qml" line="99"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="96"/>
+        <location filename="../pages/SyncPage.qml" line="99"/>
         <source>Chưa đăng nhập</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="103"/>
+        <location filename="../pages/SyncPage.qml" line="106"/>
         <source>Mọi thay đổi đã được gửi lên máy chủ.</source>
         <translation>All changes have been sent to the server.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="103"/>
+        <location filename="../pages/SyncPage.qml" line="106"/>
         <source>Đang chờ gửi: %1 bản ghi (%2), %3 ảnh (%4)</source>
         <translation>Waiting to send: %1 records (%2), %3 photos (%4)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="126"/>
+        <location filename="../pages/SyncPage.qml" line="158"/>
         <source>Đồng bộ thành công lần cuối: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="126"/>
+        <location filename="../pages/SyncPage.qml" line="158"/>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="168"/>
+        <location filename="../pages/SyncPage.qml" line="200"/>
         <source>Sẽ tự thử lại lúc %1.</source>
         <translation>Will try again by itself at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="40"/>
-        <location filename="../pages/SyncPage.qml" line="177"/>
+        <location filename="../pages/SyncPage.qml" line="43"/>
+        <location filename="../pages/SyncPage.qml" line="209"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="32"/>
+        <location filename="../pages/SyncPage.qml" line="35"/>
         <source>Đang gửi thay đổi lên máy chủ…</source>
         <translation>Sending changes to the server…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="34"/>
+        <location filename="../pages/SyncPage.qml" line="37"/>
         <source>Đang tải dữ liệu mới về máy…</source>
         <translation>Downloading new data…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="36"/>
+        <location filename="../pages/SyncPage.qml" line="39"/>
         <source>Đang gửi ảnh…</source>
         <translation>Sending photos…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="38"/>
+        <location filename="../pages/SyncPage.qml" line="41"/>
         <source>Đang tải ảnh thu nhỏ…</source>
         <translation>Downloading thumbnails…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="112"/>
+        <location filename="../pages/SyncPage.qml" line="115"/>
         <source>%n thay đổi của %1 đang chờ người đó đăng nhập trên máy này để gửi: máy chủ ghi mỗi thay đổi dưới tên người gửi.</source>
         <translation>
             <numerusform>%n change by %1 waits for them to sign in on this device to send it: the server records each change under the name of who sends it.</numerusform>
@@ -3319,190 +3319,195 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="120"/>
+        <location filename="../pages/SyncPage.qml" line="124"/>
         <source>Gửi dưới tên tôi</source>
         <translation>Send under my name</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="177"/>
+        <location filename="../pages/SyncPage.qml" line="142"/>
+        <source>Đồng ý gửi dưới tên tôi</source>
+        <translation>Yes, send under my name</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="151"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="209"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="185"/>
+        <location filename="../pages/SyncPage.qml" line="217"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="196"/>
+        <location filename="../pages/SyncPage.qml" line="228"/>
         <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="221"/>
+        <location filename="../pages/SyncPage.qml" line="253"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="221"/>
+        <location filename="../pages/SyncPage.qml" line="253"/>
         <source>%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.</source>
         <translation>%1 (%2): %3. Sent again by itself at every sync until the registry has the record it needs.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="221"/>
+        <location filename="../pages/SyncPage.qml" line="253"/>
         <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên (họ thấy thay đổi này trong trang Đồng bộ của mình) để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
         <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor (they see this change on their Sync page) to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="228"/>
+        <location filename="../pages/SyncPage.qml" line="260"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="239"/>
+        <location filename="../pages/SyncPage.qml" line="271"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="239"/>
+        <location filename="../pages/SyncPage.qml" line="271"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="239"/>
+        <location filename="../pages/SyncPage.qml" line="271"/>
         <source>Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)</source>
         <translation>Conflicts to settle: %1 (the %2 oldest shown; more appear as these are settled)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="245"/>
+        <location filename="../pages/SyncPage.qml" line="277"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="263"/>
+        <location filename="../pages/SyncPage.qml" line="295"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="263"/>
+        <location filename="../pages/SyncPage.qml" line="295"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="263"/>
+        <location filename="../pages/SyncPage.qml" line="295"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="276"/>
+        <location filename="../pages/SyncPage.qml" line="308"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="290"/>
+        <location filename="../pages/SyncPage.qml" line="322"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="307"/>
+        <location filename="../pages/SyncPage.qml" line="339"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="322"/>
+        <location filename="../pages/SyncPage.qml" line="354"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="324"/>
+        <location filename="../pages/SyncPage.qml" line="356"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="338"/>
+        <location filename="../pages/SyncPage.qml" line="370"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="344"/>
+        <location filename="../pages/SyncPage.qml" line="376"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="350"/>
+        <location filename="../pages/SyncPage.qml" line="382"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="365"/>
+        <location filename="../pages/SyncPage.qml" line="397"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="365"/>
+        <location filename="../pages/SyncPage.qml" line="397"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="365"/>
+        <location filename="../pages/SyncPage.qml" line="397"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="372"/>
+        <location filename="../pages/SyncPage.qml" line="404"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="390"/>
+        <location filename="../pages/SyncPage.qml" line="422"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="390"/>
+        <location filename="../pages/SyncPage.qml" line="422"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="409"/>
+        <location filename="../pages/SyncPage.qml" line="441"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="409"/>
+        <location filename="../pages/SyncPage.qml" line="441"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="409"/>
+        <location filename="../pages/SyncPage.qml" line="441"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="409"/>
+        <location filename="../pages/SyncPage.qml" line="441"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="422"/>
+        <location filename="../pages/SyncPage.qml" line="454"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
-    <message>
-        <location filename="../pages/SyncPage.qml" line="439"/>
-        <source>Gửi thay đổi của người khác dưới tên bạn?</source>
-        <translation>Send another user's changes under your name?</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="445"/>
+        <location filename="../pages/SyncPage.qml" line="131"/>
         <source>%n thay đổi của %1 sẽ được gửi ở lượt đồng bộ tới và máy chủ ghi là của %2. Chỉ làm vậy khi người đó không thể đăng nhập trên máy này.</source>
         <translation>
-            <numerusform>%n change by %1 will be sent in the next sync and recorded as %2's. Only do this when they cannot sign in on this device.</numerusform>
-            <numerusform>%n changes by %1 will be sent in the next sync and recorded as %2's. Only do this when they cannot sign in on this device.</numerusform>
+            <numerusform>%n change by %1 will be sent in the next sync and recorded as %2&apos;s. Only do this when they cannot sign in on this device.</numerusform>
+            <numerusform>%n changes by %1 will be sent in the next sync and recorded as %2&apos;s. Only do this when they cannot sign in on this device.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="456"/>
+        <location filename="../pages/SyncPage.qml" line="471"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

@@ -15,6 +15,9 @@ Page {
     // What the supervisor typed for a conflict (id -> text) and has not used yet: the list is
     // read again after each resolution and round, and its cards are made anew.
     property var ownValueDrafts: ({})
+    // The user asked to send other users' waiting changes under their own name: the page asks
+    // them to confirm.
+    property bool adoptAsked: false
 
     // Asks the app to show LoginPage (after logout or when the session ended).
     signal loginRequested
@@ -113,12 +116,41 @@ Page {
                 wrapMode: Text.WordWrap
             }
 
+            // Taking them over is asked twice, on the page: the registry will name this user.
             Button {
                 Layout.fillWidth: true
-                visible: page.syncClient.othersPendingRecords > 0 && page.syncClient.loggedIn
+                visible: page.syncClient.othersPendingRecords > 0 && page.syncClient.loggedIn && !page.adoptAsked
                 enabled: !page.syncClient.syncing
                 text: qsTr("Gửi dưới tên tôi")
-                onClicked: confirmAdopt.open()
+                onClicked: page.adoptAsked = true
+            }
+
+            Label {
+                Layout.fillWidth: true
+                visible: page.syncClient.othersPendingRecords > 0 && page.adoptAsked
+                text: qsTr("%n thay đổi của %1 sẽ được gửi ở lượt đồng bộ tới và máy chủ ghi là của %2. Chỉ làm vậy khi người đó không thể đăng nhập trên máy này.", "", page.syncClient.othersPendingRecords).arg(page.syncClient.othersPendingAuthors).arg(page.syncClient.user)
+                wrapMode: Text.WordWrap
+                font.bold: true
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                visible: page.syncClient.othersPendingRecords > 0 && page.adoptAsked
+
+                Button {
+                    enabled: !page.syncClient.syncing && page.syncClient.loggedIn
+                    text: qsTr("Đồng ý gửi dưới tên tôi")
+                    onClicked: {
+                        page.syncClient.adoptOthersChanges();
+                        page.adoptAsked = false;
+                    }
+                }
+
+                Button {
+                    flat: true
+                    text: qsTr("Không")
+                    onClicked: page.adoptAsked = false
+                }
             }
 
             Label {
@@ -427,23 +459,6 @@ Page {
                         page.loginRequested();
                 }
             }
-        }
-    }
-
-    Dialog {
-        id: confirmAdopt
-
-        anchors.centerIn: parent
-        width: Math.min(page.width - 32, 480)
-        modal: true
-        title: qsTr("Gửi thay đổi của người khác dưới tên bạn?")
-        standardButtons: Dialog.Ok | Dialog.Cancel
-        onAccepted: page.syncClient.adoptOthersChanges()
-
-        Label {
-            width: parent.width
-            text: qsTr("%n thay đổi của %1 sẽ được gửi ở lượt đồng bộ tới và máy chủ ghi là của %2. Chỉ làm vậy khi người đó không thể đăng nhập trên máy này.", "", page.syncClient.othersPendingRecords).arg(page.syncClient.othersPendingAuthors).arg(page.syncClient.user)
-            wrapMode: Text.WordWrap
         }
     }
 

@@ -433,6 +433,9 @@ void SyncClient::login(const QString &username, const QString &password)
             h->setToken(a.token);
         setLastError({}, SyncErrors::Kind::None);
         emit authChanged();
+        // What waits is counted again: which changes are this user's to send depends on who
+        // logged in (another user's wait for them).
+        refreshCounts();
         emit loginFinished(true, QString());
         fetchSupervisorLists();
         if (m_autoSync)

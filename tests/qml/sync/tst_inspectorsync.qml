@@ -95,6 +95,39 @@ TestCase {
         tryVerify(() => find.labelWith(win.popups, "1 thay đổi bị máy chủ từ chối") === null, 5000);
         verify(sync.loggedIn);
         compare(sync.rejectedRecords, 1);
+
+        // The tablet passes to another user with the inspector's new inspection still waiting:
+        // the page says whose it is and does not send it; the new user may take it over.
+        verify(testInspectorApp.inspection.start(testConflict.clusterId), testInspectorApp.inspection.lastError);
+        testInspectorApp.inspection.close();
+        sync.refreshCounts();
+        compare(sync.pendingRecords, 1);
+        verify(sync.logout(true));
+        let handedOver = false;
+        const onLogin = ok => handedOver = ok;
+        sync.loginFinished.connect(onLogin);
+        sync.login("supervisor.demo", "demo-password");
+        tryVerify(() => handedOver, 15000, "the supervisor did not log in: " + sync.lastError);
+        sync.loginFinished.disconnect(onLogin);
+        compare(sync.pendingRecords, 0);
+        compare(sync.othersPendingRecords, 1);
+        verify(find.labelWith(page, "1 thay đổi của inspector.demo đang chờ người đó đăng nhập trên máy này để gửi"));
+        mouseClick(find.buttonWith(page, "Đồng bộ ngay"));
+        tryVerify(() => !sync.syncing, 60000);
+        compare(sync.lastError, "");
+        compare(sync.othersPendingRecords, 1); // not sent under the supervisor's name
+        const explained = () => find.all(page, i => i instanceof Label && i.visible && i.text.indexOf("máy chủ ghi là của supervisor.demo") >= 0).length === 1;
+        verify(!explained());
+        mouseClick(find.buttonWith(page, "Gửi dưới tên tôi"));
+        verify(explained(), "taking them over is not explained");
+        compare(sync.othersPendingRecords, 1); // asked first
+        mouseClick(find.buttonWith(page, "Đồng ý gửi dưới tên tôi"));
+        tryVerify(() => sync.othersPendingRecords === 0, 5000, "not taken over: " + sync.lastError);
+        compare(sync.pendingRecords, 1);
+        mouseClick(find.buttonWith(page, "Đồng bộ ngay"));
+        tryVerify(() => !sync.syncing, 60000);
+        compare(sync.lastError, "");
+        compare(sync.pendingRecords, 0);
     }
 
     name: "InspectorSync"
