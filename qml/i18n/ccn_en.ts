@@ -2175,67 +2175,67 @@ Hai là (second), …</translation>
         <translation>Site photo</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="93"/>
+        <location filename="../pages/PhotoViewPage.qml" line="94"/>
         <source>Thời điểm chụp</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="93"/>
+        <location filename="../pages/PhotoViewPage.qml" line="94"/>
         <source>không rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="93"/>
+        <location filename="../pages/PhotoViewPage.qml" line="94"/>
         <source>Toạ độ (GPS)</source>
         <translation>Coordinates (GPS)</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="93"/>
+        <location filename="../pages/PhotoViewPage.qml" line="94"/>
         <source>Độ chính xác</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="93"/>
+        <location filename="../pages/PhotoViewPage.qml" line="94"/>
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="93"/>
+        <location filename="../pages/PhotoViewPage.qml" line="94"/>
         <source>Kích thước</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="122"/>
+        <location filename="../pages/PhotoViewPage.qml" line="123"/>
         <source>Đang hiện ảnh thu nhỏ.</source>
         <translation>Showing the thumbnail.</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="122"/>
+        <location filename="../pages/PhotoViewPage.qml" line="123"/>
         <source>Máy này chưa có ảnh thu nhỏ.</source>
         <translation>This device has no thumbnail yet.</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="124"/>
+        <location filename="../pages/PhotoViewPage.qml" line="125"/>
         <source>Đang tải ảnh gốc từ máy chủ…</source>
         <translation>Downloading the original from the server…</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="126"/>
+        <location filename="../pages/PhotoViewPage.qml" line="127"/>
         <source>Không tải được ảnh gốc: %1</source>
         <translation>Could not download the original: %1</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="128"/>
+        <location filename="../pages/PhotoViewPage.qml" line="129"/>
         <source>Ảnh gốc ở trên máy chủ: hãy đăng nhập đồng bộ khi có mạng để xem.</source>
         <translation>The original is on the server: sign in to sync when you have a connection to see it.</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="135"/>
+        <location filename="../pages/PhotoViewPage.qml" line="136"/>
         <source>Thử lại</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="142"/>
+        <location filename="../pages/PhotoViewPage.qml" line="143"/>
         <source>Không đọc được tệp ảnh.</source>
         <translation>The photo file cannot be read.</translation>
     </message>
@@ -3309,6 +3309,11 @@ Hai là (second), …</translation>
         <location filename="../pages/SyncPage.qml" line="41"/>
         <source>Đang tải ảnh thu nhỏ…</source>
         <translation>Downloading thumbnails…</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="106"/>
+        <source>Mọi thay đổi của bạn đã được gửi lên máy chủ.</source>
+        <translation>All your changes have been sent to the server.</translation>
     </message>
     <message numerus="yes">
         <location filename="../pages/SyncPage.qml" line="115"/>

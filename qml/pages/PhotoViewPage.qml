@@ -45,7 +45,8 @@ Page {
             page.fetchError = message;
         }
 
-        function onLoggedInChanged() {
+        // A login while the page is open (SyncClient::loggedIn's signal).
+        function onAuthChanged() {
             if (page.fetchState === "")
                 page.fetchOriginal();
         }

@@ -108,8 +108,8 @@ public:
     };
     Q_ENUM(ErrorKind)
 
-    // `db` is the open device database; `dataRoot` holds photos/ and thumbs/ (PhotoManager's
-    // layout: <root>/photos/<2 hex>/<sha>.jpg and <root>/thumbs/<sha>.jpg).
+    // `db` is the open device database; `dataRoot` holds photos/ and thumbs/, laid out as the
+    // app keeps them (PhotoStore).
     SyncClient(QSqlDatabase db, const QString &dataRoot, QObject *parent = nullptr);
     ~SyncClient() override;
 

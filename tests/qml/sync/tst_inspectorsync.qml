@@ -112,6 +112,7 @@ TestCase {
         compare(sync.pendingRecords, 0);
         compare(sync.othersPendingRecords, 1);
         verify(find.labelWith(page, "1 thay đổi của inspector.demo đang chờ người đó đăng nhập trên máy này để gửi"));
+        verify(find.labelWith(page, "Mọi thay đổi của bạn đã được gửi lên máy chủ."), "the page says everything was sent");
         mouseClick(find.buttonWith(page, "Đồng bộ ngay"));
         tryVerify(() => !sync.syncing, 60000);
         compare(sync.lastError, "");
