@@ -49,6 +49,20 @@ TestCase {
         verify(find.labelWith(offline.page, "hãy đăng nhập đồng bộ khi có mạng để xem"));
         offline.destroy();
 
+        // Opened while logged out: the page says what to do, and fetches the original once the
+        // user has logged in (from the login page, with this page still open beneath it).
+        verify(testSync.logout(false), testSync.lastError);
+        const waiting = createTemporaryObject(viewComponent, testCase, {
+                "photoId": first.id,
+                "syncClient": testSync
+            });
+        verify(find.labelWith(waiting.page, "hãy đăng nhập đồng bộ khi có mạng để xem"));
+        compare(waiting.page.fetchState, "");
+        testSync.login("supervisor.demo", "demo-password");
+        tryVerify(() => waiting.page.info.hasOriginal, 30000, "the original did not arrive after the login: " + testSync.lastError + " " + waiting.page.fetchError);
+        verify(testSync.loggedIn);
+        waiting.destroy();
+
         // Logged in: each original is fetched when its photo is opened, checked and shown.
         for (let i = 0; i < photos.count; ++i) {
             const photo = photos.get(i);
