@@ -9,16 +9,15 @@
 
 namespace {
 
-bool fatal()
-{
-    static const bool on = qgetenv("CCN_SQLITE_AUDIT") == "fatal";
-    return on;
-}
+enum class Mode { Warn, Fatal, Off };
 
-bool off()
+Mode mode()
 {
-    static const bool on = qgetenv("CCN_SQLITE_AUDIT") == "off";
-    return on;
+    static const Mode m = [] {
+        const QByteArray v = qgetenv("CCN_SQLITE_AUDIT");
+        return v == "fatal" ? Mode::Fatal : v == "off" ? Mode::Off : Mode::Warn;
+    }();
+    return m;
 }
 
 // SQLITE_TRACE_STMT: `p` is the statement starting, `x` its SQL (or "--" and a trigger's name
@@ -42,7 +41,7 @@ int onStatement(unsigned, void *, void *p, void *x)
         const QByteArray what = QByteArray("a write started while a read of the same connection "
                                            "was still open (finish the read first): ") +
                                 sql + " -- while reading: " + sqlite3_sql(o);
-        if (fatal())
+        if (mode() == Mode::Fatal)
             qFatal("OpenReadAudit: %s", what.constData());
         qWarning("OpenReadAudit: %s", what.constData());
         break;
@@ -54,7 +53,7 @@ int onStatement(unsigned, void *, void *p, void *x)
 
 void OpenReadAudit::install(const QSqlDatabase &db)
 {
-    if (off())
+    if (mode() == Mode::Off)
         return;
     if (sqlite3 *h = SqliteHandle::of(db))
         sqlite3_trace_v2(h, SQLITE_TRACE_STMT, onStatement, nullptr);

@@ -22,6 +22,15 @@ void PhotoTransfer::setChunkSize(int bytes)
     m_chunksInARow = 0;
 }
 
+CoreError PhotoTransfer::openStore()
+{
+    if (m_storeOpen)
+        return {};
+    const CoreError e = m_store.open();
+    m_storeOpen = e.ok();
+    return e;
+}
+
 // --- the round's photo phase --------------------------------------------------------------------
 
 void PhotoTransfer::start()
@@ -29,7 +38,7 @@ void PhotoTransfer::start()
     if (!m_round.progress(0.7, QStringLiteral("photos")))
         return;
     // The photo folders as the app keeps them (brought up to this layout, or refused if newer).
-    const CoreError opened = m_store.open();
+    const CoreError opened = openStore();
     if (opened.failed())
         return m_round.finish(opened, SyncErrors::Kind::Local);
     m_uploads = m_manager.pendingPhotos(m_store.root());
@@ -221,7 +230,7 @@ void PhotoTransfer::fetchOriginal(const QString &sha256)
         emit originalFailed(sha256, tr("Mã ảnh không hợp lệ."));
         return;
     }
-    const CoreError opened = m_store.open();
+    const CoreError opened = openStore();
     if (opened.failed()) {
         emit originalFailed(sha256, opened.message());
         return;

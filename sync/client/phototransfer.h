@@ -73,9 +73,13 @@ private:
     void uploadChunk();
     void thumbsNext();
     void fetchNextOriginal();
+    // Opens the photo folders once (PhotoStore::open: the layout brought up to date, or refused
+    // when newer); a failure is tried again at the next use.
+    CoreError openStore();
 
     SyncManager &m_manager;
     PhotoStore m_store;
+    bool m_storeOpen = false;
     SyncHttp *m_http;
     SyncHttp *m_fileHttp;
     Round m_round;

@@ -328,10 +328,11 @@ void SyncClient::setLastError(const CoreError &e, SyncErrors::Kind kind)
 
 bool SyncClient::refreshCounts()
 {
-    qint64 recordBytes = 0;
-    const int pending = m_manager.pendingRecordCount(&recordBytes);
-    QStringList authors;
-    const int others = m_manager.othersPendingCount(&authors);
+    const SyncManager::Waiting waiting = m_manager.waiting();
+    const int pending = waiting.records;
+    const qint64 recordBytes = waiting.bytes;
+    const int others = waiting.othersRecords;
+    const QStringList &authors = waiting.otherAuthors;
     const int rejected = m_manager.rejectedCount();
     const QList<PendingPhoto> photos = m_manager.pendingPhotos(m_dataRoot);
     qint64 bytes = 0;

@@ -177,34 +177,42 @@ int SyncManager::pendingRecordCount(qint64 *bytes) const
     return q.value(0).toInt();
 }
 
-int SyncManager::othersPendingCount(QStringList *authors) const
+SyncManager::Waiting SyncManager::waiting() const
 {
-    if (authors)
-        authors->clear();
-    QSqlQuery q(m_db);
+    // One scan of the outbox, by sender: the user logged in (ownEntries) or another author.
     // Refused entries are counted apart (rejectedCount), whoever made them.
-    if (!q.exec(
-            QStringLiteral("SELECT author, count(*) FROM outbox WHERE rejected_code IS NULL AND "
-                           "NOT %1 GROUP BY author ORDER BY min(seq)")
-                .arg(QLatin1String(ownEntries))))
-        return 0;
-    const QJsonObject names =
-        QJsonDocument::fromJson(value(QStringLiteral("authors")).toUtf8()).object();
-    int n = 0;
+    Waiting w;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT %1 AS own, author, count(*), coalesce(sum(length(CAST("
+                               "new_json AS BLOB))), 0) FROM outbox WHERE rejected_code IS NULL "
+                               "GROUP BY own, author ORDER BY min(seq)")
+                    .arg(QLatin1String(ownEntries))))
+        return w;
+    QJsonObject names;
     while (q.next()) {
-        n += q.value(1).toInt();
-        if (authors) {
-            const QString id = q.value(0).toString();
-            const QString name = names.value(id).toString();
-            *authors << (name.isEmpty() ? id : name);
+        if (q.value(0).toBool()) {
+            w.records += q.value(2).toInt();
+            w.bytes += q.value(3).toLongLong();
+            continue;
         }
+        if (names.isEmpty())
+            names = authorNames();
+        const QString id = q.value(1).toString();
+        const QString name = names.value(id).toString();
+        w.othersRecords += q.value(2).toInt();
+        w.otherAuthors << (name.isEmpty() ? id : name);
     }
-    return n;
+    return w;
+}
+
+QJsonObject SyncManager::authorNames() const
+{
+    return QJsonDocument::fromJson(value(QStringLiteral("authors")).toUtf8()).object();
 }
 
 CoreError SyncManager::setAuthor(const QString &userId, const QString &username)
 {
-    QJsonObject names = QJsonDocument::fromJson(value(QStringLiteral("authors")).toUtf8()).object();
+    QJsonObject names = authorNames();
     if (!username.isEmpty() && names.value(userId).toString() != username) {
         names.insert(userId, username);
         const CoreError e =

@@ -2,6 +2,7 @@
 
 #include "coreerror.h"
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -69,10 +70,17 @@ public:
         "(author IS NULL OR author = (SELECT author FROM sync_flags))";
     // Entries waiting to be sent by the user logged in (ownEntries) and, with `bytes`, their size.
     int pendingRecordCount(qint64 *bytes = nullptr) const;
-    // Entries another user made on this tablet, which wait for them to log in (refused ones are
-    // in rejectedCount); `authors`: their
-    // user names (ids where a name was never seen), oldest first.
-    int othersPendingCount(QStringList *authors = nullptr) const;
+    // The entries waiting to be sent (refused ones are in rejectedCount), in one scan: the user
+    // logged in sends `records` (`bytes` of values); `othersRecords` are other users' entries
+    // made on this tablet, which wait for them to log in; `otherAuthors` their user names (ids
+    // where a name was never seen), oldest first.
+    struct Waiting {
+        int records = 0;
+        qint64 bytes = 0;
+        int othersRecords = 0;
+        QStringList otherAuthors;
+    };
+    Waiting waiting() const;
     // Who works on the tablet from now on (at each login); their name is kept for the page.
     CoreError setAuthor(const QString &userId, const QString &username);
     // The user logged in takes over the entries others left (sent as theirs from then on).
@@ -106,6 +114,8 @@ public:
     CoreError setThumbnailFetched(const QString &sha);
 
 private:
+    // User id -> user name of everyone who logged in here (sync_state "authors").
+    QJsonObject authorNames() const;
     // The time before which an entry that waits for another row has waited too long.
     static qint64 waitStart(qint64 now);
     QSqlDatabase m_db;

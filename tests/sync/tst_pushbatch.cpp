@@ -158,9 +158,10 @@ private slots:
           {"do": "update", "table": "admin_units", "id": "p1", "values": {"name": "A by b"}}
         ])"));
         QCOMPARE(m.pendingRecordCount(), 3); // b's two, and p1's insert with no author
-        QStringList authors;
-        QCOMPARE(m.othersPendingCount(&authors), 1);
-        QCOMPARE(authors, QStringList{QStringLiteral("a.inspector")});
+        const SyncManager::Waiting w = m.waiting();
+        QCOMPARE(w.records, 3);
+        QCOMPARE(w.othersRecords, 1);
+        QCOMPARE(w.otherAuthors, QStringList{QStringLiteral("a.inspector")});
 
         PushBatch batch;
         QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &batch).ok());
@@ -190,7 +191,7 @@ private slots:
         QVERIFY(m.setAuthor(QStringLiteral("user-b"), QStringLiteral("b.inspector")).ok());
         QCOMPARE(m.pendingRecordCount(), 0);
         QVERIFY(m.adoptOthersChanges().ok());
-        QCOMPARE(m.othersPendingCount(), 0);
+        QCOMPARE(m.waiting().othersRecords, 0);
         QCOMPARE(m.pendingRecordCount(), 1);
         QCOMPARE(scalar(c, "SELECT author FROM outbox").toString(), QStringLiteral("user-b"));
     }
