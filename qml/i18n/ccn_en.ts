@@ -2157,12 +2157,12 @@ Hai là (second), …</translation>
 <context>
     <name>PhotoTransfer</name>
     <message>
-        <location filename="../../sync/client/phototransfer.cpp" line="221"/>
+        <location filename="../../sync/client/phototransfer.cpp" line="232"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/phototransfer.cpp" line="258"/>
+        <location filename="../../sync/client/phototransfer.cpp" line="273"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>
@@ -2170,72 +2170,77 @@ Hai là (second), …</translation>
 <context>
     <name>PhotoViewPage</name>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="30"/>
+        <location filename="../pages/PhotoViewPage.qml" line="35"/>
         <source>Ảnh hiện trường</source>
         <translation>Site photo</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="94"/>
+        <location filename="../pages/PhotoViewPage.qml" line="111"/>
         <source>Thời điểm chụp</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="94"/>
+        <location filename="../pages/PhotoViewPage.qml" line="111"/>
         <source>không rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="94"/>
+        <location filename="../pages/PhotoViewPage.qml" line="111"/>
         <source>Toạ độ (GPS)</source>
         <translation>Coordinates (GPS)</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="94"/>
+        <location filename="../pages/PhotoViewPage.qml" line="111"/>
         <source>Độ chính xác</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="94"/>
+        <location filename="../pages/PhotoViewPage.qml" line="111"/>
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="94"/>
+        <location filename="../pages/PhotoViewPage.qml" line="111"/>
         <source>Kích thước</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="123"/>
+        <location filename="../pages/PhotoViewPage.qml" line="140"/>
         <source>Đang hiện ảnh thu nhỏ.</source>
         <translation>Showing the thumbnail.</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="123"/>
+        <location filename="../pages/PhotoViewPage.qml" line="140"/>
         <source>Máy này chưa có ảnh thu nhỏ.</source>
         <translation>This device has no thumbnail yet.</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="125"/>
+        <location filename="../pages/PhotoViewPage.qml" line="142"/>
         <source>Đang tải ảnh gốc từ máy chủ…</source>
         <translation>Downloading the original from the server…</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="127"/>
+        <location filename="../pages/PhotoViewPage.qml" line="144"/>
         <source>Không tải được ảnh gốc: %1</source>
         <translation>Could not download the original: %1</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="129"/>
+        <location filename="../pages/PhotoViewPage.qml" line="146"/>
         <source>Ảnh gốc ở trên máy chủ: hãy đăng nhập đồng bộ khi có mạng để xem.</source>
         <translation>The original is on the server: sign in to sync when you have a connection to see it.</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="136"/>
+        <location filename="../pages/PhotoViewPage.qml" line="163"/>
+        <source>%1 / %2 MB</source>
+        <translation>%1 / %2 MB</translation>
+    </message>
+    <message>
+        <location filename="../pages/PhotoViewPage.qml" line="169"/>
         <source>Thử lại</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../pages/PhotoViewPage.qml" line="143"/>
+        <location filename="../pages/PhotoViewPage.qml" line="176"/>
         <source>Không đọc được tệp ảnh.</source>
         <translation>The photo file cannot be read.</translation>
     </message>
@@ -2955,7 +2960,7 @@ Hai là (second), …</translation>
         <translation>Cannot save the sync state: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="310"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="318"/>
         <source>Không tìm thấy thay đổi bị từ chối này.</source>
         <translation>This refused change was not found.</translation>
     </message>
@@ -3072,17 +3077,17 @@ Hai là (second), …</translation>
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="160"/>
+        <location filename="../../sync/client/syncclient.cpp" line="162"/>
         <source>Không ghi được mã thiết bị vào cơ sở dữ liệu trên máy.</source>
         <translation>Cannot store the device id in the database on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="171"/>
+        <location filename="../../sync/client/syncclient.cpp" line="173"/>
         <source>Máy tính bảng</source>
         <translation>Tablet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="229"/>
+        <location filename="../../sync/client/syncclient.cpp" line="231"/>
         <source>%n thay đổi chưa gửi</source>
         <translation>
             <numerusform>%n unsent change</numerusform>
@@ -3090,7 +3095,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="231"/>
+        <location filename="../../sync/client/syncclient.cpp" line="233"/>
         <source>%n thay đổi bị máy chủ từ chối</source>
         <translation>
             <numerusform>%n change refused by the server</numerusform>
@@ -3098,7 +3103,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="233"/>
+        <location filename="../../sync/client/syncclient.cpp" line="235"/>
         <source>%n ảnh chưa tải lên (%1 MB)</source>
         <translation>
             <numerusform>%n photo not uploaded (%1 MB)</numerusform>
@@ -3106,7 +3111,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="236"/>
+        <location filename="../../sync/client/syncclient.cpp" line="238"/>
         <source>%n thay đổi của %1 chưa gửi</source>
         <translation>
             <numerusform>%n unsent change by %1</numerusform>
@@ -3114,27 +3119,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="238"/>
+        <location filename="../../sync/client/syncclient.cpp" line="240"/>
         <source>Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.</source>
         <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="363"/>
+        <location filename="../../sync/client/syncclient.cpp" line="366"/>
         <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="452"/>
+        <location filename="../../sync/client/syncclient.cpp" line="455"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="571"/>
+        <location filename="../../sync/client/syncclient.cpp" line="574"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="655"/>
+        <location filename="../../sync/client/syncclient.cpp" line="658"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>

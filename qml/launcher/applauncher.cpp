@@ -71,7 +71,8 @@ void AppLauncher::followSync(AppController &controller, SyncClient &sync)
     // ... and in search once the worker has indexed them.
     QObject::connect(&sync, &SyncClient::searchBacklogChanged, &controller,
                      &AppController::reloadSearch);
-    // Thumbnails come at the end of a round; an original when someone opened its photo.
+    // Thumbnails come at the end of a round; an original when someone opened its photo (and the
+    // originals that left the cache to make room for it are gone by then).
     QObject::connect(&sync, &SyncClient::roundFinished, &controller, &AppController::reloadPhotos);
     QObject::connect(&sync, &SyncClient::originalReady, &controller, &AppController::reloadPhotos);
 }

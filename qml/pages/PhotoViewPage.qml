@@ -17,6 +17,9 @@ Page {
     // "": nothing asked; "fetching"; "failed" (fetchError says why).
     property string fetchState: ""
     property string fetchError: ""
+    // The original's bytes received so far and its size (-1: unknown) while it is fetched.
+    property real fetchReceived: 0
+    property real fetchTotal: -1
     readonly property bool canFetch: syncClient !== null && syncClient.loggedIn
 
     function fetchOriginal() {
@@ -24,11 +27,18 @@ Page {
             return;
         fetchState = "fetching";
         fetchError = "";
+        fetchReceived = 0;
+        fetchTotal = -1;
         syncClient.fetchOriginal(info.sha256);
     }
 
     title: qsTr("Ảnh hiện trường")
-    Component.onCompleted: fetchOriginal()
+    Component.onCompleted: {
+        // An original fetched before leaves the cache last when it is shown again.
+        if (info.hasOriginal && info.sha256 && syncClient !== null)
+            syncClient.originalShown(info.sha256);
+        fetchOriginal();
+    }
 
     Connections {
         function onOriginalReady(sha256, path) {
@@ -43,6 +53,13 @@ Page {
                 return;
             page.fetchState = "failed";
             page.fetchError = message;
+        }
+
+        function onOriginalProgress(sha256, received, total) {
+            if (sha256 !== page.info.sha256)
+                return;
+            page.fetchReceived = received;
+            page.fetchTotal = total;
         }
 
         // A login while the page is open (SyncClient::loggedIn's signal).
@@ -129,6 +146,22 @@ Page {
                         return shown + qsTr("Ảnh gốc ở trên máy chủ: hãy đăng nhập đồng bộ khi có mạng để xem.");
                     return shown;
                 }
+            }
+
+            ProgressBar {
+                objectName: "originalProgress"
+                Layout.fillWidth: true
+                visible: page.fetchState === "fetching"
+                indeterminate: page.fetchTotal <= 0
+                value: page.fetchTotal > 0 ? page.fetchReceived / page.fetchTotal : 0
+            }
+
+            Label {
+                objectName: "originalProgressText"
+                Layout.fillWidth: true
+                visible: page.fetchState === "fetching" && page.fetchTotal > 0
+                text: qsTr("%1 / %2 MB").arg((page.fetchReceived / 1048576).toFixed(1)).arg((page.fetchTotal / 1048576).toFixed(1))
+                color: "#555555"
             }
 
             Button {

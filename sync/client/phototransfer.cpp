@@ -4,14 +4,15 @@
 
 #include "synchttp.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 
 PhotoTransfer::PhotoTransfer(SyncManager &manager, const QString &dataRoot, SyncHttp *http,
                              SyncHttp *fileHttp, Round round, QObject *parent)
-    : QObject(parent), m_manager(manager), m_store(dataRoot), m_http(http), m_fileHttp(fileHttp),
-      m_round(std::move(round))
+    : QObject(parent), m_manager(manager), m_store(dataRoot), m_cache(manager.database(), m_store),
+      m_http(http), m_fileHttp(fileHttp), m_round(std::move(round))
 {
 }
 
@@ -237,6 +238,7 @@ void PhotoTransfer::fetchOriginal(const QString &sha256)
     }
     const QString path = m_store.originalPath(sha256, m_manager.photoMime(sha256));
     if (QFileInfo::exists(path)) {
+        originalShown(sha256);
         emit originalReady(sha256, path);
         return;
     }
@@ -251,26 +253,54 @@ void PhotoTransfer::fetchNextOriginal()
     if (m_originalQueue.isEmpty())
         return;
     const QString sha = m_originalQueue.first();
-    m_fileHttp->get(QStringLiteral("photos/%1").arg(sha), [this, sha](const SyncReply &r) {
-        m_originalQueue.removeAll(sha);
-        m_round.replied(r);
-        SyncErrors::Kind kind = SyncErrors::Kind::None;
-        CoreError e = SyncErrors::fromReply(r, &kind);
-        if (e.ok() && ContentHash::sha256Of(r.body) != sha)
-            e = SyncErrors::malformed(QStringLiteral("photo %1").arg(sha.left(8)));
-        const QString mime = m_manager.photoMime(sha);
-        if (e.ok())
-            e = m_store.writeOriginal(sha, mime, r.body);
-        if (e.failed()) {
-            if (r.status == 404)
-                e = CoreError(CoreError::Code::NotFound,
-                              tr("Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy "
-                                 "thử lại sau."));
-            emit originalFailed(sha, e.message());
-        } else {
-            m_manager.setPhotoUploaded(sha, r.body.size(), r.body.size(), true);
-            emit originalReady(sha, m_store.originalPath(sha, mime));
-        }
-        fetchNextOriginal();
-    });
+    const auto progress = [this, sha](qint64 received, qint64 total) {
+        emit originalProgress(sha, received, total);
+    };
+    m_fileHttp->get(
+        QStringLiteral("photos/%1").arg(sha),
+        [this, sha](const SyncReply &r) {
+            m_originalQueue.removeAll(sha);
+            m_round.replied(r);
+            SyncErrors::Kind kind = SyncErrors::Kind::None;
+            CoreError e = SyncErrors::fromReply(r, &kind);
+            if (e.ok() && ContentHash::sha256Of(r.body) != sha)
+                e = SyncErrors::malformed(QStringLiteral("photo %1").arg(sha.left(8)));
+            const QString mime = m_manager.photoMime(sha);
+            if (e.ok())
+                e = m_store.writeOriginal(sha, mime, r.body);
+            if (e.failed()) {
+                if (r.status == 404)
+                    e = CoreError(
+                        CoreError::Code::NotFound,
+                        tr("Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy "
+                           "thử lại sau."));
+                emit originalFailed(sha, e.message());
+            } else {
+                m_manager.setPhotoUploaded(sha, r.body.size(), r.body.size(), true);
+                makeRoomFor(sha);
+                emit originalReady(sha, m_store.originalPath(sha, mime));
+            }
+            fetchNextOriginal();
+        },
+        progress);
+}
+
+void PhotoTransfer::originalShown(const QString &sha256)
+{
+    // Only the order of removal depends on it: a failure is not worth the user's attention.
+    if (const CoreError e = m_cache.used(sha256, QDateTime::currentMSecsSinceEpoch()); e.failed())
+        qWarning("photo cache: %s", qPrintable(e.message()));
+}
+
+void PhotoTransfer::makeRoomFor(const QString &sha256)
+{
+    // The original is whole on the device already: a failure here costs space, not the photo.
+    QStringList removed;
+    CoreError e = m_cache.fetched(sha256, QDateTime::currentMSecsSinceEpoch());
+    if (e.ok())
+        e = m_cache.trim(m_cacheLimit, sha256, &removed);
+    if (e.failed())
+        qWarning("photo cache: %s", qPrintable(e.message()));
+    if (!removed.isEmpty())
+        emit originalsRemoved(removed);
 }

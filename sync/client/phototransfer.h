@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coreerror.h"
+#include "originalcache.h"
 #include "photostore.h"
 #include "syncerrors.h"
 #include "syncmanager.h"
@@ -59,12 +60,21 @@ public:
     void setChunkSize(int bytes);
     // The size of the next chunk.
     int chunkSize() const { return m_uploadChunk; }
-    // originalReady or originalFailed follows.
+    // originalReady or originalFailed follows; originalProgress meanwhile. A fetched original is
+    // kept in a cache of `limit` bytes (OriginalCache): the least recently shown of the others
+    // make room for it (originalsRemoved).
     void fetchOriginal(const QString &sha256);
+    // The app shows an original it has: the cache keeps it the longest.
+    void originalShown(const QString &sha256);
+    void setOriginalCacheLimit(qint64 bytes) { m_cacheLimit = bytes; }
+    qint64 originalCacheLimit() const { return m_cacheLimit; }
 
 signals:
     void originalReady(const QString &sha256, const QString &path);
     void originalFailed(const QString &sha256, const QString &message);
+    // total: -1 when the registry did not say.
+    void originalProgress(const QString &sha256, qint64 received, qint64 total);
+    void originalsRemoved(const QStringList &sha256s);
 
 private:
     // Asks about m_uploads from `from` on, then uploads what the registry lacks.
@@ -73,6 +83,8 @@ private:
     void uploadChunk();
     void thumbsNext();
     void fetchNextOriginal();
+    // Marks a fetched original in the cache and trims the cache to its limit around it.
+    void makeRoomFor(const QString &sha256);
     // Opens the photo folders once (PhotoStore::open: the layout brought up to date, or refused
     // when newer); a failure is tried again at the next use.
     CoreError openStore();
@@ -80,6 +92,8 @@ private:
     SyncManager &m_manager;
     PhotoStore m_store;
     bool m_storeOpen = false;
+    OriginalCache m_cache;
+    qint64 m_cacheLimit = OriginalCache::kDefaultLimit;
     SyncHttp *m_http;
     SyncHttp *m_fileHttp;
     Round m_round;

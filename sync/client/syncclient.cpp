@@ -37,6 +37,8 @@ SyncClient::SyncClient(QSqlDatabase db, const QString &dataRoot, QObject *parent
     m_photos = new PhotoTransfer(m_manager, m_dataRoot, m_http, m_fileHttp, photoRound(), this);
     connect(m_photos, &PhotoTransfer::originalReady, this, &SyncClient::originalReady);
     connect(m_photos, &PhotoTransfer::originalFailed, this, &SyncClient::originalFailed);
+    connect(m_photos, &PhotoTransfer::originalProgress, this, &SyncClient::originalProgress);
+    connect(m_photos, &PhotoTransfer::originalsRemoved, this, &SyncClient::originalsRemoved);
     m_pull = new PullPhase(m_manager, m_http, m_aheadHttp, pullRound(), this);
     m_timer.setInterval(15 * 60 * 1000);
     connect(&m_timer, &QTimer::timeout, this, [this]() {
@@ -904,6 +906,16 @@ void SyncClient::settle()
 void SyncClient::fetchOriginal(const QString &sha256)
 {
     m_photos->fetchOriginal(sha256);
+}
+
+void SyncClient::originalShown(const QString &sha256)
+{
+    m_photos->originalShown(sha256);
+}
+
+void SyncClient::setOriginalCacheLimit(qint64 bytes)
+{
+    m_photos->setOriginalCacheLimit(bytes);
 }
 
 // --- conflicts and rejected changes -------------------------------------------------------------

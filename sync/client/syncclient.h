@@ -197,8 +197,13 @@ public slots:
     void fetchSupervisorLists();
     void resolveConflict(const QString &conflictId, const QString &choice,
                          const QVariant &value = QVariant());
-    // Fetches a photo's original (on demand); originalReady or originalFailed follows.
+    // Fetches a photo's original (on demand); originalReady or originalFailed follows,
+    // originalProgress meanwhile. Fetched originals are a cache (OriginalCache): the least
+    // recently shown make room for a new one past its limit (originalsRemoved).
     void fetchOriginal(const QString &sha256);
+    // The app shows an original it has (the cache keeps it the longest).
+    void originalShown(const QString &sha256);
+    void setOriginalCacheLimit(qint64 bytes);
     bool retryRejected(qint64 outboxSeq);
     // The user logged in takes over the changes other users left on this tablet: the next round
     // sends them as theirs. False (lastError says why) while a round runs or when logged out.
@@ -231,6 +236,9 @@ signals:
     void conflictResolved(bool ok, const QString &message);
     void originalReady(const QString &sha256, const QString &path);
     void originalFailed(const QString &sha256, const QString &message);
+    // total: -1 when the registry did not say.
+    void originalProgress(const QString &sha256, qint64 received, qint64 total);
+    void originalsRemoved(const QStringList &sha256s);
 
 private:
     // What the photo phase and the pull ask of the round: SyncClient's progress, counts, replies

@@ -37,6 +37,11 @@ void SyncHttp::get(const QString &path, const Headers &headers, Callback done)
     send("GET", path, QByteArray(), headers, std::move(done));
 }
 
+void SyncHttp::get(const QString &path, Callback done, Progress received)
+{
+    send("GET", path, QByteArray(), {}, std::move(done), {}, std::move(received));
+}
+
 void SyncHttp::postJson(const QString &path, const QJsonObject &body, Callback done)
 {
     send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact),
@@ -86,7 +91,8 @@ bool SyncHttp::busy() const
 }
 
 void SyncHttp::send(const QByteArray &verb, const QString &path, const QByteArray &body,
-                    const Headers &headers, Callback done, std::function<void()> sent)
+                    const Headers &headers, Callback done, std::function<void()> sent,
+                    Progress received)
 {
     if (m_oneAtATime)
         abort();
@@ -116,6 +122,8 @@ void SyncHttp::send(const QByteArray &verb, const QString &path, const QByteArra
                             sent();
                         });
     }
+    if (received)
+        connect(reply, &QNetworkReply::downloadProgress, this, std::move(received));
     connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)]() {
         m_replies.removeAll(reply);
         SyncReply r;

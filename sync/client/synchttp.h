@@ -40,6 +40,8 @@ class SyncHttp : public QObject
 public:
     using Callback = std::function<void(const SyncReply &)>;
     using Headers = QList<QPair<QByteArray, QByteArray>>;
+    // Bytes of the reply received so far, and its whole size (-1 when the reply does not say).
+    using Progress = std::function<void(qint64 received, qint64 total)>;
 
     explicit SyncHttp(QObject *parent = nullptr);
 
@@ -59,6 +61,8 @@ public:
     // `path` is relative to /api/v1 ("push", "pull?since=3").
     void get(const QString &path, Callback done) { get(path, {}, std::move(done)); }
     void get(const QString &path, const Headers &headers, Callback done);
+    // A GET whose reply is followed as it arrives (a photo's original).
+    void get(const QString &path, Callback done, Progress received);
     // Small JSON bodies (login, photo status, a resolution) go uncompressed.
     void postJson(const QString &path, const QJsonObject &body, Callback done);
     // JSON already compressed by encode() with `coding` (e.g. while the previous request was
@@ -90,7 +94,8 @@ signals:
 
 private:
     void send(const QByteArray &verb, const QString &path, const QByteArray &body,
-              const Headers &headers, Callback done, std::function<void()> sent = {});
+              const Headers &headers, Callback done, std::function<void()> sent = {},
+              Progress received = {});
 
     QNetworkAccessManager *m_nam;
     QUrl m_baseUrl;

@@ -309,6 +309,15 @@ inline Response unitPullReply(qint64 next, bool more, qint64 lastSeq = -1,
 
 // A photo's original where the app keeps it under `root` (PhotoStore), and its
 // record (an outbox entry).
+// A real photo of ../shared/data/photos, as it is.
+inline QByteArray realPhoto(const QString &relative)
+{
+    QFile f(QStringLiteral(CCN_SHARED_DIR "/data/photos/") + relative);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing photo %s", qPrintable(relative));
+    return f.readAll();
+}
+
 inline bool addPhoto(QSqlDatabase db, const QString &root, const QByteArray &bytes,
                      const QString &source, const QString &mime = QStringLiteral("image/jpeg"))
 {

@@ -16,15 +16,6 @@
 using namespace synctest;
 
 namespace {
-// A real photo of ../shared/data/photos, as it is.
-QByteArray realPhoto(const QString &relative)
-{
-    QFile f(QStringLiteral(CCN_SHARED_DIR "/data/photos/") + relative);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing photo %s", qPrintable(relative));
-    return f.readAll();
-}
-
 // A photos/status answer: `photos` maps a SHA-256 to {"state", "received"}.
 Response statusReply(const QJsonObject &photos)
 {
@@ -496,6 +487,7 @@ private slots:
         auto d = device(server);
         QSignalSpy ready(d->photos.get(), &PhotoTransfer::originalReady);
         QSignalSpy failed(d->photos.get(), &PhotoTransfer::originalFailed);
+        QSignalSpy progress(d->photos.get(), &PhotoTransfer::originalProgress);
         d->photos->fetchOriginal(sha);
         QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 10000);
         QCOMPARE(failed.size(), 0);
@@ -507,11 +499,80 @@ private slots:
         QCOMPARE(ContentHash::sha256Of(f.readAll()), sha);
         QCOMPARE(d->transfer(sha, "on_server"), QStringLiteral("1"));
         QCOMPARE(server.requests.size(), 1);
+        // Its progress: this photo's, never going back, ending at its whole size; and it is in
+        // the cache of fetched originals.
+        QVERIFY(!progress.isEmpty());
+        qint64 received = 0;
+        for (const QList<QVariant> &p : progress) {
+            QCOMPARE(p.at(0).toString(), sha);
+            QVERIFY(p.at(1).toLongLong() >= received);
+            received = p.at(1).toLongLong();
+        }
+        QCOMPARE(progress.last().at(1).toLongLong(), qint64(bytes.size()));
+        QCOMPARE(progress.last().at(2).toLongLong(), qint64(bytes.size()));
+        QVERIFY(!d->transfer(sha, "original_fetched_at").isEmpty());
 
         d->photos->fetchOriginal(sha);
         QCOMPARE(ready.size(), 2); // at once, from the file
         QCOMPARE(ready.last().at(1).toString(), path);
         QCOMPARE(server.requests.size(), 1);
+    }
+
+    // Fetched originals are a cache: past its limit a new one makes room, the least recently
+    // shown going first (the app said it showed the first again), and what went is fetched again
+    // when asked for.
+    void fetchedOriginalsMakeRoomForANewOne()
+    {
+        QHash<QByteArray, QByteArray> photos;
+        QStringList shas;
+        for (const char *name : {"gps/DSCN0010.jpg", "gps/DSCN0012.jpg", "gps/DSCN0021.jpg"}) {
+            const QByteArray bytes = realPhoto(QLatin1String(name));
+            shas << ContentHash::sha256Of(bytes);
+            photos.insert("/api/v1/photos/" + shas.last().toLatin1(), bytes);
+        }
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.method == "GET" && photos.contains(r.path))
+                return Response::file(photos.value(r.path));
+            return Response::json(404, {{"code", "not_found"}, {"message", "no"}});
+        };
+        auto d = device(server);
+        // Room for the first two (the largest) and for any two of the three.
+        const auto sizeOf = [&](int i) {
+            return qint64(photos.value("/api/v1/photos/" + shas.at(i).toLatin1()).size());
+        };
+        d->photos->setOriginalCacheLimit(sizeOf(0) + sizeOf(1));
+        QSignalSpy ready(d->photos.get(), &PhotoTransfer::originalReady);
+        QSignalSpy removed(d->photos.get(), &PhotoTransfer::originalsRemoved);
+        const auto fetch = [&](const QString &sha) {
+            const qsizetype before = ready.size();
+            // Each at a later millisecond than the one before: the cache orders by time.
+            QTest::qWait(3);
+            d->photos->fetchOriginal(sha);
+            return QTest::qWaitFor([&] { return ready.size() > before; }, 10000);
+        };
+        QVERIFY(fetch(shas.at(0)));
+        QVERIFY(fetch(shas.at(1)));
+        QCOMPARE(server.requests.size(), 2);
+        QTest::qWait(3);
+        d->photos->originalShown(shas.at(0));
+        QVERIFY(removed.isEmpty());
+
+        QVERIFY(fetch(shas.at(2)));
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(removed.first().at(0).toStringList(), QStringList{shas.at(1)});
+        const PhotoStore store(d->root);
+        QVERIFY(QFileInfo::exists(store.originalPath(shas.at(0))));
+        QVERIFY(!QFileInfo::exists(store.originalPath(shas.at(1))));
+        QVERIFY(QFileInfo::exists(store.originalPath(shas.at(2))));
+
+        // Asked for again, the removed one comes from the registry again (and the first, now the
+        // least recently shown, makes room for it).
+        QVERIFY(fetch(shas.at(1)));
+        QCOMPARE(server.requests.size(), 4);
+        QVERIFY(QFileInfo::exists(store.originalPath(shas.at(1))));
+        QCOMPARE(removed.size(), 2);
+        QCOMPARE(removed.last().at(0).toStringList(), QStringList{shas.at(0)});
     }
 
     // A PNG (chosen from a file) is kept under its own suffix, as the app keeps it: it is found

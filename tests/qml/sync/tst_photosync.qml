@@ -63,7 +63,10 @@ TestCase {
         verify(testSync.loggedIn);
         waiting.destroy();
 
-        // Logged in: each original is fetched when its photo is opened, checked and shown.
+        // Logged in: each original is fetched when its photo is opened, checked and shown, its
+        // progress followed. Fetched originals are a cache; with room for one only, the second
+        // makes room: the first leaves the device, and the strip's model hears it.
+        testSync.setOriginalCacheLimit(1);
         for (let i = 0; i < photos.count; ++i) {
             const photo = photos.get(i);
             const win = createTemporaryObject(viewComponent, testCase, {
@@ -79,13 +82,27 @@ TestCase {
             // The original, not the thumbnail: its own size.
             compare(image.implicitWidth, photo.width);
             verify(!find.labelWith(page, "Đang tải ảnh gốc"));
+            if (i > 0) {
+                // Fetched here (the first came at the login above): its progress reached its end.
+                verify(page.fetchTotal > 0, "no progress heard");
+                compare(page.fetchReceived, page.fetchTotal);
+            }
             win.destroy();
         }
-        // The strip's model heard of the originals too.
-        tryVerify(() => rows(photos).every(p => p.hasOriginal), 5000);
         const urls = rows(photos).map(p => p.url.toString());
         verify(urls.some(u => u.endsWith(".png")), "the PNG is not kept as one: " + urls);
         verify(urls.some(u => u.endsWith(".jpg")), urls);
+        tryVerify(() => !photos.get(0).hasOriginal && photos.get(1).hasOriginal, 5000, "the first original did not make room for the second");
+
+        // Opened again, the first comes again, and the second makes room for it.
+        const again = createTemporaryObject(viewComponent, testCase, {
+                "photoId": photos.get(0).id,
+                "syncClient": testSync
+            });
+        tryVerify(() => again.page.info.hasOriginal, 30000, "the original did not come again: " + again.page.fetchError);
+        again.destroy();
+        tryVerify(() => photos.get(0).hasOriginal && !photos.get(1).hasOriginal, 5000);
+        testSync.setOriginalCacheLimit(1024 * 1024 * 1024);
         testApp.inspection.close();
     }
 
