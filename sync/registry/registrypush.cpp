@@ -227,6 +227,22 @@ CoreError RegistryPush::push(const Principal &who, const QList<PushChange> &chan
     return {};
 }
 
+bool RegistryPush::lostOwnValue(const PushChange &change, const QString &deviceId, bool *lost,
+                                QString *error) const
+{
+    *lost = false;
+    QSqlQuery *q = m_store.statement(
+        QStringLiteral("SELECT field FROM conflicts WHERE entity = ? AND row_id = ? AND "
+                       "incoming_device = ? AND incoming_seq > ?"),
+        {change.entity, change.rowId, deviceId, change.baseSeq}, error);
+    if (!q)
+        return false;
+    while (!*lost && q->next())
+        *lost = q->isNull(0) || !change.fields.contains(q->value(0).toString());
+    q->finish();
+    return true;
+}
+
 bool RegistryPush::newerOwnFields(const ChangeMerger::Stored &stored, const PushChange &change,
                                   const QString &deviceId, ChangeMerger::NewerOwnFields *out,
                                   QString *error) const
@@ -350,6 +366,7 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
     const QJsonValue stamp = QJsonArray{double(seq), who.deviceId}; // shared by every field
     // A new row in a push batch: every field but id applied, so its meta would stamp each name of
     // the row but id. It is not built name by name now (see PushState::stamps).
+    bool lost = false;
     const bool stampAll = m_batch && !stored.exists && meta.isEmpty() &&
                           out.row.contains(QLatin1String("id")) &&
                           out.appliedFields.size() == out.row.size() - 1;
@@ -362,6 +379,11 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
     // too: the registry's is not the device's row, and the pull brings it back.
     r.asSent = out.conflicts.isEmpty() && change.op != QLatin1String("delete") &&
                (stampAll || heldAsSent(out.row, meta, change, who.deviceId));
+    // The stamps say whose value each field holds, not what the device shows: a value of its own
+    // that lost a conflict since is shown there instead (a new row has no conflicts yet).
+    if (r.asSent && !stampAll && !lostOwnValue(change, who.deviceId, &lost, storageError))
+        return r;
+    r.asSent = r.asSent && !lost;
     if (!m_store.m_records.saveRecord(change.entity, change.rowId, seq, out.row, meta, finalScope,
                                       storageError, stampAll ? stamp : QJsonValue(), r.asSent))
         return r;

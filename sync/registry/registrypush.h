@@ -70,6 +70,12 @@ private:
     // (ChangeMerger::NewerOwnFields).
     ChangeResult pushOne(const Principal &who, const PushChange &change, bool late,
                          QString *storageError);
+    // Whether the device's own value of a field the change leaves out lost since the change's
+    // base: a conflict record holds a value of `deviceId` for this row, stored after `baseSeq`,
+    // of such a field or of the whole row (a delete or an edit against a delete). The device then
+    // shows that value, not the registry's, and the row is not the device's as sent.
+    bool lostOwnValue(const PushChange &change, const QString &deviceId, bool *lost,
+                      QString *error) const;
     // Of a late change's fields, those the row holds from a change its device numbered after it:
     // the history of each field's last write by that device says which change wrote it.
     bool newerOwnFields(const ChangeMerger::Stored &stored, const PushChange &change,
