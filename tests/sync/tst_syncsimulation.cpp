@@ -6,7 +6,8 @@
 // PostgreSQL database per seed with CCN_TEST_BACKEND=postgres) drops requests and
 // replies, duplicates, replays and delays requests, cuts bodies in half (FaultProxy), and the
 // registry is killed and restarted on the same data directory (once while a request is in flight,
-// once for a stretch of steps). Everything is driven by one seed per data row.
+// once for a stretch of steps). Everything is driven by one seed per data row: seeds 1 to 10 in
+// every run, or those CCN_SIM_SEEDS names ("40": 1 to 40; "101-300"; for a longer search).
 // After the network heals and every device has synced until quiet:
 // - no device has an outbox entry left (nothing rejected, nothing pending) or a photo to upload;
 // - every device's synced tables equal the registry's current rows, per table, row and travelling
@@ -393,12 +394,14 @@ QString TestSyncSimulation::rowStory(const QString &entity, const QString &rowId
     };
     QString out = QStringLiteral("--- %1/%2\n").arg(entity, rowId);
     QSqlQuery q(m_store->connection());
-    q.prepare("SELECT seq, row_json, field_meta FROM records WHERE entity = ? AND row_id = ?");
+    q.prepare("SELECT seq, row_json, field_meta, clean_device FROM records WHERE entity = ? AND "
+              "row_id = ?");
     q.addBindValue(entity);
     q.addBindValue(rowId);
     if (q.exec() && q.next())
-        out += QStringLiteral("record seq %1: %2\n  meta %3\n")
-                   .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+        out += QStringLiteral("record seq %1 (held as stored by %4): %2\n  meta %3\n")
+                   .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                        who(q.value(3).toString()));
     q.prepare("SELECT seq, change_id, op, device_id, base_seq, fields, status FROM history WHERE "
               "entity = ? AND row_id = ? ORDER BY seq");
     q.addBindValue(entity);
@@ -433,7 +436,20 @@ QString TestSyncSimulation::rowStory(const QString &entity, const QString &rowId
 void TestSyncSimulation::simulate_data()
 {
     QTest::addColumn<quint32>("seed");
-    for (quint32 seed : {1u, 2u, 3u})
+    quint32 first = 1;
+    quint32 last = 10;
+    const QString wanted = qEnvironmentVariable("CCN_SIM_SEEDS");
+    if (!wanted.isEmpty()) {
+        const QStringList range = wanted.split(QLatin1Char('-'));
+        bool ok = range.size() <= 2;
+        last = ok ? range.last().toUInt(&ok) : 0;
+        bool okFirst = true;
+        first = range.size() == 2 ? range.first().toUInt(&okFirst) : 1;
+        if (!ok || !okFirst || first < 1 || last < first)
+            qFatal("CCN_SIM_SEEDS: \"%s\" is neither a count (\"40\") nor a range (\"101-300\")",
+                   qPrintable(wanted));
+    }
+    for (quint32 seed = first; seed <= last; ++seed)
         QTest::newRow(qPrintable(QStringLiteral("seed %1").arg(seed))) << seed;
 }
 
@@ -599,9 +615,15 @@ void TestSyncSimulation::simulate()
                                                       : canon(QJsonValue::fromVariant(q.value(c)));
                     const QString remote = canon(row.value(cols[c]));
                     if (local != remote)
-                        QFAIL(qPrintable(QStringLiteral("%1: %2/%3.%4 is %5 on the device, %6 on "
-                                                        "the registry")
-                                             .arg(who, t, id, cols[c], local, remote)));
+                        QFAIL(qPrintable(
+                            QStringLiteral("%1: %2/%3.%4 is %5 on the device (version %7, pull "
+                                           "cursor %8), %6 on the registry\n%9")
+                                .arg(who, t, id, cols[c], local, remote)
+                                .arg(q.value(cols.size()).toLongLong())
+                                .arg(d->scalar("SELECT value FROM sync_state WHERE key = "
+                                               "'pull_cursor'")
+                                         .toString(),
+                                     rowStory(t, id))));
                 }
                 // The device knows which version it holds (pulled, or named by a push reply):
                 // its next edit is based on it.
