@@ -390,6 +390,33 @@ private slots:
         QVERIFY2(all.contains("Sửa trong 30 ngày"), all.left(2000).constData());
     }
 
+    // A value of the tablet's own that lost (a violation's status stepped back, kept in a
+    // conflict record) is not what the registry holds: the tablet's next edit of another field in
+    // the same round is stored, not as its row as sent, and the round brings the registry's status
+    // back. Before 9c3dbb9 the pull left the row out for good (X-CCN-Skip-Own). Found by the
+    // simulation.
+    void aStepBackThatLostComesBackFromTheRegistry()
+    {
+        auto a = device("inspector.demo");
+        QVERIFY(round(*a));
+        const QString id = scalar(a->c(), "SELECT id FROM violations WHERE deleted_at IS NULL AND "
+                                          "status = 'open' ORDER BY id LIMIT 1")
+                               .toString();
+        QVERIFY(!id.isEmpty());
+        RecordWriter wa(a->c());
+        QVERIFY(wa.update("violations", id, {{"status", "fixed_reported"}}).ok());
+        QVERIFY(wa.update("violations", id, {{"status", "remedying"}}).ok());
+        QVERIFY(wa.update("violations", id, {{"remedy", "Nạo vét mương"}}).ok());
+        QVERIFY(round(*a));
+        QCOMPARE(a->client->pendingRecords(), 0);
+        QCOMPARE(value(*a, "violations", id, "status"), QStringLiteral("fixed_reported"));
+        QCOMPARE(value(*a, "violations", id, "remedy"), QStringLiteral("Nạo vét mương"));
+        auto boss = device("supervisor.demo");
+        const QByteArray all = conflictsOf(*boss);
+        QVERIFY2(all.contains(id.toLatin1()) && all.contains("remedying"),
+                 all.left(2000).constData());
+    }
+
     void photosUpInterruptedResumedAndDown()
     {
         auto a = device("inspector.demo");
