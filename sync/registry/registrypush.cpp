@@ -366,7 +366,6 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
     const QJsonValue stamp = QJsonArray{double(seq), who.deviceId}; // shared by every field
     // A new row in a push batch: every field but id applied, so its meta would stamp each name of
     // the row but id. It is not built name by name now (see PushState::stamps).
-    bool lost = false;
     const bool stampAll = m_batch && !stored.exists && meta.isEmpty() &&
                           out.row.contains(QLatin1String("id")) &&
                           out.appliedFields.size() == out.row.size() - 1;
@@ -381,6 +380,7 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
                (stampAll || heldAsSent(out.row, meta, change, who.deviceId));
     // The stamps say whose value each field holds, not what the device shows: a value of its own
     // that lost a conflict since is shown there instead (a new row has no conflicts yet).
+    bool lost = false;
     if (r.asSent && !stampAll && !lostOwnValue(change, who.deviceId, &lost, storageError))
         return r;
     r.asSent = r.asSent && !lost;
