@@ -59,9 +59,7 @@ CoreError OriginalCache::held(QList<Held> *out) const
     while (q.next()) {
         Held h;
         h.sha256 = q.value(0).toString();
-        const QString mime = q.value(1).toString();
-        h.path =
-            m_store.originalPath(h.sha256, mime.isEmpty() ? QStringLiteral("image/jpeg") : mime);
+        h.path = m_store.originalPath(h.sha256, q.value(1).toString()); // no row: a JPEG's
         const QFileInfo file(h.path);
         h.size = file.exists() ? file.size() : -1;
         *out << h;

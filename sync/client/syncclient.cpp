@@ -38,7 +38,6 @@ SyncClient::SyncClient(QSqlDatabase db, const QString &dataRoot, QObject *parent
     connect(m_photos, &PhotoTransfer::originalReady, this, &SyncClient::originalReady);
     connect(m_photos, &PhotoTransfer::originalFailed, this, &SyncClient::originalFailed);
     connect(m_photos, &PhotoTransfer::originalProgress, this, &SyncClient::originalProgress);
-    connect(m_photos, &PhotoTransfer::originalsRemoved, this, &SyncClient::originalsRemoved);
     m_pull = new PullPhase(m_manager, m_http, m_aheadHttp, pullRound(), this);
     m_timer.setInterval(15 * 60 * 1000);
     connect(&m_timer, &QTimer::timeout, this, [this]() {

@@ -199,7 +199,7 @@ public slots:
                          const QVariant &value = QVariant());
     // Fetches a photo's original (on demand); originalReady or originalFailed follows,
     // originalProgress meanwhile. Fetched originals are a cache (OriginalCache): the least
-    // recently shown make room for a new one past its limit (originalsRemoved).
+    // recently shown make room for a new one past its limit, before its originalReady.
     void fetchOriginal(const QString &sha256);
     // The app shows an original it has (the cache keeps it the longest).
     void originalShown(const QString &sha256);
@@ -238,7 +238,6 @@ signals:
     void originalFailed(const QString &sha256, const QString &message);
     // total: -1 when the registry did not say.
     void originalProgress(const QString &sha256, qint64 received, qint64 total);
-    void originalsRemoved(const QStringList &sha256s);
 
 private:
     // What the photo phase and the pull ask of the round: SyncClient's progress, counts, replies
