@@ -1,6 +1,8 @@
 #include "pushrequest.h"
+
 #include "compactjson.h"
 #include "protocolversion.h"
+#include "strictjson.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -15,42 +17,14 @@
 #include <string_view>
 
 namespace {
-constexpr double maxSafeInteger = 9007199254740991.0;
-
-bool isCount(double d, double min)
-{
-    return d >= min && d <= maxSafeInteger && d == double(qint64(d));
-}
-
-bool isCount(const QJsonValue &v, double min)
-{
-    return v.isDouble() && isCount(v.toDouble(-1), min);
-}
-
-bool isName(const QJsonValue &v, int maxLength)
-{
-    return v.isString() && !v.toString().isEmpty() && v.toString().size() <= maxLength;
-}
-
-bool onlyMembers(const QJsonObject &o, const QSet<QString> &known, QString *error)
-{
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        if (!known.contains(it.key())) {
-            *error = QStringLiteral("trường '%1' không được chấp nhận").arg(it.key().left(64));
-            return false;
-        }
-    }
-    return true;
-}
-
 // One run's header: entity, op and column names. Empty error = fine.
 bool parseRunHeader(const QJsonObject &run, PushChange *proto, QStringList *columns, QString *error)
 {
     static const QSet<QString> known{QStringLiteral("entity"), QStringLiteral("op"),
                                      QStringLiteral("columns"), QStringLiteral("changes")};
-    if (!onlyMembers(run, known, error))
+    if (!StrictJson::onlyMembers(run, known, error))
         return false;
-    if (!isName(run.value(QLatin1String("entity")), 128)) {
+    if (!StrictJson::isName(run.value(QLatin1String("entity")), 128)) {
         *error = QStringLiteral("'entity' phải là chuỗi không rỗng, tối đa 128 ký tự");
         return false;
     }
@@ -67,7 +41,7 @@ bool parseRunHeader(const QJsonObject &run, PushChange *proto, QStringList *colu
     }
     QSet<QString> seen;
     for (const QJsonValue &c : cols.toArray()) {
-        if (!isName(c, 64) || seen.contains(c.toString())) {
+        if (!StrictJson::isName(c, 64) || seen.contains(c.toString())) {
             *error = QStringLiteral("'columns' phải gồm các tên cột khác nhau, không rỗng");
             return false;
         }
@@ -192,13 +166,13 @@ bool readRun(element run, PushRequest *out, qint64 *lastSeq, QHash<QStringList, 
         auto it = row.begin();
         double seq = 0, base = 0;
         std::string_view rowId;
-        if ((*it).get_double().get(seq) || !isCount(seq, 1) || qint64(seq) <= *lastSeq)
+        if ((*it).get_double().get(seq) || !StrictJson::isCount(seq, 1) || qint64(seq) <= *lastSeq)
             return false;
         ++it;
         if ((*it).get_string().get(rowId))
             return false;
         ++it;
-        if ((*it).get_double().get(base) || !isCount(base, 0))
+        if ((*it).get_double().get(base) || !StrictJson::isCount(base, 0))
             return false;
         PushChange c = proto;
         c.seq = qint64(seq);
@@ -348,31 +322,21 @@ PushRequest PushRequest::fromJson(const QByteArray &json, QString *error)
 
 PushRequest PushRequest::fromJsonQt(const QByteArray &json, QString *error)
 {
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = pe.error != QJsonParseError::NoError
-                     ? QStringLiteral("JSON sai cú pháp: %1").arg(pe.errorString())
-                     : QStringLiteral("nội dung phải là một đối tượng JSON");
+    QJsonObject o;
+    int protocol = 0;
+    if (!StrictJson::object(json, &o, error) || !StrictJson::protocol(o, &protocol, error))
         return {};
-    }
-    const QJsonObject o = doc.object();
-    const QJsonValue p = o.value(QLatin1String("protocol"));
-    if (!p.isDouble() || p.toDouble() != double(p.toInt())) {
-        *error = QStringLiteral("'protocol' phải là số nguyên");
-        return {};
-    }
-    if (p.toInt() != ProtocolVersion::current) {
+    if (protocol != ProtocolVersion::current) {
         // Another version's body: only its version is read, so the caller can say "update".
         PushRequest other;
-        other.protocol = p.toInt();
+        other.protocol = protocol;
         return other;
     }
-    if (!onlyMembers(
+    if (!StrictJson::onlyMembers(
             o, {QStringLiteral("protocol"), QStringLiteral("device_id"), QStringLiteral("runs")},
             error))
         return {};
-    if (!isName(o.value(QLatin1String("device_id")), 128)) {
+    if (!StrictJson::isName(o.value(QLatin1String("device_id")), 128)) {
         *error = QStringLiteral("'device_id' phải là chuỗi không rỗng");
         return {};
     }
@@ -381,7 +345,7 @@ PushRequest PushRequest::fromJsonQt(const QByteArray &json, QString *error)
         return {};
     }
     PushRequest out;
-    out.protocol = p.toInt();
+    out.protocol = protocol;
     out.deviceId = o.value(QLatin1String("device_id")).toString();
     const QJsonArray runs = o.value(QLatin1String("runs")).toArray();
     qint64 lastSeq = 0;
@@ -406,13 +370,14 @@ PushRequest PushRequest::fromJsonQt(const QByteArray &json, QString *error)
                                    "giá trị")
                         .arg(k)
                         .arg(columns.size());
-            } else if (!isCount(row.at(0), 1) || qint64(row.at(0).toDouble()) <= lastSeq) {
+            } else if (!StrictJson::isCount(row.at(0), 1) ||
+                       qint64(row.at(0).toDouble()) <= lastSeq) {
                 e = QStringLiteral("thay đổi %1: seq phải là số nguyên dương, tăng dần").arg(k);
-            } else if (!isName(row.at(1), 128)) {
+            } else if (!StrictJson::isName(row.at(1), 128)) {
                 e = QStringLiteral("thay đổi %1: row_id phải là chuỗi không rỗng, tối đa 128 ký "
                                    "tự")
                         .arg(k);
-            } else if (!isCount(row.at(2), 0)) {
+            } else if (!StrictJson::isCount(row.at(2), 0)) {
                 e = QStringLiteral("thay đổi %1: base_seq phải là số nguyên không âm").arg(k);
             } else {
                 PushChange c = proto;

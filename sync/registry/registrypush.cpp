@@ -429,7 +429,7 @@ bool RegistryPush::recordOutcome(const Principal &who, const PushChange &change,
                               "user_id = excluded.user_id, province_id = excluded.province_id, "
                               "first_at = COALESCE(push_outcomes.first_at, excluded.first_at), "
                               "last_at = excluded.last_at, "
-                              "attempts = push_outcomes.attempts + 1"),
+                              "attempts = push_outcomes.attempts + 1, discarded_at = NULL"),
                {who.deviceId, change.seq, result.status, compact(result.toJson()), change.entity,
                 change.rowId, change.op, result.code.isEmpty() ? QVariant() : QVariant(result.code),
                 who.userId, who.provinceId, now, now},

@@ -22,7 +22,7 @@ QJsonArray RegistryRejections::rejections(const Principal &who, int *total, int 
         *total = 0;
     if (!who.isAdmin() && !who.isSupervisor())
         return out;
-    QString where = QStringLiteral("o.status = 'rejected'");
+    QString where = QStringLiteral("o.status = 'rejected' AND o.discarded_at IS NULL");
     QVariantList binds;
     if (!who.isAdmin()) {
         where += QStringLiteral(" AND o.province_id = ?");

@@ -1,6 +1,7 @@
 #include "registryserver.h"
 
 #include "contenthash.h"
+#include "discardrequest.h"
 
 #include "apirequest.h"
 #include "compression.h"
@@ -20,7 +21,35 @@
 #include <QTcpSocket>
 #include <QUrlQuery>
 
+#include <optional>
+
 namespace {
+// A body that is not UTF-8 (checked in place: it is not converted to UTF-16 only to learn that).
+std::optional<ApiReply> notUtf8(const QByteArray &body)
+{
+    if (body.isValidUtf8())
+        return std::nullopt;
+    return ApiReply::error(400, "invalid_utf8",
+                           QStringLiteral("Nội dung gửi lên không phải văn bản UTF-8 hợp lệ. Hãy "
+                                          "gửi lại bằng UTF-8."));
+}
+
+// A body of a protocol version below `minimum` or above this registry's.
+std::optional<ApiReply> otherProtocol(int protocol, int minimum)
+{
+    if (protocol < minimum)
+        return ApiReply::error(
+            426, "update_required",
+            QStringLiteral("Vui lòng cập nhật CCN Inspect: giao thức %1 đã quá cũ.").arg(protocol));
+    if (protocol > ProtocolVersion::current)
+        return ApiReply::error(
+            400, "unsupported_protocol",
+            QStringLiteral("Máy chủ này chỉ hỗ trợ giao thức đến %1; hãy dùng phiên bản "
+                           "ứng dụng phù hợp.")
+                .arg(ProtocolVersion::current));
+    return std::nullopt;
+}
+
 using Reply = RegistryServer::Reply;
 
 // Pull pages use the fastest level of their coding. zlib, measured on the sync benchmark (2,000
@@ -49,6 +78,7 @@ QList<QPair<QByteArray, QString>> RegistryServer::routes()
             {"post", QStringLiteral("/api/v1/logout")},
             {"post", QStringLiteral("/api/v1/push")},
             {"get", QStringLiteral("/api/v1/pull")},
+            {"post", QStringLiteral("/api/v1/discards")},
             {"post", QStringLiteral("/api/v1/photos/status")},
             {"put", QStringLiteral("/api/v1/photos/{sha}")},
             {"get", QStringLiteral("/api/v1/photos/{sha}")},
@@ -267,6 +297,8 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
         return post ? push(*who, body) : wrongMethod();
     if (head == QLatin1String("pull") && seg.size() == 1)
         return get ? pull(*who, request) : wrongMethod();
+    if (head == QLatin1String("discards") && seg.size() == 1)
+        return post ? discards(*who, body) : wrongMethod();
     if (head == QLatin1String("photos")) {
         if (seg.size() == 2 && seg.at(1) == QLatin1String("status"))
             return post ? m_photoApi.status(body) : wrongMethod();
@@ -348,12 +380,8 @@ Reply RegistryServer::openApi() const
 
 Reply RegistryServer::push(const Principal &who, const QByteArray &body)
 {
-    // Checked in place: the body is not converted to UTF-16 only to learn whether it is UTF-8.
-    if (!body.isValidUtf8())
-        return ApiReply::error(
-            400, "invalid_utf8",
-            QStringLiteral("Nội dung gửi lên không phải văn bản UTF-8 hợp lệ. Hãy gửi "
-                           "lại bằng UTF-8."));
+    if (auto refused = notUtf8(body))
+        return *refused;
     QString why;
     const PushRequest req = PushRequest::fromJson(body, &why);
     if (!why.isEmpty())
@@ -362,17 +390,8 @@ Reply RegistryServer::push(const Principal &who, const QByteArray &body)
             QStringLiteral("Gói thay đổi gửi lên không đúng định dạng (%1); không có "
                            "gì được lưu. Hãy cập nhật ứng dụng hoặc báo quản trị viên.")
                 .arg(why));
-    if (req.protocol < ProtocolVersion::minimumAccepted)
-        return ApiReply::error(
-            426, "update_required",
-            QStringLiteral("Vui lòng cập nhật CCN Inspect: giao thức %1 đã quá cũ.")
-                .arg(req.protocol));
-    if (req.protocol > ProtocolVersion::current)
-        return ApiReply::error(
-            400, "unsupported_protocol",
-            QStringLiteral("Máy chủ này chỉ hỗ trợ giao thức đến %1; hãy dùng phiên bản "
-                           "ứng dụng phù hợp.")
-                .arg(ProtocolVersion::current));
+    if (auto refused = otherProtocol(req.protocol, ProtocolVersion::minimumAccepted))
+        return *refused;
     if (req.deviceId != who.deviceId)
         return ApiReply::error(
             403, "device_mismatch",
@@ -440,5 +459,32 @@ Reply RegistryServer::pull(const Principal &who, const QHttpServerRequest &reque
     Reply r;
     r.body = page.toJson();
     r.fastCompression = true;
+    return r;
+}
+
+Reply RegistryServer::discards(const Principal &who, const QByteArray &body)
+{
+    if (auto refused = notUtf8(body))
+        return *refused;
+    QString why;
+    const DiscardRequest req = DiscardRequest::fromJson(body, &why);
+    if (!why.isEmpty())
+        return ApiReply::error(
+            400, "malformed_discards",
+            QStringLiteral("Danh sách thay đổi bỏ đi không đúng định dạng (%1); không có gì "
+                           "thay đổi. Hãy cập nhật ứng dụng hoặc báo quản trị viên.")
+                .arg(why));
+    // Discards came with protocol 2: a body of another version is not one.
+    if (auto refused = otherProtocol(req.protocol, ProtocolVersion::current))
+        return *refused;
+    const PullPage page = m_store->discard(who, req.changes, &why);
+    if (!why.isEmpty())
+        return ApiReply::error(
+            503, "storage_error",
+            QStringLiteral("Máy chủ không ghi được các thay đổi bỏ đi (%1). Máy sẽ gửi lại ở "
+                           "lần đồng bộ sau; nếu vẫn lỗi, báo quản trị viên.")
+                .arg(why));
+    Reply r;
+    r.body = page.toJson();
     return r;
 }

@@ -57,6 +57,7 @@ private:
     Reply openApi() const;
     Reply push(const Principal &who, const QByteArray &body);
     Reply pull(const Principal &who, const QHttpServerRequest &request);
+    Reply discards(const Principal &who, const QByteArray &body);
     void send(const QHttpServerRequest &request, QTcpSocket *socket, Reply reply);
 
     RegistryStore *m_store;

@@ -457,6 +457,12 @@ QJsonArray RegistryStore::rejections(const Principal &who, int *total, int limit
     return m_rejections.rejections(who, total, limit);
 }
 
+PullPage RegistryStore::discard(const Principal &who, const QList<DiscardRequest::Change> &changes,
+                                QString *error)
+{
+    return m_discards.discard(who, changes, error);
+}
+
 bool RegistryStore::canRead(const Principal &who, const QString &provinceId,
                             const QString &clusterId) const
 {

@@ -7,6 +7,7 @@
 #include "pushchange.h"
 #include "registryaccounts.h"
 #include "registryconflicts.h"
+#include "registrydiscards.h"
 #include "registrypull.h"
 #include "registrypush.h"
 #include "registryrecords.h"
@@ -39,6 +40,7 @@ struct sqlite3;
 //   RegistryAccounts: users, devices, tokens.
 //   RegistryConflicts: conflict records, listed and resolved.
 //   RegistryRejections: the changes it refused, listed for supervisors.
+//   RegistryDiscards: refused changes their devices gave up, and those rows again.
 //   RegistryPull: pull pages.
 //   RegistryScope: the province and cluster of a row, who may read or write it.
 //   RegistryRecords: stored rows and their history, writeRow.
@@ -116,6 +118,10 @@ public:
 
     // The pushed changes still refused, for supervisors (RegistryRejections).
     QJsonArray rejections(const Principal &who, int *total = nullptr, int limit = listLimit) const;
+    // Changes of `who`'s device that it gave up after a refusal (RegistryDiscards): off the
+    // list of refused changes; the registry's version of their rows.
+    PullPage discard(const Principal &who, const QList<DiscardRequest::Change> &changes,
+                     QString *error);
 
     // Whole-set operations. Between beginBatch and commitBatch every push() and writeRow() joins
     // one transaction, and all of them become durable at commitBatch.
@@ -135,6 +141,7 @@ public:
 private:
     friend class RegistryAccounts;
     friend class RegistryConflicts;
+    friend class RegistryDiscards;
     friend class RegistryPull;
     friend class RegistryPush;
     friend class RegistryRejections;
@@ -188,6 +195,7 @@ private:
     mutable std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;
     RegistryAccounts m_accounts{*this};
     RegistryConflicts m_conflicts{*this};
+    RegistryDiscards m_discards{*this};
     RegistryPull m_pull{*this};
     RegistryPush m_push{*this};
     RegistryRejections m_rejections{*this};

@@ -909,6 +909,18 @@ void TestRegistryServer::authorisation()
                     {"created_at", 1},
                     {"updated_at", 1}};
         got = pushResult(c);
+    } else if (endpoint == "discards_c1" || endpoint == "discards_c3") {
+        // Any device may give up its refused changes; the row comes back only to those who may
+        // read it ("+row").
+        const QJsonObject change{{"change", double(++m_changeSeq)},
+                                 {"entity", "inspections"},
+                                 {"row_id", endpoint == "discards_c1" ? "i1" : "i3"}};
+        const Response r = call(
+            "POST", "/api/v1/discards",
+            QJsonDocument(QJsonObject{{"protocol", 2}, {"changes", QJsonArray{change}}}).toJson(),
+            tok);
+        got = QString::number(r.status) +
+              (r.json.value("runs").toArray().isEmpty() ? QString() : QStringLiteral("+row"));
     } else if (endpoint == "conflicts") {
         got = QString::number(call("GET", "/api/v1/conflicts", {}, tok).status);
     } else if (endpoint == "rejections") {

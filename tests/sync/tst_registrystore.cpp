@@ -155,6 +155,7 @@ private slots:
     void aConflictIsResolvedOnce();
     void aRefusedChangeIsListedForSupervisorsUntilStored();
     void refusalsStoredBeforeSchema5AreListed();
+    void aDiscardedRefusalLeavesTheListAndItsRowComesBack();
     void aConflictSaysWhoWroteEachValue();
 
 private:
@@ -1132,6 +1133,89 @@ void TestRegistryStore::aRefusedChangeIsListedForSupervisorsUntilStored()
     QCOMPARE(listed.at(0).toObject().value("code").toString(), QStringLiteral("invalid_value"));
 }
 
+// A device gives up changes the registry refused (POST /api/v1/discards): they leave the
+// supervisors' list (kept, with when), and the device gets the registry's version of their rows,
+// those its user may read; a row the registry does not hold is not in the answer. Another device
+// cannot take this one's refusals off the list; the same change refused again is back on it.
+void TestRegistryStore::aDiscardedRefusalLeavesTheListAndItsRowComesBack()
+{
+    const Principal inspector =
+        loggedIn("insp", "inspector", {"c1"}, "tablet-7", "Máy tính bảng 7");
+    Principal sameUserElsewhere = inspector;
+    QString token;
+    qint64 expires = 0;
+    QVERIFY(m_store
+                ->login("insp", "a-long-password", "tablet-8", "Máy tính bảng 8", 3600000,
+                        &sameUserElsewhere, &token, &expires)
+                .ok());
+    sameUserElsewhere.deviceId = "tablet-8";
+    const Principal supervisor = scoped("sup", "supervisor");
+    const Principal admin = scoped("adm", "admin");
+
+    const PushChange insert = inspectionIn("c1", 5);
+    QList<ChangeResult> results;
+    QVERIFY(m_store->push(inspector, {insert}, &results).ok());
+    QCOMPARE(results.value(0).status, QStringLiteral("applied"));
+    PushChange bogus = inspectionUpdate(insert.rowId, {{"kind", "bogus"}});
+    bogus.baseSeq = results.value(0).seq;
+    const PushChange orphan = inspectionIn("c9", 6); // a cluster the registry does not have
+    QVERIFY(m_store->push(inspector, {bogus, orphan}, &results).ok());
+    QCOMPARE(results.value(0).code, QStringLiteral("invalid_value"));
+    QCOMPARE(results.value(1).code, QStringLiteral("unknown_parent"));
+    // The row moves on meanwhile: the device gets its latest version.
+    PushChange note = inspectionUpdate(insert.rowId, {{"findings", "Bể lắng đầy bùn"}});
+    note.baseSeq = m_store->serverSeq();
+    QVERIFY(m_store->push(supervisor, {note}, &results).ok());
+    const qint64 latest = results.value(0).seq;
+    QVERIFY(latest > 0);
+    // A row of a cluster the inspector may not read.
+    const PushChange hidden = inspectionIn("c2", 7);
+    QVERIFY(m_store->push(admin, {hidden}, &results).ok());
+    int total = -1;
+    QCOMPARE(m_store->rejections(supervisor, &total).size(), 2);
+
+    const QList<DiscardRequest::Change> both = {{bogus.seq, "inspections", insert.rowId},
+                                                {orphan.seq, "inspections", orphan.rowId}};
+    // Another device of the same user: its own refusals only (it has none).
+    QString error;
+    PullPage page = m_store->discard(sameUserElsewhere, both, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(m_store->rejections(supervisor, &total).size(), 2);
+
+    for (int time = 0; time < 2; ++time) { // the same list again changes nothing more
+        page = m_store->discard(
+            inspector,
+            both + QList<DiscardRequest::Change>{{9999, "inspections", hidden.rowId},
+                                                 {bogus.seq, "inspections", insert.rowId}},
+            &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(page.protocol, 2);
+        QVERIFY(!page.more);
+        const QList<PulledRow> rows = page.rows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.at(0).rowId, insert.rowId);
+        QCOMPARE(rows.at(0).seq, latest);
+        QCOMPARE(page.next, latest);
+        QCOMPARE(rows.at(0).row.value("kind").toString(), QStringLiteral("periodic"));
+        QCOMPARE(rows.at(0).row.value("findings").toString(), QStringLiteral("Bể lắng đầy bùn"));
+        QCOMPARE(m_store->rejections(supervisor, &total).size(), 0);
+        QCOMPARE(total, 0);
+        QCOMPARE(m_store->rejections(admin).size(), 0);
+    }
+    // Kept, with when it was given up.
+    QCOMPARE(count(m_store->connection(),
+                   QStringLiteral("SELECT count(*) FROM push_outcomes WHERE device_id = "
+                                  "'tablet-7' AND discarded_at IS NOT NULL")),
+             2);
+
+    // The same change sent again and refused again: on the list again.
+    QVERIFY(m_store->push(inspector, {bogus}, &results).ok());
+    QCOMPARE(results.value(0).code, QStringLiteral("invalid_value"));
+    const QJsonArray listed = m_store->rejections(supervisor);
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.at(0).toObject().value("change_seq").toInteger(), bogus.seq);
+}
+
 // Refusals stored by a registry at schema 4 carry only device, seq, status and result: migration 5
 // gives them the device's user and that user's province, so that supervisors see them too.
 void TestRegistryStore::refusalsStoredBeforeSchema5AreListed()
@@ -1150,16 +1234,17 @@ void TestRegistryStore::refusalsStoredBeforeSchema5AreListed()
     QVERIFY(m_store->push(inspector, {inspectionIn("c9", 5)}, &results).ok());
     QCOMPARE(results.value(0).code, QStringLiteral("unknown_parent"));
 
-    // Back to schema 4: migration 5's columns and index gone, as a registry of last month had it.
+    // Back to schema 4: the columns and index of migrations 5 and 6 gone, as a registry of last
+    // month had it.
     {
         QSqlQuery q(m_store->connection());
         QVERIFY(q.exec("DROP INDEX push_outcomes_rejected"));
         for (const char *column : {"entity", "row_id", "op", "code", "user_id", "province_id",
-                                   "first_at", "last_at", "attempts"})
+                                   "first_at", "last_at", "attempts", "discarded_at"})
             QVERIFY2(q.exec(QStringLiteral("ALTER TABLE push_outcomes DROP COLUMN %1")
                                 .arg(QLatin1String(column))),
                      qPrintable(q.lastError().text()));
-        QVERIFY(q.exec("DELETE FROM registry_migrations WHERE version = 5"));
+        QVERIFY(q.exec("DELETE FROM registry_migrations WHERE version >= 5"));
     }
     delete m_store;
     m_store = new RegistryStore;
