@@ -2157,12 +2157,12 @@ Hai là (second), …</translation>
 <context>
     <name>PhotoTransfer</name>
     <message>
-        <location filename="../../sync/client/phototransfer.cpp" line="232"/>
+        <location filename="../../sync/client/phototransfer.cpp" line="231"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/phototransfer.cpp" line="273"/>
+        <location filename="../../sync/client/phototransfer.cpp" line="275"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>
@@ -2974,6 +2974,16 @@ Hai là (second), …</translation>
         <source>Không đặt được cấu hình SQLite (mã %1: %2); SQLite chạy với cấu hình mặc định.</source>
         <translation>Could not configure SQLite (code %1: %2); SQLite runs with its default settings.</translation>
     </message>
+    <message>
+        <location filename="../../sync/client/rejecteddiscard.cpp" line="20"/>
+        <source>Không bỏ được thay đổi bị từ chối: %1</source>
+        <translation>Could not discard the refused change: %1</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/rejecteddiscard.cpp" line="66"/>
+        <source>Không tìm thấy thay đổi bị từ chối này (có thể đã được gửi lại).</source>
+        <translation>This refused change was not found (it may have been sent again).</translation>
+    </message>
 </context>
 <context>
     <name>QuestionDelegate</name>
@@ -3077,17 +3087,17 @@ Hai là (second), …</translation>
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="162"/>
+        <location filename="../../sync/client/syncclient.cpp" line="175"/>
         <source>Không ghi được mã thiết bị vào cơ sở dữ liệu trên máy.</source>
         <translation>Cannot store the device id in the database on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="173"/>
+        <location filename="../../sync/client/syncclient.cpp" line="186"/>
         <source>Máy tính bảng</source>
         <translation>Tablet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="231"/>
+        <location filename="../../sync/client/syncclient.cpp" line="244"/>
         <source>%n thay đổi chưa gửi</source>
         <translation>
             <numerusform>%n unsent change</numerusform>
@@ -3095,7 +3105,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="233"/>
+        <location filename="../../sync/client/syncclient.cpp" line="246"/>
         <source>%n thay đổi bị máy chủ từ chối</source>
         <translation>
             <numerusform>%n change refused by the server</numerusform>
@@ -3103,7 +3113,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="235"/>
+        <location filename="../../sync/client/syncclient.cpp" line="248"/>
         <source>%n ảnh chưa tải lên (%1 MB)</source>
         <translation>
             <numerusform>%n photo not uploaded (%1 MB)</numerusform>
@@ -3111,7 +3121,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="238"/>
+        <location filename="../../sync/client/syncclient.cpp" line="251"/>
         <source>%n thay đổi của %1 chưa gửi</source>
         <translation>
             <numerusform>%n unsent change by %1</numerusform>
@@ -3119,27 +3129,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="240"/>
+        <location filename="../../sync/client/syncclient.cpp" line="253"/>
         <source>Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.</source>
         <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="366"/>
+        <location filename="../../sync/client/syncclient.cpp" line="379"/>
         <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="455"/>
+        <location filename="../../sync/client/syncclient.cpp" line="468"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="574"/>
+        <location filename="../../sync/client/syncclient.cpp" line="587"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="658"/>
+        <location filename="../../sync/client/syncclient.cpp" line="671"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
@@ -3374,137 +3384,142 @@ Hai là (second), …</translation>
         <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor (they see this change on their Sync page) to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="260"/>
+        <location filename="../pages/SyncPage.qml" line="262"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="271"/>
+        <location filename="../pages/SyncPage.qml" line="270"/>
+        <source>Bỏ thay đổi</source>
+        <translation>Discard change</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="287"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="271"/>
+        <location filename="../pages/SyncPage.qml" line="287"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="271"/>
+        <location filename="../pages/SyncPage.qml" line="287"/>
         <source>Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)</source>
         <translation>Conflicts to settle: %1 (the %2 oldest shown; more appear as these are settled)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="277"/>
+        <location filename="../pages/SyncPage.qml" line="293"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="295"/>
+        <location filename="../pages/SyncPage.qml" line="311"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="295"/>
+        <location filename="../pages/SyncPage.qml" line="311"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="295"/>
+        <location filename="../pages/SyncPage.qml" line="311"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="308"/>
+        <location filename="../pages/SyncPage.qml" line="324"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="322"/>
+        <location filename="../pages/SyncPage.qml" line="338"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="339"/>
+        <location filename="../pages/SyncPage.qml" line="355"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="354"/>
+        <location filename="../pages/SyncPage.qml" line="370"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="356"/>
+        <location filename="../pages/SyncPage.qml" line="372"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="370"/>
+        <location filename="../pages/SyncPage.qml" line="386"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="376"/>
+        <location filename="../pages/SyncPage.qml" line="392"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="382"/>
+        <location filename="../pages/SyncPage.qml" line="398"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="397"/>
+        <location filename="../pages/SyncPage.qml" line="413"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="397"/>
+        <location filename="../pages/SyncPage.qml" line="413"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="397"/>
+        <location filename="../pages/SyncPage.qml" line="413"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="404"/>
+        <location filename="../pages/SyncPage.qml" line="420"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="422"/>
+        <location filename="../pages/SyncPage.qml" line="438"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="422"/>
+        <location filename="../pages/SyncPage.qml" line="438"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="441"/>
+        <location filename="../pages/SyncPage.qml" line="457"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="441"/>
+        <location filename="../pages/SyncPage.qml" line="457"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="441"/>
+        <location filename="../pages/SyncPage.qml" line="457"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="441"/>
+        <location filename="../pages/SyncPage.qml" line="457"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="454"/>
+        <location filename="../pages/SyncPage.qml" line="470"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
@@ -3517,7 +3532,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="471"/>
+        <location filename="../pages/SyncPage.qml" line="492"/>
+        <source>Bỏ thay đổi bị từ chối?</source>
+        <translation>Discard the refused change?</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="500"/>
+        <source>%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.</source>
+        <translation>%1: this new record will not be sent to the server and will no longer be listed.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="500"/>
+        <source>%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.</source>
+        <translation>%1: this change will not be sent to the server; the record shows its values from before the edit again, then takes the server's version at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="500"/>
+        <source>Nội dung đã nhập vẫn được lưu trong máy.</source>
+        <translation>What you entered stays saved on this device.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="511"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

@@ -255,10 +255,26 @@ Page {
                         }
                     }
 
-                    Button {
-                        Layout.preferredHeight: 48
-                        text: qsTr("Gửi lại")
-                        onClicked: page.syncClient.retryRejected(modelData.seq)
+                    ColumnLayout {
+                        Button {
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: 48
+                            text: qsTr("Gửi lại")
+                            onClicked: page.syncClient.retryRejected(modelData.seq)
+                        }
+
+                        // Gives the change up, after the user confirms (kept on the device).
+                        Button {
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: 48
+                            text: qsTr("Bỏ thay đổi")
+                            onClicked: {
+                                confirmDiscard.seq = modelData.seq;
+                                confirmDiscard.what = page.labels.recordTitle(modelData.entity || "", modelData.rowId || "");
+                                confirmDiscard.isNew = modelData.op === "insert";
+                                confirmDiscard.open();
+                            }
+                        }
                     }
                 }
             }
@@ -459,6 +475,30 @@ Page {
                         page.loginRequested();
                 }
             }
+        }
+    }
+
+    // Giving up a refused change: what happens is said before it happens.
+    Dialog {
+        id: confirmDiscard
+
+        property var seq: 0
+        property string what: ""
+        property bool isNew: false
+
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 480)
+        modal: true
+        title: qsTr("Bỏ thay đổi bị từ chối?")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        onAccepted: page.syncClient.discardRejected(confirmDiscard.seq)
+
+        Label {
+            // From the dialog's own width: a binding to the content's width loops through the
+            // text's height.
+            width: Math.min(page.width - 32, 480) - confirmDiscard.leftPadding - confirmDiscard.rightPadding
+            text: (confirmDiscard.isNew ? qsTr("%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.").arg(confirmDiscard.what) : qsTr("%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.").arg(confirmDiscard.what)) + " " + qsTr("Nội dung đã nhập vẫn được lưu trong máy.")
+            wrapMode: Text.WordWrap
         }
     }
 

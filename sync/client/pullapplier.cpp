@@ -323,6 +323,50 @@ CoreError PullApplier::apply(const PulledPage &page, qint64 since, Page *result)
     return e;
 }
 
+CoreError PullApplier::applyRefetched(const PulledPage &page, const QList<qint64> &done,
+                                      Page *result)
+{
+    m_page = &page;
+    m_refetched = &done;
+    const CoreError e = applyPage(0, result);
+    m_refetched = nullptr;
+    m_page = nullptr;
+    return e;
+}
+
+CoreError PullApplier::finishRefetch(const std::vector<Run> &runs)
+{
+    const PulledPage &page = *m_page;
+    // A run without deleted_at leaves a local tombstone as it is: a row alive on the registry
+    // whose refused insert was given up here is alive again.
+    for (const Run &run : runs) {
+        if (!run.shape->known || run.shape->deletedAtAt >= 0)
+            continue;
+        QSqlQuery *alive = prepared(QStringLiteral("UPDATE %1 SET deleted_at = NULL WHERE id = ? "
+                                                   "AND deleted_at IS NOT NULL")
+                                        .arg(run.shape->entity));
+        if (!alive)
+            return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
+        for (int i = 0; i < run.run->rowCount; ++i) {
+            const PulledPage::Row &row = page.row(run.run->firstRow + i);
+            if (page.at(row, 1).toInteger() != 0)
+                continue;
+            alive->bindValue(0, page.toString(page.at(row, run.shape->idAt)));
+            if (!alive->exec())
+                return sqlFailure(*alive);
+        }
+    }
+    QSqlQuery *done = prepared(QStringLiteral("DELETE FROM refetch_rows WHERE change_seq = ?"));
+    if (!done)
+        return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
+    for (const qint64 seq : *m_refetched) {
+        done->bindValue(0, seq);
+        if (!done->exec())
+            return sqlFailure(*done);
+    }
+    return {};
+}
+
 CoreError PullApplier::applyPage(qint64 since, Page *result)
 {
     Page p;
@@ -388,7 +432,9 @@ CoreError PullApplier::applyPage(qint64 since, Page *result)
             }
             for (auto it = m_search.constBegin(); error.ok() && it != m_search.constEnd(); ++it)
                 error = SearchText::refresh(m_db, it.key(), it.value().values());
-            if (error.ok()) {
+            if (error.ok() && m_refetched) {
+                error = finishRefetch(runs);
+            } else if (error.ok()) {
                 QSqlQuery *cur =
                     prepared(QStringLiteral("INSERT INTO sync_state(key, value) VALUES "
                                             "('pull_cursor', ?) ON CONFLICT(key) DO UPDATE SET "
@@ -398,7 +444,7 @@ CoreError PullApplier::applyPage(qint64 since, Page *result)
                 else if (cur->bindValue(0, QString::number(p.next)); !cur->exec())
                     error = sqlFailure(*cur);
             }
-            if (error.ok()) {
+            if (error.ok() && !m_refetched) {
                 // Versions pushed in batches the cursor has now passed are held as stored.
                 QSqlQuery *done =
                     prepared(QStringLiteral("DELETE FROM pushed_unpulled WHERE server_seq <= ?"));

@@ -44,6 +44,11 @@ public:
     CoreError apply(const PulledPage &page, qint64 since, Page *result);
     // The same for a page held as a JSON object (its values as Qt read them).
     CoreError apply(const QJsonObject &page, qint64 since, Page *result);
+    // Writes the registry's versions of rows that discards asked for (POST /api/v1/discards,
+    // RejectedDiscard) as a page is written, in one transaction, but the pull cursor stays where
+    // it is; a row alive on the registry is alive here (a refused new row given up had become a
+    // tombstone); the discards named in `done` (their change seqs) leave refetch_rows.
+    CoreError applyRefetched(const PulledPage &page, const QList<qint64> &done, Page *result);
 
     // Fields of (entity, rowId) with a pending local change in the outbox.
     QStringList pendingFields(const QString &entity, const QString &rowId) const;
@@ -82,6 +87,8 @@ private:
     Shape *shapeOf(const PulledPage::Run &run, QString *why);
     CoreError check(qint64 since, Page *p, std::vector<Run> *runs);
     CoreError applyPage(qint64 since, Page *result);
+    // What a page of refetched rows writes instead of the cursor (applyRefetched).
+    CoreError finishRefetch(const std::vector<Run> &runs);
     CoreError applyRun(const Run &run);
     // Whether the table may hold a row of the run: it holds a row between the run's lowest and
     // highest id (true too where that is not worked out).
@@ -120,13 +127,14 @@ private:
     QSqlQuery *prepared(const QString &sql);
 
     QSqlDatabase m_db;
-    const PulledPage *m_page = nullptr;      // the page being applied
-    QHash<QString, QStringList> m_columns;   // synced tables -> travelling columns
-    QSet<QString> m_triggered;               // tables with triggers besides the outbox's
-    QSet<QString> m_indexedPerPage;          // ... that are only the full-text indexes
-    QHash<QString, QStringList> m_indexNew;  // table -> new rows for the full-text indexes
-    QHash<QString, QSet<QString>> m_pending; // entity + '/' + row_id -> fields, for one page
-    QHash<QString, QSet<QString>> m_search;  // table -> ids whose search_text to refresh
+    const PulledPage *m_page = nullptr;         // the page being applied
+    const QList<qint64> *m_refetched = nullptr; // applyRefetched's discards, else null
+    QHash<QString, QStringList> m_columns;      // synced tables -> travelling columns
+    QSet<QString> m_triggered;                  // tables with triggers besides the outbox's
+    QSet<QString> m_indexedPerPage;             // ... that are only the full-text indexes
+    QHash<QString, QStringList> m_indexNew;     // table -> new rows for the full-text indexes
+    QHash<QString, QSet<QString>> m_pending;    // entity + '/' + row_id -> fields, for one page
+    QHash<QString, QSet<QString>> m_search;     // table -> ids whose search_text to refresh
     QHash<QString, QSqlQuery *> m_statements;
     std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;
     sqlite3 *m_handle = nullptr;

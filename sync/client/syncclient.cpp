@@ -1,5 +1,7 @@
 #include "syncclient.h"
 
+#include "rejecteddiscard.h"
+
 #include "migrator.h"
 #include "phototransfer.h"
 #include "pullphase.h"
@@ -39,6 +41,7 @@ SyncClient::SyncClient(QSqlDatabase db, const QString &dataRoot, QObject *parent
     connect(m_photos, &PhotoTransfer::originalFailed, this, &SyncClient::originalFailed);
     connect(m_photos, &PhotoTransfer::originalProgress, this, &SyncClient::originalProgress);
     m_pull = new PullPhase(m_manager, m_http, m_aheadHttp, pullRound(), this);
+    m_discards = new DiscardPhase(m_http, discardRound(), this);
     m_timer.setInterval(15 * 60 * 1000);
     connect(&m_timer, &QTimer::timeout, this, [this]() {
         if (m_autoSync && m_online && loggedIn())
@@ -123,6 +126,17 @@ PullPhase::Round SyncClient::pullRound()
     };
     pull.done = [this] { m_photos->start(); };
     return pull;
+}
+
+DiscardPhase::Round SyncClient::discardRound()
+{
+    DiscardPhase::Round round;
+    round.number = [this] { return m_syncing ? m_round : 0; };
+    round.endsRound = [this](const SyncReply &r) { return replyEndsRound(r); };
+    round.finish = [this](const CoreError &e, SyncErrors::Kind kind) { finishRound(e, kind); };
+    round.written = [this](int rows) { m_roundPulledRows += rows; };
+    round.done = [this] { m_pull->start(worker()); };
+    return round;
 }
 
 void SyncClient::configureHttp(SyncHttp *http)
@@ -858,7 +872,7 @@ void SyncClient::pushDone()
     worker()->run([](QSqlDatabase) { return CoreError(); },
                   [this, round = m_round](const CoreError &) {
                       if (round == m_round && m_syncing)
-                          m_pull->start(worker());
+                          m_discards->start(worker()); // then the pull
                   });
 }
 
@@ -980,6 +994,20 @@ void SyncClient::resolveConflict(const QString &conflictId, const QString &choic
                              if (m_autoSync)
                                  sync();
                          });
+}
+
+bool SyncClient::discardRejected(qint64 outboxSeq)
+{
+    // Safe during a round: a change still marked refused is in no batch of it (one that goes
+    // again by itself is unmarked when the round begins, and is then not found here).
+    const CoreError e = RejectedDiscard::discard(m_manager.database(), outboxSeq,
+                                                 QDateTime::currentMSecsSinceEpoch());
+    if (e.failed()) {
+        setLastError(e, SyncErrors::Kind::Local);
+        return false;
+    }
+    refreshCounts();
+    return true;
 }
 
 bool SyncClient::retryRejected(qint64 outboxSeq)

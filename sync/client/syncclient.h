@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coreerror.h"
+#include "discardphase.h"
 #include "phototransfer.h"
 #include "pullphase.h"
 #include "pushbatch.h"
@@ -205,6 +206,10 @@ public slots:
     void originalShown(const QString &sha256);
     void setOriginalCacheLimit(qint64 bytes);
     bool retryRejected(qint64 outboxSeq);
+    // Gives up a refused change of the user's (RejectedDiscard): kept on the device, no longer
+    // sent or listed; the row shows what it showed before that change at once, and the next
+    // round fetches the registry's version of it. False (lastError says why) when it cannot.
+    Q_INVOKABLE bool discardRejected(qint64 outboxSeq);
     // The user logged in takes over the changes other users left on this tablet: the next round
     // sends them as theirs. False (lastError says why) while a round runs or when logged out.
     bool adoptOthersChanges();
@@ -244,6 +249,7 @@ private:
     // and end (PhotoTransfer::Round, PullPhase::Round).
     PhotoTransfer::Round photoRound();
     PullPhase::Round pullRound();
+    DiscardPhase::Round discardRound();
     // A push batch read from the outbox and deflated, ready to send.
     struct PreparedBatch {
         PushBatch batch;
@@ -319,9 +325,10 @@ private:
     SyncHttp *m_http;
     SyncHttp *m_sideHttp;
     SyncHttp *m_fileHttp;
-    SyncHttp *m_aheadHttp;   // pull: the page after the one being written
-    PullPhase *m_pull;       // the round's pull (on m_http and m_aheadHttp)
-    PhotoTransfer *m_photos; // the round's last phase (on m_http), originals (on m_fileHttp)
+    SyncHttp *m_aheadHttp;    // pull: the page after the one being written
+    PullPhase *m_pull;        // the round's pull (on m_http and m_aheadHttp)
+    DiscardPhase *m_discards; // the round's discards, between push and pull (on m_http)
+    PhotoTransfer *m_photos;  // the round's last phase (on m_http), originals (on m_fileHttp)
     QTimer m_timer;
     QTimer m_retryTimer; // single shot: the next try after a failed round
     int m_retryFirstMs = 30 * 1000;

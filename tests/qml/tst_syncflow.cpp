@@ -119,6 +119,13 @@ public:
         return w.update("tenants", id, {{"workers", workers}}).ok() ? name : QString();
     }
 
+    // The first value of `sql` on the inspector's device, as text ("<none>" when no row).
+    Q_INVOKABLE QString inspectorValue(const QString &sql)
+    {
+        QSqlQuery q(m_app->database()->connection());
+        return q.exec(sql) && q.next() ? q.value(0).toString() : QStringLiteral("<none>");
+    }
+
     // `column` of a row on the supervisor's device, as text ("<missing>" when not there).
     Q_INVOKABLE QString supervisorValue(const QString &table, const QString &id,
                                         const QString &column)

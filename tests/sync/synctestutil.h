@@ -148,6 +148,22 @@ inline bool runSteps(QSqlDatabase db, const QJsonArray &steps, QString *why)
                             .arg(s.value(QLatin1String("seq")).toInt())) ||
                 !q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0")))
                 e = CoreError(CoreError::Code::Sql, q.lastError().text());
+        } else if (what == QLatin1String("pulled")) {
+            // Values a pulled page wrote (sync_flags.applying: not an edit).
+            QSqlQuery q(db);
+            QStringList sets;
+            const QJsonObject o = s.value(QLatin1String("values")).toObject();
+            for (auto it = o.begin(); it != o.end(); ++it)
+                sets << it.key() + QStringLiteral(" = ?");
+            q.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                          .arg(table, sets.join(QStringLiteral(", "))));
+            for (auto it = o.begin(); it != o.end(); ++it)
+                q.addBindValue(sqlValue(it.value()));
+            q.addBindValue(s.value(QLatin1String("id")).toString());
+            QSqlQuery flag(db);
+            if (!flag.exec(QStringLiteral("UPDATE sync_flags SET applying = 1")) || !q.exec() ||
+                !flag.exec(QStringLiteral("UPDATE sync_flags SET applying = 0")))
+                e = CoreError(CoreError::Code::Sql, q.lastError().text() + flag.lastError().text());
         } else if (what == QLatin1String("reject_all")) {
             QSqlQuery q(db);
             if (!q.exec(QStringLiteral("UPDATE outbox SET rejected_code = 'validation', "
@@ -186,6 +202,31 @@ inline QVariant scalar(QSqlDatabase db, const QString &sql)
     if (q.exec(sql) && q.next())
         return q.value(0);
     return QVariant();
+}
+
+// A fixture's expected row {"table", "id", "values": {column: value}} against the database: empty
+// when it matches, else what differs. A value null is SQL NULL, "*" any value but NULL.
+inline QString rowMismatch(QSqlDatabase db, const QJsonObject &expected)
+{
+    const QString id = expected.value(QLatin1String("id")).toString();
+    const QJsonObject values = expected.value(QLatin1String("values")).toObject();
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
+                      .arg(it.key(), expected.value(QLatin1String("table")).toString()));
+        q.addBindValue(id);
+        if (!q.exec() || !q.next())
+            return id + QLatin1String(": no such row");
+        const QVariant got = q.value(0);
+        const bool same = it.value().isNull()                             ? got.isNull()
+                          : it.value() == QJsonValue(QStringLiteral("*")) ? !got.isNull()
+                          : it.value().isDouble()
+                              ? !got.isNull() && got.toDouble() == it.value().toDouble()
+                              : got.toString() == it.value().toString();
+        if (!same)
+            return id + QLatin1Char('.') + it.key() + QLatin1String(" = ") + got.toString();
+    }
+    return {};
 }
 
 // The write lock of a database file held by a connection of its own (a long save elsewhere)

@@ -128,27 +128,8 @@ private slots:
         QCOMPARE(outboxSnapshot(c), outboxBefore);
 
         for (const QJsonValue &rv : fixture.value("expect_rows").toArray()) {
-            const QJsonObject r = rv.toObject();
-            const QJsonObject values = r.value("values").toObject();
-            for (auto it = values.begin(); it != values.end(); ++it) {
-                QSqlQuery q(c);
-                q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
-                              .arg(it.key(), r.value("table").toString()));
-                q.addBindValue(r.value("id").toString());
-                QVERIFY(q.exec());
-                QVERIFY2(q.next(), qPrintable(r.value("id").toString()));
-                const QVariant got = q.value(0);
-                const QString label =
-                    r.value("id").toString() + "." + it.key() + " = " + got.toString();
-                if (it.value().isNull())
-                    QVERIFY2(got.isNull(), qPrintable(label));
-                else if (it.value() == QJsonValue(QStringLiteral("*")))
-                    QVERIFY2(!got.isNull(), qPrintable(label));
-                else if (it.value().isDouble())
-                    QVERIFY2(got.toDouble() == it.value().toDouble(), qPrintable(label));
-                else
-                    QVERIFY2(got.toString() == it.value().toString(), qPrintable(label));
-            }
+            const QString wrong = rowMismatch(c, rv.toObject());
+            QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
         }
         for (const QJsonValue &av : fixture.value("absent").toArray()) {
             const QJsonObject a = av.toObject();
@@ -177,6 +158,44 @@ private slots:
                  QStringLiteral("wanted"));
         QCOMPARE(scalar(c, "SELECT on_server FROM photo_transfers").toInt(), 0);
         QCOMPARE(scalar(c, "SELECT count(*) FROM photo_transfers").toInt(), 1); // not a tombstone's
+    }
+
+    // The registry's versions of rows whose refused changes were given up (POST
+    // /api/v1/discards): written as a page, the cursor left where it is, a local tombstone of a
+    // row alive on the registry undone, the discards answered off refetch_rows.
+    void refetchedRowsLeaveTheCursor()
+    {
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("refetch.db"))).ok());
+        QSqlDatabase c = db.connection();
+        PullApplier applier(c);
+        QVERIFY(applier.apply(unitPage(3, "Hà Nam", false), 0, nullptr).ok());
+        QSqlQuery q(c);
+        QVERIFY(q.exec("UPDATE sync_flags SET applying = 1"));
+        QVERIFY(q.exec("UPDATE admin_units SET deleted_at = 5 WHERE id = 'p1'"));
+        QVERIFY(q.exec("UPDATE sync_flags SET applying = 0"));
+        QVERIFY(q.exec("INSERT INTO refetch_rows(change_seq, entity, row_id) VALUES "
+                       "(7, 'admin_units', 'p1'), (8, 'admin_units', 'p9')"));
+        const QStringList columns{"id",          "code",       "name",       "level",
+                                  "level_label", "valid_from", "created_at", "updated_at"};
+        const QJsonObject page =
+            lastPage(10, {run("admin_units", columns,
+                              {QJsonArray{10, 0, "p1", "01", "Ninh Bình", "province", "Tỉnh",
+                                          "2025-07-01", 1, 10}})});
+        PullApplier::Page result;
+        const CoreError e = applier.applyRefetched(PulledPage::fromObject(page), {7}, &result);
+        QVERIFY2(e.ok(), qPrintable(e.message()));
+        QCOMPARE(result.applied, 1);
+        QCOMPARE(scalar(c, "SELECT name FROM admin_units WHERE id = 'p1'").toString(),
+                 QStringLiteral("Ninh Bình"));
+        QCOMPARE(scalar(c, "SELECT sync_seq FROM admin_units WHERE id = 'p1'").toInt(), 10);
+        QVERIFY(scalar(c, "SELECT deleted_at FROM admin_units WHERE id = 'p1'").isNull());
+        QCOMPARE(scalar(c, "SELECT value FROM sync_state WHERE key = 'pull_cursor'").toString(),
+                 QStringLiteral("3"));
+        QCOMPARE(scalar(c, "SELECT group_concat(change_seq) FROM refetch_rows").toString(),
+                 QStringLiteral("8"));
+        QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
+        QCOMPARE(scalar(c, "SELECT applying FROM sync_flags").toInt(), 0);
     }
 
     void pulledRowsAreSearchable()

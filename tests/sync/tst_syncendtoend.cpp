@@ -881,6 +881,75 @@ private slots:
         QCOMPARE(value(*officer, "progress_readings", reading, "item_id"), item);
     }
 
+    // An inspector's edit of a tenant's head count (officers' work) is refused; meanwhile the
+    // officer sets the head count and renames the tenant, which the inspector's round pulls. The
+    // inspector gives the edit up: the tablet keeps the registry's head count (the edit's value
+    // was gone from the row already), the next round fetches the row and takes the refusal off the
+    // supervisor's list. A new tenant the inspector added, refused and given up, stays a tombstone
+    // (the registry never had it). Nothing is lost: both changes are kept on the tablet.
+    void aRefusedChangeGivenUpBringsTheRegistrysRowBack()
+    {
+        auto inspector = device("inspector.demo");
+        auto officer = device("officer.demo");
+        auto boss = device("supervisor.demo");
+        QVERIFY(round(*inspector));
+        QVERIFY(round(*officer));
+        QString tenant;
+        {
+            QSqlQuery q(inspector->c());
+            QVERIFY(q.exec("SELECT t.id FROM tenants t WHERE t.deleted_at IS NULL ORDER BY t.id"));
+            while (tenant.isEmpty() && q.next())
+                if (!value(*officer, "tenants", q.value(0).toString(), "id").isEmpty())
+                    tenant = q.value(0).toString();
+        }
+        QVERIFY2(!tenant.isEmpty(), "no tenant both demo users see");
+        const QString workers = value(*inspector, "tenants", tenant, "workers");
+        const QString cluster = value(*inspector, "tenants", tenant, "cluster_id");
+        RecordWriter w(inspector->c());
+        QVERIFY(w.update("tenants", tenant, {{"workers", workers.toInt() + 25}}).ok());
+        QString added;
+        QVERIFY(
+            w.insert(
+                 "tenants",
+                 {{"cluster_id", cluster}, {"name", "Công ty Sao Mai"}, {"status", "operating"}},
+                 &added)
+                .ok());
+        const QString counted = QString::number(workers.toInt() + 7);
+        QVERIFY(RecordWriter(officer->c())
+                    .update("tenants", tenant,
+                            {{"name", "Công ty Minh Phát (đổi tên)"}, {"workers", counted}})
+                    .ok());
+        QVERIFY(round(*officer));
+        QVERIFY(round(*inspector));
+        QCOMPARE(inspector->client->rejectedRecords(), 2);
+        QCOMPARE(value(*inspector, "tenants", tenant, "workers"), counted);
+        QCOMPARE(rejectionsOf(*boss).size(), 2);
+
+        const QVariantList refused = inspector->client->rejectedChanges();
+        for (const QVariant &r : refused)
+            QVERIFY2(inspector->client->discardRejected(r.toMap().value("seq").toLongLong()),
+                     qPrintable(inspector->client->lastError()));
+        QCOMPARE(inspector->client->rejectedRecords(), 0);
+        QCOMPARE(value(*inspector, "tenants", tenant, "workers"), counted);
+        QVERIFY(!value(*inspector, "tenants", added, "deleted_at").isEmpty());
+        QCOMPARE(scalar(inspector->c(), "SELECT count(*) FROM discarded_changes").toInt(), 2);
+
+        QVERIFY(round(*inspector));
+        QCOMPARE(value(*inspector, "tenants", tenant, "name"),
+                 QStringLiteral("Công ty Minh Phát (đổi tên)"));
+        QCOMPARE(value(*inspector, "tenants", tenant, "workers"), counted);
+        QVERIFY(!value(*inspector, "tenants", added, "deleted_at").isEmpty());
+        QCOMPARE(scalar(inspector->c(), "SELECT count(*) FROM refetch_rows").toInt(), 0);
+        QCOMPARE(scalar(inspector->c(), "SELECT count(*) FROM outbox").toInt(), 0);
+        QCOMPARE(rejectionsOf(*boss).size(), 0);
+        QCOMPARE(inspector->client->lastError(), QString());
+        // The registry's row is the tablet's: another round changes nothing.
+        QVERIFY(round(*inspector));
+        QCOMPARE(value(*inspector, "tenants", tenant, "workers"), counted);
+        QCOMPARE(inspector->client->pendingRecords(), 0);
+        QCOMPARE(value(*officer, "tenants", tenant, "workers"), counted);
+    }
+
     // A change refused while it waits for another row is sent again later, after a newer change
     // of the same field from the same tablet was stored: the late change must not put back the
     // value the inspector has since replaced (the tablet holds the newer one and would not pull

@@ -26,6 +26,21 @@ QtObject {
         return found.length > 0 ? found[0] : null;
     }
 
+    // Whether `item` is where it will stay: inside the window, it and every item above it at
+    // full opacity and scale (a dialog's buttons are laid out, and its opening transition is
+    // over, a moment after it opens: a click before that misses).
+    function settled(item) {
+        if (!item || !item.Window.window)
+            return false;
+        const at = item.mapToItem(null, 0, 0);
+        if (at.x < 0 || at.y < 0 || at.x + item.width > item.Window.width || at.y + item.height > item.Window.height)
+            return false;
+        for (let i = item; i; i = i.parent)
+            if (i.opacity < 1 || i.scale !== 1)
+                return false;
+        return true;
+    }
+
     // The first button that reads `text`, or null.
     function buttonWith(item, text) {
         const found = all(item, i => i instanceof Button && i.visible && i.text === text);

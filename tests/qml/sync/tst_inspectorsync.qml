@@ -74,6 +74,8 @@ TestCase {
         verify(find.labelWith(page, "Mọi thay đổi đã được gửi lên máy chủ."));
 
         // An edit the registry refuses: it waits, is sent, and stays on the device, named.
+        const firstTenant = "SELECT workers FROM tenants WHERE deleted_at IS NULL ORDER BY id LIMIT 1";
+        const workersBefore = testActions.inspectorValue(firstTenant);
         const tenant = testActions.editTenant();
         verify(tenant !== "", "the inspector's device has no tenant after the round");
         sync.refreshCounts();
@@ -95,6 +97,28 @@ TestCase {
         tryVerify(() => find.labelWith(win.popups, "1 thay đổi bị máy chủ từ chối") === null, 5000);
         verify(sync.loggedIn);
         compare(sync.rejectedRecords, 1);
+
+        // Given up, after a question that says what happens (Cancel keeps it): the list no
+        // longer shows it, the tenant shows its head count again, the change is kept on the
+        // device, and the next round fetches the tenant from the registry.
+        mouseClick(find.buttonWith(page, "Bỏ thay đổi"));
+        tryVerify(() => find.labelWith(win.popups, "Nội dung đã nhập vẫn được lưu trong máy.") !== null, 5000);
+        verify(find.labelWith(win.popups, tenant), "the question does not name the tenant");
+        keyClick(Qt.Key_Escape);
+        tryVerify(() => find.labelWith(win.popups, "Nội dung đã nhập vẫn được lưu trong máy.") === null, 5000);
+        compare(sync.rejectedRecords, 1);
+        mouseClick(find.buttonWith(page, "Bỏ thay đổi"));
+        tryVerify(() => find.settled(find.buttonWith(win.popups, "OK")), 5000, "the question did not open");
+        mouseClick(find.buttonWith(win.popups, "OK"));
+        tryVerify(() => sync.rejectedRecords === 0, 5000, "not given up: " + sync.lastError);
+        verify(!find.buttonWith(page, "Bỏ thay đổi"));
+        compare(testActions.inspectorValue(firstTenant), workersBefore);
+        compare(testActions.inspectorValue("SELECT count(*) FROM discarded_changes"), "1");
+        mouseClick(find.buttonWith(page, "Đồng bộ ngay"));
+        tryVerify(() => !sync.syncing, 60000);
+        compare(sync.lastError, "");
+        compare(testActions.inspectorValue("SELECT count(*) FROM refetch_rows"), "0");
+        compare(testActions.inspectorValue(firstTenant), workersBefore);
 
         // The tablet passes to another user with the inspector's new inspection still waiting:
         // the page says whose it is and does not send it; the new user may take it over.

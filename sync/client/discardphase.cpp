@@ -1,0 +1,91 @@
+#include "discardphase.h"
+
+#include "discardrequest.h"
+#include "protocolversion.h"
+#include "pullapplier.h"
+#include "pulledpage.h"
+#include "rejecteddiscard.h"
+#include "synchttp.h"
+#include "syncworker.h"
+
+#include <memory>
+
+DiscardPhase::DiscardPhase(SyncHttp *http, Round round, QObject *parent)
+    : QObject(parent), m_http(http), m_round(std::move(round))
+{
+}
+
+void DiscardPhase::start(SyncWorker *worker)
+{
+    m_worker = worker;
+    next(m_round.number());
+}
+
+void DiscardPhase::next(quint64 round)
+{
+    auto rows = std::make_shared<QList<RejectedDiscard::Row>>();
+    m_worker->run(
+        [rows](QSqlDatabase db) {
+            CoreError e;
+            *rows = RejectedDiscard::rowsToFetch(db, DiscardRequest::maxChanges, &e);
+            return e;
+        },
+        [this, rows, round](const CoreError &e) {
+            if (round != m_round.number())
+                return;
+            if (e.failed())
+                return m_round.finish(e, SyncErrors::Kind::Local);
+            if (rows->isEmpty())
+                return m_round.done();
+            DiscardRequest request;
+            request.protocol = ProtocolVersion::current;
+            QList<qint64> changes;
+            for (const RejectedDiscard::Row &r : std::as_const(*rows)) {
+                request.changes.append({r.changeSeq, r.entity, r.rowId});
+                changes.append(r.changeSeq);
+            }
+            const bool full = rows->size() == DiscardRequest::maxChanges;
+            const QByteArray coding = m_http->requestCoding();
+            m_http->postEncodedJson(QStringLiteral("discards"),
+                                    SyncHttp::encode(request.toJson(), coding), coding,
+                                    [this, round, changes, full](const SyncReply &r) {
+                                        replied(round, changes, full, r);
+                                    });
+        });
+}
+
+void DiscardPhase::replied(quint64 round, const QList<qint64> &changes, bool full,
+                           const SyncReply &r)
+{
+    if (round != m_round.number() || m_round.endsRound(r))
+        return;
+    auto page = std::make_shared<PulledPage>();
+    if (!page->read(r.body)) {
+        const QString why = page->errorMessage();
+        return m_round.finish(SyncErrors::malformed(why.isEmpty()
+                                                        ? QStringLiteral("discards")
+                                                        : QStringLiteral("discards: ") + why),
+                              SyncErrors::Kind::Malformed);
+    }
+    auto written = std::make_shared<int>(0);
+    m_worker->run(
+        [page, changes, written](QSqlDatabase db) {
+            PullApplier applier(db);
+            PullApplier::Page result;
+            const CoreError e = applier.applyRefetched(*page, changes, &result);
+            *written = result.applied;
+            return e;
+        },
+        [this, round, full, written](const CoreError &e) {
+            if (round != m_round.number())
+                return;
+            if (e.failed())
+                return m_round.finish(e, e.code() == CoreError::Code::Sql
+                                             ? SyncErrors::Kind::Local
+                                             : SyncErrors::Kind::Malformed);
+            m_round.written(*written);
+            if (full)
+                return next(round);
+            m_round.done();
+        });
+}

@@ -1,0 +1,185 @@
+#include "rejecteddiscard.h"
+
+#include "outboxtriggers.h"
+#include "pushbatch.h"
+#include "searchtext.h"
+#include "syncmanager.h"
+#include "transaction.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+CoreError sqlError(const QSqlQuery &q)
+{
+    return {CoreError::Code::Sql,
+            QObject::tr("Không bỏ được thay đổi bị từ chối: %1").arg(q.lastError().text())};
+}
+
+QJsonObject objectOf(const QVariant &text)
+{
+    return QJsonDocument::fromJson(text.toString().toUtf8()).object();
+}
+
+QVariant sqlValue(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Bool:
+        return int(v.toBool());
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        const qint64 i = qint64(d);
+        return double(i) == d ? QVariant(i) : QVariant(d);
+    }
+    case QJsonValue::String:
+        return v.toString();
+    default:
+        return QVariant(); // NULL (an object or array is never a column's value)
+    }
+}
+
+QString quoted(const QString &name)
+{
+    return QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+           QLatin1Char('"');
+}
+} // namespace
+
+CoreError RejectedDiscard::discard(QSqlDatabase db, qint64 outboxSeq, qint64 now)
+{
+    Transaction tx(db);
+    if (!tx.active())
+        return tx.beginError();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT entity, row_id, op, old_json, new_json FROM outbox WHERE "
+                             "seq = ? AND rejected_code IS NOT NULL AND %1")
+                  .arg(QLatin1String(SyncManager::ownEntries)));
+    q.addBindValue(outboxSeq);
+    if (!q.exec())
+        return sqlError(q);
+    if (!q.next())
+        return {CoreError::Code::NotFound,
+                QObject::tr("Không tìm thấy thay đổi bị từ chối này (có thể đã được gửi lại).")};
+    const QString entity = q.value(0).toString();
+    const QString rowId = q.value(1).toString();
+    const QString op = q.value(2).toString();
+    const QJsonObject oldRow = objectOf(q.value(3));
+    const QJsonObject newRow = objectOf(q.value(4));
+    q.finish();
+
+    // What the row showed before this change, for each field it changed that no later change of
+    // this tablet (waiting or refused) changed again: the later value is the one the user sees.
+    QJsonObject revert;
+    if (op == QLatin1String("insert")) {
+        revert.insert(QStringLiteral("deleted_at"), double(now)); // the registry never had it
+    } else {
+        const QJsonObject changed = PushBatch::fieldsFor(QStringLiteral("update"), oldRow, newRow);
+        for (auto it = changed.begin(); it != changed.end(); ++it)
+            revert.insert(it.key(), oldRow.value(it.key()));
+        q.prepare(QStringLiteral("SELECT op, old_json, new_json FROM outbox WHERE entity = ? AND "
+                                 "row_id = ? AND seq > ?"));
+        q.addBindValue(entity);
+        q.addBindValue(rowId);
+        q.addBindValue(outboxSeq);
+        if (!q.exec())
+            return sqlError(q);
+        while (q.next()) {
+            const QString laterOp = q.value(0).toString();
+            const QJsonObject later = PushBatch::fieldsFor(
+                laterOp == QLatin1String("delete") ? QStringLiteral("update") : laterOp,
+                objectOf(q.value(1)), objectOf(q.value(2)));
+            for (auto it = later.begin(); it != later.end(); ++it)
+                revert.remove(it.key());
+        }
+        q.finish();
+    }
+    // Only the table's own travelling columns are written (the entry's text names them), and
+    // only those that still show this change's value: one a pull has brought since shows the
+    // registry's.
+    const QStringList columns = OutboxTriggers::syncedColumns(db, entity);
+    QStringList names;
+    for (auto it = revert.begin(); it != revert.end(); ++it)
+        if (it.key() != QLatin1String("id") && columns.contains(it.key()))
+            names << it.key();
+    QStringList sets;
+    QVariantList values;
+    if (!names.isEmpty()) {
+        QStringList read;
+        for (const QString &n : std::as_const(names))
+            read << quoted(n);
+        q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
+                      .arg(read.join(QStringLiteral(", ")), quoted(entity)));
+        q.addBindValue(rowId);
+        if (!q.exec())
+            return sqlError(q);
+        const bool found = q.next();
+        for (int i = 0; found && i < names.size(); ++i) {
+            const QJsonValue shown = QJsonValue::fromVariant(q.value(i));
+            if (op != QLatin1String("insert") && shown != newRow.value(names.at(i)))
+                continue;
+            sets << quoted(names.at(i)) + QStringLiteral(" = ?");
+            values << sqlValue(revert.value(names.at(i)));
+        }
+        q.finish();
+    }
+
+    if (!q.exec(
+            QStringLiteral(
+                "INSERT INTO discarded_changes(seq, entity, row_id, op, base_seq, old_json, "
+                "new_json, created_at, rejected_code, rejected_message, author, discarded_at) "
+                "SELECT "
+                "seq, entity, row_id, op, base_seq, old_json, new_json, created_at, rejected_code, "
+                "rejected_message, author, %1 FROM outbox WHERE seq = %2")
+                .arg(now)
+                .arg(outboxSeq)) ||
+        !q.exec(QStringLiteral("DELETE FROM outbox WHERE seq = %1").arg(outboxSeq)))
+        return sqlError(q);
+    q.prepare(QStringLiteral("INSERT INTO refetch_rows(change_seq, entity, row_id) VALUES "
+                             "(?, ?, ?)"));
+    q.addBindValue(outboxSeq);
+    q.addBindValue(entity);
+    q.addBindValue(rowId);
+    if (!q.exec())
+        return sqlError(q);
+    if (!sets.isEmpty()) {
+        // Not an edit: nothing goes to the outbox (sync_flags.applying), as for a pulled row.
+        if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1")))
+            return sqlError(q);
+        QSqlQuery w(db);
+        w.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                      .arg(quoted(entity), sets.join(QStringLiteral(", "))));
+        for (const QVariant &v : std::as_const(values))
+            w.addBindValue(v);
+        w.addBindValue(rowId);
+        if (!w.exec())
+            return sqlError(w);
+        if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0")))
+            return sqlError(q);
+        if (SearchText::covers(entity))
+            if (const CoreError e = SearchText::refresh(db, entity, rowId); e.failed())
+                return e;
+    }
+    return tx.commit();
+}
+
+QList<RejectedDiscard::Row> RejectedDiscard::rowsToFetch(const QSqlDatabase &db, int limit,
+                                                         CoreError *error)
+{
+    QList<Row> rows;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "SELECT change_seq, entity, row_id FROM refetch_rows ORDER BY change_seq LIMIT ?"));
+    q.addBindValue(qMax(0, limit));
+    if (!q.exec()) {
+        if (error)
+            *error = sqlError(q);
+        return rows;
+    }
+    while (q.next())
+        rows.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    return rows;
+}

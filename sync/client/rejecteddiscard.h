@@ -1,0 +1,31 @@
+#pragma once
+
+#include "coreerror.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+// A change the registry refused, given up by the user who made it (device schema 11,
+// PROTOCOL.md, Discards). Nothing of it is lost: the outbox entry moves, as it was, to
+// discarded_changes. The row shows at once what it showed before that change, where no later
+// change of this tablet replaced it (a refused new row becomes a tombstone: the registry never had
+// it), and the next round fetches the registry's version of the row (refetch_rows), which also
+// takes the change off the supervisors' list of refused changes.
+class RejectedDiscard
+{
+public:
+    // A row the next round fetches, for the discarded change `changeSeq`.
+    struct Row {
+        qint64 changeSeq = 0;
+        QString entity;
+        QString rowId;
+    };
+
+    // Gives up outbox entry `outboxSeq`, refused and made by the user logged in (or by no one
+    // known: SyncManager::ownEntries), in one transaction. NotFound when there is no such entry;
+    // `now` is the device clock (ms).
+    static CoreError discard(QSqlDatabase db, qint64 outboxSeq, qint64 now);
+    // The rows still to fetch, oldest discard first, at most `limit`.
+    static QList<Row> rowsToFetch(const QSqlDatabase &db, int limit, CoreError *error = nullptr);
+};
