@@ -2960,7 +2960,7 @@ Hai là (second), …</translation>
         <translation>Cannot save the sync state: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="318"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="327"/>
         <source>Không tìm thấy thay đổi bị từ chối này.</source>
         <translation>This refused change was not found.</translation>
     </message>
@@ -3369,157 +3369,162 @@ Hai là (second), …</translation>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="253"/>
+        <location filename="../pages/SyncPage.qml" line="254"/>
+        <source>Thay đổi của %1: chỉ người đó bỏ được.</source>
+        <translation>A change by %1: only they can discard it.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="260"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="253"/>
+        <location filename="../pages/SyncPage.qml" line="260"/>
         <source>%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.</source>
         <translation>%1 (%2): %3. Sent again by itself at every sync until the registry has the record it needs.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="253"/>
+        <location filename="../pages/SyncPage.qml" line="260"/>
         <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên (họ thấy thay đổi này trong trang Đồng bộ của mình) để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
         <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor (they see this change on their Sync page) to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="262"/>
+        <location filename="../pages/SyncPage.qml" line="269"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="270"/>
+        <location filename="../pages/SyncPage.qml" line="279"/>
         <source>Bỏ thay đổi</source>
         <translation>Discard change</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="287"/>
+        <location filename="../pages/SyncPage.qml" line="296"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="287"/>
+        <location filename="../pages/SyncPage.qml" line="296"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="287"/>
+        <location filename="../pages/SyncPage.qml" line="296"/>
         <source>Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)</source>
         <translation>Conflicts to settle: %1 (the %2 oldest shown; more appear as these are settled)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="293"/>
+        <location filename="../pages/SyncPage.qml" line="302"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="311"/>
+        <location filename="../pages/SyncPage.qml" line="320"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="311"/>
+        <location filename="../pages/SyncPage.qml" line="320"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="311"/>
+        <location filename="../pages/SyncPage.qml" line="320"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="324"/>
+        <location filename="../pages/SyncPage.qml" line="333"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="338"/>
+        <location filename="../pages/SyncPage.qml" line="347"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="355"/>
+        <location filename="../pages/SyncPage.qml" line="364"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="370"/>
+        <location filename="../pages/SyncPage.qml" line="379"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="372"/>
+        <location filename="../pages/SyncPage.qml" line="381"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="386"/>
+        <location filename="../pages/SyncPage.qml" line="395"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="392"/>
+        <location filename="../pages/SyncPage.qml" line="401"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="398"/>
+        <location filename="../pages/SyncPage.qml" line="407"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="413"/>
+        <location filename="../pages/SyncPage.qml" line="422"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="413"/>
+        <location filename="../pages/SyncPage.qml" line="422"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="413"/>
+        <location filename="../pages/SyncPage.qml" line="422"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="420"/>
+        <location filename="../pages/SyncPage.qml" line="429"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="438"/>
+        <location filename="../pages/SyncPage.qml" line="447"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="438"/>
+        <location filename="../pages/SyncPage.qml" line="447"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="457"/>
+        <location filename="../pages/SyncPage.qml" line="466"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="457"/>
+        <location filename="../pages/SyncPage.qml" line="466"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="457"/>
+        <location filename="../pages/SyncPage.qml" line="466"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="457"/>
+        <location filename="../pages/SyncPage.qml" line="466"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="470"/>
+        <location filename="../pages/SyncPage.qml" line="479"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
@@ -3532,27 +3537,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="492"/>
+        <location filename="../pages/SyncPage.qml" line="501"/>
         <source>Bỏ thay đổi bị từ chối?</source>
         <translation>Discard the refused change?</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="500"/>
+        <location filename="../pages/SyncPage.qml" line="509"/>
         <source>%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.</source>
         <translation>%1: this new record will not be sent to the server and will no longer be listed.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="500"/>
+        <location filename="../pages/SyncPage.qml" line="509"/>
         <source>%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.</source>
-        <translation>%1: this change will not be sent to the server; the record shows its values from before the edit again, then takes the server's version at the next sync.</translation>
+        <translation>%1: this change will not be sent to the server; the record shows its values from before the edit again, then takes the server&apos;s version at the next sync.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="500"/>
+        <location filename="../pages/SyncPage.qml" line="509"/>
         <source>Nội dung đã nhập vẫn được lưu trong máy.</source>
         <translation>What you entered stays saved on this device.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="511"/>
+        <location filename="../pages/SyncPage.qml" line="520"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

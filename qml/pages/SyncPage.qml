@@ -250,6 +250,13 @@ Page {
 
                         Label {
                             Layout.fillWidth: true
+                            visible: !modelData.mine
+                            text: qsTr("Thay đổi của %1: chỉ người đó bỏ được.").arg(modelData.author)
+                            wrapMode: Text.WordWrap
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
                             text: modelData.retriedBySync ? qsTr("%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.").arg(page.labels.tableName(modelData.entity)).arg(page.labels.changeOp(modelData.op)).arg(page.labels.refusal(modelData.code, modelData.message)) : modelData.waitedTooLong ? qsTr("%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên (họ thấy thay đổi này trong trang Đồng bộ của mình) để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.").arg(page.labels.tableName(modelData.entity)).arg(page.labels.changeOp(modelData.op)).arg(page.labels.refusal(modelData.code, modelData.message)).arg(page.syncClient.waitLimitDays) : qsTr("%1 (%2): %3").arg(page.labels.tableName(modelData.entity)).arg(page.labels.changeOp(modelData.op)).arg(page.labels.refusal(modelData.code, modelData.message))
                             wrapMode: Text.WordWrap
                         }
@@ -263,8 +270,10 @@ Page {
                             onClicked: page.syncClient.retryRejected(modelData.seq)
                         }
 
-                        // Gives the change up, after the user confirms (kept on the device).
+                        // Gives the change up, after the user confirms (kept on the device):
+                        // the user's own changes only.
                         Button {
+                            visible: modelData.mine
                             Layout.fillWidth: true
                             Layout.preferredHeight: 48
                             text: qsTr("Bỏ thay đổi")

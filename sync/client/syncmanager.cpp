@@ -252,20 +252,29 @@ QVariantList SyncManager::rejectedChanges(qint64 now) const
     QVariantList out;
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("SELECT seq, entity, row_id, op, rejected_code, rejected_message, "
-                          "created_at, waiting_since FROM outbox WHERE rejected_code IS NOT NULL "
-                          "ORDER BY seq"));
+                          "created_at, waiting_since, %1, author FROM outbox WHERE "
+                          "rejected_code IS NOT NULL ORDER BY seq")
+               .arg(QLatin1String(ownEntries)));
+    QJsonObject names;
     while (q.next()) {
         const bool waits = ChangeResult::waitsForAnotherRow(q.value(4).toString());
         const bool tooLong = waits && !q.value(7).isNull() && q.value(7).toLongLong() <= since;
-        out << QVariantMap{{QStringLiteral("seq"), q.value(0)},
-                           {QStringLiteral("entity"), q.value(1)},
-                           {QStringLiteral("rowId"), q.value(2)},
-                           {QStringLiteral("op"), q.value(3)},
-                           {QStringLiteral("code"), q.value(4)},
-                           {QStringLiteral("message"), q.value(5)},
-                           {QStringLiteral("createdAt"), q.value(6)},
-                           {QStringLiteral("retriedBySync"), waits && !tooLong},
-                           {QStringLiteral("waitedTooLong"), tooLong}};
+        const bool mine = q.value(8).toInt() != 0;
+        if (!mine && names.isEmpty())
+            names = authorNames();
+        const QString author = q.value(9).toString();
+        out << QVariantMap{
+            {QStringLiteral("seq"), q.value(0)},
+            {QStringLiteral("mine"), mine},
+            {QStringLiteral("author"), mine ? QString() : names.value(author).toString(author)},
+            {QStringLiteral("entity"), q.value(1)},
+            {QStringLiteral("rowId"), q.value(2)},
+            {QStringLiteral("op"), q.value(3)},
+            {QStringLiteral("code"), q.value(4)},
+            {QStringLiteral("message"), q.value(5)},
+            {QStringLiteral("createdAt"), q.value(6)},
+            {QStringLiteral("retriedBySync"), waits && !tooLong},
+            {QStringLiteral("waitedTooLong"), tooLong}};
     }
     return out;
 }

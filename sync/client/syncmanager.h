@@ -86,7 +86,9 @@ public:
     // The user logged in takes over the entries others left (sent as theirs from then on).
     CoreError adoptOthersChanges();
     int rejectedCount() const;
-    // Rejected entries for the user: seq, entity, row_id, op, code, message, created_at,
+    // Rejected entries on the tablet: seq, mine (made by the user logged in, or by no one known:
+    // they may give it up) and author (another user's name, else their id; empty when mine),
+    // entity, row_id, op, code, message, created_at,
     // retriedBySync (ChangeResult::waitsForAnotherRow and waiting for less than waitLimitDays: sent
     // again by each round) and waitedTooLong (the same, waiting longer: no longer sent by itself;
     // the user is asked to tell a supervisor, then to send it again). `now`: the device clock, ms

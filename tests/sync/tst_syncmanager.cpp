@@ -4,6 +4,8 @@
 #include "syncmanager.h"
 #include "synctestutil.h"
 
+#include "database.h"
+
 #include <QTemporaryDir>
 
 using namespace synctest;
@@ -77,6 +79,40 @@ private slots:
         QVERIFY(m.setAuthFrom(server, authOf(user), &wasReset).ok());
         QVERIFY(!wasReset);
         QCOMPARE(m.pullCursor(), 99);
+    }
+
+    // The refused changes on a tablet that passed between users say whose each is: only the
+    // user logged in may give theirs up (and those of no one known, made before anyone logged in).
+    void refusedChangesSayWhoseTheyAre()
+    {
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("whose.db"))).ok());
+        QSqlDatabase c = db.connection();
+        SyncManager m(c);
+        const auto unit = [](const char *id) {
+            return QJsonObject{{"do", "insert"},
+                               {"table", "admin_units"},
+                               {"values", QJsonObject{{"id", id},
+                                                      {"code", id},
+                                                      {"name", "Tỉnh"},
+                                                      {"level", "province"},
+                                                      {"level_label", "Tỉnh"},
+                                                      {"valid_from", "2025-07-01"}}}};
+        };
+        QString why;
+        QVERIFY2(runSteps(c, {unit("p0")}, &why), qPrintable(why));
+        QVERIFY(m.setAuthor(QStringLiteral("user-a"), QStringLiteral("a.inspector")).ok());
+        QVERIFY2(runSteps(c, {unit("p1")}, &why), qPrintable(why));
+        QVERIFY(m.setAuthor(QStringLiteral("user-b"), QStringLiteral("b.inspector")).ok());
+        QVERIFY2(runSteps(c, {unit("p2"), QJsonObject{{"do", "reject_all"}}}, &why),
+                 qPrintable(why));
+        QStringList whose;
+        for (const QVariant &v : m.rejectedChanges()) {
+            const QVariantMap r = v.toMap();
+            whose << r.value("rowId").toString() + (r.value("mine").toBool() ? " mine" : " ") +
+                         r.value("author").toString();
+        }
+        QCOMPARE(whose, (QStringList{"p0 mine", "p1 a.inspector", "p2 mine"}));
     }
 };
 
