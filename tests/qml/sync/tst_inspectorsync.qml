@@ -119,6 +119,10 @@ TestCase {
         compare(sync.lastError, "");
         compare(testActions.inspectorValue("SELECT count(*) FROM refetch_rows"), "0");
         compare(testActions.inspectorValue(firstTenant), workersBefore);
+        // The edit made again, refused again, and left for the next user of the tablet to see.
+        compare(testActions.editTenant(), tenant);
+        mouseClick(find.buttonWith(page, "Đồng bộ ngay"));
+        tryVerify(() => !sync.syncing && sync.rejectedRecords === 1, 60000, "the edit was not refused again: " + sync.lastError);
 
         // The tablet passes to another user with the inspector's new inspection still waiting:
         // the page says whose it is and does not send it; the new user may take it over.
@@ -135,6 +139,9 @@ TestCase {
         sync.loginFinished.disconnect(onLogin);
         compare(sync.pendingRecords, 0);
         compare(sync.othersPendingRecords, 1);
+        // The inspector's refused edit is theirs to give up, and the page says so.
+        verify(find.labelWith(page, "Thay đổi của inspector.demo: chỉ người đó bỏ được."), "the refused change does not say whose it is");
+        verify(!find.buttonWith(page, "Bỏ thay đổi"), "another user's change can be given up");
         verify(find.labelWith(page, "1 thay đổi của inspector.demo đang chờ người đó đăng nhập trên máy này để gửi"));
         verify(find.labelWith(page, "Mọi thay đổi của bạn đã được gửi lên máy chủ."), "the page says everything was sent");
         mouseClick(find.buttonWith(page, "Đồng bộ ngay"));
