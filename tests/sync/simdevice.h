@@ -99,6 +99,23 @@ public:
         return spy.first().at(0).toBool();
     }
 
+    // Gives up every refused change of this device's user that does not go again by itself
+    // (RejectedDiscard); how many.
+    int discardRefused()
+    {
+        int n = 0;
+        for (const QVariant &v : client->rejectedChanges()) {
+            const QVariantMap r = v.toMap();
+            if (!r.value(QStringLiteral("mine")).toBool() ||
+                r.value(QStringLiteral("retriedBySync")).toBool())
+                continue;
+            if (!client->discardRejected(r.value(QStringLiteral("seq")).toLongLong()))
+                qFatal("device %d: %s", index, qPrintable(client->lastError()));
+            ++n;
+        }
+        return n;
+    }
+
     QStringList ids(const QString &sql) const
     {
         QStringList out;
