@@ -6,6 +6,12 @@ const QString kLanguage = QStringLiteral("ui/language");
 const QString kPositionSource = QStringLiteral("position/source");
 const QString kNmeaFile = QStringLiteral("position/nmeaFile");
 const QString kInspector = QStringLiteral("inspector/name");
+const QString kOriginalCache = QStringLiteral("photos/originalCacheMb");
+
+int originalCacheMbOf(int mb)
+{
+    return qBound(SettingsManager::minOriginalCacheMb, mb, SettingsManager::maxOriginalCacheMb);
+}
 } // namespace
 
 SettingsManager::SettingsManager(QObject *parent)
@@ -38,6 +44,9 @@ void SettingsManager::load()
     m_positionSource = src == QLatin1String("nmea") ? src : QStringLiteral("default");
     m_nmeaFile = m_settings->value(kNmeaFile).toString();
     m_inspectorName = m_settings->value(kInspector).toString();
+    bool isNumber = false;
+    const int mb = m_settings->value(kOriginalCache).toInt(&isNumber);
+    m_originalCacheMb = isNumber ? originalCacheMbOf(mb) : defaultOriginalCacheMb;
     if (!m_readOnly && version < Version) {
         m_settings->setValue(kVersion, Version);
         m_settings->sync();
@@ -89,4 +98,14 @@ void SettingsManager::setInspectorName(const QString &name)
     m_inspectorName = n;
     write(kInspector, n);
     emit inspectorNameChanged();
+}
+
+void SettingsManager::setOriginalCacheMb(int mb)
+{
+    const int m = originalCacheMbOf(mb);
+    if (m == m_originalCacheMb)
+        return;
+    m_originalCacheMb = m;
+    write(kOriginalCache, m);
+    emit originalCacheMbChanged();
 }

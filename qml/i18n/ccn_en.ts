@@ -3044,44 +3044,64 @@ Hai là (second), …</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="13"/>
+        <location filename="../pages/SettingsPage.qml" line="14"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="31"/>
+        <location filename="../pages/SettingsPage.qml" line="32"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="52"/>
+        <location filename="../pages/SettingsPage.qml" line="53"/>
         <source>Họ tên cán bộ kiểm tra</source>
         <translation>Inspector&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="64"/>
+        <location filename="../pages/SettingsPage.qml" line="65"/>
         <source>Nguồn vị trí</source>
         <translation>Position source</translation>
     </message>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="72"/>
+        <location filename="../pages/SettingsPage.qml" line="73"/>
         <source>Định vị của máy</source>
         <translation>The device&apos;s positioning</translation>
     </message>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="81"/>
+        <location filename="../pages/SettingsPage.qml" line="82"/>
         <source>Tệp nhật ký NMEA</source>
         <translation>NMEA log file</translation>
     </message>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="97"/>
+        <location filename="../pages/SettingsPage.qml" line="98"/>
         <source>Đường dẫn tệp .nmea</source>
         <translation>Path of the .nmea file</translation>
     </message>
     <message>
-        <location filename="../pages/SettingsPage.qml" line="105"/>
+        <location filename="../pages/SettingsPage.qml" line="106"/>
         <source>Dùng tệp này</source>
         <translation>Use this file</translation>
+    </message>
+    <message>
+        <location filename="../pages/SettingsPage.qml" line="119"/>
+        <source>Ảnh gốc tải về từ máy chủ: giữ tối đa</source>
+        <translation>Originals fetched from the server: keep at most</translation>
+    </message>
+    <message>
+        <location filename="../pages/SettingsPage.qml" line="132"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../pages/SettingsPage.qml" line="132"/>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <location filename="../pages/SettingsPage.qml" line="141"/>
+        <source>Khi vượt quá, ảnh xem lâu nhất được xoá khỏi máy và tải lại khi cần. Ảnh chụp hoặc chọn trên máy này không bao giờ bị xoá.</source>
+        <translation>Past that, the photos shown longest ago are removed from the device and fetched again when needed. Photos taken or chosen on this device are never removed.</translation>
     </message>
 </context>
 <context>

@@ -193,13 +193,20 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
     // the inspector logs in and syncs). A real start creates it after the first frame: it loads
     // the network information plugins.
     std::unique_ptr<SyncClient> sync;
-    const auto startSync = [&controller, &sync, &options] {
+    const auto startSync = [&controller, &sync, &options, &settings] {
         if (!controller.ready())
             return;
         sync = std::make_unique<SyncClient>(controller.database()->connection(),
                                             controller.dataRoot());
         if (!options.serverUrl.isEmpty())
             sync->setServerUrl(QUrl::fromUserInput(options.serverUrl));
+        // The originals' room, as the settings page sets it (from the next original fetched).
+        const auto cacheLimit = [&settings, client = sync.get()] {
+            client->setOriginalCacheLimit(qint64(settings->originalCacheMb()) * 1024 * 1024);
+        };
+        cacheLimit();
+        QObject::connect(settings.get(), &SettingsManager::originalCacheMbChanged, sync.get(),
+                         cacheLimit);
         followSync(controller, *sync);
     };
     if (offline) {

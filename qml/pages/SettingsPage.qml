@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import CcnInspect
 
-// The user's settings: language, inspector name, position source (the device or an NMEA log).
+// The user's settings: language, inspector name, position source (the device or an NMEA log),
+// and the room the originals fetched from the registry may take.
 Page {
     id: page
 
@@ -112,6 +113,33 @@ Page {
 
             FieldError {
                 text: page.positionMessage
+            }
+
+            FieldLabel {
+                text: qsTr("Ảnh gốc tải về từ máy chủ: giữ tối đa")
+            }
+
+            Flow {
+                Layout.fillWidth: true
+                spacing: 8
+
+                Repeater {
+                    model: [256, 1024, 4096]
+
+                    delegate: ChoiceButton {
+                        required property int modelData
+
+                        text: modelData < 1024 ? qsTr("%1 MB").arg(modelData) : qsTr("%1 GB").arg(modelData / 1024)
+                        checked: page.app.settings.originalCacheMb === modelData
+                        onClicked: page.app.settings.originalCacheMb = modelData
+                    }
+                }
+            }
+
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Khi vượt quá, ảnh xem lâu nhất được xoá khỏi máy và tải lại khi cần. Ảnh chụp hoặc chọn trên máy này không bao giờ bị xoá.")
+                wrapMode: Text.WordWrap
             }
         }
     }

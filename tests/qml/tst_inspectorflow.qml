@@ -371,8 +371,44 @@ TestCase {
         compare(row(), undefined);
     }
 
+    // The settings page: the room for originals fetched from the registry, 1 GB until chosen.
+    function test_9_originalCacheSetting() {
+        const settingsPage = createTemporaryObject(settingsComponent, win.contentItem, {
+                "app": testApp
+            });
+        verify(settingsPage);
+        const choice = text => {
+            const found = [];
+            const walk = item => {
+                // A button (it can be checked) that reads `text`.
+                if (item.checkable !== undefined && item.text === text && found.indexOf(item) < 0)
+                    found.push(item);
+                for (let i = 0; i < (item.children || []).length; ++i)
+                    walk(item.children[i]);
+                if (item.contentItem && item.contentItem !== item)
+                    walk(item.contentItem);
+            };
+            walk(settingsPage);
+            return found.length === 1 ? found[0] : null;
+        };
+        verify(choice("1 GB") && choice("1 GB").checked);
+        verify(choice("256 MB") && !choice("256 MB").checked);
+        mouseClick(choice("256 MB"));
+        compare(app.settings.originalCacheMb, 256);
+        verify(choice("256 MB").checked && !choice("1 GB").checked);
+        app.settings.originalCacheMb = 1024;
+    }
+
     name: "InspectorFlow"
     when: windowShown
+
+    Component {
+        id: settingsComponent
+
+        SettingsPage {
+            anchors.fill: parent
+        }
+    }
 
     Component {
         id: mainComponent

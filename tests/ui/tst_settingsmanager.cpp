@@ -24,8 +24,20 @@ private slots:
             QCOMPARE(spy.count(), 1);
             s.setPositionSource(QStringLiteral("nmea"));
             s.setNmeaFile(QStringLiteral("/tmp/log.nmea"));
+            QCOMPARE(s.originalCacheMb(), 1024);
+            QSignalSpy cache(&s, &SettingsManager::originalCacheMbChanged);
+            s.setOriginalCacheMb(256);
+            s.setOriginalCacheMb(256);
+            QCOMPARE(cache.count(), 1);
         }
         SettingsManager again(ini);
+        QCOMPARE(again.originalCacheMb(), 256);
+        // Out of range: the nearest end of it.
+        again.setOriginalCacheMb(1);
+        QCOMPARE(again.originalCacheMb(), SettingsManager::minOriginalCacheMb);
+        again.setOriginalCacheMb(1 << 30);
+        QCOMPARE(again.originalCacheMb(), SettingsManager::maxOriginalCacheMb);
+        again.setOriginalCacheMb(256);
         QCOMPARE(again.language(), QStringLiteral("en"));
         QCOMPARE(again.positionSource(), QStringLiteral("nmea"));
         QCOMPARE(again.nmeaFile(), QStringLiteral("/tmp/log.nmea"));
@@ -40,10 +52,12 @@ private slots:
             raw.setValue(QStringLiteral("settings/version"), 1);
             raw.setValue(QStringLiteral("ui/language"), QStringLiteral("fr"));
             raw.setValue(QStringLiteral("position/source"), QStringLiteral("???"));
+            raw.setValue(QStringLiteral("photos/originalCacheMb"), QStringLiteral("a lot"));
         }
         SettingsManager s(ini);
         QCOMPARE(s.language(), QStringLiteral("vi"));
         QCOMPARE(s.positionSource(), QStringLiteral("default"));
+        QCOMPARE(s.originalCacheMb(), SettingsManager::defaultOriginalCacheMb);
     }
 
     void newerSettingsAreNotRewritten()
