@@ -337,23 +337,35 @@ CoreError PullApplier::applyRefetched(const PulledPage &page, const QList<qint64
 CoreError PullApplier::finishRefetch(const std::vector<Run> &runs)
 {
     const PulledPage &page = *m_page;
-    // A run without deleted_at leaves a local tombstone as it is: a row alive on the registry
-    // whose refused insert was given up here is alive again.
+    // A column the registry's row does not carry is empty there: the device's value of it (one
+    // a change given up had written, a refused new row's tombstone) goes too, unless a change
+    // still waiting to be sent holds it. A tombstone's deleted_at was written with the row.
     for (const Run &run : runs) {
-        if (!run.shape->known || run.shape->deletedAtAt >= 0)
+        if (!run.shape->known)
             continue;
-        QSqlQuery *alive = prepared(QStringLiteral("UPDATE %1 SET deleted_at = NULL WHERE id = ? "
-                                                   "AND deleted_at IS NOT NULL")
-                                        .arg(run.shape->entity));
-        if (!alive)
-            return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
-        for (int i = 0; i < run.run->rowCount; ++i) {
+        const QString &entity = run.shape->entity;
+        QStringList absent;
+        for (const QString &c : m_columns.value(entity))
+            if (c != QLatin1String("id") && !run.shape->columns.contains(c))
+                absent << c;
+        for (int i = 0; !absent.isEmpty() && i < run.run->rowCount; ++i) {
             const PulledPage::Row &row = page.row(run.run->firstRow + i);
-            if (page.at(row, 1).toInteger() != 0)
+            const QString id = page.toString(page.at(row, run.shape->idAt));
+            const QSet<QString> keep = m_pending.value(entity + QLatin1Char('/') + id);
+            const bool deleted = page.at(row, 1).toInteger() != 0;
+            QStringList sets;
+            for (const QString &c : std::as_const(absent))
+                if (!keep.contains(c) && !(deleted && c == QLatin1String("deleted_at")))
+                    sets << c + QStringLiteral(" = NULL");
+            if (sets.isEmpty())
                 continue;
-            alive->bindValue(0, page.toString(page.at(row, run.shape->idAt)));
-            if (!alive->exec())
-                return sqlFailure(*alive);
+            QSqlQuery *empty = prepared(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                                            .arg(entity, sets.join(QStringLiteral(", "))));
+            if (!empty)
+                return SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
+            empty->bindValue(0, id);
+            if (!empty->exec())
+                return sqlFailure(*empty);
         }
     }
     QSqlQuery *done = prepared(QStringLiteral("DELETE FROM refetch_rows WHERE change_seq = ?"));

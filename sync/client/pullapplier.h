@@ -46,8 +46,9 @@ public:
     CoreError apply(const QJsonObject &page, qint64 since, Page *result);
     // Writes the registry's versions of rows that discards asked for (POST /api/v1/discards,
     // RejectedDiscard) as a page is written, in one transaction, but the pull cursor stays where
-    // it is; a row alive on the registry is alive here (a refused new row given up had become a
-    // tombstone); the discards named in `done` (their change seqs) leave refetch_rows.
+    // it is; a column the registry's row does not carry is emptied (a row alive on the registry
+    // is alive here: a refused new row given up had become a tombstone), unless a change still
+    // waiting holds it; the discards named in `done` (their change seqs) leave refetch_rows.
     CoreError applyRefetched(const PulledPage &page, const QList<qint64> &done, Page *result);
 
     // Fields of (entity, rowId) with a pending local change in the outbox.

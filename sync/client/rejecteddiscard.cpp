@@ -96,6 +96,25 @@ CoreError RejectedDiscard::discard(QSqlDatabase db, qint64 outboxSeq, qint64 now
                 revert.remove(it.key());
         }
         q.finish();
+        // A value that came from a change given up before is passed over: the row shows what it
+        // showed before that change too.
+        q.prepare(QStringLiteral("SELECT old_json, new_json FROM discarded_changes WHERE entity = "
+                                 "? AND row_id = ? AND seq < ? AND op <> 'insert' ORDER BY seq "
+                                 "DESC"));
+        q.addBindValue(entity);
+        q.addBindValue(rowId);
+        q.addBindValue(outboxSeq);
+        if (!q.exec())
+            return sqlError(q);
+        while (q.next()) {
+            const QJsonObject earlierOld = objectOf(q.value(0));
+            const QJsonObject earlier =
+                PushBatch::fieldsFor(QStringLiteral("update"), earlierOld, objectOf(q.value(1)));
+            for (auto it = revert.begin(); it != revert.end(); ++it)
+                if (earlier.contains(it.key()) && earlier.value(it.key()) == it.value())
+                    it.value() = earlierOld.value(it.key());
+        }
+        q.finish();
     }
     // Only the table's own travelling columns are written (the entry's text names them), and
     // only those that still show this change's value: one a pull has brought since shows the

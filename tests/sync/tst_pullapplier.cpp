@@ -161,8 +161,9 @@ private slots:
     }
 
     // The registry's versions of rows whose refused changes were given up (POST
-    // /api/v1/discards): written as a page, the cursor left where it is, a local tombstone of a
-    // row alive on the registry undone, the discards answered off refetch_rows.
+    // /api/v1/discards): written as a page, the cursor left where it is, a column the registry's
+    // row does not carry emptied (a local tombstone of a row alive on the registry undone), the
+    // discards answered off refetch_rows.
     void refetchedRowsLeaveTheCursor()
     {
         Database db;
@@ -172,7 +173,9 @@ private slots:
         QVERIFY(applier.apply(unitPage(3, "Hà Nam", false), 0, nullptr).ok());
         QSqlQuery q(c);
         QVERIFY(q.exec("UPDATE sync_flags SET applying = 1"));
-        QVERIFY(q.exec("UPDATE admin_units SET deleted_at = 5 WHERE id = 'p1'"));
+        // A tombstone and a value that changes given up had left (the registry's row has neither).
+        QVERIFY(q.exec("UPDATE admin_units SET deleted_at = 5, valid_to = '2030-01-01' WHERE id "
+                       "= 'p1'"));
         QVERIFY(q.exec("UPDATE sync_flags SET applying = 0"));
         QVERIFY(q.exec("INSERT INTO refetch_rows(change_seq, entity, row_id) VALUES "
                        "(7, 'admin_units', 'p1'), (8, 'admin_units', 'p9')"));
@@ -190,6 +193,7 @@ private slots:
                  QStringLiteral("Ninh Bình"));
         QCOMPARE(scalar(c, "SELECT sync_seq FROM admin_units WHERE id = 'p1'").toInt(), 10);
         QVERIFY(scalar(c, "SELECT deleted_at FROM admin_units WHERE id = 'p1'").isNull());
+        QVERIFY(scalar(c, "SELECT valid_to FROM admin_units WHERE id = 'p1'").isNull());
         QCOMPARE(scalar(c, "SELECT value FROM sync_state WHERE key = 'pull_cursor'").toString(),
                  QStringLiteral("3"));
         QCOMPARE(scalar(c, "SELECT group_concat(change_seq) FROM refetch_rows").toString(),

@@ -45,31 +45,38 @@ private slots:
         QSqlDatabase c = db.connection();
         QString why;
         QVERIFY2(runSteps(c, fixture.value("local").toArray(), &why), qPrintable(why));
-        const qint64 seq = refused(c, fixture.value("discard").toInt());
-        QVERIFY(seq > 0);
-        const QStringList entry =
-            outboxSnapshot(c).filter(QRegularExpression(QStringLiteral("^%1\\|").arg(seq)));
-        QCOMPARE(entry.size(), 1);
-
-        QVERIFY(RejectedDiscard::discard(c, seq, 1700000000000).ok());
-        QCOMPARE(scalar(c, "SELECT applying FROM sync_flags").toInt(), 0);
+        // `discard`: the index of the refused entry given up, or a list of them given up in turn.
+        const QJsonValue order = fixture.value("discard");
+        const QJsonArray indexes = order.isArray() ? order.toArray() : QJsonArray{order};
+        qint64 first = 0;
+        for (const QJsonValue &index : indexes) {
+            const qint64 seq = refused(c, index.toInt());
+            QVERIFY(seq > 0);
+            if (first == 0)
+                first = seq;
+            const QStringList entry =
+                outboxSnapshot(c).filter(QRegularExpression(QStringLiteral("^%1\\|").arg(seq)));
+            QCOMPARE(entry.size(), 1);
+            QVERIFY(RejectedDiscard::discard(c, seq, 1700000000000).ok());
+            QCOMPARE(scalar(c, "SELECT applying FROM sync_flags").toInt(), 0);
+            QCOMPARE(
+                scalar(c, QStringLiteral("SELECT count(*) FROM outbox WHERE seq = %1").arg(seq))
+                    .toInt(),
+                0);
+            // Kept as it was, with when it was given up.
+            const QStringList kept = entry.first().split(QLatin1Char('|'));
+            QSqlQuery q(c);
+            QVERIFY(q.exec(QStringLiteral("SELECT entity, row_id, op, base_seq, old_json, "
+                                          "new_json, rejected_code, discarded_at FROM "
+                                          "discarded_changes WHERE seq = %1")
+                               .arg(seq)));
+            QVERIFY(q.next());
+            for (int i = 0; i < 7; ++i)
+                QCOMPARE(q.value(i).toString(), kept.at(i + 2));
+            QCOMPARE(q.value(7).toLongLong(), 1700000000000);
+        }
         QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(),
                  fixture.value("expect_outbox").toInt());
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM outbox WHERE seq = %1").arg(seq))
-                     .toInt(),
-                 0);
-        // Kept as it was, with when it was given up.
-        const QStringList kept = entry.first().split(QLatin1Char('|'));
-        QSqlQuery q(c);
-        QVERIFY(q.exec(QStringLiteral("SELECT entity, row_id, op, base_seq, old_json, new_json, "
-                                      "rejected_code, discarded_at FROM discarded_changes WHERE "
-                                      "seq = %1")
-                           .arg(seq)));
-        QVERIFY(q.next());
-        for (int i = 0; i < 7; ++i)
-            QCOMPARE(q.value(i).toString(), kept.at(i + 2));
-        QCOMPARE(q.value(7).toLongLong(), 1700000000000);
-        q.finish();
         for (const QJsonValue &rv : fixture.value("expect_rows").toArray()) {
             const QString wrong = rowMismatch(c, rv.toObject());
             QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
@@ -81,7 +88,7 @@ private slots:
         for (const QJsonValue &v : fixture.value("expect_refetch").toArray())
             expected << v.toArray().at(0).toString() + '/' + v.toArray().at(1).toString();
         QCOMPARE(refetch, expected);
-        QCOMPARE(RejectedDiscard::rowsToFetch(c, 10).value(0).changeSeq, seq);
+        QCOMPARE(RejectedDiscard::rowsToFetch(c, 10).value(0).changeSeq, first);
     }
 
     // A waiting change is not given up (it may be on its way), nor another user's refused change,
