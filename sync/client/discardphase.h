@@ -17,7 +17,8 @@ struct SyncReply;
 // with its version of their rows, which the round's SyncWorker writes (PullApplier::
 // applyRefetched) in the transaction that takes them off refetch_rows. A round that fails on the
 // way leaves the rest in refetch_rows for the next round (sending a discard again changes
-// nothing more on the registry).
+// nothing more on the registry); so does a registry older than discards (404), and the round
+// goes on.
 class DiscardPhase : public QObject
 {
     Q_OBJECT

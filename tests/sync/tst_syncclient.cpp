@@ -82,6 +82,11 @@ Response goodHandler(const Request &r, qint64 *seq)
                                {"next", double(*seq)},
                                {"more", false}},
                               true);
+    if (r.path.startsWith("/api/v1/discards"))
+        return Response::json(200, {{"protocol", ProtocolVersion::current},
+                                    {"next", 0},
+                                    {"more", false},
+                                    {"runs", QJsonArray()}});
     if (r.path.startsWith("/api/v1/photos/status"))
         return Response::json(200, {{"photos", QJsonObject()}});
     return Response::json(404, {{"code", "not_found"}, {"message", "no"}});
@@ -903,12 +908,17 @@ private slots:
         QSqlDatabase c = d->db.connection();
         QString why;
         QVERIFY(runSteps(c, kSteps, &why));
-        if (stage == "pull") {
-            // Push everything first so that the pull is what fails.
+        if (stage == "pull" || stage == "discards") {
+            // Push everything first so that the pull (or the discards) is what fails.
             failing = false;
             QVERIFY(round(*d->client));
             failing = true;
         }
+        // A change given up earlier, whose row the round fetches before it pulls.
+        QSqlQuery given(c);
+        if (stage == "discards")
+            QVERIFY(given.exec("INSERT INTO refetch_rows(change_seq, entity, row_id) VALUES (7, "
+                               "'admin_units', 'p1')"));
         const QStringList before = outboxSnapshot(c);
         const QString cursorBefore =
             scalar(c,
@@ -935,6 +945,8 @@ private slots:
         if (stage == "push")
             QCOMPARE(scalar(c, "SELECT group_concat(id || name || sync_seq) FROM admin_units"),
                      rowsBefore);
+        QCOMPARE(scalar(c, "SELECT count(*) FROM refetch_rows").toInt(),
+                 stage == "discards" ? 1 : 0);
         QCOMPARE(scalar(c, "SELECT applying FROM sync_flags").toInt(), 0);
         if (kind == "Unauthorized") {
             QVERIFY(!d->client->loggedIn());
@@ -946,8 +958,40 @@ private slots:
         failing = false;
         QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
         QCOMPARE(d->client->pendingRecords(), 0);
+        QCOMPARE(scalar(c, "SELECT count(*) FROM refetch_rows").toInt(), 0);
         QVERIFY(d->client->lastError().isEmpty());
         QVERIFY(d->client->online());
+    }
+
+    // A registry older than discards answers 404: the rows to fetch wait for one that knows them,
+    // and the round goes on to its pull.
+    void discardsWaitForARegistryThatTakesThem()
+    {
+        FakeRegistry server;
+        qint64 seq = 0;
+        bool knows = false;
+        int asked = 0;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path.startsWith("/api/v1/discards")) {
+                ++asked;
+                if (!knows)
+                    return Response::json(404, {{"code", "not_found"}, {"message", "Không có"}});
+            }
+            return goodHandler(r, &seq);
+        };
+        auto d = device(server.url());
+        QSqlDatabase c = d->db.connection();
+        QSqlQuery q(c);
+        QVERIFY(q.exec("INSERT INTO refetch_rows(change_seq, entity, row_id) VALUES (7, "
+                       "'admin_units', 'p1')"));
+        QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
+        QCOMPARE(asked, 1);
+        QCOMPARE(scalar(c, "SELECT count(*) FROM refetch_rows").toInt(), 1);
+        QVERIFY(scalar(c, "SELECT value FROM sync_state WHERE key = 'pull_cursor'").isValid());
+        knows = true;
+        QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
+        QCOMPARE(asked, 2);
+        QCOMPARE(scalar(c, "SELECT count(*) FROM refetch_rows").toInt(), 0);
     }
 
     void rejectedChangesStayAndAreNotResent()
