@@ -80,12 +80,16 @@ CoreError RejectedDiscard::discard(QSqlDatabase db, qint64 outboxSeq, qint64 now
         const QJsonObject changed = PushBatch::fieldsFor(QStringLiteral("update"), oldRow, newRow);
         for (auto it = changed.begin(); it != changed.end(); ++it)
             revert.insert(it.key(), oldRow.value(it.key()));
-        q.prepare(QStringLiteral("SELECT op, old_json, new_json FROM outbox WHERE entity = ? AND "
-                                 "row_id = ? AND seq > ?"));
-        q.addBindValue(entity);
-        q.addBindValue(rowId);
-        q.addBindValue(outboxSeq);
-        if (!q.exec())
+        // The other entries of this row, by `sql` with (entity, row_id, this entry's seq).
+        const auto ofRow = [&](const char *sql) {
+            q.prepare(QLatin1String(sql));
+            q.addBindValue(entity);
+            q.addBindValue(rowId);
+            q.addBindValue(outboxSeq);
+            return q.exec();
+        };
+        if (!ofRow("SELECT op, old_json, new_json FROM outbox WHERE entity = ? AND row_id = ? AND "
+                   "seq > ?"))
             return sqlError(q);
         while (q.next()) {
             const QString laterOp = q.value(0).toString();
@@ -98,13 +102,8 @@ CoreError RejectedDiscard::discard(QSqlDatabase db, qint64 outboxSeq, qint64 now
         q.finish();
         // A value that came from a change given up before is passed over: the row shows what it
         // showed before that change too.
-        q.prepare(QStringLiteral("SELECT old_json, new_json FROM discarded_changes WHERE entity = "
-                                 "? AND row_id = ? AND seq < ? AND op <> 'insert' ORDER BY seq "
-                                 "DESC"));
-        q.addBindValue(entity);
-        q.addBindValue(rowId);
-        q.addBindValue(outboxSeq);
-        if (!q.exec())
+        if (!ofRow("SELECT old_json, new_json FROM discarded_changes WHERE entity = ? AND row_id "
+                   "= ? AND seq < ? AND op <> 'insert' ORDER BY seq DESC"))
             return sqlError(q);
         while (q.next()) {
             const QJsonObject earlierOld = objectOf(q.value(0));
