@@ -2984,6 +2984,21 @@ Hai là (second), …</translation>
         <source>Không tìm thấy thay đổi bị từ chối này (có thể đã được gửi lại).</source>
         <translation>This refused change was not found (it may have been sent again).</translation>
     </message>
+    <message>
+        <location filename="../../app/core/walcheckpointer.cpp" line="28"/>
+        <source>Không chuyển được việc ghi nhật ký WAL sang luồng riêng: không phải kết nối SQLite.</source>
+        <translation>Could not move the WAL checkpoints to a thread of their own: not an SQLite connection.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/walcheckpointer.cpp" line="47"/>
+        <source>cơ sở dữ liệu không ở chế độ WAL (%1)</source>
+        <translation>the database is not in WAL mode (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/walcheckpointer.cpp" line="50"/>
+        <source>Không mở được kết nối thứ hai tới %1: %2</source>
+        <translation>Could not open a second connection to %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>QuestionDelegate</name>

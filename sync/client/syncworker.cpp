@@ -3,7 +3,9 @@
 #include "database.h"
 #include "pulledpage.h"
 #include "pullpragmas.h"
+#include "sqlitehandle.h"
 #include "syncerrors.h"
+#include "walcheckpointer.h"
 
 SyncWorker::SyncWorker(const QString &databasePath, QObject *parent)
     : QObject(parent), m_path(databasePath), m_context(new QObject)
@@ -110,6 +112,12 @@ CoreError SyncWorker::open()
         return SyncErrors::make(SyncErrors::Kind::Local, e.message());
     m_db = std::move(db);
     m_pragmas = std::make_unique<PullPragmas>(m_db->connection());
+    // A first pull's commits write ~80 MB: copying them into the database file (the WAL's
+    // checkpoints) is done beside the writes, not inside the commits that write the pages.
+    m_checkpointer =
+        std::make_unique<WalCheckpointer>(SqliteHandle::of(m_db->connection()), m_path);
+    if (!m_checkpointer->active())
+        qWarning("sync: %s", qPrintable(m_checkpointer->error().message()));
     return {};
 }
 
@@ -126,6 +134,7 @@ CoreError SyncWorker::write(const PulledPage &page, qint64 since, PullApplier::P
 void SyncWorker::closeConnection()
 {
     m_applier.reset();
+    m_checkpointer.reset();
     m_pragmas.reset();
     m_db.reset();
 }

@@ -15,6 +15,7 @@
 class Database;
 class PulledPage;
 class PullPragmas;
+class WalCheckpointer;
 
 // Does a sync round's database work on a thread of its own, through its own connection to the
 // device database, so that the UI thread never waits while thousands of rows are written or read:
@@ -23,7 +24,8 @@ class PullPragmas;
 // each pulled page is written with its cursor in one transaction (PullApplier). The connection
 // keeps PullPragmas' settings for its lifetime (a push outcome committed with synchronous=NORMAL
 // and lost to a power cut is sent again and answered "duplicate"); SQLite's busy timeout lets
-// the UI's own saves wait for a commit (tens of milliseconds) instead of failing.
+// the UI's own saves wait for a commit (tens of milliseconds) instead of failing. Its WAL
+// checkpoints run on a thread of their own (WalCheckpointer) while it writes.
 //
 // Pages belong to a round. endRound() drops the round: pages of it not begun are answered
 // `dropped` without being written; a page being written is finished (or rolled back), so the
@@ -76,6 +78,7 @@ private:
     // Worker thread only.
     std::unique_ptr<Database> m_db;
     std::unique_ptr<PullPragmas> m_pragmas;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::unique_ptr<PullApplier> m_applier;
     quint64 m_applierRound = 0;
 };
