@@ -6,6 +6,8 @@
 #include "syncmanager.h"
 #include "syncworker.h"
 
+#include <QJsonObject>
+
 PullPhase::PullPhase(SyncManager &manager, SyncHttp *http, SyncHttp *aheadHttp, Round round,
                      QObject *parent)
     : QObject(parent), m_manager(manager), m_http(http), m_aheadHttp(aheadHttp),
@@ -69,6 +71,12 @@ void PullPhase::pageArrived(qint64 since, const SyncReply &r)
         page = std::move(m_freePages.back());
         m_freePages.pop_back();
     }
+    if (limitRefused(r)) {
+        // A registry from before 10,000-row pages: 5,000 from now on, this page asked again.
+        m_freePages.push_back(std::move(page));
+        m_pageSize = ProtocolVersion::olderMaxPullLimit;
+        return requestPage(since);
+    }
     if (m_round.endsRound(r))
         return;
     if (!page->read(r.body)) {
@@ -124,6 +132,16 @@ void PullPhase::pageArrived(qint64 since, const SyncReply &r)
         else
             m_pullAhead = qint64(next.number);
     }
+}
+
+bool PullPhase::limitRefused(const SyncReply &r) const
+{
+    if (r.status != 400 || m_pageSize <= ProtocolVersion::olderMaxPullLimit)
+        return false;
+    QJsonObject o;
+    return r.json(&o) &&
+           o.value(QLatin1String("code")).toString() == QLatin1String("invalid_parameter") &&
+           o.value(QLatin1String("message")).toString().contains(QLatin1String("'limit'"));
 }
 
 void PullPhase::restartPull(std::shared_ptr<PulledPage> page, qint64 registrySeq, qint64 baseSeq,

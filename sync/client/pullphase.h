@@ -85,6 +85,8 @@ public:
 private:
     void requestPage(qint64 since);
     void pageArrived(qint64 since, const SyncReply &r);
+    // The registry refused the page's size as too large (one from before 10,000-row pages).
+    bool limitRefused(const SyncReply &r) const;
     // The worker's answer for a page of the worker's round `round` (on this thread).
     void pageWritten(quint64 round, std::shared_ptr<PulledPage> page, qint64 since, qint64 lastSeq,
                      const CoreError &error, const PullApplier::Page &result, bool dropped);

@@ -291,6 +291,57 @@ private slots:
                  QString::number(ProtocolVersion::maxPullLimit));
     }
 
+    // A registry from before 10,000-row pages refuses the limit (400, naming 'limit'): the page
+    // is asked again with 5,000, the round goes on, and later rounds ask for 5,000 at once.
+    // Another 400 still ends the round.
+    void anOlderRegistryGetsPagesOfFiveThousand()
+    {
+        FakeRegistry server;
+        const auto units = unitsUpTo(8);
+        bool refuseSince = false;
+        server.handler = [&](const Request &r) {
+            const QUrlQuery query(QUrl(QString::fromLatin1(r.path)));
+            if (refuseSince)
+                return Response::json(400, {{"code", "invalid_parameter"},
+                                            {"message", "'since' phải là số nguyên không âm."}});
+            if (query.queryItemValue("limit").toInt() > 5000)
+                return Response::json(400,
+                                      {{"code", "invalid_parameter"},
+                                       {"message", "'limit' phải nằm trong khoảng 1 đến 5000."}});
+            return units(r);
+        };
+        auto limits = [&] {
+            QStringList out;
+            for (const Request &r : server.requests)
+                out << QUrlQuery(QUrl(QString::fromLatin1(r.path))).queryItemValue("limit");
+            return out;
+        };
+        {
+            // Another 400 with the larger limit: the round ends, nothing asked again.
+            auto d = device(server);
+            refuseSince = true;
+            QVERIFY(d->round());
+            QCOMPARE(d->calls.error.code(), CoreError::Code::InvalidInput);
+            QCOMPARE(limits(), QStringList{QStringLiteral("10000")});
+            refuseSince = false;
+            server.requests.clear();
+        }
+        auto d = device(server);
+        QVERIFY(d->manager->setPullCursor(5).ok());
+        QVERIFY(d->round());
+        QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
+        QCOMPARE(limits(), (QStringList{"10000", "5000", "5000", "5000"}));
+        QCOMPARE(asked(server), (QList<qint64>{5, 5, 6, 7}));
+        QCOMPARE(d->units(), QStringLiteral("p6,p7,p8"));
+        QCOMPARE(d->calls.done, 1);
+
+        server.requests.clear();
+        QVERIFY(d->manager->setPullCursor(7).ok());
+        QVERIFY(d->round());
+        QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
+        QCOMPARE(limits(), QStringList{QStringLiteral("5000")});
+    }
+
     // A page with `more` false ends the pull: done once, nothing more asked for.
     void aLastPageIsDoneOnce_data()
     {
