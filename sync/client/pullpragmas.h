@@ -10,7 +10,7 @@
 // - synchronous NORMAL: the page's commit does not wait for the disk. A power cut may lose the
 //   last pages written, always together with their cursor (WAL keeps the database consistent);
 //   the next round pulls them again. The inspector's own writes keep FULL (Database::open).
-// - cache_size at least 32 MiB: a page of 5,000 rows dirties more than SQLite's default 2 MiB
+// - cache_size at least 32 MiB: a page of 10,000 rows dirties more than SQLite's default 2 MiB
 //   holds, and a spilled page is written to the WAL again and read back.
 // A pragma already at its value is not set (nor put back): a connection that only writes pulled
 // pages (SyncWorker's) keeps these settings, and its prepared statements, for its lifetime.
