@@ -1,5 +1,6 @@
 #include "pullphase.h"
 
+#include "pagereader.h"
 #include "pulledpage.h"
 #include "restorerequeue.h"
 #include "synchttp.h"
@@ -11,12 +12,14 @@
 PullPhase::PullPhase(SyncManager &manager, SyncHttp *http, SyncHttp *aheadHttp, Round round,
                      QObject *parent)
     : QObject(parent), m_manager(manager), m_http(http), m_aheadHttp(aheadHttp),
-      m_round(std::move(round))
+      m_round(std::move(round)), m_reader(std::make_unique<PageReader>())
 {
     // Kept here from now on: the pull writes it (its first page, a restore) and the client has it
     // forgotten (a login for another owner).
     m_registryEpoch = m_manager.value(QStringLiteral("registry_epoch"));
 }
+
+PullPhase::~PullPhase() = default;
 
 double PullPhase::fraction(qint64 from, qint64 next, qint64 last)
 {
@@ -63,6 +66,13 @@ void PullPhase::requestPage(qint64 since)
 void PullPhase::pageArrived(qint64 since, const SyncReply &r)
 {
     m_pullAsked = false;
+    if (limitRefused(r)) {
+        // A registry from before 10,000-row pages: 5,000 from now on, this page asked again.
+        m_pageSize = ProtocolVersion::olderMaxPullLimit;
+        return requestPage(since);
+    }
+    if (m_round.endsRound(r))
+        return;
     // Page buffers are kept for the round: simdjson's buffers are reused.
     std::shared_ptr<PulledPage> page;
     if (m_freePages.empty()) {
@@ -71,16 +81,22 @@ void PullPhase::pageArrived(qint64 since, const SyncReply &r)
         page = std::move(m_freePages.back());
         m_freePages.pop_back();
     }
-    if (limitRefused(r)) {
-        // A registry from before 10,000-row pages: 5,000 from now on, this page asked again.
-        m_freePages.push_back(std::move(page));
-        m_pageSize = ProtocolVersion::olderMaxPullLimit;
-        return requestPage(since);
-    }
-    if (m_round.endsRound(r))
-        return;
-    if (!page->read(r.body)) {
+    // Read on the reader's thread, not this one (the UI's). Until it is read, the page counts as
+    // asked for: nothing else asks for it meanwhile.
+    m_pullAsked = true;
+    m_reader->read(page, r.body, [this, page, since, round = m_workerRound](bool ok) mutable {
+        if (round != m_workerRound || m_round.number() == 0)
+            return; // the round ended while the page was read
+        m_pullAsked = false;
+        pageRead(since, std::move(page), ok);
+    });
+}
+
+void PullPhase::pageRead(qint64 since, std::shared_ptr<PulledPage> page, bool ok)
+{
+    if (!ok) {
         const QString why = page->errorMessage();
+        m_freePages.push_back(std::move(page));
         return m_round.finish(SyncErrors::malformed(why.isEmpty() ? QStringLiteral("pull")
                                                                   : QStringLiteral("pull: ") + why),
                               SyncErrors::Kind::Malformed);

@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+class PageReader;
 class PulledPage;
 class SyncHttp;
 class SyncManager;
@@ -65,6 +66,7 @@ public:
     // reads the cursor and the stored epoch.
     PullPhase(SyncManager &manager, SyncHttp *http, SyncHttp *aheadHttp, Round round,
               QObject *parent = nullptr);
+    ~PullPhase() override;
 
     // The share of a pull done: the cursor's way from the round's first cursor `from` to the
     // registry's latest sequence `last` (1 when there is nothing between them).
@@ -85,6 +87,8 @@ public:
 private:
     void requestPage(qint64 since);
     void pageArrived(qint64 since, const SyncReply &r);
+    // The page of `since`, read on the reader's thread (`ok`: read whole).
+    void pageRead(qint64 since, std::shared_ptr<PulledPage> page, bool ok);
     // The registry refused the page's size as too large (one from before 10,000-row pages).
     bool limitRefused(const SyncReply &r) const;
     // The worker's answer for a page of the worker's round `round` (on this thread).
@@ -100,6 +104,7 @@ private:
     SyncHttp *m_http;
     SyncHttp *m_aheadHttp; // the page after the one being written
     Round m_round;
+    std::unique_ptr<PageReader> m_reader;
     int m_pageSize = ProtocolVersion::maxPullLimit;
     QString m_registryEpoch;        // the epoch this device last pulled from (sync_state)
     SyncWorker *m_worker = nullptr; // the round's, from start()
