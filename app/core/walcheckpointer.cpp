@@ -78,9 +78,7 @@ int WalCheckpointer::walHook(void *self, sqlite3 *db, const char *name, int fram
     if (frames >= c->m_ownFrames) {
         // As SQLite's own hook does: a failure (SQLITE_BUSY while the thread is at it) leaves
         // the frames for a later commit, and the commit stands.
-        if (sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) ==
-            SQLITE_OK)
-            ++c->m_writerRun;
+        sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     } else if (frames >= c->m_frames) {
         {
             const std::lock_guard<std::mutex> lock(c->m_mutex);

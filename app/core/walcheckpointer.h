@@ -36,9 +36,8 @@ public:
 
     bool active() const { return m_own != nullptr; }
     const CoreError &error() const { return m_error; }
-    // Checkpoints this object's thread has run, and those the writer ran itself.
+    // Checkpoints this object's thread has run.
     int checkpointsRun() const { return m_run.load(); }
-    int writerCheckpoints() const { return m_writerRun.load(); }
 
 private:
     static int walHook(void *self, sqlite3 *db, const char *name, int frames);
@@ -55,6 +54,5 @@ private:
     bool m_wanted = false; // under m_mutex
     bool m_stop = false;   // under m_mutex
     std::atomic<int> m_run{0};
-    std::atomic<int> m_writerRun{0};
     std::thread m_thread;
 };

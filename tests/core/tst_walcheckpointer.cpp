@@ -2,6 +2,7 @@
 // nothing written is lost, and the writer gets its own checkpoints back at the end.
 #include "database.h"
 #include "sqlitehandle.h"
+#include "testdb.h"
 #include "walcheckpointer.h"
 
 #include <QFileInfo>
@@ -92,8 +93,7 @@ private slots:
         {
             Database other;
             QVERIFY(other.open(m_path).ok());
-            QCOMPARE(value(other.connection(), QStringLiteral("SELECT count(*) FROM t")).toInt(),
-                     next);
+            QCOMPARE(testdb::count(other, QStringLiteral("SELECT count(*) FROM t")), next);
             QCOMPARE(value(other.connection(), QStringLiteral("PRAGMA quick_check")).toString(),
                      QStringLiteral("ok"));
         }
@@ -109,22 +109,13 @@ private slots:
             write(db, 40, 150, &next);
         }
         m_database.close();
-        sqlite3 *raw = nullptr;
-        QCOMPARE(sqlite3_open_v2(m_path.toUtf8().constData(), &raw, SQLITE_OPEN_READONLY, nullptr),
-                 SQLITE_OK);
-        sqlite3_stmt *st = nullptr;
-        QCOMPARE(sqlite3_prepare_v2(raw, "SELECT count(*), sum(n) FROM t", -1, &st, nullptr),
-                 SQLITE_OK);
-        QCOMPARE(sqlite3_step(st), SQLITE_ROW);
-        QCOMPARE(sqlite3_column_int(st, 0), 6000);
-        QCOMPARE(sqlite3_column_int64(st, 1), qint64(5999) * 6000 / 2);
-        sqlite3_finalize(st);
-        QCOMPARE(sqlite3_prepare_v2(raw, "PRAGMA integrity_check", -1, &st, nullptr), SQLITE_OK);
-        QCOMPARE(sqlite3_step(st), SQLITE_ROW);
-        QCOMPARE(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(st, 0))),
-                 QByteArray("ok"));
-        sqlite3_finalize(st);
-        sqlite3_close_v2(raw);
+        Database other;
+        QVERIFY(other.open(m_path).ok());
+        QCOMPARE(testdb::count(other, QStringLiteral("SELECT count(*) FROM t")), 6000);
+        QCOMPARE(value(other.connection(), QStringLiteral("SELECT sum(n) FROM t")).toLongLong(),
+                 qint64(5999) * 6000 / 2);
+        QCOMPARE(value(other.connection(), QStringLiteral("PRAGMA integrity_check")).toString(),
+                 QStringLiteral("ok"));
     }
 
     void aSecondConnectionThatCannotOpenChangesNothing()
