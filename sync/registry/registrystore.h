@@ -14,6 +14,7 @@
 #include "registryrejections.h"
 #include "registryscope.h"
 #include "sqlitestatements.h"
+#include "walcheckpointer.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -193,6 +194,7 @@ private:
     sqlite3 *m_sqlite = nullptr;                 // the SQLite connection's handle (else null)
     mutable SqliteStatements m_sqliteStatements; // writeRowsSqlite's, prefetch's, pull's (by SQL)
     mutable std::vector<std::unique_ptr<QSqlQuery>> m_ownedStatements;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // SQLite only: commits do not checkpoint
     RegistryAccounts m_accounts{*this};
     RegistryConflicts m_conflicts{*this};
     RegistryDiscards m_discards{*this};
