@@ -26,6 +26,7 @@ private slots:
         QFETCH(QString, input);
         QFETCH(QString, folded);
         QCOMPARE(TextFolder::fold(input), folded);
+        QCOMPARE(TextFolder::foldInPieces(input), folded);
         QCOMPARE(TextFolder::foldSlowly(input), folded);
     }
 
@@ -54,6 +55,41 @@ private slots:
              {QStringLiteral("Ω Ångström ﬁ 𝐀 Đồng"), QStringLiteral("日本 Hà")})
             QCOMPARE(TextFolder::fold(text), TextFolder::foldSlowly(text));
         QCOMPARE(TextFolder::fold(QStringLiteral("Ệ  ĐỨC\tThọ ")), QStringLiteral("e duc tho"));
+    }
+
+    // Text outside the table is decomposed in pieces cut before a character that is not a mark:
+    // the same as the whole text's decomposition, for text made of pieces that test the cuts
+    // (long runs of marks, marks that are spacing or outside the BMP, surrogate pairs, letters
+    // whose decomposition begins with a mark, Hangul).
+    void piecesEqualTheWholeDecomposition()
+    {
+        const QStringList tokens = {
+            QStringLiteral("Đồng Hướng "), QStringLiteral("–"),
+            QStringLiteral("😀"),           QStringLiteral("한국"),
+            QStringLiteral("\u1EC7"),      QStringLiteral("e\u0323\u0302"),
+            QString(QChar(0x0F73)),        QString(QChar(0x0903)),
+            QStringLiteral("𝅥𝅭"),          QStringLiteral("ﬁ Ω Å"),
+            QStringLiteral(" \t "),        QStringLiteral("a") + QString(100, QChar(0x0301)),
+            QString(70, QChar(0x0323)),    QStringLiteral("日本")};
+        quint32 lcg = 1;
+        for (int round = 0; round < 40; ++round) {
+            QString text;
+            while (text.size() < 3000) {
+                lcg = lcg * 1664525u + 1013904223u;
+                text += tokens.at(int((lcg >> 8) % quint32(tokens.size())));
+            }
+            QCOMPARE(TextFolder::foldInPieces(text), TextFolder::foldSlowly(text));
+            QCOMPARE(TextFolder::fold(text), TextFolder::foldSlowly(text));
+        }
+    }
+
+    // Notes of 900,000 letters with one character outside the table: the fold must not take time
+    // in the square of the length (it did, for many minutes, when a tablet pulled such a row).
+    void longTextOutsideTheTableFolds()
+    {
+        const QString text = QString(900000, QChar(0x1EC7)) + QStringLiteral(" – Đ");
+        QCOMPARE(TextFolder::fold(text),
+                 QString(900000, QLatin1Char('e')) + QStringLiteral(" – d"));
     }
 };
 
