@@ -71,7 +71,13 @@ CoreError PushBatch::build(const QSqlDatabase &db, const QString &deviceId, int 
     PushRequest request;
     request.protocol = ProtocolVersion::current;
     request.deviceId = deviceId;
+    qint64 rowChars = 0;
     while (q.next()) {
+        const QVariant newJson = q.value(6);
+        const qint64 chars = newJson.toString().size();
+        if (!out->m_entries.isEmpty() && rowChars + chars > maxRowChars)
+            break; // the next batch starts with it
+        rowChars += chars;
         Entry e;
         e.outboxSeq = q.value(0).toLongLong();
         e.entity = q.value(1).toString();
@@ -86,7 +92,7 @@ CoreError PushBatch::build(const QSqlDatabase &db, const QString &deviceId, int 
         c.baseSeq = e.baseSeq;
         c.fields = fieldsFor(
             e.op, e.op == QLatin1String("insert") ? QJsonObject() : parseObject(q.value(5)),
-            parseObject(q.value(6)));
+            parseObject(newJson));
         request.changes << c;
         out->m_entries << e;
     }

@@ -8,10 +8,10 @@
 #include <QString>
 
 // One push batch built from the outbox (PROTOCOL.md, Push): the oldest entries not rejected, in
-// outbox order, at most `limit`, each named by its outbox seq. fields: insert = every travelling
-// column, update = the columns whose value differs between old_json and new_json, delete =
-// deleted_at. Outbox entries are never changed once written (a later edit is a new entry), so a
-// batch can be sent again as it is.
+// outbox order, at most `limit` and `maxRowChars` of row text, each named by its outbox seq.
+// fields: insert = every travelling column, update = the columns whose value differs between
+// old_json and new_json, delete = deleted_at. Outbox entries are never changed once written (a
+// later edit is a new entry), so a batch can be sent again as it is.
 class PushBatch
 {
 public:
@@ -30,6 +30,11 @@ public:
     };
 
     static constexpr int maxChanges = 2000;
+    // Row text a batch holds at most (new_json's characters; one entry alone may hold more). Even
+    // if every character took three bytes in UTF-8, the body stays under the registry's 16 MiB
+    // cap (ProtocolVersion::maxBodyBytes): without it, 2,000 entries with long notes made a body
+    // the registry refused with 413 at every round, forever.
+    static constexpr qint64 maxRowChars = 4000000;
 
     // afterSeq: only entries after this outbox seq (the next batch, built while the one before
     // it is with the registry).

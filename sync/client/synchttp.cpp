@@ -104,6 +104,10 @@ void SyncHttp::send(const QByteArray &verb, const QString &path, const QByteArra
     for (const auto &h : headers)
         req.setRawHeader(h.first, h.second);
     // Accept-Encoding is left to QNetworkAccessManager, which then decompresses the reply itself.
+    // Its check against archive bombs refuses a reply that grows more than 40-100 times past
+    // 10 MiB; a pull page of long, alike notes (8 MiB and its last row) can, so the check starts
+    // past what the registry sends.
+    req.setDecompressedSafetyCheckThreshold(4 * ProtocolVersion::maxBodyBytes);
     req.setTransferTimeout(m_timeoutMs);
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);

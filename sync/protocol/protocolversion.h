@@ -22,5 +22,9 @@ public:
     static constexpr int maxPullLimit = 10000;
     static constexpr int olderMaxPullLimit = 5000;
     static constexpr qint64 maxBodyBytes = 16 * 1024 * 1024;
+    // A pull page ends at the row that brings its rows' text to this much, whatever the limit
+    // (it always holds one row): 10,000 rows with long notes would otherwise make a page of
+    // hundreds of MB for a tablet to hold in memory.
+    static constexpr qint64 maxPullPageRowBytes = 8 * 1024 * 1024;
     static constexpr qint64 maxPhotoChunkBytes = 1024 * 1024;
 };

@@ -57,10 +57,12 @@ PullPage RegistryPull::pull(const Principal &who, qint64 since, int limit, bool 
             .arg(text, m_store.isPostgres() ? QString() : QStringLiteral(" INDEXED BY records_seq"),
                  filter);
     int rows = 0, scanned = 0;
+    qint64 bytes = 0;
     // Each row: its text copied value by value into the page (no JSON objects built).
     const auto take = [&](qint64 seq, const QString &entity, bool deleted, const char *rowText,
                           int size) {
-        if (rows == limit || scanned == scanLimit) {
+        if (rows == limit || scanned == scanLimit ||
+            bytes >= ProtocolVersion::maxPullPageRowBytes) {
             page.more = true;
             return Taken::Full;
         }
@@ -68,6 +70,7 @@ PullPage RegistryPull::pull(const Principal &who, qint64 since, int limit, bool 
             if (!page.append(seq, entity, deleted, QByteArray::fromRawData(rowText, size)))
                 return Taken::NotUtf8;
             ++rows;
+            bytes += size;
         }
         page.next = seq;
         ++scanned;

@@ -301,6 +301,50 @@ private slots:
         QCOMPARE(third.lastSeq(), qint64(0));
     }
 
+    void longRowsSplitBatchesUnderTheBodyCap()
+    {
+        // 20 rows of 900,000 characters: 18 MB of row text, more than the registry reads in one
+        // body (16 MiB, else 413 at every round). Batches hold at most PushBatch::maxRowChars and
+        // together still carry every entry, in order.
+        Database db;
+        QSqlDatabase c = freshDb(db);
+        QJsonArray inserts;
+        for (int i = 0; i < 20; ++i)
+            inserts << QJsonObject{
+                {QStringLiteral("do"), QStringLiteral("insert")},
+                {QStringLiteral("table"), QStringLiteral("admin_units")},
+                {QStringLiteral("values"),
+                 QJsonObject{{QStringLiteral("id"), QStringLiteral("p%1").arg(i)},
+                             {QStringLiteral("code"), QString::number(i)},
+                             {QStringLiteral("name"), QString(900000, QLatin1Char('a' + i))},
+                             {QStringLiteral("level"), QStringLiteral("province")},
+                             {QStringLiteral("level_label"), QStringLiteral("Tỉnh")},
+                             {QStringLiteral("valid_from"), QStringLiteral("2025-07-01")}}}};
+        QString why;
+        QVERIFY2(runSteps(c, inserts, &why), qPrintable(why));
+        QList<int> sizes;
+        QStringList ids;
+        qint64 after = 0;
+        for (;;) {
+            PushBatch b;
+            QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), PushBatch::maxChanges, &b, after)
+                        .ok());
+            if (b.isEmpty())
+                break;
+            QVERIFY2(b.body().size() < ProtocolVersion::maxBodyBytes,
+                     qPrintable(QString::number(b.body().size())));
+            sizes << b.size();
+            for (const PushBatch::Entry &e : b.entries())
+                ids << e.rowId;
+            after = b.lastSeq();
+        }
+        QCOMPARE(sizes, (QList<int>{4, 4, 4, 4, 4})); // a fifth would pass 4,000,000 characters
+        QStringList expected;
+        for (int i = 0; i < 20; ++i)
+            expected << QStringLiteral("p%1").arg(i);
+        QCOMPARE(ids, expected);
+    }
+
     // A conflict's row comes back with its winning values: from its version at the result's
     // seq, so the cursor moves back only when it is past that version, and never to the change's
     // old base_seq when the result names the version (that would pull everything since again).

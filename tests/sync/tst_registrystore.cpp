@@ -1,6 +1,7 @@
 // RegistryStore + ChangeMerger: the merge rules of PROTOCOL.md, table-driven from
 // tests/fixtures/sync/merge/*.json, plus idempotence, history, scope and index use.
 // Runs against SQLite, and against PostgreSQL with CCN_TEST_BACKEND=postgres.
+#include "protocolversion.h"
 #include "registrystore.h"
 #include "registrytestbackend.h"
 #include "uuid7.h"
@@ -138,6 +139,7 @@ private slots:
     void historyAndIdempotenceAreAtomic();
     void pullScopeAndPaging();
     void pullLeavesOutWhatTheDeviceHolds();
+    void aPullPageEndsAtItsByteCap();
     void readScopeMatchesPull();
     void officerScopeFollowsLinksInTheBatch();
     void bigBatchIsWrittenWhole();
@@ -452,6 +454,35 @@ void TestRegistryStore::pullLeavesOutWhatTheDeviceHolds()
     // B holds its version: it gets A's other eleven rows. Without the flag, everything.
     QCOMPARE(m_store->pull(device("B"), before, 100, true).rows().size(), 11);
     QCOMPARE(m_store->pull(device("A"), before, 100).rows().size(), 12);
+}
+
+// Rows with long notes: a page ends at the row that brings its text to
+// ProtocolVersion::maxPullPageRowBytes, whatever the limit, and the next page goes on from there.
+void TestRegistryStore::aPullPageEndsAtItsByteCap()
+{
+    const qint64 before = m_store->serverSeq();
+    QStringList pushed;
+    for (int i = 0; i < 12; ++i) {
+        PushChange c = inspectionIn("c1", i);
+        c.fields.insert("findings", QString(900000, QLatin1Char('a' + i)));
+        QCOMPARE(m_store->push(device("A"), c).status, QStringLiteral("applied"));
+        pushed << c.rowId;
+    }
+    const Principal admin = scoped("adm", "admin");
+    const PullPage first = m_store->pull(admin, before, ProtocolVersion::maxPullLimit);
+    // 900,000 characters and the other fields: the tenth row passes 8 MiB.
+    QCOMPARE(first.rowCount(), 10);
+    QVERIFY(first.more);
+    const PullPage second = m_store->pull(admin, first.next, ProtocolVersion::maxPullLimit);
+    QCOMPARE(second.rowCount(), 2);
+    QVERIFY(!second.more);
+    QStringList pulled;
+    for (const PullPage *p : {&first, &second})
+        for (const PulledRow &r : p->rows()) {
+            pulled << r.rowId;
+            QCOMPARE(r.row.value("findings").toString().size(), 900000);
+        }
+    QCOMPARE(pulled, pushed);
 }
 
 void TestRegistryStore::pullScopeAndPaging()

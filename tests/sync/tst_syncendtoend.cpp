@@ -317,6 +317,41 @@ private slots:
         QCOMPARE(scalar(a->c(), "SELECT count(*) FROM outbox").toInt(), 0);
     }
 
+    void longNotesTravelInBodiesTheRegistryTakes()
+    {
+        // Five inspections with 900,000 characters of findings and as many of conclusions, in
+        // letters UTF-8 writes in three bytes: 27 MB, more than one body may hold (16 MiB). They go
+        // up in batches the registry takes and come down to another tablet in pages of at most
+        // about 8 MiB.
+        auto a = device("inspector.demo");
+        auto b = device("inspector.demo");
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        QSqlQuery q(a->c());
+        QVERIFY(q.exec("SELECT id FROM inspections WHERE deleted_at IS NULL ORDER BY id LIMIT 5"));
+        QStringList ids;
+        while (q.next())
+            ids << q.value(0).toString();
+        QCOMPARE(ids.size(), 5);
+        RecordWriter w(a->c());
+        for (int i = 0; i < ids.size(); ++i)
+            QVERIFY(w.update("inspections", ids.at(i),
+                             {{"findings", QString::number(i) + QString(900000, QChar(0x1EC7))},
+                              {"conclusions", QString::number(i) + QString(900000, QChar(0x1EA1))}})
+                        .ok());
+        QVERIFY(round(*a));
+        QCOMPARE(scalar(a->c(), "SELECT count(*) FROM outbox").toInt(), 0);
+        QVERIFY(round(*b));
+        for (int i = 0; i < ids.size(); ++i) {
+            const QString got = value(*b, "inspections", ids.at(i), "findings");
+            QCOMPARE(got.size(), 900001);
+            QVERIFY(got.startsWith(QString::number(i) + QChar(0x1EC7)));
+            const QString other = value(*b, "inspections", ids.at(i), "conclusions");
+            QCOMPARE(other.size(), 900001);
+            QVERIFY(other.startsWith(QString::number(i) + QChar(0x1EA1)));
+        }
+    }
+
     void parallelEditsOfDifferentFieldsBothSurvive()
     {
         auto a = device("inspector.demo");
