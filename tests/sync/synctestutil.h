@@ -28,12 +28,11 @@
 #include <QTest>
 #include <QTimer>
 #include <QUrl>
-
-#include <csignal>
-#include <sys/prctl.h>
 #include <QUrlQuery>
 
+#include <csignal>
 #include <functional>
+#include <sys/prctl.h>
 
 namespace synctest {
 
