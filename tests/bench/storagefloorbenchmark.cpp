@@ -1,5 +1,6 @@
 #include "storagefloorbenchmark.h"
 
+#include "pushbatch.h"
 #include "registrystore.h"
 #include "sqlitehandle.h"
 #include "uuid7.h"
@@ -18,7 +19,7 @@
 #include <memory>
 
 namespace {
-constexpr int kBatch = 2000; // changes per transaction, as the client's push batches
+constexpr int kBatch = PushBatch::maxChanges; // changes per transaction, as the client's batches
 const char *kDevice = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
 
 // One stored change: the row's text and its per-field meta, as the registry writes them.
