@@ -103,7 +103,13 @@ CoreError SyncErrors::fromReply(const SyncReply &reply, Kind *kind)
 {
     Kind k = Kind::None;
     QString detail;
-    if (reply.networkError != QNetworkReply::NoError || reply.status == 0) {
+    if (reply.status >= 200 && reply.status < 300 &&
+        reply.networkError == QNetworkReply::UnknownContentError) {
+        // Answered, but its body could not be decoded (QNetworkAccessManager's decompression
+        // failed, or its check against archive bombs refused it): the network is not at fault.
+        k = Kind::Malformed;
+        detail = reply.networkErrorString;
+    } else if (reply.networkError != QNetworkReply::NoError || reply.status == 0) {
         k = reply.timedOut ? Kind::Timeout : Kind::Offline;
         detail = reply.networkErrorString;
     } else if (reply.status >= 200 && reply.status < 300) {

@@ -414,6 +414,28 @@ private slots:
         QCOMPARE(d->units(), QString());
     }
 
+    // A reply whose body cannot be decompressed (corrupt, or past QNetworkAccessManager's check
+    // against archive bombs) is a reply the client cannot read, not a lost connection: the user
+    // is not sent to check the Wi-Fi.
+    void aReplyThatCannotBeDecompressedIsMalformed()
+    {
+        FakeRegistry server;
+        server.handler = [&](const Request &) {
+            Response r;
+            r.body = "this is not gzip";
+            r.headers << qMakePair(QByteArray("Content-Encoding"), QByteArray("gzip"));
+            return r;
+        };
+        auto d = device(server);
+        QVERIFY(d->manager->setPullCursor(5).ok());
+        QVERIFY(d->round());
+        QVERIFY(d->settle());
+        QCOMPARE(d->calls.finishes, 1);
+        QVERIFY(d->calls.error.failed());
+        QCOMPARE(int(d->calls.kind), int(SyncErrors::Kind::Malformed));
+        QCOMPARE(d->manager->pullCursor(), qint64(5));
+    }
+
     // The round ends while the page asked ahead is on its way and the page before it is still
     // to be written: end() drops the page on its way (its request is aborted), the answer for the
     // other is not the round's (written late, or dropped), and done is not called. The next round
