@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coreerror.h"
+#include "protocolversion.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -29,14 +30,15 @@ public:
         qint64 serverSeq = 0;
     };
 
-    // As many as the registry takes (ProtocolVersion::maxChangesPerPush): a full push of 10,000
-    // inspections took 8.4-10.5 s in batches of 5,000 against 11.0-12.9 s in batches of 2,000.
-    static constexpr int maxChanges = 5000;
+    // As many as the registry takes: a full push of 10,000 inspections took 8.4-10.5 s in
+    // batches of 5,000 against 11.0-12.9 s in batches of 2,000.
+    static constexpr int maxChanges = ProtocolVersion::maxChangesPerPush;
     // Row text a batch holds at most (new_json's characters; one entry alone may hold more). Even
     // if every character took three bytes in UTF-8, the body stays under the registry's 16 MiB
     // cap (ProtocolVersion::maxBodyBytes): without it, 2,000 entries with long notes made a body
     // the registry refused with 413 at every round, forever.
     static constexpr qint64 maxRowChars = 4000000;
+    static_assert(3 * maxRowChars < ProtocolVersion::maxBodyBytes);
 
     // afterSeq: only entries after this outbox seq (the next batch, built while the one before
     // it is with the registry).
