@@ -2496,12 +2496,12 @@ Hai là (second), …</translation>
 <context>
     <name>PullPhase</name>
     <message>
-        <location filename="../../sync/client/pullphase.cpp" line="162"/>
+        <location filename="../../sync/client/pullphase.cpp" line="196"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu và thiếu một phần dữ liệu. Máy này gửi lại %1 bản ghi máy chủ đã mất, rồi tải lại dữ liệu.</source>
         <translation>The server was just restored from a backup and is missing some data. This device is sending again %1 records the server lost, then reloading the data.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/pullphase.cpp" line="165"/>
+        <location filename="../../sync/client/pullphase.cpp" line="199"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu. Máy này tải lại dữ liệu từ máy chủ.</source>
         <translation>The server was just restored from a backup. This device is reloading the data from the server.</translation>
     </message>
@@ -2998,6 +2998,11 @@ Hai là (second), …</translation>
         <location filename="../../app/core/walcheckpointer.cpp" line="50"/>
         <source>Không mở được kết nối thứ hai tới %1: %2</source>
         <translation>Could not open a second connection to %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/pushbatch.cpp" line="133"/>
+        <source>Thay đổi này quá lớn để gửi lên máy chủ (%1 MB; mỗi lần gửi tối đa %2 MB) nên máy không gửi nó; các thay đổi khác vẫn được gửi. Hãy bỏ thay đổi này (nội dung của nó vẫn được giữ trên máy) rồi nhập lại nội dung ngắn hơn</source>
+        <translation>This change is too large to send to the registry (%1 MB; at most %2 MB per request), so the tablet does not send it; the other changes are still sent. Give this change up (its content stays on the tablet), then enter a shorter text</translation>
     </message>
 </context>
 <context>

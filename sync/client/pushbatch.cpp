@@ -72,12 +72,10 @@ CoreError PushBatch::build(const QSqlDatabase &db, const QString &deviceId, int 
     request.protocol = ProtocolVersion::current;
     request.deviceId = deviceId;
     qint64 rowChars = 0;
+    QList<std::pair<qint64, qint64>> tooLarge; // outbox seq, bytes of its body alone
     while (q.next()) {
         const QVariant newJson = q.value(6);
         const qint64 chars = newJson.toString().size();
-        if (!out->m_entries.isEmpty() && rowChars + chars > maxRowChars)
-            break; // the next batch starts with it
-        rowChars += chars;
         Entry e;
         e.outboxSeq = q.value(0).toLongLong();
         e.entity = q.value(1).toString();
@@ -93,11 +91,52 @@ CoreError PushBatch::build(const QSqlDatabase &db, const QString &deviceId, int 
         c.fields = fieldsFor(
             e.op, e.op == QLatin1String("insert") ? QJsonObject() : parseObject(q.value(5)),
             parseObject(newJson));
+        if (const qint64 bytes = bodyBytesAlone(request, c, chars); bytes > 0) {
+            tooLarge.append({e.outboxSeq, bytes});
+            continue;
+        }
+        if (!out->m_entries.isEmpty() && rowChars + chars > maxRowChars)
+            break; // the next batch starts with it
+        rowChars += chars;
         request.changes << c;
         out->m_entries << e;
     }
+    q.finish();
+    for (const auto &[seq, bytes] : tooLarge)
+        if (const CoreError e = setAsideTooLarge(db, seq, bytes); e.failed())
+            return e;
     out->m_body = request.toJson();
     return {};
+}
+
+qint64 PushBatch::bodyBytesAlone(const PushRequest &request, const PushChange &change, qint64 chars)
+{
+    // A character takes at most six bytes in the body (a control character escaped as \u00XX):
+    // most entries are known to fit without writing their body.
+    if (6 * chars + 65536 < ProtocolVersion::maxBodyBytes)
+        return 0;
+    PushRequest alone;
+    alone.protocol = request.protocol;
+    alone.deviceId = request.deviceId;
+    alone.changes << change;
+    const qint64 bytes = alone.toJson().size();
+    return bytes > ProtocolVersion::maxBodyBytes ? bytes : 0;
+}
+
+CoreError PushBatch::setAsideTooLarge(const QSqlDatabase &db, qint64 outboxSeq, qint64 bytes)
+{
+    const auto mb = [](qint64 n) { return QString::number(double(n) / (1024 * 1024), 'f', 1); };
+    QSqlQuery u(db);
+    u.prepare(QStringLiteral("UPDATE outbox SET rejected_code = ?, rejected_message = ? WHERE seq "
+                             "= ? AND rejected_code IS NULL"));
+    u.addBindValue(tooLargeCode());
+    u.addBindValue(QObject::tr("Thay đổi này quá lớn để gửi lên máy chủ (%1 MB; mỗi lần gửi tối "
+                               "đa %2 MB) nên máy không gửi nó; các thay đổi khác vẫn được gửi. "
+                               "Hãy bỏ thay đổi này (nội dung của nó vẫn được giữ trên máy) rồi "
+                               "nhập lại nội dung ngắn hơn")
+                       .arg(mb(bytes), mb(ProtocolVersion::maxBodyBytes)));
+    u.addBindValue(outboxSeq);
+    return u.exec() ? CoreError() : sqlFailure(u);
 }
 
 CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outcome *outcome) const

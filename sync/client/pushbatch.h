@@ -8,6 +8,9 @@
 #include <QSqlDatabase>
 #include <QString>
 
+class PushChange;
+class PushRequest;
+
 // One push batch built from the outbox (PROTOCOL.md, Push): the oldest entries not rejected, in
 // outbox order, at most `limit` and `maxRowChars` of row text, each named by its outbox seq.
 // fields: insert = every travelling column, update = the columns whose value differs between
@@ -42,6 +45,12 @@ public:
 
     // afterSeq: only entries after this outbox seq (the next batch, built while the one before
     // it is with the registry).
+    // An entry whose body alone would pass the registry's cap (ProtocolVersion::maxBodyBytes;
+    // the app's forms keep text far shorter, but a row can come from elsewhere) is not sent: the
+    // registry would answer 413 at every round and the entries after it would never leave. It is
+    // marked refused here (rejected_code tooLargeCode(), with a message that says what to do), as
+    // the registry marks a change it refuses: the user sees it on the sync page and may give it
+    // up (RejectedDiscard keeps its values on the tablet).
     static CoreError build(const QSqlDatabase &db, const QString &deviceId, int limit,
                            PushBatch *out, qint64 afterSeq = 0);
     // The fields that travel for one outbox entry.
@@ -65,7 +74,14 @@ public:
     // restore of the registry in between still has them sent again.
     CoreError applyReply(QSqlDatabase db, const QJsonObject &reply, Outcome *outcome) const;
 
+    static QString tooLargeCode() { return QStringLiteral("too_large"); }
+
 private:
+    // The bytes of a body holding `change` alone when they pass the registry's cap, else 0.
+    static qint64 bodyBytesAlone(const PushRequest &request, const PushChange &change,
+                                 qint64 chars);
+    static CoreError setAsideTooLarge(const QSqlDatabase &db, qint64 outboxSeq, qint64 bytes);
+
     QList<Entry> m_entries;
     QByteArray m_body;
 };

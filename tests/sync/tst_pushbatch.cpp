@@ -46,6 +46,20 @@ private:
         ])"));
     }
 
+    // A RecordWriter step inserting province p<i> named `name`.
+    static QJsonObject provinceInsert(int i, const QString &name)
+    {
+        return {{QStringLiteral("do"), QStringLiteral("insert")},
+                {QStringLiteral("table"), QStringLiteral("admin_units")},
+                {QStringLiteral("values"),
+                 QJsonObject{{QStringLiteral("id"), QStringLiteral("p%1").arg(i)},
+                             {QStringLiteral("code"), QString::number(i)},
+                             {QStringLiteral("name"), name},
+                             {QStringLiteral("level"), QStringLiteral("province")},
+                             {QStringLiteral("level_label"), QStringLiteral("Tỉnh")},
+                             {QStringLiteral("valid_from"), QStringLiteral("2025-07-01")}}}};
+    }
+
 private slots:
     void initTestCase()
     {
@@ -310,16 +324,7 @@ private slots:
         QSqlDatabase c = freshDb(db);
         QJsonArray inserts;
         for (int i = 0; i < 20; ++i)
-            inserts << QJsonObject{
-                {QStringLiteral("do"), QStringLiteral("insert")},
-                {QStringLiteral("table"), QStringLiteral("admin_units")},
-                {QStringLiteral("values"),
-                 QJsonObject{{QStringLiteral("id"), QStringLiteral("p%1").arg(i)},
-                             {QStringLiteral("code"), QString::number(i)},
-                             {QStringLiteral("name"), QString(900000, QLatin1Char('a' + i))},
-                             {QStringLiteral("level"), QStringLiteral("province")},
-                             {QStringLiteral("level_label"), QStringLiteral("Tỉnh")},
-                             {QStringLiteral("valid_from"), QStringLiteral("2025-07-01")}}}};
+            inserts << provinceInsert(i, QString(900000, QLatin1Char('a' + i)));
         QString why;
         QVERIFY2(runSteps(c, inserts, &why), qPrintable(why));
         QList<int> sizes;
@@ -343,6 +348,68 @@ private slots:
         for (int i = 0; i < 20; ++i)
             expected << QStringLiteral("p%1").arg(i);
         QCOMPARE(ids, expected);
+    }
+
+    void anEntryTooLargeForAnyBodyIsSetAsideNotSent_data()
+    {
+        QTest::addColumn<QChar>("letter");
+        // Six million three-byte letters: 18 MB in UTF-8. Five million control characters, each
+        // escaped as six bytes: 30 MB of body from 5 MB of text.
+        QTest::addColumn<int>("count");
+        QTest::newRow("three-byte letters") << QChar(0x1EA1) << 6000000;
+        QTest::newRow("escaped control characters") << QChar(0x01) << 5000000;
+        // Just under the cap: 16 MiB less 4 kB of one-byte letters still travels.
+        QTest::newRow("just under the cap")
+            << QChar(QLatin1Char('a')) << int(ProtocolVersion::maxBodyBytes - 4096);
+    }
+
+    // An entry that no body under the registry's cap can hold would be answered 413 at every
+    // round and keep every later entry on the tablet: it is marked refused instead, and the
+    // entries after it are sent.
+    void anEntryTooLargeForAnyBodyIsSetAsideNotSent()
+    {
+        QFETCH(QChar, letter);
+        QFETCH(int, count);
+        Database db;
+        QSqlDatabase c = freshDb(db);
+        QJsonArray inserts;
+        for (int i = 0; i < 3; ++i)
+            inserts << provinceInsert(i, i == 1 ? QString(count, letter)
+                                                : QStringLiteral("Tỉnh %1").arg(i));
+        QString why;
+        QVERIFY2(runSteps(c, inserts, &why), qPrintable(why));
+        const bool fits = letter == QLatin1Char('a');
+
+        PushBatch b;
+        QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), PushBatch::maxChanges, &b).ok());
+        QStringList ids;
+        for (const PushBatch::Entry &e : b.entries())
+            ids << e.rowId;
+        QVERIFY2(b.body().size() <= ProtocolVersion::maxBodyBytes,
+                 qPrintable(QString::number(b.body().size())));
+        SyncManager sync(c);
+        if (fits) {
+            // Alone in its batch (it passes maxRowChars), and sent.
+            QCOMPARE(ids, QStringList{QStringLiteral("p0")});
+            QCOMPARE(sync.rejectedCount(), 0);
+            return;
+        }
+        QCOMPARE(ids, (QStringList{QStringLiteral("p0"), QStringLiteral("p2")}));
+        QCOMPARE(sync.rejectedCount(), 1);
+        const QVariantMap refused = sync.rejectedChanges().value(0).toMap();
+        QCOMPARE(refused.value(QStringLiteral("rowId")).toString(), QStringLiteral("p1"));
+        QCOMPARE(refused.value(QStringLiteral("code")).toString(), PushBatch::tooLargeCode());
+        QVERIFY2(
+            refused.value(QStringLiteral("message")).toString().contains(QStringLiteral("16.0 MB")),
+            qPrintable(refused.value(QStringLiteral("message")).toString()));
+        QCOMPARE(refused.value(QStringLiteral("retriedBySync")).toBool(), false);
+
+        // Sent again on the user's word, it is set aside again.
+        QVERIFY(sync.retryRejected(refused.value(QStringLiteral("seq")).toLongLong()).ok());
+        QCOMPARE(sync.rejectedCount(), 0);
+        QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), PushBatch::maxChanges, &b).ok());
+        QCOMPARE(b.size(), 2);
+        QCOMPARE(sync.rejectedCount(), 1);
     }
 
     // A conflict's row comes back with its winning values: from its version at the result's
