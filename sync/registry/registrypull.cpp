@@ -80,7 +80,7 @@ PullPage RegistryPull::pull(const Principal &who, qint64 since, int limit, bool 
     if (m_store.m_sqlite)
         pullRowsSqlite(sql, binds, take, &why);
     else
-        pullRowsPostgres(sql, binds, take, &why);
+        pullRowsPostgres(sql, binds, skipOwn ? 1 : 0, take, &why);
     if (!why.isEmpty()) {
         // Nothing of a page that could not be read whole: the device asks again.
         if (error)
@@ -151,25 +151,37 @@ bool RegistryPull::pullRowsSqlite(const QString &sql, const QVariantList &binds,
     return why->isEmpty();
 }
 
-bool RegistryPull::pullRowsPostgres(const QString &sql, const QVariantList &binds,
+bool RegistryPull::pullRowsPostgres(const QString &sql, QVariantList binds, int sinceAt,
                                     const RowTaker &take, QString *why) const
 {
-    QSqlQuery q(m_store.connection());
-    // QPSQL reads the whole result at once, which is faster there than its row-by-row mode.
-    if (!RegistrySql::run(q, sql, binds, why))
-        return false;
-    while (q.next()) {
-        const QVariant text = q.value(3);
-        const QByteArray utf8 = text.isNull() ? QByteArray() : text.toString().toUtf8();
-        const qint64 seq = q.value(0).toLongLong();
-        const Taken taken = take(seq, q.value(1).toString(), q.value(2).toInt() != 0,
-                                 text.isNull() ? nullptr : utf8.constData(), int(utf8.size()));
-        if (taken == Taken::NotUtf8) { // cannot be: Qt writes UTF-8
-            *why = QStringLiteral("row %1 cannot be read as text").arg(seq);
+    // QPSQL reads a whole result at once (faster there than its row-by-row mode), and the page
+    // stops at maxPullPageRowBytes: read in chunks, so that a page of long rows does not read
+    // up to ten times `limit` of them (tens or hundreds of MB) to send 8 MiB.
+    qint64 left = binds.constLast().toLongLong();
+    for (;;) {
+        const qint64 chunk = qMin(left, qint64(postgresChunkRows));
+        binds.last() = chunk;
+        QSqlQuery q(m_store.connection());
+        if (!RegistrySql::run(q, sql, binds, why))
             return false;
+        qint64 read = 0;
+        while (q.next()) {
+            ++read;
+            const QVariant text = q.value(3);
+            const QByteArray utf8 = text.isNull() ? QByteArray() : text.toString().toUtf8();
+            const qint64 seq = q.value(0).toLongLong();
+            const Taken taken = take(seq, q.value(1).toString(), q.value(2).toInt() != 0,
+                                     text.isNull() ? nullptr : utf8.constData(), int(utf8.size()));
+            if (taken == Taken::NotUtf8) { // cannot be: Qt writes UTF-8
+                *why = QStringLiteral("row %1 cannot be read as text").arg(seq);
+                return false;
+            }
+            if (taken == Taken::Full)
+                return true;
+            binds[sinceAt] = seq;
         }
-        if (taken == Taken::Full)
-            break;
+        left -= read;
+        if (read < chunk || left <= 0)
+            return true;
     }
-    return true;
 }

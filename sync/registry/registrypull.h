@@ -21,6 +21,9 @@ public:
     PullPage pull(const Principal &who, qint64 since, int limit, bool skipOwn,
                   QString *error) const;
 
+    // On PostgreSQL a page's rows are read this many at a time.
+    static constexpr int postgresChunkRows = 1000;
+
 private:
     // A pull page's rows, in seq order, handed to `take` one by one until it answers Full; the
     // row text is null for a row the device holds as it is. NotUtf8: the text was not UTF-8 (the
@@ -30,7 +33,8 @@ private:
                                          const char *text, int size)>;
     bool pullRowsSqlite(const QString &sql, const QVariantList &binds, const RowTaker &take,
                         QString *why) const;
-    bool pullRowsPostgres(const QString &sql, const QVariantList &binds, const RowTaker &take,
+    // binds' last value is the LIMIT, binds[sinceAt] the seq the rows come after.
+    bool pullRowsPostgres(const QString &sql, QVariantList binds, int sinceAt, const RowTaker &take,
                           QString *why) const;
 
     const RegistryStore &m_store;

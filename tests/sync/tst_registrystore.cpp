@@ -2,6 +2,7 @@
 // tests/fixtures/sync/merge/*.json, plus idempotence, history, scope and index use.
 // Runs against SQLite, and against PostgreSQL with CCN_TEST_BACKEND=postgres.
 #include "protocolversion.h"
+#include "registrypull.h"
 #include "registrystore.h"
 #include "registrytestbackend.h"
 #include "uuid7.h"
@@ -140,6 +141,7 @@ private slots:
     void pullScopeAndPaging();
     void pullLeavesOutWhatTheDeviceHolds();
     void aPullPageEndsAtItsByteCap();
+    void aPullPageReadsAcrossChunks();
     void readScopeMatchesPull();
     void officerScopeFollowsLinksInTheBatch();
     void bigBatchIsWrittenWhole();
@@ -483,6 +485,58 @@ void TestRegistryStore::aPullPageEndsAtItsByteCap()
             QCOMPARE(r.row.value("findings").toString().size(), 900000);
         }
     QCOMPARE(pulled, pushed);
+}
+
+// On PostgreSQL a page's rows are read RegistryPull::postgresChunkRows at a time: pages that span
+// chunks, with and without the device's own rows passed over, hold every row once, in order.
+void TestRegistryStore::aPullPageReadsAcrossChunks()
+{
+    const qint64 before = m_store->serverSeq();
+    QList<PushChange> batch;
+    QStringList pushed;
+    for (int i = 0; i < 2 * RegistryPull::postgresChunkRows + 500; ++i) {
+        batch << inspectionIn("c1", i);
+        pushed << batch.constLast().rowId;
+    }
+    QList<ChangeResult> results;
+    QVERIFY(m_store->push(device("A"), batch, &results).ok());
+    QCOMPARE(results.size(), batch.size());
+    for (const ChangeResult &r : results)
+        QCOMPARE(r.status, QStringLiteral("applied"));
+    QStringList byB;
+    for (int i = 0; i < 3; ++i) {
+        const PushChange c = inspectionIn("c1", i);
+        QCOMPARE(m_store->push(device("B"), c).status, QStringLiteral("applied"));
+        byB << c.rowId;
+    }
+    const Principal admin = scoped("adm", "admin");
+    const auto rowIds = [](const PullPage &p) {
+        QStringList out;
+        for (const PulledRow &r : p.rows())
+            out << r.rowId;
+        return out;
+    };
+    const PullPage whole = m_store->pull(admin, before, ProtocolVersion::maxPullLimit);
+    QCOMPARE(rowIds(whole), pushed + byB);
+    QVERIFY(!whole.more);
+
+    QStringList paged;
+    qint64 next = before;
+    int pages = 0;
+    for (bool more = true; more; ++pages) {
+        const PullPage p = m_store->pull(admin, next, 1200);
+        paged << rowIds(p);
+        more = p.more;
+        next = p.next;
+    }
+    QCOMPARE(pages, 3);
+    QCOMPARE(paged, pushed + byB);
+
+    // A holds its 2,500 rows as it sent them: its page passes over them to B's three.
+    const PullPage own = m_store->pull(device("A"), before, 300, true);
+    QCOMPARE(rowIds(own), byB);
+    QVERIFY(!own.more);
+    QCOMPARE(own.next, m_store->serverSeq());
 }
 
 void TestRegistryStore::pullScopeAndPaging()
