@@ -2975,12 +2975,12 @@ Hai là (second), …</translation>
         <translation>Could not configure SQLite (code %1: %2); SQLite runs with its default settings.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/rejecteddiscard.cpp" line="20"/>
+        <location filename="../../sync/client/rejecteddiscard.cpp" line="21"/>
         <source>Không bỏ được thay đổi bị từ chối: %1</source>
         <translation>Could not discard the refused change: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/rejecteddiscard.cpp" line="66"/>
+        <location filename="../../sync/client/rejecteddiscard.cpp" line="67"/>
         <source>Không tìm thấy thay đổi bị từ chối này (có thể đã được gửi lại).</source>
         <translation>This refused change was not found (it may have been sent again).</translation>
     </message>
@@ -3003,6 +3003,11 @@ Hai là (second), …</translation>
         <location filename="../../sync/client/pushbatch.cpp" line="133"/>
         <source>Thay đổi này quá lớn để gửi lên máy chủ (%1 MB; mỗi lần gửi tối đa %2 MB) nên máy không gửi nó; các thay đổi khác vẫn được gửi. Hãy bỏ thay đổi này (nội dung của nó vẫn được giữ trên máy) rồi nhập lại nội dung ngắn hơn</source>
         <translation>This change is too large to send to the registry (%1 MB; at most %2 MB per request), so the tablet does not send it; the other changes are still sent. Give this change up (its content stays on the tablet), then enter a shorter text</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/discardcascade.cpp" line="16"/>
+        <source>Không bỏ được các bản ghi mới thuộc về bản ghi bị bỏ: %1</source>
+        <translation>Could not give up the new records that belong to the record given up: %1</translation>
     </message>
 </context>
 <context>
@@ -3439,132 +3444,132 @@ Hai là (second), …</translation>
         <translation>Discard change</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="296"/>
+        <location filename="../pages/SyncPage.qml" line="297"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="296"/>
+        <location filename="../pages/SyncPage.qml" line="297"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="296"/>
+        <location filename="../pages/SyncPage.qml" line="297"/>
         <source>Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)</source>
         <translation>Conflicts to settle: %1 (the %2 oldest shown; more appear as these are settled)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="302"/>
+        <location filename="../pages/SyncPage.qml" line="303"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="320"/>
+        <location filename="../pages/SyncPage.qml" line="321"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="320"/>
+        <location filename="../pages/SyncPage.qml" line="321"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="320"/>
+        <location filename="../pages/SyncPage.qml" line="321"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="333"/>
+        <location filename="../pages/SyncPage.qml" line="334"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="347"/>
+        <location filename="../pages/SyncPage.qml" line="348"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="364"/>
+        <location filename="../pages/SyncPage.qml" line="365"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="379"/>
+        <location filename="../pages/SyncPage.qml" line="380"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="381"/>
+        <location filename="../pages/SyncPage.qml" line="382"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="395"/>
+        <location filename="../pages/SyncPage.qml" line="396"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="401"/>
+        <location filename="../pages/SyncPage.qml" line="402"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="407"/>
+        <location filename="../pages/SyncPage.qml" line="408"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="422"/>
+        <location filename="../pages/SyncPage.qml" line="423"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="422"/>
+        <location filename="../pages/SyncPage.qml" line="423"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="422"/>
+        <location filename="../pages/SyncPage.qml" line="423"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="429"/>
+        <location filename="../pages/SyncPage.qml" line="430"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="447"/>
+        <location filename="../pages/SyncPage.qml" line="448"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="447"/>
+        <location filename="../pages/SyncPage.qml" line="448"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="466"/>
+        <location filename="../pages/SyncPage.qml" line="467"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="466"/>
+        <location filename="../pages/SyncPage.qml" line="467"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="466"/>
+        <location filename="../pages/SyncPage.qml" line="467"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="466"/>
+        <location filename="../pages/SyncPage.qml" line="467"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="479"/>
+        <location filename="../pages/SyncPage.qml" line="480"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
@@ -3577,27 +3582,35 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="501"/>
+        <location filename="../pages/SyncPage.qml" line="503"/>
         <source>Bỏ thay đổi bị từ chối?</source>
         <translation>Discard the refused change?</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="509"/>
+        <location filename="../pages/SyncPage.qml" line="511"/>
         <source>%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.</source>
         <translation>%1: this new record will not be sent to the server and will no longer be listed.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="509"/>
+        <location filename="../pages/SyncPage.qml" line="511"/>
         <source>%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.</source>
         <translation>%1: this change will not be sent to the server; the record shows its values from before the edit again, then takes the server&apos;s version at the next sync.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="509"/>
+        <location filename="../pages/SyncPage.qml" line="511"/>
         <source>Nội dung đã nhập vẫn được lưu trong máy.</source>
         <translation>What you entered stays saved on this device.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../pages/SyncPage.qml" line="511"/>
+        <source>%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm của một cuộc kiểm tra) cũng bị bỏ theo.</source>
+        <translation>
+            <numerusform>%n new record that belongs to it (such as an answer or a violation of an inspection) is given up with it.</numerusform>
+            <numerusform>%n new records that belong to it (such as the answers and violations of an inspection) are given up with it.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="520"/>
+        <location filename="../pages/SyncPage.qml" line="522"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

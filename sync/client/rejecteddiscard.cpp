@@ -1,5 +1,6 @@
 #include "rejecteddiscard.h"
 
+#include "discardcascade.h"
 #include "outboxtriggers.h"
 #include "pushbatch.h"
 #include "searchtext.h"
@@ -181,7 +182,25 @@ CoreError RejectedDiscard::discard(QSqlDatabase db, qint64 outboxSeq, qint64 now
             if (const CoreError e = SearchText::refresh(db, entity, rowId); e.failed())
                 return e;
     }
+    if (op == QLatin1String("insert"))
+        if (const CoreError e = DiscardCascade::giveUp(db, entity, rowId, now); e.failed())
+            return e;
     return tx.commit();
+}
+
+int RejectedDiscard::newRowsGivenUpWith(const QSqlDatabase &db, qint64 outboxSeq, CoreError *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT entity, row_id FROM outbox WHERE seq = ? AND op = 'insert'"));
+    q.addBindValue(outboxSeq);
+    if (!q.exec()) {
+        if (error)
+            *error = sqlError(q);
+        return 0;
+    }
+    if (!q.next())
+        return 0;
+    return DiscardCascade::count(db, q.value(0).toString(), q.value(1).toString(), error);
 }
 
 QList<RejectedDiscard::Row> RejectedDiscard::rowsToFetch(const QSqlDatabase &db, int limit,

@@ -25,7 +25,12 @@ public:
     // Gives up outbox entry `outboxSeq`, refused and made by the user logged in (or by no one
     // known: SyncManager::ownEntries), in one transaction. NotFound when there is no such entry;
     // `now` is the device clock (ms).
+    // A refused new row given up takes with it the new rows that cannot exist without it
+    // (DiscardCascade), in the same transaction.
     static CoreError discard(QSqlDatabase db, qint64 outboxSeq, qint64 now);
+    // How many new rows giving up entry `outboxSeq` would take with it (0 unless it is an insert).
+    static int newRowsGivenUpWith(const QSqlDatabase &db, qint64 outboxSeq,
+                                  CoreError *error = nullptr);
     // The rows still to fetch, oldest discard first, at most `limit`.
     static QList<Row> rowsToFetch(const QSqlDatabase &db, int limit, CoreError *error = nullptr);
 };

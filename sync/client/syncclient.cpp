@@ -1010,6 +1010,11 @@ bool SyncClient::discardRejected(qint64 outboxSeq)
     return true;
 }
 
+int SyncClient::newRowsGivenUpWith(qint64 outboxSeq) const
+{
+    return RejectedDiscard::newRowsGivenUpWith(m_manager.database(), outboxSeq);
+}
+
 bool SyncClient::retryRejected(qint64 outboxSeq)
 {
     const CoreError e = m_manager.retryRejected(outboxSeq);

@@ -210,6 +210,9 @@ public slots:
     // sent or listed; the row shows what it showed before that change at once, and the next
     // round fetches the registry's version of it. False (lastError says why) when it cannot.
     Q_INVOKABLE bool discardRejected(qint64 outboxSeq);
+    // How many new rows of the user's belong to the refused new row of entry `outboxSeq` and go
+    // with it when it is given up (an inspection's answers and violations): said before.
+    Q_INVOKABLE int newRowsGivenUpWith(qint64 outboxSeq) const;
     // The user logged in takes over the changes other users left on this tablet: the next round
     // sends them as theirs. False (lastError says why) while a round runs or when logged out.
     bool adoptOthersChanges();

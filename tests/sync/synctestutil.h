@@ -119,7 +119,8 @@ inline QVariant sqlValue(const QJsonValue &v)
     return v.toVariant();
 }
 
-// Runs fixture steps: {"do": "insert"|"update"|"delete"|"settle", ...}.
+// Runs fixture steps: {"do": "insert"|"update"|"delete"|"settle"|"pulled"|"reject"|
+// "reject_all", ...}.
 // settle: as if everything so far had been synced: the outbox is emptied and every row of
 // `table` gets sync_seq = `seq`.
 inline bool runSteps(QSqlDatabase db, const QJsonArray &steps, QString *why)
@@ -169,6 +170,17 @@ inline bool runSteps(QSqlDatabase db, const QJsonArray &steps, QString *why)
             if (!flag.exec(QStringLiteral("UPDATE sync_flags SET applying = 1")) || !q.exec() ||
                 !flag.exec(QStringLiteral("UPDATE sync_flags SET applying = 0")))
                 e = CoreError(CoreError::Code::Sql, q.lastError().text() + flag.lastError().text());
+        } else if (what == QLatin1String("reject")) {
+            // The row's entries refused with `code`.
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("UPDATE outbox SET rejected_code = ?, rejected_message = "
+                                     "'test' WHERE entity = ? AND row_id = ?"));
+            q.addBindValue(s.value(QLatin1String("code")).toString());
+            q.addBindValue(table);
+            q.addBindValue(s.value(QLatin1String("id")).toString());
+            if (!q.exec() || q.numRowsAffected() == 0)
+                e = CoreError(CoreError::Code::Sql,
+                              QStringLiteral("reject %1: %2").arg(table, q.lastError().text()));
         } else if (what == QLatin1String("reject_all")) {
             QSqlQuery q(db);
             if (!q.exec(QStringLiteral("UPDATE outbox SET rejected_code = 'validation', "

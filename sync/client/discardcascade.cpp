@@ -1,0 +1,148 @@
+#include "discardcascade.h"
+
+#include "outboxtriggers.h"
+#include "searchtext.h"
+#include "syncmanager.h"
+
+#include <QObject>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+CoreError sqlError(const QSqlQuery &q)
+{
+    return {CoreError::Code::Sql,
+            QObject::tr("Không bỏ được các bản ghi mới thuộc về bản ghi bị bỏ: %1")
+                .arg(q.lastError().text())};
+}
+
+QString quoted(const QString &name)
+{
+    return QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+           QLatin1Char('"');
+}
+} // namespace
+
+QHash<QString, QList<std::pair<QString, QString>>> DiscardCascade::owners(const QSqlDatabase &db)
+{
+    QHash<QString, QList<std::pair<QString, QString>>> owned;
+    QSqlQuery q(db);
+    for (const QString &child : OutboxTriggers::syncedTables(db)) {
+        QSet<QString> required;
+        q.exec(QStringLiteral("SELECT name FROM pragma_table_info('%1') WHERE \"notnull\"")
+                   .arg(child));
+        while (q.next())
+            required.insert(q.value(0).toString());
+        q.exec(QStringLiteral("SELECT \"table\", \"from\" FROM pragma_foreign_key_list('%1') "
+                              "ORDER BY id, seq")
+                   .arg(child));
+        while (q.next())
+            if (required.contains(q.value(1).toString()))
+                owned[q.value(0).toString()].append({child, q.value(1).toString()});
+    }
+    return owned;
+}
+
+QList<std::pair<QString, QString>> DiscardCascade::rowsOf(const QSqlDatabase &db,
+                                                          const QString &entity,
+                                                          const QString &rowId, CoreError *error)
+{
+    const auto owned = owners(db);
+    QList<std::pair<QString, QString>> rows;
+    QSet<QString> seen{entity + QLatin1Char('/') + rowId};
+    QList<std::pair<QString, QString>> parents{{entity, rowId}};
+    QSqlQuery q(db);
+    while (!parents.isEmpty()) {
+        const auto [parent, parentId] = parents.takeFirst();
+        for (const auto &[child, column] : owned.value(parent)) {
+            q.prepare(QStringLiteral("SELECT id FROM %1 WHERE %2 = ? AND id IN (SELECT row_id "
+                                     "FROM outbox WHERE entity = ? AND op = 'insert' AND %3) "
+                                     "ORDER BY id")
+                          .arg(quoted(child), quoted(column),
+                               QString::fromLatin1(SyncManager::ownEntries)));
+            q.addBindValue(parentId);
+            q.addBindValue(child);
+            if (!q.exec()) {
+                if (error)
+                    *error = sqlError(q);
+                return {};
+            }
+            while (q.next()) {
+                const QString id = q.value(0).toString();
+                if (seen.contains(child + QLatin1Char('/') + id))
+                    continue;
+                seen.insert(child + QLatin1Char('/') + id);
+                rows.append({child, id});
+                parents.append({child, id});
+            }
+        }
+    }
+    return rows;
+}
+
+int DiscardCascade::count(const QSqlDatabase &db, const QString &entity, const QString &rowId,
+                          CoreError *error)
+{
+    return int(rowsOf(db, entity, rowId, error).size());
+}
+
+CoreError DiscardCascade::giveUp(QSqlDatabase db, const QString &entity, const QString &rowId,
+                                 qint64 now, int *rows)
+{
+    CoreError e;
+    const auto found = rowsOf(db, entity, rowId, &e);
+    if (e.failed())
+        return e;
+    for (const auto &[child, id] : found)
+        if (e = giveUpRow(db, child, id, now); e.failed())
+            return e;
+    if (rows)
+        *rows = int(found.size());
+    return {};
+}
+
+CoreError DiscardCascade::giveUpRow(QSqlDatabase db, const QString &entity, const QString &rowId,
+                                    qint64 now)
+{
+    const QString ofRow = QStringLiteral("FROM outbox WHERE entity = ? AND row_id = ? AND %1")
+                              .arg(QString::fromLatin1(SyncManager::ownEntries));
+    QSqlQuery q(db);
+    const auto run = [&](const QString &sql, const QVariantList &first) {
+        q.prepare(sql);
+        for (const QVariant &v : first)
+            q.addBindValue(v);
+        q.addBindValue(entity);
+        q.addBindValue(rowId);
+        return q.exec();
+    };
+    if (!run(QStringLiteral("INSERT INTO refetch_rows(change_seq, entity, row_id) SELECT seq, "
+                            "entity, row_id %1 AND rejected_code IS NOT NULL")
+                 .arg(ofRow),
+             {}) ||
+        !run(QStringLiteral("INSERT INTO discarded_changes(seq, entity, row_id, op, base_seq, "
+                            "old_json, new_json, created_at, rejected_code, rejected_message, "
+                            "author, discarded_at) SELECT seq, entity, row_id, op, base_seq, "
+                            "old_json, new_json, created_at, rejected_code, rejected_message, "
+                            "author, ? %1")
+                 .arg(ofRow),
+             {now}) ||
+        !run(QStringLiteral("DELETE %1").arg(ofRow), {}))
+        return sqlError(q);
+    // Not an edit: nothing goes to the outbox (sync_flags.applying), as for a pulled row.
+    if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1")))
+        return sqlError(q);
+    q.prepare(QStringLiteral("UPDATE %1 SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL")
+                  .arg(quoted(entity)));
+    q.addBindValue(now);
+    q.addBindValue(rowId);
+    const bool tombstoned = q.exec();
+    const CoreError failed = tombstoned ? CoreError() : sqlError(q);
+    if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0")))
+        return sqlError(q);
+    if (failed.failed())
+        return failed;
+    if (SearchText::covers(entity))
+        return SearchText::refresh(db, entity, rowId);
+    return {};
+}
