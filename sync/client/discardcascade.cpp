@@ -116,8 +116,10 @@ CoreError DiscardCascade::giveUpRow(QSqlDatabase db, const QString &entity, cons
         q.addBindValue(rowId);
         return q.exec();
     };
+    // Every entry, not only those marked refused: the registry may have refused one whose reply
+    // was lost (it waits here as not yet sent), and it lists that refusal until told.
     if (!run(QStringLiteral("INSERT INTO refetch_rows(change_seq, entity, row_id) SELECT seq, "
-                            "entity, row_id %1 AND rejected_code IS NOT NULL")
+                            "entity, row_id %1")
                  .arg(ofRow),
              {}) ||
         !run(QStringLiteral("INSERT INTO discarded_changes(seq, entity, row_id, op, base_seq, "

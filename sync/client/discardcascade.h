@@ -24,8 +24,8 @@ public:
                      CoreError *error = nullptr);
     // Gives them up in the caller's transaction, as RejectedDiscard gives up a new row: every
     // outbox entry of each row moves, as it was, to discarded_changes; the row becomes a
-    // tombstone (not an edit: nothing goes to the outbox); its refused entries are named in
-    // refetch_rows (the registry takes them off its list of refused changes). `rows`: how many.
+    // tombstone (not an edit: nothing goes to the outbox); its entries are named in refetch_rows
+    // (the registry takes those it refused off its list of refused changes). `rows`: how many.
     static CoreError giveUp(QSqlDatabase db, const QString &entity, const QString &rowId,
                             qint64 now, int *rows = nullptr);
 

@@ -112,11 +112,14 @@ CoreError RegistryPush::push(const Principal &who, const QList<PushChange> &chan
     if (q->next())
         through = q->value(0).toLongLong();
     q->finish();
-    QHash<qint64, std::pair<QString, QString>> outcomes; // seq -> (status, result)
+    // seq -> (status, result) of the device's changes that were not simply applied; a refusal
+    // its device gave up (POST /discards) has the status "given up".
+    QHash<qint64, std::pair<QString, QString>> outcomes;
     if (!changes.isEmpty() && changes.first().seq <= through) {
         q = m_store.statement(
-            QStringLiteral("SELECT change_seq, status, result FROM push_outcomes WHERE "
-                           "device_id = ? AND change_seq BETWEEN ? AND ?"),
+            QStringLiteral("SELECT change_seq, CASE WHEN discarded_at IS NULL THEN status ELSE "
+                           "'given up' END, result FROM push_outcomes WHERE device_id = ? AND "
+                           "change_seq BETWEEN ? AND ?"),
             {who.deviceId, changes.first().seq, through}, &error);
         if (!q)
             return abort(error);
@@ -167,8 +170,12 @@ CoreError RegistryPush::push(const Principal &who, const QList<PushChange> &chan
                 continue;
             }
         }
-        if (seen != outcomes.constEnd() && seen->first == QLatin1String("conflict")) {
-            // The same answer again: stored, and these conflict records hold the losing values.
+        if (seen != outcomes.constEnd() && (seen->first == QLatin1String("conflict") ||
+                                            seen->first == QLatin1String("given up"))) {
+            // The same answer again. A conflict: stored, and these conflict records hold the
+            // losing values. A refusal its device gave up: a late copy of an old request (the
+            // device never sends that change again), so it stays refused and off the
+            // supervisors' list, even if it would now be taken: the user gave it up.
             QString ignored;
             ChangeResult r =
                 ChangeResult::fromJson(RegistrySql::parseObject(seen->second), &ignored);

@@ -100,18 +100,24 @@ public:
     }
 
     // Gives up every refused change of this device's user that does not go again by itself
-    // (RejectedDiscard); how many.
+    // (RejectedDiscard); how many. The list is read again after each: a new row given up takes
+    // its children's refused changes with it (DiscardCascade).
     int discardRefused()
     {
         int n = 0;
-        for (const QVariant &v : client->rejectedChanges()) {
-            const QVariantMap r = v.toMap();
-            if (!r.value(QStringLiteral("mine")).toBool() ||
-                r.value(QStringLiteral("retriedBySync")).toBool())
-                continue;
-            if (!client->discardRejected(r.value(QStringLiteral("seq")).toLongLong()))
-                qFatal("device %d: %s", index, qPrintable(client->lastError()));
-            ++n;
+        for (bool again = true; again;) {
+            again = false;
+            for (const QVariant &v : client->rejectedChanges()) {
+                const QVariantMap r = v.toMap();
+                if (!r.value(QStringLiteral("mine")).toBool() ||
+                    r.value(QStringLiteral("retriedBySync")).toBool())
+                    continue;
+                if (!client->discardRejected(r.value(QStringLiteral("seq")).toLongLong()))
+                    qFatal("device %d: %s", index, qPrintable(client->lastError()));
+                ++n;
+                again = true;
+                break;
+            }
         }
         return n;
     }

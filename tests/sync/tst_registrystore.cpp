@@ -1221,11 +1221,12 @@ void TestRegistryStore::aRefusedChangeIsListedForSupervisorsUntilStored()
 // A device gives up changes the registry refused (POST /api/v1/discards): they leave the
 // supervisors' list (kept, with when), and the device gets the registry's version of their rows,
 // those its user may read; a row the registry does not hold is not in the answer. Another device
-// cannot take this one's refusals off the list; the same change refused again is back on it.
+// cannot take this one's refusals off the list; a late copy of a change given up is refused from
+// the record, never stored, and stays off the list.
 void TestRegistryStore::aDiscardedRefusalLeavesTheListAndItsRowComesBack()
 {
     const Principal inspector =
-        loggedIn("insp", "inspector", {"c1"}, "tablet-7", "Máy tính bảng 7");
+        loggedIn("insp", "inspector", {"c1", "c9"}, "tablet-7", "Máy tính bảng 7");
     Principal sameUserElsewhere = inspector;
     QString token;
     qint64 expires = 0;
@@ -1243,7 +1244,7 @@ void TestRegistryStore::aDiscardedRefusalLeavesTheListAndItsRowComesBack()
     QCOMPARE(results.value(0).status, QStringLiteral("applied"));
     PushChange bogus = inspectionUpdate(insert.rowId, {{"kind", "bogus"}});
     bogus.baseSeq = results.value(0).seq;
-    const PushChange orphan = inspectionIn("c9", 6); // a cluster the registry does not have
+    const PushChange orphan = inspectionIn("c9", 6); // a cluster the registry does not have yet
     QVERIFY(m_store->push(inspector, {bogus, orphan}, &results).ok());
     QCOMPARE(results.value(0).code, QStringLiteral("invalid_value"));
     QCOMPARE(results.value(1).code, QStringLiteral("unknown_parent"));
@@ -1293,12 +1294,32 @@ void TestRegistryStore::aDiscardedRefusalLeavesTheListAndItsRowComesBack()
                                   "'tablet-7' AND discarded_at IS NOT NULL")),
              2);
 
-    // The same change sent again and refused again: on the list again.
-    QVERIFY(m_store->push(inspector, {bogus}, &results).ok());
+    // A late copy of the request that carried them (the device never sends a change it gave up
+    // again): the same refusals, still off the list, and never stored, even when the reason is
+    // gone (the cluster the orphan names arrives meanwhile).
+    PushChange cluster;
+    cluster.seq = nextChangeSeq();
+    cluster.entity = "clusters";
+    cluster.rowId = "c9";
+    cluster.op = "insert";
+    cluster.fields = QJsonObject{{"code", "CCN-09"},    {"name", "CCN 9"}, {"province_id", "p1"},
+                                 {"status", "planned"}, {"created_at", 1}, {"updated_at", 1}};
+    QCOMPARE(m_store->push(admin, cluster).status, QStringLiteral("applied"));
+    const qint64 before = m_store->serverSeq();
+    QVERIFY(m_store->push(inspector, {bogus, orphan}, &results).ok());
+    QCOMPARE(results.size(), 2);
     QCOMPARE(results.value(0).code, QStringLiteral("invalid_value"));
-    const QJsonArray listed = m_store->rejections(supervisor);
-    QCOMPARE(listed.size(), 1);
-    QCOMPARE(listed.at(0).toObject().value("change_seq").toInteger(), bogus.seq);
+    QCOMPARE(results.value(1).code, QStringLiteral("unknown_parent"));
+    QCOMPARE(m_store->serverSeq(), before);
+    QCOMPARE(m_store->rejections(supervisor, &total).size(), 0);
+    QCOMPARE(count(m_store->connection(),
+                   QStringLiteral("SELECT count(*) FROM push_outcomes WHERE device_id = "
+                                  "'tablet-7' AND discarded_at IS NOT NULL")),
+             2);
+    // The orphan itself, as a new change of the device, is stored now.
+    PushChange again = orphan;
+    again.seq = nextChangeSeq();
+    QCOMPARE(m_store->push(inspector, again).status, QStringLiteral("applied"));
 }
 
 // Refusals stored by a registry at schema 4 carry only device, seq, status and result: migration 5
