@@ -26,6 +26,7 @@ PullPage RegistryPull::pull(const Principal &who, qint64 since, int limit, bool 
         text = QStringLiteral("CASE WHEN clean_device = ? THEN NULL ELSE %1 END").arg(text);
         binds << who.deviceId;
     }
+    const int sinceAt = int(binds.size());
     binds << since;
     if (!who.isAdmin()) {
         const auto set = m_store.m_scope.clusterSet(who);
@@ -80,7 +81,7 @@ PullPage RegistryPull::pull(const Principal &who, qint64 since, int limit, bool 
     if (m_store.m_sqlite)
         pullRowsSqlite(sql, binds, take, &why);
     else
-        pullRowsPostgres(sql, binds, skipOwn ? 1 : 0, take, &why);
+        pullRowsPostgres(sql, binds, sinceAt, take, &why);
     if (!why.isEmpty()) {
         // Nothing of a page that could not be read whole: the device asks again.
         if (error)
