@@ -292,6 +292,19 @@ void PhotoTransfer::originalShown(const QString &sha256)
         qWarning("photo cache: %s", qPrintable(e.message()));
 }
 
+void PhotoTransfer::setOriginalCacheLimit(qint64 bytes)
+{
+    const bool lower = bytes < m_cacheLimit;
+    m_cacheLimit = bytes;
+    if (!lower)
+        return;
+    QStringList removed;
+    if (const CoreError e = m_cache.trim(m_cacheLimit, QString(), &removed); e.failed())
+        qWarning("photo cache: %s", qPrintable(e.message()));
+    if (!removed.isEmpty())
+        emit originalsRemoved(removed);
+}
+
 void PhotoTransfer::makeRoomFor(const QString &sha256)
 {
     // The original is whole on the device already: a failure here costs space, not the photo.

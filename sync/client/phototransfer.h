@@ -66,7 +66,9 @@ public:
     void fetchOriginal(const QString &sha256);
     // The app shows an original it has: the cache keeps it the longest.
     void originalShown(const QString &sha256);
-    void setOriginalCacheLimit(qint64 bytes) { m_cacheLimit = bytes; }
+    // A lower limit applies at once: the least recently shown originals go until the rest fit
+    // (originalsRemoved).
+    void setOriginalCacheLimit(qint64 bytes);
     qint64 originalCacheLimit() const { return m_cacheLimit; }
 
 signals:

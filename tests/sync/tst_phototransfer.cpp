@@ -573,6 +573,17 @@ private slots:
         QVERIFY(QFileInfo::exists(store.originalPath(shas.at(1))));
         QCOMPARE(removed.size(), 2);
         QCOMPARE(removed.last().at(0).toStringList(), QStringList{shas.at(0)});
+
+        // A lower limit applies at once: room for the last one fetched only.
+        d->photos->setOriginalCacheLimit(sizeOf(1));
+        QCOMPARE(removed.size(), 3);
+        QCOMPARE(removed.last().at(0).toStringList(), QStringList{shas.at(2)});
+        QVERIFY(!QFileInfo::exists(store.originalPath(shas.at(2))));
+        QVERIFY(QFileInfo::exists(store.originalPath(shas.at(1))));
+        // A higher one removes nothing.
+        d->photos->setOriginalCacheLimit(OriginalCache::kDefaultLimit);
+        QCOMPARE(removed.size(), 3);
+        QCOMPARE(server.requests.size(), 4);
     }
 
     // A PNG (chosen from a file) is kept under its own suffix, as the app keeps it: it is found
