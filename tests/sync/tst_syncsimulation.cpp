@@ -6,7 +6,7 @@
 // PostgreSQL database per seed with CCN_TEST_BACKEND=postgres) drops requests and
 // replies, duplicates, replays and delays requests, cuts bodies in half (FaultProxy), and the
 // registry is killed and restarted on the same data directory (once while a request is in flight,
-// once for a stretch of steps). Everything is driven by one seed per data row: seeds 1 to 10 in
+// once for a stretch of steps). Everything is driven by one seed per data row: seeds 1 to 20 in
 // every run, or those CCN_SIM_SEEDS names ("40": 1 to 40; "101-300"; for a longer search).
 // After the network heals and every device has synced until quiet:
 // - no device has an outbox entry left (nothing rejected, nothing pending) or a photo to upload;
@@ -443,7 +443,7 @@ void TestSyncSimulation::simulate_data()
 {
     QTest::addColumn<quint32>("seed");
     quint32 first = 1;
-    quint32 last = 10;
+    quint32 last = 20;
     const QString wanted = qEnvironmentVariable("CCN_SIM_SEEDS");
     if (!wanted.isEmpty()) {
         const QStringList range = wanted.split(QLatin1Char('-'));
