@@ -76,6 +76,12 @@ CoreError RestoreRequeue::requeue(QSqlDatabase db, qint64 registrySeq, qint64 ba
         if (!q.exec())
             return failure(q);
     }
+    // The changes given up on this tablet are named again: the backup may predate the notice of
+    // some of them, and the registry would then list their refusals again for good (and look at
+    // a late copy of one again).
+    if (!q.exec(QStringLiteral("INSERT OR IGNORE INTO refetch_rows(change_seq, entity, row_id) "
+                               "SELECT seq, entity, row_id FROM discarded_changes")))
+        return failure(q);
     if (synced.contains(QStringLiteral("photos")) &&
         RoleWrites::mayWrite(role, QStringLiteral("photos"))) {
         q.prepare(QStringLiteral("UPDATE photo_transfers SET on_server = 0, uploaded_bytes = 0 "

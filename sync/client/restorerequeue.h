@@ -25,7 +25,9 @@
 // - the row's unsent, unrejected entries are removed (their values are in the row, so in the new
 //   entry); rejected entries stay for the user;
 // - the row's photos are asked about again (photo_transfers.on_server = 0): the registry may
-//   have lost their files too.
+//   have lost their files too;
+// - every change given up on this tablet (discarded_changes) is named in refetch_rows again: the
+//   registry may have lost the notice with the backup.
 // Entries go in the order of the rows' sequences, as the registry first stored them (parents
 // before children).
 class RestoreRequeue

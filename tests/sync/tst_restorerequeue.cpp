@@ -2,7 +2,8 @@
 // (fixture tests/fixtures/sync/restore_requeue.json): the rows above the registry's seq that the
 // user's role may write, in their sequences' order, each whole with the given base_seq; the
 // replaced pending entries go, rejected ones stay; the cursor goes back and the new epoch is
-// stored; the photos are asked about again.
+// stored; the photos are asked about again; the changes given up on the tablet are named to the
+// registry again.
 #include "outboxtriggers.h"
 #include "restorerequeue.h"
 #include "synctestutil.h"
@@ -89,6 +90,15 @@ private slots:
             QCOMPARE(row.value("deleted_at").toInteger(), deletedAt.toLongLong());
         }
         QVERIFY(!q.next());
+
+        // The changes given up are named again (the registry may have lost their notice).
+        QStringList refetch;
+        QVERIFY(q.exec(QStringLiteral("SELECT change_seq || ':' || row_id FROM refetch_rows ORDER "
+                                      "BY change_seq")));
+        while (q.next())
+            refetch << q.value(0).toString();
+        QCOMPARE(refetch, (QStringList{QStringLiteral("1:t-given-up-before"),
+                                       QStringLiteral("2:t-given-up")}));
 
         QStringList kept;
         QVERIFY(q.exec(QStringLiteral("SELECT change_id FROM outbox WHERE change_id IN "
