@@ -35,27 +35,6 @@ QByteArray CompactJson::object(const QJsonObject &o)
     return out;
 }
 
-QByteArray CompactJson::stamped(const QJsonObject &o, const QString &skip, const QJsonValue &value)
-{
-    QByteArray text;
-    append(&text, value);
-    QByteArray out;
-    out.reserve((text.size() + 24) * o.size() + 2);
-    out += '{';
-    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-        const QString key = it.key();
-        if (key == skip)
-            continue;
-        if (out.size() > 1)
-            out += ',';
-        appendString(&out, key);
-        out += ':';
-        out += text;
-    }
-    out += '}';
-    return out;
-}
-
 void CompactJson::append(QByteArray *out, const QJsonValue &v)
 {
     switch (v.type()) {

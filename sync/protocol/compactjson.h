@@ -15,9 +15,6 @@ class CompactJson
 {
 public:
     static QByteArray object(const QJsonObject &o);
-    // object() of the object with o's names but `skip`, each holding `value` (a new row's
-    // field_meta: every field but id with the change's [seq, device]), without building it.
-    static QByteArray stamped(const QJsonObject &o, const QString &skip, const QJsonValue &value);
     // One value's text appended to *out, as Qt's writer writes it inside a compact document.
     static void append(QByteArray *out, const QJsonValue &v);
     static void appendString(QByteArray *out, const QString &s);

@@ -1,5 +1,7 @@
 #include "changemerger.h"
 
+#include "compactjson.h"
+
 #include <QJsonArray>
 
 namespace {
@@ -154,4 +156,22 @@ ChangeMerger::Outcome ChangeMerger::merge(const Stored &stored, const PushChange
         }
     }
     return out;
+}
+
+QByteArray ChangeMerger::oneStampMeta(const QJsonValue &stamp)
+{
+    return CompactJson::object(QJsonObject{{QStringLiteral("*"), stamp}});
+}
+
+QJsonObject ChangeMerger::metaOf(const QJsonObject &stored, const QJsonObject &row)
+{
+    const auto star = stored.constFind(QLatin1String("*"));
+    if (star == stored.constEnd())
+        return stored;
+    QJsonObject meta = stored;
+    meta.remove(QStringLiteral("*"));
+    for (auto it = row.constBegin(); it != row.constEnd(); ++it)
+        if (it.key() != QLatin1String("id") && !meta.contains(it.key()))
+            meta.insert(it.key(), *star);
+    return meta;
 }

@@ -13,6 +13,8 @@ class ChangeMerger
 {
 public:
     // The row as the registry has it. meta: {"field": [seq, "device"]} of each field's last write.
+    // (Stored, a row whose fields were all written by one change, its insert, holds that stamp
+    // once: {"*": [seq, "device"]}; metaOf() reads it.)
     struct Stored {
         bool exists = false;
         QJsonObject row;
@@ -42,6 +44,12 @@ public:
 
     static Outcome merge(const Stored &stored, const PushChange &change, const QString &deviceId,
                          const NewerOwnFields &newerOwn = {});
+
+    // records.field_meta of a row one change wrote whole (registry schema 7): {"*": stamp}.
+    static QByteArray oneStampMeta(const QJsonValue &stamp);
+    // A row's meta as stored, field by field: the one stamp "*" stands for every field of `row`
+    // but id (a field named in the text keeps its own stamp).
+    static QJsonObject metaOf(const QJsonObject &stored, const QJsonObject &row);
 
     // Workflow state machines: violations.status and inspections.status.
     static bool isWorkflowField(const QString &entity, const QString &field);

@@ -486,7 +486,8 @@ bool RegistryPush::prefetch(const QList<PushChange> &changes, qint64 through, QS
                 ChangeMerger::Stored stored;
                 stored.exists = true;
                 stored.row = RegistrySql::parseObject(q->value(1).toString());
-                stored.meta = RegistrySql::parseObject(q->value(2).toString());
+                stored.meta = ChangeMerger::metaOf(RegistrySql::parseObject(q->value(2).toString()),
+                                                   stored.row);
                 stored.seq = q->value(3).toLongLong();
                 m_batch->rows.insert(rowKey(it.key(), q->value(0).toString()), stored);
             }
@@ -508,7 +509,7 @@ bool RegistryPush::prefetchSqlite(sqlite3_stmt *st, const QString &entity, const
         ChangeMerger::Stored stored;
         stored.exists = true;
         stored.row = parseColumn(st, 1);
-        stored.meta = parseColumn(st, 2);
+        stored.meta = ChangeMerger::metaOf(parseColumn(st, 2), stored.row);
         stored.seq = sqlite3_column_int64(st, 3);
         m_batch->rows.insert(rowKey(entity, textColumn(st, 0)), stored);
     }

@@ -52,8 +52,7 @@ QVariantList RegistryRecords::recordRow(const QString &entity, const QString &ro
             seq,
             isDeleted(row) ? 1 : 0,
             CompactJson::object(row),
-            stamp ? CompactJson::stamped(row, QStringLiteral("id"), *stamp)
-                  : CompactJson::object(meta),
+            stamp ? ChangeMerger::oneStampMeta(*stamp) : CompactJson::object(meta),
             RegistrySql::nullable(provinceId),
             RegistrySql::nullable(clusterId),
             RegistrySql::nullable(sha),
@@ -86,7 +85,7 @@ ChangeMerger::Stored RegistryRecords::load(const QString &entity, const QString 
     if (q && q->next()) {
         st.exists = true;
         st.row = RegistrySql::parseObject(q->value(0).toString());
-        st.meta = RegistrySql::parseObject(q->value(1).toString());
+        st.meta = ChangeMerger::metaOf(RegistrySql::parseObject(q->value(1).toString()), st.row);
         st.seq = q->value(2).toLongLong();
     }
     if (q)

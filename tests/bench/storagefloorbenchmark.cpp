@@ -1,5 +1,6 @@
 #include "storagefloorbenchmark.h"
 
+#include "changemerger.h"
 #include "pushbatch.h"
 #include "registrystore.h"
 #include "sqlitehandle.h"
@@ -22,7 +23,7 @@ namespace {
 constexpr int kBatch = PushBatch::maxChanges; // changes per transaction, as the client's batches
 const char *kDevice = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
 
-// One stored change: the row's text and its per-field meta, as the registry writes them.
+// One stored change: the row's text and its field meta, as the registry writes them.
 struct Change {
     QByteArray entity;
     QByteArray rowId;
@@ -35,14 +36,10 @@ QByteArray compact(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-QByteArray metaOf(const QJsonObject &row, qint64 seq)
+// A new row's: the insert's stamp once, for every field (registry schema 7).
+QByteArray metaOf(qint64 seq)
 {
-    QJsonObject meta;
-    const QJsonArray stamp{double(seq), QString::fromLatin1(kDevice)};
-    for (auto it = row.constBegin(); it != row.constEnd(); ++it)
-        if (it.key() != QLatin1String("id"))
-            meta.insert(it.key(), stamp);
-    return compact(meta);
+    return ChangeMerger::oneStampMeta(QJsonArray{double(seq), QString::fromLatin1(kDevice)});
 }
 
 // The device schema's columns with values of the bench's size (InspectionDocFactory mirrors
@@ -114,17 +111,17 @@ QList<Change> inspectionChanges(bool documents, int i, qint64 seq)
                                    {"updated_at", t}};
         }
     }
-    out << Change{"inspections", id.toUtf8(), compact(inspection), metaOf(inspection, seq)};
+    out << Change{"inspections", id.toUtf8(), compact(inspection), metaOf(seq)};
     for (const QJsonObject &a : std::as_const(answers)) {
         ++seq;
         out << Change{"answers", a.value(QLatin1String("id")).toString().toUtf8(), compact(a),
-                      metaOf(a, seq)};
+                      metaOf(seq)};
     }
     for (int v = 0; v < 2; ++v) {
         ++seq;
         const QString vid = Uuid7::generate();
         const QJsonObject row = violationRow(vid, id, i);
-        out << Change{"violations", vid.toUtf8(), compact(row), metaOf(row, seq)};
+        out << Change{"violations", vid.toUtf8(), compact(row), metaOf(seq)};
     }
     return out;
 }

@@ -125,25 +125,6 @@ private slots:
         QCOMPARE(CompactJson::object(meta), qtText(meta));
     }
 
-    void stampedIsTheObjectBuilt()
-    {
-        // A new row's field_meta: every name but id, each with the change's stamp.
-        const QJsonValue stamp = QJsonArray{double(1234567), QStringLiteral("thiết bị \"A\"")};
-        QList<QJsonObject> rows{QJsonObject(), QJsonObject{{QStringLiteral("id"), 1}}};
-        for (const QString &s : trickyTexts())
-            rows << QJsonObject{
-                {s, 1}, {QStringLiteral("id"), QStringLiteral("r")}, {QStringLiteral("zz"), s}};
-        rows << QJsonObject{{QStringLiteral("a"), 1}, {QStringLiteral("b"), 2}};  // no id
-        rows << QJsonObject{{QStringLiteral("0"), 1}, {QStringLiteral("id"), 2}}; // id last
-        for (const QJsonObject &row : std::as_const(rows)) {
-            QJsonObject meta;
-            for (auto it = row.begin(); it != row.end(); ++it)
-                if (it.key() != QLatin1String("id"))
-                    meta.insert(it.key(), stamp);
-            QCOMPARE(CompactJson::stamped(row, QStringLiteral("id"), stamp), qtText(meta));
-        }
-    }
-
     void randomObjects()
     {
         QRandomGenerator rng(20261121);

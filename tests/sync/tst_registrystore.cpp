@@ -750,7 +750,8 @@ void TestRegistryStore::bigBatchIsWrittenWhole()
 void TestRegistryStore::storedJsonIsTheCompactText()
 {
     // A pushed row's row_json, field_meta and history fields are text, each the compact JSON of
-    // the row, its field meta and the change's fields, byte for byte (on SQLite they are bound as
+    // the row, its field meta (a new row's: the change's stamp once, for every field) and the
+    // change's fields, byte for byte (on SQLite they are bound as
     // their UTF-8 bytes): Vietnamese text, quotes, control characters and a character outside
     // the BMP (a UTF-16 pair, four UTF-8 bytes) come back as they went in, and a user id that is
     // not there stays NULL.
@@ -765,9 +766,7 @@ void TestRegistryStore::storedJsonIsTheCompactText()
     };
     QJsonObject row = c.fields;
     row.insert("id", c.rowId);
-    QJsonObject meta;
-    for (auto it = c.fields.begin(); it != c.fields.end(); ++it)
-        meta.insert(it.key(), QJsonArray{double(r.seq), who.deviceId});
+    const QJsonObject meta{{"*", QJsonArray{double(r.seq), who.deviceId}}};
     const bool pg = m_store->isPostgres();
     QSqlQuery q(m_store->connection());
     q.prepare(pg ? "SELECT row_json, field_meta, 'text', 'text' FROM records WHERE row_id = ?"
@@ -840,7 +839,8 @@ void TestRegistryStore::rowInsertedThenChangedInOneBatch()
 {
     // A new row's field meta is not built field by field in a batch: a later change of the same
     // batch still merges against it, and the stored meta (text as QJsonDocument writes it) holds
-    // the insert's stamp on each field but the one the second change wrote.
+    // the insert's stamp on each field but the one the second change wrote. A new row no change
+    // of the batch touched again holds the insert's stamp once ("*").
     const Principal who = device("A");
     const PushChange insert = inspectionIn("c1", 5);
     const PushChange update = inspectionUpdate(insert.rowId, {{"findings", "Nứt tường"}});
@@ -870,7 +870,8 @@ void TestRegistryStore::rowInsertedThenChangedInOneBatch()
     q.prepare("SELECT row_json, field_meta FROM records WHERE row_id = ?");
     for (const auto &[id, r, m] :
          {std::tuple{insert.rowId, row, meta},
-          std::tuple{other.rowId, otherRow, stamps(other, results[2].seq)}}) {
+          std::tuple{other.rowId, otherRow,
+                     QJsonObject{{"*", QJsonArray{double(results[2].seq), who.deviceId}}}}}) {
         q.bindValue(0, id);
         QVERIFY(q.exec() && q.next());
         QCOMPARE(q.value(0).toString(), text(r));

@@ -1,0 +1,5 @@
+-- Registry schema 7: records.field_meta of a row that one change wrote whole (a new row) holds
+-- that change's stamp once, {"*": [seq, "device"]}, instead of once per field; it stands for every
+-- field of the row but id (ChangeMerger::metaOf). Rows stored before keep their per-field form,
+-- and a row changed again is written per field. Nothing is rewritten here: the version tells an
+-- older ccn-registry, which would read "*" as a field, that it cannot open this database.
