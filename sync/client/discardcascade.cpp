@@ -24,19 +24,26 @@ QString quoted(const QString &name)
 }
 } // namespace
 
-QHash<QString, QList<std::pair<QString, QString>>> DiscardCascade::owners(const QSqlDatabase &db)
+QHash<QString, QList<std::pair<QString, QString>>> DiscardCascade::owners(const QSqlDatabase &db,
+                                                                          CoreError *error)
 {
     QHash<QString, QList<std::pair<QString, QString>>> owned;
     QSqlQuery q(db);
     for (const QString &child : OutboxTriggers::syncedTables(db)) {
         QSet<QString> required;
-        q.exec(QStringLiteral("SELECT name FROM pragma_table_info('%1') WHERE \"notnull\"")
-                   .arg(child));
+        if (!q.exec(QStringLiteral("SELECT name FROM pragma_table_info('%1') WHERE \"notnull\"")
+                        .arg(child))) {
+            *error = sqlError(q);
+            return {};
+        }
         while (q.next())
             required.insert(q.value(0).toString());
-        q.exec(QStringLiteral("SELECT \"table\", \"from\" FROM pragma_foreign_key_list('%1') "
-                              "ORDER BY id, seq")
-                   .arg(child));
+        if (!q.exec(QStringLiteral("SELECT \"table\", \"from\" FROM "
+                                   "pragma_foreign_key_list('%1') ORDER BY id, seq")
+                        .arg(child))) {
+            *error = sqlError(q);
+            return {};
+        }
         while (q.next())
             if (required.contains(q.value(1).toString()))
                 owned[q.value(0).toString()].append({child, q.value(1).toString()});
@@ -48,7 +55,13 @@ QList<std::pair<QString, QString>> DiscardCascade::rowsOf(const QSqlDatabase &db
                                                           const QString &entity,
                                                           const QString &rowId, CoreError *error)
 {
-    const auto owned = owners(db);
+    CoreError failed;
+    const auto owned = owners(db, &failed);
+    if (failed.failed()) {
+        if (error)
+            *error = failed;
+        return {};
+    }
     QList<std::pair<QString, QString>> rows;
     QSet<QString> seen{entity + QLatin1Char('/') + rowId};
     QList<std::pair<QString, QString>> parents{{entity, rowId}};

@@ -34,7 +34,8 @@ private:
     static QList<std::pair<QString, QString>> rowsOf(const QSqlDatabase &db, const QString &entity,
                                                      const QString &rowId, CoreError *error);
     // parent table -> (child table, NOT NULL column naming it), over the synced tables.
-    static QHash<QString, QList<std::pair<QString, QString>>> owners(const QSqlDatabase &db);
+    static QHash<QString, QList<std::pair<QString, QString>>> owners(const QSqlDatabase &db,
+                                                                     CoreError *error);
     static CoreError giveUpRow(QSqlDatabase db, const QString &entity, const QString &rowId,
                                qint64 now);
 };
