@@ -2975,7 +2975,7 @@ Hai là (second), …</translation>
         <translation>Could not configure SQLite (code %1: %2); SQLite runs with its default settings.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/rejecteddiscard.cpp" line="21"/>
+        <location filename="../../sync/client/rejecteddiscard.cpp" line="22"/>
         <source>Không bỏ được thay đổi bị từ chối: %1</source>
         <translation>Could not discard the refused change: %1</translation>
     </message>
@@ -3005,7 +3005,7 @@ Hai là (second), …</translation>
         <translation>This change is too large to send to the registry (%1 MB; at most %2 MB per request), so the tablet does not send it; the other changes are still sent. Give this change up (its content stays on the tablet), then enter a shorter text</translation>
     </message>
     <message>
-        <location filename="../../sync/client/discardcascade.cpp" line="16"/>
+        <location filename="../../sync/client/discardcascade.cpp" line="17"/>
         <source>Không bỏ được các bản ghi mới thuộc về bản ghi bị bỏ: %1</source>
         <translation>Could not give up the new records that belong to the record given up: %1</translation>
     </message>

@@ -200,13 +200,15 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
                                             controller.dataRoot());
         if (!options.serverUrl.isEmpty())
             sync->setServerUrl(QUrl::fromUserInput(options.serverUrl));
-        // The originals' room, as the settings page sets it (from the next original fetched).
-        const auto cacheLimit = [&settings, client = sync.get()] {
-            client->setOriginalCacheLimit(qint64(settings->originalCacheMb()) * 1024 * 1024);
+        // The originals' room, as the settings page sets it: at start from the next original
+        // fetched (no file work while the app starts), when changed at once.
+        const auto cacheLimit = [&settings, client = sync.get()](bool trimNow) {
+            client->setOriginalCacheLimit(qint64(settings->originalCacheMb()) * 1024 * 1024,
+                                          trimNow);
         };
-        cacheLimit();
+        cacheLimit(false);
         QObject::connect(settings.get(), &SettingsManager::originalCacheMbChanged, sync.get(),
-                         cacheLimit);
+                         [cacheLimit] { cacheLimit(true); });
         followSync(controller, *sync);
     };
     if (offline) {

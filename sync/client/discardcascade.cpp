@@ -1,11 +1,12 @@
 #include "discardcascade.h"
 
 #include "outboxtriggers.h"
-#include "searchtext.h"
+#include "rejecteddiscard.h"
 #include "syncmanager.h"
 
 #include <QObject>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -15,12 +16,6 @@ CoreError sqlError(const QSqlQuery &q)
     return {CoreError::Code::Sql,
             QObject::tr("Không bỏ được các bản ghi mới thuộc về bản ghi bị bỏ: %1")
                 .arg(q.lastError().text())};
-}
-
-QString quoted(const QString &name)
-{
-    return QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
-           QLatin1Char('"');
 }
 } // namespace
 
@@ -72,7 +67,8 @@ QList<std::pair<QString, QString>> DiscardCascade::rowsOf(const QSqlDatabase &db
             q.prepare(QStringLiteral("SELECT id FROM %1 WHERE %2 = ? AND id IN (SELECT row_id "
                                      "FROM outbox WHERE entity = ? AND op = 'insert' AND %3) "
                                      "ORDER BY id")
-                          .arg(quoted(child), quoted(column),
+                          .arg(db.driver()->escapeIdentifier(child, QSqlDriver::TableName),
+                               db.driver()->escapeIdentifier(column, QSqlDriver::FieldName),
                                QString::fromLatin1(SyncManager::ownEntries)));
             q.addBindValue(parentId);
             q.addBindValue(child);
@@ -118,46 +114,15 @@ CoreError DiscardCascade::giveUp(QSqlDatabase db, const QString &entity, const Q
 CoreError DiscardCascade::giveUpRow(QSqlDatabase db, const QString &entity, const QString &rowId,
                                     qint64 now)
 {
-    const QString ofRow = QStringLiteral("FROM outbox WHERE entity = ? AND row_id = ? AND %1")
-                              .arg(QString::fromLatin1(SyncManager::ownEntries));
-    QSqlQuery q(db);
-    const auto run = [&](const QString &sql, const QVariantList &first) {
-        q.prepare(sql);
-        for (const QVariant &v : first)
-            q.addBindValue(v);
-        q.addBindValue(entity);
-        q.addBindValue(rowId);
-        return q.exec();
-    };
-    // Every entry, not only those marked refused: the registry may have refused one whose reply
-    // was lost (it waits here as not yet sent), and it lists that refusal until told.
-    if (!run(QStringLiteral("INSERT INTO refetch_rows(change_seq, entity, row_id) SELECT seq, "
-                            "entity, row_id %1")
-                 .arg(ofRow),
-             {}) ||
-        !run(QStringLiteral("INSERT INTO discarded_changes(seq, entity, row_id, op, base_seq, "
-                            "old_json, new_json, created_at, rejected_code, rejected_message, "
-                            "author, discarded_at) SELECT seq, entity, row_id, op, base_seq, "
-                            "old_json, new_json, created_at, rejected_code, rejected_message, "
-                            "author, ? %1")
-                 .arg(ofRow),
-             {now}) ||
-        !run(QStringLiteral("DELETE %1").arg(ofRow), {}))
-        return sqlError(q);
-    // Not an edit: nothing goes to the outbox (sync_flags.applying), as for a pulled row.
-    if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1")))
-        return sqlError(q);
-    q.prepare(QStringLiteral("UPDATE %1 SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL")
-                  .arg(quoted(entity)));
-    q.addBindValue(now);
-    q.addBindValue(rowId);
-    const bool tombstoned = q.exec();
-    const CoreError failed = tombstoned ? CoreError() : sqlError(q);
-    if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0")))
-        return sqlError(q);
-    if (failed.failed())
-        return failed;
-    if (SearchText::covers(entity))
-        return SearchText::refresh(db, entity, rowId);
-    return {};
+    // Every entry, not only those marked refused (RejectedDiscard::keep); a tombstone keeps the
+    // time it was deleted at.
+    const CoreError kept =
+        RejectedDiscard::keep(db,
+                              QStringLiteral("entity = ? AND row_id = ? AND %1")
+                                  .arg(QString::fromLatin1(SyncManager::ownEntries)),
+                              {entity, rowId}, now);
+    if (kept.failed())
+        return kept;
+    return RejectedDiscard::writeNotAsEdit(
+        db, entity, rowId, {QStringLiteral("deleted_at = coalesce(deleted_at, ?)")}, {now});
 }

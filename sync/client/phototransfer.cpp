@@ -292,27 +292,28 @@ void PhotoTransfer::originalShown(const QString &sha256)
         qWarning("photo cache: %s", qPrintable(e.message()));
 }
 
-void PhotoTransfer::setOriginalCacheLimit(qint64 bytes)
+void PhotoTransfer::setOriginalCacheLimit(qint64 bytes, bool trimNow)
 {
     const bool lower = bytes < m_cacheLimit;
     m_cacheLimit = bytes;
-    if (!lower)
-        return;
-    QStringList removed;
-    if (const CoreError e = m_cache.trim(m_cacheLimit, QString(), &removed); e.failed())
-        qWarning("photo cache: %s", qPrintable(e.message()));
-    if (!removed.isEmpty())
-        emit originalsRemoved(removed);
+    if (lower && trimNow)
+        trimCache(QString());
 }
 
 void PhotoTransfer::makeRoomFor(const QString &sha256)
 {
     // The original is whole on the device already: a failure here costs space, not the photo.
+    if (const CoreError e = m_cache.fetched(sha256, QDateTime::currentMSecsSinceEpoch());
+        e.failed())
+        qWarning("photo cache: %s", qPrintable(e.message()));
+    else
+        trimCache(sha256);
+}
+
+void PhotoTransfer::trimCache(const QString &keep)
+{
     QStringList removed;
-    CoreError e = m_cache.fetched(sha256, QDateTime::currentMSecsSinceEpoch());
-    if (e.ok())
-        e = m_cache.trim(m_cacheLimit, sha256, &removed);
-    if (e.failed())
+    if (const CoreError e = m_cache.trim(m_cacheLimit, keep, &removed); e.failed())
         qWarning("photo cache: %s", qPrintable(e.message()));
     if (!removed.isEmpty())
         emit originalsRemoved(removed);

@@ -66,9 +66,10 @@ public:
     void fetchOriginal(const QString &sha256);
     // The app shows an original it has: the cache keeps it the longest.
     void originalShown(const QString &sha256);
-    // A lower limit applies at once: the least recently shown originals go until the rest fit
-    // (originalsRemoved).
-    void setOriginalCacheLimit(qint64 bytes);
+    // With `trimNow` (the user changed it), a lower limit applies at once: the least recently
+    // shown originals go until the rest fit (originalsRemoved). Without (the app starting: no
+    // file work then), from the next original fetched.
+    void setOriginalCacheLimit(qint64 bytes, bool trimNow = false);
     qint64 originalCacheLimit() const { return m_cacheLimit; }
 
 signals:
@@ -87,6 +88,9 @@ private:
     void fetchNextOriginal();
     // Marks a fetched original in the cache and trims the cache to its limit around it.
     void makeRoomFor(const QString &sha256);
+    // Originals past the cache limit removed, least recently shown first, `keep` aside
+    // (originalsRemoved).
+    void trimCache(const QString &keep);
     // Opens the photo folders once (PhotoStore::open: the layout brought up to date, or refused
     // when newer); a failure is tried again at the next use.
     CoreError openStore();

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -43,10 +44,9 @@ QVariant sqlValue(const QJsonValue &v)
     }
 }
 
-QString quoted(const QString &name)
+QString quoted(const QSqlDatabase &db, const QString &name)
 {
-    return QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
-           QLatin1Char('"');
+    return db.driver()->escapeIdentifier(name, QSqlDriver::FieldName);
 }
 } // namespace
 
@@ -129,9 +129,9 @@ CoreError RejectedDiscard::discard(QSqlDatabase db, qint64 outboxSeq, qint64 now
     if (!names.isEmpty()) {
         QStringList read;
         for (const QString &n : std::as_const(names))
-            read << quoted(n);
+            read << quoted(db, n);
         q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
-                      .arg(read.join(QStringLiteral(", ")), quoted(entity)));
+                      .arg(read.join(QStringLiteral(", ")), quoted(db, entity)));
         q.addBindValue(rowId);
         if (!q.exec())
             return sqlError(q);
@@ -140,52 +140,69 @@ CoreError RejectedDiscard::discard(QSqlDatabase db, qint64 outboxSeq, qint64 now
             const QJsonValue shown = QJsonValue::fromVariant(q.value(i));
             if (op != QLatin1String("insert") && shown != newRow.value(names.at(i)))
                 continue;
-            sets << quoted(names.at(i)) + QStringLiteral(" = ?");
+            sets << quoted(db, names.at(i)) + QStringLiteral(" = ?");
             values << sqlValue(revert.value(names.at(i)));
         }
         q.finish();
     }
 
-    if (!q.exec(
-            QStringLiteral(
-                "INSERT INTO discarded_changes(seq, entity, row_id, op, base_seq, old_json, "
-                "new_json, created_at, rejected_code, rejected_message, author, discarded_at) "
-                "SELECT "
-                "seq, entity, row_id, op, base_seq, old_json, new_json, created_at, rejected_code, "
-                "rejected_message, author, %1 FROM outbox WHERE seq = %2")
-                .arg(now)
-                .arg(outboxSeq)) ||
-        !q.exec(QStringLiteral("DELETE FROM outbox WHERE seq = %1").arg(outboxSeq)))
-        return sqlError(q);
-    q.prepare(QStringLiteral("INSERT INTO refetch_rows(change_seq, entity, row_id) VALUES "
-                             "(?, ?, ?)"));
-    q.addBindValue(outboxSeq);
-    q.addBindValue(entity);
-    q.addBindValue(rowId);
-    if (!q.exec())
-        return sqlError(q);
-    if (!sets.isEmpty()) {
-        // Not an edit: nothing goes to the outbox (sync_flags.applying), as for a pulled row.
-        if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1")))
-            return sqlError(q);
-        QSqlQuery w(db);
-        w.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
-                      .arg(quoted(entity), sets.join(QStringLiteral(", "))));
-        for (const QVariant &v : std::as_const(values))
-            w.addBindValue(v);
-        w.addBindValue(rowId);
-        if (!w.exec())
-            return sqlError(w);
-        if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0")))
-            return sqlError(q);
-        if (SearchText::covers(entity))
-            if (const CoreError e = SearchText::refresh(db, entity, rowId); e.failed())
-                return e;
-    }
+    if (const CoreError e = keep(db, QStringLiteral("seq = ?"), {outboxSeq}, now); e.failed())
+        return e;
+    if (!sets.isEmpty())
+        if (const CoreError e = writeNotAsEdit(db, entity, rowId, sets, values); e.failed())
+            return e;
     if (op == QLatin1String("insert"))
         if (const CoreError e = DiscardCascade::giveUp(db, entity, rowId, now); e.failed())
             return e;
     return tx.commit();
+}
+
+CoreError RejectedDiscard::keep(QSqlDatabase db, const QString &where, const QVariantList &binds,
+                                qint64 now)
+{
+    QSqlQuery q(db);
+    const auto run = [&](const QString &sql, const QVariantList &first) {
+        q.prepare(sql.arg(where));
+        for (const QVariant &v : first + binds)
+            q.addBindValue(v);
+        return q.exec();
+    };
+    if (!run(QStringLiteral("INSERT INTO refetch_rows(change_seq, entity, row_id) SELECT seq, "
+                            "entity, row_id FROM outbox WHERE %1"),
+             {}) ||
+        !run(QStringLiteral("INSERT INTO discarded_changes(seq, entity, row_id, op, base_seq, "
+                            "old_json, new_json, created_at, rejected_code, rejected_message, "
+                            "author, discarded_at) SELECT seq, entity, row_id, op, base_seq, "
+                            "old_json, new_json, created_at, rejected_code, rejected_message, "
+                            "author, ? FROM outbox WHERE %1"),
+             {now}) ||
+        !run(QStringLiteral("DELETE FROM outbox WHERE %1"), {}))
+        return sqlError(q);
+    return {};
+}
+
+CoreError RejectedDiscard::writeNotAsEdit(QSqlDatabase db, const QString &entity,
+                                          const QString &rowId, const QStringList &assignments,
+                                          const QVariantList &values)
+{
+    // Nothing goes to the outbox (sync_flags.applying), as for a pulled row.
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1")))
+        return sqlError(q);
+    QSqlQuery w(db);
+    w.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                  .arg(quoted(db, entity), assignments.join(QStringLiteral(", "))));
+    for (const QVariant &v : values)
+        w.addBindValue(v);
+    w.addBindValue(rowId);
+    const CoreError written = w.exec() ? CoreError() : sqlError(w);
+    if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0")))
+        return sqlError(q);
+    if (written.failed())
+        return written;
+    if (SearchText::covers(entity))
+        return SearchText::refresh(db, entity, rowId);
+    return {};
 }
 
 int RejectedDiscard::newRowsGivenUpWith(const QSqlDatabase &db, qint64 outboxSeq, CoreError *error)

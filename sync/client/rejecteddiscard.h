@@ -5,6 +5,8 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
+#include <QVariantList>
 
 // A change the registry refused, given up by the user who made it (device schema 11,
 // PROTOCOL.md, Discards). Nothing of it is lost: the outbox entry moves, as it was, to
@@ -31,6 +33,16 @@ public:
     // How many new rows giving up entry `outboxSeq` would take with it (0 unless it is an insert).
     static int newRowsGivenUpWith(const QSqlDatabase &db, qint64 outboxSeq,
                                   CoreError *error = nullptr);
+    // In the caller's transaction: the outbox entries `where` picks (SQL on outbox, with `binds`)
+    // move, as they were, to discarded_changes, given up at `now`, and refetch_rows names each
+    // (the registry takes those it refused off its list; one whose refusal's reply was lost waits
+    // as unsent).
+    static CoreError keep(QSqlDatabase db, const QString &where, const QVariantList &binds,
+                          qint64 now);
+    // Writes `assignments` ("column = ?", with `values`) to a row as no edit (nothing goes to the
+    // outbox: sync_flags.applying, as for a pulled row), and its search text again.
+    static CoreError writeNotAsEdit(QSqlDatabase db, const QString &entity, const QString &rowId,
+                                    const QStringList &assignments, const QVariantList &values);
     // The rows still to fetch, oldest discard first, at most `limit`.
     static QList<Row> rowsToFetch(const QSqlDatabase &db, int limit, CoreError *error = nullptr);
 };

@@ -926,9 +926,9 @@ void SyncClient::originalShown(const QString &sha256)
     m_photos->originalShown(sha256);
 }
 
-void SyncClient::setOriginalCacheLimit(qint64 bytes)
+void SyncClient::setOriginalCacheLimit(qint64 bytes, bool trimNow)
 {
-    m_photos->setOriginalCacheLimit(bytes);
+    m_photos->setOriginalCacheLimit(bytes, trimNow);
 }
 
 // --- conflicts and rejected changes -------------------------------------------------------------

@@ -204,7 +204,8 @@ public slots:
     void fetchOriginal(const QString &sha256);
     // The app shows an original it has (the cache keeps it the longest).
     void originalShown(const QString &sha256);
-    void setOriginalCacheLimit(qint64 bytes);
+    // PhotoTransfer::setOriginalCacheLimit.
+    void setOriginalCacheLimit(qint64 bytes, bool trimNow = false);
     bool retryRejected(qint64 outboxSeq);
     // Gives up a refused change of the user's (RejectedDiscard): kept on the device, no longer
     // sent or listed; the row shows what it showed before that change at once, and the next

@@ -112,20 +112,21 @@ CoreError RegistryPush::push(const Principal &who, const QList<PushChange> &chan
     if (q->next())
         through = q->value(0).toLongLong();
     q->finish();
-    // seq -> (status, result) of the device's changes that were not simply applied; a refusal
-    // its device gave up (POST /discards) has the status "given up".
-    QHash<qint64, std::pair<QString, QString>> outcomes;
+    // seq -> (answered from the record, result) of the device's changes that were not simply
+    // applied. Answered from the record: a conflict (stored), and a refusal its device gave up
+    // (POST /discards); a refusal not given up is looked at again.
+    QHash<qint64, std::pair<bool, QString>> outcomes;
     if (!changes.isEmpty() && changes.first().seq <= through) {
         q = m_store.statement(
-            QStringLiteral("SELECT change_seq, CASE WHEN discarded_at IS NULL THEN status ELSE "
-                           "'given up' END, result FROM push_outcomes WHERE device_id = ? AND "
-                           "change_seq BETWEEN ? AND ?"),
+            QStringLiteral("SELECT change_seq, status = 'conflict' OR discarded_at IS NOT NULL, "
+                           "result FROM push_outcomes WHERE device_id = ? AND change_seq BETWEEN "
+                           "? AND ?"),
             {who.deviceId, changes.first().seq, through}, &error);
         if (!q)
             return abort(error);
         while (q->next())
             outcomes.insert(q->value(0).toLongLong(),
-                            {q->value(1).toString(), q->value(2).toString()});
+                            {q->value(1).toBool(), q->value(2).toString()});
         q->finish();
     }
     // One read and one write of the counter per batch; the write transaction (beginWrite) holds
@@ -170,8 +171,7 @@ CoreError RegistryPush::push(const Principal &who, const QList<PushChange> &chan
                 continue;
             }
         }
-        if (seen != outcomes.constEnd() && (seen->first == QLatin1String("conflict") ||
-                                            seen->first == QLatin1String("given up"))) {
+        if (seen != outcomes.constEnd() && seen->first) {
             // The same answer again. A conflict: stored, and these conflict records hold the
             // losing values. A refusal its device gave up: a late copy of an old request (the
             // device never sends that change again), so it stays refused and off the

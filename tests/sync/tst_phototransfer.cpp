@@ -574,14 +574,18 @@ private slots:
         QCOMPARE(removed.size(), 2);
         QCOMPARE(removed.last().at(0).toStringList(), QStringList{shas.at(0)});
 
-        // A lower limit applies at once: room for the last one fetched only.
+        // A lower limit set as the app starts waits for the next original fetched.
         d->photos->setOriginalCacheLimit(sizeOf(1));
+        QCOMPARE(removed.size(), 2);
+        d->photos->setOriginalCacheLimit(OriginalCache::kDefaultLimit);
+        // One set by the user applies at once: room for the last one fetched only.
+        d->photos->setOriginalCacheLimit(sizeOf(1), true);
         QCOMPARE(removed.size(), 3);
         QCOMPARE(removed.last().at(0).toStringList(), QStringList{shas.at(2)});
         QVERIFY(!QFileInfo::exists(store.originalPath(shas.at(2))));
         QVERIFY(QFileInfo::exists(store.originalPath(shas.at(1))));
         // A higher one removes nothing.
-        d->photos->setOriginalCacheLimit(OriginalCache::kDefaultLimit);
+        d->photos->setOriginalCacheLimit(OriginalCache::kDefaultLimit, true);
         QCOMPARE(removed.size(), 3);
         QCOMPARE(server.requests.size(), 4);
     }
