@@ -3005,7 +3005,7 @@ Hai là (second), …</translation>
         <translation>This change is too large to send to the registry (%1 MB; at most %2 MB per request), so the tablet does not send it; the other changes are still sent. Give this change up (its content stays on the tablet), then enter a shorter text</translation>
     </message>
     <message>
-        <location filename="../../sync/client/discardcascade.cpp" line="17"/>
+        <location filename="../../sync/client/discardcascade.cpp" line="20"/>
         <source>Không bỏ được các bản ghi mới thuộc về bản ghi bị bỏ: %1</source>
         <translation>Could not give up the new records that belong to the record given up: %1</translation>
     </message>
@@ -3603,10 +3603,10 @@ Hai là (second), …</translation>
     </message>
     <message numerus="yes">
         <location filename="../pages/SyncPage.qml" line="511"/>
-        <source>%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm của một cuộc kiểm tra) cũng bị bỏ theo.</source>
+        <source>%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm, ảnh của một cuộc kiểm tra) cũng bị bỏ theo.</source>
         <translation>
-            <numerusform>%n new record that belongs to it (such as an answer or a violation of an inspection) is given up with it.</numerusform>
-            <numerusform>%n new records that belong to it (such as the answers and violations of an inspection) are given up with it.</numerusform>
+            <numerusform>%n new record that belongs to it (such as an answer, a violation or a photo of an inspection) is given up with it.</numerusform>
+            <numerusform>%n new records that belong to it (such as the answers, violations and photos of an inspection) are given up with it.</numerusform>
         </translation>
     </message>
     <message>

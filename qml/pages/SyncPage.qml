@@ -508,7 +508,7 @@ Page {
             // From the dialog's own width: a binding to the content's width loops through the
             // text's height.
             width: Math.min(page.width - 32, 480) - confirmDiscard.leftPadding - confirmDiscard.rightPadding
-            text: (confirmDiscard.isNew ? qsTr("%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.").arg(confirmDiscard.what) + (confirmDiscard.children > 0 ? " " + qsTr("%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm của một cuộc kiểm tra) cũng bị bỏ theo.", "", confirmDiscard.children) : "") : qsTr("%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.").arg(confirmDiscard.what)) + " " + qsTr("Nội dung đã nhập vẫn được lưu trong máy.")
+            text: (confirmDiscard.isNew ? qsTr("%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.").arg(confirmDiscard.what) + (confirmDiscard.children > 0 ? " " + qsTr("%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm, ảnh của một cuộc kiểm tra) cũng bị bỏ theo.", "", confirmDiscard.children) : "") : qsTr("%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.").arg(confirmDiscard.what)) + " " + qsTr("Nội dung đã nhập vẫn được lưu trong máy.")
             wrapMode: Text.WordWrap
         }
     }

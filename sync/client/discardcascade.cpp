@@ -2,13 +2,16 @@
 
 #include "outboxtriggers.h"
 #include "rejecteddiscard.h"
+#include "scopeparent.h"
 #include "syncmanager.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 namespace {
 CoreError sqlError(const QSqlQuery &q)
@@ -19,10 +22,10 @@ CoreError sqlError(const QSqlQuery &q)
 }
 } // namespace
 
-QHash<QString, QList<std::pair<QString, QString>>> DiscardCascade::owners(const QSqlDatabase &db,
-                                                                          CoreError *error)
+QHash<QString, QList<DiscardCascade::Reference>> DiscardCascade::references(const QSqlDatabase &db,
+                                                                            CoreError *error)
 {
-    QHash<QString, QList<std::pair<QString, QString>>> owned;
+    QHash<QString, QList<Reference>> named;
     QSqlQuery q(db);
     for (const QString &child : OutboxTriggers::syncedTables(db)) {
         QSet<QString> required;
@@ -39,11 +42,12 @@ QHash<QString, QList<std::pair<QString, QString>>> DiscardCascade::owners(const 
             *error = sqlError(q);
             return {};
         }
-        while (q.next())
-            if (required.contains(q.value(1).toString()))
-                owned[q.value(0).toString()].append({child, q.value(1).toString()});
+        while (q.next()) {
+            const QString column = q.value(1).toString();
+            named[q.value(0).toString()].append({child, column, required.contains(column)});
+        }
     }
-    return owned;
+    return named;
 }
 
 QList<std::pair<QString, QString>> DiscardCascade::rowsOf(const QSqlDatabase &db,
@@ -51,7 +55,7 @@ QList<std::pair<QString, QString>> DiscardCascade::rowsOf(const QSqlDatabase &db
                                                           const QString &rowId, CoreError *error)
 {
     CoreError failed;
-    const auto owned = owners(db, &failed);
+    const auto named = references(db, &failed);
     if (failed.failed()) {
         if (error)
             *error = failed;
@@ -63,31 +67,46 @@ QList<std::pair<QString, QString>> DiscardCascade::rowsOf(const QSqlDatabase &db
     QSqlQuery q(db);
     while (!parents.isEmpty()) {
         const auto [parent, parentId] = parents.takeFirst();
-        for (const auto &[child, column] : owned.value(parent)) {
-            q.prepare(QStringLiteral("SELECT id FROM %1 WHERE %2 = ? AND id IN (SELECT row_id "
-                                     "FROM outbox WHERE entity = ? AND op = 'insert' AND %3) "
+        for (const Reference &ref : named.value(parent)) {
+            // The user's new rows that name it there (a NULL-able reference: the whole row, to
+            // see whether the registry takes that reference for the row's parent).
+            q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? AND id IN (SELECT row_id "
+                                     "FROM outbox WHERE entity = ? AND op = 'insert' AND %4) "
                                      "ORDER BY id")
-                          .arg(db.driver()->escapeIdentifier(child, QSqlDriver::TableName),
-                               db.driver()->escapeIdentifier(column, QSqlDriver::FieldName),
+                          .arg(ref.required ? QStringLiteral("id") : QStringLiteral("*"),
+                               db.driver()->escapeIdentifier(ref.child, QSqlDriver::TableName),
+                               db.driver()->escapeIdentifier(ref.column, QSqlDriver::FieldName),
                                QString::fromLatin1(SyncManager::ownEntries)));
             q.addBindValue(parentId);
-            q.addBindValue(child);
+            q.addBindValue(ref.child);
             if (!q.exec()) {
                 if (error)
                     *error = sqlError(q);
                 return {};
             }
             while (q.next()) {
-                const QString id = q.value(0).toString();
-                if (seen.contains(child + QLatin1Char('/') + id))
+                if (!ref.required && !isParentOf(parent, parentId, ref.child, q.record()))
                     continue;
-                seen.insert(child + QLatin1Char('/') + id);
-                rows.append({child, id});
-                parents.append({child, id});
+                const QString id = q.value(QStringLiteral("id")).toString();
+                if (seen.contains(ref.child + QLatin1Char('/') + id))
+                    continue;
+                seen.insert(ref.child + QLatin1Char('/') + id);
+                rows.append({ref.child, id});
+                parents.append({ref.child, id});
             }
         }
     }
     return rows;
+}
+
+bool DiscardCascade::isParentOf(const QString &parent, const QString &parentId,
+                                const QString &child, const QSqlRecord &row)
+{
+    QJsonObject o;
+    for (int i = 0; i < row.count(); ++i)
+        o.insert(row.fieldName(i), QJsonValue::fromVariant(row.value(i)));
+    const ScopeParent of = ScopeParent::of(child, o);
+    return of.kind == ScopeParent::Kind::Row && of.entity == parent && of.rowId == parentId;
 }
 
 int DiscardCascade::count(const QSqlDatabase &db, const QString &entity, const QString &rowId,

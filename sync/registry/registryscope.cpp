@@ -4,6 +4,7 @@
 #include "registrysql.h"
 #include "registrystore.h"
 #include "rolewrites.h"
+#include "scopeparent.h"
 
 #include <QSqlQuery>
 
@@ -97,18 +98,12 @@ RegistryScope::Scope RegistryScope::scopeOf(const QString &entity, const QJsonOb
             batch->scopes.insert(RegistryPush::rowKey(parentEntity, id),
                                  {s.provinceId, s.clusterId});
     };
-    const auto ref = [&](const char *f) { return row.value(QLatin1String(f)).toString(); };
-    if (entity == QLatin1String("clusters")) {
-        s.provinceId = ref("province_id");
-        s.clusterId = ref("id");
-    } else if (row.contains(QLatin1String("cluster_id"))) {
-        parent(QStringLiteral("clusters"), ref("cluster_id"));
-    } else if (entity == QLatin1String("progress_readings")) {
-        parent(QStringLiteral("infrastructure_items"), ref("item_id"));
-    } else if (!ref("inspection_id").isEmpty()) {
-        parent(QStringLiteral("inspections"), ref("inspection_id"));
-    } else if (!ref("violation_id").isEmpty()) {
-        parent(QStringLiteral("violations"), ref("violation_id"));
+    const ScopeParent of = ScopeParent::of(entity, row);
+    if (of.kind == ScopeParent::Kind::Own) {
+        s.provinceId = row.value(QLatin1String("province_id")).toString();
+        s.clusterId = row.value(QLatin1String("id")).toString();
+    } else if (of.kind == ScopeParent::Kind::Row) {
+        parent(of.entity, of.rowId);
     } else {
         s.error = QStringLiteral("Dòng %1 phải thuộc một cụm hoặc một cuộc kiểm tra.").arg(entity);
     }

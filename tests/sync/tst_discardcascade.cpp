@@ -130,9 +130,11 @@ private slots:
         QVERIFY(q.exec("UPDATE outbox SET author = 'me'"));
         QVERIFY(q.exec("UPDATE outbox SET author = 'someone-else' WHERE row_id = 'a2'"));
         const qint64 seq = entryOf(c, "inspections", "i1");
-        QCOMPARE(RejectedDiscard::newRowsGivenUpWith(c, seq), 2);
+        QCOMPARE(RejectedDiscard::newRowsGivenUpWith(c, seq), 4);
         QVERIFY(RejectedDiscard::discard(c, seq, 1).ok());
         QVERIFY(deleted(c, "answers", "a1"));
+        QVERIFY(deleted(c, "photos", "ph1"));
+        QVERIFY(deleted(c, "photos", "ph2"));
         QVERIFY(!deleted(c, "answers", "a2"));
         QCOMPARE(scalar(c, "SELECT count(*) FROM outbox WHERE row_id = 'a2'").toInt(), 1);
     }
