@@ -43,6 +43,9 @@ void PhotoTransfer::start()
     if (opened.failed())
         return m_round.finish(opened, SyncErrors::Kind::Local);
     m_uploads = m_manager.pendingPhotos(m_store.root());
+    // A photo no row on the registry names yet goes once one is stored (the registry would
+    // refuse its bytes): its row waits in the outbox, refused, or for another user.
+    m_uploads.removeIf([](const PendingPhoto &p) { return !p.named; });
     m_uploadBytesTotal = 0;
     m_uploadBytesDone = 0;
     for (const PendingPhoto &p : m_uploads)
@@ -142,8 +145,12 @@ void PhotoTransfer::uploadChunk()
                     qBound<qint64>(0, qint64(o.value(QLatin1String("received")).toDouble()), total);
                 return uploadChunk();
             }
-            if (r.networkError == QNetworkReply::NoError && r.status == 422) {
-                // The local file does not match its name: never send it again this round.
+            if (r.networkError == QNetworkReply::NoError &&
+                (r.status == 422 || (r.status == 404 && o.value(QLatin1String("code")).toString() ==
+                                                            QLatin1String("photo_unknown")))) {
+                // The local file does not match its name, or no row the registry holds names
+                // it (lost in a restore, say): never send it again this round, and go on with the
+                // others (one photo holds none of them back).
                 m_manager.setPhotoError(p.sha256, o.value(QLatin1String("message")).toString());
                 p.uploadedBytes = -1;
                 if (!m_round.replied(r))

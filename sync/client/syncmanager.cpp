@@ -335,10 +335,11 @@ QList<PendingPhoto> SyncManager::pendingPhotos(const QString &root) const
         return out;
     const PhotoStore store(root);
     QSqlQuery q(m_db);
-    q.exec(QStringLiteral("SELECT p.sha256, coalesce(t.uploaded_bytes, 0), max(p.mime) FROM photos "
-                          "p LEFT JOIN photo_transfers t ON t.sha256 = p.sha256 "
-                          "WHERE p.deleted_at IS NULL AND coalesce(t.on_server, 0) = 0 "
-                          "GROUP BY p.sha256 ORDER BY min(p.created_at), p.sha256"));
+    q.exec(QStringLiteral(
+        "SELECT p.sha256, coalesce(t.uploaded_bytes, 0), max(p.mime), min(p.id IN (SELECT "
+        "row_id FROM outbox WHERE entity = 'photos' AND op = 'insert')) FROM photos p LEFT JOIN "
+        "photo_transfers t ON t.sha256 = p.sha256 WHERE p.deleted_at IS NULL AND "
+        "coalesce(t.on_server, 0) = 0 GROUP BY p.sha256 ORDER BY min(p.created_at), p.sha256"));
     while (q.next()) {
         PendingPhoto p;
         p.sha256 = q.value(0).toString();
@@ -348,6 +349,7 @@ QList<PendingPhoto> SyncManager::pendingPhotos(const QString &root) const
             continue; // a pulled photo whose original this device never had
         p.size = fi.size();
         p.uploadedBytes = q.value(1).toLongLong();
+        p.named = q.value(3).toInt() == 0;
         out << p;
     }
     return out;

@@ -28,6 +28,9 @@ struct PendingPhoto {
     QString path;
     qint64 size = 0;
     qint64 uploadedBytes = 0;
+    // False while every row naming it waits in the outbox as a new row (not sent, refused, or
+    // another user's): the registry takes a photo's bytes only once it holds a row naming them.
+    bool named = true;
 };
 
 // The sync state kept in the device database: the device id, the login, the pull cursor, the last
@@ -106,7 +109,7 @@ public:
     CoreError retryWaitingForOtherRows(qint64 now = -1);
 
     // Photo files under `root` (a PhotoStore's) whose rows are alive and that the registry does
-    // not hold yet.
+    // not hold yet (those it holds no row naming are marked: PendingPhoto::named).
     QList<PendingPhoto> pendingPhotos(const QString &root) const;
     // The type of the photo named `sha` ("image/jpeg" when no row names it): its file's suffix.
     QString photoMime(const QString &sha) const;

@@ -43,6 +43,18 @@ qint64 offsetOf(const Request &r)
     return r.headers.value("x-ccn-offset").toLongLong();
 }
 
+// A photo taken on the device whose row the registry has stored (its insert has left the
+// outbox, as after a push): the photo phase sends its bytes.
+bool storedPhoto(QSqlDatabase db, const QString &root, const QByteArray &bytes,
+                 const QString &source, const QString &mime = QStringLiteral("image/jpeg"))
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE entity = 'photos' AND row_id IN (SELECT "
+                             "id FROM photos WHERE sha256 = ?)"));
+    q.addBindValue(ContentHash::sha256Of(bytes));
+    return addPhoto(db, root, bytes, source, mime) && q.exec();
+}
+
 // What the photo phase told its round.
 struct Calls {
     QList<QPair<double, QString>> progress;
@@ -184,8 +196,8 @@ private slots:
             return Response::json(500, {{"code", "internal"}, {"message", "unexpected"}});
         };
         auto d = device(server);
-        QVERIFY(addPhoto(d->db.connection(), d->root, a, "camera"));
-        QVERIFY(addPhoto(d->db.connection(), d->root, b, "camera"));
+        QVERIFY(storedPhoto(d->db.connection(), d->root, a, "camera"));
+        QVERIFY(storedPhoto(d->db.connection(), d->root, b, "camera"));
         QCOMPARE(d->manager->pendingPhotos(d->root).size(), 2);
         QVERIFY(d->round());
         QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
@@ -219,7 +231,7 @@ private slots:
         };
         auto d = device(server);
         d->photos->setChunkSize(256 * 1024);
-        QVERIFY(addPhoto(d->db.connection(), d->root, bytes, "camera"));
+        QVERIFY(storedPhoto(d->db.connection(), d->root, bytes, "camera"));
         QVERIFY(d->round());
         QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
         const QList<Request> puts = requestsOf(server, "PUT");
@@ -257,7 +269,7 @@ private slots:
 
         d->photos->setChunkSize(100000);
         QCOMPARE(d->photos->chunkSize(), 100000);
-        QVERIFY(addPhoto(d->db.connection(), d->root, first, "camera"));
+        QVERIFY(storedPhoto(d->db.connection(), d->root, first, "camera"));
         QVERIFY(d->round());
         QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
         QList<qsizetype> sizes;
@@ -272,7 +284,7 @@ private slots:
 
         server.requests.clear();
         d->photos->setChunkSize(64 * 1024);
-        QVERIFY(addPhoto(d->db.connection(), d->root, second, "camera"));
+        QVERIFY(storedPhoto(d->db.connection(), d->root, second, "camera"));
         QVERIFY(d->round());
         QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
         sizes.clear();
@@ -298,7 +310,7 @@ private slots:
         };
         auto d = device(server);
         d->photos->setChunkSize(128 * 1024);
-        QVERIFY(addPhoto(d->db.connection(), d->root, bytes, "camera"));
+        QVERIFY(storedPhoto(d->db.connection(), d->root, bytes, "camera"));
         QVERIFY(d->round());
         QCOMPARE(d->calls.kind, SyncErrors::Kind::Offline);
         QCOMPARE(d->calls.endings, QList<SyncErrors::Kind>{SyncErrors::Kind::Offline});
@@ -335,7 +347,7 @@ private slots:
         auto d = device(server);
         d->photos->setChunkSize(64 * 1024);
         for (const QByteArray &bytes : {has, first, second})
-            QVERIFY(addPhoto(d->db.connection(), d->root, bytes, "camera"));
+            QVERIFY(storedPhoto(d->db.connection(), d->root, bytes, "camera"));
         QVERIFY(d->wantThumbnail(ContentHash::sha256Of("pulled photo 1")));
         QVERIFY(d->wantThumbnail(ContentHash::sha256Of("pulled photo 2")));
         QVERIFY(d->round());
@@ -382,8 +394,13 @@ private slots:
         };
         auto d = device(server);
         d->photos->setChunkSize(64 * 1024);
-        QVERIFY(addPhoto(d->db.connection(), d->root, bytes, "camera"));
+        QVERIFY(storedPhoto(d->db.connection(), d->root, bytes, "camera"));
         QVERIFY(d->wantThumbnail(ContentHash::sha256Of("another photo")));
+        QVERIFY(RecordWriter(d->db.connection())
+                    .update("photos",
+                            scalar(d->db.connection(), "SELECT id FROM photos").toString(),
+                            {{"caption", "Cổng chính"}})
+                    .ok());
         const QStringList outbox = outboxSnapshot(d->db.connection());
         QCOMPARE(outbox.size(), 1);
         QVERIFY(d->round());
@@ -403,6 +420,98 @@ private slots:
         QCOMPARE(d->transfer(ContentHash::sha256Of("another photo"), "thumb_state"),
                  QStringLiteral("wanted"));
         QVERIFY(QFileInfo::exists(PhotoStore(d->root).originalPath(sha)));
+    }
+
+    // A photo whose row waits in the outbox (not sent yet, refused, or another user's) is not
+    // sent: the registry takes a photo's bytes only once it holds a row that names them. It stays
+    // pending, and goes in the first round after its row is stored.
+    void aPhotoGoesOnceARowTheRegistryHoldsNamesIt()
+    {
+        const QByteArray waiting = realPhoto("gps/DSCN0010.jpg");
+        const QByteArray named = realPhoto("gps/DSCN0012.jpg");
+        QByteArray received;
+        QString receiving;
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/photos/status") {
+                QJsonObject photos;
+                for (const QJsonValue &v : r.json().value("sha256").toArray())
+                    photos.insert(v.toString(), held("missing", 0));
+                return statusReply(photos);
+            }
+            const QString sha = QString::fromLatin1(r.path.mid(r.path.lastIndexOf('/') + 1));
+            if (sha != receiving) {
+                receiving = sha;
+                received.clear();
+            }
+            return takeChunk(r, &received);
+        };
+        auto d = device(server);
+        QVERIFY(addPhoto(d->db.connection(), d->root, waiting, "camera"));
+        QVERIFY(storedPhoto(d->db.connection(), d->root, named, "camera"));
+        QVERIFY(addPhoto(d->db.connection(), d->root, waiting, "camera")); // a second row of it
+        QList<PendingPhoto> pending = d->manager->pendingPhotos(d->root);
+        QCOMPARE(pending.size(), 2);
+        for (const PendingPhoto &p : std::as_const(pending))
+            QCOMPARE(p.named, p.sha256 == ContentHash::sha256Of(named));
+        QVERIFY(d->round());
+        QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
+        for (const Request &r : server.requests)
+            QVERIFY2(!r.path.contains(ContentHash::sha256Of(waiting).toLatin1()) &&
+                         !r.body.contains(ContentHash::sha256Of(waiting).toLatin1()),
+                     r.path.constData());
+        QCOMPARE(d->transfer(ContentHash::sha256Of(named), "on_server"), QStringLiteral("1"));
+        pending = d->manager->pendingPhotos(d->root);
+        QCOMPARE(pending.size(), 1);
+        QVERIFY(!pending.first().named);
+
+        // One of its two rows is stored: the registry names it now.
+        QSqlQuery q(d->db.connection());
+        QVERIFY(q.exec("DELETE FROM outbox WHERE seq = (SELECT min(seq) FROM outbox)"));
+        QVERIFY(d->manager->pendingPhotos(d->root).first().named);
+        server.requests.clear();
+        QVERIFY(d->round());
+        QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
+        QVERIFY(!requestsOf(server, "PUT").isEmpty());
+        QCOMPARE(received, waiting);
+        QVERIFY(d->manager->pendingPhotos(d->root).isEmpty());
+    }
+
+    // A photo the registry knows nothing of (404 photo_unknown: no row it holds names it, after
+    // a restore say) holds back neither the other photos nor the thumbnails: it stays pending
+    // with the registry's words, and the round goes on.
+    void aPhotoTheRegistryKnowsNothingOfHoldsNothingBack()
+    {
+        const QByteArray unknown = realPhoto("gps/DSCN0010.jpg");
+        const QByteArray known = realPhoto("gps/DSCN0012.jpg");
+        const QString unknownSha = ContentHash::sha256Of(unknown);
+        QByteArray received;
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/photos/status")
+                return statusReply({{unknownSha, held("missing", 0)},
+                                    {ContentHash::sha256Of(known), held("missing", 0)}});
+            if (r.path.endsWith(unknownSha.toLatin1()))
+                return Response::json(404,
+                                      {{"code", "photo_unknown"},
+                                       {"message", "Chưa có bản ghi ảnh nào trỏ tới ảnh này."}});
+            if (r.method == "GET")
+                return Response::json(404, {{"code", "not_found"}, {"message", "chưa có"}});
+            return takeChunk(r, &received);
+        };
+        auto d = device(server);
+        QVERIFY(storedPhoto(d->db.connection(), d->root, unknown, "camera"));
+        QVERIFY(storedPhoto(d->db.connection(), d->root, known, "camera"));
+        QVERIFY(d->wantThumbnail(ContentHash::sha256Of("another photo")));
+        QVERIFY(d->round());
+        QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
+        QCOMPARE(received, known);
+        QVERIFY(requestsOf(server, "GET").size() == 1); // the thumbnail was asked for
+        const QList<PendingPhoto> pending = d->manager->pendingPhotos(d->root);
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().sha256, unknownSha);
+        QCOMPARE(d->transfer(unknownSha, "last_error"),
+                 QStringLiteral("Chưa có bản ghi ảnh nào trỏ tới ảnh này."));
     }
 
     // Thumbnails that pulled photo rows ask for are fetched and written under the data root;
@@ -609,7 +718,7 @@ private slots:
             return Response::json(404, {{"code", "not_found"}, {"message", "no"}});
         };
         auto sender = device(server);
-        QVERIFY(addPhoto(sender->db.connection(), sender->root, png, "file", "image/png"));
+        QVERIFY(storedPhoto(sender->db.connection(), sender->root, png, "file", "image/png"));
         const QList<PendingPhoto> pending = sender->manager->pendingPhotos(sender->root);
         QCOMPARE(pending.size(), 1);
         QCOMPARE(pending.first().path, PhotoStore(sender->root).originalPath(sha, "image/png"));

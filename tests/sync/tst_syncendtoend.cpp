@@ -20,6 +20,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 
 using namespace synctest;
@@ -227,14 +228,17 @@ private:
         return sha;
     }
 
-    // A live cluster both devices hold (the first by id), or empty.
-    static QString clusterBothSee(const Device &a, const Device &b)
+    // The first live row of `table` (by id) on `a` that `b` holds too (`held`) or does not, or
+    // empty.
+    static QString firstRowOf(const Device &a, const QString &table, const Device &b, bool held)
     {
         QSqlQuery q(a.c());
-        if (!q.exec("SELECT id FROM clusters WHERE deleted_at IS NULL ORDER BY id"))
+        if (!q.exec(QStringLiteral("SELECT id FROM %1 WHERE deleted_at IS NULL ORDER BY id")
+                        .arg(table)))
             return {};
         while (q.next())
-            if (!value(b, "clusters", q.value(0).toString(), "id").isEmpty())
+            if ((value(b, table, q.value(0).toString(), "id") != QLatin1String("<missing>")) ==
+                held)
                 return q.value(0).toString();
         return {}; // q ends here: its read transaction would keep a's view of the past
     }
@@ -907,7 +911,7 @@ private slots:
         auto officer = device("officer.demo");
         QVERIFY(round(*inspector));
         QVERIFY(round(*officer));
-        const QString cluster = clusterBothSee(*officer, *inspector);
+        const QString cluster = firstRowOf(*officer, "clusters", *inspector, true);
         QVERIFY2(!cluster.isEmpty(), "no cluster both demo users see");
         const QString copy = m_dir.filePath("registry-backup-4.sqlite");
         QVERIFY(backupTo(copy));
@@ -973,14 +977,7 @@ private slots:
         auto boss = device("supervisor.demo");
         QVERIFY(round(*inspector));
         QVERIFY(round(*officer));
-        QString tenant;
-        {
-            QSqlQuery q(inspector->c());
-            QVERIFY(q.exec("SELECT t.id FROM tenants t WHERE t.deleted_at IS NULL ORDER BY t.id"));
-            while (tenant.isEmpty() && q.next())
-                if (!value(*officer, "tenants", q.value(0).toString(), "id").isEmpty())
-                    tenant = q.value(0).toString();
-        }
+        const QString tenant = firstRowOf(*inspector, "tenants", *officer, true);
         QVERIFY2(!tenant.isEmpty(), "no tenant both demo users see");
         const QString workers = value(*inspector, "tenants", tenant, "workers");
         const QString cluster = value(*inspector, "tenants", tenant, "cluster_id");
@@ -1029,6 +1026,126 @@ private slots:
         QCOMPARE(value(*officer, "tenants", tenant, "workers"), counted);
     }
 
+    // A new inspection the registry refuses, given up, takes its answers and its photo with it
+    // (DiscardCascade, ScopeParent): the local officer records an inspection of a cluster outside
+    // their communes (the cluster's row put on the tablet as a pull would, as an older scope
+    // would have left it). The registry refuses the inspection, and the answers and the photo
+    // as waiting for it; the photo's bytes wait for a row the registry holds (PendingPhoto::named),
+    // and the round goes well. Once the officer gives the inspection up, nothing of it is sent
+    // again, the photo no longer waits, and the supervisors' list no longer shows any of the four.
+    void aNewInspectionGivenUpTakesItsAnswersAndPhoto()
+    {
+        auto officer = device("officer.demo");
+        auto boss = device("supervisor.demo");
+        QVERIFY(round(*officer));
+        QVERIFY(round(*boss));
+        const QString cluster = firstRowOf(*boss, "clusters", *officer, false);
+        QVERIFY2(!cluster.isEmpty(), "every cluster the supervisor sees is the officer's");
+        {
+            QSqlQuery read(boss->c());
+            QVERIFY(read.exec("SELECT * FROM clusters WHERE id = '" + cluster + "'"));
+            QVERIFY(read.next());
+            const QSqlRecord row = read.record();
+            QStringList columns, marks;
+            for (int i = 0; i < row.count(); ++i) {
+                columns << row.fieldName(i);
+                marks << "?";
+            }
+            QSqlQuery write(officer->c());
+            QVERIFY(write.exec("UPDATE sync_flags SET applying = 1"));
+            write.prepare("INSERT INTO clusters (" + columns.join(',') + ") VALUES (" +
+                          marks.join(',') + ")");
+            for (int i = 0; i < row.count(); ++i)
+                write.addBindValue(row.value(i));
+            QVERIFY2(write.exec(), qPrintable(write.lastError().text()));
+            QVERIFY(write.exec("UPDATE sync_flags SET applying = 0"));
+        }
+        const QString tpl =
+            scalar(officer->c(), "SELECT id FROM checklist_templates ORDER BY id").toString();
+        QStringList questions;
+        {
+            QSqlQuery q(officer->c());
+            QVERIFY(q.exec("SELECT q.id FROM checklist_questions q JOIN checklist_sections s ON "
+                           "s.id = q.section_id WHERE s.template_id = '" +
+                           tpl + "' ORDER BY q.id LIMIT 2"));
+            while (q.next())
+                questions << q.value(0).toString();
+        }
+        QCOMPARE(questions.size(), 2);
+        RecordWriter w(officer->c());
+        QString inspection, photo;
+        QVERIFY(w.insert("inspections",
+                         {{"cluster_id", cluster},
+                          {"template_id", tpl},
+                          {"kind", "periodic"},
+                          {"started_at", qint64(1767225600000)}},
+                         &inspection)
+                    .ok());
+        for (const QString &question : questions)
+            QVERIFY(w.insert("answers", {{"inspection_id", inspection},
+                                         {"question_id", question},
+                                         {"value", "yes"}})
+                        .ok());
+        QByteArray bytes;
+        const QString sha = placeOriginal(*officer, QStringLiteral("mobile/jolla.jpg"), &bytes);
+        QVERIFY(!sha.isEmpty());
+        QVERIFY(w.insert("photos",
+                         {{"sha256", sha},
+                          {"inspection_id", inspection},
+                          {"source", "camera"},
+                          {"byte_size", bytes.size()},
+                          {"caption", "Cổng cụm"}},
+                         &photo)
+                    .ok());
+
+        QVERIFY(round(*officer));
+        QCOMPARE(officer->client->rejectedRecords(), 4);
+        officer->client->refreshCounts();
+        QCOMPARE(officer->client->pendingPhotos(), 1); // not sent: no row on the registry names it
+        const auto refusedOf = [&](const QString &table) {
+            QStringList codes;
+            for (const QVariant &r : officer->client->rejectedChanges())
+                if (r.toMap().value("entity") == table)
+                    codes << r.toMap().value("code").toString();
+            return codes.join(',');
+        };
+        QCOMPARE(refusedOf("inspections"), QStringLiteral("forbidden"));
+        QCOMPARE(refusedOf("answers"), QStringLiteral("unknown_parent,unknown_parent"));
+        QCOMPARE(refusedOf("photos"), QStringLiteral("unknown_parent"));
+        const auto listedFor = [&](const QString &rowId) {
+            int n = 0;
+            for (const QVariant &r : rejectionsOf(*boss))
+                n += r.toMap().value("row_id").toString() == rowId ? 1 : 0;
+            return n;
+        };
+        QCOMPARE(listedFor(inspection), 1);
+        QCOMPARE(listedFor(photo), 1);
+
+        const qint64 seq =
+            scalar(officer->c(), "SELECT seq FROM outbox WHERE row_id = '" + inspection + "'")
+                .toLongLong();
+        QCOMPARE(officer->client->newRowsGivenUpWith(seq), 3);
+        QVERIFY2(officer->client->discardRejected(seq), qPrintable(officer->client->lastError()));
+        QCOMPARE(officer->client->rejectedRecords(), 0);
+        QVERIFY(!value(*officer, "photos", photo, "deleted_at").isEmpty());
+        QVERIFY(value(*officer, "photos", photo, "deleted_at") != "<null>");
+        officer->client->refreshCounts();
+        QCOMPARE(officer->client->pendingPhotos(), 0);
+        QCOMPARE(scalar(officer->c(), "SELECT count(*) FROM discarded_changes").toInt(), 4);
+
+        QVERIFY(round(*officer));
+        QCOMPARE(officer->client->lastError(), QString());
+        QCOMPARE(scalar(officer->c(), "SELECT count(*) FROM outbox").toInt(), 0);
+        QCOMPARE(scalar(officer->c(), "SELECT count(*) FROM refetch_rows").toInt(), 0);
+        QCOMPARE(listedFor(inspection), 0);
+        QCOMPARE(listedFor(photo), 0);
+        QVERIFY(round(*boss));
+        QCOMPARE(value(*boss, "inspections", inspection, "id"), QStringLiteral("<missing>"));
+        QCOMPARE(value(*boss, "photos", photo, "id"), QStringLiteral("<missing>"));
+        // The photo stays on the tablet, with the rows given up.
+        QVERIFY(QFileInfo::exists(PhotoStore(officer->root).originalPath(sha)));
+    }
+
     // A change refused while it waits for another row is sent again later, after a newer change
     // of the same field from the same tablet was stored: the late change must not put back the
     // value the inspector has since replaced (the tablet holds the newer one and would not pull
@@ -1040,7 +1157,7 @@ private slots:
         auto officer = device("officer.demo");
         QVERIFY(round(*inspector));
         QVERIFY(round(*officer));
-        const QString cluster = clusterBothSee(*officer, *inspector);
+        const QString cluster = firstRowOf(*officer, "clusters", *inspector, true);
         QVERIFY2(!cluster.isEmpty(), "no cluster both demo users see");
         QString first, reading;
         QVERIFY(RecordWriter(officer->c())
