@@ -1,5 +1,6 @@
 #include "inspectionmanager.h"
 
+#include "answerid.h"
 #include "searchtext.h"
 #include "transaction.h"
 
@@ -180,7 +181,8 @@ CoreError InspectionManager::setAnswer(const QString &inspectionId, const QStrin
                              {QStringLiteral("deleted_at"), QVariant()}});
     } else {
         e = m_writer.insert(QStringLiteral("answers"),
-                            {{QStringLiteral("inspection_id"), inspectionId},
+                            {{QStringLiteral("id"), AnswerId::of(inspectionId, questionId)},
+                             {QStringLiteral("inspection_id"), inspectionId},
                              {QStringLiteral("question_id"), questionId},
                              {QStringLiteral("value"), storedValue},
                              {QStringLiteral("note"), storedNote}});

@@ -1,3 +1,4 @@
+#include "answerid.h"
 #include "inspectionmanager.h"
 #include "recordwriter.h"
 #include "testdb.h"
@@ -58,6 +59,23 @@ private slots:
                          QString(), {}, &other)
                      .code(),
                  CoreError::Code::NotFound);
+    }
+
+    // A new answer's id is AnswerId's, the one every tablet gives that inspection's answer to
+    // that question; answering again keeps the row.
+    void anAnswerHasTheIdEveryTabletGivesIt()
+    {
+        InspectionManager m(m_db.connection());
+        const QString id = startDraft(m);
+        QVERIFY(m.setAnswer(id, testdb::qWwtp, QStringLiteral("yes")).ok());
+        QVERIFY(m.setAnswer(id, testdb::qWwtp, QStringLiteral("no")).ok());
+        QSqlQuery q(m_db.connection());
+        q.prepare(QStringLiteral("SELECT id, value FROM answers WHERE inspection_id = ?"));
+        q.addBindValue(id);
+        QVERIFY(q.exec() && q.next());
+        QCOMPARE(q.value(0).toString(), AnswerId::of(id, testdb::qWwtp));
+        QCOMPARE(q.value(1).toString(), QStringLiteral("no"));
+        QVERIFY(!q.next());
     }
 
     void badAnswerKeepsTheSavedOne()

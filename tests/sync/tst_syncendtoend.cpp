@@ -4,7 +4,9 @@
 // sync through it. Parallel edits of different fields both
 // survive; the same field gives a conflict record; delete against edit; photos up (with an
 // interrupted upload resumed) and down (thumbnail eagerly, original on demand).
+#include "answerid.h"
 #include "contenthash.h"
+#include "inspectionmanager.h"
 #include "photostore.h"
 #include "postgresdump.h"
 #include "protocolversion.h"
@@ -1024,6 +1026,58 @@ private slots:
         QCOMPARE(value(*inspector, "tenants", tenant, "workers"), counted);
         QCOMPARE(inspector->client->pendingRecords(), 0);
         QCOMPARE(value(*officer, "tenants", tenant, "workers"), counted);
+    }
+
+    // Two inspectors of one team answer the same question of their inspection, offline, on two
+    // tablets, through the app's InspectionManager. Both answers are one row (AnswerId): the
+    // first stored keeps the field, the other answer is a conflict record for the supervisor,
+    // and both tablets hold the row and go on syncing. (With ids chosen at random the registry
+    // held two rows for one question, and no device could store both: every pull of them failed.)
+    void twoTabletsAnsweringOneQuestionMakeOneAnswer()
+    {
+        std::unique_ptr<Device> a, b;
+        QVERIFY(twoSyncedTablets(&a, &b));
+        auto boss = device("supervisor.demo");
+        InspectionManager onA(a->c()), onB(b->c());
+        const QString cluster = someRow(*a, "clusters");
+        const QString tpl =
+            scalar(a->c(), "SELECT id FROM checklist_templates ORDER BY id").toString();
+        QString inspection;
+        QVERIFY(onA.start(cluster, "periodic", tpl, "Nguyễn Văn An", {}, &inspection).ok());
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        const QString question =
+            scalar(a->c(), "SELECT q.id FROM checklist_questions q JOIN checklist_sections s ON "
+                           "s.id = q.section_id WHERE s.template_id = '" +
+                               tpl + "' AND q.kind = 'yes_no_na' ORDER BY q.id")
+                .toString();
+        QVERIFY(!question.isEmpty());
+        QVERIFY(onA.setAnswer(inspection, question, "yes", "Trạm chạy tốt").ok());
+        QVERIFY(onB.setAnswer(inspection, question, "no").ok());
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        QVERIFY(round(*a));
+        const QString answer = AnswerId::of(inspection, question);
+        for (Device *d : {a.get(), b.get()}) {
+            QCOMPARE(scalar(d->c(), "SELECT count(*) FROM answers WHERE inspection_id = '" +
+                                        inspection + "'")
+                         .toInt(),
+                     1);
+            QCOMPARE(value(*d, "answers", answer, "value"), QStringLiteral("yes"));
+            QCOMPARE(value(*d, "answers", answer, "note"), QStringLiteral("Trạm chạy tốt"));
+            QCOMPARE(d->client->lastError(), QString());
+            QCOMPARE(d->client->pendingRecords(), 0);
+        }
+        const QJsonArray conflicts = QJsonDocument::fromJson(conflictsOf(*boss)).array();
+        int found = 0;
+        for (const QJsonValue &c : conflicts)
+            if (c.toObject().value("row_id").toString() == answer &&
+                c.toObject().value("field").toString() == "value") {
+                ++found;
+                QCOMPARE(c.toObject().value("current_value").toString(), QStringLiteral("yes"));
+                QCOMPARE(c.toObject().value("incoming_value").toString(), QStringLiteral("no"));
+            }
+        QCOMPARE(found, 1);
     }
 
     // A new inspection the registry refuses, given up, takes its answers and its photo with it
