@@ -153,7 +153,8 @@ public:
             return false;
         }
         for (auto it = values.begin(); it != values.end(); ++it)
-            note(table, *id, it.key(), it.value());
+            if (it.key() != QLatin1String("id")) // the row's name (an answer's: AnswerId's)
+                note(table, *id, it.key(), it.value());
         return true;
     }
 
