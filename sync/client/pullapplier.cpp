@@ -4,6 +4,7 @@
 #include "searchtext.h"
 #include "sqlitehandle.h"
 
+#include "displacedrows.h"
 #include "outboxtriggers.h"
 #include "protocolversion.h"
 #include "pullpragmas.h"
@@ -381,6 +382,21 @@ CoreError PullApplier::finishRefetch(const std::vector<Run> &runs)
 
 CoreError PullApplier::applyPage(qint64 since, Page *result)
 {
+    m_failedCode = 0;
+    CoreError e = applyPageOnce(since, result);
+    if (e.failed() && m_failedCode == SQLITE_CONSTRAINT_UNIQUE) {
+        // Two rows of one natural key (the registry holds two answers to one question): the page
+        // again, the rows that cannot be held set aside first (DisplacedRows).
+        m_settleKeys = true;
+        e = applyPageOnce(since, result);
+        m_settleKeys = false;
+        m_skip.clear();
+    }
+    return e;
+}
+
+CoreError PullApplier::applyPageOnce(qint64 since, Page *result)
+{
     Page p;
     std::vector<Run> runs;
     if (const CoreError e = check(since, &p, &runs); e.failed())
@@ -400,7 +416,8 @@ CoreError PullApplier::applyPage(qint64 since, Page *result)
             error = SyncErrors::make(SyncErrors::Kind::Local, tx.beginError().message());
         } else if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1"))) {
             error = sqlFailure(q);
-        } else if (error = loadPending(runs); error.ok()) {
+        } else if (error = loadPending(runs);
+                   error.ok() && (!m_settleKeys || (error = settleKeys(runs)).ok())) {
             // Tables without triggers of their own first, with the connection's triggers off:
             // the outbox's do nothing while a page is written, yet each row would run their
             // program. Tables with triggers (full-text indexes) last: once those have written in
@@ -517,8 +534,11 @@ CoreError PullApplier::applyRun(const Run &run)
 
     for (int i = 0; i < run.run->rowCount; ++i) {
         const PulledPage::Row &a = page.row(run.run->firstRow + i);
-        const RowFacts r = factsOf(shape, a, now);
         const PulledPage::Value &id = page.at(a, shape.idAt);
+        if (!m_skip.isEmpty() &&
+            m_skip.contains(shape.entity + QLatin1Char('/') + page.toString(id)))
+            continue; // kept in displaced_rows (settleKeys)
+        const RowFacts r = factsOf(shape, a, now);
         int found = SQLITE_DONE;
         if (look) {
             bind(shape.probe, 1, id);
@@ -726,7 +746,54 @@ int PullApplier::bindRow(sqlite3_stmt *st, int at, const Shape &shape, const Pul
 CoreError PullApplier::step(sqlite3_stmt *st) const
 {
     const int rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE)
+        m_failedCode = sqlite3_extended_errcode(m_handle);
     const CoreError e = rc == SQLITE_DONE ? CoreError() : rawFailure();
     sqlite3_reset(st);
     return e;
+}
+
+QJsonValue PullApplier::jsonOf(const PulledPage::Value &v) const
+{
+    switch (v.type) {
+    case PulledPage::Type::Missing:
+    case PulledPage::Type::Null:
+        return QJsonValue::Null;
+    case PulledPage::Type::Bool:
+        return v.boolean;
+    case PulledPage::Type::Number:
+        return v.integral ? QJsonValue(v.integer) : QJsonValue(v.number);
+    case PulledPage::Type::String:
+        return m_page->toString(v);
+    case PulledPage::Type::Array:
+    case PulledPage::Type::Object:
+        break;
+    }
+    const QJsonDocument d = QJsonDocument::fromJson(m_page->toUtf8(v));
+    return d.isArray() ? QJsonValue(d.array()) : QJsonValue(d.object());
+}
+
+CoreError PullApplier::settleKeys(const std::vector<Run> &runs)
+{
+    DisplacedRows displaced(m_db);
+    for (const Run &run : runs) {
+        const Shape &shape = *run.shape;
+        if (!shape.known || displaced.keysOf(shape.entity).isEmpty())
+            continue;
+        for (int i = 0; i < run.run->rowCount; ++i) {
+            const PulledPage::Row &a = m_page->row(run.run->firstRow + i);
+            QJsonObject row;
+            for (int c = 0; c < shape.columns.size(); ++c)
+                row.insert(shape.columns.at(c), jsonOf(m_page->at(a, shape.from[size_t(c)])));
+            bool write = true;
+            const CoreError e =
+                displaced.settle(shape.entity, row, m_page->at(a, 0).toInteger(), &write, &m_skip);
+            if (e.failed())
+                return SyncErrors::make(SyncErrors::Kind::Local, e.message());
+            if (!write)
+                m_skip.insert(shape.entity + QLatin1Char('/') +
+                              row.value(QLatin1String("id")).toString());
+        }
+    }
+    return {};
 }

@@ -87,7 +87,13 @@ private:
     // The shape of the run's columns for its entity, checked (an empty message) or why not.
     Shape *shapeOf(const PulledPage::Run &run, QString *why);
     CoreError check(qint64 since, Page *p, std::vector<Run> *runs);
+    // A page, applied again with settleKeys when it failed on a natural key held by two rows.
     CoreError applyPage(qint64 since, Page *result);
+    CoreError applyPageOnce(qint64 since, Page *result);
+    // Sets aside, into displaced_rows, the rows of the page or of the device that another row of
+    // the same natural key keeps out of their table (DisplacedRows); their ids go to m_skip.
+    CoreError settleKeys(const std::vector<Run> &runs);
+    QJsonValue jsonOf(const PulledPage::Value &v) const;
     // What a page of refetched rows writes instead of the cursor (applyRefetched).
     CoreError finishRefetch(const std::vector<Run> &runs);
     CoreError applyRun(const Run &run);
@@ -143,4 +149,7 @@ private:
     QHash<QByteArray, Shape *> m_shapes; // entity + column list -> shape
     QByteArray m_shapeKey;
     std::vector<std::unique_ptr<Shape>> m_ownedShapes;
+    mutable int m_failedCode = 0; // SQLite's extended code of the last failed step
+    bool m_settleKeys = false;    // applying a page again: settleKeys first
+    QSet<QString> m_skip;         // entity + '/' + id: rows of the page not written
 };

@@ -138,6 +138,24 @@ private slots:
                          .toInt(),
                      0);
         }
+        QStringList displaced, expected;
+        QSqlQuery q(c);
+        QVERIFY(q.exec("SELECT entity, row_id, version, row_json FROM displaced_rows ORDER BY "
+                       "entity, row_id"));
+        while (q.next()) {
+            displaced << QStringLiteral("%1/%2@%3")
+                             .arg(q.value(0).toString(), q.value(1).toString(),
+                                  q.value(2).toString());
+            // The row as it was, whole: its id and the question it answers.
+            const QJsonObject row = QJsonDocument::fromJson(q.value(3).toByteArray()).object();
+            QCOMPARE(row.value("id").toString(), q.value(1).toString());
+            QVERIFY(!row.value("question_id").toString().isEmpty() || q.value(0) != "answers");
+        }
+        for (const QJsonValue &d : fixture.value("expect_displaced").toArray())
+            expected << QStringLiteral("%1/%2@%3")
+                            .arg(d.toArray().at(0).toString(), d.toArray().at(1).toString())
+                            .arg(d.toArray().at(2).toInteger());
+        QCOMPARE(displaced, expected);
     }
 
     void photoRowsAskForThumbnails()

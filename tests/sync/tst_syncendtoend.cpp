@@ -230,6 +230,25 @@ private:
         return sha;
     }
 
+    // A draft inspection started on `a` and synced to `b` (an inspection team's two tablets),
+    // and a yes/no question of its template; false if either cannot be had.
+    static bool sharedDraft(Device &a, Device &b, QString *inspection, QString *question)
+    {
+        const QString tpl =
+            scalar(a.c(), "SELECT id FROM checklist_templates ORDER BY id").toString();
+        if (InspectionManager(a.c())
+                .start(someRow(a, "clusters"), "periodic", tpl, "Nguyễn Văn An", {}, inspection)
+                .failed() ||
+            !round(a) || !round(b))
+            return false;
+        *question =
+            scalar(a.c(), "SELECT q.id FROM checklist_questions q JOIN checklist_sections s ON "
+                          "s.id = q.section_id WHERE s.template_id = '" +
+                              tpl + "' AND q.kind = 'yes_no_na' ORDER BY q.id")
+                .toString();
+        return !question->isEmpty();
+    }
+
     // The first live row of `table` (by id) on `a` that `b` holds too (`held`) or does not, or
     // empty.
     static QString firstRowOf(const Device &a, const QString &table, const Device &b, bool held)
@@ -1039,19 +1058,8 @@ private slots:
         QVERIFY(twoSyncedTablets(&a, &b));
         auto boss = device("supervisor.demo");
         InspectionManager onA(a->c()), onB(b->c());
-        const QString cluster = someRow(*a, "clusters");
-        const QString tpl =
-            scalar(a->c(), "SELECT id FROM checklist_templates ORDER BY id").toString();
-        QString inspection;
-        QVERIFY(onA.start(cluster, "periodic", tpl, "Nguyễn Văn An", {}, &inspection).ok());
-        QVERIFY(round(*a));
-        QVERIFY(round(*b));
-        const QString question =
-            scalar(a->c(), "SELECT q.id FROM checklist_questions q JOIN checklist_sections s ON "
-                           "s.id = q.section_id WHERE s.template_id = '" +
-                               tpl + "' AND q.kind = 'yes_no_na' ORDER BY q.id")
-                .toString();
-        QVERIFY(!question.isEmpty());
+        QString inspection, question;
+        QVERIFY(sharedDraft(*a, *b, &inspection, &question));
         QVERIFY(onA.setAnswer(inspection, question, "yes", "Trạm chạy tốt").ok());
         QVERIFY(onB.setAnswer(inspection, question, "no").ok());
         QVERIFY(round(*a));
@@ -1078,6 +1086,45 @@ private slots:
                 QCOMPARE(c.toObject().value("incoming_value").toString(), QStringLiteral("no"));
             }
         QCOMPARE(found, 1);
+    }
+
+    // Two answers to one question as rows of their own (ids chosen at random, as tablets did
+    // before AnswerId): the registry holds both, and no device may hold both. Each tablet's pull
+    // goes through: the lower id holds the question on both, the other row is kept in
+    // displaced_rows (its values are not lost), and later rounds are quiet.
+    void twoRowsAnsweringOneQuestionDoNotStopAPull()
+    {
+        std::unique_ptr<Device> a, b;
+        QVERIFY(twoSyncedTablets(&a, &b));
+        QString inspection, question;
+        QVERIFY(sharedDraft(*a, *b, &inspection, &question));
+        QString idA, idB;
+        QVERIFY(
+            RecordWriter(a->c())
+                .insert(
+                    "answers",
+                    {{"inspection_id", inspection}, {"question_id", question}, {"value", "yes"}},
+                    &idA)
+                .ok());
+        QVERIFY(
+            RecordWriter(b->c())
+                .insert("answers",
+                        {{"inspection_id", inspection}, {"question_id", question}, {"value", "no"}},
+                        &idB)
+                .ok());
+        QVERIFY(idA != idB);
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        QVERIFY(round(*a));
+        const QString low = qMin(idA, idB), high = qMax(idA, idB);
+        for (Device *d : {a.get(), b.get()}) {
+            QCOMPARE(value(*d, "answers", low, "id"), low);
+            QCOMPARE(value(*d, "answers", high, "id"), QStringLiteral("<missing>"));
+            QCOMPARE(scalar(d->c(), "SELECT row_id FROM displaced_rows").toString(), high);
+            QCOMPARE(d->client->lastError(), QString());
+            QCOMPARE(d->client->pendingRecords(), 0);
+            QVERIFY(round(*d));
+        }
     }
 
     // A new inspection the registry refuses, given up, takes its answers and its photo with it
