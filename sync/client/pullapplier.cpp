@@ -392,6 +392,13 @@ CoreError PullApplier::applyPage(qint64 since, Page *result)
         m_settleKeys = false;
         m_skip.clear();
     }
+    if (e.failed() && (m_failedCode & 0xff) == SQLITE_CONSTRAINT)
+        // Not the device's storage: a row of the registry this tablet's schema does not take (a
+        // value its CHECK refuses, a NOT NULL column empty). Said so, not as a full disk.
+        return SyncErrors::make(
+            SyncErrors::Kind::Malformed,
+            QStringLiteral("pull: a row the registry sent does not fit this tablet (%1)")
+                .arg(m_failedMessage));
     return e;
 }
 
@@ -746,8 +753,10 @@ int PullApplier::bindRow(sqlite3_stmt *st, int at, const Shape &shape, const Pul
 CoreError PullApplier::step(sqlite3_stmt *st) const
 {
     const int rc = sqlite3_step(st);
-    if (rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE) {
         m_failedCode = sqlite3_extended_errcode(m_handle);
+        m_failedMessage = QString::fromUtf8(sqlite3_errmsg(m_handle));
+    }
     const CoreError e = rc == SQLITE_DONE ? CoreError() : rawFailure();
     sqlite3_reset(st);
     return e;

@@ -149,7 +149,8 @@ private:
     QHash<QByteArray, Shape *> m_shapes; // entity + column list -> shape
     QByteArray m_shapeKey;
     std::vector<std::unique_ptr<Shape>> m_ownedShapes;
-    mutable int m_failedCode = 0; // SQLite's extended code of the last failed step
-    bool m_settleKeys = false;    // applying a page again: settleKeys first
-    QSet<QString> m_skip;         // entity + '/' + id: rows of the page not written
+    mutable int m_failedCode = 0;    // SQLite's extended code of the last failed step
+    mutable QString m_failedMessage; // ... and its message
+    bool m_settleKeys = false;       // applying a page again: settleKeys first
+    QSet<QString> m_skip;            // entity + '/' + id: rows of the page not written
 };
