@@ -1,5 +1,6 @@
 #include "inspectiondocfactory.h"
 
+#include "answerid.h"
 #include "recordwriter.h"
 #include "textfolder.h"
 #include "transaction.h"
@@ -113,6 +114,10 @@ CoreError InspectionDocFactory::write(QSqlDatabase db, int count, QStringList *i
                         return e;
                     QVariantMap row = v.toMap();
                     row.insert(QStringLiteral("inspection_id"), id);
+                    if (QLatin1String(child) == QLatin1String("answers")) // as the app names them
+                        row.insert(QStringLiteral("id"),
+                                   AnswerId::of(id, row.value(QStringLiteral("question_id"))
+                                                        .toString()));
                     e = writer.insert(QString::fromLatin1(child), row);
                 }
             }
