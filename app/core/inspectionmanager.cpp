@@ -631,6 +631,9 @@ CoreError InspectionManager::saveBundle(const QVariantMap &bundle, QString *insp
         for (const QVariant &v : bundle.value(key).toList()) {
             QVariantMap row = v.toMap();
             row.insert(QStringLiteral("inspection_id"), id);
+            if (key == QLatin1String("answers") && !row.contains(QStringLiteral("id")))
+                row.insert(QStringLiteral("id"),
+                           AnswerId::of(id, row.value(QStringLiteral("question_id")).toString()));
             e = m_writer.insert(table, row);
             if (e.failed())
                 return e;

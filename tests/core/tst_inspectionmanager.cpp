@@ -62,7 +62,7 @@ private slots:
     }
 
     // A new answer's id is AnswerId's, the one every tablet gives that inspection's answer to
-    // that question; answering again keeps the row.
+    // that question; answering again keeps the row; an inspection saved whole does the same.
     void anAnswerHasTheIdEveryTabletGivesIt()
     {
         InspectionManager m(m_db.connection());
@@ -76,6 +76,20 @@ private slots:
         QCOMPARE(q.value(0).toString(), AnswerId::of(id, testdb::qWwtp));
         QCOMPARE(q.value(1).toString(), QStringLiteral("no"));
         QVERIFY(!q.next());
+        // An inspection saved whole names its answers the same way.
+        QString saved;
+        QVERIFY(m.saveBundle({{"inspection", QVariantMap{{"cluster_id", testdb::dongHuong},
+                                                         {"template_id", testdb::templateId},
+                                                         {"kind", "periodic"},
+                                                         {"started_at", qint64(1716000000000)}}},
+                              {"answers", QVariantList{QVariantMap{{"question_id", testdb::qWwtp},
+                                                                   {"value", "yes"}}}}},
+                             &saved)
+                    .ok());
+        q.prepare(QStringLiteral("SELECT id FROM answers WHERE inspection_id = ?"));
+        q.addBindValue(saved);
+        QVERIFY(q.exec() && q.next());
+        QCOMPARE(q.value(0).toString(), AnswerId::of(saved, testdb::qWwtp));
     }
 
     void badAnswerKeepsTheSavedOne()
