@@ -388,6 +388,7 @@ CoreError PullApplier::applyPage(qint64 since, Page *result)
         // Two rows of one natural key (the registry holds two answers to one question): the page
         // again, the rows that cannot be held set aside first (DisplacedRows).
         m_settleKeys = true;
+        m_failedCode = 0; // the retry's own failure, if any, says what it was
         e = applyPageOnce(since, result);
         m_settleKeys = false;
         m_skip.clear();
@@ -762,26 +763,6 @@ CoreError PullApplier::step(sqlite3_stmt *st) const
     return e;
 }
 
-QJsonValue PullApplier::jsonOf(const PulledPage::Value &v) const
-{
-    switch (v.type) {
-    case PulledPage::Type::Missing:
-    case PulledPage::Type::Null:
-        return QJsonValue::Null;
-    case PulledPage::Type::Bool:
-        return v.boolean;
-    case PulledPage::Type::Number:
-        return v.integral ? QJsonValue(v.integer) : QJsonValue(v.number);
-    case PulledPage::Type::String:
-        return m_page->toString(v);
-    case PulledPage::Type::Array:
-    case PulledPage::Type::Object:
-        break;
-    }
-    const QJsonDocument d = QJsonDocument::fromJson(m_page->toUtf8(v));
-    return d.isArray() ? QJsonValue(d.array()) : QJsonValue(d.object());
-}
-
 CoreError PullApplier::settleKeys(const std::vector<Run> &runs)
 {
     DisplacedRows displaced(m_db);
@@ -793,7 +774,8 @@ CoreError PullApplier::settleKeys(const std::vector<Run> &runs)
             const PulledPage::Row &a = m_page->row(run.run->firstRow + i);
             QJsonObject row;
             for (int c = 0; c < shape.columns.size(); ++c)
-                row.insert(shape.columns.at(c), jsonOf(m_page->at(a, shape.from[size_t(c)])));
+                row.insert(shape.columns.at(c),
+                           m_page->toJson(m_page->at(a, shape.from[size_t(c)])));
             bool write = true;
             const CoreError e =
                 displaced.settle(shape.entity, row, m_page->at(a, 0).toInteger(), &write, &m_skip);

@@ -93,7 +93,6 @@ private:
     // Sets aside, into displaced_rows, the rows of the page or of the device that another row of
     // the same natural key keeps out of their table (DisplacedRows); their ids go to m_skip.
     CoreError settleKeys(const std::vector<Run> &runs);
-    QJsonValue jsonOf(const PulledPage::Value &v) const;
     // What a page of refetched rows writes instead of the cursor (applyRefetched).
     CoreError finishRefetch(const std::vector<Run> &runs);
     CoreError applyRun(const Run &run);

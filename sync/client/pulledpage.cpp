@@ -377,3 +377,23 @@ QByteArray PulledPage::toUtf8(const Value &v) const
 {
     return v.utf8 ? QByteArray(v.utf8, v.size) : QByteArray();
 }
+
+QJsonValue PulledPage::toJson(const Value &v) const
+{
+    switch (v.type) {
+    case Type::Missing:
+    case Type::Null:
+        return QJsonValue::Null;
+    case Type::Bool:
+        return v.boolean;
+    case Type::Number:
+        return v.integral ? QJsonValue(v.integer) : QJsonValue(v.number);
+    case Type::String:
+        return toString(v);
+    case Type::Array:
+    case Type::Object:
+        break;
+    }
+    const QJsonDocument d = QJsonDocument::fromJson(toUtf8(v));
+    return d.isArray() ? QJsonValue(d.array()) : QJsonValue(d.object());
+}

@@ -107,6 +107,8 @@ public:
     // The text of a string, or of an array or object inside a row (empty for other values).
     QString toString(const Value &v) const;
     QByteArray toUtf8(const Value &v) const;
+    // The value as Qt holds JSON (a missing value is null).
+    QJsonValue toJson(const Value &v) const;
 
 private:
     void clear();

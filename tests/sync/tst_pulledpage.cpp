@@ -124,6 +124,24 @@ private slots:
         QCOMPARE(moved.toUtf8(id), QStringLiteral("Đồng\n").toUtf8());
     }
 
+    // Each value of a row as Qt holds JSON: the number 2^53 + 1 exactly, an array whole.
+    void valuesAsQtJson()
+    {
+        PulledPage page;
+        QVERIFY(
+            page.read("{\"protocol\":2,\"next\":1,\"more\":false,\"runs\":[{\"entity\":"
+                      "\"t\",\"columns\":[\"id\",\"n\",\"x\",\"b\",\"z\",\"a\"],"
+                      "\"rows\":[[1,0,\"Đồng\",9007199254740993,1.5,true,null,[1,\"hai\"]]]}]}"));
+        const PulledPage::Row &row = page.row(0);
+        QCOMPARE(page.toJson(page.at(row, 2)), QJsonValue(QStringLiteral("Đồng")));
+        QCOMPARE(page.toJson(page.at(row, 3)), QJsonValue(qint64(9007199254740993)));
+        QCOMPARE(page.toJson(page.at(row, 4)), QJsonValue(1.5));
+        QCOMPARE(page.toJson(page.at(row, 5)), QJsonValue(true));
+        QCOMPARE(page.toJson(page.at(row, 6)), QJsonValue(QJsonValue::Null));
+        QCOMPARE(page.toJson(page.at(row, 7)), QJsonValue(QJsonArray{1, QStringLiteral("hai")}));
+        QCOMPARE(page.toJson(PulledPage::Value()), QJsonValue(QJsonValue::Null)); // missing
+    }
+
     // One PulledPage reads page after page: each read replaces the page before, a refused text
     // leaves nothing of it, and the next good text reads as a fresh object would.
     void readsLastSeq()

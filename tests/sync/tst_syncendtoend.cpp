@@ -230,6 +230,22 @@ private:
         return sha;
     }
 
+    // The first `n` yes/no questions of template `tpl` on `d`, by id.
+    static QStringList questionsOf(const Device &d, const QString &tpl, int n)
+    {
+        QStringList ids;
+        QSqlQuery q(d.c());
+        q.prepare("SELECT q.id FROM checklist_questions q JOIN checklist_sections s ON s.id = "
+                  "q.section_id WHERE s.template_id = ? AND q.kind = 'yes_no_na' ORDER BY q.id "
+                  "LIMIT ?");
+        q.addBindValue(tpl);
+        q.addBindValue(n);
+        q.exec();
+        while (q.next())
+            ids << q.value(0).toString();
+        return ids;
+    }
+
     // A draft inspection started on `a` and synced to `b` (an inspection team's two tablets),
     // and a yes/no question of its template; false if either cannot be had.
     static bool sharedDraft(Device &a, Device &b, QString *inspection, QString *question)
@@ -241,11 +257,7 @@ private:
                 .failed() ||
             !round(a) || !round(b))
             return false;
-        *question =
-            scalar(a.c(), "SELECT q.id FROM checklist_questions q JOIN checklist_sections s ON "
-                          "s.id = q.section_id WHERE s.template_id = '" +
-                              tpl + "' AND q.kind = 'yes_no_na' ORDER BY q.id")
-                .toString();
+        *question = questionsOf(a, tpl, 1).value(0);
         return !question->isEmpty();
     }
 
@@ -1163,15 +1175,7 @@ private slots:
         }
         const QString tpl =
             scalar(officer->c(), "SELECT id FROM checklist_templates ORDER BY id").toString();
-        QStringList questions;
-        {
-            QSqlQuery q(officer->c());
-            QVERIFY(q.exec("SELECT q.id FROM checklist_questions q JOIN checklist_sections s ON "
-                           "s.id = q.section_id WHERE s.template_id = '" +
-                           tpl + "' ORDER BY q.id LIMIT 2"));
-            while (q.next())
-                questions << q.value(0).toString();
-        }
+        const QStringList questions = questionsOf(*officer, tpl, 2);
         QCOMPARE(questions.size(), 2);
         RecordWriter w(officer->c());
         QString inspection, photo;
