@@ -42,11 +42,12 @@ QString jsonObject(const QStringList &cols, const QString &row)
 // or dropped. sync_state keeps the cookie at which the triggers were last found complete.
 const QString kCheckedCookieKey = QStringLiteral("outbox_triggers_schema_cookie");
 
+// SQLite's schema cookie and the triggers' version, as stored once the triggers were checked.
 QString schemaCookie(const QSqlDatabase &db)
 {
     QSqlQuery q(db);
     if (q.exec(QStringLiteral("PRAGMA schema_version")) && q.next())
-        return q.value(0).toString();
+        return q.value(0).toString() + QStringLiteral("/t%1").arg(OutboxTriggers::kVersion);
     return {};
 }
 
@@ -140,6 +141,13 @@ CoreError OutboxTriggers::install(QSqlDatabase &db)
         QStringLiteral("INSERT INTO outbox(change_id, entity, row_id, op, base_seq, old_json, "
                        "new_json, created_at, author) ");
     const QString author = QStringLiteral("(SELECT author FROM sync_flags)");
+    // A delete's base is all the device had seen: its row's version, or its pull cursor when that
+    // is further (every version up to it has been pulled). The registry keeps a row alive that
+    // rows of others name, written after a delete's base (PROTOCOL.md, DependentRows).
+    const QString deleteBase = QStringLiteral(
+        "CASE WHEN NEW.deleted_at IS NOT NULL AND OLD.deleted_at IS NULL THEN max(OLD.sync_seq, "
+        "coalesce((SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'pull_cursor'), 0)) "
+        "ELSE OLD.sync_seq END");
     for (const QString &t : syncedTables(db)) {
         const QStringList cols = syncedColumns(db, t);
         wanted.insert(
@@ -156,9 +164,9 @@ CoreError OutboxTriggers::install(QSqlDatabase &db)
                 "BEGIN %3"
                 "VALUES (lower(hex(randomblob(16))), '%1', NEW.id, CASE WHEN NEW.deleted_at "
                 "IS NOT NULL AND OLD.deleted_at IS NULL THEN 'delete' ELSE 'update' END, "
-                "OLD.sync_seq, %4, %5, NEW.updated_at, %6); END")
+                "%7, %4, %5, NEW.updated_at, %6); END")
                 .arg(t, notApplying, insertOutbox, jsonObject(cols, QStringLiteral("OLD")),
-                     jsonObject(cols, QStringLiteral("NEW")), author));
+                     jsonObject(cols, QStringLiteral("NEW")), author, deleteBase));
         wanted.insert(t + QStringLiteral("_no_hard_delete"),
                       QStringLiteral("CREATE TRIGGER %1_no_hard_delete BEFORE DELETE ON %1 WHEN "
                                      "%2 BEGIN SELECT RAISE(ABORT, 'rows are soft-deleted: set "

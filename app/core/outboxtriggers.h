@@ -13,6 +13,11 @@
 class OutboxTriggers
 {
 public:
+    // The triggers' own version: raised when their text changes (2: a delete's base is the pull
+    // cursor when that is further than the row's version), so that an app update replaces them in
+    // a database whose schema did not change. Kept with SQLite's schema cookie once checked, as
+    // "<schema_version>/t<version>".
+    static constexpr int kVersion = 2;
     static CoreError install(QSqlDatabase &db);
     // Tables that carry the sync columns (id, updated_at, deleted_at, sync_seq).
     static QStringList syncedTables(const QSqlDatabase &db);

@@ -101,6 +101,16 @@ SyncSchema::SyncSchema()
         if (insertCanRefuseMore(db, t, synced))
             m_scratchInsert.insert(t);
     }
+    for (const QString &t : std::as_const(m_tables)) {
+        q.exec(QStringLiteral("PRAGMA foreign_key_list(%1)").arg(t));
+        while (q.next()) {
+            const Reference r{q.value(3).toString(), q.value(2).toString()};
+            if (hasColumn(t, r.column) && m_columns.contains(r.parent)) {
+                m_references[t] << r;
+                m_referenced.insert(r.parent);
+            }
+        }
+    }
     // Only the tables' own constraints (types, NOT NULL, CHECK) validate a row: the triggers
     // (outbox, full-text and word indexes) would only make every validation write more rows.
     QStringList triggers;

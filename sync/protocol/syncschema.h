@@ -26,6 +26,12 @@ public:
         bool notNull = false;
         bool hasDefault = false;
     };
+    // A foreign key of a synced table to another synced table: `column` holds the id of a row of
+    // `parent`.
+    struct Reference {
+        QString column;
+        QString parent;
+    };
 
     SyncSchema();
     ~SyncSchema();
@@ -40,6 +46,10 @@ public:
     bool hasTable(const QString &table) const { return m_columns.contains(table); }
     QList<Column> columns(const QString &table) const { return m_columns.value(table); }
     bool hasColumn(const QString &table, const QString &column) const;
+    // The foreign keys of `table` to synced tables (PRAGMA foreign_key_list), and whether any
+    // synced table refers to `table`.
+    QList<Reference> references(const QString &table) const { return m_references.value(table); }
+    bool isReferenced(const QString &table) const { return m_referenced.contains(table); }
 
     // One value against its column's type: text must be a string, integer an integral number
     // (or a boolean), real a number; null only where the column allows it. Empty = fine.
@@ -64,6 +74,8 @@ private:
     QHash<QString, QList<Column>> m_columns;
     QHash<QString, QHash<QString, Column>> m_byName; // table -> column name -> column
     QSet<QString> m_scratchInsert;                   // tables validateRow inserts into
+    QHash<QString, QList<Reference>> m_references;
+    QSet<QString> m_referenced;
     // validateRow's INSERTs, prepared once per row shape (keyed by table and column list), and
     // its DELETEs, once per table (keyed by the table name), on the in-memory copy's connection:
     // bound and run through SQLite's own API (no QVariant per value, no QtSql bookkeeping per row).

@@ -84,16 +84,8 @@ ChangeMerger::Outcome ChangeMerger::merge(const Stored &stored, const PushChange
         for (auto it = stored.meta.begin(); it != stored.meta.end(); ++it) {
             if (isInformational(it.key()))
                 continue;
-            if (writtenSince(it.key(), &s, &d)) {
-                Conflict c;
-                c.kind = QStringLiteral("delete_vs_edit");
-                c.current = stored.row;
-                c.incoming = change.fields;
-                c.currentSeq = s;
-                c.currentDevice = d;
-                out.conflicts << c;
-                return out;
-            }
+            if (writtenSince(it.key(), &s, &d))
+                return keptAlive(stored, change, s, d);
         }
         out.row.insert(QStringLiteral("deleted_at"), when);
         out.appliedFields << QStringLiteral("deleted_at");
@@ -155,6 +147,21 @@ ChangeMerger::Outcome ChangeMerger::merge(const Stored &stored, const PushChange
             out.appliedFields << f;
         }
     }
+    return out;
+}
+
+ChangeMerger::Outcome ChangeMerger::keptAlive(const Stored &stored, const PushChange &change,
+                                              qint64 seq, const QString &device)
+{
+    Outcome out;
+    out.row = stored.row;
+    Conflict c;
+    c.kind = QStringLiteral("delete_vs_edit");
+    c.current = stored.row;
+    c.incoming = change.fields;
+    c.currentSeq = seq;
+    c.currentDevice = device;
+    out.conflicts << c;
     return out;
 }
 

@@ -45,6 +45,12 @@ public:
     static Outcome merge(const Stored &stored, const PushChange &change, const QString &deviceId,
                          const NewerOwnFields &newerOwn = {});
 
+    // A delete that would hide work another device did since the deleting device's version
+    // (`seq`, `device`: that write's stamp): the row stays as stored, alive, and the delete is a
+    // delete_vs_edit conflict record (resolved `incoming`, it deletes the row).
+    static Outcome keptAlive(const Stored &stored, const PushChange &change, qint64 seq,
+                             const QString &device);
+
     // records.field_meta of a row one change wrote whole (registry schema 7): {"*": stamp}.
     static QByteArray oneStampMeta(const QJsonValue &stamp);
     // A row's meta as stored, field by field: the one stamp "*" stands for every field of `row`

@@ -1,6 +1,7 @@
 #include "registrypush.h"
 
 #include "compactjson.h"
+#include "dependentrows.h"
 #include "registrysql.h"
 #include "registrystore.h"
 #include "syncschema.h"
@@ -318,7 +319,7 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
     if (late && stored.exists &&
         !newerOwnFields(stored, change, who.deviceId, &newerOwn, storageError))
         return r;
-    const ChangeMerger::Outcome out = ChangeMerger::merge(stored, change, who.deviceId, newerOwn);
+    ChangeMerger::Outcome out = ChangeMerger::merge(stored, change, who.deviceId, newerOwn);
     // Authorisation on the stored scope (the row as it is) and on the proposed scope.
     // (A new row is its fields: taken as they are rather than inserted one by one.)
     QJsonObject proposed;
@@ -334,8 +335,9 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
     const RegistryScope::Scope newScope = m_store.m_scope.scopeOf(change.entity, proposed);
     if (!newScope.error.isEmpty())
         return reject("unknown_parent", newScope.error);
+    RegistryScope::Scope oldScope;
     if (stored.exists) {
-        const RegistryScope::Scope oldScope = m_store.m_scope.scopeOf(change.entity, stored.row);
+        oldScope = m_store.m_scope.scopeOf(change.entity, stored.row);
         if (!m_store.m_scope.canWrite(who, change.entity, oldScope.provinceId, oldScope.clusterId))
             return reject("forbidden",
                           QStringLiteral("Bạn không được sửa dòng %1 này.").arg(change.entity));
@@ -358,6 +360,17 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
         return reject("invalid_value", invalid);
     if (!out.rejectCode.isEmpty())
         return reject(out.rejectCode.toLatin1().constData(), out.rejectMessage);
+    // A delete that would hide another device's work under the row keeps it alive.
+    const DependentRows dependents(m_store);
+    if (change.op == QLatin1String("delete") && out.conflicts.isEmpty() &&
+        !out.appliedFields.isEmpty() && m_store.schema().isReferenced(change.entity)) {
+        DependentRows::Stamp work;
+        if (!dependents.writtenSince(change.entity, change.rowId, oldScope.clusterId,
+                                     change.baseSeq, who.deviceId, &work, storageError))
+            return r;
+        if (work.seq > 0)
+            out = ChangeMerger::keptAlive(stored, change, work.seq, work.device);
+    }
     // Most changes merge to exactly the proposed row (validated above, scope known): the row's
     // validation and scope are then not worked out a second time.
     const bool asProposed = out.row == proposed;
@@ -391,6 +404,14 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
     if (r.asSent && !stampAll && !lostOwnValue(change, who.deviceId, &lost, storageError))
         return r;
     r.asSent = r.asSent && !lost;
+    // Work under a row another device deleted (a conflict record, below): the result is a
+    // conflict, which names no version the device holds, so the row is pulled back to it.
+    DependentRows::Parent parent;
+    const QJsonValue deletedAt = out.row.value(QLatin1String("deleted_at"));
+    if (change.op != QLatin1String("delete") && (deletedAt.isNull() || deletedAt.isUndefined()) &&
+        !dependents.deletedParent(change.entity, out.row, who.deviceId, &parent, storageError))
+        return r;
+    r.asSent = r.asSent && parent.entity.isEmpty();
     if (!m_store.m_records.saveRecord(change.entity, change.rowId, seq, out.row, meta, finalScope,
                                       storageError, stampAll ? stamp : QJsonValue(), r.asSent))
         return r;
@@ -411,7 +432,15 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
             return r;
         r.conflictIds << id;
     }
-    r.status = out.conflicts.isEmpty() ? QStringLiteral("applied") : QStringLiteral("conflict");
+    // Work under a row another device deleted: stored, and a conflict record of that row.
+    if (!parent.entity.isEmpty()) {
+        QString id;
+        if (!dependents.recordWorkUnder(parent, change, who.deviceId, seq, finalScope.provinceId,
+                                        finalScope.clusterId, &id, storageError))
+            return r;
+        r.conflictIds << id;
+    }
+    r.status = r.conflictIds.isEmpty() ? QStringLiteral("applied") : QStringLiteral("conflict");
     r.seq = seq;
     m_store.m_records.insertHistory(seq, changeId, change.entity, change.rowId, change.op,
                                     who.deviceId, who.userId, change.baseSeq, change.fields,

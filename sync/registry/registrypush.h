@@ -35,6 +35,9 @@ public:
         qint64 seq = 0; // the registry counter, written back at the end of the batch
         QHash<QString, ChangeMerger::Stored> rows;          // rowKey -> stored row
         QHash<QString, std::pair<QString, QString>> scopes; // rowKey -> (province, cluster)
+        // rowKey -> whether the row is a tombstone, of rows named by the batch's rows and read
+        // from the table (DependentRows; a row in `rows` is looked at there).
+        QHash<QString, bool> tombstones;
         // Written at the end of the batch, many rows per statement: the records the batch
         // changed (their final state is in `rows`), and its history rows.
         QSet<QString> dirty; // rowKeys

@@ -140,6 +140,7 @@ public:
     static QString hashToken(const QString &token);
 
 private:
+    friend class DependentRows;
     friend class RegistryAccounts;
     friend class RegistryConflicts;
     friend class RegistryDiscards;

@@ -24,11 +24,22 @@ private:
         return q.next() ? q.record() : QSqlRecord();
     }
 
-    int checkedCookie()
+    QString checkedCookie()
     {
-        return testdb::count(m_db, QStringLiteral("SELECT value FROM sync_state WHERE key = "
-                                                  "'outbox_triggers_schema_cookie'"));
+        QSqlQuery q(m_db.connection());
+        q.exec(QStringLiteral(
+            "SELECT value FROM sync_state WHERE key = 'outbox_triggers_schema_cookie'"));
+        return q.next() ? q.value(0).toString() : QString();
     }
+    // The cookie install() keeps: SQLite's schema cookie now and the triggers' version.
+    QString currentCookie()
+    {
+        return QStringLiteral("%1/t%2")
+            .arg(testdb::count(m_db, QStringLiteral("PRAGMA schema_version")))
+            .arg(OutboxTriggers::kVersion);
+    }
+    // The base_seq of the newest outbox entry.
+    qint64 lastBase() { return lastOutbox().value(3).toLongLong(); }
 
 private slots:
     void init()
@@ -114,7 +125,7 @@ private slots:
             testdb::count(m_db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
                                                "'tenants_outbox_au'")),
             1);
-        QCOMPARE(checkedCookie(), testdb::count(m_db, QStringLiteral("PRAGMA schema_version")));
+        QCOMPARE(checkedCookie(), currentCookie());
     }
 
     void unchangedSchemaIsNotCheckedAgain()
@@ -123,7 +134,7 @@ private slots:
         // nothing. A trigger changed by hand changes the cookie, so the next install sees it.
         QSqlDatabase c = m_db.connection();
         QVERIFY(OutboxTriggers::install(c).ok());
-        QCOMPARE(checkedCookie(), testdb::count(m_db, QStringLiteral("PRAGMA schema_version")));
+        QCOMPARE(checkedCookie(), currentCookie());
         QSqlQuery q(c);
         QVERIFY(q.exec(QStringLiteral("DROP TRIGGER clusters_outbox_ai")));
         QVERIFY(q.exec(QStringLiteral(
@@ -133,7 +144,63 @@ private slots:
             QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'clusters_outbox_ai'")));
         QVERIFY(q.next());
         QVERIFY(q.value(0).toString().contains(QStringLiteral("INSERT INTO outbox")));
-        QCOMPARE(checkedCookie(), testdb::count(m_db, QStringLiteral("PRAGMA schema_version")));
+        QCOMPARE(checkedCookie(), currentCookie());
+    }
+
+    // Triggers checked by an app whose triggers were older (the cookie kept without their
+    // version, as before version 2) are compared and replaced, though the schema did not change.
+    void triggersOfAnOlderAppAreReplaced()
+    {
+        QSqlDatabase c = m_db.connection();
+        QSqlQuery q(c);
+        QVERIFY(q.exec(QStringLiteral("DROP TRIGGER clusters_outbox_au")));
+        QVERIFY(q.exec(QStringLiteral(
+            "CREATE TRIGGER clusters_outbox_au AFTER UPDATE ON clusters BEGIN SELECT 1; END")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE sync_state SET value = (SELECT schema_version FROM "
+                                      "pragma_schema_version) WHERE key = "
+                                      "'outbox_triggers_schema_cookie'")));
+        QVERIFY(!checkedCookie().contains(QLatin1Char('/')));
+        QVERIFY(OutboxTriggers::install(c).ok());
+        QVERIFY(q.exec(
+            QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'clusters_outbox_au'")));
+        QVERIFY(q.next());
+        QVERIFY(q.value(0).toString().contains(QStringLiteral("pull_cursor")));
+        QCOMPARE(checkedCookie(), currentCookie());
+    }
+
+    // A delete's base is all the device had seen: the row's version, or the pull cursor when that
+    // is further (the registry keeps a row alive that others' rows name, written after it). An
+    // edit's base stays the row's version.
+    void aDeleteIsBasedOnWhatTheDeviceHadSeen()
+    {
+        QSqlDatabase c = m_db.connection();
+        RecordWriter w(c);
+        QSqlQuery q(c);
+        QString first, second;
+        for (QString *id : {&first, &second})
+            QVERIFY(w.insert(QStringLiteral("tenants"),
+                             {{QStringLiteral("cluster_id"), testdb::dongHuong},
+                              {QStringLiteral("name"), QStringLiteral("Cơ sở Gỗ Phúc Lộc")},
+                              {QStringLiteral("status"), QStringLiteral("slow")}},
+                             id)
+                        .ok());
+        QVERIFY(q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE tenants SET sync_seq = 40 WHERE id IN ('%1', '%2')")
+                           .arg(first, second)));
+        QVERIFY(q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO sync_state(key, value) VALUES ('pull_cursor', "
+                                      "'500') ON CONFLICT(key) DO UPDATE SET value = '500'")));
+        QVERIFY(w.update(QStringLiteral("tenants"), first,
+                         {{QStringLiteral("status"), QStringLiteral("operating")}})
+                    .ok());
+        QCOMPARE(lastBase(), 40);
+        QVERIFY(w.softDelete(QStringLiteral("tenants"), first).ok());
+        QCOMPARE(lastOutbox().value(2).toString(), QStringLiteral("delete"));
+        QCOMPARE(lastBase(), 500);
+        QVERIFY(q.exec(QStringLiteral("UPDATE sync_state SET value = '12' WHERE key = "
+                                      "'pull_cursor'")));
+        QVERIFY(w.softDelete(QStringLiteral("tenants"), second).ok());
+        QCOMPARE(lastBase(), 40);
     }
 
     void insertUpdateDeleteReachTheOutbox()

@@ -1059,6 +1059,102 @@ private slots:
         QCOMPARE(value(*officer, "tenants", tenant, "workers"), counted);
     }
 
+    // The violation a teammate records offline in a draft that its author discards meanwhile.
+    static QVariantMap aViolation()
+    {
+        return {{QStringLiteral("category"), QStringLiteral("Không có sổ nhật ký vận hành")},
+                {QStringLiteral("severity"), QStringLiteral("serious")},
+                {QStringLiteral("observed"), QStringLiteral("Không xuất trình được sổ.")}};
+    }
+
+    // The open conflict records of the row `rowId` of kind `kind`, as the supervisor sees them.
+    static QJsonArray openConflictsOf(Device &boss, const QString &rowId, const QString &kind)
+    {
+        QJsonArray out;
+        for (const QJsonValue &c : QJsonDocument::fromJson(conflictsOf(boss)).array())
+            if (c.toObject().value("row_id").toString() == rowId &&
+                c.toObject().value("kind").toString() == kind)
+                out.append(c);
+        return out;
+    }
+
+    void aDiscardedDraftKeepsATeammatesWork_data()
+    {
+        QTest::addColumn<bool>("teammateFirst");
+        QTest::newRow("the teammate syncs first") << true;
+        QTest::newRow("the author syncs first") << false;
+    }
+
+    // An inspector discards a shared draft on one tablet while a teammate, offline on another,
+    // records a violation and answers a question in it. Neither a delete nor the work wins in
+    // silence (before, the work was stored under a deleted inspection: no tablet showed it, and
+    // no supervisor was told). Work that reached the registry first keeps the draft alive (the
+    // delete is a conflict record); work sent after the delete is stored and the deleted draft
+    // gets a conflict record, which the supervisor resolves by bringing the draft back.
+    void aDiscardedDraftKeepsATeammatesWork()
+    {
+        QFETCH(bool, teammateFirst);
+        std::unique_ptr<Device> a, b;
+        QVERIFY(twoSyncedTablets(&a, &b));
+        auto boss = device("supervisor.demo");
+        InspectionManager onA(a->c()), onB(b->c());
+        QString inspection, question, violation;
+        QVERIFY(sharedDraft(*a, *b, &inspection, &question));
+        QVERIFY(onA.discardDraft(inspection).ok());
+        QVERIFY(onB.addViolation(inspection, aViolation(), &violation).ok());
+        QVERIFY(onB.setAnswer(inspection, question, "no").ok());
+        QVERIFY(round(teammateFirst ? *b : *a));
+        QVERIFY(round(teammateFirst ? *a : *b));
+        if (teammateFirst) {
+            QCOMPARE(openConflictsOf(*boss, inspection, "delete_vs_edit").size(), 1);
+        } else {
+            const QJsonArray open = openConflictsOf(*boss, inspection, "edit_vs_delete");
+            QCOMPARE(open.size(), 1); // one for the teammate's violation and answer
+            QVERIFY(round(*boss));
+            QSignalSpy resolved(boss->client.get(), &SyncClient::conflictResolved);
+            boss->client->resolveConflict(open.first().toObject().value("id").toString(),
+                                          "incoming");
+            QVERIFY(resolved.wait(10000));
+            QVERIFY(resolved.first().first().toBool());
+        }
+        for (Device *d : {a.get(), b.get(), a.get()}) {
+            QVERIFY(round(*d));
+            QCOMPARE(d->client->lastError(), QString());
+            QCOMPARE(d->client->pendingRecords(), 0);
+        }
+        for (Device *d : {a.get(), b.get()}) {
+            QCOMPARE(value(*d, "inspections", inspection, "deleted_at"), QStringLiteral("<null>"));
+            QCOMPARE(InspectionManager(d->c()).violations(inspection).size(), 1);
+            QCOMPARE(value(*d, "answers", AnswerId::of(inspection, question), "value"),
+                     QStringLiteral("no"));
+        }
+    }
+
+    // A draft discarded by an inspector whose tablet had pulled the teammate's work first: the
+    // delete is what they meant, and it is applied everywhere without a conflict record (a
+    // delete's base is the tablet's pull cursor, not only the version of the draft's own row).
+    void aDraftDiscardedAfterSeeingTheTeamsWorkIsDeleted()
+    {
+        std::unique_ptr<Device> a, b;
+        QVERIFY(twoSyncedTablets(&a, &b));
+        auto boss = device("supervisor.demo");
+        InspectionManager onA(a->c()), onB(b->c());
+        QString inspection, question, violation;
+        QVERIFY(sharedDraft(*a, *b, &inspection, &question));
+        QVERIFY(onB.addViolation(inspection, aViolation(), &violation).ok());
+        QVERIFY(round(*b));
+        QVERIFY(round(*a));
+        QCOMPARE(onA.violations(inspection).size(), 1);
+        QVERIFY(onA.discardDraft(inspection).ok());
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        for (Device *d : {a.get(), b.get()}) {
+            QVERIFY(value(*d, "inspections", inspection, "deleted_at") != QStringLiteral("<null>"));
+            QCOMPARE(d->client->pendingRecords(), 0);
+        }
+        QCOMPARE(openConflictsOf(*boss, inspection, "delete_vs_edit").size(), 0);
+    }
+
     // Two inspectors of one team answer the same question of their inspection, offline, on two
     // tablets, through the app's InspectionManager. Both answers are one row (AnswerId): the
     // first stored keeps the field, the other answer is a conflict record for the supervisor,

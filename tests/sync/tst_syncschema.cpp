@@ -48,6 +48,23 @@ private slots:
         QVERIFY(!s.hasColumn(QStringLiteral("answers"), QStringLiteral("no_such_column")));
     }
 
+    // The foreign keys between synced tables, from the device schema: a violation names its
+    // inspection, cluster and tenant; nothing refers to an answer.
+    void referencesComeFromTheDeviceSchema()
+    {
+        SyncSchema s;
+        QStringList refs;
+        for (const SyncSchema::Reference &r : s.references(QStringLiteral("violations")))
+            refs << r.column + QLatin1Char('>') + r.parent;
+        refs.sort();
+        QCOMPARE(refs, QStringList({"cluster_id>clusters", "inspection_id>inspections",
+                                    "tenant_id>tenants"}));
+        QVERIFY(s.isReferenced(QStringLiteral("inspections")));
+        QVERIFY(s.isReferenced(QStringLiteral("violations")));
+        QVERIFY(!s.isReferenced(QStringLiteral("answers")));
+        QVERIFY(s.references(QStringLiteral("no_such_table")).isEmpty());
+    }
+
     void checkValueNamesTheProblem()
     {
         SyncSchema s;

@@ -1,0 +1,157 @@
+#include "dependentrows.h"
+
+#include "changemerger.h"
+#include "compactjson.h"
+#include "pushchange.h"
+#include "registrypush.h"
+#include "registryscope.h"
+#include "registrysql.h"
+#include "registrystore.h"
+#include "syncschema.h"
+#include "uuid7.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+
+namespace {
+bool isDeleted(const QJsonObject &row)
+{
+    const auto it = row.constFind(QLatin1String("deleted_at"));
+    return it != row.constEnd() && !it->isNull();
+}
+
+// The [seq, device] stamp of one write, as field_meta holds it.
+DependentRows::Stamp stampOf(const QJsonValue &v)
+{
+    const QJsonArray a = v.toArray();
+    return {qint64(a.at(0).toDouble()), a.at(1).toString()};
+}
+} // namespace
+
+bool DependentRows::writtenSince(const QString &entity, const QString &rowId,
+                                 const QString &clusterId, qint64 baseSeq, const QString &deviceId,
+                                 Stamp *found, QString *error) const
+{
+    *found = {};
+    // Rows of the batch being stored are the deleting device's own and not in the table yet;
+    // every other row under this one lies in its cluster (records_cluster_seq).
+    QSqlQuery *q = m_store.statement(
+        QStringLiteral("SELECT entity, row_id, row_json, field_meta FROM records WHERE "
+                       "cluster_id = ? AND seq > ? AND deleted = 0 ORDER BY seq"),
+        {clusterId, baseSeq}, error);
+    if (!q)
+        return false;
+    const SyncSchema &schema = m_store.schema();
+    while (q->next()) {
+        const QString childEntity = q->value(0).toString();
+        if (childEntity == entity && q->value(1).toString() == rowId)
+            continue;
+        const QJsonObject row = RegistrySql::parseObject(q->value(2).toString());
+        bool names = false;
+        for (const SyncSchema::Reference &r : schema.references(childEntity))
+            names = names || (r.parent == entity && row.value(r.column).toString() == rowId);
+        if (!names)
+            continue;
+        const QJsonObject meta =
+            ChangeMerger::metaOf(RegistrySql::parseObject(q->value(3).toString()), row);
+        for (auto it = meta.constBegin(); it != meta.constEnd(); ++it) {
+            const Stamp s = stampOf(*it);
+            if (s.seq > baseSeq && s.device != deviceId) {
+                *found = s;
+                q->finish();
+                return true;
+            }
+        }
+    }
+    q->finish();
+    return true;
+}
+
+bool DependentRows::isTombstone(const QString &entity, const QString &rowId, bool *deleted,
+                                QString *error) const
+{
+    RegistryPush::PushState *const batch = m_store.m_push.batch();
+    const QString key = RegistryPush::rowKey(entity, rowId);
+    if (batch) {
+        const auto row = batch->rows.constFind(key);
+        if (row != batch->rows.constEnd()) {
+            *deleted = row->exists && isDeleted(row->row);
+            return true;
+        }
+        const auto known = batch->tombstones.constFind(key);
+        if (known != batch->tombstones.constEnd()) {
+            *deleted = *known;
+            return true;
+        }
+    }
+    QSqlQuery *q = m_store.statement(
+        QStringLiteral("SELECT deleted FROM records WHERE entity = ? AND row_id = ?"),
+        {entity, rowId}, error);
+    if (!q)
+        return false;
+    *deleted = q->next() && q->value(0).toInt() != 0;
+    q->finish();
+    if (batch)
+        batch->tombstones.insert(key, *deleted);
+    return true;
+}
+
+bool DependentRows::deletedParent(const QString &entity, const QJsonObject &row,
+                                  const QString &deviceId, Parent *found, QString *error) const
+{
+    *found = {};
+    for (const SyncSchema::Reference &r : m_store.schema().references(entity)) {
+        const QString id = row.value(r.column).toString();
+        if (id.isEmpty() || RegistryScope::isReferenceEntity(r.parent))
+            continue;
+        bool deleted = false;
+        if (!isTombstone(r.parent, id, &deleted, error))
+            return false;
+        if (!deleted)
+            continue;
+        const ChangeMerger::Stored parent = m_store.m_records.load(r.parent, id);
+        const Stamp deletion = stampOf(parent.meta.value(QLatin1String("deleted_at")));
+        if (deletion.device == deviceId)
+            continue; // the device's own delete: it knew
+        *found = {r.parent, id, parent.row.value(QLatin1String("deleted_at")), deletion};
+        return true;
+    }
+    return true;
+}
+
+bool DependentRows::recordWorkUnder(const Parent &parent, const PushChange &change,
+                                    const QString &deviceId, qint64 seq, const QString &provinceId,
+                                    const QString &clusterId, QString *id, QString *error) const
+{
+    QSqlQuery *q = m_store.statement(
+        QStringLiteral("SELECT id FROM conflicts WHERE entity = ? AND row_id = ? AND kind = "
+                       "'edit_vs_delete' AND field IS NULL AND incoming_device = ? AND "
+                       "current_seq = ? AND resolved_at IS NULL"),
+        {parent.entity, parent.rowId, deviceId, parent.deletion.seq}, error);
+    if (!q)
+        return false;
+    if (q->next()) {
+        *id = q->value(0).toString();
+        q->finish();
+        return true;
+    }
+    q->finish();
+    *id = Uuid7::generate();
+    const auto boxed = [](const QJsonValue &v) {
+        return QString::fromUtf8(CompactJson::object(QJsonObject{{QStringLiteral("v"), v}}));
+    };
+    return m_store.statement(
+               QStringLiteral(
+                   "INSERT INTO conflicts (id, kind, entity, row_id, field, current_value, "
+                   "incoming_value, current_seq, current_device, incoming_seq, "
+                   "incoming_device, base_seq, change_id, province_id, cluster_id, "
+                   "created_at) VALUES (?, 'edit_vs_delete', ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, "
+                   "?, ?, ?, ?)"),
+               {*id, parent.entity, parent.rowId,
+                boxed(QJsonObject{{QStringLiteral("deleted_at"), parent.deletedAt}}),
+                boxed(QJsonObject()), parent.deletion.seq,
+                RegistrySql::nullable(parent.deletion.device), seq, deviceId, change.baseSeq,
+                PushChange::changeId(deviceId, change.seq), RegistrySql::nullable(provinceId),
+                RegistrySql::nullable(clusterId), RegistrySql::now()},
+               error) != nullptr;
+}
