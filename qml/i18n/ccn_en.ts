@@ -1614,160 +1614,160 @@
 <context>
     <name>InspectionManager</name>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="60"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="61"/>
         <source>Loại kiểm tra không hợp lệ: %1</source>
         <translation>Invalid inspection type: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="65"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="66"/>
         <source>Không tìm thấy cụm công nghiệp này.</source>
         <translation>This industrial cluster was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="68"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="69"/>
         <source>Không tìm thấy mẫu phiếu kiểm tra.</source>
         <translation>Checklist template not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="78"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="79"/>
         <source>Toạ độ không hợp lệ.</source>
         <translation>Invalid coordinates.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="140"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="141"/>
         <source>Không tìm thấy cuộc kiểm tra.</source>
         <translation>Inspection not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="142"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="143"/>
         <source>Cuộc kiểm tra này đã bị xoá.</source>
         <translation>This inspection has been deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="146"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="147"/>
         <source>Cuộc kiểm tra đã được gửi nên không thể sửa. Hãy tạo một cuộc kiểm tra bổ sung.</source>
         <translation>This inspection has been submitted and can no longer be edited. Start a supplementary inspection instead.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="158"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="159"/>
         <source>Không tìm thấy câu hỏi.</source>
         <translation>Question not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="164"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="490"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="165"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="492"/>
         <source>Ghi chú quá dài (%1 ký tự, tối đa %2).</source>
         <translation>The note is too long (%1 characters, at most %2).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="198"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="200"/>
         <source>Nội dung quá dài (tối đa 20.000 ký tự).</source>
         <translation>The text is too long (at most 20,000 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="221"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="223"/>
         <source>Hãy nhập họ tên người tham gia.</source>
         <translation>Enter the participant’s full name.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="223"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="225"/>
         <source>Họ tên, chức vụ hoặc cơ quan quá dài.</source>
         <translation>The name, position or agency is too long.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="235"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="237"/>
         <source>Không tìm thấy người tham gia này.</source>
         <translation>This participant was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="310"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="312"/>
         <source>Trường không hợp lệ: %1</source>
         <translation>Invalid field: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="314"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="316"/>
         <source>Hãy chọn loại vi phạm.</source>
         <translation>Choose the kind of violation.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="317"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="319"/>
         <source>Hãy mô tả điều đã thấy (nội dung vi phạm).</source>
         <translation>Describe what you saw (the violation).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="320"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="322"/>
         <source>Hãy chọn mức độ vi phạm.</source>
         <translation>Choose the severity.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="323"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="424"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="325"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="426"/>
         <source>Trạng thái vi phạm không hợp lệ.</source>
         <translation>Invalid violation status.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="329"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="331"/>
         <source>Nội dung quá dài (tối đa %1 ký tự).</source>
         <translation>The text is too long (at most %1 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="336"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="338"/>
         <source>Hạn khắc phục không phải là ngày hợp lệ (định dạng năm-tháng-ngày).</source>
         <translation>The deadline is not a valid date (format: year-month-day).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="338"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="340"/>
         <source>Hạn khắc phục phải nằm trong khoảng năm 2000–2100.</source>
         <translation>The deadline must be between the years 2000 and 2100.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="346"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="348"/>
         <source>Mức phạt phải là số tiền hợp lệ (đồng).</source>
         <translation>The fine must be a valid amount (in VND).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="348"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="350"/>
         <source>Mức phạt tối thiểu lớn hơn mức tối đa.</source>
         <translation>The minimum fine is greater than the maximum.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="383"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="431"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="385"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="433"/>
         <source>Không tìm thấy vi phạm.</source>
         <translation>Violation not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="437"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="439"/>
         <source>Cuộc kiểm tra của vi phạm này đã bị xoá.</source>
         <translation>The inspection this violation belongs to has been deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="442"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="444"/>
         <source>Không thể chuyển vi phạm về trạng thái trước. Nếu vi phạm tái diễn, hãy ghi nhận một vi phạm mới.</source>
         <translation>A violation cannot be moved back to an earlier status. If the violation happens again, record a new violation.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="478"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="480"/>
         <source>Tiến độ phải từ 0 đến 100 %.</source>
         <translation>Progress must be between 0 and 100 %.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="480"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="482"/>
         <source>Ngày ghi nhận không hợp lệ.</source>
         <translation>The date of the reading is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="486"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="488"/>
         <source>Không tìm thấy hạng mục hạ tầng.</source>
         <translation>Infrastructure item not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="498"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="500"/>
         <source>Hạng mục này không thuộc cụm đang kiểm tra.</source>
         <translation>This item does not belong to the cluster being inspected.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/core/inspectionmanager.cpp" line="595"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="597"/>
         <source>Chưa thể gửi: còn %n mục bắt buộc chưa trả lời:
 • </source>
         <translation>
@@ -2157,12 +2157,12 @@ Hai là (second), …</translation>
 <context>
     <name>PhotoTransfer</name>
     <message>
-        <location filename="../../sync/client/phototransfer.cpp" line="231"/>
+        <location filename="../../sync/client/phototransfer.cpp" line="238"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/phototransfer.cpp" line="275"/>
+        <location filename="../../sync/client/phototransfer.cpp" line="282"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>
@@ -2690,7 +2690,7 @@ Hai là (second), …</translation>
         <translation>The database upgrade failed at step %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/core/outboxtriggers.cpp" line="198"/>
+        <location filename="../../app/core/outboxtriggers.cpp" line="206"/>
         <source>Không cài được trigger đồng bộ %1: %2</source>
         <translation>Cannot install the sync trigger %1: %2</translation>
     </message>
@@ -3008,6 +3008,11 @@ Hai là (second), …</translation>
         <location filename="../../sync/client/discardcascade.cpp" line="20"/>
         <source>Không bỏ được các bản ghi mới thuộc về bản ghi bị bỏ: %1</source>
         <translation>Could not give up the new records that belong to the record given up: %1</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/displacedrows.cpp" line="16"/>
+        <source>Không để riêng được bản ghi trùng khoá: %1</source>
+        <translation>Could not set aside a record with the same key: %1</translation>
     </message>
 </context>
 <context>
@@ -3479,97 +3484,117 @@ Hai là (second), …</translation>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
+        <location filename="../pages/SyncPage.qml" line="321"/>
+        <source>%1 · đã bị xoá trong khi người khác ghi thêm vào</source>
+        <translation>%1 · deleted while someone else added to it</translation>
+    </message>
+    <message>
         <location filename="../pages/SyncPage.qml" line="334"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="348"/>
+        <location filename="../pages/SyncPage.qml" line="350"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="365"/>
+        <location filename="../pages/SyncPage.qml" line="350"/>
+        <source>Phần ghi thêm (vẫn được lưu): %1 — %2. Khôi phục để mọi người thấy lại.</source>
+        <translation>What was added (still stored): %1 — %2. Restore it so that everyone sees it again.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="367"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="380"/>
+        <location filename="../pages/SyncPage.qml" line="382"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="382"/>
+        <location filename="../pages/SyncPage.qml" line="384"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="396"/>
+        <location filename="../pages/SyncPage.qml" line="398"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="402"/>
+        <location filename="../pages/SyncPage.qml" line="404"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="408"/>
+        <location filename="../pages/SyncPage.qml" line="404"/>
+        <source>Để nguyên đã xoá</source>
+        <translation>Leave it deleted</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="410"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="423"/>
+        <location filename="../pages/SyncPage.qml" line="410"/>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="425"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="423"/>
+        <location filename="../pages/SyncPage.qml" line="425"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="423"/>
+        <location filename="../pages/SyncPage.qml" line="425"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="430"/>
+        <location filename="../pages/SyncPage.qml" line="432"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="448"/>
+        <location filename="../pages/SyncPage.qml" line="450"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="448"/>
+        <location filename="../pages/SyncPage.qml" line="450"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="467"/>
+        <location filename="../pages/SyncPage.qml" line="469"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="467"/>
+        <location filename="../pages/SyncPage.qml" line="469"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="467"/>
+        <location filename="../pages/SyncPage.qml" line="469"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="467"/>
+        <location filename="../pages/SyncPage.qml" line="469"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="480"/>
+        <location filename="../pages/SyncPage.qml" line="482"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
@@ -3582,27 +3607,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="503"/>
+        <location filename="../pages/SyncPage.qml" line="505"/>
         <source>Bỏ thay đổi bị từ chối?</source>
         <translation>Discard the refused change?</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="511"/>
+        <location filename="../pages/SyncPage.qml" line="513"/>
         <source>%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.</source>
         <translation>%1: this new record will not be sent to the server and will no longer be listed.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="511"/>
+        <location filename="../pages/SyncPage.qml" line="513"/>
         <source>%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.</source>
         <translation>%1: this change will not be sent to the server; the record shows its values from before the edit again, then takes the server&apos;s version at the next sync.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="511"/>
+        <location filename="../pages/SyncPage.qml" line="513"/>
         <source>Nội dung đã nhập vẫn được lưu trong máy.</source>
         <translation>What you entered stays saved on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="511"/>
+        <location filename="../pages/SyncPage.qml" line="513"/>
         <source>%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm, ảnh của một cuộc kiểm tra) cũng bị bỏ theo.</source>
         <translation>
             <numerusform>%n new record that belongs to it (such as an answer, a violation or a photo of an inspection) is given up with it.</numerusform>
@@ -3610,7 +3635,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="522"/>
+        <location filename="../pages/SyncPage.qml" line="524"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

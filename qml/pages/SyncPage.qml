@@ -318,7 +318,7 @@ Page {
 
                         Label {
                             Layout.fillWidth: true
-                            text: modelData.field ? qsTr("%1 · %2").arg(page.labels.tableName(modelData.entity || "")).arg(page.labels.fieldName(modelData.field)) : modelData.kind === "edit_vs_delete" ? qsTr("%1 · sửa một bản ghi đã bị xoá").arg(page.labels.tableName(modelData.entity || "")) : qsTr("%1 · xoá một bản ghi người khác đã sửa").arg(page.labels.tableName(modelData.entity || ""))
+                            text: modelData.field ? qsTr("%1 · %2").arg(page.labels.tableName(modelData.entity || "")).arg(page.labels.fieldName(modelData.field)) : modelData.work_entity ? qsTr("%1 · đã bị xoá trong khi người khác ghi thêm vào").arg(page.labels.tableName(modelData.entity || "")) : modelData.kind === "edit_vs_delete" ? qsTr("%1 · sửa một bản ghi đã bị xoá").arg(page.labels.tableName(modelData.entity || "")) : qsTr("%1 · xoá một bản ghi người khác đã sửa").arg(page.labels.tableName(modelData.entity || ""))
                             font.bold: true
                             wrapMode: Text.WordWrap
                         }
@@ -345,7 +345,9 @@ Page {
 
                         Label {
                             Layout.fillWidth: true
-                            text: qsTr("Giá trị bị giữ lại: %1").arg(page.labels.fieldValue(modelData.entity || "", modelData.field || "", modelData.incoming_value !== undefined ? modelData.incoming_value : modelData.incoming))
+                            // Work under a row that was deleted: what was written, kept; restoring the
+                            // row shows it again.
+                            text: modelData.work_entity ? qsTr("Phần ghi thêm (vẫn được lưu): %1 — %2. Khôi phục để mọi người thấy lại.").arg(page.labels.tableName(modelData.work_entity)).arg(page.labels.recordTitle(modelData.work_entity, modelData.work_row_id || "")) : qsTr("Giá trị bị giữ lại: %1").arg(page.labels.fieldValue(modelData.entity || "", modelData.field || "", modelData.incoming_value !== undefined ? modelData.incoming_value : modelData.incoming))
                             wrapMode: Text.WordWrap
                         }
 
@@ -399,13 +401,13 @@ Page {
 
                             Button {
                                 height: 48
-                                text: qsTr("Giữ giá trị đang dùng")
+                                text: modelData.work_entity ? qsTr("Để nguyên đã xoá") : qsTr("Giữ giá trị đang dùng")
                                 onClicked: page.syncClient.resolveConflict(modelData.id, "current")
                             }
 
                             Button {
                                 height: 48
-                                text: qsTr("Dùng giá trị bị giữ lại")
+                                text: modelData.work_entity ? qsTr("Khôi phục") : qsTr("Dùng giá trị bị giữ lại")
                                 onClicked: page.syncClient.resolveConflict(modelData.id, "incoming")
                             }
                         }

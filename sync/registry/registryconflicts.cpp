@@ -46,8 +46,11 @@ const char *conflictColumns =
 // for the supervisor who chooses between them: both values are versions in `history` (the
 // current one under its field's stamp, the incoming one under the seq the conflict was stored
 // with). A value the registry wrote itself (an import, the demo data) has no user or device.
+// The incoming version names the row it wrote: another row than the conflict's for work under a
+// row that was deleted.
 const char *conflictAuthors =
-    "hc.stored_at, uc.username, dc.name, hi.stored_at, ui.username, di.name, c.created_at FROM "
+    "hc.stored_at, uc.username, dc.name, hi.stored_at, ui.username, di.name, c.created_at, "
+    "hi.entity, hi.row_id FROM "
     "conflicts c LEFT JOIN history hc ON hc.seq = c.current_seq LEFT JOIN users uc ON uc.id = "
     "hc.user_id LEFT JOIN devices dc ON dc.user_id = hc.user_id AND dc.device_id = "
     "hc.device_id LEFT JOIN history hi ON hi.seq = c.incoming_seq LEFT JOIN users ui ON ui.id = "
@@ -95,6 +98,12 @@ QJsonArray RegistryConflicts::conflicts(const Principal &who, bool includeResolv
         c.insert(QStringLiteral("incoming_username"), textOrNull(q.value(21)));
         c.insert(QStringLiteral("incoming_device_name"), textOrNull(q.value(22)));
         c.insert(QStringLiteral("created_at"), timeOrNull(q.value(23)));
+        // Work under a row another device deleted (DependentRows): the row that change wrote.
+        const bool work = !q.value(24).isNull() &&
+                          (q.value(24).toString() != c.value(QLatin1String("entity")).toString() ||
+                           q.value(25).toString() != c.value(QLatin1String("row_id")).toString());
+        c.insert(QStringLiteral("work_entity"), work ? textOrNull(q.value(24)) : QJsonValue());
+        c.insert(QStringLiteral("work_row_id"), work ? textOrNull(q.value(25)) : QJsonValue());
         out.append(c);
     }
     if (total) {

@@ -2,7 +2,8 @@
 // with devices built as the app builds them (AppController, SyncClient). Set up once, for both
 // QML files in sync/:
 // - tst_supervisorpage.qml: two inspectors' tablets saved different findings and conclusions for
-//   one inspection (two conflict records); the supervisor's device is logged in and synced
+//   one inspection (two conflict records), and one of them records a violation in an inspection
+//   the other deleted meanwhile (a third); the supervisor's device is logged in and synced
 //   ("testApp", "testSync", "testConflict": the values and names the page should show).
 // - tst_inspectorsync.qml: an inspector's device, not logged in yet ("testInspectorApp",
 //   "testInspectorSync"), and "testActions" for what the test cannot do through the pages: an
@@ -242,8 +243,33 @@ private:
         if (!round(*tablets[0].sync) || tablets[0].sync->pendingPhotos() != 0)
             qFatal("tablet 0 did not send its photos: %s",
                    qPrintable(tablets[0].sync->lastError()));
+        // Tablet 0 deletes another inspection; tablet 1, which has not pulled that yet, records a
+        // violation in it: the work is kept, and the deleted inspection waits in a third record.
+        if (!q.exec(QStringLiteral("SELECT id, cluster_id FROM inspections WHERE deleted_at IS "
+                                   "NULL AND id <> '%1' ORDER BY id LIMIT 1")
+                        .arg(inspection)) ||
+            !q.next())
+            qFatal("the demo data has no second inspection");
+        const QString deleted = q.value(0).toString();
+        const QString deletedCluster = q.value(1).toString();
+        q.finish();
+        QString violation;
+        if (RecordWriter(tablets[0].db.connection()).softDelete("inspections", deleted).failed() ||
+            !round(*tablets[0].sync) ||
+            RecordWriter(tablets[1].db.connection())
+                .insert("violations",
+                        {{"inspection_id", deleted},
+                         {"cluster_id", deletedCluster},
+                         {"category", QStringLiteral("Không có sổ nhật ký vận hành")},
+                         {"severity", "serious"},
+                         {"observed", QStringLiteral("Không xuất trình được sổ.")}},
+                        &violation)
+                .failed() ||
+            !round(*tablets[1].sync) || tablets[1].sync->pendingRecords() != 0)
+            qFatal("the violation in a deleted inspection did not reach the registry");
         m_conflict = QVariantMap{
             {"inspection", inspection},
+            {"deletedInspection", deleted},
             {"cluster", cluster},
             {"clusterId", clusterId},
             {"kept", kept},

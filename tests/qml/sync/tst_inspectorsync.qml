@@ -146,6 +146,18 @@ TestCase {
         verify(find.labelWith(page, "Mọi thay đổi của bạn đã được gửi lên máy chủ."), "the page says everything was sent");
         mouseClick(find.buttonWith(page, "Đồng bộ ngay"));
         tryVerify(() => !sync.syncing, 60000);
+        // A supervisor's round ends by fetching their lists, which reflow the page when they
+        // arrive: asked again here (an answer to an earlier request is then dropped), the clicks
+        // below wait for both (a click could land where a button was).
+        let lists = 0;
+        const onList = () => ++lists;
+        sync.conflictsChanged.connect(onList);
+        sync.registryRejectionsChanged.connect(onList);
+        sync.fetchSupervisorLists();
+        tryVerify(() => lists === 2, 15000, "the supervisor's lists did not arrive: " + sync.lastError);
+        sync.conflictsChanged.disconnect(onList);
+        sync.registryRejectionsChanged.disconnect(onList);
+        waitForRendering(page);
         compare(sync.lastError, "");
         compare(sync.othersPendingRecords, 1); // not sent under the supervisor's name
         const explained = () => find.all(page, i => i instanceof Label && i.visible && i.text.indexOf("máy chủ ghi là của supervisor.demo") >= 0).length === 1;

@@ -3,10 +3,11 @@ import QtQuick.Controls
 import QtTest
 import CcnInspect
 
-// The supervisor's sync page with two real conflict records (tst_syncflow.cpp made them): the
+// The supervisor's sync page with three real conflict records (tst_syncflow.cpp made them): the
 // page says which inspection each is about, both values in plain words and who saved each; the
-// supervisor takes the value that was held back for one and writes their own for the other, and
-// both resolutions come back to the device.
+// supervisor brings back an inspection deleted while a violation was recorded in it, takes the
+// value that was held back for one field and writes their own for the other, and the
+// resolutions come back to the device.
 TestCase {
     id: testCase
 
@@ -15,12 +16,12 @@ TestCase {
         verify(win);
         const page = win.page;
         verify(testSync.isSupervisor);
-        tryVerify(() => testSync.conflicts.length === 2, 15000, "the conflicts did not arrive: " + testSync.lastError);
-        const fields = testSync.conflicts.map(c => c.field).sort();
+        tryVerify(() => testSync.conflicts.length === 3, 15000, "the conflicts did not arrive: " + testSync.lastError);
+        const fields = testSync.conflicts.filter(c => c.field).map(c => c.field).sort();
         compare(fields, ["conclusions", "findings"]);
         // Which row: the inspection's cluster, from the supervisor's own copy.
         tryVerify(() => find.frameWith(page, "Cuộc kiểm tra · Nội dung làm việc") !== null, 5000);
-        const findings = find.frameWith(page, "Cuộc kiểm tra · Nội dung làm việc");
+        let findings = find.frameWith(page, "Cuộc kiểm tra · Nội dung làm việc");
         verify(find.labelWith(findings, testConflict.cluster), "no label names the cluster");
         verify(!find.labelWith(page, testConflict.inspection), "the row's UUID is shown");
         // Both values, and who saved each.
@@ -30,6 +31,16 @@ TestCase {
         verify(find.labelWith(findings, saved), "no label says who saved the values");
         waitForRendering(win.contentItem);
         grabImage(win.contentItem).save(testScreenshotPath); // throws when it cannot write
+
+        // The inspection deleted while a violation was recorded in it: the card says so and
+        // what was written; "Khôi phục" brings the inspection back.
+        const deleted = find.frameWith(page, "Cuộc kiểm tra · đã bị xoá trong khi người khác ghi thêm vào");
+        verify(deleted, "no card for the violation recorded in a deleted inspection");
+        verify(find.labelWith(deleted, "Phần ghi thêm (vẫn được lưu): Vi phạm — "), "the card does not say what was written");
+        verify(find.buttonWith(deleted, "Để nguyên đã xoá"));
+        mouseClick(find.buttonWith(deleted, "Khôi phục"));
+        tryVerify(() => testSync.conflicts.length === 2, 15000, "the deleted inspection's conflict stayed: " + testSync.lastError);
+        findings = find.frameWith(page, "Cuộc kiểm tra · Nội dung làm việc"); // the cards were made again
 
         // The app's header says on every page how much waits for the supervisor.
         const waiting = testSync.conflictCount + testSync.registryRejectionCount;
@@ -67,6 +78,7 @@ TestCase {
         mouseClick(find.buttonWith(page, "Đồng bộ ngay"));
         tryVerify(() => !testSync.syncing && testActions.supervisorValue("inspections", testConflict.inspection, "conclusions") === joined, 60000, "the resolution did not come back: " + testSync.lastError);
         compare(testActions.supervisorValue("inspections", testConflict.inspection, "findings"), testConflict.lost);
+        compare(testActions.supervisorValue("inspections", testConflict.deletedInspection, "deleted_at"), "");
     }
 
     name: "SupervisorPage"
