@@ -3000,7 +3000,7 @@ Hai là (second), …</translation>
         <translation>Could not open a second connection to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../sync/client/pushbatch.cpp" line="133"/>
+        <location filename="../../sync/client/pushbatch.cpp" line="134"/>
         <source>Thay đổi này quá lớn để gửi lên máy chủ (%1 MB; mỗi lần gửi tối đa %2 MB) nên máy không gửi nó; các thay đổi khác vẫn được gửi. Hãy bỏ thay đổi này (nội dung của nó vẫn được giữ trên máy) rồi nhập lại nội dung ngắn hơn</source>
         <translation>This change is too large to send to the registry (%1 MB; at most %2 MB per request), so the tablet does not send it; the other changes are still sent. Give this change up (its content stays on the tablet), then enter a shorter text</translation>
     </message>
@@ -3137,17 +3137,17 @@ Hai là (second), …</translation>
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="175"/>
+        <location filename="../../sync/client/syncclient.cpp" line="176"/>
         <source>Không ghi được mã thiết bị vào cơ sở dữ liệu trên máy.</source>
         <translation>Cannot store the device id in the database on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="186"/>
+        <location filename="../../sync/client/syncclient.cpp" line="187"/>
         <source>Máy tính bảng</source>
         <translation>Tablet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="244"/>
+        <location filename="../../sync/client/syncclient.cpp" line="270"/>
         <source>%n thay đổi chưa gửi</source>
         <translation>
             <numerusform>%n unsent change</numerusform>
@@ -3155,7 +3155,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="246"/>
+        <location filename="../../sync/client/syncclient.cpp" line="272"/>
         <source>%n thay đổi bị máy chủ từ chối</source>
         <translation>
             <numerusform>%n change refused by the server</numerusform>
@@ -3163,7 +3163,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="248"/>
+        <location filename="../../sync/client/syncclient.cpp" line="274"/>
         <source>%n ảnh chưa tải lên (%1 MB)</source>
         <translation>
             <numerusform>%n photo not uploaded (%1 MB)</numerusform>
@@ -3171,7 +3171,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="251"/>
+        <location filename="../../sync/client/syncclient.cpp" line="277"/>
         <source>%n thay đổi của %1 chưa gửi</source>
         <translation>
             <numerusform>%n unsent change by %1</numerusform>
@@ -3179,27 +3179,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="253"/>
+        <location filename="../../sync/client/syncclient.cpp" line="279"/>
         <source>Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.</source>
         <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="379"/>
+        <location filename="../../sync/client/syncclient.cpp" line="405"/>
         <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="468"/>
+        <location filename="../../sync/client/syncclient.cpp" line="494"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="587"/>
+        <location filename="../../sync/client/syncclient.cpp" line="613"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="671"/>
+        <location filename="../../sync/client/syncclient.cpp" line="697"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
@@ -3449,152 +3449,172 @@ Hai là (second), …</translation>
         <translation>Discard change</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="297"/>
+        <location filename="../pages/SyncPage.qml" line="298"/>
+        <source>%1 thay đổi của bạn trùng với thay đổi người khác đã gửi trước. Máy này hiện giá trị đang dùng; giá trị của bạn được máy chủ giữ lại để giám sát viên quyết định:</source>
+        <translation>%1 of your changes met changes someone else had sent first. This tablet shows the value in use; the registry keeps yours for a supervisor to decide:</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="309"/>
+        <source>• %1 · %2</source>
+        <translation>• %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="309"/>
+        <source>• %1 (%2)</source>
+        <translation>• %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="317"/>
+        <source>Đã hiểu</source>
+        <translation>Understood</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="326"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="297"/>
+        <location filename="../pages/SyncPage.qml" line="326"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="297"/>
+        <location filename="../pages/SyncPage.qml" line="326"/>
         <source>Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)</source>
         <translation>Conflicts to settle: %1 (the %2 oldest shown; more appear as these are settled)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="303"/>
+        <location filename="../pages/SyncPage.qml" line="332"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="321"/>
+        <location filename="../pages/SyncPage.qml" line="350"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="321"/>
+        <location filename="../pages/SyncPage.qml" line="350"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="321"/>
+        <location filename="../pages/SyncPage.qml" line="350"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="321"/>
+        <location filename="../pages/SyncPage.qml" line="350"/>
         <source>%1 · đã bị xoá trong khi người khác ghi thêm vào</source>
         <translation>%1 · deleted while someone else added to it</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="334"/>
+        <location filename="../pages/SyncPage.qml" line="363"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="350"/>
+        <location filename="../pages/SyncPage.qml" line="379"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="350"/>
+        <location filename="../pages/SyncPage.qml" line="379"/>
         <source>Phần ghi thêm (vẫn được lưu): %1 — %2. Khôi phục để mọi người thấy lại.</source>
         <translation>What was added (still stored): %1 — %2. Restore it so that everyone sees it again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="367"/>
+        <location filename="../pages/SyncPage.qml" line="396"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="382"/>
+        <location filename="../pages/SyncPage.qml" line="411"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="384"/>
+        <location filename="../pages/SyncPage.qml" line="413"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="398"/>
+        <location filename="../pages/SyncPage.qml" line="427"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="404"/>
+        <location filename="../pages/SyncPage.qml" line="433"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="404"/>
+        <location filename="../pages/SyncPage.qml" line="433"/>
         <source>Để nguyên đã xoá</source>
         <translation>Leave it deleted</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="410"/>
+        <location filename="../pages/SyncPage.qml" line="439"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="410"/>
+        <location filename="../pages/SyncPage.qml" line="439"/>
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="425"/>
+        <location filename="../pages/SyncPage.qml" line="454"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="425"/>
+        <location filename="../pages/SyncPage.qml" line="454"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="425"/>
+        <location filename="../pages/SyncPage.qml" line="454"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="432"/>
+        <location filename="../pages/SyncPage.qml" line="461"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="450"/>
+        <location filename="../pages/SyncPage.qml" line="479"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="450"/>
+        <location filename="../pages/SyncPage.qml" line="479"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="469"/>
+        <location filename="../pages/SyncPage.qml" line="498"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="469"/>
+        <location filename="../pages/SyncPage.qml" line="498"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="469"/>
+        <location filename="../pages/SyncPage.qml" line="498"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="469"/>
+        <location filename="../pages/SyncPage.qml" line="498"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="482"/>
+        <location filename="../pages/SyncPage.qml" line="511"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
@@ -3607,27 +3627,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="505"/>
+        <location filename="../pages/SyncPage.qml" line="534"/>
         <source>Bỏ thay đổi bị từ chối?</source>
         <translation>Discard the refused change?</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="513"/>
+        <location filename="../pages/SyncPage.qml" line="542"/>
         <source>%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.</source>
         <translation>%1: this new record will not be sent to the server and will no longer be listed.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="513"/>
+        <location filename="../pages/SyncPage.qml" line="542"/>
         <source>%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.</source>
         <translation>%1: this change will not be sent to the server; the record shows its values from before the edit again, then takes the server&apos;s version at the next sync.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="513"/>
+        <location filename="../pages/SyncPage.qml" line="542"/>
         <source>Nội dung đã nhập vẫn được lưu trong máy.</source>
         <translation>What you entered stays saved on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="513"/>
+        <location filename="../pages/SyncPage.qml" line="542"/>
         <source>%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm, ảnh của một cuộc kiểm tra) cũng bị bỏ theo.</source>
         <translation>
             <numerusform>%n new record that belongs to it (such as an answer, a violation or a photo of an inspection) is given up with it.</numerusform>
@@ -3635,7 +3655,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="524"/>
+        <location filename="../pages/SyncPage.qml" line="553"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

@@ -289,6 +289,35 @@ Page {
                 }
             }
 
+            // The user's changes stored with a conflict: the tablet shows the value that won, and
+            // theirs waits for a supervisor. Said here until the user has read it.
+            Label {
+                Layout.fillWidth: true
+                visible: page.syncClient.keptForReviewCount > 0
+                font.bold: true
+                text: qsTr("%1 thay đổi của bạn trùng với thay đổi người khác đã gửi trước. Máy này hiện giá trị đang dùng; giá trị của bạn được máy chủ giữ lại để giám sát viên quyết định:").arg(page.syncClient.keptForReviewCount)
+                wrapMode: Text.WordWrap
+            }
+
+            Repeater {
+                model: page.syncClient.keptForReview
+
+                delegate: Label {
+                    required property var modelData
+
+                    Layout.fillWidth: true
+                    text: modelData.fields.length > 0 ? qsTr("• %1 · %2").arg(page.labels.recordTitle(modelData.entity || "", modelData.rowId || "")).arg(modelData.fields.map(f => page.labels.fieldName(f)).join(", ")) : qsTr("• %1 (%2)").arg(page.labels.recordTitle(modelData.entity || "", modelData.rowId || "")).arg(page.labels.changeOp(modelData.op))
+                    wrapMode: Text.WordWrap
+                }
+            }
+
+            Button {
+                Layout.preferredHeight: 48
+                visible: page.syncClient.keptForReviewCount > 0
+                text: qsTr("Đã hiểu")
+                onClicked: page.syncClient.acknowledgeKeptForReview()
+            }
+
             // Conflicts: supervisors see the values that lost and choose.
             Label {
                 Layout.fillWidth: true

@@ -3,6 +3,7 @@
 #include "syncmanager.h"
 
 #include "changeresult.h"
+#include "conflictedchanges.h"
 #include "protocolversion.h"
 #include "pushrequest.h"
 #include "sqlitehandle.h"
@@ -250,6 +251,9 @@ CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outco
         ++o.stored;
         if (status == QLatin1String("conflict")) {
             ++o.conflicts;
+            // The tablet will show the winning value: the user is told (ConflictedChanges).
+            if (QString why; !ConflictedChanges::keep(db, e.outboxSeq, it->conflictIds, now, &why))
+                return SyncErrors::make(SyncErrors::Kind::Local, why);
             // The row's winning values are in its version at the result's seq: the pull must
             // not be past it (it is not, unless this answer repeats one given before the device
             // last pulled). Without a seq: from the version the change was made against. Never

@@ -2,6 +2,7 @@
 
 #include "rejecteddiscard.h"
 
+#include "conflictedchanges.h"
 #include "migrator.h"
 #include "phototransfer.h"
 #include "pullphase.h"
@@ -202,6 +203,31 @@ QDateTime SyncClient::lastSyncAt() const
 QVariantList SyncClient::rejectedChanges() const
 {
     return m_manager.rejectedChanges();
+}
+
+QVariantList SyncClient::keptForReview() const
+{
+    int total = 0;
+    return ConflictedChanges(m_manager.database()).unread(20, &total);
+}
+
+int SyncClient::keptForReviewCount() const
+{
+    int total = 0;
+    ConflictedChanges(m_manager.database()).unread(0, &total);
+    return total;
+}
+
+bool SyncClient::acknowledgeKeptForReview()
+{
+    const CoreError e =
+        ConflictedChanges(m_manager.database()).markRead(QDateTime::currentMSecsSinceEpoch());
+    if (e.failed()) {
+        setLastError(e, SyncErrors::Kind::Local);
+        return false;
+    }
+    emit countsChanged();
+    return true;
 }
 
 bool SyncClient::hasUnsyncedWork() const

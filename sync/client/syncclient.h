@@ -61,6 +61,10 @@ class SyncClient : public QObject
     Q_PROPERTY(qint64 pendingRecordBytes READ pendingRecordBytes NOTIFY countsChanged)
     Q_PROPERTY(int rejectedRecords READ rejectedRecords NOTIFY countsChanged)
     Q_PROPERTY(QVariantList rejectedChanges READ rejectedChanges NOTIFY countsChanged)
+    // The user's changes the registry stored with a conflict, not read yet (ConflictedChanges): the
+    // tablet shows the value that won, theirs waits for a supervisor. Newest first, at most 20.
+    Q_PROPERTY(QVariantList keptForReview READ keptForReview NOTIFY countsChanged)
+    Q_PROPERTY(int keptForReviewCount READ keptForReviewCount NOTIFY countsChanged)
     Q_PROPERTY(int waitLimitDays READ waitLimitDays CONSTANT)
     Q_PROPERTY(int pendingPhotos READ pendingPhotos NOTIFY countsChanged)
     Q_PROPERTY(qint64 pendingPhotoBytes READ pendingPhotoBytes NOTIFY countsChanged)
@@ -146,6 +150,11 @@ public:
     int waitLimitDays() const { return SyncManager::waitLimitDays; }
     int rejectedRecords() const { return m_rejectedRecords; }
     QVariantList rejectedChanges() const;
+    QVariantList keptForReview() const;
+    int keptForReviewCount() const;
+    // The user has read about those changes ("Đã hiểu"); false (and lastError) when it could not
+    // be stored.
+    Q_INVOKABLE bool acknowledgeKeptForReview();
     int pendingPhotos() const { return m_pendingPhotos; }
     qint64 pendingPhotoBytes() const { return m_pendingPhotoBytes; }
     int othersPendingRecords() const { return m_othersPendingRecords; }

@@ -197,6 +197,16 @@ inline bool runSteps(QSqlDatabase db, const QJsonArray &steps, QString *why)
     return true;
 }
 
+// runSteps of steps given as JSON text; false, and why in the log, when one fails.
+inline bool runSteps(QSqlDatabase db, const char *json)
+{
+    QString why;
+    if (runSteps(db, QJsonDocument::fromJson(json).array(), &why))
+        return true;
+    qWarning("steps: %s", qPrintable(why));
+    return false;
+}
+
 // Rows of the outbox as text, for "untouched" checks (sent_at aside: it freezes an entry).
 inline QStringList outboxSnapshot(QSqlDatabase db)
 {

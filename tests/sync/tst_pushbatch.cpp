@@ -26,20 +26,9 @@ private:
         return db.connection();
     }
 
-    // Runs RecordWriter steps given as JSON text (synctest::runSteps); false, and why in the log,
-    // when one fails.
-    static bool steps(QSqlDatabase c, const char *json)
-    {
-        QString why;
-        if (runSteps(c, QJsonDocument::fromJson(json).array(), &why))
-            return true;
-        qWarning("steps: %s", qPrintable(why));
-        return false;
-    }
-
     void threeInserts(QSqlDatabase c)
     {
-        QVERIFY(steps(c, R"([
+        QVERIFY(runSteps(c, R"([
           {"do": "insert", "table": "admin_units", "values": {"id": "p1", "code": "01", "name": "A", "level": "province", "level_label": "Tỉnh", "valid_from": "2025-07-01"}},
           {"do": "insert", "table": "admin_units", "values": {"id": "p2", "code": "02", "name": "B", "level": "province", "level_label": "Tỉnh", "valid_from": "2025-07-01"}},
           {"do": "insert", "table": "admin_units", "values": {"id": "p3", "code": "03", "name": "C", "level": "province", "level_label": "Tỉnh", "valid_from": "2025-07-01"}}
@@ -159,15 +148,15 @@ private slots:
         QSqlDatabase c = freshDb(db);
         SyncManager m(c);
         // p1 before anyone logged in, p2 by a, then the tablet passes to b: p3 and p1's edit.
-        QVERIFY(steps(
+        QVERIFY(runSteps(
             c,
             R"([{"do": "insert", "table": "admin_units", "values": {"id": "p1", "code": "01", "name": "A", "level": "province", "level_label": "Tỉnh", "valid_from": "2025-07-01"}}])"));
         QVERIFY(m.setAuthor(QStringLiteral("user-a"), QStringLiteral("a.inspector")).ok());
-        QVERIFY(steps(
+        QVERIFY(runSteps(
             c,
             R"([{"do": "insert", "table": "admin_units", "values": {"id": "p2", "code": "02", "name": "B", "level": "province", "level_label": "Tỉnh", "valid_from": "2025-07-01"}}])"));
         QVERIFY(m.setAuthor(QStringLiteral("user-b"), QStringLiteral("b.inspector")).ok());
-        QVERIFY(steps(c, R"([
+        QVERIFY(runSteps(c, R"([
           {"do": "insert", "table": "admin_units", "values": {"id": "p3", "code": "03", "name": "C", "level": "province", "level_label": "Tỉnh", "valid_from": "2025-07-01"}},
           {"do": "update", "table": "admin_units", "id": "p1", "values": {"name": "A by b"}}
         ])"));
@@ -216,11 +205,11 @@ private slots:
     {
         Database db;
         QSqlDatabase c = freshDb(db);
-        QVERIFY(steps(c, R"([
+        QVERIFY(runSteps(c, R"([
           {"do": "insert", "table": "admin_units", "values": {"id": "p9", "code": "09", "name": "Z", "level": "province", "level_label": "Tỉnh", "valid_from": "2025-07-01"}},
           {"do": "settle", "table": "admin_units", "seq": 500}])"));
         threeInserts(c);
-        QVERIFY(steps(c, R"([
+        QVERIFY(runSteps(c, R"([
           {"do": "update", "table": "admin_units", "id": "p9", "values": {"name": "Y"}},
           {"do": "update", "table": "admin_units", "id": "p1", "values": {"name": "AA"}}])"));
         PushBatch batch;
@@ -255,7 +244,7 @@ private slots:
         Database db;
         QSqlDatabase c = freshDb(db);
         threeInserts(c);
-        QVERIFY(steps(c, R"([
+        QVERIFY(runSteps(c, R"([
           {"do": "update", "table": "admin_units", "id": "p1", "values": {"name": "AA"}}])"));
         PushBatch batch;
         QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &batch).ok());
@@ -284,7 +273,7 @@ private slots:
         // A later batch that stores p2 again moves its entry on, never back.
         const QJsonObject older{
             {"protocol", ProtocolVersion::current}, {"server_seq", 90}, {"results", QJsonArray()}};
-        QVERIFY(steps(c, R"([
+        QVERIFY(runSteps(c, R"([
           {"do": "update", "table": "admin_units", "id": "p2", "values": {"name": "BB"}}])"));
         PushBatch again;
         QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &again).ok());
@@ -432,7 +421,7 @@ private slots:
         Database db;
         QSqlDatabase c = freshDb(db);
         threeInserts(c);
-        QVERIFY(steps(c, R"([{"do": "settle", "table": "admin_units", "seq": 5},
+        QVERIFY(runSteps(c, R"([{"do": "settle", "table": "admin_units", "seq": 5},
             {"do": "update", "table": "admin_units", "id": "p1", "values": {"name": "AA"}}])"));
         QSqlQuery(c).exec("INSERT INTO sync_state(key, value) VALUES ('pull_cursor', '20')");
         PushBatch batch;

@@ -1105,6 +1105,10 @@ private slots:
         QVERIFY(onB.setAnswer(inspection, question, "no").ok());
         QVERIFY(round(teammateFirst ? *b : *a));
         QVERIFY(round(teammateFirst ? *a : *b));
+        // The tablet whose change lost says so: the author's delete, or the teammate's violation
+        // and answer.
+        QCOMPARE((teammateFirst ? a : b)->client->keptForReviewCount(), teammateFirst ? 1 : 2);
+        QCOMPARE((teammateFirst ? b : a)->client->keptForReviewCount(), 0);
         if (teammateFirst) {
             QCOMPARE(openConflictsOf(*boss, inspection, "delete_vs_edit").size(), 1);
         } else {
@@ -1184,6 +1188,10 @@ private slots:
             QCOMPARE(d->client->lastError(), QString());
             QCOMPARE(d->client->pendingRecords(), 0);
         }
+        // B's tablet shows A's answer and says so: B's own waits for the supervisor.
+        QCOMPARE(a->client->keptForReviewCount(), 0);
+        QCOMPARE(b->client->keptForReviewCount(), 1);
+        QCOMPARE(b->client->keptForReview().first().toMap().value("rowId").toString(), answer);
         const QJsonArray conflicts = QJsonDocument::fromJson(conflictsOf(*boss)).array();
         int found = 0;
         for (const QJsonValue &c : conflicts)
