@@ -2,6 +2,7 @@
 
 #include "compactjson.h"
 #include "dependentrows.h"
+#include "inspectionlock.h"
 #include "registrysql.h"
 #include "registrystore.h"
 #include "syncschema.h"
@@ -360,6 +361,12 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
         return reject("invalid_value", invalid);
     if (!out.rejectCode.isEmpty())
         return reject(out.rejectCode.toLatin1().constData(), out.rejectMessage);
+    // A submitted inspection's minutes are closed to the field (InspectionLock).
+    QString locked;
+    if (!InspectionLock(m_store).refusal(who, change, stored, proposed, &locked, storageError))
+        return r;
+    if (!locked.isEmpty())
+        return reject("inspection_submitted", locked);
     // A delete that would hide another device's work under the row keeps it alive.
     const DependentRows dependents(m_store);
     if (change.op == QLatin1String("delete") && out.conflicts.isEmpty() &&

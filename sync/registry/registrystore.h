@@ -141,6 +141,7 @@ public:
 
 private:
     friend class DependentRows;
+    friend class InspectionLock;
     friend class RegistryAccounts;
     friend class RegistryConflicts;
     friend class RegistryDiscards;

@@ -231,6 +231,36 @@ inline QVariant scalar(QSqlDatabase db, const QString &sql)
     return QVariant();
 }
 
+// `n` new draft inspections on `db`, in its clusters in turn, with its first template: rows for
+// tests to add answers and participants to (the demo's inspections are all submitted, and the
+// registry refuses a field user's late work in another tablet's submitted inspection). Their ids
+// (fewer when an insert failed).
+inline QStringList newDrafts(QSqlDatabase db, int n)
+{
+    QStringList clusters;
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SELECT id FROM clusters WHERE deleted_at IS NULL ORDER BY id"));
+    while (q.next())
+        clusters << q.value(0).toString();
+    const QString tpl =
+        scalar(db, QStringLiteral("SELECT id FROM checklist_templates ORDER BY id")).toString();
+    QStringList ids;
+    RecordWriter w(db);
+    for (int i = 0; i < n && !clusters.isEmpty(); ++i) {
+        QString id;
+        if (w.insert(QStringLiteral("inspections"),
+                     {{QStringLiteral("cluster_id"), clusters.at(i % clusters.size())},
+                      {QStringLiteral("template_id"), tpl},
+                      {QStringLiteral("kind"), QStringLiteral("periodic")},
+                      {QStringLiteral("started_at"), RecordWriter::now()}},
+                     &id)
+                .failed())
+            break;
+        ids << id;
+    }
+    return ids;
+}
+
 // A fixture's expected row {"table", "id", "values": {column: value}} against the database: empty
 // when it matches, else what differs. A value null is SQL NULL, "*" any value but NULL.
 inline QString rowMismatch(QSqlDatabase db, const QJsonObject &expected)

@@ -315,7 +315,10 @@ void TestRegistryStore::merge()
         for (auto f = c.fields.begin(); f != c.fields.end(); ++f)
             if (f.value() == QJsonValue("@row")) // a row under the fixture's row names it
                 f.value() = rowId;
-        const ChangeResult r = m_store->push(device(s.value("device").toString()), c);
+        Principal who = device(s.value("device").toString());
+        if (s.contains("role")) // province-wide in p1 (no clusters assigned)
+            who.role = s.value("role").toString();
+        const ChangeResult r = m_store->push(who, c);
         const QString step = QStringLiteral("step %1: %2 %3").arg(i + 1).arg(r.code, r.message);
         QCOMPARE(r.status, s.value("expect").toString());
         if (s.contains("code"))

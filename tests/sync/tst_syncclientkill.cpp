@@ -180,14 +180,8 @@ private slots:
         // some (tombstones travel in the same feed).
         auto writer = device(QStringLiteral("writer"));
         QVERIFY(round(*writer));
-        QStringList inspections;
-        {
-            QSqlQuery q(writer->c());
-            q.exec("SELECT id FROM inspections WHERE deleted_at IS NULL ORDER BY id");
-            while (q.next())
-                inspections << q.value(0).toString();
-        }
-        QVERIFY(inspections.size() >= 3);
+        const QStringList inspections = newDrafts(writer->c(), 5);
+        QCOMPARE(inspections.size(), 5);
         std::mt19937 rng(20240611);
         const QStringList words{"cụm",  "công", "nghiệp", "kiểm", "tra",   "hạ",   "tầng",
                                 "nước", "thải", "đường",  "điện", "phòng", "cháy", "xã"};
@@ -363,8 +357,8 @@ private slots:
             // must not be lost or sent twice; pulled rows must never reach the outbox.
             if (!finished && kills % 5 == 2) {
                 const QString inspection =
-                    scalar(db, "SELECT id FROM inspections WHERE deleted_at IS NULL ORDER BY id "
-                               "LIMIT 1")
+                    scalar(db, "SELECT id FROM inspections WHERE deleted_at IS NULL AND status = "
+                               "'draft' ORDER BY id LIMIT 1")
                         .toString();
                 if (!inspection.isEmpty()) {
                     RecordWriter w(db);

@@ -1159,6 +1159,48 @@ private slots:
         QCOMPARE(openConflictsOf(*boss, inspection, "delete_vs_edit").size(), 0);
     }
 
+    // One inspector submits the team's inspection (its minutes are made) while a teammate,
+    // offline, answers one more question in it. The late answer does not change the submitted
+    // minutes in silence: the registry refuses it (inspection_submitted), the teammate's tablet
+    // keeps it and says why, supervisors see it among the refused changes, and the teammate may
+    // give it up (kept on the tablet). Before, it was stored under the submitted inspection.
+    void aLateAnswerDoesNotChangeSubmittedMinutes()
+    {
+        std::unique_ptr<Device> a, b;
+        QVERIFY(twoSyncedTablets(&a, &b));
+        auto boss = device("supervisor.demo");
+        QString inspection, question;
+        QVERIFY(sharedDraft(*a, *b, &inspection, &question));
+        QVERIFY(InspectionManager(b->c()).setAnswer(inspection, question, "no", "muộn").ok());
+        // As InspectionManager::submit writes it (which first asks for every required answer).
+        QVERIFY(RecordWriter(a->c())
+                    .update("inspections", inspection,
+                            {{"status", "submitted"}, {"submitted_at", RecordWriter::now()}})
+                    .ok());
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        QCOMPARE(b->client->rejectedRecords(), 1);
+        const QVariantMap refused = b->client->rejectedChanges().first().toMap();
+        QCOMPARE(refused.value("code").toString(), QStringLiteral("inspection_submitted"));
+        QCOMPARE(refused.value("rowId").toString(), AnswerId::of(inspection, question));
+        QCOMPARE(value(*b, "inspections", inspection, "status"), QStringLiteral("submitted"));
+        const QString answer = AnswerId::of(inspection, question);
+        QCOMPARE(value(*a, "answers", answer, "id"), QStringLiteral("<missing>"));
+        QVERIFY(round(*a));
+        QCOMPARE(value(*a, "answers", answer, "id"), QStringLiteral("<missing>"));
+        QCOMPARE(rejectionsOf(*boss).size(), 1);
+        QVERIFY2(b->client->discardRejected(refused.value("seq").toLongLong()),
+                 qPrintable(b->client->lastError()));
+        QVERIFY(round(*b));
+        QCOMPARE(b->client->rejectedRecords(), 0);
+        QCOMPARE(b->client->pendingRecords(), 0);
+        QCOMPARE(
+            scalar(b->c(), "SELECT count(*) FROM discarded_changes WHERE row_id = '" + answer + "'")
+                .toInt(),
+            1);
+        QCOMPARE(rejectionsOf(*boss).size(), 0);
+    }
+
     // Two inspectors of one team answer the same question of their inspection, offline, on two
     // tablets, through the app's InspectionManager. Both answers are one row (AnswerId): the
     // first stored keeps the field, the other answer is a conflict record for the supervisor,

@@ -1,0 +1,97 @@
+#include "inspectionlock.h"
+
+#include "pushchange.h"
+#include "registrypush.h"
+#include "registrysql.h"
+#include "registrystore.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+
+namespace {
+bool isSubmitted(const QJsonObject &row)
+{
+    return row.value(QLatin1String("status")).toString() == QLatin1String("submitted");
+}
+
+// A write's [seq, device] stamp as a Submission.
+InspectionLock::Submission submissionOf(const QJsonValue &stamp)
+{
+    const QJsonArray a = stamp.toArray();
+    return {a.at(1).toString(), qint64(a.at(0).toDouble())};
+}
+} // namespace
+
+bool InspectionLock::refusal(const Principal &who, const PushChange &change,
+                             const ChangeMerger::Stored &stored, const QJsonObject &proposed,
+                             QString *why, QString *error) const
+{
+    why->clear();
+    if (who.isAdmin() || who.isSupervisor())
+        return true;
+    Submission submitted;
+    if (change.entity == QLatin1String("inspections")) {
+        // Its own submission (two tablets submitting one inspection) merges as any edit.
+        if (!stored.exists || !isSubmitted(stored.row) || isSubmitted(change.fields))
+            return true;
+        submitted = submissionOf(stored.meta.value(QLatin1String("status")));
+    } else if (change.entity == QLatin1String("answers") ||
+               change.entity == QLatin1String("inspection_participants")) {
+        const QString inspection = proposed.value(QLatin1String("inspection_id")).toString();
+        if (inspection.isEmpty() || !submittedBy(inspection, &submitted, error))
+            return inspection.isEmpty();
+    } else {
+        return true;
+    }
+    // Made on a version from before the submission (a new row: always): late work. A device
+    // that had the submitted version (its row's base is at or after it) was told by its app.
+    if (!submitted.device.isEmpty() && submitted.device != who.deviceId &&
+        change.baseSeq < submitted.seq)
+        *why = QStringLiteral("Cuộc kiểm tra này đã được gửi từ máy khác (biên bản đã lập) nên "
+                              "không sửa được nữa. Thay đổi vẫn được giữ trên máy này; nếu cần bổ "
+                              "sung, hãy báo giám sát viên hoặc lập một cuộc kiểm tra bổ sung.");
+    return true;
+}
+
+bool InspectionLock::submittedBy(const QString &id, Submission *submitted, QString *error) const
+{
+    *submitted = {};
+    RegistryPush::PushState *const batch = m_store.m_push.batch();
+    const QString key = RegistryPush::rowKey(QStringLiteral("inspections"), id);
+    if (batch) {
+        const auto row = batch->rows.constFind(key);
+        if (row != batch->rows.constEnd()) {
+            // Stored or changed by this batch: as it is now (not cached: the batch may change it
+            // again). A row the batch inserted keeps its one stamp apart (PushState::stamps).
+            if (isSubmitted(row->row)) {
+                const auto stamp = batch->stamps.constFind(key);
+                *submitted = submissionOf(stamp != batch->stamps.constEnd()
+                                              ? *stamp
+                                              : row->meta.value(QLatin1String("status")));
+            }
+            return true;
+        }
+        const auto known = batch->submitted.constFind(key);
+        if (known != batch->submitted.constEnd()) {
+            *submitted = {known->first, known->second};
+            return true;
+        }
+    }
+    QSqlQuery *q = m_store.statement(
+        QStringLiteral("SELECT row_json, field_meta FROM records WHERE entity = 'inspections' AND "
+                       "row_id = ?"),
+        {id}, error);
+    if (!q)
+        return false;
+    if (q->next()) {
+        const QJsonObject row = RegistrySql::parseObject(q->value(0).toString());
+        if (isSubmitted(row))
+            *submitted = submissionOf(
+                ChangeMerger::metaOf(RegistrySql::parseObject(q->value(1).toString()), row)
+                    .value(QLatin1String("status")));
+    }
+    q->finish();
+    if (batch)
+        batch->submitted.insert(key, {submitted->device, submitted->seq});
+    return true;
+}
