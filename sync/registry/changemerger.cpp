@@ -165,6 +165,12 @@ ChangeMerger::Outcome ChangeMerger::keptAlive(const Stored &stored, const PushCh
     return out;
 }
 
+ChangeMerger::Stamp ChangeMerger::stampOf(const QJsonValue &stamp)
+{
+    const QJsonArray a = stamp.toArray();
+    return {qint64(a.at(0).toDouble()), a.at(1).toString()};
+}
+
 QByteArray ChangeMerger::oneStampMeta(const QJsonValue &stamp)
 {
     return CompactJson::object(QJsonObject{{QStringLiteral("*"), stamp}});

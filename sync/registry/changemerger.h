@@ -51,6 +51,14 @@ public:
     static Outcome keptAlive(const Stored &stored, const PushChange &change, qint64 seq,
                              const QString &device);
 
+    // One write's stamp as field_meta holds it, [seq, "device"] (an empty device and seq 0 for
+    // anything else).
+    struct Stamp {
+        qint64 seq = 0;
+        QString device;
+    };
+    static Stamp stampOf(const QJsonValue &stamp);
+
     // records.field_meta of a row one change wrote whole (registry schema 7): {"*": stamp}.
     static QByteArray oneStampMeta(const QJsonValue &stamp);
     // A row's meta as stored, field by field: the one stamp "*" stands for every field of `row`

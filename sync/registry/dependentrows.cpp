@@ -1,7 +1,6 @@
 #include "dependentrows.h"
 
 #include "changemerger.h"
-#include "compactjson.h"
 #include "pushchange.h"
 #include "registrypush.h"
 #include "registryscope.h"
@@ -10,7 +9,6 @@
 #include "syncschema.h"
 #include "uuid7.h"
 
-#include <QJsonArray>
 #include <QSqlQuery>
 
 namespace {
@@ -18,13 +16,6 @@ bool isDeleted(const QJsonObject &row)
 {
     const auto it = row.constFind(QLatin1String("deleted_at"));
     return it != row.constEnd() && !it->isNull();
-}
-
-// The [seq, device] stamp of one write, as field_meta holds it.
-DependentRows::Stamp stampOf(const QJsonValue &v)
-{
-    const QJsonArray a = v.toArray();
-    return {qint64(a.at(0).toDouble()), a.at(1).toString()};
 }
 } // namespace
 
@@ -55,7 +46,7 @@ bool DependentRows::writtenSince(const QString &entity, const QString &rowId,
         const QJsonObject meta =
             ChangeMerger::metaOf(RegistrySql::parseObject(q->value(3).toString()), row);
         for (auto it = meta.constBegin(); it != meta.constEnd(); ++it) {
-            const Stamp s = stampOf(*it);
+            const Stamp s = ChangeMerger::stampOf(*it);
             if (s.seq > baseSeq && s.device != deviceId) {
                 *found = s;
                 q->finish();
@@ -110,7 +101,8 @@ bool DependentRows::deletedParent(const QString &entity, const QJsonObject &row,
         if (!deleted)
             continue;
         const ChangeMerger::Stored parent = m_store.m_records.load(r.parent, id);
-        const Stamp deletion = stampOf(parent.meta.value(QLatin1String("deleted_at")));
+        const Stamp deletion =
+            ChangeMerger::stampOf(parent.meta.value(QLatin1String("deleted_at")));
         if (deletion.device == deviceId)
             continue; // the device's own delete: it knew
         *found = {r.parent, id, parent.row.value(QLatin1String("deleted_at")), deletion};
@@ -137,9 +129,6 @@ bool DependentRows::recordWorkUnder(const Parent &parent, const PushChange &chan
     }
     q->finish();
     *id = Uuid7::generate();
-    const auto boxed = [](const QJsonValue &v) {
-        return QString::fromUtf8(CompactJson::object(QJsonObject{{QStringLiteral("v"), v}}));
-    };
     return m_store.statement(
                QStringLiteral(
                    "INSERT INTO conflicts (id, kind, entity, row_id, field, current_value, "
@@ -148,8 +137,8 @@ bool DependentRows::recordWorkUnder(const Parent &parent, const PushChange &chan
                    "created_at) VALUES (?, 'edit_vs_delete', ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, "
                    "?, ?, ?, ?)"),
                {*id, parent.entity, parent.rowId,
-                boxed(QJsonObject{{QStringLiteral("deleted_at"), parent.deletedAt}}),
-                boxed(QJsonObject()), parent.deletion.seq,
+                RegistrySql::boxed(QJsonObject{{QStringLiteral("deleted_at"), parent.deletedAt}}),
+                RegistrySql::boxed(QJsonObject()), parent.deletion.seq,
                 RegistrySql::nullable(parent.deletion.device), seq, deviceId, change.baseSeq,
                 PushChange::changeId(deviceId, change.seq), RegistrySql::nullable(provinceId),
                 RegistrySql::nullable(clusterId), RegistrySql::now()},

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "changemerger.h"
+
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -22,10 +24,7 @@ class DependentRows
 public:
     explicit DependentRows(RegistryStore &store) : m_store(store) {}
 
-    struct Stamp {
-        qint64 seq = 0; // 0: none
-        QString device;
-    };
+    using Stamp = ChangeMerger::Stamp; // seq 0: none
     // A live row in cluster `clusterId` naming row `rowId` of `entity` that a device other than
     // `deviceId` wrote after `baseSeq`: the stamp of that write. False on a storage error.
     bool writtenSince(const QString &entity, const QString &rowId, const QString &clusterId,

@@ -5,7 +5,6 @@
 #include "registrysql.h"
 #include "registrystore.h"
 
-#include <QJsonArray>
 #include <QSqlQuery>
 
 namespace {
@@ -17,8 +16,8 @@ bool isSubmitted(const QJsonObject &row)
 // A write's [seq, device] stamp as a Submission.
 InspectionLock::Submission submissionOf(const QJsonValue &stamp)
 {
-    const QJsonArray a = stamp.toArray();
-    return {a.at(1).toString(), qint64(a.at(0).toDouble())};
+    const ChangeMerger::Stamp s = ChangeMerger::stampOf(stamp);
+    return {s.device, s.seq};
 }
 } // namespace
 

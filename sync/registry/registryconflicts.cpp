@@ -8,13 +8,6 @@
 #include <QSqlQuery>
 
 namespace {
-QJsonValue unboxed(const QVariant &s)
-{
-    if (s.isNull())
-        return QJsonValue::Null;
-    return RegistrySql::parseObject(s.toString()).value(QLatin1String("v"));
-}
-
 QJsonObject conflictJson(const QSqlQuery &q)
 {
     return {{QStringLiteral("id"), q.value(0).toString()},
@@ -22,8 +15,8 @@ QJsonObject conflictJson(const QSqlQuery &q)
             {QStringLiteral("entity"), q.value(2).toString()},
             {QStringLiteral("row_id"), q.value(3).toString()},
             {QStringLiteral("field"), q.value(4).isNull() ? QJsonValue() : q.value(4).toString()},
-            {QStringLiteral("current_value"), unboxed(q.value(5))},
-            {QStringLiteral("incoming_value"), unboxed(q.value(6))},
+            {QStringLiteral("current_value"), RegistrySql::unboxed(q.value(5))},
+            {QStringLiteral("incoming_value"), RegistrySql::unboxed(q.value(6))},
             {QStringLiteral("current_seq"), double(q.value(7).toLongLong())},
             {QStringLiteral("current_device"), q.value(8).toString()},
             {QStringLiteral("incoming_seq"), double(q.value(9).toLongLong())},

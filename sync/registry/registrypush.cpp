@@ -40,11 +40,6 @@ QJsonObject parseColumn(sqlite3_stmt *st, int column)
     return RegistrySql::parseObject(textColumn(st, column));
 }
 
-QString boxed(const QJsonValue &v)
-{
-    return compact(QJsonObject{{QStringLiteral("v"), v}});
-}
-
 // Whether the pushing device's row is `row` once `change` is stored: every field but id is one the
 // change carried, with this value, or one it did not carry that the device had seen (stamped at or
 // before the change's base_seq, the version the device edited) or wrote itself. A carried field
@@ -431,7 +426,7 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
                     "incoming_device, base_seq, change_id, province_id, cluster_id, "
                     "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 {id, c.kind, change.entity, change.rowId, RegistrySql::nullable(c.field),
-                 boxed(c.current), boxed(c.incoming), c.currentSeq,
+                 RegistrySql::boxed(c.current), RegistrySql::boxed(c.incoming), c.currentSeq,
                  RegistrySql::nullable(c.currentDevice), seq, who.deviceId, change.baseSeq,
                  changeId, RegistrySql::nullable(finalScope.provinceId),
                  RegistrySql::nullable(finalScope.clusterId), RegistrySql::now()},

@@ -1,5 +1,7 @@
 #include "registrysql.h"
 
+#include "compactjson.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -15,6 +17,18 @@ qint64 RegistrySql::now()
 QJsonObject RegistrySql::parseObject(const QString &s)
 {
     return QJsonDocument::fromJson(s.toUtf8()).object();
+}
+
+QString RegistrySql::boxed(const QJsonValue &v)
+{
+    return QString::fromUtf8(CompactJson::object(QJsonObject{{QStringLiteral("v"), v}}));
+}
+
+QJsonValue RegistrySql::unboxed(const QVariant &column)
+{
+    if (column.isNull())
+        return QJsonValue::Null;
+    return parseObject(column.toString()).value(QLatin1String("v"));
 }
 
 bool RegistrySql::run(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString *error)

@@ -17,6 +17,9 @@ class RegistrySql
 public:
     static qint64 now();
     static QJsonObject parseObject(const QString &s);
+    // A conflict record's value as its columns hold it, {"v": value}, and back (NULL: null).
+    static QString boxed(const QJsonValue &v);
+    static QJsonValue unboxed(const QVariant &column);
     // Binds and runs; on failure fills *error with the database's message.
     static bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds,
                     QString *error = nullptr);
