@@ -144,10 +144,14 @@ CoreError OutboxTriggers::install(QSqlDatabase &db)
     // A delete's base is all the device had seen: its row's version, or its pull cursor when that
     // is further (every version up to it has been pulled). The registry keeps a row alive that
     // rows of others name, written after a delete's base (PROTOCOL.md, DependentRows).
-    const QString deleteBase = QStringLiteral(
-        "CASE WHEN NEW.deleted_at IS NOT NULL AND OLD.deleted_at IS NULL THEN max(OLD.sync_seq, "
-        "coalesce((SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'pull_cursor'), 0)) "
-        "ELSE OLD.sync_seq END");
+    // An update that sets deleted_at is a delete (a soft delete, a tombstone).
+    const QString isDelete =
+        QStringLiteral("NEW.deleted_at IS NOT NULL AND OLD.deleted_at IS NULL");
+    const QString deleteBase =
+        QStringLiteral("CASE WHEN %1 THEN max(OLD.sync_seq, coalesce((SELECT CAST(value AS "
+                       "INTEGER) FROM sync_state WHERE key = 'pull_cursor'), 0)) ELSE "
+                       "OLD.sync_seq END")
+            .arg(isDelete);
     for (const QString &t : syncedTables(db)) {
         const QStringList cols = syncedColumns(db, t);
         wanted.insert(
@@ -162,11 +166,10 @@ CoreError OutboxTriggers::install(QSqlDatabase &db)
             QStringLiteral(
                 "CREATE TRIGGER %1_outbox_au AFTER UPDATE ON %1 WHEN %2 AND %4 IS NOT %5 "
                 "BEGIN %3"
-                "VALUES (lower(hex(randomblob(16))), '%1', NEW.id, CASE WHEN NEW.deleted_at "
-                "IS NOT NULL AND OLD.deleted_at IS NULL THEN 'delete' ELSE 'update' END, "
-                "%7, %4, %5, NEW.updated_at, %6); END")
+                "VALUES (lower(hex(randomblob(16))), '%1', NEW.id, CASE WHEN %8 THEN 'delete' "
+                "ELSE 'update' END, %7, %4, %5, NEW.updated_at, %6); END")
                 .arg(t, notApplying, insertOutbox, jsonObject(cols, QStringLiteral("OLD")),
-                     jsonObject(cols, QStringLiteral("NEW")), author, deleteBase));
+                     jsonObject(cols, QStringLiteral("NEW")), author, deleteBase, isDelete));
         wanted.insert(t + QStringLiteral("_no_hard_delete"),
                       QStringLiteral("CREATE TRIGGER %1_no_hard_delete BEFORE DELETE ON %1 WHEN "
                                      "%2 BEGIN SELECT RAISE(ABORT, 'rows are soft-deleted: set "

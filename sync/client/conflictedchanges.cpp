@@ -34,21 +34,22 @@ bool ConflictedChanges::keep(QSqlDatabase db, qint64 outboxSeq, const QStringLis
     return false;
 }
 
-QVariantList ConflictedChanges::unread(int limit, int *total) const
+int ConflictedChanges::unreadCount() const
 {
-    const QString mine = QString::fromLatin1(SyncManager::ownEntries);
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("SELECT count(*) FROM conflicted_changes WHERE seen_at IS NULL AND %1")
-               .arg(mine));
-    *total = q.next() ? q.value(0).toInt() : 0;
-    q.finish();
+               .arg(QLatin1String(SyncManager::ownEntries)));
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+QVariantList ConflictedChanges::unread(int limit) const
+{
+    QSqlQuery q(m_db);
     QVariantList out;
-    if (*total == 0)
-        return out;
     q.prepare(QStringLiteral("SELECT seq, entity, row_id, op, old_json, new_json, created_at, "
                              "answered_at FROM conflicted_changes WHERE seen_at IS NULL AND %1 "
                              "ORDER BY seq DESC LIMIT ?")
-                  .arg(mine));
+                  .arg(QLatin1String(SyncManager::ownEntries)));
     q.addBindValue(limit);
     q.exec();
     while (q.next()) {

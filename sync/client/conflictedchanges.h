@@ -24,9 +24,9 @@ public:
 
     // Unread changes of the user logged in (or of no one known), newest first, at most `limit`:
     // seq, entity, rowId, op, fields (the names an update set, device clocks left out; none for
-    // a new row or a delete),
-    // createdAt, answeredAt. *total: how many there are.
-    QVariantList unread(int limit, int *total) const;
+    // a new row or a delete), createdAt, answeredAt.
+    QVariantList unread(int limit) const;
+    int unreadCount() const;
     // All of them read (the user pressed "Đã hiểu"); `now` in ms.
     CoreError markRead(qint64 now);
 

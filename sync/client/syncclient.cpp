@@ -207,15 +207,12 @@ QVariantList SyncClient::rejectedChanges() const
 
 QVariantList SyncClient::keptForReview() const
 {
-    int total = 0;
-    return ConflictedChanges(m_manager.database()).unread(20, &total);
+    return ConflictedChanges(m_manager.database()).unread(20);
 }
 
 int SyncClient::keptForReviewCount() const
 {
-    int total = 0;
-    ConflictedChanges(m_manager.database()).unread(0, &total);
-    return total;
+    return ConflictedChanges(m_manager.database()).unreadCount();
 }
 
 bool SyncClient::acknowledgeKeptForReview()

@@ -73,8 +73,7 @@ ChangeMerger::Outcome ChangeMerger::merge(const Stored &stored, const PushChange
     out.row = stored.row;
     qint64 s = 0;
     QString d;
-    const bool rowDeleted = !stored.row.value(QLatin1String("deleted_at")).isNull() &&
-                            stored.row.contains(QLatin1String("deleted_at"));
+    const bool rowDeleted = isTombstone(stored.row);
 
     if (change.op == QLatin1String("delete")) {
         const QJsonValue when = change.fields.value(QLatin1String("deleted_at"));
@@ -163,6 +162,12 @@ ChangeMerger::Outcome ChangeMerger::keptAlive(const Stored &stored, const PushCh
     c.currentDevice = device;
     out.conflicts << c;
     return out;
+}
+
+bool ChangeMerger::isTombstone(const QJsonObject &row)
+{
+    const auto it = row.constFind(QLatin1String("deleted_at"));
+    return it != row.constEnd() && !it->isNull();
 }
 
 ChangeMerger::Stamp ChangeMerger::stampOf(const QJsonValue &stamp)

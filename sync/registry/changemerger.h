@@ -51,6 +51,9 @@ public:
     static Outcome keptAlive(const Stored &stored, const PushChange &change, qint64 seq,
                              const QString &device);
 
+    // Whether a row is a tombstone: its deleted_at is there and not null.
+    static bool isTombstone(const QJsonObject &row);
+
     // One write's stamp as field_meta holds it, [seq, "device"] (an empty device and seq 0 for
     // anything else).
     struct Stamp {

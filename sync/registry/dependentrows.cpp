@@ -7,17 +7,8 @@
 #include "registrysql.h"
 #include "registrystore.h"
 #include "syncschema.h"
-#include "uuid7.h"
 
 #include <QSqlQuery>
-
-namespace {
-bool isDeleted(const QJsonObject &row)
-{
-    const auto it = row.constFind(QLatin1String("deleted_at"));
-    return it != row.constEnd() && !it->isNull();
-}
-} // namespace
 
 bool DependentRows::writtenSince(const QString &entity, const QString &rowId,
                                  const QString &clusterId, qint64 baseSeq, const QString &deviceId,
@@ -66,7 +57,7 @@ bool DependentRows::isTombstone(const QString &entity, const QString &rowId, boo
     if (batch) {
         const auto row = batch->rows.constFind(key);
         if (row != batch->rows.constEnd()) {
-            *deleted = row->exists && isDeleted(row->row);
+            *deleted = row->exists && ChangeMerger::isTombstone(row->row);
             return true;
         }
         const auto known = batch->tombstones.constFind(key);
@@ -128,19 +119,13 @@ bool DependentRows::recordWorkUnder(const Parent &parent, const PushChange &chan
         return true;
     }
     q->finish();
-    *id = Uuid7::generate();
-    return m_store.statement(
-               QStringLiteral(
-                   "INSERT INTO conflicts (id, kind, entity, row_id, field, current_value, "
-                   "incoming_value, current_seq, current_device, incoming_seq, "
-                   "incoming_device, base_seq, change_id, province_id, cluster_id, "
-                   "created_at) VALUES (?, 'edit_vs_delete', ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, "
-                   "?, ?, ?, ?)"),
-               {*id, parent.entity, parent.rowId,
-                RegistrySql::boxed(QJsonObject{{QStringLiteral("deleted_at"), parent.deletedAt}}),
-                RegistrySql::boxed(QJsonObject()), parent.deletion.seq,
-                RegistrySql::nullable(parent.deletion.device), seq, deviceId, change.baseSeq,
-                PushChange::changeId(deviceId, change.seq), RegistrySql::nullable(provinceId),
-                RegistrySql::nullable(clusterId), RegistrySql::now()},
-               error) != nullptr;
+    // Nothing to write but the row's return: resolved `incoming`, it is alive again.
+    ChangeMerger::Conflict c;
+    c.kind = QStringLiteral("edit_vs_delete");
+    c.current = QJsonObject{{QStringLiteral("deleted_at"), parent.deletedAt}};
+    c.incoming = QJsonObject();
+    c.currentSeq = parent.deletion.seq;
+    c.currentDevice = parent.deletion.device;
+    return m_store.m_conflicts.record(parent.entity, parent.rowId, c, change, deviceId, seq,
+                                      provinceId, clusterId, id, error);
 }

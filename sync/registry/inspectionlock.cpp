@@ -72,7 +72,7 @@ bool InspectionLock::submittedBy(const QString &id, Submission *submitted, QStri
         }
         const auto known = batch->submitted.constFind(key);
         if (known != batch->submitted.constEnd()) {
-            *submitted = {known->first, known->second};
+            *submitted = *known;
             return true;
         }
     }
@@ -91,6 +91,6 @@ bool InspectionLock::submittedBy(const QString &id, Submission *submitted, QStri
     }
     q->finish();
     if (batch)
-        batch->submitted.insert(key, {submitted->device, submitted->seq});
+        batch->submitted.insert(key, *submitted);
     return true;
 }

@@ -1,8 +1,10 @@
 #include "registryconflicts.h"
 
+#include "pushchange.h"
 #include "registrysql.h"
 #include "registrystore.h"
 #include "syncschema.h"
+#include "uuid7.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -106,6 +108,26 @@ QJsonArray RegistryConflicts::conflicts(const Principal &who, bool includeResolv
         *total = q.next() ? q.value(0).toInt() : int(out.size());
     }
     return out;
+}
+
+bool RegistryConflicts::record(const QString &entity, const QString &rowId,
+                               const ChangeMerger::Conflict &c, const PushChange &change,
+                               const QString &deviceId, qint64 seq, const QString &provinceId,
+                               const QString &clusterId, QString *id, QString *error) const
+{
+    *id = Uuid7::generate();
+    return m_store.statement(
+               QStringLiteral(
+                   "INSERT INTO conflicts (id, kind, entity, row_id, field, current_value, "
+                   "incoming_value, current_seq, current_device, incoming_seq, "
+                   "incoming_device, base_seq, change_id, province_id, cluster_id, "
+                   "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+               {*id, c.kind, entity, rowId, RegistrySql::nullable(c.field),
+                RegistrySql::boxed(c.current), RegistrySql::boxed(c.incoming), c.currentSeq,
+                RegistrySql::nullable(c.currentDevice), seq, deviceId, change.baseSeq,
+                PushChange::changeId(deviceId, change.seq), RegistrySql::nullable(provinceId),
+                RegistrySql::nullable(clusterId), RegistrySql::now()},
+               error) != nullptr;
 }
 
 CoreError RegistryConflicts::resolveConflict(const Principal &who, const QString &id,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "changemerger.h"
 #include "coreerror.h"
 #include "principal.h"
 
@@ -8,6 +9,7 @@
 #include <QJsonValue>
 #include <QString>
 
+class PushChange;
 class RegistryStore;
 
 // RegistryStore's conflict records (table conflicts): listed for supervisors and resolved, the
@@ -22,6 +24,13 @@ public:
     QJsonArray conflicts(const Principal &who, bool includeResolved, int *total, int limit) const;
     CoreError resolveConflict(const Principal &who, const QString &id, const QString &choice,
                               const QJsonValue &value, bool hasValue, QJsonObject *out);
+    // Stores conflict `c` of row `rowId` of `entity`, made by `change` of device `deviceId` stored
+    // at `seq` (the push's transaction), in `provinceId`/`clusterId`: its new id in *id. False,
+    // and *error, on a storage error.
+    bool record(const QString &entity, const QString &rowId, const ChangeMerger::Conflict &c,
+                const PushChange &change, const QString &deviceId, qint64 seq,
+                const QString &provinceId, const QString &clusterId, QString *id,
+                QString *error) const;
 
 private:
     RegistryStore &m_store;

@@ -409,8 +409,7 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
     // Work under a row another device deleted (a conflict record, below): the result is a
     // conflict, which names no version the device holds, so the row is pulled back to it.
     DependentRows::Parent parent;
-    const QJsonValue deletedAt = out.row.value(QLatin1String("deleted_at"));
-    if (change.op != QLatin1String("delete") && (deletedAt.isNull() || deletedAt.isUndefined()) &&
+    if (change.op != QLatin1String("delete") && !ChangeMerger::isTombstone(out.row) &&
         !dependents.deletedParent(change.entity, out.row, who.deviceId, &parent, storageError))
         return r;
     r.asSent = r.asSent && parent.entity.isEmpty();
@@ -418,19 +417,10 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
                                       storageError, stampAll ? stamp : QJsonValue(), r.asSent))
         return r;
     for (const ChangeMerger::Conflict &c : out.conflicts) {
-        const QString id = Uuid7::generate();
-        if (!m_store.statement(
-                QStringLiteral(
-                    "INSERT INTO conflicts (id, kind, entity, row_id, field, current_value, "
-                    "incoming_value, current_seq, current_device, incoming_seq, "
-                    "incoming_device, base_seq, change_id, province_id, cluster_id, "
-                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                {id, c.kind, change.entity, change.rowId, RegistrySql::nullable(c.field),
-                 RegistrySql::boxed(c.current), RegistrySql::boxed(c.incoming), c.currentSeq,
-                 RegistrySql::nullable(c.currentDevice), seq, who.deviceId, change.baseSeq,
-                 changeId, RegistrySql::nullable(finalScope.provinceId),
-                 RegistrySql::nullable(finalScope.clusterId), RegistrySql::now()},
-                storageError))
+        QString id;
+        if (!m_store.m_conflicts.record(change.entity, change.rowId, c, change, who.deviceId, seq,
+                                        finalScope.provinceId, finalScope.clusterId, &id,
+                                        storageError))
             return r;
         r.conflictIds << id;
     }

@@ -2,6 +2,7 @@
 
 #include "changemerger.h"
 #include "changeresult.h"
+#include "inspectionlock.h"
 #include "coreerror.h"
 #include "principal.h"
 #include "pushchange.h"
@@ -38,9 +39,9 @@ public:
         // rowKey -> whether the row is a tombstone, of rows named by the batch's rows and read
         // from the table (DependentRows; a row in `rows` is looked at there).
         QHash<QString, bool> tombstones;
-        // rowKey -> who submitted an inspection, read from the table (InspectionLock::Submission:
-        // device, seq; no device if not submitted); an inspection in `rows` is looked at there.
-        QHash<QString, std::pair<QString, qint64>> submitted;
+        // rowKey -> who submitted an inspection (no device if not submitted), read from the
+        // table; an inspection in `rows` is looked at there.
+        QHash<QString, InspectionLock::Submission> submitted;
         // Written at the end of the batch, many rows per statement: the records the batch
         // changed (their final state is in `rows`), and its history rows.
         QSet<QString> dirty; // rowKeys

@@ -14,12 +14,6 @@
 #include <sqlite3.h>
 
 namespace {
-bool isDeleted(const QJsonObject &row)
-{
-    return row.contains(QLatin1String("deleted_at")) &&
-           !row.value(QLatin1String("deleted_at")).isNull();
-}
-
 // The records and history rows, as writeRows() takes them.
 const QString kRecordsHead = QStringLiteral(
     "INSERT INTO records (entity, row_id, seq, deleted, row_json, field_meta, province_id, "
@@ -50,7 +44,7 @@ QVariantList RegistryRecords::recordRow(const QString &entity, const QString &ro
     return {entity,
             rowId,
             seq,
-            isDeleted(row) ? 1 : 0,
+            ChangeMerger::isTombstone(row) ? 1 : 0,
             CompactJson::object(row),
             stamp ? ChangeMerger::oneStampMeta(*stamp) : CompactJson::object(meta),
             RegistrySql::nullable(provinceId),
@@ -137,7 +131,8 @@ bool RegistryRecords::saveRecord(const QString &entity, const QString &rowId, qi
                        "cluster_id = excluded.cluster_id, unit_id = excluded.unit_id, "
                        "deleted = excluded.deleted"),
                    {rowId, row.value(QLatin1String("cluster_id")).toString(),
-                    row.value(QLatin1String("unit_id")).toString(), isDeleted(row) ? 1 : 0},
+                    row.value(QLatin1String("unit_id")).toString(),
+                    ChangeMerger::isTombstone(row) ? 1 : 0},
                    error) != nullptr;
     }
     return true;
