@@ -475,6 +475,15 @@ CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
                               pushOnly ? CountingProxy::total(counts, QStringLiteral("/push"))
                                        : CountingProxy::total(counts));
         o.insert(QStringLiteral("round_ms"), r3(ms));
+        // The push part split at the wire: the device's work before its first push request, the
+        // push requests (the registry's work and the wire), the device's work after them.
+        if (const auto push = counts.constFind(QStringLiteral("POST /push"));
+            pushOnly && push != counts.constEnd() && push->firstSeenNs >= 0) {
+            const double before = (push->firstSeenNs - start) / 1e6;
+            const double onWire = (push->lastSeenNs - push->firstSeenNs) / 1e6;
+            o.insert(QStringLiteral("push_split_ms"),
+                     QJsonArray{r3(before), r3(onWire), r3(pushPart - before - onWire)});
+        }
         if (watchUi)
             o.insert(QStringLiteral("ui_longest_stall_ms"), r3(stallMs));
         QJsonObject routes;
@@ -502,7 +511,7 @@ CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
     constexpr int warmupRounds = 3;
     auto incremental = [&](SyncDevice &d, const char *name, int firstEdit) -> CoreError {
         QList<QJsonObject> rounds;
-        QJsonArray roundMs, warmupMs;
+        QJsonArray roundMs, warmupMs, roundSplits;
         double searchableWaitMs = 0;
         for (int k = 0; k < warmupRounds + incrementalRounds; ++k) {
             CoreError re = editInspections(d, ids, firstEdit + k);
@@ -528,6 +537,7 @@ CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
             }
             rounds << round;
             roundMs << round.value(QStringLiteral("ms"));
+            roundSplits << round.value(QStringLiteral("push_split_ms"));
         }
         std::sort(rounds.begin(), rounds.end(), [](const QJsonObject &x, const QJsonObject &y) {
             return x.value(QStringLiteral("ms")).toDouble() <
@@ -535,6 +545,7 @@ CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
         });
         QJsonObject median = rounds.at(incrementalRounds / 2);
         median.insert(QStringLiteral("rounds_ms"), roundMs);
+        median.insert(QStringLiteral("rounds_split_ms"), roundSplits);
         median.insert(QStringLiteral("warmup_rounds_ms"), warmupMs);
         median.insert(QStringLiteral("searchable_wait_ms"), r3(searchableWaitMs));
         phases.insert(QLatin1String(name), median);
