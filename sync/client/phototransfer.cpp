@@ -208,9 +208,16 @@ void PhotoTransfer::thumbsNext()
     m_http->get(QStringLiteral("photos/%1/thumbnail").arg(sha), [this, sha](const SyncReply &r) {
         ++m_thumbIndex;
         if (r.networkError == QNetworkReply::NoError && r.status == 404) {
-            // The original has not reached the registry yet: try again next round.
             if (!m_round.replied(r))
                 return;
+            // The registry cannot make one (the file is no image it reads): not asked for again
+            // (the app shows the photo without a preview). Otherwise the original has not
+            // reached the registry yet: try again next round.
+            if (QJsonObject body; r.json(&body) && body.value(QStringLiteral("code")).toString() ==
+                                                       QLatin1String("thumbnail_unavailable")) {
+                if (const CoreError e = m_manager.setThumbnailUnavailable(sha); e.failed())
+                    return m_round.finish(e, SyncErrors::Kind::Local);
+            }
             return thumbsNext();
         }
         if (m_round.endsRound(r, {}))

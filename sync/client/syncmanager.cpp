@@ -403,9 +403,20 @@ QStringList SyncManager::wantedThumbnails() const
 
 CoreError SyncManager::setThumbnailFetched(const QString &sha)
 {
+    return setThumbState(sha, QStringLiteral("fetched"));
+}
+
+CoreError SyncManager::setThumbnailUnavailable(const QString &sha)
+{
+    return setThumbState(sha, QStringLiteral("none"));
+}
+
+CoreError SyncManager::setThumbState(const QString &sha, const QString &state)
+{
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE photo_transfers SET thumb_state = 'fetched', changed_at = ? "
-                             "WHERE sha256 = ?"));
+    q.prepare(QStringLiteral("UPDATE photo_transfers SET thumb_state = ?, changed_at = ? WHERE "
+                             "sha256 = ?"));
+    q.addBindValue(state);
     q.addBindValue(nowMs());
     q.addBindValue(sha);
     if (!q.exec())

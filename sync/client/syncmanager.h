@@ -117,8 +117,12 @@ public:
     CoreError setPhotoError(const QString &sha, const QString &error);
     QStringList wantedThumbnails() const;
     CoreError setThumbnailFetched(const QString &sha);
+    // The registry cannot make this photo's thumbnail (it reads no image in the file): it is no
+    // longer wanted. A later pull of the photo's row asks once more (thumb_state 'none').
+    CoreError setThumbnailUnavailable(const QString &sha);
 
 private:
+    CoreError setThumbState(const QString &sha, const QString &state);
     // User id -> user name of everyone who logged in here (sync_state "authors").
     QJsonObject authorNames() const;
     // The time before which an entry that waits for another row has waited too long.

@@ -515,13 +515,15 @@ private slots:
     }
 
     // Thumbnails that pulled photo rows ask for are fetched and written under the data root;
-    // one the registry does not have yet (404) stays wanted for the next round; one already on
-    // disk, or a name that is no SHA-256, is not asked for.
+    // one the registry does not have yet (404 photo_missing) stays wanted for the next round;
+    // one it cannot make (404 thumbnail_unavailable: the file is no image it reads) is not asked
+    // for again; one already on disk, or a name that is no SHA-256, is not asked for.
     void wantedThumbnailsAreFetched()
     {
         const QByteArray thumb = realPhoto("orientation/landscape_1.jpg");
         const QString fetched = ContentHash::sha256Of("photo with a thumbnail");
         const QString missing = ContentHash::sha256Of("photo not on the registry yet");
+        const QString unreadable = ContentHash::sha256Of("a file that is no image");
         const QString onDisk = ContentHash::sha256Of("photo whose thumbnail the device has");
         const QString notASha = QString(64, QLatin1Char('Z'));
         FakeRegistry server;
@@ -530,10 +532,12 @@ private slots:
                 return statusReply({});
             if (r.path == "/api/v1/photos/" + fetched.toLatin1() + "/thumbnail")
                 return Response::file(thumb);
-            return Response::json(404, {{"code", "thumbnail_unavailable"}, {"message", "no"}});
+            if (r.path == "/api/v1/photos/" + unreadable.toLatin1() + "/thumbnail")
+                return Response::json(404, {{"code", "thumbnail_unavailable"}, {"message", "no"}});
+            return Response::json(404, {{"code", "photo_missing"}, {"message", "not yet"}});
         };
         auto d = device(server);
-        for (const QString &sha : {fetched, missing, onDisk, notASha})
+        for (const QString &sha : {fetched, missing, unreadable, onDisk, notASha})
             QVERIFY(d->wantThumbnail(sha));
         const QString onDiskPath = PhotoStore(d->root).thumbnailPath(onDisk);
         QVERIFY(QDir().mkpath(QFileInfo(onDiskPath).absolutePath()));
@@ -548,7 +552,8 @@ private slots:
             asked << QString::fromLatin1(r.path);
         asked.sort();
         QStringList expected{"/api/v1/photos/" + fetched + "/thumbnail",
-                             "/api/v1/photos/" + missing + "/thumbnail"};
+                             "/api/v1/photos/" + missing + "/thumbnail",
+                             "/api/v1/photos/" + unreadable + "/thumbnail"};
         expected.sort();
         QCOMPARE(asked, expected);
         QFile written(PhotoStore(d->root).thumbnailPath(fetched));
@@ -559,7 +564,17 @@ private slots:
         QCOMPARE(d->transfer(missing, "thumb_state"), QStringLiteral("wanted"));
         QCOMPARE(d->transfer(onDisk, "thumb_state"), QStringLiteral("fetched"));
         QCOMPARE(d->transfer(notASha, "thumb_state"), QStringLiteral("fetched"));
+        QCOMPARE(d->transfer(unreadable, "thumb_state"), QStringLiteral("none"));
         QCOMPARE(d->manager->wantedThumbnails(), QStringList{missing});
+
+        // The next round asks for the one the registry does not have yet, only.
+        const qsizetype before = requestsOf(server, "GET").size();
+        QVERIFY(d->round());
+        QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
+        const QList<Request> again = requestsOf(server, "GET").mid(before);
+        QCOMPARE(again.size(), 1);
+        QCOMPARE(QString::fromLatin1(again.first().path),
+                 QString("/api/v1/photos/" + missing + "/thumbnail"));
     }
 
     // A thumbnail request that fails otherwise ends the round; nothing is written.
