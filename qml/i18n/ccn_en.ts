@@ -2157,12 +2157,12 @@ Hai là (second), …</translation>
 <context>
     <name>PhotoTransfer</name>
     <message>
-        <location filename="../../sync/client/phototransfer.cpp" line="238"/>
+        <location filename="../../sync/client/phototransfer.cpp" line="246"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/phototransfer.cpp" line="282"/>
+        <location filename="../../sync/client/phototransfer.cpp" line="290"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>
@@ -2690,7 +2690,7 @@ Hai là (second), …</translation>
         <translation>The database upgrade failed at step %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/core/outboxtriggers.cpp" line="206"/>
+        <location filename="../../app/core/outboxtriggers.cpp" line="209"/>
         <source>Không cài được trigger đồng bộ %1: %2</source>
         <translation>Cannot install the sync trigger %1: %2</translation>
     </message>
@@ -3147,7 +3147,7 @@ Hai là (second), …</translation>
         <translation>Tablet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="270"/>
+        <location filename="../../sync/client/syncclient.cpp" line="252"/>
         <source>%n thay đổi chưa gửi</source>
         <translation>
             <numerusform>%n unsent change</numerusform>
@@ -3155,7 +3155,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="272"/>
+        <location filename="../../sync/client/syncclient.cpp" line="254"/>
         <source>%n thay đổi bị máy chủ từ chối</source>
         <translation>
             <numerusform>%n change refused by the server</numerusform>
@@ -3163,7 +3163,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="274"/>
+        <location filename="../../sync/client/syncclient.cpp" line="256"/>
         <source>%n ảnh chưa tải lên (%1 MB)</source>
         <translation>
             <numerusform>%n photo not uploaded (%1 MB)</numerusform>
@@ -3171,7 +3171,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="277"/>
+        <location filename="../../sync/client/syncclient.cpp" line="259"/>
         <source>%n thay đổi của %1 chưa gửi</source>
         <translation>
             <numerusform>%n unsent change by %1</numerusform>
@@ -3179,27 +3179,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="279"/>
+        <location filename="../../sync/client/syncclient.cpp" line="261"/>
         <source>Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.</source>
         <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="405"/>
+        <location filename="../../sync/client/syncclient.cpp" line="397"/>
         <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="494"/>
+        <location filename="../../sync/client/syncclient.cpp" line="486"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="613"/>
+        <location filename="../../sync/client/syncclient.cpp" line="605"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="697"/>
+        <location filename="../../sync/client/syncclient.cpp" line="689"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
@@ -3454,167 +3454,177 @@ Hai là (second), …</translation>
         <translation>%1 of your changes met changes someone else had sent first. This tablet shows the value in use; the registry keeps yours for a supervisor to decide:</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="309"/>
+        <location filename="../pages/SyncPage.qml" line="310"/>
         <source>• %1 · %2</source>
         <translation>• %1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="309"/>
+        <location filename="../pages/SyncPage.qml" line="310"/>
         <source>• %1 (%2)</source>
         <translation>• %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="317"/>
+        <location filename="../pages/SyncPage.qml" line="310"/>
+        <source>%1: bạn ghi “%2”, đang dùng “%3”</source>
+        <translation>%1: you wrote “%2”, in use “%3”</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="310"/>
+        <source> — bản ghi này hiện đã bị xoá</source>
+        <translation> — this record has since been deleted</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="318"/>
         <source>Đã hiểu</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="326"/>
+        <location filename="../pages/SyncPage.qml" line="327"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="326"/>
+        <location filename="../pages/SyncPage.qml" line="327"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="326"/>
+        <location filename="../pages/SyncPage.qml" line="327"/>
         <source>Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)</source>
         <translation>Conflicts to settle: %1 (the %2 oldest shown; more appear as these are settled)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="332"/>
+        <location filename="../pages/SyncPage.qml" line="333"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="350"/>
+        <location filename="../pages/SyncPage.qml" line="351"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="350"/>
+        <location filename="../pages/SyncPage.qml" line="351"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="350"/>
+        <location filename="../pages/SyncPage.qml" line="351"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="350"/>
+        <location filename="../pages/SyncPage.qml" line="351"/>
         <source>%1 · đã bị xoá trong khi người khác ghi thêm vào</source>
         <translation>%1 · deleted while someone else added to it</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="363"/>
+        <location filename="../pages/SyncPage.qml" line="364"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="379"/>
+        <location filename="../pages/SyncPage.qml" line="380"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="379"/>
+        <location filename="../pages/SyncPage.qml" line="380"/>
         <source>Phần ghi thêm (vẫn được lưu): %1 — %2. Khôi phục để mọi người thấy lại.</source>
         <translation>What was added (still stored): %1 — %2. Restore it so that everyone sees it again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="396"/>
+        <location filename="../pages/SyncPage.qml" line="397"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="411"/>
+        <location filename="../pages/SyncPage.qml" line="412"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="413"/>
+        <location filename="../pages/SyncPage.qml" line="414"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="427"/>
+        <location filename="../pages/SyncPage.qml" line="428"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="433"/>
+        <location filename="../pages/SyncPage.qml" line="434"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="433"/>
+        <location filename="../pages/SyncPage.qml" line="434"/>
         <source>Để nguyên đã xoá</source>
         <translation>Leave it deleted</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="439"/>
+        <location filename="../pages/SyncPage.qml" line="440"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="439"/>
+        <location filename="../pages/SyncPage.qml" line="440"/>
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="454"/>
+        <location filename="../pages/SyncPage.qml" line="455"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="454"/>
+        <location filename="../pages/SyncPage.qml" line="455"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="454"/>
+        <location filename="../pages/SyncPage.qml" line="455"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="461"/>
+        <location filename="../pages/SyncPage.qml" line="462"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="479"/>
+        <location filename="../pages/SyncPage.qml" line="480"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="479"/>
+        <location filename="../pages/SyncPage.qml" line="480"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="498"/>
+        <location filename="../pages/SyncPage.qml" line="499"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="498"/>
+        <location filename="../pages/SyncPage.qml" line="499"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="498"/>
+        <location filename="../pages/SyncPage.qml" line="499"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="498"/>
+        <location filename="../pages/SyncPage.qml" line="499"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="511"/>
+        <location filename="../pages/SyncPage.qml" line="512"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
@@ -3627,27 +3637,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="534"/>
+        <location filename="../pages/SyncPage.qml" line="535"/>
         <source>Bỏ thay đổi bị từ chối?</source>
         <translation>Discard the refused change?</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="542"/>
+        <location filename="../pages/SyncPage.qml" line="543"/>
         <source>%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.</source>
         <translation>%1: this new record will not be sent to the server and will no longer be listed.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="542"/>
+        <location filename="../pages/SyncPage.qml" line="543"/>
         <source>%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.</source>
         <translation>%1: this change will not be sent to the server; the record shows its values from before the edit again, then takes the server&apos;s version at the next sync.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="542"/>
+        <location filename="../pages/SyncPage.qml" line="543"/>
         <source>Nội dung đã nhập vẫn được lưu trong máy.</source>
         <translation>What you entered stays saved on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="542"/>
+        <location filename="../pages/SyncPage.qml" line="543"/>
         <source>%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm, ảnh của một cuộc kiểm tra) cũng bị bỏ theo.</source>
         <translation>
             <numerusform>%n new record that belongs to it (such as an answer, a violation or a photo of an inspection) is given up with it.</numerusform>
@@ -3655,7 +3665,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="553"/>
+        <location filename="../pages/SyncPage.qml" line="554"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

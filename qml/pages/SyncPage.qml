@@ -302,11 +302,12 @@ Page {
             Repeater {
                 model: page.syncClient.keptForReview
 
+                // Each field with both values: the user's, and the one the tablet shows now.
                 delegate: Label {
                     required property var modelData
 
                     Layout.fillWidth: true
-                    text: modelData.fields.length > 0 ? qsTr("• %1 · %2").arg(page.labels.recordTitle(modelData.entity || "", modelData.rowId || "")).arg(modelData.fields.map(f => page.labels.fieldName(f)).join(", ")) : qsTr("• %1 (%2)").arg(page.labels.recordTitle(modelData.entity || "", modelData.rowId || "")).arg(page.labels.changeOp(modelData.op))
+                    text: (modelData.values.length > 0 ? qsTr("• %1 · %2").arg(page.labels.recordTitle(modelData.entity || "", modelData.rowId || "")).arg(modelData.values.map(v => qsTr("%1: bạn ghi “%2”, đang dùng “%3”").arg(page.labels.fieldName(v.field)).arg(page.labels.fieldValue(modelData.entity, v.field, v.mine)).arg(page.labels.fieldValue(modelData.entity, v.field, v.current))).join("; ")) : qsTr("• %1 (%2)").arg(page.labels.recordTitle(modelData.entity || "", modelData.rowId || "")).arg(page.labels.changeOp(modelData.op))) + (modelData.deleted ? qsTr(" — bản ghi này hiện đã bị xoá") : "")
                     wrapMode: Text.WordWrap
                 }
             }

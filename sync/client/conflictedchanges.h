@@ -24,7 +24,9 @@ public:
 
     // Unread changes of the user logged in (or of no one known), newest first, at most `limit`:
     // seq, entity, rowId, op, fields (the names an update set, device clocks left out; none for
-    // a new row or a delete), createdAt, answeredAt.
+    // a new row or a delete), values (per field of `fields`: {field, mine, current}, the user's
+    // value and the one the device's row holds now), deleted (the row is deleted now: a delete
+    // that won, or the user's own), createdAt, answeredAt.
     QVariantList unread(int limit) const;
     int unreadCount() const;
     // All of them read (the user pressed "Đã hiểu"); `now` in ms.

@@ -200,21 +200,6 @@ QDateTime SyncClient::lastSyncAt() const
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms) : QDateTime();
 }
 
-QVariantList SyncClient::rejectedChanges() const
-{
-    return m_manager.rejectedChanges();
-}
-
-QVariantList SyncClient::keptForReview() const
-{
-    return ConflictedChanges(m_manager.database()).unread(20);
-}
-
-int SyncClient::keptForReviewCount() const
-{
-    return ConflictedChanges(m_manager.database()).unreadCount();
-}
-
 bool SyncClient::acknowledgeKeptForReview()
 {
     const CoreError e =
@@ -223,7 +208,7 @@ bool SyncClient::acknowledgeKeptForReview()
         setLastError(e, SyncErrors::Kind::Local);
         return false;
     }
-    emit countsChanged();
+    refreshCounts();
     return true;
 }
 
@@ -372,6 +357,12 @@ bool SyncClient::refreshCounts()
     const int others = waiting.othersRecords;
     const QStringList &authors = waiting.otherAuthors;
     const int rejected = m_manager.rejectedCount();
+    // The lists change without their counts (a refused change retried and another refused; the
+    // value that won a conflict pulled after the push that lost it).
+    QVariantList rejectedList = rejected > 0 ? m_manager.rejectedChanges() : QVariantList();
+    const ConflictedChanges conflicted(m_manager.database());
+    const int keptCount = conflicted.unreadCount();
+    QVariantList kept = keptCount > 0 ? conflicted.unread(20) : QVariantList();
     const QList<PendingPhoto> photos = m_manager.pendingPhotos(m_dataRoot);
     qint64 bytes = 0;
     for (const PendingPhoto &p : photos)
@@ -379,8 +370,12 @@ bool SyncClient::refreshCounts()
     if (pending == m_pendingRecords && recordBytes == m_pendingRecordBytes &&
         rejected == m_rejectedRecords && photos.size() == m_pendingPhotos &&
         bytes == m_pendingPhotoBytes && others == m_othersPendingRecords &&
-        authors == m_othersPendingAuthors)
+        authors == m_othersPendingAuthors && keptCount == m_keptForReviewCount &&
+        rejectedList == m_rejectedChanges && kept == m_keptForReview)
         return true;
+    m_rejectedChanges = std::move(rejectedList);
+    m_keptForReview = std::move(kept);
+    m_keptForReviewCount = keptCount;
     m_pendingRecords = pending;
     m_othersPendingRecords = others;
     m_othersPendingAuthors = authors;

@@ -149,9 +149,10 @@ public:
     // How long a change refused for want of another row goes again by itself (SyncManager).
     int waitLimitDays() const { return SyncManager::waitLimitDays; }
     int rejectedRecords() const { return m_rejectedRecords; }
-    QVariantList rejectedChanges() const;
-    QVariantList keptForReview() const;
-    int keptForReviewCount() const;
+    // Read with the counts (refreshCounts), not at each look of the page's bindings.
+    QVariantList rejectedChanges() const { return m_rejectedChanges; }
+    QVariantList keptForReview() const { return m_keptForReview; }
+    int keptForReviewCount() const { return m_keptForReviewCount; }
     // The user has read about those changes ("Đã hiểu"); false (and lastError) when it could not
     // be stored.
     Q_INVOKABLE bool acknowledgeKeptForReview();
@@ -361,6 +362,9 @@ private:
     int m_pendingRecords = 0;
     qint64 m_pendingRecordBytes = 0;
     int m_rejectedRecords = 0;
+    QVariantList m_rejectedChanges;
+    QVariantList m_keptForReview; // the newest 20
+    int m_keptForReviewCount = 0;
     int m_pendingPhotos = 0;
     int m_othersPendingRecords = 0;
     QStringList m_othersPendingAuthors;

@@ -99,9 +99,34 @@ class SyncFlowActions : public QObject
 {
     Q_OBJECT
 public:
-    SyncFlowActions(AppController *inspector, AppController *supervisor)
-        : m_app(inspector), m_supervisor(supervisor)
+    SyncFlowActions(AppController *inspector, AppController *supervisor, QString url, QString dir)
+        : m_app(inspector), m_supervisor(supervisor), m_url(std::move(url)), m_dir(std::move(dir))
     {
+    }
+
+    // Sets `column` of a row on the inspector's device, as the app's editors write.
+    Q_INVOKABLE bool inspectorEdit(const QString &table, const QString &id, const QString &column,
+                                   const QVariant &value)
+    {
+        return RecordWriter(m_app->database()->connection())
+            .update(table, id, {{column, value}})
+            .ok();
+    }
+
+    // A teammate's tablet (inspector.demo on another device) sets `column` of a row and sends
+    // it: an edit the registry stores before the inspector's.
+    Q_INVOKABLE bool editOnAnotherTablet(const QString &table, const QString &id,
+                                         const QString &column, const QVariant &value)
+    {
+        const QString root = m_dir + QStringLiteral("/teammate");
+        QDir().mkpath(root);
+        Database db;
+        if (db.open(root + QStringLiteral("/device.db")).failed())
+            return false;
+        const auto sync = client(db.connection(), root, m_url);
+        return logIn(*sync, QStringLiteral("inspector.demo")) && round(*sync) &&
+               RecordWriter(db.connection()).update(table, id, {{column, value}}).ok() &&
+               round(*sync) && sync->pendingRecords() == 0;
     }
 
     // Changes the first tenant's workers on the inspector's device; its name, or empty.
@@ -140,6 +165,8 @@ public:
 private:
     AppController *m_app;
     AppController *m_supervisor;
+    QString m_url;
+    QString m_dir;
 };
 
 class Setup : public QObject
@@ -165,8 +192,8 @@ public slots:
             qFatal("the supervisor's device did not sync");
         if (!m_inspector.open(m_dir->filePath(QStringLiteral("inspector")), url))
             qFatal("the inspector's device did not open");
-        m_actions =
-            std::make_unique<SyncFlowActions>(m_inspector.app.get(), m_supervisor.app.get());
+        m_actions = std::make_unique<SyncFlowActions>(m_inspector.app.get(), m_supervisor.app.get(),
+                                                      url, m_dir->path());
     }
 
     void qmlEngineAvailable(QQmlEngine *engine)

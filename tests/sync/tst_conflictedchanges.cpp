@@ -86,6 +86,34 @@ private slots:
         QCOMPARE(scalar(c, "SELECT seen_at FROM conflicted_changes").toLongLong(), 1000);
     }
 
+    // Each field an edit set is listed with the user's value and the one the row holds now (the
+    // value that won, once pulled), and whether the row is deleted now.
+    void eachFieldShowsTheUsersValueAndTheCurrentOne()
+    {
+        QSqlDatabase c = m_db.connection();
+        QVERIFY(pushWithConflicts(c, {1}, "conflict-9"));
+        QSqlQuery pulled(c);
+        QVERIFY(pulled.exec("UPDATE admin_units SET name = 'Tỉnh Bắc Ninh' WHERE id = 'p1'"));
+        auto valuesOf = [&c] {
+            QMap<QString, QPair<QVariant, QVariant>> out;
+            const QVariantList unread = ConflictedChanges(c).unread(20);
+            for (const QVariant &v : unread.first().toMap().value("values").toList()) {
+                const QVariantMap m = v.toMap();
+                out.insert(m.value("field").toString(), {m.value("mine"), m.value("current")});
+            }
+            return out;
+        };
+        auto values = valuesOf();
+        QCOMPARE(values.keys(), QStringList({"code", "name"}));
+        QCOMPARE(values.value("name").first.toString(), QStringLiteral("A2"));
+        QCOMPARE(values.value("name").second.toString(), QStringLiteral("Tỉnh Bắc Ninh"));
+        QCOMPARE(values.value("code").first.toString(), QStringLiteral("011"));
+        QCOMPARE(values.value("code").second.toString(), QStringLiteral("011"));
+        QVERIFY(!ConflictedChanges(c).unread(20).first().toMap().value("deleted").toBool());
+        QVERIFY(pulled.exec("UPDATE admin_units SET deleted_at = 5 WHERE id = 'p1'"));
+        QVERIFY(ConflictedChanges(c).unread(20).first().toMap().value("deleted").toBool());
+    }
+
     // A new row stored with a conflict (merged into a row the registry had) names no fields.
     void aNewRowNamesNoFields()
     {

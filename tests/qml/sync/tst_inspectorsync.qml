@@ -73,6 +73,23 @@ TestCase {
         compare(sync.pendingPhotos, 0);
         verify(find.labelWith(page, "Mọi thay đổi đã được gửi lên máy chủ."));
 
+        // A teammate's tablet changed the new inspection's findings first: the inspector's own
+        // value loses, and the page says so, with both values, until "Đã hiểu".
+        const draft = testActions.inspectorValue("SELECT id FROM inspections WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT 1");
+        verify(testActions.editOnAnotherTablet("inspections", draft, "findings", "Bể lắng đầy bùn"), "the teammate's edit did not reach the registry");
+        verify(testActions.inspectorEdit("inspections", draft, "findings", "Bể lắng đã nạo vét"));
+        sync.refreshCounts();
+        mouseClick(find.buttonWith(page, "Đồng bộ ngay"));
+        tryVerify(() => !sync.syncing && sync.keptForReviewCount === 1, 60000, "the lost value is not kept: " + sync.lastError);
+        compare(sync.lastError, "");
+        tryVerify(() => find.labelWith(page, "1 thay đổi của bạn trùng với thay đổi người khác đã gửi trước") !== null, 5000);
+        verify(find.labelWith(page, "Nội dung làm việc, kết quả kiểm tra: bạn ghi “Bể lắng đã nạo vét”, đang dùng “Bể lắng đầy bùn”"), "the notice does not show both values");
+        mouseClick(find.buttonWith(page, "Đã hiểu"));
+        tryVerify(() => sync.keptForReviewCount === 0, 5000, "not read: " + sync.lastError);
+        const shown = text => find.all(page, i => i instanceof Label && i.visible && i.text.indexOf(text) >= 0).length > 0;
+        tryVerify(() => !shown("thay đổi của bạn trùng với thay đổi người khác"), 5000);
+        verify(!shown("bạn ghi “Bể lắng đã nạo vét”"));
+
         // An edit the registry refuses: it waits, is sent, and stays on the device, named.
         const firstTenant = "SELECT workers FROM tenants WHERE deleted_at IS NULL ORDER BY id LIMIT 1";
         const workersBefore = testActions.inspectorValue(firstTenant);
@@ -172,6 +189,23 @@ TestCase {
         tryVerify(() => !sync.syncing, 60000);
         compare(sync.lastError, "");
         compare(sync.pendingRecords, 0);
+
+        // The supervisor settles the conflict the teammate's edit made (keeping the stored
+        // value), so that the supervisor page's test finds its own three.
+        lists = 0;
+        sync.conflictsChanged.connect(onList);
+        sync.fetchConflicts();
+        tryVerify(() => lists === 1, 15000, "the conflicts did not arrive: " + sync.lastError);
+        sync.conflictsChanged.disconnect(onList);
+        const teammates = sync.conflicts.filter(c => c.row_id === draft);
+        compare(teammates.length, 1);
+        compare(teammates[0].field, "findings");
+        let settled = false;
+        const onResolved = ok => settled = ok;
+        sync.conflictResolved.connect(onResolved);
+        sync.resolveConflict(teammates[0].id, "current");
+        tryVerify(() => settled, 15000, "not settled: " + sync.lastError);
+        sync.conflictResolved.disconnect(onResolved);
     }
 
     name: "InspectorSync"
