@@ -83,6 +83,9 @@ public:
     // Another user or registry than this device last pulled for: the epoch is forgotten with
     // the cursor (SyncManager::setAuthFrom).
     void forgetEpoch() { m_registryEpoch.clear(); }
+    // The epoch this device last pulled from (empty: none known). Sent with each push
+    // (X-CCN-Epoch): a registry in another epoch knows the push's bases predate its restore.
+    QString registryEpoch() const { return m_registryEpoch; }
 
 private:
     void requestPage(qint64 since);

@@ -822,9 +822,15 @@ void SyncClient::sendBatch()
         m_batch.coding = m_http->requestCoding();
         m_batch.body = SyncHttp::encode(m_batch.batch.body(), m_batch.coding);
     }
+    // The epoch the batch's bases come from: a registry restored since then takes them as
+    // bases from before its restore (PROTOCOL.md, Push).
+    SyncHttp::Headers headers;
+    if (const QString epoch = m_pull->registryEpoch(); !epoch.isEmpty())
+        headers.append({"X-CCN-Epoch", epoch.toUtf8()});
     m_http->postEncodedJson(
         QStringLiteral("push"), m_batch.body, m_batch.coding,
-        [this](const SyncReply &r) { batchReplied(r); }, [this, lastSeq] { batchSent(lastSeq); });
+        [this](const SyncReply &r) { batchReplied(r); }, [this, lastSeq] { batchSent(lastSeq); },
+        headers);
 }
 
 void SyncClient::batchSent(qint64 lastSeq)

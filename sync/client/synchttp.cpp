@@ -49,10 +49,12 @@ void SyncHttp::postJson(const QString &path, const QJsonObject &body, Callback d
 }
 
 void SyncHttp::postEncodedJson(const QString &path, const QByteArray &body,
-                               const QByteArray &coding, Callback done, std::function<void()> sent)
+                               const QByteArray &coding, Callback done, std::function<void()> sent,
+                               const Headers &headers)
 {
-    send("POST", path, body, {{"Content-Type", "application/json"}, {"Content-Encoding", coding}},
-         std::move(done), std::move(sent));
+    Headers all{{"Content-Type", "application/json"}, {"Content-Encoding", coding}};
+    all << headers;
+    send("POST", path, body, all, std::move(done), std::move(sent));
 }
 
 QByteArray SyncHttp::encode(const QByteArray &json, const QByteArray &coding)

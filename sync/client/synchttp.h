@@ -70,7 +70,8 @@ public:
     // QNetworkAccessManager takes an upload's bytes from this thread's event loop, so work that
     // would keep the loop busy is best started then, not before.
     void postEncodedJson(const QString &path, const QByteArray &body, const QByteArray &coding,
-                         Callback done, std::function<void()> sent = {});
+                         Callback done, std::function<void()> sent = {},
+                         const Headers &headers = {});
     void put(const QString &path, const QByteArray &body, const Headers &headers, Callback done);
 
     // The coding for request bodies: "zstd" once the registry's last reply named it in its

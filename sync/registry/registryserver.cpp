@@ -294,7 +294,7 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
         return ApiReply::json({{QStringLiteral("ok"), true}});
     }
     if (head == QLatin1String("push") && seg.size() == 1)
-        return post ? push(*who, body) : wrongMethod();
+        return post ? push(*who, body, ApiRequest::header(request, "X-CCN-Epoch")) : wrongMethod();
     if (head == QLatin1String("pull") && seg.size() == 1)
         return get ? pull(*who, request) : wrongMethod();
     if (head == QLatin1String("discards") && seg.size() == 1)
@@ -378,12 +378,13 @@ Reply RegistryServer::openApi() const
     return r;
 }
 
-Reply RegistryServer::push(const Principal &who, const QByteArray &body)
+Reply RegistryServer::push(const Principal &who, const QByteArray &body,
+                           const QByteArray &deviceEpoch)
 {
     if (auto refused = notUtf8(body))
         return *refused;
     QString why;
-    const PushRequest req = PushRequest::fromJson(body, &why);
+    PushRequest req = PushRequest::fromJson(body, &why);
     if (!why.isEmpty())
         return ApiReply::error(
             400, "malformed_push",
@@ -397,6 +398,13 @@ Reply RegistryServer::push(const Principal &who, const QByteArray &body)
             403, "device_mismatch",
             QStringLiteral("device_id khác với thiết bị đã đăng nhập. Hãy đăng nhập "
                            "lại trên thiết bị này."));
+    // Changes made on what the device pulled from another epoch: their bases name sequences of
+    // the time this registry lost in a restore (or of none it knows). What it stored since the
+    // restore is new to the device, so no base goes past the restore (PROTOCOL.md, Push).
+    if (!deviceEpoch.isEmpty() && QString::fromUtf8(deviceEpoch) != m_store->epoch()) {
+        for (PushChange &c : req.changes)
+            c.baseSeq = qMin(c.baseSeq, m_store->epochSeq());
+    }
     PushResult result;
     result.protocol = ProtocolVersion::current;
     // One transaction per batch (PROTOCOL.md, Push): the results and every stored change become

@@ -55,7 +55,7 @@ private:
     Reply dispatch(const QHttpServerRequest &request);
     Reply info() const;
     Reply openApi() const;
-    Reply push(const Principal &who, const QByteArray &body);
+    Reply push(const Principal &who, const QByteArray &body, const QByteArray &deviceEpoch);
     Reply pull(const Principal &who, const QHttpServerRequest &request);
     Reply discards(const Principal &who, const QByteArray &body);
     void send(const QHttpServerRequest &request, QTcpSocket *socket, Reply reply);

@@ -1458,6 +1458,44 @@ private slots:
         QCOMPARE(value(*inspector, "progress_readings", reading, "percent").toDouble(), 60.0);
     }
 
+    // A tablet edits a row before it has heard of a restore: its version of the row (and its
+    // cursor) come from the registry's lost time, and a teammate's value stored since the
+    // restore has a lower sequence than that version. The edit is based on what the tablet saw
+    // before the restore, not on the teammate's value: a conflict record, never a silent
+    // overwrite (the registry reads the tablet's epoch from its push).
+    void anEditMadeBeforeHearingOfARestoreDoesNotOverwriteLaterWork()
+    {
+        std::unique_ptr<Device> a, b;
+        QVERIFY(twoSyncedTablets(&a, &b));
+        auto boss = device("supervisor.demo");
+        const QString copy = m_dir.filePath("registry-backup-7.sqlite");
+        QVERIFY(backupTo(copy));
+        const QStringList ids = editThree(*b, "findings", "Ghi nhận trước sự cố");
+        QCOMPARE(ids.size(), 3);
+        QVERIFY(round(*b));
+        QVERIFY(round(*a)); // A holds B's versions, from the time the restore loses
+        QVERIFY(restoreFrom(copy));
+        auto c = device("inspector.demo");
+        QVERIFY(round(*c));
+        const QString row = ids.last();
+        const QString teammates = QStringLiteral("Kết luận của C sau sự cố");
+        QVERIFY(RecordWriter(c->c()).update("inspections", row, {{"conclusions", teammates}}).ok());
+        QVERIFY(round(*c));
+        const QString own = QStringLiteral("Kết luận A ghi khi chưa biết máy chủ đã khôi phục");
+        QVERIFY(RecordWriter(a->c()).update("inspections", row, {{"conclusions", own}}).ok());
+        QVERIFY(round(*a));
+        QVERIFY(round(*c));
+        QVERIFY(round(*boss));
+        // Both values are accounted for: one in use on every tablet, the other in a conflict
+        // record.
+        const QString current = value(*c, "inspections", row, "conclusions");
+        QCOMPARE(value(*a, "inspections", row, "conclusions"), current);
+        QVERIFY2(current == own || current == teammates, qPrintable(current));
+        const QByteArray conflicts = conflictsOf(*boss);
+        QVERIFY2(conflicts.contains((current == own ? teammates : own).toUtf8()),
+                 conflicts.left(3000).constData());
+    }
+
     // "a copy without a new epoch": the database is put back from a copy made outside `backup`
     // and no one runs `new-epoch` (an operator's slip). The registry sees on starting that its
     // database is below what its data directory saw stored (registry-watermark.json) and begins
