@@ -20,6 +20,7 @@ public:
         PhotoTooLarge,
         Io,
         Position,
+        Outdated, // what the user decided on has changed since they looked
     };
 
     CoreError() = default;

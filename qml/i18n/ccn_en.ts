@@ -2157,12 +2157,12 @@ Hai là (second), …</translation>
 <context>
     <name>PhotoTransfer</name>
     <message>
-        <location filename="../../sync/client/phototransfer.cpp" line="246"/>
+        <location filename="../../sync/client/phototransfer.cpp" line="245"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/phototransfer.cpp" line="290"/>
+        <location filename="../../sync/client/phototransfer.cpp" line="289"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>
@@ -3499,132 +3499,137 @@ Hai là (second), …</translation>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="351"/>
+        <location filename="../pages/SyncPage.qml" line="356"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="351"/>
+        <location filename="../pages/SyncPage.qml" line="356"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="351"/>
+        <location filename="../pages/SyncPage.qml" line="356"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="351"/>
+        <location filename="../pages/SyncPage.qml" line="356"/>
         <source>%1 · đã bị xoá trong khi người khác ghi thêm vào</source>
         <translation>%1 · deleted while someone else added to it</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="364"/>
+        <location filename="../pages/SyncPage.qml" line="369"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="380"/>
+        <location filename="../pages/SyncPage.qml" line="376"/>
+        <source>Đã có người ghi lại sau khi xảy ra xung đột; lúc đó là: %1</source>
+        <translation>Written again after the conflict; at the time it was: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="393"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="380"/>
+        <location filename="../pages/SyncPage.qml" line="393"/>
         <source>Phần ghi thêm (vẫn được lưu): %1 — %2. Khôi phục để mọi người thấy lại.</source>
         <translation>What was added (still stored): %1 — %2. Restore it so that everyone sees it again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="397"/>
+        <location filename="../pages/SyncPage.qml" line="410"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="412"/>
+        <location filename="../pages/SyncPage.qml" line="425"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="414"/>
+        <location filename="../pages/SyncPage.qml" line="427"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="428"/>
+        <location filename="../pages/SyncPage.qml" line="441"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="434"/>
+        <location filename="../pages/SyncPage.qml" line="447"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="434"/>
+        <location filename="../pages/SyncPage.qml" line="447"/>
         <source>Để nguyên đã xoá</source>
         <translation>Leave it deleted</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="440"/>
+        <location filename="../pages/SyncPage.qml" line="453"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="440"/>
+        <location filename="../pages/SyncPage.qml" line="453"/>
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="455"/>
+        <location filename="../pages/SyncPage.qml" line="468"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="455"/>
+        <location filename="../pages/SyncPage.qml" line="468"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="455"/>
+        <location filename="../pages/SyncPage.qml" line="468"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="462"/>
+        <location filename="../pages/SyncPage.qml" line="475"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="480"/>
+        <location filename="../pages/SyncPage.qml" line="493"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="480"/>
+        <location filename="../pages/SyncPage.qml" line="493"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="499"/>
+        <location filename="../pages/SyncPage.qml" line="512"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="499"/>
+        <location filename="../pages/SyncPage.qml" line="512"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="499"/>
+        <location filename="../pages/SyncPage.qml" line="512"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="499"/>
+        <location filename="../pages/SyncPage.qml" line="512"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="512"/>
+        <location filename="../pages/SyncPage.qml" line="525"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
@@ -3637,27 +3642,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="535"/>
+        <location filename="../pages/SyncPage.qml" line="548"/>
         <source>Bỏ thay đổi bị từ chối?</source>
         <translation>Discard the refused change?</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="543"/>
+        <location filename="../pages/SyncPage.qml" line="556"/>
         <source>%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.</source>
         <translation>%1: this new record will not be sent to the server and will no longer be listed.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="543"/>
+        <location filename="../pages/SyncPage.qml" line="556"/>
         <source>%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.</source>
         <translation>%1: this change will not be sent to the server; the record shows its values from before the edit again, then takes the server&apos;s version at the next sync.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="543"/>
+        <location filename="../pages/SyncPage.qml" line="556"/>
         <source>Nội dung đã nhập vẫn được lưu trong máy.</source>
         <translation>What you entered stays saved on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="543"/>
+        <location filename="../pages/SyncPage.qml" line="556"/>
         <source>%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm, ảnh của một cuộc kiểm tra) cũng bị bỏ theo.</source>
         <translation>
             <numerusform>%n new record that belongs to it (such as an answer, a violation or a photo of an inspection) is given up with it.</numerusform>
@@ -3665,7 +3670,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="554"/>
+        <location filename="../pages/SyncPage.qml" line="567"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

@@ -338,7 +338,12 @@ Page {
                 model: page.syncClient.isSupervisor ? page.syncClient.conflicts : []
 
                 delegate: Frame {
+                    id: conflictCard
+
                     required property var modelData
+                    // The field was written again after the conflict (a later edit, another
+                    // conflict of it resolved): the value in use now is not the one the record kept.
+                    readonly property bool rewritten: !!modelData.field && modelData.live_seq !== undefined && modelData.live_seq !== modelData.current_seq
 
                     Layout.fillWidth: true
 
@@ -361,13 +366,21 @@ Page {
 
                         Label {
                             Layout.fillWidth: true
-                            text: qsTr("Đang dùng: %1").arg(page.labels.fieldValue(modelData.entity || "", modelData.field || "", modelData.current_value !== undefined ? modelData.current_value : modelData.current))
+                            text: qsTr("Đang dùng: %1").arg(page.labels.fieldValue(modelData.entity || "", modelData.field || "", conflictCard.rewritten ? modelData.live_value : modelData.current_value !== undefined ? modelData.current_value : modelData.current))
                             wrapMode: Text.WordWrap
                         }
 
                         Label {
                             Layout.fillWidth: true
-                            visible: text !== ""
+                            visible: conflictCard.rewritten
+                            text: qsTr("Đã có người ghi lại sau khi xảy ra xung đột; lúc đó là: %1").arg(page.labels.fieldValue(modelData.entity || "", modelData.field || "", modelData.current_value))
+                            font.italic: true
+                            wrapMode: Text.WordWrap
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
+                            visible: text !== "" && !conflictCard.rewritten
                             text: page.savedBy(modelData.current_username, modelData.current_device_name, modelData.current_at)
                             font.italic: true
                             wrapMode: Text.WordWrap
@@ -408,7 +421,7 @@ Page {
                                 border.width: ownValue.activeFocus ? 2 : 1
                                 radius: 4
                             }
-                            text: page.ownValueDrafts[modelData.id] !== undefined ? page.ownValueDrafts[modelData.id] : typeof modelData.current_value === "string" ? modelData.current_value : ""
+                            text: page.ownValueDrafts[modelData.id] !== undefined ? page.ownValueDrafts[modelData.id] : conflictCard.rewritten ? (typeof modelData.live_value === "string" ? modelData.live_value : "") : typeof modelData.current_value === "string" ? modelData.current_value : ""
                             placeholderText: qsTr("Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị")
                             wrapMode: TextEdit.Wrap
                             Accessible.name: qsTr("Giá trị tự nhập")

@@ -1001,6 +1001,15 @@ void SyncClient::resolveConflict(const QString &conflictId, const QString &choic
     QJsonObject body{{QStringLiteral("choice"), choice}};
     if (choice == QLatin1String("value"))
         body.insert(QStringLiteral("value"), QJsonValue::fromVariant(value));
+    // What the supervisor saw of the row: a registry that has stored a later write since refuses
+    // the choice (409 conflict_changed), and the list fetched again shows that write.
+    for (const QVariant &c : std::as_const(m_conflicts)) {
+        const QVariantMap m = c.toMap();
+        if (m.value(QStringLiteral("id")).toString() == conflictId &&
+            m.contains(QStringLiteral("live_seq")))
+            body.insert(QStringLiteral("seen_seq"),
+                        double(m.value(QStringLiteral("live_seq")).toLongLong()));
+    }
     m_sideHttp->postJson(QStringLiteral("conflicts/%1/resolve").arg(conflictId), body,
                          [this](const SyncReply &r) {
                              CoreError e;

@@ -63,6 +63,32 @@ QJsonValue textOrNull(const QVariant &v)
 
 } // namespace
 
+RegistryConflicts::Live RegistryConflicts::liveOf(const QJsonObject &conflict) const
+{
+    const ChangeMerger::Stored stored =
+        m_store.m_records.load(conflict.value(QLatin1String("entity")).toString(),
+                               conflict.value(QLatin1String("row_id")).toString());
+    Live live;
+    live.deleted = ChangeMerger::isTombstone(stored.row);
+    const QString field = conflict.value(QLatin1String("field")).toString();
+    if (field.isEmpty()) {
+        live.seq = stored.seq;
+        return live;
+    }
+    live.value = stored.row.value(field);
+    live.seq = ChangeMerger::stampOf(stored.meta.value(field)).seq;
+    return live;
+}
+
+void RegistryConflicts::insertLive(QJsonObject *conflict, const Live &live)
+{
+    conflict->insert(QStringLiteral("live_seq"), double(live.seq));
+    if (conflict->value(QLatin1String("field")).toString().isEmpty())
+        conflict->insert(QStringLiteral("live_deleted"), live.deleted);
+    else
+        conflict->insert(QStringLiteral("live_value"), live.value);
+}
+
 QJsonArray RegistryConflicts::conflicts(const Principal &who, bool includeResolved, int *total,
                                         int limit) const
 {
@@ -99,6 +125,7 @@ QJsonArray RegistryConflicts::conflicts(const Principal &who, bool includeResolv
                            q.value(25).toString() != c.value(QLatin1String("row_id")).toString());
         c.insert(QStringLiteral("work_entity"), work ? textOrNull(q.value(24)) : QJsonValue());
         c.insert(QStringLiteral("work_row_id"), work ? textOrNull(q.value(25)) : QJsonValue());
+        insertLive(&c, liveOf(c));
         out.append(c);
     }
     if (total) {
@@ -132,7 +159,7 @@ bool RegistryConflicts::record(const QString &entity, const QString &rowId,
 
 CoreError RegistryConflicts::resolveConflict(const Principal &who, const QString &id,
                                              const QString &choice, const QJsonValue &value,
-                                             bool hasValue, QJsonObject *out)
+                                             bool hasValue, qint64 seenSeq, QJsonObject *out)
 {
     QSqlDatabase db = m_store.connection();
     // The conflict is read inside the write transaction: two supervisors resolving it at once
@@ -164,6 +191,17 @@ CoreError RegistryConflicts::resolveConflict(const Principal &who, const QString
         return fail({CoreError::Code::NotEditable, QObject::tr("Xung đột này đã được xử lý rồi.")});
     const QString kind = c.value(QLatin1String("kind")).toString();
     const QString field = c.value(QLatin1String("field")).toString();
+    // Written since the supervisor looked (a tablet's later edit, another conflict of the same
+    // field resolved): a choice made on what they saw would replace a value they have not seen.
+    // "current" writes nothing and is always taken.
+    if (const Live live = liveOf(c);
+        seenSeq >= 0 && live.seq != seenSeq && choice != QLatin1String("current")) {
+        insertLive(&c, live);
+        *out = c;
+        return fail({CoreError::Code::Outdated,
+                     QObject::tr("Bản ghi này đã được ghi lại sau khi bạn xem xung đột. Hãy xem "
+                                 "giá trị đang dùng bây giờ rồi chọn lại.")});
+    }
     QJsonObject fields;
     if (choice == QLatin1String("incoming")) {
         if (kind == QLatin1String("edit_vs_delete")) {

@@ -20,10 +20,14 @@ class RegistryConflicts
 public:
     explicit RegistryConflicts(RegistryStore &store) : m_store(store) {}
 
-    // At most `limit`, the oldest first; *total: how many there are.
+    // At most `limit`, the oldest first; *total: how many there are. Each with what its row
+    // holds now (live_seq, and live_value or live_deleted: see Live).
     QJsonArray conflicts(const Principal &who, bool includeResolved, int *total, int limit) const;
+    // `seenSeq` (-1: not given) is the live_seq the supervisor saw: when the row has changed
+    // since, nothing is written and the error is Outdated, with what it holds now.
     CoreError resolveConflict(const Principal &who, const QString &id, const QString &choice,
-                              const QJsonValue &value, bool hasValue, QJsonObject *out);
+                              const QJsonValue &value, bool hasValue, qint64 seenSeq,
+                              QJsonObject *out);
     // Stores conflict `c` of row `rowId` of `entity`, made by `change` of device `deviceId` stored
     // at `seq` (the push's transaction), in `provinceId`/`clusterId`: its new id in *id. False,
     // and *error, on a storage error.
@@ -33,5 +37,17 @@ public:
                 QString *error) const;
 
 private:
+    // What a conflict's row holds now: for a conflict of one field, that field's value and the
+    // sequence of its last write (a later write, or another conflict's resolution, may have
+    // replaced the value the record kept as current); for one of a whole row (a delete against an
+    // edit), the row's latest sequence and whether it is deleted.
+    struct Live {
+        qint64 seq = 0;
+        QJsonValue value;
+        bool deleted = false;
+    };
+    Live liveOf(const QJsonObject &conflict) const;
+    static void insertLive(QJsonObject *conflict, const Live &live);
+
     RegistryStore &m_store;
 };

@@ -53,15 +53,30 @@ ApiReply RegistryReviewApi::resolve(const Principal &who, const QString &id, con
             QStringLiteral("Chỉ giám sát viên và quản trị viên được xử lý xung đột."));
     QJsonObject o;
     ApiReply err;
-    if (!ApiRequest::parseStrict(body, {QStringLiteral("choice"), QStringLiteral("value")}, &o,
-                                 &err))
+    if (!ApiRequest::parseStrict(
+            body, {QStringLiteral("choice"), QStringLiteral("value"), QStringLiteral("seen_seq")},
+            &o, &err))
         return err;
     QString choice;
     if (!ApiRequest::needString(o, "choice", 16, &choice, &err))
         return err;
+    qint64 seenSeq = -1;
+    if (o.contains(QLatin1String("seen_seq"))) {
+        const QJsonValue seen = o.value(QLatin1String("seen_seq"));
+        if (!seen.isDouble() || seen.toDouble() < 0 || seen.toDouble() > 9e15 ||
+            seen.toDouble() != double(qint64(seen.toDouble())))
+            return ApiReply::error(400, "invalid_field",
+                                   QStringLiteral("seen_seq phải là số nguyên không âm."));
+        seenSeq = qint64(seen.toDouble());
+    }
     QJsonObject out;
     const CoreError e = m_store->resolveConflict(who, id, choice, o.value(QLatin1String("value")),
-                                                 o.contains(QLatin1String("value")), &out);
+                                                 o.contains(QLatin1String("value")), seenSeq, &out);
+    if (e.code() == CoreError::Code::Outdated)
+        return ApiReply::json({{QStringLiteral("code"), QStringLiteral("conflict_changed")},
+                               {QStringLiteral("message"), e.message()},
+                               {QStringLiteral("conflict"), out}},
+                              409);
     if (e.code() == CoreError::Code::NotFound)
         return ApiReply::error(404, "not_found", e.message());
     if (e.code() == CoreError::Code::NotEditable)

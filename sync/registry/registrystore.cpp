@@ -453,9 +453,9 @@ QJsonArray RegistryStore::conflicts(const Principal &who, bool includeResolved, 
 
 CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id,
                                          const QString &choice, const QJsonValue &value,
-                                         bool hasValue, QJsonObject *out)
+                                         bool hasValue, qint64 seenSeq, QJsonObject *out)
 {
-    return m_conflicts.resolveConflict(who, id, choice, value, hasValue, out);
+    return m_conflicts.resolveConflict(who, id, choice, value, hasValue, seenSeq, out);
 }
 
 QJsonArray RegistryStore::rejections(const Principal &who, int *total, int limit) const

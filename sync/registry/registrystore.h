@@ -114,8 +114,11 @@ public:
     QJsonArray conflicts(const Principal &who, bool includeResolved, int *total = nullptr,
                          int limit = listLimit) const;
     // choice: current | incoming | value. Returns the conflict after resolution in *out.
+    // seenSeq: the conflict's live_seq as the supervisor saw it (-1: not given); a row written
+    // since is not resolved (Outdated; *out then holds the conflict with what the row holds now).
     CoreError resolveConflict(const Principal &who, const QString &id, const QString &choice,
-                              const QJsonValue &value, bool hasValue, QJsonObject *out);
+                              const QJsonValue &value, bool hasValue, qint64 seenSeq,
+                              QJsonObject *out);
 
     // The pushed changes still refused, for supervisors (RegistryRejections).
     QJsonArray rejections(const Principal &who, int *total = nullptr, int limit = listLimit) const;

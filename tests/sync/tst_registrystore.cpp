@@ -157,6 +157,7 @@ private slots:
     void aRefusedWriteLeavesNoTransactionOpen();
     void anImportWaitsForAPushInFlight();
     void aConflictIsResolvedOnce();
+    void aChoiceMadeOnAnOutdatedViewIsRefused();
     void aRefusedChangeIsListedForSupervisorsUntilStored();
     void refusalsStoredBeforeSchema5AreListed();
     void aDiscardedRefusalLeavesTheListAndItsRowComesBack();
@@ -194,6 +195,22 @@ private:
         edit.baseSeq = *base;
         QVERIFY(m_store->push(b, {edit}, &results).ok());
         QCOMPARE(results.value(0).status, QStringLiteral("conflict"));
+    }
+    // conflictOnKind of devices A and B, listed for `boss`: the one open conflict.
+    QJsonObject openConflictOnKind(const Principal &boss, PushChange *insert)
+    {
+        qint64 base = 0;
+        conflictOnKind(device("A"), device("B"), insert, &base);
+        const QJsonArray open = m_store->conflicts(boss, false);
+        if (open.size() != 1)
+            QTest::qFail("not one open conflict", __FILE__, __LINE__);
+        return open.at(0).toObject();
+    }
+    Principal admin()
+    {
+        Principal boss = device("boss");
+        boss.role = "admin";
+        return boss;
     }
     QTemporaryDir *m_dir = nullptr;
     RegistryTestBackend m_backend;
@@ -1101,18 +1118,11 @@ void TestRegistryStore::aConflictIsResolvedOnce()
     // Two supervisors resolve one conflict at once (two registry processes on one database):
     // the second finds it resolved and says so. It used to read the conflict before its
     // transaction, find it open, and write its own choice over the first one's.
-    const Principal a = device("A");
-    const Principal b = device("B");
     PushChange insert;
-    qint64 base = 0;
-    conflictOnKind(a, b, &insert, &base);
+    const Principal boss = admin();
+    const QString id = openConflictOnKind(boss, &insert).value("id").toString();
     if (QTest::currentTestFailed())
         return;
-    Principal boss = device("boss");
-    boss.role = "admin";
-    const QJsonArray open = m_store->conflicts(boss, false);
-    QCOMPARE(open.size(), 1);
-    const QString id = open.at(0).toObject().value("id").toString();
 
     // The first supervisor keeps the current value; its transaction is still open.
     Beside second(m_dir->path(), m_url);
@@ -1126,7 +1136,7 @@ void TestRegistryStore::aConflictIsResolvedOnce()
     q.finish();
     second.run([id, boss](RegistryStore &other) {
         QJsonObject out;
-        return other.resolveConflict(boss, id, "incoming", QJsonValue(), false, &out);
+        return other.resolveConflict(boss, id, "incoming", QJsonValue(), false, -1, &out);
     });
     QVERIFY(second.waitUntilBlocked(*m_store));
     QVERIFY(m_store->commitBatch().ok());
@@ -1140,6 +1150,47 @@ void TestRegistryStore::aConflictIsResolvedOnce()
     const QJsonArray all = m_store->conflicts(boss, true);
     QCOMPARE(all.size(), 1);
     QCOMPARE(all.at(0).toObject().value("resolution").toString(), QStringLiteral("current"));
+}
+
+void TestRegistryStore::aChoiceMadeOnAnOutdatedViewIsRefused()
+{
+    // The list says what the row holds now (live_value, live_seq), beside the value the record
+    // kept as current. A tablet writes the field again after the supervisor looked: their choice
+    // of the lost value would replace a value they never saw, and is refused with what the row
+    // holds now; made again on that view, it is taken.
+    PushChange insert;
+    const Principal a = device("A");
+    const Principal boss = admin();
+    QJsonObject seen = openConflictOnKind(boss, &insert);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(seen.value("live_value").toString(), QStringLiteral("follow_up"));
+    QCOMPARE(seen.value("live_seq").toDouble(), seen.value("current_seq").toDouble());
+    const QString id = seen.value("id").toString();
+
+    QList<ChangeResult> results;
+    PushChange later = inspectionUpdate(insert.rowId, {{"kind", "periodic"}});
+    later.baseSeq = qint64(seen.value("current_seq").toDouble());
+    QVERIFY(m_store->push(a, {later}, &results).ok());
+    QCOMPARE(results.value(0).status, QStringLiteral("applied"));
+
+    QJsonObject out;
+    const qint64 oldView = qint64(seen.value("live_seq").toDouble());
+    CoreError e =
+        m_store->resolveConflict(boss, id, "incoming", QJsonValue(), false, oldView, &out);
+    QCOMPARE(e.code(), CoreError::Code::Outdated);
+    QCOMPARE(out.value("live_value").toString(), QStringLiteral("periodic"));
+    QCOMPARE(m_store->row("inspections", insert.rowId)->value("kind").toString(),
+             QStringLiteral("periodic"));
+    QVERIFY(!m_store->conflicts(boss, true).at(0).toObject().value("resolved").toBool());
+    // The list read again shows the tablet's write; the choice made on it is taken.
+    seen = m_store->conflicts(boss, false).at(0).toObject();
+    QCOMPARE(seen.value("live_value").toString(), QStringLiteral("periodic"));
+    e = m_store->resolveConflict(boss, id, "incoming", QJsonValue(), false,
+                                 qint64(seen.value("live_seq").toDouble()), &out);
+    QVERIFY2(e.ok(), qPrintable(e.message()));
+    QCOMPARE(m_store->row("inspections", insert.rowId)->value("kind").toString(),
+             QStringLiteral("unscheduled"));
 }
 
 QTEST_GUILESS_MAIN(TestRegistryStore)

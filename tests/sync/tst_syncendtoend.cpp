@@ -487,6 +487,52 @@ private slots:
         QVERIFY2(all.contains("B: tường rào nứt"), all.left(2000).constData());
     }
 
+    // A supervisor chooses on what their device fetched: a tablet that writes the field again
+    // meanwhile must not have its value replaced unseen. The choice is refused with words that
+    // say so, the list comes again with the value in use now, and the choice made on it is
+    // taken.
+    void aSupervisorsChoiceOnAnOutdatedListIsRefused()
+    {
+        std::unique_ptr<Device> a, b;
+        QVERIFY(twoSyncedTablets(&a, &b));
+        auto boss = device("supervisor.demo");
+        const QString id = someRow(*a, "inspections");
+        RecordWriter wa(a->c()), wb(b->c());
+        QVERIFY(wa.update("inspections", id, {{"findings", "A: bể lắng đầy"}}).ok());
+        QVERIFY(wb.update("inspections", id, {{"findings", "B: bể lắng cạn"}}).ok());
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        QVERIFY(round(*boss));
+        const QJsonArray open = openConflictsOf(*boss, id, "field");
+        QCOMPARE(open.size(), 1);
+        const QString conflict = open.first().toObject().value("id").toString();
+        QVERIFY(wa.update("inspections", id, {{"findings", "A: bể lắng đã nạo vét"}}).ok());
+        QVERIFY(round(*a));
+
+        QSignalSpy resolved(boss->client.get(), &SyncClient::conflictResolved);
+        QSignalSpy listed(boss->client.get(), &SyncClient::conflictsChanged);
+        boss->client->resolveConflict(conflict, "incoming");
+        QVERIFY(resolved.wait(10000));
+        QVERIFY(!resolved.first().first().toBool());
+        QVERIFY2(resolved.first().at(1).toString().contains("đã được ghi lại"),
+                 qPrintable(resolved.first().at(1).toString()));
+        QVERIFY(listed.wait(10000)); // fetched again
+        QVariantMap now;
+        for (const QVariant &c : boss->client->conflicts())
+            if (c.toMap().value("id").toString() == conflict)
+                now = c.toMap();
+        QCOMPARE(now.value("live_value").toString(), QStringLiteral("A: bể lắng đã nạo vét"));
+        QVERIFY(round(*a));
+        QCOMPARE(value(*a, "inspections", id, "findings"), QStringLiteral("A: bể lắng đã nạo vét"));
+
+        resolved.clear();
+        boss->client->resolveConflict(conflict, "incoming");
+        QVERIFY(resolved.wait(10000));
+        QVERIFY2(resolved.first().first().toBool(), qPrintable(resolved.first().at(1).toString()));
+        QVERIFY(round(*a));
+        QCOMPARE(value(*a, "inspections", id, "findings"), QStringLiteral("B: bể lắng cạn"));
+    }
+
     void deleteAgainstEdit()
     {
         std::unique_ptr<Device> a, b;
