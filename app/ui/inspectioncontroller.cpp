@@ -5,6 +5,7 @@
 #include "clustermanager.h"
 #include "coordinatevalidator.h"
 #include "domainlabels.h"
+#include "formmerge.h"
 #include "geoboundary.h"
 #include "inspectionmanager.h"
 #include "participantmodel.h"
@@ -233,6 +234,7 @@ void InspectionController::loadInspection(const QString &id)
 {
     m_id = id;
     m_row = m_inspections->inspection(id);
+    m_violationsShown.clear();
     // accuracy -1 means unknown (the core stores what it is given).
     if (m_row.value(QStringLiteral("accuracy_m")).toDouble() < 0)
         m_row.insert(QStringLiteral("accuracy_m"), QVariant());
@@ -352,7 +354,20 @@ QVariantMap InspectionController::saveViolation(const QString &violationId,
     if (fields.contains(QStringLiteral("status")) && !text("status").isEmpty())
         row.insert(QStringLiteral("status"), text("status"));
     QString id = violationId;
+    FormMerge::Result merged;
+    if (!violationId.isEmpty()) {
+        const QVariantMap now = violationRow(violationId);
+        merged = FormMerge::merge(row, m_violationsShown.value(violationId), now);
+        row = merged.write;
+        // What the form shows is what the next save compares with.
+        QVariantMap &shown = m_violationsShown[violationId];
+        for (auto it = merged.write.constBegin(); it != merged.write.constEnd(); ++it)
+            shown.insert(it.key(), it.value());
+        for (auto it = merged.changedUnder.constBegin(); it != merged.changedUnder.constEnd(); ++it)
+            shown.insert(it.key(), it.value());
+    }
     const CoreError e = violationId.isEmpty() ? m_inspections->addViolation(m_id, row, &id)
+                        : row.isEmpty()       ? CoreError()
                                               : m_inspections->updateViolation(violationId, row);
     if (e.failed())
         return {{QStringLiteral("ok"), false},
@@ -360,6 +375,26 @@ QVariantMap InspectionController::saveViolation(const QString &violationId,
                 {QStringLiteral("message"), e.message()}};
     m_violations->reload();
     emit violationsChanged();
+    if (!merged.changedUnder.isEmpty()) {
+        QVariantMap errors;
+        for (auto it = merged.changedUnder.constBegin(); it != merged.changedUnder.constEnd();
+             ++it) {
+            const QString key =
+                it.key() == QLatin1String("deadline_on") ? QStringLiteral("deadline") : it.key();
+            const QString value =
+                it.key() == QLatin1String("deadline_on") ? m_labels->date(it.value().toString())
+                : it.key() == QLatin1String("severity")  ? m_labels->severity(it.value().toString())
+                                                         : it.value().toString();
+            errors.insert(key, changedUnderMessage(value));
+        }
+        return {{QStringLiteral("ok"), false},
+                {QStringLiteral("id"), id},
+                {QStringLiteral("errors"), errors},
+                {QStringLiteral("changedUnder"), true},
+                {QStringLiteral("message"),
+                 tr("Các ô khác đã được lưu. Ô được đánh dấu đã được người khác sửa trong lúc "
+                    "bạn nhập.")}};
+    }
     return {{QStringLiteral("ok"), true},
             {QStringLiteral("id"), id},
             {QStringLiteral("errors"), QVariantMap()}};
@@ -378,7 +413,25 @@ QString InspectionController::deleteViolation(const QString &violationId)
 QVariantMap InspectionController::violation(const QString &violationId) const
 {
     const int row = m_violations->indexOf(violationId);
-    return row < 0 ? QVariantMap() : m_violations->get(row);
+    if (row < 0)
+        return {};
+    m_violationsShown.insert(violationId, violationRow(violationId));
+    return m_violations->get(row);
+}
+
+QVariantMap InspectionController::violationRow(const QString &violationId) const
+{
+    for (const QVariant &v : m_inspections->violations(m_id))
+        if (v.toMap().value(QStringLiteral("id")).toString() == violationId)
+            return v.toMap();
+    return {};
+}
+
+QString InspectionController::changedUnderMessage(const QString &now)
+{
+    return tr("Trong lúc bạn sửa, ô này đã được cập nhật khi đồng bộ thành: “%1”. Nội dung bạn "
+              "đang thấy chưa được lưu: hãy xem lại; lưu lần nữa sẽ ghi nội dung bạn đang thấy.")
+        .arg(now.size() > 300 ? now.left(300) + QStringLiteral("…") : now);
 }
 
 QVariantMap InspectionController::attachPhoto(const QString &fileOrUrl, const QString &questionId,
@@ -525,13 +578,36 @@ QVariantMap InspectionController::saveFindings(const QString &findings, const QS
                                                 : tr("Chưa lưu: hãy rút ngắn nội dung.")}};
     if (findings == this->findings() && conclusions == this->conclusions())
         return {{QStringLiteral("ok"), true}, {QStringLiteral("errors"), QVariantMap()}};
-    const CoreError e = m_inspections->setFindings(m_id, findings, conclusions);
-    if (e.failed())
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("errors"), QVariantMap()},
-                {QStringLiteral("message"), e.message()}};
-    m_row.insert(QStringLiteral("findings"), findings);
-    m_row.insert(QStringLiteral("conclusions"), conclusions);
+    const QString findingsKey = QStringLiteral("findings");
+    const QString conclusionsKey = QStringLiteral("conclusions");
+    const QVariantMap now = m_inspections->inspection(m_id);
+    const FormMerge::Result merged = FormMerge::merge(
+        {{findingsKey, findings}, {conclusionsKey, conclusions}},
+        {{findingsKey, this->findings()}, {conclusionsKey, this->conclusions()}}, now);
+    if (!merged.write.isEmpty()) {
+        // A text not written keeps the row's value now.
+        const auto value = [&](const QString &key) {
+            return merged.write.value(key, now.value(key)).toString();
+        };
+        const CoreError e =
+            m_inspections->setFindings(m_id, value(findingsKey), value(conclusionsKey));
+        if (e.failed())
+            return {{QStringLiteral("ok"), false},
+                    {QStringLiteral("errors"), QVariantMap()},
+                    {QStringLiteral("message"), e.message()}};
+        for (auto it = merged.write.constBegin(); it != merged.write.constEnd(); ++it)
+            m_row.insert(it.key(), it.value());
+    }
+    for (auto it = merged.changedUnder.constBegin(); it != merged.changedUnder.constEnd(); ++it) {
+        errors.insert(it.key(), changedUnderMessage(it.value().toString()));
+        m_row.insert(it.key(), it.value()); // the next save is made knowing it
+    }
     emit findingsChanged();
+    if (!errors.isEmpty())
+        return {{QStringLiteral("ok"), false},
+                {QStringLiteral("errors"), errors},
+                {QStringLiteral("changedUnder"), true},
+                {QStringLiteral("message"),
+                 tr("Chưa lưu phần được đánh dấu: người khác đã sửa nó trong lúc bạn nhập.")}};
     return {{QStringLiteral("ok"), true}, {QStringLiteral("errors"), QVariantMap()}};
 }

@@ -103,7 +103,10 @@ public:
 
     // Saves a violation (new when id is empty). fields: category, severity, observed, remedy,
     // deadline (dd/MM/yyyy or yyyy-MM-dd), responsible_party, status.
-    // Returns {ok, id, message, errors: {field: message}}; nothing is saved when !ok.
+    // Returns {ok, id, message, errors: {field: message}}; nothing is saved when !ok. An edit
+    // writes only the fields changed since violation() gave them to the form (FormMerge): one a
+    // sync round changed meanwhile, and the user too, is not written but named in errors with
+    // its value now (changedUnder true); saved again, it is written.
     Q_INVOKABLE QVariantMap saveViolation(const QString &violationId, const QVariantMap &fields);
     Q_INVOKABLE QString deleteViolation(const QString &violationId);
     Q_INVOKABLE QVariantMap violation(const QString &violationId) const;
@@ -122,8 +125,11 @@ public:
                                             const QVariantMap &fields);
     // Soft-deletes a participant; an empty string, or why not.
     Q_INVOKABLE QString removeParticipant(const QString &participantId);
-    // Saves the findings and conclusions texts (both at once; unchanged texts write nothing).
-    // Returns {ok, message, errors: {findings|conclusions: message}}.
+    // Saves the findings and conclusions texts (unchanged texts write nothing). Only a text
+    // changed since the inspection was opened is written (FormMerge): one a sync round changed
+    // meanwhile, and the user too, is not written but named in errors with its value now
+    // (changedUnder true); saved again, it is written.
+    // Returns {ok, message, errors: {findings|conclusions: message}, changedUnder}.
     Q_INVOKABLE QVariantMap saveFindings(const QString &findings, const QString &conclusions);
 
 signals:
@@ -137,6 +143,10 @@ signals:
     void findingsChanged();
 
 private:
+    // The violation's row as this device holds it now (empty when it is not in this inspection).
+    QVariantMap violationRow(const QString &violationId) const;
+    // Why a field was not written: a sync round brought `now` while the user changed it too.
+    static QString changedUnderMessage(const QString &now);
     void setLastError(const QString &message);
     void setSubmitMessage(const QString &message, const QStringList &missing);
     void loadInspection(const QString &id);
@@ -155,7 +165,9 @@ private:
     ParticipantModel *m_participants;
 
     QString m_id;
-    QVariantMap m_row;
+    QVariantMap m_row; // as opened (what the page shows), and as saved since
+    // The violations as violation() gave them to the form (their rows), by id.
+    mutable QHash<QString, QVariantMap> m_violationsShown;
     QString m_positionWarning;
     QString m_submitMessage;
     QStringList m_missingItems;

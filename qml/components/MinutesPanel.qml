@@ -59,7 +59,9 @@ ColumnLayout {
         const r = insp.saveFindings(findingsField.text, conclusionsField.text);
         textErrors = r.errors || {};
         textMessage = r.ok ? "" : (r.message || "");
-        textSaved = r.ok;
+        // A text a sync round changed while the user changed it too is not saved again by
+        // leaving the field: only by typing in it again, after reading what it was changed to.
+        textSaved = r.ok || r.changedUnder === true;
         return r.ok;
     }
 

@@ -1490,125 +1490,140 @@
 <context>
     <name>InspectionController</name>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="91"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="92"/>
         <source>Không có toạ độ</source>
         <translation>No coordinates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="137"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="138"/>
         <source>Vĩ độ “%1” không phải là số (ví dụ: 20,0456).</source>
         <translation>Latitude “%1” is not a number (e.g. 20.0456).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="139"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="140"/>
         <source>Kinh độ “%1” không phải là số (ví dụ: 106,0212).</source>
         <translation>Longitude “%1” is not a number (e.g. 106.0212).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="161"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="162"/>
         <source>Không tìm thấy cụm công nghiệp này.</source>
         <translation>This industrial cluster was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="165"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="166"/>
         <source>Chưa có mẫu phiếu kiểm tra trên máy. Hãy đồng bộ dữ liệu rồi thử lại.</source>
         <translation>There is no checklist template on this device. Sync, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="180"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="181"/>
         <source>Vị trí từ thiết bị không hợp lệ nên không được ghi: %1</source>
         <translation>The device position is not valid and was not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="190"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="191"/>
         <source>Chưa có vị trí: cuộc kiểm tra được bắt đầu không kèm toạ độ. Có thể nhập toạ độ bằng tay trong bảng vị trí.</source>
         <translation>No position yet: the inspection was started without coordinates. You can type coordinates in the position panel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="199"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="200"/>
         <source>Cảnh báo: vị trí hiện tại nằm ngoài ranh giới cụm, cách khoảng %1 m. Hãy kiểm tra lại bạn đang ở đúng cụm %2.</source>
         <translation>Warning: you are outside the cluster boundary, about %1 m away. Check that you are at %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="223"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="224"/>
         <source>Không tìm thấy cuộc kiểm tra.</source>
         <translation>Inspection not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="302"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="304"/>
         <source>Hãy chọn loại vi phạm.</source>
         <translation>Choose the kind of violation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="306"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="308"/>
         <source>Hãy chọn mức độ vi phạm.</source>
         <translation>Choose the severity.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="309"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="311"/>
         <source>Hãy mô tả điều đã thấy tại hiện trường.</source>
         <translation>Describe what you saw on site.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="314"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="516"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="519"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="316"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="569"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="572"/>
         <source>Quá dài: %1 ký tự, tối đa %2.</source>
         <translation>Too long: %1 characters, at most %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="317"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="478"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="319"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="531"/>
         <source>Quá dài: %1 ký tự, tối đa 300.</source>
         <translation>Too long: %1 characters, at most 300.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="325"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="327"/>
         <source>“%1” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026.</source>
         <translation>“%1” is not a date. Enter day/month/year, e.g. 31/12/2026.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="329"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="331"/>
         <source>Hạn khắc phục phải trong khoảng năm 2000–2100.</source>
         <translation>The deadline must be between the years 2000 and 2100.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="336"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="486"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="338"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="539"/>
         <source>Hãy sửa các ô được đánh dấu đỏ.</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="391"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="395"/>
+        <source>Các ô khác đã được lưu. Ô được đánh dấu đã được người khác sửa trong lúc bạn nhập.</source>
+        <translation>The other fields are saved. The marked field was changed by someone else while you were typing.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="432"/>
+        <source>Trong lúc bạn sửa, ô này đã được cập nhật khi đồng bộ thành: “%1”. Nội dung bạn đang thấy chưa được lưu: hãy xem lại; lưu lần nữa sẽ ghi nội dung bạn đang thấy.</source>
+        <translation>While you were editing, a sync changed this field to: “%1”. What you see is not saved yet: look again; saving again writes what you see.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="444"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước khi thêm ảnh.</source>
         <translation>Start an inspection before adding photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="395"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="448"/>
         <source>Không tìm thấy tệp ảnh: %1</source>
         <translation>Photo file not found: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="469"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="522"/>
         <source>Hãy nhập họ tên người tham gia.</source>
         <translation>Enter the participant’s full name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="472"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="475"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="525"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="528"/>
         <source>Quá dài: %1 ký tự, tối đa 200.</source>
         <translation>Too long: %1 characters, at most 200.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="482"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="524"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="535"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="577"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước.</source>
         <translation>Start an inspection first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="525"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="578"/>
         <source>Chưa lưu: hãy rút ngắn nội dung.</source>
         <translation>Not saved: shorten the text.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="611"/>
+        <source>Chưa lưu phần được đánh dấu: người khác đã sửa nó trong lúc bạn nhập.</source>
+        <translation>The marked part is not saved: someone else changed it while you were typing.</translation>
     </message>
 </context>
 <context>
@@ -1955,134 +1970,134 @@
 <context>
     <name>MinutesPanel</name>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="110"/>
+        <location filename="../components/MinutesPanel.qml" line="112"/>
         <source>I. Thành phần tham gia (%1)</source>
         <translation>I. Participants (%1)</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="116"/>
+        <location filename="../components/MinutesPanel.qml" line="118"/>
         <source>Chưa có người tham gia. Biên bản liệt kê từng người theo cơ quan: họ tên, chức vụ.</source>
         <translation>No participants yet. The minutes list each person by agency: full name, position.</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="162"/>
+        <location filename="../components/MinutesPanel.qml" line="164"/>
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="163"/>
+        <location filename="../components/MinutesPanel.qml" line="165"/>
         <source>Sửa %1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="172"/>
+        <location filename="../components/MinutesPanel.qml" line="174"/>
         <source>Xoá</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="173"/>
+        <location filename="../components/MinutesPanel.qml" line="175"/>
         <source>Xoá %1</source>
         <translation>Remove %1</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="201"/>
+        <location filename="../components/MinutesPanel.qml" line="203"/>
         <source>Thêm người tham gia</source>
         <translation>Add a participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="201"/>
+        <location filename="../components/MinutesPanel.qml" line="203"/>
         <source>Sửa người tham gia</source>
         <translation>Edit participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="216"/>
+        <location filename="../components/MinutesPanel.qml" line="218"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="226"/>
+        <location filename="../components/MinutesPanel.qml" line="228"/>
         <source>Ví dụ: Nguyễn Văn An</source>
         <translation>Example: Nguyễn Văn An</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="240"/>
+        <location filename="../components/MinutesPanel.qml" line="242"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="249"/>
+        <location filename="../components/MinutesPanel.qml" line="251"/>
         <source>Ví dụ: Phó Giám đốc</source>
         <translation>Example: Deputy Director</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="263"/>
+        <location filename="../components/MinutesPanel.qml" line="265"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Agency, unit</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="272"/>
+        <location filename="../components/MinutesPanel.qml" line="274"/>
         <source>Ví dụ: Sở Công Thương</source>
         <translation>Example: Department of Industry and Trade</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="293"/>
+        <location filename="../components/MinutesPanel.qml" line="295"/>
         <source>+ Thêm vào biên bản</source>
         <translation>+ Add to the minutes</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="293"/>
+        <location filename="../components/MinutesPanel.qml" line="295"/>
         <source>Lưu thay đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="300"/>
+        <location filename="../components/MinutesPanel.qml" line="302"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="309"/>
+        <location filename="../components/MinutesPanel.qml" line="311"/>
         <source>II. Nội dung làm việc, kết quả kiểm tra</source>
         <translation>II. Work done and findings</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="320"/>
+        <location filename="../components/MinutesPanel.qml" line="322"/>
         <source>Điều đã thấy, ý kiến của từng cơ quan…</source>
         <translation>What was seen, each agency’s opinion…</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="345"/>
+        <location filename="../components/MinutesPanel.qml" line="347"/>
         <source>III. Kết luận và kiến nghị</source>
         <translation>III. Conclusions and requests</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="352"/>
+        <location filename="../components/MinutesPanel.qml" line="354"/>
         <source>+ Thêm ý (Một là…, Hai là…)</source>
         <translation>+ Add a point (Một là…, Hai là…)</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="365"/>
+        <location filename="../components/MinutesPanel.qml" line="367"/>
         <source>Một là, …
 Hai là, …</source>
         <translation>Một là (first), …
 Hai là (second), …</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="387"/>
+        <location filename="../components/MinutesPanel.qml" line="389"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="387"/>
+        <location filename="../components/MinutesPanel.qml" line="389"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="402"/>
+        <location filename="../components/MinutesPanel.qml" line="404"/>
         <source>Xoá người tham gia</source>
         <translation>Remove participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="413"/>
+        <location filename="../components/MinutesPanel.qml" line="415"/>
         <source>Xoá %1 khỏi thành phần tham gia?</source>
         <translation>Remove %1 from the participants?</translation>
     </message>

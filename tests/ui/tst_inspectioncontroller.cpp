@@ -3,6 +3,7 @@
 #include "clustercontroller.h"
 #include "clusterlistmodel.h"
 #include "clustermanager.h"
+#include "database.h"
 #include "geoboundary.h"
 #include "inspectioncontroller.h"
 #include "inspectionmanager.h"
@@ -12,6 +13,7 @@
 #include "violationcatalogmodel.h"
 #include "violationmodel.h"
 
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -34,6 +36,16 @@ private:
                 return c.value(QStringLiteral("id")).toString();
         }
         return {};
+    }
+    // A sync round's write of `column` of a row (the pull writes the device's database so).
+    bool pulledInto(const QString &table, const QString &id, const QString &column,
+                    const QString &text)
+    {
+        QSqlQuery q(m_app->database()->connection());
+        q.prepare(QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(table, column));
+        q.addBindValue(text);
+        q.addBindValue(id);
+        return q.exec();
     }
     static QString photoPath()
     {
@@ -209,6 +221,101 @@ private slots:
         QCOMPARE(errors.keys(), QStringList{field});
         QVERIFY(!errors.value(field).toString().isEmpty());
         QCOMPARE(insp()->participants()->rowCount(), 0);
+    }
+
+    // A sync round writes a teammate's text into the open inspection (here: SQL on the device's
+    // database, as the pull writes it). The user's next save leaves an untouched text as the
+    // round left it; a text both changed is not written but named, with its value now, and
+    // written when saved again.
+    void aTextChangedBySyncIsNotOverwrittenUnseen()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        const QString id = insp()->inspectionId();
+        const QString f0 = QStringLiteral("Đoàn đã kiểm tra hiện trường.");
+        const QString c0 = QStringLiteral("Một là, hoàn thành thoát nước mưa.");
+        QVERIFY(insp()->saveFindings(f0, c0).value(QStringLiteral("ok")).toBool());
+        auto pulled = [&](const QString &column, const QString &text) {
+            return pulledInto(QStringLiteral("inspections"), id, column, text);
+        };
+        auto stored = [&](const char *column) {
+            return m_app->inspectionManager()
+                ->inspection(id)
+                .value(QLatin1String(column))
+                .toString();
+        };
+        const QString teammates = QStringLiteral("Một là, đồng nghiệp ghi kết luận này.");
+        QVERIFY(pulled(QStringLiteral("conclusions"), teammates));
+        const QString f1 = f0 + QStringLiteral(" Hệ thống thoát nước mưa chưa xong.");
+        QVariantMap r = insp()->saveFindings(f1, c0); // the form still shows c0
+        QVERIFY2(r.value(QStringLiteral("ok")).toBool(),
+                 qPrintable(r.value(QStringLiteral("message")).toString()));
+        QCOMPARE(stored("findings"), f1);
+        QCOMPARE(stored("conclusions"), teammates);
+
+        const QString again = QStringLiteral("Một là, đồng nghiệp sửa lại kết luận.");
+        QVERIFY(pulled(QStringLiteral("conclusions"), again));
+        const QString mine = QStringLiteral("Một là, kết luận của tôi.");
+        r = insp()->saveFindings(f1, mine);
+        QVERIFY(!r.value(QStringLiteral("ok")).toBool());
+        QVERIFY(r.value(QStringLiteral("changedUnder")).toBool());
+        const QVariantMap errors = r.value(QStringLiteral("errors")).toMap();
+        QCOMPARE(errors.keys(), QStringList{QStringLiteral("conclusions")});
+        QVERIFY2(errors.value(QStringLiteral("conclusions")).toString().contains(again),
+                 qPrintable(errors.value(QStringLiteral("conclusions")).toString()));
+        QCOMPARE(stored("conclusions"), again);
+        // Saved again, knowing it: written.
+        QVERIFY(insp()->saveFindings(f1, mine).value(QStringLiteral("ok")).toBool());
+        QCOMPARE(stored("conclusions"), mine);
+    }
+
+    // The same for a violation's form: fields the user left as violation() gave them keep what
+    // a sync round wrote meanwhile.
+    void aViolationFieldChangedBySyncIsNotOverwrittenUnseen()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        const QVariantMap cat = m_app->catalog()->get(0);
+        QVariantMap form{{QStringLiteral("category"), cat.value(QStringLiteral("code"))},
+                         {QStringLiteral("severity"), QStringLiteral("serious")},
+                         {QStringLiteral("observed"), QStringLiteral("Không có nhật ký vận hành")},
+                         {QStringLiteral("remedy"), QStringLiteral("Lập nhật ký")},
+                         {QStringLiteral("deadline"), QStringLiteral("30/6/2027")}};
+        QVariantMap r = insp()->saveViolation({}, form);
+        QVERIFY(r.value(QStringLiteral("ok")).toBool());
+        const QString id = r.value(QStringLiteral("id")).toString();
+        QVERIFY(!insp()->violation(id).isEmpty()); // the form opens it
+        auto pulled = [&](const QString &column, const QString &text) {
+            return pulledInto(QStringLiteral("violations"), id, column, text);
+        };
+        // Read from the database: violation() is what the form calls when it opens.
+        auto stored = [&](const char *column) {
+            QSqlQuery q(m_app->database()->connection());
+            q.prepare(QStringLiteral("SELECT %1 FROM violations WHERE id = ?")
+                          .arg(QLatin1String(column)));
+            q.addBindValue(id);
+            return q.exec() && q.next() ? q.value(0).toString() : QStringLiteral("<none>");
+        };
+        QVERIFY(pulled(QStringLiteral("remedy"), QStringLiteral("Lắp đồng hồ nước thải")));
+        QVERIFY(pulled(QStringLiteral("deadline_on"), QStringLiteral("2027-03-31")));
+        form.insert(QStringLiteral("observed"), QStringLiteral("Không xuất trình nhật ký"));
+        r = insp()->saveViolation(id, form);
+        QVERIFY2(r.value(QStringLiteral("ok")).toBool(),
+                 qPrintable(r.value(QStringLiteral("message")).toString()));
+        QCOMPARE(stored("observed"), QStringLiteral("Không xuất trình nhật ký"));
+        QCOMPARE(stored("remedy"), QStringLiteral("Lắp đồng hồ nước thải"));
+        QCOMPARE(stored("deadline_on"), QStringLiteral("2027-03-31"));
+
+        QVERIFY(pulled(QStringLiteral("remedy"), QStringLiteral("Lắp đồng hồ và camera")));
+        form.insert(QStringLiteral("remedy"), QStringLiteral("Lập nhật ký vận hành hằng ngày"));
+        r = insp()->saveViolation(id, form);
+        QVERIFY(!r.value(QStringLiteral("ok")).toBool());
+        QVERIFY(r.value(QStringLiteral("changedUnder")).toBool());
+        QCOMPARE(r.value(QStringLiteral("errors")).toMap().keys(),
+                 QStringList{QStringLiteral("remedy")});
+        QCOMPARE(stored("remedy"), QStringLiteral("Lắp đồng hồ và camera"));
+        QVERIFY(insp()->saveViolation(id, form).value(QStringLiteral("ok")).toBool());
+        QCOMPARE(stored("remedy"), QStringLiteral("Lập nhật ký vận hành hằng ngày"));
+        // The deadline the form still shows (30/6/2027) was not the user's change: kept.
+        QCOMPARE(stored("deadline_on"), QStringLiteral("2027-03-31"));
     }
 
     void findingsSavedAndFinalOnSubmit()
