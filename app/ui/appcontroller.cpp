@@ -184,6 +184,14 @@ void AppController::reloadShown()
         m_cluster->reload();
 }
 
+void AppController::reloadPulled()
+{
+    if (!m_ready)
+        return;
+    reloadShown();
+    m_inspection->refreshPulled();
+}
+
 void AppController::reloadPhotos()
 {
     if (!m_ready)

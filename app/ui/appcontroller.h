@@ -99,6 +99,9 @@ public:
     // Reads the cluster list and the open cluster again: after the database changed under
     // them (a saved inspection, rows pulled from the registry).
     void reloadShown();
+    // After a sync round wrote to the database: what reloadShown reloads, and the open
+    // inspection (InspectionController::refreshPulled).
+    void reloadPulled();
     // Searches again: rows pulled earlier became searchable (SyncClient::searchBacklogChanged).
     void reloadSearch();
     // Reads the open inspection's photos again: a round brought their rows or thumbnails, or an

@@ -323,6 +323,35 @@ void ChecklistModel::markMissing()
     }
 }
 
+void ChecklistModel::refreshAnswers()
+{
+    if (m_inspectionId.isEmpty())
+        return;
+    const QVariantMap answers = m_inspections->answers(m_inspectionId);
+    QStringList changed;
+    for (auto it = m_indexById.constBegin(); it != m_indexById.constEnd(); ++it) {
+        const QString &id = it.key();
+        const QString kind = m_all.at(it.value()).toMap().value(QStringLiteral("kind")).toString();
+        if (m_pending.contains(id) ||
+            (kind != QLatin1String("yes_no_na") && kind != QLatin1String("choice")))
+            continue;
+        const QString now = answers.value(id).toMap().value(QStringLiteral("value")).toString();
+        if (now == m_values.value(id))
+            continue;
+        if (now.isEmpty())
+            m_values.remove(id);
+        else
+            m_values.insert(id, now);
+        changed << id;
+    }
+    if (changed.isEmpty())
+        return;
+    for (const QString &id : std::as_const(changed))
+        emitRowChanged(id);
+    updateVisibility();
+    emit progressChanged();
+}
+
 void ChecklistModel::refreshPhotos()
 {
     if (!m_photos || m_inspectionId.isEmpty())

@@ -74,6 +74,13 @@ public:
     void markMissing();
     // Re-reads the photo counts (after a photo was attached or removed).
     void refreshPhotos();
+    // Reads the answers again (a sync round brought a teammate's): the rows whose value changed
+    // are updated, questions they show or hide come and go, and the rows keep their place. Only
+    // answers picked with one tap (yes/no/not applicable, a choice): a typed answer (a number, a
+    // text) is bound to its field, and a new value would replace what the user may be typing
+    // there; it is read when the checklist is opened again. An input the app refused, still on
+    // screen, stays.
+    void refreshAnswers();
 
 signals:
     void loaded();

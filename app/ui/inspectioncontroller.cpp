@@ -419,6 +419,23 @@ QVariantMap InspectionController::violation(const QString &violationId) const
     return m_violations->get(row);
 }
 
+void InspectionController::refreshPulled()
+{
+    if (m_id.isEmpty())
+        return;
+    m_checklist->refreshAnswers();
+    m_violations->reload();
+    m_participants->reload();
+    const QString key = QStringLiteral("status");
+    const QVariantMap now = m_inspections->inspection(m_id);
+    if (now.value(key) == m_row.value(key))
+        return;
+    m_row = now;
+    if (m_row.value(QStringLiteral("accuracy_m")).toDouble() < 0)
+        m_row.insert(QStringLiteral("accuracy_m"), QVariant());
+    emit inspectionChanged();
+}
+
 QVariantMap InspectionController::violationRow(const QString &violationId) const
 {
     for (const QVariant &v : m_inspections->violations(m_id))

@@ -91,6 +91,11 @@ public:
     // Opens an existing inspection (a draft to continue, or a submitted one to read).
     Q_INVOKABLE bool open(const QString &inspectionId);
     Q_INVOKABLE void close();
+    // A sync round wrote to this device: the open inspection's answers, violations and
+    // participants are read again (forms keep what they show: see saveFindings,
+    // saveViolation); when a teammate's tablet submitted it meanwhile, the whole inspection is
+    // read again and is no longer editable here.
+    void refreshPulled();
     // Discards the draft being done.
     Q_INVOKABLE bool discard();
 

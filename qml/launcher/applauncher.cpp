@@ -66,8 +66,9 @@ bool isBlank(const QImage &image)
 
 void AppLauncher::followSync(AppController &controller, SyncClient &sync)
 {
-    // Clusters, tenants and inspections pulled from the registry show at once.
-    QObject::connect(&sync, &SyncClient::pulled, &controller, &AppController::reloadShown);
+    // Clusters, tenants and inspections pulled from the registry show at once, in the open
+    // inspection too.
+    QObject::connect(&sync, &SyncClient::pulled, &controller, &AppController::reloadPulled);
     // ... and in search once the worker has indexed them.
     QObject::connect(&sync, &SyncClient::searchBacklogChanged, &controller,
                      &AppController::reloadSearch);

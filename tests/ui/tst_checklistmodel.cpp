@@ -136,6 +136,42 @@ private slots:
         QCOMPARE(removed.count(), inserted.count());
     }
 
+    // A sync round wrote a teammate's answers under the open checklist (here: the manager writes
+    // them, as the pull writes the database). The answers picked with one tap are shown, the
+    // questions they show come, no row is reset; a typed answer is left to its field.
+    void refreshShowsTheAnswersASyncRoundWrote()
+    {
+        const QString inspection = m_app->inspection()->inspectionId();
+        auto behind = [&](const char *code, const char *value) {
+            const QString qid =
+                role(QLatin1String(code), ChecklistModel::QuestionIdRole).toString();
+            return m_app->inspectionManager()
+                ->setAnswer(inspection, qid, QLatin1String(value))
+                .ok();
+        };
+        QCOMPARE(model()->rowOfCode(QStringLiteral("HT08")), -1);
+        QVERIFY(behind("HT06", "yes"));
+        QVERIFY(behind("PL06", "per_plan"));
+        QVERIFY(behind("HT01", "45"));
+        QCOMPARE(role(QStringLiteral("HT06"), ChecklistModel::ValueRole).toString(), QString());
+        QSignalSpy changed(model(), &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(model(), &QAbstractItemModel::modelReset);
+        QSignalSpy progress(model(), &ChecklistModel::progressChanged);
+        model()->refreshAnswers();
+        QCOMPARE(role(QStringLiteral("HT06"), ChecklistModel::ValueRole).toString(),
+                 QStringLiteral("yes"));
+        QCOMPARE(role(QStringLiteral("PL06"), ChecklistModel::ValueRole).toString(),
+                 QStringLiteral("per_plan"));
+        QVERIFY(model()->rowOfCode(QStringLiteral("HT08")) >= 0);
+        QCOMPARE(role(QStringLiteral("HT01"), ChecklistModel::ValueRole).toString(), QString());
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(progress.count(), 1);
+        // Nothing new: nothing said.
+        model()->refreshAnswers();
+        QCOMPARE(changed.count(), 2);
+    }
+
     void missingMarked()
     {
         const QStringList missing = model()->missingQuestionIds();

@@ -268,6 +268,28 @@ private slots:
         QCOMPARE(stored("conclusions"), mine);
     }
 
+    // A teammate's tablet submitted the inspection open here: the round that brings it makes it
+    // read-only on this tablet too.
+    void aSubmissionPulledEndsEditingHere()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        const QString id = insp()->inspectionId();
+        QVERIFY(insp()->editable());
+        QVERIFY(pulledInto(QStringLiteral("inspections"), id, QStringLiteral("status"),
+                           QStringLiteral("submitted")));
+        QSignalSpy changed(insp(), &InspectionController::inspectionChanged);
+        insp()->refreshPulled();
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(!insp()->editable());
+        QCOMPARE(insp()->status(), QStringLiteral("submitted"));
+        insp()->refreshPulled(); // nothing new: nothing said
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(pulledInto(QStringLiteral("inspections"), id, QStringLiteral("status"),
+                           QStringLiteral("draft")));
+        insp()->refreshPulled();
+        QVERIFY(insp()->editable()); // cleanup() discards it
+    }
+
     // The same for a violation's form: fields the user left as violation() gave them keep what
     // a sync round wrote meanwhile.
     void aViolationFieldChangedBySyncIsNotOverwrittenUnseen()
