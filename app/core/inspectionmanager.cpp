@@ -378,11 +378,17 @@ CoreError InspectionManager::editableViolation(const QString &violationId, bool 
                                                QString *inspectionId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT inspection_id FROM violations WHERE id = ?%1")
-                  .arg(includeDeleted ? QString() : QStringLiteral(" AND deleted_at IS NULL")));
+    q.prepare(QStringLiteral("SELECT inspection_id, deleted_at FROM violations WHERE id = ?"));
     q.addBindValue(violationId);
     if (!q.exec() || !q.next())
         return {CoreError::Code::NotFound, tr("Không tìm thấy vi phạm.")};
+    // Deleted while its form was open: here, or on a teammate's tablet and brought by a sync
+    // round. Said so, not "not found".
+    if (!includeDeleted && !q.value(1).isNull())
+        return {CoreError::Code::NotEditable,
+                tr("Vi phạm này đã bị xoá (trên máy này hoặc trên máy khác, vừa được đồng bộ "
+                   "về), nên nội dung vừa sửa chưa được lưu. Nếu cần giữ, hãy báo giám sát "
+                   "viên để khôi phục, hoặc ghi thành một vi phạm mới.")};
     *inspectionId = q.value(0).toString();
     return editable(*inspectionId);
 }

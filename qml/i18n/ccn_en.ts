@@ -1551,14 +1551,14 @@
     </message>
     <message>
         <location filename="../../app/ui/inspectioncontroller.cpp" line="316"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="569"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="572"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="586"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="589"/>
         <source>Quá dài: %1 ký tự, tối đa %2.</source>
         <translation>Too long: %1 characters, at most %2.</translation>
     </message>
     <message>
         <location filename="../../app/ui/inspectioncontroller.cpp" line="319"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="531"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="548"/>
         <source>Quá dài: %1 ký tự, tối đa 300.</source>
         <translation>Too long: %1 characters, at most 300.</translation>
     </message>
@@ -1574,7 +1574,7 @@
     </message>
     <message>
         <location filename="../../app/ui/inspectioncontroller.cpp" line="338"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="539"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="556"/>
         <source>Hãy sửa các ô được đánh dấu đỏ.</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
@@ -1584,44 +1584,44 @@
         <translation>The other fields are saved. The marked field was changed by someone else while you were typing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="432"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="449"/>
         <source>Trong lúc bạn sửa, ô này đã được cập nhật khi đồng bộ thành: “%1”. Nội dung bạn đang thấy chưa được lưu: hãy xem lại; lưu lần nữa sẽ ghi nội dung bạn đang thấy.</source>
         <translation>While you were editing, a sync changed this field to: “%1”. What you see is not saved yet: look again; saving again writes what you see.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="444"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="461"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước khi thêm ảnh.</source>
         <translation>Start an inspection before adding photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="448"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="465"/>
         <source>Không tìm thấy tệp ảnh: %1</source>
         <translation>Photo file not found: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="522"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="539"/>
         <source>Hãy nhập họ tên người tham gia.</source>
         <translation>Enter the participant’s full name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="525"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="528"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="542"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="545"/>
         <source>Quá dài: %1 ký tự, tối đa 200.</source>
         <translation>Too long: %1 characters, at most 200.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="535"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="577"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="552"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="594"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước.</source>
         <translation>Start an inspection first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="578"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="595"/>
         <source>Chưa lưu: hãy rút ngắn nội dung.</source>
         <translation>Not saved: shorten the text.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="611"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="628"/>
         <source>Chưa lưu phần được đánh dấu: người khác đã sửa nó trong lúc bạn nhập.</source>
         <translation>The marked part is not saved: someone else changed it while you were typing.</translation>
     </message>
@@ -1670,7 +1670,7 @@
     </message>
     <message>
         <location filename="../../app/core/inspectionmanager.cpp" line="165"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="492"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="498"/>
         <source>Ghi chú quá dài (%1 ký tự, tối đa %2).</source>
         <translation>The note is too long (%1 characters, at most %2).</translation>
     </message>
@@ -1716,7 +1716,7 @@
     </message>
     <message>
         <location filename="../../app/core/inspectionmanager.cpp" line="325"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="426"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="432"/>
         <source>Trạng thái vi phạm không hợp lệ.</source>
         <translation>Invalid violation status.</translation>
     </message>
@@ -1746,43 +1746,48 @@
         <translation>The minimum fine is greater than the maximum.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="385"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="433"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="384"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="439"/>
         <source>Không tìm thấy vi phạm.</source>
         <translation>Violation not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="439"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="389"/>
+        <source>Vi phạm này đã bị xoá (trên máy này hoặc trên máy khác, vừa được đồng bộ về), nên nội dung vừa sửa chưa được lưu. Nếu cần giữ, hãy báo giám sát viên để khôi phục, hoặc ghi thành một vi phạm mới.</source>
+        <translation>This violation has been deleted (on this tablet, or on another and brought by a sync), so what you just changed is not saved. To keep it, ask a supervisor to restore the violation, or record it as a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="445"/>
         <source>Cuộc kiểm tra của vi phạm này đã bị xoá.</source>
         <translation>The inspection this violation belongs to has been deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="444"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="450"/>
         <source>Không thể chuyển vi phạm về trạng thái trước. Nếu vi phạm tái diễn, hãy ghi nhận một vi phạm mới.</source>
         <translation>A violation cannot be moved back to an earlier status. If the violation happens again, record a new violation.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="480"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="486"/>
         <source>Tiến độ phải từ 0 đến 100 %.</source>
         <translation>Progress must be between 0 and 100 %.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="482"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="488"/>
         <source>Ngày ghi nhận không hợp lệ.</source>
         <translation>The date of the reading is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="488"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="494"/>
         <source>Không tìm thấy hạng mục hạ tầng.</source>
         <translation>Infrastructure item not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="500"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="506"/>
         <source>Hạng mục này không thuộc cụm đang kiểm tra.</source>
         <translation>This item does not belong to the cluster being inspected.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/core/inspectionmanager.cpp" line="597"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="603"/>
         <source>Chưa thể gửi: còn %n mục bắt buộc chưa trả lời:
 • </source>
         <translation>

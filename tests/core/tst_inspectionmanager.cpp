@@ -200,6 +200,13 @@ private slots:
                  CoreError::Code::InvalidInput);
         QVERIFY(m.deleteViolation(vid).ok());
         QCOMPARE(m.violations(id).size(), 0);
+        // An edit of a violation deleted meanwhile (its form was open) says so.
+        const CoreError late =
+            m.updateViolation(vid, {{QStringLiteral("remedy"), QStringLiteral("Muộn")}});
+        QCOMPARE(late.code(), CoreError::Code::NotEditable);
+        QVERIFY2(late.message().contains(QStringLiteral("đã bị xoá")), qPrintable(late.message()));
+        QCOMPARE(m.updateViolation(QStringLiteral("no-such-id"), {}).code(),
+                 CoreError::Code::NotFound);
     }
 
     void progressReadings()
