@@ -426,9 +426,11 @@ void InspectionController::refreshPulled()
     m_checklist->refreshAnswers();
     m_violations->reload();
     m_participants->reload();
-    const QString key = QStringLiteral("status");
     const QVariantMap now = m_inspections->inspection(m_id);
-    if (now.value(key) == m_row.value(key))
+    const QString status = QStringLiteral("status");
+    const QString deletedAt = QStringLiteral("deleted_at");
+    if (now.value(status) == m_row.value(status) &&
+        now.value(deletedAt).isNull() == m_row.value(deletedAt).isNull())
         return;
     m_row = now;
     if (m_row.value(QStringLiteral("accuracy_m")).toDouble() < 0)

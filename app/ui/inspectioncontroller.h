@@ -39,6 +39,7 @@ class InspectionController : public QObject
     Q_PROPERTY(QString findings READ findings NOTIFY findingsChanged)
     Q_PROPERTY(QString conclusions READ conclusions NOTIFY findingsChanged)
     Q_PROPERTY(bool editable READ editable NOTIFY inspectionChanged)
+    Q_PROPERTY(bool deleted READ deleted NOTIFY inspectionChanged)
     Q_PROPERTY(QString summary READ summary NOTIFY inspectionChanged)
     Q_PROPERTY(QString positionText READ positionText NOTIFY inspectionChanged)
     // Shown when the inspection was started: outside the boundary, no fix, outside Vietnam.
@@ -66,7 +67,9 @@ public:
     QString clusterId() const;
     QString clusterName() const;
     QString status() const;
-    bool editable() const { return status() == QLatin1String("draft"); }
+    // A draft not deleted (a teammate's tablet may have discarded it: refreshPulled).
+    bool editable() const { return status() == QLatin1String("draft") && !deleted(); }
+    bool deleted() const { return !m_row.value(QStringLiteral("deleted_at")).isNull(); }
     QString summary() const;
     QString positionText() const;
     QString positionWarning() const { return m_positionWarning; }
@@ -94,7 +97,8 @@ public:
     // A sync round wrote to this device: the open inspection's answers, violations and
     // participants are read again (forms keep what they show: see saveFindings,
     // saveViolation); when a teammate's tablet submitted it meanwhile, the whole inspection is
-    // read again and is no longer editable here.
+    // read again and is no longer editable here; so too when a teammate's tablet discarded it
+    // (what was saved here still goes to the registry, where a supervisor may bring it back).
     void refreshPulled();
     // Discards the draft being done.
     Q_INVOKABLE bool discard();

@@ -111,6 +111,11 @@
         <translation>Inspection submitted: read only.</translation>
     </message>
     <message>
+        <location filename="../pages/ChecklistPage.qml" line="304"/>
+        <source>Cuộc kiểm tra này đã bị xoá (trên máy này hoặc trên máy khác, vừa được đồng bộ về): chỉ xem. Những gì đã lưu trên máy này vẫn được gửi lên máy chủ, nơi giám sát viên có thể khôi phục nó.</source>
+        <translation>This inspection has been deleted (on this tablet, or on another and brought by a sync): view only. What was saved on this tablet still goes to the server, where a supervisor can bring it back.</translation>
+    </message>
+    <message>
         <location filename="../pages/ChecklistPage.qml" line="317"/>
         <source>Gửi kết quả kiểm tra</source>
         <translation>Submit inspection</translation>
@@ -1551,14 +1556,14 @@
     </message>
     <message>
         <location filename="../../app/ui/inspectioncontroller.cpp" line="316"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="586"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="589"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="588"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="591"/>
         <source>Quá dài: %1 ký tự, tối đa %2.</source>
         <translation>Too long: %1 characters, at most %2.</translation>
     </message>
     <message>
         <location filename="../../app/ui/inspectioncontroller.cpp" line="319"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="548"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="550"/>
         <source>Quá dài: %1 ký tự, tối đa 300.</source>
         <translation>Too long: %1 characters, at most 300.</translation>
     </message>
@@ -1574,7 +1579,7 @@
     </message>
     <message>
         <location filename="../../app/ui/inspectioncontroller.cpp" line="338"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="556"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="558"/>
         <source>Hãy sửa các ô được đánh dấu đỏ.</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
@@ -1584,44 +1589,44 @@
         <translation>The other fields are saved. The marked field was changed by someone else while you were typing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="449"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="451"/>
         <source>Trong lúc bạn sửa, ô này đã được cập nhật khi đồng bộ thành: “%1”. Nội dung bạn đang thấy chưa được lưu: hãy xem lại; lưu lần nữa sẽ ghi nội dung bạn đang thấy.</source>
         <translation>While you were editing, a sync changed this field to: “%1”. What you see is not saved yet: look again; saving again writes what you see.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="461"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="463"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước khi thêm ảnh.</source>
         <translation>Start an inspection before adding photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="465"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="467"/>
         <source>Không tìm thấy tệp ảnh: %1</source>
         <translation>Photo file not found: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="539"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="541"/>
         <source>Hãy nhập họ tên người tham gia.</source>
         <translation>Enter the participant’s full name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="542"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="545"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="544"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="547"/>
         <source>Quá dài: %1 ký tự, tối đa 200.</source>
         <translation>Too long: %1 characters, at most 200.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="552"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="594"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="554"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="596"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước.</source>
         <translation>Start an inspection first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="595"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="597"/>
         <source>Chưa lưu: hãy rút ngắn nội dung.</source>
         <translation>Not saved: shorten the text.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="628"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="630"/>
         <source>Chưa lưu phần được đánh dấu: người khác đã sửa nó trong lúc bạn nhập.</source>
         <translation>The marked part is not saved: someone else changed it while you were typing.</translation>
     </message>

@@ -301,7 +301,7 @@ Page {
 
             Label {
                 Layout.fillWidth: true
-                text: page.insp.editable ? qsTr("Câu trả lời được lưu ngay khi nhập.") : qsTr("Cuộc kiểm tra đã gửi: chỉ xem.")
+                text: page.insp.editable ? qsTr("Câu trả lời được lưu ngay khi nhập.") : page.insp.deleted ? qsTr("Cuộc kiểm tra này đã bị xoá (trên máy này hoặc trên máy khác, vừa được đồng bộ về): chỉ xem. Những gì đã lưu trên máy này vẫn được gửi lên máy chủ, nơi giám sát viên có thể khôi phục nó.") : qsTr("Cuộc kiểm tra đã gửi: chỉ xem.")
                 color: "#424242"
                 wrapMode: Text.Wrap
             }

@@ -287,7 +287,18 @@ private slots:
         QVERIFY(pulledInto(QStringLiteral("inspections"), id, QStringLiteral("status"),
                            QStringLiteral("draft")));
         insp()->refreshPulled();
-        QVERIFY(insp()->editable()); // cleanup() discards it
+        QVERIFY(insp()->editable());
+        // Discarded on a teammate's tablet: read-only here too, and said so.
+        QVERIFY(pulledInto(QStringLiteral("inspections"), id, QStringLiteral("deleted_at"),
+                           QStringLiteral("1795000000000")));
+        insp()->refreshPulled();
+        QCOMPARE(changed.count(), 3);
+        QVERIFY(insp()->deleted());
+        QVERIFY(!insp()->editable());
+        QVERIFY(!insp()
+                     ->saveFindings(QStringLiteral("Muộn"), QString())
+                     .value(QStringLiteral("ok"))
+                     .toBool());
     }
 
     // The same for a violation's form: fields the user left as violation() gave them keep what
