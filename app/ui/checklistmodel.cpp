@@ -247,6 +247,38 @@ bool ChecklistModel::setValue(int row, const QString &value)
     if (valid && !m_pending.contains(id) && !m_errors.contains(id) &&
         normalised == m_values.value(id))
         return true;
+    // A sync round wrote another value since this row was read (a teammate's), and the user
+    // changed it too: theirs is not written over one they have not seen. The row shows the
+    // value now with a message; a typed answer stays on screen as typed; saving it again (or
+    // picking the choice again) writes it.
+    const QString now = m_inspections->answers(m_inspectionId)
+                            .value(id)
+                            .toMap()
+                            .value(QStringLiteral("value"))
+                            .toString();
+    if (valid && !m_errors.contains(id) && now != m_values.value(id) && normalised != now) {
+        if (now.isEmpty())
+            m_values.remove(id);
+        else
+            m_values.insert(id, now);
+        const QString kind = q.value(QStringLiteral("kind")).toString();
+        if (kind == QLatin1String("yes_no_na") || kind == QLatin1String("choice")) {
+            m_errors.insert(id, tr("Trong lúc bạn chọn, câu trả lời này đã được đổi khi đồng bộ "
+                                   "(đang hiện lựa chọn mới). Lựa chọn của bạn chưa được lưu: "
+                                   "hãy xem lại, rồi chọn lại nếu vẫn muốn."));
+        } else {
+            m_pending.insert(id, value);
+            m_errors.insert(id,
+                            tr("Trong lúc bạn nhập, câu trả lời này đã được cập nhật khi đồng bộ "
+                               "thành: “%1”. Câu trả lời của bạn chưa được lưu: hãy xem lại; lưu "
+                               "lần nữa sẽ ghi câu trả lời bạn đang thấy.")
+                                .arg(now.isEmpty() ? tr("(trống)") : now));
+        }
+        emitRowChanged(id);
+        updateVisibility();
+        emit progressChanged();
+        return false;
+    }
     const CoreError e = m_inspections->setAnswer(m_inspectionId, id, value);
     if (e.failed()) {
         m_pending.insert(id, value);

@@ -60,6 +60,9 @@ public:
     void clear();
 
     // Saves the value of the question in `row`; false (and the error on the row) when refused.
+    // Refused too, once, when a sync round wrote another value since the row was read and the
+    // user's differs from it: the row then shows the value now (a typed answer stays as typed)
+    // and the next save writes the user's.
     Q_INVOKABLE bool setValue(int row, const QString &value);
     Q_INVOKABLE bool setValueFor(const QString &questionId, const QString &value);
     Q_INVOKABLE int rowOf(const QString &questionId) const;

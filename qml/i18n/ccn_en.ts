@@ -25,12 +25,27 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="320"/>
+        <location filename="../../app/ui/checklistmodel.cpp" line="266"/>
+        <source>Trong lúc bạn chọn, câu trả lời này đã được đổi khi đồng bộ (đang hiện lựa chọn mới). Lựa chọn của bạn chưa được lưu: hãy xem lại, rồi chọn lại nếu vẫn muốn.</source>
+        <translation>While you were choosing, a sync changed this answer (the new choice is shown). Your choice is not saved: look again, and choose again if you still want it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklistmodel.cpp" line="272"/>
+        <source>Trong lúc bạn nhập, câu trả lời này đã được cập nhật khi đồng bộ thành: “%1”. Câu trả lời của bạn chưa được lưu: hãy xem lại; lưu lần nữa sẽ ghi câu trả lời bạn đang thấy.</source>
+        <translation>While you were typing, a sync changed this answer to: “%1”. Your answer is not saved: look again; saving again writes the answer you see.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklistmodel.cpp" line="275"/>
+        <source>(trống)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklistmodel.cpp" line="352"/>
         <source>Bắt buộc: hãy chụp hoặc chọn ít nhất một ảnh.</source>
         <translation>Required: take or choose at least one photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="321"/>
+        <location filename="../../app/ui/checklistmodel.cpp" line="353"/>
         <source>Bắt buộc: hãy trả lời câu hỏi này trước khi gửi.</source>
         <translation>Required: answer this question before submitting.</translation>
     </message>

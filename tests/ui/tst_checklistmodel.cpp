@@ -172,6 +172,46 @@ private slots:
         QCOMPARE(changed.count(), 2);
     }
 
+    // A teammate's answer written under the open checklist, and the user changes the same
+    // answer: not written over it unseen. The row shows the message (a typed answer stays as
+    // typed); saved again, the user's answer is written.
+    void anAnswerChangedBySyncIsNotOverwrittenUnseen()
+    {
+        const QString inspection = m_app->inspection()->inspectionId();
+        auto behind = [&](const char *code, const char *value) {
+            const QString qid =
+                role(QLatin1String(code), ChecklistModel::QuestionIdRole).toString();
+            return m_app->inspectionManager()
+                ->setAnswer(inspection, qid, QLatin1String(value))
+                .ok();
+        };
+        const int typed = model()->rowOfCode(QStringLiteral("HT01"));
+        QVERIFY(model()->setValue(typed, QStringLiteral("45")));
+        QVERIFY(behind("HT01", "60"));
+        QVERIFY(!model()->setValue(typed, QStringLiteral("50")));
+        QVERIFY2(role(QStringLiteral("HT01"), ChecklistModel::ErrorRole).toString().contains("60"),
+                 qPrintable(role(QStringLiteral("HT01"), ChecklistModel::ErrorRole).toString()));
+        QCOMPARE(role(QStringLiteral("HT01"), ChecklistModel::ValueRole).toString(),
+                 QStringLiteral("50"));
+        QCOMPARE(stored(QStringLiteral("HT01")), QStringLiteral("60"));
+        QVERIFY(model()->setValue(typed, QStringLiteral("50")));
+        QCOMPARE(stored(QStringLiteral("HT01")), QStringLiteral("50"));
+        QVERIFY(role(QStringLiteral("HT01"), ChecklistModel::ErrorRole).toString().isEmpty());
+
+        // A choice: the row shows the teammate's; picked again, the user's is written.
+        const int picked = model()->rowOfCode(QStringLiteral("PL01"));
+        QVERIFY(behind("PL01", "no"));
+        QVERIFY(!model()->setValue(picked, QStringLiteral("yes")));
+        QCOMPARE(role(QStringLiteral("PL01"), ChecklistModel::ValueRole).toString(),
+                 QStringLiteral("no"));
+        QCOMPARE(stored(QStringLiteral("PL01")), QStringLiteral("no"));
+        QVERIFY(model()->setValue(picked, QStringLiteral("yes")));
+        QCOMPARE(stored(QStringLiteral("PL01")), QStringLiteral("yes"));
+        // The same value as the teammate's: nothing to refuse.
+        QVERIFY(behind("PL01", "na"));
+        QVERIFY(model()->setValue(picked, QStringLiteral("na")));
+    }
+
     void missingMarked()
     {
         const QStringList missing = model()->missingQuestionIds();
