@@ -34,6 +34,16 @@ private:
             .toString();
     }
 
+    // A sync round's write of an answer under the open checklist (the manager writes it, as the
+    // pull writes the database, without the model knowing).
+    bool behind(const char *code, const char *value)
+    {
+        const QString qid = role(QLatin1String(code), ChecklistModel::QuestionIdRole).toString();
+        return m_app->inspectionManager()
+            ->setAnswer(m_app->inspection()->inspectionId(), qid, QLatin1String(value))
+            .ok();
+    }
+
 private slots:
     void initTestCase()
     {
@@ -141,14 +151,6 @@ private slots:
     // questions they show come, no row is reset; a typed answer is left to its field.
     void refreshShowsTheAnswersASyncRoundWrote()
     {
-        const QString inspection = m_app->inspection()->inspectionId();
-        auto behind = [&](const char *code, const char *value) {
-            const QString qid =
-                role(QLatin1String(code), ChecklistModel::QuestionIdRole).toString();
-            return m_app->inspectionManager()
-                ->setAnswer(inspection, qid, QLatin1String(value))
-                .ok();
-        };
         QCOMPARE(model()->rowOfCode(QStringLiteral("HT08")), -1);
         QVERIFY(behind("HT06", "yes"));
         QVERIFY(behind("PL06", "per_plan"));
@@ -177,14 +179,6 @@ private slots:
     // typed); saved again, the user's answer is written.
     void anAnswerChangedBySyncIsNotOverwrittenUnseen()
     {
-        const QString inspection = m_app->inspection()->inspectionId();
-        auto behind = [&](const char *code, const char *value) {
-            const QString qid =
-                role(QLatin1String(code), ChecklistModel::QuestionIdRole).toString();
-            return m_app->inspectionManager()
-                ->setAnswer(inspection, qid, QLatin1String(value))
-                .ok();
-        };
         const int typed = model()->rowOfCode(QStringLiteral("HT01"));
         QVERIFY(model()->setValue(typed, QStringLiteral("45")));
         QVERIFY(behind("HT01", "60"));
