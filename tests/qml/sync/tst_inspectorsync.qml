@@ -90,6 +90,27 @@ TestCase {
         tryVerify(() => !shown("thay đổi của bạn trùng với thay đổi người khác"), 5000);
         verify(!shown("bạn ghi “Bể lắng đã nạo vét”"));
 
+        // The inspection open in the app while a round brings a teammate's conclusions: saving
+        // the findings the inspector changed leaves the teammate's conclusions as they are,
+        // though the form still holds the old ones.
+        const insp = testInspectorApp.inspection;
+        verify(insp.open(draft), insp.lastError);
+        const formConclusions = insp.conclusions;
+        verify(testActions.editOnAnotherTablet("inspections", draft, "conclusions", "Một là, nạo vét bể lắng trước 30/6"), "the teammate's edit did not reach the registry");
+        mouseClick(find.buttonWith(page, "Đồng bộ ngay"));
+        tryVerify(() => !sync.syncing, 60000);
+        compare(sync.lastError, "");
+        compare(testActions.inspectorValue("SELECT conclusions FROM inspections WHERE id = '" + draft + "'"), "Một là, nạo vét bể lắng trước 30/6");
+        const saved = insp.saveFindings("Bể lắng đã nạo vét, bùn đưa đi xử lý", formConclusions);
+        verify(saved.ok, saved.message);
+        mouseClick(find.buttonWith(page, "Đồng bộ ngay"));
+        tryVerify(() => !sync.syncing, 60000);
+        compare(sync.lastError, "");
+        compare(sync.pendingRecords, 0);
+        compare(testActions.inspectorValue("SELECT conclusions FROM inspections WHERE id = '" + draft + "'"), "Một là, nạo vét bể lắng trước 30/6");
+        compare(testActions.inspectorValue("SELECT findings FROM inspections WHERE id = '" + draft + "'"), "Bể lắng đã nạo vét, bùn đưa đi xử lý");
+        insp.close();
+
         // An edit the registry refuses: it waits, is sent, and stays on the device, named.
         const firstTenant = "SELECT workers FROM tenants WHERE deleted_at IS NULL ORDER BY id LIMIT 1";
         const workersBefore = testActions.inspectorValue(firstTenant);
