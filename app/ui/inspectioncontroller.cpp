@@ -235,6 +235,7 @@ void InspectionController::loadInspection(const QString &id)
     m_id = id;
     m_row = m_inspections->inspection(id);
     m_violationsShown.clear();
+    m_participantsShown.clear();
     // accuracy -1 means unknown (the core stores what it is given).
     if (m_row.value(QStringLiteral("accuracy_m")).toDouble() < 0)
         m_row.insert(QStringLiteral("accuracy_m"), QVariant());
@@ -387,13 +388,7 @@ QVariantMap InspectionController::saveViolation(const QString &violationId,
                                                          : it.value().toString();
             errors.insert(key, changedUnderMessage(value));
         }
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("id"), id},
-                {QStringLiteral("errors"), errors},
-                {QStringLiteral("changedUnder"), true},
-                {QStringLiteral("message"),
-                 tr("Các ô khác đã được lưu. Ô được đánh dấu đã được người khác sửa trong lúc "
-                    "bạn nhập.")}};
+        return changedUnderReply(id, errors);
     }
     return {{QStringLiteral("ok"), true},
             {QStringLiteral("id"), id},
@@ -438,12 +433,38 @@ void InspectionController::refreshPulled()
     emit inspectionChanged();
 }
 
-QVariantMap InspectionController::violationRow(const QString &violationId) const
+QVariantMap InspectionController::rowIn(const QVariantList &rows, const QString &id)
 {
-    for (const QVariant &v : m_inspections->violations(m_id))
-        if (v.toMap().value(QStringLiteral("id")).toString() == violationId)
+    for (const QVariant &v : rows)
+        if (v.toMap().value(QStringLiteral("id")).toString() == id)
             return v.toMap();
     return {};
+}
+
+QVariantMap InspectionController::violationRow(const QString &violationId) const
+{
+    return rowIn(m_inspections->violations(m_id), violationId);
+}
+
+QVariantMap InspectionController::participant(const QString &participantId) const
+{
+    const int row = m_participants->indexOf(participantId);
+    if (row < 0)
+        return {};
+    m_participantsShown.insert(participantId,
+                               rowIn(m_inspections->participants(m_id), participantId));
+    return m_participants->get(row);
+}
+
+QVariantMap InspectionController::changedUnderReply(const QString &id, const QVariantMap &errors)
+{
+    return {{QStringLiteral("ok"), false},
+            {QStringLiteral("id"), id},
+            {QStringLiteral("errors"), errors},
+            {QStringLiteral("changedUnder"), true},
+            {QStringLiteral("message"),
+             tr("Các ô khác đã được lưu. Ô được đánh dấu đã được người khác sửa trong lúc bạn "
+                "nhập.")}};
 }
 
 QString InspectionController::changedUnderMessage(const QString &now)
@@ -557,15 +578,47 @@ QVariantMap InspectionController::saveParticipant(const QString &participantId,
                 {QStringLiteral("errors"), errors},
                 {QStringLiteral("message"), tr("Hãy sửa các ô được đánh dấu đỏ.")}};
     QString id = participantId;
-    const CoreError e =
-        participantId.isEmpty()
-            ? m_inspections->addParticipant(m_id, name, position, agency, &id)
-            : m_inspections->updateParticipant(participantId, name, position, agency);
-    if (e.failed())
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("errors"), QVariantMap()},
-                {QStringLiteral("message"), e.message()}};
-    m_participants->reload();
+    if (participantId.isEmpty()) {
+        const CoreError e = m_inspections->addParticipant(m_id, name, position, agency, &id);
+        if (e.failed())
+            return {{QStringLiteral("ok"), false},
+                    {QStringLiteral("errors"), QVariantMap()},
+                    {QStringLiteral("message"), e.message()}};
+        m_participants->reload();
+        return {{QStringLiteral("ok"), true},
+                {QStringLiteral("id"), id},
+                {QStringLiteral("errors"), QVariantMap()}};
+    }
+    // Only what the user changed since the form was shown; a field not written keeps the row's
+    // value now (a sync round's).
+    const QVariantMap now = rowIn(m_inspections->participants(m_id), participantId);
+    const FormMerge::Result merged =
+        FormMerge::merge({{QStringLiteral("name"), name},
+                          {QStringLiteral("position_title"), position},
+                          {QStringLiteral("agency"), agency}},
+                         m_participantsShown.value(participantId), now);
+    QVariantMap &shown = m_participantsShown[participantId];
+    for (const QVariantMap *m : {&merged.write, &merged.changedUnder})
+        for (auto it = m->constBegin(); it != m->constEnd(); ++it)
+            shown.insert(it.key(), it.value());
+    const auto value = [&](const char *key) {
+        return merged.write.value(QLatin1String(key), now.value(QLatin1String(key))).toString();
+    };
+    if (!merged.write.isEmpty()) {
+        const CoreError e = m_inspections->updateParticipant(
+            participantId, value("name"), value("position_title"), value("agency"));
+        if (e.failed())
+            return {{QStringLiteral("ok"), false},
+                    {QStringLiteral("errors"), QVariantMap()},
+                    {QStringLiteral("message"), e.message()}};
+        m_participants->reload();
+    }
+    if (!merged.changedUnder.isEmpty()) {
+        QVariantMap errors;
+        for (auto it = merged.changedUnder.constBegin(); it != merged.changedUnder.constEnd(); ++it)
+            errors.insert(it.key(), changedUnderMessage(it.value().toString()));
+        return changedUnderReply(id, errors);
+    }
     return {{QStringLiteral("ok"), true},
             {QStringLiteral("id"), id},
             {QStringLiteral("errors"), QVariantMap()}};

@@ -128,8 +128,13 @@ public:
     Q_INVOKABLE QString removePhoto(const QString &photoId);
     Q_INVOKABLE QVariantMap photo(const QString &photoId) const;
 
+    // A participant as the edit form shows it (the participants model's row); the form's save
+    // then writes only what the user changed (saveParticipant).
+    Q_INVOKABLE QVariantMap participant(const QString &participantId) const;
     // Adds a participant (participantId empty) or changes one. fields: name (required),
-    // position_title, agency. Returns {ok, id, message, errors: {field: message}}.
+    // position_title, agency. Returns {ok, id, message, errors: {field: message}}. A change
+    // writes only the fields changed since participant() gave them to the form (FormMerge), as
+    // saveViolation does.
     Q_INVOKABLE QVariantMap saveParticipant(const QString &participantId,
                                             const QVariantMap &fields);
     // Soft-deletes a participant; an empty string, or why not.
@@ -154,8 +159,12 @@ signals:
 private:
     // The violation's row as this device holds it now (empty when it is not in this inspection).
     QVariantMap violationRow(const QString &violationId) const;
+    // The row with `id` among `rows` (a list of this inspection's rows), or an empty map.
+    static QVariantMap rowIn(const QVariantList &rows, const QString &id);
     // Why a field was not written: a sync round brought `now` while the user changed it too.
     static QString changedUnderMessage(const QString &now);
+    // A form's save that wrote what it could and left `errors` (field -> changedUnderMessage).
+    static QVariantMap changedUnderReply(const QString &id, const QVariantMap &errors);
     void setLastError(const QString &message);
     void setSubmitMessage(const QString &message, const QStringList &missing);
     void loadInspection(const QString &id);
@@ -177,6 +186,7 @@ private:
     QVariantMap m_row; // as opened (what the page shows), and as saved since
     // The violations as violation() gave them to the form (their rows), by id.
     mutable QHash<QString, QVariantMap> m_violationsShown;
+    mutable QHash<QString, QVariantMap> m_participantsShown; // the same for participants
     QString m_positionWarning;
     QString m_submitMessage;
     QStringList m_missingItems;

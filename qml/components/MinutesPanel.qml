@@ -22,7 +22,8 @@ ColumnLayout {
     property bool textSaved: true
 
     function editParticipant(row) {
-        const p = insp.participants.get(row);
+        // Through the controller: the save then writes only what the user changes.
+        const p = insp.participant(insp.participants.get(row).id);
         editingId = p.id;
         nameField.text = p.name;
         positionField.text = p.positionTitle;

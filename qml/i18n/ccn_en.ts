@@ -1555,93 +1555,93 @@
         <translation>Inspection not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="304"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="305"/>
         <source>Hãy chọn loại vi phạm.</source>
         <translation>Choose the kind of violation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="308"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="309"/>
         <source>Hãy chọn mức độ vi phạm.</source>
         <translation>Choose the severity.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="311"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="312"/>
         <source>Hãy mô tả điều đã thấy tại hiện trường.</source>
         <translation>Describe what you saw on site.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="316"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="588"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="591"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="317"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="641"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="644"/>
         <source>Quá dài: %1 ký tự, tối đa %2.</source>
         <translation>Too long: %1 characters, at most %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="319"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="550"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="320"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="571"/>
         <source>Quá dài: %1 ký tự, tối đa 300.</source>
         <translation>Too long: %1 characters, at most 300.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="327"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="328"/>
         <source>“%1” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026.</source>
         <translation>“%1” is not a date. Enter day/month/year, e.g. 31/12/2026.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="331"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="332"/>
         <source>Hạn khắc phục phải trong khoảng năm 2000–2100.</source>
         <translation>The deadline must be between the years 2000 and 2100.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="338"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="558"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="339"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="579"/>
         <source>Hãy sửa các ô được đánh dấu đỏ.</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="395"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="466"/>
         <source>Các ô khác đã được lưu. Ô được đánh dấu đã được người khác sửa trong lúc bạn nhập.</source>
         <translation>The other fields are saved. The marked field was changed by someone else while you were typing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="451"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="472"/>
         <source>Trong lúc bạn sửa, ô này đã được cập nhật khi đồng bộ thành: “%1”. Nội dung bạn đang thấy chưa được lưu: hãy xem lại; lưu lần nữa sẽ ghi nội dung bạn đang thấy.</source>
         <translation>While you were editing, a sync changed this field to: “%1”. What you see is not saved yet: look again; saving again writes what you see.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="463"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="484"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước khi thêm ảnh.</source>
         <translation>Start an inspection before adding photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="467"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="488"/>
         <source>Không tìm thấy tệp ảnh: %1</source>
         <translation>Photo file not found: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="541"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="562"/>
         <source>Hãy nhập họ tên người tham gia.</source>
         <translation>Enter the participant’s full name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="544"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="547"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="565"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="568"/>
         <source>Quá dài: %1 ký tự, tối đa 200.</source>
         <translation>Too long: %1 characters, at most 200.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="554"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="596"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="575"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="649"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước.</source>
         <translation>Start an inspection first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="597"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="650"/>
         <source>Chưa lưu: hãy rút ngắn nội dung.</source>
         <translation>Not saved: shorten the text.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="630"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="683"/>
         <source>Chưa lưu phần được đánh dấu: người khác đã sửa nó trong lúc bạn nhập.</source>
         <translation>The marked part is not saved: someone else changed it while you were typing.</translation>
     </message>
@@ -1995,134 +1995,134 @@
 <context>
     <name>MinutesPanel</name>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="112"/>
+        <location filename="../components/MinutesPanel.qml" line="113"/>
         <source>I. Thành phần tham gia (%1)</source>
         <translation>I. Participants (%1)</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="118"/>
+        <location filename="../components/MinutesPanel.qml" line="119"/>
         <source>Chưa có người tham gia. Biên bản liệt kê từng người theo cơ quan: họ tên, chức vụ.</source>
         <translation>No participants yet. The minutes list each person by agency: full name, position.</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="164"/>
+        <location filename="../components/MinutesPanel.qml" line="165"/>
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="165"/>
+        <location filename="../components/MinutesPanel.qml" line="166"/>
         <source>Sửa %1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="174"/>
+        <location filename="../components/MinutesPanel.qml" line="175"/>
         <source>Xoá</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="175"/>
+        <location filename="../components/MinutesPanel.qml" line="176"/>
         <source>Xoá %1</source>
         <translation>Remove %1</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="203"/>
+        <location filename="../components/MinutesPanel.qml" line="204"/>
         <source>Thêm người tham gia</source>
         <translation>Add a participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="203"/>
+        <location filename="../components/MinutesPanel.qml" line="204"/>
         <source>Sửa người tham gia</source>
         <translation>Edit participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="218"/>
+        <location filename="../components/MinutesPanel.qml" line="219"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="228"/>
+        <location filename="../components/MinutesPanel.qml" line="229"/>
         <source>Ví dụ: Nguyễn Văn An</source>
         <translation>Example: Nguyễn Văn An</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="242"/>
+        <location filename="../components/MinutesPanel.qml" line="243"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="251"/>
+        <location filename="../components/MinutesPanel.qml" line="252"/>
         <source>Ví dụ: Phó Giám đốc</source>
         <translation>Example: Deputy Director</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="265"/>
+        <location filename="../components/MinutesPanel.qml" line="266"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Agency, unit</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="274"/>
+        <location filename="../components/MinutesPanel.qml" line="275"/>
         <source>Ví dụ: Sở Công Thương</source>
         <translation>Example: Department of Industry and Trade</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="295"/>
+        <location filename="../components/MinutesPanel.qml" line="296"/>
         <source>+ Thêm vào biên bản</source>
         <translation>+ Add to the minutes</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="295"/>
+        <location filename="../components/MinutesPanel.qml" line="296"/>
         <source>Lưu thay đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="302"/>
+        <location filename="../components/MinutesPanel.qml" line="303"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="311"/>
+        <location filename="../components/MinutesPanel.qml" line="312"/>
         <source>II. Nội dung làm việc, kết quả kiểm tra</source>
         <translation>II. Work done and findings</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="322"/>
+        <location filename="../components/MinutesPanel.qml" line="323"/>
         <source>Điều đã thấy, ý kiến của từng cơ quan…</source>
         <translation>What was seen, each agency’s opinion…</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="347"/>
+        <location filename="../components/MinutesPanel.qml" line="348"/>
         <source>III. Kết luận và kiến nghị</source>
         <translation>III. Conclusions and requests</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="354"/>
+        <location filename="../components/MinutesPanel.qml" line="355"/>
         <source>+ Thêm ý (Một là…, Hai là…)</source>
         <translation>+ Add a point (Một là…, Hai là…)</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="367"/>
+        <location filename="../components/MinutesPanel.qml" line="368"/>
         <source>Một là, …
 Hai là, …</source>
         <translation>Một là (first), …
 Hai là (second), …</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="389"/>
+        <location filename="../components/MinutesPanel.qml" line="390"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="389"/>
+        <location filename="../components/MinutesPanel.qml" line="390"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="404"/>
+        <location filename="../components/MinutesPanel.qml" line="405"/>
         <source>Xoá người tham gia</source>
         <translation>Remove participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="415"/>
+        <location filename="../components/MinutesPanel.qml" line="416"/>
         <source>Xoá %1 khỏi thành phần tham gia?</source>
         <translation>Remove %1 from the participants?</translation>
     </message>

@@ -268,6 +268,48 @@ private slots:
         QCOMPARE(stored("conclusions"), mine);
     }
 
+    // The participant form too: an agency a sync round corrected while the form was open stays;
+    // a name both changed is named, not written, then written when saved again.
+    void aParticipantFieldChangedBySyncIsNotOverwrittenUnseen()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        QVariantMap form{{QStringLiteral("name"), QStringLiteral("Nguyễn Văn An")},
+                         {QStringLiteral("position_title"), QStringLiteral("Chuyên viên")},
+                         {QStringLiteral("agency"), QStringLiteral("Sở Công Thương")}};
+        QVariantMap r = insp()->saveParticipant({}, form);
+        QVERIFY(r.value(QStringLiteral("ok")).toBool());
+        const QString id = r.value(QStringLiteral("id")).toString();
+        QCOMPARE(insp()->participant(id).value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Nguyễn Văn An"));
+        QVERIFY(pulledInto(QStringLiteral("inspection_participants"), id, QStringLiteral("agency"),
+                           QStringLiteral("Sở Công Thương tỉnh Ninh Bình")));
+        form.insert(QStringLiteral("position_title"), QStringLiteral("Phó Trưởng phòng"));
+        r = insp()->saveParticipant(id, form);
+        QVERIFY2(r.value(QStringLiteral("ok")).toBool(),
+                 qPrintable(r.value(QStringLiteral("message")).toString()));
+        const auto stored = [&](const char *key) {
+            for (const QVariant &v :
+                 m_app->inspectionManager()->participants(insp()->inspectionId()))
+                if (v.toMap().value(QStringLiteral("id")).toString() == id)
+                    return v.toMap().value(QLatin1String(key)).toString();
+            return QStringLiteral("<none>");
+        };
+        QCOMPARE(stored("agency"), QStringLiteral("Sở Công Thương tỉnh Ninh Bình"));
+        QCOMPARE(stored("position_title"), QStringLiteral("Phó Trưởng phòng"));
+
+        QVERIFY(pulledInto(QStringLiteral("inspection_participants"), id, QStringLiteral("name"),
+                           QStringLiteral("Nguyễn Văn Ân")));
+        form.insert(QStringLiteral("name"), QStringLiteral("Nguyễn Văn Anh"));
+        r = insp()->saveParticipant(id, form);
+        QVERIFY(!r.value(QStringLiteral("ok")).toBool());
+        QCOMPARE(r.value(QStringLiteral("errors")).toMap().keys(),
+                 QStringList{QStringLiteral("name")});
+        QCOMPARE(stored("name"), QStringLiteral("Nguyễn Văn Ân"));
+        QVERIFY(insp()->saveParticipant(id, form).value(QStringLiteral("ok")).toBool());
+        QCOMPARE(stored("name"), QStringLiteral("Nguyễn Văn Anh"));
+        QCOMPARE(stored("agency"), QStringLiteral("Sở Công Thương tỉnh Ninh Bình"));
+    }
+
     // A teammate's tablet submitted the inspection open here: the round that brings it makes it
     // read-only on this tablet too.
     void aSubmissionPulledEndsEditingHere()
