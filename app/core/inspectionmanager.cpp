@@ -1,6 +1,7 @@
 #include "inspectionmanager.h"
 
 #include "answerid.h"
+#include "participantid.h"
 #include "searchtext.h"
 #include "transaction.h"
 
@@ -249,13 +250,37 @@ CoreError InspectionManager::addParticipant(const QString &inspectionId, const Q
     e = validateParticipant(name, positionTitle, agency);
     if (e.failed())
         return e;
-    QString newId;
-    e = m_writer.insert(QStringLiteral("inspection_participants"),
-                        {{QStringLiteral("inspection_id"), inspectionId},
-                         {QStringLiteral("name"), name.trimmed()},
-                         {QStringLiteral("position_title"), positionTitle.trimmed()},
-                         {QStringLiteral("agency"), agency.trimmed()}},
-                        &newId);
+    // The same person added on two tablets is one row (ParticipantId).
+    QString newId = ParticipantId::of(inspectionId, name, agency);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT name, agency, deleted_at FROM inspection_participants WHERE id = ?"));
+    q.addBindValue(newId);
+    q.exec();
+    const bool exists = q.next();
+    const bool live = exists && q.value(2).isNull();
+    const bool samePerson = exists && ParticipantId::of(inspectionId, q.value(0).toString(),
+                                                        q.value(1).toString()) == newId;
+    q.finish(); // a read left open would make the write below fail
+    if (live && samePerson)
+        return invalid(tr("%1 đã có trong danh sách người tham gia.").arg(name.trimmed()));
+    const QVariantMap fields{{QStringLiteral("inspection_id"), inspectionId},
+                             {QStringLiteral("name"), name.trimmed()},
+                             {QStringLiteral("position_title"), positionTitle.trimmed()},
+                             {QStringLiteral("agency"), agency.trimmed()}};
+    if (exists && !live) {
+        // Removed before, added again: the row comes back.
+        QVariantMap back = fields;
+        back.insert(QStringLiteral("deleted_at"), QVariant());
+        e = m_writer.update(QStringLiteral("inspection_participants"), newId, back);
+    } else if (exists) {
+        // That id is a participant renamed since: this one gets an id of its own.
+        e = m_writer.insert(QStringLiteral("inspection_participants"), fields, &newId);
+    } else {
+        QVariantMap withId = fields;
+        withId.insert(QStringLiteral("id"), newId);
+        e = m_writer.insert(QStringLiteral("inspection_participants"), withId);
+    }
     if (id)
         *id = newId;
     return changed(e, inspectionId, true);

@@ -1649,165 +1649,170 @@
 <context>
     <name>InspectionManager</name>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="61"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="62"/>
         <source>Loại kiểm tra không hợp lệ: %1</source>
         <translation>Invalid inspection type: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="66"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="67"/>
         <source>Không tìm thấy cụm công nghiệp này.</source>
         <translation>This industrial cluster was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="69"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="70"/>
         <source>Không tìm thấy mẫu phiếu kiểm tra.</source>
         <translation>Checklist template not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="79"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="80"/>
         <source>Toạ độ không hợp lệ.</source>
         <translation>Invalid coordinates.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="141"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="142"/>
         <source>Không tìm thấy cuộc kiểm tra.</source>
         <translation>Inspection not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="143"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="144"/>
         <source>Cuộc kiểm tra này đã bị xoá.</source>
         <translation>This inspection has been deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="147"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="148"/>
         <source>Cuộc kiểm tra đã được gửi nên không thể sửa. Hãy tạo một cuộc kiểm tra bổ sung.</source>
         <translation>This inspection has been submitted and can no longer be edited. Start a supplementary inspection instead.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="159"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="160"/>
         <source>Không tìm thấy câu hỏi.</source>
         <translation>Question not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="165"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="498"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="166"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="523"/>
         <source>Ghi chú quá dài (%1 ký tự, tối đa %2).</source>
         <translation>The note is too long (%1 characters, at most %2).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="200"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="201"/>
         <source>Nội dung quá dài (tối đa 20.000 ký tự).</source>
         <translation>The text is too long (at most 20,000 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="223"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="224"/>
         <source>Hãy nhập họ tên người tham gia.</source>
         <translation>Enter the participant’s full name.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="225"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="226"/>
         <source>Họ tên, chức vụ hoặc cơ quan quá dài.</source>
         <translation>The name, position or agency is too long.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="237"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="238"/>
         <source>Không tìm thấy người tham gia này.</source>
         <translation>This participant was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="312"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="266"/>
+        <source>%1 đã có trong danh sách người tham gia.</source>
+        <translation>%1 is already in the list of participants.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/inspectionmanager.cpp" line="337"/>
         <source>Trường không hợp lệ: %1</source>
         <translation>Invalid field: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="316"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="341"/>
         <source>Hãy chọn loại vi phạm.</source>
         <translation>Choose the kind of violation.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="319"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="344"/>
         <source>Hãy mô tả điều đã thấy (nội dung vi phạm).</source>
         <translation>Describe what you saw (the violation).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="322"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="347"/>
         <source>Hãy chọn mức độ vi phạm.</source>
         <translation>Choose the severity.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="325"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="432"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="350"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="457"/>
         <source>Trạng thái vi phạm không hợp lệ.</source>
         <translation>Invalid violation status.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="331"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="356"/>
         <source>Nội dung quá dài (tối đa %1 ký tự).</source>
         <translation>The text is too long (at most %1 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="338"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="363"/>
         <source>Hạn khắc phục không phải là ngày hợp lệ (định dạng năm-tháng-ngày).</source>
         <translation>The deadline is not a valid date (format: year-month-day).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="340"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="365"/>
         <source>Hạn khắc phục phải nằm trong khoảng năm 2000–2100.</source>
         <translation>The deadline must be between the years 2000 and 2100.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="348"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="373"/>
         <source>Mức phạt phải là số tiền hợp lệ (đồng).</source>
         <translation>The fine must be a valid amount (in VND).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="350"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="375"/>
         <source>Mức phạt tối thiểu lớn hơn mức tối đa.</source>
         <translation>The minimum fine is greater than the maximum.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="384"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="439"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="409"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="464"/>
         <source>Không tìm thấy vi phạm.</source>
         <translation>Violation not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="389"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="414"/>
         <source>Vi phạm này đã bị xoá (trên máy này hoặc trên máy khác, vừa được đồng bộ về), nên nội dung vừa sửa chưa được lưu. Nếu cần giữ, hãy báo giám sát viên để khôi phục, hoặc ghi thành một vi phạm mới.</source>
         <translation>This violation has been deleted (on this tablet, or on another and brought by a sync), so what you just changed is not saved. To keep it, ask a supervisor to restore the violation, or record it as a new one.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="445"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="470"/>
         <source>Cuộc kiểm tra của vi phạm này đã bị xoá.</source>
         <translation>The inspection this violation belongs to has been deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="450"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="475"/>
         <source>Không thể chuyển vi phạm về trạng thái trước. Nếu vi phạm tái diễn, hãy ghi nhận một vi phạm mới.</source>
         <translation>A violation cannot be moved back to an earlier status. If the violation happens again, record a new violation.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="486"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="511"/>
         <source>Tiến độ phải từ 0 đến 100 %.</source>
         <translation>Progress must be between 0 and 100 %.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="488"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="513"/>
         <source>Ngày ghi nhận không hợp lệ.</source>
         <translation>The date of the reading is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="494"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="519"/>
         <source>Không tìm thấy hạng mục hạ tầng.</source>
         <translation>Infrastructure item not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="506"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="531"/>
         <source>Hạng mục này không thuộc cụm đang kiểm tra.</source>
         <translation>This item does not belong to the cluster being inspected.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/core/inspectionmanager.cpp" line="603"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="628"/>
         <source>Chưa thể gửi: còn %n mục bắt buộc chưa trả lời:
 • </source>
         <translation>

@@ -312,6 +312,31 @@ private slots:
         QCOMPARE(m.updateParticipant(b, QStringLiteral("X"), QString(), QString()).code(),
                  CoreError::Code::NotFound);
 
+        // The same person twice is refused, written another way too; removed, they come back as
+        // the same row; a participant renamed since leaves their first name free for another.
+        const CoreError twice = m.addParticipant(id, QStringLiteral("nguyen van an"), QString(),
+                                                 QStringLiteral("SỞ CÔNG THƯƠNG"), nullptr);
+        QCOMPARE(twice.code(), CoreError::Code::InvalidInput);
+        QVERIFY2(twice.message().contains(QStringLiteral("đã có")), qPrintable(twice.message()));
+        QString back;
+        QVERIFY(m.addParticipant(id, QStringLiteral("Lê Thị Hoa"), QStringLiteral("Phó Giám đốc"),
+                                 QStringLiteral("Công ty CP hạ tầng"), &back)
+                    .ok());
+        QCOMPARE(back, b);
+        QCOMPARE(m.participants(id).size(), 3);
+        QVERIFY(m.updateParticipant(a, QStringLiteral("Nguyễn Văn Anh"),
+                                    QStringLiteral("Phó Giám đốc"),
+                                    QStringLiteral("Sở Công Thương"))
+                    .ok());
+        QString another;
+        QVERIFY(m.addParticipant(id, QStringLiteral("Nguyễn Văn An"), QString(),
+                                 QStringLiteral("Sở Công Thương"), &another)
+                    .ok());
+        QVERIFY(another != a);
+        QCOMPARE(m.participants(id).size(), 4);
+        QVERIFY(m.removeParticipant(another).ok());
+        QVERIFY(m.removeParticipant(b).ok());
+
         // Submitted: participants are part of the signed minutes and no longer change.
         QVERIFY(m.setAnswer(id, testdb::qWwtp, QStringLiteral("yes")).ok());
         QVERIFY(m.setAnswer(id, testdb::qCapacity, QStringLiteral("500")).ok());

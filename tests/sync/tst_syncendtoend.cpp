@@ -1252,6 +1252,36 @@ private slots:
     // first stored keeps the field, the other answer is a conflict record for the supervisor,
     // and both tablets hold the row and go on syncing. (With ids chosen at random the registry
     // held two rows for one question, and no device could store both: every pull of them failed.)
+    // Two teammates add the same person to the minutes offline (written a little differently):
+    // one participant on both tablets, no conflict where their words agree (ParticipantId).
+    void twoTabletsAddingOnePersonMakeOneParticipant()
+    {
+        std::unique_ptr<Device> a, b;
+        QVERIFY(twoSyncedTablets(&a, &b));
+        InspectionManager onA(a->c()), onB(b->c());
+        QString inspection, question;
+        QVERIFY(sharedDraft(*a, *b, &inspection, &question));
+        QString fromA, fromB;
+        QVERIFY(onA.addParticipant(inspection, "Trần Thị Mai", "Giám đốc",
+                                   "Công ty CP Hạ tầng Đồng Hướng", &fromA)
+                    .ok());
+        QVERIFY(onB.addParticipant(inspection, "trần thị mai", "Giám đốc",
+                                   "Công ty CP hạ tầng Đồng Hướng", &fromB)
+                    .ok());
+        QCOMPARE(fromA, fromB);
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        QVERIFY(round(*a));
+        for (Device *d : {a.get(), b.get()}) {
+            QCOMPARE(InspectionManager(d->c()).participants(inspection).size(), 1);
+            QCOMPARE(d->client->lastError(), QString());
+            QCOMPARE(d->client->pendingRecords(), 0);
+            QCOMPARE(d->client->rejectedRecords(), 0);
+        }
+        QCOMPARE(value(*a, "inspection_participants", fromA, "name"),
+                 value(*b, "inspection_participants", fromA, "name"));
+    }
+
     void twoTabletsAnsweringOneQuestionMakeOneAnswer()
     {
         std::unique_ptr<Device> a, b;
