@@ -357,15 +357,9 @@ QVariantMap InspectionController::saveViolation(const QString &violationId,
     QString id = violationId;
     FormMerge::Result merged;
     if (!violationId.isEmpty()) {
-        const QVariantMap now = violationRow(violationId);
-        merged = FormMerge::merge(row, m_violationsShown.value(violationId), now);
+        merged =
+            FormMerge::merge(row, m_violationsShown.value(violationId), violationRow(violationId));
         row = merged.write;
-        // What the form shows is what the next save compares with.
-        QVariantMap &shown = m_violationsShown[violationId];
-        for (auto it = merged.write.constBegin(); it != merged.write.constEnd(); ++it)
-            shown.insert(it.key(), it.value());
-        for (auto it = merged.changedUnder.constBegin(); it != merged.changedUnder.constEnd(); ++it)
-            shown.insert(it.key(), it.value());
     }
     const CoreError e = violationId.isEmpty() ? m_inspections->addViolation(m_id, row, &id)
                         : row.isEmpty()       ? CoreError()
@@ -374,6 +368,10 @@ QVariantMap InspectionController::saveViolation(const QString &violationId,
         return {{QStringLiteral("ok"), false},
                 {QStringLiteral("errors"), QVariantMap()},
                 {QStringLiteral("message"), e.message()}};
+    // What the form shows now is what its next save compares with: what was written, and the
+    // values the user was just told of (a new violation: all it wrote). Not before the write: a
+    // refused write leaves the user's changes to be written by the next save.
+    rememberShown(&m_violationsShown[id], row, merged.changedUnder);
     m_violations->reload();
     emit violationsChanged();
     if (!merged.changedUnder.isEmpty()) {
@@ -454,6 +452,14 @@ QVariantMap InspectionController::participant(const QString &participantId) cons
     m_participantsShown.insert(participantId,
                                rowIn(m_inspections->participants(m_id), participantId));
     return m_participants->get(row);
+}
+
+void InspectionController::rememberShown(QVariantMap *shown, const QVariantMap &written,
+                                         const QVariantMap &toldOf)
+{
+    for (const QVariantMap *m : {&written, &toldOf})
+        for (auto it = m->constBegin(); it != m->constEnd(); ++it)
+            shown->insert(it.key(), it.value());
 }
 
 QVariantMap InspectionController::changedUnderReply(const QString &id, const QVariantMap &errors)
@@ -597,10 +603,6 @@ QVariantMap InspectionController::saveParticipant(const QString &participantId,
                           {QStringLiteral("position_title"), position},
                           {QStringLiteral("agency"), agency}},
                          m_participantsShown.value(participantId), now);
-    QVariantMap &shown = m_participantsShown[participantId];
-    for (const QVariantMap *m : {&merged.write, &merged.changedUnder})
-        for (auto it = m->constBegin(); it != m->constEnd(); ++it)
-            shown.insert(it.key(), it.value());
     const auto value = [&](const char *key) {
         return merged.write.value(QLatin1String(key), now.value(QLatin1String(key))).toString();
     };
@@ -613,6 +615,7 @@ QVariantMap InspectionController::saveParticipant(const QString &participantId,
                     {QStringLiteral("message"), e.message()}};
         m_participants->reload();
     }
+    rememberShown(&m_participantsShown[participantId], merged.write, merged.changedUnder);
     if (!merged.changedUnder.isEmpty()) {
         QVariantMap errors;
         for (auto it = merged.changedUnder.constBegin(); it != merged.changedUnder.constEnd(); ++it)

@@ -163,6 +163,10 @@ private:
     static QVariantMap rowIn(const QVariantList &rows, const QString &id);
     // Why a field was not written: a sync round brought `now` while the user changed it too.
     static QString changedUnderMessage(const QString &now);
+    // After a form's save: what the form now shows, field by field (what it wrote, and the values
+    // its user was told of), into `shown`.
+    static void rememberShown(QVariantMap *shown, const QVariantMap &written,
+                              const QVariantMap &toldOf);
     // A form's save that wrote what it could and left `errors` (field -> changedUnderMessage).
     static QVariantMap changedUnderReply(const QString &id, const QVariantMap &errors);
     void setLastError(const QString &message);

@@ -393,6 +393,29 @@ private slots:
         QCOMPARE(stored("deadline_on"), QStringLiteral("2027-03-31"));
     }
 
+    // A new violation's form stays open after its first save (the page goes on with its id,
+    // without loading it again): its next save is merged with what the first one wrote.
+    void aNewViolationsNextSaveKeepsWhatSyncWrote()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        QVariantMap form{
+            {QStringLiteral("category"), m_app->catalog()->get(0).value(QStringLiteral("code"))},
+            {QStringLiteral("severity"), QStringLiteral("minor")},
+            {QStringLiteral("observed"), QStringLiteral("Thiếu biển báo")},
+            {QStringLiteral("remedy"), QStringLiteral("Lắp biển báo")}};
+        const QVariantMap r = insp()->saveViolation({}, form);
+        QVERIFY(r.value(QStringLiteral("ok")).toBool());
+        const QString id = r.value(QStringLiteral("id")).toString();
+        QVERIFY(pulledInto(QStringLiteral("violations"), id, QStringLiteral("remedy"),
+                           QStringLiteral("Lắp biển báo trước 15/12")));
+        form.insert(QStringLiteral("observed"), QStringLiteral("Thiếu biển báo ở cổng chính"));
+        QVERIFY(insp()->saveViolation(id, form).value(QStringLiteral("ok")).toBool());
+        QCOMPARE(insp()->violation(id).value(QStringLiteral("remedy")).toString(),
+                 QStringLiteral("Lắp biển báo trước 15/12"));
+        QCOMPARE(insp()->violation(id).value(QStringLiteral("observed")).toString(),
+                 QStringLiteral("Thiếu biển báo ở cổng chính"));
+    }
+
     void findingsSavedAndFinalOnSubmit()
     {
         QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
