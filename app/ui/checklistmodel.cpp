@@ -251,18 +251,10 @@ bool ChecklistModel::setValue(int row, const QString &value)
     // changed it too: theirs is not written over one they have not seen. The row shows the
     // value now with a message; a typed answer stays on screen as typed; saving it again (or
     // picking the choice again) writes it.
-    const QString now = m_inspections->answers(m_inspectionId)
-                            .value(id)
-                            .toMap()
-                            .value(QStringLiteral("value"))
-                            .toString();
+    const QString now = storedValue(id);
     if (valid && !m_errors.contains(id) && now != m_values.value(id) && normalised != now) {
-        if (now.isEmpty())
-            m_values.remove(id);
-        else
-            m_values.insert(id, now);
-        const QString kind = q.value(QStringLiteral("kind")).toString();
-        if (kind == QLatin1String("yes_no_na") || kind == QLatin1String("choice")) {
+        setShownValue(id, now);
+        if (isPicked(q)) {
             m_errors.insert(id, tr("Trong lúc bạn chọn, câu trả lời này đã được đổi khi đồng bộ "
                                    "(đang hiện lựa chọn mới). Lựa chọn của bạn chưa được lưu: "
                                    "hãy xem lại, rồi chọn lại nếu vẫn muốn."));
@@ -288,11 +280,7 @@ bool ChecklistModel::setValue(int row, const QString &value)
     }
     m_pending.remove(id);
     m_errors.remove(id);
-    m_values.insert(id, m_inspections->answers(m_inspectionId)
-                            .value(id)
-                            .toMap()
-                            .value(QStringLiteral("value"))
-                            .toString());
+    m_values.insert(id, storedValue(id));
     emitRowChanged(id);
     updateVisibility();
     emit progressChanged();
@@ -355,6 +343,29 @@ void ChecklistModel::markMissing()
     }
 }
 
+bool ChecklistModel::isPicked(const QVariantMap &question)
+{
+    const QString kind = question.value(QStringLiteral("kind")).toString();
+    return kind == QLatin1String("yes_no_na") || kind == QLatin1String("choice");
+}
+
+QString ChecklistModel::storedValue(const QString &questionId) const
+{
+    return m_inspections->answers(m_inspectionId)
+        .value(questionId)
+        .toMap()
+        .value(QStringLiteral("value"))
+        .toString();
+}
+
+void ChecklistModel::setShownValue(const QString &questionId, const QString &value)
+{
+    if (value.isEmpty())
+        m_values.remove(questionId);
+    else
+        m_values.insert(questionId, value);
+}
+
 void ChecklistModel::refreshAnswers()
 {
     if (m_inspectionId.isEmpty())
@@ -363,17 +374,12 @@ void ChecklistModel::refreshAnswers()
     QStringList changed;
     for (auto it = m_indexById.constBegin(); it != m_indexById.constEnd(); ++it) {
         const QString &id = it.key();
-        const QString kind = m_all.at(it.value()).toMap().value(QStringLiteral("kind")).toString();
-        if (m_pending.contains(id) ||
-            (kind != QLatin1String("yes_no_na") && kind != QLatin1String("choice")))
+        if (m_pending.contains(id) || !isPicked(m_all.at(it.value()).toMap()))
             continue;
         const QString now = answers.value(id).toMap().value(QStringLiteral("value")).toString();
         if (now == m_values.value(id))
             continue;
-        if (now.isEmpty())
-            m_values.remove(id);
-        else
-            m_values.insert(id, now);
+        setShownValue(id, now);
         changed << id;
     }
     if (changed.isEmpty())

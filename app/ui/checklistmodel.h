@@ -92,6 +92,12 @@ signals:
     void answerSaved(const QString &questionId);
 
 private:
+    // An answer picked with one tap (yes/no/not applicable, a choice), not typed.
+    static bool isPicked(const QVariantMap &question);
+    // The answer's value as the database holds it now.
+    QString storedValue(const QString &questionId) const;
+    // The value the row shows (none for an empty one).
+    void setShownValue(const QString &questionId, const QString &value);
     QVariantMap questionAt(int row) const;
     bool isAnswered(const QVariantMap &question) const;
     QVariantMap answersByCode() const;

@@ -25,27 +25,27 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="266"/>
+        <location filename="../../app/ui/checklistmodel.cpp" line="258"/>
         <source>Trong lúc bạn chọn, câu trả lời này đã được đổi khi đồng bộ (đang hiện lựa chọn mới). Lựa chọn của bạn chưa được lưu: hãy xem lại, rồi chọn lại nếu vẫn muốn.</source>
         <translation>While you were choosing, a sync changed this answer (the new choice is shown). Your choice is not saved: look again, and choose again if you still want it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="272"/>
+        <location filename="../../app/ui/checklistmodel.cpp" line="264"/>
         <source>Trong lúc bạn nhập, câu trả lời này đã được cập nhật khi đồng bộ thành: “%1”. Câu trả lời của bạn chưa được lưu: hãy xem lại; lưu lần nữa sẽ ghi câu trả lời bạn đang thấy.</source>
         <translation>While you were typing, a sync changed this answer to: “%1”. Your answer is not saved: look again; saving again writes the answer you see.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="275"/>
+        <location filename="../../app/ui/checklistmodel.cpp" line="267"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="352"/>
+        <location filename="../../app/ui/checklistmodel.cpp" line="340"/>
         <source>Bắt buộc: hãy chụp hoặc chọn ít nhất một ảnh.</source>
         <translation>Required: take or choose at least one photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="353"/>
+        <location filename="../../app/ui/checklistmodel.cpp" line="341"/>
         <source>Bắt buộc: hãy trả lời câu hỏi này trước khi gửi.</source>
         <translation>Required: answer this question before submitting.</translation>
     </message>
@@ -1571,14 +1571,14 @@
     </message>
     <message>
         <location filename="../../app/ui/inspectioncontroller.cpp" line="317"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="641"/>
         <location filename="../../app/ui/inspectioncontroller.cpp" line="644"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="647"/>
         <source>Quá dài: %1 ký tự, tối đa %2.</source>
         <translation>Too long: %1 characters, at most %2.</translation>
     </message>
     <message>
         <location filename="../../app/ui/inspectioncontroller.cpp" line="320"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="571"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="577"/>
         <source>Quá dài: %1 ký tự, tối đa 300.</source>
         <translation>Too long: %1 characters, at most 300.</translation>
     </message>
@@ -1594,54 +1594,54 @@
     </message>
     <message>
         <location filename="../../app/ui/inspectioncontroller.cpp" line="339"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="579"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="585"/>
         <source>Hãy sửa các ô được đánh dấu đỏ.</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="466"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="472"/>
         <source>Các ô khác đã được lưu. Ô được đánh dấu đã được người khác sửa trong lúc bạn nhập.</source>
         <translation>The other fields are saved. The marked field was changed by someone else while you were typing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="472"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="478"/>
         <source>Trong lúc bạn sửa, ô này đã được cập nhật khi đồng bộ thành: “%1”. Nội dung bạn đang thấy chưa được lưu: hãy xem lại; lưu lần nữa sẽ ghi nội dung bạn đang thấy.</source>
         <translation>While you were editing, a sync changed this field to: “%1”. What you see is not saved yet: look again; saving again writes what you see.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="484"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="490"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước khi thêm ảnh.</source>
         <translation>Start an inspection before adding photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="488"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="494"/>
         <source>Không tìm thấy tệp ảnh: %1</source>
         <translation>Photo file not found: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="562"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="568"/>
         <source>Hãy nhập họ tên người tham gia.</source>
         <translation>Enter the participant’s full name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="565"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="568"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="571"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="574"/>
         <source>Quá dài: %1 ký tự, tối đa 200.</source>
         <translation>Too long: %1 characters, at most 200.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="575"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="649"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="581"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="652"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước.</source>
         <translation>Start an inspection first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="650"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="653"/>
         <source>Chưa lưu: hãy rút ngắn nội dung.</source>
         <translation>Not saved: shorten the text.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="683"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="686"/>
         <source>Chưa lưu phần được đánh dấu: người khác đã sửa nó trong lúc bạn nhập.</source>
         <translation>The marked part is not saved: someone else changed it while you were typing.</translation>
     </message>

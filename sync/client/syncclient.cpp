@@ -1005,10 +1005,12 @@ void SyncClient::resolveConflict(const QString &conflictId, const QString &choic
     // the choice (409 conflict_changed), and the list fetched again shows that write.
     for (const QVariant &c : std::as_const(m_conflicts)) {
         const QVariantMap m = c.toMap();
-        if (m.value(QStringLiteral("id")).toString() == conflictId &&
-            m.contains(QStringLiteral("live_seq")))
+        if (m.value(QStringLiteral("id")).toString() != conflictId)
+            continue;
+        if (m.contains(QStringLiteral("live_seq")))
             body.insert(QStringLiteral("seen_seq"),
                         double(m.value(QStringLiteral("live_seq")).toLongLong()));
+        break;
     }
     m_sideHttp->postJson(QStringLiteral("conflicts/%1/resolve").arg(conflictId), body,
                          [this](const SyncReply &r) {

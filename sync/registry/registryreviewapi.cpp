@@ -3,6 +3,7 @@
 #include "apirequest.h"
 #include "principal.h"
 #include "registrystore.h"
+#include "strictjson.h"
 
 #include <QHttpServerRequest>
 #include <QUrlQuery>
@@ -63,8 +64,7 @@ ApiReply RegistryReviewApi::resolve(const Principal &who, const QString &id, con
     qint64 seenSeq = -1;
     if (o.contains(QLatin1String("seen_seq"))) {
         const QJsonValue seen = o.value(QLatin1String("seen_seq"));
-        if (!seen.isDouble() || seen.toDouble() < 0 || seen.toDouble() > 9e15 ||
-            seen.toDouble() != double(qint64(seen.toDouble())))
+        if (!StrictJson::isCount(seen, 0))
             return ApiReply::error(400, "invalid_field",
                                    QStringLiteral("seen_seq phải là số nguyên không âm."));
         seenSeq = qint64(seen.toDouble());
