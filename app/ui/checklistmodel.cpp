@@ -132,6 +132,7 @@ void ChecklistModel::clear()
     m_values.clear();
     m_pending.clear();
     m_errors.clear();
+    m_editBase.clear();
     m_photoCounts.clear();
     m_sections.clear();
     endResetModel();
@@ -161,6 +162,7 @@ void ChecklistModel::load(const QString &inspectionId)
         m_values.insert(it.key(), it.value().toMap().value(QStringLiteral("value")).toString());
     m_pending.clear();
     m_errors.clear();
+    m_editBase.clear();
     m_photoCounts.clear();
     if (m_photos)
         for (const PhotoRecord &p : m_photos->photosForInspection(inspectionId))
@@ -241,18 +243,34 @@ bool ChecklistModel::setValue(int row, const QString &value)
     if (q.isEmpty() || m_inspectionId.isEmpty())
         return false;
     const QString id = q.value(QStringLiteral("id")).toString();
+    // What the user started from: the stored value when they began typing in the field
+    // (beginEdit), or the one the row shows.
+    const QString base = m_editBase.value(id, m_values.value(id));
     // Nothing changed and nothing to clear: no write (editingFinished fires on every focus loss).
     QString normalised;
     const bool valid = ChecklistManager::validate(q, value, &normalised).ok();
-    if (valid && !m_pending.contains(id) && !m_errors.contains(id) &&
-        normalised == m_values.value(id))
+    const bool clean = valid && !m_pending.contains(id) && !m_errors.contains(id);
+    if (clean && normalised == m_values.value(id)) {
+        keepEditBase(id, normalised);
         return true;
-    // A sync round wrote another value since this row was read (a teammate's), and the user
-    // changed it too: theirs is not written over one they have not seen. The row shows the
-    // value now with a message; a typed answer stays on screen as typed; saving it again (or
-    // picking the choice again) writes it.
+    }
     const QString now = storedValue(id);
-    if (valid && !m_errors.contains(id) && now != m_values.value(id) && normalised != now) {
+    // The user left the value they started from as it was, and a sync round changed it
+    // meanwhile: the row shows the value now, and nothing is written.
+    if (clean && normalised == base) {
+        keepEditBase(id, now);
+        setShownValue(id, now);
+        emitRowChanged(id);
+        updateVisibility();
+        emit progressChanged();
+        return true;
+    }
+    // A sync round wrote another value since the user started from theirs (a teammate's), and
+    // the user changed it too: theirs is not written over one they have not seen. The row shows
+    // the value now with a message; a typed answer stays on screen as typed; saving it again
+    // (or picking the choice again) writes it, as the user has now seen the value it replaces.
+    if (valid && now != base && normalised != now) {
+        keepEditBase(id, now);
         setShownValue(id, now);
         if (isPicked(q)) {
             m_errors.insert(id, tr("Trong lúc bạn chọn, câu trả lời này đã được đổi khi đồng bộ "
@@ -281,11 +299,25 @@ bool ChecklistModel::setValue(int row, const QString &value)
     m_pending.remove(id);
     m_errors.remove(id);
     m_values.insert(id, storedValue(id));
+    keepEditBase(id, m_values.value(id));
     emitRowChanged(id);
     updateVisibility();
     emit progressChanged();
     emit answerSaved(id);
     return true;
+}
+
+void ChecklistModel::beginEdit(int row)
+{
+    const QString id = questionAt(row).value(QStringLiteral("id")).toString();
+    if (!id.isEmpty())
+        m_editBase.insert(id, m_values.value(id));
+}
+
+void ChecklistModel::keepEditBase(const QString &questionId, const QString &value)
+{
+    if (m_editBase.contains(questionId))
+        m_editBase.insert(questionId, value);
 }
 
 void ChecklistModel::updateVisibility()
@@ -374,7 +406,7 @@ void ChecklistModel::refreshAnswers()
     QStringList changed;
     for (auto it = m_indexById.constBegin(); it != m_indexById.constEnd(); ++it) {
         const QString &id = it.key();
-        if (m_pending.contains(id) || !isPicked(m_all.at(it.value()).toMap()))
+        if (m_pending.contains(id))
             continue;
         const QString now = answers.value(id).toMap().value(QStringLiteral("value")).toString();
         if (now == m_values.value(id))

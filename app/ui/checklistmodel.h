@@ -60,10 +60,15 @@ public:
     void clear();
 
     // Saves the value of the question in `row`; false (and the error on the row) when refused.
-    // Refused too, once, when a sync round wrote another value since the row was read and the
-    // user's differs from it: the row then shows the value now (a typed answer stays as typed)
-    // and the next save writes the user's.
+    // Refused too, once, when a sync round wrote another value since the user started from
+    // theirs (the value the row showed, or the one when beginEdit was called) and the user's
+    // differs from it: the row then shows the value now (a typed answer stays as typed) and the
+    // next save writes the user's. A typed value the user left as they found it writes nothing:
+    // the row shows the value now.
     Q_INVOKABLE bool setValue(int row, const QString &value);
+    // The user starts typing in the row's field: what they start from is the value it shows now,
+    // whatever a round brings before they save (refreshAnswers updates the row, not their field).
+    Q_INVOKABLE void beginEdit(int row);
     Q_INVOKABLE bool setValueFor(const QString &questionId, const QString &value);
     Q_INVOKABLE int rowOf(const QString &questionId) const;
     Q_INVOKABLE int rowOfCode(const QString &code) const;
@@ -78,11 +83,9 @@ public:
     // Re-reads the photo counts (after a photo was attached or removed).
     void refreshPhotos();
     // Reads the answers again (a sync round brought a teammate's): the rows whose value changed
-    // are updated, questions they show or hide come and go, and the rows keep their place. Only
-    // answers picked with one tap (yes/no/not applicable, a choice): a typed answer (a number, a
-    // text) is bound to its field, and a new value would replace what the user may be typing
-    // there; it is read when the checklist is opened again. An input the app refused, still on
-    // screen, stays.
+    // are updated, questions they show or hide come and go, and the rows keep their place. A
+    // field the user is typing in keeps their text (QuestionDelegate), and the save compares
+    // with what they started from (beginEdit). An input the app refused, still on screen, stays.
     void refreshAnswers();
 
 signals:
@@ -98,6 +101,8 @@ private:
     QString storedValue(const QString &questionId) const;
     // The value the row shows (none for an empty one).
     void setShownValue(const QString &questionId, const QString &value);
+    // Moves the value a typed field's user started from, while they are in it (beginEdit).
+    void keepEditBase(const QString &questionId, const QString &value);
     QVariantMap questionAt(int row) const;
     bool isAnswered(const QVariantMap &question) const;
     QVariantMap answersByCode() const;
@@ -108,11 +113,12 @@ private:
     ChecklistManager *m_checklists;
     PhotoManager *m_photos;
     QString m_inspectionId;
-    QVariantList m_all;                // every question of the template, in order
-    QHash<QString, int> m_indexById;   // question id -> index in m_all
-    QList<int> m_visible;              // indexes into m_all
-    QHash<QString, QString> m_values;  // stored answers
-    QHash<QString, QString> m_pending; // refused input kept on screen
+    QVariantList m_all;                 // every question of the template, in order
+    QHash<QString, int> m_indexById;    // question id -> index in m_all
+    QList<int> m_visible;               // indexes into m_all
+    QHash<QString, QString> m_values;   // stored answers
+    QHash<QString, QString> m_pending;  // refused input kept on screen
+    QHash<QString, QString> m_editBase; // question id -> the stored value its user started from
     QHash<QString, QString> m_errors;
     QHash<QString, int> m_photoCounts;
     QStringList m_sections;

@@ -423,8 +423,14 @@ void InspectionController::refreshPulled()
     const QString status = QStringLiteral("status");
     const QString deletedAt = QStringLiteral("deleted_at");
     if (now.value(status) == m_row.value(status) &&
-        now.value(deletedAt).isNull() == m_row.value(deletedAt).isNull())
+        now.value(deletedAt).isNull() == m_row.value(deletedAt).isNull()) {
+        for (const QString &key : {QStringLiteral("findings"), QStringLiteral("conclusions")})
+            if (now.value(key).toString() != m_row.value(key).toString()) {
+                emit textsPulled();
+                break;
+            }
         return;
+    }
     m_row = now;
     if (m_row.value(QStringLiteral("accuracy_m")).toDouble() < 0)
         m_row.insert(QStringLiteral("accuracy_m"), QVariant());
@@ -541,6 +547,27 @@ QVariantMap InspectionController::photo(const QString &photoId) const
 QString InspectionController::kind() const
 {
     return m_row.value(QStringLiteral("kind")).toString();
+}
+
+QVariantMap InspectionController::followPulledTexts(const QString &findingsShown,
+                                                    const QString &conclusionsShown)
+{
+    if (m_id.isEmpty())
+        return {};
+    const QVariantMap now = m_inspections->inspection(m_id);
+    QVariantMap followed;
+    const std::pair<QString, QString> shown[] = {{QStringLiteral("findings"), findingsShown},
+                                                 {QStringLiteral("conclusions"), conclusionsShown}};
+    for (const auto &[key, text] : shown) {
+        const QString stored = now.value(key).toString();
+        if (text == m_row.value(key).toString() && stored != text) {
+            m_row.insert(key, stored);
+            followed.insert(key, stored);
+        }
+    }
+    if (!followed.isEmpty())
+        emit findingsChanged();
+    return followed;
 }
 
 QString InspectionController::findings() const

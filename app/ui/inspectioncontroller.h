@@ -96,9 +96,10 @@ public:
     Q_INVOKABLE void close();
     // A sync round wrote to this device: the open inspection's answers, violations and
     // participants are read again (forms keep what they show: see saveFindings,
-    // saveViolation); when a teammate's tablet submitted it meanwhile, the whole inspection is
-    // read again and is no longer editable here; so too when a teammate's tablet discarded it
-    // (what was saved here still goes to the registry, where a supervisor may bring it back).
+    // saveViolation; textsPulled); when a teammate's tablet submitted it meanwhile, the whole
+    // inspection is read again and is no longer editable here; so too when a teammate's tablet
+    // discarded it (what was saved here still goes to the registry, where a supervisor may bring it
+    // back).
     void refreshPulled();
     // Discards the draft being done.
     Q_INVOKABLE bool discard();
@@ -145,6 +146,12 @@ public:
     // (changedUnder true); saved again, it is written.
     // Returns {ok, message, errors: {findings|conclusions: message}, changedUnder}.
     Q_INVOKABLE QVariantMap saveFindings(const QString &findings, const QString &conclusions);
+    // The texts a form shows: each it shows as it was opened or last saved (the user has not
+    // changed it since) is followed to the one stored now, which a sync round may have written
+    // (textsPulled); returns those, {findings|conclusions: text}. A text the user is changing is
+    // left to saveFindings, which names what the round wrote.
+    Q_INVOKABLE QVariantMap followPulledTexts(const QString &findingsShown,
+                                              const QString &conclusionsShown);
 
 signals:
     void inspectionChanged();
@@ -155,6 +162,8 @@ signals:
     void violationsChanged();
     void photosChanged();
     void findingsChanged();
+    // A sync round wrote the findings or conclusions of the open inspection (followPulledTexts).
+    void textsPulled();
 
 private:
     // The violation's row as this device holds it now (empty when it is not in this inspection).

@@ -68,11 +68,22 @@ ColumnLayout {
 
     function loadTexts() {
         saveTimer.stop();
+        insp.followPulledTexts(insp.findings, insp.conclusions);
         findingsField.text = insp.findings;
         conclusionsField.text = insp.conclusions;
         textErrors = {};
         textMessage = "";
         textSaved = true;
+    }
+
+    // A sync round wrote the texts: one the user has not changed since it was shown or saved
+    // shows the new text; one they are changing stays as typed (its save names the new one).
+    function followPulledTexts() {
+        const followed = insp.followPulledTexts(findingsField.text, conclusionsField.text);
+        if (followed.findings !== undefined)
+            findingsField.text = followed.findings;
+        if (followed.conclusions !== undefined)
+            conclusionsField.text = followed.conclusions;
     }
 
     // "Một là …, Hai là …": the next item of the conclusions.
@@ -97,6 +108,10 @@ ColumnLayout {
         function onInspectionChanged() {
             panel.loadTexts();
             panel.clearForm();
+        }
+
+        function onTextsPulled() {
+            panel.followPulledTexts();
         }
 
         target: panel.insp

@@ -24,6 +24,27 @@ Pane {
         app.inspection.checklist.setValue(index, value);
     }
 
+    // A typed answer: saved when the user leaves the field (or presses Enter). The field then
+    // shows what is stored, or the input kept with the reason it was not saved.
+    function saveTyped(field) {
+        if (field.text !== q.model.value || q.model.error !== "")
+            q.save(field.text);
+        field.text = q.model.value;
+    }
+
+    // A value a sync round brought replaces the field's text unless the user is typing there;
+    // then their text stays, and the save compares it with what they started from.
+    function showTyped() {
+        if (!numberField.activeFocus)
+            numberField.text = q.model.kind === "number" || q.model.kind === "percentage" ? q.model.value : "";
+        if (!textField.activeFocus)
+            textField.text = q.model.kind === "text" ? q.model.value : "";
+    }
+
+    readonly property string shownValue: q.model.value
+    onShownValueChanged: showTyped()
+    Component.onCompleted: showTyped()
+
     padding: 12
     leftPadding: 16
     rightPadding: 16
@@ -110,16 +131,17 @@ Pane {
             TextField {
                 id: numberField
 
+                objectName: "numberAnswer"
                 Layout.preferredWidth: 200
                 Layout.preferredHeight: 52
-                text: q.model.value
                 enabled: q.editable
                 inputMethodHints: Qt.ImhFormattedNumbersOnly
                 maximumLength: 40
                 selectByMouse: true
                 placeholderText: q.model.kind === "percentage" ? "0–100" : qsTr("Nhập số")
-                onEditingFinished: if (text !== q.model.value || q.model.error !== "")
-                    q.save(text)
+                onActiveFocusChanged: if (activeFocus)
+                    app.inspection.checklist.beginEdit(q.index)
+                onEditingFinished: q.saveTyped(numberField)
             }
 
             Label {
@@ -132,10 +154,10 @@ Pane {
         TextArea {
             id: textField
 
+            objectName: "textAnswer"
             Layout.fillWidth: true
             Layout.minimumHeight: 52
             visible: q.model.kind === "text"
-            text: q.model.kind === "text" ? q.model.value : ""
             enabled: q.editable
             wrapMode: TextArea.Wrap
             placeholderText: qsTr("Ghi nội dung…")
@@ -145,8 +167,9 @@ Pane {
                 border.width: parent.activeFocus ? 2 : 1
                 radius: 4
             }
-            onEditingFinished: if (text !== q.model.value || q.model.error !== "")
-                q.save(text)
+            onActiveFocusChanged: if (activeFocus)
+                app.inspection.checklist.beginEdit(q.index)
+            onEditingFinished: q.saveTyped(textField)
         }
 
         // photo required: from a file, or the camera where one exists

@@ -1,12 +1,16 @@
 // Qt Quick Test of the inspector's flow. The setup object gives each QML test file a fresh demo
 // database in a temporary directory (AppController in demo mode) as the context property
-// "testApp", and a real photo file as "testPhotoPath".
+// "testApp", a real photo file as "testPhotoPath", and "testRound" (RoundActions) to write under
+// the open inspection as a sync round does.
 #include "appcontroller.h"
+#include "database.h"
+#include "inspectioncontroller.h"
 #include "quicktestsetup.h"
 #include "settingsmanager.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
@@ -14,6 +18,59 @@
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(CcnInspectPlugin)
+
+// What a sync round does under the open inspection, without a registry (tst_inspectorsync.qml
+// has the real one): writes the database as PullApplier does, behind the forms' back, then
+// tells the app as SyncClient::pulled does (AppController::reloadPulled).
+class RoundActions : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RoundActions(AppController *app) : m_app(app) {}
+
+    // The open inspection's answer to a question, as a round writes it.
+    Q_INVOKABLE bool answer(const QString &questionId, const QString &value)
+    {
+        return write(QStringLiteral("UPDATE answers SET value = ? WHERE inspection_id = ? AND "
+                                    "question_id = ?"),
+                     {value, m_app->inspection()->inspectionId(), questionId});
+    }
+
+    // A text column of the open inspection (findings, conclusions), as a round writes it.
+    Q_INVOKABLE bool inspectionText(const QString &column, const QString &text)
+    {
+        if (column != QLatin1String("findings") && column != QLatin1String("conclusions"))
+            return false;
+        return write(QStringLiteral("UPDATE inspections SET %1 = ? WHERE id = ?").arg(column),
+                     {text, m_app->inspection()->inspectionId()});
+    }
+
+    // What the device stores for the open inspection's answer.
+    Q_INVOKABLE QString stored(const QString &questionId) const
+    {
+        QSqlQuery q(m_app->database()->connection());
+        q.prepare(QStringLiteral(
+            "SELECT value FROM answers WHERE inspection_id = ? AND question_id = ?"));
+        q.addBindValue(m_app->inspection()->inspectionId());
+        q.addBindValue(questionId);
+        return q.exec() && q.next() ? q.value(0).toString() : QStringLiteral("(none)");
+    }
+
+private:
+    bool write(const QString &sql, const QVariantList &values)
+    {
+        QSqlQuery q(m_app->database()->connection());
+        q.prepare(sql);
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        if (!q.exec() || q.numRowsAffected() != 1)
+            return false;
+        m_app->reloadPulled();
+        return true;
+    }
+
+    AppController *m_app;
+};
 
 class Setup : public QObject
 {
@@ -32,6 +89,8 @@ public slots:
         if (e.failed())
             qFatal("demo database: %s", qPrintable(e.message()));
         engine->rootContext()->setContextProperty(QStringLiteral("testApp"), m_app.get());
+        m_round = std::make_unique<RoundActions>(m_app.get());
+        engine->rootContext()->setContextProperty(QStringLiteral("testRound"), m_round.get());
         engine->rootContext()->setContextProperty(
             QStringLiteral("testPhotoPath"),
             QStringLiteral(CCN_SHARED_DIR "/data/photos/gps/DSCN0010.jpg"));
@@ -39,6 +98,7 @@ public slots:
 
     void cleanupTestCase()
     {
+        m_round.reset();
         m_app.reset();
         m_settings.reset();
         m_dir.reset();
@@ -48,6 +108,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<SettingsManager> m_settings;
     std::unique_ptr<AppController> m_app;
+    std::unique_ptr<RoundActions> m_round;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(inspectorflow, Setup)

@@ -260,6 +260,64 @@ TestCase {
         verify(page().showTab("questions"));
     }
 
+    // A sync round writes under the open inspection (testRound: the database as the pull writes
+    // it, then the app told as after a round). A typed answer's field shows the round's value;
+    // one the inspector is typing in keeps their text, which is not saved over the round's
+    // unseen; an untouched minutes text shows the round's, one being typed stays as typed.
+    function test_5b_aRoundUnderTheOpenForms() {
+        tryVerify(() => !win.stackView.busy);
+        verify(page().showTab("questions"));
+        const list = findChild(page(), "questions");
+        const row = rowOf("HT01");
+        const qid = insp.checklist.get(row).questionId;
+        list.positionViewAtIndex(row, ListView.Beginning);
+        tryVerify(() => list.itemAtIndex(row) !== null);
+        const field = findChild(list.itemAtIndex(row), "numberAnswer");
+        verify(field !== null);
+        compare(field.text, "62,5");
+        verify(testRound.answer(qid, "70"));
+        compare(field.text, "70");
+        win.requestActivate();
+        field.forceActiveFocus();
+        field.text = "75";
+        verify(testRound.answer(qid, "80"));
+        compare(field.text, "75", "the round replaced what the inspector is typing");
+        keyClick(Qt.Key_Return);
+        compare(testRound.stored(qid), "80", "the teammate's value was written over unseen");
+        verify(insp.checklist.get(row).error.indexOf("80") >= 0, insp.checklist.get(row).error);
+        compare(field.text, "75");
+        keyClick(Qt.Key_Return);
+        compare(testRound.stored(qid), "75", "saved again, knowing the teammate's: written");
+        compare(insp.checklist.get(row).error, "");
+
+        // Left as found after the next round: nothing is written, the field shows the round's.
+        verify(testRound.answer(qid, "90"));
+        compare(field.text, "75");
+        keyClick(Qt.Key_Return);
+        compare(testRound.stored(qid), "90");
+        compare(field.text, "90");
+        field.focus = false;
+        verify(page().showTab("minutes"));
+        const findings = findChild(page(), "findingsField");
+        const conclusions = findChild(page(), "conclusionsField");
+        tryVerify(() => insp.conclusions.indexOf("Hai là") > 0, 3000);
+        const saved = conclusions.text;
+        findings.forceActiveFocus();
+        findings.text = "Đoàn đã kiểm tra hiện trường và bể lắng.";
+        verify(testRound.inspectionText("conclusions", "Một là, đồng nghiệp ghi kết luận."));
+        compare(conclusions.text, "Một là, đồng nghiệp ghi kết luận.", "an untouched text did not follow the round");
+        verify(testRound.inspectionText("findings", "Đồng nghiệp ghi nội dung."));
+        compare(findings.text, "Đoàn đã kiểm tra hiện trường và bể lắng.", "the round replaced what the inspector is typing");
+        tryVerify(() => page().minutes.textErrors.findings !== undefined, 3000);
+        verify(page().minutes.textErrors.findings.indexOf("Đồng nghiệp ghi nội dung.") >= 0);
+        compare(insp.conclusions, "Một là, đồng nghiệp ghi kết luận.");
+        verify(saved !== insp.conclusions);
+        // Typing on, knowing it: written.
+        findings.text += " Bùn đã được nạo vét.";
+        tryVerify(() => insp.findings === "Đoàn đã kiểm tra hiện trường và bể lắng. Bùn đã được nạo vét.", 3000);
+        verify(page().showTab("questions"));
+    }
+
     function test_6_submit() {
         // Answer every required item except one, then submit from the page.
         const cl = insp.checklist;

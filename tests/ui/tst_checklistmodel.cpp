@@ -147,8 +147,8 @@ private slots:
     }
 
     // A sync round wrote a teammate's answers under the open checklist (here: the manager writes
-    // them, as the pull writes the database). The answers picked with one tap are shown, the
-    // questions they show come, no row is reset; a typed answer is left to its field.
+    // them, as the pull writes the database). The answers are shown, picked and typed, the
+    // questions they show come, no row is reset.
     void refreshShowsTheAnswersASyncRoundWrote()
     {
         QCOMPARE(model()->rowOfCode(QStringLiteral("HT08")), -1);
@@ -165,13 +165,65 @@ private slots:
         QCOMPARE(role(QStringLiteral("PL06"), ChecklistModel::ValueRole).toString(),
                  QStringLiteral("per_plan"));
         QVERIFY(model()->rowOfCode(QStringLiteral("HT08")) >= 0);
-        QCOMPARE(role(QStringLiteral("HT01"), ChecklistModel::ValueRole).toString(), QString());
-        QCOMPARE(changed.count(), 2);
+        QCOMPARE(role(QStringLiteral("HT01"), ChecklistModel::ValueRole).toString(),
+                 QStringLiteral("45"));
+        QCOMPARE(changed.count(), 3);
         QCOMPARE(reset.count(), 0);
         QCOMPARE(progress.count(), 1);
         // Nothing new: nothing said.
         model()->refreshAnswers();
-        QCOMPARE(changed.count(), 2);
+        QCOMPARE(changed.count(), 3);
+    }
+
+    // The user is typing in a field (beginEdit) when a round brings a teammate's value for it:
+    // the row shows the teammate's (the field keeps the user's text, QuestionDelegate), and the
+    // user's save is compared with what they started from, not with what the row shows now.
+    void aTypedAnswerBeingEditedIsComparedWithWhatItsUserStartedFrom()
+    {
+        const int typed = model()->rowOfCode(QStringLiteral("HT01"));
+        QVERIFY(model()->setValue(typed, QStringLiteral("45")));
+        model()->beginEdit(typed);
+        QVERIFY(behind("HT01", "60"));
+        model()->refreshAnswers();
+        QCOMPARE(role(QStringLiteral("HT01"), ChecklistModel::ValueRole).toString(),
+                 QStringLiteral("60"));
+        QVERIFY(!model()->setValue(typed, QStringLiteral("50")));
+        QVERIFY2(role(QStringLiteral("HT01"), ChecklistModel::ErrorRole).toString().contains("60"),
+                 qPrintable(role(QStringLiteral("HT01"), ChecklistModel::ErrorRole).toString()));
+        QCOMPARE(stored(QStringLiteral("HT01")), QStringLiteral("60"));
+        QVERIFY(model()->setValue(typed, QStringLiteral("50")));
+        QCOMPARE(stored(QStringLiteral("HT01")), QStringLiteral("50"));
+
+        // Still in the field after saving (Enter): the next round's value is not written over
+        // by the next save either.
+        QVERIFY(behind("HT01", "70"));
+        model()->refreshAnswers();
+        QVERIFY(!model()->setValue(typed, QStringLiteral("55")));
+        QCOMPARE(stored(QStringLiteral("HT01")), QStringLiteral("70"));
+        QVERIFY(model()->setValue(typed, QStringLiteral("55")));
+
+        // Left as the user found it: nothing is written, the row shows the round's value.
+        model()->beginEdit(typed);
+        QVERIFY(behind("HT01", "80"));
+        model()->refreshAnswers();
+        QVERIFY(model()->setValue(typed, QStringLiteral("55")));
+        QCOMPARE(stored(QStringLiteral("HT01")), QStringLiteral("80"));
+        QCOMPARE(role(QStringLiteral("HT01"), ChecklistModel::ValueRole).toString(),
+                 QStringLiteral("80"));
+        QVERIFY(role(QStringLiteral("HT01"), ChecklistModel::ErrorRole).toString().isEmpty());
+
+        // A value the app refused stays on screen; a round's value meanwhile is not written
+        // over when the user corrects theirs.
+        model()->beginEdit(typed);
+        QVERIFY(!model()->setValue(typed, QStringLiteral("abc")));
+        QVERIFY(behind("HT01", "90"));
+        model()->refreshAnswers();
+        QCOMPARE(role(QStringLiteral("HT01"), ChecklistModel::ValueRole).toString(),
+                 QStringLiteral("abc"));
+        QVERIFY(!model()->setValue(typed, QStringLiteral("85")));
+        QCOMPARE(stored(QStringLiteral("HT01")), QStringLiteral("90"));
+        QVERIFY2(role(QStringLiteral("HT01"), ChecklistModel::ErrorRole).toString().contains("90"),
+                 qPrintable(role(QStringLiteral("HT01"), ChecklistModel::ErrorRole).toString()));
     }
 
     // A teammate's answer written under the open checklist, and the user changes the same

@@ -268,6 +268,44 @@ private slots:
         QCOMPARE(stored("conclusions"), mine);
     }
 
+    // A round writes the texts of the open inspection: the form is told (textsPulled), a text
+    // it shows unchanged follows the new one, a text its user is changing stays theirs and its
+    // save names the round's.
+    void aTextNotBeingChangedFollowsWhatARoundWrote()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        const QString id = insp()->inspectionId();
+        const QString f0 = QStringLiteral("Đoàn đã kiểm tra hiện trường.");
+        const QString c0 = QStringLiteral("Một là, hoàn thành thoát nước mưa.");
+        QVERIFY(insp()->saveFindings(f0, c0).value(QStringLiteral("ok")).toBool());
+        QSignalSpy told(insp(), &InspectionController::textsPulled);
+        insp()->refreshPulled();
+        QCOMPARE(told.count(), 0);
+
+        const QString f1 = QStringLiteral("Đồng nghiệp ghi: bể lắng đầy bùn.");
+        const QString c1 = QStringLiteral("Một là, nạo vét bể lắng.");
+        QVERIFY(pulledInto(QStringLiteral("inspections"), id, QStringLiteral("findings"), f1));
+        QVERIFY(pulledInto(QStringLiteral("inspections"), id, QStringLiteral("conclusions"), c1));
+        insp()->refreshPulled();
+        QCOMPARE(told.count(), 1);
+        // The user is typing in the conclusions; the findings are as shown.
+        const QString typing = c0 + QStringLiteral(" Hai là, …");
+        QSignalSpy changed(insp(), &InspectionController::findingsChanged);
+        const QVariantMap followed = insp()->followPulledTexts(f0, typing);
+        QCOMPARE(followed, (QVariantMap{{QStringLiteral("findings"), f1}}));
+        QCOMPARE(insp()->findings(), f1);
+        QCOMPARE(insp()->conclusions(), c0);
+        QCOMPARE(changed.count(), 1);
+        // Nothing more to follow: nothing said.
+        QVERIFY(insp()->followPulledTexts(f1, typing).isEmpty());
+        QCOMPARE(changed.count(), 1);
+        // The conclusions being typed are not written over the round's unseen.
+        const QVariantMap r = insp()->saveFindings(f1, typing);
+        QVERIFY(r.value(QStringLiteral("changedUnder")).toBool());
+        QCOMPARE(m_app->inspectionManager()->inspection(id).value("conclusions").toString(), c1);
+        QCOMPARE(m_app->inspectionManager()->inspection(id).value("findings").toString(), f1);
+    }
+
     // The participant form too: an agency a sync round corrected while the form was open stays;
     // a name both changed is named, not written, then written when saved again.
     void aParticipantFieldChangedBySyncIsNotOverwrittenUnseen()
