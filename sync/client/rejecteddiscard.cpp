@@ -146,8 +146,17 @@ CoreError RejectedDiscard::discard(QSqlDatabase db, qint64 outboxSeq, qint64 now
         q.finish();
     }
 
-    if (const CoreError e = keep(db, QStringLiteral("seq = ?"), {outboxSeq}, now); e.failed())
-        return e;
+    // A new row given up goes with every change of it this user made on this tablet: sent, a
+    // later one could only wait for a row the registry never has.
+    const CoreError kept =
+        op == QLatin1String("insert")
+            ? keep(db,
+                   QStringLiteral("entity = ? AND row_id = ? AND seq >= ? AND %1")
+                       .arg(QLatin1String(SyncManager::ownEntries)),
+                   {entity, rowId, outboxSeq}, now)
+            : keep(db, QStringLiteral("seq = ?"), {outboxSeq}, now);
+    if (kept.failed())
+        return kept;
     if (!sets.isEmpty())
         if (const CoreError e = writeNotAsEdit(db, entity, rowId, sets, values); e.failed())
             return e;

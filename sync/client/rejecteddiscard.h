@@ -27,8 +27,9 @@ public:
     // Gives up outbox entry `outboxSeq`, refused and made by the user logged in (or by no one
     // known: SyncManager::ownEntries), in one transaction. NotFound when there is no such entry;
     // `now` is the device clock (ms).
-    // A refused new row given up takes with it the new rows that cannot exist without it
-    // (DiscardCascade), in the same transaction.
+    // A refused new row given up takes with it the user's later changes of it on this tablet
+    // (sent, they could only wait for a row the registry never has) and the new rows that cannot
+    // exist without it (DiscardCascade), in the same transaction.
     static CoreError discard(QSqlDatabase db, qint64 outboxSeq, qint64 now);
     // How many new rows giving up entry `outboxSeq` would take with it (0 unless it is an insert).
     static int newRowsGivenUpWith(const QSqlDatabase &db, qint64 outboxSeq,

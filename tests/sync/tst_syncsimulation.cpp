@@ -574,21 +574,34 @@ void TestSyncSimulation::simulate()
                  qPrintable(inspector.lastError));
     }
     int passes = 0;
+    QStringList holding; // what kept devices busy in the last pass: the message if it was the 8th
     for (;; ++passes) {
-        QVERIFY2(passes < 8, "devices did not become quiet");
+        QVERIFY2(passes < 8, qPrintable(QStringLiteral("devices did not become quiet: ") +
+                                        holding.join(QStringLiteral("; "))));
+        holding.clear();
         const qint64 before = m_store->serverSeq();
-        bool quiet = true;
         for (auto &d : devices) {
             givenUp += d->discardRefused();
             const bool ok = d->round();
             QVERIFY2(ok,
                      qPrintable(QStringLiteral("device %1: %2").arg(d->index).arg(d->lastError)));
+            const int refetch = d->scalar("SELECT count(*) FROM refetch_rows").toInt();
             if (d->client->pendingRecords() > 0 || d->client->rejectedRecords() > 0 ||
-                d->client->pendingPhotos() > 0 ||
-                d->scalar("SELECT count(*) FROM refetch_rows").toInt() > 0)
-                quiet = false;
+                d->client->pendingPhotos() > 0 || refetch > 0) {
+                QString refused;
+                for (const QVariant &v : d->client->rejectedChanges())
+                    refused += QString::fromUtf8(
+                        QJsonDocument::fromVariant(v).toJson(QJsonDocument::Compact));
+                holding << QStringLiteral("device %1: %2 waiting, %3 photos, %4 to fetch, "
+                                          "refused %5")
+                               .arg(d->index)
+                               .arg(d->client->pendingRecords())
+                               .arg(d->client->pendingPhotos())
+                               .arg(refetch)
+                               .arg(refused);
+            }
         }
-        if (quiet && m_store->serverSeq() == before)
+        if (holding.isEmpty() && m_store->serverSeq() == before)
             break;
     }
 
