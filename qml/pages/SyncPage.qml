@@ -15,6 +15,9 @@ Page {
     // What the supervisor typed for a conflict (id -> text) and has not used yet: the list is
     // read again after each resolution and round, and its cards are made anew.
     property var ownValueDrafts: ({})
+    // Why the registry did not take a choice (id -> message), shown on the conflict's card,
+    // where the supervisor clicked: the list read again shows what changed.
+    property var resolveMessages: ({})
     // The user asked to send other users' waiting changes under their own name: the page asks
     // them to confirm.
     property bool adoptAsked: false
@@ -45,6 +48,20 @@ Page {
     }
 
     title: qsTr("Đồng bộ")
+
+    Connections {
+        function onConflictResolved(ok, message, conflictId) {
+            const messages = Object.assign({}, page.resolveMessages);
+            if (ok)
+                delete messages[conflictId];
+            else
+                messages[conflictId] = message;
+            page.resolveMessages = messages;
+        }
+
+        target: page.syncClient
+    }
+
     Component.onCompleted: {
         page.syncClient.refreshCounts();
         // A supervisor's lists, read when the page opens (and after each good round).
@@ -427,6 +444,14 @@ Page {
                             Accessible.name: qsTr("Giá trị tự nhập")
                             onTextChanged: if (activeFocus)
                                 page.ownValueDrafts[modelData.id] = text
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
+                            visible: text !== ""
+                            text: page.resolveMessages[modelData.id] || ""
+                            color: "#B71C1C"
+                            wrapMode: Text.WordWrap
                         }
 
                         // Wraps on a narrow screen.

@@ -1013,17 +1013,17 @@ void SyncClient::resolveConflict(const QString &conflictId, const QString &choic
         break;
     }
     m_sideHttp->postJson(QStringLiteral("conflicts/%1/resolve").arg(conflictId), body,
-                         [this](const SyncReply &r) {
+                         [this, conflictId](const SyncReply &r) {
                              CoreError e;
                              if (handleFailure(r, &e)) {
-                                 emit conflictResolved(false, e.message());
+                                 emit conflictResolved(false, e.message(), conflictId);
                                  // Refused (another supervisor settled it first, or it is
                                  // gone): the list shows what is still open.
                                  if (r.status >= 400 && r.status < 500 && loggedIn())
                                      fetchConflicts();
                                  return;
                              }
-                             emit conflictResolved(true, QString());
+                             emit conflictResolved(true, QString(), conflictId);
                              fetchConflicts();
                              // The resolution is a new registry write: pull it.
                              if (m_autoSync)

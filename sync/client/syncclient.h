@@ -252,7 +252,9 @@ signals:
     // roundFinished, also when the round failed after them), or by a page of an ended round
     // that the worker finished later: lists on screen read them again.
     void pulled(int rows);
-    void conflictResolved(bool ok, const QString &message);
+    // A resolution the registry took, or why not (a choice on a list gone out of date: 409
+    // conflict_changed, and the list is read again), for the conflict `conflictId`.
+    void conflictResolved(bool ok, const QString &message, const QString &conflictId);
     void originalReady(const QString &sha256, const QString &path);
     void originalFailed(const QString &sha256, const QString &message);
     // total: -1 when the registry did not say.

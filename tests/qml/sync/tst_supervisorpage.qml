@@ -86,6 +86,20 @@ TestCase {
         verify(conclusions);
         own = find.all(conclusions, i => i instanceof TextArea)[0];
         compare(own.text, joined);
+        // The teammate writes the conclusions once more while the supervisor has the list open:
+        // their choice is refused on the card they clicked, which then shows the value now.
+        const again = "Yêu cầu xây lại tường rào trong 20 ngày";
+        verify(testActions.editOnAnotherTablet("inspections", testConflict.inspection, "conclusions", again), "the teammate's edit did not reach the registry");
+        win.requestActivate();
+        page.forceActiveFocus();
+        mouseClick(find.buttonWith(conclusions, "Dùng giá trị tự nhập"));
+        tryVerify(() => {
+                const c = find.frameWith(page, "Cuộc kiểm tra · Kết luận và kiến nghị");
+                return c !== null && find.labelWith(c, "Đang dùng: " + again) !== null && find.labelWith(c, "đã được ghi lại sau khi bạn xem xung đột") !== null;
+            }, 15000, "the refusal is not on the card: " + testSync.lastError);
+        compare(testSync.conflicts.length, 1);
+        conclusions = find.frameWith(page, "Cuộc kiểm tra · Kết luận và kiến nghị");
+        compare(find.all(conclusions, i => i instanceof TextArea)[0].text, joined);
         mouseClick(find.buttonWith(conclusions, "Dùng giá trị tự nhập"));
         tryVerify(() => testSync.conflicts.length === 0, 15000, "the conclusions' conflict stayed: " + testSync.lastError);
         verify(find.labelWith(page, "Không có xung đột cần xử lý."));
