@@ -28,3 +28,20 @@ FormMerge::Result FormMerge::merge(const QVariantMap &form, const QVariantMap &l
     }
     return r;
 }
+
+QVariantMap FormMerge::follow(const QVariantMap &form, QVariantMap *loaded, const QVariantMap &now)
+{
+    QVariantMap followed;
+    for (auto it = form.constBegin(); it != form.constEnd(); ++it) {
+        const QString &key = it.key();
+        if (!loaded->contains(key) || !now.contains(key))
+            continue;
+        const QVariant was = loaded->value(key);
+        const QVariant current = now.value(key);
+        if (!same(it.value(), was) || same(current, was))
+            continue;
+        loaded->insert(key, current);
+        followed.insert(key, current);
+    }
+    return followed;
+}

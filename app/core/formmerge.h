@@ -22,5 +22,10 @@ public:
     // changedUnder; otherwise written. Null and empty text are the same value; others compare as
     // text (a number as the form's text and as the row's integer).
     static Result merge(const QVariantMap &form, const QVariantMap &loaded, const QVariantMap &now);
+    // A round wrote the row while the form is open: each field of `form` the user left as loaded
+    // that the row holds another value of now is followed: `loaded` takes the row's value (the
+    // next merge compares with it), and the field is returned with it, for the form to show.
+    // A field the user changed stays theirs (merge names the row's value when it is saved).
+    static QVariantMap follow(const QVariantMap &form, QVariantMap *loaded, const QVariantMap &now);
     static bool same(const QVariant &a, const QVariant &b);
 };

@@ -290,10 +290,10 @@ bool InspectionController::submit()
     return true;
 }
 
-QVariantMap InspectionController::saveViolation(const QString &violationId,
-                                                const QVariantMap &fields)
+QVariantMap InspectionController::violationRowOf(const QVariantMap &fields,
+                                                 QVariantMap *errorsOut) const
 {
-    QVariantMap errors;
+    QVariantMap &errors = *errorsOut;
     // Never a null QString: the text columns are NOT NULL.
     auto text = [&](const char *k) {
         const QString t = fields.value(QLatin1String(k)).toString().trimmed();
@@ -333,10 +333,6 @@ QVariantMap InspectionController::saveViolation(const QString &violationId,
         else
             deadlineIso = d.toString(Qt::ISODate);
     }
-    if (!errors.isEmpty())
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("errors"), errors},
-                {QStringLiteral("message"), tr("Hãy sửa các ô được đánh dấu đỏ.")}};
 
     QVariantMap row{
         {QStringLiteral("category"), category},
@@ -354,6 +350,19 @@ QVariantMap InspectionController::saveViolation(const QString &violationId,
     }
     if (fields.contains(QStringLiteral("status")) && !text("status").isEmpty())
         row.insert(QStringLiteral("status"), text("status"));
+    return row;
+}
+
+QVariantMap InspectionController::saveViolation(const QString &violationId,
+                                                const QVariantMap &fields)
+{
+    QVariantMap errors;
+    QVariantMap row = violationRowOf(fields, &errors);
+    if (!errors.isEmpty())
+        return {{QStringLiteral("ok"), false},
+                {QStringLiteral("errors"), errors},
+                {QStringLiteral("message"), tr("Hãy sửa các ô được đánh dấu đỏ.")}};
+
     QString id = violationId;
     FormMerge::Result merged;
     if (!violationId.isEmpty()) {
@@ -378,19 +387,52 @@ QVariantMap InspectionController::saveViolation(const QString &violationId,
         QVariantMap errors;
         for (auto it = merged.changedUnder.constBegin(); it != merged.changedUnder.constEnd();
              ++it) {
-            const QString key =
-                it.key() == QLatin1String("deadline_on") ? QStringLiteral("deadline") : it.key();
-            const QString value =
-                it.key() == QLatin1String("deadline_on") ? m_labels->date(it.value().toString())
-                : it.key() == QLatin1String("severity")  ? m_labels->severity(it.value().toString())
-                                                         : it.value().toString();
-            errors.insert(key, changedUnderMessage(value));
+            const QString value = it.key() == QLatin1String("severity")
+                                      ? m_labels->severity(it.value().toString())
+                                      : violationFormValue(it.key(), it.value());
+            errors.insert(violationFormKey(it.key()), changedUnderMessage(value));
         }
         return changedUnderReply(id, errors);
     }
     return {{QStringLiteral("ok"), true},
             {QStringLiteral("id"), id},
             {QStringLiteral("errors"), QVariantMap()}};
+}
+
+QString InspectionController::violationFormKey(const QString &column)
+{
+    return column == QLatin1String("deadline_on") ? QStringLiteral("deadline") : column;
+}
+
+QString InspectionController::violationFormValue(const QString &column, const QVariant &value) const
+{
+    return column == QLatin1String("deadline_on") ? m_labels->date(value.toString())
+                                                  : value.toString();
+}
+
+QVariantMap InspectionController::followPulledViolation(const QString &violationId,
+                                                        const QVariantMap &fields)
+{
+    const auto shown = m_violationsShown.find(violationId);
+    const QVariantMap now = violationRow(violationId);
+    if (shown == m_violationsShown.end() || now.isEmpty())
+        return {};
+    // The form's fields as the row's columns; one the app would refuse (a date half typed) is
+    // being changed, and is left to its user.
+    QVariantMap errors;
+    const QVariantMap row = violationRowOf(fields, &errors);
+    QVariantMap form;
+    for (const char *c :
+         {"category", "severity", "observed", "remedy", "deadline_on", "responsible_party"}) {
+        const QString column = QLatin1String(c);
+        if (!errors.contains(violationFormKey(column)))
+            form.insert(column, row.value(column));
+    }
+    QVariantMap followed;
+    const QVariantMap pulled = FormMerge::follow(form, &*shown, now);
+    for (auto it = pulled.constBegin(); it != pulled.constEnd(); ++it)
+        followed.insert(violationFormKey(it.key()), violationFormValue(it.key(), it.value()));
+    return followed;
 }
 
 QString InspectionController::deleteViolation(const QString &violationId)
@@ -418,6 +460,7 @@ void InspectionController::refreshPulled()
         return;
     m_checklist->refreshAnswers();
     m_violations->reload();
+    emit violationsPulled();
     m_participants->reload();
     const QVariantMap now = m_inspections->inspection(m_id);
     const QString status = QStringLiteral("status");
@@ -554,17 +597,10 @@ QVariantMap InspectionController::followPulledTexts(const QString &findingsShown
 {
     if (m_id.isEmpty())
         return {};
-    const QVariantMap now = m_inspections->inspection(m_id);
-    QVariantMap followed;
-    const std::pair<QString, QString> shown[] = {{QStringLiteral("findings"), findingsShown},
-                                                 {QStringLiteral("conclusions"), conclusionsShown}};
-    for (const auto &[key, text] : shown) {
-        const QString stored = now.value(key).toString();
-        if (text == m_row.value(key).toString() && stored != text) {
-            m_row.insert(key, stored);
-            followed.insert(key, stored);
-        }
-    }
+    const QVariantMap followed =
+        FormMerge::follow({{QStringLiteral("findings"), findingsShown},
+                           {QStringLiteral("conclusions"), conclusionsShown}},
+                          &m_row, m_inspections->inspection(m_id));
     if (!followed.isEmpty())
         emit findingsChanged();
     return followed;

@@ -152,6 +152,12 @@ public:
     // left to saveFindings, which names what the round wrote.
     Q_INVOKABLE QVariantMap followPulledTexts(const QString &findingsShown,
                                               const QString &conclusionsShown);
+    // The same for a violation's form (`fields` as saveViolation takes them), after
+    // violationsPulled: the fields its user has not changed since violation() or the last save
+    // follow what the row holds now; returns those, by the form's names, as the form shows them
+    // (a deadline as a date). A field being changed, or one the app would refuse, stays.
+    Q_INVOKABLE QVariantMap followPulledViolation(const QString &violationId,
+                                                  const QVariantMap &fields);
 
 signals:
     void inspectionChanged();
@@ -164,12 +170,21 @@ signals:
     void findingsChanged();
     // A sync round wrote the findings or conclusions of the open inspection (followPulledTexts).
     void textsPulled();
+    // A sync round ended: the violations were read again (followPulledViolation).
+    void violationsPulled();
 
 private:
     // The violation's row as this device holds it now (empty when it is not in this inspection).
     QVariantMap violationRow(const QString &violationId) const;
     // The row with `id` among `rows` (a list of this inspection's rows), or an empty map.
     static QVariantMap rowIn(const QVariantList &rows, const QString &id);
+    // A violation's fields as the row's columns (saveViolation), with what the app refuses in
+    // `errors` (by the form's names).
+    QVariantMap violationRowOf(const QVariantMap &fields, QVariantMap *errors) const;
+    // A violation's column by the form's name (deadline_on: deadline), and its value as the form
+    // shows it (a date as the user writes it).
+    static QString violationFormKey(const QString &column);
+    QString violationFormValue(const QString &column, const QVariant &value) const;
     // Why a field was not written: a sync round brought `now` while the user changed it too.
     static QString changedUnderMessage(const QString &now);
     // After a form's save: what the form now shows, field by field (what it wrote, and the values

@@ -40,15 +40,40 @@ Page {
         app.inspection.violationPhotos.violationId = violationId;
     }
 
+    // The form's fields as saveViolation takes them.
+    function fields() {
+        return {
+            "category": category.code || "",
+            "severity": severity,
+            "observed": observedField.text,
+            "remedy": remedyField.text,
+            "deadline": deadlineField.text,
+            "responsible_party": responsibleField.text
+        };
+    }
+
+    // A sync round wrote this violation: the fields the user has not changed show what it wrote;
+    // one they are changing stays as typed (its save names what the round wrote).
+    function followPulled() {
+        if (violationId === "")
+            return;
+        const f = app.inspection.followPulledViolation(violationId, fields());
+        if (f.category !== undefined)
+            categoryBox.currentIndex = app.catalog.indexOf(f.category);
+        if (f.severity !== undefined)
+            severity = f.severity;
+        if (f.observed !== undefined)
+            observedField.text = f.observed;
+        if (f.remedy !== undefined)
+            remedyField.text = f.remedy;
+        if (f.deadline !== undefined)
+            deadlineField.text = f.deadline;
+        if (f.responsible_party !== undefined)
+            responsibleField.text = f.responsible_party;
+    }
+
     function save() {
-        const r = app.inspection.saveViolation(violationId, {
-                "category": category.code || "",
-                "severity": severity,
-                "observed": observedField.text,
-                "remedy": remedyField.text,
-                "deadline": deadlineField.text,
-                "responsible_party": responsibleField.text
-            });
+        const r = app.inspection.saveViolation(violationId, fields());
         errors = r.errors || {};
         message = r.ok ? "" : r.message;
         if (r.ok && violationId === "") {
@@ -60,6 +85,14 @@ Page {
 
     title: violationId === "" ? qsTr("Ghi nhận vi phạm") : qsTr("Sửa vi phạm")
     Component.onCompleted: load()
+
+    Connections {
+        function onViolationsPulled() {
+            page.followPulled();
+        }
+
+        target: page.app.inspection
+    }
 
     Flickable {
         id: flick
@@ -145,6 +178,7 @@ Page {
             TextArea {
                 id: observedField
 
+                objectName: "violationObserved"
                 Layout.fillWidth: true
                 Layout.minimumHeight: 96
                 wrapMode: TextArea.Wrap
@@ -169,6 +203,7 @@ Page {
             TextArea {
                 id: remedyField
 
+                objectName: "violationRemedy"
                 Layout.fillWidth: true
                 Layout.minimumHeight: 72
                 wrapMode: TextArea.Wrap
@@ -200,6 +235,7 @@ Page {
                     TextField {
                         id: deadlineField
 
+                        objectName: "violationDeadline"
                         Layout.fillWidth: true
                         Layout.preferredHeight: 52
                         enabled: page.editable

@@ -51,6 +51,38 @@ private slots:
         if (outcome == QLatin1String("changedUnder"))
             QCOMPARE(r.changedUnder.value("remedy"), now);
     }
+
+    // A round wrote the row while the form is open: what the user left as loaded follows it;
+    // what they changed stays theirs; a field the row does not hold, or the form was not loaded
+    // with, is left alone.
+    void follow()
+    {
+        QVariantMap loaded{
+            {"observed", "A"}, {"remedy", "R"}, {"deadline_on", QVariant()}, {"severity", "minor"}};
+        const QVariantMap form{{"observed", "A"},
+                               {"remedy", "R2"},
+                               {"deadline_on", ""},
+                               {"severity", "minor"},
+                               {"responsible_party", "X"}};
+        const QVariantMap now{{"observed", "T"},
+                              {"remedy", "RT"},
+                              {"deadline_on", "2026-12-31"},
+                              {"severity", "minor"},
+                              {"responsible_party", "Y"}};
+        const QVariantMap followed = FormMerge::follow(form, &loaded, now);
+        QCOMPARE(followed, (QVariantMap{{"observed", "T"}, {"deadline_on", "2026-12-31"}}));
+        QCOMPARE(loaded.value("observed").toString(), QStringLiteral("T"));
+        QCOMPARE(loaded.value("remedy").toString(), QStringLiteral("R"));
+        QCOMPARE(loaded.value("deadline_on").toString(), QStringLiteral("2026-12-31"));
+        QVERIFY(!loaded.contains("responsible_party"));
+        // The user's remedy, saved now, is named as changed under them, not written.
+        const FormMerge::Result r =
+            FormMerge::merge({{"observed", "T"}, {"remedy", "R2"}}, loaded, now);
+        QVERIFY(r.write.isEmpty());
+        QCOMPARE(r.changedUnder.keys(), QStringList{"remedy"});
+        // Nothing more to follow.
+        QVERIFY(FormMerge::follow(QVariantMap{{"observed", "T"}}, &loaded, now).isEmpty());
+    }
 };
 
 QTEST_APPLESS_MAIN(TestFormMerge)

@@ -45,6 +45,15 @@ public:
                      {text, m_app->inspection()->inspectionId()});
     }
 
+    // A text column of a violation (observed, remedy), as a round writes it.
+    Q_INVOKABLE bool violationText(const QString &id, const QString &column, const QString &text)
+    {
+        if (column != QLatin1String("observed") && column != QLatin1String("remedy"))
+            return false;
+        return write(QStringLiteral("UPDATE violations SET %1 = ? WHERE id = ?").arg(column),
+                     {text, id});
+    }
+
     // What the device stores for the open inspection's answer.
     Q_INVOKABLE QString stored(const QString &questionId) const
     {

@@ -316,6 +316,27 @@ TestCase {
         findings.text += " Bùn đã được nạo vét.";
         tryVerify(() => insp.findings === "Đoàn đã kiểm tra hiện trường và bể lắng. Bùn đã được nạo vét.", 3000);
         verify(page().showTab("questions"));
+
+        // The violation's form, open while a round writes the violation: what was seen follows,
+        // the remedy being typed stays, and saving names the round's remedy.
+        win.openViolation(tc.violationId);
+        tryVerify(() => page().title === "Sửa vi phạm" && !win.stackView.busy);
+        const observed = findChild(page(), "violationObserved");
+        const remedy = findChild(page(), "violationRemedy");
+        compare(observed.text, "Đã sửa");
+        remedy.forceActiveFocus();
+        remedy.text = "Bố trí cán bộ môi trường trong 30 ngày";
+        verify(testRound.violationText(tc.violationId, "observed", "Đồng nghiệp ghi: chưa có cán bộ"));
+        verify(testRound.violationText(tc.violationId, "remedy", "Đồng nghiệp ghi: thuê đơn vị tư vấn"));
+        compare(observed.text, "Đồng nghiệp ghi: chưa có cán bộ", "an untouched field did not follow the round");
+        compare(remedy.text, "Bố trí cán bộ môi trường trong 30 ngày", "the round replaced what the inspector is typing");
+        verify(!page().save());
+        verify(page().errors.remedy.indexOf("Đồng nghiệp ghi: thuê đơn vị tư vấn") >= 0, JSON.stringify(page().errors));
+        compare(insp.violations.get(0).observed, "Đồng nghiệp ghi: chưa có cán bộ");
+        verify(page().save(), page().message);
+        compare(insp.violations.get(0).remedy, "Bố trí cán bộ môi trường trong 30 ngày");
+        win.stackView.pop();
+        tryVerify(() => page().title.indexOf("Phiếu kiểm tra") === 0);
     }
 
     function test_6_submit() {

@@ -383,6 +383,61 @@ private slots:
 
     // The same for a violation's form: fields the user left as violation() gave them keep what
     // a sync round wrote meanwhile.
+    // A round writes a violation whose form is open: told (violationsPulled), the fields the
+    // user left as shown follow (as the form shows them: a deadline as a date), the one they are
+    // changing stays theirs and its save names the round's value; a date half typed is theirs.
+    void aViolationFormFollowsWhatARoundWrote()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        QVariantMap form{
+            {QStringLiteral("category"), m_app->catalog()->get(0).value(QStringLiteral("code"))},
+            {QStringLiteral("severity"), QStringLiteral("serious")},
+            {QStringLiteral("observed"), QStringLiteral("Không có nhật ký vận hành")},
+            {QStringLiteral("remedy"), QStringLiteral("Lập nhật ký")},
+            {QStringLiteral("deadline"), QStringLiteral("30/6/2027")},
+            {QStringLiteral("responsible_party"), QStringLiteral("Chủ đầu tư")}};
+        QVariantMap r = insp()->saveViolation({}, form);
+        QVERIFY(r.value(QStringLiteral("ok")).toBool());
+        const QString id = r.value(QStringLiteral("id")).toString();
+        QVERIFY(!insp()->violation(id).isEmpty()); // the form opens it
+        QSignalSpy told(insp(), &InspectionController::violationsPulled);
+        const QString vt = QStringLiteral("violations");
+        QVERIFY(pulledInto(vt, id, QStringLiteral("remedy"), QStringLiteral("Lắp đồng hồ")));
+        QVERIFY(pulledInto(vt, id, QStringLiteral("deadline_on"), QStringLiteral("2027-03-31")));
+        QVERIFY(pulledInto(vt, id, QStringLiteral("observed"), QStringLiteral("Đồng nghiệp ghi")));
+        QVERIFY(pulledInto(vt, id, QStringLiteral("severity"), QStringLiteral("very_serious")));
+        insp()->refreshPulled();
+        QCOMPARE(told.count(), 1);
+        // The user is typing the remedy, and a date not yet whole.
+        form.insert(QStringLiteral("remedy"), QStringLiteral("Lập nhật ký hằng ngày"));
+        form.insert(QStringLiteral("deadline"), QStringLiteral("31/12/20"));
+        form.insert(QStringLiteral("severity"), QStringLiteral("minor"));
+        QVariantMap followed = insp()->followPulledViolation(id, form);
+        QCOMPARE(followed,
+                 (QVariantMap{{QStringLiteral("observed"), QStringLiteral("Đồng nghiệp ghi")}}));
+        // The date typed whole again, as it was shown: it follows now, as a date.
+        form.insert(QStringLiteral("deadline"), QStringLiteral("30/06/2027"));
+        followed = insp()->followPulledViolation(id, form);
+        QCOMPARE(followed,
+                 (QVariantMap{{QStringLiteral("deadline"), QStringLiteral("31/03/2027")}}));
+        QVERIFY(insp()->followPulledViolation(id, form).isEmpty());
+        // Saved as the form now shows it: the remedy and severity the user changed are named,
+        // nothing the round wrote is written over.
+        form.insert(QStringLiteral("observed"), QStringLiteral("Đồng nghiệp ghi"));
+        form.insert(QStringLiteral("deadline"), QStringLiteral("31/03/2027"));
+        r = insp()->saveViolation(id, form);
+        QVERIFY(r.value(QStringLiteral("changedUnder")).toBool());
+        QStringList named = r.value(QStringLiteral("errors")).toMap().keys();
+        QCOMPARE(named, (QStringList{QStringLiteral("remedy"), QStringLiteral("severity")}));
+        const QVariantMap v =
+            m_app->inspectionManager()->violations(insp()->inspectionId()).value(0).toMap();
+        QCOMPARE(v.value(QStringLiteral("remedy")).toString(), QStringLiteral("Lắp đồng hồ"));
+        QCOMPARE(v.value(QStringLiteral("observed")).toString(), QStringLiteral("Đồng nghiệp ghi"));
+        QCOMPARE(v.value(QStringLiteral("deadline_on")).toString(), QStringLiteral("2027-03-31"));
+        // A violation not opened in a form, or gone: nothing to follow.
+        QVERIFY(insp()->followPulledViolation(QStringLiteral("nope"), form).isEmpty());
+    }
+
     void aViolationFieldChangedBySyncIsNotOverwrittenUnseen()
     {
         QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
