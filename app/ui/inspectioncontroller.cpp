@@ -460,8 +460,8 @@ void InspectionController::refreshPulled()
         return;
     m_checklist->refreshAnswers();
     m_violations->reload();
-    emit violationsPulled();
     m_participants->reload();
+    emit formsPulled();
     const QVariantMap now = m_inspections->inspection(m_id);
     const QString status = QStringLiteral("status");
     const QString deletedAt = QStringLiteral("deleted_at");
@@ -614,6 +614,19 @@ QString InspectionController::findings() const
 QString InspectionController::conclusions() const
 {
     return m_row.value(QStringLiteral("conclusions")).toString();
+}
+
+QVariantMap InspectionController::followPulledParticipant(const QString &participantId,
+                                                          const QVariantMap &fields)
+{
+    const auto shown = m_participantsShown.find(participantId);
+    const QVariantMap now = rowIn(m_inspections->participants(m_id), participantId);
+    if (shown == m_participantsShown.end() || now.isEmpty())
+        return {};
+    QVariantMap form;
+    for (const char *c : {"name", "position_title", "agency"})
+        form.insert(QLatin1String(c), fields.value(QLatin1String(c)).toString().trimmed());
+    return FormMerge::follow(form, &*shown, now);
 }
 
 QVariantMap InspectionController::saveParticipant(const QString &participantId,

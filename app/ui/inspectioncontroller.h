@@ -153,11 +153,15 @@ public:
     Q_INVOKABLE QVariantMap followPulledTexts(const QString &findingsShown,
                                               const QString &conclusionsShown);
     // The same for a violation's form (`fields` as saveViolation takes them), after
-    // violationsPulled: the fields its user has not changed since violation() or the last save
+    // formsPulled: the fields its user has not changed since violation() or the last save
     // follow what the row holds now; returns those, by the form's names, as the form shows them
     // (a deadline as a date). A field being changed, or one the app would refuse, stays.
     Q_INVOKABLE QVariantMap followPulledViolation(const QString &violationId,
                                                   const QVariantMap &fields);
+    // The same for a participant's form (`fields` as saveParticipant takes them), after
+    // participant() or the last save.
+    Q_INVOKABLE QVariantMap followPulledParticipant(const QString &participantId,
+                                                    const QVariantMap &fields);
 
 signals:
     void inspectionChanged();
@@ -170,8 +174,9 @@ signals:
     void findingsChanged();
     // A sync round wrote the findings or conclusions of the open inspection (followPulledTexts).
     void textsPulled();
-    // A sync round ended: the violations were read again (followPulledViolation).
-    void violationsPulled();
+    // A sync round wrote to this device: the lists were read again, and forms open on a
+    // violation or a participant follow it (followPulledViolation, followPulledParticipant).
+    void formsPulled();
 
 private:
     // The violation's row as this device holds it now (empty when it is not in this inspection).

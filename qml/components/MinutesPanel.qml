@@ -86,6 +86,23 @@ ColumnLayout {
             conclusionsField.text = followed.conclusions;
     }
 
+    // The same for the participant being edited.
+    function followPulledParticipant() {
+        if (editingId === "")
+            return;
+        const followed = insp.followPulledParticipant(editingId, {
+                "name": nameField.text,
+                "position_title": positionField.text,
+                "agency": agencyField.text
+            });
+        if (followed.name !== undefined)
+            nameField.text = followed.name;
+        if (followed.position_title !== undefined)
+            positionField.text = followed.position_title;
+        if (followed.agency !== undefined)
+            agencyField.text = followed.agency;
+    }
+
     // "Một là …, Hai là …": the next item of the conclusions.
     function addConclusionItem() {
         // Part of the Vietnamese document itself, not of the interface: never translated.
@@ -112,6 +129,10 @@ ColumnLayout {
 
         function onTextsPulled() {
             panel.followPulledTexts();
+        }
+
+        function onFormsPulled() {
+            panel.followPulledParticipant();
         }
 
         target: panel.insp

@@ -87,7 +87,7 @@ Page {
     Component.onCompleted: load()
 
     Connections {
-        function onViolationsPulled() {
+        function onFormsPulled() {
             page.followPulled();
         }
 

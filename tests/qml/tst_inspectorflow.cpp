@@ -45,6 +45,16 @@ public:
                      {text, m_app->inspection()->inspectionId()});
     }
 
+    // A column of a participant (position_title, agency), as a round writes it.
+    Q_INVOKABLE bool participantText(const QString &id, const QString &column, const QString &text)
+    {
+        if (column != QLatin1String("position_title") && column != QLatin1String("agency"))
+            return false;
+        return write(
+            QStringLiteral("UPDATE inspection_participants SET %1 = ? WHERE id = ?").arg(column),
+            {text, id});
+    }
+
     // A text column of a violation (observed, remedy), as a round writes it.
     Q_INVOKABLE bool violationText(const QString &id, const QString &column, const QString &text)
     {

@@ -315,6 +315,18 @@ TestCase {
         // Typing on, knowing it: written.
         findings.text += " Bùn đã được nạo vét.";
         tryVerify(() => insp.findings === "Đoàn đã kiểm tra hiện trường và bể lắng. Bùn đã được nạo vét.", 3000);
+        // A participant's form open: the agency a round corrects follows, the position being
+        // typed stays.
+        page().minutes.editParticipant(0);
+        const pid = insp.participants.get(0).id;
+        const position = findChild(page(), "participantPosition");
+        const agency = findChild(page(), "participantAgency");
+        position.text = "Giám đốc";
+        verify(testRound.participantText(pid, "agency", "Sở Công Thương tỉnh Hưng Yên"));
+        verify(testRound.participantText(pid, "position_title", "Phó Giám đốc Sở"));
+        compare(agency.text, "Sở Công Thương tỉnh Hưng Yên", "an untouched field did not follow the round");
+        compare(position.text, "Giám đốc", "the round replaced what the inspector is typing");
+        page().minutes.clearForm();
         verify(page().showTab("questions"));
 
         // The violation's form, open while a round writes the violation: what was seen follows,

@@ -308,6 +308,35 @@ private slots:
 
     // The participant form too: an agency a sync round corrected while the form was open stays;
     // a name both changed is named, not written, then written when saved again.
+    // A round writes the participant whose form is open: the fields left as shown follow, the
+    // one being typed stays.
+    void aParticipantFormFollowsWhatARoundWrote()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        QVariantMap form{{QStringLiteral("name"), QStringLiteral("Nguyễn Văn An")},
+                         {QStringLiteral("position_title"), QStringLiteral("Chuyên viên")},
+                         {QStringLiteral("agency"), QStringLiteral("Sở Công Thương")}};
+        const QString id = insp()->saveParticipant({}, form).value(QStringLiteral("id")).toString();
+        QVERIFY(!id.isEmpty());
+        QVERIFY(!insp()->participant(id).isEmpty()); // the form opens it
+        const QString pt = QStringLiteral("inspection_participants");
+        QVERIFY(pulledInto(pt, id, QStringLiteral("agency"), QStringLiteral("Sở Công Thương NB")));
+        QVERIFY(
+            pulledInto(pt, id, QStringLiteral("position_title"), QStringLiteral("Trưởng phòng")));
+        QSignalSpy told(insp(), &InspectionController::formsPulled);
+        insp()->refreshPulled();
+        QCOMPARE(told.count(), 1);
+        form.insert(QStringLiteral("position_title"), QStringLiteral("Phó Trưởng phòng"));
+        QCOMPARE(insp()->followPulledParticipant(id, form),
+                 (QVariantMap{{QStringLiteral("agency"), QStringLiteral("Sở Công Thương NB")}}));
+        QVERIFY(insp()->followPulledParticipant(id, form).isEmpty());
+        form.insert(QStringLiteral("agency"), QStringLiteral("Sở Công Thương NB"));
+        const QVariantMap r = insp()->saveParticipant(id, form);
+        QVERIFY(r.value(QStringLiteral("changedUnder")).toBool());
+        QCOMPARE(r.value(QStringLiteral("errors")).toMap().keys(),
+                 QStringList{QStringLiteral("position_title")});
+    }
+
     void aParticipantFieldChangedBySyncIsNotOverwrittenUnseen()
     {
         QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
@@ -383,7 +412,7 @@ private slots:
 
     // The same for a violation's form: fields the user left as violation() gave them keep what
     // a sync round wrote meanwhile.
-    // A round writes a violation whose form is open: told (violationsPulled), the fields the
+    // A round writes a violation whose form is open: told (formsPulled), the fields the
     // user left as shown follow (as the form shows them: a deadline as a date), the one they are
     // changing stays theirs and its save names the round's value; a date half typed is theirs.
     void aViolationFormFollowsWhatARoundWrote()
@@ -400,7 +429,7 @@ private slots:
         QVERIFY(r.value(QStringLiteral("ok")).toBool());
         const QString id = r.value(QStringLiteral("id")).toString();
         QVERIFY(!insp()->violation(id).isEmpty()); // the form opens it
-        QSignalSpy told(insp(), &InspectionController::violationsPulled);
+        QSignalSpy told(insp(), &InspectionController::formsPulled);
         const QString vt = QStringLiteral("violations");
         QVERIFY(pulledInto(vt, id, QStringLiteral("remedy"), QStringLiteral("Lắp đồng hồ")));
         QVERIFY(pulledInto(vt, id, QStringLiteral("deadline_on"), QStringLiteral("2027-03-31")));
