@@ -1210,6 +1210,8 @@ private slots:
     // minutes in silence: the registry refuses it (inspection_submitted), the teammate's tablet
     // keeps it and says why, supervisors see it among the refused changes, and the teammate may
     // give it up (kept on the tablet). Before, it was stored under the submitted inspection.
+    // The teammate changed the answer again before syncing: giving up the new row gives up that
+    // edit too (before, it waited for ever for a row the registry would never have).
     void aLateAnswerDoesNotChangeSubmittedMinutes()
     {
         std::unique_ptr<Device> a, b;
@@ -1218,6 +1220,8 @@ private slots:
         QString inspection, question;
         QVERIFY(sharedDraft(*a, *b, &inspection, &question));
         QVERIFY(InspectionManager(b->c()).setAnswer(inspection, question, "no", "muộn").ok());
+        // Changed again before the next round: a new row and an edit of it.
+        QVERIFY(InspectionManager(b->c()).setAnswer(inspection, question, "yes", "muộn").ok());
         // As InspectionManager::submit writes it (which first asks for every required answer).
         QVERIFY(RecordWriter(a->c())
                     .update("inspections", inspection,
@@ -1225,16 +1229,20 @@ private slots:
                     .ok());
         QVERIFY(round(*a));
         QVERIFY(round(*b));
-        QCOMPARE(b->client->rejectedRecords(), 1);
+        // The new row is refused; its edit waits for a row the registry does not have.
+        QCOMPARE(b->client->rejectedRecords(), 2);
         const QVariantMap refused = b->client->rejectedChanges().first().toMap();
         QCOMPARE(refused.value("code").toString(), QStringLiteral("inspection_submitted"));
+        QCOMPARE(b->client->rejectedChanges().last().toMap().value("code").toString(),
+                 QStringLiteral("unknown_row"));
         QCOMPARE(refused.value("rowId").toString(), AnswerId::of(inspection, question));
         QCOMPARE(value(*b, "inspections", inspection, "status"), QStringLiteral("submitted"));
         const QString answer = AnswerId::of(inspection, question);
         QCOMPARE(value(*a, "answers", answer, "id"), QStringLiteral("<missing>"));
         QVERIFY(round(*a));
         QCOMPARE(value(*a, "answers", answer, "id"), QStringLiteral("<missing>"));
-        QCOMPARE(rejectionsOf(*boss).size(), 1);
+        QCOMPARE(rejectionsOf(*boss).size(), 2);
+        // Given up, the new row takes its edit along: nothing waits any more.
         QVERIFY2(b->client->discardRejected(refused.value("seq").toLongLong()),
                  qPrintable(b->client->lastError()));
         QVERIFY(round(*b));
@@ -1243,7 +1251,7 @@ private slots:
         QCOMPARE(
             scalar(b->c(), "SELECT count(*) FROM discarded_changes WHERE row_id = '" + answer + "'")
                 .toInt(),
-            1);
+            2);
         QCOMPARE(rejectionsOf(*boss).size(), 0);
     }
 
