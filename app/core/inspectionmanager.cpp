@@ -119,6 +119,16 @@ QVariantMap InspectionManager::answers(const QString &inspectionId) const
     return out;
 }
 
+QString InspectionManager::answerValue(const QString &inspectionId, const QString &questionId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT value FROM answers WHERE inspection_id = ? AND question_id = "
+                             "? AND deleted_at IS NULL"));
+    q.addBindValue(inspectionId);
+    q.addBindValue(questionId);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
 QVariantMap InspectionManager::answersByCode(const QString &inspectionId) const
 {
     QSqlQuery q(m_db);

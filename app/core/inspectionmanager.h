@@ -33,6 +33,8 @@ public:
     QVariantMap inspection(const QString &id) const;
     // question id -> {value, note}
     QVariantMap answers(const QString &inspectionId) const;
+    // The stored value of one answer (empty when there is none, or it was cleared or deleted).
+    QString answerValue(const QString &inspectionId, const QString &questionId) const;
     // question code -> value (for show-if rules)
     QVariantMap answersByCode(const QString &inspectionId) const;
 

@@ -383,11 +383,7 @@ bool ChecklistModel::isPicked(const QVariantMap &question)
 
 QString ChecklistModel::storedValue(const QString &questionId) const
 {
-    return m_inspections->answers(m_inspectionId)
-        .value(questionId)
-        .toMap()
-        .value(QStringLiteral("value"))
-        .toString();
+    return m_inspections->answerValue(m_inspectionId, questionId);
 }
 
 void ChecklistModel::setShownValue(const QString &questionId, const QString &value)

@@ -107,10 +107,13 @@ private slots:
                      .value(QStringLiteral("value"))
                      .toString(),
                  QStringLiteral("1200"));
+        QCOMPARE(m.answerValue(id, testdb::qCapacity), QStringLiteral("1200"));
+        QCOMPARE(m.answerValue(id, testdb::qWwtp), QStringLiteral("yes"));
         // Clearing an answer is allowed and saved.
         QVERIFY(m.setAnswer(id, testdb::qCapacity, QString()).ok());
         QVERIFY(
             m.answers(id).value(testdb::qCapacity).toMap().value(QStringLiteral("value")).isNull());
+        QCOMPARE(m.answerValue(id, testdb::qCapacity), QString());
     }
 
     void submitNamesEachMissingItem()
