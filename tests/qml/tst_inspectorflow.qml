@@ -297,6 +297,14 @@ TestCase {
         compare(testRound.stored(qid), "90");
         compare(field.text, "90");
         field.focus = false;
+        // A text answer's field follows a round too.
+        const textRow = rowOf("PL02");
+        list.positionViewAtIndex(textRow, ListView.Beginning);
+        tryVerify(() => list.itemAtIndex(textRow) !== null);
+        const textAnswer = findChild(list.itemAtIndex(textRow), "textAnswer");
+        compare(textAnswer.text, "QĐ 477/QĐ-UBND ngày 21/5/2015");
+        verify(testRound.answer(insp.checklist.get(textRow).questionId, "QĐ 478/QĐ-UBND ngày 22/5/2015"));
+        compare(textAnswer.text, "QĐ 478/QĐ-UBND ngày 22/5/2015");
         verify(page().showTab("minutes"));
         const findings = findChild(page(), "findingsField");
         const conclusions = findChild(page(), "conclusionsField");
