@@ -20,6 +20,8 @@ ColumnLayout {
     property var textErrors: ({})
     property string textMessage: ""
     property bool textSaved: true
+    // The inspection the texts were read for.
+    property string textsOf: ""
 
     function editParticipant(row) {
         // Through the controller: the save then writes only what the user changes.
@@ -68,6 +70,7 @@ ColumnLayout {
 
     function loadTexts() {
         saveTimer.stop();
+        textsOf = insp.inspectionId;
         insp.followPulledTexts(insp.findings, insp.conclusions);
         findingsField.text = insp.findings;
         conclusionsField.text = insp.conclusions;
@@ -123,6 +126,15 @@ ColumnLayout {
 
     Connections {
         function onInspectionChanged() {
+            // A teammate's tablet submitted or discarded this inspection while the user was
+            // typing in it: what they typed since the last save cannot be saved any more; it
+            // stays on screen, said so, for them to copy, instead of vanishing.
+            if (panel.insp.inspectionId === panel.textsOf && !panel.textSaved && !panel.editable) {
+                saveTimer.stop();
+                panel.textMessage = qsTr("Cuộc kiểm tra vừa được nộp hoặc bỏ từ máy khác nên không sửa được nữa: phần bạn gõ sau lần lưu cuối chưa được lưu (vẫn hiện ở đây để bạn chép lại).");
+                panel.clearForm();
+                return;
+            }
             panel.loadTexts();
             panel.clearForm();
         }
@@ -422,7 +434,7 @@ ColumnLayout {
 
     Label {
         Layout.fillWidth: true
-        visible: panel.editable
+        visible: panel.editable || panel.textMessage !== ""
         text: panel.textMessage !== "" ? panel.textMessage : (panel.textSaved ? qsTr("Đã lưu.") : qsTr("Đang lưu…"))
         color: panel.textMessage !== "" ? "#B71C1C" : "#555555"
         wrapMode: Text.Wrap

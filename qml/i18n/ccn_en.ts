@@ -25,27 +25,27 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="258"/>
+        <location filename="../../app/ui/checklistmodel.cpp" line="276"/>
         <source>Trong lúc bạn chọn, câu trả lời này đã được đổi khi đồng bộ (đang hiện lựa chọn mới). Lựa chọn của bạn chưa được lưu: hãy xem lại, rồi chọn lại nếu vẫn muốn.</source>
         <translation>While you were choosing, a sync changed this answer (the new choice is shown). Your choice is not saved: look again, and choose again if you still want it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="264"/>
+        <location filename="../../app/ui/checklistmodel.cpp" line="282"/>
         <source>Trong lúc bạn nhập, câu trả lời này đã được cập nhật khi đồng bộ thành: “%1”. Câu trả lời của bạn chưa được lưu: hãy xem lại; lưu lần nữa sẽ ghi câu trả lời bạn đang thấy.</source>
         <translation>While you were typing, a sync changed this answer to: “%1”. Your answer is not saved: look again; saving again writes the answer you see.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="267"/>
+        <location filename="../../app/ui/checklistmodel.cpp" line="285"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="340"/>
+        <location filename="../../app/ui/checklistmodel.cpp" line="372"/>
         <source>Bắt buộc: hãy chụp hoặc chọn ít nhất một ảnh.</source>
         <translation>Required: take or choose at least one photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="341"/>
+        <location filename="../../app/ui/checklistmodel.cpp" line="373"/>
         <source>Bắt buộc: hãy trả lời câu hỏi này trước khi gửi.</source>
         <translation>Required: answer this question before submitting.</translation>
     </message>
@@ -53,52 +53,52 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="47"/>
+        <location filename="../pages/ChecklistPage.qml" line="53"/>
         <source>Phiếu kiểm tra — %1</source>
         <translation>Checklist — %1</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="88"/>
+        <location filename="../pages/ChecklistPage.qml" line="94"/>
         <source>%1/%2 câu</source>
         <translation>%1/%2 answered</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="99"/>
+        <location filename="../pages/ChecklistPage.qml" line="105"/>
         <source>Đến mục…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="136"/>
+        <location filename="../pages/ChecklistPage.qml" line="142"/>
         <source>Câu hỏi</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="136"/>
+        <location filename="../pages/ChecklistPage.qml" line="142"/>
         <source>Thành phần, kết luận</source>
         <translation>Participants, conclusions</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="136"/>
+        <location filename="../pages/ChecklistPage.qml" line="142"/>
         <source>Tiến độ hạ tầng</source>
         <translation>Infrastructure progress</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="186"/>
+        <location filename="../pages/ChecklistPage.qml" line="192"/>
         <source>Tiến độ hạ tầng — số liệu ghi trong cuộc kiểm tra này</source>
         <translation>Infrastructure progress — readings recorded in this inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="248"/>
+        <location filename="../pages/ChecklistPage.qml" line="254"/>
         <source>Vi phạm đã ghi nhận (%1)</source>
         <translation>Recorded violations (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="260"/>
+        <location filename="../pages/ChecklistPage.qml" line="266"/>
         <source>hạn %1</source>
         <translation>due %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ChecklistPage.qml" line="260"/>
+        <location filename="../pages/ChecklistPage.qml" line="266"/>
         <source>%n ảnh</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -106,47 +106,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="268"/>
+        <location filename="../pages/ChecklistPage.qml" line="274"/>
         <source>+ Ghi nhận vi phạm</source>
         <translation>+ Record a violation</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="275"/>
+        <location filename="../pages/ChecklistPage.qml" line="281"/>
         <source>Ảnh của cuộc kiểm tra (%1)</source>
         <translation>Inspection photos (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="304"/>
+        <location filename="../pages/ChecklistPage.qml" line="310"/>
         <source>Câu trả lời được lưu ngay khi nhập.</source>
         <translation>Answers are saved as you enter them.</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="304"/>
+        <location filename="../pages/ChecklistPage.qml" line="310"/>
         <source>Cuộc kiểm tra đã gửi: chỉ xem.</source>
         <translation>Inspection submitted: read only.</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="304"/>
+        <location filename="../pages/ChecklistPage.qml" line="310"/>
         <source>Cuộc kiểm tra này đã bị xoá (trên máy này hoặc trên máy khác, vừa được đồng bộ về): chỉ xem. Những gì đã lưu trên máy này vẫn được gửi lên máy chủ, nơi giám sát viên có thể khôi phục nó.</source>
         <translation>This inspection has been deleted (on this tablet, or on another and brought by a sync): view only. What was saved on this tablet still goes to the server, where a supervisor can bring it back.</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="317"/>
+        <location filename="../pages/ChecklistPage.qml" line="323"/>
         <source>Gửi kết quả kiểm tra</source>
         <translation>Submit inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="330"/>
+        <location filename="../pages/ChecklistPage.qml" line="336"/>
         <source>Chưa gửi được</source>
         <translation>Not submitted yet</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="346"/>
+        <location filename="../pages/ChecklistPage.qml" line="352"/>
         <source>Đã gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="351"/>
+        <location filename="../pages/ChecklistPage.qml" line="357"/>
         <source>Kết quả kiểm tra đã được lưu và sẽ được đồng bộ khi có mạng.</source>
         <translation>The inspection is saved and will be synced when there is a network.</translation>
     </message>
@@ -1571,14 +1571,14 @@
     </message>
     <message>
         <location filename="../../app/ui/inspectioncontroller.cpp" line="317"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="644"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="647"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="720"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="723"/>
         <source>Quá dài: %1 ký tự, tối đa %2.</source>
         <translation>Too long: %1 characters, at most %2.</translation>
     </message>
     <message>
         <location filename="../../app/ui/inspectioncontroller.cpp" line="320"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="577"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="653"/>
         <source>Quá dài: %1 ký tự, tối đa 300.</source>
         <translation>Too long: %1 characters, at most 300.</translation>
     </message>
@@ -1593,55 +1593,55 @@
         <translation>The deadline must be between the years 2000 and 2100.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="339"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="585"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="364"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="661"/>
         <source>Hãy sửa các ô được đánh dấu đỏ.</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="472"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="521"/>
         <source>Các ô khác đã được lưu. Ô được đánh dấu đã được người khác sửa trong lúc bạn nhập.</source>
         <translation>The other fields are saved. The marked field was changed by someone else while you were typing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="478"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="527"/>
         <source>Trong lúc bạn sửa, ô này đã được cập nhật khi đồng bộ thành: “%1”. Nội dung bạn đang thấy chưa được lưu: hãy xem lại; lưu lần nữa sẽ ghi nội dung bạn đang thấy.</source>
         <translation>While you were editing, a sync changed this field to: “%1”. What you see is not saved yet: look again; saving again writes what you see.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="490"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="539"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước khi thêm ảnh.</source>
         <translation>Start an inspection before adding photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="494"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="543"/>
         <source>Không tìm thấy tệp ảnh: %1</source>
         <translation>Photo file not found: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="568"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="644"/>
         <source>Hãy nhập họ tên người tham gia.</source>
         <translation>Enter the participant’s full name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="571"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="574"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="647"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="650"/>
         <source>Quá dài: %1 ký tự, tối đa 200.</source>
         <translation>Too long: %1 characters, at most 200.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="581"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="652"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="657"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="728"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước.</source>
         <translation>Start an inspection first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="653"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="729"/>
         <source>Chưa lưu: hãy rút ngắn nội dung.</source>
         <translation>Not saved: shorten the text.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="686"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="762"/>
         <source>Chưa lưu phần được đánh dấu: người khác đã sửa nó trong lúc bạn nhập.</source>
         <translation>The marked part is not saved: someone else changed it while you were typing.</translation>
     </message>
@@ -1669,150 +1669,150 @@
         <translation>Invalid coordinates.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="142"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="152"/>
         <source>Không tìm thấy cuộc kiểm tra.</source>
         <translation>Inspection not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="144"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="154"/>
         <source>Cuộc kiểm tra này đã bị xoá.</source>
         <translation>This inspection has been deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="148"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="158"/>
         <source>Cuộc kiểm tra đã được gửi nên không thể sửa. Hãy tạo một cuộc kiểm tra bổ sung.</source>
         <translation>This inspection has been submitted and can no longer be edited. Start a supplementary inspection instead.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="160"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="170"/>
         <source>Không tìm thấy câu hỏi.</source>
         <translation>Question not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="166"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="523"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="176"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="533"/>
         <source>Ghi chú quá dài (%1 ký tự, tối đa %2).</source>
         <translation>The note is too long (%1 characters, at most %2).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="201"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="211"/>
         <source>Nội dung quá dài (tối đa 20.000 ký tự).</source>
         <translation>The text is too long (at most 20,000 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="224"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="234"/>
         <source>Hãy nhập họ tên người tham gia.</source>
         <translation>Enter the participant’s full name.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="226"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="236"/>
         <source>Họ tên, chức vụ hoặc cơ quan quá dài.</source>
         <translation>The name, position or agency is too long.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="238"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="248"/>
         <source>Không tìm thấy người tham gia này.</source>
         <translation>This participant was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="266"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="276"/>
         <source>%1 đã có trong danh sách người tham gia.</source>
         <translation>%1 is already in the list of participants.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="337"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="347"/>
         <source>Trường không hợp lệ: %1</source>
         <translation>Invalid field: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="341"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="351"/>
         <source>Hãy chọn loại vi phạm.</source>
         <translation>Choose the kind of violation.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="344"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="354"/>
         <source>Hãy mô tả điều đã thấy (nội dung vi phạm).</source>
         <translation>Describe what you saw (the violation).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="347"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="357"/>
         <source>Hãy chọn mức độ vi phạm.</source>
         <translation>Choose the severity.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="350"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="457"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="360"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="467"/>
         <source>Trạng thái vi phạm không hợp lệ.</source>
         <translation>Invalid violation status.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="356"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="366"/>
         <source>Nội dung quá dài (tối đa %1 ký tự).</source>
         <translation>The text is too long (at most %1 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="363"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="373"/>
         <source>Hạn khắc phục không phải là ngày hợp lệ (định dạng năm-tháng-ngày).</source>
         <translation>The deadline is not a valid date (format: year-month-day).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="365"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="375"/>
         <source>Hạn khắc phục phải nằm trong khoảng năm 2000–2100.</source>
         <translation>The deadline must be between the years 2000 and 2100.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="373"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="383"/>
         <source>Mức phạt phải là số tiền hợp lệ (đồng).</source>
         <translation>The fine must be a valid amount (in VND).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="375"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="385"/>
         <source>Mức phạt tối thiểu lớn hơn mức tối đa.</source>
         <translation>The minimum fine is greater than the maximum.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="409"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="464"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="419"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="474"/>
         <source>Không tìm thấy vi phạm.</source>
         <translation>Violation not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="414"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="424"/>
         <source>Vi phạm này đã bị xoá (trên máy này hoặc trên máy khác, vừa được đồng bộ về), nên nội dung vừa sửa chưa được lưu. Nếu cần giữ, hãy báo giám sát viên để khôi phục, hoặc ghi thành một vi phạm mới.</source>
         <translation>This violation has been deleted (on this tablet, or on another and brought by a sync), so what you just changed is not saved. To keep it, ask a supervisor to restore the violation, or record it as a new one.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="470"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="480"/>
         <source>Cuộc kiểm tra của vi phạm này đã bị xoá.</source>
         <translation>The inspection this violation belongs to has been deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="475"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="485"/>
         <source>Không thể chuyển vi phạm về trạng thái trước. Nếu vi phạm tái diễn, hãy ghi nhận một vi phạm mới.</source>
         <translation>A violation cannot be moved back to an earlier status. If the violation happens again, record a new violation.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="511"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="521"/>
         <source>Tiến độ phải từ 0 đến 100 %.</source>
         <translation>Progress must be between 0 and 100 %.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="513"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="523"/>
         <source>Ngày ghi nhận không hợp lệ.</source>
         <translation>The date of the reading is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="519"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="529"/>
         <source>Không tìm thấy hạng mục hạ tầng.</source>
         <translation>Infrastructure item not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="531"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="541"/>
         <source>Hạng mục này không thuộc cụm đang kiểm tra.</source>
         <translation>This item does not belong to the cluster being inspected.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/core/inspectionmanager.cpp" line="628"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="638"/>
         <source>Chưa thể gửi: còn %n mục bắt buộc chưa trả lời:
 • </source>
         <translation>
@@ -2000,134 +2000,139 @@
 <context>
     <name>MinutesPanel</name>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="113"/>
+        <location filename="../components/MinutesPanel.qml" line="134"/>
+        <source>Cuộc kiểm tra vừa được nộp hoặc bỏ từ máy khác nên không sửa được nữa: phần bạn gõ sau lần lưu cuối chưa được lưu (vẫn hiện ở đây để bạn chép lại).</source>
+        <translation>This inspection was just submitted or discarded on another tablet and can no longer be edited: what you typed after the last save was not saved (it stays here for you to copy).</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="161"/>
         <source>I. Thành phần tham gia (%1)</source>
         <translation>I. Participants (%1)</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="119"/>
+        <location filename="../components/MinutesPanel.qml" line="167"/>
         <source>Chưa có người tham gia. Biên bản liệt kê từng người theo cơ quan: họ tên, chức vụ.</source>
         <translation>No participants yet. The minutes list each person by agency: full name, position.</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="165"/>
+        <location filename="../components/MinutesPanel.qml" line="213"/>
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="166"/>
+        <location filename="../components/MinutesPanel.qml" line="214"/>
         <source>Sửa %1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="175"/>
+        <location filename="../components/MinutesPanel.qml" line="223"/>
         <source>Xoá</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="176"/>
+        <location filename="../components/MinutesPanel.qml" line="224"/>
         <source>Xoá %1</source>
         <translation>Remove %1</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="204"/>
+        <location filename="../components/MinutesPanel.qml" line="252"/>
         <source>Thêm người tham gia</source>
         <translation>Add a participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="204"/>
+        <location filename="../components/MinutesPanel.qml" line="252"/>
         <source>Sửa người tham gia</source>
         <translation>Edit participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="219"/>
+        <location filename="../components/MinutesPanel.qml" line="267"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="229"/>
+        <location filename="../components/MinutesPanel.qml" line="277"/>
         <source>Ví dụ: Nguyễn Văn An</source>
         <translation>Example: Nguyễn Văn An</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="243"/>
+        <location filename="../components/MinutesPanel.qml" line="291"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="252"/>
+        <location filename="../components/MinutesPanel.qml" line="300"/>
         <source>Ví dụ: Phó Giám đốc</source>
         <translation>Example: Deputy Director</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="266"/>
+        <location filename="../components/MinutesPanel.qml" line="314"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Agency, unit</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="275"/>
+        <location filename="../components/MinutesPanel.qml" line="323"/>
         <source>Ví dụ: Sở Công Thương</source>
         <translation>Example: Department of Industry and Trade</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="296"/>
+        <location filename="../components/MinutesPanel.qml" line="344"/>
         <source>+ Thêm vào biên bản</source>
         <translation>+ Add to the minutes</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="296"/>
+        <location filename="../components/MinutesPanel.qml" line="344"/>
         <source>Lưu thay đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="303"/>
+        <location filename="../components/MinutesPanel.qml" line="351"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="312"/>
+        <location filename="../components/MinutesPanel.qml" line="360"/>
         <source>II. Nội dung làm việc, kết quả kiểm tra</source>
         <translation>II. Work done and findings</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="323"/>
+        <location filename="../components/MinutesPanel.qml" line="371"/>
         <source>Điều đã thấy, ý kiến của từng cơ quan…</source>
         <translation>What was seen, each agency’s opinion…</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="348"/>
+        <location filename="../components/MinutesPanel.qml" line="396"/>
         <source>III. Kết luận và kiến nghị</source>
         <translation>III. Conclusions and requests</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="355"/>
+        <location filename="../components/MinutesPanel.qml" line="403"/>
         <source>+ Thêm ý (Một là…, Hai là…)</source>
         <translation>+ Add a point (Một là…, Hai là…)</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="368"/>
+        <location filename="../components/MinutesPanel.qml" line="416"/>
         <source>Một là, …
 Hai là, …</source>
         <translation>Một là (first), …
 Hai là (second), …</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="390"/>
+        <location filename="../components/MinutesPanel.qml" line="438"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="390"/>
+        <location filename="../components/MinutesPanel.qml" line="438"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="405"/>
+        <location filename="../components/MinutesPanel.qml" line="453"/>
         <source>Xoá người tham gia</source>
         <translation>Remove participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="416"/>
+        <location filename="../components/MinutesPanel.qml" line="464"/>
         <source>Xoá %1 khỏi thành phần tham gia?</source>
         <translation>Remove %1 from the participants?</translation>
     </message>
@@ -3063,42 +3068,42 @@ Hai là (second), …</translation>
 <context>
     <name>QuestionDelegate</name>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="65"/>
+        <location filename="../components/QuestionDelegate.qml" line="86"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="68"/>
+        <location filename="../components/QuestionDelegate.qml" line="89"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="71"/>
+        <location filename="../components/QuestionDelegate.qml" line="92"/>
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="120"/>
+        <location filename="../components/QuestionDelegate.qml" line="141"/>
         <source>Nhập số</source>
         <translation>Enter a number</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="141"/>
+        <location filename="../components/QuestionDelegate.qml" line="163"/>
         <source>Ghi nội dung…</source>
         <translation>Write here…</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="163"/>
+        <location filename="../components/QuestionDelegate.qml" line="186"/>
         <source>Chọn ảnh từ tệp…</source>
         <translation>Choose a photo file…</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="171"/>
+        <location filename="../components/QuestionDelegate.qml" line="194"/>
         <source>Chụp ảnh</source>
         <translation>Take a photo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../components/QuestionDelegate.qml" line="177"/>
+        <location filename="../components/QuestionDelegate.qml" line="200"/>
         <source>%n ảnh</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -3106,12 +3111,12 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="208"/>
+        <location filename="../components/QuestionDelegate.qml" line="231"/>
         <source>Chọn ảnh</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../components/QuestionDelegate.qml" line="209"/>
+        <location filename="../components/QuestionDelegate.qml" line="232"/>
         <source>Ảnh (*.jpg *.jpeg *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.png)</translation>
     </message>
@@ -3320,113 +3325,113 @@ Hai là (second), …</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../pages/SyncPage.qml" line="27"/>
+        <location filename="../pages/SyncPage.qml" line="30"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="28"/>
+        <location filename="../pages/SyncPage.qml" line="31"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="47"/>
+        <location filename="../pages/SyncPage.qml" line="50"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="61"/>
+        <location filename="../pages/SyncPage.qml" line="78"/>
         <source>Máy chủ tự ghi (nhập dữ liệu hoặc dữ liệu mẫu), lúc %1.</source>
         <translation>Written by the registry itself (an import or the demo data), at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="63"/>
+        <location filename="../pages/SyncPage.qml" line="80"/>
         <source>%1 lưu, đồng bộ lên lúc %2.</source>
         <translation>Saved by %1, synced at %2.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="64"/>
+        <location filename="../pages/SyncPage.qml" line="81"/>
         <source>%1 lưu trên máy %2, đồng bộ lên lúc %3.</source>
         <translation>Saved by %1 on %2, synced at %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="92"/>
+        <location filename="../pages/SyncPage.qml" line="109"/>
         <source>Đang có mạng</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="92"/>
+        <location filename="../pages/SyncPage.qml" line="109"/>
         <source>Không có mạng — dữ liệu được lưu trên máy và sẽ gửi khi có mạng</source>
         <translation>No network — data is kept on this device and sent when online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="99"/>
+        <location filename="../pages/SyncPage.qml" line="116"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="99"/>
+        <location filename="../pages/SyncPage.qml" line="116"/>
         <source>Chưa đăng nhập</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="106"/>
+        <location filename="../pages/SyncPage.qml" line="123"/>
         <source>Mọi thay đổi đã được gửi lên máy chủ.</source>
         <translation>All changes have been sent to the server.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="106"/>
+        <location filename="../pages/SyncPage.qml" line="123"/>
         <source>Đang chờ gửi: %1 bản ghi (%2), %3 ảnh (%4)</source>
         <translation>Waiting to send: %1 records (%2), %3 photos (%4)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="158"/>
+        <location filename="../pages/SyncPage.qml" line="175"/>
         <source>Đồng bộ thành công lần cuối: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="158"/>
+        <location filename="../pages/SyncPage.qml" line="175"/>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="200"/>
+        <location filename="../pages/SyncPage.qml" line="217"/>
         <source>Sẽ tự thử lại lúc %1.</source>
         <translation>Will try again by itself at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="43"/>
-        <location filename="../pages/SyncPage.qml" line="209"/>
+        <location filename="../pages/SyncPage.qml" line="46"/>
+        <location filename="../pages/SyncPage.qml" line="226"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="35"/>
+        <location filename="../pages/SyncPage.qml" line="38"/>
         <source>Đang gửi thay đổi lên máy chủ…</source>
         <translation>Sending changes to the server…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="37"/>
+        <location filename="../pages/SyncPage.qml" line="40"/>
         <source>Đang tải dữ liệu mới về máy…</source>
         <translation>Downloading new data…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="39"/>
+        <location filename="../pages/SyncPage.qml" line="42"/>
         <source>Đang gửi ảnh…</source>
         <translation>Sending photos…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="41"/>
+        <location filename="../pages/SyncPage.qml" line="44"/>
         <source>Đang tải ảnh thu nhỏ…</source>
         <translation>Downloading thumbnails…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="106"/>
+        <location filename="../pages/SyncPage.qml" line="123"/>
         <source>Mọi thay đổi của bạn đã được gửi lên máy chủ.</source>
         <translation>All your changes have been sent to the server.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="115"/>
+        <location filename="../pages/SyncPage.qml" line="132"/>
         <source>%n thay đổi của %1 đang chờ người đó đăng nhập trên máy này để gửi: máy chủ ghi mỗi thay đổi dưới tên người gửi.</source>
         <translation>
             <numerusform>%n change by %1 waits for them to sign in on this device to send it: the server records each change under the name of who sends it.</numerusform>
@@ -3434,252 +3439,252 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="124"/>
+        <location filename="../pages/SyncPage.qml" line="141"/>
         <source>Gửi dưới tên tôi</source>
         <translation>Send under my name</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="142"/>
+        <location filename="../pages/SyncPage.qml" line="159"/>
         <source>Đồng ý gửi dưới tên tôi</source>
         <translation>Yes, send under my name</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="151"/>
+        <location filename="../pages/SyncPage.qml" line="168"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="209"/>
+        <location filename="../pages/SyncPage.qml" line="226"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="217"/>
+        <location filename="../pages/SyncPage.qml" line="234"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="228"/>
+        <location filename="../pages/SyncPage.qml" line="245"/>
         <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="254"/>
+        <location filename="../pages/SyncPage.qml" line="271"/>
         <source>Thay đổi của %1: chỉ người đó bỏ được.</source>
         <translation>A change by %1: only they can discard it.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="260"/>
+        <location filename="../pages/SyncPage.qml" line="277"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="260"/>
+        <location filename="../pages/SyncPage.qml" line="277"/>
         <source>%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.</source>
         <translation>%1 (%2): %3. Sent again by itself at every sync until the registry has the record it needs.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="260"/>
+        <location filename="../pages/SyncPage.qml" line="277"/>
         <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên (họ thấy thay đổi này trong trang Đồng bộ của mình) để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
         <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor (they see this change on their Sync page) to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="269"/>
+        <location filename="../pages/SyncPage.qml" line="286"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="279"/>
+        <location filename="../pages/SyncPage.qml" line="296"/>
         <source>Bỏ thay đổi</source>
         <translation>Discard change</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="298"/>
+        <location filename="../pages/SyncPage.qml" line="315"/>
         <source>%1 thay đổi của bạn trùng với thay đổi người khác đã gửi trước. Máy này hiện giá trị đang dùng; giá trị của bạn được máy chủ giữ lại để giám sát viên quyết định:</source>
         <translation>%1 of your changes met changes someone else had sent first. This tablet shows the value in use; the registry keeps yours for a supervisor to decide:</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="310"/>
+        <location filename="../pages/SyncPage.qml" line="327"/>
         <source>• %1 · %2</source>
         <translation>• %1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="310"/>
+        <location filename="../pages/SyncPage.qml" line="327"/>
         <source>• %1 (%2)</source>
         <translation>• %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="310"/>
+        <location filename="../pages/SyncPage.qml" line="327"/>
         <source>%1: bạn ghi “%2”, đang dùng “%3”</source>
         <translation>%1: you wrote “%2”, in use “%3”</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="310"/>
+        <location filename="../pages/SyncPage.qml" line="327"/>
         <source> — bản ghi này hiện đã bị xoá</source>
         <translation> — this record has since been deleted</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="318"/>
+        <location filename="../pages/SyncPage.qml" line="335"/>
         <source>Đã hiểu</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="327"/>
+        <location filename="../pages/SyncPage.qml" line="344"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="327"/>
+        <location filename="../pages/SyncPage.qml" line="344"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="327"/>
+        <location filename="../pages/SyncPage.qml" line="344"/>
         <source>Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)</source>
         <translation>Conflicts to settle: %1 (the %2 oldest shown; more appear as these are settled)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="333"/>
+        <location filename="../pages/SyncPage.qml" line="350"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="356"/>
+        <location filename="../pages/SyncPage.qml" line="373"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="356"/>
+        <location filename="../pages/SyncPage.qml" line="373"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="356"/>
+        <location filename="../pages/SyncPage.qml" line="373"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="356"/>
+        <location filename="../pages/SyncPage.qml" line="373"/>
         <source>%1 · đã bị xoá trong khi người khác ghi thêm vào</source>
         <translation>%1 · deleted while someone else added to it</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="369"/>
+        <location filename="../pages/SyncPage.qml" line="386"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="376"/>
+        <location filename="../pages/SyncPage.qml" line="393"/>
         <source>Đã có người ghi lại sau khi xảy ra xung đột; lúc đó là: %1</source>
         <translation>Written again after the conflict; at the time it was: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="393"/>
+        <location filename="../pages/SyncPage.qml" line="410"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="393"/>
+        <location filename="../pages/SyncPage.qml" line="410"/>
         <source>Phần ghi thêm (vẫn được lưu): %1 — %2. Khôi phục để mọi người thấy lại.</source>
         <translation>What was added (still stored): %1 — %2. Restore it so that everyone sees it again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="410"/>
+        <location filename="../pages/SyncPage.qml" line="427"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="425"/>
+        <location filename="../pages/SyncPage.qml" line="442"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="427"/>
+        <location filename="../pages/SyncPage.qml" line="444"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="441"/>
+        <location filename="../pages/SyncPage.qml" line="466"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="447"/>
+        <location filename="../pages/SyncPage.qml" line="472"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="447"/>
+        <location filename="../pages/SyncPage.qml" line="472"/>
         <source>Để nguyên đã xoá</source>
         <translation>Leave it deleted</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="453"/>
+        <location filename="../pages/SyncPage.qml" line="478"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="453"/>
+        <location filename="../pages/SyncPage.qml" line="478"/>
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="468"/>
+        <location filename="../pages/SyncPage.qml" line="493"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="468"/>
+        <location filename="../pages/SyncPage.qml" line="493"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="468"/>
+        <location filename="../pages/SyncPage.qml" line="493"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="475"/>
+        <location filename="../pages/SyncPage.qml" line="500"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="493"/>
+        <location filename="../pages/SyncPage.qml" line="518"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="493"/>
+        <location filename="../pages/SyncPage.qml" line="518"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="512"/>
+        <location filename="../pages/SyncPage.qml" line="537"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="512"/>
+        <location filename="../pages/SyncPage.qml" line="537"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="512"/>
+        <location filename="../pages/SyncPage.qml" line="537"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="512"/>
+        <location filename="../pages/SyncPage.qml" line="537"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="525"/>
+        <location filename="../pages/SyncPage.qml" line="550"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="131"/>
+        <location filename="../pages/SyncPage.qml" line="148"/>
         <source>%n thay đổi của %1 sẽ được gửi ở lượt đồng bộ tới và máy chủ ghi là của %2. Chỉ làm vậy khi người đó không thể đăng nhập trên máy này.</source>
         <translation>
             <numerusform>%n change by %1 will be sent in the next sync and recorded as %2&apos;s. Only do this when they cannot sign in on this device.</numerusform>
@@ -3687,27 +3692,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="548"/>
+        <location filename="../pages/SyncPage.qml" line="573"/>
         <source>Bỏ thay đổi bị từ chối?</source>
         <translation>Discard the refused change?</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="556"/>
+        <location filename="../pages/SyncPage.qml" line="581"/>
         <source>%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.</source>
         <translation>%1: this new record will not be sent to the server and will no longer be listed.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="556"/>
+        <location filename="../pages/SyncPage.qml" line="581"/>
         <source>%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.</source>
         <translation>%1: this change will not be sent to the server; the record shows its values from before the edit again, then takes the server&apos;s version at the next sync.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="556"/>
+        <location filename="../pages/SyncPage.qml" line="581"/>
         <source>Nội dung đã nhập vẫn được lưu trong máy.</source>
         <translation>What you entered stays saved on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="556"/>
+        <location filename="../pages/SyncPage.qml" line="581"/>
         <source>%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm, ảnh của một cuộc kiểm tra) cũng bị bỏ theo.</source>
         <translation>
             <numerusform>%n new record that belongs to it (such as an answer, a violation or a photo of an inspection) is given up with it.</numerusform>
@@ -3715,7 +3720,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="567"/>
+        <location filename="../pages/SyncPage.qml" line="592"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>
@@ -3723,112 +3728,112 @@ Hai là (second), …</translation>
 <context>
     <name>ViolationFormPage</name>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="61"/>
+        <location filename="../pages/ViolationFormPage.qml" line="86"/>
         <source>Ghi nhận vi phạm</source>
         <translation>Record a violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="61"/>
+        <location filename="../pages/ViolationFormPage.qml" line="86"/>
         <source>Sửa vi phạm</source>
         <translation>Edit violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="82"/>
+        <location filename="../pages/ViolationFormPage.qml" line="115"/>
         <source>Loại vi phạm</source>
         <translation>Kind of violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="94"/>
+        <location filename="../pages/ViolationFormPage.qml" line="127"/>
         <source>Chọn loại vi phạm…</source>
         <translation>Choose the kind of violation…</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="106"/>
+        <location filename="../pages/ViolationFormPage.qml" line="139"/>
         <source>Căn cứ: %1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="106"/>
+        <location filename="../pages/ViolationFormPage.qml" line="139"/>
         <source>Mức phạt: %1</source>
         <translation>Fine: %1</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="114"/>
+        <location filename="../pages/ViolationFormPage.qml" line="147"/>
         <source>Mức độ</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="141"/>
+        <location filename="../pages/ViolationFormPage.qml" line="174"/>
         <source>Nội dung vi phạm (điều đã thấy)</source>
         <translation>What was seen</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="152"/>
+        <location filename="../pages/ViolationFormPage.qml" line="186"/>
         <source>Mô tả cụ thể điều quan sát được tại hiện trường</source>
         <translation>Describe exactly what you observed on site</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="166"/>
+        <location filename="../pages/ViolationFormPage.qml" line="200"/>
         <source>Biện pháp khắc phục yêu cầu</source>
         <translation>Required remedy</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="197"/>
+        <location filename="../pages/ViolationFormPage.qml" line="232"/>
         <source>Hạn khắc phục (ngày/tháng/năm)</source>
         <translation>Deadline (day/month/year)</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="221"/>
+        <location filename="../pages/ViolationFormPage.qml" line="257"/>
         <source>Đơn vị chịu trách nhiệm</source>
         <translation>Responsible party</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="241"/>
+        <location filename="../pages/ViolationFormPage.qml" line="277"/>
         <source>Ảnh làm chứng cứ</source>
         <translation>Evidence photos</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="247"/>
+        <location filename="../pages/ViolationFormPage.qml" line="283"/>
         <source>Lưu vi phạm trước, sau đó thêm ảnh.</source>
         <translation>Save the violation first, then add photos.</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="263"/>
+        <location filename="../pages/ViolationFormPage.qml" line="299"/>
         <source>Thêm ảnh từ tệp…</source>
         <translation>Add a photo file…</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="271"/>
+        <location filename="../pages/ViolationFormPage.qml" line="307"/>
         <source>Chụp ảnh</source>
         <translation>Take a photo</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="298"/>
+        <location filename="../pages/ViolationFormPage.qml" line="334"/>
         <source>Lưu vi phạm</source>
         <translation>Save violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="307"/>
+        <location filename="../pages/ViolationFormPage.qml" line="343"/>
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="317"/>
+        <location filename="../pages/ViolationFormPage.qml" line="353"/>
         <source>Xoá vi phạm</source>
         <translation>Delete violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="329"/>
+        <location filename="../pages/ViolationFormPage.qml" line="365"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="339"/>
+        <location filename="../pages/ViolationFormPage.qml" line="375"/>
         <source>Chọn ảnh</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="340"/>
+        <location filename="../pages/ViolationFormPage.qml" line="376"/>
         <source>Ảnh (*.jpg *.jpeg *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.png)</translation>
     </message>

@@ -38,6 +38,12 @@ Page {
     }
 
     function submit() {
+        // The minutes' texts typed in the last moment (saved while typing, after a pause) go
+        // with the submission; one not saved (a round changed it meanwhile) is shown first.
+        if (!minutes.textSaved && !minutes.saveTexts()) {
+            showTab("minutes");
+            return;
+        }
         if (insp.submit())
             submittedDialog.open();
         else

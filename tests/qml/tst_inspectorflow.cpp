@@ -8,6 +8,7 @@
 #include "quicktestsetup.h"
 #include "settingsmanager.h"
 
+#include <QDateTime>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QSqlQuery>
@@ -62,6 +63,17 @@ public:
             return false;
         return write(QStringLiteral("UPDATE violations SET %1 = ? WHERE id = ?").arg(column),
                      {text, id});
+    }
+
+    // The open inspection's status, as a round writes it (a teammate's tablet submitted it;
+    // back to draft for the tests that follow).
+    Q_INVOKABLE bool inspectionStatus(const QString &status)
+    {
+        const bool submitted = status == QLatin1String("submitted");
+        return write(
+            QStringLiteral("UPDATE inspections SET status = ?, submitted_at = ? WHERE id = ?"),
+            {status, submitted ? QVariant(QDateTime::currentMSecsSinceEpoch()) : QVariant(),
+             m_app->inspection()->inspectionId()});
     }
 
     // What the device stores for the open inspection's answer.

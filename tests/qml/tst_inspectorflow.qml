@@ -323,6 +323,18 @@ TestCase {
         // Typing on, knowing it: written.
         findings.text += " Bùn đã được nạo vét.";
         tryVerify(() => insp.findings === "Đoàn đã kiểm tra hiện trường và bể lắng. Bùn đã được nạo vét.", 3000);
+        // A teammate's tablet submits the inspection while the inspector is typing: what they
+        // typed since the last save stays on screen, said to be unsaved.
+        findings.forceActiveFocus();
+        findings.text += " Ghi thêm.";
+        verify(!page().minutes.textSaved);
+        verify(testRound.inspectionStatus("submitted"));
+        verify(!insp.editable);
+        verify(findings.text.endsWith(" Ghi thêm."), "what the inspector typed vanished");
+        verify(page().minutes.textMessage.indexOf("chưa được lưu") >= 0, page().minutes.textMessage);
+        verify(testRound.inspectionStatus("draft"));
+        verify(insp.editable);
+        compare(findings.text, insp.findings);
         // A participant's form open: the agency a round corrects follows, the position being
         // typed stays.
         page().minutes.editParticipant(0);
@@ -393,8 +405,15 @@ TestCase {
         tryVerify(() => !page().missingDialog.visible);
         verify(answer("MT09", "no"));
         compare(cl.get(rowOf("MT09")).error, "");
-        mouseClick(submit);
+        // The last words of the conclusions, typed just before submitting (not yet saved by the
+        // pause after typing), go with the submission.
+        const conclusions = findChild(page(), "conclusionsField");
+        conclusions.forceActiveFocus();
+        conclusions.text += " Ba là, báo cáo trước 30/6.";
+        verify(!page().minutes.textSaved);
+        page().submit();
         tryVerify(() => insp.status === "submitted");
+        verify(insp.conclusions.endsWith(" Ba là, báo cáo trước 30/6."), insp.conclusions);
         verify(!insp.editable);
         compare(insp.submitMessage, "");
         // Submitted: further edits are refused and the stored answer stays.
