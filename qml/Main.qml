@@ -46,6 +46,15 @@ ApplicationWindow {
         return page;
     }
 
+    // Back from the page on top: a page that may hold unsaved changes (leave()) says so first.
+    function goBack() {
+        const page = stack.currentItem;
+        if (page && typeof page.leave === "function")
+            page.leave();
+        else
+            stack.pop();
+    }
+
     function openViolation(violationId, operation) {
         const page = pushPage("ViolationFormPage.qml", {
                 "app": app,
@@ -275,7 +284,7 @@ ApplicationWindow {
                     border.width: 2
                     radius: 4
                 }
-                onClicked: stack.pop()
+                onClicked: window.goBack()
             }
 
             Label {

@@ -440,7 +440,7 @@ ColumnLayout {
         wrapMode: Text.Wrap
     }
 
-    Dialog {
+    AppDialog {
         id: removeDialog
 
         property string participantId: ""

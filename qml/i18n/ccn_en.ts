@@ -10,6 +10,39 @@
     </message>
 </context>
 <context>
+    <name>AppDialog</name>
+    <message>
+        <location filename="../components/AppDialog.qml" line="15"/>
+        <source>Đồng ý</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../components/AppDialog.qml" line="16"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../components/AppDialog.qml" line="17"/>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../components/AppDialog.qml" line="18"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../components/AppDialog.qml" line="19"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../components/AppDialog.qml" line="20"/>
+        <source>Bỏ thay đổi</source>
+        <translation>Discard</translation>
+    </message>
+</context>
+<context>
     <name>CameraPage</name>
     <message>
         <location filename="../pages/CameraPage.qml" line="20"/>
@@ -1860,107 +1893,107 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="188"/>
+        <location filename="../Main.qml" line="197"/>
         <source>Nguyễn Văn An</source>
         <translation>Nguyễn Văn An</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="188"/>
+        <location filename="../Main.qml" line="197"/>
         <source>Phó Giám đốc</source>
         <translation>Deputy Director</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="188"/>
+        <location filename="../Main.qml" line="197"/>
         <source>Sở Công Thương</source>
         <translation>Department of Industry and Trade</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="188"/>
+        <location filename="../Main.qml" line="197"/>
         <source>Trần Thị Bích Ngọc</source>
         <translation>Trần Thị Bích Ngọc</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="188"/>
+        <location filename="../Main.qml" line="197"/>
         <source>Chuyên viên</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="188"/>
+        <location filename="../Main.qml" line="197"/>
         <source>Lê Văn Minh</source>
         <translation>Lê Văn Minh</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="188"/>
+        <location filename="../Main.qml" line="197"/>
         <source>Phó Chủ tịch</source>
         <translation>Vice Chairman</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="188"/>
+        <location filename="../Main.qml" line="197"/>
         <source>UBND xã</source>
         <translation>Commune People’s Committee</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="188"/>
+        <location filename="../Main.qml" line="197"/>
         <source>Phạm Thị Hoa</source>
         <translation>Phạm Thị Hoa</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="188"/>
+        <location filename="../Main.qml" line="197"/>
         <source>Giám đốc</source>
         <translation>Director</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="188"/>
+        <location filename="../Main.qml" line="197"/>
         <source>Chủ đầu tư hạ tầng</source>
         <translation>Infrastructure investor</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="195"/>
+        <location filename="../Main.qml" line="204"/>
         <source>Đoàn đã kiểm tra hiện trường và hồ sơ của cụm. Hệ thống thoát nước mưa chưa hoàn thành ở phía đông.</source>
         <translation>The team inspected the site and the cluster’s records. The stormwater system is unfinished on the east side.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="207"/>
+        <location filename="../Main.qml" line="216"/>
         <source>Hệ thống thoát nước mưa chưa hoàn thành, nước mưa chảy tràn vào khu đất trống.</source>
         <translation>The stormwater system is unfinished; rainwater overflows onto vacant land.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="208"/>
+        <location filename="../Main.qml" line="217"/>
         <source>Hoàn thành tuyến thoát nước mưa phía đông.</source>
         <translation>Finish the eastern stormwater line.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="236"/>
+        <location filename="../Main.qml" line="245"/>
         <source>Kiểm tra CCN</source>
         <translation>CCN Inspect</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="271"/>
+        <location filename="../Main.qml" line="280"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="293"/>
+        <location filename="../Main.qml" line="302"/>
         <source>DỮ LIỆU MINH HOẠ</source>
         <translation>DEMO DATA</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="293"/>
+        <location filename="../Main.qml" line="302"/>
         <source>MINH HOẠ</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="307"/>
+        <location filename="../Main.qml" line="316"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="307"/>
+        <location filename="../Main.qml" line="316"/>
         <source>Ngoại tuyến</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../Main.qml" line="307"/>
+        <location filename="../Main.qml" line="316"/>
         <source>%n chờ gửi</source>
         <translation>
             <numerusform>%n pending</numerusform>
@@ -1968,7 +2001,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../Main.qml" line="307"/>
+        <location filename="../Main.qml" line="316"/>
         <source>%n cần giám sát xử lý</source>
         <translation>
             <numerusform>%n for a supervisor to settle</numerusform>
@@ -1976,23 +2009,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="311"/>
+        <location filename="../Main.qml" line="320"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="325"/>
-        <location filename="../Main.qml" line="329"/>
+        <location filename="../Main.qml" line="334"/>
+        <location filename="../Main.qml" line="338"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="375"/>
+        <location filename="../Main.qml" line="384"/>
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="384"/>
+        <location filename="../Main.qml" line="393"/>
         <source>Không mở được cơ sở dữ liệu trên máy</source>
         <translation>The database on this device cannot be opened</translation>
     </message>
@@ -3728,112 +3761,122 @@ Hai là (second), …</translation>
 <context>
     <name>ViolationFormPage</name>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="86"/>
+        <location filename="../pages/ViolationFormPage.qml" line="113"/>
         <source>Ghi nhận vi phạm</source>
         <translation>Record a violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="86"/>
+        <location filename="../pages/ViolationFormPage.qml" line="113"/>
         <source>Sửa vi phạm</source>
         <translation>Edit violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="115"/>
+        <location filename="../pages/ViolationFormPage.qml" line="142"/>
         <source>Loại vi phạm</source>
         <translation>Kind of violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="127"/>
+        <location filename="../pages/ViolationFormPage.qml" line="154"/>
         <source>Chọn loại vi phạm…</source>
         <translation>Choose the kind of violation…</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="139"/>
+        <location filename="../pages/ViolationFormPage.qml" line="166"/>
         <source>Căn cứ: %1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="139"/>
+        <location filename="../pages/ViolationFormPage.qml" line="166"/>
         <source>Mức phạt: %1</source>
         <translation>Fine: %1</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="147"/>
+        <location filename="../pages/ViolationFormPage.qml" line="174"/>
         <source>Mức độ</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="174"/>
+        <location filename="../pages/ViolationFormPage.qml" line="201"/>
         <source>Nội dung vi phạm (điều đã thấy)</source>
         <translation>What was seen</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="186"/>
+        <location filename="../pages/ViolationFormPage.qml" line="213"/>
         <source>Mô tả cụ thể điều quan sát được tại hiện trường</source>
         <translation>Describe exactly what you observed on site</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="200"/>
+        <location filename="../pages/ViolationFormPage.qml" line="227"/>
         <source>Biện pháp khắc phục yêu cầu</source>
         <translation>Required remedy</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="232"/>
+        <location filename="../pages/ViolationFormPage.qml" line="259"/>
         <source>Hạn khắc phục (ngày/tháng/năm)</source>
         <translation>Deadline (day/month/year)</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="257"/>
+        <location filename="../pages/ViolationFormPage.qml" line="284"/>
         <source>Đơn vị chịu trách nhiệm</source>
         <translation>Responsible party</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="277"/>
+        <location filename="../pages/ViolationFormPage.qml" line="304"/>
         <source>Ảnh làm chứng cứ</source>
         <translation>Evidence photos</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="283"/>
+        <location filename="../pages/ViolationFormPage.qml" line="310"/>
         <source>Lưu vi phạm trước, sau đó thêm ảnh.</source>
         <translation>Save the violation first, then add photos.</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="299"/>
+        <location filename="../pages/ViolationFormPage.qml" line="326"/>
         <source>Thêm ảnh từ tệp…</source>
         <translation>Add a photo file…</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="307"/>
+        <location filename="../pages/ViolationFormPage.qml" line="334"/>
         <source>Chụp ảnh</source>
         <translation>Take a photo</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="334"/>
+        <location filename="../pages/ViolationFormPage.qml" line="361"/>
         <source>Lưu vi phạm</source>
         <translation>Save violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="343"/>
+        <location filename="../pages/ViolationFormPage.qml" line="370"/>
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="353"/>
+        <location filename="../pages/ViolationFormPage.qml" line="380"/>
         <source>Xoá vi phạm</source>
         <translation>Delete violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="365"/>
+        <location filename="../pages/ViolationFormPage.qml" line="392"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="375"/>
+        <location filename="../pages/ViolationFormPage.qml" line="405"/>
+        <source>Lưu vi phạm trước khi đóng?</source>
+        <translation>Save the violation before closing?</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="416"/>
+        <source>Bạn đã sửa vi phạm này mà chưa lưu. Lưu để giữ các thay đổi; bỏ thay đổi thì vi phạm giữ như lần lưu trước.</source>
+        <translation>You changed this violation without saving. Save to keep the changes; discard them and the violation stays as last saved.</translation>
+    </message>
+    <message>
+        <location filename="../pages/ViolationFormPage.qml" line="424"/>
         <source>Chọn ảnh</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="376"/>
+        <location filename="../pages/ViolationFormPage.qml" line="425"/>
         <source>Ảnh (*.jpg *.jpeg *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.png)</translation>
     </message>

@@ -326,7 +326,7 @@ Page {
         }
     }
 
-    Dialog {
+    AppDialog {
         id: missingDialog
 
         objectName: "missingDialog"
@@ -343,7 +343,7 @@ Page {
         }
     }
 
-    Dialog {
+    AppDialog {
         id: submittedDialog
 
         anchors.centerIn: parent

@@ -321,7 +321,7 @@ Page {
         }
     }
 
-    Dialog {
+    AppDialog {
         id: moveDialog
 
         property string violationId: ""

@@ -559,7 +559,7 @@ Page {
     }
 
     // Giving up a refused change: what happens is said before it happens.
-    Dialog {
+    AppDialog {
         id: confirmDiscard
 
         property var seq: 0
@@ -583,7 +583,7 @@ Page {
         }
     }
 
-    Dialog {
+    AppDialog {
         id: confirmLogout
 
         anchors.centerIn: parent

@@ -14,6 +14,9 @@ Page {
     property var errors: ({})
     property string message: ""
     property string severity: ""
+    // The fields as last loaded, saved or followed (dirty()).
+    property var shown: ({})
+    readonly property alias leaveDialog: leaveDialog
     readonly property var category: categoryBox.currentIndex >= 0 ? app.catalog.get(categoryBox.currentIndex) : ({})
     readonly property bool editable: app.inspection.editable
 
@@ -28,6 +31,7 @@ Page {
         if (!v) {
             categoryBox.currentIndex = -1;
             app.inspection.violationPhotos.violationId = "";
+            shown = fields();
             return;
         }
         categoryBox.currentIndex = app.catalog.indexOf(v.category);
@@ -38,6 +42,22 @@ Page {
         responsibleField.text = v.responsibleParty;
         responsibleField.cursorPosition = 0;
         app.inspection.violationPhotos.violationId = violationId;
+        shown = fields();
+    }
+
+    // The form holds changes not saved: what it shows differs from what it last loaded, saved or
+    // followed from a round.
+    function dirty() {
+        return editable && JSON.stringify(fields()) !== JSON.stringify(shown);
+    }
+
+    // Leaving the form ("Xong", or back): changes not saved are not dropped in silence; the user
+    // saves them, gives them up, or stays.
+    function leave() {
+        if (dirty())
+            leaveDialog.open();
+        else
+            done();
     }
 
     // The form's fields as saveViolation takes them.
@@ -70,6 +90,11 @@ Page {
             deadlineField.text = f.deadline;
         if (f.responsible_party !== undefined)
             responsibleField.text = f.responsible_party;
+        const now = fields();
+        const was = Object.assign({}, shown);
+        for (const key in f)
+            was[key] = now[key];
+        shown = was;
     }
 
     function save() {
@@ -80,6 +105,8 @@ Page {
             violationId = r.id;
             app.inspection.violationPhotos.violationId = r.id;
         }
+        if (r.ok)
+            shown = fields();
         return r.ok;
     }
 
@@ -341,7 +368,7 @@ Page {
                 Button {
                     Layout.preferredHeight: 52
                     text: qsTr("Xong")
-                    onClicked: page.done()
+                    onClicked: page.leave()
                 }
 
                 Button {
@@ -366,6 +393,28 @@ Page {
                     color: "#2E7D32"
                 }
             }
+        }
+    }
+
+    AppDialog {
+        id: leaveDialog
+
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 480)
+        modal: true
+        title: qsTr("Lưu vi phạm trước khi đóng?")
+        standardButtons: Dialog.Save | Dialog.Discard | Dialog.Cancel
+        onAccepted: if (page.save())
+            page.done()
+        onDiscarded: {
+            leaveDialog.close();
+            page.done();
+        }
+
+        Label {
+            width: Math.min(page.width - 32, 480) - leaveDialog.leftPadding - leaveDialog.rightPadding
+            text: qsTr("Bạn đã sửa vi phạm này mà chưa lưu. Lưu để giữ các thay đổi; bỏ thay đổi thì vi phạm giữ như lần lưu trước.")
+            wrapMode: Text.WordWrap
         }
     }
 

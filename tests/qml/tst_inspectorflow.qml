@@ -367,8 +367,41 @@ TestCase {
         compare(insp.violations.get(0).observed, "Đồng nghiệp ghi: chưa có cán bộ");
         verify(page().save(), page().message);
         compare(insp.violations.get(0).remedy, "Bố trí cán bộ môi trường trong 30 ngày");
-        win.stackView.pop();
-        tryVerify(() => page().title.indexOf("Phiếu kiểm tra") === 0);
+
+        // Leaving with a change not saved asks first, in Vietnamese: "Huỷ" stays, "Bỏ thay đổi"
+        // leaves the violation as saved, "Lưu" saves and leaves.
+        const form = page();
+        remedy.text = "Bố trí cán bộ môi trường trong 15 ngày";
+        const discard = form.leaveDialog.standardButton(Dialog.Discard);
+        compare(discard.text, "Bỏ thay đổi");
+        compare(form.leaveDialog.standardButton(Dialog.Save).text, "Lưu");
+        compare(form.leaveDialog.standardButton(Dialog.Cancel).text, "Huỷ");
+        win.goBack();
+        tryVerify(() => form.leaveDialog.opened);
+        compare(page(), form, "left with a change not saved");
+        form.leaveDialog.reject();
+        tryVerify(() => !form.leaveDialog.visible);
+        compare(page(), form);
+        win.goBack();
+        tryVerify(() => form.leaveDialog.opened);
+        mouseClick(discard);
+        tryVerify(() => page().title.indexOf("Phiếu kiểm tra") === 0 && !win.stackView.busy);
+        compare(insp.violations.get(0).remedy, "Bố trí cán bộ môi trường trong 30 ngày");
+        // Again, saved this time.
+        win.openViolation(tc.violationId);
+        tryVerify(() => page().title === "Sửa vi phạm" && !win.stackView.busy);
+        const again = page();
+        findChild(again, "violationRemedy").text = "Bố trí cán bộ môi trường trong 15 ngày";
+        win.goBack();
+        tryVerify(() => again.leaveDialog.opened);
+        again.leaveDialog.accept();
+        tryVerify(() => page().title.indexOf("Phiếu kiểm tra") === 0 && !win.stackView.busy);
+        compare(insp.violations.get(0).remedy, "Bố trí cán bộ môi trường trong 15 ngày");
+        // Nothing changed: back leaves at once.
+        win.openViolation(tc.violationId);
+        tryVerify(() => page().title === "Sửa vi phạm" && !win.stackView.busy);
+        win.goBack();
+        tryVerify(() => page().title.indexOf("Phiếu kiểm tra") === 0 && !win.stackView.busy);
     }
 
     function test_6_submit() {

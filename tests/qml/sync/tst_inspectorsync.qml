@@ -146,8 +146,8 @@ TestCase {
         tryVerify(() => find.labelWith(win.popups, "Nội dung đã nhập vẫn được lưu trong máy.") === null, 5000);
         compare(sync.rejectedRecords, 1);
         mouseClick(find.buttonWith(page, "Bỏ thay đổi"));
-        tryVerify(() => find.settled(find.buttonWith(win.popups, "OK")), 5000, "the question did not open");
-        mouseClick(find.buttonWith(win.popups, "OK"));
+        tryVerify(() => find.settled(find.buttonWith(win.popups, "Đồng ý")), 5000, "the question did not open");
+        mouseClick(find.buttonWith(win.popups, "Đồng ý"));
         tryVerify(() => sync.rejectedRecords === 0, 5000, "not given up: " + sync.lastError);
         verify(!find.buttonWith(page, "Bỏ thay đổi"));
         compare(testActions.inspectorValue(firstTenant), workersBefore);
