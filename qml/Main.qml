@@ -46,11 +46,12 @@ ApplicationWindow {
         return page;
     }
 
-    // Back from the page on top: a page that may hold unsaved changes (leave()) says so first.
+    // Back from the page on top: a page that may hold input not saved (leave(proceed)) asks
+    // first, and goes back through `proceed`.
     function goBack() {
         const page = stack.currentItem;
         if (page && typeof page.leave === "function")
-            page.leave();
+            page.leave(() => stack.pop());
         else
             stack.pop();
     }

@@ -36,6 +36,14 @@ ColumnLayout {
         notice = "";
     }
 
+    // A reading typed and not saved, in words ("" when none).
+    function unsavedInput() {
+        if (formItemId === "" || (draftPercent.trim() === "" && draftNote.trim() === ""))
+            return "";
+        const item = cc.infrastructure.find(i => i.id === formItemId);
+        return qsTr("Số liệu tiến độ đang nhập (%1) chưa được lưu.").arg(item ? (item.name || item.kindLabel) : "");
+    }
+
     function save() {
         const r = cc.recordProgress(formItemId, draftPercent, draftDate, draftNote, inspectionId);
         errors = r.errors || {};

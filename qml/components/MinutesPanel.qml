@@ -15,6 +15,8 @@ ColumnLayout {
 
     // The participant being edited ("" = the form adds a new one).
     property string editingId: ""
+    // The participant being edited as the form showed it (unsavedInput).
+    property var editingShown: ({})
     property var errors: ({})
     property string message: ""
     property var textErrors: ({})
@@ -30,6 +32,7 @@ ColumnLayout {
         nameField.text = p.name;
         positionField.text = p.positionTitle;
         agencyField.text = p.agency;
+        editingShown = participantForm();
         errors = {};
         message = "";
         nameField.forceActiveFocus();
@@ -41,6 +44,25 @@ ColumnLayout {
         positionField.text = "";
         errors = {};
         message = "";
+    }
+
+    function participantForm() {
+        return {
+            "name": nameField.text.trim(),
+            "position_title": positionField.text.trim(),
+            "agency": agencyField.text.trim()
+        };
+    }
+
+    // What the participant form holds that is not saved, in words ("" when nothing): a person
+    // typed and not added, or changes to one being edited.
+    function unsavedInput() {
+        if (!editable)
+            return "";
+        const form = participantForm();
+        if (editingId === "")
+            return form.name !== "" || form.position_title !== "" ? qsTr("Người tham gia đang nhập (%1) chưa được thêm vào biên bản.").arg(form.name || form.position_title) : "";
+        return JSON.stringify(form) !== JSON.stringify(editingShown) ? qsTr("Thay đổi của người tham gia %1 chưa được lưu.").arg(form.name) : "";
     }
 
     // Keeps the agency: the next person is usually from the same one.
@@ -104,6 +126,11 @@ ColumnLayout {
             positionField.text = followed.position_title;
         if (followed.agency !== undefined)
             agencyField.text = followed.agency;
+        const form = participantForm();
+        const shown = Object.assign({}, editingShown);
+        for (const key in followed)
+            shown[key] = form[key];
+        editingShown = shown;
     }
 
     // "Một là …, Hai là …": the next item of the conclusions.

@@ -86,52 +86,52 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="53"/>
+        <location filename="../pages/ChecklistPage.qml" line="64"/>
         <source>Phiếu kiểm tra — %1</source>
         <translation>Checklist — %1</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="94"/>
+        <location filename="../pages/ChecklistPage.qml" line="105"/>
         <source>%1/%2 câu</source>
         <translation>%1/%2 answered</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="105"/>
+        <location filename="../pages/ChecklistPage.qml" line="116"/>
         <source>Đến mục…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="142"/>
+        <location filename="../pages/ChecklistPage.qml" line="153"/>
         <source>Câu hỏi</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="142"/>
+        <location filename="../pages/ChecklistPage.qml" line="153"/>
         <source>Thành phần, kết luận</source>
         <translation>Participants, conclusions</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="142"/>
+        <location filename="../pages/ChecklistPage.qml" line="153"/>
         <source>Tiến độ hạ tầng</source>
         <translation>Infrastructure progress</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="192"/>
+        <location filename="../pages/ChecklistPage.qml" line="203"/>
         <source>Tiến độ hạ tầng — số liệu ghi trong cuộc kiểm tra này</source>
         <translation>Infrastructure progress — readings recorded in this inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="254"/>
+        <location filename="../pages/ChecklistPage.qml" line="267"/>
         <source>Vi phạm đã ghi nhận (%1)</source>
         <translation>Recorded violations (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="266"/>
+        <location filename="../pages/ChecklistPage.qml" line="279"/>
         <source>hạn %1</source>
         <translation>due %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ChecklistPage.qml" line="266"/>
+        <location filename="../pages/ChecklistPage.qml" line="279"/>
         <source>%n ảnh</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -139,47 +139,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="274"/>
+        <location filename="../pages/ChecklistPage.qml" line="287"/>
         <source>+ Ghi nhận vi phạm</source>
         <translation>+ Record a violation</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="281"/>
+        <location filename="../pages/ChecklistPage.qml" line="294"/>
         <source>Ảnh của cuộc kiểm tra (%1)</source>
         <translation>Inspection photos (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="310"/>
+        <location filename="../pages/ChecklistPage.qml" line="323"/>
         <source>Câu trả lời được lưu ngay khi nhập.</source>
         <translation>Answers are saved as you enter them.</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="310"/>
+        <location filename="../pages/ChecklistPage.qml" line="323"/>
         <source>Cuộc kiểm tra đã gửi: chỉ xem.</source>
         <translation>Inspection submitted: read only.</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="310"/>
+        <location filename="../pages/ChecklistPage.qml" line="323"/>
         <source>Cuộc kiểm tra này đã bị xoá (trên máy này hoặc trên máy khác, vừa được đồng bộ về): chỉ xem. Những gì đã lưu trên máy này vẫn được gửi lên máy chủ, nơi giám sát viên có thể khôi phục nó.</source>
         <translation>This inspection has been deleted (on this tablet, or on another and brought by a sync): view only. What was saved on this tablet still goes to the server, where a supervisor can bring it back.</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="323"/>
+        <location filename="../pages/ChecklistPage.qml" line="336"/>
         <source>Gửi kết quả kiểm tra</source>
         <translation>Submit inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="336"/>
+        <location filename="../pages/ChecklistPage.qml" line="349"/>
         <source>Chưa gửi được</source>
         <translation>Not submitted yet</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="352"/>
+        <location filename="../pages/ChecklistPage.qml" line="365"/>
         <source>Đã gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="357"/>
+        <location filename="../pages/ChecklistPage.qml" line="370"/>
         <source>Kết quả kiểm tra đã được lưu và sẽ được đồng bộ khi có mạng.</source>
         <translation>The inspection is saved and will be synced when there is a network.</translation>
     </message>
@@ -420,67 +420,67 @@
         <translation>The violation was moved to “%1”.</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="69"/>
+        <location filename="../pages/ClusterPage.qml" line="79"/>
         <source>Bắt đầu kiểm tra</source>
         <translation>Start an inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="110"/>
+        <location filename="../pages/ClusterPage.qml" line="120"/>
         <source>Bắt đầu kiểm tra tại hiện trường</source>
         <translation>Start the on-site inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="110"/>
+        <location filename="../pages/ClusterPage.qml" line="120"/>
         <source>Tiếp tục cuộc kiểm tra đang làm</source>
         <translation>Continue the inspection in progress</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="123"/>
+        <location filename="../pages/ClusterPage.qml" line="133"/>
         <source>Thông tin chính</source>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="181"/>
+        <location filename="../pages/ClusterPage.qml" line="191"/>
         <source>Tiến độ hạ tầng</source>
         <translation>Infrastructure progress</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="335"/>
+        <location filename="../pages/ClusterPage.qml" line="345"/>
         <source>Theo dõi vi phạm</source>
         <translation>Violation follow-up</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="341"/>
+        <location filename="../pages/ClusterPage.qml" line="351"/>
         <source>Chuyển vi phạm sang trạng thái “%1”? Sau khi chuyển không thể quay lại trạng thái trước.</source>
         <translation>Move the violation to “%1”? It cannot be moved back afterwards.</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="193"/>
+        <location filename="../pages/ClusterPage.qml" line="203"/>
         <source>Vi phạm chưa khắc phục (%1)</source>
         <translation>Open violations (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="232"/>
+        <location filename="../pages/ClusterPage.qml" line="242"/>
         <source>hạn %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="247"/>
+        <location filename="../pages/ClusterPage.qml" line="257"/>
         <source>Chuyển sang:</source>
         <translation>Move to:</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="278"/>
+        <location filename="../pages/ClusterPage.qml" line="288"/>
         <source>Cơ sở sản xuất (%1)</source>
         <translation>Tenants (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="303"/>
+        <location filename="../pages/ClusterPage.qml" line="313"/>
         <source>Các lần kiểm tra (%1)</source>
         <translation>Past inspections (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ClusterPage.qml" line="313"/>
+        <location filename="../pages/ClusterPage.qml" line="323"/>
         <source>%n vi phạm</source>
         <translation>
             <numerusform>%n violation</numerusform>
@@ -1461,81 +1461,86 @@
     <name>InfrastructureProgress</name>
     <message>
         <location filename="../components/InfrastructureProgress.qml" line="44"/>
+        <source>Số liệu tiến độ đang nhập (%1) chưa được lưu.</source>
+        <translation>The progress reading being typed (%1) is not saved.</translation>
+    </message>
+    <message>
+        <location filename="../components/InfrastructureProgress.qml" line="52"/>
         <source>Đã lưu số liệu tiến độ.</source>
         <translation>Progress reading saved.</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="56"/>
+        <location filename="../components/InfrastructureProgress.qml" line="64"/>
         <source>Chưa có hạng mục hạ tầng.</source>
         <translation>No infrastructure items yet.</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="83"/>
+        <location filename="../components/InfrastructureProgress.qml" line="91"/>
         <source>ngày %1</source>
         <translation>on %1</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="103"/>
+        <location filename="../components/InfrastructureProgress.qml" line="111"/>
         <source>+ Ghi số liệu mới</source>
         <translation>+ Record a reading</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="104"/>
+        <location filename="../components/InfrastructureProgress.qml" line="112"/>
         <source>Ghi số liệu mới cho %1</source>
         <translation>Record a reading for %1</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="111"/>
+        <location filename="../components/InfrastructureProgress.qml" line="119"/>
         <source>Ẩn lịch sử</source>
         <translation>Hide history</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="111"/>
+        <location filename="../components/InfrastructureProgress.qml" line="119"/>
         <source>Lịch sử</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="141"/>
+        <location filename="../components/InfrastructureProgress.qml" line="149"/>
         <source>Tỷ lệ hoàn thành (%)</source>
         <translation>Completion (%)</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="151"/>
+        <location filename="../components/InfrastructureProgress.qml" line="159"/>
         <source>0–100, ví dụ 62,5</source>
         <translation>0–100, e.g. 62.5</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="166"/>
+        <location filename="../components/InfrastructureProgress.qml" line="174"/>
         <source>Ngày ghi nhận (ngày/tháng/năm)</source>
         <translation>Date observed (day/month/year)</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="187"/>
+        <location filename="../components/InfrastructureProgress.qml" line="195"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="195"/>
+        <location filename="../components/InfrastructureProgress.qml" line="203"/>
         <source>Ví dụ: đã trải nhựa tuyến chính</source>
         <translation>Example: main road asphalted</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="215"/>
+        <location filename="../components/InfrastructureProgress.qml" line="223"/>
         <source>Lưu số liệu</source>
         <translation>Save reading</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="221"/>
+        <location filename="../components/InfrastructureProgress.qml" line="229"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="244"/>
+        <location filename="../components/InfrastructureProgress.qml" line="252"/>
         <source>trong cuộc kiểm tra</source>
         <translation>during an inspection</translation>
     </message>
     <message>
-        <location filename="../components/InfrastructureProgress.qml" line="252"/>
+        <location filename="../components/InfrastructureProgress.qml" line="260"/>
         <source>Chưa có số liệu nào.</source>
         <translation>No readings yet.</translation>
     </message>
@@ -1893,107 +1898,107 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="197"/>
+        <location filename="../Main.qml" line="198"/>
         <source>Nguyễn Văn An</source>
         <translation>Nguyễn Văn An</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="197"/>
+        <location filename="../Main.qml" line="198"/>
         <source>Phó Giám đốc</source>
         <translation>Deputy Director</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="197"/>
+        <location filename="../Main.qml" line="198"/>
         <source>Sở Công Thương</source>
         <translation>Department of Industry and Trade</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="197"/>
+        <location filename="../Main.qml" line="198"/>
         <source>Trần Thị Bích Ngọc</source>
         <translation>Trần Thị Bích Ngọc</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="197"/>
+        <location filename="../Main.qml" line="198"/>
         <source>Chuyên viên</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="197"/>
+        <location filename="../Main.qml" line="198"/>
         <source>Lê Văn Minh</source>
         <translation>Lê Văn Minh</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="197"/>
+        <location filename="../Main.qml" line="198"/>
         <source>Phó Chủ tịch</source>
         <translation>Vice Chairman</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="197"/>
+        <location filename="../Main.qml" line="198"/>
         <source>UBND xã</source>
         <translation>Commune People’s Committee</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="197"/>
+        <location filename="../Main.qml" line="198"/>
         <source>Phạm Thị Hoa</source>
         <translation>Phạm Thị Hoa</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="197"/>
+        <location filename="../Main.qml" line="198"/>
         <source>Giám đốc</source>
         <translation>Director</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="197"/>
+        <location filename="../Main.qml" line="198"/>
         <source>Chủ đầu tư hạ tầng</source>
         <translation>Infrastructure investor</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="204"/>
+        <location filename="../Main.qml" line="205"/>
         <source>Đoàn đã kiểm tra hiện trường và hồ sơ của cụm. Hệ thống thoát nước mưa chưa hoàn thành ở phía đông.</source>
         <translation>The team inspected the site and the cluster’s records. The stormwater system is unfinished on the east side.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="216"/>
+        <location filename="../Main.qml" line="217"/>
         <source>Hệ thống thoát nước mưa chưa hoàn thành, nước mưa chảy tràn vào khu đất trống.</source>
         <translation>The stormwater system is unfinished; rainwater overflows onto vacant land.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="217"/>
+        <location filename="../Main.qml" line="218"/>
         <source>Hoàn thành tuyến thoát nước mưa phía đông.</source>
         <translation>Finish the eastern stormwater line.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="245"/>
+        <location filename="../Main.qml" line="246"/>
         <source>Kiểm tra CCN</source>
         <translation>CCN Inspect</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="280"/>
+        <location filename="../Main.qml" line="281"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="302"/>
+        <location filename="../Main.qml" line="303"/>
         <source>DỮ LIỆU MINH HOẠ</source>
         <translation>DEMO DATA</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="302"/>
+        <location filename="../Main.qml" line="303"/>
         <source>MINH HOẠ</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="316"/>
+        <location filename="../Main.qml" line="317"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="316"/>
+        <location filename="../Main.qml" line="317"/>
         <source>Ngoại tuyến</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../Main.qml" line="316"/>
+        <location filename="../Main.qml" line="317"/>
         <source>%n chờ gửi</source>
         <translation>
             <numerusform>%n pending</numerusform>
@@ -2001,7 +2006,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../Main.qml" line="316"/>
+        <location filename="../Main.qml" line="317"/>
         <source>%n cần giám sát xử lý</source>
         <translation>
             <numerusform>%n for a supervisor to settle</numerusform>
@@ -2009,23 +2014,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="320"/>
+        <location filename="../Main.qml" line="321"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="334"/>
-        <location filename="../Main.qml" line="338"/>
+        <location filename="../Main.qml" line="335"/>
+        <location filename="../Main.qml" line="339"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="384"/>
+        <location filename="../Main.qml" line="385"/>
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="393"/>
+        <location filename="../Main.qml" line="394"/>
         <source>Không mở được cơ sở dữ liệu trên máy</source>
         <translation>The database on this device cannot be opened</translation>
     </message>
@@ -2033,139 +2038,149 @@
 <context>
     <name>MinutesPanel</name>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="134"/>
+        <location filename="../components/MinutesPanel.qml" line="64"/>
+        <source>Người tham gia đang nhập (%1) chưa được thêm vào biên bản.</source>
+        <translation>The participant being typed (%1) has not been added to the minutes.</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="65"/>
+        <source>Thay đổi của người tham gia %1 chưa được lưu.</source>
+        <translation>The changes to participant %1 are not saved.</translation>
+    </message>
+    <message>
+        <location filename="../components/MinutesPanel.qml" line="161"/>
         <source>Cuộc kiểm tra vừa được nộp hoặc bỏ từ máy khác nên không sửa được nữa: phần bạn gõ sau lần lưu cuối chưa được lưu (vẫn hiện ở đây để bạn chép lại).</source>
         <translation>This inspection was just submitted or discarded on another tablet and can no longer be edited: what you typed after the last save was not saved (it stays here for you to copy).</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="161"/>
+        <location filename="../components/MinutesPanel.qml" line="188"/>
         <source>I. Thành phần tham gia (%1)</source>
         <translation>I. Participants (%1)</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="167"/>
+        <location filename="../components/MinutesPanel.qml" line="194"/>
         <source>Chưa có người tham gia. Biên bản liệt kê từng người theo cơ quan: họ tên, chức vụ.</source>
         <translation>No participants yet. The minutes list each person by agency: full name, position.</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="213"/>
+        <location filename="../components/MinutesPanel.qml" line="240"/>
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="214"/>
+        <location filename="../components/MinutesPanel.qml" line="241"/>
         <source>Sửa %1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="223"/>
+        <location filename="../components/MinutesPanel.qml" line="250"/>
         <source>Xoá</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="224"/>
+        <location filename="../components/MinutesPanel.qml" line="251"/>
         <source>Xoá %1</source>
         <translation>Remove %1</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="252"/>
+        <location filename="../components/MinutesPanel.qml" line="279"/>
         <source>Thêm người tham gia</source>
         <translation>Add a participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="252"/>
+        <location filename="../components/MinutesPanel.qml" line="279"/>
         <source>Sửa người tham gia</source>
         <translation>Edit participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="267"/>
+        <location filename="../components/MinutesPanel.qml" line="294"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="277"/>
+        <location filename="../components/MinutesPanel.qml" line="304"/>
         <source>Ví dụ: Nguyễn Văn An</source>
         <translation>Example: Nguyễn Văn An</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="291"/>
+        <location filename="../components/MinutesPanel.qml" line="318"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="300"/>
+        <location filename="../components/MinutesPanel.qml" line="327"/>
         <source>Ví dụ: Phó Giám đốc</source>
         <translation>Example: Deputy Director</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="314"/>
+        <location filename="../components/MinutesPanel.qml" line="341"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Agency, unit</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="323"/>
+        <location filename="../components/MinutesPanel.qml" line="350"/>
         <source>Ví dụ: Sở Công Thương</source>
         <translation>Example: Department of Industry and Trade</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="344"/>
+        <location filename="../components/MinutesPanel.qml" line="371"/>
         <source>+ Thêm vào biên bản</source>
         <translation>+ Add to the minutes</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="344"/>
+        <location filename="../components/MinutesPanel.qml" line="371"/>
         <source>Lưu thay đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="351"/>
+        <location filename="../components/MinutesPanel.qml" line="378"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="360"/>
+        <location filename="../components/MinutesPanel.qml" line="387"/>
         <source>II. Nội dung làm việc, kết quả kiểm tra</source>
         <translation>II. Work done and findings</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="371"/>
+        <location filename="../components/MinutesPanel.qml" line="398"/>
         <source>Điều đã thấy, ý kiến của từng cơ quan…</source>
         <translation>What was seen, each agency’s opinion…</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="396"/>
+        <location filename="../components/MinutesPanel.qml" line="423"/>
         <source>III. Kết luận và kiến nghị</source>
         <translation>III. Conclusions and requests</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="403"/>
+        <location filename="../components/MinutesPanel.qml" line="430"/>
         <source>+ Thêm ý (Một là…, Hai là…)</source>
         <translation>+ Add a point (Một là…, Hai là…)</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="416"/>
+        <location filename="../components/MinutesPanel.qml" line="443"/>
         <source>Một là, …
 Hai là, …</source>
         <translation>Một là (first), …
 Hai là (second), …</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="438"/>
+        <location filename="../components/MinutesPanel.qml" line="465"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="438"/>
+        <location filename="../components/MinutesPanel.qml" line="465"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="453"/>
+        <location filename="../components/MinutesPanel.qml" line="480"/>
         <source>Xoá người tham gia</source>
         <translation>Remove participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="464"/>
+        <location filename="../components/MinutesPanel.qml" line="491"/>
         <source>Xoá %1 khỏi thành phần tham gia?</source>
         <translation>Remove %1 from the participants?</translation>
     </message>
@@ -3756,6 +3771,14 @@ Hai là (second), …</translation>
         <location filename="../pages/SyncPage.qml" line="592"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedDialog</name>
+    <message>
+        <location filename="../components/UnsavedDialog.qml" line="22"/>
+        <source>Rời trang khi còn thông tin chưa lưu?</source>
+        <translation>Leave the page with information not saved?</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ Page {
     // progress-verification inspection the infrastructure readings.
     readonly property var tabs: insp.kind === "progress_verification" ? ["questions", "minutes", "progress"] : ["questions", "minutes"]
     readonly property string currentTab: tabs[Math.max(0, tabBar.currentIndex)] || "questions"
+    readonly property alias unsavedDialog: unsavedDialog
     readonly property MinutesPanel minutes: minutesPanel
 
     function showRow(row) {
@@ -35,6 +36,16 @@ Page {
         if (i >= 0)
             tabBar.currentIndex = i;
         return i >= 0;
+    }
+
+    // Back from this page (Main.goBack): a person or a reading typed and not saved is asked
+    // about first.
+    function leave(proceed) {
+        const what = minutes.unsavedInput() || progressBox.unsavedInput();
+        if (what !== "")
+            unsavedDialog.ask(what, proceed);
+        else
+            proceed();
     }
 
     function submit() {
@@ -193,6 +204,8 @@ Page {
             }
 
             InfrastructureProgress {
+                id: progressBox
+
                 Layout.fillWidth: true
                 app: page.app
                 inspectionId: page.insp.inspectionId
@@ -357,5 +370,9 @@ Page {
             text: qsTr("Kết quả kiểm tra đã được lưu và sẽ được đồng bộ khi có mạng.")
             wrapMode: Text.Wrap
         }
+    }
+
+    UnsavedDialog {
+        id: unsavedDialog
     }
 }

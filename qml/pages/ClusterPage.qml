@@ -35,7 +35,17 @@ Page {
         return m === "";
     }
 
+    readonly property alias unsavedDialog: unsavedDialog
     signal checklistRequested
+
+    // Back from this page (Main.goBack): a reading typed and not saved is asked about first.
+    function leave(proceed) {
+        const what = progressBox.unsavedInput();
+        if (what !== "")
+            unsavedDialog.ask(what, proceed);
+        else
+            proceed();
+    }
 
     title: cc.name
 
@@ -341,5 +351,9 @@ Page {
             text: qsTr("Chuyển vi phạm sang trạng thái “%1”? Sau khi chuyển không thể quay lại trạng thái trước.").arg(moveDialog.statusLabel)
             wrapMode: Text.Wrap
         }
+    }
+
+    UnsavedDialog {
+        id: unsavedDialog
     }
 }

@@ -51,13 +51,13 @@ Page {
         return editable && JSON.stringify(fields()) !== JSON.stringify(shown);
     }
 
-    // Leaving the form ("Xong", or back): changes not saved are not dropped in silence; the user
-    // saves them, gives them up, or stays.
-    function leave() {
+    // Leaving the form ("Xong", or back, Main.goBack): changes not saved are not dropped in
+    // silence; the user saves them, gives them up, or stays.
+    function leave(proceed) {
         if (dirty())
             leaveDialog.open();
         else
-            done();
+            proceed();
     }
 
     // The form's fields as saveViolation takes them.
@@ -368,7 +368,7 @@ Page {
                 Button {
                     Layout.preferredHeight: 52
                     text: qsTr("Xong")
-                    onClicked: page.leave()
+                    onClicked: page.leave(() => page.done())
                 }
 
                 Button {

@@ -404,6 +404,26 @@ TestCase {
         tryVerify(() => page().title.indexOf("Phiếu kiểm tra") === 0 && !win.stackView.busy);
     }
 
+    // Back from the checklist with a person typed in the minutes and not added: asked first,
+    // naming them; "Huỷ" stays with the form as typed.
+    function test_5c_leavingWithAPersonNotAdded() {
+        tryVerify(() => !win.stackView.busy);
+        verify(page().showTab("minutes"));
+        const checklist = page();
+        const name = findChild(checklist, "participantName");
+        name.text = "Phạm Thị Hoa";
+        win.goBack();
+        const asked = checklist.unsavedDialog;
+        tryVerify(() => asked.opened);
+        verify(asked.text.indexOf("Phạm Thị Hoa") >= 0, asked.text);
+        asked.reject();
+        tryVerify(() => !asked.visible);
+        compare(page(), checklist);
+        compare(name.text, "Phạm Thị Hoa");
+        checklist.minutes.clearForm();
+        verify(page().showTab("questions"));
+    }
+
     function test_6_submit() {
         // Answer every required item except one, then submit from the page.
         const cl = insp.checklist;
@@ -476,6 +496,17 @@ TestCase {
         compare(app.cluster.progressHistory(item.id).length, before);
         percent.text = "64,5";
         percent.textEdited();
+        // Back with the reading typed and not saved: asked first; "Huỷ" stays.
+        const cluster = page();
+        win.goBack();
+        const asked = cluster.unsavedDialog;
+        tryVerify(() => asked.opened);
+        verify(asked.text.indexOf("chưa được lưu") >= 0, asked.text);
+        compare(asked.standardButton(Dialog.Discard).text, "Bỏ thay đổi");
+        asked.reject();
+        tryVerify(() => !asked.visible);
+        compare(page(), cluster);
+        compare(percent.text, "64,5");
         date.text = "31/02/2026";
         date.textEdited();
         mouseClick(findChild(page(), "saveProgress"));

@@ -1,0 +1,35 @@
+import QtQuick
+import QtQuick.Controls
+
+// Asked before a page with input not yet saved is left: what would be lost, in words; "Bỏ thay
+// đổi" leaves (proceed), "Huỷ" stays on the page.
+AppDialog {
+    id: dialog
+
+    property string text: ""
+    property var proceed: null
+
+    // Opens with `what` (the message) and the action that leaves the page.
+    function ask(what, then) {
+        text = what;
+        proceed = then;
+        open();
+    }
+
+    anchors.centerIn: parent
+    width: Math.min(parent ? parent.width - 32 : 480, 480)
+    modal: true
+    title: qsTr("Rời trang khi còn thông tin chưa lưu?")
+    standardButtons: Dialog.Discard | Dialog.Cancel
+    onDiscarded: {
+        close();
+        if (proceed)
+            proceed();
+    }
+
+    Label {
+        width: dialog.availableWidth
+        text: dialog.text
+        wrapMode: Text.WordWrap
+    }
+}
