@@ -25,6 +25,19 @@ Page {
     // Asks the app to show LoginPage (after logout or when the session ended).
     signal loginRequested
 
+    readonly property alias unsavedDialog: unsavedDialog
+
+    // Back from this page (Main.goBack): a value the supervisor typed for a conflict still open,
+    // and not used, is asked about first.
+    function leave(proceed) {
+        const conflicts = syncClient.conflicts || [];
+        const typed = conflicts.filter(c => (ownValueDrafts[c.id] || "").trim() !== "").length;
+        if (typed > 0)
+            unsavedDialog.ask(qsTr("Giá trị bạn tự nhập cho %n xung đột chưa được dùng.", "", typed), proceed);
+        else
+            proceed();
+    }
+
     function sizeText(bytes) {
         if (bytes < 1024 * 1024)
             return qsTr("%1 KB").arg(bytes > 0 ? Math.max(1, Math.round(bytes / 1024)) : 0);
@@ -599,5 +612,9 @@ Page {
             text: page.syncClient.unsyncedSummary
             wrapMode: Text.WordWrap
         }
+    }
+
+    UnsavedDialog {
+        id: unsavedDialog
     }
 }

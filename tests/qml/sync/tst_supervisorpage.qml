@@ -76,6 +76,14 @@ TestCase {
         const joined = rewritten + "; " + testConflict.lostConclusions;
         own.forceActiveFocus();
         own.text = joined;
+        // Leaving the page now would drop what they typed: asked first; "Huỷ" stays.
+        let left = false;
+        page.leave(() => left = true);
+        tryVerify(() => page.unsavedDialog.opened);
+        verify(page.unsavedDialog.text.indexOf("1 xung đột") >= 0, page.unsavedDialog.text);
+        page.unsavedDialog.reject();
+        tryVerify(() => !page.unsavedDialog.visible);
+        verify(!left);
         // ...settles the findings first, the value that was held back winning...
         const take = find.buttonWith(findings, "Dùng giá trị bị giữ lại");
         verify(take);
