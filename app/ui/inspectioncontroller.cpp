@@ -466,14 +466,8 @@ void InspectionController::refreshPulled()
     const QString status = QStringLiteral("status");
     const QString deletedAt = QStringLiteral("deleted_at");
     if (now.value(status) == m_row.value(status) &&
-        now.value(deletedAt).isNull() == m_row.value(deletedAt).isNull()) {
-        for (const QString &key : {QStringLiteral("findings"), QStringLiteral("conclusions")})
-            if (now.value(key).toString() != m_row.value(key).toString()) {
-                emit textsPulled();
-                break;
-            }
+        now.value(deletedAt).isNull() == m_row.value(deletedAt).isNull())
         return;
-    }
     m_row = now;
     if (m_row.value(QStringLiteral("accuracy_m")).toDouble() < 0)
         m_row.insert(QStringLiteral("accuracy_m"), QVariant());

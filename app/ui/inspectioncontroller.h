@@ -96,7 +96,7 @@ public:
     Q_INVOKABLE void close();
     // A sync round wrote to this device: the open inspection's answers, violations and
     // participants are read again (forms keep what they show: see saveFindings,
-    // saveViolation; textsPulled); when a teammate's tablet submitted it meanwhile, the whole
+    // saveViolation; formsPulled); when a teammate's tablet submitted it meanwhile, the whole
     // inspection is read again and is no longer editable here; so too when a teammate's tablet
     // discarded it (what was saved here still goes to the registry, where a supervisor may bring it
     // back).
@@ -148,7 +148,7 @@ public:
     Q_INVOKABLE QVariantMap saveFindings(const QString &findings, const QString &conclusions);
     // The texts a form shows: each it shows as it was opened or last saved (the user has not
     // changed it since) is followed to the one stored now, which a sync round may have written
-    // (textsPulled); returns those, {findings|conclusions: text}. A text the user is changing is
+    // (formsPulled); returns those, {findings|conclusions: text}. A text the user is changing is
     // left to saveFindings, which names what the round wrote.
     Q_INVOKABLE QVariantMap followPulledTexts(const QString &findingsShown,
                                               const QString &conclusionsShown);
@@ -172,10 +172,8 @@ signals:
     void violationsChanged();
     void photosChanged();
     void findingsChanged();
-    // A sync round wrote the findings or conclusions of the open inspection (followPulledTexts).
-    void textsPulled();
-    // A sync round wrote to this device: the lists were read again, and forms open on a
-    // violation or a participant follow it (followPulledViolation, followPulledParticipant).
+    // A sync round wrote to this device: the lists were read again, and open forms follow it
+    // (followPulledTexts, followPulledViolation, followPulledParticipant).
     void formsPulled();
 
 private:

@@ -67,11 +67,7 @@ ColumnLayout {
 
     // Keeps the agency: the next person is usually from the same one.
     function saveParticipant() {
-        const r = insp.saveParticipant(editingId, {
-                "name": nameField.text,
-                "position_title": positionField.text,
-                "agency": agencyField.text
-            });
+        const r = insp.saveParticipant(editingId, participantForm());
         errors = r.errors || {};
         message = r.ok ? "" : (r.message || "");
         if (r.ok)
@@ -101,7 +97,7 @@ ColumnLayout {
         textSaved = true;
     }
 
-    // A sync round wrote the texts: one the user has not changed since it was shown or saved
+    // A sync round wrote to the device: a text the user has not changed since it was shown or saved
     // shows the new text; one they are changing stays as typed (its save names the new one).
     function followPulledTexts() {
         const followed = insp.followPulledTexts(findingsField.text, conclusionsField.text);
@@ -115,11 +111,7 @@ ColumnLayout {
     function followPulledParticipant() {
         if (editingId === "")
             return;
-        const followed = insp.followPulledParticipant(editingId, {
-                "name": nameField.text,
-                "position_title": positionField.text,
-                "agency": agencyField.text
-            });
+        const followed = insp.followPulledParticipant(editingId, participantForm());
         if (followed.name !== undefined)
             nameField.text = followed.name;
         if (followed.position_title !== undefined)
@@ -166,11 +158,8 @@ ColumnLayout {
             panel.clearForm();
         }
 
-        function onTextsPulled() {
-            panel.followPulledTexts();
-        }
-
         function onFormsPulled() {
+            panel.followPulledTexts();
             panel.followPulledParticipant();
         }
 

@@ -9,8 +9,13 @@ AppDialog {
     property string text: ""
     property var proceed: null
 
-    // Opens with `what` (the message) and the action that leaves the page.
+    // Leaves the page (`then`) at once when nothing is unsaved (`what` empty); else opens, saying
+    // `what`.
     function ask(what, then) {
+        if (what === "") {
+            then();
+            return;
+        }
         text = what;
         proceed = then;
         open();

@@ -86,52 +86,52 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="64"/>
+        <location filename="../pages/ChecklistPage.qml" line="60"/>
         <source>Phiếu kiểm tra — %1</source>
         <translation>Checklist — %1</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="105"/>
+        <location filename="../pages/ChecklistPage.qml" line="101"/>
         <source>%1/%2 câu</source>
         <translation>%1/%2 answered</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="116"/>
+        <location filename="../pages/ChecklistPage.qml" line="112"/>
         <source>Đến mục…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="153"/>
+        <location filename="../pages/ChecklistPage.qml" line="149"/>
         <source>Câu hỏi</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="153"/>
+        <location filename="../pages/ChecklistPage.qml" line="149"/>
         <source>Thành phần, kết luận</source>
         <translation>Participants, conclusions</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="153"/>
+        <location filename="../pages/ChecklistPage.qml" line="149"/>
         <source>Tiến độ hạ tầng</source>
         <translation>Infrastructure progress</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="203"/>
+        <location filename="../pages/ChecklistPage.qml" line="199"/>
         <source>Tiến độ hạ tầng — số liệu ghi trong cuộc kiểm tra này</source>
         <translation>Infrastructure progress — readings recorded in this inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="267"/>
+        <location filename="../pages/ChecklistPage.qml" line="263"/>
         <source>Vi phạm đã ghi nhận (%1)</source>
         <translation>Recorded violations (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="279"/>
+        <location filename="../pages/ChecklistPage.qml" line="275"/>
         <source>hạn %1</source>
         <translation>due %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ChecklistPage.qml" line="279"/>
+        <location filename="../pages/ChecklistPage.qml" line="275"/>
         <source>%n ảnh</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -139,47 +139,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="287"/>
+        <location filename="../pages/ChecklistPage.qml" line="283"/>
         <source>+ Ghi nhận vi phạm</source>
         <translation>+ Record a violation</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="294"/>
+        <location filename="../pages/ChecklistPage.qml" line="290"/>
         <source>Ảnh của cuộc kiểm tra (%1)</source>
         <translation>Inspection photos (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="323"/>
+        <location filename="../pages/ChecklistPage.qml" line="319"/>
         <source>Câu trả lời được lưu ngay khi nhập.</source>
         <translation>Answers are saved as you enter them.</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="323"/>
+        <location filename="../pages/ChecklistPage.qml" line="319"/>
         <source>Cuộc kiểm tra đã gửi: chỉ xem.</source>
         <translation>Inspection submitted: read only.</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="323"/>
+        <location filename="../pages/ChecklistPage.qml" line="319"/>
         <source>Cuộc kiểm tra này đã bị xoá (trên máy này hoặc trên máy khác, vừa được đồng bộ về): chỉ xem. Những gì đã lưu trên máy này vẫn được gửi lên máy chủ, nơi giám sát viên có thể khôi phục nó.</source>
         <translation>This inspection has been deleted (on this tablet, or on another and brought by a sync): view only. What was saved on this tablet still goes to the server, where a supervisor can bring it back.</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="336"/>
+        <location filename="../pages/ChecklistPage.qml" line="332"/>
         <source>Gửi kết quả kiểm tra</source>
         <translation>Submit inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="349"/>
+        <location filename="../pages/ChecklistPage.qml" line="345"/>
         <source>Chưa gửi được</source>
         <translation>Not submitted yet</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="365"/>
+        <location filename="../pages/ChecklistPage.qml" line="361"/>
         <source>Đã gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../pages/ChecklistPage.qml" line="370"/>
+        <location filename="../pages/ChecklistPage.qml" line="366"/>
         <source>Kết quả kiểm tra đã được lưu và sẽ được đồng bộ khi có mạng.</source>
         <translation>The inspection is saved and will be synced when there is a network.</translation>
     </message>
@@ -420,67 +420,67 @@
         <translation>The violation was moved to “%1”.</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="79"/>
+        <location filename="../pages/ClusterPage.qml" line="75"/>
         <source>Bắt đầu kiểm tra</source>
         <translation>Start an inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="120"/>
+        <location filename="../pages/ClusterPage.qml" line="116"/>
         <source>Bắt đầu kiểm tra tại hiện trường</source>
         <translation>Start the on-site inspection</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="120"/>
+        <location filename="../pages/ClusterPage.qml" line="116"/>
         <source>Tiếp tục cuộc kiểm tra đang làm</source>
         <translation>Continue the inspection in progress</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="133"/>
+        <location filename="../pages/ClusterPage.qml" line="129"/>
         <source>Thông tin chính</source>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="191"/>
+        <location filename="../pages/ClusterPage.qml" line="187"/>
         <source>Tiến độ hạ tầng</source>
         <translation>Infrastructure progress</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="345"/>
+        <location filename="../pages/ClusterPage.qml" line="341"/>
         <source>Theo dõi vi phạm</source>
         <translation>Violation follow-up</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="351"/>
+        <location filename="../pages/ClusterPage.qml" line="347"/>
         <source>Chuyển vi phạm sang trạng thái “%1”? Sau khi chuyển không thể quay lại trạng thái trước.</source>
         <translation>Move the violation to “%1”? It cannot be moved back afterwards.</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="203"/>
+        <location filename="../pages/ClusterPage.qml" line="199"/>
         <source>Vi phạm chưa khắc phục (%1)</source>
         <translation>Open violations (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="242"/>
+        <location filename="../pages/ClusterPage.qml" line="238"/>
         <source>hạn %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="257"/>
+        <location filename="../pages/ClusterPage.qml" line="253"/>
         <source>Chuyển sang:</source>
         <translation>Move to:</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="288"/>
+        <location filename="../pages/ClusterPage.qml" line="284"/>
         <source>Cơ sở sản xuất (%1)</source>
         <translation>Tenants (%1)</translation>
     </message>
     <message>
-        <location filename="../pages/ClusterPage.qml" line="313"/>
+        <location filename="../pages/ClusterPage.qml" line="309"/>
         <source>Các lần kiểm tra (%1)</source>
         <translation>Past inspections (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/ClusterPage.qml" line="323"/>
+        <location filename="../pages/ClusterPage.qml" line="319"/>
         <source>%n vi phạm</source>
         <translation>
             <numerusform>%n violation</numerusform>
@@ -1609,14 +1609,14 @@
     </message>
     <message>
         <location filename="../../app/ui/inspectioncontroller.cpp" line="317"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="720"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="723"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="714"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="717"/>
         <source>Quá dài: %1 ký tự, tối đa %2.</source>
         <translation>Too long: %1 characters, at most %2.</translation>
     </message>
     <message>
         <location filename="../../app/ui/inspectioncontroller.cpp" line="320"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="653"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="647"/>
         <source>Quá dài: %1 ký tự, tối đa 300.</source>
         <translation>Too long: %1 characters, at most 300.</translation>
     </message>
@@ -1632,54 +1632,54 @@
     </message>
     <message>
         <location filename="../../app/ui/inspectioncontroller.cpp" line="364"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="661"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="655"/>
         <source>Hãy sửa các ô được đánh dấu đỏ.</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="521"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="515"/>
         <source>Các ô khác đã được lưu. Ô được đánh dấu đã được người khác sửa trong lúc bạn nhập.</source>
         <translation>The other fields are saved. The marked field was changed by someone else while you were typing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="527"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="521"/>
         <source>Trong lúc bạn sửa, ô này đã được cập nhật khi đồng bộ thành: “%1”. Nội dung bạn đang thấy chưa được lưu: hãy xem lại; lưu lần nữa sẽ ghi nội dung bạn đang thấy.</source>
         <translation>While you were editing, a sync changed this field to: “%1”. What you see is not saved yet: look again; saving again writes what you see.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="539"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="533"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước khi thêm ảnh.</source>
         <translation>Start an inspection before adding photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="543"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="537"/>
         <source>Không tìm thấy tệp ảnh: %1</source>
         <translation>Photo file not found: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="644"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="638"/>
         <source>Hãy nhập họ tên người tham gia.</source>
         <translation>Enter the participant’s full name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="647"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="650"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="641"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="644"/>
         <source>Quá dài: %1 ký tự, tối đa 200.</source>
         <translation>Too long: %1 characters, at most 200.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="657"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="728"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="651"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="722"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước.</source>
         <translation>Start an inspection first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="729"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="723"/>
         <source>Chưa lưu: hãy rút ngắn nội dung.</source>
         <translation>Not saved: shorten the text.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="762"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="756"/>
         <source>Chưa lưu phần được đánh dấu: người khác đã sửa nó trong lúc bạn nhập.</source>
         <translation>The marked part is not saved: someone else changed it while you were typing.</translation>
     </message>
@@ -2048,139 +2048,139 @@
         <translation>The changes to participant %1 are not saved.</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="161"/>
+        <location filename="../components/MinutesPanel.qml" line="153"/>
         <source>Cuộc kiểm tra vừa được nộp hoặc bỏ từ máy khác nên không sửa được nữa: phần bạn gõ sau lần lưu cuối chưa được lưu (vẫn hiện ở đây để bạn chép lại).</source>
         <translation>This inspection was just submitted or discarded on another tablet and can no longer be edited: what you typed after the last save was not saved (it stays here for you to copy).</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="188"/>
+        <location filename="../components/MinutesPanel.qml" line="177"/>
         <source>I. Thành phần tham gia (%1)</source>
         <translation>I. Participants (%1)</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="194"/>
+        <location filename="../components/MinutesPanel.qml" line="183"/>
         <source>Chưa có người tham gia. Biên bản liệt kê từng người theo cơ quan: họ tên, chức vụ.</source>
         <translation>No participants yet. The minutes list each person by agency: full name, position.</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="240"/>
+        <location filename="../components/MinutesPanel.qml" line="229"/>
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="241"/>
+        <location filename="../components/MinutesPanel.qml" line="230"/>
         <source>Sửa %1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="250"/>
+        <location filename="../components/MinutesPanel.qml" line="239"/>
         <source>Xoá</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="251"/>
+        <location filename="../components/MinutesPanel.qml" line="240"/>
         <source>Xoá %1</source>
         <translation>Remove %1</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="279"/>
+        <location filename="../components/MinutesPanel.qml" line="268"/>
         <source>Thêm người tham gia</source>
         <translation>Add a participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="279"/>
+        <location filename="../components/MinutesPanel.qml" line="268"/>
         <source>Sửa người tham gia</source>
         <translation>Edit participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="294"/>
+        <location filename="../components/MinutesPanel.qml" line="283"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="304"/>
+        <location filename="../components/MinutesPanel.qml" line="293"/>
         <source>Ví dụ: Nguyễn Văn An</source>
         <translation>Example: Nguyễn Văn An</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="318"/>
+        <location filename="../components/MinutesPanel.qml" line="307"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="327"/>
+        <location filename="../components/MinutesPanel.qml" line="316"/>
         <source>Ví dụ: Phó Giám đốc</source>
         <translation>Example: Deputy Director</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="341"/>
+        <location filename="../components/MinutesPanel.qml" line="330"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Agency, unit</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="350"/>
+        <location filename="../components/MinutesPanel.qml" line="339"/>
         <source>Ví dụ: Sở Công Thương</source>
         <translation>Example: Department of Industry and Trade</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="371"/>
+        <location filename="../components/MinutesPanel.qml" line="360"/>
         <source>+ Thêm vào biên bản</source>
         <translation>+ Add to the minutes</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="371"/>
+        <location filename="../components/MinutesPanel.qml" line="360"/>
         <source>Lưu thay đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="378"/>
+        <location filename="../components/MinutesPanel.qml" line="367"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="387"/>
+        <location filename="../components/MinutesPanel.qml" line="376"/>
         <source>II. Nội dung làm việc, kết quả kiểm tra</source>
         <translation>II. Work done and findings</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="398"/>
+        <location filename="../components/MinutesPanel.qml" line="387"/>
         <source>Điều đã thấy, ý kiến của từng cơ quan…</source>
         <translation>What was seen, each agency’s opinion…</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="423"/>
+        <location filename="../components/MinutesPanel.qml" line="412"/>
         <source>III. Kết luận và kiến nghị</source>
         <translation>III. Conclusions and requests</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="430"/>
+        <location filename="../components/MinutesPanel.qml" line="419"/>
         <source>+ Thêm ý (Một là…, Hai là…)</source>
         <translation>+ Add a point (Một là…, Hai là…)</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="443"/>
+        <location filename="../components/MinutesPanel.qml" line="432"/>
         <source>Một là, …
 Hai là, …</source>
         <translation>Một là (first), …
 Hai là (second), …</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="465"/>
+        <location filename="../components/MinutesPanel.qml" line="454"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="465"/>
+        <location filename="../components/MinutesPanel.qml" line="454"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="480"/>
+        <location filename="../components/MinutesPanel.qml" line="469"/>
         <source>Xoá người tham gia</source>
         <translation>Remove participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="491"/>
+        <location filename="../components/MinutesPanel.qml" line="480"/>
         <source>Xoá %1 khỏi thành phần tham gia?</source>
         <translation>Remove %1 from the participants?</translation>
     </message>
@@ -3373,88 +3373,88 @@ Hai là (second), …</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../pages/SyncPage.qml" line="43"/>
+        <location filename="../pages/SyncPage.qml" line="40"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="44"/>
+        <location filename="../pages/SyncPage.qml" line="41"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="63"/>
+        <location filename="../pages/SyncPage.qml" line="60"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="91"/>
+        <location filename="../pages/SyncPage.qml" line="88"/>
         <source>Máy chủ tự ghi (nhập dữ liệu hoặc dữ liệu mẫu), lúc %1.</source>
         <translation>Written by the registry itself (an import or the demo data), at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="93"/>
+        <location filename="../pages/SyncPage.qml" line="90"/>
         <source>%1 lưu, đồng bộ lên lúc %2.</source>
         <translation>Saved by %1, synced at %2.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="94"/>
+        <location filename="../pages/SyncPage.qml" line="91"/>
         <source>%1 lưu trên máy %2, đồng bộ lên lúc %3.</source>
         <translation>Saved by %1 on %2, synced at %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="122"/>
+        <location filename="../pages/SyncPage.qml" line="119"/>
         <source>Đang có mạng</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="122"/>
+        <location filename="../pages/SyncPage.qml" line="119"/>
         <source>Không có mạng — dữ liệu được lưu trên máy và sẽ gửi khi có mạng</source>
         <translation>No network — data is kept on this device and sent when online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="129"/>
+        <location filename="../pages/SyncPage.qml" line="126"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="129"/>
+        <location filename="../pages/SyncPage.qml" line="126"/>
         <source>Chưa đăng nhập</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="136"/>
+        <location filename="../pages/SyncPage.qml" line="133"/>
         <source>Mọi thay đổi đã được gửi lên máy chủ.</source>
         <translation>All changes have been sent to the server.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="136"/>
+        <location filename="../pages/SyncPage.qml" line="133"/>
         <source>Đang chờ gửi: %1 bản ghi (%2), %3 ảnh (%4)</source>
         <translation>Waiting to send: %1 records (%2), %3 photos (%4)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="188"/>
+        <location filename="../pages/SyncPage.qml" line="185"/>
         <source>Đồng bộ thành công lần cuối: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="188"/>
+        <location filename="../pages/SyncPage.qml" line="185"/>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="230"/>
+        <location filename="../pages/SyncPage.qml" line="227"/>
         <source>Sẽ tự thử lại lúc %1.</source>
         <translation>Will try again by itself at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="59"/>
-        <location filename="../pages/SyncPage.qml" line="239"/>
+        <location filename="../pages/SyncPage.qml" line="56"/>
+        <location filename="../pages/SyncPage.qml" line="236"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="36"/>
+        <location filename="../pages/SyncPage.qml" line="35"/>
         <source>Giá trị bạn tự nhập cho %n xung đột chưa được dùng.</source>
         <translation>
             <numerusform>The value you typed for %n conflict has not been used.</numerusform>
@@ -3462,32 +3462,32 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="51"/>
+        <location filename="../pages/SyncPage.qml" line="48"/>
         <source>Đang gửi thay đổi lên máy chủ…</source>
         <translation>Sending changes to the server…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="53"/>
+        <location filename="../pages/SyncPage.qml" line="50"/>
         <source>Đang tải dữ liệu mới về máy…</source>
         <translation>Downloading new data…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="55"/>
+        <location filename="../pages/SyncPage.qml" line="52"/>
         <source>Đang gửi ảnh…</source>
         <translation>Sending photos…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="57"/>
+        <location filename="../pages/SyncPage.qml" line="54"/>
         <source>Đang tải ảnh thu nhỏ…</source>
         <translation>Downloading thumbnails…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="136"/>
+        <location filename="../pages/SyncPage.qml" line="133"/>
         <source>Mọi thay đổi của bạn đã được gửi lên máy chủ.</source>
         <translation>All your changes have been sent to the server.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="145"/>
+        <location filename="../pages/SyncPage.qml" line="142"/>
         <source>%n thay đổi của %1 đang chờ người đó đăng nhập trên máy này để gửi: máy chủ ghi mỗi thay đổi dưới tên người gửi.</source>
         <translation>
             <numerusform>%n change by %1 waits for them to sign in on this device to send it: the server records each change under the name of who sends it.</numerusform>
@@ -3495,252 +3495,252 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="154"/>
+        <location filename="../pages/SyncPage.qml" line="151"/>
         <source>Gửi dưới tên tôi</source>
         <translation>Send under my name</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="172"/>
+        <location filename="../pages/SyncPage.qml" line="169"/>
         <source>Đồng ý gửi dưới tên tôi</source>
         <translation>Yes, send under my name</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="181"/>
+        <location filename="../pages/SyncPage.qml" line="178"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="239"/>
+        <location filename="../pages/SyncPage.qml" line="236"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="247"/>
+        <location filename="../pages/SyncPage.qml" line="244"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="258"/>
+        <location filename="../pages/SyncPage.qml" line="255"/>
         <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="284"/>
+        <location filename="../pages/SyncPage.qml" line="281"/>
         <source>Thay đổi của %1: chỉ người đó bỏ được.</source>
         <translation>A change by %1: only they can discard it.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="290"/>
+        <location filename="../pages/SyncPage.qml" line="287"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="290"/>
+        <location filename="../pages/SyncPage.qml" line="287"/>
         <source>%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.</source>
         <translation>%1 (%2): %3. Sent again by itself at every sync until the registry has the record it needs.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="290"/>
+        <location filename="../pages/SyncPage.qml" line="287"/>
         <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên (họ thấy thay đổi này trong trang Đồng bộ của mình) để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
         <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor (they see this change on their Sync page) to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="299"/>
+        <location filename="../pages/SyncPage.qml" line="296"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="309"/>
+        <location filename="../pages/SyncPage.qml" line="306"/>
         <source>Bỏ thay đổi</source>
         <translation>Discard change</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="328"/>
+        <location filename="../pages/SyncPage.qml" line="325"/>
         <source>%1 thay đổi của bạn trùng với thay đổi người khác đã gửi trước. Máy này hiện giá trị đang dùng; giá trị của bạn được máy chủ giữ lại để giám sát viên quyết định:</source>
         <translation>%1 of your changes met changes someone else had sent first. This tablet shows the value in use; the registry keeps yours for a supervisor to decide:</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="340"/>
+        <location filename="../pages/SyncPage.qml" line="337"/>
         <source>• %1 · %2</source>
         <translation>• %1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="340"/>
+        <location filename="../pages/SyncPage.qml" line="337"/>
         <source>• %1 (%2)</source>
         <translation>• %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="340"/>
+        <location filename="../pages/SyncPage.qml" line="337"/>
         <source>%1: bạn ghi “%2”, đang dùng “%3”</source>
         <translation>%1: you wrote “%2”, in use “%3”</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="340"/>
+        <location filename="../pages/SyncPage.qml" line="337"/>
         <source> — bản ghi này hiện đã bị xoá</source>
         <translation> — this record has since been deleted</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="348"/>
+        <location filename="../pages/SyncPage.qml" line="345"/>
         <source>Đã hiểu</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="357"/>
+        <location filename="../pages/SyncPage.qml" line="354"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="357"/>
+        <location filename="../pages/SyncPage.qml" line="354"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="357"/>
+        <location filename="../pages/SyncPage.qml" line="354"/>
         <source>Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)</source>
         <translation>Conflicts to settle: %1 (the %2 oldest shown; more appear as these are settled)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="363"/>
+        <location filename="../pages/SyncPage.qml" line="360"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="386"/>
+        <location filename="../pages/SyncPage.qml" line="383"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="386"/>
+        <location filename="../pages/SyncPage.qml" line="383"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="386"/>
+        <location filename="../pages/SyncPage.qml" line="383"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="386"/>
+        <location filename="../pages/SyncPage.qml" line="383"/>
         <source>%1 · đã bị xoá trong khi người khác ghi thêm vào</source>
         <translation>%1 · deleted while someone else added to it</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="399"/>
+        <location filename="../pages/SyncPage.qml" line="396"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="406"/>
+        <location filename="../pages/SyncPage.qml" line="403"/>
         <source>Đã có người ghi lại sau khi xảy ra xung đột; lúc đó là: %1</source>
         <translation>Written again after the conflict; at the time it was: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="423"/>
+        <location filename="../pages/SyncPage.qml" line="420"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="423"/>
+        <location filename="../pages/SyncPage.qml" line="420"/>
         <source>Phần ghi thêm (vẫn được lưu): %1 — %2. Khôi phục để mọi người thấy lại.</source>
         <translation>What was added (still stored): %1 — %2. Restore it so that everyone sees it again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="440"/>
+        <location filename="../pages/SyncPage.qml" line="437"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="455"/>
+        <location filename="../pages/SyncPage.qml" line="452"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="457"/>
+        <location filename="../pages/SyncPage.qml" line="454"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="479"/>
+        <location filename="../pages/SyncPage.qml" line="476"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="485"/>
+        <location filename="../pages/SyncPage.qml" line="482"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="485"/>
+        <location filename="../pages/SyncPage.qml" line="482"/>
         <source>Để nguyên đã xoá</source>
         <translation>Leave it deleted</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="491"/>
+        <location filename="../pages/SyncPage.qml" line="488"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="491"/>
+        <location filename="../pages/SyncPage.qml" line="488"/>
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="506"/>
+        <location filename="../pages/SyncPage.qml" line="503"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="506"/>
+        <location filename="../pages/SyncPage.qml" line="503"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="506"/>
+        <location filename="../pages/SyncPage.qml" line="503"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="513"/>
+        <location filename="../pages/SyncPage.qml" line="510"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="531"/>
+        <location filename="../pages/SyncPage.qml" line="528"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="531"/>
+        <location filename="../pages/SyncPage.qml" line="528"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="550"/>
+        <location filename="../pages/SyncPage.qml" line="547"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="550"/>
+        <location filename="../pages/SyncPage.qml" line="547"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="550"/>
+        <location filename="../pages/SyncPage.qml" line="547"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="550"/>
+        <location filename="../pages/SyncPage.qml" line="547"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="563"/>
+        <location filename="../pages/SyncPage.qml" line="560"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="161"/>
+        <location filename="../pages/SyncPage.qml" line="158"/>
         <source>%n thay đổi của %1 sẽ được gửi ở lượt đồng bộ tới và máy chủ ghi là của %2. Chỉ làm vậy khi người đó không thể đăng nhập trên máy này.</source>
         <translation>
             <numerusform>%n change by %1 will be sent in the next sync and recorded as %2&apos;s. Only do this when they cannot sign in on this device.</numerusform>
@@ -3748,27 +3748,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="586"/>
+        <location filename="../pages/SyncPage.qml" line="583"/>
         <source>Bỏ thay đổi bị từ chối?</source>
         <translation>Discard the refused change?</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="594"/>
+        <location filename="../pages/SyncPage.qml" line="591"/>
         <source>%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.</source>
         <translation>%1: this new record will not be sent to the server and will no longer be listed.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="594"/>
+        <location filename="../pages/SyncPage.qml" line="591"/>
         <source>%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.</source>
         <translation>%1: this change will not be sent to the server; the record shows its values from before the edit again, then takes the server&apos;s version at the next sync.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="594"/>
+        <location filename="../pages/SyncPage.qml" line="591"/>
         <source>Nội dung đã nhập vẫn được lưu trong máy.</source>
         <translation>What you entered stays saved on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="594"/>
+        <location filename="../pages/SyncPage.qml" line="591"/>
         <source>%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm, ảnh của một cuộc kiểm tra) cũng bị bỏ theo.</source>
         <translation>
             <numerusform>%n new record that belongs to it (such as an answer, a violation or a photo of an inspection) is given up with it.</numerusform>
@@ -3776,7 +3776,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="605"/>
+        <location filename="../pages/SyncPage.qml" line="602"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>
@@ -3784,7 +3784,7 @@ Hai là (second), …</translation>
 <context>
     <name>UnsavedDialog</name>
     <message>
-        <location filename="../components/UnsavedDialog.qml" line="22"/>
+        <location filename="../components/UnsavedDialog.qml" line="27"/>
         <source>Rời trang khi còn thông tin chưa lưu?</source>
         <translation>Leave the page with information not saved?</translation>
     </message>

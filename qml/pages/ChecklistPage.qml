@@ -41,11 +41,7 @@ Page {
     // Back from this page (Main.goBack): a person or a reading typed and not saved is asked
     // about first.
     function leave(proceed) {
-        const what = minutes.unsavedInput() || progressBox.unsavedInput();
-        if (what !== "")
-            unsavedDialog.ask(what, proceed);
-        else
-            proceed();
+        unsavedDialog.ask(minutes.unsavedInput() || progressBox.unsavedInput(), proceed);
     }
 
     function submit() {

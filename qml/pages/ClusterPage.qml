@@ -40,11 +40,7 @@ Page {
 
     // Back from this page (Main.goBack): a reading typed and not saved is asked about first.
     function leave(proceed) {
-        const what = progressBox.unsavedInput();
-        if (what !== "")
-            unsavedDialog.ask(what, proceed);
-        else
-            proceed();
+        unsavedDialog.ask(progressBox.unsavedInput(), proceed);
     }
 
     title: cc.name

@@ -32,10 +32,7 @@ Page {
     function leave(proceed) {
         const conflicts = syncClient.conflicts || [];
         const typed = conflicts.filter(c => (ownValueDrafts[c.id] || "").trim() !== "").length;
-        if (typed > 0)
-            unsavedDialog.ask(qsTr("Giá trị bạn tự nhập cho %n xung đột chưa được dùng.", "", typed), proceed);
-        else
-            proceed();
+        unsavedDialog.ask(typed > 0 ? qsTr("Giá trị bạn tự nhập cho %n xung đột chưa được dùng.", "", typed) : "", proceed);
     }
 
     function sizeText(bytes) {

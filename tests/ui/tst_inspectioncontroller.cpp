@@ -268,7 +268,7 @@ private slots:
         QCOMPARE(stored("conclusions"), mine);
     }
 
-    // A round writes the texts of the open inspection: the form is told (textsPulled), a text
+    // A round writes the texts of the open inspection: the form is told (formsPulled), a text
     // it shows unchanged follows the new one, a text its user is changing stays theirs and its
     // save names the round's.
     void aTextNotBeingChangedFollowsWhatARoundWrote()
@@ -278,16 +278,17 @@ private slots:
         const QString f0 = QStringLiteral("Đoàn đã kiểm tra hiện trường.");
         const QString c0 = QStringLiteral("Một là, hoàn thành thoát nước mưa.");
         QVERIFY(insp()->saveFindings(f0, c0).value(QStringLiteral("ok")).toBool());
-        QSignalSpy told(insp(), &InspectionController::textsPulled);
+        QSignalSpy told(insp(), &InspectionController::formsPulled);
         insp()->refreshPulled();
-        QCOMPARE(told.count(), 0);
+        QCOMPARE(told.count(), 1);
+        QVERIFY(insp()->followPulledTexts(f0, c0).isEmpty()); // nothing new to follow
 
         const QString f1 = QStringLiteral("Đồng nghiệp ghi: bể lắng đầy bùn.");
         const QString c1 = QStringLiteral("Một là, nạo vét bể lắng.");
         QVERIFY(pulledInto(QStringLiteral("inspections"), id, QStringLiteral("findings"), f1));
         QVERIFY(pulledInto(QStringLiteral("inspections"), id, QStringLiteral("conclusions"), c1));
         insp()->refreshPulled();
-        QCOMPARE(told.count(), 1);
+        QCOMPARE(told.count(), 2);
         // The user is typing in the conclusions; the findings are as shown.
         const QString typing = c0 + QStringLiteral(" Hai là, …");
         QSignalSpy changed(insp(), &InspectionController::findingsChanged);
