@@ -19,6 +19,8 @@ ApplicationWindow {
     readonly property StackView stackView: stack
     // The camera is offered only where one exists (photos from files work everywhere).
     readonly property bool hasCamera: cameraProbe.item ? cameraProbe.item.hasCamera : false
+    // Set once every page above the cluster list has been left (closeThroughPages).
+    property bool closeAgreed: false
 
     // Pages other than the cluster list are compiled and created from their files when first
     // pushed: the first frame needs only the list.
@@ -54,6 +56,26 @@ ApplicationWindow {
             page.leave(() => stack.pop());
         else
             stack.pop();
+    }
+
+    // Closing the window goes back through the pages first, each asking about input not saved as
+    // back does (goBack); the window closes once the cluster list alone is left. "Huỷ" on a page
+    // stops there, with the window open.
+    function closeThroughPages() {
+        if (stack.depth <= 1) {
+            closeAgreed = true;
+            Qt.callLater(window.close);
+            return;
+        }
+        const page = stack.currentItem;
+        const next = () => {
+            stack.pop(stack.get(stack.depth - 2), StackView.Immediate);
+            closeThroughPages();
+        };
+        if (page && typeof page.leave === "function")
+            page.leave(next);
+        else
+            next();
     }
 
     function openViolation(violationId, operation) {
@@ -257,6 +279,12 @@ ApplicationWindow {
     palette.placeholderText: "#6B7280"
     palette.mid: "#90A4C0"
     font.pixelSize: 17
+    onClosing: close => {
+        if (closeAgreed || stack.depth <= 1)
+            return;
+        close.accepted = false;
+        closeThroughPages();
+    }
 
     header: ToolBar {
         implicitHeight: 56

@@ -54,10 +54,12 @@ Page {
     // Leaving the form ("Xong", or back, Main.goBack): changes not saved are not dropped in
     // silence; the user saves them, gives them up, or stays.
     function leave(proceed) {
-        if (dirty())
+        if (dirty()) {
+            leaveDialog.proceed = proceed;
             leaveDialog.open();
-        else
+        } else {
             proceed();
+        }
     }
 
     // The form's fields as saveViolation takes them.
@@ -399,16 +401,19 @@ Page {
     AppDialog {
         id: leaveDialog
 
+        // Where leaving goes once the changes are saved or given up (leave's `proceed`).
+        property var proceed: null
+
         anchors.centerIn: parent
         width: Math.min(page.width - 32, 480)
         modal: true
         title: qsTr("Lưu vi phạm trước khi đóng?")
         standardButtons: Dialog.Save | Dialog.Discard | Dialog.Cancel
         onAccepted: if (page.save())
-            page.done()
+            proceed()
         onDiscarded: {
             leaveDialog.close();
-            page.done();
+            proceed();
         }
 
         Label {

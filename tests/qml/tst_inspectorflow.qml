@@ -420,6 +420,15 @@ TestCase {
         tryVerify(() => !asked.visible);
         compare(page(), checklist);
         compare(name.text, "Phạm Thị Hoa");
+        // Closing the window asks the same, and "Huỷ" keeps it open on the form as typed.
+        win.close();
+        tryVerify(() => asked.opened);
+        verify(win.visible);
+        asked.reject();
+        tryVerify(() => !asked.visible);
+        verify(win.visible);
+        compare(page(), checklist);
+        compare(name.text, "Phạm Thị Hoa");
         checklist.minutes.clearForm();
         verify(page().showTab("questions"));
     }
@@ -579,6 +588,35 @@ TestCase {
         compare(app.settings.originalCacheMb, 256);
         verify(choice("256 MB").checked && !choice("1 GB").checked);
         app.settings.originalCacheMb = 1024;
+    }
+
+    // Closing the window with a progress reading typed on the cluster page and the (read-only)
+    // checklist above it: the checklist is left, the cluster page asks; "Huỷ" keeps the window
+    // open there, "Bỏ thay đổi" closes it. Last: the window stays closed.
+    function test_9z_closingTheWindow() {
+        win.openCluster(insp.clusterId);
+        tryVerify(() => !win.stackView.busy);
+        const cluster = page();
+        mouseClick(findChild(cluster, "recordProgress"));
+        const percent = findChild(cluster, "progressPercent");
+        percent.text = "70";
+        percent.textEdited();
+        win.openChecklist();
+        tryVerify(() => !win.stackView.busy && page() !== cluster);
+        const asked = cluster.unsavedDialog;
+        win.close();
+        tryVerify(() => asked.opened);
+        verify(win.visible, "closed with a reading not saved");
+        compare(page(), cluster);
+        asked.reject();
+        tryVerify(() => !asked.visible);
+        verify(win.visible);
+        compare(percent.text, "70");
+        win.close();
+        tryVerify(() => asked.opened);
+        mouseClick(asked.standardButton(Dialog.Discard));
+        tryVerify(() => !win.visible);
+        compare(win.stackView.depth, 1);
     }
 
     name: "InspectorFlow"
