@@ -122,6 +122,27 @@ public:
         return n;
     }
 
+    // A supervisor settles conflict record `conflictId` (SyncClient::resolveConflict: "current",
+    // "incoming" or "value"); whether the registry said it took the choice. A choice typed by the
+    // supervisor and taken is logged as a write of "registry:resolve:<username>" (the registry's
+    // history names resolutions so).
+    bool resolve(const QVariantMap &conflict, const QString &choice, const QJsonValue &value)
+    {
+        QSignalSpy spy(client.get(), &SyncClient::conflictResolved);
+        const QString id = conflict.value(QStringLiteral("id")).toString();
+        client->resolveConflict(id, choice, value.toVariant());
+        if (!spy.wait(20000))
+            qFatal("device %d: resolving %s said nothing", index, qPrintable(id));
+        lastError = spy.first().at(1).toString();
+        const bool ok = spy.first().at(0).toBool();
+        if (ok && choice == QLatin1String("value"))
+            m_log->append({index, QStringLiteral("registry:resolve:") + username,
+                           conflict.value(QStringLiteral("entity")).toString(),
+                           conflict.value(QStringLiteral("row_id")).toString(),
+                           conflict.value(QStringLiteral("field")).toString(), value});
+        return ok;
+    }
+
     QStringList ids(const QString &sql) const
     {
         QStringList out;
