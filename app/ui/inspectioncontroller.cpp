@@ -6,6 +6,7 @@
 #include "coordinatevalidator.h"
 #include "domainlabels.h"
 #include "formmerge.h"
+#include "formreply.h"
 #include "geoboundary.h"
 #include "inspectionmanager.h"
 #include "participantmodel.h"
@@ -380,7 +381,7 @@ QVariantMap InspectionController::saveViolation(const QString &violationId,
     // What the form shows now is what its next save compares with: what was written, and the
     // values the user was just told of (a new violation: all it wrote). Not before the write: a
     // refused write leaves the user's changes to be written by the next save.
-    rememberShown(&m_violationsShown[id], row, merged.changedUnder);
+    FormReply::rememberShown(&m_violationsShown[id], row, merged.changedUnder);
     m_violations->reload();
     emit violationsChanged();
     if (!merged.changedUnder.isEmpty()) {
@@ -390,9 +391,9 @@ QVariantMap InspectionController::saveViolation(const QString &violationId,
             const QString value = it.key() == QLatin1String("severity")
                                       ? m_labels->severity(it.value().toString())
                                       : violationFormValue(it.key(), it.value());
-            errors.insert(violationFormKey(it.key()), changedUnderMessage(value));
+            errors.insert(violationFormKey(it.key()), FormReply::changedUnderMessage(value));
         }
-        return changedUnderReply(id, errors);
+        return FormReply::changedUnderReply(id, errors);
     }
     return {{QStringLiteral("ok"), true},
             {QStringLiteral("id"), id},
@@ -474,17 +475,9 @@ void InspectionController::refreshPulled()
     emit inspectionChanged();
 }
 
-QVariantMap InspectionController::rowIn(const QVariantList &rows, const QString &id)
-{
-    for (const QVariant &v : rows)
-        if (v.toMap().value(QStringLiteral("id")).toString() == id)
-            return v.toMap();
-    return {};
-}
-
 QVariantMap InspectionController::violationRow(const QString &violationId) const
 {
-    return rowIn(m_inspections->violations(m_id), violationId);
+    return FormReply::rowIn(m_inspections->violations(m_id), violationId);
 }
 
 QVariantMap InspectionController::participant(const QString &participantId) const
@@ -493,34 +486,8 @@ QVariantMap InspectionController::participant(const QString &participantId) cons
     if (row < 0)
         return {};
     m_participantsShown.insert(participantId,
-                               rowIn(m_inspections->participants(m_id), participantId));
+                               FormReply::rowIn(m_inspections->participants(m_id), participantId));
     return m_participants->get(row);
-}
-
-void InspectionController::rememberShown(QVariantMap *shown, const QVariantMap &written,
-                                         const QVariantMap &toldOf)
-{
-    for (const QVariantMap *m : {&written, &toldOf})
-        for (auto it = m->constBegin(); it != m->constEnd(); ++it)
-            shown->insert(it.key(), it.value());
-}
-
-QVariantMap InspectionController::changedUnderReply(const QString &id, const QVariantMap &errors)
-{
-    return {{QStringLiteral("ok"), false},
-            {QStringLiteral("id"), id},
-            {QStringLiteral("errors"), errors},
-            {QStringLiteral("changedUnder"), true},
-            {QStringLiteral("message"),
-             tr("Các ô khác đã được lưu. Ô được đánh dấu đã được người khác sửa trong lúc bạn "
-                "nhập.")}};
-}
-
-QString InspectionController::changedUnderMessage(const QString &now)
-{
-    return tr("Trong lúc bạn sửa, ô này đã được cập nhật khi đồng bộ thành: “%1”. Nội dung bạn "
-              "đang thấy chưa được lưu: hãy xem lại; lưu lần nữa sẽ ghi nội dung bạn đang thấy.")
-        .arg(now.size() > 300 ? now.left(300) + QStringLiteral("…") : now);
 }
 
 QVariantMap InspectionController::attachPhoto(const QString &fileOrUrl, const QString &questionId,
@@ -614,7 +581,7 @@ QVariantMap InspectionController::followPulledParticipant(const QString &partici
                                                           const QVariantMap &fields)
 {
     const auto shown = m_participantsShown.find(participantId);
-    const QVariantMap now = rowIn(m_inspections->participants(m_id), participantId);
+    const QVariantMap now = FormReply::rowIn(m_inspections->participants(m_id), participantId);
     if (shown == m_participantsShown.end() || now.isEmpty())
         return {};
     QVariantMap form;
@@ -667,7 +634,7 @@ QVariantMap InspectionController::saveParticipant(const QString &participantId,
     }
     // Only what the user changed since the form was shown; a field not written keeps the row's
     // value now (a sync round's).
-    const QVariantMap now = rowIn(m_inspections->participants(m_id), participantId);
+    const QVariantMap now = FormReply::rowIn(m_inspections->participants(m_id), participantId);
     const FormMerge::Result merged =
         FormMerge::merge({{QStringLiteral("name"), name},
                           {QStringLiteral("position_title"), position},
@@ -685,12 +652,13 @@ QVariantMap InspectionController::saveParticipant(const QString &participantId,
                     {QStringLiteral("message"), e.message()}};
         m_participants->reload();
     }
-    rememberShown(&m_participantsShown[participantId], merged.write, merged.changedUnder);
+    FormReply::rememberShown(&m_participantsShown[participantId], merged.write,
+                             merged.changedUnder);
     if (!merged.changedUnder.isEmpty()) {
         QVariantMap errors;
         for (auto it = merged.changedUnder.constBegin(); it != merged.changedUnder.constEnd(); ++it)
-            errors.insert(it.key(), changedUnderMessage(it.value().toString()));
-        return changedUnderReply(id, errors);
+            errors.insert(it.key(), FormReply::changedUnderMessage(it.value().toString()));
+        return FormReply::changedUnderReply(id, errors);
     }
     return {{QStringLiteral("ok"), true},
             {QStringLiteral("id"), id},
@@ -744,7 +712,7 @@ QVariantMap InspectionController::saveFindings(const QString &findings, const QS
             m_row.insert(it.key(), it.value());
     }
     for (auto it = merged.changedUnder.constBegin(); it != merged.changedUnder.constEnd(); ++it) {
-        errors.insert(it.key(), changedUnderMessage(it.value().toString()));
+        errors.insert(it.key(), FormReply::changedUnderMessage(it.value().toString()));
         m_row.insert(it.key(), it.value()); // the next save is made knowing it
     }
     emit findingsChanged();

@@ -179,8 +179,6 @@ signals:
 private:
     // The violation's row as this device holds it now (empty when it is not in this inspection).
     QVariantMap violationRow(const QString &violationId) const;
-    // The row with `id` among `rows` (a list of this inspection's rows), or an empty map.
-    static QVariantMap rowIn(const QVariantList &rows, const QString &id);
     // A violation's fields as the row's columns (saveViolation), with what the app refuses in
     // `errors` (by the form's names).
     QVariantMap violationRowOf(const QVariantMap &fields, QVariantMap *errors) const;
@@ -188,14 +186,6 @@ private:
     // shows it (a date as the user writes it).
     static QString violationFormKey(const QString &column);
     QString violationFormValue(const QString &column, const QVariant &value) const;
-    // Why a field was not written: a sync round brought `now` while the user changed it too.
-    static QString changedUnderMessage(const QString &now);
-    // After a form's save: what the form now shows, field by field (what it wrote, and the values
-    // its user was told of), into `shown`.
-    static void rememberShown(QVariantMap *shown, const QVariantMap &written,
-                              const QVariantMap &toldOf);
-    // A form's save that wrote what it could and left `errors` (field -> changedUnderMessage).
-    static QVariantMap changedUnderReply(const QString &id, const QVariantMap &errors);
     void setLastError(const QString &message);
     void setSubmitMessage(const QString &message, const QStringList &missing);
     void loadInspection(const QString &id);

@@ -1375,6 +1375,19 @@
     </message>
 </context>
 <context>
+    <name>FormReply</name>
+    <message>
+        <location filename="../../app/ui/formreply.cpp" line="26"/>
+        <source>Các ô khác đã được lưu. Ô được đánh dấu đã được người khác sửa trong lúc bạn nhập.</source>
+        <translation>The other fields are saved. The marked field was changed by someone else while you were typing.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formreply.cpp" line="32"/>
+        <source>Trong lúc bạn sửa, ô này đã được cập nhật khi đồng bộ thành: “%1”. Nội dung bạn đang thấy chưa được lưu: hãy xem lại; lưu lần nữa sẽ ghi nội dung bạn đang thấy.</source>
+        <translation>While you were editing, a sync changed this field to: “%1”. What you see is not saved yet: look again; saving again writes what you see.</translation>
+    </message>
+</context>
+<context>
     <name>GeoBoundary</name>
     <message>
         <location filename="../../app/position/geoboundary.cpp" line="30"/>
@@ -1548,138 +1561,128 @@
 <context>
     <name>InspectionController</name>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="92"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="93"/>
         <source>Không có toạ độ</source>
         <translation>No coordinates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="138"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="139"/>
         <source>Vĩ độ “%1” không phải là số (ví dụ: 20,0456).</source>
         <translation>Latitude “%1” is not a number (e.g. 20.0456).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="140"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="141"/>
         <source>Kinh độ “%1” không phải là số (ví dụ: 106,0212).</source>
         <translation>Longitude “%1” is not a number (e.g. 106.0212).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="162"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="163"/>
         <source>Không tìm thấy cụm công nghiệp này.</source>
         <translation>This industrial cluster was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="166"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="167"/>
         <source>Chưa có mẫu phiếu kiểm tra trên máy. Hãy đồng bộ dữ liệu rồi thử lại.</source>
         <translation>There is no checklist template on this device. Sync, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="181"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="182"/>
         <source>Vị trí từ thiết bị không hợp lệ nên không được ghi: %1</source>
         <translation>The device position is not valid and was not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="191"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="192"/>
         <source>Chưa có vị trí: cuộc kiểm tra được bắt đầu không kèm toạ độ. Có thể nhập toạ độ bằng tay trong bảng vị trí.</source>
         <translation>No position yet: the inspection was started without coordinates. You can type coordinates in the position panel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="200"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="201"/>
         <source>Cảnh báo: vị trí hiện tại nằm ngoài ranh giới cụm, cách khoảng %1 m. Hãy kiểm tra lại bạn đang ở đúng cụm %2.</source>
         <translation>Warning: you are outside the cluster boundary, about %1 m away. Check that you are at %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="224"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="225"/>
         <source>Không tìm thấy cuộc kiểm tra.</source>
         <translation>Inspection not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="305"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="306"/>
         <source>Hãy chọn loại vi phạm.</source>
         <translation>Choose the kind of violation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="309"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="310"/>
         <source>Hãy chọn mức độ vi phạm.</source>
         <translation>Choose the severity.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="312"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="313"/>
         <source>Hãy mô tả điều đã thấy tại hiện trường.</source>
         <translation>Describe what you saw on site.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="317"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="714"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="717"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="318"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="682"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="685"/>
         <source>Quá dài: %1 ký tự, tối đa %2.</source>
         <translation>Too long: %1 characters, at most %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="320"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="647"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="321"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="614"/>
         <source>Quá dài: %1 ký tự, tối đa 300.</source>
         <translation>Too long: %1 characters, at most 300.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="328"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="329"/>
         <source>“%1” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026.</source>
         <translation>“%1” is not a date. Enter day/month/year, e.g. 31/12/2026.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="332"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="333"/>
         <source>Hạn khắc phục phải trong khoảng năm 2000–2100.</source>
         <translation>The deadline must be between the years 2000 and 2100.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="364"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="655"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="365"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="622"/>
         <source>Hãy sửa các ô được đánh dấu đỏ.</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="515"/>
-        <source>Các ô khác đã được lưu. Ô được đánh dấu đã được người khác sửa trong lúc bạn nhập.</source>
-        <translation>The other fields are saved. The marked field was changed by someone else while you were typing.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="521"/>
-        <source>Trong lúc bạn sửa, ô này đã được cập nhật khi đồng bộ thành: “%1”. Nội dung bạn đang thấy chưa được lưu: hãy xem lại; lưu lần nữa sẽ ghi nội dung bạn đang thấy.</source>
-        <translation>While you were editing, a sync changed this field to: “%1”. What you see is not saved yet: look again; saving again writes what you see.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="533"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="500"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước khi thêm ảnh.</source>
         <translation>Start an inspection before adding photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="537"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="504"/>
         <source>Không tìm thấy tệp ảnh: %1</source>
         <translation>Photo file not found: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="638"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="605"/>
         <source>Hãy nhập họ tên người tham gia.</source>
         <translation>Enter the participant’s full name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="641"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="644"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="608"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="611"/>
         <source>Quá dài: %1 ký tự, tối đa 200.</source>
         <translation>Too long: %1 characters, at most 200.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="651"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="722"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="618"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="690"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước.</source>
         <translation>Start an inspection first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="723"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="691"/>
         <source>Chưa lưu: hãy rút ngắn nội dung.</source>
         <translation>Not saved: shorten the text.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="756"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="724"/>
         <source>Chưa lưu phần được đánh dấu: người khác đã sửa nó trong lúc bạn nhập.</source>
         <translation>The marked part is not saved: someone else changed it while you were typing.</translation>
     </message>
@@ -1898,107 +1901,107 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="198"/>
+        <location filename="../Main.qml" line="220"/>
         <source>Nguyễn Văn An</source>
         <translation>Nguyễn Văn An</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="198"/>
+        <location filename="../Main.qml" line="220"/>
         <source>Phó Giám đốc</source>
         <translation>Deputy Director</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="198"/>
+        <location filename="../Main.qml" line="220"/>
         <source>Sở Công Thương</source>
         <translation>Department of Industry and Trade</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="198"/>
+        <location filename="../Main.qml" line="220"/>
         <source>Trần Thị Bích Ngọc</source>
         <translation>Trần Thị Bích Ngọc</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="198"/>
+        <location filename="../Main.qml" line="220"/>
         <source>Chuyên viên</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="198"/>
+        <location filename="../Main.qml" line="220"/>
         <source>Lê Văn Minh</source>
         <translation>Lê Văn Minh</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="198"/>
+        <location filename="../Main.qml" line="220"/>
         <source>Phó Chủ tịch</source>
         <translation>Vice Chairman</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="198"/>
+        <location filename="../Main.qml" line="220"/>
         <source>UBND xã</source>
         <translation>Commune People’s Committee</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="198"/>
+        <location filename="../Main.qml" line="220"/>
         <source>Phạm Thị Hoa</source>
         <translation>Phạm Thị Hoa</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="198"/>
+        <location filename="../Main.qml" line="220"/>
         <source>Giám đốc</source>
         <translation>Director</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="198"/>
+        <location filename="../Main.qml" line="220"/>
         <source>Chủ đầu tư hạ tầng</source>
         <translation>Infrastructure investor</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="205"/>
+        <location filename="../Main.qml" line="227"/>
         <source>Đoàn đã kiểm tra hiện trường và hồ sơ của cụm. Hệ thống thoát nước mưa chưa hoàn thành ở phía đông.</source>
         <translation>The team inspected the site and the cluster’s records. The stormwater system is unfinished on the east side.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="217"/>
+        <location filename="../Main.qml" line="239"/>
         <source>Hệ thống thoát nước mưa chưa hoàn thành, nước mưa chảy tràn vào khu đất trống.</source>
         <translation>The stormwater system is unfinished; rainwater overflows onto vacant land.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="218"/>
+        <location filename="../Main.qml" line="240"/>
         <source>Hoàn thành tuyến thoát nước mưa phía đông.</source>
         <translation>Finish the eastern stormwater line.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="246"/>
+        <location filename="../Main.qml" line="268"/>
         <source>Kiểm tra CCN</source>
         <translation>CCN Inspect</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="281"/>
+        <location filename="../Main.qml" line="309"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="303"/>
+        <location filename="../Main.qml" line="331"/>
         <source>DỮ LIỆU MINH HOẠ</source>
         <translation>DEMO DATA</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="303"/>
+        <location filename="../Main.qml" line="331"/>
         <source>MINH HOẠ</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="317"/>
+        <location filename="../Main.qml" line="345"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="317"/>
+        <location filename="../Main.qml" line="345"/>
         <source>Ngoại tuyến</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../Main.qml" line="317"/>
+        <location filename="../Main.qml" line="345"/>
         <source>%n chờ gửi</source>
         <translation>
             <numerusform>%n pending</numerusform>
@@ -2006,7 +2009,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../Main.qml" line="317"/>
+        <location filename="../Main.qml" line="345"/>
         <source>%n cần giám sát xử lý</source>
         <translation>
             <numerusform>%n for a supervisor to settle</numerusform>
@@ -2014,23 +2017,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="321"/>
+        <location filename="../Main.qml" line="349"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="335"/>
-        <location filename="../Main.qml" line="339"/>
+        <location filename="../Main.qml" line="363"/>
+        <location filename="../Main.qml" line="367"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="385"/>
+        <location filename="../Main.qml" line="413"/>
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="394"/>
+        <location filename="../Main.qml" line="422"/>
         <source>Không mở được cơ sở dữ liệu trên máy</source>
         <translation>The database on this device cannot be opened</translation>
     </message>
@@ -3792,122 +3795,122 @@ Hai là (second), …</translation>
 <context>
     <name>ViolationFormPage</name>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="113"/>
+        <location filename="../pages/ViolationFormPage.qml" line="115"/>
         <source>Ghi nhận vi phạm</source>
         <translation>Record a violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="113"/>
+        <location filename="../pages/ViolationFormPage.qml" line="115"/>
         <source>Sửa vi phạm</source>
         <translation>Edit violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="142"/>
+        <location filename="../pages/ViolationFormPage.qml" line="144"/>
         <source>Loại vi phạm</source>
         <translation>Kind of violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="154"/>
+        <location filename="../pages/ViolationFormPage.qml" line="156"/>
         <source>Chọn loại vi phạm…</source>
         <translation>Choose the kind of violation…</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="166"/>
+        <location filename="../pages/ViolationFormPage.qml" line="168"/>
         <source>Căn cứ: %1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="166"/>
+        <location filename="../pages/ViolationFormPage.qml" line="168"/>
         <source>Mức phạt: %1</source>
         <translation>Fine: %1</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="174"/>
+        <location filename="../pages/ViolationFormPage.qml" line="176"/>
         <source>Mức độ</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="201"/>
+        <location filename="../pages/ViolationFormPage.qml" line="203"/>
         <source>Nội dung vi phạm (điều đã thấy)</source>
         <translation>What was seen</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="213"/>
+        <location filename="../pages/ViolationFormPage.qml" line="215"/>
         <source>Mô tả cụ thể điều quan sát được tại hiện trường</source>
         <translation>Describe exactly what you observed on site</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="227"/>
+        <location filename="../pages/ViolationFormPage.qml" line="229"/>
         <source>Biện pháp khắc phục yêu cầu</source>
         <translation>Required remedy</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="259"/>
+        <location filename="../pages/ViolationFormPage.qml" line="261"/>
         <source>Hạn khắc phục (ngày/tháng/năm)</source>
         <translation>Deadline (day/month/year)</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="284"/>
+        <location filename="../pages/ViolationFormPage.qml" line="286"/>
         <source>Đơn vị chịu trách nhiệm</source>
         <translation>Responsible party</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="304"/>
+        <location filename="../pages/ViolationFormPage.qml" line="306"/>
         <source>Ảnh làm chứng cứ</source>
         <translation>Evidence photos</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="310"/>
+        <location filename="../pages/ViolationFormPage.qml" line="312"/>
         <source>Lưu vi phạm trước, sau đó thêm ảnh.</source>
         <translation>Save the violation first, then add photos.</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="326"/>
+        <location filename="../pages/ViolationFormPage.qml" line="328"/>
         <source>Thêm ảnh từ tệp…</source>
         <translation>Add a photo file…</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="334"/>
+        <location filename="../pages/ViolationFormPage.qml" line="336"/>
         <source>Chụp ảnh</source>
         <translation>Take a photo</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="361"/>
+        <location filename="../pages/ViolationFormPage.qml" line="363"/>
         <source>Lưu vi phạm</source>
         <translation>Save violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="370"/>
+        <location filename="../pages/ViolationFormPage.qml" line="372"/>
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="380"/>
+        <location filename="../pages/ViolationFormPage.qml" line="382"/>
         <source>Xoá vi phạm</source>
         <translation>Delete violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="392"/>
+        <location filename="../pages/ViolationFormPage.qml" line="394"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="405"/>
+        <location filename="../pages/ViolationFormPage.qml" line="410"/>
         <source>Lưu vi phạm trước khi đóng?</source>
         <translation>Save the violation before closing?</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="416"/>
+        <location filename="../pages/ViolationFormPage.qml" line="421"/>
         <source>Bạn đã sửa vi phạm này mà chưa lưu. Lưu để giữ các thay đổi; bỏ thay đổi thì vi phạm giữ như lần lưu trước.</source>
         <translation>You changed this violation without saving. Save to keep the changes; discard them and the violation stays as last saved.</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="424"/>
+        <location filename="../pages/ViolationFormPage.qml" line="429"/>
         <source>Chọn ảnh</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="425"/>
+        <location filename="../pages/ViolationFormPage.qml" line="430"/>
         <source>Ảnh (*.jpg *.jpeg *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.png)</translation>
     </message>
