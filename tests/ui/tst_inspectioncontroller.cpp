@@ -10,11 +10,11 @@
 #include "participantmodel.h"
 #include "photomodel.h"
 #include "settingsmanager.h"
+#include "uitest.h"
 #include "violationcatalogmodel.h"
 #include "violationmodel.h"
 
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -37,15 +37,11 @@ private:
         }
         return {};
     }
-    // A sync round's write of `column` of a row (the pull writes the device's database so).
+    // A sync round's write of `column` of a row.
     bool pulledInto(const QString &table, const QString &id, const QString &column,
                     const QString &text)
     {
-        QSqlQuery q(m_app->database()->connection());
-        q.prepare(QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(table, column));
-        q.addBindValue(text);
-        q.addBindValue(id);
-        return q.exec();
+        return uitest::pulledInto(m_app.get(), table, id, column, text);
     }
     static QString photoPath()
     {
@@ -53,13 +49,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        m_settings = std::make_unique<SettingsManager>(m_dir.filePath(QStringLiteral("s.ini")));
-        m_app = std::make_unique<AppController>(m_settings.get());
-        QVERIFY(m_app->open(m_dir.path(), true).ok());
-    }
+    void initTestCase() { QVERIFY(uitest::openDemoApp(m_dir, &m_settings, &m_app)); }
 
     void cleanup()
     {
