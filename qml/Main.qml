@@ -215,16 +215,16 @@ ApplicationWindow {
             return true;
         }
         if (name === "minutes") {
-            const ps = app.inspection.participants;
+            const ps = app.inspection.minutes.participants;
             if (ps.count === 0) {
                 const people = [[qsTr("Nguyễn Văn An"), qsTr("Phó Giám đốc"), qsTr("Sở Công Thương")], [qsTr("Trần Thị Bích Ngọc"), qsTr("Chuyên viên"), qsTr("Sở Công Thương")], [qsTr("Lê Văn Minh"), qsTr("Phó Chủ tịch"), qsTr("UBND xã")], [qsTr("Phạm Thị Hoa"), qsTr("Giám đốc"), app.cluster.cluster.investor_name || qsTr("Chủ đầu tư hạ tầng")]];
                 for (const p of people)
-                    app.inspection.saveParticipant("", {
+                    app.inspection.minutes.saveParticipant("", {
                             "name": p[0],
                             "position_title": p[1],
                             "agency": p[2]
                         });
-                app.inspection.saveFindings(qsTr("Đoàn đã kiểm tra hiện trường và hồ sơ của cụm. Hệ thống thoát nước mưa chưa hoàn thành ở phía đông."), "Một là, chủ đầu tư hoàn thành hệ thống thoát nước mưa trước 31/03/2027.\nHai là, bố trí cán bộ phụ trách môi trường.");
+                app.inspection.minutes.saveFindings(qsTr("Đoàn đã kiểm tra hiện trường và hồ sơ của cụm. Hệ thống thoát nước mưa chưa hoàn thành ở phía đông."), "Một là, chủ đầu tư hoàn thành hệ thống thoát nước mưa trước 31/03/2027.\nHai là, bố trí cán bộ phụ trách môi trường.");
             }
             checklist.showTab("minutes");
             return true;

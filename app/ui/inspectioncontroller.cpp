@@ -9,7 +9,7 @@
 #include "formreply.h"
 #include "geoboundary.h"
 #include "inspectionmanager.h"
-#include "participantmodel.h"
+#include "minutescontroller.h"
 #include "photomanager.h"
 #include "photomodel.h"
 #include "positiontracker.h"
@@ -49,10 +49,8 @@ InspectionController::InspectionController(InspectionManager *inspections,
       m_violations(new ViolationModel(inspections, labels, this)),
       m_photos(new PhotoModel(photos, labels, this)),
       m_violationPhotos(new PhotoModel(photos, labels, this)),
-      m_participants(new ParticipantModel(inspections, this))
+      m_minutes(new MinutesController(inspections, this))
 {
-    connect(this, &InspectionController::inspectionChanged, this,
-            &InspectionController::findingsChanged);
     // A violation followed up from the cluster page may belong to the inspection shown here.
     connect(inspections, &InspectionManager::inspectionChanged, this, [this](const QString &id) {
         if (!m_id.isEmpty() && id == m_id)
@@ -236,7 +234,6 @@ void InspectionController::loadInspection(const QString &id)
     m_id = id;
     m_row = m_inspections->inspection(id);
     m_violationsShown.clear();
-    m_participantsShown.clear();
     // accuracy -1 means unknown (the core stores what it is given).
     if (m_row.value(QStringLiteral("accuracy_m")).toDouble() < 0)
         m_row.insert(QStringLiteral("accuracy_m"), QVariant());
@@ -244,7 +241,7 @@ void InspectionController::loadInspection(const QString &id)
     m_checklist->load(id);
     m_violations->load(id);
     m_photos->load(id);
-    m_participants->load(id);
+    m_minutes->load(id, m_row);
     emit inspectionChanged();
 }
 
@@ -256,7 +253,7 @@ void InspectionController::close()
     m_checklist->clear();
     m_violations->load(QString());
     m_photos->load(QString());
-    m_participants->load(QString());
+    m_minutes->load(QString(), {});
     setSubmitMessage(QString(), {});
     emit inspectionChanged();
 }
@@ -286,6 +283,7 @@ bool InspectionController::submit()
     }
     setSubmitMessage(QString(), {});
     m_row = m_inspections->inspection(m_id);
+    m_minutes->setTexts(m_row);
     emit inspectionChanged();
     emit submitted();
     return true;
@@ -461,7 +459,7 @@ void InspectionController::refreshPulled()
         return;
     m_checklist->refreshAnswers();
     m_violations->reload();
-    m_participants->reload();
+    m_minutes->reloadPulled();
     emit formsPulled();
     const QVariantMap now = m_inspections->inspection(m_id);
     const QString status = QStringLiteral("status");
@@ -472,22 +470,13 @@ void InspectionController::refreshPulled()
     m_row = now;
     if (m_row.value(QStringLiteral("accuracy_m")).toDouble() < 0)
         m_row.insert(QStringLiteral("accuracy_m"), QVariant());
+    m_minutes->setTexts(m_row);
     emit inspectionChanged();
 }
 
 QVariantMap InspectionController::violationRow(const QString &violationId) const
 {
     return FormReply::rowIn(m_inspections->violations(m_id), violationId);
-}
-
-QVariantMap InspectionController::participant(const QString &participantId) const
-{
-    const int row = m_participants->indexOf(participantId);
-    if (row < 0)
-        return {};
-    m_participantsShown.insert(participantId,
-                               FormReply::rowIn(m_inspections->participants(m_id), participantId));
-    return m_participants->get(row);
 }
 
 QVariantMap InspectionController::attachPhoto(const QString &fileOrUrl, const QString &questionId,
@@ -551,176 +540,4 @@ QVariantMap InspectionController::photo(const QString &photoId) const
 QString InspectionController::kind() const
 {
     return m_row.value(QStringLiteral("kind")).toString();
-}
-
-QVariantMap InspectionController::followPulledTexts(const QString &findingsShown,
-                                                    const QString &conclusionsShown)
-{
-    if (m_id.isEmpty())
-        return {};
-    const QVariantMap followed =
-        FormMerge::follow({{QStringLiteral("findings"), findingsShown},
-                           {QStringLiteral("conclusions"), conclusionsShown}},
-                          &m_row, m_inspections->inspection(m_id));
-    if (!followed.isEmpty())
-        emit findingsChanged();
-    return followed;
-}
-
-QString InspectionController::findings() const
-{
-    return m_row.value(QStringLiteral("findings")).toString();
-}
-
-QString InspectionController::conclusions() const
-{
-    return m_row.value(QStringLiteral("conclusions")).toString();
-}
-
-QVariantMap InspectionController::followPulledParticipant(const QString &participantId,
-                                                          const QVariantMap &fields)
-{
-    const auto shown = m_participantsShown.find(participantId);
-    const QVariantMap now = FormReply::rowIn(m_inspections->participants(m_id), participantId);
-    if (shown == m_participantsShown.end() || now.isEmpty())
-        return {};
-    QVariantMap form;
-    for (const char *c : {"name", "position_title", "agency"})
-        form.insert(QLatin1String(c), fields.value(QLatin1String(c)).toString().trimmed());
-    return FormMerge::follow(form, &*shown, now);
-}
-
-QVariantMap InspectionController::saveParticipant(const QString &participantId,
-                                                  const QVariantMap &fields)
-{
-    auto text = [&](const char *k) {
-        const QString t = fields.value(QLatin1String(k)).toString().trimmed();
-        return t.isNull() ? QStringLiteral("") : t;
-    };
-    const QString name = text("name");
-    const QString position = text("position_title");
-    const QString agency = text("agency");
-    QVariantMap errors;
-    if (name.isEmpty())
-        errors.insert(QStringLiteral("name"), tr("Hãy nhập họ tên người tham gia."));
-    else if (name.size() > 200)
-        errors.insert(QStringLiteral("name"),
-                      tr("Quá dài: %1 ký tự, tối đa 200.").arg(name.size()));
-    if (position.size() > 200)
-        errors.insert(QStringLiteral("position_title"),
-                      tr("Quá dài: %1 ký tự, tối đa 200.").arg(position.size()));
-    if (agency.size() > 300)
-        errors.insert(QStringLiteral("agency"),
-                      tr("Quá dài: %1 ký tự, tối đa 300.").arg(agency.size()));
-    if (m_id.isEmpty())
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("errors"), errors},
-                {QStringLiteral("message"), tr("Hãy bắt đầu một cuộc kiểm tra trước.")}};
-    if (!errors.isEmpty())
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("errors"), errors},
-                {QStringLiteral("message"), tr("Hãy sửa các ô được đánh dấu đỏ.")}};
-    QString id = participantId;
-    if (participantId.isEmpty()) {
-        const CoreError e = m_inspections->addParticipant(m_id, name, position, agency, &id);
-        if (e.failed())
-            return {{QStringLiteral("ok"), false},
-                    {QStringLiteral("errors"), QVariantMap()},
-                    {QStringLiteral("message"), e.message()}};
-        m_participants->reload();
-        return {{QStringLiteral("ok"), true},
-                {QStringLiteral("id"), id},
-                {QStringLiteral("errors"), QVariantMap()}};
-    }
-    // Only what the user changed since the form was shown; a field not written keeps the row's
-    // value now (a sync round's).
-    const QVariantMap now = FormReply::rowIn(m_inspections->participants(m_id), participantId);
-    const FormMerge::Result merged =
-        FormMerge::merge({{QStringLiteral("name"), name},
-                          {QStringLiteral("position_title"), position},
-                          {QStringLiteral("agency"), agency}},
-                         m_participantsShown.value(participantId), now);
-    const auto value = [&](const char *key) {
-        return merged.write.value(QLatin1String(key), now.value(QLatin1String(key))).toString();
-    };
-    if (!merged.write.isEmpty()) {
-        const CoreError e = m_inspections->updateParticipant(
-            participantId, value("name"), value("position_title"), value("agency"));
-        if (e.failed())
-            return {{QStringLiteral("ok"), false},
-                    {QStringLiteral("errors"), QVariantMap()},
-                    {QStringLiteral("message"), e.message()}};
-        m_participants->reload();
-    }
-    FormReply::rememberShown(&m_participantsShown[participantId], merged.write,
-                             merged.changedUnder);
-    if (!merged.changedUnder.isEmpty()) {
-        QVariantMap errors;
-        for (auto it = merged.changedUnder.constBegin(); it != merged.changedUnder.constEnd(); ++it)
-            errors.insert(it.key(), FormReply::changedUnderMessage(it.value().toString()));
-        return FormReply::changedUnderReply(id, errors);
-    }
-    return {{QStringLiteral("ok"), true},
-            {QStringLiteral("id"), id},
-            {QStringLiteral("errors"), QVariantMap()}};
-}
-
-QString InspectionController::removeParticipant(const QString &participantId)
-{
-    const CoreError e = m_inspections->removeParticipant(participantId);
-    if (e.ok())
-        m_participants->reload();
-    return e.message();
-}
-
-QVariantMap InspectionController::saveFindings(const QString &findings, const QString &conclusions)
-{
-    constexpr int maxLength = 20000;
-    QVariantMap errors;
-    if (findings.size() > maxLength)
-        errors.insert(QStringLiteral("findings"),
-                      tr("Quá dài: %1 ký tự, tối đa %2.").arg(findings.size()).arg(maxLength));
-    if (conclusions.size() > maxLength)
-        errors.insert(QStringLiteral("conclusions"),
-                      tr("Quá dài: %1 ký tự, tối đa %2.").arg(conclusions.size()).arg(maxLength));
-    if (!errors.isEmpty() || m_id.isEmpty())
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("errors"), errors},
-                {QStringLiteral("message"), m_id.isEmpty()
-                                                ? tr("Hãy bắt đầu một cuộc kiểm tra trước.")
-                                                : tr("Chưa lưu: hãy rút ngắn nội dung.")}};
-    if (findings == this->findings() && conclusions == this->conclusions())
-        return {{QStringLiteral("ok"), true}, {QStringLiteral("errors"), QVariantMap()}};
-    const QString findingsKey = QStringLiteral("findings");
-    const QString conclusionsKey = QStringLiteral("conclusions");
-    const QVariantMap now = m_inspections->inspection(m_id);
-    const FormMerge::Result merged = FormMerge::merge(
-        {{findingsKey, findings}, {conclusionsKey, conclusions}},
-        {{findingsKey, this->findings()}, {conclusionsKey, this->conclusions()}}, now);
-    if (!merged.write.isEmpty()) {
-        // A text not written keeps the row's value now.
-        const auto value = [&](const QString &key) {
-            return merged.write.value(key, now.value(key)).toString();
-        };
-        const CoreError e =
-            m_inspections->setFindings(m_id, value(findingsKey), value(conclusionsKey));
-        if (e.failed())
-            return {{QStringLiteral("ok"), false},
-                    {QStringLiteral("errors"), QVariantMap()},
-                    {QStringLiteral("message"), e.message()}};
-        for (auto it = merged.write.constBegin(); it != merged.write.constEnd(); ++it)
-            m_row.insert(it.key(), it.value());
-    }
-    for (auto it = merged.changedUnder.constBegin(); it != merged.changedUnder.constEnd(); ++it) {
-        errors.insert(it.key(), FormReply::changedUnderMessage(it.value().toString()));
-        m_row.insert(it.key(), it.value()); // the next save is made knowing it
-    }
-    emit findingsChanged();
-    if (!errors.isEmpty())
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("errors"), errors},
-                {QStringLiteral("changedUnder"), true},
-                {QStringLiteral("message"),
-                 tr("Chưa lưu phần được đánh dấu: người khác đã sửa nó trong lúc bạn nhập.")}};
-    return {{QStringLiteral("ok"), true}, {QStringLiteral("errors"), QVariantMap()}};
 }

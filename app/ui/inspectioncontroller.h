@@ -8,15 +8,15 @@
 Q_MOC_INCLUDE("checklistmodel.h")
 Q_MOC_INCLUDE("violationmodel.h")
 Q_MOC_INCLUDE("photomodel.h")
-Q_MOC_INCLUDE("participantmodel.h")
+Q_MOC_INCLUDE("minutescontroller.h")
 
 class ChecklistManager;
 class ChecklistModel;
 class ClusterManager;
 class DomainLabels;
 class InspectionManager;
+class MinutesController;
 class PhotoManager;
-class ParticipantModel;
 class PhotoModel;
 class PositionTracker;
 class SettingsManager;
@@ -24,7 +24,8 @@ class ViolationModel;
 
 // The inspection being done: starting it at the current position (with the outside-boundary
 // warning), the checklist (ChecklistModel, each answer saved at once), violations, photos and
-// submitting with the list of missing required items.
+// submitting with the list of missing required items. The minutes' participants and texts are
+// MinutesController's (minutes), which this class tells what inspection is open.
 class InspectionController : public QObject
 {
     Q_OBJECT
@@ -35,9 +36,6 @@ class InspectionController : public QObject
     Q_PROPERTY(QString status READ status NOTIFY inspectionChanged)
     // periodic, unscheduled, follow_up or progress_verification.
     Q_PROPERTY(QString kind READ kind NOTIFY inspectionChanged)
-    // Section II (content and findings) and III (conclusions and requests) of the minutes.
-    Q_PROPERTY(QString findings READ findings NOTIFY findingsChanged)
-    Q_PROPERTY(QString conclusions READ conclusions NOTIFY findingsChanged)
     Q_PROPERTY(bool editable READ editable NOTIFY inspectionChanged)
     Q_PROPERTY(bool deleted READ deleted NOTIFY inspectionChanged)
     Q_PROPERTY(QString summary READ summary NOTIFY inspectionChanged)
@@ -53,8 +51,8 @@ class InspectionController : public QObject
     Q_PROPERTY(PhotoModel *photos READ photos CONSTANT)
     // The evidence photos of one violation (set its violationId).
     Q_PROPERTY(PhotoModel *violationPhotos READ violationPhotos CONSTANT)
-    // Section I of the minutes: who took part, by agency.
-    Q_PROPERTY(ParticipantModel *participants READ participants CONSTANT)
+    // Sections I (participants), II (findings) and III (conclusions) of the minutes.
+    Q_PROPERTY(MinutesController *minutes READ minutes CONSTANT)
 public:
     InspectionController(InspectionManager *inspections, ChecklistManager *checklists,
                          ClusterManager *clusters, PhotoManager *photos, PositionTracker *position,
@@ -81,10 +79,8 @@ public:
     ViolationModel *violations() const { return m_violations; }
     PhotoModel *photos() const { return m_photos; }
     PhotoModel *violationPhotos() const { return m_violationPhotos; }
-    ParticipantModel *participants() const { return m_participants; }
+    MinutesController *minutes() const { return m_minutes; }
     QString kind() const;
-    QString findings() const;
-    QString conclusions() const;
 
     // Starts a draft inspection of the cluster (kind: periodic, unscheduled, follow_up,
     // progress_verification) at the current position, or the manual one when set.
@@ -95,11 +91,11 @@ public:
     Q_INVOKABLE bool open(const QString &inspectionId);
     Q_INVOKABLE void close();
     // A sync round wrote to this device: the open inspection's answers, violations and
-    // participants are read again (forms keep what they show: see saveFindings,
-    // saveViolation; formsPulled); when a teammate's tablet submitted it meanwhile, the whole
-    // inspection is read again and is no longer editable here; so too when a teammate's tablet
-    // discarded it (what was saved here still goes to the registry, where a supervisor may bring it
-    // back).
+    // participants are read again (forms keep what they show: see saveViolation,
+    // MinutesController::saveFindings; formsPulled); when a teammate's tablet submitted it
+    // meanwhile, the whole inspection is read again and is no longer editable here; so too when
+    // a teammate's tablet discarded it (what was saved here still goes to the registry, where a
+    // supervisor may bring it back).
     void refreshPulled();
     // Discards the draft being done.
     Q_INVOKABLE bool discard();
@@ -129,39 +125,13 @@ public:
     Q_INVOKABLE QString removePhoto(const QString &photoId);
     Q_INVOKABLE QVariantMap photo(const QString &photoId) const;
 
-    // A participant as the edit form shows it (the participants model's row); the form's save
-    // then writes only what the user changed (saveParticipant).
-    Q_INVOKABLE QVariantMap participant(const QString &participantId) const;
-    // Adds a participant (participantId empty) or changes one. fields: name (required),
-    // position_title, agency. Returns {ok, id, message, errors: {field: message}}. A change
-    // writes only the fields changed since participant() gave them to the form (FormMerge), as
-    // saveViolation does.
-    Q_INVOKABLE QVariantMap saveParticipant(const QString &participantId,
-                                            const QVariantMap &fields);
-    // Soft-deletes a participant; an empty string, or why not.
-    Q_INVOKABLE QString removeParticipant(const QString &participantId);
-    // Saves the findings and conclusions texts (unchanged texts write nothing). Only a text
-    // changed since the inspection was opened is written (FormMerge): one a sync round changed
-    // meanwhile, and the user too, is not written but named in errors with its value now
-    // (changedUnder true); saved again, it is written.
-    // Returns {ok, message, errors: {findings|conclusions: message}, changedUnder}.
-    Q_INVOKABLE QVariantMap saveFindings(const QString &findings, const QString &conclusions);
-    // The texts a form shows: each it shows as it was opened or last saved (the user has not
-    // changed it since) is followed to the one stored now, which a sync round may have written
-    // (formsPulled); returns those, {findings|conclusions: text}. A text the user is changing is
-    // left to saveFindings, which names what the round wrote.
-    Q_INVOKABLE QVariantMap followPulledTexts(const QString &findingsShown,
-                                              const QString &conclusionsShown);
-    // The same for a violation's form (`fields` as saveViolation takes them), after
-    // formsPulled: the fields its user has not changed since violation() or the last save
-    // follow what the row holds now; returns those, by the form's names, as the form shows them
-    // (a deadline as a date). A field being changed, or one the app would refuse, stays.
+    // A violation's form (`fields` as saveViolation takes them), after formsPulled: the fields
+    // its user has not changed since violation() or the last save follow what the row holds now
+    // (as MinutesController::followPulledTexts does for the minutes' texts); returns those, by
+    // the form's names, as the form shows them (a deadline as a date). A field being changed,
+    // or one the app would refuse, stays.
     Q_INVOKABLE QVariantMap followPulledViolation(const QString &violationId,
                                                   const QVariantMap &fields);
-    // The same for a participant's form (`fields` as saveParticipant takes them), after
-    // participant() or the last save.
-    Q_INVOKABLE QVariantMap followPulledParticipant(const QString &participantId,
-                                                    const QVariantMap &fields);
 
 signals:
     void inspectionChanged();
@@ -171,9 +141,8 @@ signals:
     void submitted();
     void violationsChanged();
     void photosChanged();
-    void findingsChanged();
     // A sync round wrote to this device: the lists were read again, and open forms follow it
-    // (followPulledTexts, followPulledViolation, followPulledParticipant).
+    // (followPulledViolation; MinutesController::followPulledTexts, followPulledParticipant).
     void formsPulled();
 
 private:
@@ -201,13 +170,14 @@ private:
     ViolationModel *m_violations;
     PhotoModel *m_photos;
     PhotoModel *m_violationPhotos;
-    ParticipantModel *m_participants;
+    MinutesController *m_minutes;
 
     QString m_id;
-    QVariantMap m_row; // as opened (what the page shows), and as saved since
+    // As opened (what the page shows), and as read again when submitted or when a round changed
+    // its status; its texts as the minutes' form has them are MinutesController's.
+    QVariantMap m_row;
     // The violations as violation() gave them to the form (their rows), by id.
     mutable QHash<QString, QVariantMap> m_violationsShown;
-    mutable QHash<QString, QVariantMap> m_participantsShown; // the same for participants
     QString m_positionWarning;
     QString m_submitMessage;
     QStringList m_missingItems;

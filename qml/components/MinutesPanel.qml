@@ -10,6 +10,7 @@ ColumnLayout {
 
     required property AppController app
     readonly property InspectionController insp: app.inspection
+    readonly property MinutesController minutes: insp.minutes
     readonly property bool editable: insp.editable
     readonly property bool narrow: width < 700
 
@@ -27,7 +28,7 @@ ColumnLayout {
 
     function editParticipant(row) {
         // Through the controller: the save then writes only what the user changes.
-        const p = insp.participant(insp.participants.get(row).id);
+        const p = minutes.participant(minutes.participants.get(row).id);
         editingId = p.id;
         nameField.text = p.name;
         positionField.text = p.positionTitle;
@@ -67,7 +68,7 @@ ColumnLayout {
 
     // Keeps the agency: the next person is usually from the same one.
     function saveParticipant() {
-        const r = insp.saveParticipant(editingId, participantForm());
+        const r = minutes.saveParticipant(editingId, participantForm());
         errors = r.errors || {};
         message = r.ok ? "" : (r.message || "");
         if (r.ok)
@@ -77,7 +78,7 @@ ColumnLayout {
 
     function saveTexts() {
         saveTimer.stop();
-        const r = insp.saveFindings(findingsField.text, conclusionsField.text);
+        const r = minutes.saveFindings(findingsField.text, conclusionsField.text);
         textErrors = r.errors || {};
         textMessage = r.ok ? "" : (r.message || "");
         // A text a sync round changed while the user changed it too is not saved again by
@@ -89,9 +90,9 @@ ColumnLayout {
     function loadTexts() {
         saveTimer.stop();
         textsOf = insp.inspectionId;
-        insp.followPulledTexts(insp.findings, insp.conclusions);
-        findingsField.text = insp.findings;
-        conclusionsField.text = insp.conclusions;
+        minutes.followPulledTexts(minutes.findings, minutes.conclusions);
+        findingsField.text = minutes.findings;
+        conclusionsField.text = minutes.conclusions;
         textErrors = {};
         textMessage = "";
         textSaved = true;
@@ -100,7 +101,7 @@ ColumnLayout {
     // A sync round wrote to the device: a text the user has not changed since it was shown or saved
     // shows the new text; one they are changing stays as typed (its save names the new one).
     function followPulledTexts() {
-        const followed = insp.followPulledTexts(findingsField.text, conclusionsField.text);
+        const followed = minutes.followPulledTexts(findingsField.text, conclusionsField.text);
         if (followed.findings !== undefined)
             findingsField.text = followed.findings;
         if (followed.conclusions !== undefined)
@@ -111,7 +112,7 @@ ColumnLayout {
     function followPulledParticipant() {
         if (editingId === "")
             return;
-        const followed = insp.followPulledParticipant(editingId, participantForm());
+        const followed = minutes.followPulledParticipant(editingId, participantForm());
         if (followed.name !== undefined)
             nameField.text = followed.name;
         if (followed.position_title !== undefined)
@@ -174,19 +175,19 @@ ColumnLayout {
     }
 
     SectionHeading {
-        text: qsTr("I. Thành phần tham gia (%1)").arg(panel.insp.participants.count)
+        text: qsTr("I. Thành phần tham gia (%1)").arg(panel.minutes.participants.count)
     }
 
     Label {
         Layout.fillWidth: true
-        visible: panel.insp.participants.count === 0
+        visible: panel.minutes.participants.count === 0
         text: qsTr("Chưa có người tham gia. Biên bản liệt kê từng người theo cơ quan: họ tên, chức vụ.")
         wrapMode: Text.Wrap
         color: "#555555"
     }
 
     Repeater {
-        model: panel.insp.participants
+        model: panel.minutes.participants
 
         ColumnLayout {
             id: participantRow
@@ -200,7 +201,7 @@ ColumnLayout {
             Label {
                 Layout.fillWidth: true
                 Layout.topMargin: 6
-                visible: participantRow.index === 0 || panel.insp.participants.get(participantRow.index - 1).agencyLabel !== participantRow.model.agencyLabel
+                visible: participantRow.index === 0 || panel.minutes.participants.get(participantRow.index - 1).agencyLabel !== participantRow.model.agencyLabel
                 text: participantRow.model.agencyLabel
                 font.bold: true
                 color: "#0D47A1"
@@ -469,7 +470,7 @@ ColumnLayout {
         title: qsTr("Xoá người tham gia")
         standardButtons: Dialog.Yes | Dialog.No
         onAccepted: {
-            const m = panel.insp.removeParticipant(participantId);
+            const m = panel.minutes.removeParticipant(participantId);
             panel.message = m;
             if (m === "" && panel.editingId === participantId)
                 panel.clearForm();

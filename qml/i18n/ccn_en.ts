@@ -1561,130 +1561,99 @@
 <context>
     <name>InspectionController</name>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="93"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="91"/>
         <source>Không có toạ độ</source>
         <translation>No coordinates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="139"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="137"/>
         <source>Vĩ độ “%1” không phải là số (ví dụ: 20,0456).</source>
         <translation>Latitude “%1” is not a number (e.g. 20.0456).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="141"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="139"/>
         <source>Kinh độ “%1” không phải là số (ví dụ: 106,0212).</source>
         <translation>Longitude “%1” is not a number (e.g. 106.0212).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="163"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="161"/>
         <source>Không tìm thấy cụm công nghiệp này.</source>
         <translation>This industrial cluster was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="167"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="165"/>
         <source>Chưa có mẫu phiếu kiểm tra trên máy. Hãy đồng bộ dữ liệu rồi thử lại.</source>
         <translation>There is no checklist template on this device. Sync, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="182"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="180"/>
         <source>Vị trí từ thiết bị không hợp lệ nên không được ghi: %1</source>
         <translation>The device position is not valid and was not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="192"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="190"/>
         <source>Chưa có vị trí: cuộc kiểm tra được bắt đầu không kèm toạ độ. Có thể nhập toạ độ bằng tay trong bảng vị trí.</source>
         <translation>No position yet: the inspection was started without coordinates. You can type coordinates in the position panel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="201"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="199"/>
         <source>Cảnh báo: vị trí hiện tại nằm ngoài ranh giới cụm, cách khoảng %1 m. Hãy kiểm tra lại bạn đang ở đúng cụm %2.</source>
         <translation>Warning: you are outside the cluster boundary, about %1 m away. Check that you are at %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="225"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="223"/>
         <source>Không tìm thấy cuộc kiểm tra.</source>
         <translation>Inspection not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="306"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="304"/>
         <source>Hãy chọn loại vi phạm.</source>
         <translation>Choose the kind of violation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="310"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="308"/>
         <source>Hãy chọn mức độ vi phạm.</source>
         <translation>Choose the severity.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="313"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="311"/>
         <source>Hãy mô tả điều đã thấy tại hiện trường.</source>
         <translation>Describe what you saw on site.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="318"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="682"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="685"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="316"/>
         <source>Quá dài: %1 ký tự, tối đa %2.</source>
         <translation>Too long: %1 characters, at most %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="321"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="614"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="319"/>
         <source>Quá dài: %1 ký tự, tối đa 300.</source>
         <translation>Too long: %1 characters, at most 300.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="329"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="327"/>
         <source>“%1” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026.</source>
         <translation>“%1” is not a date. Enter day/month/year, e.g. 31/12/2026.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="333"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="331"/>
         <source>Hạn khắc phục phải trong khoảng năm 2000–2100.</source>
         <translation>The deadline must be between the years 2000 and 2100.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="365"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="622"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="363"/>
         <source>Hãy sửa các ô được đánh dấu đỏ.</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="500"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="489"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước khi thêm ảnh.</source>
         <translation>Start an inspection before adding photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="504"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="493"/>
         <source>Không tìm thấy tệp ảnh: %1</source>
         <translation>Photo file not found: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="605"/>
-        <source>Hãy nhập họ tên người tham gia.</source>
-        <translation>Enter the participant’s full name.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="608"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="611"/>
-        <source>Quá dài: %1 ký tự, tối đa 200.</source>
-        <translation>Too long: %1 characters, at most 200.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="618"/>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="690"/>
-        <source>Hãy bắt đầu một cuộc kiểm tra trước.</source>
-        <translation>Start an inspection first.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="691"/>
-        <source>Chưa lưu: hãy rút ngắn nội dung.</source>
-        <translation>Not saved: shorten the text.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="724"/>
-        <source>Chưa lưu phần được đánh dấu: người khác đã sửa nó trong lúc bạn nhập.</source>
-        <translation>The marked part is not saved: someone else changed it while you were typing.</translation>
     </message>
 </context>
 <context>
@@ -2039,151 +2008,197 @@
     </message>
 </context>
 <context>
+    <name>MinutesController</name>
+    <message>
+        <location filename="../../app/ui/minutescontroller.cpp" line="106"/>
+        <source>Hãy nhập họ tên người tham gia.</source>
+        <translation>Enter the participant’s full name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutescontroller.cpp" line="109"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="112"/>
+        <source>Quá dài: %1 ký tự, tối đa 200.</source>
+        <translation>Too long: %1 characters, at most 200.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutescontroller.cpp" line="115"/>
+        <source>Quá dài: %1 ký tự, tối đa 300.</source>
+        <translation>Too long: %1 characters, at most 300.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutescontroller.cpp" line="119"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="191"/>
+        <source>Hãy bắt đầu một cuộc kiểm tra trước.</source>
+        <translation>Start an inspection first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutescontroller.cpp" line="123"/>
+        <source>Hãy sửa các ô được đánh dấu đỏ.</source>
+        <translation>Correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutescontroller.cpp" line="183"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="186"/>
+        <source>Quá dài: %1 ký tự, tối đa %2.</source>
+        <translation>Too long: %1 characters, at most %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutescontroller.cpp" line="192"/>
+        <source>Chưa lưu: hãy rút ngắn nội dung.</source>
+        <translation>Not saved: shorten the text.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutescontroller.cpp" line="223"/>
+        <source>Chưa lưu phần được đánh dấu: người khác đã sửa nó trong lúc bạn nhập.</source>
+        <translation>The marked part is not saved: someone else changed it while you were typing.</translation>
+    </message>
+</context>
+<context>
     <name>MinutesPanel</name>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="64"/>
+        <location filename="../components/MinutesPanel.qml" line="65"/>
         <source>Người tham gia đang nhập (%1) chưa được thêm vào biên bản.</source>
         <translation>The participant being typed (%1) has not been added to the minutes.</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="65"/>
+        <location filename="../components/MinutesPanel.qml" line="66"/>
         <source>Thay đổi của người tham gia %1 chưa được lưu.</source>
         <translation>The changes to participant %1 are not saved.</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="153"/>
+        <location filename="../components/MinutesPanel.qml" line="154"/>
         <source>Cuộc kiểm tra vừa được nộp hoặc bỏ từ máy khác nên không sửa được nữa: phần bạn gõ sau lần lưu cuối chưa được lưu (vẫn hiện ở đây để bạn chép lại).</source>
         <translation>This inspection was just submitted or discarded on another tablet and can no longer be edited: what you typed after the last save was not saved (it stays here for you to copy).</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="177"/>
+        <location filename="../components/MinutesPanel.qml" line="178"/>
         <source>I. Thành phần tham gia (%1)</source>
         <translation>I. Participants (%1)</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="183"/>
+        <location filename="../components/MinutesPanel.qml" line="184"/>
         <source>Chưa có người tham gia. Biên bản liệt kê từng người theo cơ quan: họ tên, chức vụ.</source>
         <translation>No participants yet. The minutes list each person by agency: full name, position.</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="229"/>
+        <location filename="../components/MinutesPanel.qml" line="230"/>
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="230"/>
+        <location filename="../components/MinutesPanel.qml" line="231"/>
         <source>Sửa %1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="239"/>
+        <location filename="../components/MinutesPanel.qml" line="240"/>
         <source>Xoá</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="240"/>
+        <location filename="../components/MinutesPanel.qml" line="241"/>
         <source>Xoá %1</source>
         <translation>Remove %1</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="268"/>
+        <location filename="../components/MinutesPanel.qml" line="269"/>
         <source>Thêm người tham gia</source>
         <translation>Add a participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="268"/>
+        <location filename="../components/MinutesPanel.qml" line="269"/>
         <source>Sửa người tham gia</source>
         <translation>Edit participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="283"/>
+        <location filename="../components/MinutesPanel.qml" line="284"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="293"/>
+        <location filename="../components/MinutesPanel.qml" line="294"/>
         <source>Ví dụ: Nguyễn Văn An</source>
         <translation>Example: Nguyễn Văn An</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="307"/>
+        <location filename="../components/MinutesPanel.qml" line="308"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="316"/>
+        <location filename="../components/MinutesPanel.qml" line="317"/>
         <source>Ví dụ: Phó Giám đốc</source>
         <translation>Example: Deputy Director</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="330"/>
+        <location filename="../components/MinutesPanel.qml" line="331"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Agency, unit</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="339"/>
+        <location filename="../components/MinutesPanel.qml" line="340"/>
         <source>Ví dụ: Sở Công Thương</source>
         <translation>Example: Department of Industry and Trade</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="360"/>
+        <location filename="../components/MinutesPanel.qml" line="361"/>
         <source>+ Thêm vào biên bản</source>
         <translation>+ Add to the minutes</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="360"/>
+        <location filename="../components/MinutesPanel.qml" line="361"/>
         <source>Lưu thay đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="367"/>
+        <location filename="../components/MinutesPanel.qml" line="368"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="376"/>
+        <location filename="../components/MinutesPanel.qml" line="377"/>
         <source>II. Nội dung làm việc, kết quả kiểm tra</source>
         <translation>II. Work done and findings</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="387"/>
+        <location filename="../components/MinutesPanel.qml" line="388"/>
         <source>Điều đã thấy, ý kiến của từng cơ quan…</source>
         <translation>What was seen, each agency’s opinion…</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="412"/>
+        <location filename="../components/MinutesPanel.qml" line="413"/>
         <source>III. Kết luận và kiến nghị</source>
         <translation>III. Conclusions and requests</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="419"/>
+        <location filename="../components/MinutesPanel.qml" line="420"/>
         <source>+ Thêm ý (Một là…, Hai là…)</source>
         <translation>+ Add a point (Một là…, Hai là…)</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="432"/>
+        <location filename="../components/MinutesPanel.qml" line="433"/>
         <source>Một là, …
 Hai là, …</source>
         <translation>Một là (first), …
 Hai là (second), …</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="454"/>
+        <location filename="../components/MinutesPanel.qml" line="455"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="454"/>
+        <location filename="../components/MinutesPanel.qml" line="455"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="469"/>
+        <location filename="../components/MinutesPanel.qml" line="470"/>
         <source>Xoá người tham gia</source>
         <translation>Remove participant</translation>
     </message>
     <message>
-        <location filename="../components/MinutesPanel.qml" line="480"/>
+        <location filename="../components/MinutesPanel.qml" line="481"/>
         <source>Xoá %1 khỏi thành phần tham gia?</source>
         <translation>Remove %1 from the participants?</translation>
     </message>

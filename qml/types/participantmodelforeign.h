@@ -4,7 +4,7 @@
 
 #include <QtQml/qqml.h>
 
-// ParticipantModel for QML: made by the C++ side (InspectionController), read by the pages.
+// ParticipantModel for QML: made by the C++ side (MinutesController), read by the pages.
 struct ParticipantModelForeign {
     Q_GADGET
     QML_FOREIGN(ParticipantModel)

@@ -218,11 +218,11 @@ TestCase {
         agency.text = "Sở Công Thương";
         mouseClick(save);
         verify(page().minutes.errors.name.length > 0);
-        compare(insp.participants.count, 0);
+        compare(insp.minutes.participants.count, 0);
         name.text = "Nguyễn Văn An";
         position.text = "Phó Giám đốc";
         mouseClick(save);
-        compare(insp.participants.count, 1);
+        compare(insp.minutes.participants.count, 1);
         compare(name.text, "", "the form is ready for the next person");
         compare(agency.text, "Sở Công Thương", "the agency is kept");
         name.text = "Lê Văn Minh";
@@ -233,22 +233,22 @@ TestCase {
         position.text = "Chuyên viên";
         agency.text = "Sở Công Thương";
         mouseClick(save);
-        compare(insp.participants.count, 3);
-        compare(insp.participants.get(1).name, "Trần Thị Ngọc", "grouped by agency");
+        compare(insp.minutes.participants.count, 3);
+        compare(insp.minutes.participants.get(1).name, "Trần Thị Ngọc", "grouped by agency");
         // Edit the second, then remove the UBND member.
         page().minutes.editParticipant(1);
         compare(name.text, "Trần Thị Ngọc");
         position.text = "Trưởng phòng";
         save.clicked(); // below the fold at this size
-        compare(insp.participants.get(1).positionTitle, "Trưởng phòng");
-        compare(insp.removeParticipant(insp.participants.get(2).id), "");
-        compare(insp.participants.count, 2);
+        compare(insp.minutes.participants.get(1).positionTitle, "Trưởng phòng");
+        compare(insp.minutes.removeParticipant(insp.minutes.participants.get(2).id), "");
+        compare(insp.minutes.participants.count, 2);
         // Findings and conclusions are saved while typing.
         const findings = findChild(page(), "findingsField");
         verify(findings !== null);
         findings.forceActiveFocus();
         findings.text = "Đoàn đã kiểm tra hiện trường.";
-        tryVerify(() => insp.findings === "Đoàn đã kiểm tra hiện trường.", 3000);
+        tryVerify(() => insp.minutes.findings === "Đoàn đã kiểm tra hiện trường.", 3000);
         const add = findChild(page(), "addConclusionItem");
         add.clicked(); // below the fold
         const conclusions = findChild(page(), "conclusionsField");
@@ -256,7 +256,7 @@ TestCase {
         conclusions.text += "hoàn thành thoát nước mưa.";
         add.clicked();
         verify(conclusions.text.indexOf("\nHai là, ") > 0, conclusions.text);
-        tryVerify(() => insp.conclusions.indexOf("Hai là") > 0, 3000);
+        tryVerify(() => insp.minutes.conclusions.indexOf("Hai là") > 0, 3000);
         verify(page().showTab("questions"));
     }
 
@@ -308,7 +308,7 @@ TestCase {
         verify(page().showTab("minutes"));
         const findings = findChild(page(), "findingsField");
         const conclusions = findChild(page(), "conclusionsField");
-        tryVerify(() => insp.conclusions.indexOf("Hai là") > 0, 3000);
+        tryVerify(() => insp.minutes.conclusions.indexOf("Hai là") > 0, 3000);
         const saved = conclusions.text;
         findings.forceActiveFocus();
         findings.text = "Đoàn đã kiểm tra hiện trường và bể lắng.";
@@ -318,11 +318,11 @@ TestCase {
         compare(findings.text, "Đoàn đã kiểm tra hiện trường và bể lắng.", "the round replaced what the inspector is typing");
         tryVerify(() => page().minutes.textErrors.findings !== undefined, 3000);
         verify(page().minutes.textErrors.findings.indexOf("Đồng nghiệp ghi nội dung.") >= 0);
-        compare(insp.conclusions, "Một là, đồng nghiệp ghi kết luận.");
-        verify(saved !== insp.conclusions);
+        compare(insp.minutes.conclusions, "Một là, đồng nghiệp ghi kết luận.");
+        verify(saved !== insp.minutes.conclusions);
         // Typing on, knowing it: written.
         findings.text += " Bùn đã được nạo vét.";
-        tryVerify(() => insp.findings === "Đoàn đã kiểm tra hiện trường và bể lắng. Bùn đã được nạo vét.", 3000);
+        tryVerify(() => insp.minutes.findings === "Đoàn đã kiểm tra hiện trường và bể lắng. Bùn đã được nạo vét.", 3000);
         // A teammate's tablet submits the inspection while the inspector is typing: what they
         // typed since the last save stays on screen, said to be unsaved.
         findings.forceActiveFocus();
@@ -334,11 +334,11 @@ TestCase {
         verify(page().minutes.textMessage.indexOf("chưa được lưu") >= 0, page().minutes.textMessage);
         verify(testRound.inspectionStatus("draft"));
         verify(insp.editable);
-        compare(findings.text, insp.findings);
+        compare(findings.text, insp.minutes.findings);
         // A participant's form open: the agency a round corrects follows, the position being
         // typed stays.
         page().minutes.editParticipant(0);
-        const pid = insp.participants.get(0).id;
+        const pid = insp.minutes.participants.get(0).id;
         const position = findChild(page(), "participantPosition");
         const agency = findChild(page(), "participantAgency");
         position.text = "Giám đốc";
@@ -475,7 +475,7 @@ TestCase {
         verify(!page().minutes.textSaved);
         page().submit();
         tryVerify(() => insp.status === "submitted");
-        verify(insp.conclusions.endsWith(" Ba là, báo cáo trước 30/6."), insp.conclusions);
+        verify(insp.minutes.conclusions.endsWith(" Ba là, báo cáo trước 30/6."), insp.minutes.conclusions);
         verify(!insp.editable);
         compare(insp.submitMessage, "");
         // Submitted: further edits are refused and the stored answer stays.

@@ -7,7 +7,7 @@
 #include "geoboundary.h"
 #include "inspectioncontroller.h"
 #include "inspectionmanager.h"
-#include "participantmodel.h"
+#include "minutescontroller.h"
 #include "photomodel.h"
 #include "settingsmanager.h"
 #include "uitest.h"
@@ -176,198 +176,6 @@ private slots:
         QCOMPARE(insp()->violations()->rowCount(), 0);
     }
 
-    void participantErrorsBesideTheirField_data()
-    {
-        QTest::addColumn<QString>("name");
-        QTest::addColumn<QString>("position");
-        QTest::addColumn<QString>("agency");
-        QTest::addColumn<QString>("field");
-        QTest::newRow("no name") << "   "
-                                 << "Giám đốc"
-                                 << "Sở Công Thương"
-                                 << "name";
-        QTest::newRow("long name") << QString(201, QLatin1Char('a')) << ""
-                                   << ""
-                                   << "name";
-        QTest::newRow("long position") << "An" << QString(201, QLatin1Char('b')) << ""
-                                       << "position_title";
-        QTest::newRow("long agency") << "An"
-                                     << "" << QString(301, QLatin1Char('c')) << "agency";
-    }
-
-    void participantErrorsBesideTheirField()
-    {
-        QFETCH(QString, name);
-        QFETCH(QString, position);
-        QFETCH(QString, agency);
-        QFETCH(QString, field);
-        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
-        const QVariantMap r =
-            insp()->saveParticipant({}, {{QStringLiteral("name"), name},
-                                         {QStringLiteral("position_title"), position},
-                                         {QStringLiteral("agency"), agency}});
-        QVERIFY(!r.value(QStringLiteral("ok")).toBool());
-        const QVariantMap errors = r.value(QStringLiteral("errors")).toMap();
-        QCOMPARE(errors.keys(), QStringList{field});
-        QVERIFY(!errors.value(field).toString().isEmpty());
-        QCOMPARE(insp()->participants()->rowCount(), 0);
-    }
-
-    // A sync round writes a teammate's text into the open inspection (here: SQL on the device's
-    // database, as the pull writes it). The user's next save leaves an untouched text as the
-    // round left it; a text both changed is not written but named, with its value now, and
-    // written when saved again.
-    void aTextChangedBySyncIsNotOverwrittenUnseen()
-    {
-        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
-        const QString id = insp()->inspectionId();
-        const QString f0 = QStringLiteral("Đoàn đã kiểm tra hiện trường.");
-        const QString c0 = QStringLiteral("Một là, hoàn thành thoát nước mưa.");
-        QVERIFY(insp()->saveFindings(f0, c0).value(QStringLiteral("ok")).toBool());
-        auto pulled = [&](const QString &column, const QString &text) {
-            return pulledInto(QStringLiteral("inspections"), id, column, text);
-        };
-        auto stored = [&](const char *column) {
-            return m_app->inspectionManager()
-                ->inspection(id)
-                .value(QLatin1String(column))
-                .toString();
-        };
-        const QString teammates = QStringLiteral("Một là, đồng nghiệp ghi kết luận này.");
-        QVERIFY(pulled(QStringLiteral("conclusions"), teammates));
-        const QString f1 = f0 + QStringLiteral(" Hệ thống thoát nước mưa chưa xong.");
-        QVariantMap r = insp()->saveFindings(f1, c0); // the form still shows c0
-        QVERIFY2(r.value(QStringLiteral("ok")).toBool(),
-                 qPrintable(r.value(QStringLiteral("message")).toString()));
-        QCOMPARE(stored("findings"), f1);
-        QCOMPARE(stored("conclusions"), teammates);
-
-        const QString again = QStringLiteral("Một là, đồng nghiệp sửa lại kết luận.");
-        QVERIFY(pulled(QStringLiteral("conclusions"), again));
-        const QString mine = QStringLiteral("Một là, kết luận của tôi.");
-        r = insp()->saveFindings(f1, mine);
-        QVERIFY(!r.value(QStringLiteral("ok")).toBool());
-        QVERIFY(r.value(QStringLiteral("changedUnder")).toBool());
-        const QVariantMap errors = r.value(QStringLiteral("errors")).toMap();
-        QCOMPARE(errors.keys(), QStringList{QStringLiteral("conclusions")});
-        QVERIFY2(errors.value(QStringLiteral("conclusions")).toString().contains(again),
-                 qPrintable(errors.value(QStringLiteral("conclusions")).toString()));
-        QCOMPARE(stored("conclusions"), again);
-        // Saved again, knowing it: written.
-        QVERIFY(insp()->saveFindings(f1, mine).value(QStringLiteral("ok")).toBool());
-        QCOMPARE(stored("conclusions"), mine);
-    }
-
-    // A round writes the texts of the open inspection: the form is told (formsPulled), a text
-    // it shows unchanged follows the new one, a text its user is changing stays theirs and its
-    // save names the round's.
-    void aTextNotBeingChangedFollowsWhatARoundWrote()
-    {
-        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
-        const QString id = insp()->inspectionId();
-        const QString f0 = QStringLiteral("Đoàn đã kiểm tra hiện trường.");
-        const QString c0 = QStringLiteral("Một là, hoàn thành thoát nước mưa.");
-        QVERIFY(insp()->saveFindings(f0, c0).value(QStringLiteral("ok")).toBool());
-        QSignalSpy told(insp(), &InspectionController::formsPulled);
-        insp()->refreshPulled();
-        QCOMPARE(told.count(), 1);
-        QVERIFY(insp()->followPulledTexts(f0, c0).isEmpty()); // nothing new to follow
-
-        const QString f1 = QStringLiteral("Đồng nghiệp ghi: bể lắng đầy bùn.");
-        const QString c1 = QStringLiteral("Một là, nạo vét bể lắng.");
-        QVERIFY(pulledInto(QStringLiteral("inspections"), id, QStringLiteral("findings"), f1));
-        QVERIFY(pulledInto(QStringLiteral("inspections"), id, QStringLiteral("conclusions"), c1));
-        insp()->refreshPulled();
-        QCOMPARE(told.count(), 2);
-        // The user is typing in the conclusions; the findings are as shown.
-        const QString typing = c0 + QStringLiteral(" Hai là, …");
-        QSignalSpy changed(insp(), &InspectionController::findingsChanged);
-        const QVariantMap followed = insp()->followPulledTexts(f0, typing);
-        QCOMPARE(followed, (QVariantMap{{QStringLiteral("findings"), f1}}));
-        QCOMPARE(insp()->findings(), f1);
-        QCOMPARE(insp()->conclusions(), c0);
-        QCOMPARE(changed.count(), 1);
-        // Nothing more to follow: nothing said.
-        QVERIFY(insp()->followPulledTexts(f1, typing).isEmpty());
-        QCOMPARE(changed.count(), 1);
-        // The conclusions being typed are not written over the round's unseen.
-        const QVariantMap r = insp()->saveFindings(f1, typing);
-        QVERIFY(r.value(QStringLiteral("changedUnder")).toBool());
-        QCOMPARE(m_app->inspectionManager()->inspection(id).value("conclusions").toString(), c1);
-        QCOMPARE(m_app->inspectionManager()->inspection(id).value("findings").toString(), f1);
-    }
-
-    // The participant form too: an agency a sync round corrected while the form was open stays;
-    // a name both changed is named, not written, then written when saved again.
-    // A round writes the participant whose form is open: the fields left as shown follow, the
-    // one being typed stays.
-    void aParticipantFormFollowsWhatARoundWrote()
-    {
-        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
-        QVariantMap form{{QStringLiteral("name"), QStringLiteral("Nguyễn Văn An")},
-                         {QStringLiteral("position_title"), QStringLiteral("Chuyên viên")},
-                         {QStringLiteral("agency"), QStringLiteral("Sở Công Thương")}};
-        const QString id = insp()->saveParticipant({}, form).value(QStringLiteral("id")).toString();
-        QVERIFY(!id.isEmpty());
-        QVERIFY(!insp()->participant(id).isEmpty()); // the form opens it
-        const QString pt = QStringLiteral("inspection_participants");
-        QVERIFY(pulledInto(pt, id, QStringLiteral("agency"), QStringLiteral("Sở Công Thương NB")));
-        QVERIFY(
-            pulledInto(pt, id, QStringLiteral("position_title"), QStringLiteral("Trưởng phòng")));
-        QSignalSpy told(insp(), &InspectionController::formsPulled);
-        insp()->refreshPulled();
-        QCOMPARE(told.count(), 1);
-        form.insert(QStringLiteral("position_title"), QStringLiteral("Phó Trưởng phòng"));
-        QCOMPARE(insp()->followPulledParticipant(id, form),
-                 (QVariantMap{{QStringLiteral("agency"), QStringLiteral("Sở Công Thương NB")}}));
-        QVERIFY(insp()->followPulledParticipant(id, form).isEmpty());
-        form.insert(QStringLiteral("agency"), QStringLiteral("Sở Công Thương NB"));
-        const QVariantMap r = insp()->saveParticipant(id, form);
-        QVERIFY(r.value(QStringLiteral("changedUnder")).toBool());
-        QCOMPARE(r.value(QStringLiteral("errors")).toMap().keys(),
-                 QStringList{QStringLiteral("position_title")});
-    }
-
-    void aParticipantFieldChangedBySyncIsNotOverwrittenUnseen()
-    {
-        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
-        QVariantMap form{{QStringLiteral("name"), QStringLiteral("Nguyễn Văn An")},
-                         {QStringLiteral("position_title"), QStringLiteral("Chuyên viên")},
-                         {QStringLiteral("agency"), QStringLiteral("Sở Công Thương")}};
-        QVariantMap r = insp()->saveParticipant({}, form);
-        QVERIFY(r.value(QStringLiteral("ok")).toBool());
-        const QString id = r.value(QStringLiteral("id")).toString();
-        QCOMPARE(insp()->participant(id).value(QStringLiteral("name")).toString(),
-                 QStringLiteral("Nguyễn Văn An"));
-        QVERIFY(pulledInto(QStringLiteral("inspection_participants"), id, QStringLiteral("agency"),
-                           QStringLiteral("Sở Công Thương tỉnh Ninh Bình")));
-        form.insert(QStringLiteral("position_title"), QStringLiteral("Phó Trưởng phòng"));
-        r = insp()->saveParticipant(id, form);
-        QVERIFY2(r.value(QStringLiteral("ok")).toBool(),
-                 qPrintable(r.value(QStringLiteral("message")).toString()));
-        const auto stored = [&](const char *key) {
-            for (const QVariant &v :
-                 m_app->inspectionManager()->participants(insp()->inspectionId()))
-                if (v.toMap().value(QStringLiteral("id")).toString() == id)
-                    return v.toMap().value(QLatin1String(key)).toString();
-            return QStringLiteral("<none>");
-        };
-        QCOMPARE(stored("agency"), QStringLiteral("Sở Công Thương tỉnh Ninh Bình"));
-        QCOMPARE(stored("position_title"), QStringLiteral("Phó Trưởng phòng"));
-
-        QVERIFY(pulledInto(QStringLiteral("inspection_participants"), id, QStringLiteral("name"),
-                           QStringLiteral("Nguyễn Văn Ân")));
-        form.insert(QStringLiteral("name"), QStringLiteral("Nguyễn Văn Anh"));
-        r = insp()->saveParticipant(id, form);
-        QVERIFY(!r.value(QStringLiteral("ok")).toBool());
-        QCOMPARE(r.value(QStringLiteral("errors")).toMap().keys(),
-                 QStringList{QStringLiteral("name")});
-        QCOMPARE(stored("name"), QStringLiteral("Nguyễn Văn Ân"));
-        QVERIFY(insp()->saveParticipant(id, form).value(QStringLiteral("ok")).toBool());
-        QCOMPARE(stored("name"), QStringLiteral("Nguyễn Văn Anh"));
-        QCOMPARE(stored("agency"), QStringLiteral("Sở Công Thương tỉnh Ninh Bình"));
-    }
-
     // A teammate's tablet submitted the inspection open here: the round that brings it makes it
     // read-only on this tablet too.
     void aSubmissionPulledEndsEditingHere()
@@ -396,6 +204,7 @@ private slots:
         QVERIFY(insp()->deleted());
         QVERIFY(!insp()->editable());
         QVERIFY(!insp()
+                     ->minutes()
                      ->saveFindings(QStringLiteral("Muộn"), QString())
                      .value(QStringLiteral("ok"))
                      .toBool());
@@ -527,40 +336,6 @@ private slots:
                  QStringLiteral("Lắp biển báo trước 15/12"));
         QCOMPARE(insp()->violation(id).value(QStringLiteral("observed")).toString(),
                  QStringLiteral("Thiếu biển báo ở cổng chính"));
-    }
-
-    void findingsSavedAndFinalOnSubmit()
-    {
-        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
-        QSignalSpy changed(insp(), &InspectionController::findingsChanged);
-        const QString findings = QStringLiteral("Đoàn đã kiểm tra hiện trường.");
-        const QString conclusions = QStringLiteral("Một là, hoàn thành thoát nước mưa.\nHai là, "
-                                                   "bố trí cán bộ môi trường.");
-        QVariantMap r = insp()->saveFindings(findings, conclusions);
-        QVERIFY2(r.value(QStringLiteral("ok")).toBool(),
-                 qPrintable(r.value(QStringLiteral("message")).toString()));
-        QCOMPARE(changed.count(), 1);
-        // Stored: read back through a fresh open.
-        const QString id = insp()->inspectionId();
-        insp()->close();
-        QVERIFY(insp()->open(id));
-        QCOMPARE(insp()->findings(), findings);
-        QCOMPARE(insp()->conclusions(), conclusions);
-        // Unchanged texts write nothing.
-        changed.clear();
-        QVERIFY(insp()->saveFindings(findings, conclusions).value(QStringLiteral("ok")).toBool());
-        QCOMPARE(changed.count(), 0);
-        // Too long: the error names the field; the stored text stays.
-        r = insp()->saveFindings(findings, QString(20001, QLatin1Char('x')));
-        QVERIFY(!r.value(QStringLiteral("ok")).toBool());
-        QCOMPARE(r.value(QStringLiteral("errors")).toMap().keys(),
-                 QStringList{QStringLiteral("conclusions")});
-        QCOMPARE(insp()->conclusions(), conclusions);
-        QCOMPARE(m_app->inspectionManager()
-                     ->inspection(id)
-                     .value(QStringLiteral("conclusions"))
-                     .toString(),
-                 conclusions);
     }
 
     void photoErrorsAreMessages()

@@ -2,6 +2,7 @@
 #include "clusterlistmodel.h"
 #include "inspectioncontroller.h"
 #include "inspectionmanager.h"
+#include "minutescontroller.h"
 #include "participantmodel.h"
 #include "settingsmanager.h"
 
@@ -38,22 +39,24 @@ private slots:
     {
         InspectionController *insp = m_app->inspection();
         QVERIFY(insp->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
-        ParticipantModel *model = insp->participants();
+        MinutesController *minutes = insp->minutes();
+        ParticipantModel *model = minutes->participants();
         QCOMPARE(model->rowCount(), 0);
         QSignalSpy count(model, &ParticipantModel::countChanged);
         const QString a =
-            insp->saveParticipant({}, person("Nguyễn Văn An", "Phó Giám đốc", "Sở Công Thương"))
+            minutes->saveParticipant({}, person("Nguyễn Văn An", "Phó Giám đốc", "Sở Công Thương"))
                 .value(QStringLiteral("id"))
                 .toString();
         const QString b =
-            insp->saveParticipant({}, person("Lê Văn Minh", "Phó Chủ tịch", "UBND xã"))
+            minutes->saveParticipant({}, person("Lê Văn Minh", "Phó Chủ tịch", "UBND xã"))
                 .value(QStringLiteral("id"))
                 .toString();
         const QString c =
-            insp->saveParticipant({}, person("Trần Thị Ngọc", "Chuyên viên", "  Sở Công Thương "))
+            minutes
+                ->saveParticipant({}, person("Trần Thị Ngọc", "Chuyên viên", "  Sở Công Thương "))
                 .value(QStringLiteral("id"))
                 .toString();
-        const QString d = insp->saveParticipant({}, person("Phạm Hoa", "", ""))
+        const QString d = minutes->saveParticipant({}, person("Phạm Hoa", "", ""))
                               .value(QStringLiteral("id"))
                               .toString();
         QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty() && !d.isEmpty());
@@ -72,17 +75,17 @@ private slots:
                  QStringLiteral("Phó Giám đốc"));
 
         // Moving someone to another agency moves the row to that group.
-        QVERIFY(insp->saveParticipant(d, person("Phạm Hoa", "Giám đốc", "UBND xã"))
+        QVERIFY(minutes->saveParticipant(d, person("Phạm Hoa", "Giám đốc", "UBND xã"))
                     .value(QStringLiteral("ok"))
                     .toBool());
         QCOMPARE(model->get(3).value(QStringLiteral("id")).toString(), d);
         QCOMPARE(model->get(2).value(QStringLiteral("agencyLabel")).toString(),
                  QStringLiteral("UBND xã"));
 
-        QCOMPARE(insp->removeParticipant(b), QString());
+        QCOMPARE(minutes->removeParticipant(b), QString());
         QCOMPARE(model->rowCount(), 3);
         QCOMPARE(model->indexOf(b), -1);
-        QVERIFY(!insp->removeParticipant(b).isEmpty());
+        QVERIFY(!minutes->removeParticipant(b).isEmpty());
 
         // Another inspection has its own list; closing empties it.
         insp->close();

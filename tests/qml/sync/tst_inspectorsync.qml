@@ -95,13 +95,13 @@ TestCase {
         // though the form still holds the old ones.
         const insp = testInspectorApp.inspection;
         verify(insp.open(draft), insp.lastError);
-        const formConclusions = insp.conclusions;
+        const formConclusions = insp.minutes.conclusions;
         verify(testActions.editOnAnotherTablet("inspections", draft, "conclusions", "Một là, nạo vét bể lắng trước 30/6"), "the teammate's edit did not reach the registry");
         mouseClick(find.buttonWith(page, "Đồng bộ ngay"));
         tryVerify(() => !sync.syncing, 60000);
         compare(sync.lastError, "");
         compare(testActions.inspectorValue("SELECT conclusions FROM inspections WHERE id = '" + draft + "'"), "Một là, nạo vét bể lắng trước 30/6");
-        const saved = insp.saveFindings("Bể lắng đã nạo vét, bùn đưa đi xử lý", formConclusions);
+        const saved = insp.minutes.saveFindings("Bể lắng đã nạo vét, bùn đưa đi xử lý", formConclusions);
         verify(saved.ok, saved.message);
         mouseClick(find.buttonWith(page, "Đồng bộ ngay"));
         tryVerify(() => !sync.syncing, 60000);
