@@ -233,7 +233,7 @@ ApplicationWindow {
             let vid = "";
             if (app.inspection.violations.count === 0) {
                 const cat = app.catalog.get(0);
-                const res = app.inspection.saveViolation("", {
+                const res = app.inspection.violationForm.saveViolation("", {
                         "category": cat.code,
                         "severity": cat.defaultSeverity || "serious",
                         "observed": qsTr("Hệ thống thoát nước mưa chưa hoàn thành, nước mưa chảy tràn vào khu đất trống."),

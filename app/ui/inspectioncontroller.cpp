@@ -5,8 +5,6 @@
 #include "clustermanager.h"
 #include "coordinatevalidator.h"
 #include "domainlabels.h"
-#include "formmerge.h"
-#include "formreply.h"
 #include "geoboundary.h"
 #include "inspectionmanager.h"
 #include "minutescontroller.h"
@@ -14,7 +12,7 @@
 #include "photomodel.h"
 #include "positiontracker.h"
 #include "settingsmanager.h"
-#include "violationcatalog.h"
+#include "violationformcontroller.h"
 #include "violationmodel.h"
 
 #include <QDate>
@@ -49,7 +47,8 @@ InspectionController::InspectionController(InspectionManager *inspections,
       m_violations(new ViolationModel(inspections, labels, this)),
       m_photos(new PhotoModel(photos, labels, this)),
       m_violationPhotos(new PhotoModel(photos, labels, this)),
-      m_minutes(new MinutesController(inspections, this))
+      m_minutes(new MinutesController(inspections, this)),
+      m_violationForm(new ViolationFormController(inspections, m_violations, labels, this))
 {
     // A violation followed up from the cluster page may belong to the inspection shown here.
     connect(inspections, &InspectionManager::inspectionChanged, this, [this](const QString &id) {
@@ -233,13 +232,13 @@ void InspectionController::loadInspection(const QString &id)
 {
     m_id = id;
     m_row = m_inspections->inspection(id);
-    m_violationsShown.clear();
     // accuracy -1 means unknown (the core stores what it is given).
     if (m_row.value(QStringLiteral("accuracy_m")).toDouble() < 0)
         m_row.insert(QStringLiteral("accuracy_m"), QVariant());
     setSubmitMessage(QString(), {});
     m_checklist->load(id);
     m_violations->load(id);
+    m_violationForm->load(id);
     m_photos->load(id);
     m_minutes->load(id, m_row);
     emit inspectionChanged();
@@ -252,6 +251,7 @@ void InspectionController::close()
     m_positionWarning.clear();
     m_checklist->clear();
     m_violations->load(QString());
+    m_violationForm->load(QString());
     m_photos->load(QString());
     m_minutes->load(QString(), {});
     setSubmitMessage(QString(), {});
@@ -289,170 +289,6 @@ bool InspectionController::submit()
     return true;
 }
 
-QVariantMap InspectionController::violationRowOf(const QVariantMap &fields,
-                                                 QVariantMap *errorsOut) const
-{
-    QVariantMap &errors = *errorsOut;
-    // Never a null QString: the text columns are NOT NULL.
-    auto text = [&](const char *k) {
-        const QString t = fields.value(QLatin1String(k)).toString().trimmed();
-        return t.isNull() ? QStringLiteral("") : t;
-    };
-    const QString category = text("category");
-    const ViolationCatalog::Category cat = ViolationCatalog::find(category);
-    if (category.isEmpty())
-        errors.insert(QStringLiteral("category"), tr("Hãy chọn loại vi phạm."));
-    const QString severity = text("severity");
-    if (severity != QLatin1String("minor") && severity != QLatin1String("serious") &&
-        severity != QLatin1String("very_serious"))
-        errors.insert(QStringLiteral("severity"), tr("Hãy chọn mức độ vi phạm."));
-    const QString observed = text("observed");
-    if (observed.isEmpty())
-        errors.insert(QStringLiteral("observed"), tr("Hãy mô tả điều đã thấy tại hiện trường."));
-    const int maxLen = ChecklistManager::maxTextLength;
-    for (const char *k : {"observed", "remedy"})
-        if (text(k).size() > maxLen)
-            errors.insert(QLatin1String(k),
-                          tr("Quá dài: %1 ký tự, tối đa %2.").arg(text(k).size()).arg(maxLen));
-    if (text("responsible_party").size() > 300)
-        errors.insert(QStringLiteral("responsible_party"),
-                      tr("Quá dài: %1 ký tự, tối đa 300.").arg(text("responsible_party").size()));
-    QString deadlineIso;
-    const QString deadline = text("deadline");
-    if (!deadline.isEmpty()) {
-        const QDate d = DomainLabels::parseDate(deadline);
-        if (!d.isValid())
-            errors.insert(
-                QStringLiteral("deadline"),
-                tr("“%1” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026.")
-                    .arg(deadline.left(40)));
-        else if (d.year() < 2000 || d.year() > 2100)
-            errors.insert(QStringLiteral("deadline"),
-                          tr("Hạn khắc phục phải trong khoảng năm 2000–2100."));
-        else
-            deadlineIso = d.toString(Qt::ISODate);
-    }
-
-    QVariantMap row{
-        {QStringLiteral("category"), category},
-        {QStringLiteral("legal_basis"), cat.isValid() ? cat.legalBasis : text("legal_basis")},
-        {QStringLiteral("severity"), severity},
-        {QStringLiteral("observed"), observed},
-        {QStringLiteral("remedy"), text("remedy")},
-        {QStringLiteral("deadline_on"), deadlineIso},
-        {QStringLiteral("responsible_party"), text("responsible_party")}};
-    if (cat.isValid()) {
-        row.insert(QStringLiteral("fine_min_vnd"),
-                   cat.fineMinVnd ? QVariant(*cat.fineMinVnd) : QVariant());
-        row.insert(QStringLiteral("fine_max_vnd"),
-                   cat.fineMaxVnd ? QVariant(*cat.fineMaxVnd) : QVariant());
-    }
-    if (fields.contains(QStringLiteral("status")) && !text("status").isEmpty())
-        row.insert(QStringLiteral("status"), text("status"));
-    return row;
-}
-
-QVariantMap InspectionController::saveViolation(const QString &violationId,
-                                                const QVariantMap &fields)
-{
-    QVariantMap errors;
-    QVariantMap row = violationRowOf(fields, &errors);
-    if (!errors.isEmpty())
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("errors"), errors},
-                {QStringLiteral("message"), tr("Hãy sửa các ô được đánh dấu đỏ.")}};
-
-    QString id = violationId;
-    FormMerge::Result merged;
-    if (!violationId.isEmpty()) {
-        merged =
-            FormMerge::merge(row, m_violationsShown.value(violationId), violationRow(violationId));
-        row = merged.write;
-    }
-    const CoreError e = violationId.isEmpty() ? m_inspections->addViolation(m_id, row, &id)
-                        : row.isEmpty()       ? CoreError()
-                                              : m_inspections->updateViolation(violationId, row);
-    if (e.failed())
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("errors"), QVariantMap()},
-                {QStringLiteral("message"), e.message()}};
-    // What the form shows now is what its next save compares with: what was written, and the
-    // values the user was just told of (a new violation: all it wrote). Not before the write: a
-    // refused write leaves the user's changes to be written by the next save.
-    FormReply::rememberShown(&m_violationsShown[id], row, merged.changedUnder);
-    m_violations->reload();
-    emit violationsChanged();
-    if (!merged.changedUnder.isEmpty()) {
-        QVariantMap errors;
-        for (auto it = merged.changedUnder.constBegin(); it != merged.changedUnder.constEnd();
-             ++it) {
-            const QString value = it.key() == QLatin1String("severity")
-                                      ? m_labels->severity(it.value().toString())
-                                      : violationFormValue(it.key(), it.value());
-            errors.insert(violationFormKey(it.key()), FormReply::changedUnderMessage(value));
-        }
-        return FormReply::changedUnderReply(id, errors);
-    }
-    return {{QStringLiteral("ok"), true},
-            {QStringLiteral("id"), id},
-            {QStringLiteral("errors"), QVariantMap()}};
-}
-
-QString InspectionController::violationFormKey(const QString &column)
-{
-    return column == QLatin1String("deadline_on") ? QStringLiteral("deadline") : column;
-}
-
-QString InspectionController::violationFormValue(const QString &column, const QVariant &value) const
-{
-    return column == QLatin1String("deadline_on") ? m_labels->date(value.toString())
-                                                  : value.toString();
-}
-
-QVariantMap InspectionController::followPulledViolation(const QString &violationId,
-                                                        const QVariantMap &fields)
-{
-    const auto shown = m_violationsShown.find(violationId);
-    const QVariantMap now = violationRow(violationId);
-    if (shown == m_violationsShown.end() || now.isEmpty())
-        return {};
-    // The form's fields as the row's columns; one the app would refuse (a date half typed) is
-    // being changed, and is left to its user.
-    QVariantMap errors;
-    const QVariantMap row = violationRowOf(fields, &errors);
-    QVariantMap form;
-    for (const char *c :
-         {"category", "severity", "observed", "remedy", "deadline_on", "responsible_party"}) {
-        const QString column = QLatin1String(c);
-        if (!errors.contains(violationFormKey(column)))
-            form.insert(column, row.value(column));
-    }
-    QVariantMap followed;
-    const QVariantMap pulled = FormMerge::follow(form, &*shown, now);
-    for (auto it = pulled.constBegin(); it != pulled.constEnd(); ++it)
-        followed.insert(violationFormKey(it.key()), violationFormValue(it.key(), it.value()));
-    return followed;
-}
-
-QString InspectionController::deleteViolation(const QString &violationId)
-{
-    const CoreError e = m_inspections->deleteViolation(violationId);
-    if (e.ok()) {
-        m_violations->reload();
-        emit violationsChanged();
-    }
-    return e.message();
-}
-
-QVariantMap InspectionController::violation(const QString &violationId) const
-{
-    const int row = m_violations->indexOf(violationId);
-    if (row < 0)
-        return {};
-    m_violationsShown.insert(violationId, violationRow(violationId));
-    return m_violations->get(row);
-}
-
 void InspectionController::refreshPulled()
 {
     if (m_id.isEmpty())
@@ -472,11 +308,6 @@ void InspectionController::refreshPulled()
         m_row.insert(QStringLiteral("accuracy_m"), QVariant());
     m_minutes->setTexts(m_row);
     emit inspectionChanged();
-}
-
-QVariantMap InspectionController::violationRow(const QString &violationId) const
-{
-    return FormReply::rowIn(m_inspections->violations(m_id), violationId);
 }
 
 QVariantMap InspectionController::attachPhoto(const QString &fileOrUrl, const QString &questionId,

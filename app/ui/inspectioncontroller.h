@@ -9,6 +9,7 @@ Q_MOC_INCLUDE("checklistmodel.h")
 Q_MOC_INCLUDE("violationmodel.h")
 Q_MOC_INCLUDE("photomodel.h")
 Q_MOC_INCLUDE("minutescontroller.h")
+Q_MOC_INCLUDE("violationformcontroller.h")
 
 class ChecklistManager;
 class ChecklistModel;
@@ -20,12 +21,14 @@ class PhotoManager;
 class PhotoModel;
 class PositionTracker;
 class SettingsManager;
+class ViolationFormController;
 class ViolationModel;
 
 // The inspection being done: starting it at the current position (with the outside-boundary
 // warning), the checklist (ChecklistModel, each answer saved at once), violations, photos and
 // submitting with the list of missing required items. The minutes' participants and texts are
-// MinutesController's (minutes), which this class tells what inspection is open.
+// MinutesController's (minutes), and a violation's form is ViolationFormController's
+// (violationForm); this class tells both what inspection is open.
 class InspectionController : public QObject
 {
     Q_OBJECT
@@ -53,6 +56,8 @@ class InspectionController : public QObject
     Q_PROPERTY(PhotoModel *violationPhotos READ violationPhotos CONSTANT)
     // Sections I (participants), II (findings) and III (conclusions) of the minutes.
     Q_PROPERTY(MinutesController *minutes READ minutes CONSTANT)
+    // A violation's form: the violation it shows, its save and deletion, following a round.
+    Q_PROPERTY(ViolationFormController *violationForm READ violationForm CONSTANT)
 public:
     InspectionController(InspectionManager *inspections, ChecklistManager *checklists,
                          ClusterManager *clusters, PhotoManager *photos, PositionTracker *position,
@@ -80,6 +85,7 @@ public:
     PhotoModel *photos() const { return m_photos; }
     PhotoModel *violationPhotos() const { return m_violationPhotos; }
     MinutesController *minutes() const { return m_minutes; }
+    ViolationFormController *violationForm() const { return m_violationForm; }
     QString kind() const;
 
     // Starts a draft inspection of the cluster (kind: periodic, unscheduled, follow_up,
@@ -91,11 +97,11 @@ public:
     Q_INVOKABLE bool open(const QString &inspectionId);
     Q_INVOKABLE void close();
     // A sync round wrote to this device: the open inspection's answers, violations and
-    // participants are read again (forms keep what they show: see saveViolation,
-    // MinutesController::saveFindings; formsPulled); when a teammate's tablet submitted it
-    // meanwhile, the whole inspection is read again and is no longer editable here; so too when
-    // a teammate's tablet discarded it (what was saved here still goes to the registry, where a
-    // supervisor may bring it back).
+    // participants are read again (forms keep what they show: see
+    // ViolationFormController::saveViolation, MinutesController::saveFindings; formsPulled); when
+    // a teammate's tablet submitted it meanwhile, the whole inspection is read again and is no
+    // longer editable here; so too when a teammate's tablet discarded it (what was saved here
+    // still goes to the registry, where a supervisor may bring it back).
     void refreshPulled();
     // Discards the draft being done.
     Q_INVOKABLE bool discard();
@@ -107,16 +113,6 @@ public:
     // Submits; on refusal submitMessage names each missing required item and the rows show it.
     Q_INVOKABLE bool submit();
 
-    // Saves a violation (new when id is empty). fields: category, severity, observed, remedy,
-    // deadline (dd/MM/yyyy or yyyy-MM-dd), responsible_party, status.
-    // Returns {ok, id, message, errors: {field: message}}; nothing is saved when !ok. An edit
-    // writes only the fields changed since violation() gave them to the form (FormMerge): one a
-    // sync round changed meanwhile, and the user too, is not written but named in errors with
-    // its value now (changedUnder true); saved again, it is written.
-    Q_INVOKABLE QVariantMap saveViolation(const QString &violationId, const QVariantMap &fields);
-    Q_INVOKABLE QString deleteViolation(const QString &violationId);
-    Q_INVOKABLE QVariantMap violation(const QString &violationId) const;
-
     // Attaches a photo file (a path or a file: URL) to the inspection, to a question of it or to
     // a violation. fromCamera: the camera just wrote this file (position from the current fix).
     // Returns {ok, id, message, warnings}.
@@ -125,36 +121,19 @@ public:
     Q_INVOKABLE QString removePhoto(const QString &photoId);
     Q_INVOKABLE QVariantMap photo(const QString &photoId) const;
 
-    // A violation's form (`fields` as saveViolation takes them), after formsPulled: the fields
-    // its user has not changed since violation() or the last save follow what the row holds now
-    // (as MinutesController::followPulledTexts does for the minutes' texts); returns those, by
-    // the form's names, as the form shows them (a deadline as a date). A field being changed,
-    // or one the app would refuse, stays.
-    Q_INVOKABLE QVariantMap followPulledViolation(const QString &violationId,
-                                                  const QVariantMap &fields);
-
 signals:
     void inspectionChanged();
     void manualPositionChanged();
     void submitMessageChanged();
     void lastErrorChanged();
     void submitted();
-    void violationsChanged();
     void photosChanged();
     // A sync round wrote to this device: the lists were read again, and open forms follow it
-    // (followPulledViolation; MinutesController::followPulledTexts, followPulledParticipant).
+    // (ViolationFormController::followPulledViolation; MinutesController::followPulledTexts,
+    // followPulledParticipant).
     void formsPulled();
 
 private:
-    // The violation's row as this device holds it now (empty when it is not in this inspection).
-    QVariantMap violationRow(const QString &violationId) const;
-    // A violation's fields as the row's columns (saveViolation), with what the app refuses in
-    // `errors` (by the form's names).
-    QVariantMap violationRowOf(const QVariantMap &fields, QVariantMap *errors) const;
-    // A violation's column by the form's name (deadline_on: deadline), and its value as the form
-    // shows it (a date as the user writes it).
-    static QString violationFormKey(const QString &column);
-    QString violationFormValue(const QString &column, const QVariant &value) const;
     void setLastError(const QString &message);
     void setSubmitMessage(const QString &message, const QStringList &missing);
     void loadInspection(const QString &id);
@@ -171,13 +150,12 @@ private:
     PhotoModel *m_photos;
     PhotoModel *m_violationPhotos;
     MinutesController *m_minutes;
+    ViolationFormController *m_violationForm;
 
     QString m_id;
     // As opened (what the page shows), and as read again when submitted or when a round changed
     // its status; its texts as the minutes' form has them are MinutesController's.
     QVariantMap m_row;
-    // The violations as violation() gave them to the form (their rows), by id.
-    mutable QHash<QString, QVariantMap> m_violationsShown;
     QString m_positionWarning;
     QString m_submitMessage;
     QStringList m_missingItems;

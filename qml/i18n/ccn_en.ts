@@ -1561,97 +1561,57 @@
 <context>
     <name>InspectionController</name>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="91"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="90"/>
         <source>Không có toạ độ</source>
         <translation>No coordinates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="137"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="136"/>
         <source>Vĩ độ “%1” không phải là số (ví dụ: 20,0456).</source>
         <translation>Latitude “%1” is not a number (e.g. 20.0456).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="139"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="138"/>
         <source>Kinh độ “%1” không phải là số (ví dụ: 106,0212).</source>
         <translation>Longitude “%1” is not a number (e.g. 106.0212).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="161"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="160"/>
         <source>Không tìm thấy cụm công nghiệp này.</source>
         <translation>This industrial cluster was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="165"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="164"/>
         <source>Chưa có mẫu phiếu kiểm tra trên máy. Hãy đồng bộ dữ liệu rồi thử lại.</source>
         <translation>There is no checklist template on this device. Sync, then try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="180"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="179"/>
         <source>Vị trí từ thiết bị không hợp lệ nên không được ghi: %1</source>
         <translation>The device position is not valid and was not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="190"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="189"/>
         <source>Chưa có vị trí: cuộc kiểm tra được bắt đầu không kèm toạ độ. Có thể nhập toạ độ bằng tay trong bảng vị trí.</source>
         <translation>No position yet: the inspection was started without coordinates. You can type coordinates in the position panel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="199"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="198"/>
         <source>Cảnh báo: vị trí hiện tại nằm ngoài ranh giới cụm, cách khoảng %1 m. Hãy kiểm tra lại bạn đang ở đúng cụm %2.</source>
         <translation>Warning: you are outside the cluster boundary, about %1 m away. Check that you are at %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="223"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="222"/>
         <source>Không tìm thấy cuộc kiểm tra.</source>
         <translation>Inspection not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="304"/>
-        <source>Hãy chọn loại vi phạm.</source>
-        <translation>Choose the kind of violation.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="308"/>
-        <source>Hãy chọn mức độ vi phạm.</source>
-        <translation>Choose the severity.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="311"/>
-        <source>Hãy mô tả điều đã thấy tại hiện trường.</source>
-        <translation>Describe what you saw on site.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="316"/>
-        <source>Quá dài: %1 ký tự, tối đa %2.</source>
-        <translation>Too long: %1 characters, at most %2.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="319"/>
-        <source>Quá dài: %1 ký tự, tối đa 300.</source>
-        <translation>Too long: %1 characters, at most 300.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="327"/>
-        <source>“%1” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026.</source>
-        <translation>“%1” is not a date. Enter day/month/year, e.g. 31/12/2026.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="331"/>
-        <source>Hạn khắc phục phải trong khoảng năm 2000–2100.</source>
-        <translation>The deadline must be between the years 2000 and 2100.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="363"/>
-        <source>Hãy sửa các ô được đánh dấu đỏ.</source>
-        <translation>Correct the fields marked in red.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="489"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="320"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước khi thêm ảnh.</source>
         <translation>Start an inspection before adding photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="493"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="324"/>
         <source>Không tìm thấy tệp ảnh: %1</source>
         <translation>Photo file not found: %1</translation>
     </message>
@@ -3805,6 +3765,49 @@ Hai là (second), …</translation>
         <location filename="../components/UnsavedDialog.qml" line="27"/>
         <source>Rời trang khi còn thông tin chưa lưu?</source>
         <translation>Leave the page with information not saved?</translation>
+    </message>
+</context>
+<context>
+    <name>ViolationFormController</name>
+    <message>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="39"/>
+        <source>Hãy chọn loại vi phạm.</source>
+        <translation>Choose the kind of violation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="43"/>
+        <source>Hãy chọn mức độ vi phạm.</source>
+        <translation>Choose the severity.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="46"/>
+        <source>Hãy mô tả điều đã thấy tại hiện trường.</source>
+        <translation>Describe what you saw on site.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="51"/>
+        <source>Quá dài: %1 ký tự, tối đa %2.</source>
+        <translation>Too long: %1 characters, at most %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="54"/>
+        <source>Quá dài: %1 ký tự, tối đa 300.</source>
+        <translation>Too long: %1 characters, at most 300.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="62"/>
+        <source>“%1” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026.</source>
+        <translation>“%1” is not a date. Enter day/month/year, e.g. 31/12/2026.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="66"/>
+        <source>Hạn khắc phục phải trong khoảng năm 2000–2100.</source>
+        <translation>The deadline must be between the years 2000 and 2100.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="98"/>
+        <source>Hãy sửa các ô được đánh dấu đỏ.</source>
+        <translation>Correct the fields marked in red.</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,7 @@ Page {
     signal photoRequested(string photoId)
 
     function load() {
-        const v = violationId !== "" ? app.inspection.violation(violationId) : null;
+        const v = violationId !== "" ? app.inspection.violationForm.violation(violationId) : null;
         if (!v) {
             categoryBox.currentIndex = -1;
             app.inspection.violationPhotos.violationId = "";
@@ -79,7 +79,7 @@ Page {
     function followPulled() {
         if (violationId === "")
             return;
-        const f = app.inspection.followPulledViolation(violationId, fields());
+        const f = app.inspection.violationForm.followPulledViolation(violationId, fields());
         if (f.category !== undefined)
             categoryBox.currentIndex = app.catalog.indexOf(f.category);
         if (f.severity !== undefined)
@@ -100,7 +100,7 @@ Page {
     }
 
     function save() {
-        const r = app.inspection.saveViolation(violationId, fields());
+        const r = app.inspection.violationForm.saveViolation(violationId, fields());
         errors = r.errors || {};
         message = r.ok ? "" : r.message;
         if (r.ok && violationId === "") {
@@ -381,7 +381,7 @@ Page {
                     palette.windowText: "#B71C1C"
                     text: qsTr("Xoá vi phạm")
                     onClicked: {
-                        page.message = page.app.inspection.deleteViolation(page.violationId);
+                        page.message = page.app.inspection.violationForm.deleteViolation(page.violationId);
                         if (page.message === "")
                             page.done();
                     }

@@ -154,7 +154,7 @@ TestCase {
         win.openViolation("");
         tryVerify(() => page().title === "Ghi nhận vi phạm");
         // Missing fields: errors per field, nothing saved.
-        let r = insp.saveViolation("", {
+        let r = insp.violationForm.saveViolation("", {
                 "category": "",
                 "severity": "",
                 "observed": "",
@@ -167,7 +167,7 @@ TestCase {
         verify(r.errors.deadline !== undefined);
         compare(insp.violations.count, 0);
         const cat = app.catalog.get(0);
-        r = insp.saveViolation("", {
+        r = insp.violationForm.saveViolation("", {
                 "category": cat.code,
                 "severity": "serious",
                 "observed": "Chưa bố trí cán bộ môi trường",
@@ -183,7 +183,7 @@ TestCase {
         verify(p.ok, p.message);
         compare(insp.violations.get(0).photoCount, 1);
         // Edit and delete.
-        r = insp.saveViolation(r.id, {
+        r = insp.violationForm.saveViolation(r.id, {
                 "category": cat.code,
                 "severity": "minor",
                 "observed": "Đã sửa",
@@ -191,13 +191,13 @@ TestCase {
             });
         verify(r.ok, r.message);
         compare(insp.violations.get(0).severity, "minor");
-        const extra = insp.saveViolation("", {
+        const extra = insp.violationForm.saveViolation("", {
                 "category": cat.code,
                 "severity": "minor",
                 "observed": "Sẽ xoá"
             });
         compare(insp.violations.count, 2);
-        compare(insp.deleteViolation(extra.id), "");
+        compare(insp.violationForm.deleteViolation(extra.id), "");
         compare(insp.violations.count, 1);
         tc.violationId = r.id;
         win.stackView.pop();

@@ -7,6 +7,7 @@
 #include "inspectionmanager.h"
 #include "recordwriter.h"
 #include "settingsmanager.h"
+#include "violationformcontroller.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -152,7 +153,7 @@ private slots:
             m_app->clusterManager()->clusters({}).first().toMap().value("id").toString();
         InspectionController *insp = m_app->inspection();
         QVERIFY(insp->start(cluster));
-        const QVariantMap saved = insp->saveViolation(
+        const QVariantMap saved = insp->violationForm()->saveViolation(
             {}, {{QStringLiteral("category"), QStringLiteral("Thiếu cán bộ môi trường")},
                  {QStringLiteral("severity"), QStringLiteral("minor")},
                  {QStringLiteral("observed"), QStringLiteral("Không có cán bộ môi trường")}});
@@ -187,7 +188,7 @@ private slots:
         QCOMPARE(row().value(QStringLiteral("status")).toString(),
                  QStringLiteral("fixed_reported"));
         // The inspection's own list (the same inspection is open) follows.
-        QCOMPARE(insp->violation(vid).value(QStringLiteral("status")).toString(),
+        QCOMPARE(insp->violationForm()->violation(vid).value(QStringLiteral("status")).toString(),
                  QStringLiteral("fixed_reported"));
         QVERIFY(!c->setViolationStatus(vid, QStringLiteral("remedying")).isEmpty());
         QCOMPARE(row().value(QStringLiteral("status")).toString(),

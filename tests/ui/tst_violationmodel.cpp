@@ -3,6 +3,7 @@
 #include "inspectioncontroller.h"
 #include "settingsmanager.h"
 #include "violationcatalogmodel.h"
+#include "violationformcontroller.h"
 #include "violationmodel.h"
 
 #include <QSignalSpy>
@@ -34,7 +35,7 @@ private slots:
         QCOMPARE(m->rowCount(), 0);
         QSignalSpy count(m, &ViolationModel::countChanged);
         const QVariantMap cat = m_app->catalog()->get(0);
-        const QVariantMap r = m_app->inspection()->saveViolation(
+        const QVariantMap r = m_app->inspection()->violationForm()->saveViolation(
             {}, {{QStringLiteral("category"), cat.value(QStringLiteral("code"))},
                  {QStringLiteral("severity"), QStringLiteral("very_serious")},
                  {QStringLiteral("observed"), QStringLiteral("Xả thải chưa qua xử lý")},

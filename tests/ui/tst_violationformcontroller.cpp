@@ -1,0 +1,220 @@
+#include "appcontroller.h"
+#include "clusterlistmodel.h"
+#include "database.h"
+#include "inspectioncontroller.h"
+#include "inspectionmanager.h"
+#include "settingsmanager.h"
+#include "uitest.h"
+#include "violationcatalogmodel.h"
+#include "violationformcontroller.h"
+#include "violationmodel.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+// A violation's form (app.inspection.violationForm): fields refused beside their field, a save,
+// its evidence photo and deletion, and the form against what a sync round writes while it is
+// open.
+class TestViolationFormController : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<SettingsManager> m_settings;
+    std::unique_ptr<AppController> m_app;
+
+    InspectionController *insp() { return m_app->inspection(); }
+    ViolationFormController *violationForm() { return m_app->inspection()->violationForm(); }
+    // A sync round's write of `column` of a row.
+    bool pulledInto(const QString &table, const QString &id, const QString &column,
+                    const QString &text)
+    {
+        return uitest::pulledInto(m_app.get(), table, id, column, text);
+    }
+    static QString photoPath()
+    {
+        return QStringLiteral(CCN_SHARED_DIR "/data/photos/gps/DSCN0010.jpg");
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(uitest::openDemoApp(m_dir, &m_settings, &m_app)); }
+
+    void cleanup()
+    {
+        if (insp()->editable())
+            insp()->discard();
+    }
+
+    void violations()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        QVariantMap r = violationForm()->saveViolation(
+            {}, {{QStringLiteral("deadline"), QStringLiteral("hôm qua")},
+                 {QStringLiteral("observed"), QString(5000, QLatin1Char('x'))}});
+        QVERIFY(!r.value(QStringLiteral("ok")).toBool());
+        const QVariantMap errors = r.value(QStringLiteral("errors")).toMap();
+        for (const char *k : {"category", "severity", "observed", "deadline"})
+            QVERIFY2(errors.contains(QLatin1String(k)), k);
+        QCOMPARE(insp()->violations()->rowCount(), 0);
+
+        const QVariantMap cat = m_app->catalog()->get(0);
+        r = violationForm()->saveViolation(
+            {}, {{QStringLiteral("category"), cat.value(QStringLiteral("code"))},
+                 {QStringLiteral("severity"), QStringLiteral("serious")},
+                 {QStringLiteral("observed"), QStringLiteral("Không có nhật ký vận hành")},
+                 {QStringLiteral("deadline"), QStringLiteral("30/6/2027")}});
+        QVERIFY2(r.value(QStringLiteral("ok")).toBool(),
+                 qPrintable(r.value(QStringLiteral("message")).toString()));
+        const QString id = r.value(QStringLiteral("id")).toString();
+        QCOMPARE(insp()->violations()->rowCount(), 1);
+        const QVariantMap v = violationForm()->violation(id);
+        QCOMPARE(v.value(QStringLiteral("deadlineOn")).toString(), QStringLiteral("2027-06-30"));
+        QCOMPARE(v.value(QStringLiteral("legalBasis")), cat.value(QStringLiteral("legalBasis")));
+        QCOMPARE(v.value(QStringLiteral("fineMin")).toLongLong(),
+                 cat.value(QStringLiteral("fineMin")).toLongLong());
+
+        // Evidence photo from a real file (the camera cannot run in tests).
+        const QVariantMap p = insp()->attachPhoto(photoPath(), {}, id);
+        QVERIFY2(p.value(QStringLiteral("ok")).toBool(),
+                 qPrintable(p.value(QStringLiteral("message")).toString()));
+        QCOMPARE(violationForm()->violation(id).value(QStringLiteral("photoCount")).toInt(), 1);
+        const QVariantMap shown = insp()->photo(p.value(QStringLiteral("id")).toString());
+        QVERIFY(shown.value(QStringLiteral("hasPosition")).toBool());
+        QVERIFY(shown.value(QStringLiteral("url")).toUrl().isLocalFile());
+
+        QVERIFY(violationForm()->deleteViolation(id).isEmpty());
+        QCOMPARE(insp()->violations()->rowCount(), 0);
+    }
+
+    // A round writes a violation whose form is open: told (formsPulled), the fields the
+    // user left as shown follow (as the form shows them: a deadline as a date), the one they are
+    // changing stays theirs and its save names the round's value; a date half typed is theirs.
+    void aViolationFormFollowsWhatARoundWrote()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        QVariantMap form{
+            {QStringLiteral("category"), m_app->catalog()->get(0).value(QStringLiteral("code"))},
+            {QStringLiteral("severity"), QStringLiteral("serious")},
+            {QStringLiteral("observed"), QStringLiteral("Không có nhật ký vận hành")},
+            {QStringLiteral("remedy"), QStringLiteral("Lập nhật ký")},
+            {QStringLiteral("deadline"), QStringLiteral("30/6/2027")},
+            {QStringLiteral("responsible_party"), QStringLiteral("Chủ đầu tư")}};
+        QVariantMap r = violationForm()->saveViolation({}, form);
+        QVERIFY(r.value(QStringLiteral("ok")).toBool());
+        const QString id = r.value(QStringLiteral("id")).toString();
+        QVERIFY(!violationForm()->violation(id).isEmpty()); // the form opens it
+        QSignalSpy told(insp(), &InspectionController::formsPulled);
+        const QString vt = QStringLiteral("violations");
+        QVERIFY(pulledInto(vt, id, QStringLiteral("remedy"), QStringLiteral("Lắp đồng hồ")));
+        QVERIFY(pulledInto(vt, id, QStringLiteral("deadline_on"), QStringLiteral("2027-03-31")));
+        QVERIFY(pulledInto(vt, id, QStringLiteral("observed"), QStringLiteral("Đồng nghiệp ghi")));
+        QVERIFY(pulledInto(vt, id, QStringLiteral("severity"), QStringLiteral("very_serious")));
+        insp()->refreshPulled();
+        QCOMPARE(told.count(), 1);
+        // The user is typing the remedy, and a date not yet whole.
+        form.insert(QStringLiteral("remedy"), QStringLiteral("Lập nhật ký hằng ngày"));
+        form.insert(QStringLiteral("deadline"), QStringLiteral("31/12/20"));
+        form.insert(QStringLiteral("severity"), QStringLiteral("minor"));
+        QVariantMap followed = violationForm()->followPulledViolation(id, form);
+        QCOMPARE(followed,
+                 (QVariantMap{{QStringLiteral("observed"), QStringLiteral("Đồng nghiệp ghi")}}));
+        // The date typed whole again, as it was shown: it follows now, as a date.
+        form.insert(QStringLiteral("deadline"), QStringLiteral("30/06/2027"));
+        followed = violationForm()->followPulledViolation(id, form);
+        QCOMPARE(followed,
+                 (QVariantMap{{QStringLiteral("deadline"), QStringLiteral("31/03/2027")}}));
+        QVERIFY(violationForm()->followPulledViolation(id, form).isEmpty());
+        // Saved as the form now shows it: the remedy and severity the user changed are named,
+        // nothing the round wrote is written over.
+        form.insert(QStringLiteral("observed"), QStringLiteral("Đồng nghiệp ghi"));
+        form.insert(QStringLiteral("deadline"), QStringLiteral("31/03/2027"));
+        r = violationForm()->saveViolation(id, form);
+        QVERIFY(r.value(QStringLiteral("changedUnder")).toBool());
+        QStringList named = r.value(QStringLiteral("errors")).toMap().keys();
+        QCOMPARE(named, (QStringList{QStringLiteral("remedy"), QStringLiteral("severity")}));
+        const QVariantMap v =
+            m_app->inspectionManager()->violations(insp()->inspectionId()).value(0).toMap();
+        QCOMPARE(v.value(QStringLiteral("remedy")).toString(), QStringLiteral("Lắp đồng hồ"));
+        QCOMPARE(v.value(QStringLiteral("observed")).toString(), QStringLiteral("Đồng nghiệp ghi"));
+        QCOMPARE(v.value(QStringLiteral("deadline_on")).toString(), QStringLiteral("2027-03-31"));
+        // A violation not opened in a form, or gone: nothing to follow.
+        QVERIFY(violationForm()->followPulledViolation(QStringLiteral("nope"), form).isEmpty());
+    }
+
+    // As the minutes' texts (tst_minutescontroller): fields the user left as violation() gave
+    // them keep what a sync round wrote meanwhile.
+    void aViolationFieldChangedBySyncIsNotOverwrittenUnseen()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        const QVariantMap cat = m_app->catalog()->get(0);
+        QVariantMap form{{QStringLiteral("category"), cat.value(QStringLiteral("code"))},
+                         {QStringLiteral("severity"), QStringLiteral("serious")},
+                         {QStringLiteral("observed"), QStringLiteral("Không có nhật ký vận hành")},
+                         {QStringLiteral("remedy"), QStringLiteral("Lập nhật ký")},
+                         {QStringLiteral("deadline"), QStringLiteral("30/6/2027")}};
+        QVariantMap r = violationForm()->saveViolation({}, form);
+        QVERIFY(r.value(QStringLiteral("ok")).toBool());
+        const QString id = r.value(QStringLiteral("id")).toString();
+        QVERIFY(!violationForm()->violation(id).isEmpty()); // the form opens it
+        auto pulled = [&](const QString &column, const QString &text) {
+            return pulledInto(QStringLiteral("violations"), id, column, text);
+        };
+        // Read from the database: violation() is what the form calls when it opens.
+        auto stored = [&](const char *column) {
+            QSqlQuery q(m_app->database()->connection());
+            q.prepare(QStringLiteral("SELECT %1 FROM violations WHERE id = ?")
+                          .arg(QLatin1String(column)));
+            q.addBindValue(id);
+            return q.exec() && q.next() ? q.value(0).toString() : QStringLiteral("<none>");
+        };
+        QVERIFY(pulled(QStringLiteral("remedy"), QStringLiteral("Lắp đồng hồ nước thải")));
+        QVERIFY(pulled(QStringLiteral("deadline_on"), QStringLiteral("2027-03-31")));
+        form.insert(QStringLiteral("observed"), QStringLiteral("Không xuất trình nhật ký"));
+        r = violationForm()->saveViolation(id, form);
+        QVERIFY2(r.value(QStringLiteral("ok")).toBool(),
+                 qPrintable(r.value(QStringLiteral("message")).toString()));
+        QCOMPARE(stored("observed"), QStringLiteral("Không xuất trình nhật ký"));
+        QCOMPARE(stored("remedy"), QStringLiteral("Lắp đồng hồ nước thải"));
+        QCOMPARE(stored("deadline_on"), QStringLiteral("2027-03-31"));
+
+        QVERIFY(pulled(QStringLiteral("remedy"), QStringLiteral("Lắp đồng hồ và camera")));
+        form.insert(QStringLiteral("remedy"), QStringLiteral("Lập nhật ký vận hành hằng ngày"));
+        r = violationForm()->saveViolation(id, form);
+        QVERIFY(!r.value(QStringLiteral("ok")).toBool());
+        QVERIFY(r.value(QStringLiteral("changedUnder")).toBool());
+        QCOMPARE(r.value(QStringLiteral("errors")).toMap().keys(),
+                 QStringList{QStringLiteral("remedy")});
+        QCOMPARE(stored("remedy"), QStringLiteral("Lắp đồng hồ và camera"));
+        QVERIFY(violationForm()->saveViolation(id, form).value(QStringLiteral("ok")).toBool());
+        QCOMPARE(stored("remedy"), QStringLiteral("Lập nhật ký vận hành hằng ngày"));
+        // The deadline the form still shows (30/6/2027) was not the user's change: kept.
+        QCOMPARE(stored("deadline_on"), QStringLiteral("2027-03-31"));
+    }
+
+    // A new violation's form stays open after its first save (the page goes on with its id,
+    // without loading it again): its next save is merged with what the first one wrote.
+    void aNewViolationsNextSaveKeepsWhatSyncWrote()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        QVariantMap form{
+            {QStringLiteral("category"), m_app->catalog()->get(0).value(QStringLiteral("code"))},
+            {QStringLiteral("severity"), QStringLiteral("minor")},
+            {QStringLiteral("observed"), QStringLiteral("Thiếu biển báo")},
+            {QStringLiteral("remedy"), QStringLiteral("Lắp biển báo")}};
+        const QVariantMap r = violationForm()->saveViolation({}, form);
+        QVERIFY(r.value(QStringLiteral("ok")).toBool());
+        const QString id = r.value(QStringLiteral("id")).toString();
+        QVERIFY(pulledInto(QStringLiteral("violations"), id, QStringLiteral("remedy"),
+                           QStringLiteral("Lắp biển báo trước 15/12")));
+        form.insert(QStringLiteral("observed"), QStringLiteral("Thiếu biển báo ở cổng chính"));
+        QVERIFY(violationForm()->saveViolation(id, form).value(QStringLiteral("ok")).toBool());
+        QCOMPARE(violationForm()->violation(id).value(QStringLiteral("remedy")).toString(),
+                 QStringLiteral("Lắp biển báo trước 15/12"));
+        QCOMPARE(violationForm()->violation(id).value(QStringLiteral("observed")).toString(),
+                 QStringLiteral("Thiếu biển báo ở cổng chính"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestViolationFormController)
+#include "tst_violationformcontroller.moc"
