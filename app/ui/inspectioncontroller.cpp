@@ -238,7 +238,7 @@ void InspectionController::loadInspection(const QString &id)
     setSubmitMessage(QString(), {});
     m_checklist->load(id);
     m_violations->load(id);
-    m_violationForm->load(id);
+    m_violationForm->load(id, editable());
     m_photos->load(id);
     m_minutes->load(id, m_row);
     emit inspectionChanged();
@@ -251,7 +251,7 @@ void InspectionController::close()
     m_positionWarning.clear();
     m_checklist->clear();
     m_violations->load(QString());
-    m_violationForm->load(QString());
+    m_violationForm->load(QString(), false);
     m_photos->load(QString());
     m_minutes->load(QString(), {});
     setSubmitMessage(QString(), {});
@@ -284,6 +284,7 @@ bool InspectionController::submit()
     setSubmitMessage(QString(), {});
     m_row = m_inspections->inspection(m_id);
     m_minutes->setTexts(m_row);
+    m_violationForm->setEditable(editable());
     emit inspectionChanged();
     emit submitted();
     return true;
@@ -307,6 +308,7 @@ void InspectionController::refreshPulled()
     if (m_row.value(QStringLiteral("accuracy_m")).toDouble() < 0)
         m_row.insert(QStringLiteral("accuracy_m"), QVariant());
     m_minutes->setTexts(m_row);
+    m_violationForm->setEditable(editable());
     emit inspectionChanged();
 }
 

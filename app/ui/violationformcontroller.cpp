@@ -11,6 +11,12 @@
 
 #include <QDate>
 
+namespace {
+// The violation's columns its form shows and its user changes (by the form's names: deadline).
+constexpr const char *formColumns[] = {"category", "severity",    "observed",
+                                       "remedy",   "deadline_on", "responsible_party"};
+} // namespace
+
 ViolationFormController::ViolationFormController(InspectionManager *inspections,
                                                  ViolationModel *violations, DomainLabels *labels,
                                                  QObject *parent)
@@ -18,10 +24,16 @@ ViolationFormController::ViolationFormController(InspectionManager *inspections,
 {
 }
 
-void ViolationFormController::load(const QString &inspectionId)
+void ViolationFormController::load(const QString &inspectionId, bool editable)
 {
     m_id = inspectionId;
+    m_editable = editable;
     m_violationsShown.clear();
+}
+
+void ViolationFormController::setEditable(bool editable)
+{
+    m_editable = editable;
 }
 
 QVariantMap ViolationFormController::violationRowOf(const QVariantMap &fields,
@@ -157,8 +169,7 @@ QVariantMap ViolationFormController::followPulledViolation(const QString &violat
     QVariantMap errors;
     const QVariantMap row = violationRowOf(fields, &errors);
     QVariantMap form;
-    for (const char *c :
-         {"category", "severity", "observed", "remedy", "deadline_on", "responsible_party"}) {
+    for (const char *c : formColumns) {
         const QString column = QLatin1String(c);
         if (!errors.contains(violationFormKey(column)))
             form.insert(column, row.value(column));
@@ -168,6 +179,32 @@ QVariantMap ViolationFormController::followPulledViolation(const QString &violat
     for (auto it = pulled.constBegin(); it != pulled.constEnd(); ++it)
         followed.insert(violationFormKey(it.key()), violationFormValue(it.key(), it.value()));
     return followed;
+}
+
+bool ViolationFormController::dirty(const QString &violationId, const QVariantMap &fields) const
+{
+    if (!m_editable)
+        return false;
+    // A new violation's form (none given by violation()) was shown empty.
+    const QVariantMap shown = m_violationsShown.value(violationId);
+    QVariantMap errors;
+    const QVariantMap row = violationRowOf(fields, &errors);
+    for (const char *c : formColumns) {
+        const QString column = QLatin1String(c);
+        // Both as the form shows them: a date as a date, whatever the user's way of writing it,
+        // a text without the spaces a save trims; a field the app would refuse (a date half
+        // typed) as typed.
+        const QString key = violationFormKey(column);
+        const QString now = errors.contains(key) ? fields.value(key).toString().trimmed()
+                                                 : violationFormValue(column, row.value(column));
+        const QString was = violationFormValue(column, shown.value(column)).trimmed();
+        // The form offers the catalogue's categories only: one outside it shows as none.
+        const bool notOffered = column == QLatin1String("category") && now.isEmpty() &&
+                                !ViolationCatalog::find(was).isValid();
+        if (now != was && !notOffered)
+            return true;
+    }
+    return false;
 }
 
 QString ViolationFormController::deleteViolation(const QString &violationId)

@@ -11,9 +11,10 @@ class ViolationModel;
 // The violation form of the open inspection: a violation as the form shows it, its save (new or
 // changed), its deletion, and, after a sync round, the fields its user is not changing following
 // what the round wrote. A save writes only what its user changed since the form was shown
-// (FormMerge). InspectionController owns it, with the violations list (ViolationModel) it reads
-// the form's violation from and reads again after a save; it tells it which inspection is open
-// (load).
+// (FormMerge), and whether the form holds changes not saved is told from the same record
+// (dirty). InspectionController owns it, with the violations list (ViolationModel) it reads the
+// form's violation from and reads again after a save; it tells it which inspection is open and
+// whether it is editable (load, setEditable).
 class ViolationFormController : public QObject
 {
     Q_OBJECT
@@ -21,9 +22,13 @@ public:
     ViolationFormController(InspectionManager *inspections, ViolationModel *violations,
                             DomainLabels *labels, QObject *parent = nullptr);
 
-    // The violations of the inspection `inspectionId` (empty: none open) are the forms'; what
+    // The violations of the inspection `inspectionId` (empty: none open) are the forms', and
+    // their changes are the user's when it is `editable` (InspectionController::editable); what
     // violation() gave to forms before is forgotten.
-    void load(const QString &inspectionId);
+    void load(const QString &inspectionId, bool editable);
+    // The open inspection became read-only here (submitted here, or a round brought its
+    // submission or discard), or editable again.
+    void setEditable(bool editable);
 
     // Saves a violation (new when id is empty). fields: category, severity, observed, remedy,
     // deadline (dd/MM/yyyy or yyyy-MM-dd), responsible_party, status.
@@ -46,6 +51,14 @@ public:
     Q_INVOKABLE QVariantMap followPulledViolation(const QString &violationId,
                                                   const QVariantMap &fields);
 
+    // Whether a violation's form (`fields` as saveViolation takes them; violationId empty before
+    // a new violation's first save) holds changes not saved: what it shows differs from what
+    // violation() gave it, its last save wrote (or named as a round's: the field the user
+    // changed too stays a change) or followPulledViolation followed, compared as the form shows
+    // them (a deadline as a date, a text without the spaces a save trims). Never when the
+    // inspection is not editable.
+    Q_INVOKABLE bool dirty(const QString &violationId, const QVariantMap &fields) const;
+
 signals:
     // A violation was saved or deleted here (the violations model was read again).
     void violationsChanged();
@@ -66,6 +79,8 @@ private:
     DomainLabels *m_labels;
 
     QString m_id;
-    // The violations as violation() gave them to the form (their rows), by id.
+    bool m_editable = false;
+    // The violations as violation() gave them to the form, as saved or followed since (their
+    // rows), by id: what a save is merged with, and what dirty() compares the form with.
     mutable QHash<QString, QVariantMap> m_violationsShown;
 };

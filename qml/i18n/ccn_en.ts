@@ -1606,12 +1606,12 @@
         <translation>Inspection not found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="320"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="322"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước khi thêm ảnh.</source>
         <translation>Start an inspection before adding photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspectioncontroller.cpp" line="324"/>
+        <location filename="../../app/ui/inspectioncontroller.cpp" line="326"/>
         <source>Không tìm thấy tệp ảnh: %1</source>
         <translation>Photo file not found: %1</translation>
     </message>
@@ -3770,42 +3770,42 @@ Hai là (second), …</translation>
 <context>
     <name>ViolationFormController</name>
     <message>
-        <location filename="../../app/ui/violationformcontroller.cpp" line="39"/>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="51"/>
         <source>Hãy chọn loại vi phạm.</source>
         <translation>Choose the kind of violation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/violationformcontroller.cpp" line="43"/>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="55"/>
         <source>Hãy chọn mức độ vi phạm.</source>
         <translation>Choose the severity.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/violationformcontroller.cpp" line="46"/>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="58"/>
         <source>Hãy mô tả điều đã thấy tại hiện trường.</source>
         <translation>Describe what you saw on site.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/violationformcontroller.cpp" line="51"/>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="63"/>
         <source>Quá dài: %1 ký tự, tối đa %2.</source>
         <translation>Too long: %1 characters, at most %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/violationformcontroller.cpp" line="54"/>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="66"/>
         <source>Quá dài: %1 ký tự, tối đa 300.</source>
         <translation>Too long: %1 characters, at most 300.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/violationformcontroller.cpp" line="62"/>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="74"/>
         <source>“%1” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026.</source>
         <translation>“%1” is not a date. Enter day/month/year, e.g. 31/12/2026.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/violationformcontroller.cpp" line="66"/>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="78"/>
         <source>Hạn khắc phục phải trong khoảng năm 2000–2100.</source>
         <translation>The deadline must be between the years 2000 and 2100.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/violationformcontroller.cpp" line="98"/>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="110"/>
         <source>Hãy sửa các ô được đánh dấu đỏ.</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
@@ -3813,122 +3813,122 @@ Hai là (second), …</translation>
 <context>
     <name>ViolationFormPage</name>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="115"/>
+        <location filename="../pages/ViolationFormPage.qml" line="104"/>
         <source>Ghi nhận vi phạm</source>
         <translation>Record a violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="115"/>
+        <location filename="../pages/ViolationFormPage.qml" line="104"/>
         <source>Sửa vi phạm</source>
         <translation>Edit violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="144"/>
+        <location filename="../pages/ViolationFormPage.qml" line="133"/>
         <source>Loại vi phạm</source>
         <translation>Kind of violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="156"/>
+        <location filename="../pages/ViolationFormPage.qml" line="145"/>
         <source>Chọn loại vi phạm…</source>
         <translation>Choose the kind of violation…</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="168"/>
+        <location filename="../pages/ViolationFormPage.qml" line="157"/>
         <source>Căn cứ: %1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="168"/>
+        <location filename="../pages/ViolationFormPage.qml" line="157"/>
         <source>Mức phạt: %1</source>
         <translation>Fine: %1</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="176"/>
+        <location filename="../pages/ViolationFormPage.qml" line="165"/>
         <source>Mức độ</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="203"/>
+        <location filename="../pages/ViolationFormPage.qml" line="192"/>
         <source>Nội dung vi phạm (điều đã thấy)</source>
         <translation>What was seen</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="215"/>
+        <location filename="../pages/ViolationFormPage.qml" line="204"/>
         <source>Mô tả cụ thể điều quan sát được tại hiện trường</source>
         <translation>Describe exactly what you observed on site</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="229"/>
+        <location filename="../pages/ViolationFormPage.qml" line="218"/>
         <source>Biện pháp khắc phục yêu cầu</source>
         <translation>Required remedy</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="261"/>
+        <location filename="../pages/ViolationFormPage.qml" line="250"/>
         <source>Hạn khắc phục (ngày/tháng/năm)</source>
         <translation>Deadline (day/month/year)</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="286"/>
+        <location filename="../pages/ViolationFormPage.qml" line="275"/>
         <source>Đơn vị chịu trách nhiệm</source>
         <translation>Responsible party</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="306"/>
+        <location filename="../pages/ViolationFormPage.qml" line="295"/>
         <source>Ảnh làm chứng cứ</source>
         <translation>Evidence photos</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="312"/>
+        <location filename="../pages/ViolationFormPage.qml" line="301"/>
         <source>Lưu vi phạm trước, sau đó thêm ảnh.</source>
         <translation>Save the violation first, then add photos.</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="328"/>
+        <location filename="../pages/ViolationFormPage.qml" line="317"/>
         <source>Thêm ảnh từ tệp…</source>
         <translation>Add a photo file…</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="336"/>
+        <location filename="../pages/ViolationFormPage.qml" line="325"/>
         <source>Chụp ảnh</source>
         <translation>Take a photo</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="363"/>
+        <location filename="../pages/ViolationFormPage.qml" line="352"/>
         <source>Lưu vi phạm</source>
         <translation>Save violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="372"/>
+        <location filename="../pages/ViolationFormPage.qml" line="361"/>
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="382"/>
+        <location filename="../pages/ViolationFormPage.qml" line="371"/>
         <source>Xoá vi phạm</source>
         <translation>Delete violation</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="394"/>
+        <location filename="../pages/ViolationFormPage.qml" line="383"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="410"/>
+        <location filename="../pages/ViolationFormPage.qml" line="399"/>
         <source>Lưu vi phạm trước khi đóng?</source>
         <translation>Save the violation before closing?</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="421"/>
+        <location filename="../pages/ViolationFormPage.qml" line="410"/>
         <source>Bạn đã sửa vi phạm này mà chưa lưu. Lưu để giữ các thay đổi; bỏ thay đổi thì vi phạm giữ như lần lưu trước.</source>
         <translation>You changed this violation without saving. Save to keep the changes; discard them and the violation stays as last saved.</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="429"/>
+        <location filename="../pages/ViolationFormPage.qml" line="418"/>
         <source>Chọn ảnh</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../pages/ViolationFormPage.qml" line="430"/>
+        <location filename="../pages/ViolationFormPage.qml" line="419"/>
         <source>Ảnh (*.jpg *.jpeg *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.png)</translation>
     </message>

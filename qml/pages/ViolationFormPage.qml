@@ -14,8 +14,6 @@ Page {
     property var errors: ({})
     property string message: ""
     property string severity: ""
-    // The fields as last loaded, saved or followed (dirty()).
-    property var shown: ({})
     readonly property alias leaveDialog: leaveDialog
     readonly property var category: categoryBox.currentIndex >= 0 ? app.catalog.get(categoryBox.currentIndex) : ({})
     readonly property bool editable: app.inspection.editable
@@ -31,7 +29,6 @@ Page {
         if (!v) {
             categoryBox.currentIndex = -1;
             app.inspection.violationPhotos.violationId = "";
-            shown = fields();
             return;
         }
         categoryBox.currentIndex = app.catalog.indexOf(v.category);
@@ -42,13 +39,12 @@ Page {
         responsibleField.text = v.responsibleParty;
         responsibleField.cursorPosition = 0;
         app.inspection.violationPhotos.violationId = violationId;
-        shown = fields();
     }
 
-    // The form holds changes not saved: what it shows differs from what it last loaded, saved or
-    // followed from a round.
+    // The form holds changes not saved: what it shows differs from what it was given, last saved
+    // or followed from a round (the controller keeps that record; never on a read-only inspection).
     function dirty() {
-        return editable && JSON.stringify(fields()) !== JSON.stringify(shown);
+        return app.inspection.violationForm.dirty(violationId, fields());
     }
 
     // Leaving the form ("Xong", or back, Main.goBack): changes not saved are not dropped in
@@ -92,11 +88,6 @@ Page {
             deadlineField.text = f.deadline;
         if (f.responsible_party !== undefined)
             responsibleField.text = f.responsible_party;
-        const now = fields();
-        const was = Object.assign({}, shown);
-        for (const key in f)
-            was[key] = now[key];
-        shown = was;
     }
 
     function save() {
@@ -107,8 +98,6 @@ Page {
             violationId = r.id;
             app.inspection.violationPhotos.violationId = r.id;
         }
-        if (r.ok)
-            shown = fields();
         return r.ok;
     }
 

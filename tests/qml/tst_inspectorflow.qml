@@ -153,6 +153,7 @@ TestCase {
         win.openChecklist();
         win.openViolation("");
         tryVerify(() => page().title === "Ghi nhận vi phạm");
+        verify(!page().dirty(), "a new violation's empty form has changes");
         // Missing fields: errors per field, nothing saved.
         let r = insp.violationForm.saveViolation("", {
                 "category": "",
@@ -364,9 +365,11 @@ TestCase {
         compare(remedy.text, "Bố trí cán bộ môi trường trong 30 ngày", "the round replaced what the inspector is typing");
         verify(!page().save());
         verify(page().errors.remedy.indexOf("Đồng nghiệp ghi: thuê đơn vị tư vấn") >= 0, JSON.stringify(page().errors));
+        verify(page().dirty(), "the remedy refused for the round's is not a change any more");
         compare(insp.violations.get(0).observed, "Đồng nghiệp ghi: chưa có cán bộ");
         verify(page().save(), page().message);
         compare(insp.violations.get(0).remedy, "Bố trí cán bộ môi trường trong 30 ngày");
+        verify(!page().dirty(), "saved, and still a change");
 
         // Leaving with a change not saved asks first, in Vietnamese: "Huỷ" stays, "Bỏ thay đổi"
         // leaves the violation as saved, "Lưu" saves and leaves.

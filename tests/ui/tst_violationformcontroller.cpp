@@ -32,6 +32,24 @@ private:
     {
         return uitest::pulledInto(m_app.get(), table, id, column, text);
     }
+    // The fields of a violation's form as ViolationFormPage.load fills them from violation():
+    // the category only when the catalogue offers it, the deadline as a date.
+    QVariantMap openForm(const QString &id)
+    {
+        const QVariantMap v = violationForm()->violation(id);
+        const QString category = v.value(QStringLiteral("category")).toString();
+        return {{QStringLiteral("category"),
+                 m_app->catalog()->indexOf(category) >= 0 ? category : QString()},
+                {QStringLiteral("severity"), v.value(QStringLiteral("severity"))},
+                {QStringLiteral("observed"), v.value(QStringLiteral("observed"))},
+                {QStringLiteral("remedy"), v.value(QStringLiteral("remedy"))},
+                {QStringLiteral("deadline"), v.value(QStringLiteral("deadlineText"))},
+                {QStringLiteral("responsible_party"), v.value(QStringLiteral("responsibleParty"))}};
+    }
+    bool dirty(const QString &id, const QVariantMap &form)
+    {
+        return violationForm()->dirty(id, form);
+    }
     static QString photoPath()
     {
         return QStringLiteral(CCN_SHARED_DIR "/data/photos/gps/DSCN0010.jpg");
@@ -85,6 +103,148 @@ private slots:
 
         QVERIFY(violationForm()->deleteViolation(id).isEmpty());
         QCOMPARE(insp()->violations()->rowCount(), 0);
+    }
+
+    // Whether the form holds changes not saved (ViolationFormPage asks before leaving then): a
+    // new violation's form against an empty one, then against what violation() gave it, what a
+    // save wrote and what a refused save left; never on a read-only inspection.
+    void dirtyIsWhatTheFormShowsAgainstWhatItWasGiven()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        const QVariantMap empty{{QStringLiteral("category"), QString()},
+                                {QStringLiteral("severity"), QString()},
+                                {QStringLiteral("observed"), QString()},
+                                {QStringLiteral("remedy"), QString()},
+                                {QStringLiteral("deadline"), QString()},
+                                {QStringLiteral("responsible_party"), QString()}};
+        QVariantMap form = empty;
+        QVERIFY(!dirty({}, form));
+        form.insert(QStringLiteral("remedy"), QStringLiteral("Lắp biển báo"));
+        QVERIFY(dirty({}, form));
+        // Refused (no category, severity, nothing seen): the form holds what was typed.
+        QVERIFY(!violationForm()->saveViolation({}, form).value(QStringLiteral("ok")).toBool());
+        QVERIFY(dirty({}, form));
+        form.insert(QStringLiteral("remedy"), QStringLiteral("   "));
+        form.insert(QStringLiteral("observed"), QStringLiteral(" "));
+        QVERIFY2(!dirty({}, form), "spaces a save trims are not a change");
+        form.insert(QStringLiteral("deadline"), QStringLiteral("31/12/20"));
+        QVERIFY2(dirty({}, form), "a date half typed is a change");
+
+        // Saved: the form as saved (the date as the user wrote it) is not dirty.
+        form.insert(QStringLiteral("category"),
+                    m_app->catalog()->get(0).value(QStringLiteral("code")));
+        form.insert(QStringLiteral("severity"), QStringLiteral("minor"));
+        form.insert(QStringLiteral("observed"), QStringLiteral("Thiếu biển báo"));
+        form.insert(QStringLiteral("deadline"), QStringLiteral("30/6/2027"));
+        const QVariantMap r = violationForm()->saveViolation({}, form);
+        QVERIFY2(r.value(QStringLiteral("ok")).toBool(),
+                 qPrintable(r.value(QStringLiteral("message")).toString()));
+        const QString id = r.value(QStringLiteral("id")).toString();
+        QVERIFY(!dirty(id, form));
+        form.insert(QStringLiteral("deadline"), QStringLiteral("2027-06-30"));
+        QVERIFY2(!dirty(id, form), "the same date written another way");
+        form.insert(QStringLiteral("deadline"), QStringLiteral("1/7/2027"));
+        QVERIFY(dirty(id, form));
+        form.insert(QStringLiteral("deadline"), QStringLiteral("30/06/2027"));
+        form.insert(QStringLiteral("responsible_party"), QStringLiteral("Chủ đầu tư"));
+        QVERIFY(dirty(id, form));
+        form.insert(QStringLiteral("responsible_party"), QString());
+
+        // Opened again: as violation() gave it (the deadline shown as dd/MM/yyyy).
+        form = openForm(id);
+        QCOMPARE(form.value(QStringLiteral("deadline")).toString(), QStringLiteral("30/06/2027"));
+        QVERIFY(!dirty(id, form));
+        form.insert(QStringLiteral("observed"), QStringLiteral("Thiếu biển báo ở cổng chính"));
+        QVERIFY(dirty(id, form));
+        // Refused for a date that is none: nothing saved, still dirty; corrected and saved: not.
+        form.insert(QStringLiteral("deadline"), QStringLiteral("31/02/2027"));
+        QVERIFY(!violationForm()->saveViolation(id, form).value(QStringLiteral("ok")).toBool());
+        QVERIFY(dirty(id, form));
+        form.insert(QStringLiteral("deadline"), QStringLiteral("28/02/2027"));
+        QVERIFY(violationForm()->saveViolation(id, form).value(QStringLiteral("ok")).toBool());
+        QVERIFY(!dirty(id, form));
+
+        // A category this app's catalogue lacks (a newer app's, brought by a round): the form
+        // shows none, and is not dirty for it.
+        QVERIFY(pulledInto(QStringLiteral("violations"), id, QStringLiteral("category"),
+                           QStringLiteral("danh_muc_moi")));
+        insp()->refreshPulled();
+        form = openForm(id);
+        QCOMPARE(form.value(QStringLiteral("category")).toString(), QString());
+        QVERIFY(!dirty(id, form));
+        form.insert(QStringLiteral("category"),
+                    m_app->catalog()->get(0).value(QStringLiteral("code")));
+        QVERIFY(dirty(id, form));
+
+        // Submitted (here by a teammate's tablet): read-only, never dirty; a draft again: dirty.
+        const QString inspection = insp()->inspectionId();
+        QVERIFY(pulledInto(QStringLiteral("inspections"), inspection, QStringLiteral("status"),
+                           QStringLiteral("submitted")));
+        insp()->refreshPulled();
+        QVERIFY(!insp()->editable());
+        QVERIFY(!dirty(id, form));
+        QVariantMap typedNew = empty;
+        typedNew.insert(QStringLiteral("observed"), QStringLiteral("Mới"));
+        QVERIFY(!dirty({}, typedNew));
+        QVERIFY(pulledInto(QStringLiteral("inspections"), inspection, QStringLiteral("status"),
+                           QStringLiteral("draft")));
+        insp()->refreshPulled();
+        QVERIFY(dirty(id, form));
+        // Opened as a submitted inspection: the same.
+        QVERIFY(pulledInto(QStringLiteral("inspections"), inspection, QStringLiteral("status"),
+                           QStringLiteral("submitted")));
+        QVERIFY(insp()->open(inspection));
+        form = openForm(id);
+        form.insert(QStringLiteral("observed"), QStringLiteral("Sửa muộn"));
+        QVERIFY(!dirty(id, form));
+    }
+
+    // After a round: a field it wrote that the form followed is not a change; a field the user
+    // changed while the round changed it too stays one, also once its save was refused for it
+    // (the field keeps the user's text), until it is saved or set to the round's value.
+    void dirtyAfterARound()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
+        const QVariantMap r = violationForm()->saveViolation(
+            {},
+            {{QStringLiteral("category"), m_app->catalog()->get(0).value(QStringLiteral("code"))},
+             {QStringLiteral("severity"), QStringLiteral("serious")},
+             {QStringLiteral("observed"), QStringLiteral("Không có nhật ký vận hành")},
+             {QStringLiteral("remedy"), QStringLiteral("Lập nhật ký")},
+             {QStringLiteral("deadline"), QStringLiteral("30/6/2027")}});
+        QVERIFY(r.value(QStringLiteral("ok")).toBool());
+        const QString id = r.value(QStringLiteral("id")).toString();
+        QVariantMap form = openForm(id);
+        QVERIFY(!dirty(id, form));
+        form.insert(QStringLiteral("remedy"), QStringLiteral("Lập nhật ký hằng ngày"));
+        const QString vt = QStringLiteral("violations");
+        QVERIFY(pulledInto(vt, id, QStringLiteral("observed"), QStringLiteral("Đồng nghiệp ghi")));
+        QVERIFY(pulledInto(vt, id, QStringLiteral("deadline_on"), QStringLiteral("2027-03-31")));
+        QVERIFY(pulledInto(vt, id, QStringLiteral("remedy"), QStringLiteral("Lắp đồng hồ")));
+        insp()->refreshPulled();
+        const QVariantMap followed = violationForm()->followPulledViolation(id, form);
+        QCOMPARE(followed.keys(),
+                 (QStringList{QStringLiteral("deadline"), QStringLiteral("observed")}));
+        form.insert(followed);
+        QVERIFY(dirty(id, form)); // the remedy being typed
+        form.insert(QStringLiteral("remedy"), QStringLiteral("Lập nhật ký"));
+        QVERIFY2(!dirty(id, form), "followed fields counted as changes");
+
+        // The remedy changed here and by the round: refused, the form keeps the user's text and
+        // is dirty; set to the round's value it is not; saved, it is not.
+        form.insert(QStringLiteral("remedy"), QStringLiteral("Lập nhật ký hằng ngày"));
+        form.insert(QStringLiteral("severity"), QStringLiteral("minor"));
+        QVariantMap saved = violationForm()->saveViolation(id, form);
+        QVERIFY(saved.value(QStringLiteral("changedUnder")).toBool());
+        QVERIFY(dirty(id, form));
+        QVariantMap asTheRound = form;
+        asTheRound.insert(QStringLiteral("remedy"), QStringLiteral("Lắp đồng hồ"));
+        QVERIFY2(!dirty(id, asTheRound),
+                 "what the refused save wrote or named counted as a change");
+        saved = violationForm()->saveViolation(id, form);
+        QVERIFY2(saved.value(QStringLiteral("ok")).toBool(),
+                 qPrintable(saved.value(QStringLiteral("message")).toString()));
+        QVERIFY(!dirty(id, form));
     }
 
     // A round writes a violation whose form is open: told (formsPulled), the fields the
