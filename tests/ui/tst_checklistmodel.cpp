@@ -4,6 +4,7 @@
 #include "inspectioncontroller.h"
 #include "inspectionmanager.h"
 #include "settingsmanager.h"
+#include "uitest.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -45,13 +46,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        m_settings = std::make_unique<SettingsManager>(m_dir.filePath(QStringLiteral("s.ini")));
-        m_app = std::make_unique<AppController>(m_settings.get());
-        QVERIFY(m_app->open(m_dir.path(), true).ok());
-    }
+    void initTestCase() { QVERIFY(uitest::openDemoApp(m_dir, &m_settings, &m_app)); }
 
     void init()
     {

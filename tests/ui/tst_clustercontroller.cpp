@@ -7,6 +7,7 @@
 #include "inspectionmanager.h"
 #include "recordwriter.h"
 #include "settingsmanager.h"
+#include "uitest.h"
 #include "violationformcontroller.h"
 
 #include <QSignalSpy>
@@ -22,13 +23,7 @@ class TestClusterController : public QObject
     std::unique_ptr<AppController> m_app;
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        m_settings = std::make_unique<SettingsManager>(m_dir.filePath(QStringLiteral("s.ini")));
-        m_app = std::make_unique<AppController>(m_settings.get());
-        QVERIFY(m_app->open(m_dir.path(), true).ok());
-    }
+    void initTestCase() { QVERIFY(uitest::openDemoApp(m_dir, &m_settings, &m_app)); }
 
     void dongHuong()
     {

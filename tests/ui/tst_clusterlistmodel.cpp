@@ -1,6 +1,7 @@
 #include "appcontroller.h"
 #include "clusterlistmodel.h"
 #include "settingsmanager.h"
+#include "uitest.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -25,13 +26,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        m_settings = std::make_unique<SettingsManager>(m_dir.filePath(QStringLiteral("s.ini")));
-        m_app = std::make_unique<AppController>(m_settings.get());
-        QVERIFY(m_app->open(m_dir.path(), true).ok());
-    }
+    void initTestCase() { QVERIFY(uitest::openDemoApp(m_dir, &m_settings, &m_app)); }
 
     void init()
     {

@@ -5,6 +5,7 @@
 #include "minutescontroller.h"
 #include "participantmodel.h"
 #include "settingsmanager.h"
+#include "uitest.h"
 
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -27,13 +28,7 @@ class TestParticipantModel : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        m_settings = std::make_unique<SettingsManager>(m_dir.filePath(QStringLiteral("s.ini")));
-        m_app = std::make_unique<AppController>(m_settings.get());
-        QVERIFY(m_app->open(m_dir.path(), true).ok());
-    }
+    void initTestCase() { QVERIFY(uitest::openDemoApp(m_dir, &m_settings, &m_app)); }
 
     void groupedByAgency()
     {

@@ -6,6 +6,7 @@
 #include "sqlitehandle.h"
 #include "sqlscript.h"
 #include "triggersoff.h"
+#include "uitest.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -21,13 +22,7 @@ class TestSearchResultModel : public QObject
     std::unique_ptr<AppController> m_app;
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        m_settings = std::make_unique<SettingsManager>(m_dir.filePath(QStringLiteral("s.ini")));
-        m_app = std::make_unique<AppController>(m_settings.get());
-        QVERIFY(m_app->open(m_dir.path(), true).ok());
-    }
+    void initTestCase() { QVERIFY(uitest::openDemoApp(m_dir, &m_settings, &m_app)); }
 
     void findsAcrossKinds()
     {

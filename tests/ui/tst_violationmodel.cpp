@@ -2,6 +2,7 @@
 #include "clusterlistmodel.h"
 #include "inspectioncontroller.h"
 #include "settingsmanager.h"
+#include "uitest.h"
 #include "violationcatalogmodel.h"
 #include "violationformcontroller.h"
 #include "violationmodel.h"
@@ -21,10 +22,7 @@ class TestViolationModel : public QObject
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        m_settings = std::make_unique<SettingsManager>(m_dir.filePath(QStringLiteral("s.ini")));
-        m_app = std::make_unique<AppController>(m_settings.get());
-        QVERIFY(m_app->open(m_dir.path(), true).ok());
+        QVERIFY(uitest::openDemoApp(m_dir, &m_settings, &m_app));
         QVERIFY(m_app->inspection()->start(
             m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
     }
