@@ -48,14 +48,19 @@ ApplicationWindow {
         return page;
     }
 
-    // Back from the page on top: a page that may hold input not saved (leave(proceed)) asks
-    // first, and goes back through `proceed`.
-    function goBack() {
+    // Leaves the page on top, then `then`: a page that may hold input not saved (leave(proceed))
+    // asks first, and goes on through `then` only if the user saves or gives it up.
+    function leaveTop(then) {
         const page = stack.currentItem;
         if (page && typeof page.leave === "function")
-            page.leave(() => stack.pop());
+            page.leave(then);
         else
-            stack.pop();
+            then();
+    }
+
+    // Back from the page on top, asking first where input is not saved (leaveTop).
+    function goBack() {
+        leaveTop(() => stack.pop());
     }
 
     // Closing the window goes back through the pages first, each asking about input not saved as
@@ -67,15 +72,10 @@ ApplicationWindow {
             Qt.callLater(window.close);
             return;
         }
-        const page = stack.currentItem;
-        const next = () => {
-            stack.pop(stack.get(stack.depth - 2), StackView.Immediate);
-            closeThroughPages();
-        };
-        if (page && typeof page.leave === "function")
-            page.leave(next);
-        else
-            next();
+        leaveTop(() => {
+                stack.pop(stack.get(stack.depth - 2), StackView.Immediate);
+                closeThroughPages();
+            });
     }
 
     function openViolation(violationId, operation) {

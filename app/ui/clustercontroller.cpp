@@ -3,6 +3,7 @@
 #include "checklistmanager.h"
 #include "clustermanager.h"
 #include "domainlabels.h"
+#include "formreply.h"
 #include "inspectionmanager.h"
 
 #include <QDate>
@@ -201,20 +202,14 @@ QVariantMap ClusterController::recordProgress(const QString &itemId, const QStri
                                                   .arg(note.size())
                                                   .arg(ChecklistManager::maxTextLength));
     if (!errors.isEmpty())
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("errors"), errors},
-                {QStringLiteral("message"), tr("Hãy sửa các ô được đánh dấu đỏ.")}};
+        return FormReply::fieldsRefused(errors);
     QString id;
     const QString trimmedNote = note.trimmed();
     const CoreError e = m_inspectionManager->recordProgress(
         itemId, inspectionId, value, d.toString(Qt::ISODate),
         trimmedNote.isNull() ? QStringLiteral("") : trimmedNote, &id);
     if (e.failed())
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("errors"), QVariantMap()},
-                {QStringLiteral("message"), e.message()}};
+        return FormReply::refused(e.message());
     reload();
-    return {{QStringLiteral("ok"), true},
-            {QStringLiteral("id"), id},
-            {QStringLiteral("errors"), QVariantMap()}};
+    return FormReply::saved(id);
 }

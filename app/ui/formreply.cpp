@@ -33,3 +33,23 @@ QString FormReply::changedUnderMessage(const QString &now)
               "đang thấy chưa được lưu: hãy xem lại; lưu lần nữa sẽ ghi nội dung bạn đang thấy.")
         .arg(now.size() > 300 ? now.left(300) + QStringLiteral("…") : now);
 }
+
+QVariantMap FormReply::refused(const QString &message, const QVariantMap &errors)
+{
+    return {{QStringLiteral("ok"), false},
+            {QStringLiteral("errors"), errors},
+            {QStringLiteral("message"), message}};
+}
+
+QVariantMap FormReply::fieldsRefused(const QVariantMap &errors)
+{
+    return refused(tr("Hãy sửa các ô được đánh dấu đỏ."), errors);
+}
+
+QVariantMap FormReply::saved(const QString &id)
+{
+    QVariantMap reply{{QStringLiteral("ok"), true}, {QStringLiteral("errors"), QVariantMap()}};
+    if (!id.isEmpty())
+        reply.insert(QStringLiteral("id"), id);
+    return reply;
+}

@@ -22,4 +22,11 @@ public:
                               const QVariantMap &toldOf);
     // A form's save that wrote what it could and left `errors` (field -> changedUnderMessage).
     static QVariantMap changedUnderReply(const QString &id, const QVariantMap &errors);
+    // A form's save that wrote nothing: {ok: false, errors, message}.
+    static QVariantMap refused(const QString &message, const QVariantMap &errors = {});
+    // refused() for fields refused beside them (`errors`: field -> why), saying so.
+    static QVariantMap fieldsRefused(const QVariantMap &errors);
+    // A form's save that wrote all it was given: {ok: true, errors: {}}, with the row's id when
+    // there is one.
+    static QVariantMap saved(const QString &id = {});
 };

@@ -114,24 +114,16 @@ QVariantMap MinutesController::saveParticipant(const QString &participantId,
         errors.insert(QStringLiteral("agency"),
                       tr("Quá dài: %1 ký tự, tối đa 300.").arg(agency.size()));
     if (m_id.isEmpty())
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("errors"), errors},
-                {QStringLiteral("message"), tr("Hãy bắt đầu một cuộc kiểm tra trước.")}};
+        return FormReply::refused(tr("Hãy bắt đầu một cuộc kiểm tra trước."), errors);
     if (!errors.isEmpty())
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("errors"), errors},
-                {QStringLiteral("message"), tr("Hãy sửa các ô được đánh dấu đỏ.")}};
+        return FormReply::fieldsRefused(errors);
     QString id = participantId;
     if (participantId.isEmpty()) {
         const CoreError e = m_inspections->addParticipant(m_id, name, position, agency, &id);
         if (e.failed())
-            return {{QStringLiteral("ok"), false},
-                    {QStringLiteral("errors"), QVariantMap()},
-                    {QStringLiteral("message"), e.message()}};
+            return FormReply::refused(e.message());
         m_participants->reload();
-        return {{QStringLiteral("ok"), true},
-                {QStringLiteral("id"), id},
-                {QStringLiteral("errors"), QVariantMap()}};
+        return FormReply::saved(id);
     }
     // Only what the user changed since the form was shown; a field not written keeps the row's
     // value now (a sync round's).
@@ -148,9 +140,7 @@ QVariantMap MinutesController::saveParticipant(const QString &participantId,
         const CoreError e = m_inspections->updateParticipant(
             participantId, value("name"), value("position_title"), value("agency"));
         if (e.failed())
-            return {{QStringLiteral("ok"), false},
-                    {QStringLiteral("errors"), QVariantMap()},
-                    {QStringLiteral("message"), e.message()}};
+            return FormReply::refused(e.message());
         m_participants->reload();
     }
     FormReply::rememberShown(&m_participantsShown[participantId], merged.write,
@@ -161,9 +151,7 @@ QVariantMap MinutesController::saveParticipant(const QString &participantId,
             errors.insert(it.key(), FormReply::changedUnderMessage(it.value().toString()));
         return FormReply::changedUnderReply(id, errors);
     }
-    return {{QStringLiteral("ok"), true},
-            {QStringLiteral("id"), id},
-            {QStringLiteral("errors"), QVariantMap()}};
+    return FormReply::saved(id);
 }
 
 QString MinutesController::removeParticipant(const QString &participantId)
@@ -185,13 +173,11 @@ QVariantMap MinutesController::saveFindings(const QString &findings, const QStri
         errors.insert(conclusionsKey,
                       tr("Quá dài: %1 ký tự, tối đa %2.").arg(conclusions.size()).arg(maxLength));
     if (!errors.isEmpty() || m_id.isEmpty())
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("errors"), errors},
-                {QStringLiteral("message"), m_id.isEmpty()
-                                                ? tr("Hãy bắt đầu một cuộc kiểm tra trước.")
-                                                : tr("Chưa lưu: hãy rút ngắn nội dung.")}};
+        return FormReply::refused(m_id.isEmpty() ? tr("Hãy bắt đầu một cuộc kiểm tra trước.")
+                                                 : tr("Chưa lưu: hãy rút ngắn nội dung."),
+                                  errors);
     if (findings == this->findings() && conclusions == this->conclusions())
-        return {{QStringLiteral("ok"), true}, {QStringLiteral("errors"), QVariantMap()}};
+        return FormReply::saved();
     const QVariantMap now = m_inspections->inspection(m_id);
     const FormMerge::Result merged = FormMerge::merge(
         {{findingsKey, findings}, {conclusionsKey, conclusions}},
@@ -204,9 +190,7 @@ QVariantMap MinutesController::saveFindings(const QString &findings, const QStri
         const CoreError e =
             m_inspections->setFindings(m_id, value(findingsKey), value(conclusionsKey));
         if (e.failed())
-            return {{QStringLiteral("ok"), false},
-                    {QStringLiteral("errors"), QVariantMap()},
-                    {QStringLiteral("message"), e.message()}};
+            return FormReply::refused(e.message());
         for (auto it = merged.write.constBegin(); it != merged.write.constEnd(); ++it)
             m_texts.insert(it.key(), it.value());
     }
@@ -221,5 +205,5 @@ QVariantMap MinutesController::saveFindings(const QString &findings, const QStri
                 {QStringLiteral("changedUnder"), true},
                 {QStringLiteral("message"),
                  tr("Chưa lưu phần được đánh dấu: người khác đã sửa nó trong lúc bạn nhập.")}};
-    return {{QStringLiteral("ok"), true}, {QStringLiteral("errors"), QVariantMap()}};
+    return FormReply::saved();
 }

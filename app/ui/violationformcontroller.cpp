@@ -105,9 +105,7 @@ QVariantMap ViolationFormController::saveViolation(const QString &violationId,
     QVariantMap errors;
     QVariantMap row = violationRowOf(fields, &errors);
     if (!errors.isEmpty())
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("errors"), errors},
-                {QStringLiteral("message"), tr("Hãy sửa các ô được đánh dấu đỏ.")}};
+        return FormReply::fieldsRefused(errors);
 
     QString id = violationId;
     FormMerge::Result merged;
@@ -120,9 +118,7 @@ QVariantMap ViolationFormController::saveViolation(const QString &violationId,
                         : row.isEmpty()       ? CoreError()
                                               : m_inspections->updateViolation(violationId, row);
     if (e.failed())
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("errors"), QVariantMap()},
-                {QStringLiteral("message"), e.message()}};
+        return FormReply::refused(e.message());
     // What the form shows now is what its next save compares with: what was written, and the
     // values the user was just told of (a new violation: all it wrote). Not before the write: a
     // refused write leaves the user's changes to be written by the next save.
@@ -140,9 +136,7 @@ QVariantMap ViolationFormController::saveViolation(const QString &violationId,
         }
         return FormReply::changedUnderReply(id, errors);
     }
-    return {{QStringLiteral("ok"), true},
-            {QStringLiteral("id"), id},
-            {QStringLiteral("errors"), QVariantMap()}};
+    return FormReply::saved(id);
 }
 
 QString ViolationFormController::violationFormKey(const QString &column)

@@ -187,144 +187,139 @@
 <context>
     <name>ClusterController</name>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="79"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="80"/>
         <source> (%1 m³/ngày)</source>
         <translation> (%1 m³/day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="58"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="59"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="59"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="60"/>
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="60"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="61"/>
         <source>Diện tích quy hoạch</source>
         <translation>Planned area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="61"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="62"/>
         <source>Đất công nghiệp</source>
         <translation>Industrial land</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="62"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="63"/>
         <source>Đã cho thuê</source>
         <translation>Leased</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="63"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="64"/>
         <source>Tỷ lệ lấp đầy</source>
         <translation>Fill rate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="64"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="65"/>
         <source>chưa rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="65"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="66"/>
         <source>Chủ đầu tư hạ tầng</source>
         <translation>Infrastructure investor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="66"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="67"/>
         <source>Vốn đầu tư</source>
         <translation>Investment capital</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="69"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="70"/>
         <source>%1 tỷ đồng</source>
         <translation>VND %1 billion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="71"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="72"/>
         <source>Quyết định thành lập</source>
         <translation>Establishment decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="72"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="73"/>
         <source>Quy hoạch chi tiết</source>
         <translation>Detailed plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="73"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="74"/>
         <source>Đã phê duyệt</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="74"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="75"/>
         <source>Chưa phê duyệt</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="75"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="76"/>
         <source>Xử lý nước thải</source>
         <translation>Wastewater treatment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="81"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="82"/>
         <source>Số lao động</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="82"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="83"/>
         <source>Số cơ sở sản xuất</source>
         <translation>Tenants</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="132"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="133"/>
         <source>chưa có số liệu</source>
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="181"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="182"/>
         <source>Hãy nhập tỷ lệ hoàn thành (0–100).</source>
         <translation>Enter the completion percentage (0–100).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="184"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="185"/>
         <source>“%1” không phải là số. Ví dụ: 62,5</source>
         <translation>“%1” is not a number. Example: 62.5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="186"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="187"/>
         <source>Tỷ lệ hoàn thành phải từ 0 đến 100 %.</source>
         <translation>The completion must be between 0 and 100 %.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="189"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="190"/>
         <source>Hãy nhập ngày ghi nhận.</source>
         <translation>Enter the date of the reading.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="192"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="193"/>
         <source>“%1” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 15/06/2026.</source>
         <translation>“%1” is not a date. Enter day/month/year, e.g. 15/06/2026.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="196"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="197"/>
         <source>Ngày ghi nhận không được sau hôm nay.</source>
         <translation>The date of the reading cannot be after today.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="198"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="199"/>
         <source>Ngày ghi nhận phải từ năm 2000 trở đi.</source>
         <translation>The date of the reading must be in 2000 or later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="200"/>
+        <location filename="../../app/ui/clustercontroller.cpp" line="201"/>
         <source>Quá dài: %1 ký tự, tối đa %2.</source>
         <translation>Too long: %1 characters, at most %2.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/clustercontroller.cpp" line="206"/>
-        <source>Hãy sửa các ô được đánh dấu đỏ.</source>
-        <translation>Correct the fields marked in red.</translation>
     </message>
 </context>
 <context>
@@ -1386,6 +1381,11 @@
         <source>Trong lúc bạn sửa, ô này đã được cập nhật khi đồng bộ thành: “%1”. Nội dung bạn đang thấy chưa được lưu: hãy xem lại; lưu lần nữa sẽ ghi nội dung bạn đang thấy.</source>
         <translation>While you were editing, a sync changed this field to: “%1”. What you see is not saved yet: look again; saving again writes what you see.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/formreply.cpp" line="46"/>
+        <source>Hãy sửa các ô được đánh dấu đỏ.</source>
+        <translation>Correct the fields marked in red.</translation>
+    </message>
 </context>
 <context>
     <name>GeoBoundary</name>
@@ -1986,29 +1986,24 @@
         <translation>Too long: %1 characters, at most 300.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutescontroller.cpp" line="119"/>
-        <location filename="../../app/ui/minutescontroller.cpp" line="191"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="117"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="176"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước.</source>
         <translation>Start an inspection first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutescontroller.cpp" line="123"/>
-        <source>Hãy sửa các ô được đánh dấu đỏ.</source>
-        <translation>Correct the fields marked in red.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/minutescontroller.cpp" line="183"/>
-        <location filename="../../app/ui/minutescontroller.cpp" line="186"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="171"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="174"/>
         <source>Quá dài: %1 ký tự, tối đa %2.</source>
         <translation>Too long: %1 characters, at most %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutescontroller.cpp" line="192"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="177"/>
         <source>Chưa lưu: hãy rút ngắn nội dung.</source>
         <translation>Not saved: shorten the text.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutescontroller.cpp" line="223"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="207"/>
         <source>Chưa lưu phần được đánh dấu: người khác đã sửa nó trong lúc bạn nhập.</source>
         <translation>The marked part is not saved: someone else changed it while you were typing.</translation>
     </message>
@@ -3803,11 +3798,6 @@ Hai là (second), …</translation>
         <location filename="../../app/ui/violationformcontroller.cpp" line="78"/>
         <source>Hạn khắc phục phải trong khoảng năm 2000–2100.</source>
         <translation>The deadline must be between the years 2000 and 2100.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/violationformcontroller.cpp" line="110"/>
-        <source>Hãy sửa các ô được đánh dấu đỏ.</source>
-        <translation>Correct the fields marked in red.</translation>
     </message>
 </context>
 <context>

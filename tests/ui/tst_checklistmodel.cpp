@@ -11,14 +11,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-class TestChecklistModel : public QObject
+class TestChecklistModel : public QObject, protected uitest::DemoApp
 {
     Q_OBJECT
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<SettingsManager> m_settings;
-    std::unique_ptr<AppController> m_app;
-
     ChecklistModel *model() { return m_app->inspection()->checklist(); }
     QVariant role(const QString &code, int r)
     {
@@ -46,7 +41,7 @@ private:
     }
 
 private slots:
-    void initTestCase() { QVERIFY(uitest::openDemoApp(m_dir, &m_settings, &m_app)); }
+    void initTestCase() { QVERIFY(openApp()); }
 
     void init()
     {

@@ -8,14 +8,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-class TestClusterListModel : public QObject
+class TestClusterListModel : public QObject, protected uitest::DemoApp
 {
     Q_OBJECT
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<SettingsManager> m_settings;
-    std::unique_ptr<AppController> m_app;
-
     ClusterListModel *model() { return m_app->clusters(); }
     QStringList names()
     {
@@ -26,7 +21,7 @@ private:
     }
 
 private slots:
-    void initTestCase() { QVERIFY(uitest::openDemoApp(m_dir, &m_settings, &m_app)); }
+    void initTestCase() { QVERIFY(openApp()); }
 
     void init()
     {

@@ -14,15 +14,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-class TestInspectionController : public QObject
+class TestInspectionController : public QObject, protected uitest::DemoApp
 {
     Q_OBJECT
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<SettingsManager> m_settings;
-    std::unique_ptr<AppController> m_app;
-
-    InspectionController *insp() { return m_app->inspection(); }
     QString clusterWithBoundary()
     {
         for (const QVariant &v : m_app->clusterManager()->clusters({})) {
@@ -33,15 +27,9 @@ private:
         }
         return {};
     }
-    // A sync round's write of `column` of a row.
-    bool pulledInto(const QString &table, const QString &id, const QString &column,
-                    const QString &text)
-    {
-        return uitest::pulledInto(m_app.get(), table, id, column, text);
-    }
 
 private slots:
-    void initTestCase() { QVERIFY(uitest::openDemoApp(m_dir, &m_settings, &m_app)); }
+    void initTestCase() { QVERIFY(openApp()); }
 
     void cleanup()
     {

@@ -13,25 +13,13 @@
 // The minutes of the open inspection (app.inspection.minutes): participants refused beside
 // their field, and the participant form and the findings and conclusions texts against what a
 // sync round writes while they are open.
-class TestMinutesController : public QObject
+class TestMinutesController : public QObject, protected uitest::DemoApp
 {
     Q_OBJECT
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<SettingsManager> m_settings;
-    std::unique_ptr<AppController> m_app;
-
-    InspectionController *insp() { return m_app->inspection(); }
     MinutesController *minutes() { return m_app->inspection()->minutes(); }
-    // A sync round's write of `column` of a row.
-    bool pulledInto(const QString &table, const QString &id, const QString &column,
-                    const QString &text)
-    {
-        return uitest::pulledInto(m_app.get(), table, id, column, text);
-    }
 
 private slots:
-    void initTestCase() { QVERIFY(uitest::openDemoApp(m_dir, &m_settings, &m_app)); }
+    void initTestCase() { QVERIFY(openApp()); }
 
     void cleanup()
     {

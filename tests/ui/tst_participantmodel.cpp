@@ -13,12 +13,9 @@
 
 // The participants list of the minutes: grouped by agency, empty agency labelled, removal gone
 // from the list and the minutes of a submitted inspection unchanged.
-class TestParticipantModel : public QObject
+class TestParticipantModel : public QObject, protected uitest::DemoApp
 {
     Q_OBJECT
-    QTemporaryDir m_dir;
-    std::unique_ptr<SettingsManager> m_settings;
-    std::unique_ptr<AppController> m_app;
 
     QVariantMap person(const char *name, const char *position, const char *agency)
     {
@@ -28,7 +25,7 @@ class TestParticipantModel : public QObject
     }
 
 private slots:
-    void initTestCase() { QVERIFY(uitest::openDemoApp(m_dir, &m_settings, &m_app)); }
+    void initTestCase() { QVERIFY(openApp()); }
 
     void groupedByAgency()
     {

@@ -14,15 +14,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-class TestSearchResultModel : public QObject
+class TestSearchResultModel : public QObject, protected uitest::DemoApp
 {
     Q_OBJECT
-    QTemporaryDir m_dir;
-    std::unique_ptr<SettingsManager> m_settings;
-    std::unique_ptr<AppController> m_app;
 
 private slots:
-    void initTestCase() { QVERIFY(uitest::openDemoApp(m_dir, &m_settings, &m_app)); }
+    void initTestCase() { QVERIFY(openApp()); }
 
     void findsAcrossKinds()
     {

@@ -16,22 +16,10 @@
 // A violation's form (app.inspection.violationForm): fields refused beside their field, a save,
 // its evidence photo and deletion, and the form against what a sync round writes while it is
 // open.
-class TestViolationFormController : public QObject
+class TestViolationFormController : public QObject, protected uitest::DemoApp
 {
     Q_OBJECT
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<SettingsManager> m_settings;
-    std::unique_ptr<AppController> m_app;
-
-    InspectionController *insp() { return m_app->inspection(); }
     ViolationFormController *violationForm() { return m_app->inspection()->violationForm(); }
-    // A sync round's write of `column` of a row.
-    bool pulledInto(const QString &table, const QString &id, const QString &column,
-                    const QString &text)
-    {
-        return uitest::pulledInto(m_app.get(), table, id, column, text);
-    }
     // The fields of a violation's form as ViolationFormPage.load fills them from violation():
     // the category only when the catalogue offers it, the deadline as a date.
     QVariantMap openForm(const QString &id)
@@ -56,7 +44,7 @@ private:
     }
 
 private slots:
-    void initTestCase() { QVERIFY(uitest::openDemoApp(m_dir, &m_settings, &m_app)); }
+    void initTestCase() { QVERIFY(openApp()); }
 
     void cleanup()
     {

@@ -12,17 +12,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-class TestViolationModel : public QObject
+class TestViolationModel : public QObject, protected uitest::DemoApp
 {
     Q_OBJECT
-    QTemporaryDir m_dir;
-    std::unique_ptr<SettingsManager> m_settings;
-    std::unique_ptr<AppController> m_app;
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(uitest::openDemoApp(m_dir, &m_settings, &m_app));
+        QVERIFY(openApp());
         QVERIFY(m_app->inspection()->start(
             m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));
     }
