@@ -129,10 +129,9 @@ QVariantMap ViolationFormController::saveViolation(const QString &violationId,
         QVariantMap errors;
         for (auto it = merged.changedUnder.constBegin(); it != merged.changedUnder.constEnd();
              ++it) {
-            const QString value = it.key() == QLatin1String("severity")
-                                      ? m_labels->severity(it.value().toString())
-                                      : violationFormValue(it.key(), it.value());
-            errors.insert(violationFormKey(it.key()), FormReply::changedUnderMessage(value));
+            errors.insert(
+                violationFormKey(it.key()),
+                FormReply::changedUnderMessage(violationValueInWords(it.key(), it.value())));
         }
         return FormReply::changedUnderReply(id, errors);
     }
@@ -149,6 +148,18 @@ QString ViolationFormController::violationFormValue(const QString &column,
 {
     return column == QLatin1String("deadline_on") ? m_labels->date(value.toString())
                                                   : value.toString();
+}
+
+QString ViolationFormController::violationValueInWords(const QString &column,
+                                                       const QVariant &value) const
+{
+    if (column == QLatin1String("severity"))
+        return m_labels->severity(value.toString());
+    if (column == QLatin1String("category")) {
+        const ViolationCatalog::Category cat = ViolationCatalog::find(value.toString());
+        return cat.isValid() ? cat.title : value.toString();
+    }
+    return violationFormValue(column, value);
 }
 
 QVariantMap ViolationFormController::followPulledViolation(const QString &violationId,

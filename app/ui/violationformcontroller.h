@@ -73,6 +73,8 @@ private:
     // shows it (a date as the user writes it).
     static QString violationFormKey(const QString &column);
     QString violationFormValue(const QString &column, const QVariant &value) const;
+    // A column's value as words for a message: a severity's and a category's names, not codes.
+    QString violationValueInWords(const QString &column, const QVariant &value) const;
 
     InspectionManager *m_inspections;
     ViolationModel *m_violations;

@@ -1,6 +1,7 @@
 #include "appcontroller.h"
 #include "clusterlistmodel.h"
 #include "database.h"
+#include "domainlabels.h"
 #include "inspectioncontroller.h"
 #include "inspectionmanager.h"
 #include "settingsmanager.h"
@@ -258,12 +259,17 @@ private slots:
         QVERIFY(pulledInto(vt, id, QStringLiteral("deadline_on"), QStringLiteral("2027-03-31")));
         QVERIFY(pulledInto(vt, id, QStringLiteral("observed"), QStringLiteral("Đồng nghiệp ghi")));
         QVERIFY(pulledInto(vt, id, QStringLiteral("severity"), QStringLiteral("very_serious")));
+        const QVariantMap roundsCategory = m_app->catalog()->get(1);
+        QVERIFY(pulledInto(vt, id, QStringLiteral("category"),
+                           roundsCategory.value(QStringLiteral("code")).toString()));
         insp()->refreshPulled();
         QCOMPARE(told.count(), 1);
-        // The user is typing the remedy, and a date not yet whole.
+        // The user is typing the remedy, and a date not yet whole, and chose another category.
         form.insert(QStringLiteral("remedy"), QStringLiteral("Lập nhật ký hằng ngày"));
         form.insert(QStringLiteral("deadline"), QStringLiteral("31/12/20"));
         form.insert(QStringLiteral("severity"), QStringLiteral("minor"));
+        form.insert(QStringLiteral("category"),
+                    m_app->catalog()->get(2).value(QStringLiteral("code")));
         QVariantMap followed = violationForm()->followPulledViolation(id, form);
         QCOMPARE(followed,
                  (QVariantMap{{QStringLiteral("observed"), QStringLiteral("Đồng nghiệp ghi")}}));
@@ -279,8 +285,20 @@ private slots:
         form.insert(QStringLiteral("deadline"), QStringLiteral("31/03/2027"));
         r = violationForm()->saveViolation(id, form);
         QVERIFY(r.value(QStringLiteral("changedUnder")).toBool());
-        QStringList named = r.value(QStringLiteral("errors")).toMap().keys();
-        QCOMPARE(named, (QStringList{QStringLiteral("remedy"), QStringLiteral("severity")}));
+        const QVariantMap named = r.value(QStringLiteral("errors")).toMap();
+        QCOMPARE(named.keys(), (QStringList{QStringLiteral("category"), QStringLiteral("remedy"),
+                                            QStringLiteral("severity")}));
+        // Each named by what the user knows it as: a category by its title, a severity by its
+        // name, not their codes.
+        const QString category = named.value(QStringLiteral("category")).toString();
+        QVERIFY2(category.contains(roundsCategory.value(QStringLiteral("title")).toString()),
+                 qPrintable(category));
+        QVERIFY2(!category.contains(roundsCategory.value(QStringLiteral("code")).toString()),
+                 qPrintable(category));
+        const QString severity = named.value(QStringLiteral("severity")).toString();
+        QVERIFY2(severity.contains(m_app->labels()->severity(QStringLiteral("very_serious"))),
+                 qPrintable(severity));
+        QVERIFY2(!severity.contains(QStringLiteral("very_serious")), qPrintable(severity));
         const QVariantMap v =
             m_app->inspectionManager()->violations(insp()->inspectionId()).value(0).toMap();
         QCOMPARE(v.value(QStringLiteral("remedy")).toString(), QStringLiteral("Lắp đồng hồ"));
