@@ -20,6 +20,8 @@ public:
     // The registry's latest sequence, read from its SQLite file (a second reader beside the
     // running server); not for a PostgreSQL registry.
     CoreError latestSeq(qint64 *seq) const;
+    // The running registry's process id (0 when it is not running).
+    qint64 pid() const { return m_process.processId(); }
     static QString defaultProgram();
     static QString demoUser() { return QStringLiteral("admin.demo"); }
     static QString demoPassword() { return QStringLiteral("demo-password"); }

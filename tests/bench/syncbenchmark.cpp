@@ -9,6 +9,7 @@
 #include "loadsimulator.h"
 #include "photostore.h"
 #include "pouchdbpeer.h"
+#include "processcpu.h"
 #include "recordwriter.h"
 #include "registryprocess.h"
 #include "syncclient.h"
@@ -18,6 +19,7 @@
 #include "transaction.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -465,16 +467,27 @@ CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
                           bool watchUi = false) -> CoreError {
         proxy.reset();
         const qint64 start = proxy.elapsedNs();
+        // CPU time over the round: the device (this process but the counting proxy's thread)
+        // and the registry.
+        const QStringList notDevice{QStringLiteral("counting-proxy")};
+        const double deviceCpu0 = ProcessCpu::ms(QCoreApplication::applicationPid(), notDevice);
+        const double registryCpu0 = ProcessCpu::ms(registry.pid());
         double ms = 0, stallMs = 0;
         const CoreError re = d.round(&ms, 1800000, watchUi ? &stallMs : nullptr);
         if (re.failed())
             return re;
+        const double deviceCpu =
+            ProcessCpu::ms(QCoreApplication::applicationPid(), notDevice) - deviceCpu0;
+        const double registryCpu = ProcessCpu::ms(registry.pid()) - registryCpu0;
         const auto counts = proxy.counts();
         const double pushPart = pushMs(counts, start, ms);
         QJsonObject o = phase(pushOnly ? pushPart : ms,
                               pushOnly ? CountingProxy::total(counts, QStringLiteral("/push"))
                                        : CountingProxy::total(counts));
         o.insert(QStringLiteral("round_ms"), r3(ms));
+        o.insert(QStringLiteral("cpu_ms"),
+                 QJsonObject{{QStringLiteral("device"), r3(deviceCpu)},
+                             {QStringLiteral("registry"), r3(registryCpu)}});
         // The push part split at the wire: the device's work before its first push request, the
         // push requests (the registry's work and the wire), the device's work after them.
         if (const auto push = counts.constFind(QStringLiteral("POST /push"));
@@ -697,6 +710,12 @@ CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
                 phases.value(QStringLiteral("pull_fresh"))
                     .toObject()
                     .value(QStringLiteral("round_and_search_ms")));
+    // Where the full push's and pull's time goes: the CPU time of the device and of the registry
+    // over the round (on this machine both share two cores).
+    for (const auto &[figure, phase] :
+         {std::pair{"push_cpu_ms", "push_initial"}, std::pair{"pull_cpu_ms", "pull_fresh"}})
+        out->insert(QLatin1String(figure),
+                    phases.value(QLatin1String(phase)).toObject().value(QStringLiteral("cpu_ms")));
     out->insert(QStringLiteral("push_ui_longest_stall_ms"),
                 phases.value(QStringLiteral("push_initial"))
                     .toObject()
