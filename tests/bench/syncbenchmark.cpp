@@ -465,19 +465,21 @@ CoreError SyncBenchmark::runRecords(const QString &dir, QJsonObject *out)
 
     auto timedRound = [&](SyncDevice &d, const char *name, bool pushOnly,
                           bool watchUi = false) -> CoreError {
+        // CPU time over the round: the device (this process but the counting proxy's thread)
+        // and the registry. Read before the round's start: the push part is timed from it.
+        const auto deviceCpuMs = [] {
+            return ProcessCpu::ms(QCoreApplication::applicationPid(),
+                                  {QStringLiteral("counting-proxy")});
+        };
+        const double deviceCpu0 = deviceCpuMs();
+        const double registryCpu0 = ProcessCpu::ms(registry.pid());
         proxy.reset();
         const qint64 start = proxy.elapsedNs();
-        // CPU time over the round: the device (this process but the counting proxy's thread)
-        // and the registry.
-        const QStringList notDevice{QStringLiteral("counting-proxy")};
-        const double deviceCpu0 = ProcessCpu::ms(QCoreApplication::applicationPid(), notDevice);
-        const double registryCpu0 = ProcessCpu::ms(registry.pid());
         double ms = 0, stallMs = 0;
         const CoreError re = d.round(&ms, 1800000, watchUi ? &stallMs : nullptr);
         if (re.failed())
             return re;
-        const double deviceCpu =
-            ProcessCpu::ms(QCoreApplication::applicationPid(), notDevice) - deviceCpu0;
+        const double deviceCpu = deviceCpuMs() - deviceCpu0;
         const double registryCpu = ProcessCpu::ms(registry.pid()) - registryCpu0;
         const auto counts = proxy.counts();
         const double pushPart = pushMs(counts, start, ms);
