@@ -42,13 +42,39 @@ bool InspectionLock::refusal(const Principal &who, const PushChange &change,
     } else {
         return true;
     }
-    // Made on a version from before the submission (a new row: always): late work. A device
-    // that had the submitted version (its row's base is at or after it) was told by its app.
-    if (!submitted.device.isEmpty() && submitted.device != who.deviceId &&
-        change.baseSeq < submitted.seq)
-        *why = QStringLiteral("Cuộc kiểm tra này đã được gửi từ máy khác (biên bản đã lập) nên "
-                              "không sửa được nữa. Thay đổi vẫn được giữ trên máy này; nếu cần bổ "
-                              "sung, hãy báo giám sát viên hoặc lập một cuộc kiểm tra bổ sung.");
+    if (submitted.device.isEmpty())
+        return true;
+    // Refused unless made before the submission on the device that submitted it (an entry
+    // refused for another reason and sent again later). Another device's change is refused
+    // whatever its base: one made on a version from before the submission (a new row's always
+    // is) is a teammate's late work, one made on the submitted version comes from an app that
+    // should have refused it. The submitting device's changes after the submission likewise.
+    bool before = false;
+    if (submitted.device == who.deviceId &&
+        !madeBefore(submitted.seq, who.deviceId, change.seq, &before, error))
+        return false;
+    if (!before)
+        *why = QStringLiteral("Cuộc kiểm tra này đã được gửi (biên bản đã lập) nên không sửa được "
+                              "nữa. Thay đổi vẫn được giữ trên máy này; nếu cần bổ sung, hãy báo "
+                              "giám sát viên hoặc lập một cuộc kiểm tra bổ sung.");
+    return true;
+}
+
+bool InspectionLock::madeBefore(qint64 submissionSeq, const QString &device, qint64 changeSeq,
+                                bool *before, QString *error) const
+{
+    *before = false;
+    // A submission this batch stored has no history row yet, and the batch's changes come in
+    // rising order: this one was made after it.
+    QSqlQuery *q = m_store.statement(QStringLiteral("SELECT change_id FROM history WHERE seq = ?"),
+                                     {submissionSeq}, error);
+    if (!q)
+        return false;
+    if (q->next()) {
+        const qint64 submittedAs = PushChange::seqOf(q->value(0).toString(), device);
+        *before = submittedAs > 0 && changeSeq < submittedAs;
+    }
+    q->finish();
     return true;
 }
 

@@ -10,13 +10,14 @@ class RegistryStore;
 
 // The minutes of a submitted inspection are closed to the field (PROTOCOL.md, "A submitted
 // inspection"): the app refuses to edit a submitted inspection, and the registry holds the same
-// rule for what arrives late, from a teammate's tablet that had not yet heard of the submission.
-// A change by an inspector or a local officer of a submitted inspection (its own fields, unless
-// the change submits it too), of its answers or of its participants, when another device
-// submitted it and the change was made on a version from before the submission (its base_seq is
-// below the submission's sequence; a new row's always is), is refused with
-// `inspection_submitted`: kept on that tablet for its user (who may give it up, still kept
-// there), listed for supervisors. Supervisors and admins are not held.
+// rule whatever a device sends. A change by an inspector or a local officer of a submitted
+// inspection (its own fields, unless the change submits it too), of its answers or of its
+// participants is refused with `inspection_submitted` unless it was made before the submission on
+// the device that submitted it (an entry refused for another reason and sent again). So a
+// teammate's late work (made on a version from before the submission) is refused, kept on that
+// tablet for its user (who may give it up, still kept there) and listed for supervisors; and so is
+// an edit made on the submitted version, which only an app that does not hold the rule would
+// send. Supervisors and admins are not held.
 class InspectionLock
 {
 public:
@@ -35,6 +36,10 @@ public:
                  const QJsonObject &proposed, QString *why, QString *error) const;
 
 private:
+    // Whether `device`'s change `changeSeq` was made before its change stored at registry
+    // sequence `submissionSeq`. False on a storage error.
+    bool madeBefore(qint64 submissionSeq, const QString &device, qint64 changeSeq, bool *before,
+                    QString *error) const;
     // Who submitted inspection `id`. False on a storage error.
     bool submittedBy(const QString &id, Submission *submitted, QString *error) const;
     RegistryStore &m_store;

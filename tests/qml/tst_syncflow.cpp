@@ -14,6 +14,7 @@
 
 #include "appcontroller.h"
 #include "applauncher.h"
+#include "inspectionmanager.h"
 #include "photomanager.h"
 #include "quicktestsetup.h"
 #include "recordwriter.h"
@@ -241,15 +242,25 @@ private:
                 !round(*tablets[i].sync))
                 qFatal("tablet %d did not sync", i);
         }
+        // The demo's inspections are submitted, closed to the field: the team starts two drafts
+        // in the cluster of the latest one, on tablet 0, and both tablets get them.
         QSqlQuery q(tablets[0].db.connection());
-        if (!q.exec("SELECT i.id, c.name, c.id FROM inspections i JOIN clusters c ON c.id = "
-                    "i.cluster_id WHERE i.deleted_at IS NULL ORDER BY i.id DESC LIMIT 1") ||
+        if (!q.exec("SELECT c.name, c.id, i.template_id FROM inspections i JOIN clusters c ON "
+                    "c.id = i.cluster_id WHERE i.deleted_at IS NULL ORDER BY i.id DESC LIMIT 1") ||
             !q.next())
             qFatal("the demo data has no inspection");
-        const QString inspection = q.value(0).toString();
-        const QString cluster = q.value(1).toString();
-        const QString clusterId = q.value(2).toString();
+        const QString cluster = q.value(0).toString();
+        const QString clusterId = q.value(1).toString();
+        const QString templateId = q.value(2).toString();
         q.finish(); // a statement left open would hold the writes below in its transaction
+        QString inspection, deleted;
+        InspectionManager drafts(tablets[0].db.connection());
+        if (drafts.start(clusterId, "periodic", templateId, "Nguyễn Văn An", {}, &inspection)
+                .failed() ||
+            drafts.start(clusterId, "periodic", templateId, "Nguyễn Văn An", {}, &deleted)
+                .failed() ||
+            !round(*tablets[0].sync) || !round(*tablets[1].sync))
+            qFatal("the drafts did not reach both tablets");
         const QString kept = QStringLiteral("Tường rào phía đông đổ 12 m");
         const QString lost = QStringLiteral("Tường rào phía đông nứt");
         const QString keptConclusions = QStringLiteral("Yêu cầu xây lại tường rào");
@@ -270,16 +281,9 @@ private:
         if (!round(*tablets[0].sync) || tablets[0].sync->pendingPhotos() != 0)
             qFatal("tablet 0 did not send its photos: %s",
                    qPrintable(tablets[0].sync->lastError()));
-        // Tablet 0 deletes another inspection; tablet 1, which has not pulled that yet, records a
+        // Tablet 0 deletes the other draft; tablet 1, which has not pulled that yet, records a
         // violation in it: the work is kept, and the deleted inspection waits in a third record.
-        if (!q.exec(QStringLiteral("SELECT id, cluster_id FROM inspections WHERE deleted_at IS "
-                                   "NULL AND id <> '%1' ORDER BY id LIMIT 1")
-                        .arg(inspection)) ||
-            !q.next())
-            qFatal("the demo data has no second inspection");
-        const QString deleted = q.value(0).toString();
-        const QString deletedCluster = q.value(1).toString();
-        q.finish();
+        const QString deletedCluster = clusterId;
         QString violation;
         if (RecordWriter(tablets[0].db.connection()).softDelete("inspections", deleted).failed() ||
             !round(*tablets[0].sync) ||

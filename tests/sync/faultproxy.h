@@ -64,6 +64,9 @@ public:
     // everything forwarded) that reaches the registry.
     void setCrashFrom(int number) { m_crashFrom = number; }
     std::function<void()> onCrash;
+    // When set and true for a request (its raw bytes), that request is dropped before the
+    // registry sees it, whatever the fault rate (a test's chosen request; no draw is made).
+    std::function<bool(const QByteArray &request)> dropIf;
 
     int count(Fate f) const { return m_counts[f]; }
     int crashes() const { return m_crashes; }
@@ -160,7 +163,7 @@ private:
         if (raw == m_lastFaulted)
             ++m_resends;
         m_lastFaulted.clear();
-        const Fate fate = decide();
+        const Fate fate = dropIf && dropIf(raw) ? DropRequest : decide();
         ++m_counts[fate];
         if (fate != Forward && fate != Delay && fate != Duplicate && fate != ReplayLater)
             m_lastFaulted = raw;

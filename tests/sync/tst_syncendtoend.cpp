@@ -6,6 +6,7 @@
 // interrupted upload resumed) and down (thumbnail eagerly, original on demand).
 #include "answerid.h"
 #include "contenthash.h"
+#include "faultproxy.h"
 #include "inspectionmanager.h"
 #include "photostore.h"
 #include "postgresdump.h"
@@ -106,30 +107,69 @@ private:
         return round(**a) && round(**b);
     }
 
-    // The first `n` live rows of `table`, by id.
+    // The rows of `table` a test may edit: live ones, and of inspections the drafts (a submitted
+    // inspection's minutes are closed to the field: InspectionLock).
+    static QString editable(const QString &table)
+    {
+        return table == QLatin1String("inspections")
+                   ? QStringLiteral("deleted_at IS NULL AND status = 'draft'")
+                   : QStringLiteral("deleted_at IS NULL");
+    }
+
+    // The first `n` editable rows of `table`, by id.
     static QStringList liveIds(const Device &d, const QString &table, int n)
     {
         QStringList ids;
         QSqlQuery q(d.c());
-        q.exec(QStringLiteral("SELECT id FROM %1 WHERE deleted_at IS NULL ORDER BY id LIMIT %2")
-                   .arg(table)
+        q.exec(QStringLiteral("SELECT id FROM %1 WHERE %2 ORDER BY id LIMIT %3")
+                   .arg(table, editable(table))
                    .arg(n));
         while (q.next())
             ids << q.value(0).toString();
         return ids;
     }
 
-    // A different live row each call (deterministic: the order of the calls).
+    // A different editable row each call (deterministic: the order of the calls).
     static QString someRow(const Device &d, const QString &table)
     {
         static int pick = 0;
-        return scalar(
-                   d.c(),
-                   QStringLiteral(
-                       "SELECT id FROM %1 WHERE deleted_at IS NULL ORDER BY id LIMIT 1 OFFSET %2")
-                       .arg(table)
-                       .arg(pick++ % 3))
+        return scalar(d.c(),
+                      QStringLiteral("SELECT id FROM %1 WHERE %2 ORDER BY id LIMIT 1 OFFSET %3")
+                          .arg(table, editable(table))
+                          .arg(pick++ % 3))
             .toString();
+    }
+
+    // The demo's inspections are all submitted: a tablet of inspector.demo starts `n` drafts, in
+    // clusters of its scope, with an answer and a participant each, and sends them up, for the
+    // tests that edit an inspection's minutes.
+    bool startDrafts(int n)
+    {
+        auto d = device(QStringLiteral("inspector.demo"));
+        if (!round(*d))
+            return false;
+        const QString tpl =
+            scalar(d->c(), "SELECT id FROM checklist_templates ORDER BY id").toString();
+        const QStringList questions = questionsOf(*d, tpl, 1);
+        QSqlQuery clusters(d->c());
+        if (questions.isEmpty() ||
+            !clusters.exec("SELECT id FROM clusters WHERE deleted_at IS NULL ORDER BY id"))
+            return false;
+        QStringList ids;
+        while (clusters.next())
+            ids << clusters.value(0).toString();
+        clusters.finish();
+        InspectionManager m(d->c());
+        for (int i = 0; i < n && !ids.isEmpty(); ++i) {
+            QString id;
+            if (m.start(ids.at(i % ids.size()), "periodic", tpl, "Nguyễn Văn An", {}, &id)
+                    .failed() ||
+                m.setAnswer(id, questions.first(), "yes").failed() ||
+                m.addParticipant(id, "Trần Thị Bình", "Chuyên viên", "Sở Công Thương").failed())
+                return false;
+        }
+        return !ids.isEmpty() && round(*d) &&
+               scalar(d->c(), "SELECT count(*) FROM outbox").toInt() == 0;
     }
 
     // The status the registry gives a GET of /api/v1/devices with this token.
@@ -351,6 +391,7 @@ private slots:
         QByteArray out;
         m_url = serve(QStringLiteral("0"), &out);
         QVERIFY2(!m_url.isEmpty(), out.constData());
+        QVERIFY(startDrafts(10));
     }
 
     void cleanupTestCase()
@@ -952,19 +993,24 @@ private slots:
         QVERIFY(RecordWriter(b->c())
                     .update("inspections", id, {{"conclusions", "B kết luận, chưa tải về"}})
                     .ok());
-        bool pushed = false, stopped = false;
-        for (SyncHttp *h : b->client->findChildren<SyncHttp *>())
-            connect(h, &SyncHttp::requestSent, this,
-                    [&](const QByteArray &verb, const QString &path) {
-                        if (verb == "POST" && path == QLatin1String("push"))
-                            pushed = true;
-                        else if (pushed && !stopped && path.startsWith(QLatin1String("pull"))) {
-                            stopped = true;
-                            stopRegistry(m_registry); // before the pull reaches it
-                        }
-                    });
+        // B's round goes through a proxy that lets its push reach the registry and drops the
+        // pull that follows before the registry sees it; then the registry is stopped.
+        FaultProxy proxy(1);
+        proxy.setUpstreamPort(quint16(QUrl(m_url).port()));
+        proxy.setFaultRate(0);
+        bool pushed = false, dropped = false;
+        proxy.dropIf = [&](const QByteArray &request) {
+            if (request.startsWith("POST /api/v1/push"))
+                pushed = true;
+            else if (pushed && request.startsWith("GET /api/v1/pull"))
+                dropped = true;
+            return dropped;
+        };
+        b->client->setServerUrl(QUrl(proxy.url()));
         QVERIFY(!round(*b));
-        QVERIFY(stopped);
+        QVERIFY(dropped);
+        b->client->setServerUrl(QUrl(m_url));
+        stopRegistry(m_registry);
         QCOMPARE(b->client->pendingRecords(), 0); // the push was stored
         QVERIFY(restoreFrom(backup));
         QVERIFY(round(*b));
@@ -1253,6 +1299,29 @@ private slots:
                 .toInt(),
             2);
         QCOMPARE(rejectionsOf(*boss).size(), 0);
+        // Both tablets now hold the submitted version. An edit of the minutes written past the
+        // app (which refuses it), as a modified app could send it, is refused too, from the
+        // tablet that submitted and from the other; the registry's minutes stay as submitted.
+        const QString findings = value(*a, "inspections", inspection, "findings");
+        QVERIFY(RecordWriter(a->c())
+                    .update("inspections", inspection, {{"findings", "sửa sau khi gửi"}})
+                    .ok());
+        const QString conclusions = value(*a, "inspections", inspection, "conclusions");
+        QVERIFY(RecordWriter(b->c())
+                    .update("inspections", inspection, {{"conclusions", "kết luận sửa sau"}})
+                    .ok());
+        QVERIFY(round(*a));
+        QVERIFY(round(*b));
+        QCOMPARE(a->client->rejectedRecords(), 1);
+        QCOMPARE(a->client->rejectedChanges().first().toMap().value("code").toString(),
+                 QStringLiteral("inspection_submitted"));
+        QCOMPARE(b->client->rejectedRecords(), 1);
+        QCOMPARE(b->client->rejectedChanges().first().toMap().value("code").toString(),
+                 QStringLiteral("inspection_submitted"));
+        auto c = device("inspector.demo");
+        QVERIFY(round(*c));
+        QCOMPARE(value(*c, "inspections", inspection, "findings"), findings);
+        QCOMPARE(value(*c, "inspections", inspection, "conclusions"), conclusions);
     }
 
     // Two inspectors of one team answer the same question of their inspection, offline, on two
@@ -1422,7 +1491,8 @@ private slots:
                                          {"value", "yes"}})
                         .ok());
         QByteArray bytes;
-        const QString sha = placeOriginal(*officer, QStringLiteral("mobile/jolla.jpg"), &bytes);
+        // A photo no other test sends (one the registry holds would count as uploaded).
+        const QString sha = placeOriginal(*officer, QStringLiteral("gps/DSCN0010.jpg"), &bytes);
         QVERIFY(!sha.isEmpty());
         QVERIFY(w.insert("photos",
                          {{"sha256", sha},
@@ -1613,8 +1683,9 @@ private slots:
         RecordWriter wc(c->c());
         QStringList edited;
         for (int i = 0; i < 5; ++i) { // more changes than B made after the backup
-            edited << scalar(c->c(), QStringLiteral("SELECT id FROM inspections WHERE deleted_at "
-                                                    "IS NULL ORDER BY id LIMIT 1 OFFSET %1")
+            edited << scalar(c->c(), QStringLiteral("SELECT id FROM inspections WHERE %1 ORDER "
+                                                    "BY id LIMIT 1 OFFSET %2")
+                                         .arg(editable("inspections"))
                                          .arg(i))
                           .toString();
             QVERIFY(!edited.constLast().isEmpty());
