@@ -3688,27 +3688,32 @@ Hai là (second), …</translation>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="547"/>
+        <location filename="../pages/SyncPage.qml" line="550"/>
+        <source>Giá trị gửi lên: %1</source>
+        <translation>Values sent: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="556"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="547"/>
+        <location filename="../pages/SyncPage.qml" line="556"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="547"/>
+        <location filename="../pages/SyncPage.qml" line="556"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="547"/>
+        <location filename="../pages/SyncPage.qml" line="556"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="560"/>
+        <location filename="../pages/SyncPage.qml" line="569"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
@@ -3721,27 +3726,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="583"/>
+        <location filename="../pages/SyncPage.qml" line="592"/>
         <source>Bỏ thay đổi bị từ chối?</source>
         <translation>Discard the refused change?</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="591"/>
+        <location filename="../pages/SyncPage.qml" line="600"/>
         <source>%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.</source>
         <translation>%1: this new record will not be sent to the server and will no longer be listed.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="591"/>
+        <location filename="../pages/SyncPage.qml" line="600"/>
         <source>%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.</source>
         <translation>%1: this change will not be sent to the server; the record shows its values from before the edit again, then takes the server&apos;s version at the next sync.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="591"/>
+        <location filename="../pages/SyncPage.qml" line="600"/>
         <source>Nội dung đã nhập vẫn được lưu trong máy.</source>
         <translation>What you entered stays saved on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="591"/>
+        <location filename="../pages/SyncPage.qml" line="600"/>
         <source>%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm, ảnh của một cuộc kiểm tra) cũng bị bỏ theo.</source>
         <translation>
             <numerusform>%n new record that belongs to it (such as an answer, a violation or a photo of an inspection) is given up with it.</numerusform>
@@ -3749,7 +3754,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="602"/>
+        <location filename="../pages/SyncPage.qml" line="611"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

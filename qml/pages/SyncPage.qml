@@ -542,6 +542,15 @@ Page {
                             wrapMode: Text.WordWrap
                         }
 
+                        // The values the refused change carried (kept on the registry as well as
+                        // on the tablet); refusals recorded by an older registry have none.
+                        Label {
+                            Layout.fillWidth: true
+                            visible: !!modelData.fields
+                            text: modelData.fields ? qsTr("Giá trị gửi lên: %1").arg(page.labels.fieldValue(modelData.entity || "", "", modelData.fields)) : ""
+                            wrapMode: Text.WordWrap
+                        }
+
                         Label {
                             Layout.fillWidth: true
                             text: (modelData.waits_for_another_row ? qsTr("Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.") + " " : "") + (!modelData.first_at ? qsTr("Bị từ chối %1 lần.").arg(modelData.attempts) : modelData.attempts > 1 ? qsTr("Bị từ chối %1 lần: lần đầu %2, lần cuối %3.").arg(modelData.attempts).arg(page.labels.dateTime(modelData.first_at)).arg(page.labels.dateTime(modelData.last_at)) : qsTr("Bị từ chối lúc %1.").arg(page.labels.dateTime(modelData.first_at)))

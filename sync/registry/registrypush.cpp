@@ -449,7 +449,7 @@ bool RegistryPush::recordOutcome(const Principal &who, const PushChange &change,
     return m_store.statement(
                QStringLiteral("INSERT INTO push_outcomes (device_id, change_seq, status, result, "
                               "entity, row_id, op, code, user_id, province_id, first_at, last_at, "
-                              "attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+                              "attempts, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) "
                               "ON CONFLICT (device_id, change_seq) DO UPDATE SET "
                               "status = excluded.status, result = excluded.result, "
                               "entity = excluded.entity, row_id = excluded.row_id, "
@@ -457,10 +457,15 @@ bool RegistryPush::recordOutcome(const Principal &who, const PushChange &change,
                               "user_id = excluded.user_id, province_id = excluded.province_id, "
                               "first_at = COALESCE(push_outcomes.first_at, excluded.first_at), "
                               "last_at = excluded.last_at, "
-                              "attempts = push_outcomes.attempts + 1, discarded_at = NULL"),
+                              "attempts = push_outcomes.attempts + 1, discarded_at = NULL, "
+                              "fields = excluded.fields"),
                {who.deviceId, change.seq, result.status, compact(result.toJson()), change.entity,
                 change.rowId, change.op, result.code.isEmpty() ? QVariant() : QVariant(result.code),
-                who.userId, who.provinceId, now, now},
+                who.userId, who.provinceId, now, now,
+                // A refusal keeps the values the change carried (registry schema 9); a change
+                // stored, if with a conflict, has them in its history.
+                result.status == QLatin1String("rejected") ? QVariant(compact(change.fields))
+                                                           : QVariant()},
                error) != nullptr;
 }
 

@@ -33,7 +33,7 @@ QJsonArray RegistryRejections::rejections(const Principal &who, int *total, int 
         q,
         QStringLiteral(
             "SELECT o.device_id, d.name, o.user_id, u.username, o.change_seq, o.entity, "
-            "o.row_id, o.op, o.code, o.result, o.first_at, o.last_at, o.attempts FROM "
+            "o.row_id, o.op, o.code, o.result, o.first_at, o.last_at, o.attempts, o.fields FROM "
             "push_outcomes o LEFT JOIN devices d ON d.user_id = o.user_id AND d.device_id = "
             "o.device_id LEFT JOIN users u ON u.id = o.user_id WHERE %1 ORDER BY "
             "COALESCE(o.first_at, 0), o.device_id, o.change_seq LIMIT %2")
@@ -59,7 +59,11 @@ QJsonArray RegistryRejections::rejections(const Principal &who, int *total, int 
             {QStringLiteral("waits_for_another_row"), ChangeResult::waitsForAnotherRow(why)},
             {QStringLiteral("first_at"), timeOrNull(q.value(10))},
             {QStringLiteral("last_at"), timeOrNull(q.value(11))},
-            {QStringLiteral("attempts"), q.value(12).toInt()}});
+            {QStringLiteral("attempts"), q.value(12).toInt()},
+            // The values the change carried; null for refusals recorded before registry schema 9.
+            {QStringLiteral("fields"),
+             q.value(13).isNull() ? QJsonValue()
+                                  : QJsonValue(RegistrySql::parseObject(q.value(13).toString()))}});
     }
     if (total) {
         q.finish();

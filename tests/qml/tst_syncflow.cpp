@@ -298,6 +298,15 @@ private:
                 .failed() ||
             !round(*tablets[1].sync) || tablets[1].sync->pendingRecords() != 0)
             qFatal("the violation in a deleted inspection did not reach the registry");
+        // Tablet 1 records an infrastructure item, which inspectors may not write: refused, and
+        // listed for the supervisor with the values it carried.
+        const QString refusedItem = QStringLiteral("Đường nội bộ D4");
+        if (RecordWriter(tablets[1].db.connection())
+                .insert("infrastructure_items",
+                        {{"cluster_id", clusterId}, {"kind", "roads"}, {"name", refusedItem}})
+                .failed() ||
+            !round(*tablets[1].sync) || tablets[1].sync->rejectedRecords() != 1)
+            qFatal("the item was not refused");
         m_conflict = QVariantMap{
             {"inspection", inspection},
             {"deletedInspection", deleted},
@@ -307,6 +316,7 @@ private:
             {"lost", lost},
             {"keptConclusions", keptConclusions},
             {"lostConclusions", lostConclusions},
+            {"refusedItem", refusedItem},
             {"user", QStringLiteral("inspector.demo")},
             // Both tablets run here: the first's name stands for both.
             {"device",

@@ -1246,9 +1246,13 @@ void TestRegistryStore::aRefusedChangeIsListedForSupervisorsUntilStored()
     const qint64 first = w.value("first_at").toInteger();
     QVERIFY(first > 0);
     QCOMPARE(w.value("last_at").toInteger(), first);
+    // The values each change carried are kept with its refusal.
+    QCOMPARE(w.value("fields").toObject(), waiting.fields);
     const QJsonObject v = listed.at(1).toObject();
     QCOMPARE(v.value("code").toString(), QStringLiteral("invalid_value"));
     QVERIFY(!v.value("waits_for_another_row").toBool());
+    QCOMPARE(v.value("fields").toObject().value("kind").toString(), QStringLiteral("bogus"));
+    QCOMPARE(v.value("fields").toObject(), invalid.fields);
 
     // Only the supervisors of the user's province and admins see them.
     QCOMPARE(m_store->rejections(admin).size(), 2);
@@ -1398,13 +1402,13 @@ void TestRegistryStore::refusalsStoredBeforeSchema5AreListed()
     QVERIFY(m_store->push(inspector, {inspectionIn("c9", 5)}, &results).ok());
     QCOMPARE(results.value(0).code, QStringLiteral("unknown_parent"));
 
-    // Back to schema 4: the columns and index of migrations 5 and 6 gone, as a registry of last
-    // month had it.
+    // Back to schema 4: the columns and index of migrations 5, 6 and 9 gone, as a registry of
+    // last month had it.
     {
         QSqlQuery q(m_store->connection());
         QVERIFY(q.exec("DROP INDEX push_outcomes_rejected"));
         for (const char *column : {"entity", "row_id", "op", "code", "user_id", "province_id",
-                                   "first_at", "last_at", "attempts", "discarded_at"})
+                                   "first_at", "last_at", "attempts", "discarded_at", "fields"})
             QVERIFY2(q.exec(QStringLiteral("ALTER TABLE push_outcomes DROP COLUMN %1")
                                 .arg(QLatin1String(column))),
                      qPrintable(q.lastError().text()));
@@ -1424,6 +1428,7 @@ void TestRegistryStore::refusalsStoredBeforeSchema5AreListed()
     QCOMPARE(w.value("code").toString(), QStringLiteral("unknown_parent"));
     QVERIFY(w.value("waits_for_another_row").toBool());
     QVERIFY(w.value("first_at").isNull());
+    QVERIFY(w.value("fields").isNull()); // not recorded before schema 9
     QCOMPARE(m_store->rejections(scoped("sup2", "supervisor", {}, "p2")).size(), 0);
 }
 

@@ -1287,7 +1287,15 @@ private slots:
         QCOMPARE(value(*a, "answers", answer, "id"), QStringLiteral("<missing>"));
         QVERIFY(round(*a));
         QCOMPARE(value(*a, "answers", answer, "id"), QStringLiteral("<missing>"));
-        QCOMPARE(rejectionsOf(*boss).size(), 2);
+        const QVariantList listed = rejectionsOf(*boss);
+        QCOMPARE(listed.size(), 2);
+        // The supervisor reads the late answer's values: kept on the registry too.
+        const QVariantMap late = listed.first().toMap();
+        QCOMPARE(late.value("row_id").toString(), answer);
+        QCOMPARE(late.value("fields").toMap().value("value").toString(), QStringLiteral("no"));
+        QCOMPARE(late.value("fields").toMap().value("note").toString(), QStringLiteral("muộn"));
+        QCOMPARE(listed.last().toMap().value("fields").toMap().value("value").toString(),
+                 QStringLiteral("yes"));
         // Given up, the new row takes its edit along: nothing waits any more.
         QVERIFY2(b->client->discardRejected(refused.value("seq").toLongLong()),
                  qPrintable(b->client->lastError()));

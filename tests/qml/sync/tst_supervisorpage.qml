@@ -42,6 +42,10 @@ TestCase {
         tryVerify(() => testSync.conflicts.length === 2, 15000, "the deleted inspection's conflict stayed: " + testSync.lastError);
         findings = find.frameWith(page, "Cuộc kiểm tra · Nội dung làm việc"); // the cards were made again
 
+        // A refused change is listed with the values it carried, in plain words.
+        tryVerify(() => find.labelWith(page, "Giá trị gửi lên: ") !== null, 15000, "no refused change shows its values: " + testSync.lastError);
+        verify(find.labelWith(page, "Giá trị gửi lên: ").text.indexOf(testConflict.refusedItem) >= 0, "the refused item's name is not shown");
+
         // The app's header says on every page how much waits for the supervisor.
         const waiting = testSync.conflictCount + testSync.registryRejectionCount;
         compare(testSync.conflictCount, testSync.conflicts.length);
