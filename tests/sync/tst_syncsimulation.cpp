@@ -22,7 +22,8 @@
 //   registry took, reached the registry (a history entry from that device carries it; a choice
 //   that writes is a history entry at the conflict's resolution_seq) and is current, or in a
 //   conflict record, or was overwritten by a later change; or was
-//   refused and given up, and is kept on its device (discarded_changes); a new row given up so
+//   refused and given up, and is kept on its device (discarded_changes) and, when the registry
+//   refused it, with that refusal on the registry (push_outcomes.fields); a new row given up so
 //   (a teammate's answer to an inspection submitted meanwhile) stays a tombstone on its device
 //   alone;
 // - no change was stored twice (history has each change_id once; one row per created record);
@@ -32,6 +33,7 @@
 #include "answerid.h"
 #include "faultproxy.h"
 #include "outboxtriggers.h"
+#include "pushchange.h"
 #include "registryphotostore.h"
 #include "registryserver.h"
 #include "registrystore.h"
@@ -809,19 +811,46 @@ void TestSyncSimulation::simulate()
             }
         }
     }
-    // Values of refused changes their users gave up: kept on the device (discarded_changes).
+    // Values of refused changes their users gave up: kept on the device (discarded_changes), and
+    // on the registry with the refusal of each change it refused (push_outcomes.fields; a new
+    // row's children given up with it may never have been sent).
+    QHash<QString, QJsonObject> refusedFields; // "<device>:<seq>" -> the values the change carried
+    {
+        QSqlQuery q(reg);
+        QVERIFY(q.exec("SELECT device_id, change_seq, fields FROM push_outcomes WHERE status = "
+                       "'rejected'"));
+        while (q.next()) {
+            QVERIFY2(!q.isNull(2), "a refusal without the values its change carried");
+            refusedFields.insert(
+                PushChange::changeId(q.value(0).toString(), q.value(1).toLongLong()),
+                parse(q.value(2).toString()));
+        }
+    }
     QHash<QString, QSet<QString>> discarded; // entity/row/field/device -> values
+    int givenUpOnRegistry = 0;               // of those values, kept with their refusal too
     for (auto &d : devices) {
         QSqlQuery q(d->db.connection());
-        QVERIFY(q.exec("SELECT entity, row_id, old_json, new_json FROM discarded_changes"));
+        QVERIFY(q.exec("SELECT entity, row_id, old_json, new_json, seq FROM discarded_changes"));
         while (q.next()) {
             const QJsonObject before = parse(q.value(2).toString());
             const QJsonObject after = parse(q.value(3).toString());
-            for (auto it = after.begin(); it != after.end(); ++it)
-                if (before.value(it.key()) != it.value())
-                    discarded[q.value(0).toString() + '/' + q.value(1).toString() + '/' + it.key() +
-                              '/' + d->deviceId]
-                        .insert(canon(it.value()));
+            const auto sent =
+                refusedFields.constFind(PushChange::changeId(d->deviceId, q.value(4).toLongLong()));
+            for (auto it = after.begin(); it != after.end(); ++it) {
+                if (before.value(it.key()) == it.value())
+                    continue;
+                const QString key = q.value(0).toString() + '/' + q.value(1).toString() + '/' +
+                                    it.key() + '/' + d->deviceId;
+                discarded[key].insert(canon(it.value()));
+                if (sent == refusedFields.constEnd() || it.key() == QLatin1String("id"))
+                    continue; // the id travels as the change's row_id
+                QVERIFY2(
+                    canon(sent->value(it.key())) == canon(it.value()),
+                    qPrintable(key + QStringLiteral(": given up as %1, the registry's "
+                                                    "refusal keeps %2")
+                                         .arg(canon(it.value()), canon(sent->value(it.key())))));
+                ++givenUpOnRegistry;
+            }
         }
     }
     int current = 0, inConflict = 0, overwritten = 0, ontoTombstone = 0, keptGivenUp = 0;
@@ -884,11 +913,14 @@ void TestSyncSimulation::simulate()
         ++overwritten;
     }
     qInfo("seed %u: values current %d, in conflict records %d (of %d conflicts), overwritten %d, "
-          "deletes of a tombstone %d, refused and given up %d (%d changes)",
-          seed, current, inConflict, conflicts, overwritten, ontoTombstone, keptGivenUp, givenUp);
+          "deletes of a tombstone %d, refused and given up %d (%d changes; %d values also kept "
+          "with their refusal on the registry)",
+          seed, current, inConflict, conflicts, overwritten, ontoTombstone, keptGivenUp, givenUp,
+          givenUpOnRegistry);
     // Refused changes were given up (inspectors edit tenants now and then), and each left the
     // supervisors' list of refused changes.
     QVERIFY(givenUp > 0);
+    QVERIFY(givenUpOnRegistry > 0);
     QCOMPARE(regScalar("SELECT count(*) FROM push_outcomes WHERE status = 'rejected' AND "
                        "discarded_at IS NULL")
                  .toInt(),
