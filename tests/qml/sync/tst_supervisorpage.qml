@@ -16,7 +16,18 @@ TestCase {
         verify(win);
         const page = win.page;
         verify(testSync.isSupervisor);
+        // Cards a page at a time (20 in the app; 2 here, for three conflicts): the rest behind
+        // "Hiện thêm".
+        page.listPageSize = 2;
         tryVerify(() => testSync.conflicts.length === 3, 15000, "the conflicts did not arrive: " + testSync.lastError);
+        const cards = () => find.all(page, i => i instanceof Button && i.visible && (i.text === "Giữ giá trị đang dùng" || i.text === "Để nguyên đã xoá")).length;
+        tryCompare(page, "conflictsShown", 2);
+        tryVerify(() => cards() === 2, 5000, "not two conflict cards: " + cards());
+        verify(find.labelWith(page, "Xung đột cần xử lý: 3 (đang hiện 2 cái cũ nhất"), "the list does not say two of three are shown");
+        mouseClick(find.buttonWith(page, "Hiện thêm 1 xung đột"));
+        tryVerify(() => cards() === 3, 5000, "the third conflict card did not appear: " + cards());
+        verify(!find.buttonWith(page, "Hiện thêm 1 xung đột"));
+        verify(find.labelWith(page, "Xung đột cần xử lý: 3"));
         const fields = testSync.conflicts.filter(c => c.field).map(c => c.field).sort();
         compare(fields, ["conclusions", "findings"]);
         // Which row: the inspection's cluster, from the supervisor's own copy.
