@@ -3701,6 +3701,11 @@ Hai là (second), …</translation>
         <translation>Values sent: %1</translation>
     </message>
     <message>
+        <location filename="../pages/SyncPage.qml" line="563"/>
+        <source>(đoạn văn dài chỉ hiện phần đầu)</source>
+        <translation>(long texts show their beginning only)</translation>
+    </message>
+    <message>
         <location filename="../pages/SyncPage.qml" line="569"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>

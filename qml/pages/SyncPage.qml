@@ -560,7 +560,7 @@ Page {
                         Label {
                             Layout.fillWidth: true
                             visible: !!modelData.fields
-                            text: modelData.fields ? qsTr("Giá trị gửi lên: %1").arg(page.labels.fieldValue(modelData.entity || "", "", modelData.fields)) : ""
+                            text: modelData.fields ? qsTr("Giá trị gửi lên: %1").arg(page.labels.fieldValue(modelData.entity || "", "", modelData.fields)) + (modelData.fields_cut ? " " + qsTr("(đoạn văn dài chỉ hiện phần đầu)") : "") : ""
                             wrapMode: Text.WordWrap
                         }
 

@@ -13,6 +13,23 @@ QJsonValue timeOrNull(const QVariant &v)
 {
     return v.isNull() ? QJsonValue() : QJsonValue(double(v.toLongLong()));
 }
+
+// A refusal's values as listed: texts longer than `length` cut (*cut says whether any was).
+QJsonObject shownFields(const QString &text, int length, bool *cut)
+{
+    QJsonObject fields = RegistrySql::parseObject(text);
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        const QJsonValue v = it.value();
+        if (v.isString() && v.toString().size() > length) {
+            QString shown = v.toString().left(length);
+            if (shown.back().isHighSurrogate()) // never half a character
+                shown.chop(1);
+            it.value() = shown + QChar(0x2026);
+            *cut = true;
+        }
+    }
+    return fields;
+}
 } // namespace
 
 QJsonArray RegistryRejections::rejections(const Principal &who, int *total, int limit) const
@@ -45,6 +62,11 @@ QJsonArray RegistryRejections::rejections(const Principal &who, int *total, int 
         // Outcomes stored before schema 5 have their code and message in `result` only.
         const QJsonObject result = RegistrySql::parseObject(q.value(9).toString());
         const QString why = code.isEmpty() ? result.value(QLatin1String("code")).toString() : code;
+        bool cut = false;
+        // The values the change carried; null for refusals recorded before registry schema 9.
+        const QJsonValue fields = q.value(13).isNull()
+                                      ? QJsonValue()
+                                      : shownFields(q.value(13).toString(), shownTextLength, &cut);
         out.append(QJsonObject{
             {QStringLiteral("device_id"), q.value(0).toString()},
             {QStringLiteral("device_name"), q.value(1).toString()},
@@ -60,10 +82,8 @@ QJsonArray RegistryRejections::rejections(const Principal &who, int *total, int 
             {QStringLiteral("first_at"), timeOrNull(q.value(10))},
             {QStringLiteral("last_at"), timeOrNull(q.value(11))},
             {QStringLiteral("attempts"), q.value(12).toInt()},
-            // The values the change carried; null for refusals recorded before registry schema 9.
-            {QStringLiteral("fields"),
-             q.value(13).isNull() ? QJsonValue()
-                                  : QJsonValue(RegistrySql::parseObject(q.value(13).toString()))}});
+            {QStringLiteral("fields"), fields},
+            {QStringLiteral("fields_cut"), cut}});
     }
     if (total) {
         q.finish();

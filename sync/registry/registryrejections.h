@@ -18,10 +18,13 @@ public:
     explicit RegistryRejections(RegistryStore &store) : m_store(store) {}
 
     // [{device_id, device_name, user_id, username, change_seq, entity, row_id, op, code, message,
-    //   waits_for_another_row, first_at, last_at, attempts, fields}], oldest first, at most
-    // 1000. first_at and last_at are null for refusals stored before registry schema 5; fields
-    // (the values the change carried, an object) for those stored before schema 9.
+    //   waits_for_another_row, first_at, last_at, attempts, fields, fields_cut}], oldest first,
+    // at most 1000. first_at and last_at are null for refusals stored before registry schema 5;
+    // fields (the values the change carried, an object) for those stored before schema 9. A text
+    // value longer than shownTextLength is cut to that many characters and "…" (fields_cut
+    // true): the list is for reading, and a device could have a thousand 16 MiB texts refused.
     QJsonArray rejections(const Principal &who, int *total, int limit) const;
+    static constexpr int shownTextLength = 1000;
 
 private:
     RegistryStore &m_store;

@@ -3,6 +3,7 @@
 // Runs against SQLite, and against PostgreSQL with CCN_TEST_BACKEND=postgres.
 #include "protocolversion.h"
 #include "registrypull.h"
+#include "registryrejections.h"
 #include "registrystore.h"
 #include "registrytestbackend.h"
 #include "uuid7.h"
@@ -1218,6 +1219,8 @@ void TestRegistryStore::aRefusedChangeIsListedForSupervisorsUntilStored()
     const PushChange waiting = inspectionIn("c9", 5);
     PushChange invalid = inspectionIn("c1", 6);
     invalid.fields.insert("kind", "bogus");
+    // Findings longer than the list shows, a character of two UTF-16 units across the cut.
+    invalid.fields.insert("findings", QString(999, 'a') + QStringLiteral("\U0001F600 and more"));
     QList<ChangeResult> results;
     QVERIFY(m_store->push(inspector, {waiting, invalid}, &results).ok());
     QCOMPARE(results.value(0).code, QStringLiteral("unknown_parent"));
@@ -1246,13 +1249,20 @@ void TestRegistryStore::aRefusedChangeIsListedForSupervisorsUntilStored()
     const qint64 first = w.value("first_at").toInteger();
     QVERIFY(first > 0);
     QCOMPARE(w.value("last_at").toInteger(), first);
-    // The values each change carried are kept with its refusal.
+    // The values each change carried are kept with its refusal; a long text is listed cut.
     QCOMPARE(w.value("fields").toObject(), waiting.fields);
+    QCOMPARE(w.value("fields_cut").toBool(), false);
     const QJsonObject v = listed.at(1).toObject();
     QCOMPARE(v.value("code").toString(), QStringLiteral("invalid_value"));
     QVERIFY(!v.value("waits_for_another_row").toBool());
     QCOMPARE(v.value("fields").toObject().value("kind").toString(), QStringLiteral("bogus"));
-    QCOMPARE(v.value("fields").toObject(), invalid.fields);
+    QCOMPARE(v.value("fields").toObject().value("findings").toString(),
+             QString(999, 'a') + QChar(0x2026));
+    QCOMPARE(v.value("fields_cut").toBool(), true);
+    QJsonObject uncut = v.value("fields").toObject();
+    uncut.insert("findings", invalid.fields.value("findings"));
+    QCOMPARE(uncut, invalid.fields);
+    QCOMPARE(RegistryRejections::shownTextLength, 1000);
 
     // Only the supervisors of the user's province and admins see them.
     QCOMPARE(m_store->rejections(admin).size(), 2);
