@@ -21,11 +21,13 @@ Page {
     // The user asked to send other users' waiting changes under their own name: the page asks
     // them to confirm.
     property bool adoptAsked: false
-    // Conflicts and refused changes are shown a page at a time, oldest first: every card is made
-    // anew each time a list is read again (after each resolution), and a thousand conflict cards
-    // took over a second to make here, each time. "Hiện thêm" shows the next page.
+    // The tablet's refused changes, and a supervisor's conflicts and refused changes, are shown a
+    // page at a time, oldest first: every card is made anew each time a list is read again (after
+    // each round and resolution), and a thousand conflict cards took over a second to make here,
+    // each time. "Hiện thêm" shows the next page.
     property int listPageSize: 20
     property int conflictsShown: listPageSize
+    property int refusedShown: listPageSize
     property int rejectionsShown: listPageSize
 
     // Asks the app to show LoginPage (after logout or when the session ended).
@@ -263,7 +265,7 @@ Page {
             }
 
             Repeater {
-                model: page.syncClient.rejectedChanges
+                model: page.syncClient.rejectedChanges.slice(0, page.refusedShown)
 
                 delegate: RowLayout {
                     required property var modelData
@@ -320,6 +322,13 @@ Page {
                         }
                     }
                 }
+            }
+
+            Button {
+                Layout.preferredHeight: 48
+                visible: page.syncClient.rejectedChanges.length > page.refusedShown
+                text: qsTr("Hiện thêm %n thay đổi", "", Math.min(page.listPageSize, page.syncClient.rejectedChanges.length - page.refusedShown))
+                onClicked: page.refusedShown += page.listPageSize
             }
 
             // The user's changes stored with a conflict: the tablet shows the value that won, and

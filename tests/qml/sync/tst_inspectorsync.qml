@@ -126,6 +126,13 @@ TestCase {
         verify(find.labelWith(page, "không cho phép thay đổi này"), "the refusal is not in the app's words");
         verify(!find.labelWith(page, "tenants"), "a table's code is shown");
         verify(find.buttonWith(page, "Gửi lại"));
+        // The list is shown a page at a time (20 in the app): with none shown, "Hiện thêm" brings
+        // the card back.
+        page.refusedShown = 0;
+        tryVerify(() => !find.buttonWith(page, "Gửi lại"), 5000, "a refused change beyond the page is shown");
+        mouseClick(find.buttonWith(page, "Hiện thêm 1 thay đổi"));
+        tryVerify(() => find.buttonWith(page, "Gửi lại") !== null, 5000, "the next page was not shown");
+        verify(!find.buttonWith(page, "Hiện thêm 1 thay đổi"));
 
         // Logging out asks first while the refused change is on the device; Cancel keeps all.
         mouseClick(find.buttonWith(page, "Đăng xuất"));
