@@ -90,7 +90,7 @@ void RegistryConflicts::insertLive(QJsonObject *conflict, const Live &live)
 }
 
 QJsonArray RegistryConflicts::conflicts(const Principal &who, bool includeResolved, int *total,
-                                        int limit) const
+                                        int limit, qsizetype maxBytes) const
 {
     QJsonArray out;
     if (total)
@@ -110,6 +110,7 @@ QJsonArray RegistryConflicts::conflicts(const Principal &who, bool includeResolv
                          .arg(QLatin1String(conflictColumns), QLatin1String(conflictAuthors), where)
                          .arg(qMax(0, limit)),
                      binds);
+    qsizetype bytes = 0;
     while (q.next()) {
         QJsonObject c = conflictJson(q);
         c.insert(QStringLiteral("current_at"), timeOrNull(q.value(17)));
@@ -126,6 +127,8 @@ QJsonArray RegistryConflicts::conflicts(const Principal &who, bool includeResolv
         c.insert(QStringLiteral("work_entity"), work ? textOrNull(q.value(24)) : QJsonValue());
         c.insert(QStringLiteral("work_row_id"), work ? textOrNull(q.value(25)) : QJsonValue());
         insertLive(&c, liveOf(c));
+        if (!RegistrySql::fitsList(c, &bytes, maxBytes, out.isEmpty()))
+            break;
         out.append(c);
     }
     if (total) {

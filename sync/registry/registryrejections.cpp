@@ -32,7 +32,8 @@ QJsonObject shownFields(const QString &text, int length, bool *cut)
 }
 } // namespace
 
-QJsonArray RegistryRejections::rejections(const Principal &who, int *total, int limit) const
+QJsonArray RegistryRejections::rejections(const Principal &who, int *total, int limit,
+                                          qsizetype maxBytes) const
 {
     QJsonArray out;
     if (total)
@@ -57,6 +58,7 @@ QJsonArray RegistryRejections::rejections(const Principal &who, int *total, int 
             .arg(where)
             .arg(qMax(0, limit)),
         binds);
+    qsizetype bytes = 0;
     while (q.next()) {
         const QString code = q.value(8).toString();
         // Outcomes stored before schema 5 have their code and message in `result` only.
@@ -67,7 +69,7 @@ QJsonArray RegistryRejections::rejections(const Principal &who, int *total, int 
         const QJsonValue fields = q.value(13).isNull()
                                       ? QJsonValue()
                                       : shownFields(q.value(13).toString(), shownTextLength, &cut);
-        out.append(QJsonObject{
+        const QJsonObject entry{
             {QStringLiteral("device_id"), q.value(0).toString()},
             {QStringLiteral("device_name"), q.value(1).toString()},
             {QStringLiteral("user_id"), q.value(2).toString()},
@@ -83,7 +85,10 @@ QJsonArray RegistryRejections::rejections(const Principal &who, int *total, int 
             {QStringLiteral("last_at"), timeOrNull(q.value(11))},
             {QStringLiteral("attempts"), q.value(12).toInt()},
             {QStringLiteral("fields"), fields},
-            {QStringLiteral("fields_cut"), cut}});
+            {QStringLiteral("fields_cut"), cut}};
+        if (!RegistrySql::fitsList(entry, &bytes, maxBytes, out.isEmpty()))
+            break;
+        out.append(entry);
     }
     if (total) {
         q.finish();

@@ -23,7 +23,7 @@ public:
     // fields (the values the change carried, an object) for those stored before schema 9. A text
     // value longer than shownTextLength is cut to that many characters and "…" (fields_cut
     // true): the list is for reading, and a device could have a thousand 16 MiB texts refused.
-    QJsonArray rejections(const Principal &who, int *total, int limit) const;
+    QJsonArray rejections(const Principal &who, int *total, int limit, qsizetype maxBytes) const;
     static constexpr int shownTextLength = 1000;
 
 private:

@@ -19,6 +19,16 @@ QJsonObject RegistrySql::parseObject(const QString &s)
     return QJsonDocument::fromJson(s.toUtf8()).object();
 }
 
+bool RegistrySql::fitsList(const QJsonObject &entry, qsizetype *bytes, qsizetype maxBytes,
+                           bool first)
+{
+    const qsizetype size = CompactJson::object(entry).size();
+    if (!first && *bytes + size > maxBytes)
+        return false;
+    *bytes += size;
+    return true;
+}
+
 QString RegistrySql::boxed(const QJsonValue &v)
 {
     return QString::fromUtf8(CompactJson::object(QJsonObject{{QStringLiteral("v"), v}}));

@@ -24,6 +24,10 @@ public:
     static bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds,
                     QString *error = nullptr);
     static QVariant nullable(const QString &s);
+    // Whether `entry` goes in a list whose entries so far take *bytes of text (compact JSON),
+    // without taking it past maxBytes; the first entry always does. Adds its size when it does.
+    static bool fitsList(const QJsonObject &entry, qsizetype *bytes, qsizetype maxBytes,
+                         bool first);
     // Binds `t` to parameter `index` as UTF-8, the database's encoding (bound as UTF-16, SQLite
     // would convert it at every step); `keep` holds the bytes until the statement has run. Text
     // that is not valid UTF-16 (half of a pair) goes in as UTF-16, for SQLite to convert as QtSql

@@ -446,9 +446,9 @@ bool RegistryStore::canUploadPhoto(const Principal &who, const QString &sha256) 
 }
 
 QJsonArray RegistryStore::conflicts(const Principal &who, bool includeResolved, int *total,
-                                    int limit) const
+                                    int limit, qsizetype maxBytes) const
 {
-    return m_conflicts.conflicts(who, includeResolved, total, limit);
+    return m_conflicts.conflicts(who, includeResolved, total, limit, maxBytes);
 }
 
 CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id,
@@ -458,9 +458,10 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
     return m_conflicts.resolveConflict(who, id, choice, value, hasValue, seenSeq, out);
 }
 
-QJsonArray RegistryStore::rejections(const Principal &who, int *total, int limit) const
+QJsonArray RegistryStore::rejections(const Principal &who, int *total, int limit,
+                                     qsizetype maxBytes) const
 {
-    return m_rejections.rejections(who, total, limit);
+    return m_rejections.rejections(who, total, limit, maxBytes);
 }
 
 PullPage RegistryStore::discard(const Principal &who, const QList<DiscardRequest::Change> &changes,

@@ -107,12 +107,14 @@ public:
     bool canUploadPhoto(const Principal &who, const QString &sha256) const;
 
     // The supervisor's lists (conflicts, rejections) give at most this many entries, the oldest
-    // first; *total says how many there are.
+    // first, and stop before the entry that would take their text past listBytes (one entry at
+    // least: values of 16 MiB are possible, three to a conflict); *total says how many there are.
     static constexpr int listLimit = 1000;
+    static constexpr qsizetype listBytes = 8 * 1024 * 1024;
 
     // Conflicts.
     QJsonArray conflicts(const Principal &who, bool includeResolved, int *total = nullptr,
-                         int limit = listLimit) const;
+                         int limit = listLimit, qsizetype maxBytes = listBytes) const;
     // choice: current | incoming | value. Returns the conflict after resolution in *out.
     // seenSeq: the conflict's live_seq as the supervisor saw it (-1: not given); a row written
     // since is not resolved (Outdated; *out then holds the conflict with what the row holds now).
@@ -121,7 +123,8 @@ public:
                               QJsonObject *out);
 
     // The pushed changes still refused, for supervisors (RegistryRejections).
-    QJsonArray rejections(const Principal &who, int *total = nullptr, int limit = listLimit) const;
+    QJsonArray rejections(const Principal &who, int *total = nullptr, int limit = listLimit,
+                          qsizetype maxBytes = listBytes) const;
     // Changes of `who`'s device that it gave up after a refusal (RegistryDiscards): off the
     // list of refused changes; the registry's version of their rows.
     PullPage discard(const Principal &who, const QList<DiscardRequest::Change> &changes,

@@ -1,6 +1,7 @@
 // RegistryStore + ChangeMerger: the merge rules of PROTOCOL.md, table-driven from
 // tests/fixtures/sync/merge/*.json, plus idempotence, history, scope and index use.
 // Runs against SQLite, and against PostgreSQL with CCN_TEST_BACKEND=postgres.
+#include "compactjson.h"
 #include "protocolversion.h"
 #include "registrypull.h"
 #include "registryrejections.h"
@@ -1235,6 +1236,15 @@ void TestRegistryStore::aRefusedChangeIsListedForSupervisorsUntilStored()
     QCOMPARE(total, 2);
     QCOMPARE(m_store->rejections(supervisor, &total, 1).at(0).toObject().value("change_seq"),
              QJsonValue(double(waiting.seq)));
+    // And at its size in bytes: the first always, the next only if it fits.
+    const qsizetype bothBytes = CompactJson::object(listed.at(0).toObject()).size() +
+                                CompactJson::object(listed.at(1).toObject()).size();
+    QCOMPARE(m_store->rejections(supervisor, &total, RegistryStore::listLimit, 1).size(), 1);
+    QCOMPARE(total, 2);
+    QCOMPARE(
+        m_store->rejections(supervisor, &total, RegistryStore::listLimit, bothBytes - 1).size(), 1);
+    QCOMPARE(m_store->rejections(supervisor, &total, RegistryStore::listLimit, bothBytes).size(),
+             2);
     QJsonObject w = listed.at(0).toObject();
     QCOMPARE(w.value("change_seq").toInteger(), waiting.seq);
     QCOMPARE(w.value("entity").toString(), QStringLiteral("inspections"));
@@ -1492,6 +1502,16 @@ void TestRegistryStore::aConflictSaysWhoWroteEachValue()
     QCOMPARE(total, 2);
     QCOMPARE(m_store->conflicts(supervisor, false, &total, 1).at(0).toObject().value("field"),
              QJsonValue("kind"));
+    // And one cut at its size in bytes: the first always, the next only if it fits.
+    const qsizetype firstBytes = CompactJson::object(listed.at(0).toObject()).size();
+    const qsizetype both = firstBytes + CompactJson::object(listed.at(1).toObject()).size();
+    QCOMPARE(m_store->conflicts(supervisor, false, &total, RegistryStore::listLimit, 1).size(), 1);
+    QCOMPARE(total, 2);
+    QCOMPARE(
+        m_store->conflicts(supervisor, false, &total, RegistryStore::listLimit, both - 1).size(),
+        1);
+    QCOMPARE(m_store->conflicts(supervisor, false, &total, RegistryStore::listLimit, both).size(),
+             2);
     QVERIFY(m_store->conflicts(scoped("sup2", "supervisor", {}, "p2"), false, &total).isEmpty());
     QCOMPARE(total, 0);
     c = listed.at(1).toObject();
