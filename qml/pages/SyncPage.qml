@@ -43,6 +43,15 @@ Page {
         unsavedDialog.ask(typed > 0 ? qsTr("Giá trị bạn tự nhập cho %n xung đột chưa được dùng.", "", typed) : "", proceed);
     }
 
+    // A change's values without the empty ones (an insert names every column).
+    function filledFields(fields) {
+        const filled = {};
+        for (const name in fields || {})
+            if (fields[name] !== null && fields[name] !== "")
+                filled[name] = fields[name];
+        return filled;
+    }
+
     function sizeText(bytes) {
         if (bytes < 1024 * 1024)
             return qsTr("%1 KB").arg(bytes > 0 ? Math.max(1, Math.round(bytes / 1024)) : 0);
@@ -569,7 +578,7 @@ Page {
                         Label {
                             Layout.fillWidth: true
                             visible: !!modelData.fields
-                            text: modelData.fields ? qsTr("Giá trị gửi lên: %1").arg(page.labels.fieldValue(modelData.entity || "", "", modelData.fields)) + (modelData.fields_cut ? " " + qsTr("(đoạn văn dài chỉ hiện phần đầu)") : "") : ""
+                            text: modelData.fields ? qsTr("Giá trị gửi lên: %1").arg(page.labels.fieldValue(modelData.entity || "", "", page.filledFields(modelData.fields))) + (modelData.fields_cut ? " " + qsTr("(đoạn văn dài chỉ hiện phần đầu)") : "") : ""
                             wrapMode: Text.WordWrap
                         }
 

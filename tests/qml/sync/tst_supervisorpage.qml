@@ -56,6 +56,7 @@ TestCase {
         // A refused change is listed with the values it carried, in plain words.
         tryVerify(() => find.labelWith(page, "Giá trị gửi lên: ") !== null, 15000, "no refused change shows its values: " + testSync.lastError);
         verify(find.labelWith(page, "Giá trị gửi lên: ").text.indexOf(testConflict.refusedItem) >= 0, "the refused item's name is not shown");
+        verify(find.labelWith(page, "Giá trị gửi lên: ").text.indexOf("(trống)") < 0, "an empty value is listed");
 
         // The app's header says on every page how much waits for the supervisor.
         const waiting = testSync.conflictCount + testSync.registryRejectionCount;
