@@ -76,16 +76,27 @@ void DiscardPhase::replied(quint64 round, const QList<qint64> &changes, bool ful
                                                         : QStringLiteral("discards: ") + why),
                               SyncErrors::Kind::Malformed);
     }
+    // A registry that could not answer for all of them in one page (their rows too large) says
+    // how many it did, in the order sent (at least one): the rest go again.
+    qsizetype handled = changes.size();
+    if (!page->handled().isNull() && page->handled().type != PulledPage::Type::Missing) {
+        handled = page->handled().isInteger() ? qsizetype(page->handled().toInteger()) : 0;
+        if (handled < 1 || handled > changes.size())
+            return m_round.finish(SyncErrors::malformed(QStringLiteral("discards: handled")),
+                                  SyncErrors::Kind::Malformed);
+    }
+    const QList<qint64> done = changes.mid(0, handled);
+    const bool again = full || handled < changes.size();
     auto written = std::make_shared<int>(0);
     m_worker->run(
-        [page, changes, written](QSqlDatabase db) {
+        [page, done, written](QSqlDatabase db) {
             PullApplier applier(db);
             PullApplier::Page result;
-            const CoreError e = applier.applyRefetched(*page, changes, &result);
+            const CoreError e = applier.applyRefetched(*page, done, &result);
             *written = result.applied;
             return e;
         },
-        [this, round, full, written](const CoreError &e) {
+        [this, round, again, written](const CoreError &e) {
             if (round != m_round.number())
                 return;
             if (e.failed())
@@ -93,7 +104,7 @@ void DiscardPhase::replied(quint64 round, const QList<qint64> &changes, bool ful
                                              ? SyncErrors::Kind::Local
                                              : SyncErrors::Kind::Malformed);
             m_round.written(*written);
-            if (full)
+            if (again)
                 return next(round);
             m_round.done();
         });

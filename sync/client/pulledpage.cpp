@@ -87,7 +87,7 @@ PulledPage &PulledPage::operator=(PulledPage &&) noexcept = default;
 void PulledPage::clear()
 {
     m_texts.clear();
-    m_protocol = m_next = m_more = m_lastSeq = m_epoch = m_epochSeq = Value();
+    m_protocol = m_next = m_more = m_lastSeq = m_epoch = m_epochSeq = m_handled = Value();
     m_runsType = Type::Missing;
     m_runs.clear();
     m_rows.clear();
@@ -140,8 +140,8 @@ bool PulledPage::read(const QByteArray &json)
 void PulledPage::readPage(const simdjson::dom::object &page)
 {
     // A repeated member counts last, as in Qt's reader.
-    element protocol, next, more, runs, lastSeq, epoch, epochSeq;
-    bool has[7] = {false, false, false, false, false, false, false};
+    element protocol, next, more, runs, lastSeq, epoch, epochSeq, handled;
+    bool has[8] = {false, false, false, false, false, false, false, false};
     for (const simdjson::dom::key_value_pair &field : page) {
         int which = -1;
         if (field.key == "protocol")
@@ -158,6 +158,8 @@ void PulledPage::readPage(const simdjson::dom::object &page)
             epoch = field.value, which = 5;
         else if (field.key == "epoch_seq")
             epochSeq = field.value, which = 6;
+        else if (field.key == "handled")
+            handled = field.value, which = 7;
         if (which >= 0)
             has[which] = true;
     }
@@ -173,6 +175,8 @@ void PulledPage::readPage(const simdjson::dom::object &page)
         m_epoch = valueOf(epoch, false);
     if (has[6])
         m_epochSeq = valueOf(epochSeq, false);
+    if (has[7])
+        m_handled = valueOf(handled, false);
     m_runsType = typeOf(has[3] ? &runs : nullptr);
     simdjson::dom::array list;
     if (!has[3] || runs.get(list) != simdjson::SUCCESS)
@@ -291,6 +295,8 @@ void PulledPage::readObject(const QJsonObject &page)
         m_epoch = valueOf(page.value(QLatin1String("epoch")), false);
     if (page.contains(QLatin1String("epoch_seq")))
         m_epochSeq = valueOf(page.value(QLatin1String("epoch_seq")), false);
+    if (page.contains(QLatin1String("handled")))
+        m_handled = valueOf(page.value(QLatin1String("handled")), false);
     const QJsonValue runs = page.value(QLatin1String("runs"));
     m_runsType = valueOf(runs, false).type;
     for (const QJsonValue &rv : runs.toArray()) {

@@ -99,6 +99,9 @@ public:
     // The registry's epoch and the sequence it began at (absent: null values).
     const Value &epoch() const { return m_epoch; }
     const Value &epochSeq() const { return m_epochSeq; }
+    // An answer to POST /discards that covers only the first `handled` changes sent (absent:
+    // null value, all of them).
+    const Value &handled() const { return m_handled; }
     Type runsType() const { return m_runsType; }
     const std::vector<Run> &runs() const { return m_runs; }
     const Row &row(int i) const { return m_rows[size_t(i)]; }
@@ -123,7 +126,7 @@ private:
 
     std::unique_ptr<simdjson::dom::parser> m_parser; // holds the strings of the page read
     std::vector<QByteArray> m_texts;                 // other texts values point into
-    Value m_protocol, m_next, m_more, m_lastSeq, m_epoch, m_epochSeq;
+    Value m_protocol, m_next, m_more, m_lastSeq, m_epoch, m_epochSeq, m_handled;
     Type m_runsType = Type::Missing;
     std::vector<Run> m_runs;
     std::vector<Row> m_rows;

@@ -188,6 +188,10 @@ QByteArray PullPage::toJson() const
         out += ",\"last_seq\":";
         out += QByteArray::number(lastSeq);
     }
+    if (handled >= 0) {
+        out += ",\"handled\":";
+        out += QByteArray::number(handled);
+    }
     if (!epoch.isEmpty()) {
         out += ",\"epoch\":";
         out += jsonString(epoch);
@@ -233,6 +237,7 @@ PullPage PullPage::fromJson(const QByteArray &json, QString *error)
     p.lastSeq = qint64(o.value(QLatin1String("last_seq")).toDouble());
     p.epoch = o.value(QLatin1String("epoch")).toString();
     p.epochSeq = qint64(o.value(QLatin1String("epoch_seq")).toDouble());
+    p.handled = o.value(QLatin1String("handled")).toInt(-1);
     for (const QJsonValue &rv : o.value(QLatin1String("runs")).toArray()) {
         const QJsonObject r = rv.toObject();
         PullRun run;

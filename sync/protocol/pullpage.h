@@ -45,6 +45,9 @@ public:
     // begins another epoch.
     QString epoch;
     qint64 epochSeq = 0;
+    // The answer to POST /api/v1/discards when it covers only the first `handled` changes of the
+    // request (their rows would have made it too large); -1, not sent: all of them.
+    int handled = -1;
     QList<PullRun> runs;
 
     // Appends a row whose values are the members of `rowJson`, a flat JSON object (a record's

@@ -9,9 +9,11 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <optional>
 
 PullPage RegistryDiscards::discard(const Principal &who,
-                                   const QList<DiscardRequest::Change> &changes, QString *error)
+                                   const QList<DiscardRequest::Change> &changes, QString *error,
+                                   qsizetype maxBytes)
 {
     PullPage page;
     page.protocol = ProtocolVersion::current;
@@ -35,7 +37,35 @@ PullPage RegistryDiscards::discard(const Principal &who,
     };
     QList<Found> found;
     QSet<QString> seen;
-    for (const DiscardRequest::Change &c : changes) {
+    qsizetype bytes = 0;
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const DiscardRequest::Change &c = changes.at(i);
+        const QString key = c.entity + QLatin1Char('\x1f') + c.rowId;
+        if (!seen.contains(key)) {
+            QSqlQuery *q = m_store.statement(
+                QStringLiteral("SELECT seq, deleted, row_json, province_id, cluster_id FROM "
+                               "records WHERE entity = ? AND row_id = ?"),
+                {c.entity, c.rowId}, error);
+            if (!q)
+                return fail();
+            std::optional<Found> row;
+            if (q->next() &&
+                m_store.m_scope.canRead(who, q->value(3).toString(), q->value(4).toString()))
+                row = Found{q->value(0).toLongLong(), c.entity, q->value(1).toInt() != 0,
+                            q->value(2).toString().toUtf8()};
+            q->finish();
+            if (row) {
+                // This row would take the page too far: this change and the rest wait for the
+                // device's next request.
+                if (!found.isEmpty() && bytes + row->text.size() > maxBytes) {
+                    page.handled = int(i);
+                    break;
+                }
+                bytes += row->text.size();
+                found.append(*row);
+            }
+            seen.insert(key);
+        }
         // Only this device's own refusals, and only while they are refused.
         QSqlQuery *q = m_store.statement(
             QStringLiteral("UPDATE push_outcomes SET discarded_at = ? WHERE device_id = ? AND "
@@ -43,21 +73,6 @@ PullPage RegistryDiscards::discard(const Principal &who,
             {now, who.deviceId, c.change}, error);
         if (!q)
             return fail();
-        q->finish();
-        const QString key = c.entity + QLatin1Char('\x1f') + c.rowId;
-        if (seen.contains(key))
-            continue;
-        seen.insert(key);
-        q = m_store.statement(
-            QStringLiteral("SELECT seq, deleted, row_json, province_id, cluster_id FROM records "
-                           "WHERE entity = ? AND row_id = ?"),
-            {c.entity, c.rowId}, error);
-        if (!q)
-            return fail();
-        if (q->next() &&
-            m_store.m_scope.canRead(who, q->value(3).toString(), q->value(4).toString()))
-            found.append({q->value(0).toLongLong(), c.entity, q->value(1).toInt() != 0,
-                          q->value(2).toString().toUtf8()});
         q->finish();
     }
     if (own && !db.commit()) {

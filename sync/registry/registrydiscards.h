@@ -18,9 +18,12 @@ public:
     explicit RegistryDiscards(RegistryStore &store) : m_store(store) {}
 
     // One transaction. The page's rows are in seq order, `next` their highest seq (0 when none),
-    // `more` false. Fails (empty page, *error) only when the storage fails.
+    // `more` false. The changes are taken in the request's order until the rows would take the
+    // page past maxBytes (one row at least: a row can hold several 16 MiB texts): then `handled`
+    // says how many were taken, and the device sends the rest again. Fails (empty page, *error)
+    // only when the storage fails.
     PullPage discard(const Principal &who, const QList<DiscardRequest::Change> &changes,
-                     QString *error);
+                     QString *error, qsizetype maxBytes);
 
 private:
     RegistryStore &m_store;

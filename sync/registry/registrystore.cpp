@@ -465,9 +465,9 @@ QJsonArray RegistryStore::rejections(const Principal &who, int *total, int limit
 }
 
 PullPage RegistryStore::discard(const Principal &who, const QList<DiscardRequest::Change> &changes,
-                                QString *error)
+                                QString *error, qsizetype maxBytes)
 {
-    return m_discards.discard(who, changes, error);
+    return m_discards.discard(who, changes, error, maxBytes);
 }
 
 bool RegistryStore::canRead(const Principal &who, const QString &provinceId,

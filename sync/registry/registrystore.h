@@ -3,6 +3,7 @@
 #include "changeresult.h"
 #include "coreerror.h"
 #include "principal.h"
+#include "protocolversion.h"
 #include "pullpage.h"
 #include "pushchange.h"
 #include "registryaccounts.h"
@@ -128,7 +129,7 @@ public:
     // Changes of `who`'s device that it gave up after a refusal (RegistryDiscards): off the
     // list of refused changes; the registry's version of their rows.
     PullPage discard(const Principal &who, const QList<DiscardRequest::Change> &changes,
-                     QString *error);
+                     QString *error, qsizetype maxBytes = ProtocolVersion::maxPullPageRowBytes);
 
     // Whole-set operations. Between beginBatch and commitBatch every push() and writeRow() joins
     // one transaction, and all of them become durable at commitBatch.

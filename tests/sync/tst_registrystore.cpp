@@ -163,6 +163,7 @@ private slots:
     void aRefusedChangeIsListedForSupervisorsUntilStored();
     void refusalsStoredBeforeSchema5AreListed();
     void aDiscardedRefusalLeavesTheListAndItsRowComesBack();
+    void aDiscardAnswerTooLargeIsGivenInParts();
     void aConflictSaysWhoWroteEachValue();
 
 private:
@@ -1305,6 +1306,48 @@ void TestRegistryStore::aRefusedChangeIsListedForSupervisorsUntilStored()
 // those its user may read; a row the registry does not hold is not in the answer. Another device
 // cannot take this one's refusals off the list; a late copy of a change given up is refused from
 // the record, never stored, and stays off the list.
+// The answer to a discard request stops before the row that would take it past its size
+// (one row at least) and says how many of the changes sent it covers ("handled"): those leave the
+// supervisors' list, the rest stay on it until the device sends them again.
+void TestRegistryStore::aDiscardAnswerTooLargeIsGivenInParts()
+{
+    const Principal inspector =
+        loggedIn("insp", "inspector", {"c1"}, "tablet-7", "Máy tính bảng 7");
+    const Principal supervisor = scoped("sup", "supervisor");
+    QList<ChangeResult> results;
+    QList<DiscardRequest::Change> sent;
+    for (int i = 0; i < 3; ++i) {
+        const PushChange insert = inspectionIn("c1", 5 + i);
+        QVERIFY(m_store->push(inspector, {insert}, &results).ok());
+        PushChange bogus = inspectionUpdate(insert.rowId, {{"kind", "bogus"}});
+        bogus.baseSeq = results.value(0).seq;
+        QVERIFY(m_store->push(inspector, {bogus}, &results).ok());
+        QCOMPARE(results.value(0).code, QStringLiteral("invalid_value"));
+        sent.append({bogus.seq, "inspections", insert.rowId});
+    }
+    int total = -1;
+    QCOMPARE(m_store->rejections(supervisor, &total).size(), 3);
+    QString error;
+    // Room for one row only: the first change is answered.
+    PullPage page = m_store->discard(inspector, sent, &error, 1);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(page.handled, 1);
+    QCOMPARE(page.rows().size(), 1);
+    QCOMPARE(page.rows().at(0).rowId, sent.at(0).rowId);
+    QVERIFY(page.toJson().contains(",\"handled\":1,"));
+    QString unread;
+    QCOMPARE(PullPage::fromJson(page.toJson(), &unread).handled, 1);
+    QVERIFY(unread.isEmpty());
+    QCOMPARE(m_store->rejections(supervisor, &total).size(), 2);
+    // With the usual room (8 MiB) the other two go together, all answered ("handled" not sent).
+    page = m_store->discard(inspector, sent.mid(1), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(page.handled, -1);
+    QVERIFY(!page.toJson().contains("handled"));
+    QCOMPARE(page.rows().size(), 2);
+    QCOMPARE(m_store->rejections(supervisor, &total).size(), 0);
+}
+
 void TestRegistryStore::aDiscardedRefusalLeavesTheListAndItsRowComesBack()
 {
     const Principal inspector =

@@ -1006,6 +1006,52 @@ private slots:
         QCOMPARE(scalar(c, "SELECT count(*) FROM refetch_rows").toInt(), 0);
     }
 
+    // A registry whose answer to the discards would be too large answers for the first changes
+    // sent ("handled"): only their rows leave refetch_rows, and the rest go again in the same
+    // round. A "handled" that is no count of the changes sent ends the round, nothing lost.
+    void discardsAnsweredInPartsGoOnUntilAllAreAnswered()
+    {
+        FakeRegistry server;
+        qint64 seq = 0;
+        QList<QList<int>> sent;
+        QJsonValue handled = 1;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path.startsWith("/api/v1/discards")) {
+                QList<int> changes;
+                for (const QJsonValue &c : r.json().value("changes").toArray())
+                    changes << c.toObject().value("change").toInt();
+                sent << changes;
+                QJsonObject page{{"protocol", ProtocolVersion::current},
+                                 {"next", 0},
+                                 {"more", false},
+                                 {"runs", QJsonArray()}};
+                if (changes.size() > 1)
+                    page.insert("handled", handled);
+                return Response::json(200, page);
+            }
+            return goodHandler(r, &seq);
+        };
+        auto d = device(server.url());
+        QSqlDatabase c = d->db.connection();
+        QSqlQuery q(c);
+        for (int change : {7, 8, 9})
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO refetch_rows(change_seq, entity, row_id) "
+                                          "VALUES (%1, 'admin_units', 'p%1')")
+                               .arg(change)));
+        handled = 0; // not a count of the changes sent
+        QVERIFY(!round(*d->client));
+        QVERIFY2(d->client->lastError().contains("handled"), qPrintable(d->client->lastError()));
+        QCOMPARE(scalar(c, "SELECT count(*) FROM refetch_rows").toInt(), 3);
+        handled = 4;
+        QVERIFY(!round(*d->client));
+        QCOMPARE(scalar(c, "SELECT count(*) FROM refetch_rows").toInt(), 3);
+        sent.clear();
+        handled = 1;
+        QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
+        QCOMPARE(sent, (QList<QList<int>>{{7, 8, 9}, {8, 9}, {9}}));
+        QCOMPARE(scalar(c, "SELECT count(*) FROM refetch_rows").toInt(), 0);
+    }
+
     void rejectedChangesStayAndAreNotResent()
     {
         FakeRegistry server;
