@@ -29,6 +29,9 @@ Page {
     property int conflictsShown: listPageSize
     property int refusedShown: listPageSize
     property int rejectionsShown: listPageSize
+    // How many of the lists as fetched are on the page.
+    readonly property int conflictsOnPage: Math.min(conflictsShown, syncClient.conflicts.length)
+    readonly property int rejectionsOnPage: Math.min(rejectionsShown, syncClient.registryRejections.length)
 
     // Asks the app to show LoginPage (after logout or when the session ended).
     signal loginRequested
@@ -375,7 +378,7 @@ Page {
                 Layout.fillWidth: true
                 visible: page.syncClient.isSupervisor
                 font.bold: true
-                text: page.syncClient.conflictCount === 0 ? qsTr("Không có xung đột cần xử lý.") : page.syncClient.conflictCount > Math.min(page.conflictsShown, page.syncClient.conflicts.length) ? qsTr("Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)").arg(page.syncClient.conflictCount).arg(Math.min(page.conflictsShown, page.syncClient.conflicts.length)) : qsTr("Xung đột cần xử lý: %1").arg(page.syncClient.conflictCount)
+                text: page.syncClient.conflictCount === 0 ? qsTr("Không có xung đột cần xử lý.") : page.syncClient.conflictCount > page.conflictsOnPage ? qsTr("Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)").arg(page.syncClient.conflictCount).arg(page.conflictsOnPage) : qsTr("Xung đột cần xử lý: %1").arg(page.syncClient.conflictCount)
             }
 
             Button {
@@ -531,7 +534,7 @@ Page {
                 Layout.fillWidth: true
                 visible: page.syncClient.isSupervisor
                 font.bold: true
-                text: page.syncClient.registryRejectionCount === 0 ? qsTr("Không có thay đổi nào của các máy bị máy chủ từ chối.") : page.syncClient.registryRejectionCount > Math.min(page.rejectionsShown, page.syncClient.registryRejections.length) ? qsTr("Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)").arg(page.syncClient.registryRejectionCount).arg(Math.min(page.rejectionsShown, page.syncClient.registryRejections.length)) : qsTr("Thay đổi của các máy bị máy chủ từ chối: %1").arg(page.syncClient.registryRejectionCount)
+                text: page.syncClient.registryRejectionCount === 0 ? qsTr("Không có thay đổi nào của các máy bị máy chủ từ chối.") : page.syncClient.registryRejectionCount > page.rejectionsOnPage ? qsTr("Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)").arg(page.syncClient.registryRejectionCount).arg(page.rejectionsOnPage) : qsTr("Thay đổi của các máy bị máy chủ từ chối: %1").arg(page.syncClient.registryRejectionCount)
                 wrapMode: Text.WordWrap
             }
 

@@ -283,14 +283,13 @@ private:
                    qPrintable(tablets[0].sync->lastError()));
         // Tablet 0 deletes the other draft; tablet 1, which has not pulled that yet, records a
         // violation in it: the work is kept, and the deleted inspection waits in a third record.
-        const QString deletedCluster = clusterId;
         QString violation;
         if (RecordWriter(tablets[0].db.connection()).softDelete("inspections", deleted).failed() ||
             !round(*tablets[0].sync) ||
             RecordWriter(tablets[1].db.connection())
                 .insert("violations",
                         {{"inspection_id", deleted},
-                         {"cluster_id", deletedCluster},
+                         {"cluster_id", clusterId},
                          {"category", QStringLiteral("Không có sổ nhật ký vận hành")},
                          {"severity", "serious"},
                          {"observed", QStringLiteral("Không xuất trình được sổ.")}},
