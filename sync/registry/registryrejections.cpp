@@ -1,6 +1,7 @@
 #include "registryrejections.h"
 
 #include "changeresult.h"
+#include "compactjson.h"
 
 #include "registrysql.h"
 #include "registrystore.h"
@@ -14,17 +15,32 @@ QJsonValue timeOrNull(const QVariant &v)
     return v.isNull() ? QJsonValue() : QJsonValue(double(v.toLongLong()));
 }
 
-// A refusal's values as listed: texts longer than `length` cut (*cut says whether any was).
+QString cutText(const QString &text, int length)
+{
+    QString shown = text.left(length);
+    if (shown.back().isHighSurrogate()) // never half a character
+        shown.chop(1);
+    return shown + QChar(0x2026);
+}
+
+// A refusal's values as listed: texts longer than `length` cut (*cut says whether any was). An
+// array or an object (a value of a column the registry does not know) whose JSON is longer is
+// listed as that JSON, cut the same way.
 QJsonObject shownFields(const QString &text, int length, bool *cut)
 {
     QJsonObject fields = RegistrySql::parseObject(text);
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         const QJsonValue v = it.value();
-        if (v.isString() && v.toString().size() > length) {
-            QString shown = v.toString().left(length);
-            if (shown.back().isHighSurrogate()) // never half a character
-                shown.chop(1);
-            it.value() = shown + QChar(0x2026);
+        QString whole;
+        if (v.isString()) {
+            whole = v.toString();
+        } else if (v.isArray() || v.isObject()) {
+            QByteArray json;
+            CompactJson::append(&json, v);
+            whole = QString::fromUtf8(json);
+        }
+        if (whole.size() > length) {
+            it.value() = cutText(whole, length);
             *cut = true;
         }
     }

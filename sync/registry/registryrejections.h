@@ -22,7 +22,8 @@ public:
     // at most 1000. first_at and last_at are null for refusals stored before registry schema 5;
     // fields (the values the change carried, an object) for those stored before schema 9. A text
     // value longer than shownTextLength is cut to that many characters and "…" (fields_cut
-    // true): the list is for reading, and a device could have a thousand 16 MiB texts refused.
+    // true), and so is an array or object whose JSON is longer (listed as that JSON): the list is
+    // for reading, and a device could have a thousand 16 MiB texts refused.
     QJsonArray rejections(const Principal &who, int *total, int limit, qsizetype maxBytes) const;
     static constexpr int shownTextLength = 1000;
 

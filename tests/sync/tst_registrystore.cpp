@@ -161,6 +161,7 @@ private slots:
     void aConflictIsResolvedOnce();
     void aChoiceMadeOnAnOutdatedViewIsRefused();
     void aRefusedChangeIsListedForSupervisorsUntilStored();
+    void aRefusedNestedValueIsListedCut();
     void refusalsStoredBeforeSchema5AreListed();
     void aDiscardedRefusalLeavesTheListAndItsRowComesBack();
     void aDiscardAnswerTooLargeIsGivenInParts();
@@ -1299,6 +1300,39 @@ void TestRegistryStore::aRefusedChangeIsListedForSupervisorsUntilStored()
     listed = m_store->rejections(supervisor);
     QCOMPARE(listed.size(), 1);
     QCOMPARE(listed.at(0).toObject().value("code").toString(), QStringLiteral("invalid_value"));
+}
+
+// A refused change may carry arrays and objects (columns the registry does not know): one whose
+// JSON is longer than the list shows is listed as that JSON, cut; a short one as it came.
+void TestRegistryStore::aRefusedNestedValueIsListedCut()
+{
+    const Principal inspector =
+        loggedIn("insp", "inspector", {"c1"}, "tablet-7", "Máy tính bảng 7");
+    PushChange odd = inspectionIn("c1", 5);
+    QJsonArray longList;
+    for (int i = 0; i < 400; ++i)
+        longList.append(QStringLiteral("mục %1").arg(i));
+    const QJsonObject longObject{{"ghi_chú", QString(2000, 'b')}};
+    const QJsonArray shortList{1, 2, 3};
+    odd.fields.insert("extra_list", longList);
+    odd.fields.insert("extra_object", longObject);
+    odd.fields.insert("extra_short", shortList);
+    QList<ChangeResult> results;
+    QVERIFY(m_store->push(inspector, {odd}, &results).ok());
+    QCOMPARE(results.value(0).code, QStringLiteral("unknown_field"));
+
+    const QJsonObject listed = m_store->rejections(scoped("sup", "supervisor")).at(0).toObject();
+    QVERIFY(listed.value("fields_cut").toBool());
+    const QJsonObject fields = listed.value("fields").toObject();
+    const int n = RegistryRejections::shownTextLength;
+    const QString listText =
+        QString::fromUtf8(QJsonDocument(longList).toJson(QJsonDocument::Compact));
+    QCOMPARE(fields.value("extra_list").toString(), listText.left(n) + QChar(0x2026));
+    const QString objectText =
+        QString::fromUtf8(QJsonDocument(longObject).toJson(QJsonDocument::Compact));
+    QCOMPARE(fields.value("extra_object").toString(), objectText.left(n) + QChar(0x2026));
+    QCOMPARE(fields.value("extra_short").toArray(), shortList);
+    QCOMPARE(fields.value("kind"), odd.fields.value("kind"));
 }
 
 // A device gives up changes the registry refused (POST /api/v1/discards): they leave the
