@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QRegularExpression>
 #include <QStringList>
 #include <QtNumeric>
 
@@ -322,7 +323,27 @@ QString DomainLabels::refusal(const QString &code, const QString &registryMessag
     QString m = registryMessage.trimmed();
     while (m.endsWith(QLatin1Char('.')))
         m.chop(1);
-    return m;
+    // The registry names a field by its column, quoted ('workers'): the app's name for it.
+    static const QRegularExpression quoted(QStringLiteral("'([a-z_]+)'"));
+    QString named;
+    qsizetype from = 0;
+    for (auto it = quoted.globalMatch(m); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        const QString column = match.captured(1);
+        const QString label = fieldName(column);
+        named += m.mid(from, match.capturedStart() - from) +
+                 (label == column ? match.captured() : QStringLiteral("«%1»").arg(label));
+        from = match.capturedEnd();
+    }
+    named += m.mid(from);
+    // A value or a field the registry does not take: an app and a registry of different
+    // versions, or a fault. Changing the value cannot help; an update can, or an administrator.
+    if (code == QLatin1String("invalid_value") || code == QLatin1String("unknown_field") ||
+        code == QLatin1String("unknown_entity") || code == QLatin1String("invalid_row_id"))
+        return tr("Máy chủ không nhận thay đổi này (%1). Có thể ứng dụng và máy chủ khác phiên "
+                  "bản: hãy cập nhật ứng dụng hoặc báo quản trị viên")
+            .arg(named);
+    return named;
 }
 
 QString DomainLabels::tableName(const QString &table) const

@@ -52,8 +52,10 @@ public:
     Q_INVOKABLE QString recordTitle(const QString &table, const QString &rowId) const;
     // Why the registry refused a change, in the app's words for the codes it knows (the
     // registry's own message names tables and rows by their codes: "dòng tenants"); for the
-    // others (an invalid value, which names its field) the registry's message. Without a full
-    // stop at the end.
+    // others the registry's message, a field it quotes by its column ('workers') named as the app
+    // names it («Số lao động»). A value or field the registry does not take (invalid_value,
+    // unknown_field, …) says what may help: an update of the app, or an administrator. Without a
+    // full stop at the end.
     Q_INVOKABLE QString refusal(const QString &code, const QString &registryMessage) const;
     // A value of table.column as a supervisor reads it in a conflict record, never as JSON: the
     // label of a code ("Đang khắc phục", not "remedying"; an unknown code as it is), a time or

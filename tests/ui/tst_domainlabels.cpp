@@ -106,7 +106,8 @@ private slots:
     }
 
     // A refused change reads in the app's words, never with a table's code; a refusal the app
-    // has no words for keeps the registry's message (an invalid value names its field there).
+    // has no words for keeps the registry's message, with the app's names of the fields it
+    // quotes; a value the registry does not take says what may help.
     void refusalsInTheAppsWords()
     {
         DomainLabels labels;
@@ -115,8 +116,18 @@ private slots:
             const QString words = labels.refusal(code, registry);
             QVERIFY2(!words.isEmpty() && words != registry && !words.contains('_'), code);
         }
-        QCOMPARE(labels.refusal("invalid_value", "'workers' phải là số"),
-                 QStringLiteral("'workers' phải là số"));
+        const QString invalid = labels.refusal("invalid_value", "'workers' phải là số.");
+        QVERIFY2(invalid.startsWith(QStringLiteral("Máy chủ không nhận thay đổi này («") +
+                                    labels.fieldName("workers") + QStringLiteral("» phải là số)")),
+                 qPrintable(invalid));
+        QVERIFY2(invalid.contains(QStringLiteral("cập nhật ứng dụng")), qPrintable(invalid));
+        QVERIFY(!invalid.endsWith('.'));
+        // A column the app does not know stays quoted as the registry wrote it.
+        QVERIFY(labels.refusal("unknown_field", "bảng inspections không có trường 'site_visit'")
+                    .contains(QStringLiteral("'site_visit'")));
+        QCOMPARE(labels.refusal("inspection_submitted", "Đã gửi, trường 'findings' khoá."),
+                 QStringLiteral("Đã gửi, trường «") + labels.fieldName("findings") +
+                     QStringLiteral("» khoá"));
         QCOMPARE(labels.refusal("storage_error", "Lỗi lưu. "), QStringLiteral("Lỗi lưu"));
     }
 
