@@ -8,9 +8,12 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSocketNotifier>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -42,6 +45,8 @@ int usage(const QString &message)
           << "  ccn-registry add-user --data-dir DIR [--database URL] --username U --role R\n"
           << "                     --province P [--clusters ids] [--communes ids] [--password-file "
              "F]\n"
+          << "  ccn-registry devices --data-dir DIR [--database URL] [--username U]\n"
+          << "  ccn-registry revoke-device --data-dir DIR [--database URL] --device ID\n"
           << "  ccn-registry import-clusters --data-dir DIR [--database URL] FILE.csv\n"
           << "  ccn-registry backup --data-dir DIR [--database URL] --out FILE\n"
           << "  ccn-registry new-epoch --data-dir DIR [--database URL]   (after pg_restore)\n";
@@ -92,6 +97,40 @@ void onSignal(int)
     [[maybe_unused]] const auto n = ::write(signalPipe[1], &c, 1);
 }
 
+// What a store operation of a command said when it failed: the command's exit code.
+int failure(const CoreError &e)
+{
+    err() << "ccn-registry: " << e.message() << "\n";
+    err().flush();
+    return 1;
+}
+
+// Parses `args` with the store's options and `extra`: a usage message's exit code (2) when they
+// are wrong, else 0.
+int parseWith(QCommandLineParser &p, const QStringList &args, const QCommandLineOption &extra)
+{
+    addStoreOptions(p);
+    p.addOption(extra);
+    QString error;
+    return parse(p, args, &error) ? 0 : usage(error);
+}
+
+// Commands run by whoever holds the data directory: they act as an admin.
+Principal administrator()
+{
+    Principal p;
+    p.role = QStringLiteral("admin");
+    return p;
+}
+
+QString timeText(const QJsonValue &ms)
+{
+    if (ms.isNull() || ms.isUndefined())
+        return QStringLiteral("-");
+    return QDateTime::fromMSecsSinceEpoch(qint64(ms.toDouble()))
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
 QStringList splitIds(const QString &s)
 {
     QStringList out;
@@ -112,6 +151,10 @@ int RegistryCommand::run(const QStringList &arguments)
         return serve(rest);
     if (command == QLatin1String("add-user"))
         return addUser(rest);
+    if (command == QLatin1String("devices"))
+        return devices(rest);
+    if (command == QLatin1String("revoke-device"))
+        return revokeDevice(rest);
     if (command == QLatin1String("import-clusters"))
         return importClusters(rest);
     if (command == QLatin1String("backup"))
@@ -310,6 +353,68 @@ int RegistryCommand::addUser(const QStringList &args)
         return 1;
     }
     out() << "Added " << u.role << " " << u.username << ".\n";
+    out().flush();
+    return 0;
+}
+
+// The devices users signed in on, one line each (a lost tablet is found here by its name and
+// user, then revoked with revoke-device).
+int RegistryCommand::devices(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (const int rc =
+            parseWith(p, args,
+                      {QStringLiteral("username"), QStringLiteral("Only this user's devices."),
+                       QStringLiteral("U")}))
+        return rc;
+    RegistryStore store;
+    if (!openStore(store, p))
+        return 1;
+    const QString only = p.value(QStringLiteral("username"));
+    int shown = 0;
+    out() << "user\tdevice\tname\tregistered\tlast seen\tstate\n";
+    for (const QJsonValue &v : store.devices(administrator())) {
+        const QJsonObject d = v.toObject();
+        const QString user = d.value(QLatin1String("username")).toString();
+        if (!only.isEmpty() && user != only)
+            continue;
+        ++shown;
+        out() << user << "\t" << d.value(QLatin1String("id")).toString() << "\t"
+              << d.value(QLatin1String("name")).toString() << "\t"
+              << timeText(d.value(QLatin1String("registered_at"))) << "\t"
+              << timeText(d.value(QLatin1String("last_seen_at"))) << "\t"
+              << (d.value(QLatin1String("revoked")).toBool() ? "revoked" : "active") << "\n";
+    }
+    out() << shown << (shown == 1 ? " device" : " devices")
+          << (only.isEmpty() ? QString() : QStringLiteral(" of %1").arg(only)) << ".\n";
+    out().flush();
+    return 0;
+}
+
+// Revokes a device for every user signed in on it: their tokens stop working at once and the
+// device cannot sign in again. What it had not synced stays on it.
+int RegistryCommand::revokeDevice(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (const int rc =
+            parseWith(p, args,
+                      {QStringLiteral("device"), QStringLiteral("The device's id (see devices)."),
+                       QStringLiteral("ID")}))
+        return rc;
+    const QString id = p.value(QStringLiteral("device")).trimmed();
+    if (id.isEmpty())
+        return usage(QStringLiteral("thiếu --device ID (mã thiết bị; lệnh devices liệt kê)."));
+    RegistryStore store;
+    if (!openStore(store, p))
+        return 1;
+    QStringList users;
+    for (const QJsonValue &v : store.devices(administrator()))
+        if (v.toObject().value(QLatin1String("id")).toString() == id)
+            users << v.toObject().value(QLatin1String("username")).toString();
+    if (const CoreError e = store.revokeDevice(administrator(), id); e.failed())
+        return failure(e);
+    out() << "Revoked device " << id << " (" << users.join(QStringLiteral(", "))
+          << "): its sign-ins stop working at once.\n";
     out().flush();
     return 0;
 }

@@ -4,7 +4,8 @@
 
 class QTextStream;
 
-// The ccn-registry command line: serve, add-user, import-clusters, backup. main() only builds
+// The ccn-registry command line: serve, add-user, devices, revoke-device, import-clusters,
+// backup, new-epoch. main() only builds
 // the application object and calls run(). Returns the process exit code (0 ok, 1 failure,
 // 2 usage error).
 class RegistryCommand
@@ -15,6 +16,8 @@ public:
 private:
     static int serve(const QStringList &args);
     static int addUser(const QStringList &args);
+    static int devices(const QStringList &args);
+    static int revokeDevice(const QStringList &args);
     static int importClusters(const QStringList &args);
     static int backup(const QStringList &args);
     static int newEpoch(const QStringList &args);

@@ -2,7 +2,8 @@
 // stdin and from --password-file; failures from tests/fixtures/sync/registry_add_user.tsv store
 // nothing), import-clusters (tests/fixtures/sync/clusters-import*.csv, all or nothing), backup
 // (a SQLite copy with the same rows; never overwrites; pg_dump advice on PostgreSQL) and serve
-// refusing an unwritable data directory or a port in use. Runs against SQLite, and PostgreSQL
+// refusing an unwritable data directory or a port in use, devices (listed) and revoke-device (a
+// lost tablet's sign-ins stop at once). Runs against SQLite, and PostgreSQL
 // with CCN_TEST_BACKEND=postgres.
 #include "postgresdump.h"
 #include "principal.h"
@@ -52,6 +53,7 @@ private slots:
     void addUserPasswordFile();
     void addUserFailures_data();
     void addUserFailures();
+    void devicesListedAndALostOneRevoked();
     void importClusters();
     void importClustersBadLineImportsNothing();
     void backup();
@@ -218,6 +220,63 @@ void TestRegistryCommand::addUserFailures()
     QVERIFY2(r.err.startsWith("ccn-registry: "), qPrintable(r.err));
     QCOMPARE(snapshot(), before); // nothing stored, the existing user unchanged
     QVERIFY(canLogIn("taken", "password-taken"));
+}
+
+// A tablet is lost: the admin finds it among the user's devices and revokes it. Its token stops
+// working at once and it cannot sign in again; the user's other tablet goes on.
+void TestRegistryCommand::devicesListedAndALostOneRevoked()
+{
+    Principal user;
+    user.username = QStringLiteral("le.van.cuong");
+    user.role = QStringLiteral("inspector");
+    user.provinceId = QStringLiteral("p1");
+    QVERIFY(m_store.addUser(user, "mật-khẩu-cũng-dài", true, nullptr).ok());
+    Principal who;
+    QString lostToken, keptToken;
+    qint64 expires = 0;
+    QVERIFY(m_store
+                .login(user.username, "mật-khẩu-cũng-dài", "tablet-lost", "Máy tính bảng số 3",
+                       3600000, &who, &lostToken, &expires)
+                .ok());
+    QVERIFY(m_store
+                .login(user.username, "mật-khẩu-cũng-dài", "tablet-kept", "Máy tính bảng số 4",
+                       3600000, &who, &keptToken, &expires)
+                .ok());
+
+    Run r = run(QStringList{"devices"} + storeArgs() + QStringList{"--username", user.username});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4); // the heading, two devices, the count
+    QVERIFY2(lines.at(1).startsWith("le.van.cuong\ttablet-kept\tMáy tính bảng số 4\t"),
+             qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(2).startsWith("le.van.cuong\ttablet-lost\tMáy tính bảng số 3\t"),
+             qPrintable(lines.at(2)));
+    QVERIFY(lines.at(2).endsWith("\tactive"));
+    QCOMPARE(lines.at(3), QStringLiteral("2 devices of le.van.cuong."));
+
+    r = run(QStringList{"revoke-device"} + storeArgs() + QStringList{"--device", "tablet-lost"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("tablet-lost (le.van.cuong)"), qPrintable(r.out));
+    QVERIFY(!m_store.authenticate(lostToken).has_value());
+    QVERIFY(m_store.authenticate(keptToken).has_value());
+    QString again;
+    QVERIFY(m_store
+                .login(user.username, "mật-khẩu-cũng-dài", "tablet-lost", "Máy tính bảng số 3",
+                       3600000, &who, &again, &expires)
+                .failed());
+    r = run(QStringList{"devices"} + storeArgs() + QStringList{"--username", user.username});
+    lines = r.out.split('\n', Qt::SkipEmptyParts);
+    QVERIFY2(lines.value(2).endsWith("\trevoked"), qPrintable(r.out));
+    QVERIFY(lines.value(1).endsWith("\tactive"));
+
+    // A device nobody signed in on, and no device named: a clear message, nothing changed.
+    r = run(QStringList{"revoke-device"} + storeArgs() + QStringList{"--device", "tablet-9"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("tablet-9"), qPrintable(r.err));
+    r = run(QStringList{"revoke-device"} + storeArgs());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--device"), qPrintable(r.err));
+    QVERIFY(m_store.authenticate(keptToken).has_value());
 }
 
 void TestRegistryCommand::importClusters()
