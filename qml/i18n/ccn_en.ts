@@ -3211,6 +3211,64 @@ Hai là (second), …</translation>
     </message>
 </context>
 <context>
+    <name>SignedInDevices</name>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="34"/>
+        <source>Các máy đã đăng nhập bằng tài khoản này</source>
+        <translation>Devices signed in with this account</translation>
+    </message>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="39"/>
+        <source>Mất máy tính bảng? Thu hồi máy đó ở đây: máy ấy không gửi, không tải được dữ liệu nữa và không đăng nhập lại được bằng tài khoản này.</source>
+        <translation>Lost a tablet? Revoke it here: it can no longer send or fetch data, nor sign in again with this account.</translation>
+    </message>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="60"/>
+        <source>(máy này)</source>
+        <translation>(this device)</translation>
+    </message>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="66"/>
+        <source>Đã thu hồi.</source>
+        <translation>Revoked.</translation>
+    </message>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="66"/>
+        <source>Dùng lần cuối lúc %1.</source>
+        <translation>Last used at %1.</translation>
+    </message>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="66"/>
+        <source>Đăng nhập lúc %1.</source>
+        <translation>Signed in at %1.</translation>
+    </message>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="83"/>
+        <source>Thu hồi</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="96"/>
+        <source>Đang lấy danh sách máy…</source>
+        <translation>Fetching the list of devices…</translation>
+    </message>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="96"/>
+        <source>Cần kết nối mạng để xem danh sách máy.</source>
+        <translation>A network connection is needed to see the devices.</translation>
+    </message>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="110"/>
+        <source>Thu hồi máy %1?</source>
+        <translation>Revoke device %1?</translation>
+    </message>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="116"/>
+        <source>Máy đó sẽ không đồng bộ được nữa và không đăng nhập lại được bằng tài khoản này. Những gì nó chưa gửi lên máy chủ sẽ ở lại trên máy đó. Chỉ làm khi máy bị mất hoặc không còn dùng.</source>
+        <translation>That device will no longer sync, nor sign in again with this account. What it has not sent to the registry stays on it. Do this only when the device is lost or no longer used.</translation>
+    </message>
+</context>
+<context>
     <name>SyncClient</name>
     <message>
         <location filename="../../sync/client/syncclient.cpp" line="176"/>
@@ -3270,14 +3328,24 @@ Hai là (second), …</translation>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="605"/>
+        <location filename="../../sync/client/syncclient.cpp" line="609"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="689"/>
+        <location filename="../../sync/client/syncclient.cpp" line="693"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncclient.cpp" line="1030"/>
+        <source>Hãy đăng nhập trước.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncclient.cpp" line="1034"/>
+        <source>Đây là máy đang dùng: hãy đăng xuất thay vì thu hồi.</source>
+        <translation>This is the device in use: sign out instead of revoking it.</translation>
     </message>
 </context>
 <context>
@@ -3366,68 +3434,68 @@ Hai là (second), …</translation>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="108"/>
+        <location filename="../pages/SyncPage.qml" line="109"/>
         <source>Máy chủ tự ghi (nhập dữ liệu hoặc dữ liệu mẫu), lúc %1.</source>
         <translation>Written by the registry itself (an import or the demo data), at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="110"/>
+        <location filename="../pages/SyncPage.qml" line="111"/>
         <source>%1 lưu, đồng bộ lên lúc %2.</source>
         <translation>Saved by %1, synced at %2.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="111"/>
+        <location filename="../pages/SyncPage.qml" line="112"/>
         <source>%1 lưu trên máy %2, đồng bộ lên lúc %3.</source>
         <translation>Saved by %1 on %2, synced at %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="139"/>
+        <location filename="../pages/SyncPage.qml" line="140"/>
         <source>Đang có mạng</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="139"/>
+        <location filename="../pages/SyncPage.qml" line="140"/>
         <source>Không có mạng — dữ liệu được lưu trên máy và sẽ gửi khi có mạng</source>
         <translation>No network — data is kept on this device and sent when online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="146"/>
+        <location filename="../pages/SyncPage.qml" line="147"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="146"/>
+        <location filename="../pages/SyncPage.qml" line="147"/>
         <source>Chưa đăng nhập</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="153"/>
+        <location filename="../pages/SyncPage.qml" line="154"/>
         <source>Mọi thay đổi đã được gửi lên máy chủ.</source>
         <translation>All changes have been sent to the server.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="153"/>
+        <location filename="../pages/SyncPage.qml" line="154"/>
         <source>Đang chờ gửi: %1 bản ghi (%2), %3 ảnh (%4)</source>
         <translation>Waiting to send: %1 records (%2), %3 photos (%4)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="205"/>
+        <location filename="../pages/SyncPage.qml" line="206"/>
         <source>Đồng bộ thành công lần cuối: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="205"/>
+        <location filename="../pages/SyncPage.qml" line="206"/>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="247"/>
+        <location filename="../pages/SyncPage.qml" line="248"/>
         <source>Sẽ tự thử lại lúc %1.</source>
         <translation>Will try again by itself at %1.</translation>
     </message>
     <message>
         <location filename="../pages/SyncPage.qml" line="76"/>
-        <location filename="../pages/SyncPage.qml" line="256"/>
+        <location filename="../pages/SyncPage.qml" line="257"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
@@ -3460,12 +3528,12 @@ Hai là (second), …</translation>
         <translation>Downloading thumbnails…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="153"/>
+        <location filename="../pages/SyncPage.qml" line="154"/>
         <source>Mọi thay đổi của bạn đã được gửi lên máy chủ.</source>
         <translation>All your changes have been sent to the server.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="162"/>
+        <location filename="../pages/SyncPage.qml" line="163"/>
         <source>%n thay đổi của %1 đang chờ người đó đăng nhập trên máy này để gửi: máy chủ ghi mỗi thay đổi dưới tên người gửi.</source>
         <translation>
             <numerusform>%n change by %1 waits for them to sign in on this device to send it: the server records each change under the name of who sends it.</numerusform>
@@ -3473,67 +3541,67 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="171"/>
+        <location filename="../pages/SyncPage.qml" line="172"/>
         <source>Gửi dưới tên tôi</source>
         <translation>Send under my name</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="189"/>
+        <location filename="../pages/SyncPage.qml" line="190"/>
         <source>Đồng ý gửi dưới tên tôi</source>
         <translation>Yes, send under my name</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="198"/>
+        <location filename="../pages/SyncPage.qml" line="199"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="256"/>
+        <location filename="../pages/SyncPage.qml" line="257"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="264"/>
+        <location filename="../pages/SyncPage.qml" line="265"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="275"/>
+        <location filename="../pages/SyncPage.qml" line="276"/>
         <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="301"/>
+        <location filename="../pages/SyncPage.qml" line="302"/>
         <source>Thay đổi của %1: chỉ người đó bỏ được.</source>
         <translation>A change by %1: only they can discard it.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="307"/>
+        <location filename="../pages/SyncPage.qml" line="308"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="307"/>
+        <location filename="../pages/SyncPage.qml" line="308"/>
         <source>%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.</source>
         <translation>%1 (%2): %3. Sent again by itself at every sync until the registry has the record it needs.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="307"/>
+        <location filename="../pages/SyncPage.qml" line="308"/>
         <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên (họ thấy thay đổi này trong trang Đồng bộ của mình) để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
         <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor (they see this change on their Sync page) to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="316"/>
+        <location filename="../pages/SyncPage.qml" line="317"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="326"/>
+        <location filename="../pages/SyncPage.qml" line="327"/>
         <source>Bỏ thay đổi</source>
         <translation>Discard change</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="342"/>
+        <location filename="../pages/SyncPage.qml" line="343"/>
         <source>Hiện thêm %n thay đổi</source>
         <translation>
             <numerusform>Show %n more change</numerusform>
@@ -3541,137 +3609,137 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="352"/>
+        <location filename="../pages/SyncPage.qml" line="353"/>
         <source>%1 thay đổi của bạn trùng với thay đổi người khác đã gửi trước. Máy này hiện giá trị đang dùng; giá trị của bạn được máy chủ giữ lại để giám sát viên quyết định:</source>
         <translation>%1 of your changes met changes someone else had sent first. This tablet shows the value in use; the registry keeps yours for a supervisor to decide:</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="364"/>
+        <location filename="../pages/SyncPage.qml" line="365"/>
         <source>• %1 · %2</source>
         <translation>• %1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="364"/>
+        <location filename="../pages/SyncPage.qml" line="365"/>
         <source>• %1 (%2)</source>
         <translation>• %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="364"/>
+        <location filename="../pages/SyncPage.qml" line="365"/>
         <source>%1: bạn ghi “%2”, đang dùng “%3”</source>
         <translation>%1: you wrote “%2”, in use “%3”</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="364"/>
+        <location filename="../pages/SyncPage.qml" line="365"/>
         <source> — bản ghi này hiện đã bị xoá</source>
         <translation> — this record has since been deleted</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="372"/>
+        <location filename="../pages/SyncPage.qml" line="373"/>
         <source>Đã hiểu</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="381"/>
+        <location filename="../pages/SyncPage.qml" line="382"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="381"/>
+        <location filename="../pages/SyncPage.qml" line="382"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="381"/>
+        <location filename="../pages/SyncPage.qml" line="382"/>
         <source>Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)</source>
         <translation>Conflicts to settle: %1 (the %2 oldest shown; more appear as these are settled)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="387"/>
+        <location filename="../pages/SyncPage.qml" line="388"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="410"/>
+        <location filename="../pages/SyncPage.qml" line="411"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="410"/>
+        <location filename="../pages/SyncPage.qml" line="411"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="410"/>
+        <location filename="../pages/SyncPage.qml" line="411"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="410"/>
+        <location filename="../pages/SyncPage.qml" line="411"/>
         <source>%1 · đã bị xoá trong khi người khác ghi thêm vào</source>
         <translation>%1 · deleted while someone else added to it</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="423"/>
+        <location filename="../pages/SyncPage.qml" line="424"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="430"/>
+        <location filename="../pages/SyncPage.qml" line="431"/>
         <source>Đã có người ghi lại sau khi xảy ra xung đột; lúc đó là: %1</source>
         <translation>Written again after the conflict; at the time it was: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="447"/>
+        <location filename="../pages/SyncPage.qml" line="448"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="447"/>
+        <location filename="../pages/SyncPage.qml" line="448"/>
         <source>Phần ghi thêm (vẫn được lưu): %1 — %2. Khôi phục để mọi người thấy lại.</source>
         <translation>What was added (still stored): %1 — %2. Restore it so that everyone sees it again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="464"/>
+        <location filename="../pages/SyncPage.qml" line="465"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="479"/>
+        <location filename="../pages/SyncPage.qml" line="480"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="481"/>
+        <location filename="../pages/SyncPage.qml" line="482"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="503"/>
+        <location filename="../pages/SyncPage.qml" line="504"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="509"/>
+        <location filename="../pages/SyncPage.qml" line="510"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="509"/>
+        <location filename="../pages/SyncPage.qml" line="510"/>
         <source>Để nguyên đã xoá</source>
         <translation>Leave it deleted</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="515"/>
+        <location filename="../pages/SyncPage.qml" line="516"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="515"/>
+        <location filename="../pages/SyncPage.qml" line="516"/>
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="526"/>
+        <location filename="../pages/SyncPage.qml" line="527"/>
         <source>Hiện thêm %n xung đột</source>
         <translation>
             <numerusform>Show %n more conflict</numerusform>
@@ -3679,67 +3747,67 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="537"/>
+        <location filename="../pages/SyncPage.qml" line="538"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="537"/>
+        <location filename="../pages/SyncPage.qml" line="538"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="537"/>
+        <location filename="../pages/SyncPage.qml" line="538"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="544"/>
+        <location filename="../pages/SyncPage.qml" line="545"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="562"/>
+        <location filename="../pages/SyncPage.qml" line="563"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="562"/>
+        <location filename="../pages/SyncPage.qml" line="563"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="584"/>
+        <location filename="../pages/SyncPage.qml" line="585"/>
         <source>Giá trị gửi lên: %1</source>
         <translation>Values sent: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="584"/>
+        <location filename="../pages/SyncPage.qml" line="585"/>
         <source>(đoạn văn dài chỉ hiện phần đầu)</source>
         <translation>(long texts show their beginning only)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="590"/>
+        <location filename="../pages/SyncPage.qml" line="591"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="590"/>
+        <location filename="../pages/SyncPage.qml" line="591"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="590"/>
+        <location filename="../pages/SyncPage.qml" line="591"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="590"/>
+        <location filename="../pages/SyncPage.qml" line="591"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="601"/>
+        <location filename="../pages/SyncPage.qml" line="602"/>
         <source>Hiện thêm %n thay đổi bị từ chối</source>
         <translation>
             <numerusform>Show %n more refused change</numerusform>
@@ -3747,12 +3815,12 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="610"/>
+        <location filename="../pages/SyncPage.qml" line="618"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="178"/>
+        <location filename="../pages/SyncPage.qml" line="179"/>
         <source>%n thay đổi của %1 sẽ được gửi ở lượt đồng bộ tới và máy chủ ghi là của %2. Chỉ làm vậy khi người đó không thể đăng nhập trên máy này.</source>
         <translation>
             <numerusform>%n change by %1 will be sent in the next sync and recorded as %2&apos;s. Only do this when they cannot sign in on this device.</numerusform>
@@ -3760,27 +3828,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="633"/>
+        <location filename="../pages/SyncPage.qml" line="641"/>
         <source>Bỏ thay đổi bị từ chối?</source>
         <translation>Discard the refused change?</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="641"/>
+        <location filename="../pages/SyncPage.qml" line="649"/>
         <source>%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.</source>
         <translation>%1: this new record will not be sent to the server and will no longer be listed.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="641"/>
+        <location filename="../pages/SyncPage.qml" line="649"/>
         <source>%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.</source>
         <translation>%1: this change will not be sent to the server; the record shows its values from before the edit again, then takes the server&apos;s version at the next sync.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="641"/>
+        <location filename="../pages/SyncPage.qml" line="649"/>
         <source>Nội dung đã nhập vẫn được lưu trong máy.</source>
         <translation>What you entered stays saved on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="641"/>
+        <location filename="../pages/SyncPage.qml" line="649"/>
         <source>%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm, ảnh của một cuộc kiểm tra) cũng bị bỏ theo.</source>
         <translation>
             <numerusform>%n new record that belongs to it (such as an answer, a violation or a photo of an inspection) is given up with it.</numerusform>
@@ -3788,7 +3856,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="652"/>
+        <location filename="../pages/SyncPage.qml" line="660"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

@@ -96,6 +96,7 @@ Page {
         page.syncClient.refreshCounts();
         // A supervisor's lists, read when the page opens (and after each good round).
         page.syncClient.fetchSupervisorLists();
+        page.syncClient.fetchDevices();
     }
 
     // Who saved one of a conflict's values and when it reached the registry; empty when the
@@ -600,6 +601,13 @@ Page {
                 visible: page.syncClient.isSupervisor && page.syncClient.registryRejections.length > page.rejectionsShown
                 text: qsTr("Hiện thêm %n thay đổi bị từ chối", "", Math.min(page.listPageSize, page.syncClient.registryRejections.length - page.rejectionsShown))
                 onClicked: page.rejectionsShown += page.listPageSize
+            }
+
+            SignedInDevices {
+                Layout.fillWidth: true
+                visible: page.syncClient.loggedIn
+                syncClient: page.syncClient
+                labels: page.labels
             }
 
             Button {

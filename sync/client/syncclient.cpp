@@ -509,6 +509,10 @@ bool SyncClient::logout(bool confirmed)
         m_registryRejectionCount = 0;
         emit registryRejectionsChanged();
     }
+    if (!m_devices.isEmpty()) {
+        m_devices.clear();
+        emit devicesChanged();
+    }
     setLastError({}, SyncErrors::Kind::None);
     emit authChanged();
     return true;
@@ -993,6 +997,53 @@ void SyncClient::fetchRegistryRejections()
 {
     fetchList(QStringLiteral("rejections"), &m_registryRejections, &m_registryRejectionCount,
               &SyncClient::registryRejectionsChanged);
+}
+
+void SyncClient::fetchDevices()
+{
+    if (!loggedIn())
+        return;
+    const quint64 asked = ++m_listAsked[QStringLiteral("devices")];
+    m_sideHttp->get(QStringLiteral("devices"), [this, asked](const SyncReply &r) {
+        if (asked != m_listAsked.value(QStringLiteral("devices")))
+            return;
+        CoreError e;
+        if (handleFailure(r, &e))
+            return;
+        QJsonObject o;
+        if (!r.json(&o) || !o.value(QLatin1String("devices")).isArray()) {
+            setLastError(SyncErrors::malformed(QStringLiteral("devices")),
+                         SyncErrors::Kind::Malformed);
+            return;
+        }
+        m_devices.clear();
+        for (const QJsonValue &v : o.value(QLatin1String("devices")).toArray())
+            if (v.toObject().value(QLatin1String("username")).toString() == m_auth.username)
+                m_devices.append(v.toObject().toVariantMap());
+        emit devicesChanged();
+    });
+}
+
+void SyncClient::revokeDevice(const QString &id)
+{
+    if (!loggedIn()) {
+        emit deviceRevoked(false, tr("Hãy đăng nhập trước."), id);
+        return;
+    }
+    if (id == m_manager.deviceId()) {
+        emit deviceRevoked(false, tr("Đây là máy đang dùng: hãy đăng xuất thay vì thu hồi."), id);
+        return;
+    }
+    m_sideHttp->postJson(QStringLiteral("devices/%1/revoke").arg(id), QJsonObject(),
+                         [this, id](const SyncReply &r) {
+                             CoreError e;
+                             if (handleFailure(r, &e)) {
+                                 emit deviceRevoked(false, e.message(), id);
+                                 return;
+                             }
+                             emit deviceRevoked(true, QString(), id);
+                             fetchDevices();
+                         });
 }
 
 void SyncClient::resolveConflict(const QString &conflictId, const QString &choice,

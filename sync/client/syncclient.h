@@ -86,6 +86,13 @@ class SyncClient : public QObject
         QVariantList registryRejections READ registryRejections NOTIFY registryRejectionsChanged)
     Q_PROPERTY(
         int registryRejectionCount READ registryRejectionCount NOTIFY registryRejectionsChanged)
+    // The devices this user signed in on (GET /api/v1/devices, theirs only; supervisors and
+    // admins get others' too, left out here), fetched when asked: a lost tablet is revoked from
+    // here (revokeDevice) on another one. [{id, name, registered_at, last_seen_at, revoked,
+    // username}]
+    Q_PROPERTY(QVariantList devices READ devices NOTIFY devicesChanged)
+    // This device's id (the registry's name for it in that list).
+    Q_PROPERTY(QString deviceId READ deviceId CONSTANT)
     // Pulled tenants and inspections that search does not find yet (SearchBacklog): the worker
     // indexes them between rounds, a chunk at a time.
     Q_PROPERTY(int searchBacklog READ searchBacklog NOTIFY searchBacklogChanged)
@@ -166,6 +173,7 @@ public:
     QVariantList registryRejections() const { return m_registryRejections; }
     int conflictCount() const { return m_conflictCount; }
     int registryRejectionCount() const { return m_registryRejectionCount; }
+    QVariantList devices() const { return m_devices; }
     int searchBacklog() const { return m_searchBacklog; }
     QString searchIndexError() const { return m_searchIndexError; }
     bool autoSync() const { return m_autoSync; }
@@ -206,6 +214,13 @@ public slots:
     void fetchRegistryRejections();
     // Both, when the user is a supervisor (or an admin); nothing for other users.
     void fetchSupervisorLists();
+    // The user's devices, again; devicesChanged follows (lastError says why not).
+    void fetchDevices();
+    // Revokes one of the user's other devices (a lost tablet): its sign-in stops working at once
+    // on the registry and it cannot sign in again; what it had not synced stays on it.
+    // deviceRevoked follows, and the list is fetched again. This device is not revoked here
+    // (logout is the way).
+    void revokeDevice(const QString &id);
     void resolveConflict(const QString &conflictId, const QString &choice,
                          const QVariant &value = QVariant());
     // Fetches a photo's original (on demand); originalReady or originalFailed follows,
@@ -244,6 +259,7 @@ signals:
     void countsChanged();
     void conflictsChanged();
     void registryRejectionsChanged();
+    void devicesChanged();
     void searchBacklogChanged();
     void autoSyncChanged();
     void loginFinished(bool ok, const QString &message);
@@ -255,6 +271,8 @@ signals:
     // A resolution the registry took, or why not (a choice on a list gone out of date: 409
     // conflict_changed, and the list is read again), for the conflict `conflictId`.
     void conflictResolved(bool ok, const QString &message, const QString &conflictId);
+    // The registry revoked device `id`, or why not.
+    void deviceRevoked(bool ok, const QString &message, const QString &id);
     void originalReady(const QString &sha256, const QString &path);
     void originalFailed(const QString &sha256, const QString &message);
     // total: -1 when the registry did not say.
@@ -375,6 +393,7 @@ private:
     QVariantList m_registryRejections;
     int m_conflictCount = 0;
     int m_registryRejectionCount = 0;
+    QVariantList m_devices;              // the user's own
     QHash<QString, quint64> m_listAsked; // per list: the number of its latest request
     int m_searchBacklog = 0;
     QString m_searchIndexError;

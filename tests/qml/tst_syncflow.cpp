@@ -130,6 +130,28 @@ public:
                round(*sync) && sync->pendingRecords() == 0;
     }
 
+    // Another tablet of `user` signs in and syncs (one to be lost): its device id, or empty.
+    Q_INVOKABLE QString signInSpareTablet(const QString &user)
+    {
+        const QString root = m_dir + QStringLiteral("/spare");
+        QDir().mkpath(root);
+        m_spareDb = std::make_unique<Database>();
+        if (m_spareDb->open(root + QStringLiteral("/device.db")).failed())
+            return {};
+        m_spare = client(m_spareDb->connection(), root, m_url);
+        return logIn(*m_spare, user) && round(*m_spare) ? m_spare->deviceId() : QString();
+    }
+
+    // Whether that tablet is still signed in after a round it tries.
+    Q_INVOKABLE bool spareTabletSyncs()
+    {
+        if (!m_spare)
+            return false;
+        QSignalSpy finished(m_spare.get(), &SyncClient::roundFinished);
+        return m_spare->sync() && finished.wait(kWaitMs) && finished.first().at(0).toBool() &&
+               m_spare->loggedIn();
+    }
+
     // Changes the first tenant's workers on the inspector's device; its name, or empty.
     Q_INVOKABLE QString editTenant()
     {
@@ -168,6 +190,8 @@ private:
     AppController *m_supervisor;
     QString m_url;
     QString m_dir;
+    std::unique_ptr<Database> m_spareDb;
+    std::unique_ptr<SyncClient> m_spare;
 };
 
 class Setup : public QObject

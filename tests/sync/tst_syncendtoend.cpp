@@ -814,6 +814,63 @@ private slots:
         QCOMPARE(value(*a, "inspections", id, "conclusions"), QStringLiteral("Chưa gửi"));
     }
 
+    // A tablet is lost: its user signs in on another one, finds it among their devices and
+    // revokes it. The lost one's sign-in stops at once (its unsynced work stays on it); the other
+    // goes on. The device in use is not revoked from its own list.
+    void aLostTabletIsRevokedFromAnother()
+    {
+        auto lost = device("inspector.demo");
+        QVERIFY(round(*lost));
+        const QString id = someRow(*lost, "inspections");
+        QVERIFY(
+            RecordWriter(lost->c()).update("inspections", id, {{"conclusions", "Chưa gửi"}}).ok());
+        auto other = device("inspector.demo");
+        const auto listed = [](Device &d) {
+            QSignalSpy changed(d.client.get(), &SyncClient::devicesChanged);
+            d.client->fetchDevices();
+            QVariantMap byId;
+            if (!changed.wait(10000))
+                return byId;
+            for (const QVariant &v : d.client->devices())
+                byId.insert(v.toMap().value("id").toString(), v);
+            return byId;
+        };
+        QVariantMap devices = listed(*other);
+        QVERIFY(devices.contains(lost->client->deviceId()));
+        QVERIFY(devices.contains(other->client->deviceId()));
+        QCOMPARE(devices.value(lost->client->deviceId()).toMap().value("revoked").toBool(), false);
+        for (const QVariant &v : std::as_const(devices))
+            QCOMPARE(v.toMap().value("username").toString(), QStringLiteral("inspector.demo"));
+
+        QSignalSpy revoked(other->client.get(), &SyncClient::deviceRevoked);
+        other->client->revokeDevice(other->client->deviceId());
+        QCOMPARE(revoked.size(), 1);
+        QCOMPARE(revoked.takeFirst().at(0).toBool(), false);
+        QSignalSpy changed(other->client.get(), &SyncClient::devicesChanged);
+        other->client->revokeDevice(lost->client->deviceId());
+        QVERIFY(revoked.wait(10000));
+        QVERIFY2(revoked.first().at(0).toBool(), qPrintable(revoked.first().at(1).toString()));
+        QVERIFY(changed.wait(10000)); // fetched again
+        bool shownRevoked = false;
+        for (const QVariant &v : other->client->devices())
+            if (v.toMap().value("id").toString() == lost->client->deviceId())
+                shownRevoked = v.toMap().value("revoked").toBool();
+        QVERIFY(shownRevoked);
+
+        QVERIFY(!round(*lost));
+        QVERIFY(!lost->client->loggedIn());
+        QCOMPARE(lost->client->pendingRecords(), 1);
+        QCOMPARE(value(*lost, "inspections", id, "conclusions"), QStringLiteral("Chưa gửi"));
+        QVERIFY(!logIn(*lost, "inspector.demo"));
+        QVERIFY(round(*other));
+        // A device that is not the user's: refused, with the registry's words.
+        other->client->revokeDevice(QStringLiteral("not-a-device-of-mine"));
+        QVERIFY(revoked.wait(10000));
+        QCOMPARE(revoked.last().at(0).toBool(), false);
+        QVERIFY2(revoked.last().at(1).toString().contains("not-a-device-of-mine"),
+                 qPrintable(revoked.last().at(1).toString()));
+    }
+
     // The registry goes away and comes back on its address: the round that failed meanwhile is
     // tried again by itself (waits shortened here), and the edit arrives with nobody pressing
     // anything. This test and the next restart the registry: they come last.

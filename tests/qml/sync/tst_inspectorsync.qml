@@ -236,6 +236,34 @@ TestCase {
         sync.conflictResolved.disconnect(onResolved);
     }
 
+    // A tablet of the user's is lost: the sync page of another lists it and revokes it, after
+    // asking. Its sign-in stops at once; the device in use has no such button.
+    function test_revokeALostTablet() {
+        const sync = testInspectorSync;
+        verify(sync.loggedIn);
+        const lost = testActions.signInSpareTablet(sync.user);
+        verify(lost !== "", "the spare tablet did not sign in");
+        const win = createTemporaryObject(syncComponent, testCase);
+        const page = win.page;
+        const revokeButtons = id => find.all(page, i => i instanceof Button && i.visible && i.text === "Thu hồi" && i.parent.modelData && i.parent.modelData.id === id);
+        tryVerify(() => revokeButtons(lost).length === 1, 15000, "the lost tablet is not listed: " + sync.lastError);
+        verify(find.labelWith(page, "(máy này)"), "this device is not marked");
+        compare(revokeButtons(sync.deviceId).length, 0);
+        const button = revokeButtons(lost)[0];
+        const flick = find.all(page, i => i instanceof Flickable)[0];
+        flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, button.mapToItem(flick.contentItem, 0, 0).y - 100));
+        waitForRendering(page);
+        mouseClick(button);
+        tryVerify(() => find.settled(find.buttonWith(win.popups, "Đồng ý")), 5000, "the question did not open");
+        verify(find.labelWith(win.popups, "không đăng nhập lại được bằng tài khoản này"));
+        verify(testActions.spareTabletSyncs(), "asked, not yet revoked");
+        mouseClick(find.buttonWith(win.popups, "Đồng ý"));
+        tryVerify(() => revokeButtons(lost).length === 0, 15000, "not revoked: " + sync.lastError);
+        verify(find.labelWith(page, "Đã thu hồi."));
+        verify(!testActions.spareTabletSyncs(), "the lost tablet still syncs");
+        compare(sync.lastError, "");
+    }
+
     name: "InspectorSync"
     when: windowShown
 

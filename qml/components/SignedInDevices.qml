@@ -1,0 +1,120 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CcnInspect
+
+// The devices the user signed in on, this one first-named: a lost tablet is revoked from another
+// one (its sign-in stops at once on the registry; what it had not sent stays on it). Read when
+// shown, and again after a revoke.
+ColumnLayout {
+    id: devicesPart
+
+    required property SyncClient syncClient
+    required property DomainLabels labels
+    // Why the registry did not revoke one (id -> message), shown under its line.
+    property var revokeMessages: ({})
+
+    spacing: 6
+
+    Connections {
+        function onDeviceRevoked(ok, message, id) {
+            const messages = Object.assign({}, devicesPart.revokeMessages);
+            if (ok)
+                delete messages[id];
+            else
+                messages[id] = message;
+            devicesPart.revokeMessages = messages;
+        }
+
+        target: devicesPart.syncClient
+    }
+
+    SectionHeading {
+        Layout.fillWidth: true
+        text: qsTr("Các máy đã đăng nhập bằng tài khoản này")
+    }
+
+    Label {
+        Layout.fillWidth: true
+        text: qsTr("Mất máy tính bảng? Thu hồi máy đó ở đây: máy ấy không gửi, không tải được dữ liệu nữa và không đăng nhập lại được bằng tài khoản này.")
+        wrapMode: Text.WordWrap
+    }
+
+    Repeater {
+        model: devicesPart.syncClient.devices
+
+        delegate: RowLayout {
+            required property var modelData
+            readonly property bool isThis: modelData.id === devicesPart.syncClient.deviceId
+
+            Layout.fillWidth: true
+            spacing: 8
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 2
+
+                Label {
+                    Layout.fillWidth: true
+                    font.bold: true
+                    text: (modelData.name || modelData.id) + (isThis ? " " + qsTr("(máy này)") : "")
+                    wrapMode: Text.WordWrap
+                }
+
+                Label {
+                    Layout.fillWidth: true
+                    text: modelData.revoked ? qsTr("Đã thu hồi.") : modelData.last_seen_at ? qsTr("Dùng lần cuối lúc %1.").arg(devicesPart.labels.dateTime(modelData.last_seen_at)) : qsTr("Đăng nhập lúc %1.").arg(devicesPart.labels.dateTime(modelData.registered_at))
+                    color: modelData.revoked ? "#a51d2d" : palette.windowText
+                    wrapMode: Text.WordWrap
+                }
+
+                Label {
+                    Layout.fillWidth: true
+                    visible: text !== ""
+                    text: devicesPart.revokeMessages[modelData.id] || ""
+                    color: "#a51d2d"
+                    wrapMode: Text.WordWrap
+                }
+            }
+
+            Button {
+                Layout.preferredHeight: 48
+                visible: !isThis && !modelData.revoked
+                text: qsTr("Thu hồi")
+                onClicked: {
+                    confirmRevoke.deviceId = modelData.id;
+                    confirmRevoke.deviceName = modelData.name || modelData.id;
+                    confirmRevoke.open();
+                }
+            }
+        }
+    }
+
+    Label {
+        Layout.fillWidth: true
+        visible: devicesPart.syncClient.devices.length === 0
+        text: devicesPart.syncClient.online ? qsTr("Đang lấy danh sách máy…") : qsTr("Cần kết nối mạng để xem danh sách máy.")
+        wrapMode: Text.WordWrap
+    }
+
+    AppDialog {
+        id: confirmRevoke
+
+        property string deviceId: ""
+        property string deviceName: ""
+
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 32, 480)
+        modal: true
+        title: qsTr("Thu hồi máy %1?").arg(confirmRevoke.deviceName)
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        onAccepted: devicesPart.syncClient.revokeDevice(confirmRevoke.deviceId)
+
+        Label {
+            width: Math.min(confirmRevoke.parent.width - 32, 480) - confirmRevoke.leftPadding - confirmRevoke.rightPadding
+            text: qsTr("Máy đó sẽ không đồng bộ được nữa và không đăng nhập lại được bằng tài khoản này. Những gì nó chưa gửi lên máy chủ sẽ ở lại trên máy đó. Chỉ làm khi máy bị mất hoặc không còn dùng.")
+            wrapMode: Text.WordWrap
+        }
+    }
+}
