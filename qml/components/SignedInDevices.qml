@@ -3,9 +3,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import CcnInspect
 
-// The devices the user signed in on, this one first-named: a lost tablet is revoked from another
-// one (its sign-in stops at once on the registry; what it had not sent stays on it). Read when
-// shown, and again after a revoke.
+// The devices the user signed in on, this one marked: a lost tablet is revoked from another one
+// (its sign-in stops at once on the registry; what it had not sent stays on it). The list is
+// read when the page opens and again after a revoke; the page asks before one (revokeAsked).
 ColumnLayout {
     id: devicesPart
 
@@ -13,6 +13,10 @@ ColumnLayout {
     required property DomainLabels labels
     // Why the registry did not revoke one (id -> message), shown under its line.
     property var revokeMessages: ({})
+
+    // The user asked to revoke device `id`: the page asks them to confirm, then calls
+    // SyncClient::revokeDevice.
+    signal revokeAsked(string id, string name)
 
     spacing: 6
 
@@ -81,11 +85,7 @@ ColumnLayout {
                 Layout.preferredHeight: 48
                 visible: !isThis && !modelData.revoked
                 text: qsTr("Thu hồi")
-                onClicked: {
-                    confirmRevoke.deviceId = modelData.id;
-                    confirmRevoke.deviceName = modelData.name || modelData.id;
-                    confirmRevoke.open();
-                }
+                onClicked: devicesPart.revokeAsked(modelData.id, modelData.name || modelData.id)
             }
         }
     }
@@ -93,28 +93,13 @@ ColumnLayout {
     Label {
         Layout.fillWidth: true
         visible: devicesPart.syncClient.devices.length === 0
-        text: devicesPart.syncClient.online ? qsTr("Đang lấy danh sách máy…") : qsTr("Cần kết nối mạng để xem danh sách máy.")
+        text: devicesPart.syncClient.online ? qsTr("Chưa có danh sách máy từ máy chủ.") : qsTr("Cần kết nối mạng để xem danh sách máy.")
         wrapMode: Text.WordWrap
     }
 
-    AppDialog {
-        id: confirmRevoke
-
-        property string deviceId: ""
-        property string deviceName: ""
-
-        parent: Overlay.overlay
-        anchors.centerIn: parent
-        width: Math.min(parent.width - 32, 480)
-        modal: true
-        title: qsTr("Thu hồi máy %1?").arg(confirmRevoke.deviceName)
-        standardButtons: Dialog.Ok | Dialog.Cancel
-        onAccepted: devicesPart.syncClient.revokeDevice(confirmRevoke.deviceId)
-
-        Label {
-            width: Math.min(confirmRevoke.parent.width - 32, 480) - confirmRevoke.leftPadding - confirmRevoke.rightPadding
-            text: qsTr("Máy đó sẽ không đồng bộ được nữa và không đăng nhập lại được bằng tài khoản này. Những gì nó chưa gửi lên máy chủ sẽ ở lại trên máy đó. Chỉ làm khi máy bị mất hoặc không còn dùng.")
-            wrapMode: Text.WordWrap
-        }
+    Button {
+        Layout.preferredHeight: 48
+        text: qsTr("Tải lại danh sách máy")
+        onClicked: devicesPart.syncClient.fetchDevices()
     }
 }

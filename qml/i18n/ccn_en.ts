@@ -3213,59 +3213,54 @@ Hai là (second), …</translation>
 <context>
     <name>SignedInDevices</name>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="34"/>
+        <location filename="../components/SignedInDevices.qml" line="38"/>
         <source>Các máy đã đăng nhập bằng tài khoản này</source>
         <translation>Devices signed in with this account</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="39"/>
+        <location filename="../components/SignedInDevices.qml" line="43"/>
         <source>Mất máy tính bảng? Thu hồi máy đó ở đây: máy ấy không gửi, không tải được dữ liệu nữa và không đăng nhập lại được bằng tài khoản này.</source>
         <translation>Lost a tablet? Revoke it here: it can no longer send or fetch data, nor sign in again with this account.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="60"/>
+        <location filename="../components/SignedInDevices.qml" line="64"/>
         <source>(máy này)</source>
         <translation>(this device)</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="66"/>
+        <location filename="../components/SignedInDevices.qml" line="70"/>
         <source>Đã thu hồi.</source>
         <translation>Revoked.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="66"/>
+        <location filename="../components/SignedInDevices.qml" line="70"/>
         <source>Dùng lần cuối lúc %1.</source>
         <translation>Last used at %1.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="66"/>
+        <location filename="../components/SignedInDevices.qml" line="70"/>
         <source>Đăng nhập lúc %1.</source>
         <translation>Signed in at %1.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="83"/>
+        <location filename="../components/SignedInDevices.qml" line="87"/>
         <source>Thu hồi</source>
         <translation>Revoke</translation>
     </message>
     <message>
         <location filename="../components/SignedInDevices.qml" line="96"/>
-        <source>Đang lấy danh sách máy…</source>
-        <translation>Fetching the list of devices…</translation>
+        <source>Chưa có danh sách máy từ máy chủ.</source>
+        <translation>No list of devices from the registry yet.</translation>
+    </message>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="102"/>
+        <source>Tải lại danh sách máy</source>
+        <translation>Reload the list of devices</translation>
     </message>
     <message>
         <location filename="../components/SignedInDevices.qml" line="96"/>
         <source>Cần kết nối mạng để xem danh sách máy.</source>
         <translation>A network connection is needed to see the devices.</translation>
-    </message>
-    <message>
-        <location filename="../components/SignedInDevices.qml" line="110"/>
-        <source>Thu hồi máy %1?</source>
-        <translation>Revoke device %1?</translation>
-    </message>
-    <message>
-        <location filename="../components/SignedInDevices.qml" line="116"/>
-        <source>Máy đó sẽ không đồng bộ được nữa và không đăng nhập lại được bằng tài khoản này. Những gì nó chưa gửi lên máy chủ sẽ ở lại trên máy đó. Chỉ làm khi máy bị mất hoặc không còn dùng.</source>
-        <translation>That device will no longer sync, nor sign in again with this account. What it has not sent to the registry stays on it. Do this only when the device is lost or no longer used.</translation>
     </message>
 </context>
 <context>
@@ -3815,7 +3810,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="618"/>
+        <location filename="../pages/SyncPage.qml" line="623"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
@@ -3828,27 +3823,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="641"/>
+        <location filename="../pages/SyncPage.qml" line="646"/>
         <source>Bỏ thay đổi bị từ chối?</source>
         <translation>Discard the refused change?</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="649"/>
+        <location filename="../pages/SyncPage.qml" line="654"/>
         <source>%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.</source>
         <translation>%1: this new record will not be sent to the server and will no longer be listed.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="649"/>
+        <location filename="../pages/SyncPage.qml" line="654"/>
         <source>%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.</source>
         <translation>%1: this change will not be sent to the server; the record shows its values from before the edit again, then takes the server&apos;s version at the next sync.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="649"/>
+        <location filename="../pages/SyncPage.qml" line="654"/>
         <source>Nội dung đã nhập vẫn được lưu trong máy.</source>
         <translation>What you entered stays saved on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="649"/>
+        <location filename="../pages/SyncPage.qml" line="654"/>
         <source>%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm, ảnh của một cuộc kiểm tra) cũng bị bỏ theo.</source>
         <translation>
             <numerusform>%n new record that belongs to it (such as an answer, a violation or a photo of an inspection) is given up with it.</numerusform>
@@ -3856,7 +3851,17 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="660"/>
+        <location filename="../pages/SyncPage.qml" line="669"/>
+        <source>Thu hồi máy %1?</source>
+        <translation>Revoke device %1?</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="675"/>
+        <source>Máy đó sẽ không đồng bộ được nữa và không đăng nhập lại được bằng tài khoản này. Những gì nó chưa gửi lên máy chủ sẽ ở lại trên máy đó. Chỉ làm khi máy bị mất hoặc không còn dùng.</source>
+        <translation>That device will no longer sync, nor sign in again with this account. What it has not sent to the registry stays on it. Do this only when the device is lost or no longer used.</translation>
+    </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="686"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

@@ -608,6 +608,11 @@ Page {
                 visible: page.syncClient.loggedIn
                 syncClient: page.syncClient
                 labels: page.labels
+                onRevokeAsked: (id, name) => {
+                    confirmRevoke.deviceId = id;
+                    confirmRevoke.deviceName = name;
+                    confirmRevoke.open();
+                }
             }
 
             Button {
@@ -647,6 +652,27 @@ Page {
             // text's height.
             width: Math.min(page.width - 32, 480) - confirmDiscard.leftPadding - confirmDiscard.rightPadding
             text: (confirmDiscard.isNew ? qsTr("%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.").arg(confirmDiscard.what) + (confirmDiscard.children > 0 ? " " + qsTr("%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm, ảnh của một cuộc kiểm tra) cũng bị bỏ theo.", "", confirmDiscard.children) : "") : qsTr("%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.").arg(confirmDiscard.what)) + " " + qsTr("Nội dung đã nhập vẫn được lưu trong máy.")
+            wrapMode: Text.WordWrap
+        }
+    }
+
+    // Revoking a lost tablet: what happens is said before it happens.
+    AppDialog {
+        id: confirmRevoke
+
+        property string deviceId: ""
+        property string deviceName: ""
+
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 480)
+        modal: true
+        title: qsTr("Thu hồi máy %1?").arg(confirmRevoke.deviceName)
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        onAccepted: page.syncClient.revokeDevice(confirmRevoke.deviceId)
+
+        Label {
+            width: Math.min(page.width - 32, 480) - confirmRevoke.leftPadding - confirmRevoke.rightPadding
+            text: qsTr("Máy đó sẽ không đồng bộ được nữa và không đăng nhập lại được bằng tài khoản này. Những gì nó chưa gửi lên máy chủ sẽ ở lại trên máy đó. Chỉ làm khi máy bị mất hoặc không còn dùng.")
             wrapMode: Text.WordWrap
         }
     }
