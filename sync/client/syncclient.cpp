@@ -962,7 +962,8 @@ void SyncClient::setOriginalCacheLimit(qint64 bytes, bool trimNow)
 // --- conflicts and rejected changes -------------------------------------------------------------
 
 void SyncClient::fetchList(const QString &name, QVariantList *into, int *count,
-                           void (SyncClient::*changed)())
+                           void (SyncClient::*changed)(),
+                           std::function<bool(const QJsonObject &)> keep)
 {
     if (!loggedIn())
         return;
@@ -970,7 +971,8 @@ void SyncClient::fetchList(const QString &name, QVariantList *into, int *count,
     // answer is taken only if no later request for the same list went out after it, so an older
     // list never replaces a newer one.
     const quint64 asked = ++m_listAsked[name];
-    m_sideHttp->get(name, [this, name, into, count, changed, asked](const SyncReply &r) {
+    m_sideHttp->get(name, [this, name, into, count, changed, asked,
+                           keep = std::move(keep)](const SyncReply &r) {
         if (asked != m_listAsked.value(name))
             return;
         CoreError e;
@@ -981,8 +983,17 @@ void SyncClient::fetchList(const QString &name, QVariantList *into, int *count,
             setLastError(SyncErrors::malformed(name), SyncErrors::Kind::Malformed);
             return;
         }
-        *into = o.value(name).toArray().toVariantList();
-        *count = qMax(int(into->size()), o.value(QLatin1String("total")).toInt());
+        const QJsonArray list = o.value(name).toArray();
+        if (keep) {
+            into->clear();
+            for (const QJsonValue &v : list)
+                if (keep(v.toObject()))
+                    into->append(v.toObject().toVariantMap());
+        } else {
+            *into = list.toVariantList();
+        }
+        if (count)
+            *count = qMax(int(into->size()), o.value(QLatin1String("total")).toInt());
         emit(this->*changed)();
     });
 }
@@ -1001,27 +1012,11 @@ void SyncClient::fetchRegistryRejections()
 
 void SyncClient::fetchDevices()
 {
-    if (!loggedIn())
-        return;
-    const quint64 asked = ++m_listAsked[QStringLiteral("devices")];
-    m_sideHttp->get(QStringLiteral("devices"), [this, asked](const SyncReply &r) {
-        if (asked != m_listAsked.value(QStringLiteral("devices")))
-            return;
-        CoreError e;
-        if (handleFailure(r, &e))
-            return;
-        QJsonObject o;
-        if (!r.json(&o) || !o.value(QLatin1String("devices")).isArray()) {
-            setLastError(SyncErrors::malformed(QStringLiteral("devices")),
-                         SyncErrors::Kind::Malformed);
-            return;
-        }
-        m_devices.clear();
-        for (const QJsonValue &v : o.value(QLatin1String("devices")).toArray())
-            if (v.toObject().value(QLatin1String("username")).toString() == m_auth.username)
-                m_devices.append(v.toObject().toVariantMap());
-        emit devicesChanged();
-    });
+    // Supervisors and admins get others' devices too: the list is the user's own.
+    fetchList(QStringLiteral("devices"), &m_devices, nullptr, &SyncClient::devicesChanged,
+              [this](const QJsonObject &d) {
+                  return d.value(QLatin1String("username")).toString() == m_auth.username;
+              });
 }
 
 void SyncClient::revokeDevice(const QString &id)

@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QStringList>
@@ -311,11 +312,13 @@ private:
     // Notes whether the link answered (onlineChanged): false when that ended the round.
     bool noteReply(const SyncReply &r);
     bool handleFailure(const SyncReply &r, CoreError *error);
-    // GET `name` (a supervisor's list: conflicts, rejections), its array member `name` into
-    // *into, then `changed`; a failure says so in lastError and keeps the list as it was.
-    // *count: the list's `total` (its length from a registry that does not say).
+    // GET `name` (a list: conflicts, rejections, devices), its array member `name` into *into
+    // (only the entries `keep` is true for, when given), then `changed`; a failure says so in
+    // lastError and keeps the list as it was. *count, when given: the list's `total` (its length
+    // from a registry that does not say).
     void fetchList(const QString &name, QVariantList *into, int *count,
-                   void (SyncClient::*changed)());
+                   void (SyncClient::*changed)(),
+                   std::function<bool(const QJsonObject &)> keep = nullptr);
     // For a reply of the round: true when the caller must not go on with the round (the reply
     // failed and ended it, or a handler of a signal on the way did). `ending`, if given, hears
     // the failure's kind before the round ends.

@@ -248,6 +248,9 @@ TestCase {
         const revokeButtons = id => find.all(page, i => i instanceof Button && i.visible && i.text === "Thu hồi" && i.parent.modelData && i.parent.modelData.id === id);
         tryVerify(() => revokeButtons(lost).length === 1, 15000, "the lost tablet is not listed: " + sync.lastError);
         verify(find.labelWith(page, "(máy này)"), "this device is not marked");
+        // The registry gives a supervisor the province's devices: the page lists the user's own.
+        compare(sync.role, "supervisor");
+        verify(sync.devices.every(d => d.username === sync.user), "another user's device is listed");
         compare(revokeButtons(sync.deviceId).length, 0);
         const button = revokeButtons(lost)[0];
         const flick = find.all(page, i => i instanceof Flickable)[0];
