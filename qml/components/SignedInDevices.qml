@@ -4,15 +4,16 @@ import QtQuick.Layouts
 import CcnInspect
 
 // The devices the user signed in on, this one marked: a lost tablet is revoked from another one
-// (its sign-in stops at once on the registry; what it had not sent stays on it). The list is
-// read when the page opens and again after a revoke; the page asks before one (revokeAsked).
+// (its sign-in stops at once on the registry; what it had not sent stays on it), and given back
+// when found (it signs in again with the password and sends what it kept). The list is read when
+// the page opens and again after either; the page asks before a revoke (revokeAsked).
 ColumnLayout {
     id: devicesPart
 
     required property SyncClient syncClient
     required property DomainLabels labels
-    // Why the registry did not revoke one (id -> message), shown under its line.
-    property var revokeMessages: ({})
+    // Why the registry did not revoke or give back one (id -> message), shown under its line.
+    property var actionMessages: ({})
 
     // The user asked to revoke device `id`: the page asks them to confirm, then calls
     // SyncClient::revokeDevice.
@@ -20,14 +21,22 @@ ColumnLayout {
 
     spacing: 6
 
+    function noteAction(ok, message, id) {
+        const messages = Object.assign({}, devicesPart.actionMessages);
+        if (ok)
+            delete messages[id];
+        else
+            messages[id] = message;
+        devicesPart.actionMessages = messages;
+    }
+
     Connections {
         function onDeviceRevoked(ok, message, id) {
-            const messages = Object.assign({}, devicesPart.revokeMessages);
-            if (ok)
-                delete messages[id];
-            else
-                messages[id] = message;
-            devicesPart.revokeMessages = messages;
+            devicesPart.noteAction(ok, message, id);
+        }
+
+        function onDeviceReinstated(ok, message, id) {
+            devicesPart.noteAction(ok, message, id);
         }
 
         target: devicesPart.syncClient
@@ -40,7 +49,7 @@ ColumnLayout {
 
     Label {
         Layout.fillWidth: true
-        text: qsTr("Mất máy tính bảng? Thu hồi máy đó ở đây: máy ấy không gửi, không tải được dữ liệu nữa và không đăng nhập lại được bằng tài khoản này.")
+        text: qsTr("Mất máy tính bảng? Thu hồi máy đó ở đây: máy ấy không gửi, không tải được dữ liệu nữa và không đăng nhập lại được bằng tài khoản này. Tìm lại được máy, hoặc thu hồi nhầm? Bấm \"Khôi phục\": máy ấy đăng nhập lại được bằng mật khẩu và gửi nốt những gì nó còn giữ.")
         wrapMode: Text.WordWrap
     }
 
@@ -75,7 +84,7 @@ ColumnLayout {
                 Label {
                     Layout.fillWidth: true
                     visible: text !== ""
-                    text: devicesPart.revokeMessages[modelData.id] || ""
+                    text: devicesPart.actionMessages[modelData.id] || ""
                     color: "#a51d2d"
                     wrapMode: Text.WordWrap
                 }
@@ -86,6 +95,13 @@ ColumnLayout {
                 visible: !isThis && !modelData.revoked
                 text: qsTr("Thu hồi")
                 onClicked: devicesPart.revokeAsked(modelData.id, modelData.name || modelData.id)
+            }
+
+            Button {
+                Layout.preferredHeight: 48
+                visible: !isThis && modelData.revoked
+                text: qsTr("Khôi phục")
+                onClicked: devicesPart.syncClient.reinstateDevice(modelData.id)
             }
         }
     }

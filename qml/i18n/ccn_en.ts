@@ -3213,52 +3213,57 @@ Hai là (second), …</translation>
 <context>
     <name>SignedInDevices</name>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="38"/>
+        <location filename="../components/SignedInDevices.qml" line="47"/>
         <source>Các máy đã đăng nhập bằng tài khoản này</source>
         <translation>Devices signed in with this account</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="43"/>
-        <source>Mất máy tính bảng? Thu hồi máy đó ở đây: máy ấy không gửi, không tải được dữ liệu nữa và không đăng nhập lại được bằng tài khoản này.</source>
-        <translation>Lost a tablet? Revoke it here: it can no longer send or fetch data, nor sign in again with this account.</translation>
+        <location filename="../components/SignedInDevices.qml" line="52"/>
+        <source>Mất máy tính bảng? Thu hồi máy đó ở đây: máy ấy không gửi, không tải được dữ liệu nữa và không đăng nhập lại được bằng tài khoản này. Tìm lại được máy, hoặc thu hồi nhầm? Bấm &quot;Khôi phục&quot;: máy ấy đăng nhập lại được bằng mật khẩu và gửi nốt những gì nó còn giữ.</source>
+        <translation>Lost a tablet? Revoke it here: it can no longer send or fetch data, nor sign in again with this account. Found it again, or revoked it by mistake? Press &quot;Reinstate&quot;: it signs in again with the password and sends what it still holds.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="64"/>
+        <location filename="../components/SignedInDevices.qml" line="73"/>
         <source>(máy này)</source>
         <translation>(this device)</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="70"/>
+        <location filename="../components/SignedInDevices.qml" line="79"/>
         <source>Đã thu hồi.</source>
         <translation>Revoked.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="70"/>
+        <location filename="../components/SignedInDevices.qml" line="79"/>
         <source>Dùng lần cuối lúc %1.</source>
         <translation>Last used at %1.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="70"/>
+        <location filename="../components/SignedInDevices.qml" line="79"/>
         <source>Đăng nhập lúc %1.</source>
         <translation>Signed in at %1.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="87"/>
+        <location filename="../components/SignedInDevices.qml" line="96"/>
         <source>Thu hồi</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="96"/>
+        <location filename="../components/SignedInDevices.qml" line="103"/>
+        <source>Khôi phục</source>
+        <translation>Reinstate</translation>
+    </message>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="112"/>
         <source>Chưa có danh sách máy từ máy chủ.</source>
         <translation>No list of devices from the registry yet.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="102"/>
+        <location filename="../components/SignedInDevices.qml" line="118"/>
         <source>Tải lại danh sách máy</source>
         <translation>Reload the list of devices</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="96"/>
+        <location filename="../components/SignedInDevices.qml" line="112"/>
         <source>Cần kết nối mạng để xem danh sách máy.</source>
         <translation>A network connection is needed to see the devices.</translation>
     </message>
@@ -3333,12 +3338,13 @@ Hai là (second), …</translation>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1030"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1025"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1038"/>
         <source>Hãy đăng nhập trước.</source>
         <translation>Sign in first.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1034"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1029"/>
         <source>Đây là máy đang dùng: hãy đăng xuất thay vì thu hồi.</source>
         <translation>This is the device in use: sign out instead of revoking it.</translation>
     </message>
@@ -3346,67 +3352,72 @@ Hai là (second), …</translation>
 <context>
     <name>SyncErrors</name>
     <message>
-        <location filename="../../sync/client/syncerrors.cpp" line="29"/>
+        <location filename="../../sync/client/syncerrors.cpp" line="30"/>
         <source>Dữ liệu chưa gửi vẫn được giữ an toàn trên máy.</source>
         <translation>Unsent data is kept safe on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncerrors.cpp" line="35"/>
+        <location filename="../../sync/client/syncerrors.cpp" line="36"/>
         <source>Mất kết nối với máy chủ. %1 Hãy kiểm tra mạng (Wi-Fi hoặc 4G) rồi bấm &quot;Đồng bộ&quot; lại.</source>
         <translation>Lost the connection to the server. %1 Check the network (Wi-Fi or 4G), then tap &quot;Sync&quot; again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncerrors.cpp" line="40"/>
+        <location filename="../../sync/client/syncerrors.cpp" line="41"/>
         <source>Máy chủ không trả lời kịp (mạng chậm hoặc chập chờn). %1 Hãy thử đồng bộ lại khi sóng mạng tốt hơn.</source>
         <translation>The server did not answer in time (slow or unstable network). %1 Sync again when the signal is better.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncerrors.cpp" line="45"/>
+        <location filename="../../sync/client/syncerrors.cpp" line="46"/>
         <source>Máy chủ đang gặp sự cố. %1 Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy báo quản trị viên.</source>
         <translation>The server has a problem. %1 Try again in a few minutes; if it still fails, tell your administrator.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncerrors.cpp" line="50"/>
+        <location filename="../../sync/client/syncerrors.cpp" line="51"/>
         <source>Máy chủ yêu cầu cập nhật ứng dụng. Hãy cập nhật CCN Inspect lên phiên bản mới rồi đồng bộ lại. %1</source>
         <translation>The server requires a newer version of the app. Update CCN Inspect, then sync again. %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncerrors.cpp" line="55"/>
+        <location filename="../../sync/client/syncerrors.cpp" line="56"/>
         <source>Phiên đăng nhập đã hết hạn hoặc thiết bị này đã bị thu hồi quyền. Hãy đăng nhập lại. %1</source>
         <translation>Your login has expired or this device’s access was revoked. Log in again. %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncerrors.cpp" line="60"/>
+        <location filename="../../sync/client/syncerrors.cpp" line="61"/>
         <source>Sai tên đăng nhập hoặc mật khẩu. Hãy kiểm tra và nhập lại.</source>
         <translation>Wrong user name or password. Check them and try again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncerrors.cpp" line="63"/>
+        <location filename="../../sync/client/syncerrors.cpp" line="65"/>
+        <source>Máy này đã bị thu hồi nên không đăng nhập, không đồng bộ được. %1 Nếu máy đã được tìm lại hoặc bị thu hồi nhầm, hãy khôi phục nó từ một máy khác của bạn (trang Đồng bộ, nút &quot;Khôi phục&quot;) hoặc nhờ quản trị viên, rồi đăng nhập lại.</source>
+        <translation>This device was revoked, so it cannot sign in or sync. %1 If it was found again or revoked by mistake, reinstate it from another of your devices (the Sync page, &quot;Reinstate&quot;) or ask an administrator, then sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncerrors.cpp" line="70"/>
         <source>Đăng nhập sai quá nhiều lần. Hãy chờ vài phút rồi thử lại.</source>
         <translation>Too many failed logins. Wait a few minutes, then try again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncerrors.cpp" line="66"/>
+        <location filename="../../sync/client/syncerrors.cpp" line="73"/>
         <source>Máy chủ từ chối yêu cầu. %1 Hãy báo quản trị viên nếu lỗi lặp lại.</source>
         <translation>The server refused the request. %1 Tell your administrator if this happens again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncerrors.cpp" line="69"/>
+        <location filename="../../sync/client/syncerrors.cpp" line="76"/>
         <source>Máy chủ trả lời không đúng định dạng. %1 Hãy thử lại sau; nếu vẫn lỗi, hãy báo quản trị viên.</source>
         <translation>The server’s answer is not in the expected format. %1 Try again later; if it still fails, tell your administrator.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncerrors.cpp" line="74"/>
+        <location filename="../../sync/client/syncerrors.cpp" line="81"/>
         <source>Không ghi được dữ liệu đồng bộ vào máy (bộ nhớ đầy hoặc lỗi tệp). %1 Hãy giải phóng bộ nhớ rồi thử lại.</source>
         <translation>Cannot write the sync data on this device (storage full or a file error). %1 Free up storage, then try again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncerrors.cpp" line="79"/>
+        <location filename="../../sync/client/syncerrors.cpp" line="86"/>
         <source>Chưa đăng nhập. Hãy đăng nhập để đồng bộ.</source>
         <translation>Not logged in. Log in to sync.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncerrors.cpp" line="82"/>
+        <location filename="../../sync/client/syncerrors.cpp" line="89"/>
         <source>Đang đồng bộ, hãy chờ lượt này xong.</source>
         <translation>Sync in progress; wait for it to finish.</translation>
     </message>

@@ -689,7 +689,7 @@ Page {
             page.loginRequested()
 
         Label {
-            width: parent.width
+            width: Math.min(page.width - 32, 480) - confirmLogout.leftPadding - confirmLogout.rightPadding
             text: page.syncClient.unsyncedSummary
             wrapMode: Text.WordWrap
         }

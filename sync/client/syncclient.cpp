@@ -1029,14 +1029,29 @@ void SyncClient::revokeDevice(const QString &id)
         emit deviceRevoked(false, tr("Đây là máy đang dùng: hãy đăng xuất thay vì thu hồi."), id);
         return;
     }
-    m_sideHttp->postJson(QStringLiteral("devices/%1/revoke").arg(id), QJsonObject(),
-                         [this, id](const SyncReply &r) {
+    postDeviceAction(id, QStringLiteral("revoke"), &SyncClient::deviceRevoked);
+}
+
+void SyncClient::reinstateDevice(const QString &id)
+{
+    if (!loggedIn()) {
+        emit deviceReinstated(false, tr("Hãy đăng nhập trước."), id);
+        return;
+    }
+    postDeviceAction(id, QStringLiteral("reinstate"), &SyncClient::deviceReinstated);
+}
+
+void SyncClient::postDeviceAction(const QString &id, const QString &action,
+                                  void (SyncClient::*done)(bool, const QString &, const QString &))
+{
+    m_sideHttp->postJson(QStringLiteral("devices/%1/%2").arg(id, action), QJsonObject(),
+                         [this, id, done](const SyncReply &r) {
                              CoreError e;
                              if (handleFailure(r, &e)) {
-                                 emit deviceRevoked(false, e.message(), id);
+                                 emit(this->*done)(false, e.message(), id);
                                  return;
                              }
-                             emit deviceRevoked(true, QString(), id);
+                             emit(this->*done)(true, QString(), id);
                              fetchDevices();
                          });
 }

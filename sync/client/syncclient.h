@@ -118,6 +118,7 @@ public:
         LocalError = int(SyncErrors::Kind::Local),
         NotLoggedIn = int(SyncErrors::Kind::NotLoggedIn),
         Busy = int(SyncErrors::Kind::Busy),
+        DeviceRevoked = int(SyncErrors::Kind::DeviceRevoked),
     };
     Q_ENUM(ErrorKind)
 
@@ -222,6 +223,9 @@ public slots:
     // deviceRevoked follows, and the list is fetched again. This device is not revoked here
     // (logout is the way).
     void revokeDevice(const QString &id);
+    // Gives a revoked device of the user's back (found again, or revoked by mistake): it signs in
+    // again with the password and sends what it kept. deviceReinstated follows, then the list.
+    void reinstateDevice(const QString &id);
     void resolveConflict(const QString &conflictId, const QString &choice,
                          const QVariant &value = QVariant());
     // Fetches a photo's original (on demand); originalReady or originalFailed follows,
@@ -274,6 +278,8 @@ signals:
     void conflictResolved(bool ok, const QString &message, const QString &conflictId);
     // The registry revoked device `id`, or why not.
     void deviceRevoked(bool ok, const QString &message, const QString &id);
+    // The registry gave device `id` back, or why not.
+    void deviceReinstated(bool ok, const QString &message, const QString &id);
     void originalReady(const QString &sha256, const QString &path);
     void originalFailed(const QString &sha256, const QString &message);
     // total: -1 when the registry did not say.
@@ -319,6 +325,9 @@ private:
     void fetchList(const QString &name, QVariantList *into, int *count,
                    void (SyncClient::*changed)(),
                    std::function<bool(const QJsonObject &)> keep = nullptr);
+    // POST devices/{id}/{action} (revoke, reinstate), then `done` and the list again.
+    void postDeviceAction(const QString &id, const QString &action,
+                          void (SyncClient::*done)(bool, const QString &, const QString &));
     // For a reply of the round: true when the caller must not go on with the round (the reply
     // failed and ended it, or a handler of a signal on the way did). `ending`, if given, hears
     // the failure's kind before the round ends.

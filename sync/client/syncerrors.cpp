@@ -13,6 +13,7 @@ CoreError::Code codeFor(SyncErrors::Kind kind)
     case SyncErrors::Kind::Refused:
     case SyncErrors::Kind::BadLogin:
     case SyncErrors::Kind::NotLoggedIn:
+    case SyncErrors::Kind::DeviceRevoked:
         return CoreError::Code::InvalidInput;
     case SyncErrors::Kind::Local:
         return CoreError::Code::Sql;
@@ -59,6 +60,12 @@ QString SyncErrors::message(Kind kind, const QString &detail)
     case Kind::BadLogin:
         text = tr("Sai tên đăng nhập hoặc mật khẩu. Hãy kiểm tra và nhập lại.");
         break;
+    case Kind::DeviceRevoked:
+        // The registry's own words ("revoked; ask …") add nothing to these.
+        return tr("Máy này đã bị thu hồi nên không đăng nhập, không đồng bộ được. %1 Nếu máy đã "
+                  "được tìm lại hoặc bị thu hồi nhầm, hãy khôi phục nó từ một máy khác của bạn "
+                  "(trang Đồng bộ, nút \"Khôi phục\") hoặc nhờ quản trị viên, rồi đăng nhập lại.")
+            .arg(kept);
     case Kind::TooManyAttempts:
         text = tr("Đăng nhập sai quá nhiều lần. Hãy chờ vài phút rồi thử lại.");
         break;
@@ -124,6 +131,9 @@ CoreError SyncErrors::fromReply(const SyncReply &reply, Kind *kind)
             k = Kind::Unauthorized;
         else if (reply.status == 429)
             k = Kind::TooManyAttempts;
+        else if (reply.status == 403 &&
+                 err.value(QLatin1String("code")).toString() == QLatin1String("device_revoked"))
+            k = Kind::DeviceRevoked;
         else if (reply.status >= 500)
             k = Kind::Server;
         else

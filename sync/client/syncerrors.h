@@ -30,6 +30,7 @@ public:
         Local,           // the device's own store or files
         NotLoggedIn,
         Busy,
+        DeviceRevoked, // 403 device_revoked: this device may not sign in (until reinstated)
     };
 
     // The error for a failed reply (kind None when the reply is a 2xx).

@@ -65,15 +65,24 @@ ApiReply RegistryAccountApi::devices(const Principal &who)
 
 ApiReply RegistryAccountApi::revoke(const Principal &who, const QString &id)
 {
-    const CoreError e = m_store->revokeDevice(who, id);
+    return deviceState(m_store->revokeDevice(who, id), "revoked", id);
+}
+
+ApiReply RegistryAccountApi::reinstate(const Principal &who, const QString &id)
+{
+    return deviceState(m_store->reinstateDevice(who, id), "reinstated", id);
+}
+
+ApiReply RegistryAccountApi::deviceState(const CoreError &e, const char *done, const QString &id)
+{
     if (e.code() == CoreError::Code::NotFound)
         return ApiReply::error(404, "not_found", e.message());
     if (e.failed())
         return ApiReply::error(
             500, "storage_error",
-            QStringLiteral("Máy chủ không thu hồi được thiết bị: %1. Hãy thử lại sau.")
+            QStringLiteral("Máy chủ không ghi được trạng thái thiết bị: %1. Hãy thử lại sau.")
                 .arg(e.message()));
-    return ApiReply::json({{QStringLiteral("revoked"), id}});
+    return ApiReply::json({{QLatin1String(done), id}});
 }
 
 ApiReply RegistryAccountApi::users(const Principal &who)

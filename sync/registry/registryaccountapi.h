@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apireply.h"
+#include "coreerror.h"
 #include "loginthrottle.h"
 
 #include <QByteArray>
@@ -20,9 +21,10 @@ public:
 
     // POST /api/v1/login
     ApiReply login(const QHttpServerRequest &request, const QByteArray &body);
-    // GET /api/v1/devices, POST /api/v1/devices/{id}/revoke
+    // GET /api/v1/devices, POST /api/v1/devices/{id}/revoke and /reinstate
     ApiReply devices(const Principal &who);
     ApiReply revoke(const Principal &who, const QString &id);
+    ApiReply reinstate(const Principal &who, const QString &id);
     // GET and POST /api/v1/users (admins)
     ApiReply users(const Principal &who);
     ApiReply addUser(const Principal &who, const QByteArray &body);
@@ -33,6 +35,9 @@ public:
     void setFastPasswordHashing(bool fast) { m_fastHash = fast; }
 
 private:
+    // The reply to a revoke or reinstate: {done: id}, or why not.
+    static ApiReply deviceState(const CoreError &e, const char *done, const QString &id);
+
     RegistryStore *m_store;
     LoginThrottle m_throttle;
     qint64 m_tokenTtlMs = qint64(30) * 24 * 3600 * 1000;

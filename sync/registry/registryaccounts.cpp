@@ -235,6 +235,20 @@ QJsonArray RegistryAccounts::devices(const Principal &who) const
 
 CoreError RegistryAccounts::revokeDevice(const Principal &who, const QString &deviceId)
 {
+    return setRevoked(who, deviceId, true);
+}
+
+CoreError RegistryAccounts::reinstateDevice(const Principal &who, const QString &deviceId)
+{
+    return setRevoked(who, deviceId, false);
+}
+
+// Revokes (its tokens deleted, sign-in refused; the first revoke's time kept) or reinstates
+// (sign-in with the password works again; no token comes back) a device for every user on it
+// whom `who` may act for: admins for anyone, the others for themselves. Either done twice is as
+// once (a reply lost and the request sent again).
+CoreError RegistryAccounts::setRevoked(const Principal &who, const QString &deviceId, bool revoke)
+{
     QSqlDatabase db = m_store.connection();
     QSqlQuery q(db);
     QString error;
@@ -251,18 +265,27 @@ CoreError RegistryAccounts::revokeDevice(const Principal &who, const QString &de
     q.finish();
     if (users.isEmpty())
         return {CoreError::Code::NotFound,
-                QObject::tr("Không có thiết bị '%1' mà bạn được thu hồi.").arg(deviceId.left(64))};
+                (revoke ? QObject::tr("Không có thiết bị '%1' mà bạn được thu hồi.")
+                        : QObject::tr("Không có thiết bị '%1' mà bạn được khôi phục."))
+                    .arg(deviceId.left(64))};
     if (QString why; !m_store.begin(db, &why))
         return {CoreError::Code::Sql, why};
     for (const QString &u : std::as_const(users)) {
-        if (!RegistrySql::run(
-                q,
-                QStringLiteral("UPDATE devices SET revoked_at = ? WHERE user_id = ? AND device_id "
-                               "= ? AND revoked_at IS NULL"),
-                {RegistrySql::now(), u, deviceId}, &error) ||
-            !RegistrySql::run(
-                q, QStringLiteral("DELETE FROM tokens WHERE user_id = ? AND device_id = ?"),
-                {u, deviceId}, &error)) {
+        const bool ok =
+            revoke ? RegistrySql::run(q,
+                                      QStringLiteral("UPDATE devices SET revoked_at = ? WHERE "
+                                                     "user_id = ? AND device_id = ? AND "
+                                                     "revoked_at IS NULL"),
+                                      {RegistrySql::now(), u, deviceId}, &error) &&
+                         RegistrySql::run(q,
+                                          QStringLiteral("DELETE FROM tokens WHERE user_id = ? "
+                                                         "AND device_id = ?"),
+                                          {u, deviceId}, &error)
+                   : RegistrySql::run(q,
+                                      QStringLiteral("UPDATE devices SET revoked_at = NULL WHERE "
+                                                     "user_id = ? AND device_id = ?"),
+                                      {u, deviceId}, &error);
+        if (!ok) {
             q.finish();
             db.rollback();
             return {CoreError::Code::Sql, error};

@@ -27,9 +27,12 @@ public:
     CoreError logout(const QString &token);
     QJsonArray devices(const Principal &who) const;
     CoreError revokeDevice(const Principal &who, const QString &deviceId);
+    CoreError reinstateDevice(const Principal &who, const QString &deviceId);
 
     static QString hashToken(const QString &token);
 
 private:
+    CoreError setRevoked(const Principal &who, const QString &deviceId, bool revoke);
+
     RegistryStore &m_store;
 };

@@ -47,6 +47,7 @@ int usage(const QString &message)
              "F]\n"
           << "  ccn-registry devices --data-dir DIR [--database URL] [--username U]\n"
           << "  ccn-registry revoke-device --data-dir DIR [--database URL] --device ID\n"
+          << "  ccn-registry reinstate-device --data-dir DIR [--database URL] --device ID\n"
           << "  ccn-registry import-clusters --data-dir DIR [--database URL] FILE.csv\n"
           << "  ccn-registry backup --data-dir DIR [--database URL] --out FILE\n"
           << "  ccn-registry new-epoch --data-dir DIR [--database URL]   (after pg_restore)\n";
@@ -154,7 +155,9 @@ int RegistryCommand::run(const QStringList &arguments)
     if (command == QLatin1String("devices"))
         return devices(rest);
     if (command == QLatin1String("revoke-device"))
-        return revokeDevice(rest);
+        return revokeDevice(rest, true);
+    if (command == QLatin1String("reinstate-device"))
+        return revokeDevice(rest, false);
     if (command == QLatin1String("import-clusters"))
         return importClusters(rest);
     if (command == QLatin1String("backup"))
@@ -392,8 +395,10 @@ int RegistryCommand::devices(const QStringList &args)
 }
 
 // Revokes a device for every user signed in on it: their tokens stop working at once and the
-// device cannot sign in again. What it had not synced stays on it.
-int RegistryCommand::revokeDevice(const QStringList &args)
+// device cannot sign in again; what it had not synced stays on it. Or reinstates one (found, or
+// revoked by mistake): its users sign in on it again with their passwords and it syncs what it
+// kept.
+int RegistryCommand::revokeDevice(const QStringList &args, bool revoke)
 {
     QCommandLineParser p;
     if (const int rc =
@@ -411,10 +416,16 @@ int RegistryCommand::revokeDevice(const QStringList &args)
     for (const QJsonValue &v : store.devices(administrator()))
         if (v.toObject().value(QLatin1String("id")).toString() == id)
             users << v.toObject().value(QLatin1String("username")).toString();
-    if (const CoreError e = store.revokeDevice(administrator(), id); e.failed())
+    const CoreError e = revoke ? store.revokeDevice(administrator(), id)
+                               : store.reinstateDevice(administrator(), id);
+    if (e.failed())
         return failure(e);
-    out() << "Revoked device " << id << " (" << users.join(QStringLiteral(", "))
-          << "): its sign-ins stop working at once.\n";
+    if (revoke)
+        out() << "Revoked device " << id << " (" << users.join(QStringLiteral(", "))
+              << "): its sign-ins stop working at once.\n";
+    else
+        out() << "Reinstated device " << id << " (" << users.join(QStringLiteral(", "))
+              << "): its users sign in on it again with their passwords.\n";
     out().flush();
     return 0;
 }

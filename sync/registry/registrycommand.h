@@ -4,8 +4,8 @@
 
 class QTextStream;
 
-// The ccn-registry command line: serve, add-user, devices, revoke-device, import-clusters,
-// backup, new-epoch. main() only builds
+// The ccn-registry command line: serve, add-user, devices, revoke-device, reinstate-device,
+// import-clusters, backup, new-epoch. main() only builds
 // the application object and calls run(). Returns the process exit code (0 ok, 1 failure,
 // 2 usage error).
 class RegistryCommand
@@ -17,7 +17,7 @@ private:
     static int serve(const QStringList &args);
     static int addUser(const QStringList &args);
     static int devices(const QStringList &args);
-    static int revokeDevice(const QStringList &args);
+    static int revokeDevice(const QStringList &args, bool revoke);
     static int importClusters(const QStringList &args);
     static int backup(const QStringList &args);
     static int newEpoch(const QStringList &args);

@@ -88,6 +88,7 @@ QList<QPair<QByteArray, QString>> RegistryServer::routes()
             {"get", QStringLiteral("/api/v1/rejections")},
             {"get", QStringLiteral("/api/v1/devices")},
             {"post", QStringLiteral("/api/v1/devices/{id}/revoke")},
+            {"post", QStringLiteral("/api/v1/devices/{id}/reinstate")},
             {"get", QStringLiteral("/api/v1/users")},
             {"post", QStringLiteral("/api/v1/users")}};
 }
@@ -332,11 +333,15 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
     if (head == QLatin1String("devices")) {
         if (seg.size() == 1)
             return get ? m_accountApi.devices(*who) : wrongMethod();
-        if (seg.size() == 3 && seg.at(2) == QLatin1String("revoke")) {
+        const bool revoke = seg.size() == 3 && seg.at(2) == QLatin1String("revoke");
+        if (revoke || (seg.size() == 3 && seg.at(2) == QLatin1String("reinstate"))) {
             if (!ApiRequest::isValidId(seg.at(1)))
                 return ApiReply::error(400, "invalid_id",
                                        QStringLiteral("Mã thiết bị không hợp lệ."));
-            return post ? m_accountApi.revoke(*who, seg.at(1)) : wrongMethod();
+            if (!post)
+                return wrongMethod();
+            return revoke ? m_accountApi.revoke(*who, seg.at(1))
+                          : m_accountApi.reinstate(*who, seg.at(1));
         }
     }
     if (head == QLatin1String("users") && seg.size() == 1) {

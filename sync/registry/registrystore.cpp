@@ -401,6 +401,11 @@ CoreError RegistryStore::revokeDevice(const Principal &who, const QString &devic
     return m_accounts.revokeDevice(who, deviceId);
 }
 
+CoreError RegistryStore::reinstateDevice(const Principal &who, const QString &deviceId)
+{
+    return m_accounts.reinstateDevice(who, deviceId);
+}
+
 QString RegistryStore::hashToken(const QString &token)
 {
     return RegistryAccounts::hashToken(token);

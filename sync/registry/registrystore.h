@@ -87,6 +87,9 @@ public:
     QJsonArray devices(const Principal &who) const;
     // Revokes a device (admin: anyone's; others: their own). Its tokens stop at once.
     CoreError revokeDevice(const Principal &who, const QString &deviceId);
+    // Gives a revoked device back (a lost tablet found, or one revoked by mistake), with the same
+    // rights: its user signs in on it again with the password, and what it kept goes up.
+    CoreError reinstateDevice(const Principal &who, const QString &deviceId);
 
     // Sync. A push batch (PROTOCOL.md, Push) is stored in one transaction (or joins the one of
     // beginBatch): one result per change in *results. Fails, storing nothing, only when the

@@ -152,6 +152,12 @@ public:
                m_spare->loggedIn();
     }
 
+    // Whether that tablet signs in again (and syncs) with the password.
+    Q_INVOKABLE bool spareTabletSignsIn(const QString &user)
+    {
+        return m_spare && logIn(*m_spare, user) && round(*m_spare);
+    }
+
     // Changes the first tenant's workers on the inspector's device; its name, or empty.
     Q_INVOKABLE QString editTenant()
     {

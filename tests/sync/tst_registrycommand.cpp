@@ -54,6 +54,7 @@ private slots:
     void addUserFailures_data();
     void addUserFailures();
     void devicesListedAndALostOneRevoked();
+    void aFoundDeviceIsReinstated();
     void importClusters();
     void importClustersBadLineImportsNothing();
     void backup();
@@ -66,6 +67,10 @@ private:
     Run run(const QStringList &args, const QByteArray &stdinData = {});
     QStringList storeArgs() const;
     bool canLogIn(const QString &user, const QString &password);
+    // An inspector of p1 with kTabletPassword, and their sign-in on a tablet (its token, or
+    // empty when refused).
+    bool addInspector(const QString &username);
+    QString signIn(const QString &username, const QString &deviceId, const QString &deviceName);
 
     QString m_exe;
     QTemporaryDir m_dir;
@@ -112,6 +117,33 @@ bool TestRegistryCommand::canLogIn(const QString &user, const QString &password)
         .login(user, password, QStringLiteral("dev-") + user, QStringLiteral("Máy thử"), 60000,
                &who, &token, &expires)
         .ok();
+}
+
+namespace {
+const char kTabletPassword[] = "mật-khẩu-cũng-dài";
+}
+
+bool TestRegistryCommand::addInspector(const QString &username)
+{
+    Principal user;
+    user.username = username;
+    user.role = QStringLiteral("inspector");
+    user.provinceId = QStringLiteral("p1");
+    return m_store.addUser(user, QString::fromUtf8(kTabletPassword), true, nullptr).ok();
+}
+
+QString TestRegistryCommand::signIn(const QString &username, const QString &deviceId,
+                                    const QString &deviceName)
+{
+    Principal who;
+    QString token;
+    qint64 expires = 0;
+    if (m_store
+            .login(username, QString::fromUtf8(kTabletPassword), deviceId, deviceName, 3600000,
+                   &who, &token, &expires)
+            .failed())
+        return {};
+    return token;
 }
 
 void TestRegistryCommand::initTestCase()
@@ -226,24 +258,13 @@ void TestRegistryCommand::addUserFailures()
 // working at once and it cannot sign in again; the user's other tablet goes on.
 void TestRegistryCommand::devicesListedAndALostOneRevoked()
 {
-    Principal user;
-    user.username = QStringLiteral("le.van.cuong");
-    user.role = QStringLiteral("inspector");
-    user.provinceId = QStringLiteral("p1");
-    QVERIFY(m_store.addUser(user, "mật-khẩu-cũng-dài", true, nullptr).ok());
-    Principal who;
-    QString lostToken, keptToken;
-    qint64 expires = 0;
-    QVERIFY(m_store
-                .login(user.username, "mật-khẩu-cũng-dài", "tablet-lost", "Máy tính bảng số 3",
-                       3600000, &who, &lostToken, &expires)
-                .ok());
-    QVERIFY(m_store
-                .login(user.username, "mật-khẩu-cũng-dài", "tablet-kept", "Máy tính bảng số 4",
-                       3600000, &who, &keptToken, &expires)
-                .ok());
+    const QString user = QStringLiteral("le.van.cuong");
+    QVERIFY(addInspector(user));
+    const QString lostToken = signIn(user, "tablet-lost", "Máy tính bảng số 3");
+    const QString keptToken = signIn(user, "tablet-kept", "Máy tính bảng số 4");
+    QVERIFY(!lostToken.isEmpty() && !keptToken.isEmpty());
 
-    Run r = run(QStringList{"devices"} + storeArgs() + QStringList{"--username", user.username});
+    Run r = run(QStringList{"devices"} + storeArgs() + QStringList{"--username", user});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 4); // the heading, two devices, the count
@@ -259,12 +280,8 @@ void TestRegistryCommand::devicesListedAndALostOneRevoked()
     QVERIFY2(r.out.contains("tablet-lost (le.van.cuong)"), qPrintable(r.out));
     QVERIFY(!m_store.authenticate(lostToken).has_value());
     QVERIFY(m_store.authenticate(keptToken).has_value());
-    QString again;
-    QVERIFY(m_store
-                .login(user.username, "mật-khẩu-cũng-dài", "tablet-lost", "Máy tính bảng số 3",
-                       3600000, &who, &again, &expires)
-                .failed());
-    r = run(QStringList{"devices"} + storeArgs() + QStringList{"--username", user.username});
+    QVERIFY(signIn(user, "tablet-lost", "Máy tính bảng số 3").isEmpty());
+    r = run(QStringList{"devices"} + storeArgs() + QStringList{"--username", user});
     lines = r.out.split('\n', Qt::SkipEmptyParts);
     QVERIFY2(lines.value(2).endsWith("\trevoked"), qPrintable(r.out));
     QVERIFY(lines.value(1).endsWith("\tactive"));
@@ -277,6 +294,38 @@ void TestRegistryCommand::devicesListedAndALostOneRevoked()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("--device"), qPrintable(r.err));
     QVERIFY(m_store.authenticate(keptToken).has_value());
+}
+
+// A lost tablet found again (or one revoked by mistake) is given back: its user signs in on it
+// again with the password; the revoked token stays dead.
+void TestRegistryCommand::aFoundDeviceIsReinstated()
+{
+    const QString user = QStringLiteral("pham.thi.dao");
+    QVERIFY(addInspector(user));
+    const QString oldToken = signIn(user, "tablet-found", "Máy tính bảng số 7");
+    QVERIFY(!oldToken.isEmpty());
+    Run r =
+        run(QStringList{"revoke-device"} + storeArgs() + QStringList{"--device", "tablet-found"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(signIn(user, "tablet-found", "Máy tính bảng số 7").isEmpty());
+
+    r = run(QStringList{"reinstate-device"} + storeArgs() +
+            QStringList{"--device", "tablet-found"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("Reinstated device tablet-found (pham.thi.dao)"), qPrintable(r.out));
+    QVERIFY(!m_store.authenticate(oldToken).has_value());
+    const QString token = signIn(user, "tablet-found", "Máy tính bảng số 7");
+    QVERIFY(m_store.authenticate(token).has_value());
+    r = run(QStringList{"devices"} + storeArgs() + QStringList{"--username", user});
+    QVERIFY2(r.out.contains("\ttablet-found\t") && r.out.contains("\tactive\n"), qPrintable(r.out));
+    // Again: as once. A device nobody signed in on: a clear message.
+    r = run(QStringList{"reinstate-device"} + storeArgs() +
+            QStringList{"--device", "tablet-found"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(m_store.authenticate(token).has_value());
+    r = run(QStringList{"reinstate-device"} + storeArgs() + QStringList{"--device", "tablet-8"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("tablet-8"), qPrintable(r.err));
 }
 
 void TestRegistryCommand::importClusters()

@@ -943,6 +943,17 @@ void TestRegistryServer::authorisation()
         QVERIFY(!login("sup2", victim).isEmpty());
         got =
             QString::number(call("POST", "/api/v1/devices/" + victim + "/revoke", {}, tok).status);
+    } else if (endpoint == "reinstate_other") {
+        // A throw-away device of sup2's, revoked, then given back by someone else: it signs in
+        // again only when that was allowed.
+        const QString found = "found-" + user;
+        QVERIFY(!login("sup2", found).isEmpty());
+        QCOMPARE(call("POST", "/api/v1/devices/" + found + "/revoke", {}, m_tokens["admin"]).status,
+                 200);
+        QVERIFY(login("sup2", found).isEmpty());
+        got = QString::number(
+            call("POST", "/api/v1/devices/" + found + "/reinstate", {}, tok).status);
+        QCOMPARE(!login("sup2", found).isEmpty(), got == "200");
     } else if (endpoint.startsWith("photo_get") || endpoint == "thumb_c1") {
         const QString sha = endpoint.endsWith("c3") ? m_sha3 : m_sha1;
         got = QString::number(

@@ -816,7 +816,8 @@ private slots:
 
     // A tablet is lost: its user signs in on another one, finds it among their devices and
     // revokes it. The lost one's sign-in stops at once (its unsynced work stays on it); the other
-    // goes on. The device in use is not revoked from its own list.
+    // goes on. The device in use is not revoked from its own list. Found again, it is given back
+    // and sends what it kept.
     void aLostTabletIsRevokedFromAnother()
     {
         auto lost = device("inspector.demo");
@@ -861,7 +862,11 @@ private slots:
         QVERIFY(!lost->client->loggedIn());
         QCOMPARE(lost->client->pendingRecords(), 1);
         QCOMPARE(value(*lost, "inspections", id, "conclusions"), QStringLiteral("Chưa gửi"));
+        // Its sign-in says it was revoked and how to give it back, not "wrong password".
         QVERIFY(!logIn(*lost, "inspector.demo"));
+        QCOMPARE(lost->client->lastErrorKind(), SyncClient::DeviceRevoked);
+        QVERIFY2(lost->client->lastError().contains("Khôi phục"),
+                 qPrintable(lost->client->lastError()));
         QVERIFY(round(*other));
         // A device that is not the user's: refused, with the registry's words.
         other->client->revokeDevice(QStringLiteral("not-a-device-of-mine"));
@@ -869,6 +874,22 @@ private slots:
         QCOMPARE(revoked.last().at(0).toBool(), false);
         QVERIFY2(revoked.last().at(1).toString().contains("not-a-device-of-mine"),
                  qPrintable(revoked.last().at(1).toString()));
+
+        // The tablet is found: given back from the other one, it signs in again with the
+        // password and sends what it kept.
+        QSignalSpy reinstated(other->client.get(), &SyncClient::deviceReinstated);
+        other->client->reinstateDevice(lost->client->deviceId());
+        QVERIFY(reinstated.wait(10000));
+        QVERIFY2(reinstated.first().at(0).toBool(),
+                 qPrintable(reinstated.first().at(1).toString()));
+        QVERIFY(changed.wait(10000)); // fetched again
+        devices = listed(*other);
+        QCOMPARE(devices.value(lost->client->deviceId()).toMap().value("revoked").toBool(), false);
+        QVERIFY2(logIn(*lost, "inspector.demo"), qPrintable(lost->client->lastError()));
+        QVERIFY(round(*lost));
+        QCOMPARE(lost->client->pendingRecords(), 0);
+        QVERIFY(round(*other));
+        QCOMPARE(value(*other, "inspections", id, "conclusions"), QStringLiteral("Chưa gửi"));
     }
 
     // The registry goes away and comes back on its address: the round that failed meanwhile is

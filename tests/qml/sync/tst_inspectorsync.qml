@@ -265,6 +265,15 @@ TestCase {
         verify(find.labelWith(page, "Đã thu hồi."));
         verify(!testActions.spareTabletSyncs(), "the lost tablet still syncs");
         compare(sync.lastError, "");
+        verify(!testActions.spareTabletSignsIn(sync.user), "the revoked tablet signed in");
+        // Found again: given back with "Khôi phục", it signs in with the password.
+        const reinstateButtons = id => find.all(page, i => i instanceof Button && i.visible && i.text === "Khôi phục" && i.parent.modelData && i.parent.modelData.id === id);
+        compare(reinstateButtons(sync.deviceId).length, 0);
+        tryVerify(() => reinstateButtons(lost).length === 1, 5000, "no way to give it back");
+        mouseClick(reinstateButtons(lost)[0]);
+        tryVerify(() => revokeButtons(lost).length === 1, 15000, "not given back: " + sync.lastError);
+        verify(testActions.spareTabletSignsIn(sync.user), "the found tablet cannot sign in");
+        verify(testActions.spareTabletSyncs());
     }
 
     name: "InspectorSync"
