@@ -323,14 +323,17 @@ QString DomainLabels::refusal(const QString &code, const QString &registryMessag
     QString m = registryMessage.trimmed();
     while (m.endsWith(QLatin1Char('.')))
         m.chop(1);
-    // The registry names a field by its column, quoted ('workers'): the app's name for it.
+    // The registry names a field by its column, quoted ('workers'), and a kind of record by its
+    // table ('inspections'): the app's names for them.
     static const QRegularExpression quoted(QStringLiteral("'([a-z_]+)'"));
     QString named;
     qsizetype from = 0;
     for (auto it = quoted.globalMatch(m); it.hasNext();) {
         const QRegularExpressionMatch match = it.next();
         const QString column = match.captured(1);
-        const QString label = fieldName(column);
+        QString label = fieldName(column);
+        if (label == column)
+            label = tableName(column);
         named += m.mid(from, match.capturedStart() - from) +
                  (label == column ? match.captured() : QStringLiteral("«%1»").arg(label));
         from = match.capturedEnd();

@@ -186,7 +186,7 @@ QString SyncSchema::checkValue(const QString &table, const QString &column,
             return {};
         }
     }
-    return QStringLiteral("bảng %2 không có trường '%1'").arg(column.left(64), table);
+    return QStringLiteral("'%2' không có trường '%1'").arg(column.left(64), table);
 }
 
 QString SyncSchema::validateRow(const QString &table, const QJsonObject &row) const
@@ -199,6 +199,28 @@ QString SyncSchema::validateRow(const QString &table, const QJsonObject &row) co
             return e;
     }
     return validateCheckedRow(table, row);
+}
+
+// SQLite names the failed CHECK by its expression ("CHECK constraint failed: percent BETWEEN 0
+// AND 100"): the columns it reads are named, quoted, as the registry names fields elsewhere (the
+// app shows its own names for them); not the table's code or the expression.
+QString SyncSchema::checkRefusal(const QString &table, const QString &sqliteError) const
+{
+    static const QRegularExpression word(QStringLiteral("[A-Za-z_][A-Za-z0-9_]*"));
+    static const QRegularExpression literal(QStringLiteral("'[^']*'"));
+    // Without its text literals: a value the CHECK lists is no column, whatever it spells.
+    const QString expression =
+        sqliteError.mid(sqliteError.indexOf(QLatin1Char(':')) + 1).remove(literal);
+    QStringList named;
+    for (auto it = word.globalMatch(expression); it.hasNext();) {
+        const QString w = it.next().captured();
+        if (hasColumn(table, w) && !named.contains(QStringLiteral("'%1'").arg(w)))
+            named << QStringLiteral("'%1'").arg(w);
+    }
+    if (named.isEmpty())
+        return QStringLiteral("có giá trị nằm ngoài phạm vi cho phép");
+    return QStringLiteral("%1 có giá trị nằm ngoài phạm vi cho phép")
+        .arg(named.join(QStringLiteral(", ")));
 }
 
 QString SyncSchema::validateCheckedRow(const QString &table, const QJsonObject &row) const
@@ -255,8 +277,7 @@ QString SyncSchema::validateCheckedRow(const QString &table, const QJsonObject &
     if (sqlite3_step(st) != SQLITE_DONE) {
         error = m_inserts.lastError();
         if (error.contains(QLatin1String("CHECK constraint failed")))
-            error = QStringLiteral("có giá trị nằm ngoài phạm vi bảng %1 cho phép (%2)")
-                        .arg(table, error);
+            error = checkRefusal(table, error);
         sqlite3_reset(st);
         sqlite3_clear_bindings(st);
         return error;

@@ -67,6 +67,9 @@ public:
     bool needsScratchInsert(const QString &table) const { return m_scratchInsert.contains(table); }
 
 private:
+    // A failed CHECK in words: the columns it reads, quoted ('percent'), out of range.
+    QString checkRefusal(const QString &table, const QString &sqliteError) const;
+
     QString m_connection;
     QString m_error;
     int m_version = 0;

@@ -122,9 +122,17 @@ private slots:
                  qPrintable(invalid));
         QVERIFY2(invalid.contains(QStringLiteral("cập nhật ứng dụng")), qPrintable(invalid));
         QVERIFY(!invalid.endsWith('.'));
-        // A column the app does not know stays quoted as the registry wrote it.
-        QVERIFY(labels.refusal("unknown_field", "bảng inspections không có trường 'site_visit'")
-                    .contains(QStringLiteral("'site_visit'")));
+        // A column the app does not know stays quoted as the registry wrote it; a table is named
+        // as the app names that kind of record.
+        const QString unknown =
+            labels.refusal("unknown_field", "'inspections' không có trường 'site_visit'");
+        QVERIFY2(unknown.contains(QStringLiteral("(«") + labels.tableName("inspections") +
+                                  QStringLiteral("» không có trường 'site_visit')")),
+                 qPrintable(unknown));
+        // A failed CHECK names the columns it reads (SyncSchema::validateRow).
+        QVERIFY(labels.refusal("invalid_value", "'severity' có giá trị nằm ngoài phạm vi cho phép")
+                    .contains(QStringLiteral("(«") + labels.fieldName("severity") +
+                              QStringLiteral("» có giá trị")));
         QCOMPARE(labels.refusal("inspection_submitted", "Đã gửi, trường 'findings' khoá."),
                  QStringLiteral("Đã gửi, trường «") + labels.fieldName("findings") +
                      QStringLiteral("» khoá"));
