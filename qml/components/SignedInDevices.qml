@@ -3,10 +3,11 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import CcnInspect
 
-// The devices the user signed in on, this one marked: a lost tablet is revoked from another one
-// (its sign-in stops at once on the registry; what it had not sent stays on it), and given back
-// when found (it signs in again with the password and sends what it kept). The list is read when
-// the page opens and again after either; the page asks before a revoke (revokeAsked).
+// The devices the user signed in on, this one marked, and for a supervisor (or an admin) those of
+// the users they look after, named by user: a lost tablet is revoked from another one (its
+// sign-in stops at once on the registry; what it had not sent stays on it), and given back when
+// found (it signs in again with the password and sends what it kept). The list is read when the
+// page opens and again after either; the page asks before a revoke (revokeAsked).
 ColumnLayout {
     id: devicesPart
 
@@ -14,6 +15,12 @@ ColumnLayout {
     required property DomainLabels labels
     // Why the registry did not revoke or give back one (id -> message), shown under its line.
     property var actionMessages: ({})
+    // The user's own devices first, then the others' as the registry orders them (by user).
+    readonly property var shownDevices: {
+        const all = devicesPart.syncClient.devices;
+        const own = all.filter(d => d.username === devicesPart.syncClient.user);
+        return own.concat(all.filter(d => d.username !== devicesPart.syncClient.user));
+    }
 
     // The user asked to revoke device `id`: the page asks them to confirm, then calls
     // SyncClient::revokeDevice.
@@ -44,21 +51,24 @@ ColumnLayout {
 
     SectionHeading {
         Layout.fillWidth: true
-        text: qsTr("Các máy đã đăng nhập bằng tài khoản này")
+        text: devicesPart.syncClient.isSupervisor ? qsTr("Các máy đã đăng nhập: của bạn và của những người dùng bạn quản lý") : qsTr("Các máy đã đăng nhập bằng tài khoản này")
     }
 
     Label {
         Layout.fillWidth: true
-        text: qsTr("Mất máy tính bảng? Thu hồi máy đó ở đây: máy ấy không gửi, không tải được dữ liệu nữa và không đăng nhập lại được bằng tài khoản này. Tìm lại được máy, hoặc thu hồi nhầm? Bấm \"Khôi phục\": máy ấy đăng nhập lại được bằng mật khẩu và gửi nốt những gì nó còn giữ.")
+        text: qsTr("Mất máy tính bảng? Thu hồi máy đó ở đây: máy ấy không gửi, không tải được dữ liệu nữa và không đăng nhập lại được. Tìm lại được máy, hoặc thu hồi nhầm? Bấm \"Khôi phục\": máy ấy đăng nhập lại được bằng mật khẩu và gửi nốt những gì nó còn giữ.")
         wrapMode: Text.WordWrap
     }
 
     Repeater {
-        model: devicesPart.syncClient.devices
+        model: devicesPart.shownDevices
 
         delegate: RowLayout {
             required property var modelData
             readonly property bool isThis: modelData.id === devicesPart.syncClient.deviceId
+            readonly property bool isOwn: modelData.username === devicesPart.syncClient.user
+            // Its name, and whose it is when it is not the user's.
+            readonly property string title: (modelData.name || modelData.id) + (isOwn ? "" : " · " + qsTr("của %1").arg(modelData.username))
 
             Layout.fillWidth: true
             spacing: 8
@@ -70,7 +80,7 @@ ColumnLayout {
                 Label {
                     Layout.fillWidth: true
                     font.bold: true
-                    text: (modelData.name || modelData.id) + (isThis ? " " + qsTr("(máy này)") : "")
+                    text: title + (isThis ? " " + qsTr("(máy này)") : "")
                     wrapMode: Text.WordWrap
                 }
 
@@ -94,7 +104,7 @@ ColumnLayout {
                 Layout.preferredHeight: 48
                 visible: !isThis && !modelData.revoked
                 text: qsTr("Thu hồi")
-                onClicked: devicesPart.revokeAsked(modelData.id, modelData.name || modelData.id)
+                onClicked: devicesPart.revokeAsked(modelData.id, title)
             }
 
             Button {

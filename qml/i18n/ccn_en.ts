@@ -530,7 +530,7 @@
     </message>
     <message>
         <location filename="../../app/ui/domainlabels.cpp" line="138"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="391"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="394"/>
         <source>Đã duyệt quy hoạch chi tiết</source>
         <translation>Detailed plan approved</translation>
     </message>
@@ -721,90 +721,90 @@
         <translation>Other item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="352"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="459"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="355"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="462"/>
         <source>Đơn vị hành chính</source>
         <translation>Administrative unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="353"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="356"/>
         <source>Đối chiếu đơn vị hành chính</source>
         <translation>Administrative unit mapping</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="354"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="382"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="357"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="385"/>
         <source>Cụm công nghiệp</source>
         <translation>Industrial cluster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="355"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="358"/>
         <source>Địa bàn của cụm</source>
         <translation>Cluster&apos;s commune</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="356"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="359"/>
         <source>Mốc ranh giới</source>
         <translation>Boundary marker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="357"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="360"/>
         <source>Doanh nghiệp trong cụm</source>
         <translation>Tenant enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="358"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="411"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="361"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="414"/>
         <source>Hạng mục hạ tầng</source>
         <translation>Infrastructure item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="359"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="454"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="362"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="457"/>
         <source>Mẫu phiếu kiểm tra</source>
         <translation>Checklist template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="360"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="443"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="363"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="446"/>
         <source>Phần của phiếu kiểm tra</source>
         <translation>Checklist section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="361"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="364"/>
         <source>Câu hỏi kiểm tra</source>
         <translation>Checklist question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="362"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="405"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="365"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="408"/>
         <source>Cuộc kiểm tra</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="363"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="366"/>
         <source>Thành phần đoàn kiểm tra</source>
         <translation>Inspection participant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="364"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="367"/>
         <source>Câu trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="365"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="465"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="368"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="468"/>
         <source>Vi phạm</source>
         <translation>Violation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="366"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="369"/>
         <source>Số liệu tiến độ</source>
         <translation>Progress reading</translation>
     </message>
     <message>
         <location filename="../../app/ui/domainlabels.cpp" line="277"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="367"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="370"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
@@ -884,492 +884,492 @@
         <translation>The registry does not have this record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="343"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="346"/>
         <source>Máy chủ không nhận thay đổi này (%1). Có thể ứng dụng và máy chủ khác phiên bản: hãy cập nhật ứng dụng hoặc báo quản trị viên</source>
         <translation>The registry does not take this change (%1). The app and the registry may be of different versions: update the app or tell an administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="375"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="378"/>
         <source>Độ chính xác vị trí (m)</source>
         <translation>Position accuracy (m)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="376"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="379"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="377"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="380"/>
         <source>Ranh giới cụm</source>
         <translation>Cluster boundary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="378"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="381"/>
         <source>Dung lượng ảnh</source>
         <translation>Photo size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="379"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="382"/>
         <source>Chú thích ảnh</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="380"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="383"/>
         <source>Loại vi phạm</source>
         <translation>Violation type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="381"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="384"/>
         <source>Các lựa chọn</source>
         <translation>Choices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="383"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="386"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="384"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="387"/>
         <source>Hạn hoàn thành đã cam kết</source>
         <translation>Committed completion date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="385"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="388"/>
         <source>Hạn đưa vào vận hành đã cam kết</source>
         <translation>Committed operation date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="386"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="389"/>
         <source>Hạn khởi công đã cam kết</source>
         <translation>Committed start date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="387"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="390"/>
         <source>Kết luận và kiến nghị</source>
         <translation>Conclusions and recommendations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="388"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="391"/>
         <source>Thời điểm tạo</source>
         <translation>Created at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="389"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="392"/>
         <source>Hạn khắc phục</source>
         <translation>Remedy deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="390"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="393"/>
         <source>Thời điểm xoá</source>
         <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="392"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="395"/>
         <source>Quyết định duyệt quy hoạch chi tiết</source>
         <translation>Detailed plan decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="393"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="396"/>
         <source>Ngày có hiệu lực</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="394"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="397"/>
         <source>Thời điểm kết thúc</source>
         <translation>Ended at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="395"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="398"/>
         <source>Diện tích thành lập (ha)</source>
         <translation>Established area (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="396"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="399"/>
         <source>Ngày thành lập</source>
         <translation>Established on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="397"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="400"/>
         <source>Quyết định thành lập</source>
         <translation>Establishment decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="398"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="401"/>
         <source>Nội dung làm việc, kết quả kiểm tra</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="399"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="402"/>
         <source>Mức phạt tối đa (đồng)</source>
         <translation>Maximum fine (VND)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="400"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="403"/>
         <source>Mức phạt tối thiểu (đồng)</source>
         <translation>Minimum fine (VND)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="401"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="404"/>
         <source>Có vốn đầu tư nước ngoài</source>
         <translation>Foreign-invested</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="402"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="405"/>
         <source>Chiều cao ảnh</source>
         <translation>Photo height</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="403"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="406"/>
         <source>Đất công nghiệp (ha)</source>
         <translation>Industrial land (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="404"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="407"/>
         <source>Ngành nghề</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="406"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="409"/>
         <source>Họ tên cán bộ kiểm tra</source>
         <translation>Inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="407"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="410"/>
         <source>Vốn đầu tư (tỷ đồng)</source>
         <translation>Investment capital (VND bn)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="408"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="411"/>
         <source>Chủ đầu tư</source>
         <translation>Investor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="409"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="412"/>
         <source>Dữ liệu minh hoạ</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="410"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="413"/>
         <source>Trưởng đoàn</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="412"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="415"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="413"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="416"/>
         <source>Vĩ độ</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="414"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="417"/>
         <source>Đất đã cho thuê (ha)</source>
         <translation>Leased land (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="415"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="418"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="416"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="419"/>
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="417"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="420"/>
         <source>Tên cấp</source>
         <translation>Level name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="418"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="421"/>
         <source>Kinh độ</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="419"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="422"/>
         <source>Giá trị lớn nhất</source>
         <translation>Maximum value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="420"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="423"/>
         <source>Định dạng ảnh</source>
         <translation>Image format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="421"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="424"/>
         <source>Giá trị nhỏ nhất</source>
         <translation>Minimum value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="422"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="425"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="423"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="426"/>
         <source>Đơn vị mới</source>
         <translation>New unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="424"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="425"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="427"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="428"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="426"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="429"/>
         <source>Nội dung vi phạm (điều đã thấy)</source>
         <translation>What was observed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="427"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="430"/>
         <source>Ngày ghi nhận</source>
         <translation>Observed on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="428"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="431"/>
         <source>Đơn vị cũ</source>
         <translation>Former unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="429"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="432"/>
         <source>Ngoài ranh giới cụm</source>
         <translation>Outside the cluster boundary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="430"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="433"/>
         <source>Đơn vị cấp trên</source>
         <translation>Parent unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="431"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="434"/>
         <source>Tỷ lệ hoàn thành (%)</source>
         <translation>Completion (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="432"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="435"/>
         <source>Đã cắm mốc</source>
         <translation>Placed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="433"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="436"/>
         <source>Diện tích quy hoạch (ha)</source>
         <translation>Planned area (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="434"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="437"/>
         <source>Thứ tự</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="435"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="438"/>
         <source>Thời điểm lấy vị trí</source>
         <translation>Position taken at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="436"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="439"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="437"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="440"/>
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="438"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="441"/>
         <source>Ngày ban hành</source>
         <translation>Published on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="439"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="442"/>
         <source>Câu hỏi</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="440"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="443"/>
         <source>Biện pháp khắc phục yêu cầu</source>
         <translation>Required remedy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="441"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="444"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="442"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="445"/>
         <source>Đơn vị chịu trách nhiệm</source>
         <translation>Responsible party</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="444"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="447"/>
         <source>Mức độ</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="445"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="448"/>
         <source>Mã băm ảnh (SHA-256)</source>
         <translation>Photo hash (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="446"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="449"/>
         <source>Chỉ hỏi khi câu</source>
         <translation>Shown when question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="447"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="450"/>
         <source>Chỉ hỏi khi trả lời</source>
         <translation>Shown when answer is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="448"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="451"/>
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="449"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="452"/>
         <source>Thời điểm bắt đầu</source>
         <translation>Started at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="450"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="453"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="451"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="454"/>
         <source>Thời điểm gửi</source>
         <translation>Submitted at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="452"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="455"/>
         <source>Thời điểm chụp</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="453"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="456"/>
         <source>Mã số thuế</source>
         <translation>Tax code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="455"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="458"/>
         <source>Doanh nghiệp</source>
         <translation>Tenant enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="456"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="459"/>
         <source>Nội dung câu hỏi</source>
         <translation>Question text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="457"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="460"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="458"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="461"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="460"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="463"/>
         <source>Thời điểm sửa</source>
         <translation>Updated at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="461"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="464"/>
         <source>Hiệu lực từ</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="462"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="465"/>
         <source>Hiệu lực đến</source>
         <translation>Valid to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="463"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="466"/>
         <source>Nội dung trả lời</source>
         <translation>Answer given</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="464"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="467"/>
         <source>Phiên bản</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="466"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="469"/>
         <source>Chiều rộng ảnh</source>
         <translation>Photo width</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="467"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="470"/>
         <source>Số lao động</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="468"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="471"/>
         <source>Quan trắc tự động nước thải</source>
         <translation>Automatic wastewater monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="469"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="472"/>
         <source>Công suất xử lý nước thải (m³/ngày)</source>
         <translation>Wastewater capacity (m³/day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="470"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="473"/>
         <source>Nước thải đạt quy chuẩn</source>
         <translation>Wastewater meets the standard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="471"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="474"/>
         <source>Trạm xử lý nước thải</source>
         <translation>Wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="479"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="482"/>
         <source>thêm mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="481"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="484"/>
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="483"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="486"/>
         <source>xoá</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="492"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="573"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="582"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="495"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="576"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="585"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
         <location filename="../../app/ui/domainlabels.cpp" line="293"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="506"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="509"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../app/ui/domainlabels.cpp" line="295"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="506"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="509"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="655"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="658"/>
         <source>%1–%2 triệu đồng</source>
         <translation>VND %1–%2 million</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="656"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="659"/>
         <source>%1 triệu đồng</source>
         <translation>VND %1 million</translation>
     </message>
@@ -3213,57 +3213,67 @@ Hai là (second), …</translation>
 <context>
     <name>SignedInDevices</name>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="47"/>
+        <location filename="../components/SignedInDevices.qml" line="54"/>
         <source>Các máy đã đăng nhập bằng tài khoản này</source>
         <translation>Devices signed in with this account</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="52"/>
-        <source>Mất máy tính bảng? Thu hồi máy đó ở đây: máy ấy không gửi, không tải được dữ liệu nữa và không đăng nhập lại được bằng tài khoản này. Tìm lại được máy, hoặc thu hồi nhầm? Bấm &quot;Khôi phục&quot;: máy ấy đăng nhập lại được bằng mật khẩu và gửi nốt những gì nó còn giữ.</source>
-        <translation>Lost a tablet? Revoke it here: it can no longer send or fetch data, nor sign in again with this account. Found it again, or revoked it by mistake? Press &quot;Reinstate&quot;: it signs in again with the password and sends what it still holds.</translation>
+        <location filename="../components/SignedInDevices.qml" line="54"/>
+        <source>Các máy đã đăng nhập: của bạn và của những người dùng bạn quản lý</source>
+        <translation>Signed-in devices: yours and those of the users you look after</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="73"/>
+        <location filename="../components/SignedInDevices.qml" line="59"/>
+        <source>Mất máy tính bảng? Thu hồi máy đó ở đây: máy ấy không gửi, không tải được dữ liệu nữa và không đăng nhập lại được. Tìm lại được máy, hoặc thu hồi nhầm? Bấm &quot;Khôi phục&quot;: máy ấy đăng nhập lại được bằng mật khẩu và gửi nốt những gì nó còn giữ.</source>
+        <translation>Lost a tablet? Revoke it here: it can no longer send or fetch data, nor sign in again. Found it again, or revoked it by mistake? Press &quot;Reinstate&quot;: it signs in again with the password and sends what it still holds.</translation>
+    </message>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="71"/>
+        <source>của %1</source>
+        <translation>of %1</translation>
+    </message>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="83"/>
         <source>(máy này)</source>
         <translation>(this device)</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="79"/>
+        <location filename="../components/SignedInDevices.qml" line="89"/>
         <source>Đã thu hồi.</source>
         <translation>Revoked.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="79"/>
+        <location filename="../components/SignedInDevices.qml" line="89"/>
         <source>Dùng lần cuối lúc %1.</source>
         <translation>Last used at %1.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="79"/>
+        <location filename="../components/SignedInDevices.qml" line="89"/>
         <source>Đăng nhập lúc %1.</source>
         <translation>Signed in at %1.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="96"/>
+        <location filename="../components/SignedInDevices.qml" line="106"/>
         <source>Thu hồi</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="103"/>
+        <location filename="../components/SignedInDevices.qml" line="113"/>
         <source>Khôi phục</source>
         <translation>Reinstate</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="112"/>
+        <location filename="../components/SignedInDevices.qml" line="122"/>
         <source>Chưa có danh sách máy từ máy chủ.</source>
         <translation>No list of devices from the registry yet.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="118"/>
+        <location filename="../components/SignedInDevices.qml" line="128"/>
         <source>Tải lại danh sách máy</source>
         <translation>Reload the list of devices</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="112"/>
+        <location filename="../components/SignedInDevices.qml" line="122"/>
         <source>Cần kết nối mạng để xem danh sách máy.</source>
         <translation>A network connection is needed to see the devices.</translation>
     </message>
@@ -3338,13 +3348,13 @@ Hai là (second), …</translation>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1025"/>
-        <location filename="../../sync/client/syncclient.cpp" line="1038"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1013"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1026"/>
         <source>Hãy đăng nhập trước.</source>
         <translation>Sign in first.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1029"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1017"/>
         <source>Đây là máy đang dùng: hãy đăng xuất thay vì thu hồi.</source>
         <translation>This is the device in use: sign out instead of revoking it.</translation>
     </message>
@@ -3825,6 +3835,11 @@ Hai là (second), …</translation>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
+    <message>
+        <location filename="../pages/SyncPage.qml" line="675"/>
+        <source>Máy đó sẽ không đồng bộ được nữa và không đăng nhập lại được cho đến khi được khôi phục. Những gì nó chưa gửi lên máy chủ sẽ ở lại trên máy đó. Chỉ làm khi máy bị mất hoặc không còn dùng.</source>
+        <translation>That device will no longer sync, nor sign in again until it is reinstated. What it has not sent to the registry stays on it. Do this only when the device is lost or no longer used.</translation>
+    </message>
     <message numerus="yes">
         <location filename="../pages/SyncPage.qml" line="179"/>
         <source>%n thay đổi của %1 sẽ được gửi ở lượt đồng bộ tới và máy chủ ghi là của %2. Chỉ làm vậy khi người đó không thể đăng nhập trên máy này.</source>
@@ -3865,11 +3880,6 @@ Hai là (second), …</translation>
         <location filename="../pages/SyncPage.qml" line="669"/>
         <source>Thu hồi máy %1?</source>
         <translation>Revoke device %1?</translation>
-    </message>
-    <message>
-        <location filename="../pages/SyncPage.qml" line="675"/>
-        <source>Máy đó sẽ không đồng bộ được nữa và không đăng nhập lại được bằng tài khoản này. Những gì nó chưa gửi lên máy chủ sẽ ở lại trên máy đó. Chỉ làm khi máy bị mất hoặc không còn dùng.</source>
-        <translation>That device will no longer sync, nor sign in again with this account. What it has not sent to the registry stays on it. Do this only when the device is lost or no longer used.</translation>
     </message>
     <message>
         <location filename="../pages/SyncPage.qml" line="686"/>

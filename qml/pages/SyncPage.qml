@@ -672,7 +672,7 @@ Page {
 
         Label {
             width: Math.min(page.width - 32, 480) - confirmRevoke.leftPadding - confirmRevoke.rightPadding
-            text: qsTr("Máy đó sẽ không đồng bộ được nữa và không đăng nhập lại được bằng tài khoản này. Những gì nó chưa gửi lên máy chủ sẽ ở lại trên máy đó. Chỉ làm khi máy bị mất hoặc không còn dùng.")
+            text: qsTr("Máy đó sẽ không đồng bộ được nữa và không đăng nhập lại được cho đến khi được khôi phục. Những gì nó chưa gửi lên máy chủ sẽ ở lại trên máy đó. Chỉ làm khi máy bị mất hoặc không còn dùng.")
             wrapMode: Text.WordWrap
         }
     }

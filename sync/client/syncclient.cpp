@@ -962,8 +962,7 @@ void SyncClient::setOriginalCacheLimit(qint64 bytes, bool trimNow)
 // --- conflicts and rejected changes -------------------------------------------------------------
 
 void SyncClient::fetchList(const QString &name, QVariantList *into, int *count,
-                           void (SyncClient::*changed)(),
-                           std::function<bool(const QJsonObject &)> keep)
+                           void (SyncClient::*changed)())
 {
     if (!loggedIn())
         return;
@@ -971,8 +970,7 @@ void SyncClient::fetchList(const QString &name, QVariantList *into, int *count,
     // answer is taken only if no later request for the same list went out after it, so an older
     // list never replaces a newer one.
     const quint64 asked = ++m_listAsked[name];
-    m_sideHttp->get(name, [this, name, into, count, changed, asked,
-                           keep = std::move(keep)](const SyncReply &r) {
+    m_sideHttp->get(name, [this, name, into, count, changed, asked](const SyncReply &r) {
         if (asked != m_listAsked.value(name))
             return;
         CoreError e;
@@ -983,15 +981,7 @@ void SyncClient::fetchList(const QString &name, QVariantList *into, int *count,
             setLastError(SyncErrors::malformed(name), SyncErrors::Kind::Malformed);
             return;
         }
-        const QJsonArray list = o.value(name).toArray();
-        if (keep) {
-            into->clear();
-            for (const QJsonValue &v : list)
-                if (keep(v.toObject()))
-                    into->append(v.toObject().toVariantMap());
-        } else {
-            *into = list.toVariantList();
-        }
+        *into = o.value(name).toArray().toVariantList();
         if (count)
             *count = qMax(int(into->size()), o.value(QLatin1String("total")).toInt());
         emit(this->*changed)();
@@ -1012,11 +1002,9 @@ void SyncClient::fetchRegistryRejections()
 
 void SyncClient::fetchDevices()
 {
-    // Supervisors and admins get others' devices too: the list is the user's own.
-    fetchList(QStringLiteral("devices"), &m_devices, nullptr, &SyncClient::devicesChanged,
-              [this](const QJsonObject &d) {
-                  return d.value(QLatin1String("username")).toString() == m_auth.username;
-              });
+    // Supervisors and admins get the devices of the users they look after too (the registry
+    // lets them revoke those); the others their own.
+    fetchList(QStringLiteral("devices"), &m_devices, nullptr, &SyncClient::devicesChanged);
 }
 
 void SyncClient::revokeDevice(const QString &id)

@@ -87,10 +87,10 @@ class SyncClient : public QObject
         QVariantList registryRejections READ registryRejections NOTIFY registryRejectionsChanged)
     Q_PROPERTY(
         int registryRejectionCount READ registryRejectionCount NOTIFY registryRejectionsChanged)
-    // The devices this user signed in on (GET /api/v1/devices, theirs only; supervisors and
-    // admins get others' too, left out here), fetched when asked: a lost tablet is revoked from
-    // here (revokeDevice) on another one. [{id, name, registered_at, last_seen_at, revoked,
-    // username}]
+    // The devices this user signed in on (GET /api/v1/devices: theirs; a supervisor's also those
+    // of their province's users, an admin's everyone's), fetched when asked: a lost tablet is
+    // revoked from here (revokeDevice) on another one. [{id, name, registered_at, last_seen_at,
+    // revoked, username}]
     Q_PROPERTY(QVariantList devices READ devices NOTIFY devicesChanged)
     // This device's id (the registry's name for it in that list).
     Q_PROPERTY(QString deviceId READ deviceId CONSTANT)
@@ -218,12 +218,12 @@ public slots:
     void fetchSupervisorLists();
     // The user's devices, again; devicesChanged follows (lastError says why not).
     void fetchDevices();
-    // Revokes one of the user's other devices (a lost tablet): its sign-in stops working at once
+    // Revokes one of the listed devices (a lost tablet): its sign-in stops working at once
     // on the registry and it cannot sign in again; what it had not synced stays on it.
     // deviceRevoked follows, and the list is fetched again. This device is not revoked here
     // (logout is the way).
     void revokeDevice(const QString &id);
-    // Gives a revoked device of the user's back (found again, or revoked by mistake): it signs in
+    // Gives a revoked listed device back (found again, or revoked by mistake): it signs in
     // again with the password and sends what it kept. deviceReinstated follows, then the list.
     void reinstateDevice(const QString &id);
     void resolveConflict(const QString &conflictId, const QString &choice,
@@ -318,13 +318,11 @@ private:
     // Notes whether the link answered (onlineChanged): false when that ended the round.
     bool noteReply(const SyncReply &r);
     bool handleFailure(const SyncReply &r, CoreError *error);
-    // GET `name` (a list: conflicts, rejections, devices), its array member `name` into *into
-    // (only the entries `keep` is true for, when given), then `changed`; a failure says so in
-    // lastError and keeps the list as it was. *count, when given: the list's `total` (its length
-    // from a registry that does not say).
+    // GET `name` (a list: conflicts, rejections, devices), its array member `name` into *into,
+    // then `changed`; a failure says so in lastError and keeps the list as it was. *count, when
+    // given: the list's `total` (its length from a registry that does not say).
     void fetchList(const QString &name, QVariantList *into, int *count,
-                   void (SyncClient::*changed)(),
-                   std::function<bool(const QJsonObject &)> keep = nullptr);
+                   void (SyncClient::*changed)());
     // POST devices/{id}/{action} (revoke, reinstate), then `done` and the list again.
     void postDeviceAction(const QString &id, const QString &action,
                           void (SyncClient::*done)(bool, const QString &, const QString &));

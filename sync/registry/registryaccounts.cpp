@@ -245,8 +245,9 @@ CoreError RegistryAccounts::reinstateDevice(const Principal &who, const QString 
 
 // Revokes (its tokens deleted, sign-in refused; the first revoke's time kept) or reinstates
 // (sign-in with the password works again; no token comes back) a device for every user on it
-// whom `who` may act for: admins for anyone, the others for themselves. Either done twice is as
-// once (a reply lost and the request sent again).
+// whom `who` may act for: admins for anyone, supervisors for the users of their province (not
+// its admins: a lost tablet's owner may have no other), the others for themselves. Either done
+// twice is as once (a reply lost and the request sent again).
 CoreError RegistryAccounts::setRevoked(const Principal &who, const QString &deviceId, bool revoke)
 {
     QSqlDatabase db = m_store.connection();
@@ -255,6 +256,12 @@ CoreError RegistryAccounts::setRevoked(const Principal &who, const QString &devi
     if (who.isAdmin())
         RegistrySql::run(q, QStringLiteral("SELECT user_id FROM devices WHERE device_id = ?"),
                          {deviceId});
+    else if (who.isSupervisor())
+        RegistrySql::run(q,
+                         QStringLiteral("SELECT d.user_id FROM devices d JOIN users u ON u.id = "
+                                        "d.user_id WHERE d.device_id = ? AND (u.id = ? OR "
+                                        "(u.province_id = ? AND u.role <> 'admin'))"),
+                         {deviceId, who.userId, who.provinceId});
     else
         RegistrySql::run(
             q, QStringLiteral("SELECT user_id FROM devices WHERE device_id = ? AND user_id = ?"),

@@ -85,7 +85,8 @@ public:
     std::optional<Principal> authenticate(const QString &token);
     CoreError logout(const QString &token);
     QJsonArray devices(const Principal &who) const;
-    // Revokes a device (admin: anyone's; others: their own). Its tokens stop at once.
+    // Revokes a device (admin: anyone's; supervisor: their province's users' but admins'; others:
+    // their own). Its tokens stop at once.
     CoreError revokeDevice(const Principal &who, const QString &deviceId);
     // Gives a revoked device back (a lost tablet found, or one revoked by mistake), with the same
     // rights: its user signs in on it again with the password, and what it kept goes up.

@@ -133,8 +133,9 @@ public:
     // Another tablet of `user` signs in and syncs (one to be lost): its device id, or empty.
     Q_INVOKABLE QString signInSpareTablet(const QString &user)
     {
-        const QString root = m_dir + QStringLiteral("/spare");
+        const QString root = m_dir + QStringLiteral("/spare%1").arg(++m_spares); // a new tablet
         QDir().mkpath(root);
+        m_spare.reset(); // the tablet before, if any, with its database
         m_spareDb = std::make_unique<Database>();
         if (m_spareDb->open(root + QStringLiteral("/device.db")).failed())
             return {};
@@ -197,6 +198,7 @@ private:
     QString m_url;
     QString m_dir;
     std::unique_ptr<Database> m_spareDb;
+    int m_spares = 0;
     std::unique_ptr<SyncClient> m_spare;
 };
 

@@ -937,23 +937,27 @@ void TestRegistryServer::authorisation()
         got = QString::number(call("POST", "/api/v1/users", body, tok).status);
     } else if (endpoint == "devices") {
         got = QString::number(call("GET", "/api/v1/devices", {}, tok).status);
-    } else if (endpoint == "revoke_other") {
-        // A throw-away device of sup2's, revoked by someone else.
-        const QString victim = "victim-" + user;
-        QVERIFY(!login("sup2", victim).isEmpty());
-        got =
-            QString::number(call("POST", "/api/v1/devices/" + victim + "/revoke", {}, tok).status);
-    } else if (endpoint == "reinstate_other") {
-        // A throw-away device of sup2's, revoked, then given back by someone else: it signs in
-        // again only when that was allowed.
-        const QString found = "found-" + user;
-        QVERIFY(!login("sup2", found).isEmpty());
-        QCOMPARE(call("POST", "/api/v1/devices/" + found + "/revoke", {}, m_tokens["admin"]).status,
-                 200);
-        QVERIFY(login("sup2", found).isEmpty());
-        got = QString::number(
-            call("POST", "/api/v1/devices/" + found + "/reinstate", {}, tok).status);
-        QCOMPARE(!login("sup2", found).isEmpty(), got == "200");
+    } else if (endpoint.startsWith("revoke_") || endpoint.startsWith("reinstate_")) {
+        // A throw-away device of sup2's (other: another province), of officer's (a field user
+        // of p1) or of admin's, revoked by `user`; or revoked by the admin and given back by
+        // `user`: it signs in again only when that was allowed.
+        const QString whose = endpoint.section('_', 1);
+        const QString owner = whose == "other" ? "sup2" : whose;
+        const QString device = endpoint + "-" + user;
+        QVERIFY(!login(owner, device).isEmpty());
+        if (endpoint.startsWith("revoke_")) {
+            got = QString::number(
+                call("POST", "/api/v1/devices/" + device + "/revoke", {}, tok).status);
+            QCOMPARE(login(owner, device).isEmpty(), got == "200");
+        } else {
+            QCOMPARE(
+                call("POST", "/api/v1/devices/" + device + "/revoke", {}, m_tokens["admin"]).status,
+                200);
+            QVERIFY(login(owner, device).isEmpty());
+            got = QString::number(
+                call("POST", "/api/v1/devices/" + device + "/reinstate", {}, tok).status);
+            QCOMPARE(!login(owner, device).isEmpty(), got == "200");
+        }
     } else if (endpoint.startsWith("photo_get") || endpoint == "thumb_c1") {
         const QString sha = endpoint.endsWith("c3") ? m_sha3 : m_sha1;
         got = QString::number(

@@ -238,42 +238,57 @@ TestCase {
 
     // A tablet of the user's is lost: the sync page of another lists it and revokes it, after
     // asking. Its sign-in stops at once; the device in use has no such button.
-    function test_revokeALostTablet() {
+    // Signs `user` in on a spare tablet, revokes it through the sync page (asking first) and
+    // gives it back; checks the tablet stops, then signs in and syncs again. `title`, when given,
+    // is how its line and the question name it. Returns the page.
+    function revokeAndGiveBack(user, title) {
         const sync = testInspectorSync;
         verify(sync.loggedIn);
-        const lost = testActions.signInSpareTablet(sync.user);
+        const lost = testActions.signInSpareTablet(user);
         verify(lost !== "", "the spare tablet did not sign in");
         const win = createTemporaryObject(syncComponent, testCase);
         const page = win.page;
-        const revokeButtons = id => find.all(page, i => i instanceof Button && i.visible && i.text === "Thu hồi" && i.parent.modelData && i.parent.modelData.id === id);
-        tryVerify(() => revokeButtons(lost).length === 1, 15000, "the lost tablet is not listed: " + sync.lastError);
-        verify(find.labelWith(page, "(máy này)"), "this device is not marked");
-        // The registry gives a supervisor the province's devices: the page lists the user's own.
-        compare(sync.role, "supervisor");
-        verify(sync.devices.every(d => d.username === sync.user), "another user's device is listed");
-        compare(revokeButtons(sync.deviceId).length, 0);
-        const button = revokeButtons(lost)[0];
+        const buttons = (text, id) => find.all(page, i => i instanceof Button && i.visible && i.text === text && i.parent.modelData && i.parent.modelData.id === id);
+        tryVerify(() => buttons("Thu hồi", lost).length === 1, 15000, "the lost tablet is not listed: " + sync.lastError);
+        if (title)
+            verify(find.labelWith(page, title), "no line " + title);
+        compare(buttons("Thu hồi", sync.deviceId).length, 0);
+        const button = buttons("Thu hồi", lost)[0];
         const flick = find.all(page, i => i instanceof Flickable)[0];
         flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, button.mapToItem(flick.contentItem, 0, 0).y - 100));
         waitForRendering(page);
         mouseClick(button);
         tryVerify(() => find.settled(find.buttonWith(win.popups, "Đồng ý")), 5000, "the question did not open");
-        verify(find.labelWith(win.popups, "không đăng nhập lại được bằng tài khoản này"));
+        if (title)
+            verify(find.labelWith(win.popups, title), "the question does not name the tablet");
+        verify(find.labelWith(win.popups, "không đăng nhập lại được cho đến khi được khôi phục"));
         verify(testActions.spareTabletSyncs(), "asked, not yet revoked");
         mouseClick(find.buttonWith(win.popups, "Đồng ý"));
-        tryVerify(() => revokeButtons(lost).length === 0, 15000, "not revoked: " + sync.lastError);
+        tryVerify(() => buttons("Thu hồi", lost).length === 0, 15000, "not revoked: " + sync.lastError);
         verify(find.labelWith(page, "Đã thu hồi."));
         verify(!testActions.spareTabletSyncs(), "the lost tablet still syncs");
         compare(sync.lastError, "");
-        verify(!testActions.spareTabletSignsIn(sync.user), "the revoked tablet signed in");
+        verify(!testActions.spareTabletSignsIn(user), "the revoked tablet signed in");
         // Found again: given back with "Khôi phục", it signs in with the password.
-        const reinstateButtons = id => find.all(page, i => i instanceof Button && i.visible && i.text === "Khôi phục" && i.parent.modelData && i.parent.modelData.id === id);
-        compare(reinstateButtons(sync.deviceId).length, 0);
-        tryVerify(() => reinstateButtons(lost).length === 1, 5000, "no way to give it back");
-        mouseClick(reinstateButtons(lost)[0]);
-        tryVerify(() => revokeButtons(lost).length === 1, 15000, "not given back: " + sync.lastError);
-        verify(testActions.spareTabletSignsIn(sync.user), "the found tablet cannot sign in");
+        compare(buttons("Khôi phục", sync.deviceId).length, 0);
+        tryVerify(() => buttons("Khôi phục", lost).length === 1, 5000, "no way to give it back");
+        mouseClick(buttons("Khôi phục", lost)[0]);
+        tryVerify(() => buttons("Thu hồi", lost).length === 1, 15000, "not given back: " + sync.lastError);
+        verify(testActions.spareTabletSignsIn(user), "the found tablet cannot sign in");
         verify(testActions.spareTabletSyncs());
+        return page;
+    }
+
+    function test_revokeALostTablet() {
+        const page = revokeAndGiveBack(testInspectorSync.user, "");
+        verify(find.labelWith(page, "(máy này)"), "this device is not marked");
+    }
+
+    // A supervisor revokes a tablet an inspector of the province lost (the inspector may have
+    // no other) and gives it back.
+    function test_revokeAnInspectorsTablet() {
+        compare(testInspectorSync.role, "supervisor");
+        revokeAndGiveBack("inspector.demo", "của inspector.demo");
     }
 
     name: "InspectorSync"
