@@ -134,7 +134,7 @@ bool readRun(element run, PushRequest *out, qint64 *lastSeq, QHash<QStringList, 
     PushChange proto;
     proto.entity = textOf(entity);
     proto.op = textOf(op);
-    if (proto.entity.isEmpty() || proto.entity.size() > 128 || !PushChange::isValidOp(proto.op))
+    if (!StrictJson::isName(proto.entity, 128) || !PushChange::isValidOp(proto.op))
         return false;
     QStringList columns;
     for (element c : cols) {
@@ -147,7 +147,7 @@ bool readRun(element run, PushRequest *out, qint64 *lastSeq, QHash<QStringList, 
     if (known == shapes->constEnd()) {
         Shape shape;
         for (const QString &column : std::as_const(columns)) {
-            if (column.isEmpty() || column.size() > 64 || shape.first.contains(column))
+            if (!StrictJson::isName(column, 64) || shape.first.contains(column))
                 return false;
             shape.first.insert(column, QJsonValue::Null);
         }
@@ -178,7 +178,7 @@ bool readRun(element run, PushRequest *out, qint64 *lastSeq, QHash<QStringList, 
         c.seq = qint64(seq);
         c.rowId = textOf(rowId);
         c.baseSeq = qint64(base);
-        if (c.rowId.isEmpty() || c.rowId.size() > 128)
+        if (!StrictJson::isName(c.rowId, 128))
             return false;
         c.fields = shape;
         const QJsonObject::iterator first = c.fields.begin();

@@ -41,7 +41,12 @@ bool StrictJson::onlyMembers(const QJsonObject &o, const QSet<QString> &known, Q
 
 bool StrictJson::isName(const QJsonValue &v, int maxLength)
 {
-    return v.isString() && !v.toString().isEmpty() && v.toString().size() <= maxLength;
+    return v.isString() && isName(v.toString(), maxLength);
+}
+
+bool StrictJson::isName(const QString &text, int maxLength)
+{
+    return !text.isEmpty() && text.size() <= maxLength && !text.contains(QChar(0));
 }
 
 bool StrictJson::isCount(double d, double min)

@@ -20,8 +20,10 @@ public:
     static bool protocol(const QJsonObject &o, int *out, QString *error);
     // Every member of `o` is one of `known`.
     static bool onlyMembers(const QJsonObject &o, const QSet<QString> &known, QString *error);
-    // A string of 1 to maxLength characters.
+    // A string of 1 to maxLength characters, none of them NUL (no registry's storage takes it in
+    // a name; PostgreSQL's text takes it nowhere).
     static bool isName(const QJsonValue &v, int maxLength);
+    static bool isName(const QString &text, int maxLength);
     // An integer from `min` to maxSafeInteger.
     static bool isCount(double d, double min);
     static bool isCount(const QJsonValue &v, double min);

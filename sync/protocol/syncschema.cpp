@@ -170,6 +170,9 @@ QString SyncSchema::checkValue(const QString &table, const QString &column,
                                            // character
                 return QStringLiteral("'%1' có ký tự không hợp lệ (nửa cặp UTF-16 như \\ud800)")
                     .arg(column);
+            else if (text.contains(QChar(0))) // PostgreSQL's text cannot hold one either
+                return QStringLiteral("'%1' có ký tự NUL (\\u0000), không được phép trong văn bản")
+                    .arg(column);
             return {};
         case Type::Integer: {
             if (v.isBool())

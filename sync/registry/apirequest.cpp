@@ -1,5 +1,7 @@
 #include "apirequest.h"
 
+#include <cstring>
+
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -66,6 +68,23 @@ bool ApiRequest::needString(const QJsonObject &o, const char *key, int maxLen, Q
     }
     *out = v.toString();
     return true;
+}
+
+bool ApiRequest::hasNul(const QByteArray &json)
+{
+    if (json.contains('\0'))
+        return true;
+    const char *p = json.constData();
+    const char *const end = p + json.size();
+    while ((p = static_cast<const char *>(std::memchr(p, '\\', size_t(end - p))))) {
+        const char *const run = p;
+        while (p < end && *p == '\\')
+            ++p;
+        // An odd run ends in an escape; an even one is escaped backslashes.
+        if ((p - run) % 2 == 1 && end - p >= 5 && std::memcmp(p, "u0000", 5) == 0)
+            return true;
+    }
+    return false;
 }
 
 bool ApiRequest::parseInt(const QByteArray &text, qint64 min, qint64 max, qint64 *out)

@@ -25,6 +25,10 @@ public:
     // Member `key` as a string of 1 (0 with allowEmpty) to maxLen characters.
     static bool needString(const QJsonObject &o, const char *key, int maxLen, QString *out,
                            ApiReply *err, bool allowEmpty = false);
+    // Whether a JSON text holds a NUL character, as a byte (which Qt's reader takes inside a
+    // string) or as the escape \u0000: no text of the registry's may hold one (PostgreSQL's
+    // cannot). An escaped backslash before "u0000" is text.
+    static bool hasNul(const QByteArray &json);
     // A decimal integer within [min, max] (header values, query parameters).
     static bool parseInt(const QByteArray &text, qint64 min, qint64 max, qint64 *out);
 };

@@ -252,6 +252,12 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
 
     if (head == QLatin1String("info") && seg.size() == 1)
         return get ? info() : wrongMethod();
+    // A NUL in a JSON body's text: no field takes one. A push refuses it per change instead
+    // (SyncSchema::checkValue), so that one such value does not hold the batch back for ever.
+    if (post && head != QLatin1String("push") && ApiRequest::hasNul(body))
+        return ApiReply::error(400, "invalid_text",
+                               QStringLiteral("Văn bản gửi lên có ký tự NUL (\\u0000), không "
+                                              "trường nào nhận ký tự này; hãy bỏ nó đi."));
 
     // Version headers: on every request after login; checked on login when present.
     const QByteArray protoHeader = ApiRequest::header(request, "X-CCN-Protocol");

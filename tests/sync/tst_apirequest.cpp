@@ -1,4 +1,4 @@
-// ApiRequest: the registry's strict reading of ids, JSON bodies, string members and integers
+// ApiRequest: the registry's strict reading of ids, JSON bodies, string members, integers and NULs
 // (fixture tests/fixtures/sync/api_request.json). Headers are read through a real request in
 // tst_registryserver.
 #include "apirequest.h"
@@ -43,6 +43,8 @@ private slots:
     void needString();
     void parseInt_data();
     void parseInt();
+    void hasNul_data();
+    void hasNul();
 };
 
 void TestApiRequest::isValidId_data()
@@ -160,6 +162,24 @@ void TestApiRequest::parseInt()
     qint64 out = -1;
     QCOMPARE(ApiRequest::parseInt(text, min, max, &out), ok);
     QCOMPARE(out, ok ? value : qint64(-1));
+}
+
+void TestApiRequest::hasNul_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("nul");
+    for (const QJsonValue &v : fixture("nul")) {
+        const QJsonObject o = v.toObject();
+        QTest::newRow(qPrintable(o.value("why").toString()))
+            << QByteArray::fromHex(o.value("hex").toString().toLatin1()) << o.value("nul").toBool();
+    }
+}
+
+void TestApiRequest::hasNul()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, nul);
+    QCOMPARE(ApiRequest::hasNul(json), nul);
 }
 
 QTEST_GUILESS_MAIN(TestApiRequest)

@@ -2,6 +2,7 @@
 // conflicts, photos, authorisation (tests/fixtures/sync/authz.tsv), bad input
 // (tests/fixtures/sync/badinput.jsonl), login slow-down, HTTPS, --demo refused off loopback,
 // CSV import and backup. Runs against SQLite, and PostgreSQL with CCN_TEST_BACKEND=postgres.
+#include "bodymutator.h"
 #include "clusterimporter.h"
 #include "compression.h"
 #include "contenthash.h"
@@ -105,13 +106,17 @@ private slots:
     void badInput();
     void oversizedAndManyChanges();
     void replyAndBodyCodings();
-    void loneSurrogateRefusedPerChange();
+    void oddTextRefusedPerChange_data();
+    void oddTextRefusedPerChange();
     void loginSlowDown();
     void https();
     void listenPolicy();
     void demoRefusedOffLoopback();
     void clusterImportAllOrNothing();
     void backup();
+    // Last: its bodies that happen to be valid store what they say.
+    void mutatedBodies_data();
+    void mutatedBodies();
 
 private:
     Response call(const QByteArray &method, const QString &path, const QByteArray &body = {},
@@ -1128,16 +1133,29 @@ void TestRegistryServer::replyAndBodyCodings()
         QVERIFY(Compression::accepts(any.header("accept-encoding"), "zstd"));
 }
 
-void TestRegistryServer::loneSurrogateRefusedPerChange()
+void TestRegistryServer::oddTextRefusedPerChange_data()
 {
-    // Half of a UTF-16 pair, escaped as Qt's writer escapes it (backslash, u, d800): the body is
-    // JSON that Qt reads (simdjson does not), and only that change is refused, as an invalid value
-    // that names its field; the others are stored, the refused row is not.
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QByteArray>("escaped");
+    // Half of a UTF-16 pair, escaped as Qt's writer escapes it (backslash, u, d800): JSON that
+    // Qt reads (simdjson does not).
+    QTest::newRow("lone surrogate")
+        << QStringLiteral("tr") + QChar(0xd800) + "ng" << QByteArray("tr\\ud800ng");
+    // A NUL: SQLite's text would take it, PostgreSQL's cannot (it failed the whole batch there).
+    QTest::newRow("NUL") << QStringLiteral("tr") + QChar(0) + "ng" << QByteArray("tr\\u0000ng");
+}
+
+void TestRegistryServer::oddTextRefusedPerChange()
+{
+    // Only that change is refused, as an invalid value that names its field; the others are
+    // stored, the refused row is not.
+    QFETCH(QString, text);
+    QFETCH(QByteArray, escaped);
     const qint64 seqBefore = m_store.serverSeq();
     PushRequest req = inspectionInserts(m_devices["admin"], 3, &m_changeSeq);
-    req.changes[1].fields.insert("findings", QStringLiteral("tr") + QChar(0xd800) + "ng");
+    req.changes[1].fields.insert("findings", text);
     const QByteArray json = req.toJson();
-    QVERIFY(json.contains("tr\\ud800ng"));
+    QVERIFY(json.contains(escaped));
     const Response r = call("POST", "/api/v1/push", json, m_tokens["admin"]);
     QCOMPARE(r.status, 200);
     const QJsonArray results = r.json.value("results").toArray();
@@ -1360,4 +1378,61 @@ void TestRegistryServer::backup()
 }
 
 QTEST_GUILESS_MAIN(TestRegistryServer)
+void TestRegistryServer::mutatedBodies_data()
+{
+    QTest::addColumn<QJsonObject>("c");
+    QTest::addColumn<quint32>("seed");
+    QFile f(QStringLiteral(CCN_FIXTURES_DIR "/sync/fuzz-bodies.jsonl"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    quint32 line = 0;
+    while (!f.atEnd()) {
+        const QJsonObject o = QJsonDocument::fromJson(f.readLine()).object();
+        QVERIFY(!o.isEmpty());
+        ++line;
+        QTest::newRow(qPrintable(o.value("path").toString())) << o << line;
+    }
+}
+
+// Valid bodies of every endpoint that takes one, each changed a few hundred ways (seeded): every
+// answer is a 2xx or a 4xx with a code and a message, never a 5xx or none; a refused push or
+// discard list stores nothing; the registry answers after.
+void TestRegistryServer::mutatedBodies()
+{
+    QFETCH(QJsonObject, c);
+    QFETCH(quint32, seed);
+    BodyMutator mutator(seed);
+    const QString path = c.value("path").toString();
+    const bool writes = path.endsWith("/push") || path.endsWith("/discards");
+    int refused = 0;
+    for (int i = 0; i < 600; ++i) {
+        QByteArray body = c.value("body").toString().toUtf8();
+        const qint64 seq = ++m_changeSeq;
+        body.replace("SEQ1", QByteArray::number(++m_changeSeq))
+            .replace("SEQ", QByteArray::number(seq))
+            .replace("\"DEV\"", "\"" + m_devices["admin"].toUtf8() + "\"")
+            .replace("SHA1", m_sha1.toLatin1())
+            .replace("SHAP", m_shaPending.toLatin1());
+        if (i > 0) // the first as it is: the body is valid
+            body = mutator.mutate(body);
+        const qint64 before = m_store.serverSeq();
+        const Response r = call("POST", path, body, m_tokens["admin"]);
+        const QByteArray shown = body.left(300).toPercentEncoding(" {}[]\":,");
+        QVERIFY2(
+            r.status >= 200 && r.status < 500,
+            qPrintable(QStringLiteral("%1 for %2").arg(r.status).arg(QString::fromLatin1(shown))));
+        if (i == 0)
+            QVERIFY2(r.status < 400 || path.contains("/conflicts/"), r.body.constData());
+        if (r.status < 400)
+            continue;
+        ++refused;
+        QVERIFY2(!r.json.value("code").toString().isEmpty() &&
+                     !r.json.value("message").toString().isEmpty(),
+                 qPrintable(QString::fromLatin1(shown) + " -> " + QString::fromUtf8(r.body)));
+        if (writes)
+            QCOMPARE(m_store.serverSeq(), before);
+    }
+    QVERIFY2(refused > 300, "the mutations hardly changed anything"); // the check can fail
+    QCOMPARE(call("GET", "/api/v1/info").status, 200);
+}
+
 #include "tst_registryserver.moc"
