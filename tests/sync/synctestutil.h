@@ -12,6 +12,7 @@
 #include "syncmanager.h"
 
 #include <QByteArray>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -22,6 +23,7 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -221,6 +223,25 @@ inline QStringList outboxSnapshot(QSqlDatabase db)
         out << cols.join(QLatin1Char('|'));
     }
     return out;
+}
+
+// Every row of every table of the device, hashed: what a reply or page that failed must leave
+// as it was.
+inline QByteArray wholeState(QSqlDatabase db)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    QSqlQuery tables(db);
+    tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                               "LIKE 'sqlite_%' ORDER BY name"));
+    while (tables.next()) {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT * FROM \"%1\"").arg(tables.value(0).toString()));
+        h.addData(tables.value(0).toString().toUtf8());
+        while (q.next())
+            for (int i = 0; i < q.record().count(); ++i)
+                h.addData(q.value(i).toString().toUtf8() + '\x1f');
+    }
+    return h.result();
 }
 
 inline QVariant scalar(QSqlDatabase db, const QString &sql)

@@ -9,8 +9,6 @@
 #include "searchtext.h"
 #include "synctestutil.h"
 
-#include <QCryptographicHash>
-#include <QSqlRecord>
 #include <QTemporaryDir>
 
 using namespace synctest;
@@ -72,24 +70,6 @@ QJsonObject giaLapRun()
         "clusters",
         {"id", "code", "name", "province_id", "status", "created_at", "updated_at", "deleted_at"},
         {QJsonArray{1, 0, "c1", "NB-GL", "Gia Lập", "p1", "operating", 1, 1, {}}});
-}
-
-// Every row of every table of the device, hashed: what a page that failed must leave as it was.
-QByteArray wholeState(QSqlDatabase c)
-{
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    QSqlQuery tables(c);
-    tables.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                "ORDER BY name");
-    while (tables.next()) {
-        QSqlQuery q(c);
-        q.exec(QStringLiteral("SELECT * FROM \"%1\"").arg(tables.value(0).toString()));
-        h.addData(tables.value(0).toString().toUtf8());
-        while (q.next())
-            for (int i = 0; i < q.record().count(); ++i)
-                h.addData(q.value(i).toString().toUtf8() + '\x1f');
-    }
-    return h.result();
 }
 
 const QStringList inspectionColumns{"id",         "cluster_id",     "template_id",

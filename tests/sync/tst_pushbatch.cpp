@@ -1,5 +1,6 @@
 // PushBatch: outbox -> push batch (fixture tests/fixtures/sync/push_batches.json) and the
 // handling of the registry's reply (stored entries leave, rejected ones stay marked).
+#include "bodymutator.h"
 #include "protocolversion.h"
 #include "pushbatch.h"
 #include "pushrequest.h"
@@ -492,6 +493,49 @@ private slots:
         QVERIFY2(e.message().contains(QStringLiteral("không đúng định dạng")),
                  qPrintable(e.message()));
         QCOMPARE(outboxSnapshot(c), before);
+    }
+
+    // A reply (some changes stored, one refused, one a duplicate, the others named in `own`)
+    // changed 300 ways (seeded; a network or proxy that mangles it): each is taken whole, or
+    // refused with a message leaving every table of the device as it was.
+    void mutatedRepliesAreWholeOrNothing()
+    {
+        BodyMutator mutator{7};
+        int refused = 0, taken = 0;
+        for (int i = 0; i < 300;) {
+            Database db;
+            QSqlDatabase c = freshDb(db);
+            threeInserts(c);
+            PushBatch batch;
+            QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &batch).ok());
+            const auto &e = batch.entries();
+            const QJsonObject reply{
+                {"protocol", ProtocolVersion::current},
+                {"server_seq", 12},
+                {"results", QJsonArray{QJsonObject{{"change", double(e[1].outboxSeq)},
+                                                   {"status", "rejected"},
+                                                   {"code", "invalid_value"},
+                                                   {"message", "'name' quá dài"}},
+                                       QJsonObject{{"change", double(e[2].outboxSeq)},
+                                                   {"status", "duplicate"}}}},
+                {"own", QJsonArray{QJsonArray{double(e[0].outboxSeq), 10, 1}}}};
+            const QByteArray text = QJsonDocument(reply).toJson(QJsonDocument::Compact);
+            // Mutations on this database until one is taken (it changes the database).
+            for (; i < 300; ++i) {
+                const QJsonObject mutated = QJsonDocument::fromJson(mutator.mutate(text)).object();
+                const QByteArray before = wholeState(c);
+                const CoreError r = batch.applyReply(c, mutated, nullptr);
+                if (r.ok()) {
+                    ++taken;
+                    ++i;
+                    break;
+                }
+                ++refused;
+                QVERIFY(!r.message().isEmpty());
+                QVERIFY2(wholeState(c) == before, qPrintable(r.message()));
+            }
+        }
+        QVERIFY(refused > 0 && taken > 0); // the check can fail
     }
 };
 
