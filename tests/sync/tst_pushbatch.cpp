@@ -27,6 +27,21 @@ private:
         return db.connection();
     }
 
+    // The reply to threeInserts' batch: only what was not simply applied is listed (the first
+    // was applied), the second refused, the third a duplicate.
+    static QJsonObject storedRejectedDuplicate(const PushBatch &batch)
+    {
+        const auto &e = batch.entries();
+        return {{"protocol", ProtocolVersion::current},
+                {"server_seq", 12},
+                {"results", QJsonArray{QJsonObject{{"change", double(e[1].outboxSeq)},
+                                                   {"status", "rejected"},
+                                                   {"code", "validation"},
+                                                   {"message", "Mã tỉnh trùng"}},
+                                       QJsonObject{{"change", double(e[2].outboxSeq)},
+                                                   {"status", "duplicate"}}}}};
+    }
+
     void threeInserts(QSqlDatabase c)
     {
         QVERIFY(runSteps(c, R"([
@@ -114,16 +129,7 @@ private slots:
         PushBatch batch;
         QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &batch).ok());
         const auto &e = batch.entries();
-        // Only what was not simply applied is listed: e[0] was applied.
-        const QJsonObject reply{
-            {"protocol", ProtocolVersion::current},
-            {"server_seq", 12},
-            {"results",
-             QJsonArray{QJsonObject{{"change", double(e[1].outboxSeq)},
-                                    {"status", "rejected"},
-                                    {"code", "validation"},
-                                    {"message", "Mã tỉnh trùng"}},
-                        QJsonObject{{"change", double(e[2].outboxSeq)}, {"status", "duplicate"}}}}};
+        const QJsonObject reply = storedRejectedDuplicate(batch);
         PushBatch::Outcome o;
         QVERIFY(batch.applyReply(c, reply, &o).ok());
         QCOMPARE(o.stored, 2);
@@ -508,17 +514,9 @@ private slots:
             threeInserts(c);
             PushBatch batch;
             QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &batch).ok());
-            const auto &e = batch.entries();
-            const QJsonObject reply{
-                {"protocol", ProtocolVersion::current},
-                {"server_seq", 12},
-                {"results", QJsonArray{QJsonObject{{"change", double(e[1].outboxSeq)},
-                                                   {"status", "rejected"},
-                                                   {"code", "invalid_value"},
-                                                   {"message", "'name' quá dài"}},
-                                       QJsonObject{{"change", double(e[2].outboxSeq)},
-                                                   {"status", "duplicate"}}}},
-                {"own", QJsonArray{QJsonArray{double(e[0].outboxSeq), 10, 1}}}};
+            QJsonObject reply = storedRejectedDuplicate(batch);
+            reply.insert("own",
+                         QJsonArray{QJsonArray{double(batch.entries()[0].outboxSeq), 10, 1}});
             const QByteArray text = QJsonDocument(reply).toJson(QJsonDocument::Compact);
             // Mutations on this database until one is taken (it changes the database).
             for (; i < 300; ++i) {
