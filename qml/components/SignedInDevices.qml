@@ -86,7 +86,7 @@ ColumnLayout {
 
                 Label {
                     Layout.fillWidth: true
-                    text: modelData.revoked ? qsTr("Đã thu hồi.") : modelData.last_seen_at ? qsTr("Dùng lần cuối lúc %1.").arg(devicesPart.labels.dateTime(modelData.last_seen_at)) : qsTr("Đăng nhập lúc %1.").arg(devicesPart.labels.dateTime(modelData.registered_at))
+                    text: modelData.revoked ? (modelData.revoked_by ? qsTr("Đã thu hồi (bởi %1).").arg(modelData.revoked_by) : qsTr("Đã thu hồi.")) : modelData.last_seen_at ? qsTr("Dùng lần cuối lúc %1.").arg(devicesPart.labels.dateTime(modelData.last_seen_at)) : qsTr("Đăng nhập lúc %1.").arg(devicesPart.labels.dateTime(modelData.registered_at))
                     color: modelData.revoked ? "#a51d2d" : palette.windowText
                     wrapMode: Text.WordWrap
                 }

@@ -3253,6 +3253,11 @@ Hai là (second), …</translation>
         <translation>Signed in at %1.</translation>
     </message>
     <message>
+        <location filename="../components/SignedInDevices.qml" line="89"/>
+        <source>Đã thu hồi (bởi %1).</source>
+        <translation>Revoked (by %1).</translation>
+    </message>
+    <message>
         <location filename="../components/SignedInDevices.qml" line="106"/>
         <source>Thu hồi</source>
         <translation>Revoke</translation>

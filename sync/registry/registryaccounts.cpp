@@ -212,7 +212,8 @@ QJsonArray RegistryAccounts::devices(const Principal &who) const
 {
     QSqlQuery q(m_store.connection());
     const QString sql = QStringLiteral(
-        "SELECT d.device_id, d.name, d.registered_at, d.last_seen_at, d.revoked_at, u.username "
+        "SELECT d.device_id, d.name, d.registered_at, d.last_seen_at, d.revoked_at, u.username, "
+        "d.revoked_by "
         "FROM devices d JOIN users u ON u.id = d.user_id %1 ORDER BY u.username, d.device_id");
     if (who.isAdmin())
         RegistrySql::run(q, sql.arg(QString()), {});
@@ -229,6 +230,8 @@ QJsonArray RegistryAccounts::devices(const Principal &who) const
                         {QStringLiteral("last_seen_at"),
                          q.value(3).isNull() ? QJsonValue() : double(q.value(3).toLongLong())},
                         {QStringLiteral("revoked"), !q.value(4).isNull()},
+                        {QStringLiteral("revoked_by"),
+                         q.value(6).isNull() ? QJsonValue() : q.value(6).toString()},
                         {QStringLiteral("username"), q.value(5).toString()}});
     return out;
 }
@@ -275,22 +278,25 @@ CoreError RegistryAccounts::setRevoked(const Principal &who, const QString &devi
                 (revoke ? QObject::tr("Không có thiết bị '%1' mà bạn được thu hồi.")
                         : QObject::tr("Không có thiết bị '%1' mà bạn được khôi phục."))
                     .arg(deviceId.left(64))};
+    // The command line at the server acts as an administrator without a user name.
+    const QString by = who.username.isEmpty() ? QStringLiteral("ccn-registry") : who.username;
     if (QString why; !m_store.begin(db, &why))
         return {CoreError::Code::Sql, why};
     for (const QString &u : std::as_const(users)) {
         const bool ok =
             revoke ? RegistrySql::run(q,
-                                      QStringLiteral("UPDATE devices SET revoked_at = ? WHERE "
-                                                     "user_id = ? AND device_id = ? AND "
-                                                     "revoked_at IS NULL"),
-                                      {RegistrySql::now(), u, deviceId}, &error) &&
+                                      QStringLiteral("UPDATE devices SET revoked_at = ?, "
+                                                     "revoked_by = ? WHERE user_id = ? AND "
+                                                     "device_id = ? AND revoked_at IS NULL"),
+                                      {RegistrySql::now(), by, u, deviceId}, &error) &&
                          RegistrySql::run(q,
                                           QStringLiteral("DELETE FROM tokens WHERE user_id = ? "
                                                          "AND device_id = ?"),
                                           {u, deviceId}, &error)
                    : RegistrySql::run(q,
-                                      QStringLiteral("UPDATE devices SET revoked_at = NULL WHERE "
-                                                     "user_id = ? AND device_id = ?"),
+                                      QStringLiteral("UPDATE devices SET revoked_at = NULL, "
+                                                     "revoked_by = NULL WHERE user_id = ? AND "
+                                                     "device_id = ?"),
                                       {u, deviceId}, &error);
         if (!ok) {
             q.finish();

@@ -386,7 +386,14 @@ int RegistryCommand::devices(const QStringList &args)
               << d.value(QLatin1String("name")).toString() << "\t"
               << timeText(d.value(QLatin1String("registered_at"))) << "\t"
               << timeText(d.value(QLatin1String("last_seen_at"))) << "\t"
-              << (d.value(QLatin1String("revoked")).toBool() ? "revoked" : "active") << "\n";
+              << (d.value(QLatin1String("revoked")).toBool()
+                      ? QStringLiteral("revoked") +
+                            (d.value(QLatin1String("revoked_by")).isString()
+                                 ? QStringLiteral(" by ") +
+                                       d.value(QLatin1String("revoked_by")).toString()
+                                 : QString())
+                      : QStringLiteral("active"))
+              << "\n";
     }
     out() << shown << (shown == 1 ? " device" : " devices")
           << (only.isEmpty() ? QString() : QStringLiteral(" of %1").arg(only)) << ".\n";

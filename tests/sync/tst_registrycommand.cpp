@@ -283,7 +283,7 @@ void TestRegistryCommand::devicesListedAndALostOneRevoked()
     QVERIFY(signIn(user, "tablet-lost", "Máy tính bảng số 3").isEmpty());
     r = run(QStringList{"devices"} + storeArgs() + QStringList{"--username", user});
     lines = r.out.split('\n', Qt::SkipEmptyParts);
-    QVERIFY2(lines.value(2).endsWith("\trevoked"), qPrintable(r.out));
+    QVERIFY2(lines.value(2).endsWith("\trevoked by ccn-registry"), qPrintable(r.out));
     QVERIFY(lines.value(1).endsWith("\tactive"));
 
     // A device nobody signed in on, and no device named: a clear message, nothing changed.

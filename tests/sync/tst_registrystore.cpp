@@ -1499,7 +1499,7 @@ void TestRegistryStore::refusalsStoredBeforeSchema5AreListed()
     QVERIFY(m_store->push(inspector, {inspectionIn("c9", 5)}, &results).ok());
     QCOMPARE(results.value(0).code, QStringLiteral("unknown_parent"));
 
-    // Back to schema 4: the columns and index of migrations 5, 6 and 9 gone, as a registry of
+    // Back to schema 4: the columns and index of migrations 5, 6, 9 and 10 gone, as a registry of
     // last month had it.
     {
         QSqlQuery q(m_store->connection());
@@ -1509,6 +1509,8 @@ void TestRegistryStore::refusalsStoredBeforeSchema5AreListed()
             QVERIFY2(q.exec(QStringLiteral("ALTER TABLE push_outcomes DROP COLUMN %1")
                                 .arg(QLatin1String(column))),
                      qPrintable(q.lastError().text()));
+        QVERIFY2(q.exec("ALTER TABLE devices DROP COLUMN revoked_by"),
+                 qPrintable(q.lastError().text()));
         QVERIFY(q.exec("DELETE FROM registry_migrations WHERE version >= 5"));
     }
     delete m_store;

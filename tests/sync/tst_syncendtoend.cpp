@@ -852,11 +852,12 @@ private slots:
         QVERIFY(revoked.wait(10000));
         QVERIFY2(revoked.first().at(0).toBool(), qPrintable(revoked.first().at(1).toString()));
         QVERIFY(changed.wait(10000)); // fetched again
-        bool shownRevoked = false;
+        QVariantMap shown;
         for (const QVariant &v : other->client->devices())
             if (v.toMap().value("id").toString() == lost->client->deviceId())
-                shownRevoked = v.toMap().value("revoked").toBool();
-        QVERIFY(shownRevoked);
+                shown = v.toMap();
+        QVERIFY(shown.value("revoked").toBool());
+        QCOMPARE(shown.value("revoked_by").toString(), QStringLiteral("inspector.demo"));
 
         QVERIFY(!round(*lost));
         QVERIFY(!lost->client->loggedIn());
@@ -885,6 +886,7 @@ private slots:
         QVERIFY(changed.wait(10000)); // fetched again
         devices = listed(*other);
         QCOMPARE(devices.value(lost->client->deviceId()).toMap().value("revoked").toBool(), false);
+        QVERIFY(devices.value(lost->client->deviceId()).toMap().value("revoked_by").isNull());
         QVERIFY2(logIn(*lost, "inspector.demo"), qPrintable(lost->client->lastError()));
         QVERIFY(round(*lost));
         QCOMPARE(lost->client->pendingRecords(), 0);

@@ -265,7 +265,7 @@ TestCase {
         verify(testActions.spareTabletSyncs(), "asked, not yet revoked");
         mouseClick(find.buttonWith(win.popups, "Đồng ý"));
         tryVerify(() => buttons("Thu hồi", lost).length === 0, 15000, "not revoked: " + sync.lastError);
-        verify(find.labelWith(page, "Đã thu hồi."));
+        verify(find.labelWith(page, "Đã thu hồi (bởi " + sync.user + ")."), "not shown revoked by the user");
         verify(!testActions.spareTabletSyncs(), "the lost tablet still syncs");
         compare(sync.lastError, "");
         verify(!testActions.spareTabletSignsIn(user), "the revoked tablet signed in");
