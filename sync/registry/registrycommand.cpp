@@ -124,6 +124,16 @@ Principal administrator()
     return p;
 }
 
+// A listed device's state: active, revoked, or revoked by whom (registry schema 10 on).
+QString stateText(const QJsonObject &device)
+{
+    if (!device.value(QLatin1String("revoked")).toBool())
+        return QStringLiteral("active");
+    const QJsonValue by = device.value(QLatin1String("revoked_by"));
+    return by.isString() ? QStringLiteral("revoked by ") + by.toString()
+                         : QStringLiteral("revoked");
+}
+
 QString timeText(const QJsonValue &ms)
 {
     if (ms.isNull() || ms.isUndefined())
@@ -155,9 +165,9 @@ int RegistryCommand::run(const QStringList &arguments)
     if (command == QLatin1String("devices"))
         return devices(rest);
     if (command == QLatin1String("revoke-device"))
-        return revokeDevice(rest, true);
+        return setDeviceRevoked(rest, true);
     if (command == QLatin1String("reinstate-device"))
-        return revokeDevice(rest, false);
+        return setDeviceRevoked(rest, false);
     if (command == QLatin1String("import-clusters"))
         return importClusters(rest);
     if (command == QLatin1String("backup"))
@@ -385,15 +395,7 @@ int RegistryCommand::devices(const QStringList &args)
         out() << user << "\t" << d.value(QLatin1String("id")).toString() << "\t"
               << d.value(QLatin1String("name")).toString() << "\t"
               << timeText(d.value(QLatin1String("registered_at"))) << "\t"
-              << timeText(d.value(QLatin1String("last_seen_at"))) << "\t"
-              << (d.value(QLatin1String("revoked")).toBool()
-                      ? QStringLiteral("revoked") +
-                            (d.value(QLatin1String("revoked_by")).isString()
-                                 ? QStringLiteral(" by ") +
-                                       d.value(QLatin1String("revoked_by")).toString()
-                                 : QString())
-                      : QStringLiteral("active"))
-              << "\n";
+              << timeText(d.value(QLatin1String("last_seen_at"))) << "\t" << stateText(d) << "\n";
     }
     out() << shown << (shown == 1 ? " device" : " devices")
           << (only.isEmpty() ? QString() : QStringLiteral(" of %1").arg(only)) << ".\n";
@@ -405,7 +407,7 @@ int RegistryCommand::devices(const QStringList &args)
 // device cannot sign in again; what it had not synced stays on it. Or reinstates one (found, or
 // revoked by mistake): its users sign in on it again with their passwords and it syncs what it
 // kept.
-int RegistryCommand::revokeDevice(const QStringList &args, bool revoke)
+int RegistryCommand::setDeviceRevoked(const QStringList &args, bool revoke)
 {
     QCommandLineParser p;
     if (const int rc =

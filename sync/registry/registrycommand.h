@@ -17,7 +17,8 @@ private:
     static int serve(const QStringList &args);
     static int addUser(const QStringList &args);
     static int devices(const QStringList &args);
-    static int revokeDevice(const QStringList &args, bool revoke);
+    static int setDeviceRevoked(const QStringList &args,
+                                bool revoke); // revoke-device, reinstate-device
     static int importClusters(const QStringList &args);
     static int backup(const QStringList &args);
     static int newEpoch(const QStringList &args);
