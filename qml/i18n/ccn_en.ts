@@ -3353,13 +3353,12 @@ Hai là (second), …</translation>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1013"/>
-        <location filename="../../sync/client/syncclient.cpp" line="1026"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1028"/>
         <source>Hãy đăng nhập trước.</source>
         <translation>Sign in first.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1017"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1013"/>
         <source>Đây là máy đang dùng: hãy đăng xuất thay vì thu hồi.</source>
         <translation>This is the device in use: sign out instead of revoking it.</translation>
     </message>

@@ -1009,10 +1009,6 @@ void SyncClient::fetchDevices()
 
 void SyncClient::revokeDevice(const QString &id)
 {
-    if (!loggedIn()) {
-        emit deviceRevoked(false, tr("Hãy đăng nhập trước."), id);
-        return;
-    }
     if (id == m_manager.deviceId()) {
         emit deviceRevoked(false, tr("Đây là máy đang dùng: hãy đăng xuất thay vì thu hồi."), id);
         return;
@@ -1022,16 +1018,16 @@ void SyncClient::revokeDevice(const QString &id)
 
 void SyncClient::reinstateDevice(const QString &id)
 {
-    if (!loggedIn()) {
-        emit deviceReinstated(false, tr("Hãy đăng nhập trước."), id);
-        return;
-    }
     postDeviceAction(id, QStringLiteral("reinstate"), &SyncClient::deviceReinstated);
 }
 
 void SyncClient::postDeviceAction(const QString &id, const QString &action,
                                   void (SyncClient::*done)(bool, const QString &, const QString &))
 {
+    if (!loggedIn()) {
+        emit(this->*done)(false, tr("Hãy đăng nhập trước."), id);
+        return;
+    }
     m_sideHttp->postJson(QStringLiteral("devices/%1/%2").arg(id, action), QJsonObject(),
                          [this, id, done](const SyncReply &r) {
                              CoreError e;

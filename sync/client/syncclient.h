@@ -323,7 +323,8 @@ private:
     // given: the list's `total` (its length from a registry that does not say).
     void fetchList(const QString &name, QVariantList *into, int *count,
                    void (SyncClient::*changed)());
-    // POST devices/{id}/{action} (revoke, reinstate), then `done` and the list again.
+    // POST devices/{id}/{action} (revoke, reinstate), then `done` and the list again; `done`
+    // with "log in first" when no user is.
     void postDeviceAction(const QString &id, const QString &action,
                           void (SyncClient::*done)(bool, const QString &, const QString &));
     // For a reply of the round: true when the caller must not go on with the round (the reply

@@ -283,21 +283,22 @@ CoreError RegistryAccounts::setRevoked(const Principal &who, const QString &devi
     if (QString why; !m_store.begin(db, &why))
         return {CoreError::Code::Sql, why};
     for (const QString &u : std::as_const(users)) {
-        const bool ok =
-            revoke ? RegistrySql::run(q,
-                                      QStringLiteral("UPDATE devices SET revoked_at = ?, "
-                                                     "revoked_by = ? WHERE user_id = ? AND "
-                                                     "device_id = ? AND revoked_at IS NULL"),
-                                      {RegistrySql::now(), by, u, deviceId}, &error) &&
-                         RegistrySql::run(q,
-                                          QStringLiteral("DELETE FROM tokens WHERE user_id = ? "
-                                                         "AND device_id = ?"),
-                                          {u, deviceId}, &error)
-                   : RegistrySql::run(q,
-                                      QStringLiteral("UPDATE devices SET revoked_at = NULL, "
-                                                     "revoked_by = NULL WHERE user_id = ? AND "
-                                                     "device_id = ?"),
-                                      {u, deviceId}, &error);
+        bool ok;
+        if (revoke)
+            ok =
+                RegistrySql::run(q,
+                                 QStringLiteral("UPDATE devices SET revoked_at = ?, revoked_by = ? "
+                                                "WHERE user_id = ? AND device_id = ? AND "
+                                                "revoked_at IS NULL"),
+                                 {RegistrySql::now(), by, u, deviceId}, &error) &&
+                RegistrySql::run(
+                    q, QStringLiteral("DELETE FROM tokens WHERE user_id = ? AND device_id = ?"),
+                    {u, deviceId}, &error);
+        else
+            ok = RegistrySql::run(q,
+                                  QStringLiteral("UPDATE devices SET revoked_at = NULL, revoked_by "
+                                                 "= NULL WHERE user_id = ? AND device_id = ?"),
+                                  {u, deviceId}, &error);
         if (!ok) {
             q.finish();
             db.rollback();

@@ -429,12 +429,10 @@ int RegistryCommand::setDeviceRevoked(const QStringList &args, bool revoke)
                                : store.reinstateDevice(administrator(), id);
     if (e.failed())
         return failure(e);
-    if (revoke)
-        out() << "Revoked device " << id << " (" << users.join(QStringLiteral(", "))
-              << "): its sign-ins stop working at once.\n";
-    else
-        out() << "Reinstated device " << id << " (" << users.join(QStringLiteral(", "))
-              << "): its users sign in on it again with their passwords.\n";
+    out() << (revoke ? "Revoked" : "Reinstated") << " device " << id << " ("
+          << users.join(QStringLiteral(", "))
+          << (revoke ? "): its sign-ins stop working at once.\n"
+                     : "): its users sign in on it again with their passwords.\n");
     out().flush();
     return 0;
 }

@@ -199,6 +199,17 @@ inline bool runSteps(QSqlDatabase db, const QJsonArray &steps, QString *why)
     return true;
 }
 
+// Opens the device database at `path` and runs `steps` on it: empty, or why not.
+inline QString openWithSteps(Database &db, const QString &path, const QJsonArray &steps)
+{
+    if (const CoreError e = db.open(path); e.failed())
+        return e.message();
+    QString why;
+    if (!runSteps(db.connection(), steps, &why))
+        return why.isEmpty() ? QStringLiteral("a step failed") : why;
+    return {};
+}
+
 // runSteps of steps given as JSON text; false, and why in the log, when one fails.
 inline bool runSteps(QSqlDatabase db, const char *json)
 {

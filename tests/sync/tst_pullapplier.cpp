@@ -98,10 +98,10 @@ private slots:
     {
         QFETCH(QJsonObject, fixture);
         Database db;
-        QVERIFY(db.open(m_dir.filePath(QStringLiteral("p%1.db").arg(++m_n))).ok());
+        const QString why = openWithSteps(db, m_dir.filePath(QStringLiteral("p%1.db").arg(++m_n)),
+                                          fixture.value("local").toArray());
+        QVERIFY2(why.isEmpty(), qPrintable(why));
         QSqlDatabase c = db.connection();
-        QString why;
-        QVERIFY2(runSteps(c, fixture.value("local").toArray(), &why), qPrintable(why));
         const QStringList outboxBefore = outboxSnapshot(c);
 
         PullApplier applier(c);
@@ -554,10 +554,10 @@ private slots:
     {
         QFETCH(QJsonObject, fixture);
         Database db;
-        QVERIFY(db.open(m_dir.filePath(QStringLiteral("m%1.db").arg(++m_n))).ok());
+        const QString why = openWithSteps(db, m_dir.filePath(QStringLiteral("m%1.db").arg(++m_n)),
+                                          fixture.value("local").toArray());
+        QVERIFY2(why.isEmpty(), qPrintable(why));
         QSqlDatabase c = db.connection();
-        QString why;
-        QVERIFY2(runSteps(c, fixture.value("local").toArray(), &why), qPrintable(why));
         const QByteArray text = QJsonDocument(fixture.value("page").toObject()).toJson();
         BodyMutator mutator{quint32(m_n)};
         PullApplier applier(c);

@@ -41,10 +41,10 @@ private slots:
     {
         QFETCH(QJsonObject, fixture);
         Database db;
-        QVERIFY(db.open(m_dir.filePath(QStringLiteral("d%1.db").arg(++m_n))).ok());
+        const QString why = openWithSteps(db, m_dir.filePath(QStringLiteral("d%1.db").arg(++m_n)),
+                                          fixture.value("local").toArray());
+        QVERIFY2(why.isEmpty(), qPrintable(why));
         QSqlDatabase c = db.connection();
-        QString why;
-        QVERIFY2(runSteps(c, fixture.value("local").toArray(), &why), qPrintable(why));
         // `discard`: the index of the refused entry given up, or a list of them given up in turn.
         const QJsonValue order = fixture.value("discard");
         const QJsonArray indexes = order.isArray() ? order.toArray() : QJsonArray{order};
