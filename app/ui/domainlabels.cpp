@@ -1,6 +1,7 @@
 #include "domainlabels.h"
 
 #include "recordlookup.h"
+#include "textfolder.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -10,6 +11,8 @@
 #include <QRegularExpression>
 #include <QStringList>
 #include <QtNumeric>
+
+#include <algorithm>
 
 namespace {
 // A code and the words for it, looked up by code (tableName, fieldName).
@@ -583,6 +586,14 @@ QString DomainLabels::listValue(const QString &table, const QString &column,
     for (const QVariant &item : list)
         parts << fieldValue(table, column, item);
     return parts.isEmpty() ? tr("(trống)") : parts.join(QStringLiteral(", "));
+}
+
+bool DomainLabels::matches(const QString &text, const QString &query) const
+{
+    const QString folded = TextFolder::fold(text);
+    const QStringList words = TextFolder::fold(query).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    return std::all_of(words.cbegin(), words.cend(),
+                       [&](const QString &w) { return folded.contains(w); });
 }
 
 bool DomainLabels::isFreeText(const QString &column) const

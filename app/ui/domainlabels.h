@@ -69,6 +69,9 @@ public:
     // a number, a date or a reference: a supervisor may settle its conflict with text of their
     // own, joining both values.
     Q_INVOKABLE bool isFreeText(const QString &column) const;
+    // Whether `text` holds every word of `query` as people type a search: case, diacritics and
+    // đ/d aside ("nguyen van" finds "Nguyễn Văn An"). An empty query matches everything.
+    Q_INVOKABLE bool matches(const QString &text, const QString &query) const;
     // [{value, label}] for pickers.
     Q_INVOKABLE QVariantList severityOptions() const;
     Q_INVOKABLE QVariantList clusterStatusOptions() const;

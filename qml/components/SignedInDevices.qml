@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import CcnInspect
 
 // The devices the user signed in on, this one marked, and for a supervisor (or an admin) those of
-// the users they look after, named by user: a lost tablet is revoked from another one (its
+// the users they look after, named by user (more than a few of those are found by a search field
+// rather than all listed): a lost tablet is revoked from another one (its
 // sign-in stops at once on the registry; what it had not sent stays on it), and given back when
 // found (it signs in again with the password and sends what it kept). The list is read when the
 // page opens and again after either; the page asks before a revoke (revokeAsked).
@@ -15,12 +16,18 @@ ColumnLayout {
     required property DomainLabels labels
     // Why the registry did not revoke or give back one (id -> message), shown under its line.
     property var actionMessages: ({})
+    // Above this many tablets of other users (a supervisor's province, an admin's country) those
+    // are listed only as found by the search field: the page stays short.
+    property int foldAbove: 8
+    // What the user typed in the search field (DomainLabels.matches: any case, with or without
+    // diacritics).
+    property string query: ""
+    readonly property var ownDevices: devicesPart.syncClient.devices.filter(d => d.username === devicesPart.syncClient.user)
+    readonly property var othersDevices: devicesPart.syncClient.devices.filter(d => d.username !== devicesPart.syncClient.user)
+    readonly property bool othersFolded: devicesPart.query.trim() === "" && devicesPart.othersDevices.length > devicesPart.foldAbove
+    readonly property var foundDevices: devicesPart.othersFolded ? [] : devicesPart.othersDevices.filter(d => devicesPart.labels.matches(d.username + " " + (d.name || d.id), devicesPart.query))
     // The user's own devices first, then the others' as the registry orders them (by user).
-    readonly property var shownDevices: {
-        const all = devicesPart.syncClient.devices;
-        const own = all.filter(d => d.username === devicesPart.syncClient.user);
-        return own.concat(all.filter(d => d.username !== devicesPart.syncClient.user));
-    }
+    readonly property var shownDevices: devicesPart.ownDevices.concat(devicesPart.foundDevices)
 
     // The user asked to revoke device `id`: the page asks them to confirm, then calls
     // SyncClient::revokeDevice.
@@ -57,6 +64,28 @@ ColumnLayout {
     Label {
         Layout.fillWidth: true
         text: qsTr("Mất máy tính bảng? Thu hồi máy đó ở đây: máy ấy không gửi, không tải được dữ liệu nữa và không đăng nhập lại được. Tìm lại được máy, hoặc thu hồi nhầm? Bấm \"Khôi phục\": máy ấy đăng nhập lại được bằng mật khẩu và gửi nốt những gì nó còn giữ.")
+        wrapMode: Text.WordWrap
+    }
+
+    TextField {
+        Layout.fillWidth: true
+        visible: devicesPart.othersDevices.length > devicesPart.foldAbove
+        placeholderText: qsTr("Tìm máy của người dùng khác: tên người dùng hoặc tên máy")
+        inputMethodHints: Qt.ImhNoPredictiveText
+        onTextChanged: devicesPart.query = text
+    }
+
+    Label {
+        Layout.fillWidth: true
+        visible: devicesPart.othersFolded
+        text: qsTr("%n máy của những người dùng khác: gõ tên để tìm.", "", devicesPart.othersDevices.length)
+        wrapMode: Text.WordWrap
+    }
+
+    Label {
+        Layout.fillWidth: true
+        visible: devicesPart.query.trim() !== "" && devicesPart.foundDevices.length === 0
+        text: qsTr("Không có máy nào của người dùng khác khớp với \"%1\".").arg(devicesPart.query.trim())
         wrapMode: Text.WordWrap
     }
 

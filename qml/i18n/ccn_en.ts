@@ -514,862 +514,862 @@
 <context>
     <name>DomainLabels</name>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="132"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="135"/>
         <source>Trong quy hoạch</source>
         <translation>In the plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="134"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="137"/>
         <source>Đang thẩm định hồ sơ</source>
         <translation>Dossier under appraisal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="136"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="139"/>
         <source>Đã thành lập</source>
         <translation>Established</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="138"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="394"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="141"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="397"/>
         <source>Đã duyệt quy hoạch chi tiết</source>
         <translation>Detailed plan approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="140"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="143"/>
         <source>Đã duyệt dự án hạ tầng</source>
         <translation>Infrastructure project approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="142"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="145"/>
         <source>Đang xây dựng hạ tầng</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="144"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="174"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="147"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="177"/>
         <source>Đang hoạt động</source>
         <translation>Operating</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="146"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="149"/>
         <source>Đã mở rộng</source>
         <translation>Expanded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="148"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="151"/>
         <source>Đã điều chỉnh</source>
         <translation>Adjusted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="150"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="153"/>
         <source>Đã thu hồi quyết định thành lập</source>
         <translation>Establishment revoked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="152"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="155"/>
         <source>Đã rút khỏi quy hoạch</source>
         <translation>Removed from the plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="154"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="157"/>
         <source>Hoạt động nhưng chưa thành lập</source>
         <translation>Operating, not established</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="161"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="164"/>
         <source>Chưa có trạm xử lý nước thải</source>
         <translation>No wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="163"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="166"/>
         <source>Trạm xử lý nước thải: mới có kế hoạch</source>
         <translation>Wastewater plant: planned only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="165"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="168"/>
         <source>Trạm xử lý nước thải đang xây dựng</source>
         <translation>Wastewater plant under construction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="167"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="170"/>
         <source>Trạm xử lý nước thải đang vận hành</source>
         <translation>Wastewater plant operating</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="176"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="179"/>
         <source>Chậm tiến độ</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="178"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="181"/>
         <source>Chưa triển khai</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="180"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="183"/>
         <source>Chuyển nhượng trái phép</source>
         <translation>Illegal transfer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="187"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="190"/>
         <source>Nhẹ</source>
         <translation>Minor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="189"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="192"/>
         <source>Nghiêm trọng</source>
         <translation>Serious</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="191"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="194"/>
         <source>Rất nghiêm trọng</source>
         <translation>Very serious</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="198"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="201"/>
         <source>Chưa khắc phục</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="200"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="203"/>
         <source>Đang khắc phục</source>
         <translation>Being remedied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="202"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="205"/>
         <source>Báo đã khắc phục</source>
         <translation>Reported fixed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="204"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="207"/>
         <source>Đã xác nhận khắc phục</source>
         <translation>Verified fixed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="206"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="209"/>
         <source>Đã chuyển xử lý</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="213"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="216"/>
         <source>Kiểm tra định kỳ</source>
         <translation>Periodic inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="215"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="218"/>
         <source>Kiểm tra đột xuất</source>
         <translation>Unscheduled inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="217"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="220"/>
         <source>Kiểm tra lại</source>
         <translation>Follow-up inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="219"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="222"/>
         <source>Xác minh tiến độ</source>
         <translation>Progress verification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="226"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="229"/>
         <source>Đang làm</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="228"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="231"/>
         <source>Đã gửi</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="235"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="238"/>
         <source>Giải phóng mặt bằng</source>
         <translation>Site clearance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="237"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="240"/>
         <source>Đường nội bộ</source>
         <translation>Internal roads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="239"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="242"/>
         <source>Cấp điện</source>
         <translation>Power supply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="241"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="244"/>
         <source>Cấp nước</source>
         <translation>Water supply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="243"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="246"/>
         <source>Thoát nước</source>
         <translation>Drainage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="245"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="248"/>
         <source>Thoát nước mưa</source>
         <translation>Stormwater drainage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="247"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="250"/>
         <source>Trạm xử lý nước thải tập trung</source>
         <translation>Central wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="249"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="252"/>
         <source>Hạng mục khác</source>
         <translation>Other item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="355"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="462"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="358"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="465"/>
         <source>Đơn vị hành chính</source>
         <translation>Administrative unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="356"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="359"/>
         <source>Đối chiếu đơn vị hành chính</source>
         <translation>Administrative unit mapping</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="357"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="385"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="360"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="388"/>
         <source>Cụm công nghiệp</source>
         <translation>Industrial cluster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="358"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="361"/>
         <source>Địa bàn của cụm</source>
         <translation>Cluster&apos;s commune</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="359"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="362"/>
         <source>Mốc ranh giới</source>
         <translation>Boundary marker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="360"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="363"/>
         <source>Doanh nghiệp trong cụm</source>
         <translation>Tenant enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="361"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="414"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="364"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="417"/>
         <source>Hạng mục hạ tầng</source>
         <translation>Infrastructure item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="362"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="457"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="365"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="460"/>
         <source>Mẫu phiếu kiểm tra</source>
         <translation>Checklist template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="363"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="446"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="366"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="449"/>
         <source>Phần của phiếu kiểm tra</source>
         <translation>Checklist section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="364"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="367"/>
         <source>Câu hỏi kiểm tra</source>
         <translation>Checklist question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="365"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="408"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="368"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="411"/>
         <source>Cuộc kiểm tra</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="366"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="369"/>
         <source>Thành phần đoàn kiểm tra</source>
         <translation>Inspection participant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="367"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="370"/>
         <source>Câu trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="368"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="468"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="371"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="471"/>
         <source>Vi phạm</source>
         <translation>Violation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="369"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="372"/>
         <source>Số liệu tiến độ</source>
         <translation>Progress reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="277"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="370"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="280"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="373"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="256"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="259"/>
         <source>Tỉnh, thành phố</source>
         <translation>Province or city</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="258"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="261"/>
         <source>Huyện, quận</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="260"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="263"/>
         <source>Xã, phường</source>
         <translation>Commune or ward</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="267"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="270"/>
         <source>Có / Không / Không áp dụng</source>
         <translation>Yes / No / Not applicable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="269"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="272"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="271"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="274"/>
         <source>Tỷ lệ phần trăm</source>
         <translation>Percentage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="273"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="276"/>
         <source>Chọn một</source>
         <translation>One of a list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="275"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="278"/>
         <source>Chữ</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="284"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="287"/>
         <source>Chụp bằng máy</source>
         <translation>Taken with the camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="286"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="289"/>
         <source>Chọn từ tệp</source>
         <translation>Chosen from a file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="297"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="300"/>
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="306"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="309"/>
         <source>một bản ghi chưa có trên máy này (mã %1…)</source>
         <translation>a record not on this device (id %1…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="317"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="320"/>
         <source>Vai trò hoặc địa bàn của người dùng không cho phép thay đổi này</source>
         <translation>The user&apos;s role or area does not allow this change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="319"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="322"/>
         <source>Máy chủ chưa có bản ghi mà bản ghi này thuộc về</source>
         <translation>The registry does not have the record this one belongs to yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="321"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="324"/>
         <source>Máy chủ không có bản ghi này</source>
         <translation>The registry does not have this record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="346"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="349"/>
         <source>Máy chủ không nhận thay đổi này (%1). Có thể ứng dụng và máy chủ khác phiên bản: hãy cập nhật ứng dụng hoặc báo quản trị viên</source>
         <translation>The registry does not take this change (%1). The app and the registry may be of different versions: update the app or tell an administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="378"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="381"/>
         <source>Độ chính xác vị trí (m)</source>
         <translation>Position accuracy (m)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="379"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="382"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="380"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="383"/>
         <source>Ranh giới cụm</source>
         <translation>Cluster boundary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="381"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="384"/>
         <source>Dung lượng ảnh</source>
         <translation>Photo size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="382"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="385"/>
         <source>Chú thích ảnh</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="383"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="386"/>
         <source>Loại vi phạm</source>
         <translation>Violation type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="384"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="387"/>
         <source>Các lựa chọn</source>
         <translation>Choices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="386"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="389"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="387"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="390"/>
         <source>Hạn hoàn thành đã cam kết</source>
         <translation>Committed completion date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="388"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="391"/>
         <source>Hạn đưa vào vận hành đã cam kết</source>
         <translation>Committed operation date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="389"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="392"/>
         <source>Hạn khởi công đã cam kết</source>
         <translation>Committed start date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="390"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="393"/>
         <source>Kết luận và kiến nghị</source>
         <translation>Conclusions and recommendations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="391"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="394"/>
         <source>Thời điểm tạo</source>
         <translation>Created at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="392"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="395"/>
         <source>Hạn khắc phục</source>
         <translation>Remedy deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="393"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="396"/>
         <source>Thời điểm xoá</source>
         <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="395"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="398"/>
         <source>Quyết định duyệt quy hoạch chi tiết</source>
         <translation>Detailed plan decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="396"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="399"/>
         <source>Ngày có hiệu lực</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="397"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="400"/>
         <source>Thời điểm kết thúc</source>
         <translation>Ended at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="398"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="401"/>
         <source>Diện tích thành lập (ha)</source>
         <translation>Established area (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="399"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="402"/>
         <source>Ngày thành lập</source>
         <translation>Established on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="400"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="403"/>
         <source>Quyết định thành lập</source>
         <translation>Establishment decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="401"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="404"/>
         <source>Nội dung làm việc, kết quả kiểm tra</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="402"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="405"/>
         <source>Mức phạt tối đa (đồng)</source>
         <translation>Maximum fine (VND)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="403"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="406"/>
         <source>Mức phạt tối thiểu (đồng)</source>
         <translation>Minimum fine (VND)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="404"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="407"/>
         <source>Có vốn đầu tư nước ngoài</source>
         <translation>Foreign-invested</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="405"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="408"/>
         <source>Chiều cao ảnh</source>
         <translation>Photo height</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="406"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="409"/>
         <source>Đất công nghiệp (ha)</source>
         <translation>Industrial land (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="407"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="410"/>
         <source>Ngành nghề</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="409"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="412"/>
         <source>Họ tên cán bộ kiểm tra</source>
         <translation>Inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="410"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="413"/>
         <source>Vốn đầu tư (tỷ đồng)</source>
         <translation>Investment capital (VND bn)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="411"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="414"/>
         <source>Chủ đầu tư</source>
         <translation>Investor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="412"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="415"/>
         <source>Dữ liệu minh hoạ</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="413"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="416"/>
         <source>Trưởng đoàn</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="415"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="418"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="416"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="419"/>
         <source>Vĩ độ</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="417"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="420"/>
         <source>Đất đã cho thuê (ha)</source>
         <translation>Leased land (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="418"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="421"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="419"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="422"/>
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="420"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="423"/>
         <source>Tên cấp</source>
         <translation>Level name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="421"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="424"/>
         <source>Kinh độ</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="422"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="425"/>
         <source>Giá trị lớn nhất</source>
         <translation>Maximum value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="423"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="426"/>
         <source>Định dạng ảnh</source>
         <translation>Image format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="424"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="427"/>
         <source>Giá trị nhỏ nhất</source>
         <translation>Minimum value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="425"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="428"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="426"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="429"/>
         <source>Đơn vị mới</source>
         <translation>New unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="427"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="428"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="430"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="431"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="429"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="432"/>
         <source>Nội dung vi phạm (điều đã thấy)</source>
         <translation>What was observed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="430"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="433"/>
         <source>Ngày ghi nhận</source>
         <translation>Observed on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="431"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="434"/>
         <source>Đơn vị cũ</source>
         <translation>Former unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="432"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="435"/>
         <source>Ngoài ranh giới cụm</source>
         <translation>Outside the cluster boundary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="433"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="436"/>
         <source>Đơn vị cấp trên</source>
         <translation>Parent unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="434"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="437"/>
         <source>Tỷ lệ hoàn thành (%)</source>
         <translation>Completion (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="435"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="438"/>
         <source>Đã cắm mốc</source>
         <translation>Placed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="436"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="439"/>
         <source>Diện tích quy hoạch (ha)</source>
         <translation>Planned area (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="437"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="440"/>
         <source>Thứ tự</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="438"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="441"/>
         <source>Thời điểm lấy vị trí</source>
         <translation>Position taken at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="439"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="442"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="440"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="443"/>
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="441"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="444"/>
         <source>Ngày ban hành</source>
         <translation>Published on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="442"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="445"/>
         <source>Câu hỏi</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="443"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="446"/>
         <source>Biện pháp khắc phục yêu cầu</source>
         <translation>Required remedy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="444"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="447"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="445"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="448"/>
         <source>Đơn vị chịu trách nhiệm</source>
         <translation>Responsible party</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="447"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="450"/>
         <source>Mức độ</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="448"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="451"/>
         <source>Mã băm ảnh (SHA-256)</source>
         <translation>Photo hash (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="449"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="452"/>
         <source>Chỉ hỏi khi câu</source>
         <translation>Shown when question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="450"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="453"/>
         <source>Chỉ hỏi khi trả lời</source>
         <translation>Shown when answer is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="451"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="454"/>
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="452"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="455"/>
         <source>Thời điểm bắt đầu</source>
         <translation>Started at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="453"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="456"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="454"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="457"/>
         <source>Thời điểm gửi</source>
         <translation>Submitted at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="455"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="458"/>
         <source>Thời điểm chụp</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="456"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="459"/>
         <source>Mã số thuế</source>
         <translation>Tax code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="458"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="461"/>
         <source>Doanh nghiệp</source>
         <translation>Tenant enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="459"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="462"/>
         <source>Nội dung câu hỏi</source>
         <translation>Question text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="460"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="463"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="461"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="464"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="463"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="466"/>
         <source>Thời điểm sửa</source>
         <translation>Updated at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="464"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="467"/>
         <source>Hiệu lực từ</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="465"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="468"/>
         <source>Hiệu lực đến</source>
         <translation>Valid to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="466"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="469"/>
         <source>Nội dung trả lời</source>
         <translation>Answer given</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="467"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="470"/>
         <source>Phiên bản</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="469"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="472"/>
         <source>Chiều rộng ảnh</source>
         <translation>Photo width</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="470"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="473"/>
         <source>Số lao động</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="471"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="474"/>
         <source>Quan trắc tự động nước thải</source>
         <translation>Automatic wastewater monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="472"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="475"/>
         <source>Công suất xử lý nước thải (m³/ngày)</source>
         <translation>Wastewater capacity (m³/day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="473"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="476"/>
         <source>Nước thải đạt quy chuẩn</source>
         <translation>Wastewater meets the standard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="474"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="477"/>
         <source>Trạm xử lý nước thải</source>
         <translation>Wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="482"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="485"/>
         <source>thêm mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="484"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="487"/>
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="486"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="489"/>
         <source>xoá</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="495"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="576"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="585"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="498"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="579"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="588"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="293"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="509"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="296"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="512"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="295"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="509"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="298"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="512"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="658"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="669"/>
         <source>%1–%2 triệu đồng</source>
         <translation>VND %1–%2 million</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="659"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="670"/>
         <source>%1 triệu đồng</source>
         <translation>VND %1 million</translation>
     </message>
@@ -3213,72 +3213,90 @@ Hai là (second), …</translation>
 <context>
     <name>SignedInDevices</name>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="54"/>
+        <location filename="../components/SignedInDevices.qml" line="61"/>
         <source>Các máy đã đăng nhập bằng tài khoản này</source>
         <translation>Devices signed in with this account</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="54"/>
+        <location filename="../components/SignedInDevices.qml" line="61"/>
         <source>Các máy đã đăng nhập: của bạn và của những người dùng bạn quản lý</source>
         <translation>Signed-in devices: yours and those of the users you look after</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="59"/>
+        <location filename="../components/SignedInDevices.qml" line="66"/>
         <source>Mất máy tính bảng? Thu hồi máy đó ở đây: máy ấy không gửi, không tải được dữ liệu nữa và không đăng nhập lại được. Tìm lại được máy, hoặc thu hồi nhầm? Bấm &quot;Khôi phục&quot;: máy ấy đăng nhập lại được bằng mật khẩu và gửi nốt những gì nó còn giữ.</source>
         <translation>Lost a tablet? Revoke it here: it can no longer send or fetch data, nor sign in again. Found it again, or revoked it by mistake? Press &quot;Reinstate&quot;: it signs in again with the password and sends what it still holds.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="71"/>
+        <location filename="../components/SignedInDevices.qml" line="73"/>
+        <source>Tìm máy của người dùng khác: tên người dùng hoặc tên máy</source>
+        <translation>Find another user&apos;s tablet: user name or tablet name</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../components/SignedInDevices.qml" line="81"/>
+        <source>%n máy của những người dùng khác: gõ tên để tìm.</source>
+        <translation>
+            <numerusform>%n tablet of other users: type a name to find it.</numerusform>
+            <numerusform>%n tablets of other users: type a name to find one.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="88"/>
+        <source>Không có máy nào của người dùng khác khớp với &quot;%1&quot;.</source>
+        <translation>No tablet of another user matches &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="100"/>
         <source>của %1</source>
         <translation>of %1</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="83"/>
+        <location filename="../components/SignedInDevices.qml" line="112"/>
         <source>(máy này)</source>
         <translation>(this device)</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="89"/>
+        <location filename="../components/SignedInDevices.qml" line="118"/>
         <source>Đã thu hồi.</source>
         <translation>Revoked.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="89"/>
+        <location filename="../components/SignedInDevices.qml" line="118"/>
         <source>Dùng lần cuối lúc %1.</source>
         <translation>Last used at %1.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="89"/>
+        <location filename="../components/SignedInDevices.qml" line="118"/>
         <source>Đăng nhập lúc %1.</source>
         <translation>Signed in at %1.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="89"/>
+        <location filename="../components/SignedInDevices.qml" line="118"/>
         <source>Đã thu hồi (bởi %1).</source>
         <translation>Revoked (by %1).</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="106"/>
+        <location filename="../components/SignedInDevices.qml" line="135"/>
         <source>Thu hồi</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="113"/>
+        <location filename="../components/SignedInDevices.qml" line="142"/>
         <source>Khôi phục</source>
         <translation>Reinstate</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="122"/>
+        <location filename="../components/SignedInDevices.qml" line="151"/>
         <source>Chưa có danh sách máy từ máy chủ.</source>
         <translation>No list of devices from the registry yet.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="128"/>
+        <location filename="../components/SignedInDevices.qml" line="157"/>
         <source>Tải lại danh sách máy</source>
         <translation>Reload the list of devices</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="122"/>
+        <location filename="../components/SignedInDevices.qml" line="151"/>
         <source>Cần kết nối mạng để xem danh sách máy.</source>
         <translation>A network connection is needed to see the devices.</translation>
     </message>

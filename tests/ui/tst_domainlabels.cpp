@@ -179,6 +179,34 @@ private slots:
         QCOMPARE(labels.number(value, decimals), expected);
     }
 
+    // The sync page's search among the tablets of the users a supervisor looks after.
+    void matches_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<bool>("expected");
+        const QString line = QStringLiteral("Máy tính bảng Đội 2 · của nguyen.van.an");
+        QTest::newRow("empty query") << line << "" << true;
+        QTest::newRow("spaces only") << line << "   " << true;
+        QTest::newRow("user name") << line << "nguyen.van" << true;
+        QTest::newRow("without diacritics") << line << "may tinh" << true;
+        QTest::newRow("đ typed as d") << line << "doi 2" << true;
+        QTest::newRow("upper case") << line << "ĐỘI" << true;
+        QTest::newRow("words in any order") << line << "an bảng" << true;
+        QTest::newRow("one word missing") << line << "bảng 3" << false;
+        QTest::newRow("not there") << line << "inspector" << false;
+        QTest::newRow("empty text") << ""
+                                    << "a" << false;
+    }
+
+    void matches()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, query);
+        QFETCH(bool, expected);
+        QCOMPARE(DomainLabels().matches(text, query), expected);
+    }
+
     void fines()
     {
         DomainLabels labels;

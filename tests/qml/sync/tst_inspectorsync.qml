@@ -291,6 +291,44 @@ TestCase {
         revokeAndGiveBack("inspector.demo", "của inspector.demo");
     }
 
+    // Many tablets of other users (a province's, a country's for an admin) are not all listed:
+    // the supervisor finds one by typing its user's name, in any case, without diacritics.
+    function test_searchOthersTablets() {
+        const sync = testInspectorSync;
+        compare(sync.role, "supervisor");
+        const lost = testActions.signInSpareTablet("inspector.demo");
+        verify(lost !== "", "the spare tablet did not sign in");
+        const win = createTemporaryObject(syncComponent, testCase);
+        const page = win.page;
+        const part = find.all(page, i => i.foldAbove !== undefined)[0];
+        const listed = id => find.all(page, i => i instanceof Button && i.visible && i.text === "Thu hồi" && i.parent.modelData && i.parent.modelData.id === id).length === 1;
+        const shown = text => find.all(page, i => i instanceof Label && i.visible && i.text.indexOf(text) >= 0).length > 0;
+        tryVerify(() => listed(lost), 15000, "the tablet is not listed: " + sync.lastError);
+        verify(!shown("gõ tên để tìm"));
+        verify(find.textFields(page).every(f => !f.visible || f.placeholderText.indexOf("Tìm máy") < 0), "a search field for a short list");
+        const others = part.othersDevices.length;
+        part.foldAbove = others - 1;
+        verify(!listed(lost), "listed while folded");
+        verify(shown(others + " máy của những người dùng khác: gõ tên để tìm."));
+        verify(shown("(máy này)"), "the user's own tablet is not listed");
+        const field = find.textFields(page).filter(f => f.visible && f.placeholderText.indexOf("Tìm máy") === 0)[0];
+        verify(field, "no search field");
+        field.forceActiveFocus();
+        for (const c of "INSPECTOR")
+            keyClick(c);
+        compare(part.query, "INSPECTOR");
+        tryVerify(() => listed(lost), 5000, "not found by its user's name");
+        verify(part.foundDevices.every(d => d.username === "inspector.demo"));
+        verify(!shown("gõ tên để tìm"));
+        keyClick("x");
+        tryVerify(() => !listed(lost), 5000, "found by a name that is not its own");
+        verify(shown("Không có máy nào của người dùng khác khớp với \"INSPECTORx\"."));
+        field.selectAll();
+        keyClick(Qt.Key_Delete);
+        tryVerify(() => shown("gõ tên để tìm"), 5000, "the list did not fold again");
+        verify(!shown("Không có máy nào"));
+    }
+
     name: "InspectorSync"
     when: windowShown
 
