@@ -35,6 +35,18 @@ ColumnLayout {
 
     spacing: 6
 
+    // A device's newest revokes and reinstatements (the registry keeps them all), newest first:
+    // who gave a found tablet back, and when.
+    function historyText(events) {
+        const shown = (events || []).slice(0, 3).map(e => {
+                const at = devicesPart.labels.dateTime(e.at);
+                if (e.action === "reinstated")
+                    return e.by ? qsTr("khôi phục lúc %1 (bởi %2)").arg(at).arg(e.by) : qsTr("khôi phục lúc %1").arg(at);
+                return e.by ? qsTr("thu hồi lúc %1 (bởi %2)").arg(at).arg(e.by) : qsTr("thu hồi lúc %1").arg(at);
+            });
+        return shown.length > 0 ? qsTr("Lịch sử: %1.").arg(shown.join("; ")) : "";
+    }
+
     function noteAction(ok, message, id) {
         const messages = Object.assign({}, devicesPart.actionMessages);
         if (ok)
@@ -117,6 +129,14 @@ ColumnLayout {
                     Layout.fillWidth: true
                     text: modelData.revoked ? (modelData.revoked_by ? qsTr("Đã thu hồi (bởi %1).").arg(modelData.revoked_by) : qsTr("Đã thu hồi.")) : modelData.last_seen_at ? qsTr("Dùng lần cuối lúc %1.").arg(devicesPart.labels.dateTime(modelData.last_seen_at)) : qsTr("Đăng nhập lúc %1.").arg(devicesPart.labels.dateTime(modelData.registered_at))
                     color: modelData.revoked ? "#a51d2d" : palette.windowText
+                    wrapMode: Text.WordWrap
+                }
+
+                Label {
+                    Layout.fillWidth: true
+                    visible: text !== ""
+                    text: devicesPart.historyText(modelData.history)
+                    font.italic: true
                     wrapMode: Text.WordWrap
                 }
 

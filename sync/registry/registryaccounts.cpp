@@ -1,5 +1,6 @@
 #include "registryaccounts.h"
 
+#include "deviceevents.h"
 #include "registrysql.h"
 #include "registrystore.h"
 #include "uuid7.h"
@@ -213,26 +214,36 @@ QJsonArray RegistryAccounts::devices(const Principal &who) const
     QSqlQuery q(m_store.connection());
     const QString sql = QStringLiteral(
         "SELECT d.device_id, d.name, d.registered_at, d.last_seen_at, d.revoked_at, u.username, "
-        "d.revoked_by "
+        "d.revoked_by, d.user_id "
         "FROM devices d JOIN users u ON u.id = d.user_id %1 ORDER BY u.username, d.device_id");
-    if (who.isAdmin())
-        RegistrySql::run(q, sql.arg(QString()), {});
-    else if (who.isSupervisor())
-        RegistrySql::run(q, sql.arg(QStringLiteral("WHERE u.province_id = ?")), {who.provinceId});
-    else
-        RegistrySql::run(q, sql.arg(QStringLiteral("WHERE u.id = ?")), {who.userId});
+    QString users; // a condition on users u: none for an admin
+    QVariantList binds;
+    if (who.isSupervisor()) {
+        users = QStringLiteral("u.province_id = ?");
+        binds = {who.provinceId};
+    } else if (!who.isAdmin()) {
+        users = QStringLiteral("u.id = ?");
+        binds = {who.userId};
+    }
+    RegistrySql::run(q, sql.arg(users.isEmpty() ? QString() : QStringLiteral("WHERE ") + users),
+                     binds);
+    // The newest few revokes and reinstatements of each: who gave a found tablet back, and when.
+    const QHash<QString, QJsonArray> history =
+        DeviceEvents::newest(m_store.connection(), users, binds, 10);
     QJsonArray out;
     while (q.next())
-        out.append(
-            QJsonObject{{QStringLiteral("id"), q.value(0).toString()},
-                        {QStringLiteral("name"), q.value(1).toString()},
-                        {QStringLiteral("registered_at"), double(q.value(2).toLongLong())},
-                        {QStringLiteral("last_seen_at"),
-                         q.value(3).isNull() ? QJsonValue() : double(q.value(3).toLongLong())},
-                        {QStringLiteral("revoked"), !q.value(4).isNull()},
-                        {QStringLiteral("revoked_by"),
-                         q.value(6).isNull() ? QJsonValue() : q.value(6).toString()},
-                        {QStringLiteral("username"), q.value(5).toString()}});
+        out.append(QJsonObject{
+            {QStringLiteral("id"), q.value(0).toString()},
+            {QStringLiteral("name"), q.value(1).toString()},
+            {QStringLiteral("registered_at"), double(q.value(2).toLongLong())},
+            {QStringLiteral("last_seen_at"),
+             q.value(3).isNull() ? QJsonValue() : double(q.value(3).toLongLong())},
+            {QStringLiteral("revoked"), !q.value(4).isNull()},
+            {QStringLiteral("revoked_by"),
+             q.value(6).isNull() ? QJsonValue() : q.value(6).toString()},
+            {QStringLiteral("history"),
+             history.value(DeviceEvents::key(q.value(7).toString(), q.value(0).toString()))},
+            {QStringLiteral("username"), q.value(5).toString()}});
     return out;
 }
 
@@ -290,15 +301,23 @@ CoreError RegistryAccounts::setRevoked(const Principal &who, const QString &devi
                                  QStringLiteral("UPDATE devices SET revoked_at = ?, revoked_by = ? "
                                                 "WHERE user_id = ? AND device_id = ? AND "
                                                 "revoked_at IS NULL"),
-                                 {RegistrySql::now(), by, u, deviceId}, &error) &&
-                RegistrySql::run(
-                    q, QStringLiteral("DELETE FROM tokens WHERE user_id = ? AND device_id = ?"),
-                    {u, deviceId}, &error);
+                                 {RegistrySql::now(), by, u, deviceId}, &error);
         else
             ok = RegistrySql::run(q,
                                   QStringLiteral("UPDATE devices SET revoked_at = NULL, revoked_by "
-                                                 "= NULL WHERE user_id = ? AND device_id = ?"),
+                                                 "= NULL WHERE user_id = ? AND device_id = ? AND "
+                                                 "revoked_at IS NOT NULL"),
                                   {u, deviceId}, &error);
+        // Sent twice is as once: only a change of state is an event.
+        if (ok && q.numRowsAffected() > 0)
+            ok = DeviceEvents::record(q, u, deviceId,
+                                      revoke ? DeviceEvents::Action::Revoked
+                                             : DeviceEvents::Action::Reinstated,
+                                      by, &error);
+        if (ok && revoke)
+            ok = RegistrySql::run(
+                q, QStringLiteral("DELETE FROM tokens WHERE user_id = ? AND device_id = ?"),
+                {u, deviceId}, &error);
         if (!ok) {
             q.finish();
             db.rollback();

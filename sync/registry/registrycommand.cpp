@@ -142,6 +142,21 @@ QString timeText(const QJsonValue &ms)
         .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
+// A listed device's revokes and reinstatements, newest first (registry schema 11 on):
+// "reinstated 2026-11-24 09:12 by sup; revoked 2026-11-23 17:40 by insp", or "-".
+QString historyText(const QJsonObject &device)
+{
+    QStringList events;
+    for (const QJsonValue &v : device.value(QLatin1String("history")).toArray()) {
+        const QJsonObject e = v.toObject();
+        const QJsonValue by = e.value(QLatin1String("by"));
+        events << e.value(QLatin1String("action")).toString() + QLatin1Char(' ') +
+                      timeText(e.value(QLatin1String("at"))) +
+                      (by.isString() ? QStringLiteral(" by ") + by.toString() : QString());
+    }
+    return events.isEmpty() ? QStringLiteral("-") : events.join(QStringLiteral("; "));
+}
+
 QStringList splitIds(const QString &s)
 {
     QStringList out;
@@ -385,7 +400,7 @@ int RegistryCommand::devices(const QStringList &args)
         return 1;
     const QString only = p.value(QStringLiteral("username"));
     int shown = 0;
-    out() << "user\tdevice\tname\tregistered\tlast seen\tstate\n";
+    out() << "user\tdevice\tname\tregistered\tlast seen\tstate\thistory\n";
     for (const QJsonValue &v : store.devices(administrator())) {
         const QJsonObject d = v.toObject();
         const QString user = d.value(QLatin1String("username")).toString();
@@ -395,7 +410,8 @@ int RegistryCommand::devices(const QStringList &args)
         out() << user << "\t" << d.value(QLatin1String("id")).toString() << "\t"
               << d.value(QLatin1String("name")).toString() << "\t"
               << timeText(d.value(QLatin1String("registered_at"))) << "\t"
-              << timeText(d.value(QLatin1String("last_seen_at"))) << "\t" << stateText(d) << "\n";
+              << timeText(d.value(QLatin1String("last_seen_at"))) << "\t" << stateText(d) << "\t"
+              << historyText(d) << "\n";
     }
     out() << shown << (shown == 1 ? " device" : " devices")
           << (only.isEmpty() ? QString() : QStringLiteral(" of %1").arg(only)) << ".\n";

@@ -13,6 +13,7 @@
 
 #include <QCryptographicHash>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -272,7 +273,7 @@ void TestRegistryCommand::devicesListedAndALostOneRevoked()
              qPrintable(lines.at(1)));
     QVERIFY2(lines.at(2).startsWith("le.van.cuong\ttablet-lost\tMáy tính bảng số 3\t"),
              qPrintable(lines.at(2)));
-    QVERIFY(lines.at(2).endsWith("\tactive"));
+    QVERIFY(lines.at(2).endsWith("\tactive\t-"));
     QCOMPARE(lines.at(3), QStringLiteral("2 devices of le.van.cuong."));
 
     r = run(QStringList{"revoke-device"} + storeArgs() + QStringList{"--device", "tablet-lost"});
@@ -283,8 +284,9 @@ void TestRegistryCommand::devicesListedAndALostOneRevoked()
     QVERIFY(signIn(user, "tablet-lost", "Máy tính bảng số 3").isEmpty());
     r = run(QStringList{"devices"} + storeArgs() + QStringList{"--username", user});
     lines = r.out.split('\n', Qt::SkipEmptyParts);
-    QVERIFY2(lines.value(2).endsWith("\trevoked by ccn-registry"), qPrintable(r.out));
-    QVERIFY(lines.value(1).endsWith("\tactive"));
+    QVERIFY2(lines.value(2).contains("\trevoked by ccn-registry\trevoked 20"), qPrintable(r.out));
+    QVERIFY2(lines.value(2).endsWith(" by ccn-registry"), qPrintable(r.out));
+    QVERIFY(lines.value(1).endsWith("\tactive\t-"));
 
     // A device nobody signed in on, and no device named: a clear message, nothing changed.
     r = run(QStringList{"revoke-device"} + storeArgs() + QStringList{"--device", "tablet-9"});
@@ -317,12 +319,20 @@ void TestRegistryCommand::aFoundDeviceIsReinstated()
     const QString token = signIn(user, "tablet-found", "Máy tính bảng số 7");
     QVERIFY(m_store.authenticate(token).has_value());
     r = run(QStringList{"devices"} + storeArgs() + QStringList{"--username", user});
-    QVERIFY2(r.out.contains("\ttablet-found\t") && r.out.contains("\tactive\n"), qPrintable(r.out));
-    // Again: as once. A device nobody signed in on: a clear message.
+    // Its history, newest first: who gave it back and who had revoked it.
+    static const QRegularExpression line(
+        QStringLiteral("\ttablet-found\t.*\tactive\treinstated \\d{4}-\\d\\d-\\d\\d "
+                       "\\d\\d:\\d\\d by ccn-registry; revoked \\d{4}-\\d\\d-\\d\\d "
+                       "\\d\\d:\\d\\d by ccn-registry\n"));
+    QVERIFY2(line.match(r.out).hasMatch(), qPrintable(r.out));
+    // Again: as once, and no new line in its history. A device nobody signed in on: a clear
+    // message.
     r = run(QStringList{"reinstate-device"} + storeArgs() +
             QStringList{"--device", "tablet-found"});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(m_store.authenticate(token).has_value());
+    r = run(QStringList{"devices"} + storeArgs() + QStringList{"--username", user});
+    QVERIFY2(line.match(r.out).hasMatch(), qPrintable(r.out));
     r = run(QStringList{"reinstate-device"} + storeArgs() + QStringList{"--device", "tablet-8"});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("tablet-8"), qPrintable(r.err));

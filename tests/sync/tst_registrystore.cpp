@@ -163,6 +163,7 @@ private slots:
     void aRefusedChangeIsListedForSupervisorsUntilStored();
     void aRefusedNestedValueIsListedCut();
     void refusalsStoredBeforeSchema5AreListed();
+    void revokesBeforeSchema11AreInTheHistory();
     void aDiscardedRefusalLeavesTheListAndItsRowComesBack();
     void aDiscardAnswerTooLargeIsGivenInParts();
     void aConflictSaysWhoWroteEachValue();
@@ -1483,6 +1484,58 @@ void TestRegistryStore::aDiscardedRefusalLeavesTheListAndItsRowComesBack()
 
 // Refusals stored by a registry at schema 4 carry only device, seq, status and result: migration 5
 // gives them the device's user and that user's province, so that supervisors see them too.
+// A registry of schema 10 with two revoked devices (one revoked by a user, one before schema 10,
+// by nobody known) and one in use: migrated to 11, each revoke is the first event of its device's
+// history; the device in use has none. A reinstatement after it is the newest.
+void TestRegistryStore::revokesBeforeSchema11AreInTheHistory()
+{
+    Principal inspector = scoped("insp11", "inspector");
+    QString userId;
+    QVERIFY(m_store->addUser(inspector, "a-long-password", true, &userId).ok());
+    for (const char *device : {"tablet-a", "tablet-b", "tablet-c"}) {
+        QString token;
+        qint64 expires = 0;
+        QVERIFY(m_store
+                    ->login("insp11", "a-long-password", device, "Máy", 3600000, &inspector, &token,
+                            &expires)
+                    .ok());
+    }
+    Principal admin = scoped("adm11", "admin");
+    QVERIFY(m_store->revokeDevice(admin, "tablet-a").ok());
+    QVERIFY(m_store->revokeDevice(admin, "tablet-b").ok());
+    {
+        QSqlQuery q(m_store->connection());
+        QVERIFY(q.exec("UPDATE devices SET revoked_by = NULL WHERE device_id = 'tablet-b'"));
+        QVERIFY2(q.exec("DROP TABLE device_events"), qPrintable(q.lastError().text()));
+        QVERIFY(q.exec("DELETE FROM registry_migrations WHERE version >= 11"));
+    }
+    delete m_store;
+    m_store = new RegistryStore;
+    const CoreError e = m_store->open(m_dir->path(), m_url);
+    QVERIFY2(e.ok(), qPrintable(e.message()));
+    QVERIFY(m_store->schemaVersion() >= 11);
+
+    QVERIFY(m_store->reinstateDevice(scoped("sup11", "supervisor"), "tablet-a").ok());
+    QHash<QString, QJsonArray> history;
+    for (const QJsonValue &v : m_store->devices(admin))
+        if (v.toObject().value("username") == QLatin1String("insp11"))
+            history.insert(v.toObject().value("id").toString(),
+                           v.toObject().value("history").toArray());
+    QCOMPARE(history.size(), 3);
+    const QJsonArray a = history.value("tablet-a");
+    QCOMPARE(a.size(), 2);
+    QCOMPARE(a.at(0).toObject().value("action").toString(), QStringLiteral("reinstated"));
+    QCOMPARE(a.at(0).toObject().value("by").toString(), QStringLiteral("sup11"));
+    QCOMPARE(a.at(1).toObject().value("action").toString(), QStringLiteral("revoked"));
+    QCOMPARE(a.at(1).toObject().value("by").toString(), QStringLiteral("adm11"));
+    const QJsonArray b = history.value("tablet-b");
+    QCOMPARE(b.size(), 1);
+    QCOMPARE(b.at(0).toObject().value("action").toString(), QStringLiteral("revoked"));
+    QVERIFY(b.at(0).toObject().value("by").isNull());
+    QVERIFY(b.at(0).toObject().value("at").toDouble() > 0);
+    QVERIFY(history.value("tablet-c").isEmpty());
+}
+
 void TestRegistryStore::refusalsStoredBeforeSchema5AreListed()
 {
     Principal inspector = scoped("insp", "inspector", {"c1"});
@@ -1511,6 +1564,7 @@ void TestRegistryStore::refusalsStoredBeforeSchema5AreListed()
                      qPrintable(q.lastError().text()));
         QVERIFY2(q.exec("ALTER TABLE devices DROP COLUMN revoked_by"),
                  qPrintable(q.lastError().text()));
+        QVERIFY2(q.exec("DROP TABLE device_events"), qPrintable(q.lastError().text()));
         QVERIFY(q.exec("DELETE FROM registry_migrations WHERE version >= 5"));
     }
     delete m_store;

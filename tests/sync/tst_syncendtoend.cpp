@@ -887,6 +887,18 @@ private slots:
         devices = listed(*other);
         QCOMPARE(devices.value(lost->client->deviceId()).toMap().value("revoked").toBool(), false);
         QVERIFY(devices.value(lost->client->deviceId()).toMap().value("revoked_by").isNull());
+        // Its history keeps both, newest first; the refused revoke of the tablet in use is none.
+        const QVariantList history =
+            devices.value(lost->client->deviceId()).toMap().value("history").toList();
+        QCOMPARE(history.size(), 2);
+        QCOMPARE(history.at(0).toMap().value("action").toString(), QStringLiteral("reinstated"));
+        QCOMPARE(history.at(1).toMap().value("action").toString(), QStringLiteral("revoked"));
+        for (const QVariant &e : history)
+            QCOMPARE(e.toMap().value("by").toString(), QStringLiteral("inspector.demo"));
+        QVERIFY(history.at(0).toMap().value("at").toLongLong() >=
+                history.at(1).toMap().value("at").toLongLong());
+        QVERIFY(
+            devices.value(other->client->deviceId()).toMap().value("history").toList().isEmpty());
         QVERIFY2(logIn(*lost, "inspector.demo"), qPrintable(lost->client->lastError()));
         QVERIFY(round(*lost));
         QCOMPARE(lost->client->pendingRecords(), 0);

@@ -274,6 +274,11 @@ TestCase {
         tryVerify(() => buttons("Khôi phục", lost).length === 1, 5000, "no way to give it back");
         mouseClick(buttons("Khôi phục", lost)[0]);
         tryVerify(() => buttons("Thu hồi", lost).length === 1, 15000, "not given back: " + sync.lastError);
+        // Its line keeps what was done to it, newest first.
+        const history = find.labelWith(buttons("Thu hồi", lost)[0].parent, "Lịch sử: ");
+        verify(history, "no history on the tablet's line");
+        const by = " (bởi " + sync.user + ")";
+        verify(new RegExp("^Lịch sử: khôi phục lúc \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d" + by.replace(/[().]/g, "\\$&") + "; thu hồi lúc .*" + by.replace(/[().]/g, "\\$&") + "\\.$").test(history.text), history.text);
         verify(testActions.spareTabletSignsIn(user), "the found tablet cannot sign in");
         verify(testActions.spareTabletSyncs());
         return page;
