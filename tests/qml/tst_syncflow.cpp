@@ -244,6 +244,8 @@ public slots:
             QUrl::fromLocalFile(QStringLiteral(CCN_SHARED_DIR "/data/photos/gps/DSCN0025.jpg")));
         context->setContextProperty(QStringLiteral("testScreenshotPath"),
                                     QStringLiteral(CCN_SCREENSHOT_DIR "/sync-supervisor.png"));
+        context->setContextProperty(QStringLiteral("testDevicesScreenshotPath"),
+                                    QStringLiteral(CCN_SCREENSHOT_DIR "/sync-devices.png"));
     }
 
     void cleanupTestCase()
