@@ -24,8 +24,11 @@ ColumnLayout {
     property string query: ""
     readonly property var ownDevices: devicesPart.syncClient.devices.filter(d => d.username === devicesPart.syncClient.user)
     readonly property var othersDevices: devicesPart.syncClient.devices.filter(d => d.username !== devicesPart.syncClient.user)
-    readonly property bool othersFolded: devicesPart.query.trim() === "" && devicesPart.othersDevices.length > devicesPart.foldAbove
-    readonly property var foundDevices: devicesPart.othersFolded ? [] : devicesPart.othersDevices.filter(d => devicesPart.labels.matches(d.username + " " + (d.name || d.id), devicesPart.query))
+    // Whether the search field is shown; what it holds counts only then.
+    readonly property bool searching: devicesPart.othersDevices.length > devicesPart.foldAbove
+    readonly property string activeQuery: devicesPart.searching ? devicesPart.query.trim() : ""
+    readonly property bool othersFolded: devicesPart.searching && devicesPart.activeQuery === ""
+    readonly property var foundDevices: devicesPart.othersFolded ? [] : devicesPart.othersDevices.filter(d => devicesPart.labels.matches(d.username + " " + (d.name || d.id), devicesPart.activeQuery))
     // The user's own devices first, then the others' as the registry orders them (by user).
     readonly property var shownDevices: devicesPart.ownDevices.concat(devicesPart.foundDevices)
 
@@ -81,7 +84,7 @@ ColumnLayout {
 
     TextField {
         Layout.fillWidth: true
-        visible: devicesPart.othersDevices.length > devicesPart.foldAbove
+        visible: devicesPart.searching
         placeholderText: qsTr("Tìm máy của người dùng khác: tên người dùng hoặc tên máy")
         inputMethodHints: Qt.ImhNoPredictiveText
         onTextChanged: devicesPart.query = text
@@ -96,8 +99,8 @@ ColumnLayout {
 
     Label {
         Layout.fillWidth: true
-        visible: devicesPart.query.trim() !== "" && devicesPart.foundDevices.length === 0
-        text: qsTr("Không có máy nào của người dùng khác khớp với \"%1\".").arg(devicesPart.query.trim())
+        visible: devicesPart.activeQuery !== "" && devicesPart.foundDevices.length === 0
+        text: qsTr("Không có máy nào của người dùng khác khớp với \"%1\".").arg(devicesPart.activeQuery)
         wrapMode: Text.WordWrap
     }
 

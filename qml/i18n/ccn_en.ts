@@ -3213,52 +3213,52 @@ Hai là (second), …</translation>
 <context>
     <name>SignedInDevices</name>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="44"/>
+        <location filename="../components/SignedInDevices.qml" line="47"/>
         <source>khôi phục lúc %1 (bởi %2)</source>
         <translation>reinstated %1 (by %2)</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="44"/>
+        <location filename="../components/SignedInDevices.qml" line="47"/>
         <source>khôi phục lúc %1</source>
         <translation>reinstated %1</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="45"/>
+        <location filename="../components/SignedInDevices.qml" line="48"/>
         <source>thu hồi lúc %1 (bởi %2)</source>
         <translation>revoked %1 (by %2)</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="45"/>
+        <location filename="../components/SignedInDevices.qml" line="48"/>
         <source>thu hồi lúc %1</source>
         <translation>revoked %1</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="47"/>
+        <location filename="../components/SignedInDevices.qml" line="50"/>
         <source>Lịch sử: %1.</source>
         <translation>History: %1.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="73"/>
+        <location filename="../components/SignedInDevices.qml" line="76"/>
         <source>Các máy đã đăng nhập bằng tài khoản này</source>
         <translation>Devices signed in with this account</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="73"/>
+        <location filename="../components/SignedInDevices.qml" line="76"/>
         <source>Các máy đã đăng nhập: của bạn và của những người dùng bạn quản lý</source>
         <translation>Signed-in devices: yours and those of the users you look after</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="78"/>
+        <location filename="../components/SignedInDevices.qml" line="81"/>
         <source>Mất máy tính bảng? Thu hồi máy đó ở đây: máy ấy không gửi, không tải được dữ liệu nữa và không đăng nhập lại được. Tìm lại được máy, hoặc thu hồi nhầm? Bấm &quot;Khôi phục&quot;: máy ấy đăng nhập lại được bằng mật khẩu và gửi nốt những gì nó còn giữ.</source>
         <translation>Lost a tablet? Revoke it here: it can no longer send or fetch data, nor sign in again. Found it again, or revoked it by mistake? Press &quot;Reinstate&quot;: it signs in again with the password and sends what it still holds.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="85"/>
+        <location filename="../components/SignedInDevices.qml" line="88"/>
         <source>Tìm máy của người dùng khác: tên người dùng hoặc tên máy</source>
         <translation>Find another user&apos;s tablet: user name or tablet name</translation>
     </message>
     <message numerus="yes">
-        <location filename="../components/SignedInDevices.qml" line="93"/>
+        <location filename="../components/SignedInDevices.qml" line="96"/>
         <source>%n máy của những người dùng khác: gõ tên để tìm.</source>
         <translation>
             <numerusform>%n tablet of other users: type a name to find it.</numerusform>
@@ -3266,62 +3266,62 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="100"/>
+        <location filename="../components/SignedInDevices.qml" line="103"/>
         <source>Không có máy nào của người dùng khác khớp với &quot;%1&quot;.</source>
         <translation>No tablet of another user matches &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="112"/>
+        <location filename="../components/SignedInDevices.qml" line="115"/>
         <source>của %1</source>
         <translation>of %1</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="124"/>
+        <location filename="../components/SignedInDevices.qml" line="127"/>
         <source>(máy này)</source>
         <translation>(this device)</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="130"/>
+        <location filename="../components/SignedInDevices.qml" line="133"/>
         <source>Đã thu hồi.</source>
         <translation>Revoked.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="130"/>
+        <location filename="../components/SignedInDevices.qml" line="133"/>
         <source>Dùng lần cuối lúc %1.</source>
         <translation>Last used at %1.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="130"/>
+        <location filename="../components/SignedInDevices.qml" line="133"/>
         <source>Đăng nhập lúc %1.</source>
         <translation>Signed in at %1.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="130"/>
+        <location filename="../components/SignedInDevices.qml" line="133"/>
         <source>Đã thu hồi (bởi %1).</source>
         <translation>Revoked (by %1).</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="155"/>
+        <location filename="../components/SignedInDevices.qml" line="158"/>
         <source>Thu hồi</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="162"/>
+        <location filename="../components/SignedInDevices.qml" line="165"/>
         <source>Khôi phục</source>
         <translation>Reinstate</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="171"/>
+        <location filename="../components/SignedInDevices.qml" line="174"/>
         <source>Chưa có danh sách máy từ máy chủ.</source>
         <translation>No list of devices from the registry yet.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="177"/>
+        <location filename="../components/SignedInDevices.qml" line="180"/>
         <source>Tải lại danh sách máy</source>
         <translation>Reload the list of devices</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="171"/>
+        <location filename="../components/SignedInDevices.qml" line="174"/>
         <source>Cần kết nối mạng để xem danh sách máy.</source>
         <translation>A network connection is needed to see the devices.</translation>
     </message>

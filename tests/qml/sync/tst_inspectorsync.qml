@@ -335,6 +335,11 @@ TestCase {
         keyClick("x");
         tryVerify(() => !listed(lost), 5000, "found by a name that is not its own");
         verify(shown("Không có máy nào của người dùng khác khớp với \"INSPECTORx\"."));
+        // The list short again (the field hidden): what the field held no longer hides a tablet.
+        part.foldAbove = 1000;
+        tryVerify(() => listed(lost), 5000, "hidden by a search field that is not shown");
+        verify(!field.visible && !shown("Không có máy nào"));
+        part.foldAbove = others - 1;
         field.selectAll();
         keyClick(Qt.Key_Delete);
         tryVerify(() => shown("gõ tên để tìm"), 5000, "the list did not fold again");
