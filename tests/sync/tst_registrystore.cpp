@@ -1482,8 +1482,6 @@ void TestRegistryStore::aDiscardedRefusalLeavesTheListAndItsRowComesBack()
     QCOMPARE(m_store->push(inspector, again).status, QStringLiteral("applied"));
 }
 
-// Refusals stored by a registry at schema 4 carry only device, seq, status and result: migration 5
-// gives them the device's user and that user's province, so that supervisors see them too.
 // A registry of schema 10 with two revoked devices (one revoked by a user, one before schema 10,
 // by nobody known) and one in use: migrated to 11, each revoke is the first event of its device's
 // history; the device in use has none. A reinstatement after it is the newest.
@@ -1536,6 +1534,8 @@ void TestRegistryStore::revokesBeforeSchema11AreInTheHistory()
     QVERIFY(history.value("tablet-c").isEmpty());
 }
 
+// Refusals stored by a registry at schema 4 carry only device, seq, status and result: migration 5
+// gives them the device's user and that user's province, so that supervisors see them too.
 void TestRegistryStore::refusalsStoredBeforeSchema5AreListed()
 {
     Principal inspector = scoped("insp", "inspector", {"c1"});
