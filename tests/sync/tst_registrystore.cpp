@@ -176,14 +176,21 @@ private:
         Principal p = scoped(name, role, clusters);
         QString userId;
         const CoreError added = m_store->addUser(p, "a-long-password", true, &userId);
-        QString token;
-        qint64 expires = 0;
-        const CoreError in = m_store->login(name, "a-long-password", deviceId, deviceName, 3600000,
-                                            &p, &token, &expires);
+        const CoreError in = signIn(&p, deviceId, deviceName);
         if (!added.ok() || !in.ok())
             qWarning("%s %s", qPrintable(added.message()), qPrintable(in.message()));
-        p.deviceId = deviceId;
         return p;
+    }
+    // `*p`, a user added with the password "a-long-password", signs in on device `deviceId`:
+    // *p becomes the registry's principal for it.
+    CoreError signIn(Principal *p, const QString &deviceId, const QString &deviceName)
+    {
+        QString token;
+        qint64 expires = 0;
+        const CoreError e = m_store->login(p->username, "a-long-password", deviceId, deviceName,
+                                           3600000, p, &token, &expires);
+        p->deviceId = deviceId;
+        return e;
     }
     // `a` inserts an inspection (`insert`, stored at `base`) and sets its kind; `b` sets it from
     // `base` too: a field conflict, with a's value current.
@@ -1209,12 +1216,8 @@ void TestRegistryStore::aRefusedChangeIsListedForSupervisorsUntilStored()
     Principal inspector = scoped("insp", "inspector", {"c1", "c9"});
     QString userId;
     QVERIFY(m_store->addUser(inspector, "a-long-password", true, &userId).ok());
-    QString token;
-    qint64 expires = 0;
-    const CoreError in = m_store->login("insp", "a-long-password", "tablet-7", "Máy tính bảng 7",
-                                        3600000, &inspector, &token, &expires);
+    const CoreError in = signIn(&inspector, "tablet-7", "Máy tính bảng 7");
     QVERIFY2(in.ok(), qPrintable(in.message()));
-    inspector.deviceId = "tablet-7";
     const Principal supervisor = scoped("sup", "supervisor");
     const Principal elsewhere = scoped("sup2", "supervisor", {}, "p2");
     const Principal admin = scoped("adm", "admin");
@@ -1388,13 +1391,7 @@ void TestRegistryStore::aDiscardedRefusalLeavesTheListAndItsRowComesBack()
     const Principal inspector =
         loggedIn("insp", "inspector", {"c1", "c9"}, "tablet-7", "Máy tính bảng 7");
     Principal sameUserElsewhere = inspector;
-    QString token;
-    qint64 expires = 0;
-    QVERIFY(m_store
-                ->login("insp", "a-long-password", "tablet-8", "Máy tính bảng 8", 3600000,
-                        &sameUserElsewhere, &token, &expires)
-                .ok());
-    sameUserElsewhere.deviceId = "tablet-8";
+    QVERIFY(signIn(&sameUserElsewhere, "tablet-8", "Máy tính bảng 8").ok());
     const Principal supervisor = scoped("sup", "supervisor");
     const Principal admin = scoped("adm", "admin");
 
@@ -1490,14 +1487,8 @@ void TestRegistryStore::revokesBeforeSchema11AreInTheHistory()
     Principal inspector = scoped("insp11", "inspector");
     QString userId;
     QVERIFY(m_store->addUser(inspector, "a-long-password", true, &userId).ok());
-    for (const char *device : {"tablet-a", "tablet-b", "tablet-c"}) {
-        QString token;
-        qint64 expires = 0;
-        QVERIFY(m_store
-                    ->login("insp11", "a-long-password", device, "Máy", 3600000, &inspector, &token,
-                            &expires)
-                    .ok());
-    }
+    for (const char *device : {"tablet-a", "tablet-b", "tablet-c"})
+        QVERIFY(signIn(&inspector, device, "Máy").ok());
     Principal admin = scoped("adm11", "admin");
     QVERIFY(m_store->revokeDevice(admin, "tablet-a").ok());
     QVERIFY(m_store->revokeDevice(admin, "tablet-b").ok());
@@ -1541,13 +1532,7 @@ void TestRegistryStore::refusalsStoredBeforeSchema5AreListed()
     Principal inspector = scoped("insp", "inspector", {"c1"});
     QString userId;
     QVERIFY(m_store->addUser(inspector, "a-long-password", true, &userId).ok());
-    QString token;
-    qint64 expires = 0;
-    QVERIFY(m_store
-                ->login("insp", "a-long-password", "tablet-7", "Máy tính bảng 7", 3600000,
-                        &inspector, &token, &expires)
-                .ok());
-    inspector.deviceId = "tablet-7";
+    QVERIFY(signIn(&inspector, "tablet-7", "Máy tính bảng 7").ok());
     QList<ChangeResult> results;
     QVERIFY(m_store->push(inspector, {inspectionIn("c9", 5)}, &results).ok());
     QCOMPARE(results.value(0).code, QStringLiteral("unknown_parent"));

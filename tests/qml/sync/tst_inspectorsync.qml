@@ -241,6 +241,11 @@ TestCase {
     // Signs `user` in on a spare tablet, revokes it through the sync page (asking first) and
     // gives it back; checks the tablet stops, then signs in and syncs again. `title`, when given,
     // is how its line and the question name it. Returns the page.
+    // The buttons reading `text` on the line of device `id` of the page's list of tablets.
+    function deviceButtons(page, text, id) {
+        return find.all(page, i => i instanceof Button && i.visible && i.text === text && i.parent.modelData && i.parent.modelData.id === id);
+    }
+
     function revokeAndGiveBack(user, title) {
         const sync = testInspectorSync;
         verify(sync.loggedIn);
@@ -248,7 +253,7 @@ TestCase {
         verify(lost !== "", "the spare tablet did not sign in");
         const win = createTemporaryObject(syncComponent, testCase);
         const page = win.page;
-        const buttons = (text, id) => find.all(page, i => i instanceof Button && i.visible && i.text === text && i.parent.modelData && i.parent.modelData.id === id);
+        const buttons = (text, id) => deviceButtons(page, text, id);
         tryVerify(() => buttons("Thu hồi", lost).length === 1, 15000, "the lost tablet is not listed: " + sync.lastError);
         if (title)
             verify(find.labelWith(page, title), "no line " + title);
@@ -313,7 +318,7 @@ TestCase {
         const win = createTemporaryObject(syncComponent, testCase);
         const page = win.page;
         const part = find.all(page, i => i.foldAbove !== undefined)[0];
-        const listed = id => find.all(page, i => i instanceof Button && i.visible && i.text === "Thu hồi" && i.parent.modelData && i.parent.modelData.id === id).length === 1;
+        const listed = id => deviceButtons(page, "Thu hồi", id).length === 1;
         const shown = text => find.all(page, i => i instanceof Label && i.visible && i.text.indexOf(text) >= 0).length > 0;
         tryVerify(() => listed(lost), 15000, "the tablet is not listed: " + sync.lastError);
         verify(!shown("gõ tên để tìm"));
