@@ -1,5 +1,7 @@
 #pragma once
 
+#include "coreerror.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -23,4 +25,7 @@ public:
     // code: stable, for clients to branch on; message: plain Vietnamese, what went wrong and what
     // to do.
     static ApiReply error(int status, const char *code, const QString &message);
+    // 500 storage_error: the database failed `e` (a read or a write); the request may be sent
+    // again as it is.
+    static ApiReply storageError(const CoreError &e);
 };

@@ -129,8 +129,11 @@ CoreError DemoSeeder::seed(bool fastHash, QString *summary)
                                 {"supervisor.demo", "supervisor"},
                                 {"admin.demo", "admin"}};
     QStringList existing;
-    for (const Principal &p : m_store->users())
+    CoreError read;
+    for (const Principal &p : m_store->users(&read))
         existing << p.username;
+    if (read.failed())
+        return read;
     int added = 0;
     for (const Account &a : accounts) {
         if (existing.contains(QLatin1String(a.name)))

@@ -22,8 +22,9 @@ public:
                        const QString &by, QString *error);
     // The newest `perDevice` events of each device the users of `userWhere` (a condition on
     // users u, "" for all; `binds` its values) are signed in on, newest first, keyed by
-    // key(user id, device id): [{"action", "by", "at"}] ("by" null: revoked before schema 10).
-    static QHash<QString, QJsonArray> newest(const QSqlDatabase &db, const QString &userWhere,
-                                             const QVariantList &binds, int perDevice);
+    // key(user id, device id) in *out: [{"action", "by", "at"}] ("by" null: revoked before
+    // schema 10). On failure fills *error with the database's message.
+    static bool newest(const QSqlDatabase &db, const QString &userWhere, const QVariantList &binds,
+                       int perDevice, QHash<QString, QJsonArray> *out, QString *error);
     static QString key(const QString &userId, const QString &deviceId);
 };

@@ -60,7 +60,12 @@ ApiReply RegistryAccountApi::login(const QHttpServerRequest &request, const QByt
 
 ApiReply RegistryAccountApi::devices(const Principal &who)
 {
-    return ApiReply::json({{QStringLiteral("devices"), m_store->devices(who)}});
+    CoreError read;
+    int total = 0;
+    const QJsonArray listed = m_store->devices(who, &read, &total);
+    if (read.failed())
+        return ApiReply::storageError(read);
+    return ApiReply::json({{QStringLiteral("devices"), listed}, {QStringLiteral("total"), total}});
 }
 
 ApiReply RegistryAccountApi::revoke(const Principal &who, const QString &id)
@@ -91,8 +96,11 @@ ApiReply RegistryAccountApi::users(const Principal &who)
         return ApiReply::error(403, "forbidden",
                                QStringLiteral("Chỉ quản trị viên được quản lý người dùng."));
     QJsonArray list;
-    for (const Principal &p : m_store->users())
+    CoreError read;
+    for (const Principal &p : m_store->users(&read))
         list.append(p.toJson());
+    if (read.failed())
+        return ApiReply::storageError(read);
     return ApiReply::json({{QStringLiteral("users"), list}});
 }
 

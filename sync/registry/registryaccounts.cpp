@@ -74,7 +74,9 @@ CoreError RegistryAccounts::addUser(const Principal &user, const QString &passwo
         return {CoreError::Code::Io, QObject::tr("Hết bộ nhớ khi băm mật khẩu; hãy thử lại.")};
     QSqlQuery q(m_store.connection());
     QString error;
-    RegistrySql::run(q, QStringLiteral("SELECT 1 FROM users WHERE username = ?"), {user.username});
+    if (!RegistrySql::run(q, QStringLiteral("SELECT 1 FROM users WHERE username = ?"),
+                          {user.username}, &error))
+        return RegistrySql::readFailed(error);
     if (q.next())
         return {CoreError::Code::InvalidInput,
                 QObject::tr("Tên đăng nhập '%1' đã có; hãy chọn tên khác.").arg(user.username)};
@@ -94,14 +96,18 @@ CoreError RegistryAccounts::addUser(const Principal &user, const QString &passwo
     return {};
 }
 
-QList<Principal> RegistryAccounts::users() const
+QList<Principal> RegistryAccounts::users(CoreError *error) const
 {
     QList<Principal> out;
     QSqlQuery q(m_store.connection());
-    RegistrySql::run(q,
-                     QStringLiteral("SELECT %1 FROM users u ORDER BY u.username")
-                         .arg(QLatin1String(userColumns)),
-                     {});
+    if (QString why; !RegistrySql::run(q,
+                                       QStringLiteral("SELECT %1 FROM users u ORDER BY u.username")
+                                           .arg(QLatin1String(userColumns)),
+                                       {}, &why)) {
+        if (error)
+            *error = RegistrySql::readFailed(why);
+        return out;
+    }
     while (q.next())
         out << principalFrom(q, 0);
     return out;
@@ -112,12 +118,15 @@ CoreError RegistryAccounts::login(const QString &username, const QString &passwo
                                   Principal *user, QString *token, qint64 *expiresAt)
 {
     QSqlQuery q(m_store.connection());
-    RegistrySql::run(
-        q,
-        QStringLiteral("SELECT %1, u.password_hash FROM users u WHERE u.username = ? AND "
-                       "u.disabled_at IS NULL")
-            .arg(QLatin1String(userColumns)),
-        {username});
+    QString error;
+    // A database that cannot answer is not a wrong password (nor a failed attempt to slow down).
+    if (!RegistrySql::run(
+            q,
+            QStringLiteral("SELECT %1, u.password_hash FROM users u WHERE u.username = ? AND "
+                           "u.disabled_at IS NULL")
+                .arg(QLatin1String(userColumns)),
+            {username}, &error))
+        return RegistrySql::readFailed(error);
     const bool found = q.next();
     const QByteArray pw = password.toUtf8();
     const CoreError bad{CoreError::Code::InvalidInput,
@@ -130,9 +139,10 @@ CoreError RegistryAccounts::login(const QString &username, const QString &passwo
     if (crypto_pwhash_str_verify(hash.constData(), pw.constData(), size_t(pw.size())) != 0)
         return bad;
     // A revoked device stays revoked: the user must use another device id.
-    RegistrySql::run(
-        q, QStringLiteral("SELECT revoked_at FROM devices WHERE user_id = ? AND device_id = ?"),
-        {p.userId, deviceId});
+    if (!RegistrySql::run(
+            q, QStringLiteral("SELECT revoked_at FROM devices WHERE user_id = ? AND device_id = ?"),
+            {p.userId, deviceId}, &error))
+        return RegistrySql::readFailed(error);
     const bool known = q.next();
     if (known && !q.value(0).isNull())
         return {CoreError::Code::NotEditable,
@@ -142,7 +152,6 @@ CoreError RegistryAccounts::login(const QString &username, const QString &passwo
     QSqlDatabase db = m_store.connection();
     if (QString why; !m_store.begin(db, &why))
         return {CoreError::Code::Sql, why};
-    QString error;
     const bool deviceOk =
         known
             ? RegistrySql::run(
@@ -179,20 +188,23 @@ CoreError RegistryAccounts::login(const QString &username, const QString &passwo
     return {};
 }
 
-std::optional<Principal> RegistryAccounts::authenticate(const QString &token)
+std::optional<Principal> RegistryAccounts::authenticate(const QString &token, CoreError *error)
 {
     if (token.isEmpty() || token.size() > 100)
         return std::nullopt;
     QSqlQuery q(m_store.connection());
-    RegistrySql::run(
+    QString why;
+    const bool read = RegistrySql::run(
         q,
         QStringLiteral("SELECT %1, t.device_id FROM tokens t JOIN users u ON u.id = t.user_id "
                        "JOIN devices d ON d.user_id = t.user_id AND d.device_id = t.device_id "
                        "WHERE t.token_hash = ? AND t.expires_at > ? AND d.revoked_at IS NULL "
                        "AND u.disabled_at IS NULL")
             .arg(QLatin1String(userColumns)),
-        {hashToken(token), RegistrySql::now()});
-    if (!q.next())
+        {hashToken(token), RegistrySql::now()}, &why);
+    if (!read && error)
+        *error = RegistrySql::readFailed(why);
+    if (!read || !q.next())
         return std::nullopt;
     Principal p = principalFrom(q, 0);
     p.deviceId = q.value(6).toString();
@@ -209,7 +221,8 @@ CoreError RegistryAccounts::logout(const QString &token)
     return {};
 }
 
-QJsonArray RegistryAccounts::devices(const Principal &who) const
+QJsonArray RegistryAccounts::devices(const Principal &who, qsizetype maxBytes, int *total,
+                                     CoreError *error) const
 {
     QSqlQuery q(m_store.connection());
     const QString sql = QStringLiteral(
@@ -225,14 +238,27 @@ QJsonArray RegistryAccounts::devices(const Principal &who) const
         users = QStringLiteral("u.id = ?");
         binds = {who.userId};
     }
-    RegistrySql::run(q, sql.arg(users.isEmpty() ? QString() : QStringLiteral("WHERE ") + users),
-                     binds);
-    // The newest few revokes and reinstatements of each: who gave a found tablet back, and when.
-    const QHash<QString, QJsonArray> history =
-        DeviceEvents::newest(m_store.connection(), users, binds, 10);
     QJsonArray out;
-    while (q.next())
-        out.append(QJsonObject{
+    if (total)
+        *total = 0;
+    QString why;
+    // The newest few revokes and reinstatements of each: who gave a found tablet back, and when.
+    QHash<QString, QJsonArray> history;
+    if (!RegistrySql::run(q,
+                          sql.arg(users.isEmpty() ? QString() : QStringLiteral("WHERE ") + users),
+                          binds, &why) ||
+        !DeviceEvents::newest(m_store.connection(), users, binds, 10, &history, &why)) {
+        if (error)
+            *error = RegistrySql::readFailed(why);
+        return out;
+    }
+    qsizetype bytes = 0;
+    int count = 0;
+    while (q.next()) {
+        ++count;
+        if (bytes > maxBytes)
+            continue; // counted, not listed
+        const QJsonObject device{
             {QStringLiteral("id"), q.value(0).toString()},
             {QStringLiteral("name"), q.value(1).toString()},
             {QStringLiteral("registered_at"), double(q.value(2).toLongLong())},
@@ -243,7 +269,14 @@ QJsonArray RegistryAccounts::devices(const Principal &who) const
              q.value(6).isNull() ? QJsonValue() : q.value(6).toString()},
             {QStringLiteral("history"),
              history.value(DeviceEvents::key(q.value(7).toString(), q.value(0).toString()))},
-            {QStringLiteral("username"), q.value(5).toString()}});
+            {QStringLiteral("username"), q.value(5).toString()}};
+        if (RegistrySql::fitsList(device, &bytes, maxBytes, out.isEmpty()))
+            out.append(device);
+        else
+            bytes = maxBytes + 1;
+    }
+    if (total)
+        *total = count;
     return out;
 }
 
@@ -267,19 +300,24 @@ CoreError RegistryAccounts::setRevoked(const Principal &who, const QString &devi
     QSqlDatabase db = m_store.connection();
     QSqlQuery q(db);
     QString error;
+    bool read;
     if (who.isAdmin())
-        RegistrySql::run(q, QStringLiteral("SELECT user_id FROM devices WHERE device_id = ?"),
-                         {deviceId});
+        read =
+            RegistrySql::run(q, QStringLiteral("SELECT user_id FROM devices WHERE device_id = ?"),
+                             {deviceId}, &error);
     else if (who.isSupervisor())
-        RegistrySql::run(q,
-                         QStringLiteral("SELECT d.user_id FROM devices d JOIN users u ON u.id = "
-                                        "d.user_id WHERE d.device_id = ? AND (u.id = ? OR "
-                                        "(u.province_id = ? AND u.role <> 'admin'))"),
-                         {deviceId, who.userId, who.provinceId});
+        read = RegistrySql::run(
+            q,
+            QStringLiteral("SELECT d.user_id FROM devices d JOIN users u ON u.id = "
+                           "d.user_id WHERE d.device_id = ? AND (u.id = ? OR "
+                           "(u.province_id = ? AND u.role <> 'admin'))"),
+            {deviceId, who.userId, who.provinceId}, &error);
     else
-        RegistrySql::run(
+        read = RegistrySql::run(
             q, QStringLiteral("SELECT user_id FROM devices WHERE device_id = ? AND user_id = ?"),
-            {deviceId, who.userId});
+            {deviceId, who.userId}, &error);
+    if (!read)
+        return RegistrySql::readFailed(error);
     QStringList users;
     while (q.next())
         users << q.value(0).toString();

@@ -19,13 +19,14 @@ public:
     explicit RegistryAccounts(RegistryStore &store) : m_store(store) {}
 
     CoreError addUser(const Principal &user, const QString &password, bool fastHash, QString *id);
-    QList<Principal> users() const;
+    QList<Principal> users(CoreError *error = nullptr) const;
     CoreError login(const QString &username, const QString &password, const QString &deviceId,
                     const QString &deviceName, qint64 ttlMs, Principal *user, QString *token,
                     qint64 *expiresAt);
-    std::optional<Principal> authenticate(const QString &token);
+    std::optional<Principal> authenticate(const QString &token, CoreError *error = nullptr);
     CoreError logout(const QString &token);
-    QJsonArray devices(const Principal &who) const;
+    QJsonArray devices(const Principal &who, qsizetype maxBytes, int *total,
+                       CoreError *error) const;
     CoreError revokeDevice(const Principal &who, const QString &deviceId);
     CoreError reinstateDevice(const Principal &who, const QString &deviceId);
 

@@ -21,6 +21,7 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <limits>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -399,9 +400,14 @@ int RegistryCommand::devices(const QStringList &args)
     if (!openStore(store, p))
         return 1;
     const QString only = p.value(QStringLiteral("username"));
+    CoreError read;
+    const QJsonArray devices =
+        store.devices(administrator(), &read, nullptr, std::numeric_limits<qsizetype>::max());
+    if (read.failed())
+        return failure(read);
     int shown = 0;
     out() << "user\tdevice\tname\tregistered\tlast seen\tstate\thistory\n";
-    for (const QJsonValue &v : store.devices(administrator())) {
+    for (const QJsonValue &v : devices) {
         const QJsonObject d = v.toObject();
         const QString user = d.value(QLatin1String("username")).toString();
         if (!only.isEmpty() && user != only)
@@ -437,10 +443,14 @@ int RegistryCommand::setDeviceRevoked(const QStringList &args, bool revoke)
     RegistryStore store;
     if (!openStore(store, p))
         return 1;
+    CoreError read;
     QStringList users;
-    for (const QJsonValue &v : store.devices(administrator()))
+    for (const QJsonValue &v :
+         store.devices(administrator(), &read, nullptr, std::numeric_limits<qsizetype>::max()))
         if (v.toObject().value(QLatin1String("id")).toString() == id)
             users << v.toObject().value(QLatin1String("username")).toString();
+    if (read.failed())
+        return failure(read);
     const CoreError e = revoke ? store.revokeDevice(administrator(), id)
                                : store.reinstateDevice(administrator(), id);
     if (e.failed())

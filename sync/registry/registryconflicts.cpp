@@ -90,7 +90,7 @@ void RegistryConflicts::insertLive(QJsonObject *conflict, const Live &live)
 }
 
 QJsonArray RegistryConflicts::conflicts(const Principal &who, bool includeResolved, int *total,
-                                        int limit, qsizetype maxBytes) const
+                                        int limit, qsizetype maxBytes, CoreError *error) const
 {
     QJsonArray out;
     if (total)
@@ -105,11 +105,19 @@ QJsonArray RegistryConflicts::conflicts(const Principal &who, bool includeResolv
         where += QStringLiteral(" AND c.province_id = ?");
         binds << who.provinceId;
     }
-    RegistrySql::run(q,
-                     QStringLiteral("SELECT %1, %2 WHERE %3 ORDER BY c.incoming_seq, c.id LIMIT %4")
-                         .arg(QLatin1String(conflictColumns), QLatin1String(conflictAuthors), where)
-                         .arg(qMax(0, limit)),
-                     binds);
+    QString why;
+    const auto failed = [&] {
+        if (error)
+            *error = RegistrySql::readFailed(why);
+        return QJsonArray();
+    };
+    if (!RegistrySql::run(
+            q,
+            QStringLiteral("SELECT %1, %2 WHERE %3 ORDER BY c.incoming_seq, c.id LIMIT %4")
+                .arg(QLatin1String(conflictColumns), QLatin1String(conflictAuthors), where)
+                .arg(qMax(0, limit)),
+            binds, &why))
+        return failed();
     qsizetype bytes = 0;
     while (q.next()) {
         QJsonObject c = conflictJson(q);
@@ -133,8 +141,10 @@ QJsonArray RegistryConflicts::conflicts(const Principal &who, bool includeResolv
     }
     if (total) {
         q.finish();
-        RegistrySql::run(q, QStringLiteral("SELECT count(*) FROM conflicts c WHERE %1").arg(where),
-                         binds);
+        if (!RegistrySql::run(
+                q, QStringLiteral("SELECT count(*) FROM conflicts c WHERE %1").arg(where), binds,
+                &why))
+            return failed();
         *total = q.next() ? q.value(0).toInt() : int(out.size());
     }
     return out;
@@ -176,10 +186,11 @@ CoreError RegistryConflicts::resolveConflict(const Principal &who, const QString
         db.rollback();
         return e;
     };
-    RegistrySql::run(q,
-                     QStringLiteral("SELECT %1 FROM conflicts c WHERE c.id = ?")
-                         .arg(QLatin1String(conflictColumns)),
-                     {id});
+    if (QString why; !RegistrySql::run(q,
+                                       QStringLiteral("SELECT %1 FROM conflicts c WHERE c.id = ?")
+                                           .arg(QLatin1String(conflictColumns)),
+                                       {id}, &why))
+        return fail(RegistrySql::readFailed(why));
     if (!q.next())
         return fail(
             {CoreError::Code::NotFound, QObject::tr("Không có xung đột '%1'.").arg(id.left(64))});

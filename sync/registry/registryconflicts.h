@@ -22,8 +22,9 @@ public:
 
     // At most `limit`, the oldest first; *total: how many there are. Each with what its row
     // holds now (live_seq, and live_value or live_deleted: see Live).
+    // A read that fails gives an empty list and fills *error.
     QJsonArray conflicts(const Principal &who, bool includeResolved, int *total, int limit,
-                         qsizetype maxBytes) const;
+                         qsizetype maxBytes, CoreError *error) const;
     // `seenSeq` (-1: not given) is the live_seq the supervisor saw: when the row has changed
     // since, nothing is written and the error is Outdated, with what it holds now.
     CoreError resolveConflict(const Principal &who, const QString &id, const QString &choice,

@@ -49,7 +49,7 @@ QJsonObject shownFields(const QString &text, int length, bool *cut)
 } // namespace
 
 QJsonArray RegistryRejections::rejections(const Principal &who, int *total, int limit,
-                                          qsizetype maxBytes) const
+                                          qsizetype maxBytes, CoreError *error) const
 {
     QJsonArray out;
     if (total)
@@ -63,17 +63,25 @@ QJsonArray RegistryRejections::rejections(const Principal &who, int *total, int 
         binds << who.provinceId;
     }
     QSqlQuery q(m_store.connection());
-    RegistrySql::run(
-        q,
-        QStringLiteral(
-            "SELECT o.device_id, d.name, o.user_id, u.username, o.change_seq, o.entity, "
-            "o.row_id, o.op, o.code, o.result, o.first_at, o.last_at, o.attempts, o.fields FROM "
-            "push_outcomes o LEFT JOIN devices d ON d.user_id = o.user_id AND d.device_id = "
-            "o.device_id LEFT JOIN users u ON u.id = o.user_id WHERE %1 ORDER BY "
-            "COALESCE(o.first_at, 0), o.device_id, o.change_seq LIMIT %2")
-            .arg(where)
-            .arg(qMax(0, limit)),
-        binds);
+    QString why;
+    const auto failed = [&] {
+        if (error)
+            *error = RegistrySql::readFailed(why);
+        return QJsonArray();
+    };
+    if (!RegistrySql::run(
+            q,
+            QStringLiteral(
+                "SELECT o.device_id, d.name, o.user_id, u.username, o.change_seq, o.entity, "
+                "o.row_id, o.op, o.code, o.result, o.first_at, o.last_at, o.attempts, o.fields "
+                "FROM "
+                "push_outcomes o LEFT JOIN devices d ON d.user_id = o.user_id AND d.device_id = "
+                "o.device_id LEFT JOIN users u ON u.id = o.user_id WHERE %1 ORDER BY "
+                "COALESCE(o.first_at, 0), o.device_id, o.change_seq LIMIT %2")
+                .arg(where)
+                .arg(qMax(0, limit)),
+            binds, &why))
+        return failed();
     qsizetype bytes = 0;
     while (q.next()) {
         const QString code = q.value(8).toString();
@@ -108,8 +116,10 @@ QJsonArray RegistryRejections::rejections(const Principal &who, int *total, int 
     }
     if (total) {
         q.finish();
-        RegistrySql::run(
-            q, QStringLiteral("SELECT count(*) FROM push_outcomes o WHERE %1").arg(where), binds);
+        if (!RegistrySql::run(
+                q, QStringLiteral("SELECT count(*) FROM push_outcomes o WHERE %1").arg(where),
+                binds, &why))
+            return failed();
         *total = q.next() ? q.value(0).toInt() : int(out.size());
     }
     return out;

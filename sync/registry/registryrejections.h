@@ -1,5 +1,6 @@
 #pragma once
 
+#include "coreerror.h"
 #include "principal.h"
 
 #include <QJsonArray>
@@ -24,7 +25,9 @@ public:
     // value longer than shownTextLength is cut to that many characters and "…" (fields_cut
     // true), and so is an array or object whose JSON is longer (listed as that JSON): the list is
     // for reading, and a device could have a thousand 16 MiB texts refused.
-    QJsonArray rejections(const Principal &who, int *total, int limit, qsizetype maxBytes) const;
+    // A read that fails gives an empty list and fills *error.
+    QJsonArray rejections(const Principal &who, int *total, int limit, qsizetype maxBytes,
+                          CoreError *error) const;
     static constexpr int shownTextLength = 1000;
 
 private:

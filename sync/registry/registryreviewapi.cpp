@@ -24,7 +24,11 @@ ApiReply RegistryReviewApi::conflicts(const Principal &who, const QHttpServerReq
         all = item.second == QLatin1String("1");
     }
     int total = 0;
-    const QJsonArray listed = m_store->conflicts(who, all, &total);
+    CoreError read;
+    const QJsonArray listed = m_store->conflicts(who, all, &total, RegistryStore::listLimit,
+                                                 RegistryStore::listBytes, &read);
+    if (read.failed())
+        return ApiReply::storageError(read);
     return ApiReply::json(
         {{QStringLiteral("conflicts"), listed}, {QStringLiteral("total"), total}});
 }
@@ -41,7 +45,11 @@ ApiReply RegistryReviewApi::rejections(const Principal &who, const QHttpServerRe
             400, "invalid_parameter",
             QStringLiteral("Danh sách thay đổi bị từ chối không nhận tham số nào."));
     int total = 0;
-    const QJsonArray listed = m_store->rejections(who, &total);
+    CoreError read;
+    const QJsonArray listed =
+        m_store->rejections(who, &total, RegistryStore::listLimit, RegistryStore::listBytes, &read);
+    if (read.failed())
+        return ApiReply::storageError(read);
     return ApiReply::json(
         {{QStringLiteral("rejections"), listed}, {QStringLiteral("total"), total}});
 }

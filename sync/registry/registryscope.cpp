@@ -112,24 +112,33 @@ RegistryScope::Scope RegistryScope::scopeOf(const QString &entity, const QJsonOb
     return s;
 }
 
-bool RegistryScope::canSeePhoto(const Principal &who, const QString &sha256) const
+bool RegistryScope::canSeePhoto(const Principal &who, const QString &sha256, CoreError *error) const
 {
     QSqlQuery q(m_store.connection());
-    RegistrySql::run(q,
-                     QStringLiteral("SELECT province_id, cluster_id FROM records WHERE sha256 = ?"),
-                     {sha256});
+    if (QString why; !RegistrySql::run(
+            q, QStringLiteral("SELECT province_id, cluster_id FROM records WHERE sha256 = ?"),
+            {sha256}, &why)) {
+        if (error)
+            *error = RegistrySql::readFailed(why);
+        return false;
+    }
     while (q.next())
         if (canRead(who, q.value(0).toString(), q.value(1).toString()))
             return true;
     return false;
 }
 
-bool RegistryScope::canUploadPhoto(const Principal &who, const QString &sha256) const
+bool RegistryScope::canUploadPhoto(const Principal &who, const QString &sha256,
+                                   CoreError *error) const
 {
     QSqlQuery q(m_store.connection());
-    RegistrySql::run(q,
-                     QStringLiteral("SELECT province_id, cluster_id FROM records WHERE sha256 = ?"),
-                     {sha256});
+    if (QString why; !RegistrySql::run(
+            q, QStringLiteral("SELECT province_id, cluster_id FROM records WHERE sha256 = ?"),
+            {sha256}, &why)) {
+        if (error)
+            *error = RegistrySql::readFailed(why);
+        return false;
+    }
     while (q.next())
         if (canWrite(who, QStringLiteral("photos"), q.value(0).toString(), q.value(1).toString()))
             return true;

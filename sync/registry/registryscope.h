@@ -1,5 +1,6 @@
 #pragma once
 
+#include "coreerror.h"
 #include "principal.h"
 
 #include <QJsonObject>
@@ -28,8 +29,9 @@ public:
     bool canRead(const Principal &who, const QString &provinceId, const QString &clusterId) const;
     bool canWrite(const Principal &who, const QString &entity, const QString &provinceId,
                   const QString &clusterId) const;
-    bool canSeePhoto(const Principal &who, const QString &sha256) const;
-    bool canUploadPhoto(const Principal &who, const QString &sha256) const;
+    // False, and *error filled, when the database cannot be read.
+    bool canSeePhoto(const Principal &who, const QString &sha256, CoreError *error) const;
+    bool canUploadPhoto(const Principal &who, const QString &sha256, CoreError *error) const;
     static bool isReferenceEntity(const QString &entity);
 
 private:

@@ -287,7 +287,11 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
     if (!auth.startsWith("Bearer "))
         return ApiReply::error(401, "unauthorized",
                                QStringLiteral("Bạn chưa đăng nhập. Hãy đăng nhập rồi thử lại."));
-    const auto who = m_store->authenticate(QString::fromLatin1(auth.mid(7).trimmed()));
+    CoreError read;
+    const auto who = m_store->authenticate(QString::fromLatin1(auth.mid(7).trimmed()), &read);
+    // Not a 401: the client would sign its user out over a database that did not answer.
+    if (read.failed())
+        return ApiReply::storageError(read);
     if (!who)
         return ApiReply::error(
             401, "unauthorized",

@@ -58,6 +58,12 @@ bool RegistrySql::run(QSqlQuery &q, const QString &sql, const QVariantList &bind
     return true;
 }
 
+CoreError RegistrySql::readFailed(const QString &error)
+{
+    return {CoreError::Code::Sql,
+            QObject::tr("Không đọc được cơ sở dữ liệu của máy chủ: %1").arg(error)};
+}
+
 QVariant RegistrySql::nullable(const QString &s)
 {
     return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);

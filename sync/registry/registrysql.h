@@ -1,5 +1,7 @@
 #pragma once
 
+#include "coreerror.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
@@ -23,6 +25,9 @@ public:
     // Binds and runs; on failure fills *error with the database's message.
     static bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds,
                     QString *error = nullptr);
+    // A read the database could not answer (*error from run()): said as such, never as
+    // "nothing there" (an empty list, an unknown token, a wrong password).
+    static CoreError readFailed(const QString &error);
     static QVariant nullable(const QString &s);
     // Whether `entry` goes in a list whose entries so far take *bytes of text (compact JSON),
     // without taking it past maxBytes; the first entry always does. Adds its size when it does.

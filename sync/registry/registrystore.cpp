@@ -368,9 +368,9 @@ CoreError RegistryStore::addUser(const Principal &user, const QString &password,
     return m_accounts.addUser(user, password, fastHash, id);
 }
 
-QList<Principal> RegistryStore::users() const
+QList<Principal> RegistryStore::users(CoreError *error) const
 {
-    return m_accounts.users();
+    return m_accounts.users(error);
 }
 
 CoreError RegistryStore::login(const QString &username, const QString &password,
@@ -381,9 +381,9 @@ CoreError RegistryStore::login(const QString &username, const QString &password,
                             expiresAt);
 }
 
-std::optional<Principal> RegistryStore::authenticate(const QString &token)
+std::optional<Principal> RegistryStore::authenticate(const QString &token, CoreError *error)
 {
-    return m_accounts.authenticate(token);
+    return m_accounts.authenticate(token, error);
 }
 
 CoreError RegistryStore::logout(const QString &token)
@@ -391,9 +391,10 @@ CoreError RegistryStore::logout(const QString &token)
     return m_accounts.logout(token);
 }
 
-QJsonArray RegistryStore::devices(const Principal &who) const
+QJsonArray RegistryStore::devices(const Principal &who, CoreError *error, int *total,
+                                  qsizetype maxBytes) const
 {
-    return m_accounts.devices(who);
+    return m_accounts.devices(who, maxBytes, total, error);
 }
 
 CoreError RegistryStore::revokeDevice(const Principal &who, const QString &deviceId)
@@ -440,20 +441,21 @@ std::optional<QJsonObject> RegistryStore::row(const QString &entity, const QStri
     return m_records.row(entity, rowId);
 }
 
-bool RegistryStore::canSeePhoto(const Principal &who, const QString &sha256) const
+bool RegistryStore::canSeePhoto(const Principal &who, const QString &sha256, CoreError *error) const
 {
-    return m_scope.canSeePhoto(who, sha256);
+    return m_scope.canSeePhoto(who, sha256, error);
 }
 
-bool RegistryStore::canUploadPhoto(const Principal &who, const QString &sha256) const
+bool RegistryStore::canUploadPhoto(const Principal &who, const QString &sha256,
+                                   CoreError *error) const
 {
-    return m_scope.canUploadPhoto(who, sha256);
+    return m_scope.canUploadPhoto(who, sha256, error);
 }
 
 QJsonArray RegistryStore::conflicts(const Principal &who, bool includeResolved, int *total,
-                                    int limit, qsizetype maxBytes) const
+                                    int limit, qsizetype maxBytes, CoreError *error) const
 {
-    return m_conflicts.conflicts(who, includeResolved, total, limit, maxBytes);
+    return m_conflicts.conflicts(who, includeResolved, total, limit, maxBytes, error);
 }
 
 CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id,
@@ -464,9 +466,9 @@ CoreError RegistryStore::resolveConflict(const Principal &who, const QString &id
 }
 
 QJsonArray RegistryStore::rejections(const Principal &who, int *total, int limit,
-                                     qsizetype maxBytes) const
+                                     qsizetype maxBytes, CoreError *error) const
 {
-    return m_rejections.rejections(who, total, limit, maxBytes);
+    return m_rejections.rejections(who, total, limit, maxBytes, error);
 }
 
 PullPage RegistryStore::discard(const Principal &who, const QList<DiscardRequest::Change> &changes,

@@ -76,15 +76,23 @@ public:
 
     // Users, devices, tokens.
     CoreError addUser(const Principal &user, const QString &password, bool fastHash, QString *id);
-    QList<Principal> users() const;
+    // A read the database cannot answer (here and in the lists below: devices, conflicts,
+    // rejections) gives an empty list and fills *error, which callers that answer users pass.
+    QList<Principal> users(CoreError *error = nullptr) const;
     // Checks the password; registers (or refreshes) the device; returns a new token.
     CoreError login(const QString &username, const QString &password, const QString &deviceId,
                     const QString &deviceName, qint64 ttlMs, Principal *user, QString *token,
                     qint64 *expiresAt);
-    // The principal for a bearer token; fails for unknown, expired or revoked tokens.
-    std::optional<Principal> authenticate(const QString &token);
+    // The principal for a bearer token; fails for unknown, expired or revoked tokens, and when
+    // the database cannot be read (then *error says so: the token may well be good).
+    std::optional<Principal> authenticate(const QString &token, CoreError *error = nullptr);
     CoreError logout(const QString &token);
-    QJsonArray devices(const Principal &who) const;
+    // The devices `who` may see (admin: all; supervisor: their province's users'; others:
+    // their own), ordered by user name, each with its newest 10 revokes and reinstatements; they
+    // stop before the one that would take their text past maxBytes (one at least). *total: how
+    // many there are.
+    QJsonArray devices(const Principal &who, CoreError *error = nullptr, int *total = nullptr,
+                       qsizetype maxBytes = listBytes) const;
     // Revokes a device (admin: anyone's; supervisor: their province's users' but admins'; others:
     // their own). Its tokens stop at once.
     CoreError revokeDevice(const Principal &who, const QString &deviceId);
@@ -108,8 +116,11 @@ public:
     CoreError writeRow(const QString &entity, const QString &rowId, const QJsonObject &fields,
                        const QString &origin, const QString &userId, qint64 *seq = nullptr);
     std::optional<QJsonObject> row(const QString &entity, const QString &rowId) const;
-    bool canSeePhoto(const Principal &who, const QString &sha256) const;
-    bool canUploadPhoto(const Principal &who, const QString &sha256) const;
+    // Whether `who` may fetch / upload the photo `sha256` (some record they may read / write
+    // names it); false with *error filled when the database cannot be read.
+    bool canSeePhoto(const Principal &who, const QString &sha256, CoreError *error = nullptr) const;
+    bool canUploadPhoto(const Principal &who, const QString &sha256,
+                        CoreError *error = nullptr) const;
 
     // The supervisor's lists (conflicts, rejections) give at most this many entries, the oldest
     // first, and stop before the entry that would take their text past listBytes (one entry at
@@ -119,7 +130,8 @@ public:
 
     // Conflicts.
     QJsonArray conflicts(const Principal &who, bool includeResolved, int *total = nullptr,
-                         int limit = listLimit, qsizetype maxBytes = listBytes) const;
+                         int limit = listLimit, qsizetype maxBytes = listBytes,
+                         CoreError *error = nullptr) const;
     // choice: current | incoming | value. Returns the conflict after resolution in *out.
     // seenSeq: the conflict's live_seq as the supervisor saw it (-1: not given); a row written
     // since is not resolved (Outdated; *out then holds the conflict with what the row holds now).
@@ -129,7 +141,7 @@ public:
 
     // The pushed changes still refused, for supervisors (RegistryRejections).
     QJsonArray rejections(const Principal &who, int *total = nullptr, int limit = listLimit,
-                          qsizetype maxBytes = listBytes) const;
+                          qsizetype maxBytes = listBytes, CoreError *error = nullptr) const;
     // Changes of `who`'s device that it gave up after a refusal (RegistryDiscards): off the
     // list of refused changes; the registry's version of their rows.
     PullPage discard(const Principal &who, const QList<DiscardRequest::Change> &changes,

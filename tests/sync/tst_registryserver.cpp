@@ -22,6 +22,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTcpSocket>
@@ -109,6 +110,7 @@ private slots:
     void oddTextRefusedPerChange_data();
     void oddTextRefusedPerChange();
     void loginSlowDown();
+    void aDatabaseThatCannotBeReadIsNotAnAnswer();
     void https();
     void listenPolicy();
     void demoRefusedOffLoopback();
@@ -1203,6 +1205,66 @@ void TestRegistryServer::loginSlowDown()
     m_clock += 121 * 1000;
     QCOMPARE(attempt("sup2", "password-sup2").status, 200);
     QCOMPARE(attempt("sup2", "wrong").status, 401); // success reset the count
+}
+
+// The database not answering (a table gone here; on PostgreSQL, a lost connection) is a 500
+// that says so: not a 401 (the tablet would sign its user out), not a wrong password counted
+// against the user, not an empty list.
+void TestRegistryServer::aDatabaseThatCannotBeReadIsNotAnAnswer()
+{
+    m_server->throttle().setPolicy(3, 60, 900);
+    const QString token = m_tokens.value("sup1");
+    QVERIFY(!token.isEmpty());
+    QSqlQuery q(m_store.connection());
+    const auto isStorageError = [](const Response &r) {
+        return r.status == 500 && r.json.value("code") == QLatin1String("storage_error") &&
+               r.json.value("message").toString().contains("cơ sở dữ liệu");
+    };
+    QVERIFY(q.exec("ALTER TABLE users RENAME TO users_away"));
+    const QByteArray signIn = QJsonDocument(QJsonObject{{"username", "sup1"},
+                                                        {"password", "password-sup1"},
+                                                        {"device_id", "tablet-x"},
+                                                        {"device_name", "x"}})
+                                  .toJson();
+    for (int i = 0; i < 4; ++i) {
+        const Response r = call("POST", "/api/v1/login", signIn);
+        QVERIFY2(isStorageError(r), r.body.constData());
+    }
+    QVERIFY(q.exec("ALTER TABLE users_away RENAME TO users"));
+    QCOMPARE(call("POST", "/api/v1/login", signIn).status, 200); // none of the four counted
+
+    QVERIFY(q.exec("ALTER TABLE tokens RENAME TO tokens_away"));
+    Response r = call("GET", "/api/v1/devices", {}, token);
+    QVERIFY2(isStorageError(r), r.body.constData());
+    QVERIFY(q.exec("ALTER TABLE tokens_away RENAME TO tokens"));
+    QVERIFY(q.exec("ALTER TABLE device_events RENAME TO device_events_away"));
+    r = call("GET", "/api/v1/devices", {}, token);
+    QVERIFY2(isStorageError(r), r.body.constData());
+    QVERIFY(q.exec("ALTER TABLE device_events_away RENAME TO device_events"));
+    r = call("GET", "/api/v1/devices", {}, token);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.json.value("total").toInt() >= 1);
+    QCOMPARE(r.json.value("total").toInt(), r.json.value("devices").toArray().size());
+    for (const char *table : {"conflicts", "push_outcomes"}) {
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE %1 RENAME TO away").arg(table)));
+        r = call("GET",
+                 table == QLatin1String("conflicts") ? "/api/v1/conflicts" : "/api/v1/rejections",
+                 {}, token);
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE away RENAME TO %1").arg(table)));
+        QVERIFY2(isStorageError(r), r.body.constData());
+    }
+    QCOMPARE(call("GET", "/api/v1/conflicts", {}, token).status, 200);
+
+    // A photo's rights are read from the records that name it.
+    const QString sha = QString(64, QLatin1Char('a'));
+    QVERIFY(q.exec("ALTER TABLE records RENAME TO records_away"));
+    r = call("GET", "/api/v1/photos/" + sha, {}, token);
+    const Response put = call("PUT", "/api/v1/photos/" + sha, "x", token,
+                              {{"X-CCN-Offset", "0"}, {"X-CCN-Total-Size", "1"}});
+    QVERIFY(q.exec("ALTER TABLE records_away RENAME TO records"));
+    QVERIFY2(isStorageError(r), r.body.constData());
+    QVERIFY2(isStorageError(put), put.body.constData());
+    QCOMPARE(call("GET", "/api/v1/photos/" + sha, {}, token).status, 404);
 }
 
 void TestRegistryServer::https()

@@ -164,6 +164,8 @@ private slots:
     void aRefusedNestedValueIsListedCut();
     void refusalsStoredBeforeSchema5AreListed();
     void revokesBeforeSchema11AreInTheHistory();
+    void aDeviceListIsCutAndHoldsTheNewestTenEvents();
+    void readsThatFailSaySo();
     void aDiscardedRefusalLeavesTheListAndItsRowComesBack();
     void aDiscardAnswerTooLargeIsGivenInParts();
     void aConflictSaysWhoWroteEachValue();
@@ -1523,6 +1525,131 @@ void TestRegistryStore::revokesBeforeSchema11AreInTheHistory()
     QVERIFY(b.at(0).toObject().value("by").isNull());
     QVERIFY(b.at(0).toObject().value("at").toDouble() > 0);
     QVERIFY(history.value("tablet-c").isEmpty());
+}
+
+// A device's history in the list is its newest ten events, newest first; an admin's long list
+// stops at its byte cap (one device at least) and says how many there are.
+void TestRegistryStore::aDeviceListIsCutAndHoldsTheNewestTenEvents()
+{
+    Principal inspector = loggedIn("insp", "inspector", {"c1"}, "tablet-1", "Máy 1");
+    for (const char *device : {"tablet-2", "tablet-3"})
+        QVERIFY(signIn(&inspector, device, "Máy").ok());
+    const Principal admin = scoped("adm", "admin");
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY(m_store->revokeDevice(admin, "tablet-2").ok());
+        QVERIFY(m_store->reinstateDevice(scoped("sup", "supervisor"), "tablet-2").ok());
+    }
+    QVERIFY(m_store->revokeDevice(admin, "tablet-3").ok());
+    CoreError read;
+    int total = 0;
+    const QJsonArray all = m_store->devices(admin, &read, &total);
+    QVERIFY2(read.ok(), qPrintable(read.message()));
+    QCOMPARE(all.size(), 3);
+    QCOMPARE(total, 3);
+    const QJsonArray twelve = all.at(1).toObject().value("history").toArray();
+    QCOMPARE(all.at(1).toObject().value("id").toString(), QStringLiteral("tablet-2"));
+    QCOMPARE(twelve.size(), 10);
+    for (int i = 0; i < twelve.size(); ++i) {
+        const QJsonObject e = twelve.at(i).toObject();
+        QCOMPARE(e.value("action").toString(),
+                 QLatin1String(i % 2 == 0 ? "reinstated" : "revoked"));
+        QCOMPARE(e.value("by").toString(), QLatin1String(i % 2 == 0 ? "sup" : "adm"));
+        if (i > 0)
+            QVERIFY(e.value("at").toDouble() <= twelve.at(i - 1).toObject().value("at").toDouble());
+    }
+    QCOMPARE(all.at(2).toObject().value("history").toArray().size(), 1);
+    QVERIFY(all.at(0).toObject().value("history").toArray().isEmpty());
+
+    const qsizetype first =
+        QJsonDocument(all.at(0).toObject()).toJson(QJsonDocument::Compact).size();
+    const QJsonArray cut = m_store->devices(admin, &read, &total, first + 10);
+    QCOMPARE(cut.size(), 1);
+    QCOMPARE(total, 3);
+    QCOMPARE(cut.at(0).toObject().value("id").toString(), QStringLiteral("tablet-1"));
+    QCOMPARE(m_store->devices(admin, &read, &total, 1).size(), 1);
+    QCOMPARE(m_store->devices(inspector, &read, &total).size(), 3);
+    QCOMPARE(total, 3);
+}
+
+// A database that cannot answer a read (a table gone after a broken restore or a disk fault; on
+// PostgreSQL, a lost connection) is said to be that: a sign-in is not "wrong password" (nor a
+// failed attempt), a good token not "expired" (the tablet would sign its user out), a list not
+// empty, a device or a conflict not "not found".
+void TestRegistryStore::readsThatFailSaySo()
+{
+    Principal inspector = scoped("insp", "inspector", {"c1"});
+    QString userId, token;
+    qint64 expires = 0;
+    QVERIFY(m_store->addUser(inspector, "a-long-password", true, &userId).ok());
+    QVERIFY(m_store
+                ->login("insp", "a-long-password", "tablet-7", "Máy 7", 3600000, &inspector, &token,
+                        &expires)
+                .ok());
+    const Principal sup = scoped("sup", "supervisor");
+    QSqlQuery q(m_store->connection());
+    const auto away = [&](const char *table, bool gone) {
+        const QString from = QString::fromLatin1(table) + (gone ? "" : "_away");
+        const QString to = QString::fromLatin1(table) + (gone ? "_away" : "");
+        return q.exec(QStringLiteral("ALTER TABLE %1 RENAME TO %2").arg(from, to));
+    };
+    const auto isReadFailure = [](const CoreError &e) {
+        return e.code() == CoreError::Code::Sql && e.message().contains("cơ sở dữ liệu");
+    };
+    CoreError read;
+
+    QVERIFY(away("tokens", true));
+    QVERIFY(!m_store->authenticate(token, &read));
+    QVERIFY2(isReadFailure(read), qPrintable(read.message()));
+    QVERIFY(away("tokens", false));
+    read = {};
+    QVERIFY(m_store->authenticate(token, &read));
+    QVERIFY(read.ok());
+
+    QVERIFY(away("users", true));
+    Principal who;
+    CoreError e = m_store->login("insp", "a-long-password", "tablet-7", "Máy 7", 3600000, &who,
+                                 &token, &expires);
+    QVERIFY2(isReadFailure(e), qPrintable(e.message()));
+    QVERIFY(m_store->users(&read).isEmpty());
+    QVERIFY2(isReadFailure(read), qPrintable(read.message()));
+    e = m_store->addUser(scoped("insp2", "inspector"), "a-long-password", true, nullptr);
+    QVERIFY2(isReadFailure(e), qPrintable(e.message()));
+    QVERIFY(away("users", false));
+    read = {};
+    QCOMPARE(m_store->users(&read).size(), 1);
+    QVERIFY(read.ok());
+
+    QVERIFY(away("device_events", true));
+    QVERIFY(m_store->devices(sup, &read).isEmpty());
+    QVERIFY2(isReadFailure(read), qPrintable(read.message()));
+    QVERIFY(away("device_events", false));
+    QVERIFY(away("devices", true));
+    e = m_store->revokeDevice(sup, "tablet-7");
+    QVERIFY2(isReadFailure(e), qPrintable(e.message()));
+    QVERIFY(away("devices", false));
+    read = {};
+    QCOMPARE(m_store->devices(sup, &read).size(), 1);
+    QVERIFY(read.ok());
+
+    QVERIFY(away("conflicts", true));
+    QVERIFY(m_store->conflicts(sup, true, nullptr, 10, RegistryStore::listBytes, &read).isEmpty());
+    QVERIFY2(isReadFailure(read), qPrintable(read.message()));
+    QJsonObject out;
+    e = m_store->resolveConflict(sup, "no-such-conflict", "current", QJsonValue(), false, -1, &out);
+    QVERIFY2(isReadFailure(e), qPrintable(e.message()));
+    QVERIFY(away("conflicts", false));
+    QVERIFY(away("push_outcomes", true));
+    read = {};
+    int total = -1;
+    QVERIFY(m_store->rejections(sup, &total, 10, RegistryStore::listBytes, &read).isEmpty());
+    QVERIFY2(isReadFailure(read), qPrintable(read.message()));
+    QVERIFY(away("push_outcomes", false));
+    read = {};
+    QVERIFY(m_store->rejections(sup, &total, 10, RegistryStore::listBytes, &read).isEmpty());
+    QVERIFY(read.ok());
+    QCOMPARE(total, 0);
+    e = m_store->resolveConflict(sup, "no-such-conflict", "current", QJsonValue(), false, -1, &out);
+    QCOMPARE(e.code(), CoreError::Code::NotFound);
 }
 
 // Refusals stored by a registry at schema 4 carry only device, seq, status and result: migration 5
