@@ -1,5 +1,6 @@
 #include "recordwriter.h"
 
+#include "storedtext.h"
 #include "uuid7.h"
 
 #include <QDateTime>
@@ -10,12 +11,16 @@ RecordWriter::RecordWriter(QSqlDatabase db) : m_db(std::move(db)) {}
 
 namespace {
 // A null QString is bound as '' (Qt would bind NULL, which NOT NULL text columns refuse);
-// an explicitly empty QVariant() stays NULL.
+// an explicitly empty QVariant() stays NULL. Text is stored as the registry can take it back
+// (StoredText: a pasted NUL would be refused there, the change kept on the tablet for review).
 QVariant bindable(const QVariant &v)
 {
-    if (v.metaType().id() == QMetaType::QString && v.toString().isNull())
+    if (v.metaType().id() != QMetaType::QString)
+        return v;
+    const QString s = v.toString();
+    if (s.isNull())
         return QStringLiteral("");
-    return v;
+    return StoredText::needsCleaning(s) ? QVariant(StoredText::cleaned(s)) : v;
 }
 } // namespace
 

@@ -57,6 +57,36 @@ private slots:
         QCOMPARE(q.value(0).toLongLong(), first);
     }
 
+    // A NUL pasted into a text is not stored (the registry would refuse the change), nor half
+    // of a UTF-16 pair (no UTF-8 form): StoredText, on insert and on update.
+    void textIsStoredAsTheRegistryTakesIt()
+    {
+        RecordWriter w(m_db.connection());
+        QString id;
+        QVERIFY(w.insert(QStringLiteral("boundary_markers"),
+                         {{QStringLiteral("cluster_id"), testdb::dongHuong},
+                          {QStringLiteral("code"), QStringLiteral("M") + QChar(0) + "9"},
+                          {QStringLiteral("lat"), 20.05},
+                          {QStringLiteral("lon"), 106.05}},
+                         &id)
+                    .ok());
+        QVERIFY(w.update(QStringLiteral("clusters"), testdb::khanhHai,
+                         {{QStringLiteral("notes"),
+                           QStringLiteral("Bể") + QChar(0) + QChar(0xd800) + "lắng"}})
+                    .ok());
+        QSqlQuery q(m_db.connection());
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT code FROM boundary_markers WHERE id = '%1'").arg(id)) &&
+            q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("M9"));
+        QVERIFY(q.exec(QStringLiteral("SELECT notes FROM clusters WHERE id = '%1'")
+                           .arg(testdb::khanhHai)) &&
+                q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("Bể") + QChar(QChar::ReplacementCharacter) +
+                                            QStringLiteral("lắng"));
+        q.finish();
+    }
+
     void errorsCarryAMessage()
     {
         RecordWriter w(m_db.connection());
