@@ -2,8 +2,8 @@
 
 #include "changemerger.h"
 #include "changeresult.h"
-#include "inspectionlock.h"
 #include "coreerror.h"
+#include "inspectionlock.h"
 #include "principal.h"
 #include "pushchange.h"
 

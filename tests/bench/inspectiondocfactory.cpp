@@ -115,9 +115,9 @@ CoreError InspectionDocFactory::write(QSqlDatabase db, int count, QStringList *i
                     QVariantMap row = v.toMap();
                     row.insert(QStringLiteral("inspection_id"), id);
                     if (QLatin1String(child) == QLatin1String("answers")) // as the app names them
-                        row.insert(QStringLiteral("id"),
-                                   AnswerId::of(id, row.value(QStringLiteral("question_id"))
-                                                        .toString()));
+                        row.insert(
+                            QStringLiteral("id"),
+                            AnswerId::of(id, row.value(QStringLiteral("question_id")).toString()));
                     e = writer.insert(QString::fromLatin1(child), row);
                 }
             }
