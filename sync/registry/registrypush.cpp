@@ -304,7 +304,10 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
          !change.fields.contains(QLatin1String("deleted_at"))))
         return reject("invalid_value", QStringLiteral("Thao tác xóa phải có deleted_at."));
 
-    const ChangeMerger::Stored stored = m_store.m_records.load(change.entity, change.rowId);
+    const ChangeMerger::Stored stored =
+        m_store.m_records.load(change.entity, change.rowId, storageError);
+    if (!storageError->isEmpty())
+        return r; // not known to be absent: the batch fails, nothing refused
     if (!stored.exists && change.op != QLatin1String("insert"))
         return reject("unknown_row", QStringLiteral("Máy chủ không có dòng %1 %2.")
                                          .arg(change.entity, change.rowId.left(64)));
@@ -329,11 +332,19 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
         proposed.insert(QStringLiteral("id"), change.rowId);
     }
     const RegistryScope::Scope newScope = m_store.m_scope.scopeOf(change.entity, proposed);
+    if (!newScope.storageError.isEmpty()) {
+        *storageError = newScope.storageError;
+        return r;
+    }
     if (!newScope.error.isEmpty())
         return reject("unknown_parent", newScope.error);
     RegistryScope::Scope oldScope;
     if (stored.exists) {
         oldScope = m_store.m_scope.scopeOf(change.entity, stored.row);
+        if (!oldScope.storageError.isEmpty()) {
+            *storageError = oldScope.storageError;
+            return r;
+        }
         if (!m_store.m_scope.canWrite(who, change.entity, oldScope.provinceId, oldScope.clusterId))
             return reject("forbidden",
                           QStringLiteral("Bạn không được sửa dòng %1 này.").arg(change.entity));
@@ -396,6 +407,10 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
             meta.insert(f, stamp);
     const RegistryScope::Scope finalScope =
         asProposed ? newScope : m_store.m_scope.scopeOf(change.entity, out.row);
+    if (!finalScope.storageError.isEmpty()) {
+        *storageError = finalScope.storageError;
+        return r;
+    }
     // A delete carries deleted_at alone, while the device's tombstone has its own updated_at
     // too: the registry's is not the device's row, and the pull brings it back.
     r.asSent = out.conflicts.isEmpty() && change.op != QLatin1String("delete") &&

@@ -53,7 +53,8 @@ QVariantList RegistryRecords::recordRow(const QString &entity, const QString &ro
             RegistrySql::nullable(cleanDevice)};
 }
 
-ChangeMerger::Stored RegistryRecords::load(const QString &entity, const QString &rowId) const
+ChangeMerger::Stored RegistryRecords::load(const QString &entity, const QString &rowId,
+                                           QString *error) const
 {
     RegistryPush::PushState *const batch = m_store.m_push.batch();
     if (batch) {
@@ -75,7 +76,7 @@ ChangeMerger::Stored RegistryRecords::load(const QString &entity, const QString 
     QSqlQuery *q = m_store.statement(
         QStringLiteral(
             "SELECT row_json, field_meta, seq FROM records WHERE entity = ? AND row_id = ?"),
-        {entity, rowId});
+        {entity, rowId}, error);
     if (q && q->next()) {
         st.exists = true;
         st.row = RegistrySql::parseObject(q->value(0).toString());
@@ -181,7 +182,10 @@ CoreError RegistryRecords::writeRow(const QString &entity, const QString &rowId,
             db.rollback();
         return CoreError(code, why);
     };
-    ChangeMerger::Stored stored = load(entity, rowId);
+    QString readError;
+    ChangeMerger::Stored stored = load(entity, rowId, &readError);
+    if (!readError.isEmpty())
+        return fail(CoreError::Code::Sql, readError);
     QJsonObject row = stored.row;
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         if (!m_store.schema().hasColumn(entity, it.key()))
@@ -193,6 +197,8 @@ CoreError RegistryRecords::writeRow(const QString &entity, const QString &rowId,
     if (!error.isEmpty())
         return fail(CoreError::Code::InvalidInput, error);
     const RegistryScope::Scope scope = m_store.m_scope.scopeOf(entity, row);
+    if (!scope.storageError.isEmpty())
+        return fail(CoreError::Code::Sql, scope.storageError);
     if (!scope.error.isEmpty() && !RegistryScope::isReferenceEntity(entity))
         return fail(CoreError::Code::InvalidInput, scope.error);
     const qint64 seq = m_store.nextSeq(&error);

@@ -23,7 +23,10 @@ class RegistryRecords
 public:
     explicit RegistryRecords(RegistryStore &store) : m_store(store) {}
 
-    ChangeMerger::Stored load(const QString &entity, const QString &rowId) const;
+    // The stored row (exists false when there is none). A read that fails fills *error (the row
+    // is then unknown, not absent: callers must not take it for a new row).
+    ChangeMerger::Stored load(const QString &entity, const QString &rowId,
+                              QString *error = nullptr) const;
     std::optional<QJsonObject> row(const QString &entity, const QString &rowId) const;
     CoreError writeRow(const QString &entity, const QString &rowId, const QJsonObject &fields,
                        const QString &origin, const QString &userId, qint64 *seq);

@@ -80,10 +80,13 @@ RegistryScope::Scope RegistryScope::scopeOf(const QString &entity, const QJsonOb
                 return;
             }
         }
+        QString why;
         QSqlQuery *q = m_store.statement(
             QStringLiteral(
                 "SELECT province_id, cluster_id FROM records WHERE entity = ? AND row_id = ?"),
-            {parentEntity, id});
+            {parentEntity, id}, &why);
+        if (!q)
+            s.storageError = why.isEmpty() ? QStringLiteral("records") : why;
         if (!q || !q->next()) {
             s.error =
                 QStringLiteral("Máy chủ chưa có dòng %1 %2 mà dòng này thuộc về; hãy đồng bộ dòng "

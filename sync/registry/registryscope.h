@@ -22,7 +22,8 @@ public:
     struct Scope {
         QString provinceId;
         QString clusterId;
-        QString error;
+        QString error;        // why the row has no scope (a refusal: its parent is not stored)
+        QString storageError; // the parent could not be read (not a refusal: nothing is known)
     };
     Scope scopeOf(const QString &entity, const QJsonObject &row) const;
     std::optional<QSet<QString>> clusterSet(const Principal &who) const;

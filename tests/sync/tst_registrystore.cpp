@@ -166,6 +166,7 @@ private slots:
     void revokesBeforeSchema11AreInTheHistory();
     void aDeviceListIsCutAndHoldsTheNewestTenEvents();
     void readsThatFailSaySo();
+    void aPushThatCannotReadIsNotRefused();
     void aDiscardedRefusalLeavesTheListAndItsRowComesBack();
     void aDiscardAnswerTooLargeIsGivenInParts();
     void aConflictSaysWhoWroteEachValue();
@@ -1650,6 +1651,51 @@ void TestRegistryStore::readsThatFailSaySo()
     QCOMPARE(total, 0);
     e = m_store->resolveConflict(sup, "no-such-conflict", "current", QJsonValue(), false, -1, &out);
     QCOMPARE(e.code(), CoreError::Code::NotFound);
+}
+
+// A push whose stored row or parent cannot be read fails as a whole (the device sends it again)
+// instead of refusing the change as made on a row the registry does not have (unknown_row,
+// unknown_parent): such a refusal would be listed for supervisors and held on the tablet.
+void TestRegistryStore::aPushThatCannotReadIsNotRefused()
+{
+    const Principal inspector = loggedIn("insp", "inspector", {"c1"}, "tablet-7", "Máy 7");
+    QList<ChangeResult> results;
+    const PushChange inserted = inspectionIn("c1", 5);
+    QVERIFY(m_store->push(inspector, {inserted}, &results).ok());
+    QCOMPARE(results.value(0).status, QStringLiteral("applied"));
+    const PushChange update = inspectionUpdate(inserted.rowId, {{"kind", "follow_up"}});
+    const PushChange another = inspectionIn("c1", 6);
+    QSqlQuery q(m_store->connection());
+    for (const PushChange &c : {update, another}) {
+        QVERIFY(q.exec("ALTER TABLE records RENAME TO records_away"));
+        results.clear();
+        const CoreError e = m_store->push(inspector, {c}, &results);
+        QVERIFY(q.exec("ALTER TABLE records_away RENAME TO records"));
+        QVERIFY2(e.code() == CoreError::Code::Sql,
+                 qPrintable(results.isEmpty() ? e.message() : results.value(0).code));
+    }
+    // An authoritative write (an import, a resolution) is not told its cluster is missing.
+    const QJsonObject marker{{"cluster_id", "c1"}, {"code", "M1"},    {"lat", 20.05},
+                             {"lon", 106.05},      {"created_at", 1}, {"updated_at", 1}};
+    QVERIFY(q.exec("ALTER TABLE records RENAME TO records_away"));
+    const CoreError written = m_store->writeRow("boundary_markers", "m1", marker, "cli", QString());
+    QVERIFY(q.exec("ALTER TABLE records_away RENAME TO records"));
+    QVERIFY2(written.code() == CoreError::Code::Sql, qPrintable(written.message()));
+    QVERIFY(m_store->writeRow("boundary_markers", "m1", marker, "cli", QString()).ok());
+
+    CoreError read;
+    QVERIFY(
+        m_store->rejections(scoped("adm", "admin"), nullptr, 10, RegistryStore::listBytes, &read)
+            .isEmpty());
+    QVERIFY(read.ok());
+    results.clear();
+    QVERIFY(m_store->push(inspector, {update, another}, &results).ok());
+    QCOMPARE(results.size(), 2);
+    QVERIFY2(results.value(0).status == QLatin1String("applied"),
+             qPrintable(results.value(0).message));
+    QCOMPARE(results.value(1).status, QStringLiteral("applied"));
+    QCOMPARE(m_store->row("inspections", inserted.rowId)->value("kind").toString(),
+             QStringLiteral("follow_up"));
 }
 
 // Refusals stored by a registry at schema 4 carry only device, seq, status and result: migration 5
