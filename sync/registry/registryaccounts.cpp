@@ -254,10 +254,11 @@ QJsonArray RegistryAccounts::devices(const Principal &who, qsizetype maxBytes, i
     }
     qsizetype bytes = 0;
     int count = 0;
+    bool cut = false; // the list is full: the rest are counted, not listed
     while (q.next()) {
         ++count;
-        if (bytes > maxBytes)
-            continue; // counted, not listed
+        if (cut)
+            continue;
         const QJsonObject device{
             {QStringLiteral("id"), q.value(0).toString()},
             {QStringLiteral("name"), q.value(1).toString()},
@@ -270,10 +271,9 @@ QJsonArray RegistryAccounts::devices(const Principal &who, qsizetype maxBytes, i
             {QStringLiteral("history"),
              history.value(DeviceEvents::key(q.value(7).toString(), q.value(0).toString()))},
             {QStringLiteral("username"), q.value(5).toString()}};
-        if (RegistrySql::fitsList(device, &bytes, maxBytes, out.isEmpty()))
+        cut = !RegistrySql::fitsList(device, &bytes, maxBytes, out.isEmpty());
+        if (!cut)
             out.append(device);
-        else
-            bytes = maxBytes + 1;
     }
     if (total)
         *total = count;
