@@ -29,7 +29,15 @@ PullPage RegistryPull::pull(const Principal &who, qint64 since, int limit, bool 
     const int sinceAt = int(binds.size());
     binds << since;
     if (!who.isAdmin()) {
-        const auto set = m_store.m_scope.clusterSet(who);
+        // A commune's clusters left out for a failed read would be passed over for good: the
+        // cursor moves on.
+        QString scopeError;
+        const auto set = m_store.m_scope.clusterSet(who, &scopeError);
+        if (!scopeError.isEmpty()) {
+            if (error)
+                *error = scopeError;
+            return page;
+        }
         filter = QStringLiteral(" AND (province_id IS NULL OR (province_id = ?");
         binds << who.provinceId;
         if (set) {

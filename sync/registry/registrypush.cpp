@@ -331,6 +331,10 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
                 proposed.insert(it.key(), it.value());
         proposed.insert(QStringLiteral("id"), change.rowId);
     }
+    // The user's clusters (read once per batch): a failed read fails the batch, not the change.
+    m_store.m_scope.clusterSet(who, storageError);
+    if (!storageError->isEmpty())
+        return r;
     const RegistryScope::Scope newScope = m_store.m_scope.scopeOf(change.entity, proposed);
     if (!newScope.storageError.isEmpty()) {
         *storageError = newScope.storageError;

@@ -13,7 +13,7 @@ bool RegistryScope::isReferenceEntity(const QString &entity)
     return RoleWrites::isReference(entity);
 }
 
-std::optional<QSet<QString>> RegistryScope::clusterSet(const Principal &who) const
+std::optional<QSet<QString>> RegistryScope::clusterSet(const Principal &who, QString *error) const
 {
     if (who.isAdmin() || who.isSupervisor())
         return std::nullopt;
@@ -24,17 +24,23 @@ std::optional<QSet<QString>> RegistryScope::clusterSet(const Principal &who) con
     if (batch && batch->clusters) // a push batch has one principal
         return *batch->clusters;
     QSet<QString> set(who.clusters.begin(), who.clusters.end());
-    if (!who.communes.isEmpty()) {
-        for (const QString &c : who.communes) {
-            QSqlQuery *q = m_store.statement(
-                QStringLiteral(
-                    "SELECT cluster_id FROM cluster_communes WHERE unit_id = ? AND deleted = 0"),
-                {c});
-            while (q && q->next())
-                set.insert(q->value(0).toString());
+    bool whole = true;
+    for (const QString &c : who.communes) {
+        QString why;
+        QSqlQuery *q = m_store.statement(
+            QStringLiteral(
+                "SELECT cluster_id FROM cluster_communes WHERE unit_id = ? AND deleted = 0"),
+            {c}, &why);
+        if (!q) {
+            whole = false;
+            if (error)
+                *error = why.isEmpty() ? QStringLiteral("cluster_communes") : why;
+            continue;
         }
+        while (q->next())
+            set.insert(q->value(0).toString());
     }
-    if (batch)
+    if (batch && whole)
         batch->clusters = set;
     return set;
 }

@@ -26,7 +26,10 @@ public:
         QString storageError; // the parent could not be read (not a refusal: nothing is known)
     };
     Scope scopeOf(const QString &entity, const QJsonObject &row) const;
-    std::optional<QSet<QString>> clusterSet(const Principal &who) const;
+    // The clusters `who` works in (nullopt: the whole province). A commune's clusters that
+    // cannot be read fill *error; the set then lacks them, so a caller that passes no error
+    // refuses or hides more, never less.
+    std::optional<QSet<QString>> clusterSet(const Principal &who, QString *error = nullptr) const;
     bool canRead(const Principal &who, const QString &provinceId, const QString &clusterId) const;
     bool canWrite(const Principal &who, const QString &entity, const QString &provinceId,
                   const QString &clusterId) const;

@@ -167,6 +167,7 @@ private slots:
     void aDeviceListIsCutAndHoldsTheNewestTenEvents();
     void readsThatFailSaySo();
     void aPushThatCannotReadIsNotRefused();
+    void communesThatCannotBeReadHideNothing();
     void aDiscardedRefusalLeavesTheListAndItsRowComesBack();
     void aDiscardAnswerTooLargeIsGivenInParts();
     void aConflictSaysWhoWroteEachValue();
@@ -183,6 +184,30 @@ private:
         if (!added.ok() || !in.ok())
             qWarning("%s %s", qPrintable(added.message()), qPrintable(in.message()));
         return p;
+    }
+    // Commune u1 of province p1, linked to cluster c1 (cluster_units cu1): the registry's sequence
+    // after the link, 0 if a write failed.
+    qint64 linkCommune()
+    {
+        const QJsonObject commune{{"code", "u1"},       {"name", "Gia Sinh"},
+                                  {"level", "commune"}, {"level_label", "Xã"},
+                                  {"parent_id", "p1"},  {"valid_from", "2025-07-01"},
+                                  {"created_at", 1},    {"updated_at", 1}};
+        const QJsonObject link{{"cluster_id", "c1"},
+                               {"unit_id", "u1"},
+                               {"is_lead", 1},
+                               {"created_at", 1},
+                               {"updated_at", 1}};
+        if (m_store->writeRow("admin_units", "u1", commune, "test", QString()).failed() ||
+            m_store->writeRow("cluster_units", "cu1", link, "test", QString()).failed())
+            return 0;
+        return m_store->serverSeq();
+    }
+    static Principal officerOfCommune()
+    {
+        Principal officer = scoped("officer", "local_officer");
+        officer.communes = {QStringLiteral("u1")};
+        return officer;
     }
     // `*p`, a user added with the password "a-long-password", signs in on device `deviceId`:
     // *p becomes the registry's principal for it.
@@ -663,20 +688,9 @@ void TestRegistryStore::officerScopeFollowsLinksInTheBatch()
 {
     // A local officer's clusters are those linked to their communes. A batch that removes a link
     // takes the cluster out of their hands for the rest of that batch, as a later batch would.
-    const QJsonObject commune{{"code", "u1"},       {"name", "Gia Sinh"},
-                              {"level", "commune"}, {"level_label", "Xã"},
-                              {"parent_id", "p1"},  {"valid_from", "2025-07-01"},
-                              {"created_at", 1},    {"updated_at", 1}};
-    QVERIFY(m_store->writeRow("admin_units", "u1", commune, "test", QString()).ok());
-    const QJsonObject link{{"cluster_id", "c1"},
-                           {"unit_id", "u1"},
-                           {"is_lead", 1},
-                           {"created_at", 1},
-                           {"updated_at", 1}};
-    QVERIFY(m_store->writeRow("cluster_units", "cu1", link, "test", QString()).ok());
-    const qint64 linkSeq = m_store->serverSeq();
-    Principal officer = scoped("officer", "local_officer");
-    officer.communes = {QStringLiteral("u1")};
+    const qint64 linkSeq = linkCommune();
+    QVERIFY(linkSeq > 0);
+    const Principal officer = officerOfCommune();
     QVERIFY(m_store->canWrite(officer, "clusters", "p1", "c1"));
     QVERIFY(!m_store->canWrite(officer, "clusters", "p1", "c2"));
     const auto notes = [&](const char *cluster, const char *text) {
@@ -1696,6 +1710,43 @@ void TestRegistryStore::aPushThatCannotReadIsNotRefused()
     QCOMPARE(results.value(1).status, QStringLiteral("applied"));
     QCOMPARE(m_store->row("inspections", inserted.rowId)->value("kind").toString(),
              QStringLiteral("follow_up"));
+}
+
+// A local officer's clusters come from their communes' links: when those cannot be read, a pull
+// page fails (the cursor stays; the rows of those clusters would otherwise be passed over for
+// good) and a push fails whole (instead of refusing the officer's changes as forbidden).
+void TestRegistryStore::communesThatCannotBeReadHideNothing()
+{
+    QVERIFY(linkCommune() > 0);
+    const Principal officer = officerOfCommune();
+    QString why;
+    const PullPage whole = m_store->pull(officer, 0, 100, false, &why);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    QVERIFY(whole.rowCount() > 0);
+
+    PushChange notes;
+    notes.seq = nextChangeSeq();
+    notes.entity = "clusters";
+    notes.rowId = "c1";
+    notes.op = "update";
+    notes.fields = QJsonObject{{"notes", "Đã kiểm tra"}};
+    QSqlQuery q(m_store->connection());
+    QVERIFY(q.exec("ALTER TABLE cluster_communes RENAME TO cluster_communes_away"));
+    const PullPage page = m_store->pull(officer, 0, 100, false, &why);
+    QList<ChangeResult> results;
+    const CoreError pushed = m_store->push(officer, {notes}, &results);
+    QVERIFY(q.exec("ALTER TABLE cluster_communes_away RENAME TO cluster_communes"));
+    QVERIFY(!why.isEmpty());
+    QCOMPARE(page.rowCount(), 0);
+    QCOMPARE(page.next, qint64(0));
+    QVERIFY2(pushed.code() == CoreError::Code::Sql,
+             qPrintable(results.isEmpty() ? pushed.message() : results.value(0).code));
+
+    why.clear();
+    QCOMPARE(m_store->pull(officer, 0, 100, false, &why).rowCount(), whole.rowCount());
+    results.clear();
+    QVERIFY(m_store->push(officer, {notes}, &results).ok());
+    QCOMPARE(results.value(0).status, QStringLiteral("applied"));
 }
 
 // Refusals stored by a registry at schema 4 carry only device, seq, status and result: migration 5
