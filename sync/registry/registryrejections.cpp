@@ -74,10 +74,9 @@ QJsonArray RegistryRejections::rejections(const Principal &who, int *total, int 
             QStringLiteral(
                 "SELECT o.device_id, d.name, o.user_id, u.username, o.change_seq, o.entity, "
                 "o.row_id, o.op, o.code, o.result, o.first_at, o.last_at, o.attempts, o.fields "
-                "FROM "
-                "push_outcomes o LEFT JOIN devices d ON d.user_id = o.user_id AND d.device_id = "
-                "o.device_id LEFT JOIN users u ON u.id = o.user_id WHERE %1 ORDER BY "
-                "COALESCE(o.first_at, 0), o.device_id, o.change_seq LIMIT %2")
+                "FROM push_outcomes o LEFT JOIN devices d ON d.user_id = o.user_id AND "
+                "d.device_id = o.device_id LEFT JOIN users u ON u.id = o.user_id WHERE %1 ORDER "
+                "BY COALESCE(o.first_at, 0), o.device_id, o.change_seq LIMIT %2")
                 .arg(where)
                 .arg(qMax(0, limit)),
             binds, &why))
