@@ -283,6 +283,13 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
         r.message = message;
         return r;
     };
+    // A scope whose parent could not be read: the batch fails (nothing is known of the parent).
+    const auto unread = [&](const RegistryScope::Scope &scope) {
+        if (scope.storageError.isEmpty())
+            return false;
+        *storageError = scope.storageError;
+        return true;
+    };
     if (!m_store.schema().hasTable(change.entity))
         return reject(
             "unknown_entity",
@@ -331,24 +338,21 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
                 proposed.insert(it.key(), it.value());
         proposed.insert(QStringLiteral("id"), change.rowId);
     }
-    // The user's clusters (read once per batch): a failed read fails the batch, not the change.
+    // The user's clusters (read once per batch, again after it changed a commune's links): a
+    // failed read fails the batch, not the change.
     m_store.m_scope.clusterSet(who, storageError);
     if (!storageError->isEmpty())
         return r;
     const RegistryScope::Scope newScope = m_store.m_scope.scopeOf(change.entity, proposed);
-    if (!newScope.storageError.isEmpty()) {
-        *storageError = newScope.storageError;
+    if (unread(newScope))
         return r;
-    }
     if (!newScope.error.isEmpty())
         return reject("unknown_parent", newScope.error);
     RegistryScope::Scope oldScope;
     if (stored.exists) {
         oldScope = m_store.m_scope.scopeOf(change.entity, stored.row);
-        if (!oldScope.storageError.isEmpty()) {
-            *storageError = oldScope.storageError;
+        if (unread(oldScope))
             return r;
-        }
         if (!m_store.m_scope.canWrite(who, change.entity, oldScope.provinceId, oldScope.clusterId))
             return reject("forbidden",
                           QStringLiteral("Bạn không được sửa dòng %1 này.").arg(change.entity));
@@ -411,10 +415,8 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
             meta.insert(f, stamp);
     const RegistryScope::Scope finalScope =
         asProposed ? newScope : m_store.m_scope.scopeOf(change.entity, out.row);
-    if (!finalScope.storageError.isEmpty()) {
-        *storageError = finalScope.storageError;
+    if (unread(finalScope))
         return r;
-    }
     // A delete carries deleted_at alone, while the device's tombstone has its own updated_at
     // too: the registry's is not the device's row, and the pull brings it back.
     r.asSent = out.conflicts.isEmpty() && change.op != QLatin1String("delete") &&

@@ -34,7 +34,7 @@ std::optional<QSet<QString>> RegistryScope::clusterSet(const Principal &who, QSt
         if (!q) {
             whole = false;
             if (error)
-                *error = why.isEmpty() ? QStringLiteral("cluster_communes") : why;
+                *error = why; // statement() says why whenever it fails
             continue;
         }
         while (q->next())
@@ -92,7 +92,7 @@ RegistryScope::Scope RegistryScope::scopeOf(const QString &entity, const QJsonOb
                 "SELECT province_id, cluster_id FROM records WHERE entity = ? AND row_id = ?"),
             {parentEntity, id}, &why);
         if (!q)
-            s.storageError = why.isEmpty() ? QStringLiteral("records") : why;
+            s.storageError = why;
         if (!q || !q->next()) {
             s.error =
                 QStringLiteral("Máy chủ chưa có dòng %1 %2 mà dòng này thuộc về; hãy đồng bộ dòng "

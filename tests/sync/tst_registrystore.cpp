@@ -185,6 +185,13 @@ private:
             qWarning("%s %s", qPrintable(added.message()), qPrintable(in.message()));
         return p;
     }
+    // The registry opened again on the same data (its migrations run again).
+    CoreError reopen()
+    {
+        delete m_store;
+        m_store = new RegistryStore;
+        return m_store->open(m_dir->path(), m_url);
+    }
     // Commune u1 of province p1, linked to cluster c1 (cluster_units cu1): the registry's sequence
     // after the link, 0 if a write failed.
     qint64 linkCommune()
@@ -989,9 +996,7 @@ void TestRegistryStore::migrationsAreIdempotent()
 {
     const int v = m_store->schemaVersion();
     QVERIFY(v >= 1);
-    delete m_store;
-    m_store = new RegistryStore;
-    QVERIFY(m_store->open(m_dir->path(), m_url).ok());
+    QVERIFY(reopen().ok());
     QCOMPARE(m_store->schemaVersion(), v);
     QVERIFY(m_store->row("clusters", "c1"));
 }
@@ -1515,9 +1520,7 @@ void TestRegistryStore::revokesBeforeSchema11AreInTheHistory()
         QVERIFY2(q.exec("DROP TABLE device_events"), qPrintable(q.lastError().text()));
         QVERIFY(q.exec("DELETE FROM registry_migrations WHERE version >= 11"));
     }
-    delete m_store;
-    m_store = new RegistryStore;
-    const CoreError e = m_store->open(m_dir->path(), m_url);
+    const CoreError e = reopen();
     QVERIFY2(e.ok(), qPrintable(e.message()));
     QVERIFY(m_store->schemaVersion() >= 11);
 
@@ -1776,9 +1779,7 @@ void TestRegistryStore::refusalsStoredBeforeSchema5AreListed()
         QVERIFY2(q.exec("DROP TABLE device_events"), qPrintable(q.lastError().text()));
         QVERIFY(q.exec("DELETE FROM registry_migrations WHERE version >= 5"));
     }
-    delete m_store;
-    m_store = new RegistryStore;
-    const CoreError e = m_store->open(m_dir->path(), m_url);
+    const CoreError e = reopen();
     QVERIFY2(e.ok(), qPrintable(e.message()));
     QVERIFY(m_store->schemaVersion() >= 5);
 
