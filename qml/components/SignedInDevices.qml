@@ -97,6 +97,16 @@ ColumnLayout {
         wrapMode: Text.WordWrap
     }
 
+    // The registry cuts a very long list (a national admin's) at its size cap and says how many
+    // it has: the devices past the cut are neither listed nor found by the search.
+    Label {
+        Layout.fillWidth: true
+        visible: devicesPart.syncClient.deviceCount > devicesPart.syncClient.devices.length
+        text: qsTr("Máy chủ có %1 máy; danh sách này chỉ có %2 máy đầu tiên (xếp theo tên người dùng) nên có máy không tìm thấy ở đây. Máy không có trong danh sách được thu hồi trên máy chủ bằng lệnh \"ccn-registry revoke-device\".").arg(devicesPart.syncClient.deviceCount).arg(devicesPart.syncClient.devices.length)
+        color: "#a51d2d"
+        wrapMode: Text.WordWrap
+    }
+
     Label {
         Layout.fillWidth: true
         visible: devicesPart.activeQuery !== "" && devicesPart.foundDevices.length === 0

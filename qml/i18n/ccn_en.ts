@@ -2771,23 +2771,23 @@ Hai là (second), …</translation>
         <translation>Cannot install the sync trigger %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/core/recordwriter.cpp" line="60"/>
+        <location filename="../../app/core/recordwriter.cpp" line="65"/>
         <source>Không chuẩn bị được việc lưu vào %1: %2</source>
         <translation>Cannot prepare saving to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/core/recordwriter.cpp" line="66"/>
-        <location filename="../../app/core/recordwriter.cpp" line="98"/>
+        <location filename="../../app/core/recordwriter.cpp" line="71"/>
+        <location filename="../../app/core/recordwriter.cpp" line="103"/>
         <source>Không lưu được vào %1: %2</source>
         <translation>Cannot save to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/core/recordwriter.cpp" line="87"/>
+        <location filename="../../app/core/recordwriter.cpp" line="92"/>
         <source>Không chuẩn bị được việc cập nhật %1: %2</source>
         <translation>Cannot prepare the update of %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/core/recordwriter.cpp" line="116"/>
+        <location filename="../../app/core/recordwriter.cpp" line="121"/>
         <source>Không xoá được khỏi %1: %2</source>
         <translation>Cannot delete from %1: %2</translation>
     </message>
@@ -3266,62 +3266,67 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="103"/>
+        <location filename="../components/SignedInDevices.qml" line="105"/>
+        <source>Máy chủ có %1 máy; danh sách này chỉ có %2 máy đầu tiên (xếp theo tên người dùng) nên có máy không tìm thấy ở đây. Máy không có trong danh sách được thu hồi trên máy chủ bằng lệnh &quot;ccn-registry revoke-device&quot;.</source>
+        <translation>The server has %1 devices; this list holds only the first %2 (by user name), so some devices cannot be found here. A device not in the list is revoked on the server with the command &quot;ccn-registry revoke-device&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../components/SignedInDevices.qml" line="113"/>
         <source>Không có máy nào của người dùng khác khớp với &quot;%1&quot;.</source>
         <translation>No tablet of another user matches &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="115"/>
+        <location filename="../components/SignedInDevices.qml" line="125"/>
         <source>của %1</source>
         <translation>of %1</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="127"/>
+        <location filename="../components/SignedInDevices.qml" line="137"/>
         <source>(máy này)</source>
         <translation>(this device)</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="133"/>
+        <location filename="../components/SignedInDevices.qml" line="143"/>
         <source>Đã thu hồi.</source>
         <translation>Revoked.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="133"/>
+        <location filename="../components/SignedInDevices.qml" line="143"/>
         <source>Dùng lần cuối lúc %1.</source>
         <translation>Last used at %1.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="133"/>
+        <location filename="../components/SignedInDevices.qml" line="143"/>
         <source>Đăng nhập lúc %1.</source>
         <translation>Signed in at %1.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="133"/>
+        <location filename="../components/SignedInDevices.qml" line="143"/>
         <source>Đã thu hồi (bởi %1).</source>
         <translation>Revoked (by %1).</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="158"/>
+        <location filename="../components/SignedInDevices.qml" line="168"/>
         <source>Thu hồi</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="165"/>
+        <location filename="../components/SignedInDevices.qml" line="175"/>
         <source>Khôi phục</source>
         <translation>Reinstate</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="174"/>
+        <location filename="../components/SignedInDevices.qml" line="184"/>
         <source>Chưa có danh sách máy từ máy chủ.</source>
         <translation>No list of devices from the registry yet.</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="180"/>
+        <location filename="../components/SignedInDevices.qml" line="190"/>
         <source>Tải lại danh sách máy</source>
         <translation>Reload the list of devices</translation>
     </message>
     <message>
-        <location filename="../components/SignedInDevices.qml" line="174"/>
+        <location filename="../components/SignedInDevices.qml" line="184"/>
         <source>Cần kết nối mạng để xem danh sách máy.</source>
         <translation>A network connection is needed to see the devices.</translation>
     </message>
@@ -3386,22 +3391,22 @@ Hai là (second), …</translation>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="609"/>
+        <location filename="../../sync/client/syncclient.cpp" line="610"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="693"/>
+        <location filename="../../sync/client/syncclient.cpp" line="694"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1028"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1029"/>
         <source>Hãy đăng nhập trước.</source>
         <translation>Sign in first.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1013"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1014"/>
         <source>Đây là máy đang dùng: hãy đăng xuất thay vì thu hồi.</source>
         <translation>This is the device in use: sign out instead of revoking it.</translation>
     </message>

@@ -509,8 +509,9 @@ bool SyncClient::logout(bool confirmed)
         m_registryRejectionCount = 0;
         emit registryRejectionsChanged();
     }
-    if (!m_devices.isEmpty()) {
+    if (!m_devices.isEmpty() || m_deviceCount > 0) {
         m_devices.clear();
+        m_deviceCount = 0;
         emit devicesChanged();
     }
     setLastError({}, SyncErrors::Kind::None);
@@ -1004,7 +1005,7 @@ void SyncClient::fetchDevices()
 {
     // Supervisors and admins get the devices of the users they look after too (the registry
     // lets them revoke those); the others their own.
-    fetchList(QStringLiteral("devices"), &m_devices, nullptr, &SyncClient::devicesChanged);
+    fetchList(QStringLiteral("devices"), &m_devices, &m_deviceCount, &SyncClient::devicesChanged);
 }
 
 void SyncClient::revokeDevice(const QString &id)

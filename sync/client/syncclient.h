@@ -92,6 +92,9 @@ class SyncClient : public QObject
     // revoked from here (revokeDevice) on another one. [{id, name, registered_at, last_seen_at,
     // revoked, username}]
     Q_PROPERTY(QVariantList devices READ devices NOTIFY devicesChanged)
+    // How many devices the registry has for that list (its `total`): above devices' length when
+    // the registry cut the list at its size cap.
+    Q_PROPERTY(int deviceCount READ deviceCount NOTIFY devicesChanged)
     // This device's id (the registry's name for it in that list).
     Q_PROPERTY(QString deviceId READ deviceId CONSTANT)
     // Pulled tenants and inspections that search does not find yet (SearchBacklog): the worker
@@ -176,6 +179,7 @@ public:
     int conflictCount() const { return m_conflictCount; }
     int registryRejectionCount() const { return m_registryRejectionCount; }
     QVariantList devices() const { return m_devices; }
+    int deviceCount() const { return m_deviceCount; }
     int searchBacklog() const { return m_searchBacklog; }
     QString searchIndexError() const { return m_searchIndexError; }
     bool autoSync() const { return m_autoSync; }
@@ -404,7 +408,8 @@ private:
     QVariantList m_registryRejections;
     int m_conflictCount = 0;
     int m_registryRejectionCount = 0;
-    QVariantList m_devices;              // the user's own
+    QVariantList m_devices; // the user's own
+    int m_deviceCount = 0;
     QHash<QString, quint64> m_listAsked; // per list: the number of its latest request
     int m_searchBacklog = 0;
     QString m_searchIndexError;

@@ -1313,6 +1313,9 @@ private slots:
             if (r.path == "/api/v1/rejections")
                 return Response::json(200,
                                       {{"rejections", QJsonArray{QJsonObject{{"row_id", "r1"}}}}});
+            if (r.path == "/api/v1/devices")
+                return Response::json(
+                    200, {{"devices", QJsonArray{QJsonObject{{"id", "d1"}}}}, {"total", 20000}});
             if (r.path == "/api/v1/conflicts/k0/resolve")
                 return Response::json(200, {{"id", "k0"}, {"resolution", "current"}});
             qint64 seq = 0;
@@ -1322,9 +1325,11 @@ private slots:
         QSignalSpy conflicts(d->client.get(), &SyncClient::conflictsChanged);
         QSignalSpy rejections(d->client.get(), &SyncClient::registryRejectionsChanged);
         QSignalSpy resolved(d->client.get(), &SyncClient::conflictResolved);
+        QSignalSpy devices(d->client.get(), &SyncClient::devicesChanged);
         d->client->resolveConflict("k0", "current");
         d->client->fetchConflicts();
         d->client->fetchRegistryRejections();
+        d->client->fetchDevices();
         QTRY_COMPARE_WITH_TIMEOUT(resolved.size(), 1, 5000);
         QCOMPARE(resolved.first().at(0).toBool(), true);
         QTRY_COMPARE_WITH_TIMEOUT(rejections.size(), 1, 5000);
@@ -1346,7 +1351,14 @@ private slots:
         QCOMPARE(d->client->conflictCount(), 1500);
         QCOMPARE(d->client->registryRejections().size(), 1);
         QCOMPARE(d->client->registryRejectionCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(devices.size(), 1, 5000);
+        QCOMPARE(d->client->devices().size(), 1);
+        QCOMPARE(d->client->deviceCount(), 20000); // a list cut at the registry's size cap
         QVERIFY2(d->client->lastError().isEmpty(), qPrintable(d->client->lastError()));
+        // Signing out forgets the lists and their counts.
+        QVERIFY(d->client->logout(true));
+        QCOMPARE(d->client->deviceCount(), 0);
+        QCOMPARE(d->client->conflictCount(), 0);
     }
 
     // Lists asked for side by side may be answered out of order: an older list never replaces
