@@ -56,17 +56,17 @@ ApiReply RegistryPhotoApi::put(const Principal &who, const QString &sha,
             400, "invalid_header",
             QStringLiteral("Hãy gửi tiêu đề X-CCN-Offset và X-CCN-Total-Size dạng số nguyên."));
     CoreError read;
-    const bool mayUpload = m_store->canUploadPhoto(who, sha, &read);
-    const bool maySee = !mayUpload && read.ok() && m_store->canSeePhoto(who, sha, &read);
+    const RegistryScope::PhotoAccess access = m_store->photoAccess(who, sha, &read);
     if (read.failed())
         return ApiReply::storageError(read);
-    if (!mayUpload)
-        return maySee ? ApiReply::error(403, "forbidden",
-                                        QStringLiteral("Bạn không có quyền tải ảnh này lên."))
-                      : ApiReply::error(
-                            404, "photo_unknown",
-                            QStringLiteral("Chưa có bản ghi ảnh nào bạn được ghi trỏ tới ảnh này. "
-                                           "Hãy đồng bộ bản ghi trước rồi tải ảnh."));
+    if (access != RegistryScope::PhotoAccess::Upload)
+        return access == RegistryScope::PhotoAccess::See
+                   ? ApiReply::error(403, "forbidden",
+                                     QStringLiteral("Bạn không có quyền tải ảnh này lên."))
+                   : ApiReply::error(
+                         404, "photo_unknown",
+                         QStringLiteral("Chưa có bản ghi ảnh nào bạn được ghi trỏ tới ảnh này. "
+                                        "Hãy đồng bộ bản ghi trước rồi tải ảnh."));
     qint64 received = 0;
     QString message;
     const auto result = m_photos.append(sha, offset, total, body, &received, &message);
@@ -103,10 +103,10 @@ ApiReply RegistryPhotoApi::put(const Principal &who, const QString &sha,
 ApiReply RegistryPhotoApi::get(const Principal &who, const QString &sha, bool thumbnail)
 {
     CoreError read;
-    const bool maySee = m_store->canSeePhoto(who, sha, &read);
+    const RegistryScope::PhotoAccess access = m_store->photoAccess(who, sha, &read);
     if (read.failed())
         return ApiReply::storageError(read);
-    if (!maySee)
+    if (access == RegistryScope::PhotoAccess::None)
         return ApiReply::error(404, "photo_unknown",
                                QStringLiteral("Không có ảnh nào bạn được xem mang mã này."));
     qint64 received = 0;

@@ -13,7 +13,7 @@ class RegistryStore;
 // The registry's photo endpoints (PROTOCOL.md, Photos): which photos it holds, chunked uploads
 // that resume at what it received, originals and thumbnails for those allowed to see them. The
 // files live in RegistryPhotoStore; who may send or see a photo is the records' business
-// (RegistryStore::canUploadPhoto, canSeePhoto).
+// (RegistryStore::photoAccess).
 class RegistryPhotoApi
 {
 public:

@@ -121,7 +121,8 @@ RegistryScope::Scope RegistryScope::scopeOf(const QString &entity, const QJsonOb
     return s;
 }
 
-bool RegistryScope::canSeePhoto(const Principal &who, const QString &sha256, CoreError *error) const
+RegistryScope::PhotoAccess RegistryScope::photoAccess(const Principal &who, const QString &sha256,
+                                                      CoreError *error) const
 {
     QSqlQuery q(m_store.connection());
     if (QString why; !RegistrySql::run(
@@ -129,27 +130,15 @@ bool RegistryScope::canSeePhoto(const Principal &who, const QString &sha256, Cor
             {sha256}, &why)) {
         if (error)
             *error = RegistrySql::readFailed(why);
-        return false;
+        return PhotoAccess::None;
     }
-    while (q.next())
-        if (canRead(who, q.value(0).toString(), q.value(1).toString()))
-            return true;
-    return false;
-}
-
-bool RegistryScope::canUploadPhoto(const Principal &who, const QString &sha256,
-                                   CoreError *error) const
-{
-    QSqlQuery q(m_store.connection());
-    if (QString why; !RegistrySql::run(
-            q, QStringLiteral("SELECT province_id, cluster_id FROM records WHERE sha256 = ?"),
-            {sha256}, &why)) {
-        if (error)
-            *error = RegistrySql::readFailed(why);
-        return false;
+    PhotoAccess access = PhotoAccess::None;
+    while (q.next()) {
+        const QString province = q.value(0).toString(), cluster = q.value(1).toString();
+        if (canWrite(who, QStringLiteral("photos"), province, cluster))
+            return PhotoAccess::Upload;
+        if (canRead(who, province, cluster))
+            access = PhotoAccess::See;
     }
-    while (q.next())
-        if (canWrite(who, QStringLiteral("photos"), q.value(0).toString(), q.value(1).toString()))
-            return true;
-    return false;
+    return access;
 }

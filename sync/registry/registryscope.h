@@ -33,9 +33,11 @@ public:
     bool canRead(const Principal &who, const QString &provinceId, const QString &clusterId) const;
     bool canWrite(const Principal &who, const QString &entity, const QString &provinceId,
                   const QString &clusterId) const;
-    // False, and *error filled, when the database cannot be read.
-    bool canSeePhoto(const Principal &who, const QString &sha256, CoreError *error) const;
-    bool canUploadPhoto(const Principal &who, const QString &sha256, CoreError *error) const;
+    // What `who` may do with the photo `sha256`: upload it (some record they may write names it),
+    // only fetch it (some record they may read), or nothing. None, and *error filled, when the
+    // database cannot be read.
+    enum class PhotoAccess { None, See, Upload };
+    PhotoAccess photoAccess(const Principal &who, const QString &sha256, CoreError *error) const;
     static bool isReferenceEntity(const QString &entity);
 
 private:

@@ -441,15 +441,10 @@ std::optional<QJsonObject> RegistryStore::row(const QString &entity, const QStri
     return m_records.row(entity, rowId);
 }
 
-bool RegistryStore::canSeePhoto(const Principal &who, const QString &sha256, CoreError *error) const
+RegistryScope::PhotoAccess RegistryStore::photoAccess(const Principal &who, const QString &sha256,
+                                                      CoreError *error) const
 {
-    return m_scope.canSeePhoto(who, sha256, error);
-}
-
-bool RegistryStore::canUploadPhoto(const Principal &who, const QString &sha256,
-                                   CoreError *error) const
-{
-    return m_scope.canUploadPhoto(who, sha256, error);
+    return m_scope.photoAccess(who, sha256, error);
 }
 
 QJsonArray RegistryStore::conflicts(const Principal &who, bool includeResolved, int *total,

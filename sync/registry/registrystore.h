@@ -116,11 +116,10 @@ public:
     CoreError writeRow(const QString &entity, const QString &rowId, const QJsonObject &fields,
                        const QString &origin, const QString &userId, qint64 *seq = nullptr);
     std::optional<QJsonObject> row(const QString &entity, const QString &rowId) const;
-    // Whether `who` may fetch / upload the photo `sha256` (some record they may read / write
-    // names it); false with *error filled when the database cannot be read.
-    bool canSeePhoto(const Principal &who, const QString &sha256, CoreError *error = nullptr) const;
-    bool canUploadPhoto(const Principal &who, const QString &sha256,
-                        CoreError *error = nullptr) const;
+    // What `who` may do with the photo `sha256` (RegistryScope::photoAccess): None with *error
+    // filled when the database cannot be read.
+    RegistryScope::PhotoAccess photoAccess(const Principal &who, const QString &sha256,
+                                           CoreError *error) const;
 
     // The supervisor's lists (conflicts, rejections) give at most this many entries, the oldest
     // first, and stop before the entry that would take their text past listBytes (one entry at
