@@ -117,8 +117,10 @@ void PhotoTransfer::uploadChunk()
     PendingPhoto &p = m_uploads[m_uploadIndex];
     QFile f(p.path);
     QByteArray chunk;
+    // The registry may hold the whole photo without having finished it (it stopped between the
+    // last chunk and its check): an empty chunk at the end asks it to finish.
     if (!f.open(QIODevice::ReadOnly) || !f.seek(m_uploadOffset) ||
-        (chunk = f.read(chunkSize())).isNull()) {
+        (m_uploadOffset < f.size() && (chunk = f.read(chunkSize())).isEmpty())) {
         // The file went away (the photo was deleted): skip it, it is not the round's fault.
         m_manager.setPhotoError(p.sha256, f.errorString());
         p.uploadedBytes = -1;

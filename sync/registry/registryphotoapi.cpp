@@ -114,7 +114,9 @@ ApiReply RegistryPhotoApi::get(const Principal &who, const QString &sha, bool th
         return ApiReply::error(
             404, "photo_missing",
             QStringLiteral("Máy chủ chưa có ảnh này; hãy thử lại sau khi ảnh được tải lên."));
-    QFile f(thumbnail ? m_photos.thumbnailPath(sha) : m_photos.originalPath(sha));
+    // A thumbnail not made on arrival (the disk was full, say) is made now if the photo is an
+    // image.
+    QFile f(thumbnail ? m_photos.thumbnail(sha) : m_photos.originalPath(sha));
     if (!f.open(QIODevice::ReadOnly))
         return thumbnail ? ApiReply::error(
                                404, "thumbnail_unavailable",

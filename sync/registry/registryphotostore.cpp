@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
+#include <QSaveFile>
 
 RegistryPhotoStore::RegistryPhotoStore(const QString &dataDir)
     : m_dir(QDir(dataDir).filePath(QStringLiteral("photos")))
@@ -50,6 +51,17 @@ RegistryPhotoStore::Append RegistryPhotoStore::append(const QString &sha, qint64
         *message = QStringLiteral("X-CCN-Total-Size phải từ 1 đến %1 byte.").arg(maxPhotoBytes);
         return total > maxPhotoBytes ? Append::TooLarge : Append::Invalid;
     }
+    if (*received > total) {
+        // Longer than the photo it is to be: not a beginning of it (an upload that said another
+        // size). Dropped, and the sender starts again from 0.
+        QFile::remove(partialPath(sha));
+        *received = 0;
+        *message = QStringLiteral("Phần ảnh máy chủ đang giữ dài hơn X-CCN-Total-Size nên đã bị "
+                                  "bỏ; hãy gửi lại ảnh từ đầu.");
+        return Append::OffsetMismatch;
+    }
+    if (*received == total)
+        return finish(sha, received, message); // whole, but not finished (stopped in between)
     if (offset != *received) {
         *message =
             QStringLiteral("Máy chủ đã có %1 byte của ảnh này; hãy gửi tiếp từ đó.").arg(*received);
@@ -68,7 +80,14 @@ RegistryPhotoStore::Append RegistryPhotoStore::append(const QString &sha, qint64
     *received = offset + chunk.size();
     if (*received < total)
         return Append::Ok;
-    // Last chunk: verify the content against its name before it becomes the photo.
+    return finish(sha, received, message);
+}
+
+RegistryPhotoStore::Append RegistryPhotoStore::finish(const QString &sha, qint64 *received,
+                                                      QString *message)
+{
+    // Verify the content against its name before it becomes the photo.
+    QFile part(partialPath(sha));
     QCryptographicHash hash(QCryptographicHash::Sha256);
     if (!part.open(QIODevice::ReadOnly) || !hash.addData(&part)) {
         *message = part.errorString();
@@ -88,17 +107,34 @@ RegistryPhotoStore::Append RegistryPhotoStore::append(const QString &sha, qint64
         *message = part.errorString();
         return Append::IoError;
     }
+    // A thumbnail that cannot be made now (not an image, the disk full) is tried again when it is
+    // asked for (thumbnail()).
+    makeThumbnail(sha);
+    return Append::Complete;
+}
+
+bool RegistryPhotoStore::makeThumbnail(const QString &sha) const
+{
     QImageReader reader(originalPath(sha));
     reader.setAutoTransform(true);
     const QSize size = reader.size();
-    if (size.isValid()) {
-        QSize scaled = size;
-        if (size.width() > thumbnailEdge || size.height() > thumbnailEdge)
-            scaled = size.scaled(thumbnailEdge, thumbnailEdge, Qt::KeepAspectRatio);
-        reader.setScaledSize(scaled);
-        const QImage thumb = reader.read();
-        if (!thumb.isNull())
-            thumb.save(thumbnailPath(sha), "JPEG", 80);
-    }
-    return Append::Complete;
+    if (!size.isValid())
+        return false;
+    QSize scaled = size;
+    if (size.width() > thumbnailEdge || size.height() > thumbnailEdge)
+        scaled = size.scaled(thumbnailEdge, thumbnailEdge, Qt::KeepAspectRatio);
+    reader.setScaledSize(scaled);
+    const QImage thumb = reader.read();
+    // Written aside and renamed: a thumbnail is whole or absent, never cut short.
+    QSaveFile out(thumbnailPath(sha));
+    return !thumb.isNull() && out.open(QIODevice::WriteOnly) && thumb.save(&out, "JPEG", 80) &&
+           out.commit();
+}
+
+QString RegistryPhotoStore::thumbnail(const QString &sha) const
+{
+    const QString path = thumbnailPath(sha);
+    if (QFileInfo::exists(path) || (QFileInfo::exists(originalPath(sha)) && makeThumbnail(sha)))
+        return path;
+    return {};
 }

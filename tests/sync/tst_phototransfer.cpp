@@ -247,6 +247,31 @@ private slots:
         QCOMPARE(d->transfer(sha, "uploaded_bytes").toLongLong(), qint64(bytes.size()));
     }
 
+    // The registry holds the whole photo but stopped before it finished it (status: partial,
+    // all of it received): the device sends an empty chunk at the end, which has the registry
+    // finish it. It took the photo for gone (nothing read at that offset), and the photo never
+    // went up.
+    void anUploadTheRegistryHoldsWholeIsFinished()
+    {
+        const QByteArray bytes = realPhoto("gps/DSCN0010.jpg");
+        const QString sha = ContentHash::sha256Of(bytes);
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/photos/status")
+                return statusReply({{sha, held("partial", bytes.size())}});
+            if (r.method == "PUT" && r.body.isEmpty() && offsetOf(r) == bytes.size())
+                return Response::json(200, held("complete", bytes.size()));
+            return Response::json(400, {{"code", "invalid_chunk"}, {"message", "unexpected"}});
+        };
+        auto d = device(server);
+        QVERIFY(storedPhoto(d->db.connection(), d->root, bytes, "camera"));
+        QVERIFY(d->round());
+        QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
+        QCOMPARE(requestsOf(server, "PUT").size(), 1);
+        QCOMPARE(d->transfer(sha, "on_server"), QStringLiteral("1"));
+        QVERIFY(d->manager->pendingPhotos(d->root).isEmpty());
+    }
+
     // Chunks are at most chunkSize() (1 MiB at the most, 1 byte at the least), one after the
     // other; setChunkSize() takes effect from the next chunk.
     void chunksAreAtMostTheChunkSize()
