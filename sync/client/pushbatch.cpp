@@ -201,10 +201,10 @@ CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outco
     if (!tx.active())
         return SyncErrors::make(SyncErrors::Kind::Local, tx.beginError().message());
     QSqlQuery del(db);
-    // The stored entries go in ranges of consecutive batch entries: one statement per range
-    // (entries rejected in an earlier round, and other users' entries, may lie between them and
-    // stay: the condition is build()'s; the author cannot change meanwhile, as a login ends the
-    // round under way).
+    // The stored entries go in runs of consecutive seqs: one statement per run. A run never spans
+    // an entry that was not in the batch (refused in an earlier round, another user's): such an
+    // entry can be sent again while the batch is away ("Gửi lại" clears its refusal), and a range
+    // over it would delete it unsent. The condition is build()'s all the same.
     del.prepare(QStringLiteral("DELETE FROM outbox WHERE seq BETWEEN ? AND ? AND rejected_code IS "
                                "NULL AND %1")
                     .arg(QLatin1String(SyncManager::ownEntries)));
@@ -246,6 +246,8 @@ CoreError PushBatch::applyReply(QSqlDatabase db, const QJsonObject &reply, Outco
             ++o.rejected;
             continue;
         }
+        if (rangeStart >= 0 && e.outboxSeq != m_entries.at(i - 1).outboxSeq + 1 && !flush(i))
+            return sqlFailure(del);
         if (rangeStart < 0)
             rangeStart = i;
         ++o.stored;

@@ -146,6 +146,41 @@ private slots:
         QVERIFY(next.isEmpty());
     }
 
+    // An entry refused in an earlier round lies between two entries of the batch and is sent
+    // again ("Gửi lại") while the batch is at the registry: the reply storing the batch leaves it
+    // in the outbox, for the next batch. The stored entries went by range, and it went with them
+    // unsent.
+    void anEntrySentAgainDuringTheBatchStays()
+    {
+        Database db;
+        QSqlDatabase c = freshDb(db);
+        threeInserts(c);
+        const qint64 middle =
+            scalar(c, "SELECT seq FROM outbox ORDER BY seq LIMIT 1 OFFSET 1").toLongLong();
+        QSqlQuery refuse(c);
+        QVERIFY(refuse.exec(QStringLiteral("UPDATE outbox SET rejected_code = 'validation', "
+                                           "rejected_message = 'x' WHERE seq = %1")
+                                .arg(middle)));
+        PushBatch batch;
+        QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &batch).ok());
+        QCOMPARE(batch.entries().size(), 2);
+        QVERIFY(SyncManager(c).retryRejected(middle).ok());
+        PushBatch::Outcome o;
+        QVERIFY(batch
+                    .applyReply(c,
+                                {{"protocol", ProtocolVersion::current},
+                                 {"server_seq", 2},
+                                 {"results", QJsonArray()}},
+                                &o)
+                    .ok());
+        QCOMPARE(o.stored, 2);
+        QCOMPARE(scalar(c, "SELECT group_concat(seq) FROM outbox").toLongLong(), middle);
+        PushBatch next;
+        QVERIFY(PushBatch::build(c, QStringLiteral("dev-1"), 500, &next).ok());
+        QCOMPARE(next.entries().size(), 1);
+        QCOMPARE(next.entries().first().outboxSeq, middle);
+    }
+
     // Each change goes up with its author logged in (schema 009): another user's entries, made
     // on this tablet before a hand-over, are not in the batch and are not deleted with the
     // stored entries around them; those with no author go with whoever is logged in.
