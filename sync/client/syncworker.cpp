@@ -46,13 +46,17 @@ void SyncWorker::apply(quint64 round, std::shared_ptr<const PulledPage> page, qi
     handOver([this, round, page = std::move(page), since, done = std::move(done)]() mutable {
         PullApplier::Page result;
         CoreError error;
-        const bool dropped = round != m_round.load();
+        // A page after one that failed is dropped too: written, its cursor would pass the rows
+        // of the failed page, which the next round would then never ask for.
+        const bool dropped = round != m_round.load() || round == m_failedRound;
         if (!dropped) {
             if (m_applierRound != round) {
                 m_applier.reset();
                 m_applierRound = round;
             }
             error = write(*page, since, &result);
+            if (error.failed())
+                m_failedRound = round;
         }
         page.reset();
         return Answer(

@@ -81,4 +81,7 @@ private:
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::unique_ptr<PullApplier> m_applier;
     quint64 m_applierRound = 0;
+    // The round whose page failed to be written: its later pages (asked for ahead) are dropped,
+    // never written past the one that failed.
+    quint64 m_failedRound = 0;
 };

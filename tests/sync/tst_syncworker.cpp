@@ -153,8 +153,9 @@ private slots:
                  QStringLiteral("3"));
     }
 
-    // A page the applier refuses changes nothing and says why; the worker goes on with the
-    // next page.
+    // A page the applier refuses changes nothing and says why. The pages of its round after it
+    // (asked for ahead) are dropped: written, their cursor would pass the refused page's rows,
+    // never to be asked for again. The next round writes as usual.
     void aRefusedPageChangesNothing()
     {
         Database db;
@@ -167,14 +168,20 @@ private slots:
                           QByteArrayLiteral(",\"next\":0,\"more\":true,\"runs\":[]}")));
         QList<Answer> answers;
         worker.apply(round, bad, 0, collect(&answers));
-        worker.apply(round, unitPage(1, "Một", false), 0, collect(&answers));
+        worker.apply(round, unitPage(2, "Hai", false), 1, collect(&answers));
         QTRY_COMPARE(answers.size(), 2);
         QVERIFY(answers[0].error.failed());
         QVERIFY2(answers[0].error.message().contains(QLatin1String("empty page")),
                  qPrintable(answers[0].error.message()));
-        QVERIFY2(answers[1].error.ok(), qPrintable(answers[1].error.message()));
-        QCOMPARE(scalar(db.connection(), "SELECT value FROM sync_state WHERE key = 'pull_cursor'")
-                     .toString(),
+        QVERIFY(answers[1].dropped);
+        QSqlDatabase c = db.connection();
+        QVERIFY(scalar(c, "SELECT value FROM sync_state WHERE key = 'pull_cursor'").isNull());
+        QCOMPARE(scalar(c, "SELECT count(*) FROM admin_units").toInt(), 0);
+        worker.apply(worker.beginRound(), unitPage(1, "Một", false), 0, collect(&answers));
+        QTRY_COMPARE(answers.size(), 3);
+        QVERIFY(!answers[2].dropped);
+        QVERIFY2(answers[2].error.ok(), qPrintable(answers[2].error.message()));
+        QCOMPARE(scalar(c, "SELECT value FROM sync_state WHERE key = 'pull_cursor'").toString(),
                  QStringLiteral("1"));
     }
 
