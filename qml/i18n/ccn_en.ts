@@ -2233,12 +2233,12 @@ Hai là (second), …</translation>
 <context>
     <name>PhotoTransfer</name>
     <message>
-        <location filename="../../sync/client/phototransfer.cpp" line="245"/>
+        <location filename="../../sync/client/phototransfer.cpp" line="247"/>
         <source>Mã ảnh không hợp lệ.</source>
         <translation>Invalid photo ID.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/phototransfer.cpp" line="289"/>
+        <location filename="../../sync/client/phototransfer.cpp" line="291"/>
         <source>Ảnh gốc chưa có trên máy chủ (máy chụp ảnh chưa đồng bộ). Hãy thử lại sau.</source>
         <translation>The original photo is not on the server yet (the device that took it has not synced). Try again later.</translation>
     </message>
@@ -3391,22 +3391,27 @@ Hai là (second), …</translation>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="610"/>
+        <location filename="../../sync/client/syncclient.cpp" line="494"/>
+        <source>Đã đăng xuất nên ảnh gốc chưa tải xong. Hãy đăng nhập rồi mở lại ảnh.</source>
+        <translation>Signed out before the original finished downloading. Sign in, then open the photo again.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncclient.cpp" line="611"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="694"/>
+        <location filename="../../sync/client/syncclient.cpp" line="695"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1029"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1030"/>
         <source>Hãy đăng nhập trước.</source>
         <translation>Sign in first.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1014"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1015"/>
         <source>Đây là máy đang dùng: hãy đăng xuất thay vì thu hồi.</source>
         <translation>This is the device in use: sign out instead of revoking it.</translation>
     </message>

@@ -301,6 +301,16 @@ void PhotoTransfer::fetchNextOriginal()
         progress);
 }
 
+void PhotoTransfer::abortOriginals(const QString &why)
+{
+    // The connection's abort drops the reply's handler: the queue is emptied here, or its first
+    // would wait for an answer that never comes and hold back every later original.
+    m_fileHttp->abort();
+    const QStringList queued = std::exchange(m_originalQueue, {});
+    for (const QString &sha : queued)
+        emit originalFailed(sha, why);
+}
+
 void PhotoTransfer::originalShown(const QString &sha256)
 {
     // Only the order of removal depends on it: a failure is not worth the user's attention.

@@ -66,6 +66,9 @@ public:
     void fetchOriginal(const QString &sha256);
     // The app shows an original it has: the cache keeps it the longest.
     void originalShown(const QString &sha256);
+    // Stops fetching originals (the user logs out): the one under way and those waiting each get
+    // originalFailed with `why`, and the next fetchOriginal starts afresh.
+    void abortOriginals(const QString &why);
     // With `trimNow` (the user changed it), a lower limit applies at once: the least recently
     // shown originals go until the rest fit (originalsRemoved). Without (the app starting: no
     // file work then), from the next original fetched.

@@ -490,7 +490,8 @@ bool SyncClient::logout(bool confirmed)
     cancel();
     stopRetry();
     m_sideHttp->abort();
-    m_fileHttp->abort();
+    m_photos->abortOriginals(
+        tr("Đã đăng xuất nên ảnh gốc chưa tải xong. Hãy đăng nhập rồi mở lại ảnh."));
     // The registry drops the token at once (a tablet left behind is not still signed in). Best
     // effort: offline, the token simply expires; the local logout does not wait for it.
     if (!m_auth.token.isEmpty() && m_serverUrl.isValid())

@@ -667,6 +667,42 @@ private slots:
         QCOMPARE(server.requests.size(), 1);
     }
 
+    // Fetching is stopped (the user logs out) while an original is under way and another waits:
+    // both fail with the reason given, and an original asked for afterwards is fetched. The
+    // queue kept the one under way, whose answer never came, and held back every later one.
+    void stoppedOriginalsFailAndTheNextIsFetched()
+    {
+        const QByteArray slow = realPhoto("mobile/jolla.jpg");
+        const QByteArray waiting = realPhoto("gps/DSCN0010.jpg");
+        const QByteArray later = realPhoto("gps/DSCN0012.jpg");
+        FakeRegistry server;
+        server.handler = [&](const Request &r) -> Response {
+            for (const QByteArray *b : {&slow, &waiting, &later})
+                if (r.path == "/api/v1/photos/" + ContentHash::sha256Of(*b).toLatin1()) {
+                    Response file = Response::file(*b);
+                    if (b == &slow)
+                        file.delayMs = 3000;
+                    return file;
+                }
+            return Response::json(404, {{"code", "not_found"}, {"message", "no"}});
+        };
+        auto d = device(server);
+        QSignalSpy ready(d->photos.get(), &PhotoTransfer::originalReady);
+        QSignalSpy failed(d->photos.get(), &PhotoTransfer::originalFailed);
+        d->photos->fetchOriginal(ContentHash::sha256Of(slow));
+        d->photos->fetchOriginal(ContentHash::sha256Of(waiting));
+        QTRY_COMPARE_WITH_TIMEOUT(server.requests.size(), 1, 5000);
+        d->photos->abortOriginals(QStringLiteral("đã đăng xuất"));
+        QCOMPARE(failed.size(), 2);
+        QCOMPARE(failed.at(0).at(0).toString(), ContentHash::sha256Of(slow));
+        QCOMPARE(failed.at(1).at(0).toString(), ContentHash::sha256Of(waiting));
+        QCOMPARE(failed.at(1).at(1).toString(), QStringLiteral("đã đăng xuất"));
+        d->photos->fetchOriginal(ContentHash::sha256Of(later));
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 5000);
+        QCOMPARE(ready.first().at(0).toString(), ContentHash::sha256Of(later));
+        QCOMPARE(failed.size(), 2);
+    }
+
     // Fetched originals are a cache: past its limit a new one makes room, the least recently
     // shown going first (the app said it showed the first again), and what went is fetched again
     // when asked for.
