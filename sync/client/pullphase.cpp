@@ -184,13 +184,16 @@ void PullPhase::restartPull(std::shared_ptr<PulledPage> page, qint64 registrySeq
                                            queued.get());
         },
         [this, queued, cursor, epoch, round = m_round.number()](const CoreError &e) {
+            // Stored with the versions queued again: known from now on, even if the round has
+            // ended meanwhile (else the next push would name the old epoch, and the next page
+            // would look like another restore).
+            if (e.ok() && !epoch.isEmpty())
+                m_registryEpoch = epoch;
             if (round != m_round.number())
                 return;
             if (e.failed())
                 return m_round.finish(SyncErrors::make(SyncErrors::Kind::Local, e.message()),
                                       SyncErrors::Kind::Local);
-            if (!epoch.isEmpty())
-                m_registryEpoch = epoch;
             const QString notice =
                 *queued > 0
                     ? tr("Máy chủ vừa được khôi phục từ bản sao lưu và thiếu một phần dữ liệu. "

@@ -41,6 +41,9 @@ struct Device {
     quint64 rounds = 0;
     QString role = QStringLiteral("inspector");
     int stopAfterPages = -1; // >= 0: the round is stopped from its progress after as many pages
+    // Set: the round is stopped (a cancel) as soon as it is next asked for its number once this
+    // epoch is stored, as between the worker's job storing it and the pull hearing of it.
+    QString stopOnceEpochStored;
     Calls calls;
     std::unique_ptr<PullPhase> pull;
 
@@ -61,7 +64,13 @@ struct Device {
     void makePull()
     {
         PullPhase::Round round;
-        round.number = [this] { return number; };
+        round.number = [this] {
+            if (number != 0 && !stopOnceEpochStored.isEmpty() &&
+                manager->value(QStringLiteral("registry_epoch")) == stopOnceEpochStored)
+                finish(CoreError(CoreError::Code::Io, QStringLiteral("cancelled")),
+                       SyncErrors::Kind::Offline);
+            return number;
+        };
         round.advance = [this](double p, const QString &phase) {
             calls.advances << p;
             calls.phases << phase;
@@ -577,6 +586,33 @@ private slots:
         QCOMPARE(d->calls.done, 1);
         QCOMPARE(d->manager->value("registry_epoch"), QStringLiteral("epoch-2"));
         QCOMPARE(scalar(d->db.connection(), "SELECT count(*) FROM outbox").toInt(), 0);
+    }
+
+    // The round ends (cancelled) after the worker stored the new epoch with the versions queued
+    // again, before the pull heard of it: the pull knows the new epoch all the same. It kept the
+    // old one, sent it with the next push, and took the next round's first page for another
+    // restore, queuing the same versions again.
+    void anEpochStoredAsTheRoundEndsIsKnown()
+    {
+        FakeRegistry server;
+        server.handler = unitsUpTo(7, {{"epoch", "epoch-2"}, {"epoch_seq", 5}});
+        auto d = device(server);
+        d->role = QStringLiteral("admin");
+        QVERIFY(pulledFromEpoch1(*d, 10));
+        d->stopOnceEpochStored = QStringLiteral("epoch-2");
+        QVERIFY(d->round());
+        QVERIFY(d->settle());
+        QCOMPARE(d->calls.kind, SyncErrors::Kind::Offline);
+        QVERIFY(d->calls.pushAgain.isEmpty());
+        QCOMPARE(d->manager->value("registry_epoch"), QStringLiteral("epoch-2"));
+        QCOMPARE(d->pull->registryEpoch(), QStringLiteral("epoch-2"));
+        // The next round pulls on from the stored cursor: no second restore.
+        d->stopOnceEpochStored.clear();
+        QVERIFY(d->round());
+        QVERIFY2(d->calls.error.ok(), qPrintable(d->calls.error.message()));
+        QVERIFY(d->calls.notices.isEmpty());
+        QCOMPARE(d->calls.cursors, (QList<qint64>{6, 7}));
+        QCOMPARE(scalar(d->db.connection(), "SELECT count(*) FROM outbox").toInt(), 2);
     }
 
     // A registry without epochs whose latest sequence is below the cursor went back to a point
