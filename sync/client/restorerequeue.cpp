@@ -49,7 +49,16 @@ CoreError RestoreRequeue::requeue(QSqlDatabase db, qint64 registrySeq, qint64 ba
     if (!lost.isEmpty()) {
         // The rows are read once (each table scanned for sync_seq): their entries go, then the
         // new ones come from the same list.
-        q.prepare(QStringLiteral("CREATE TEMP TABLE requeue_rows AS %1").arg(lost));
+        // Each row goes again as the work of the author of its pending entries (schema 009):
+        // another user's first (made before a hand-over: it waits for them, never going up as
+        // the work of whoever is logged in), none when it had none (whoever is logged in sends
+        // it, as a pulled row's).
+        q.prepare(QStringLiteral(
+                      "CREATE TEMP TABLE requeue_rows AS SELECT l.*, (SELECT o.author FROM "
+                      "outbox AS o WHERE o.entity = l.entity AND o.row_id = l.id AND "
+                      "o.rejected_code IS NULL ORDER BY o.author IS NULL OR o.author = (SELECT "
+                      "author FROM sync_flags), o.seq LIMIT 1) AS author FROM (%1) AS l")
+                      .arg(lost));
         q.bindValue(QStringLiteral(":seq"), registrySeq);
         if (!q.exec())
             return failure(q);
@@ -57,9 +66,9 @@ CoreError RestoreRequeue::requeue(QSqlDatabase db, qint64 registrySeq, qint64 ba
                                    "row_id) IN (SELECT entity, id FROM requeue_rows)")))
             return failure(q);
         q.prepare(QStringLiteral("INSERT INTO outbox(change_id, entity, row_id, op, base_seq, "
-                                 "old_json, new_json, created_at) SELECT "
+                                 "old_json, new_json, created_at, author) SELECT "
                                  "lower(hex(randomblob(16))), entity, id, 'insert', ?, NULL, "
-                                 "new_json, ? FROM requeue_rows ORDER BY sync_seq"));
+                                 "new_json, ?, author FROM requeue_rows ORDER BY sync_seq"));
         q.addBindValue(baseSeq);
         q.addBindValue(QDateTime::currentMSecsSinceEpoch());
         if (!q.exec())

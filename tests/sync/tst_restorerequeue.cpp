@@ -1,9 +1,9 @@
 // RestoreRequeue: what a device queues again when its registry was restored from a backup
 // (fixture tests/fixtures/sync/restore_requeue.json): the rows above the registry's seq that the
-// user's role may write, in their sequences' order, each whole with the given base_seq; the
-// replaced pending entries go, rejected ones stay; the cursor goes back and the new epoch is
-// stored; the photos are asked about again; the changes given up on the tablet are named to the
-// registry again.
+// user's role may write, in their sequences' order, each whole with the given base_seq and the
+// author of the pending entries it replaces; the replaced pending entries go, rejected ones stay;
+// the cursor goes back and the new epoch is stored; the photos are asked about again; the changes
+// given up on the tablet are named to the registry again.
 #include "outboxtriggers.h"
 #include "restorerequeue.h"
 #include "synctestutil.h"
@@ -67,8 +67,8 @@ private slots:
         const QJsonArray requeued = fixture.value("requeued").toArray();
         QCOMPARE(rows, requeued.size());
         QVERIFY(
-            q.exec(QStringLiteral("SELECT entity, row_id, op, base_seq, old_json, new_json FROM "
-                                  "outbox WHERE change_id NOT IN ('pend-12', 'rej-12', "
+            q.exec(QStringLiteral("SELECT entity, row_id, op, base_seq, old_json, new_json, author "
+                                  "FROM outbox WHERE change_id NOT IN ('pend-12', 'rej-12', "
                                   "'pend-5') ORDER BY seq")));
         const QHash<QString, QStringList> columns = OutboxTriggers::syncedColumns(c);
         for (const QJsonValue &v : requeued) {
@@ -77,6 +77,9 @@ private slots:
             const QString id = v.toArray().at(1).toString();
             QCOMPARE(q.value(0).toString(), entity);
             QCOMPARE(q.value(1).toString(), id);
+            // Whose work it is: the replaced entries' author, none when it had none.
+            QCOMPARE(q.value(6).isNull(), v.toArray().at(2).isNull());
+            QCOMPARE(q.value(6).toString(), v.toArray().at(2).toString());
             QCOMPARE(q.value(2).toString(), QStringLiteral("insert"));
             QCOMPARE(q.value(3).toLongLong(), fixture.value("base_seq").toInteger());
             QVERIFY(q.value(4).isNull());
