@@ -2572,12 +2572,12 @@ Hai là (second), …</translation>
 <context>
     <name>PullPhase</name>
     <message>
-        <location filename="../../sync/client/pullphase.cpp" line="196"/>
+        <location filename="../../sync/client/pullphase.cpp" line="199"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu và thiếu một phần dữ liệu. Máy này gửi lại %1 bản ghi máy chủ đã mất, rồi tải lại dữ liệu.</source>
         <translation>The server was just restored from a backup and is missing some data. This device is sending again %1 records the server lost, then reloading the data.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/pullphase.cpp" line="199"/>
+        <location filename="../../sync/client/pullphase.cpp" line="202"/>
         <source>Máy chủ vừa được khôi phục từ bản sao lưu. Máy này tải lại dữ liệu từ máy chủ.</source>
         <translation>The server was just restored from a backup. This device is reloading the data from the server.</translation>
     </message>
@@ -3334,17 +3334,17 @@ Hai là (second), …</translation>
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="176"/>
+        <location filename="../../sync/client/syncclient.cpp" line="195"/>
         <source>Không ghi được mã thiết bị vào cơ sở dữ liệu trên máy.</source>
         <translation>Cannot store the device id in the database on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="187"/>
+        <location filename="../../sync/client/syncclient.cpp" line="206"/>
         <source>Máy tính bảng</source>
         <translation>Tablet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="252"/>
+        <location filename="../../sync/client/syncclient.cpp" line="271"/>
         <source>%n thay đổi chưa gửi</source>
         <translation>
             <numerusform>%n unsent change</numerusform>
@@ -3352,7 +3352,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="254"/>
+        <location filename="../../sync/client/syncclient.cpp" line="273"/>
         <source>%n thay đổi bị máy chủ từ chối</source>
         <translation>
             <numerusform>%n change refused by the server</numerusform>
@@ -3360,7 +3360,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="256"/>
+        <location filename="../../sync/client/syncclient.cpp" line="275"/>
         <source>%n ảnh chưa tải lên (%1 MB)</source>
         <translation>
             <numerusform>%n photo not uploaded (%1 MB)</numerusform>
@@ -3368,7 +3368,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="259"/>
+        <location filename="../../sync/client/syncclient.cpp" line="278"/>
         <source>%n thay đổi của %1 chưa gửi</source>
         <translation>
             <numerusform>%n unsent change by %1</numerusform>
@@ -3376,42 +3376,47 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="261"/>
+        <location filename="../../sync/client/syncclient.cpp" line="280"/>
         <source>Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.</source>
         <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="397"/>
+        <location filename="../../sync/client/syncclient.cpp" line="416"/>
         <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="486"/>
+        <location filename="../../sync/client/syncclient.cpp" line="426"/>
+        <source>Địa chỉ máy chủ &quot;%1&quot; không dùng được. Hãy nhập địa chỉ do quản trị viên cung cấp, dạng https://tên-máy-chủ.</source>
+        <translation>The server address &quot;%1&quot; cannot be used. Enter the address your administrator gave you, in the form https://server-name.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncclient.cpp" line="516"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="494"/>
+        <location filename="../../sync/client/syncclient.cpp" line="524"/>
         <source>Đã đăng xuất nên ảnh gốc chưa tải xong. Hãy đăng nhập rồi mở lại ảnh.</source>
         <translation>Signed out before the original finished downloading. Sign in, then open the photo again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="611"/>
+        <location filename="../../sync/client/syncclient.cpp" line="641"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="695"/>
+        <location filename="../../sync/client/syncclient.cpp" line="725"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1030"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1060"/>
         <source>Hãy đăng nhập trước.</source>
         <translation>Sign in first.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1015"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1045"/>
         <source>Đây là máy đang dùng: hãy đăng xuất thay vì thu hồi.</source>
         <translation>This is the device in use: sign out instead of revoking it.</translation>
     </message>

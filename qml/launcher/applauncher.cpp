@@ -200,7 +200,7 @@ int AppLauncher::run(QGuiApplication &app, const Options &options)
         sync = std::make_unique<SyncClient>(controller.database()->connection(),
                                             controller.dataRoot());
         if (!options.serverUrl.isEmpty())
-            sync->setServerUrl(QUrl::fromUserInput(options.serverUrl));
+            sync->setServerAddress(options.serverUrl);
         // The originals' room, as the settings page sets it: at start from the next original
         // fetched (no file work while the app starts), when changed at once.
         const auto cacheLimit = [&settings, client = sync.get()](bool trimNow) {

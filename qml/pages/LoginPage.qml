@@ -100,7 +100,7 @@ Page {
                 text: page.syncClient.loggingIn ? qsTr("Đang đăng nhập…") : qsTr("Đăng nhập")
                 enabled: !page.syncClient.loggingIn && userField.text.length > 0 && passwordField.text.length > 0 && serverField.text.length > 0
                 onClicked: {
-                    page.syncClient.serverUrl = serverField.text.trim();
+                    page.syncClient.setServerAddress(serverField.text);
                     page.syncClient.login(userField.text, passwordField.text);
                 }
             }

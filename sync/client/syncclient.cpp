@@ -10,6 +10,7 @@
 #include "synchttp.h"
 #include "syncworker.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QNetworkInformation>
 #include <QSysInfo>
@@ -158,6 +159,24 @@ void SyncClient::setTimeoutMs(int ms)
 void SyncClient::setPageSize(int n)
 {
     m_pull->setPageSize(n);
+}
+
+QUrl SyncClient::serverUrlFrom(const QString &typed)
+{
+    const QString text = typed.trimmed();
+    // "https://…", "http://…", or another scheme (refused at sign-in, named) stay as typed.
+    if (text.isEmpty() || text.contains(QLatin1String("://")))
+        return QUrl(text);
+    const QUrl local(QStringLiteral("http://") + text);
+    const QHostAddress host(local.host());
+    const bool loopback =
+        local.host() == QLatin1String("localhost") || (!host.isNull() && host.isLoopback());
+    return QUrl(QStringLiteral("%1://%2").arg(loopback ? "http" : "https", text));
+}
+
+void SyncClient::setServerAddress(const QString &typed)
+{
+    setServerUrl(serverUrlFrom(typed));
 }
 
 void SyncClient::setServerUrl(const QUrl &url)
@@ -396,6 +415,17 @@ void SyncClient::login(const QString &username, const QString &password)
         const CoreError e(CoreError::Code::InvalidInput,
                           tr("Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên "
                              "cung cấp."));
+        setLastError(e, SyncErrors::Kind::Refused);
+        emit loginFinished(false, e.message());
+        return;
+    }
+    if ((m_serverUrl.scheme() != QLatin1String("https") &&
+         m_serverUrl.scheme() != QLatin1String("http")) ||
+        m_serverUrl.host().isEmpty()) {
+        const CoreError e(CoreError::Code::InvalidInput,
+                          tr("Địa chỉ máy chủ \"%1\" không dùng được. Hãy nhập địa chỉ do quản trị "
+                             "viên cung cấp, dạng https://tên-máy-chủ.")
+                              .arg(m_serverUrl.toString()));
         setLastError(e, SyncErrors::Kind::Refused);
         emit loginFinished(false, e.message());
         return;

@@ -132,6 +132,11 @@ public:
 
     QUrl serverUrl() const { return m_serverUrl; }
     void setServerUrl(const QUrl &url);
+    // The address as the user typed it (the sign-in page): one without its scheme
+    // ("ccn.sct.gov.vn", "192.168.1.10:8787") is taken as https (http on this machine's loopback,
+    // where the demo registry listens). As a URL it was relative, or no URL at all.
+    Q_INVOKABLE void setServerAddress(const QString &typed);
+    static QUrl serverUrlFrom(const QString &typed);
     bool online() const { return m_online; }
     bool loggedIn() const { return m_auth.valid(); }
     QString user() const { return m_auth.username; }

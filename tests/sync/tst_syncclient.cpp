@@ -188,6 +188,59 @@ private slots:
         QVERIFY(m_dir.isValid());
     }
 
+    // An address typed without its scheme is the registry's https address (http on loopback,
+    // where the demo registry listens); one with http or https stays as typed. It failed as a
+    // relative URL, said to be the network's fault.
+    void anAddressWithoutItsSchemeIsTakenAsHttps_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("used");
+        QTest::newRow("host") << "ccn.sct.gov.vn"
+                              << "https://ccn.sct.gov.vn";
+        QTest::newRow("host and port") << "ccn.sct.gov.vn:8443"
+                                       << "https://ccn.sct.gov.vn:8443";
+        QTest::newRow("address and port") << "192.168.1.10:8787"
+                                          << "https://192.168.1.10:8787";
+        QTest::newRow("localhost") << "localhost:8787"
+                                   << "http://localhost:8787";
+        QTest::newRow("loopback") << "127.0.0.1:8787"
+                                  << "http://127.0.0.1:8787";
+        QTest::newRow("https") << "https://ccn.sct.gov.vn/"
+                               << "https://ccn.sct.gov.vn/";
+        QTest::newRow("http") << "http://10.0.0.5:8787"
+                              << "http://10.0.0.5:8787";
+        QTest::newRow("another scheme") << "ftp://ccn.sct.gov.vn"
+                                        << "ftp://ccn.sct.gov.vn";
+        QTest::newRow("nothing") << ""
+                                 << "";
+    }
+
+    void anAddressWithoutItsSchemeIsTakenAsHttps()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, used);
+        QCOMPARE(SyncClient::serverUrlFrom(typed).toString(), used);
+    }
+
+    // An address the app cannot use is refused at sign-in, named, with what to type; nothing is
+    // sent.
+    void anAddressThatCannotBeUsedIsRefusedAtLogin()
+    {
+        FakeRegistry server;
+        auto d = device(server.url(), false);
+        d->client->setServerAddress(QStringLiteral("ftp://ccn.sct.gov.vn"));
+        QSignalSpy finished(d->client.get(), &SyncClient::loginFinished);
+        d->client->login(QStringLiteral("thanh.tra"), QStringLiteral("mat-khau"));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        const QString message = finished.first().at(1).toString();
+        QVERIFY2(message.contains(QLatin1String("ftp://ccn.sct.gov.vn")) &&
+                     message.contains(QLatin1String("https://")),
+                 qPrintable(message));
+        QCOMPARE(d->client->lastError(), message);
+        QVERIFY(server.requests.isEmpty());
+    }
+
     void pullProgressFollowsTheCursor()
     {
         QCOMPARE(SyncClient::pullFraction(100, 100, 500), 0.0);
