@@ -25,7 +25,15 @@ ApplicationWindow {
     // Pages other than the cluster list are compiled and created from their files when first
     // pushed: the first frame needs only the list.
     function pushPage(file, properties, operation) {
-        return stack.push(Qt.resolvedUrl("pages/" + file), properties, operation === undefined ? StackView.Transition : operation);
+        const page = stack.push(Qt.resolvedUrl("pages/" + file), properties, operation === undefined ? StackView.Transition : operation);
+        page.objectName = file; // which page it is (onTop)
+        return page;
+    }
+
+    // Whether the page on top is `file`: a header button tapped on its own page opens no second
+    // one.
+    function onTop(file) {
+        return stack.currentItem !== null && stack.currentItem.objectName === file;
     }
 
     function openCluster(clusterId, operation) {
@@ -109,12 +117,17 @@ ApplicationWindow {
     }
 
     function openSettings(operation) {
+        if (onTop("SettingsPage.qml"))
+            return stack.currentItem;
         return pushPage("SettingsPage.qml", {
                 "app": app
             }, operation);
     }
 
     function openSync(operation) {
+        // On the sign-in page the sync page has nothing to show yet; on its own page, it is there.
+        if (onTop("SyncPage.qml") || onTop("LoginPage.qml"))
+            return stack.currentItem;
         const page = pushPage("SyncPage.qml", {
                 "syncClient": syncClient,
                 "labels": app.labels
@@ -129,7 +142,16 @@ ApplicationWindow {
         };
         const url = Qt.resolvedUrl("pages/LoginPage.qml");
         const page = replace ? stack.replace(url, properties, operation) : stack.push(url, properties, operation === undefined ? StackView.Transition : operation);
-        page.loggedIn.connect(() => stack.pop());
+        page.objectName = "LoginPage.qml";
+        // Signed in: the sign-in page goes, with anything opened over it meanwhile (the settings),
+        // down to the page it was opened from.
+        page.loggedIn.connect(() => {
+                const at = page.StackView.index;
+                if (at > 0)
+                    stack.pop(stack.get(at - 1));
+                else if (stack.currentItem === page)
+                    stack.pop();
+            });
         return page;
     }
 

@@ -593,6 +593,18 @@ TestCase {
         app.settings.originalCacheMb = 1024;
     }
 
+    // The header's settings button tapped on the settings page opens no second one: one "back"
+    // leaves it. It stacked a page per tap.
+    function test_9y_aHeaderButtonOnItsOwnPage() {
+        const depth = win.stackView.depth;
+        const settings = win.openSettings(StackView.Immediate);
+        compare(win.stackView.depth, depth + 1);
+        verify(win.openSettings(StackView.Immediate) === settings);
+        compare(win.stackView.depth, depth + 1);
+        win.stackView.pop(StackView.Immediate);
+        compare(win.stackView.depth, depth);
+    }
+
     // Closing the window with a progress reading typed on the cluster page and the (read-only)
     // checklist above it: the checklist is left, the cluster page asks; "Huỷ" keeps the window
     // open there, "Bỏ thay đổi" closes it. Last: the window stays closed.
