@@ -2,6 +2,7 @@
 
 #include "rejecteddiscard.h"
 
+#include "commitwatch.h"
 #include "conflictedchanges.h"
 #include "migrator.h"
 #include "phototransfer.h"
@@ -44,6 +45,11 @@ SyncClient::SyncClient(QSqlDatabase db, const QString &dataRoot, QObject *parent
     connect(m_photos, &PhotoTransfer::originalProgress, this, &SyncClient::originalProgress);
     m_pull = new PullPhase(m_manager, m_http, m_aheadHttp, pullRound(), this);
     m_discards = new DiscardPhase(m_http, discardRound(), this);
+    m_localCommits = new CommitWatch(m_manager.database(), 500, this);
+    connect(m_localCommits, &CommitWatch::committed, this, [this] {
+        if (!m_syncing) // a round counts again as it goes and when it ends
+            refreshCounts();
+    });
     m_timer.setInterval(15 * 60 * 1000);
     connect(&m_timer, &QTimer::timeout, this, [this]() {
         if (m_autoSync && m_online && loggedIn())

@@ -22,6 +22,7 @@
 #include <memory>
 #include <optional>
 
+class CommitWatch;
 class SyncWorker;
 class SyncHttp;
 struct SyncReply;
@@ -384,6 +385,9 @@ private:
     DiscardPhase *m_discards; // the round's discards, between push and pull (on m_http)
     PhotoTransfer *m_photos;  // the round's last phase (on m_http), originals (on m_fileHttp)
     QTimer m_timer;
+    // The inspector's saves on this connection: what waits is counted again once they settle
+    // (the header's count followed only the sync page and the rounds).
+    CommitWatch *m_localCommits = nullptr;
     QTimer m_retryTimer; // single shot: the next try after a failed round
     int m_retryFirstMs = 30 * 1000;
     int m_retryMaxMs = 15 * 60 * 1000;

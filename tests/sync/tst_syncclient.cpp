@@ -188,6 +188,22 @@ private slots:
         QVERIFY(m_dir.isValid());
     }
 
+    // What waits is counted again after the inspector's saves settle, without the sync page
+    // asking: the header's "N chờ gửi" follows the work. It followed only the page and rounds.
+    void savesAreCountedWithoutAsking()
+    {
+        FakeRegistry server;
+        auto d = device(server.url());
+        QCOMPARE(d->client->pendingRecords(), 0);
+        QSignalSpy counts(d->client.get(), &SyncClient::countsChanged);
+        QVERIFY(insertUnits(d->db.connection(), 3));
+        QTRY_COMPARE_WITH_TIMEOUT(d->client->pendingRecords(), 3, 5000);
+        QVERIFY(insertUnits(d->db.connection(), 2));
+        QTRY_COMPARE_WITH_TIMEOUT(d->client->pendingRecords(), 5, 5000);
+        QCOMPARE(counts.size(), 2);
+        QVERIFY(server.requests.isEmpty());
+    }
+
     // An address typed without its scheme is the registry's https address (http on loopback,
     // where the demo registry listens); one with http or https stays as typed. It failed as a
     // relative URL, said to be the network's fault.
