@@ -290,6 +290,19 @@ QString DomainLabels::photoSource(const QString &code) const
     return code;
 }
 
+QString DomainLabels::role(const QString &code) const
+{
+    if (code == QLatin1String("inspector"))
+        return tr("Thanh tra viên");
+    if (code == QLatin1String("local_officer"))
+        return tr("Cán bộ địa phương");
+    if (code == QLatin1String("supervisor"))
+        return tr("Giám sát viên");
+    if (code == QLatin1String("admin"))
+        return tr("Quản trị viên");
+    return code;
+}
+
 QString DomainLabels::answerValue(const QString &value) const
 {
     if (value == QLatin1String("yes"))

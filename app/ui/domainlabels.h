@@ -35,6 +35,8 @@ public:
     Q_INVOKABLE QString unitLevel(const QString &code) const;
     Q_INVOKABLE QString questionKind(const QString &code) const;
     Q_INVOKABLE QString photoSource(const QString &code) const;
+    // A registry user's role (inspector, local_officer, supervisor, admin); another as it is.
+    Q_INVOKABLE QString role(const QString &code) const;
     // An answer's value as stored: "yes", "no", "na" for yes/no questions; anything else as it is.
     Q_INVOKABLE QString answerValue(const QString &value) const;
     // What the sync page calls a synced table, one of its columns and a change's operation: a

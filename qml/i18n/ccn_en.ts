@@ -530,7 +530,7 @@
     </message>
     <message>
         <location filename="../../app/ui/domainlabels.cpp" line="141"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="397"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="410"/>
         <source>Đã duyệt quy hoạch chi tiết</source>
         <translation>Detailed plan approved</translation>
     </message>
@@ -721,90 +721,90 @@
         <translation>Other item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="358"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="465"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="371"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="478"/>
         <source>Đơn vị hành chính</source>
         <translation>Administrative unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="359"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="372"/>
         <source>Đối chiếu đơn vị hành chính</source>
         <translation>Administrative unit mapping</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="360"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="388"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="373"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="401"/>
         <source>Cụm công nghiệp</source>
         <translation>Industrial cluster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="361"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="374"/>
         <source>Địa bàn của cụm</source>
         <translation>Cluster&apos;s commune</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="362"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="375"/>
         <source>Mốc ranh giới</source>
         <translation>Boundary marker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="363"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="376"/>
         <source>Doanh nghiệp trong cụm</source>
         <translation>Tenant enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="364"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="417"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="377"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="430"/>
         <source>Hạng mục hạ tầng</source>
         <translation>Infrastructure item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="365"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="460"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="378"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="473"/>
         <source>Mẫu phiếu kiểm tra</source>
         <translation>Checklist template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="366"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="449"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="379"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="462"/>
         <source>Phần của phiếu kiểm tra</source>
         <translation>Checklist section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="367"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="380"/>
         <source>Câu hỏi kiểm tra</source>
         <translation>Checklist question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="368"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="411"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="381"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="424"/>
         <source>Cuộc kiểm tra</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="369"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="382"/>
         <source>Thành phần đoàn kiểm tra</source>
         <translation>Inspection participant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="370"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="383"/>
         <source>Câu trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="371"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="471"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="384"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="484"/>
         <source>Vi phạm</source>
         <translation>Violation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="372"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="385"/>
         <source>Số liệu tiến độ</source>
         <translation>Progress reading</translation>
     </message>
     <message>
         <location filename="../../app/ui/domainlabels.cpp" line="280"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="373"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="386"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
@@ -859,517 +859,537 @@
         <translation>Chosen from a file</translation>
     </message>
     <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="296"/>
+        <source>Thanh tra viên</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="298"/>
+        <source>Cán bộ địa phương</source>
+        <translation>Local officer</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/domainlabels.cpp" line="300"/>
+        <source>Giám sát viên</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="302"/>
+        <source>Quản trị viên</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/domainlabels.cpp" line="313"/>
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="309"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="322"/>
         <source>một bản ghi chưa có trên máy này (mã %1…)</source>
         <translation>a record not on this device (id %1…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="320"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="333"/>
         <source>Vai trò hoặc địa bàn của người dùng không cho phép thay đổi này</source>
         <translation>The user&apos;s role or area does not allow this change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="322"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="335"/>
         <source>Máy chủ chưa có bản ghi mà bản ghi này thuộc về</source>
         <translation>The registry does not have the record this one belongs to yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="324"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="337"/>
         <source>Máy chủ không có bản ghi này</source>
         <translation>The registry does not have this record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="349"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="362"/>
         <source>Máy chủ không nhận thay đổi này (%1). Có thể ứng dụng và máy chủ khác phiên bản: hãy cập nhật ứng dụng hoặc báo quản trị viên</source>
         <translation>The registry does not take this change (%1). The app and the registry may be of different versions: update the app or tell an administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="381"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="394"/>
         <source>Độ chính xác vị trí (m)</source>
         <translation>Position accuracy (m)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="382"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="395"/>
         <source>Cơ quan, đơn vị</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="383"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="396"/>
         <source>Ranh giới cụm</source>
         <translation>Cluster boundary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="384"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="397"/>
         <source>Dung lượng ảnh</source>
         <translation>Photo size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="385"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="398"/>
         <source>Chú thích ảnh</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="386"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="399"/>
         <source>Loại vi phạm</source>
         <translation>Violation type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="387"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="400"/>
         <source>Các lựa chọn</source>
         <translation>Choices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="389"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="402"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="390"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="403"/>
         <source>Hạn hoàn thành đã cam kết</source>
         <translation>Committed completion date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="391"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="404"/>
         <source>Hạn đưa vào vận hành đã cam kết</source>
         <translation>Committed operation date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="392"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="405"/>
         <source>Hạn khởi công đã cam kết</source>
         <translation>Committed start date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="393"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="406"/>
         <source>Kết luận và kiến nghị</source>
         <translation>Conclusions and recommendations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="394"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="407"/>
         <source>Thời điểm tạo</source>
         <translation>Created at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="395"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="408"/>
         <source>Hạn khắc phục</source>
         <translation>Remedy deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="396"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="409"/>
         <source>Thời điểm xoá</source>
         <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="398"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="411"/>
         <source>Quyết định duyệt quy hoạch chi tiết</source>
         <translation>Detailed plan decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="399"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="412"/>
         <source>Ngày có hiệu lực</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="400"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="413"/>
         <source>Thời điểm kết thúc</source>
         <translation>Ended at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="401"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="414"/>
         <source>Diện tích thành lập (ha)</source>
         <translation>Established area (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="402"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="415"/>
         <source>Ngày thành lập</source>
         <translation>Established on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="403"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="416"/>
         <source>Quyết định thành lập</source>
         <translation>Establishment decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="404"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="417"/>
         <source>Nội dung làm việc, kết quả kiểm tra</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="405"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="418"/>
         <source>Mức phạt tối đa (đồng)</source>
         <translation>Maximum fine (VND)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="406"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="419"/>
         <source>Mức phạt tối thiểu (đồng)</source>
         <translation>Minimum fine (VND)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="407"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="420"/>
         <source>Có vốn đầu tư nước ngoài</source>
         <translation>Foreign-invested</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="408"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="421"/>
         <source>Chiều cao ảnh</source>
         <translation>Photo height</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="409"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="422"/>
         <source>Đất công nghiệp (ha)</source>
         <translation>Industrial land (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="410"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="423"/>
         <source>Ngành nghề</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="412"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="425"/>
         <source>Họ tên cán bộ kiểm tra</source>
         <translation>Inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="413"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="426"/>
         <source>Vốn đầu tư (tỷ đồng)</source>
         <translation>Investment capital (VND bn)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="414"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="427"/>
         <source>Chủ đầu tư</source>
         <translation>Investor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="415"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="428"/>
         <source>Dữ liệu minh hoạ</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="416"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="429"/>
         <source>Trưởng đoàn</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="418"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="431"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="419"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="432"/>
         <source>Vĩ độ</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="420"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="433"/>
         <source>Đất đã cho thuê (ha)</source>
         <translation>Leased land (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="421"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="434"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="422"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="435"/>
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="423"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="436"/>
         <source>Tên cấp</source>
         <translation>Level name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="424"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="437"/>
         <source>Kinh độ</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="425"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="438"/>
         <source>Giá trị lớn nhất</source>
         <translation>Maximum value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="426"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="439"/>
         <source>Định dạng ảnh</source>
         <translation>Image format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="427"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="440"/>
         <source>Giá trị nhỏ nhất</source>
         <translation>Minimum value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="428"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="441"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="429"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="442"/>
         <source>Đơn vị mới</source>
         <translation>New unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="430"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="431"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="443"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="444"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="432"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="445"/>
         <source>Nội dung vi phạm (điều đã thấy)</source>
         <translation>What was observed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="433"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="446"/>
         <source>Ngày ghi nhận</source>
         <translation>Observed on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="434"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="447"/>
         <source>Đơn vị cũ</source>
         <translation>Former unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="435"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="448"/>
         <source>Ngoài ranh giới cụm</source>
         <translation>Outside the cluster boundary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="436"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="449"/>
         <source>Đơn vị cấp trên</source>
         <translation>Parent unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="437"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="450"/>
         <source>Tỷ lệ hoàn thành (%)</source>
         <translation>Completion (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="438"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="451"/>
         <source>Đã cắm mốc</source>
         <translation>Placed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="439"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="452"/>
         <source>Diện tích quy hoạch (ha)</source>
         <translation>Planned area (ha)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="440"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="453"/>
         <source>Thứ tự</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="441"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="454"/>
         <source>Thời điểm lấy vị trí</source>
         <translation>Position taken at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="442"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="455"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="443"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="456"/>
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="444"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="457"/>
         <source>Ngày ban hành</source>
         <translation>Published on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="445"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="458"/>
         <source>Câu hỏi</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="446"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="459"/>
         <source>Biện pháp khắc phục yêu cầu</source>
         <translation>Required remedy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="447"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="460"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="448"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="461"/>
         <source>Đơn vị chịu trách nhiệm</source>
         <translation>Responsible party</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="450"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="463"/>
         <source>Mức độ</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="451"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="464"/>
         <source>Mã băm ảnh (SHA-256)</source>
         <translation>Photo hash (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="452"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="465"/>
         <source>Chỉ hỏi khi câu</source>
         <translation>Shown when question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="453"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="466"/>
         <source>Chỉ hỏi khi trả lời</source>
         <translation>Shown when answer is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="454"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="467"/>
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="455"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="468"/>
         <source>Thời điểm bắt đầu</source>
         <translation>Started at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="456"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="469"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="457"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="470"/>
         <source>Thời điểm gửi</source>
         <translation>Submitted at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="458"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="471"/>
         <source>Thời điểm chụp</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="459"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="472"/>
         <source>Mã số thuế</source>
         <translation>Tax code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="461"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="474"/>
         <source>Doanh nghiệp</source>
         <translation>Tenant enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="462"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="475"/>
         <source>Nội dung câu hỏi</source>
         <translation>Question text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="463"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="476"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="464"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="477"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="466"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="479"/>
         <source>Thời điểm sửa</source>
         <translation>Updated at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="467"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="480"/>
         <source>Hiệu lực từ</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="468"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="481"/>
         <source>Hiệu lực đến</source>
         <translation>Valid to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="469"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="482"/>
         <source>Nội dung trả lời</source>
         <translation>Answer given</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="470"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="483"/>
         <source>Phiên bản</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="472"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="485"/>
         <source>Chiều rộng ảnh</source>
         <translation>Photo width</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="473"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="486"/>
         <source>Số lao động</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="474"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="487"/>
         <source>Quan trắc tự động nước thải</source>
         <translation>Automatic wastewater monitoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="475"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="488"/>
         <source>Công suất xử lý nước thải (m³/ngày)</source>
         <translation>Wastewater capacity (m³/day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="476"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="489"/>
         <source>Nước thải đạt quy chuẩn</source>
         <translation>Wastewater meets the standard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="477"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="490"/>
         <source>Trạm xử lý nước thải</source>
         <translation>Wastewater treatment plant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="485"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="498"/>
         <source>thêm mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="487"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="500"/>
         <source>sửa</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="489"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="502"/>
         <source>xoá</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="498"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="579"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="588"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="511"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="592"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="601"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="296"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="512"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="309"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="525"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="298"/>
-        <location filename="../../app/ui/domainlabels.cpp" line="512"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="311"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="525"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="669"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="682"/>
         <source>%1–%2 triệu đồng</source>
         <translation>VND %1–%2 million</translation>
     </message>
     <message>
-        <location filename="../../app/ui/domainlabels.cpp" line="670"/>
+        <location filename="../../app/ui/domainlabels.cpp" line="683"/>
         <source>%1 triệu đồng</source>
         <translation>VND %1 million</translation>
     </message>
@@ -1835,107 +1855,107 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="220"/>
+        <location filename="../Main.qml" line="242"/>
         <source>Nguyễn Văn An</source>
         <translation>Nguyễn Văn An</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="220"/>
+        <location filename="../Main.qml" line="242"/>
         <source>Phó Giám đốc</source>
         <translation>Deputy Director</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="220"/>
+        <location filename="../Main.qml" line="242"/>
         <source>Sở Công Thương</source>
         <translation>Department of Industry and Trade</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="220"/>
+        <location filename="../Main.qml" line="242"/>
         <source>Trần Thị Bích Ngọc</source>
         <translation>Trần Thị Bích Ngọc</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="220"/>
+        <location filename="../Main.qml" line="242"/>
         <source>Chuyên viên</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="220"/>
+        <location filename="../Main.qml" line="242"/>
         <source>Lê Văn Minh</source>
         <translation>Lê Văn Minh</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="220"/>
+        <location filename="../Main.qml" line="242"/>
         <source>Phó Chủ tịch</source>
         <translation>Vice Chairman</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="220"/>
+        <location filename="../Main.qml" line="242"/>
         <source>UBND xã</source>
         <translation>Commune People’s Committee</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="220"/>
+        <location filename="../Main.qml" line="242"/>
         <source>Phạm Thị Hoa</source>
         <translation>Phạm Thị Hoa</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="220"/>
+        <location filename="../Main.qml" line="242"/>
         <source>Giám đốc</source>
         <translation>Director</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="220"/>
+        <location filename="../Main.qml" line="242"/>
         <source>Chủ đầu tư hạ tầng</source>
         <translation>Infrastructure investor</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="227"/>
+        <location filename="../Main.qml" line="249"/>
         <source>Đoàn đã kiểm tra hiện trường và hồ sơ của cụm. Hệ thống thoát nước mưa chưa hoàn thành ở phía đông.</source>
         <translation>The team inspected the site and the cluster’s records. The stormwater system is unfinished on the east side.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="239"/>
+        <location filename="../Main.qml" line="261"/>
         <source>Hệ thống thoát nước mưa chưa hoàn thành, nước mưa chảy tràn vào khu đất trống.</source>
         <translation>The stormwater system is unfinished; rainwater overflows onto vacant land.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="240"/>
+        <location filename="../Main.qml" line="262"/>
         <source>Hoàn thành tuyến thoát nước mưa phía đông.</source>
         <translation>Finish the eastern stormwater line.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="268"/>
+        <location filename="../Main.qml" line="290"/>
         <source>Kiểm tra CCN</source>
         <translation>CCN Inspect</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="309"/>
+        <location filename="../Main.qml" line="331"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="331"/>
+        <location filename="../Main.qml" line="353"/>
         <source>DỮ LIỆU MINH HOẠ</source>
         <translation>DEMO DATA</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="331"/>
+        <location filename="../Main.qml" line="353"/>
         <source>MINH HOẠ</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="345"/>
+        <location filename="../Main.qml" line="367"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="345"/>
+        <location filename="../Main.qml" line="367"/>
         <source>Ngoại tuyến</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../Main.qml" line="345"/>
+        <location filename="../Main.qml" line="367"/>
         <source>%n chờ gửi</source>
         <translation>
             <numerusform>%n pending</numerusform>
@@ -1943,7 +1963,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../Main.qml" line="345"/>
+        <location filename="../Main.qml" line="367"/>
         <source>%n cần giám sát xử lý</source>
         <translation>
             <numerusform>%n for a supervisor to settle</numerusform>
@@ -1951,23 +1971,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="349"/>
+        <location filename="../Main.qml" line="371"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="363"/>
-        <location filename="../Main.qml" line="367"/>
+        <location filename="../Main.qml" line="385"/>
+        <location filename="../Main.qml" line="389"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="413"/>
+        <location filename="../Main.qml" line="435"/>
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="422"/>
+        <location filename="../Main.qml" line="444"/>
         <source>Không mở được cơ sở dữ liệu trên máy</source>
         <translation>The database on this device cannot be opened</translation>
     </message>
@@ -3334,17 +3354,17 @@ Hai là (second), …</translation>
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="195"/>
+        <location filename="../../sync/client/syncclient.cpp" line="202"/>
         <source>Không ghi được mã thiết bị vào cơ sở dữ liệu trên máy.</source>
         <translation>Cannot store the device id in the database on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="206"/>
+        <location filename="../../sync/client/syncclient.cpp" line="213"/>
         <source>Máy tính bảng</source>
         <translation>Tablet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="271"/>
+        <location filename="../../sync/client/syncclient.cpp" line="278"/>
         <source>%n thay đổi chưa gửi</source>
         <translation>
             <numerusform>%n unsent change</numerusform>
@@ -3352,7 +3372,7 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="273"/>
+        <location filename="../../sync/client/syncclient.cpp" line="280"/>
         <source>%n thay đổi bị máy chủ từ chối</source>
         <translation>
             <numerusform>%n change refused by the server</numerusform>
@@ -3360,15 +3380,15 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="275"/>
-        <source>%n ảnh chưa tải lên (%1 MB)</source>
+        <location filename="../../sync/client/syncclient.cpp" line="282"/>
+        <source>%n ảnh chưa tải lên (%1)</source>
         <translation>
-            <numerusform>%n photo not uploaded (%1 MB)</numerusform>
-            <numerusform>%n photos not uploaded (%1 MB)</numerusform>
+            <numerusform>%n photo not uploaded (%1)</numerusform>
+            <numerusform>%n photos not uploaded (%1)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../sync/client/syncclient.cpp" line="278"/>
+        <location filename="../../sync/client/syncclient.cpp" line="285"/>
         <source>%n thay đổi của %1 chưa gửi</source>
         <translation>
             <numerusform>%n unsent change by %1</numerusform>
@@ -3376,47 +3396,57 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="280"/>
+        <location filename="../../sync/client/syncclient.cpp" line="287"/>
         <source>Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.</source>
         <translation>Still on this device: %1. They stay on this device and will be sent when you log in again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="416"/>
+        <location filename="../../sync/client/syncclient.cpp" line="294"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncclient.cpp" line="295"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/syncclient.cpp" line="430"/>
         <source>Chưa có địa chỉ máy chủ. Hãy nhập địa chỉ máy chủ do quản trị viên cung cấp.</source>
         <translation>No server address yet. Enter the server address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="426"/>
+        <location filename="../../sync/client/syncclient.cpp" line="440"/>
         <source>Địa chỉ máy chủ &quot;%1&quot; không dùng được. Hãy nhập địa chỉ do quản trị viên cung cấp, dạng https://tên-máy-chủ.</source>
         <translation>The server address &quot;%1&quot; cannot be used. Enter the address your administrator gave you, in the form https://server-name.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="516"/>
+        <location filename="../../sync/client/syncclient.cpp" line="530"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="524"/>
+        <location filename="../../sync/client/syncclient.cpp" line="538"/>
         <source>Đã đăng xuất nên ảnh gốc chưa tải xong. Hãy đăng nhập rồi mở lại ảnh.</source>
         <translation>Signed out before the original finished downloading. Sign in, then open the photo again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="641"/>
+        <location filename="../../sync/client/syncclient.cpp" line="655"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="725"/>
+        <location filename="../../sync/client/syncclient.cpp" line="739"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1060"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1074"/>
         <source>Hãy đăng nhập trước.</source>
         <translation>Sign in first.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1045"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1059"/>
         <source>Đây là máy đang dùng: hãy đăng xuất thay vì thu hồi.</source>
         <translation>This is the device in use: sign out instead of revoking it.</translation>
     </message>
@@ -3497,83 +3527,73 @@ Hai là (second), …</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../pages/SyncPage.qml" line="60"/>
-        <source>%1 KB</source>
-        <translation>%1 KB</translation>
-    </message>
-    <message>
-        <location filename="../pages/SyncPage.qml" line="61"/>
-        <source>%1 MB</source>
-        <translation>%1 MB</translation>
-    </message>
-    <message>
-        <location filename="../pages/SyncPage.qml" line="80"/>
+        <location filename="../pages/SyncPage.qml" line="78"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="109"/>
+        <location filename="../pages/SyncPage.qml" line="107"/>
         <source>Máy chủ tự ghi (nhập dữ liệu hoặc dữ liệu mẫu), lúc %1.</source>
         <translation>Written by the registry itself (an import or the demo data), at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="111"/>
+        <location filename="../pages/SyncPage.qml" line="109"/>
         <source>%1 lưu, đồng bộ lên lúc %2.</source>
         <translation>Saved by %1, synced at %2.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="112"/>
+        <location filename="../pages/SyncPage.qml" line="110"/>
         <source>%1 lưu trên máy %2, đồng bộ lên lúc %3.</source>
         <translation>Saved by %1 on %2, synced at %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="140"/>
+        <location filename="../pages/SyncPage.qml" line="138"/>
         <source>Đang có mạng</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="140"/>
+        <location filename="../pages/SyncPage.qml" line="138"/>
         <source>Không có mạng — dữ liệu được lưu trên máy và sẽ gửi khi có mạng</source>
         <translation>No network — data is kept on this device and sent when online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="147"/>
+        <location filename="../pages/SyncPage.qml" line="145"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="147"/>
+        <location filename="../pages/SyncPage.qml" line="145"/>
         <source>Chưa đăng nhập</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="154"/>
+        <location filename="../pages/SyncPage.qml" line="152"/>
         <source>Mọi thay đổi đã được gửi lên máy chủ.</source>
         <translation>All changes have been sent to the server.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="154"/>
+        <location filename="../pages/SyncPage.qml" line="152"/>
         <source>Đang chờ gửi: %1 bản ghi (%2), %3 ảnh (%4)</source>
         <translation>Waiting to send: %1 records (%2), %3 photos (%4)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="206"/>
+        <location filename="../pages/SyncPage.qml" line="204"/>
         <source>Đồng bộ thành công lần cuối: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="206"/>
+        <location filename="../pages/SyncPage.qml" line="204"/>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="248"/>
+        <location filename="../pages/SyncPage.qml" line="246"/>
         <source>Sẽ tự thử lại lúc %1.</source>
         <translation>Will try again by itself at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="76"/>
-        <location filename="../pages/SyncPage.qml" line="257"/>
+        <location filename="../pages/SyncPage.qml" line="74"/>
+        <location filename="../pages/SyncPage.qml" line="255"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
@@ -3586,32 +3606,32 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="68"/>
+        <location filename="../pages/SyncPage.qml" line="66"/>
         <source>Đang gửi thay đổi lên máy chủ…</source>
         <translation>Sending changes to the server…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="70"/>
+        <location filename="../pages/SyncPage.qml" line="68"/>
         <source>Đang tải dữ liệu mới về máy…</source>
         <translation>Downloading new data…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="72"/>
+        <location filename="../pages/SyncPage.qml" line="70"/>
         <source>Đang gửi ảnh…</source>
         <translation>Sending photos…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="74"/>
+        <location filename="../pages/SyncPage.qml" line="72"/>
         <source>Đang tải ảnh thu nhỏ…</source>
         <translation>Downloading thumbnails…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="154"/>
+        <location filename="../pages/SyncPage.qml" line="152"/>
         <source>Mọi thay đổi của bạn đã được gửi lên máy chủ.</source>
         <translation>All your changes have been sent to the server.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="163"/>
+        <location filename="../pages/SyncPage.qml" line="161"/>
         <source>%n thay đổi của %1 đang chờ người đó đăng nhập trên máy này để gửi: máy chủ ghi mỗi thay đổi dưới tên người gửi.</source>
         <translation>
             <numerusform>%n change by %1 waits for them to sign in on this device to send it: the server records each change under the name of who sends it.</numerusform>
@@ -3619,67 +3639,67 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="172"/>
+        <location filename="../pages/SyncPage.qml" line="170"/>
         <source>Gửi dưới tên tôi</source>
         <translation>Send under my name</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="190"/>
+        <location filename="../pages/SyncPage.qml" line="188"/>
         <source>Đồng ý gửi dưới tên tôi</source>
         <translation>Yes, send under my name</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="199"/>
+        <location filename="../pages/SyncPage.qml" line="197"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="257"/>
+        <location filename="../pages/SyncPage.qml" line="255"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="265"/>
+        <location filename="../pages/SyncPage.qml" line="263"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="276"/>
+        <location filename="../pages/SyncPage.qml" line="274"/>
         <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="302"/>
+        <location filename="../pages/SyncPage.qml" line="300"/>
         <source>Thay đổi của %1: chỉ người đó bỏ được.</source>
         <translation>A change by %1: only they can discard it.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="308"/>
+        <location filename="../pages/SyncPage.qml" line="306"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="308"/>
+        <location filename="../pages/SyncPage.qml" line="306"/>
         <source>%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.</source>
         <translation>%1 (%2): %3. Sent again by itself at every sync until the registry has the record it needs.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="308"/>
+        <location filename="../pages/SyncPage.qml" line="306"/>
         <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên (họ thấy thay đổi này trong trang Đồng bộ của mình) để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
         <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor (they see this change on their Sync page) to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="317"/>
+        <location filename="../pages/SyncPage.qml" line="315"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="327"/>
+        <location filename="../pages/SyncPage.qml" line="325"/>
         <source>Bỏ thay đổi</source>
         <translation>Discard change</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="343"/>
+        <location filename="../pages/SyncPage.qml" line="341"/>
         <source>Hiện thêm %n thay đổi</source>
         <translation>
             <numerusform>Show %n more change</numerusform>
@@ -3687,137 +3707,137 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="353"/>
+        <location filename="../pages/SyncPage.qml" line="351"/>
         <source>%1 thay đổi của bạn trùng với thay đổi người khác đã gửi trước. Máy này hiện giá trị đang dùng; giá trị của bạn được máy chủ giữ lại để giám sát viên quyết định:</source>
         <translation>%1 of your changes met changes someone else had sent first. This tablet shows the value in use; the registry keeps yours for a supervisor to decide:</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="365"/>
+        <location filename="../pages/SyncPage.qml" line="363"/>
         <source>• %1 · %2</source>
         <translation>• %1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="365"/>
+        <location filename="../pages/SyncPage.qml" line="363"/>
         <source>• %1 (%2)</source>
         <translation>• %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="365"/>
+        <location filename="../pages/SyncPage.qml" line="363"/>
         <source>%1: bạn ghi “%2”, đang dùng “%3”</source>
         <translation>%1: you wrote “%2”, in use “%3”</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="365"/>
+        <location filename="../pages/SyncPage.qml" line="363"/>
         <source> — bản ghi này hiện đã bị xoá</source>
         <translation> — this record has since been deleted</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="373"/>
+        <location filename="../pages/SyncPage.qml" line="371"/>
         <source>Đã hiểu</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="382"/>
+        <location filename="../pages/SyncPage.qml" line="380"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="382"/>
+        <location filename="../pages/SyncPage.qml" line="380"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="382"/>
+        <location filename="../pages/SyncPage.qml" line="380"/>
         <source>Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)</source>
         <translation>Conflicts to settle: %1 (the %2 oldest shown; more appear as these are settled)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="388"/>
+        <location filename="../pages/SyncPage.qml" line="386"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="411"/>
+        <location filename="../pages/SyncPage.qml" line="409"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="411"/>
+        <location filename="../pages/SyncPage.qml" line="409"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="411"/>
+        <location filename="../pages/SyncPage.qml" line="409"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="411"/>
+        <location filename="../pages/SyncPage.qml" line="409"/>
         <source>%1 · đã bị xoá trong khi người khác ghi thêm vào</source>
         <translation>%1 · deleted while someone else added to it</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="424"/>
+        <location filename="../pages/SyncPage.qml" line="422"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="431"/>
+        <location filename="../pages/SyncPage.qml" line="429"/>
         <source>Đã có người ghi lại sau khi xảy ra xung đột; lúc đó là: %1</source>
         <translation>Written again after the conflict; at the time it was: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="448"/>
+        <location filename="../pages/SyncPage.qml" line="446"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="448"/>
+        <location filename="../pages/SyncPage.qml" line="446"/>
         <source>Phần ghi thêm (vẫn được lưu): %1 — %2. Khôi phục để mọi người thấy lại.</source>
         <translation>What was added (still stored): %1 — %2. Restore it so that everyone sees it again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="465"/>
+        <location filename="../pages/SyncPage.qml" line="463"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="480"/>
+        <location filename="../pages/SyncPage.qml" line="478"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="482"/>
+        <location filename="../pages/SyncPage.qml" line="480"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="504"/>
+        <location filename="../pages/SyncPage.qml" line="502"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="510"/>
+        <location filename="../pages/SyncPage.qml" line="508"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="510"/>
+        <location filename="../pages/SyncPage.qml" line="508"/>
         <source>Để nguyên đã xoá</source>
         <translation>Leave it deleted</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="516"/>
+        <location filename="../pages/SyncPage.qml" line="514"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="516"/>
+        <location filename="../pages/SyncPage.qml" line="514"/>
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="527"/>
+        <location filename="../pages/SyncPage.qml" line="525"/>
         <source>Hiện thêm %n xung đột</source>
         <translation>
             <numerusform>Show %n more conflict</numerusform>
@@ -3825,67 +3845,67 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="538"/>
+        <location filename="../pages/SyncPage.qml" line="536"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="538"/>
+        <location filename="../pages/SyncPage.qml" line="536"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="538"/>
+        <location filename="../pages/SyncPage.qml" line="536"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="545"/>
+        <location filename="../pages/SyncPage.qml" line="543"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="563"/>
+        <location filename="../pages/SyncPage.qml" line="561"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="563"/>
+        <location filename="../pages/SyncPage.qml" line="561"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="585"/>
+        <location filename="../pages/SyncPage.qml" line="583"/>
         <source>Giá trị gửi lên: %1</source>
         <translation>Values sent: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="585"/>
+        <location filename="../pages/SyncPage.qml" line="583"/>
         <source>(đoạn văn dài chỉ hiện phần đầu)</source>
         <translation>(long texts show their beginning only)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="591"/>
+        <location filename="../pages/SyncPage.qml" line="589"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="591"/>
+        <location filename="../pages/SyncPage.qml" line="589"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="591"/>
+        <location filename="../pages/SyncPage.qml" line="589"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="591"/>
+        <location filename="../pages/SyncPage.qml" line="589"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="602"/>
+        <location filename="../pages/SyncPage.qml" line="600"/>
         <source>Hiện thêm %n thay đổi bị từ chối</source>
         <translation>
             <numerusform>Show %n more refused change</numerusform>
@@ -3893,17 +3913,17 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="623"/>
+        <location filename="../pages/SyncPage.qml" line="621"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="675"/>
+        <location filename="../pages/SyncPage.qml" line="673"/>
         <source>Máy đó sẽ không đồng bộ được nữa và không đăng nhập lại được cho đến khi được khôi phục. Những gì nó chưa gửi lên máy chủ sẽ ở lại trên máy đó. Chỉ làm khi máy bị mất hoặc không còn dùng.</source>
         <translation>That device will no longer sync, nor sign in again until it is reinstated. What it has not sent to the registry stays on it. Do this only when the device is lost or no longer used.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="179"/>
+        <location filename="../pages/SyncPage.qml" line="177"/>
         <source>%n thay đổi của %1 sẽ được gửi ở lượt đồng bộ tới và máy chủ ghi là của %2. Chỉ làm vậy khi người đó không thể đăng nhập trên máy này.</source>
         <translation>
             <numerusform>%n change by %1 will be sent in the next sync and recorded as %2&apos;s. Only do this when they cannot sign in on this device.</numerusform>
@@ -3911,27 +3931,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="646"/>
+        <location filename="../pages/SyncPage.qml" line="644"/>
         <source>Bỏ thay đổi bị từ chối?</source>
         <translation>Discard the refused change?</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="654"/>
+        <location filename="../pages/SyncPage.qml" line="652"/>
         <source>%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.</source>
         <translation>%1: this new record will not be sent to the server and will no longer be listed.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="654"/>
+        <location filename="../pages/SyncPage.qml" line="652"/>
         <source>%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.</source>
         <translation>%1: this change will not be sent to the server; the record shows its values from before the edit again, then takes the server&apos;s version at the next sync.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="654"/>
+        <location filename="../pages/SyncPage.qml" line="652"/>
         <source>Nội dung đã nhập vẫn được lưu trong máy.</source>
         <translation>What you entered stays saved on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="654"/>
+        <location filename="../pages/SyncPage.qml" line="652"/>
         <source>%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm, ảnh của một cuộc kiểm tra) cũng bị bỏ theo.</source>
         <translation>
             <numerusform>%n new record that belongs to it (such as an answer, a violation or a photo of an inspection) is given up with it.</numerusform>
@@ -3939,12 +3959,12 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="669"/>
+        <location filename="../pages/SyncPage.qml" line="667"/>
         <source>Thu hồi máy %1?</source>
         <translation>Revoke device %1?</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="686"/>
+        <location filename="../pages/SyncPage.qml" line="684"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

@@ -56,9 +56,7 @@ Page {
     }
 
     function sizeText(bytes) {
-        if (bytes < 1024 * 1024)
-            return qsTr("%1 KB").arg(bytes > 0 ? Math.max(1, Math.round(bytes / 1024)) : 0);
-        return qsTr("%1 MB").arg((bytes / (1024 * 1024)).toFixed(1));
+        return page.syncClient.sizeText(bytes); // as the sign-out warning says it
     }
 
     // A round's phase (SyncClient::phase) in the user's words.
@@ -144,7 +142,7 @@ Page {
 
             Label {
                 Layout.fillWidth: true
-                text: page.syncClient.loggedIn ? qsTr("Người dùng: %1 (%2)").arg(page.syncClient.user).arg(page.syncClient.role) : qsTr("Chưa đăng nhập")
+                text: page.syncClient.loggedIn ? qsTr("Người dùng: %1 (%2)").arg(page.syncClient.user).arg(page.labels.role(page.syncClient.role)) : qsTr("Chưa đăng nhập")
                 wrapMode: Text.WordWrap
             }
 

@@ -13,6 +13,7 @@
 
 #include <QHostAddress>
 #include <QJsonArray>
+#include <QLocale>
 #include <QNetworkInformation>
 #include <QSysInfo>
 #include <QTimer>
@@ -278,13 +279,20 @@ QString SyncClient::unsyncedSummary() const
     if (m_rejectedRecords > 0)
         parts << tr("%n thay đổi bị máy chủ từ chối", nullptr, m_rejectedRecords);
     if (m_pendingPhotos > 0)
-        parts << tr("%n ảnh chưa tải lên (%1 MB)", nullptr, m_pendingPhotos)
-                     .arg(QString::number(double(m_pendingPhotoBytes) / (1024.0 * 1024.0), 'f', 1));
+        parts << tr("%n ảnh chưa tải lên (%1)", nullptr, m_pendingPhotos)
+                     .arg(sizeText(m_pendingPhotoBytes));
     if (m_othersPendingRecords > 0)
         parts << tr("%n thay đổi của %1 chưa gửi", nullptr, m_othersPendingRecords)
                      .arg(othersPendingAuthors());
     return tr("Trên máy còn %1. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại.")
         .arg(parts.join(QStringLiteral(", ")));
+}
+
+QString SyncClient::sizeText(qint64 bytes)
+{
+    if (bytes < 1024 * 1024)
+        return tr("%1 KB").arg(bytes > 0 ? qMax<qint64>(1, (bytes + 512) / 1024) : 0);
+    return tr("%1 MB").arg(QLocale().toString(double(bytes) / (1024.0 * 1024.0), 'f', 1));
 }
 
 void SyncClient::setAutoSync(bool on)

@@ -137,6 +137,9 @@ public:
     // ("ccn.sct.gov.vn", "192.168.1.10:8787") is taken as https (http on this machine's loopback,
     // where the demo registry listens). As a URL it was relative, or no URL at all.
     Q_INVOKABLE void setServerAddress(const QString &typed);
+    // A size to wait for, as the page and the sign-out warning say it: KB below 1 MiB (at least
+    // 1 when not nothing), MB with one decimal above, in the tablet's number format.
+    Q_INVOKABLE static QString sizeText(qint64 bytes);
     static QUrl serverUrlFrom(const QString &typed);
     bool online() const { return m_online; }
     bool loggedIn() const { return m_auth.valid(); }

@@ -188,6 +188,18 @@ private slots:
         QVERIFY(m_dir.isValid());
     }
 
+    // Sizes as the page and the sign-out warning say them: KB below 1 MiB, at least 1 KB when
+    // something is left (the warning said "0.0 MB" for a photo nearly sent).
+    void sizesInKbOrMb()
+    {
+        QCOMPARE(SyncClient::sizeText(0), QStringLiteral("0 KB"));
+        QCOMPARE(SyncClient::sizeText(100), QStringLiteral("1 KB"));
+        QCOMPARE(SyncClient::sizeText(40 * 1024 + 100), QStringLiteral("40 KB"));
+        QCOMPARE(SyncClient::sizeText(1024 * 1024 - 1), QStringLiteral("1024 KB"));
+        QCOMPARE(SyncClient::sizeText(3 * 512 * 1024),
+                 QLocale().toString(1.5, 'f', 1) + QStringLiteral(" MB"));
+    }
+
     // What waits is counted again after the inspector's saves settle, without the sync page
     // asking: the header's "N chờ gửi" follows the work. It followed only the page and rounds.
     void savesAreCountedWithoutAsking()

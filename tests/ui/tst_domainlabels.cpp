@@ -151,6 +151,12 @@ private slots:
         QCOMPARE(labels.tableName("progress_readings"), QStringLiteral("Số liệu tiến độ"));
         QCOMPARE(labels.fieldName("findings"),
                  QStringLiteral("Nội dung làm việc, kết quả kiểm tra"));
+        // The registry's roles in words (the sync page named them by code).
+        QCOMPARE(labels.role("inspector"), QStringLiteral("Thanh tra viên"));
+        QCOMPARE(labels.role("local_officer"), QStringLiteral("Cán bộ địa phương"));
+        QCOMPARE(labels.role("supervisor"), QStringLiteral("Giám sát viên"));
+        QCOMPARE(labels.role("admin"), QStringLiteral("Quản trị viên"));
+        QCOMPARE(labels.role("auditor"), QStringLiteral("auditor"));
     }
 
     void numbers_data()
