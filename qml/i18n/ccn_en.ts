@@ -3421,32 +3421,32 @@ Hai là (second), …</translation>
         <translation>The server address &quot;%1&quot; cannot be used. Enter the address your administrator gave you, in the form https://server-name.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="530"/>
+        <location filename="../../sync/client/syncclient.cpp" line="531"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="538"/>
+        <location filename="../../sync/client/syncclient.cpp" line="540"/>
         <source>Đã đăng xuất nên ảnh gốc chưa tải xong. Hãy đăng nhập rồi mở lại ảnh.</source>
         <translation>Signed out before the original finished downloading. Sign in, then open the photo again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="655"/>
+        <location filename="../../sync/client/syncclient.cpp" line="657"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="739"/>
+        <location filename="../../sync/client/syncclient.cpp" line="741"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1074"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1076"/>
         <source>Hãy đăng nhập trước.</source>
         <translation>Sign in first.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1059"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1061"/>
         <source>Đây là máy đang dùng: hãy đăng xuất thay vì thu hồi.</source>
         <translation>This is the device in use: sign out instead of revoking it.</translation>
     </message>
@@ -3757,87 +3757,87 @@ Hai là (second), …</translation>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="409"/>
+        <location filename="../pages/SyncPage.qml" line="411"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="409"/>
+        <location filename="../pages/SyncPage.qml" line="411"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="409"/>
+        <location filename="../pages/SyncPage.qml" line="411"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="409"/>
+        <location filename="../pages/SyncPage.qml" line="411"/>
         <source>%1 · đã bị xoá trong khi người khác ghi thêm vào</source>
         <translation>%1 · deleted while someone else added to it</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="422"/>
+        <location filename="../pages/SyncPage.qml" line="424"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="429"/>
+        <location filename="../pages/SyncPage.qml" line="431"/>
         <source>Đã có người ghi lại sau khi xảy ra xung đột; lúc đó là: %1</source>
         <translation>Written again after the conflict; at the time it was: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="446"/>
+        <location filename="../pages/SyncPage.qml" line="448"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="446"/>
+        <location filename="../pages/SyncPage.qml" line="448"/>
         <source>Phần ghi thêm (vẫn được lưu): %1 — %2. Khôi phục để mọi người thấy lại.</source>
         <translation>What was added (still stored): %1 — %2. Restore it so that everyone sees it again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="463"/>
+        <location filename="../pages/SyncPage.qml" line="465"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="478"/>
+        <location filename="../pages/SyncPage.qml" line="480"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="480"/>
+        <location filename="../pages/SyncPage.qml" line="482"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="502"/>
+        <location filename="../pages/SyncPage.qml" line="504"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="508"/>
+        <location filename="../pages/SyncPage.qml" line="511"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="508"/>
+        <location filename="../pages/SyncPage.qml" line="511"/>
         <source>Để nguyên đã xoá</source>
         <translation>Leave it deleted</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="514"/>
+        <location filename="../pages/SyncPage.qml" line="518"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="514"/>
+        <location filename="../pages/SyncPage.qml" line="518"/>
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="525"/>
+        <location filename="../pages/SyncPage.qml" line="529"/>
         <source>Hiện thêm %n xung đột</source>
         <translation>
             <numerusform>Show %n more conflict</numerusform>
@@ -3845,67 +3845,67 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="536"/>
+        <location filename="../pages/SyncPage.qml" line="540"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="536"/>
+        <location filename="../pages/SyncPage.qml" line="540"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="536"/>
+        <location filename="../pages/SyncPage.qml" line="540"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="543"/>
+        <location filename="../pages/SyncPage.qml" line="547"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="561"/>
+        <location filename="../pages/SyncPage.qml" line="565"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="561"/>
+        <location filename="../pages/SyncPage.qml" line="565"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="583"/>
+        <location filename="../pages/SyncPage.qml" line="587"/>
         <source>Giá trị gửi lên: %1</source>
         <translation>Values sent: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="583"/>
+        <location filename="../pages/SyncPage.qml" line="587"/>
         <source>(đoạn văn dài chỉ hiện phần đầu)</source>
         <translation>(long texts show their beginning only)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="589"/>
+        <location filename="../pages/SyncPage.qml" line="593"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="589"/>
+        <location filename="../pages/SyncPage.qml" line="593"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="589"/>
+        <location filename="../pages/SyncPage.qml" line="593"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="589"/>
+        <location filename="../pages/SyncPage.qml" line="593"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="600"/>
+        <location filename="../pages/SyncPage.qml" line="604"/>
         <source>Hiện thêm %n thay đổi bị từ chối</source>
         <translation>
             <numerusform>Show %n more refused change</numerusform>
@@ -3913,12 +3913,12 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="621"/>
+        <location filename="../pages/SyncPage.qml" line="625"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="673"/>
+        <location filename="../pages/SyncPage.qml" line="677"/>
         <source>Máy đó sẽ không đồng bộ được nữa và không đăng nhập lại được cho đến khi được khôi phục. Những gì nó chưa gửi lên máy chủ sẽ ở lại trên máy đó. Chỉ làm khi máy bị mất hoặc không còn dùng.</source>
         <translation>That device will no longer sync, nor sign in again until it is reinstated. What it has not sent to the registry stays on it. Do this only when the device is lost or no longer used.</translation>
     </message>
@@ -3931,27 +3931,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="644"/>
+        <location filename="../pages/SyncPage.qml" line="648"/>
         <source>Bỏ thay đổi bị từ chối?</source>
         <translation>Discard the refused change?</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="652"/>
+        <location filename="../pages/SyncPage.qml" line="656"/>
         <source>%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.</source>
         <translation>%1: this new record will not be sent to the server and will no longer be listed.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="652"/>
+        <location filename="../pages/SyncPage.qml" line="656"/>
         <source>%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.</source>
         <translation>%1: this change will not be sent to the server; the record shows its values from before the edit again, then takes the server&apos;s version at the next sync.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="652"/>
+        <location filename="../pages/SyncPage.qml" line="656"/>
         <source>Nội dung đã nhập vẫn được lưu trong máy.</source>
         <translation>What you entered stays saved on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="652"/>
+        <location filename="../pages/SyncPage.qml" line="656"/>
         <source>%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm, ảnh của một cuộc kiểm tra) cũng bị bỏ theo.</source>
         <translation>
             <numerusform>%n new record that belongs to it (such as an answer, a violation or a photo of an inspection) is given up with it.</numerusform>
@@ -3959,12 +3959,12 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="667"/>
+        <location filename="../pages/SyncPage.qml" line="671"/>
         <source>Thu hồi máy %1?</source>
         <translation>Revoke device %1?</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="684"/>
+        <location filename="../pages/SyncPage.qml" line="688"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>

@@ -397,6 +397,8 @@ Page {
                     // The field was written again after the conflict (a later edit, another
                     // conflict of it resolved): the value in use now is not the one the record kept.
                     readonly property bool rewritten: !!modelData.field && modelData.live_seq !== undefined && modelData.live_seq !== modelData.current_seq
+                    // Its resolution is on its way: the buttons wait for the answer.
+                    readonly property bool resolving: page.syncClient.resolvingConflicts.indexOf(modelData.id) >= 0
 
                     Layout.fillWidth: true
 
@@ -498,19 +500,21 @@ Page {
                             Button {
                                 height: 48
                                 visible: ownValue.visible
-                                enabled: ownValue.text.trim().length > 0
+                                enabled: ownValue.text.trim().length > 0 && !conflictCard.resolving
                                 text: qsTr("Dùng giá trị tự nhập")
                                 onClicked: page.syncClient.resolveConflict(modelData.id, "value", ownValue.text.trim())
                             }
 
                             Button {
                                 height: 48
+                                enabled: !conflictCard.resolving
                                 text: modelData.work_entity ? qsTr("Để nguyên đã xoá") : qsTr("Giữ giá trị đang dùng")
                                 onClicked: page.syncClient.resolveConflict(modelData.id, "current")
                             }
 
                             Button {
                                 height: 48
+                                enabled: !conflictCard.resolving
                                 text: modelData.work_entity ? qsTr("Khôi phục") : qsTr("Dùng giá trị bị giữ lại")
                                 onClicked: page.syncClient.resolveConflict(modelData.id, "incoming")
                             }

@@ -454,6 +454,7 @@ void SyncClient::login(const QString &username, const QString &password)
     m_loggingIn = true;
     emit loggingInChanged();
     m_sideHttp->abort(); // the lists and resolutions of the session before, if any are away
+    forgetResolving();
     m_sideHttp->setToken(QString());
     const QJsonObject body{
         {QStringLiteral("username"), username.trimmed()},
@@ -534,6 +535,7 @@ bool SyncClient::logout(bool confirmed)
     cancel();
     stopRetry();
     m_sideHttp->abort();
+    forgetResolving();
     m_photos->abortOriginals(
         tr("Đã đăng xuất nên ảnh gốc chưa tải xong. Hãy đăng nhập rồi mở lại ảnh."));
     // The registry drops the token at once (a tablet left behind is not still signed in). Best
@@ -1089,6 +1091,8 @@ void SyncClient::postDeviceAction(const QString &id, const QString &action,
 void SyncClient::resolveConflict(const QString &conflictId, const QString &choice,
                                  const QVariant &value)
 {
+    if (m_resolving.contains(conflictId))
+        return; // its resolution is on its way: conflictResolved follows that one
     QJsonObject body{{QStringLiteral("choice"), choice}};
     if (choice == QLatin1String("value"))
         body.insert(QStringLiteral("value"), QJsonValue::fromVariant(value));
@@ -1103,23 +1107,51 @@ void SyncClient::resolveConflict(const QString &conflictId, const QString &choic
                         double(m.value(QStringLiteral("live_seq")).toLongLong()));
         break;
     }
-    m_sideHttp->postJson(QStringLiteral("conflicts/%1/resolve").arg(conflictId), body,
-                         [this, conflictId](const SyncReply &r) {
-                             CoreError e;
-                             if (handleFailure(r, &e)) {
-                                 emit conflictResolved(false, e.message(), conflictId);
-                                 // Refused (another supervisor settled it first, or it is
-                                 // gone): the list shows what is still open.
-                                 if (r.status >= 400 && r.status < 500 && loggedIn())
-                                     fetchConflicts();
-                                 return;
-                             }
-                             emit conflictResolved(true, QString(), conflictId);
-                             fetchConflicts();
-                             // The resolution is a new registry write: pull it.
-                             if (m_autoSync)
-                                 sync();
-                         });
+    m_resolving << conflictId;
+    emit resolvingChanged();
+    m_sideHttp->postJson(
+        QStringLiteral("conflicts/%1/resolve").arg(conflictId), body,
+        [this, conflictId](const SyncReply &r) { conflictAnswered(conflictId, r); });
+}
+
+void SyncClient::forgetResolving()
+{
+    // Their answers were dropped with the connection's requests: the buttons are free again
+    // (the list, fetched again, says what was settled).
+    if (m_resolving.isEmpty())
+        return;
+    m_resolving.clear();
+    emit resolvingChanged();
+}
+
+void SyncClient::conflictAnswered(const QString &conflictId, const SyncReply &r)
+{
+    m_resolving.removeAll(conflictId);
+    emit resolvingChanged();
+    QJsonObject refusal;
+    if (r.networkError == QNetworkReply::NoError && r.status >= 400 && r.status < 500 &&
+        r.status != 401 && r.status != 426 && r.json(&refusal) &&
+        !refusal.value(QLatin1String("message")).toString().isEmpty()) {
+        // Refused for this conflict (another supervisor settled it first, a later write came,
+        // the value is not one the field takes): the registry's words under its card, which say
+        // what to do; the page's error stays for what stops the sync. The list shows what is
+        // still open.
+        noteReply(r);
+        emit conflictResolved(false, refusal.value(QLatin1String("message")).toString(),
+                              conflictId);
+        fetchConflicts();
+        return;
+    }
+    CoreError e;
+    if (handleFailure(r, &e)) {
+        emit conflictResolved(false, e.message(), conflictId);
+        return;
+    }
+    emit conflictResolved(true, QString(), conflictId);
+    fetchConflicts();
+    // The resolution is a new registry write: pull it.
+    if (m_autoSync)
+        sync();
 }
 
 bool SyncClient::discardRejected(qint64 outboxSeq)

@@ -82,6 +82,9 @@ class SyncClient : public QObject
     Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY conflictsChanged)
     // How many there are: the registry lists at most 1000, the oldest first.
     Q_PROPERTY(int conflictCount READ conflictCount NOTIFY conflictsChanged)
+    // The conflicts whose resolution is on its way to the registry (resolveConflict): their
+    // buttons wait for the answer (a second tap sent a second resolution).
+    Q_PROPERTY(QStringList resolvingConflicts READ resolvingConflicts NOTIFY resolvingChanged)
     // For supervisors: the changes the registry still refuses from their province's devices
     // (GET /api/v1/rejections), those waiting for another row first among what to chase.
     Q_PROPERTY(
@@ -186,6 +189,7 @@ public:
     QVariantList conflicts() const { return m_conflicts; }
     QVariantList registryRejections() const { return m_registryRejections; }
     int conflictCount() const { return m_conflictCount; }
+    QStringList resolvingConflicts() const { return m_resolving; }
     int registryRejectionCount() const { return m_registryRejectionCount; }
     QVariantList devices() const { return m_devices; }
     int deviceCount() const { return m_deviceCount; }
@@ -289,6 +293,7 @@ signals:
     // A resolution the registry took, or why not (a choice on a list gone out of date: 409
     // conflict_changed, and the list is read again), for the conflict `conflictId`.
     void conflictResolved(bool ok, const QString &message, const QString &conflictId);
+    void resolvingChanged();
     // The registry revoked device `id`, or why not.
     void deviceRevoked(bool ok, const QString &message, const QString &id);
     // The registry gave device `id` back, or why not.
@@ -331,6 +336,10 @@ private:
     // Notes whether the link answered (onlineChanged): false when that ended the round.
     bool noteReply(const SyncReply &r);
     bool handleFailure(const SyncReply &r, CoreError *error);
+    // The registry's answer to a resolution (resolveConflict).
+    void conflictAnswered(const QString &conflictId, const SyncReply &r);
+    // After the side connection's requests were dropped: no resolution is on its way.
+    void forgetResolving();
     // GET `name` (a list: conflicts, rejections, devices), its array member `name` into *into,
     // then `changed`; a failure says so in lastError and keeps the list as it was. *count, when
     // given: the list's `total` (its length from a registry that does not say).
@@ -419,6 +428,7 @@ private:
     QVariantList m_conflicts;
     QVariantList m_registryRejections;
     int m_conflictCount = 0;
+    QStringList m_resolving;
     int m_registryRejectionCount = 0;
     QVariantList m_devices; // the user's own
     int m_deviceCount = 0;

@@ -1482,7 +1482,9 @@ private slots:
     }
 
     // A conflict another supervisor settled first: the registry refuses the resolution, the
-    // supervisor reads why, and the list is read again so the settled conflict leaves it.
+    // supervisor reads why under its card, and the list is read again so the settled conflict
+    // leaves it. A second tap while the resolution is away sends nothing (it sent a second one,
+    // refused in turn).
     void aConflictSettledElsewhereLeavesTheList()
     {
         FakeRegistry server;
@@ -1504,13 +1506,26 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(conflicts.size(), 1, 5000);
         QCOMPARE(boss->client->conflicts().size(), 1);
         QSignalSpy resolved(boss->client.get(), &SyncClient::conflictResolved);
+        QSignalSpy resolving(boss->client.get(), &SyncClient::resolvingChanged);
         boss->client->resolveConflict("k0", "incoming");
+        QCOMPARE(boss->client->resolvingConflicts(), QStringList{"k0"});
+        // A second tap while the first is away sends nothing.
+        boss->client->resolveConflict("k0", "current");
         QTRY_COMPARE_WITH_TIMEOUT(resolved.size(), 1, 5000);
         QCOMPARE(resolved.first().at(0).toBool(), false);
-        QVERIFY2(boss->client->lastError().contains("đã được xử lý"),
-                 qPrintable(boss->client->lastError()));
+        // The registry's words, under the card: no status code, no "report to the admin", and
+        // not the page's error (nothing stops the sync).
+        QCOMPARE(resolved.first().at(1).toString(),
+                 QStringLiteral("Xung đột này đã được xử lý rồi."));
+        QVERIFY2(boss->client->lastError().isEmpty(), qPrintable(boss->client->lastError()));
+        QVERIFY(boss->client->resolvingConflicts().isEmpty());
+        QCOMPARE(resolving.size(), 2);
         QTRY_COMPARE_WITH_TIMEOUT(conflicts.size(), 2, 5000);
         QVERIFY(boss->client->conflicts().isEmpty());
+        int posts = 0;
+        for (const Request &r : server.requests)
+            posts += r.path == "/api/v1/conflicts/k0/resolve";
+        QCOMPARE(posts, 1);
     }
 
     // A supervisor's device reads the conflicts and refused changes after each good round, so
