@@ -51,7 +51,9 @@ int usage(const QString &message)
           << "  ccn-registry reinstate-device --data-dir DIR [--database URL] --device ID\n"
           << "  ccn-registry import-clusters --data-dir DIR [--database URL] FILE.csv\n"
           << "  ccn-registry backup --data-dir DIR [--database URL] --out FILE\n"
-          << "  ccn-registry new-epoch --data-dir DIR [--database URL]   (after pg_restore)\n";
+          << "  ccn-registry new-epoch --data-dir DIR [--database URL]   (after pg_restore)\n"
+          << "Only serve, add-user and import-clusters create a registry database where there is\n"
+          << "none; the other commands refuse.\n";
     err().flush();
     return 2;
 }
@@ -80,14 +82,25 @@ bool parse(QCommandLineParser &p, const QStringList &args, QString *error)
     return true;
 }
 
-bool openStore(RegistryStore &store, const QCommandLineParser &p)
+// Only first-time setup (serve, add-user, import-clusters) may create the database, and says so:
+// a mistyped --data-dir, or a PostgreSQL registry's directory without --database, would otherwise
+// become a new empty registry without a word.
+bool openStore(RegistryStore &store, const QCommandLineParser &p,
+               RegistryStore::Create create = RegistryStore::Create::Never)
 {
-    const CoreError e =
-        store.open(p.value(QStringLiteral("data-dir")), p.value(QStringLiteral("database")));
+    const CoreError e = store.open(p.value(QStringLiteral("data-dir")),
+                                   p.value(QStringLiteral("database")), create);
     if (e.failed()) {
         err() << "ccn-registry: " << e.message() << "\n";
         err().flush();
         return false;
+    }
+    if (store.created()) {
+        err() << "ccn-registry: "
+              << QStringLiteral("đã tạo cơ sở dữ liệu máy chủ mới (lần cài đặt đầu tiên): %1")
+                     .arg(store.location())
+              << "\n";
+        err().flush();
     }
     return true;
 }
@@ -278,7 +291,7 @@ int RegistryCommand::serve(const QStringList &args)
     }
     probe.remove();
     RegistryStore store;
-    if (!openStore(store, p))
+    if (!openStore(store, p, RegistryStore::Create::IfMissing))
         return 1;
     const bool fast = p.isSet(QStringLiteral("fast-hash"));
     if (p.isSet(QStringLiteral("demo"))) {
@@ -373,7 +386,7 @@ int RegistryCommand::addUser(const QStringList &args)
     u.clusters = splitIds(p.value(QStringLiteral("clusters")));
     u.communes = splitIds(p.value(QStringLiteral("communes")));
     RegistryStore store;
-    if (!openStore(store, p))
+    if (!openStore(store, p, RegistryStore::Create::IfMissing))
         return 1;
     const CoreError e = store.addUser(u, password, p.isSet(QStringLiteral("fast-hash")), nullptr);
     if (e.failed()) {
@@ -475,7 +488,7 @@ int RegistryCommand::importClusters(const QStringList &args)
     if (p.positionalArguments().size() != 1)
         return usage(QStringLiteral("hãy cho đúng một tệp CSV."));
     RegistryStore store;
-    if (!openStore(store, p))
+    if (!openStore(store, p, RegistryStore::Create::IfMissing))
         return 1;
     QStringList errors;
     const int n = ClusterImporter(&store).importFile(p.positionalArguments().first(), &errors);

@@ -55,9 +55,21 @@ public:
     RegistryStore(const RegistryStore &) = delete;
     RegistryStore &operator=(const RegistryStore &) = delete;
 
+    // Whether open() may create the registry's database when it finds none (SQLite: no
+    // registry.sqlite in the data directory; PostgreSQL: a database without the registry's
+    // tables). Only first-time setup creates one: a command given a mistyped directory, or a
+    // PostgreSQL registry's directory without --database, must not back up, list or renew an
+    // empty registry (and write its sequence 0 into the directory's watermark).
+    enum class Create { IfMissing, Never };
     // databaseUrl empty: SQLite file registry.sqlite in dataDir. Else
-    // postgresql://user[:pw]@host[:port]/db.
-    CoreError open(const QString &dataDir, const QString &databaseUrl = QString());
+    // postgresql://user[:pw]@host[:port]/db. With Create::Never and no database there, fails
+    // with NotFound before anything is written.
+    CoreError open(const QString &dataDir, const QString &databaseUrl = QString(),
+                   Create create = Create::IfMissing);
+    // open() found no database and created it (an empty registry): its file, or its URL
+    // without the password.
+    bool created() const { return m_created; }
+    QString location() const { return m_location; }
     void close();
     bool isPostgres() const { return m_postgres; }
     QSqlDatabase connection() const;
@@ -202,8 +214,13 @@ private:
     QSqlQuery *statement(const QString &sql, const QVariantList &binds,
                          QString *error = nullptr) const;
 
+    // Whether the PostgreSQL database holds the registry's tables (registry_migrations).
+    bool hasRegistryTables(QString *error) const;
+
     QString m_connection;
     bool m_postgres = false;
+    bool m_created = false;
+    QString m_location;
     QString m_epoch;
     qint64 m_epochSeq = 0;
     std::unique_ptr<SeqWatermark> m_watermark; // null without a data directory

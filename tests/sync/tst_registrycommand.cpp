@@ -3,8 +3,8 @@
 // nothing), import-clusters (tests/fixtures/sync/clusters-import*.csv, all or nothing), backup
 // (a SQLite copy with the same rows; never overwrites; pg_dump advice on PostgreSQL) and serve
 // refusing an unwritable data directory or a port in use, devices (listed) and revoke-device (a
-// lost tablet's sign-ins stop at once). Runs against SQLite, and PostgreSQL
-// with CCN_TEST_BACKEND=postgres.
+// lost tablet's sign-ins stop at once) and only first-time setup creating a database. Runs
+// against SQLite, and PostgreSQL with CCN_TEST_BACKEND=postgres.
 #include "postgresdump.h"
 #include "principal.h"
 #include "registrystore.h"
@@ -63,6 +63,8 @@ private slots:
     void newEpochAfterTheDatabaseWentBack();
     void serveUnwritableDataDir();
     void servePortInUse();
+    void commandsRefuseADirectoryWithoutARegistry();
+    void firstTimeSetupSaysItCreatedTheDatabase();
 
 private:
     Run run(const QStringList &args, const QByteArray &stdinData = {});
@@ -587,6 +589,91 @@ void TestRegistryCommand::servePortInUse()
              qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral("chọn --port khác")), qPrintable(r.err));
     QVERIFY(!r.out.contains("Listening"));
+}
+
+// A mistyped --data-dir, or a PostgreSQL registry's directory given without --database: every
+// command but first-time setup refuses, naming the directory, and writes nothing there (no
+// database, and the watermark that recognises a restore is left as it was).
+void TestRegistryCommand::commandsRefuseADirectoryWithoutARegistry()
+{
+    QTemporaryDir parent;
+    const QString typo = parent.filePath("registy");
+    // A PostgreSQL registry's data directory: photos and the watermark, no database file.
+    const QString pgDir = parent.filePath("pg-registry");
+    QVERIFY(QDir().mkpath(pgDir));
+    QVERIFY(SeqWatermark(pgDir).write({QStringLiteral("epoch-of-the-registry"), 4242}).ok());
+    const QString watermark = SeqWatermark(pgDir).path();
+    const QByteArray markBefore = sha256(watermark);
+    const QString out = parent.filePath("backup.sqlite");
+    const QList<QStringList> commands{
+        {"backup", "--out", out},
+        {"devices"},
+        {"revoke-device", "--device", "tablet-1"},
+        {"reinstate-device", "--device", "tablet-1"},
+        {"new-epoch"},
+    };
+    for (const QString &dir : {typo, pgDir}) {
+        for (const QStringList &c : commands) {
+            const Run r = run(QStringList{c.first(), "--data-dir", dir} + c.mid(1));
+            const QString what = c.first() + ' ' + dir + ": " + r.err;
+            QVERIFY2(r.exitCode == 1, qPrintable(what));
+            QVERIFY2(r.err.startsWith("ccn-registry: "), qPrintable(what));
+            QVERIFY2(r.err.contains(dir), qPrintable(what));
+            QVERIFY2(r.err.contains("--data-dir") && r.err.contains("--database"),
+                     qPrintable(what));
+            QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        }
+        QVERIFY(!QFileInfo::exists(QDir(dir).filePath("registry.sqlite")));
+    }
+    QVERIFY(!QFileInfo::exists(typo));
+    QVERIFY(!QFileInfo::exists(out));
+    QCOMPARE(sha256(watermark), markBefore);
+    if (!RegistryTestBackend::wantsPostgres())
+        return;
+    // --database naming a PostgreSQL database without the registry's tables: refused too, and
+    // the database is left without them.
+    RegistryTestBackend empty;
+    QString url, error;
+    QVERIFY2(empty.setUp(&url, &error), qPrintable(error));
+    const Run r = run({"backup", "--data-dir", pgDir, "--database", url, "--out", out});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("--database"), qPrintable(r.err));
+    QVERIFY(!QFileInfo::exists(out));
+    QCOMPARE(sha256(watermark), markBefore);
+    {
+        QSqlDatabase db = RegistryTestBackend::connect("empty-check", QUrl(url));
+        QSqlQuery q(db);
+        QVERIFY(q.exec("SELECT to_regclass('registry_migrations') IS NULL") && q.next());
+        QVERIFY(q.value(0).toBool());
+    }
+    QSqlDatabase::removeDatabase("empty-check");
+    empty.tearDown();
+}
+
+// The commands of first-time setup may create the database, and say so, naming it.
+void TestRegistryCommand::firstTimeSetupSaysItCreatedTheDatabase()
+{
+    QTemporaryDir parent;
+    const QString dir = parent.filePath("new-registry");
+    RegistryTestBackend fresh;
+    QString url, error;
+    QVERIFY2(fresh.setUp(&url, &error), qPrintable(error));
+    QStringList args{"add-user", "--data-dir", dir,          "--username", "quan.tri",
+                     "--role",   "admin",      "--province", "p1",         "--fast-hash"};
+    if (!url.isEmpty())
+        args << "--database" << url;
+    Run r = run(args, "mật-khẩu-quản-trị\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QString where = url.isEmpty() ? QDir(dir).filePath("registry.sqlite")
+                                        : QUrl(url).toString(QUrl::RemovePassword);
+    QVERIFY2(r.err.contains(QStringLiteral("đã tạo cơ sở dữ liệu máy chủ mới")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(where), qPrintable(r.err));
+    // Once there, it is opened as it is, without a word.
+    args[4] = "quan.tri.2";
+    r = run(args, "mật-khẩu-quản-trị\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QStringLiteral("đã tạo")), qPrintable(r.err));
+    fresh.tearDown();
 }
 
 QTEST_GUILESS_MAIN(TestRegistryCommand)
