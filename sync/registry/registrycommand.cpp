@@ -1,6 +1,7 @@
 #include "registrycommand.h"
 
 #include "clusterimporter.h"
+#include "datadirlock.h"
 #include "demoseeder.h"
 #include "principal.h"
 #include "registryserver.h"
@@ -11,6 +12,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -51,7 +53,8 @@ int usage(const QString &message)
           << "  ccn-registry reinstate-device --data-dir DIR [--database URL] --device ID\n"
           << "  ccn-registry import-clusters --data-dir DIR [--database URL] FILE.csv\n"
           << "  ccn-registry backup --data-dir DIR [--database URL] --out FILE\n"
-          << "  ccn-registry new-epoch --data-dir DIR [--database URL]   (after pg_restore)\n"
+          << "  ccn-registry new-epoch --data-dir DIR [--database URL]   (after pg_restore;\n"
+          << "                     the server stopped)\n"
           << "Only serve, add-user and import-clusters create a registry database where there is\n"
           << "none; the other commands refuse.\n";
     err().flush();
@@ -118,6 +121,14 @@ int failure(const CoreError &e)
     err() << "ccn-registry: " << e.message() << "\n";
     err().flush();
     return 1;
+}
+
+// The data directory's lock not taken (DataDirLock): why, and `advice` when a server holds it.
+int lockRefused(const CoreError &e, const QString &advice)
+{
+    return failure({e.code(), e.code() == CoreError::Code::NotEditable
+                                  ? e.message() + QLatin1Char(' ') + advice
+                                  : e.message()});
 }
 
 // Parses `args` with the store's options and `extra`: a usage message's exit code (2) when they
@@ -290,6 +301,11 @@ int RegistryCommand::serve(const QStringList &args)
         return 1;
     }
     probe.remove();
+    DataDirLock lock(dataDir);
+    if (const CoreError e = lock.tryLock(); e.failed())
+        return lockRefused(e, QStringLiteral("Hai máy chủ trên một thư mục dữ liệu sẽ làm hỏng số "
+                                             "thứ tự của nó: hãy dùng máy chủ đang chạy, hoặc "
+                                             "dừng nó trước."));
     RegistryStore store;
     if (!openStore(store, p, RegistryStore::Create::IfMissing))
         return 1;
@@ -306,6 +322,22 @@ int RegistryCommand::serve(const QStringList &args)
     }
     RegistryServer server(&store, p.value(QStringLiteral("data-dir")));
     server.setFastPasswordHashing(fast);
+    // Before the first "Listening": a SIGTERM sent once it is read stops the server cleanly
+    // (its lock released), not by the signal's default action.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
+        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &server);
+        QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] {
+            char c;
+            [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
+            QCoreApplication::quit();
+        });
+        struct sigaction sa = {};
+        sa.sa_handler = onSignal;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
+        sigaction(SIGTERM, &sa, nullptr);
+        sigaction(SIGINT, &sa, nullptr);
+    }
     quint16 actualPort = quint16(port);
     for (const QHostAddress &a : std::as_const(addresses)) {
         const quint16 got = server.listenOn(a, actualPort, ssl, &error);
@@ -326,20 +358,6 @@ int RegistryCommand::serve(const QStringList &args)
     out() << "Storage: " << (store.isPostgres() ? "PostgreSQL" : "SQLite") << "\n";
     out().flush();
 
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
-        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &server);
-        QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] {
-            char c;
-            [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
-            QCoreApplication::quit();
-        });
-        struct sigaction sa = {};
-        sa.sa_handler = onSignal;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = SA_RESTART;
-        sigaction(SIGTERM, &sa, nullptr);
-        sigaction(SIGINT, &sa, nullptr);
-    }
     const int rc = QCoreApplication::exec();
     out() << "Stopped.\n";
     out().flush();
@@ -511,6 +529,16 @@ int RegistryCommand::newEpoch(const QStringList &args)
     QString error;
     if (!parse(p, args, &error))
         return usage(error);
+    // A running server keeps its epoch in memory and would write the old one back: held for
+    // the whole command, so that no server starts in between either. A directory that is not
+    // there has no server: opening the store says what is wrong with it.
+    const QString dataDir = p.value(QStringLiteral("data-dir"));
+    DataDirLock lock(dataDir);
+    if (QFileInfo(dataDir).isDir())
+        if (const CoreError e = lock.tryLock(); e.failed())
+            return lockRefused(e, QStringLiteral("Hãy dừng máy chủ trước rồi chạy lại new-epoch: "
+                                                 "máy chủ đang chạy giữ kỷ nguyên cũ và sẽ ghi "
+                                                 "lại nó."));
     RegistryStore store;
     if (!openStore(store, p))
         return 1;

@@ -3,8 +3,9 @@
 // nothing), import-clusters (tests/fixtures/sync/clusters-import*.csv, all or nothing), backup
 // (a SQLite copy with the same rows; never overwrites; pg_dump advice on PostgreSQL) and serve
 // refusing an unwritable data directory or a port in use, devices (listed) and revoke-device (a
-// lost tablet's sign-ins stop at once) and only first-time setup creating a database. Runs
-// against SQLite, and PostgreSQL with CCN_TEST_BACKEND=postgres.
+// lost tablet's sign-ins stop at once), only first-time setup creating a database and a running
+// server's lock on its data directory. Runs against SQLite, and PostgreSQL with
+// CCN_TEST_BACKEND=postgres.
 #include "postgresdump.h"
 #include "principal.h"
 #include "registrystore.h"
@@ -65,9 +66,13 @@ private slots:
     void servePortInUse();
     void commandsRefuseADirectoryWithoutARegistry();
     void firstTimeSetupSaysItCreatedTheDatabase();
+    void aRunningServerHoldsItsDataDirectory();
 
 private:
     Run run(const QStringList &args, const QByteArray &stdinData = {});
+    // Starts `serve` with `args` and waits for it to say it listens (true), or to stop (false,
+    // with what it said in *said).
+    bool startServer(QProcess &server, const QStringList &args, QString *said);
     QStringList storeArgs() const;
     bool canLogIn(const QString &user, const QString &password);
     // An inspector of p1 with kTabletPassword, and their sign-in on a tablet (its token, or
@@ -101,6 +106,17 @@ Run TestRegistryCommand::run(const QStringList &args, const QByteArray &stdinDat
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
+}
+
+bool TestRegistryCommand::startServer(QProcess &server, const QStringList &args, QString *said)
+{
+    server.start(m_exe, QStringList{"serve"} + args);
+    QByteArray out;
+    // "Storage:" is written once every address listens; no timing involved.
+    while (!out.contains("Storage: ") && server.waitForReadyRead(30000))
+        out += server.readAllStandardOutput();
+    *said = QString::fromUtf8(out + server.readAllStandardError());
+    return out.contains("Storage: ");
 }
 
 QStringList TestRegistryCommand::storeArgs() const
@@ -674,6 +690,56 @@ void TestRegistryCommand::firstTimeSetupSaysItCreatedTheDatabase()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(!r.err.contains(QStringLiteral("đã tạo")), qPrintable(r.err));
     fresh.tearDown();
+}
+
+// serve holds DIR/registry.lock while it runs: new-epoch (the server would write its old epoch
+// back) and a second server on the same directory are refused and change nothing; a lock left
+// by a killed server is taken over.
+void TestRegistryCommand::aRunningServerHoldsItsDataDirectory()
+{
+    const QString epoch = [this] {
+        QSqlQuery q(m_store.connection());
+        return q.exec("SELECT epoch FROM registry_epoch WHERE id = 1") && q.next()
+                   ? q.value(0).toString()
+                   : QString();
+    }();
+    QVERIFY(!epoch.isEmpty());
+    const QStringList serveArgs = storeArgs() + QStringList{"--port", "0", "--fast-hash"};
+    QProcess server;
+    QString said;
+    QVERIFY2(startServer(server, serveArgs, &said), qPrintable(said));
+
+    Run r = run(QStringList{"new-epoch"} + storeArgs());
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Hãy dừng máy chủ trước")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QString::number(server.processId())), qPrintable(r.err));
+    QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+    QSqlQuery q(m_store.connection());
+    QVERIFY(q.exec("SELECT epoch FROM registry_epoch WHERE id = 1") && q.next());
+    QCOMPARE(q.value(0).toString(), epoch);
+
+    QProcess second;
+    QVERIFY(!startServer(second, serveArgs, &said));
+    QVERIFY(second.state() == QProcess::NotRunning || second.waitForFinished(30000));
+    said += QString::fromUtf8(second.readAllStandardError());
+    QCOMPARE(second.exitCode(), 1);
+    QVERIFY2(said.contains(QStringLiteral("Hai máy chủ trên một thư mục dữ liệu")),
+             qPrintable(said));
+    QVERIFY2(said.contains(QDir(m_dir.path()).filePath("registry.lock")), qPrintable(said));
+
+    // Stopped, it lets go; killed, its lock is stale and taken over.
+    server.terminate();
+    QVERIFY(server.waitForFinished(30000));
+    QCOMPARE(server.exitCode(), 0);
+    QVERIFY(!QFileInfo::exists(m_dir.filePath("registry.lock")));
+    QVERIFY2(startServer(server, serveArgs, &said), qPrintable(said));
+    server.kill();
+    QVERIFY(server.waitForFinished(30000));
+    QVERIFY(QFileInfo::exists(m_dir.filePath("registry.lock")));
+    r = run(QStringList{"new-epoch"} + storeArgs());
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(q.exec("SELECT epoch FROM registry_epoch WHERE id = 1") && q.next());
+    QVERIFY(q.value(0).toString() != epoch);
 }
 
 QTEST_GUILESS_MAIN(TestRegistryCommand)
