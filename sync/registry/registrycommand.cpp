@@ -406,6 +406,16 @@ int RegistryCommand::addUser(const QStringList &args)
     RegistryStore store;
     if (!openStore(store, p, RegistryStore::Create::IfMissing))
         return 1;
+    // A province or cluster typed wrong (a province's code for its id) gives a user who sees
+    // nothing. An admin works in every province, and the first one is added before any province
+    // is stored (their tablet sends the administrative units): theirs is not checked.
+    if (!u.isAdmin()) {
+        if (const CoreError e = store.checkProvince(u.provinceId); e.failed())
+            return failure(e);
+        for (const QString &cluster : std::as_const(u.clusters))
+            if (const CoreError e = store.checkCluster(cluster, u.provinceId); e.failed())
+                return failure(e);
+    }
     const CoreError e = store.addUser(u, password, p.isSet(QStringLiteral("fast-hash")), nullptr);
     if (e.failed()) {
         err() << "ccn-registry: " << e.message() << "\n";
@@ -509,7 +519,9 @@ int RegistryCommand::importClusters(const QStringList &args)
     if (!openStore(store, p, RegistryStore::Create::IfMissing))
         return 1;
     QStringList errors;
-    const int n = ClusterImporter(&store).importFile(p.positionalArguments().first(), &errors);
+    int updated = 0;
+    const int n =
+        ClusterImporter(&store).importFile(p.positionalArguments().first(), &errors, &updated);
     if (n < 0) {
         for (const QString &e : std::as_const(errors))
             err() << e << "\n";
@@ -517,7 +529,8 @@ int RegistryCommand::importClusters(const QStringList &args)
         err().flush();
         return 1;
     }
-    out() << "Imported " << n << " clusters.\n";
+    out() << "Imported " << n << " clusters (" << n - updated << " new, " << updated
+          << " updated).\n";
     out().flush();
     return 0;
 }

@@ -473,6 +473,22 @@ std::optional<QJsonObject> RegistryStore::row(const QString &entity, const QStri
     return m_records.row(entity, rowId);
 }
 
+QList<QJsonObject> RegistryStore::rowsInProvince(const QString &entity, const QString &provinceId,
+                                                 CoreError *error) const
+{
+    return m_records.rowsInProvince(entity, provinceId, error);
+}
+
+CoreError RegistryStore::checkProvince(const QString &id) const
+{
+    return m_scope.checkProvince(id);
+}
+
+CoreError RegistryStore::checkCluster(const QString &id, const QString &provinceId) const
+{
+    return m_scope.checkCluster(id, provinceId);
+}
+
 RegistryScope::PhotoAccess RegistryStore::photoAccess(const Principal &who, const QString &sha256,
                                                       CoreError *error) const
 {

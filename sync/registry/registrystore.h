@@ -128,6 +128,15 @@ public:
     CoreError writeRow(const QString &entity, const QString &rowId, const QJsonObject &fields,
                        const QString &origin, const QString &userId, qint64 *seq = nullptr);
     std::optional<QJsonObject> row(const QString &entity, const QString &rowId) const;
+    // The live rows of `entity` in the province `provinceId` (for clusters: that province's
+    // clusters). A read that fails gives none and fills *error.
+    QList<QJsonObject> rowsInProvince(const QString &entity, const QString &provinceId,
+                                      CoreError *error) const;
+    // Ids that people type (add-user, import-clusters) checked against what is stored: a live
+    // province (admin_units, level province) and a live cluster of `provinceId`. NotFound saying
+    // what the id must be; Sql when the database cannot be read.
+    CoreError checkProvince(const QString &id) const;
+    CoreError checkCluster(const QString &id, const QString &provinceId) const;
     // What `who` may do with the photo `sha256` (RegistryScope::photoAccess): None with *error
     // filled when the database cannot be read.
     RegistryScope::PhotoAccess photoAccess(const Principal &who, const QString &sha256,

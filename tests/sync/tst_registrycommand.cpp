@@ -3,9 +3,9 @@
 // nothing), import-clusters (tests/fixtures/sync/clusters-import*.csv, all or nothing), backup
 // (a SQLite copy with the same rows; never overwrites; pg_dump advice on PostgreSQL) and serve
 // refusing an unwritable data directory or a port in use, devices (listed) and revoke-device (a
-// lost tablet's sign-ins stop at once), only first-time setup creating a database and a running
-// server's lock on its data directory. Runs against SQLite, and PostgreSQL with
-// CCN_TEST_BACKEND=postgres.
+// lost tablet's sign-ins stop at once); only first-time setup creates a database, a running
+// server's lock on its data directory, ids checked against stored provinces and clusters and a
+// re-import updating. Runs against SQLite, and PostgreSQL with CCN_TEST_BACKEND=postgres.
 #include "postgresdump.h"
 #include "principal.h"
 #include "registrystore.h"
@@ -13,6 +13,8 @@
 #include "seqwatermark.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -59,6 +61,9 @@ private slots:
     void aFoundDeviceIsReinstated();
     void importClusters();
     void importClustersBadLineImportsNothing();
+    void importClustersUnknownProvince();
+    void importClustersAgainUpdates();
+    void importClustersSameCodeTwice();
     void backup();
     void newEpoch();
     void newEpochAfterTheDatabaseWentBack();
@@ -75,6 +80,8 @@ private:
     bool startServer(QProcess &server, const QStringList &args, QString *said);
     QStringList storeArgs() const;
     bool canLogIn(const QString &user, const QString &password);
+    // The live clusters of p1 with this code.
+    QList<QJsonObject> clustersCoded(const QString &code);
     // An inspector of p1 with kTabletPassword, and their sign-in on a tablet (its token, or
     // empty when refused).
     bool addInspector(const QString &username);
@@ -138,6 +145,21 @@ bool TestRegistryCommand::canLogIn(const QString &user, const QString &password)
         .ok();
 }
 
+QList<QJsonObject> TestRegistryCommand::clustersCoded(const QString &code)
+{
+    QList<QJsonObject> out;
+    QSqlQuery q(m_store.connection());
+    if (!q.exec("SELECT row_json FROM records WHERE entity = 'clusters' AND province_id = 'p1' "
+                "AND deleted = 0"))
+        return out;
+    while (q.next()) {
+        const QJsonObject c = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+        if (c.value("code").toString() == code)
+            out << c;
+    }
+    return out;
+}
+
 namespace {
 const char kTabletPassword[] = "mật-khẩu-cũng-dài";
 }
@@ -175,6 +197,26 @@ void TestRegistryCommand::initTestCase()
     const CoreError e = m_store.open(m_dir.path(), m_url);
     QVERIFY2(e.ok(), qPrintable(e.message()));
     QCOMPARE(m_store.isPostgres(), RegistryTestBackend::wantsPostgres());
+    // Provinces p1 and p2 and clusters c1, c2 (p1) and c3 (p2): the ids users are added with.
+    for (const char *id : {"p1", "p2"}) {
+        const QJsonObject province{{"code", id},
+                                   {"name", "Ninh Bình"},
+                                   {"level", "province"},
+                                   {"level_label", "Tỉnh"},
+                                   {"valid_from", "2025-07-01"},
+                                   {"created_at", 1},
+                                   {"updated_at", 1}};
+        QVERIFY(m_store.writeRow("admin_units", id, province, "test", QString()).ok());
+    }
+    for (const auto &[id, province] : {std::pair{"c1", "p1"}, {"c2", "p1"}, {"c3", "p2"}}) {
+        const QJsonObject cluster{{"code", id},
+                                  {"name", "CCN Gia Sinh"},
+                                  {"province_id", province},
+                                  {"status", "operating"},
+                                  {"created_at", 1},
+                                  {"updated_at", 1}};
+        QVERIFY(m_store.writeRow("clusters", id, cluster, "test", QString()).ok());
+    }
 }
 
 void TestRegistryCommand::cleanupTestCase()
@@ -362,7 +404,7 @@ void TestRegistryCommand::importClusters()
     const Run r = run(QStringList{"import-clusters"} + storeArgs() +
                       QStringList{QStringLiteral(CCN_FIXTURES_DIR "/sync/clusters-import.csv")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QVERIFY2(r.out.contains("Imported 3 clusters."), qPrintable(r.out));
+    QVERIFY2(r.out.contains("Imported 3 clusters (3 new, 0 updated)."), qPrintable(r.out));
     QCOMPARE(m_store.serverSeq(), before + 3);
     const PullPage page = m_store.pull(admin(), before, 10);
     QCOMPARE(page.rowCount(), 3);
@@ -407,6 +449,76 @@ void TestRegistryCommand::importClustersBadLineImportsNothing()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("hãy cho đúng một tệp CSV")), qPrintable(r.err));
     QCOMPARE(m_store.serverSeq(), before);
+}
+
+// A province's code (27) where its id belongs: the line is named, and nothing is imported.
+void TestRegistryCommand::importClustersUnknownProvince()
+{
+    const qint64 before = m_store.serverSeq();
+    const Run r = run(
+        QStringList{"import-clusters"} + storeArgs() +
+        QStringList{QStringLiteral(CCN_FIXTURES_DIR "/sync/clusters-import-unknown-province.csv")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Dòng 3: Không có tỉnh '27' trên máy chủ")),
+             qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QStringLiteral("Dòng 2")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("không có cụm nào được nhập")), qPrintable(r.err));
+    QCOMPARE(m_store.serverSeq(), before);
+    QVERIFY(clustersCoded("CCN-HM").isEmpty());
+}
+
+// The same file again, without ids: the clusters are found by province and code and updated,
+// not duplicated; with an id column, the cluster named keeps its created_at.
+void TestRegistryCommand::importClustersAgainUpdates()
+{
+    const QList<QJsonObject> first = clustersCoded("CCN-DV2");
+    QCOMPARE(first.size(), 1);
+    const qint64 before = m_store.serverSeq();
+    Run r = run(QStringList{"import-clusters"} + storeArgs() +
+                QStringList{QStringLiteral(CCN_FIXTURES_DIR "/sync/clusters-import.csv")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("Imported 3 clusters (0 new, 3 updated)."), qPrintable(r.out));
+    QCOMPARE(m_store.serverSeq(), before + 3);
+    for (const char *code : {"CCN-DV2", "CCN-GS", "CCN-KT"})
+        QCOMPARE(clustersCoded(code).size(), 1);
+    const QJsonObject again = clustersCoded("CCN-DV2").value(0);
+    QCOMPARE(again.value("id"), first.first().value("id"));
+    QCOMPARE(again.value("created_at"), first.first().value("created_at"));
+
+    const QJsonObject gs = clustersCoded("CCN-GS").value(0);
+    QTemporaryDir dir;
+    QFile csv(dir.filePath("with-id.csv"));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write(QStringLiteral("id,code,name,province_id,status\n%1,CCN-GS,Cụm công nghiệp Gia Sinh "
+                             "mở rộng,p1,expanded\n,CCN-KT,Cụm công nghiệp Khánh Thượng,p1,"
+                             "operating\n")
+                  .arg(gs.value("id").toString())
+                  .toUtf8());
+    csv.close();
+    r = run(QStringList{"import-clusters"} + storeArgs() + QStringList{csv.fileName()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("Imported 2 clusters (0 new, 2 updated)."), qPrintable(r.out));
+    const QJsonObject renamed = clustersCoded("CCN-GS").value(0);
+    QCOMPARE(renamed.value("id"), gs.value("id"));
+    QCOMPARE(renamed.value("name").toString(), QStringLiteral("Cụm công nghiệp Gia Sinh mở rộng"));
+    QCOMPARE(renamed.value("status").toString(), QStringLiteral("expanded"));
+    QCOMPARE(renamed.value("created_at"), gs.value("created_at"));
+    QCOMPARE(clustersCoded("CCN-KT").size(), 1);
+}
+
+// One code twice for one province: both lines named, nothing imported.
+void TestRegistryCommand::importClustersSameCodeTwice()
+{
+    const qint64 before = m_store.serverSeq();
+    const Run r =
+        run(QStringList{"import-clusters"} + storeArgs() +
+            QStringList{QStringLiteral(CCN_FIXTURES_DIR "/sync/clusters-import-duplicate.csv")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Dòng 4: mã cụm 'CCN-TL' của tỉnh 'p1' đã có ở dòng 2")),
+             qPrintable(r.err));
+    QCOMPARE(m_store.serverSeq(), before);
+    QVERIFY(clustersCoded("CCN-TL").isEmpty());
+    QVERIFY(clustersCoded("CCN-BL").isEmpty());
 }
 
 void TestRegistryCommand::backup()
