@@ -55,6 +55,8 @@ int usage(const QString &message)
           << "  ccn-registry backup --data-dir DIR [--database URL] --out FILE\n"
           << "  ccn-registry new-epoch --data-dir DIR [--database URL]   (after pg_restore;\n"
           << "                     the server stopped)\n"
+          << "  ccn-registry remove-demo --data-dir DIR [--database URL]   (disables the demo\n"
+          << "                     accounts; a server off loopback refuses to start with them)\n"
           << "Only serve, add-user and import-clusters create a registry database where there is\n"
           << "none; the other commands refuse.\n";
     err().flush();
@@ -214,6 +216,8 @@ int RegistryCommand::run(const QStringList &arguments)
         return backup(rest);
     if (command == QLatin1String("new-epoch"))
         return newEpoch(rest);
+    if (command == QLatin1String("remove-demo"))
+        return removeDemo(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("help")) {
         usage(QStringLiteral("máy chủ đăng ký trung tâm của CCN Inspect."));
         return 0;
@@ -309,6 +313,24 @@ int RegistryCommand::serve(const QStringList &args)
     RegistryStore store;
     if (!openStore(store, p, RegistryStore::Create::IfMissing))
         return 1;
+    if (!p.isSet(QStringLiteral("demo")) && !RegistryServer::allLoopback(addresses)) {
+        // A data directory once served with --demo keeps its accounts, whose password is in the
+        // README: off loopback anyone could sign in as admin.demo.
+        CoreError read;
+        const QStringList demo = store.enabledUsers(DemoSeeder::accountNames(), &read);
+        if (read.failed())
+            return failure(read);
+        if (!demo.isEmpty())
+            return failure(
+                {CoreError::Code::NotEditable,
+                 QStringLiteral("Các tài khoản mẫu %1 vẫn đăng nhập được bằng mật khẩu công khai "
+                                "'%2'; máy chủ không nghe ngoài loopback khi còn chúng. Hãy tắt "
+                                "chúng: ccn-registry remove-demo --data-dir %3%4")
+                     .arg(demo.join(QStringLiteral(", ")), QLatin1String(DemoSeeder::password),
+                          dataDir,
+                          p.isSet(QStringLiteral("database")) ? QStringLiteral(" --database URL")
+                                                              : QString())});
+    }
     const bool fast = p.isSet(QStringLiteral("fast-hash"));
     if (p.isSet(QStringLiteral("demo"))) {
         QString summary;
@@ -598,6 +620,27 @@ int RegistryCommand::backup(const QStringList &args)
     }
     out() << "Backup written to " << p.value(QStringLiteral("out"))
           << " (photos are files under DIR/photos: copy that folder too).\n";
+    out().flush();
+    return 0;
+}
+
+// The demo accounts disabled (not deleted: their devices and the rows they stored name them), so
+// that a data directory once served with --demo may be served off loopback.
+int RegistryCommand::removeDemo(const QStringList &args)
+{
+    QCommandLineParser p;
+    addStoreOptions(p);
+    QString error;
+    if (!parse(p, args, &error))
+        return usage(error);
+    RegistryStore store;
+    if (!openStore(store, p))
+        return 1;
+    int disabled = 0;
+    if (const CoreError e = store.disableUsers(DemoSeeder::accountNames(), &disabled); e.failed())
+        return failure(e);
+    out() << "Disabled " << disabled << (disabled == 1 ? " demo account" : " demo accounts")
+          << ": no demo account can sign in now.\n";
     out().flush();
     return 0;
 }

@@ -405,6 +405,16 @@ QList<Principal> RegistryStore::users(CoreError *error) const
     return m_accounts.users(error);
 }
 
+QStringList RegistryStore::enabledUsers(const QStringList &usernames, CoreError *error) const
+{
+    return m_accounts.enabledUsers(usernames, error);
+}
+
+CoreError RegistryStore::disableUsers(const QStringList &usernames, int *disabled)
+{
+    return m_accounts.disableUsers(usernames, disabled);
+}
+
 CoreError RegistryStore::login(const QString &username, const QString &password,
                                const QString &deviceId, const QString &deviceName, qint64 ttlMs,
                                Principal *user, QString *token, qint64 *expiresAt)

@@ -91,6 +91,12 @@ public:
     // A read the database cannot answer (here and in the lists below: devices, conflicts,
     // rejections) gives an empty list and fills *error, which callers that answer users pass.
     QList<Principal> users(CoreError *error = nullptr) const;
+    // Which of `usernames` can sign in (stored and not disabled). A failed read fills *error.
+    QStringList enabledUsers(const QStringList &usernames, CoreError *error) const;
+    // Disables these users (users.disabled_at): they no longer sign in and their tokens stop.
+    // Disabled, not deleted: their devices and the rows they stored keep naming them.
+    // *disabled: how many were enabled before.
+    CoreError disableUsers(const QStringList &usernames, int *disabled);
     // Checks the password; registers (or refreshes) the device; returns a new token.
     CoreError login(const QString &username, const QString &password, const QString &deviceId,
                     const QString &deviceName, qint64 ttlMs, Principal *user, QString *token,

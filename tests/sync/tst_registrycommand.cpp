@@ -4,8 +4,9 @@
 // (a SQLite copy with the same rows; never overwrites; pg_dump advice on PostgreSQL) and serve
 // refusing an unwritable data directory or a port in use, devices (listed) and revoke-device (a
 // lost tablet's sign-ins stop at once); only first-time setup creates a database, a running
-// server's lock on its data directory, ids checked against stored provinces and clusters and a
-// re-import updating. Runs against SQLite, and PostgreSQL with CCN_TEST_BACKEND=postgres.
+// server's lock on its data directory, ids checked against stored provinces and clusters, a
+// re-import updating, and demo accounts keeping a server on loopback. Runs against SQLite, and
+// PostgreSQL with CCN_TEST_BACKEND=postgres.
 #include "postgresdump.h"
 #include "principal.h"
 #include "registrystore.h"
@@ -72,6 +73,7 @@ private slots:
     void commandsRefuseADirectoryWithoutARegistry();
     void firstTimeSetupSaysItCreatedTheDatabase();
     void aRunningServerHoldsItsDataDirectory();
+    void demoAccountsKeepAServerOnLoopback();
 
 private:
     Run run(const QStringList &args, const QByteArray &stdinData = {});
@@ -852,6 +854,59 @@ void TestRegistryCommand::aRunningServerHoldsItsDataDirectory()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(q.exec("SELECT epoch FROM registry_epoch WHERE id = 1") && q.next());
     QVERIFY(q.value(0).toString() != epoch);
+}
+
+// A data directory once served with --demo (the README's way, on loopback) is refused off
+// loopback while a demo account can sign in; remove-demo disables them, and it starts.
+void TestRegistryCommand::demoAccountsKeepAServerOnLoopback()
+{
+    QTemporaryDir dir;
+    RegistryTestBackend fresh;
+    QString url, error;
+    QVERIFY2(fresh.setUp(&url, &error), qPrintable(error));
+    QStringList store{"--data-dir", dir.path(), "--fast-hash"};
+    if (!url.isEmpty())
+        store << "--database" << url;
+    const QStringList offLoopback =
+        store + QStringList{"--port", "0", "--bind", "0.0.0.0", "--allow-insecure-http"};
+    QProcess server;
+    QString said;
+    QVERIFY2(startServer(server, store + QStringList{"--port", "0", "--demo"}, &said),
+             qPrintable(said));
+    QVERIFY2(said.contains("4 demo accounts"), qPrintable(said));
+    server.terminate();
+    QVERIFY(server.waitForFinished(30000));
+
+    Run r = run(QStringList{"serve"} + offLoopback);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("admin.demo") && r.err.contains("demo-password"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("ccn-registry remove-demo --data-dir " + dir.path()),
+             qPrintable(r.err));
+    QVERIFY(!r.out.contains("Listening"));
+    // On loopback, as before.
+    QVERIFY2(startServer(server, store + QStringList{"--port", "0"}, &said), qPrintable(said));
+    server.terminate();
+    QVERIFY(server.waitForFinished(30000));
+
+    r = run(QStringList{"remove-demo"} + store);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("Disabled 4 demo accounts"), qPrintable(r.out));
+    {
+        RegistryStore s;
+        QVERIFY(s.open(dir.path(), url).ok());
+        Principal who;
+        QString token;
+        qint64 expires = 0;
+        for (const char *name : {"inspector.demo", "officer.demo", "supervisor.demo", "admin.demo"})
+            QVERIFY(
+                s.login(name, "demo-password", "dev-1", "Máy thử", 60000, &who, &token, &expires)
+                    .failed());
+    }
+    QVERIFY2(startServer(server, offLoopback, &said), qPrintable(said));
+    server.terminate();
+    QVERIFY(server.waitForFinished(30000));
+    QCOMPARE(server.exitCode(), 0);
+    fresh.tearDown();
 }
 
 QTEST_GUILESS_MAIN(TestRegistryCommand)
