@@ -10,17 +10,17 @@
 #include <QJsonObject>
 #include <QLocale>
 
-int ClusterImporter::importFile(const QString &path, QStringList *errors)
+int ClusterImporter::importFile(const QString &path, QStringList *errors, int *updated)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         *errors << QObject::tr("Không đọc được %1: %2").arg(path, f.errorString());
         return -1;
     }
-    return importData(f.readAll(), errors);
+    return importData(f.readAll(), errors, updated);
 }
 
-int ClusterImporter::importData(const QByteArray &csv, QStringList *errors)
+int ClusterImporter::importData(const QByteArray &csv, QStringList *errors, int *updatedOut)
 {
     // Checked whole: a decoder keeps a sequence cut at the end for more input and drops it.
     if (!csv.isValidUtf8()) {
@@ -63,6 +63,11 @@ int ClusterImporter::importData(const QByteArray &csv, QStringList *errors)
         types.insert(c.name, c.type);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QList<QPair<QString, QJsonObject>> good;
+    int updated = 0;
+    m_provinces.clear();
+    m_clusters.clear();
+    m_codeLines.clear();
+    m_idLines.clear();
     for (int i = 1; i < rows.size(); ++i) {
         const QStringList &r = rows.at(i);
         const int line = i + 1;
@@ -112,9 +117,8 @@ int ClusterImporter::importData(const QByteArray &csv, QStringList *errors)
         }
         if (!lineOk)
             continue;
-        if (id.isEmpty())
-            id = Uuid7::generate();
-        row.insert(QStringLiteral("id"), id);
+        const bool idGiven = !id.isEmpty();
+        row.insert(QStringLiteral("id"), idGiven ? id : Uuid7::generate());
         row.insert(QStringLiteral("created_at"), double(now));
         row.insert(QStringLiteral("updated_at"), double(now));
         const QString e = schema.validateRow(table, row);
@@ -122,10 +126,18 @@ int ClusterImporter::importData(const QByteArray &csv, QStringList *errors)
             *errors << QObject::tr("Dòng %1: %2").arg(line).arg(e);
             continue;
         }
-        good.append({id, row});
+        bool stored = false;
+        if (const CoreError match = matchStored(&row, idGiven, line, &stored); match.failed()) {
+            *errors << QObject::tr("Dòng %1: %2").arg(line).arg(match.message());
+            continue;
+        }
+        updated += stored ? 1 : 0;
+        good.append({row.value(QLatin1String("id")).toString(), row});
     }
     if (!errors->isEmpty())
         return -1;
+    if (updatedOut)
+        *updatedOut = updated;
     if (CoreError e = m_store->beginBatch(); e.failed()) {
         *errors << e.message();
         return -1;
@@ -145,4 +157,58 @@ int ClusterImporter::importData(const QByteArray &csv, QStringList *errors)
         return -1;
     }
     return int(good.size());
+}
+
+CoreError ClusterImporter::matchStored(QJsonObject *row, bool idGiven, int line, bool *stored)
+{
+    const QString province = row->value(QLatin1String("province_id")).toString();
+    const QString code = row->value(QLatin1String("code")).toString();
+    const QString id = row->value(QLatin1String("id")).toString();
+    auto checked = m_provinces.constFind(province);
+    if (checked == m_provinces.constEnd())
+        checked = m_provinces.insert(province, m_store->checkProvince(province));
+    if (checked->failed())
+        return *checked;
+    // Province ids and codes hold no NUL: the pair as one key.
+    const QString key = province + QChar(0) + code;
+    if (const int first = m_codeLines.value(key); first > 0)
+        return {CoreError::Code::InvalidInput,
+                QObject::tr("mã cụm '%1' của tỉnh '%2' đã có ở dòng %3; mỗi cụm chỉ một dòng.")
+                    .arg(code, province)
+                    .arg(first)};
+    m_codeLines.insert(key, line);
+    auto inProvince = m_clusters.find(province);
+    if (inProvince == m_clusters.end()) {
+        CoreError read;
+        QHash<QString, QJsonObject> byCode;
+        for (const QJsonObject &c :
+             m_store->rowsInProvince(QStringLiteral("clusters"), province, &read))
+            byCode.insert(c.value(QLatin1String("code")).toString(), c);
+        if (read.failed())
+            return read;
+        inProvince = m_clusters.insert(province, byCode);
+    }
+    QJsonObject same = inProvince->value(code);
+    const QString sameId = same.value(QLatin1String("id")).toString();
+    if (idGiven && !sameId.isEmpty() && sameId != id)
+        return {CoreError::Code::InvalidInput,
+                QObject::tr("tỉnh '%1' đã có cụm mã '%2' với id %3; hãy dùng id đó, hoặc để "
+                            "trống ô id.")
+                    .arg(province, code, sameId)};
+    if (!sameId.isEmpty())
+        row->insert(QStringLiteral("id"), sameId);
+    else if (idGiven) // a cluster stored under another code or province is updated as named
+        same = m_store->row(QStringLiteral("clusters"), id).value_or(QJsonObject());
+    // One cluster on two lines (its id on one, its stored code on another): which would win?
+    const QString rowId = row->value(QLatin1String("id")).toString();
+    if (const int first = m_idLines.value(rowId); first > 0)
+        return {
+            CoreError::Code::InvalidInput,
+            QObject::tr("cụm id %1 đã có ở dòng %2; mỗi cụm chỉ một dòng.").arg(rowId).arg(first)};
+    m_idLines.insert(rowId, line);
+    *stored = !same.isEmpty();
+    // A stored cluster keeps when it was first created; the import is its update.
+    if (same.value(QLatin1String("created_at")).isDouble())
+        row->insert(QStringLiteral("created_at"), same.value(QLatin1String("created_at")));
+    return {};
 }

@@ -30,6 +30,15 @@ const QStringList order = {QStringLiteral("admin_units"),
                            QStringLiteral("progress_readings"),
                            QStringLiteral("photos")};
 
+struct Account {
+    const char *name;
+    const char *role;
+};
+const Account accounts[] = {{"inspector.demo", "inspector"},
+                            {"officer.demo", "local_officer"},
+                            {"supervisor.demo", "supervisor"},
+                            {"admin.demo", "admin"}};
+
 // Accepts {"tables": {name: [rows]}} or {name: [rows], ...} (other members ignored).
 QJsonObject tablesOf(const QJsonObject &root)
 {
@@ -38,6 +47,14 @@ QJsonObject tablesOf(const QJsonObject &root)
     return root;
 }
 } // namespace
+
+QStringList DemoSeeder::accountNames()
+{
+    QStringList names;
+    for (const Account &a : accounts)
+        names << QLatin1String(a.name);
+    return names;
+}
 
 CoreError DemoSeeder::seed(bool fastHash, QString *summary)
 {
@@ -120,14 +137,6 @@ CoreError DemoSeeder::seed(bool fastHash, QString *summary)
             if (!communes.contains(unit) && communes.size() < 3)
                 communes << unit;
     }
-    struct Account {
-        const char *name;
-        const char *role;
-    };
-    const Account accounts[] = {{"inspector.demo", "inspector"},
-                                {"officer.demo", "local_officer"},
-                                {"supervisor.demo", "supervisor"},
-                                {"admin.demo", "admin"}};
     QStringList existing;
     CoreError read;
     for (const Principal &p : m_store->users(&read))

@@ -113,6 +113,56 @@ QList<Principal> RegistryAccounts::users(CoreError *error) const
     return out;
 }
 
+namespace {
+// "?, ?, ?" for n binds.
+QString marks(qsizetype n)
+{
+    QStringList m;
+    m.fill(QStringLiteral("?"), n);
+    return m.join(QStringLiteral(", "));
+}
+} // namespace
+
+QStringList RegistryAccounts::enabledUsers(const QStringList &usernames, CoreError *error) const
+{
+    QStringList out;
+    if (usernames.isEmpty())
+        return out;
+    QSqlQuery q(m_store.connection());
+    if (QString why; !RegistrySql::run(
+            q,
+            QStringLiteral("SELECT username FROM users WHERE disabled_at IS NULL AND username IN "
+                           "(%1) ORDER BY username")
+                .arg(marks(usernames.size())),
+            QVariantList(usernames.cbegin(), usernames.cend()), &why)) {
+        *error = RegistrySql::readFailed(why);
+        return out;
+    }
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
+}
+
+CoreError RegistryAccounts::disableUsers(const QStringList &usernames, int *disabled)
+{
+    *disabled = 0;
+    if (usernames.isEmpty())
+        return {};
+    QVariantList binds{RegistrySql::now()};
+    for (const QString &u : usernames)
+        binds << u;
+    QSqlQuery q(m_store.connection());
+    QString why;
+    if (!RegistrySql::run(q,
+                          QStringLiteral("UPDATE users SET disabled_at = ? WHERE disabled_at IS "
+                                         "NULL AND username IN (%1)")
+                              .arg(marks(usernames.size())),
+                          binds, &why))
+        return {CoreError::Code::Sql, why};
+    *disabled = q.numRowsAffected();
+    return {};
+}
+
 CoreError RegistryAccounts::login(const QString &username, const QString &password,
                                   const QString &deviceId, const QString &deviceName, qint64 ttlMs,
                                   Principal *user, QString *token, qint64 *expiresAt)

@@ -20,6 +20,8 @@ public:
 
     CoreError addUser(const Principal &user, const QString &password, bool fastHash, QString *id);
     QList<Principal> users(CoreError *error = nullptr) const;
+    QStringList enabledUsers(const QStringList &usernames, CoreError *error) const;
+    CoreError disableUsers(const QStringList &usernames, int *disabled);
     CoreError login(const QString &username, const QString &password, const QString &deviceId,
                     const QString &deviceName, qint64 ttlMs, Principal *user, QString *token,
                     qint64 *expiresAt);

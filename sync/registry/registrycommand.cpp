@@ -1,6 +1,7 @@
 #include "registrycommand.h"
 
 #include "clusterimporter.h"
+#include "datadirlock.h"
 #include "demoseeder.h"
 #include "principal.h"
 #include "registryserver.h"
@@ -11,6 +12,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -51,7 +53,12 @@ int usage(const QString &message)
           << "  ccn-registry reinstate-device --data-dir DIR [--database URL] --device ID\n"
           << "  ccn-registry import-clusters --data-dir DIR [--database URL] FILE.csv\n"
           << "  ccn-registry backup --data-dir DIR [--database URL] --out FILE\n"
-          << "  ccn-registry new-epoch --data-dir DIR [--database URL]   (after pg_restore)\n";
+          << "  ccn-registry new-epoch --data-dir DIR [--database URL]   (after pg_restore;\n"
+          << "                     the server stopped)\n"
+          << "  ccn-registry remove-demo --data-dir DIR [--database URL]   (disables the demo\n"
+          << "                     accounts; a server off loopback refuses to start with them)\n"
+          << "Only serve, add-user and import-clusters create a registry database where there is\n"
+          << "none; the other commands refuse.\n";
     err().flush();
     return 2;
 }
@@ -80,14 +87,25 @@ bool parse(QCommandLineParser &p, const QStringList &args, QString *error)
     return true;
 }
 
-bool openStore(RegistryStore &store, const QCommandLineParser &p)
+// Only first-time setup (serve, add-user, import-clusters) may create the database, and says so:
+// a mistyped --data-dir, or a PostgreSQL registry's directory without --database, would otherwise
+// become a new empty registry without a word.
+bool openStore(RegistryStore &store, const QCommandLineParser &p,
+               RegistryStore::Create create = RegistryStore::Create::Never)
 {
-    const CoreError e =
-        store.open(p.value(QStringLiteral("data-dir")), p.value(QStringLiteral("database")));
+    const CoreError e = store.open(p.value(QStringLiteral("data-dir")),
+                                   p.value(QStringLiteral("database")), create);
     if (e.failed()) {
         err() << "ccn-registry: " << e.message() << "\n";
         err().flush();
         return false;
+    }
+    if (store.created()) {
+        err() << "ccn-registry: "
+              << QStringLiteral("đã tạo cơ sở dữ liệu máy chủ mới (lần cài đặt đầu tiên): %1")
+                     .arg(store.location())
+              << "\n";
+        err().flush();
     }
     return true;
 }
@@ -105,6 +123,14 @@ int failure(const CoreError &e)
     err() << "ccn-registry: " << e.message() << "\n";
     err().flush();
     return 1;
+}
+
+// The data directory's lock not taken (DataDirLock): why, and `advice` when a server holds it.
+int lockRefused(const CoreError &e, const QString &advice)
+{
+    return failure({e.code(), e.code() == CoreError::Code::NotEditable
+                                  ? e.message() + QLatin1Char(' ') + advice
+                                  : e.message()});
 }
 
 // Parses `args` with the store's options and `extra`: a usage message's exit code (2) when they
@@ -190,6 +216,8 @@ int RegistryCommand::run(const QStringList &arguments)
         return backup(rest);
     if (command == QLatin1String("new-epoch"))
         return newEpoch(rest);
+    if (command == QLatin1String("remove-demo"))
+        return removeDemo(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("help")) {
         usage(QStringLiteral("máy chủ đăng ký trung tâm của CCN Inspect."));
         return 0;
@@ -277,9 +305,32 @@ int RegistryCommand::serve(const QStringList &args)
         return 1;
     }
     probe.remove();
+    DataDirLock lock(dataDir);
+    if (const CoreError e = lock.tryLock(); e.failed())
+        return lockRefused(e, QStringLiteral("Hai máy chủ trên một thư mục dữ liệu sẽ làm hỏng số "
+                                             "thứ tự của nó: hãy dùng máy chủ đang chạy, hoặc "
+                                             "dừng nó trước."));
     RegistryStore store;
-    if (!openStore(store, p))
+    if (!openStore(store, p, RegistryStore::Create::IfMissing))
         return 1;
+    if (!p.isSet(QStringLiteral("demo")) && !RegistryServer::allLoopback(addresses)) {
+        // A data directory once served with --demo keeps its accounts, whose password is in the
+        // README: off loopback anyone could sign in as admin.demo.
+        CoreError read;
+        const QStringList demo = store.enabledUsers(DemoSeeder::accountNames(), &read);
+        if (read.failed())
+            return failure(read);
+        if (!demo.isEmpty())
+            return failure(
+                {CoreError::Code::NotEditable,
+                 QStringLiteral("Các tài khoản mẫu %1 vẫn đăng nhập được bằng mật khẩu công khai "
+                                "'%2'; máy chủ không nghe ngoài loopback khi còn chúng. Hãy tắt "
+                                "chúng: ccn-registry remove-demo --data-dir %3%4")
+                     .arg(demo.join(QStringLiteral(", ")), QLatin1String(DemoSeeder::password),
+                          dataDir,
+                          p.isSet(QStringLiteral("database")) ? QStringLiteral(" --database URL")
+                                                              : QString())});
+    }
     const bool fast = p.isSet(QStringLiteral("fast-hash"));
     if (p.isSet(QStringLiteral("demo"))) {
         QString summary;
@@ -293,6 +344,22 @@ int RegistryCommand::serve(const QStringList &args)
     }
     RegistryServer server(&store, p.value(QStringLiteral("data-dir")));
     server.setFastPasswordHashing(fast);
+    // Before the first "Listening": a SIGTERM sent once it is read stops the server cleanly
+    // (its lock released), not by the signal's default action.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
+        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &server);
+        QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] {
+            char c;
+            [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
+            QCoreApplication::quit();
+        });
+        struct sigaction sa = {};
+        sa.sa_handler = onSignal;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
+        sigaction(SIGTERM, &sa, nullptr);
+        sigaction(SIGINT, &sa, nullptr);
+    }
     quint16 actualPort = quint16(port);
     for (const QHostAddress &a : std::as_const(addresses)) {
         const quint16 got = server.listenOn(a, actualPort, ssl, &error);
@@ -313,20 +380,6 @@ int RegistryCommand::serve(const QStringList &args)
     out() << "Storage: " << (store.isPostgres() ? "PostgreSQL" : "SQLite") << "\n";
     out().flush();
 
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
-        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &server);
-        QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] {
-            char c;
-            [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
-            QCoreApplication::quit();
-        });
-        struct sigaction sa = {};
-        sa.sa_handler = onSignal;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = SA_RESTART;
-        sigaction(SIGTERM, &sa, nullptr);
-        sigaction(SIGINT, &sa, nullptr);
-    }
     const int rc = QCoreApplication::exec();
     out() << "Stopped.\n";
     out().flush();
@@ -373,8 +426,18 @@ int RegistryCommand::addUser(const QStringList &args)
     u.clusters = splitIds(p.value(QStringLiteral("clusters")));
     u.communes = splitIds(p.value(QStringLiteral("communes")));
     RegistryStore store;
-    if (!openStore(store, p))
+    if (!openStore(store, p, RegistryStore::Create::IfMissing))
         return 1;
+    // A province or cluster typed wrong (a province's code for its id) gives a user who sees
+    // nothing. An admin works in every province, and the first one is added before any province
+    // is stored (their tablet sends the administrative units): theirs is not checked.
+    if (!u.isAdmin()) {
+        if (const CoreError e = store.checkProvince(u.provinceId); e.failed())
+            return failure(e);
+        for (const QString &cluster : std::as_const(u.clusters))
+            if (const CoreError e = store.checkCluster(cluster, u.provinceId); e.failed())
+                return failure(e);
+    }
     const CoreError e = store.addUser(u, password, p.isSet(QStringLiteral("fast-hash")), nullptr);
     if (e.failed()) {
         err() << "ccn-registry: " << e.message() << "\n";
@@ -475,10 +538,12 @@ int RegistryCommand::importClusters(const QStringList &args)
     if (p.positionalArguments().size() != 1)
         return usage(QStringLiteral("hãy cho đúng một tệp CSV."));
     RegistryStore store;
-    if (!openStore(store, p))
+    if (!openStore(store, p, RegistryStore::Create::IfMissing))
         return 1;
     QStringList errors;
-    const int n = ClusterImporter(&store).importFile(p.positionalArguments().first(), &errors);
+    int updated = 0;
+    const int n =
+        ClusterImporter(&store).importFile(p.positionalArguments().first(), &errors, &updated);
     if (n < 0) {
         for (const QString &e : std::as_const(errors))
             err() << e << "\n";
@@ -486,7 +551,8 @@ int RegistryCommand::importClusters(const QStringList &args)
         err().flush();
         return 1;
     }
-    out() << "Imported " << n << " clusters.\n";
+    out() << "Imported " << n << " clusters (" << n - updated << " new, " << updated
+          << " updated).\n";
     out().flush();
     return 0;
 }
@@ -498,6 +564,16 @@ int RegistryCommand::newEpoch(const QStringList &args)
     QString error;
     if (!parse(p, args, &error))
         return usage(error);
+    // A running server keeps its epoch in memory and would write the old one back: held for
+    // the whole command, so that no server starts in between either. A directory that is not
+    // there has no server: opening the store says what is wrong with it.
+    const QString dataDir = p.value(QStringLiteral("data-dir"));
+    DataDirLock lock(dataDir);
+    if (QFileInfo(dataDir).isDir())
+        if (const CoreError e = lock.tryLock(); e.failed())
+            return lockRefused(e, QStringLiteral("Hãy dừng máy chủ trước rồi chạy lại new-epoch: "
+                                                 "máy chủ đang chạy giữ kỷ nguyên cũ và sẽ ghi "
+                                                 "lại nó."));
     RegistryStore store;
     if (!openStore(store, p))
         return 1;
@@ -544,6 +620,27 @@ int RegistryCommand::backup(const QStringList &args)
     }
     out() << "Backup written to " << p.value(QStringLiteral("out"))
           << " (photos are files under DIR/photos: copy that folder too).\n";
+    out().flush();
+    return 0;
+}
+
+// The demo accounts disabled (not deleted: their devices and the rows they stored name them), so
+// that a data directory once served with --demo may be served off loopback.
+int RegistryCommand::removeDemo(const QStringList &args)
+{
+    QCommandLineParser p;
+    addStoreOptions(p);
+    QString error;
+    if (!parse(p, args, &error))
+        return usage(error);
+    RegistryStore store;
+    if (!openStore(store, p))
+        return 1;
+    int disabled = 0;
+    if (const CoreError e = store.disableUsers(DemoSeeder::accountNames(), &disabled); e.failed())
+        return failure(e);
+    out() << "Disabled " << disabled << (disabled == 1 ? " demo account" : " demo accounts")
+          << ": no demo account can sign in now.\n";
     out().flush();
     return 0;
 }

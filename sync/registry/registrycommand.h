@@ -5,7 +5,7 @@
 class QTextStream;
 
 // The ccn-registry command line: serve, add-user, devices, revoke-device, reinstate-device,
-// import-clusters, backup, new-epoch. main() only builds
+// import-clusters, backup, new-epoch, remove-demo. main() only builds
 // the application object and calls run(). Returns the process exit code (0 ok, 1 failure,
 // 2 usage error).
 class RegistryCommand
@@ -22,4 +22,5 @@ private:
     static int importClusters(const QStringList &args);
     static int backup(const QStringList &args);
     static int newEpoch(const QStringList &args);
+    static int removeDemo(const QStringList &args);
 };

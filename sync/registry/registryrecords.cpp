@@ -96,6 +96,25 @@ std::optional<QJsonObject> RegistryRecords::row(const QString &entity, const QSt
     return st.row;
 }
 
+QList<QJsonObject> RegistryRecords::rowsInProvince(const QString &entity, const QString &provinceId,
+                                                   CoreError *error) const
+{
+    QList<QJsonObject> out;
+    QString why;
+    QSqlQuery *q = m_store.statement(
+        QStringLiteral("SELECT row_json FROM records WHERE entity = ? AND province_id = ? AND "
+                       "deleted = 0 ORDER BY row_id"),
+        {entity, provinceId}, &why);
+    if (!q) {
+        *error = RegistrySql::readFailed(why);
+        return out;
+    }
+    while (q->next())
+        out << RegistrySql::parseObject(q->value(0).toString());
+    q->finish();
+    return out;
+}
+
 bool RegistryRecords::saveRecord(const QString &entity, const QString &rowId, qint64 seq,
                                  const QJsonObject &row, const QJsonObject &meta,
                                  const RegistryScope::Scope &scope, QString *error,

@@ -28,6 +28,9 @@ public:
     ChangeMerger::Stored load(const QString &entity, const QString &rowId,
                               QString *error = nullptr) const;
     std::optional<QJsonObject> row(const QString &entity, const QString &rowId) const;
+    // Stored rows only (not a push batch's kept ones): read before a batch begins.
+    QList<QJsonObject> rowsInProvince(const QString &entity, const QString &provinceId,
+                                      CoreError *error) const;
     CoreError writeRow(const QString &entity, const QString &rowId, const QJsonObject &fields,
                        const QString &origin, const QString &userId, qint64 *seq);
     // stamp: an array ([seq, device]) when meta is left empty and stands for that stamp on every

@@ -121,6 +121,51 @@ RegistryScope::Scope RegistryScope::scopeOf(const QString &entity, const QJsonOb
     return s;
 }
 
+std::optional<QJsonObject> RegistryScope::liveRow(const QString &entity, const QString &id,
+                                                  CoreError *error) const
+{
+    QString why;
+    const ChangeMerger::Stored stored = m_store.m_records.load(entity, id, &why);
+    if (!why.isEmpty())
+        *error = RegistrySql::readFailed(why);
+    if (!stored.exists || ChangeMerger::isTombstone(stored.row))
+        return std::nullopt;
+    return stored.row;
+}
+
+CoreError RegistryScope::checkProvince(const QString &id) const
+{
+    CoreError error;
+    const std::optional<QJsonObject> unit = liveRow(QStringLiteral("admin_units"), id, &error);
+    if (error.failed())
+        return error;
+    if (!unit || unit->value(QLatin1String("level")).toString() != QLatin1String("province"))
+        return {CoreError::Code::NotFound,
+                QObject::tr("Không có tỉnh '%1' trên máy chủ: hãy dùng id của tỉnh trong các đơn "
+                            "vị hành chính đã đồng bộ (không phải mã số tỉnh).")
+                    .arg(id.left(64))};
+    return {};
+}
+
+CoreError RegistryScope::checkCluster(const QString &id, const QString &provinceId) const
+{
+    CoreError error;
+    const std::optional<QJsonObject> cluster = liveRow(QStringLiteral("clusters"), id, &error);
+    if (error.failed())
+        return error;
+    if (!cluster)
+        return {CoreError::Code::NotFound,
+                QObject::tr("Không có cụm '%1' trên máy chủ: hãy dùng id của cụm (cụm được nhập "
+                            "bằng import-clusters).")
+                    .arg(id.left(64))};
+    const QString province = cluster->value(QLatin1String("province_id")).toString();
+    if (province != provinceId)
+        return {CoreError::Code::NotFound,
+                QObject::tr("Cụm '%1' thuộc tỉnh '%2', không thuộc tỉnh '%3'.")
+                    .arg(id.left(64), province, provinceId.left(64))};
+    return {};
+}
+
 RegistryScope::PhotoAccess RegistryScope::photoAccess(const Principal &who, const QString &sha256,
                                                       CoreError *error) const
 {

@@ -38,8 +38,14 @@ public:
     // database cannot be read.
     enum class PhotoAccess { None, See, Upload };
     PhotoAccess photoAccess(const Principal &who, const QString &sha256, CoreError *error) const;
+    CoreError checkProvince(const QString &id) const;
+    CoreError checkCluster(const QString &id, const QString &provinceId) const;
     static bool isReferenceEntity(const QString &entity);
 
 private:
+    // The stored row, unless it is absent or a tombstone; a failed read fills *error.
+    std::optional<QJsonObject> liveRow(const QString &entity, const QString &id,
+                                       CoreError *error) const;
+
     const RegistryStore &m_store;
 };

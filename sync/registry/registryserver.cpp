@@ -98,17 +98,23 @@ bool RegistryServer::isLoopback(const QHostAddress &address)
     return address.isLoopback();
 }
 
+bool RegistryServer::allLoopback(const QList<QHostAddress> &addresses)
+{
+    bool all = !addresses.isEmpty();
+    for (const QHostAddress &a : addresses)
+        all = all && isLoopback(a);
+    return all;
+}
+
 QString RegistryServer::checkListenPolicy(const QList<QHostAddress> &addresses, bool tls,
                                           bool allowInsecureHttp, bool demo)
 {
-    bool allLoopback = !addresses.isEmpty();
-    for (const QHostAddress &a : addresses)
-        allLoopback = allLoopback && isLoopback(a);
-    if (demo && !allLoopback)
+    const bool loopback = allLoopback(addresses);
+    if (demo && !loopback)
         return QStringLiteral(
             "--demo tạo tài khoản có mật khẩu công khai nên chỉ được dùng khi máy "
             "chủ chỉ nghe trên loopback (--bind 127.0.0.1 hoặc ::1).");
-    if (!tls && !allLoopback && !allowInsecureHttp)
+    if (!tls && !loopback && !allowInsecureHttp)
         return QStringLiteral("Không phục vụ HTTP thường trên địa chỉ ngoài loopback: mật khẩu và "
                               "phiên đăng nhập sẽ đi qua mạng không mã hóa. Hãy cho --tls-cert "
                               "và --tls-key, hoặc --allow-insecure-http nếu một proxy tin cậy "

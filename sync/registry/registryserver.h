@@ -32,6 +32,8 @@ public:
     static QString checkListenPolicy(const QList<QHostAddress> &addresses, bool tls,
                                      bool allowInsecureHttp, bool demo);
     static bool isLoopback(const QHostAddress &address);
+    // Every address is loopback (and there is one at least).
+    static bool allLoopback(const QList<QHostAddress> &addresses);
     // Every method and path dispatch() serves, in OpenAPI form ("/api/v1/photos/{sha}"); kept in
     // step with dispatch() and sync/openapi.json by tests.
     static QList<QPair<QByteArray, QString>> routes();

@@ -54,8 +54,9 @@ void RegistryStore::close()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
-CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl)
+CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl, Create create)
 {
+    m_created = false;
     if (sodium_init() < 0)
         return {CoreError::Code::DatabaseOpen,
                 QObject::tr("Không khởi động được libsodium; hãy cài lại ccn-registry.")};
@@ -67,13 +68,22 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
         return {CoreError::Code::DatabaseOpen,
                 QObject::tr("Không đọc được lược đồ dữ liệu thiết bị: %1").arg(m_schema->error())};
     if (databaseUrl.isEmpty()) {
+        m_location = QDir(dataDir).filePath(QStringLiteral("registry.sqlite"));
+        // Checked before mkpath: a mistyped directory is neither created nor given a database.
+        m_created = !dataDir.isEmpty() && !QFileInfo::exists(m_location);
+        if (m_created && create == Create::Never)
+            return {CoreError::Code::NotFound,
+                    QObject::tr("Thư mục dữ liệu '%1' không có cơ sở dữ liệu máy chủ "
+                                "(registry.sqlite); chưa có gì được ghi. Hãy kiểm tra --data-dir, "
+                                "hoặc cho --database postgresql://… nếu máy chủ dùng PostgreSQL.")
+                        .arg(dataDir)};
         if (dataDir.isEmpty() || !QDir().mkpath(dataDir))
             return {CoreError::Code::DatabaseOpen,
                     QObject::tr("Không dùng được thư mục dữ liệu '%1'. Hãy cho --data-dir một "
                                 "thư mục mà người dùng này được ghi.")
                         .arg(dataDir)};
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-        db.setDatabaseName(QDir(dataDir).filePath(QStringLiteral("registry.sqlite")));
+        db.setDatabaseName(m_location);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open())
             return {CoreError::Code::DatabaseOpen,
@@ -132,6 +142,17 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
         // answers, against 0.3 ms planned with the values). Planning each execution costs
         // ~0.1 ms and stays right as the data grows.
         q.exec(QStringLiteral("SET plan_cache_mode = force_custom_plan"));
+        m_location = url.toString(QUrl::RemovePassword);
+        QString why;
+        m_created = !hasRegistryTables(&why);
+        if (!why.isEmpty())
+            return {CoreError::Code::DatabaseOpen,
+                    QObject::tr("Không đọc được cơ sở dữ liệu %1: %2").arg(m_location, why)};
+        if (m_created && create == Create::Never)
+            return {CoreError::Code::NotFound,
+                    QObject::tr("Cơ sở dữ liệu %1 chưa có bảng của máy chủ đăng ký; chưa có gì "
+                                "được ghi. Hãy kiểm tra địa chỉ --database.")
+                        .arg(m_location)};
     }
     if (const CoreError e = migrate(); e.failed())
         return e;
@@ -140,6 +161,17 @@ CoreError RegistryStore::open(const QString &dataDir, const QString &databaseUrl
     if (!dataDir.isEmpty())
         m_watermark = std::make_unique<SeqWatermark>(dataDir);
     return checkWatermark();
+}
+
+bool RegistryStore::hasRegistryTables(QString *error) const
+{
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("SELECT to_regclass('registry_migrations') IS NOT NULL")) ||
+        !q.next()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return q.value(0).toBool();
 }
 
 CoreError RegistryStore::checkWatermark()
@@ -373,6 +405,16 @@ QList<Principal> RegistryStore::users(CoreError *error) const
     return m_accounts.users(error);
 }
 
+QStringList RegistryStore::enabledUsers(const QStringList &usernames, CoreError *error) const
+{
+    return m_accounts.enabledUsers(usernames, error);
+}
+
+CoreError RegistryStore::disableUsers(const QStringList &usernames, int *disabled)
+{
+    return m_accounts.disableUsers(usernames, disabled);
+}
+
 CoreError RegistryStore::login(const QString &username, const QString &password,
                                const QString &deviceId, const QString &deviceName, qint64 ttlMs,
                                Principal *user, QString *token, qint64 *expiresAt)
@@ -439,6 +481,22 @@ CoreError RegistryStore::writeRow(const QString &entity, const QString &rowId,
 std::optional<QJsonObject> RegistryStore::row(const QString &entity, const QString &rowId) const
 {
     return m_records.row(entity, rowId);
+}
+
+QList<QJsonObject> RegistryStore::rowsInProvince(const QString &entity, const QString &provinceId,
+                                                 CoreError *error) const
+{
+    return m_records.rowsInProvince(entity, provinceId, error);
+}
+
+CoreError RegistryStore::checkProvince(const QString &id) const
+{
+    return m_scope.checkProvince(id);
+}
+
+CoreError RegistryStore::checkCluster(const QString &id, const QString &provinceId) const
+{
+    return m_scope.checkCluster(id, provinceId);
 }
 
 RegistryScope::PhotoAccess RegistryStore::photoAccess(const Principal &who, const QString &sha256,

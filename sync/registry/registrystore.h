@@ -55,9 +55,21 @@ public:
     RegistryStore(const RegistryStore &) = delete;
     RegistryStore &operator=(const RegistryStore &) = delete;
 
+    // Whether open() may create the registry's database when it finds none (SQLite: no
+    // registry.sqlite in the data directory; PostgreSQL: a database without the registry's
+    // tables). Only first-time setup creates one: a command given a mistyped directory, or a
+    // PostgreSQL registry's directory without --database, must not back up, list or renew an
+    // empty registry (and write its sequence 0 into the directory's watermark).
+    enum class Create { IfMissing, Never };
     // databaseUrl empty: SQLite file registry.sqlite in dataDir. Else
-    // postgresql://user[:pw]@host[:port]/db.
-    CoreError open(const QString &dataDir, const QString &databaseUrl = QString());
+    // postgresql://user[:pw]@host[:port]/db. With Create::Never and no database there, fails
+    // with NotFound before anything is written.
+    CoreError open(const QString &dataDir, const QString &databaseUrl = QString(),
+                   Create create = Create::IfMissing);
+    // open() found no database and created it (an empty registry): its file, or its URL
+    // without the password.
+    bool created() const { return m_created; }
+    QString location() const { return m_location; }
     void close();
     bool isPostgres() const { return m_postgres; }
     QSqlDatabase connection() const;
@@ -79,6 +91,12 @@ public:
     // A read the database cannot answer (here and in the lists below: devices, conflicts,
     // rejections) gives an empty list and fills *error, which callers that answer users pass.
     QList<Principal> users(CoreError *error = nullptr) const;
+    // Which of `usernames` can sign in (stored and not disabled). A failed read fills *error.
+    QStringList enabledUsers(const QStringList &usernames, CoreError *error) const;
+    // Disables these users (users.disabled_at): they no longer sign in and their tokens stop.
+    // Disabled, not deleted: their devices and the rows they stored keep naming them.
+    // *disabled: how many were enabled before.
+    CoreError disableUsers(const QStringList &usernames, int *disabled);
     // Checks the password; registers (or refreshes) the device; returns a new token.
     CoreError login(const QString &username, const QString &password, const QString &deviceId,
                     const QString &deviceName, qint64 ttlMs, Principal *user, QString *token,
@@ -116,6 +134,15 @@ public:
     CoreError writeRow(const QString &entity, const QString &rowId, const QJsonObject &fields,
                        const QString &origin, const QString &userId, qint64 *seq = nullptr);
     std::optional<QJsonObject> row(const QString &entity, const QString &rowId) const;
+    // The live rows of `entity` in the province `provinceId` (for clusters: that province's
+    // clusters). A read that fails gives none and fills *error.
+    QList<QJsonObject> rowsInProvince(const QString &entity, const QString &provinceId,
+                                      CoreError *error) const;
+    // Ids that people type (add-user, import-clusters) checked against what is stored: a live
+    // province (admin_units, level province) and a live cluster of `provinceId`. NotFound saying
+    // what the id must be; Sql when the database cannot be read.
+    CoreError checkProvince(const QString &id) const;
+    CoreError checkCluster(const QString &id, const QString &provinceId) const;
     // What `who` may do with the photo `sha256` (RegistryScope::photoAccess): None with *error
     // filled when the database cannot be read.
     RegistryScope::PhotoAccess photoAccess(const Principal &who, const QString &sha256,
@@ -202,8 +229,13 @@ private:
     QSqlQuery *statement(const QString &sql, const QVariantList &binds,
                          QString *error = nullptr) const;
 
+    // Whether the PostgreSQL database holds the registry's tables (registry_migrations).
+    bool hasRegistryTables(QString *error) const;
+
     QString m_connection;
     bool m_postgres = false;
+    bool m_created = false;
+    QString m_location;
     QString m_epoch;
     qint64 m_epochSeq = 0;
     std::unique_ptr<SeqWatermark> m_watermark; // null without a data directory

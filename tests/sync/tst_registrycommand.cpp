@@ -3,8 +3,10 @@
 // nothing), import-clusters (tests/fixtures/sync/clusters-import*.csv, all or nothing), backup
 // (a SQLite copy with the same rows; never overwrites; pg_dump advice on PostgreSQL) and serve
 // refusing an unwritable data directory or a port in use, devices (listed) and revoke-device (a
-// lost tablet's sign-ins stop at once). Runs against SQLite, and PostgreSQL
-// with CCN_TEST_BACKEND=postgres.
+// lost tablet's sign-ins stop at once); only first-time setup creates a database, a running
+// server's lock on its data directory, ids checked against stored provinces and clusters, a
+// re-import updating, and demo accounts keeping a server on loopback. Runs against SQLite, and
+// PostgreSQL with CCN_TEST_BACKEND=postgres.
 #include "postgresdump.h"
 #include "principal.h"
 #include "registrystore.h"
@@ -12,6 +14,8 @@
 #include "seqwatermark.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -58,16 +62,28 @@ private slots:
     void aFoundDeviceIsReinstated();
     void importClusters();
     void importClustersBadLineImportsNothing();
+    void importClustersUnknownProvince();
+    void importClustersAgainUpdates();
+    void importClustersSameCodeTwice();
     void backup();
     void newEpoch();
     void newEpochAfterTheDatabaseWentBack();
     void serveUnwritableDataDir();
     void servePortInUse();
+    void commandsRefuseADirectoryWithoutARegistry();
+    void firstTimeSetupSaysItCreatedTheDatabase();
+    void aRunningServerHoldsItsDataDirectory();
+    void demoAccountsKeepAServerOnLoopback();
 
 private:
     Run run(const QStringList &args, const QByteArray &stdinData = {});
+    // Starts `serve` with `args` and waits for it to say it listens (true), or to stop (false,
+    // with what it said in *said).
+    bool startServer(QProcess &server, const QStringList &args, QString *said);
     QStringList storeArgs() const;
     bool canLogIn(const QString &user, const QString &password);
+    // The live clusters of p1 with this code.
+    QList<QJsonObject> clustersCoded(const QString &code);
     // An inspector of p1 with kTabletPassword, and their sign-in on a tablet (its token, or
     // empty when refused).
     bool addInspector(const QString &username);
@@ -101,6 +117,17 @@ Run TestRegistryCommand::run(const QStringList &args, const QByteArray &stdinDat
     return r;
 }
 
+bool TestRegistryCommand::startServer(QProcess &server, const QStringList &args, QString *said)
+{
+    server.start(m_exe, QStringList{"serve"} + args);
+    QByteArray out;
+    // "Storage:" is written once every address listens; no timing involved.
+    while (!out.contains("Storage: ") && server.waitForReadyRead(30000))
+        out += server.readAllStandardOutput();
+    *said = QString::fromUtf8(out + server.readAllStandardError());
+    return out.contains("Storage: ");
+}
+
 QStringList TestRegistryCommand::storeArgs() const
 {
     QStringList a{QStringLiteral("--data-dir"), m_dir.path()};
@@ -118,6 +145,21 @@ bool TestRegistryCommand::canLogIn(const QString &user, const QString &password)
         .login(user, password, QStringLiteral("dev-") + user, QStringLiteral("Máy thử"), 60000,
                &who, &token, &expires)
         .ok();
+}
+
+QList<QJsonObject> TestRegistryCommand::clustersCoded(const QString &code)
+{
+    QList<QJsonObject> out;
+    QSqlQuery q(m_store.connection());
+    if (!q.exec("SELECT row_json FROM records WHERE entity = 'clusters' AND province_id = 'p1' "
+                "AND deleted = 0"))
+        return out;
+    while (q.next()) {
+        const QJsonObject c = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+        if (c.value("code").toString() == code)
+            out << c;
+    }
+    return out;
 }
 
 namespace {
@@ -157,6 +199,26 @@ void TestRegistryCommand::initTestCase()
     const CoreError e = m_store.open(m_dir.path(), m_url);
     QVERIFY2(e.ok(), qPrintable(e.message()));
     QCOMPARE(m_store.isPostgres(), RegistryTestBackend::wantsPostgres());
+    // Provinces p1 and p2 and clusters c1, c2 (p1) and c3 (p2): the ids users are added with.
+    for (const char *id : {"p1", "p2"}) {
+        const QJsonObject province{{"code", id},
+                                   {"name", "Ninh Bình"},
+                                   {"level", "province"},
+                                   {"level_label", "Tỉnh"},
+                                   {"valid_from", "2025-07-01"},
+                                   {"created_at", 1},
+                                   {"updated_at", 1}};
+        QVERIFY(m_store.writeRow("admin_units", id, province, "test", QString()).ok());
+    }
+    for (const auto &[id, province] : {std::pair{"c1", "p1"}, {"c2", "p1"}, {"c3", "p2"}}) {
+        const QJsonObject cluster{{"code", id},
+                                  {"name", "CCN Gia Sinh"},
+                                  {"province_id", province},
+                                  {"status", "operating"},
+                                  {"created_at", 1},
+                                  {"updated_at", 1}};
+        QVERIFY(m_store.writeRow("clusters", id, cluster, "test", QString()).ok());
+    }
 }
 
 void TestRegistryCommand::cleanupTestCase()
@@ -344,7 +406,7 @@ void TestRegistryCommand::importClusters()
     const Run r = run(QStringList{"import-clusters"} + storeArgs() +
                       QStringList{QStringLiteral(CCN_FIXTURES_DIR "/sync/clusters-import.csv")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QVERIFY2(r.out.contains("Imported 3 clusters."), qPrintable(r.out));
+    QVERIFY2(r.out.contains("Imported 3 clusters (3 new, 0 updated)."), qPrintable(r.out));
     QCOMPARE(m_store.serverSeq(), before + 3);
     const PullPage page = m_store.pull(admin(), before, 10);
     QCOMPARE(page.rowCount(), 3);
@@ -389,6 +451,76 @@ void TestRegistryCommand::importClustersBadLineImportsNothing()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("hãy cho đúng một tệp CSV")), qPrintable(r.err));
     QCOMPARE(m_store.serverSeq(), before);
+}
+
+// A province's code (27) where its id belongs: the line is named, and nothing is imported.
+void TestRegistryCommand::importClustersUnknownProvince()
+{
+    const qint64 before = m_store.serverSeq();
+    const Run r = run(
+        QStringList{"import-clusters"} + storeArgs() +
+        QStringList{QStringLiteral(CCN_FIXTURES_DIR "/sync/clusters-import-unknown-province.csv")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Dòng 3: Không có tỉnh '27' trên máy chủ")),
+             qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QStringLiteral("Dòng 2")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("không có cụm nào được nhập")), qPrintable(r.err));
+    QCOMPARE(m_store.serverSeq(), before);
+    QVERIFY(clustersCoded("CCN-HM").isEmpty());
+}
+
+// The same file again, without ids: the clusters are found by province and code and updated,
+// not duplicated; with an id column, the cluster named keeps its created_at.
+void TestRegistryCommand::importClustersAgainUpdates()
+{
+    const QList<QJsonObject> first = clustersCoded("CCN-DV2");
+    QCOMPARE(first.size(), 1);
+    const qint64 before = m_store.serverSeq();
+    Run r = run(QStringList{"import-clusters"} + storeArgs() +
+                QStringList{QStringLiteral(CCN_FIXTURES_DIR "/sync/clusters-import.csv")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("Imported 3 clusters (0 new, 3 updated)."), qPrintable(r.out));
+    QCOMPARE(m_store.serverSeq(), before + 3);
+    for (const char *code : {"CCN-DV2", "CCN-GS", "CCN-KT"})
+        QCOMPARE(clustersCoded(code).size(), 1);
+    const QJsonObject again = clustersCoded("CCN-DV2").value(0);
+    QCOMPARE(again.value("id"), first.first().value("id"));
+    QCOMPARE(again.value("created_at"), first.first().value("created_at"));
+
+    const QJsonObject gs = clustersCoded("CCN-GS").value(0);
+    QTemporaryDir dir;
+    QFile csv(dir.filePath("with-id.csv"));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write(QStringLiteral("id,code,name,province_id,status\n%1,CCN-GS,Cụm công nghiệp Gia Sinh "
+                             "mở rộng,p1,expanded\n,CCN-KT,Cụm công nghiệp Khánh Thượng,p1,"
+                             "operating\n")
+                  .arg(gs.value("id").toString())
+                  .toUtf8());
+    csv.close();
+    r = run(QStringList{"import-clusters"} + storeArgs() + QStringList{csv.fileName()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("Imported 2 clusters (0 new, 2 updated)."), qPrintable(r.out));
+    const QJsonObject renamed = clustersCoded("CCN-GS").value(0);
+    QCOMPARE(renamed.value("id"), gs.value("id"));
+    QCOMPARE(renamed.value("name").toString(), QStringLiteral("Cụm công nghiệp Gia Sinh mở rộng"));
+    QCOMPARE(renamed.value("status").toString(), QStringLiteral("expanded"));
+    QCOMPARE(renamed.value("created_at"), gs.value("created_at"));
+    QCOMPARE(clustersCoded("CCN-KT").size(), 1);
+}
+
+// One code twice for one province: both lines named, nothing imported.
+void TestRegistryCommand::importClustersSameCodeTwice()
+{
+    const qint64 before = m_store.serverSeq();
+    const Run r =
+        run(QStringList{"import-clusters"} + storeArgs() +
+            QStringList{QStringLiteral(CCN_FIXTURES_DIR "/sync/clusters-import-duplicate.csv")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Dòng 4: mã cụm 'CCN-TL' của tỉnh 'p1' đã có ở dòng 2")),
+             qPrintable(r.err));
+    QCOMPARE(m_store.serverSeq(), before);
+    QVERIFY(clustersCoded("CCN-TL").isEmpty());
+    QVERIFY(clustersCoded("CCN-BL").isEmpty());
 }
 
 void TestRegistryCommand::backup()
@@ -587,6 +719,194 @@ void TestRegistryCommand::servePortInUse()
              qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral("chọn --port khác")), qPrintable(r.err));
     QVERIFY(!r.out.contains("Listening"));
+}
+
+// A mistyped --data-dir, or a PostgreSQL registry's directory given without --database: every
+// command but first-time setup refuses, naming the directory, and writes nothing there (no
+// database, and the watermark that recognises a restore is left as it was).
+void TestRegistryCommand::commandsRefuseADirectoryWithoutARegistry()
+{
+    QTemporaryDir parent;
+    const QString typo = parent.filePath("registy");
+    // A PostgreSQL registry's data directory: photos and the watermark, no database file.
+    const QString pgDir = parent.filePath("pg-registry");
+    QVERIFY(QDir().mkpath(pgDir));
+    QVERIFY(SeqWatermark(pgDir).write({QStringLiteral("epoch-of-the-registry"), 4242}).ok());
+    const QString watermark = SeqWatermark(pgDir).path();
+    const QByteArray markBefore = sha256(watermark);
+    const QString out = parent.filePath("backup.sqlite");
+    const QList<QStringList> commands{
+        {"backup", "--out", out},
+        {"devices"},
+        {"revoke-device", "--device", "tablet-1"},
+        {"reinstate-device", "--device", "tablet-1"},
+        {"new-epoch"},
+    };
+    for (const QString &dir : {typo, pgDir}) {
+        for (const QStringList &c : commands) {
+            const Run r = run(QStringList{c.first(), "--data-dir", dir} + c.mid(1));
+            const QString what = c.first() + ' ' + dir + ": " + r.err;
+            QVERIFY2(r.exitCode == 1, qPrintable(what));
+            QVERIFY2(r.err.startsWith("ccn-registry: "), qPrintable(what));
+            QVERIFY2(r.err.contains(dir), qPrintable(what));
+            QVERIFY2(r.err.contains("--data-dir") && r.err.contains("--database"),
+                     qPrintable(what));
+            QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        }
+        QVERIFY(!QFileInfo::exists(QDir(dir).filePath("registry.sqlite")));
+    }
+    QVERIFY(!QFileInfo::exists(typo));
+    QVERIFY(!QFileInfo::exists(out));
+    QCOMPARE(sha256(watermark), markBefore);
+    if (!RegistryTestBackend::wantsPostgres())
+        return;
+    // --database naming a PostgreSQL database without the registry's tables: refused too, and
+    // the database is left without them.
+    RegistryTestBackend empty;
+    QString url, error;
+    QVERIFY2(empty.setUp(&url, &error), qPrintable(error));
+    const Run r = run({"backup", "--data-dir", pgDir, "--database", url, "--out", out});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("--database"), qPrintable(r.err));
+    QVERIFY(!QFileInfo::exists(out));
+    QCOMPARE(sha256(watermark), markBefore);
+    {
+        QSqlDatabase db = RegistryTestBackend::connect("empty-check", QUrl(url));
+        QSqlQuery q(db);
+        QVERIFY(q.exec("SELECT to_regclass('registry_migrations') IS NULL") && q.next());
+        QVERIFY(q.value(0).toBool());
+    }
+    QSqlDatabase::removeDatabase("empty-check");
+    empty.tearDown();
+}
+
+// The commands of first-time setup may create the database, and say so, naming it.
+void TestRegistryCommand::firstTimeSetupSaysItCreatedTheDatabase()
+{
+    QTemporaryDir parent;
+    const QString dir = parent.filePath("new-registry");
+    RegistryTestBackend fresh;
+    QString url, error;
+    QVERIFY2(fresh.setUp(&url, &error), qPrintable(error));
+    QStringList args{"add-user", "--data-dir", dir,          "--username", "quan.tri",
+                     "--role",   "admin",      "--province", "p1",         "--fast-hash"};
+    if (!url.isEmpty())
+        args << "--database" << url;
+    Run r = run(args, "mật-khẩu-quản-trị\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QString where = url.isEmpty() ? QDir(dir).filePath("registry.sqlite")
+                                        : QUrl(url).toString(QUrl::RemovePassword);
+    QVERIFY2(r.err.contains(QStringLiteral("đã tạo cơ sở dữ liệu máy chủ mới")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(where), qPrintable(r.err));
+    // Once there, it is opened as it is, without a word.
+    args[4] = "quan.tri.2";
+    r = run(args, "mật-khẩu-quản-trị\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QStringLiteral("đã tạo")), qPrintable(r.err));
+    fresh.tearDown();
+}
+
+// serve holds DIR/registry.lock while it runs: new-epoch (the server would write its old epoch
+// back) and a second server on the same directory are refused and change nothing; a lock left
+// by a killed server is taken over.
+void TestRegistryCommand::aRunningServerHoldsItsDataDirectory()
+{
+    const QString epoch = [this] {
+        QSqlQuery q(m_store.connection());
+        return q.exec("SELECT epoch FROM registry_epoch WHERE id = 1") && q.next()
+                   ? q.value(0).toString()
+                   : QString();
+    }();
+    QVERIFY(!epoch.isEmpty());
+    const QStringList serveArgs = storeArgs() + QStringList{"--port", "0", "--fast-hash"};
+    QProcess server;
+    QString said;
+    QVERIFY2(startServer(server, serveArgs, &said), qPrintable(said));
+
+    Run r = run(QStringList{"new-epoch"} + storeArgs());
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Hãy dừng máy chủ trước")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QString::number(server.processId())), qPrintable(r.err));
+    QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+    QSqlQuery q(m_store.connection());
+    QVERIFY(q.exec("SELECT epoch FROM registry_epoch WHERE id = 1") && q.next());
+    QCOMPARE(q.value(0).toString(), epoch);
+
+    QProcess second;
+    QVERIFY(!startServer(second, serveArgs, &said));
+    QVERIFY(second.state() == QProcess::NotRunning || second.waitForFinished(30000));
+    said += QString::fromUtf8(second.readAllStandardError());
+    QCOMPARE(second.exitCode(), 1);
+    QVERIFY2(said.contains(QStringLiteral("Hai máy chủ trên một thư mục dữ liệu")),
+             qPrintable(said));
+    QVERIFY2(said.contains(QDir(m_dir.path()).filePath("registry.lock")), qPrintable(said));
+
+    // Stopped, it lets go; killed, its lock is stale and taken over.
+    server.terminate();
+    QVERIFY(server.waitForFinished(30000));
+    QCOMPARE(server.exitCode(), 0);
+    QVERIFY(!QFileInfo::exists(m_dir.filePath("registry.lock")));
+    QVERIFY2(startServer(server, serveArgs, &said), qPrintable(said));
+    server.kill();
+    QVERIFY(server.waitForFinished(30000));
+    QVERIFY(QFileInfo::exists(m_dir.filePath("registry.lock")));
+    r = run(QStringList{"new-epoch"} + storeArgs());
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(q.exec("SELECT epoch FROM registry_epoch WHERE id = 1") && q.next());
+    QVERIFY(q.value(0).toString() != epoch);
+}
+
+// A data directory once served with --demo (the README's way, on loopback) is refused off
+// loopback while a demo account can sign in; remove-demo disables them, and it starts.
+void TestRegistryCommand::demoAccountsKeepAServerOnLoopback()
+{
+    QTemporaryDir dir;
+    RegistryTestBackend fresh;
+    QString url, error;
+    QVERIFY2(fresh.setUp(&url, &error), qPrintable(error));
+    QStringList store{"--data-dir", dir.path(), "--fast-hash"};
+    if (!url.isEmpty())
+        store << "--database" << url;
+    const QStringList offLoopback =
+        store + QStringList{"--port", "0", "--bind", "0.0.0.0", "--allow-insecure-http"};
+    QProcess server;
+    QString said;
+    QVERIFY2(startServer(server, store + QStringList{"--port", "0", "--demo"}, &said),
+             qPrintable(said));
+    QVERIFY2(said.contains("4 demo accounts"), qPrintable(said));
+    server.terminate();
+    QVERIFY(server.waitForFinished(30000));
+
+    Run r = run(QStringList{"serve"} + offLoopback);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("admin.demo") && r.err.contains("demo-password"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("ccn-registry remove-demo --data-dir " + dir.path()),
+             qPrintable(r.err));
+    QVERIFY(!r.out.contains("Listening"));
+    // On loopback, as before.
+    QVERIFY2(startServer(server, store + QStringList{"--port", "0"}, &said), qPrintable(said));
+    server.terminate();
+    QVERIFY(server.waitForFinished(30000));
+
+    r = run(QStringList{"remove-demo"} + store);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("Disabled 4 demo accounts"), qPrintable(r.out));
+    {
+        RegistryStore s;
+        QVERIFY(s.open(dir.path(), url).ok());
+        Principal who;
+        QString token;
+        qint64 expires = 0;
+        for (const char *name : {"inspector.demo", "officer.demo", "supervisor.demo", "admin.demo"})
+            QVERIFY(
+                s.login(name, "demo-password", "dev-1", "Máy thử", 60000, &who, &token, &expires)
+                    .failed());
+    }
+    QVERIFY2(startServer(server, offLoopback, &said), qPrintable(said));
+    server.terminate();
+    QVERIFY(server.waitForFinished(30000));
+    QCOMPARE(server.exitCode(), 0);
+    fresh.tearDown();
 }
 
 QTEST_GUILESS_MAIN(TestRegistryCommand)
