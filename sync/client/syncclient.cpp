@@ -1130,12 +1130,13 @@ void SyncClient::conflictAnswered(const QString &conflictId, const SyncReply &r)
     emit resolvingChanged();
     QJsonObject refusal;
     if (r.networkError == QNetworkReply::NoError && r.status >= 400 && r.status < 500 &&
-        r.status != 401 && r.status != 426 && r.json(&refusal) &&
+        r.status != 401 && r.status != 426 && r.status != 429 && r.json(&refusal) &&
+        refusal.value(QLatin1String("code")).toString() != QLatin1String("device_revoked") &&
         !refusal.value(QLatin1String("message")).toString().isEmpty()) {
         // Refused for this conflict (another supervisor settled it first, a later write came,
         // the value is not one the field takes): the registry's words under its card, which say
-        // what to do; the page's error stays for what stops the sync. The list shows what is
-        // still open.
+        // what to do; the page's error stays for what stops the sync (the sign-in gone, an
+        // update needed, this tablet revoked, too many tries). The list shows what is still open.
         noteReply(r);
         emit conflictResolved(false, refusal.value(QLatin1String("message")).toString(),
                               conflictId);
