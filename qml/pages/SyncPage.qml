@@ -55,10 +55,6 @@ Page {
         return filled;
     }
 
-    function sizeText(bytes) {
-        return page.syncClient.sizeText(bytes); // as the sign-out warning says it
-    }
-
     // A round's phase (SyncClient::phase) in the user's words.
     function phaseText(phase) {
         switch (phase) {
@@ -149,7 +145,7 @@ Page {
             Label {
                 Layout.fillWidth: true
                 font.bold: true
-                text: page.syncClient.pendingRecords === 0 && page.syncClient.pendingPhotos === 0 ? (page.syncClient.othersPendingRecords === 0 ? qsTr("Mọi thay đổi đã được gửi lên máy chủ.") : qsTr("Mọi thay đổi của bạn đã được gửi lên máy chủ.")) : qsTr("Đang chờ gửi: %1 bản ghi (%2), %3 ảnh (%4)").arg(page.syncClient.pendingRecords).arg(page.sizeText(page.syncClient.pendingRecordBytes)).arg(page.syncClient.pendingPhotos).arg(page.sizeText(page.syncClient.pendingPhotoBytes))
+                text: page.syncClient.pendingRecords === 0 && page.syncClient.pendingPhotos === 0 ? (page.syncClient.othersPendingRecords === 0 ? qsTr("Mọi thay đổi đã được gửi lên máy chủ.") : qsTr("Mọi thay đổi của bạn đã được gửi lên máy chủ.")) : qsTr("Đang chờ gửi: %1 bản ghi (%2), %3 ảnh (%4)").arg(page.syncClient.pendingRecords).arg(page.syncClient.sizeText(page.syncClient.pendingRecordBytes)).arg(page.syncClient.pendingPhotos).arg(page.syncClient.sizeText(page.syncClient.pendingPhotoBytes))
                 wrapMode: Text.WordWrap
             }
 

@@ -113,16 +113,6 @@ QList<Principal> RegistryAccounts::users(CoreError *error) const
     return out;
 }
 
-namespace {
-// "?, ?, ?" for n binds.
-QString marks(qsizetype n)
-{
-    QStringList m;
-    m.fill(QStringLiteral("?"), n);
-    return m.join(QStringLiteral(", "));
-}
-} // namespace
-
 QStringList RegistryAccounts::enabledUsers(const QStringList &usernames, CoreError *error) const
 {
     QStringList out;
@@ -133,7 +123,7 @@ QStringList RegistryAccounts::enabledUsers(const QStringList &usernames, CoreErr
             q,
             QStringLiteral("SELECT username FROM users WHERE disabled_at IS NULL AND username IN "
                            "(%1) ORDER BY username")
-                .arg(marks(usernames.size())),
+                .arg(RegistrySql::marks(usernames.size())),
             QVariantList(usernames.cbegin(), usernames.cend()), &why)) {
         *error = RegistrySql::readFailed(why);
         return out;
@@ -156,7 +146,7 @@ CoreError RegistryAccounts::disableUsers(const QStringList &usernames, int *disa
     if (!RegistrySql::run(q,
                           QStringLiteral("UPDATE users SET disabled_at = ? WHERE disabled_at IS "
                                          "NULL AND username IN (%1)")
-                              .arg(marks(usernames.size())),
+                              .arg(RegistrySql::marks(usernames.size())),
                           binds, &why))
         return {CoreError::Code::Sql, why};
     *disabled = q.numRowsAffected();

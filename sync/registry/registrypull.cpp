@@ -41,15 +41,11 @@ PullPage RegistryPull::pull(const Principal &who, qint64 since, int limit, bool 
         filter = QStringLiteral(" AND (province_id IS NULL OR (province_id = ?");
         binds << who.provinceId;
         if (set) {
-            QStringList marks;
-            for (const QString &c : *set) {
-                marks << QStringLiteral("?");
+            for (const QString &c : *set)
                 binds << c;
-            }
-            filter +=
-                marks.isEmpty()
-                    ? QStringLiteral(" AND 1 = 0")
-                    : QStringLiteral(" AND cluster_id IN (%1)").arg(marks.join(QLatin1Char(',')));
+            filter += set->isEmpty() ? QStringLiteral(" AND 1 = 0")
+                                     : QStringLiteral(" AND cluster_id IN (%1)")
+                                           .arg(RegistrySql::marks(set->size()));
         }
         filter += QStringLiteral("))");
     }

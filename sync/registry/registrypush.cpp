@@ -500,12 +500,9 @@ bool RegistryPush::prefetch(const QList<PushChange> &changes, qint64 through, QS
     for (const PushChange &c : changes)
         if (c.seq > through && m_store.schema().hasTable(c.entity))
             wanted[c.entity] << c.rowId;
-    QStringList marks;
-    for (int i = 0; i < chunk; ++i)
-        marks << QStringLiteral("?");
     const QString sql = QStringLiteral("SELECT row_id, row_json, field_meta, seq FROM records "
                                        "WHERE entity = ? AND row_id IN (%1)")
-                            .arg(marks.join(QLatin1Char(',')));
+                            .arg(RegistrySql::marks(chunk));
     sqlite3_stmt *st = nullptr;
     if (m_store.m_sqlite && !wanted.isEmpty() && !(st = m_store.m_sqliteStatements.prepare(sql))) {
         *error = m_store.m_sqliteStatements.lastError();

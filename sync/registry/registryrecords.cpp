@@ -258,10 +258,8 @@ bool RegistryRecords::writeRows(const QString &head, const QList<QVariantList> &
 {
     if (rows.isEmpty())
         return true;
-    QStringList marks;
-    for (qsizetype i = 0; i < rows.first().size(); ++i)
-        marks << QStringLiteral("?");
-    const QString one = QLatin1Char('(') + marks.join(QLatin1Char(',')) + QLatin1Char(')');
+    const QString one =
+        QLatin1Char('(') + RegistrySql::marks(rows.first().size()) + QLatin1Char(')');
     if (m_store.m_sqlite)
         return writeRowsSqlite(head + one + tail, rows, error);
     // PostgreSQL: many rows per statement, one statement per 256 rows instead of one per row (each

@@ -64,6 +64,13 @@ CoreError RegistrySql::readFailed(const QString &error)
             QObject::tr("Không đọc được cơ sở dữ liệu của máy chủ: %1").arg(error)};
 }
 
+QString RegistrySql::marks(qsizetype n)
+{
+    QStringList m;
+    m.fill(QStringLiteral("?"), n);
+    return m.join(QLatin1Char(','));
+}
+
 QVariant RegistrySql::nullable(const QString &s)
 {
     return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);

@@ -29,6 +29,8 @@ public:
     // "nothing there" (an empty list, an unknown token, a wrong password).
     static CoreError readFailed(const QString &error);
     static QVariant nullable(const QString &s);
+    // "?,?,?": the placeholders of an IN list of n values.
+    static QString marks(qsizetype n);
     // Whether `entry` goes in a list whose entries so far take *bytes of text (compact JSON),
     // without taking it past maxBytes; the first entry always does. Adds its size when it does.
     static bool fitsList(const QJsonObject &entry, qsizetype *bytes, qsizetype maxBytes,
