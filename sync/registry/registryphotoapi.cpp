@@ -12,7 +12,7 @@
 #include <QJsonArray>
 #include <QMimeDatabase>
 
-ApiReply RegistryPhotoApi::status(const QByteArray &body)
+ApiReply RegistryPhotoApi::status(const Principal &who, const QByteArray &body)
 {
     QJsonObject o;
     ApiReply err;
@@ -28,8 +28,14 @@ ApiReply RegistryPhotoApi::status(const QByteArray &body)
             return ApiReply::error(
                 400, "invalid_sha256",
                 QStringLiteral("Mỗi mã ảnh phải gồm 64 chữ số hex viết thường."));
+        CoreError read;
+        const RegistryScope::PhotoAccess access = m_store->photoAccess(who, v.toString(), &read);
+        if (read.failed())
+            return ApiReply::storageError(read);
         qint64 received = 0;
-        const auto st = m_photos.state(v.toString(), &received);
+        const auto st = access == RegistryScope::PhotoAccess::None
+                            ? RegistryPhotoStore::State::Missing
+                            : m_photos.state(v.toString(), &received);
         photos.insert(
             v.toString(),
             QJsonObject{{QStringLiteral("state"),

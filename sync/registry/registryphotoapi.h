@@ -22,8 +22,9 @@ public:
     {
     }
 
-    // POST /api/v1/photos/status
-    ApiReply status(const QByteArray &body);
+    // POST /api/v1/photos/status: photos no row `who` may see names are "missing", whatever
+    // the registry holds (a hash alone tells nobody whether another province has the photo).
+    ApiReply status(const Principal &who, const QByteArray &body);
     // PUT /api/v1/photos/{sha}: one chunk at X-CCN-Offset of X-CCN-Total-Size.
     ApiReply put(const Principal &who, const QString &sha, const QHttpServerRequest &request,
                  const QByteArray &body);

@@ -318,7 +318,7 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
         return post ? discards(*who, body) : wrongMethod();
     if (head == QLatin1String("photos")) {
         if (seg.size() == 2 && seg.at(1) == QLatin1String("status"))
-            return post ? m_photoApi.status(body) : wrongMethod();
+            return post ? m_photoApi.status(*who, body) : wrongMethod();
         if (seg.size() < 2 || seg.size() > 3 || !ContentHash::isSha256(seg.at(1)))
             return ApiReply::error(
                 400, "invalid_sha256",

@@ -832,6 +832,27 @@ void TestRegistryServer::photoUploadResumeAndVerify()
     }
     QCOMPARE(r.json.value("state").toString(), QStringLiteral("complete"));
     QCOMPARE(status().value("state").toString(), QStringLiteral("complete"));
+    // Someone no row of the photo is shown to learns nothing from its hash: another province's
+    // supervisor, an inspector of another cluster.
+    for (const char *other : {"sup2", "insp2"}) {
+        const Response elsewhere =
+            call("POST", "/api/v1/photos/status",
+                 QJsonDocument(QJsonObject{{"sha256", QJsonArray{sha}}}).toJson(), m_tokens[other]);
+        QCOMPARE(elsewhere.status, 200);
+        const QJsonObject seen = elsewhere.json.value("photos").toObject().value(sha).toObject();
+        QCOMPARE(seen.value("state").toString(), QStringLiteral("missing"));
+        QCOMPARE(seen.value("received").toDouble(), 0.0);
+    }
+    QCOMPARE(call("POST", "/api/v1/photos/status",
+                  QJsonDocument(QJsonObject{{"sha256", QJsonArray{sha}}}).toJson(),
+                  m_tokens["sup1"])
+                 .json.value("photos")
+                 .toObject()
+                 .value(sha)
+                 .toObject()
+                 .value("state")
+                 .toString(),
+             QStringLiteral("complete"));
     r = call("GET", "/api/v1/photos/" + sha, {}, tok);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.body, bytes);
