@@ -140,6 +140,10 @@ ApiReply RegistryAccountApi::addUser(const Principal &who, const QByteArray &bod
             (qstrcmp(k, "clusters") == 0 ? p.clusters : p.communes) << id.toString();
         }
     }
+    if (const CoreError scope = m_store->checkUserScope(p); scope.failed())
+        return scope.code() == CoreError::Code::NotFound
+                   ? ApiReply::error(400, "invalid_user", scope.message())
+                   : ApiReply::storageError(scope);
     QString id;
     const CoreError e = m_store->addUser(p, password, m_fastHash, &id);
     if (e.failed())

@@ -428,16 +428,10 @@ int RegistryCommand::addUser(const QStringList &args)
     RegistryStore store;
     if (!openStore(store, p, RegistryStore::Create::IfMissing))
         return 1;
-    // A province or cluster typed wrong (a province's code for its id) gives a user who sees
-    // nothing. An admin works in every province, and the first one is added before any province
-    // is stored (their tablet sends the administrative units): theirs is not checked.
-    if (!u.isAdmin()) {
-        if (const CoreError e = store.checkProvince(u.provinceId); e.failed())
-            return failure(e);
-        for (const QString &cluster : std::as_const(u.clusters))
-            if (const CoreError e = store.checkCluster(cluster, u.provinceId); e.failed())
-                return failure(e);
-    }
+    // A province, cluster or commune typed wrong (a province's code for its id) gives a user who
+    // sees nothing.
+    if (const CoreError e = store.checkUserScope(u); e.failed())
+        return failure(e);
     const CoreError e = store.addUser(u, password, p.isSet(QStringLiteral("fast-hash")), nullptr);
     if (e.failed()) {
         err() << "ccn-registry: " << e.message() << "\n";

@@ -166,6 +166,32 @@ CoreError RegistryScope::checkCluster(const QString &id, const QString &province
     return {};
 }
 
+CoreError RegistryScope::checkCommune(const QString &id, const QString &provinceId) const
+{
+    CoreError error;
+    std::optional<QJsonObject> unit = liveRow(QStringLiteral("admin_units"), id, &error);
+    if (error.failed())
+        return error;
+    if (!unit || unit->value(QLatin1String("level")).toString() != QLatin1String("commune"))
+        return {CoreError::Code::NotFound,
+                QObject::tr("Không có xã/phường '%1' trên máy chủ: hãy dùng id của xã trong các "
+                            "đơn vị hành chính đã đồng bộ.")
+                    .arg(id.left(64))};
+    // Commune, then district where there still is one, then province.
+    for (int up = 0; up < 3 && unit; ++up) {
+        const QString parent = unit->value(QLatin1String("parent_id")).toString();
+        if (parent == provinceId)
+            return {};
+        unit = parent.isEmpty() ? std::nullopt
+                                : liveRow(QStringLiteral("admin_units"), parent, &error);
+        if (error.failed())
+            return error;
+    }
+    return {
+        CoreError::Code::NotFound,
+        QObject::tr("Xã/phường '%1' không thuộc tỉnh '%2'.").arg(id.left(64), provinceId.left(64))};
+}
+
 RegistryScope::PhotoAccess RegistryScope::photoAccess(const Principal &who, const QString &sha256,
                                                       CoreError *error) const
 {

@@ -40,6 +40,8 @@ public:
     PhotoAccess photoAccess(const Principal &who, const QString &sha256, CoreError *error) const;
     CoreError checkProvince(const QString &id) const;
     CoreError checkCluster(const QString &id, const QString &provinceId) const;
+    // A live commune (admin_units, level commune) whose parents lead to `provinceId`.
+    CoreError checkCommune(const QString &id, const QString &provinceId) const;
     static bool isReferenceEntity(const QString &entity);
 
 private:

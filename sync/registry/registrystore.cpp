@@ -494,9 +494,19 @@ CoreError RegistryStore::checkProvince(const QString &id) const
     return m_scope.checkProvince(id);
 }
 
-CoreError RegistryStore::checkCluster(const QString &id, const QString &provinceId) const
+CoreError RegistryStore::checkUserScope(const Principal &user) const
 {
-    return m_scope.checkCluster(id, provinceId);
+    if (user.isAdmin())
+        return {};
+    if (const CoreError e = m_scope.checkProvince(user.provinceId); e.failed())
+        return e;
+    for (const QString &cluster : user.clusters)
+        if (const CoreError e = m_scope.checkCluster(cluster, user.provinceId); e.failed())
+            return e;
+    for (const QString &commune : user.communes)
+        if (const CoreError e = m_scope.checkCommune(commune, user.provinceId); e.failed())
+            return e;
+    return {};
 }
 
 RegistryScope::PhotoAccess RegistryStore::photoAccess(const Principal &who, const QString &sha256,

@@ -139,10 +139,12 @@ public:
     QList<QJsonObject> rowsInProvince(const QString &entity, const QString &provinceId,
                                       CoreError *error) const;
     // Ids that people type (add-user, import-clusters) checked against what is stored: a live
-    // province (admin_units, level province) and a live cluster of `provinceId`. NotFound saying
-    // what the id must be; Sql when the database cannot be read.
+    // province (admin_units, level province); for a user, also their clusters and communes,
+    // live and of that province. NotFound saying what the id must be; Sql when the database
+    // cannot be read. An admin works in every province, and the first one is added before any
+    // province is stored (their tablet sends the administrative units): theirs is not checked.
     CoreError checkProvince(const QString &id) const;
-    CoreError checkCluster(const QString &id, const QString &provinceId) const;
+    CoreError checkUserScope(const Principal &user) const;
     // What `who` may do with the photo `sha256` (RegistryScope::photoAccess): None with *error
     // filled when the database cannot be read.
     RegistryScope::PhotoAccess photoAccess(const Principal &who, const QString &sha256,

@@ -55,6 +55,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void addUserPasswordFromStdin();
+    void addUserWithCommunes();
     void addUserPasswordFile();
     void addUserFailures_data();
     void addUserFailures();
@@ -199,7 +200,8 @@ void TestRegistryCommand::initTestCase()
     const CoreError e = m_store.open(m_dir.path(), m_url);
     QVERIFY2(e.ok(), qPrintable(e.message()));
     QCOMPARE(m_store.isPostgres(), RegistryTestBackend::wantsPostgres());
-    // Provinces p1 and p2 and clusters c1, c2 (p1) and c3 (p2): the ids users are added with.
+    // Provinces p1 and p2, clusters c1, c2 (p1) and c3 (p2), communes x1 (p1) and x2 (p2): the
+    // ids users are added with.
     for (const char *id : {"p1", "p2"}) {
         const QJsonObject province{{"code", id},
                                    {"name", "Ninh Bình"},
@@ -209,6 +211,15 @@ void TestRegistryCommand::initTestCase()
                                    {"created_at", 1},
                                    {"updated_at", 1}};
         QVERIFY(m_store.writeRow("admin_units", id, province, "test", QString()).ok());
+    }
+    // A district d1 of p1 with its commune x1; x2, a commune of p2 with no district (since 2025).
+    for (const auto &[id, level, parent] :
+         {std::tuple{"d1", "district", "p1"}, {"x1", "commune", "d1"}, {"x2", "commune", "p2"}}) {
+        const QJsonObject unit{{"code", id},          {"name", "Gia Sinh"},
+                               {"level", level},      {"level_label", "Xã"},
+                               {"parent_id", parent}, {"valid_from", "2025-07-01"},
+                               {"created_at", 1},     {"updated_at", 1}};
+        QVERIFY(m_store.writeRow("admin_units", id, unit, "test", QString()).ok());
     }
     for (const auto &[id, province] : {std::pair{"c1", "p1"}, {"c2", "p1"}, {"c3", "p2"}}) {
         const QJsonObject cluster{{"code", id},
@@ -246,6 +257,22 @@ void TestRegistryCommand::addUserPasswordFromStdin()
     QVERIFY(canLogIn("nguyen.van.an", QStringLiteral("mật-khẩu-Đủ-dài")));
     QVERIFY(!canLogIn("nguyen.van.an", QStringLiteral("mật-khẩu-Đủ-dài\n")));
     QVERIFY(!canLogIn("nguyen.van.an", QStringLiteral("mat-khau-du-dai")));
+}
+
+// A local officer's communes: x1 lies in p1 through its district.
+void TestRegistryCommand::addUserWithCommunes()
+{
+    const Run r = run(QStringList{"add-user"} + storeArgs() +
+                          QStringList{"--username", "pham.thi.xa", "--role", "local_officer",
+                                      "--province", "p1", "--communes", "x1", "--fast-hash"},
+                      QByteArrayLiteral("can-bo-xa-2025\n"));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    Principal stored;
+    for (const Principal &p : m_store.users())
+        if (p.username == QLatin1String("pham.thi.xa"))
+            stored = p;
+    QCOMPARE(stored.role, QStringLiteral("local_officer"));
+    QCOMPARE(stored.communes, QStringList{"x1"});
 }
 
 void TestRegistryCommand::addUserPasswordFile()

@@ -101,6 +101,7 @@ private slots:
     void concurrentPushes();
     void openApiCoversRoutes();
     void photoUploadResumeAndVerify();
+    void usersAddedOverHttpAreChecked();
     void authorisation_data();
     void authorisation();
     void badInput_data();
@@ -877,6 +878,56 @@ void TestRegistryServer::photoUploadResumeAndVerify()
     QCOMPARE(st.json.value("photos").toObject().value(wrong).toObject().value("state").toString(),
              QStringLiteral("missing"));
     QCOMPARE(call("GET", "/api/v1/photos/" + wrong, {}, tok).status, 404);
+}
+
+// The admin's page adds users as add-user does: a province, cluster or commune that is not the
+// province's is refused with what it must be, and nobody is stored.
+void TestRegistryServer::usersAddedOverHttpAreChecked()
+{
+    const auto usernames = [&] {
+        QStringList names;
+        for (const QJsonValue &u :
+             call("GET", "/api/v1/users", {}, m_tokens["admin"]).json.value("users").toArray())
+            names << u.toObject().value("username").toString();
+        return names;
+    };
+    const QStringList before = usernames();
+    const auto add = [&](const QString &name, const QString &role, const QString &province,
+                         const QJsonArray &clusters, const QJsonArray &communes) {
+        return call("POST", "/api/v1/users",
+                    QJsonDocument(QJsonObject{{"username", name},
+                                              {"password", "a-long-password"},
+                                              {"role", role},
+                                              {"province_id", province},
+                                              {"clusters", clusters},
+                                              {"communes", communes}})
+                        .toJson(),
+                    m_tokens["admin"]);
+    };
+    const struct {
+        const char *province;
+        QJsonArray clusters, communes;
+        const char *says;
+    } refused[] = {{"p9", {}, {}, "Không có tỉnh 'p9'"},
+                   {"c1", {}, {}, "Không có tỉnh 'c1'"},
+                   {"p1", {"c1", "c9"}, {}, "Không có cụm 'c9'"},
+                   {"p1", {"c3"}, {}, "Cụm 'c3' thuộc tỉnh 'p2'"},
+                   {"p1", {}, {"u9"}, "Không có xã/phường 'u9'"},
+                   {"p1", {}, {"p1"}, "Không có xã/phường 'p1'"},
+                   {"p2", {}, {"u1"}, "Xã/phường 'u1' không thuộc tỉnh 'p2'"}};
+    for (const auto &r : refused) {
+        const Response got = add("nguoi.moi", "local_officer", r.province, r.clusters, r.communes);
+        QCOMPARE(got.status, 400);
+        QCOMPARE(got.json.value("code").toString(), QStringLiteral("invalid_user"));
+        QVERIFY2(got.json.value("message").toString().contains(QString::fromUtf8(r.says)),
+                 qPrintable(got.json.value("message").toString()));
+    }
+    QCOMPARE(usernames(), before);
+    const Response added = add("can.bo.xa", "local_officer", "p1", {}, {"u1"});
+    QCOMPARE(added.status, 201);
+    QCOMPARE(added.json.value("scope").toObject().value("communes").toArray(), QJsonArray{"u1"});
+    // An admin's province is not checked (the first one comes before any province).
+    QCOMPARE(add("quan.tri.moi", "admin", "p9", {}, {}).status, 201);
 }
 
 void TestRegistryServer::authorisation_data()
