@@ -21,6 +21,7 @@ public:
         Io,
         Position,
         Outdated, // what the user decided on has changed since they looked
+        Taken,    // the id belongs to someone else (a device id another tablet registered)
     };
 
     CoreError() = default;

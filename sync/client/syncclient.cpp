@@ -445,7 +445,8 @@ void SyncClient::login(const QString &username, const QString &password)
         return;
     }
     const QString deviceId = m_manager.deviceId();
-    if (deviceId.isEmpty()) {
+    const QString deviceSecret = m_manager.deviceSecret();
+    if (deviceId.isEmpty() || deviceSecret.isEmpty()) {
         const CoreError e = SyncErrors::make(SyncErrors::Kind::Local, noDeviceId());
         setLastError(e, SyncErrors::Kind::Local);
         emit loginFinished(false, e.message());
@@ -460,6 +461,7 @@ void SyncClient::login(const QString &username, const QString &password)
         {QStringLiteral("username"), username.trimmed()},
         {QStringLiteral("password"), password},
         {QStringLiteral("device_id"), deviceId},
+        {QStringLiteral("device_secret"), deviceSecret},
         {QStringLiteral("device_name"),
          deviceName(QSysInfo::machineHostName(), QSysInfo::prettyProductName(), deviceId)}};
     m_sideHttp->postJson(QStringLiteral("login"), body, [this](const SyncReply &r) {
@@ -468,8 +470,13 @@ void SyncClient::login(const QString &username, const QString &password)
         noteReply(r);
         SyncErrors::Kind kind = SyncErrors::Kind::None;
         CoreError e = SyncErrors::fromReply(r, &kind);
+        QJsonObject refusal;
+        // Another tablet holds this device id: the registry's words say what to do.
+        const bool taken =
+            r.status == 403 && r.json(&refusal) &&
+            refusal.value(QLatin1String("code")).toString() == QLatin1String("device_taken");
         if (kind == SyncErrors::Kind::Unauthorized ||
-            (kind == SyncErrors::Kind::Refused && (r.status == 400 || r.status == 403))) {
+            (kind == SyncErrors::Kind::Refused && (r.status == 400 || r.status == 403) && !taken)) {
             kind = SyncErrors::Kind::BadLogin;
             e = SyncErrors::make(kind);
         }

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QObject>
+#include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -75,6 +76,23 @@ QString SyncManager::deviceId()
         id = fresh;
     }
     return id;
+}
+
+QString SyncManager::deviceSecret()
+{
+    QString secret = value(QStringLiteral("device_secret"));
+    if (secret.isEmpty()) {
+        QByteArray raw(32, Qt::Uninitialized);
+        QRandomGenerator::system()->generate(raw.begin(), raw.end());
+        const QString fresh = QString::fromLatin1(
+            raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        if (const CoreError e = setValue(QStringLiteral("device_secret"), fresh); e.failed()) {
+            qWarning("sync: the device secret could not be stored: %s", qPrintable(e.message()));
+            return {};
+        }
+        secret = fresh;
+    }
+    return secret;
 }
 
 qint64 SyncManager::pullCursor() const

@@ -48,6 +48,10 @@ public:
 
     // Chosen once per device database (UUIDv7) and kept; empty when it cannot be stored.
     QString deviceId();
+    // 32 random bytes (base64url) made once per device database beside its id and sent at every
+    // login: the registry keeps their hash and refuses the id to anyone without them, so nobody
+    // can push under this tablet's id. Empty when it cannot be stored.
+    QString deviceSecret();
     qint64 pullCursor() const;
     CoreError setPullCursor(qint64 cursor);
     qint64 lastSyncAt() const;

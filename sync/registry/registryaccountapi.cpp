@@ -13,19 +13,32 @@ ApiReply RegistryAccountApi::login(const QHttpServerRequest &request, const QByt
     ApiReply err;
     if (!ApiRequest::parseStrict(body,
                                  {QStringLiteral("username"), QStringLiteral("password"),
-                                  QStringLiteral("device_id"), QStringLiteral("device_name")},
+                                  QStringLiteral("device_id"), QStringLiteral("device_secret"),
+                                  QStringLiteral("device_name")},
                                  &o, &err))
         return err;
-    QString username, password, deviceId, deviceName;
+    // An app from before registry schema 12 sends no secret with its device id.
+    if (!o.contains(QLatin1String("device_secret")))
+        return ApiReply::error(
+            426, "update_required",
+            QStringLiteral("Vui lòng cập nhật CCN Inspect: máy chủ cần mã bí mật của thiết bị "
+                           "khi đăng nhập."));
+    QString username, password, deviceId, deviceSecret, deviceName;
     if (!ApiRequest::needString(o, "username", 64, &username, &err) ||
         !ApiRequest::needString(o, "password", 1024, &password, &err) ||
         !ApiRequest::needString(o, "device_id", 128, &deviceId, &err) ||
+        !ApiRequest::needString(o, "device_secret", 128, &deviceSecret, &err) ||
         !ApiRequest::needString(o, "device_name", 200, &deviceName, &err, true))
         return err;
     if (!ApiRequest::isValidId(deviceId))
         return ApiReply::error(
             400, "invalid_field",
             QStringLiteral("'device_id' chỉ được chứa chữ cái, chữ số và . _ : -"));
+    if (deviceSecret.size() < 32)
+        return ApiReply::error(
+            400, "invalid_field",
+            QStringLiteral("'device_secret' phải dài ít nhất 32 ký tự (32 byte ngẫu nhiên, "
+                           "base64url)."));
     const QString address = request.remoteAddress().toString();
     const qint64 wait = m_throttle.retryAfter(username, address);
     if (wait > 0) {
@@ -39,14 +52,16 @@ ApiReply RegistryAccountApi::login(const QHttpServerRequest &request, const QByt
     Principal user;
     QString token;
     qint64 expires = 0;
-    const CoreError e = m_store->login(username, password, deviceId, deviceName, m_tokenTtlMs,
-                                       &user, &token, &expires);
+    const CoreError e = m_store->login(username, password, deviceId, deviceSecret, deviceName,
+                                       m_tokenTtlMs, &user, &token, &expires);
     if (e.code() == CoreError::Code::InvalidInput) {
         m_throttle.failed(username, address);
         return ApiReply::error(401, "invalid_credentials", e.message());
     }
     if (e.code() == CoreError::Code::NotEditable)
         return ApiReply::error(403, "device_revoked", e.message());
+    if (e.code() == CoreError::Code::Taken)
+        return ApiReply::error(403, "device_taken", e.message());
     if (e.failed())
         return ApiReply::error(
             500, "storage_error",

@@ -154,8 +154,9 @@ CoreError RegistryAccounts::disableUsers(const QStringList &usernames, int *disa
 }
 
 CoreError RegistryAccounts::login(const QString &username, const QString &password,
-                                  const QString &deviceId, const QString &deviceName, qint64 ttlMs,
-                                  Principal *user, QString *token, qint64 *expiresAt)
+                                  const QString &deviceId, const QString &deviceSecret,
+                                  const QString &deviceName, qint64 ttlMs, Principal *user,
+                                  QString *token, qint64 *expiresAt)
 {
     QSqlQuery q(m_store.connection());
     QString error;
@@ -189,11 +190,19 @@ CoreError RegistryAccounts::login(const QString &username, const QString &passwo
                 QObject::tr("Thiết bị này đã bị thu hồi; hãy đăng nhập lại trên thiết bị được cấp "
                             "hoặc hỏi quản trị viên.")};
     q.finish();
+    bool keyed = false;
+    if (const CoreError e = checkDeviceKey(deviceId, deviceSecret, known, &keyed); e.failed())
+        return e;
     QSqlDatabase db = m_store.connection();
     if (QString why; !m_store.begin(db, &why))
         return {CoreError::Code::Sql, why};
+    const bool keyOk =
+        keyed || RegistrySql::run(q,
+                                  QStringLiteral("INSERT INTO device_keys (device_id, secret_hash, "
+                                                 "registered_at) VALUES (?, ?, ?)"),
+                                  {deviceId, hashToken(deviceSecret), RegistrySql::now()}, &error);
     const bool deviceOk =
-        known
+        keyOk && known
             ? RegistrySql::run(
                   q,
                   QStringLiteral("UPDATE devices SET name = ?, last_seen_at = ? WHERE user_id = "
@@ -226,6 +235,38 @@ CoreError RegistryAccounts::login(const QString &username, const QString &passwo
     *token = t;
     *expiresAt = expires;
     return {};
+}
+
+CoreError RegistryAccounts::checkDeviceKey(const QString &deviceId, const QString &deviceSecret,
+                                           bool userKnowsDevice, bool *keyed) const
+{
+    const CoreError taken{CoreError::Code::Taken,
+                          QObject::tr("Mã thiết bị này đã thuộc một máy khác. Nếu đây đúng là máy "
+                                      "đó, hãy hỏi quản trị viên; nếu không, hãy cài lại ứng "
+                                      "dụng để có mã thiết bị mới.")};
+    QSqlQuery q(m_store.connection());
+    QString error;
+    if (!RegistrySql::run(q,
+                          QStringLiteral("SELECT secret_hash FROM device_keys WHERE device_id = ?"),
+                          {deviceId}, &error))
+        return RegistrySql::readFailed(error);
+    if (q.next()) {
+        const QByteArray stored = q.value(0).toString().toLatin1();
+        const QByteArray given = hashToken(deviceSecret).toLatin1();
+        *keyed = true;
+        if (stored.size() != given.size() ||
+            sodium_memcmp(stored.constData(), given.constData(), size_t(given.size())) != 0)
+            return taken;
+        return {};
+    }
+    q.finish();
+    // No key yet: a new id, or a device registered before schema 12, whose own users may set it.
+    if (userKnowsDevice)
+        return {};
+    if (!RegistrySql::run(q, QStringLiteral("SELECT 1 FROM devices WHERE device_id = ? LIMIT 1"),
+                          {deviceId}, &error))
+        return RegistrySql::readFailed(error);
+    return q.next() ? taken : CoreError{};
 }
 
 std::optional<Principal> RegistryAccounts::authenticate(const QString &token, CoreError *error)

@@ -23,8 +23,8 @@ public:
     QStringList enabledUsers(const QStringList &usernames, CoreError *error) const;
     CoreError disableUsers(const QStringList &usernames, int *disabled);
     CoreError login(const QString &username, const QString &password, const QString &deviceId,
-                    const QString &deviceName, qint64 ttlMs, Principal *user, QString *token,
-                    qint64 *expiresAt);
+                    const QString &deviceSecret, const QString &deviceName, qint64 ttlMs,
+                    Principal *user, QString *token, qint64 *expiresAt);
     std::optional<Principal> authenticate(const QString &token, CoreError *error = nullptr);
     CoreError logout(const QString &token);
     QJsonArray devices(const Principal &who, qsizetype maxBytes, int *total,
@@ -35,6 +35,12 @@ public:
     static QString hashToken(const QString &token);
 
 private:
+    // Whether `deviceSecret` is the secret of `deviceId` (device_keys): Taken when the id is
+    // another tablet's, that is when its key differs, or when it has none yet and users other
+    // than this one (`userKnowsDevice`: this user has signed in on it) registered it before.
+    // *keyed: a key is stored (else the login stores this secret as the id's key).
+    CoreError checkDeviceKey(const QString &deviceId, const QString &deviceSecret,
+                             bool userKnowsDevice, bool *keyed) const;
     CoreError setRevoked(const Principal &who, const QString &deviceId, bool revoke);
 
     RegistryStore &m_store;

@@ -416,11 +416,12 @@ CoreError RegistryStore::disableUsers(const QStringList &usernames, int *disable
 }
 
 CoreError RegistryStore::login(const QString &username, const QString &password,
-                               const QString &deviceId, const QString &deviceName, qint64 ttlMs,
-                               Principal *user, QString *token, qint64 *expiresAt)
+                               const QString &deviceId, const QString &deviceSecret,
+                               const QString &deviceName, qint64 ttlMs, Principal *user,
+                               QString *token, qint64 *expiresAt)
 {
-    return m_accounts.login(username, password, deviceId, deviceName, ttlMs, user, token,
-                            expiresAt);
+    return m_accounts.login(username, password, deviceId, deviceSecret, deviceName, ttlMs, user,
+                            token, expiresAt);
 }
 
 std::optional<Principal> RegistryStore::authenticate(const QString &token, CoreError *error)

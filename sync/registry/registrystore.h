@@ -97,10 +97,12 @@ public:
     // Disabled, not deleted: their devices and the rows they stored keep naming them.
     // *disabled: how many were enabled before.
     CoreError disableUsers(const QStringList &usernames, int *disabled);
-    // Checks the password; registers (or refreshes) the device; returns a new token.
+    // Checks the password and that the device id is this tablet's (its secret: registry schema
+    // 12, device_keys); registers (or refreshes) the device; returns a new token. Taken when
+    // another tablet holds the id, NotEditable when the device is revoked.
     CoreError login(const QString &username, const QString &password, const QString &deviceId,
-                    const QString &deviceName, qint64 ttlMs, Principal *user, QString *token,
-                    qint64 *expiresAt);
+                    const QString &deviceSecret, const QString &deviceName, qint64 ttlMs,
+                    Principal *user, QString *token, qint64 *expiresAt);
     // The principal for a bearer token; fails for unknown, expired or revoked tokens, and when
     // the database cannot be read (then *error says so: the token may well be good).
     std::optional<Principal> authenticate(const QString &token, CoreError *error = nullptr);

@@ -90,6 +90,8 @@ CoreError LoadSimulator::run(Result *result)
                 {QStringLiteral("username"), QStringLiteral("admin.demo")},
                 {QStringLiteral("password"), QStringLiteral("demo-password")},
                 {QStringLiteral("device_id"), m_devices[d].id},
+                {QStringLiteral("device_secret"),
+                 QStringLiteral("bench-secret-%1").arg(m_devices[d].id)},
                 {QStringLiteral("device_name"), QStringLiteral("bench-%1").arg(d)}};
             QNetworkReply *r =
                 nams[d]->post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));

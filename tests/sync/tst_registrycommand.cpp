@@ -143,8 +143,8 @@ bool TestRegistryCommand::canLogIn(const QString &user, const QString &password)
     QString token;
     qint64 expires = 0;
     return m_store
-        .login(user, password, QStringLiteral("dev-") + user, QStringLiteral("Máy thử"), 60000,
-               &who, &token, &expires)
+        .login(user, password, QStringLiteral("dev-") + user, QStringLiteral("key-dev-") + user,
+               QStringLiteral("Máy thử"), 60000, &who, &token, &expires)
         .ok();
 }
 
@@ -183,8 +183,8 @@ QString TestRegistryCommand::signIn(const QString &username, const QString &devi
     QString token;
     qint64 expires = 0;
     if (m_store
-            .login(username, QString::fromUtf8(kTabletPassword), deviceId, deviceName, 3600000,
-                   &who, &token, &expires)
+            .login(username, QString::fromUtf8(kTabletPassword), deviceId, "key-" + deviceId,
+                   deviceName, 3600000, &who, &token, &expires)
             .failed())
         return {};
     return token;
@@ -925,9 +925,9 @@ void TestRegistryCommand::demoAccountsKeepAServerOnLoopback()
         QString token;
         qint64 expires = 0;
         for (const char *name : {"inspector.demo", "officer.demo", "supervisor.demo", "admin.demo"})
-            QVERIFY(
-                s.login(name, "demo-password", "dev-1", "Máy thử", 60000, &who, &token, &expires)
-                    .failed());
+            QVERIFY(s.login(name, "demo-password", "dev-1", "key-dev-1", "Máy thử", 60000, &who,
+                            &token, &expires)
+                        .failed());
     }
     QVERIFY2(startServer(server, offLoopback, &said), qPrintable(said));
     server.terminate();

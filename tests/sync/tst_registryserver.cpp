@@ -111,6 +111,7 @@ private slots:
     void oddTextRefusedPerChange_data();
     void oddTextRefusedPerChange();
     void loginSlowDown();
+    void aDeviceIdIsItsTabletsAlone();
     void aDatabaseThatCannotBeReadIsNotAnAnswer();
     void https();
     void listenPolicy();
@@ -187,12 +188,21 @@ Response TestRegistryServer::call(const QByteArray &method, const QString &path,
     return r;
 }
 
+namespace {
+// The secret a test tablet sends with its id: one per id, as a real tablet keeps it.
+QString secretOf(const QString &deviceId)
+{
+    return QStringLiteral("secret-of-%1-0123456789abcdef0123456789").arg(deviceId);
+}
+} // namespace
+
 QString TestRegistryServer::login(const QString &user, const QString &deviceId, int *status)
 {
     const QByteArray body =
         QJsonDocument(QJsonObject{{"username", user},
                                   {"password", QStringLiteral("password-%1").arg(user)},
                                   {"device_id", deviceId},
+                                  {"device_secret", secretOf(deviceId)},
                                   {"device_name", "Máy tính bảng " + user}})
             .toJson();
     const Response r = call("POST", "/api/v1/login", body);
@@ -1247,6 +1257,50 @@ void TestRegistryServer::oddTextRefusedPerChange()
     QVERIFY(m_store.row("inspections", req.changes[2].rowId));
 }
 
+// The push's replay guard is keyed by device id: changes sent under another tablet's id would
+// turn that tablet's own later changes into "duplicates" never stored. So an id is its tablet's:
+// signing in under it takes the secret the tablet made with it.
+void TestRegistryServer::aDeviceIdIsItsTabletsAlone()
+{
+    const auto signIn = [&](const QString &user, const QString &device, const QString &secret) {
+        return call("POST", "/api/v1/login",
+                    QJsonDocument(QJsonObject{{"username", user},
+                                              {"password", "password-" + user},
+                                              {"device_id", device},
+                                              {"device_secret", secret},
+                                              {"device_name", "Máy của " + user}})
+                        .toJson());
+    };
+    const QString stranger = QStringLiteral("another-tablet-0123456789abcdef0123456789");
+    // insp2 knows insp1's tablet id (a supervisor sees every id of the province), not its secret.
+    Response r = signIn("insp2", m_devices["insp1"], stranger);
+    QCOMPARE(r.status, 403);
+    QCOMPARE(r.json.value("code").toString(), QStringLiteral("device_taken"));
+    QVERIFY(r.json.value("message").toString().contains("thuộc một máy khác"));
+    // Nor does insp1 get in on it with another secret (a copy of the id on another tablet).
+    QCOMPARE(signIn("insp1", m_devices["insp1"], stranger).status, 403);
+    // insp1's tablet handed to insp2 sends its own secret: that works, as before.
+    QCOMPARE(signIn("insp2", m_devices["insp1"], secretOf(m_devices["insp1"])).status, 200);
+    QCOMPARE(signIn("insp1", m_devices["insp1"], secretOf(m_devices["insp1"])).status, 200);
+    // A new id is the first tablet's to send it.
+    QCOMPARE(signIn("insp2", "tablet-new", secretOf("tablet-new")).status, 200);
+    QCOMPARE(signIn("insp1", "tablet-new", stranger).status, 403);
+    // An id registered before registry schema 12 has no key: one of its own users sets it; a
+    // user who never signed in on it does not.
+    QCOMPARE(signIn("sup1", "tablet-old", secretOf("tablet-old")).status, 200);
+    QSqlQuery q(m_store.connection());
+    QVERIFY(q.exec("DELETE FROM device_keys WHERE device_id = 'tablet-old'"));
+    QCOMPARE(signIn("insp2", "tablet-old", stranger).status, 403);
+    QCOMPARE(signIn("sup1", "tablet-old", secretOf("tablet-old")).status, 200);
+    QCOMPARE(signIn("insp2", "tablet-old", stranger).status, 403);
+    QCOMPARE(signIn("insp2", "tablet-old", secretOf("tablet-old")).status, 200);
+    // What a refusal stored: nothing (no device row for the refused users).
+    QVERIFY(q.exec("SELECT count(*) FROM devices d JOIN users u ON u.id = d.user_id "
+                   "WHERE u.username = 'insp1' AND d.device_id = 'tablet-new'"));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+}
+
 void TestRegistryServer::loginSlowDown()
 {
     m_server->throttle().setPolicy(3, 60, 900);
@@ -1255,6 +1309,7 @@ void TestRegistryServer::loginSlowDown()
                     QJsonDocument(QJsonObject{{"username", user},
                                               {"password", password},
                                               {"device_id", "tablet-x"},
+                                              {"device_secret", secretOf("tablet-x")},
                                               {"device_name", "x"}})
                         .toJson());
     };
@@ -1296,6 +1351,7 @@ void TestRegistryServer::aDatabaseThatCannotBeReadIsNotAnAnswer()
     const QByteArray signIn = QJsonDocument(QJsonObject{{"username", "sup1"},
                                                         {"password", "password-sup1"},
                                                         {"device_id", "tablet-x"},
+                                                        {"device_secret", secretOf("tablet-x")},
                                                         {"device_name", "x"}})
                                   .toJson();
     for (int i = 0; i < 4; ++i) {
@@ -1371,6 +1427,7 @@ void TestRegistryServer::https()
              QJsonDocument(QJsonObject{{"username", "insp1"},
                                        {"password", "password-insp1"},
                                        {"device_id", "tablet-tls"},
+                                       {"device_secret", secretOf("tablet-tls")},
                                        {"device_name", "tls"}})
                  .toJson(),
              {}, {}, base);
@@ -1431,7 +1488,7 @@ void TestRegistryServer::demoRefusedOffLoopback()
         out.mid(out.indexOf("http://127.0.0.1:")).split('\n').first().trimmed());
     const Response r = call(
         "POST", "api/v1/login",
-        R"({"username":"supervisor.demo","password":"demo-password","device_id":"d","device_name":"n"})",
+        R"({"username":"supervisor.demo","password":"demo-password","device_id":"d","device_secret":"secret-of-d-0123456789abcdef0123456789","device_name":"n"})",
         {}, {}, url);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json.value("user").toObject().value("role").toString(),

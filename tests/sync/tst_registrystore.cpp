@@ -222,8 +222,9 @@ private:
     {
         QString token;
         qint64 expires = 0;
-        const CoreError e = m_store->login(p->username, "a-long-password", deviceId, deviceName,
-                                           3600000, p, &token, &expires);
+        const CoreError e =
+            m_store->login(p->username, "a-long-password", deviceId, "key-" + deviceId, deviceName,
+                           3600000, p, &token, &expires);
         p->deviceId = deviceId;
         return e;
     }
@@ -1518,6 +1519,7 @@ void TestRegistryStore::revokesBeforeSchema11AreInTheHistory()
         QSqlQuery q(m_store->connection());
         QVERIFY(q.exec("UPDATE devices SET revoked_by = NULL WHERE device_id = 'tablet-b'"));
         QVERIFY2(q.exec("DROP TABLE device_events"), qPrintable(q.lastError().text()));
+        QVERIFY2(q.exec("DROP TABLE device_keys"), qPrintable(q.lastError().text()));
         QVERIFY(q.exec("DELETE FROM registry_migrations WHERE version >= 11"));
     }
     const CoreError e = reopen();
@@ -1600,8 +1602,8 @@ void TestRegistryStore::readsThatFailSaySo()
     qint64 expires = 0;
     QVERIFY(m_store->addUser(inspector, "a-long-password", true, &userId).ok());
     QVERIFY(m_store
-                ->login("insp", "a-long-password", "tablet-7", "Máy 7", 3600000, &inspector, &token,
-                        &expires)
+                ->login("insp", "a-long-password", "tablet-7", "key-tablet-7", "Máy 7", 3600000,
+                        &inspector, &token, &expires)
                 .ok());
     const Principal sup = scoped("sup", "supervisor");
     QSqlQuery q(m_store->connection());
@@ -1625,8 +1627,8 @@ void TestRegistryStore::readsThatFailSaySo()
 
     QVERIFY(away("users", true));
     Principal who;
-    CoreError e = m_store->login("insp", "a-long-password", "tablet-7", "Máy 7", 3600000, &who,
-                                 &token, &expires);
+    CoreError e = m_store->login("insp", "a-long-password", "tablet-7", "key-tablet-7", "Máy 7",
+                                 3600000, &who, &token, &expires);
     QVERIFY2(isReadFailure(e), qPrintable(e.message()));
     QVERIFY(m_store->users(&read).isEmpty());
     QVERIFY2(isReadFailure(read), qPrintable(read.message()));
@@ -1764,8 +1766,8 @@ void TestRegistryStore::refusalsStoredBeforeSchema5AreListed()
     QVERIFY(m_store->push(inspector, {inspectionIn("c9", 5)}, &results).ok());
     QCOMPARE(results.value(0).code, QStringLiteral("unknown_parent"));
 
-    // Back to schema 4: the columns and index of migrations 5, 6, 9 and 10 gone, as a registry of
-    // last month had it.
+    // Back to schema 4: the columns, index and tables of migrations 5, 6, 9-12 gone, as a registry
+    // of last month had it.
     {
         QSqlQuery q(m_store->connection());
         QVERIFY(q.exec("DROP INDEX push_outcomes_rejected"));
@@ -1777,6 +1779,7 @@ void TestRegistryStore::refusalsStoredBeforeSchema5AreListed()
         QVERIFY2(q.exec("ALTER TABLE devices DROP COLUMN revoked_by"),
                  qPrintable(q.lastError().text()));
         QVERIFY2(q.exec("DROP TABLE device_events"), qPrintable(q.lastError().text()));
+        QVERIFY2(q.exec("DROP TABLE device_keys"), qPrintable(q.lastError().text()));
         QVERIFY(q.exec("DELETE FROM registry_migrations WHERE version >= 5"));
     }
     const CoreError e = reopen();

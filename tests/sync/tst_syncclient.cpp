@@ -1334,6 +1334,62 @@ private slots:
                  expected);
     }
 
+    // Every login sends the secret the device made with its id, the same whoever signs in; a
+    // registry that finds the id another tablet's says so in its words, not "wrong password".
+    void loginSendsTheTabletsSecret()
+    {
+        FakeRegistry server;
+        QStringList secrets, ids;
+        bool taken = false;
+        server.handler = [&](const Request &r) -> Response {
+            if (r.path == "/api/v1/login") {
+                secrets << r.json().value("device_secret").toString();
+                ids << r.json().value("device_id").toString();
+                if (taken)
+                    return Response::json(403, {{"code", "device_taken"},
+                                                {"message", "Mã thiết bị này đã thuộc một máy "
+                                                            "khác."}});
+                return Response::json(200, {{"token", "t-" + r.json().value("username").toString()},
+                                            {"expires_at", 1900000000000.0},
+                                            {"user", QJsonObject{{"id", "u1"},
+                                                                 {"username", "a"},
+                                                                 {"role", "inspector"},
+                                                                 {"province_id", "p1"}}}});
+            }
+            qint64 seq = 0;
+            return goodHandler(r, &seq);
+        };
+        auto d = device(server.url(), false);
+        QSignalSpy done(d->client.get(), &SyncClient::loginFinished);
+        d->client->login("thanh.tra.mot", "mat-khau-1");
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.takeFirst().at(0).toBool(), true);
+        d->client->logout();
+        d->client->login("thanh.tra.hai", "mat-khau-2");
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.takeFirst().at(0).toBool(), true);
+        QCOMPARE(secrets.size(), 2);
+        QCOMPARE(secrets.at(0), secrets.at(1));
+        QCOMPARE(ids.at(0), ids.at(1));
+        const QByteArray raw =
+            QByteArray::fromBase64(secrets.at(0).toLatin1(),
+                                   QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        QCOMPARE(raw.size(), 32);
+        QVERIFY(secrets.at(0) != ids.at(0));
+        // Kept beside the id in the device's database, so a client made again sends the same.
+        SyncClient again(d->db.connection(), d->root);
+        QSignalSpy doneAgain(&again, &SyncClient::loginFinished);
+        taken = true;
+        again.setServerUrl(server.url());
+        again.login("thanh.tra.mot", "mat-khau-1");
+        QVERIFY(doneAgain.wait(5000));
+        QCOMPARE(doneAgain.takeFirst().at(0).toBool(), false);
+        QCOMPARE(secrets.last(), secrets.at(0));
+        QVERIFY2(again.lastError().contains("đã thuộc một máy khác"),
+                 qPrintable(again.lastError()));
+        QVERIFY(!again.lastError().contains("Sai tên đăng nhập"));
+    }
+
     void loginStoresTokenNeverPassword()
     {
         FakeRegistry server;
