@@ -465,6 +465,11 @@ CoreError InspectionManager::setViolationStatus(const QString &violationId, cons
 {
     if (!violationStatuses.contains(status))
         return invalid(tr("Trạng thái vi phạm không hợp lệ."));
+    // The status read and written in one transaction: a pulled page landing between the two
+    // (a teammate's verified_fixed) would otherwise be moved backwards unseen.
+    Transaction tx(m_db);
+    if (!tx.active())
+        return tx.beginError();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "SELECT v.inspection_id, v.status, i.deleted_at FROM violations v JOIN inspections i ON "
@@ -486,6 +491,8 @@ CoreError InspectionManager::setViolationStatus(const QString &violationId, cons
                    "nhận một vi phạm mới.")};
     CoreError e = m_writer.update(QStringLiteral("violations"), violationId,
                                   {{QStringLiteral("status"), status}});
+    if (e.ok())
+        e = tx.commit();
     return changed(e, inspectionId, false);
 }
 

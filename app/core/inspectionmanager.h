@@ -26,6 +26,11 @@ public:
 
     explicit InspectionManager(QSqlDatabase db, QObject *parent = nullptr);
 
+    // The connection it reads and writes: a form that reads a row, merges what the user typed
+    // into it and writes the result does all three in one Transaction on it, so that no pulled
+    // page lands between the read and the write.
+    QSqlDatabase database() const { return m_db; }
+
     static QStringList kinds();
 
     CoreError start(const QString &clusterId, const QString &kind, const QString &templateId,

@@ -3,6 +3,7 @@
 #include "checklistmanager.h"
 #include "inspectionmanager.h"
 #include "photomanager.h"
+#include "transaction.h"
 
 ChecklistModel::ChecklistModel(InspectionManager *inspections, ChecklistManager *checklists,
                                PhotoManager *photos, QObject *parent)
@@ -254,10 +255,20 @@ bool ChecklistModel::setValue(int row, const QString &value)
         keepEditBase(id, normalised);
         return true;
     }
+    // The stored value read and the answer written in one transaction: a page pulled between
+    // the two would otherwise be written over unseen.
+    Transaction tx(m_inspections->database());
+    if (!tx.active()) {
+        m_pending.insert(id, value);
+        m_errors.insert(id, tx.beginError().message());
+        emitRowChanged(id);
+        return false;
+    }
     const QString now = storedValue(id);
     // The user left the value they started from as it was, and a sync round changed it
     // meanwhile: the row shows the value now, and nothing is written.
     if (clean && normalised == base) {
+        tx.rollback();
         keepEditBase(id, now);
         setShownValue(id, now);
         emitRowChanged(id);
@@ -270,6 +281,7 @@ bool ChecklistModel::setValue(int row, const QString &value)
     // the value now with a message; a typed answer stays on screen as typed; saving it again
     // (or picking the choice again) writes it, as the user has now seen the value it replaces.
     if (valid && now != base && normalised != now) {
+        tx.rollback();
         keepEditBase(id, now);
         setShownValue(id, now);
         if (isPicked(q)) {
@@ -289,7 +301,9 @@ bool ChecklistModel::setValue(int row, const QString &value)
         emit progressChanged();
         return false;
     }
-    const CoreError e = m_inspections->setAnswer(m_inspectionId, id, value);
+    CoreError e = m_inspections->setAnswer(m_inspectionId, id, value);
+    if (e.ok())
+        e = tx.commit();
     if (e.failed()) {
         m_pending.insert(id, value);
         m_errors.insert(id, e.message());

@@ -5,6 +5,7 @@
 #include "formreply.h"
 #include "inspectionmanager.h"
 #include "participantmodel.h"
+#include "transaction.h"
 
 namespace {
 // The columns of the inspection's row that hold sections II and III.
@@ -126,7 +127,11 @@ QVariantMap MinutesController::saveParticipant(const QString &participantId,
         return FormReply::saved(id);
     }
     // Only what the user changed since the form was shown; a field not written keeps the row's
-    // value now (a sync round's).
+    // value now (a sync round's). Read and written in one transaction: a page pulled between
+    // the two would otherwise be written over with what was read before it.
+    Transaction tx(m_inspections->database());
+    if (!tx.active())
+        return FormReply::refused(tx.beginError().message());
     const QVariantMap now = participantRow(participantId);
     const FormMerge::Result merged =
         FormMerge::merge({{QStringLiteral("name"), name},
@@ -137,8 +142,10 @@ QVariantMap MinutesController::saveParticipant(const QString &participantId,
         return merged.write.value(QLatin1String(key), now.value(QLatin1String(key))).toString();
     };
     if (!merged.write.isEmpty()) {
-        const CoreError e = m_inspections->updateParticipant(
-            participantId, value("name"), value("position_title"), value("agency"));
+        CoreError e = m_inspections->updateParticipant(participantId, value("name"),
+                                                       value("position_title"), value("agency"));
+        if (e.ok())
+            e = tx.commit();
         if (e.failed())
             return FormReply::refused(e.message());
         m_participants->reload();
@@ -178,6 +185,10 @@ QVariantMap MinutesController::saveFindings(const QString &findings, const QStri
                                   errors);
     if (findings == this->findings() && conclusions == this->conclusions())
         return FormReply::saved();
+    // Read, merged and written in one transaction (see saveParticipant).
+    Transaction tx(m_inspections->database());
+    if (!tx.active())
+        return FormReply::refused(tx.beginError().message());
     const QVariantMap now = m_inspections->inspection(m_id);
     const FormMerge::Result merged = FormMerge::merge(
         {{findingsKey, findings}, {conclusionsKey, conclusions}},
@@ -187,8 +198,9 @@ QVariantMap MinutesController::saveFindings(const QString &findings, const QStri
         const auto value = [&](const QString &key) {
             return merged.write.value(key, now.value(key)).toString();
         };
-        const CoreError e =
-            m_inspections->setFindings(m_id, value(findingsKey), value(conclusionsKey));
+        CoreError e = m_inspections->setFindings(m_id, value(findingsKey), value(conclusionsKey));
+        if (e.ok())
+            e = tx.commit();
         if (e.failed())
             return FormReply::refused(e.message());
         for (auto it = merged.write.constBegin(); it != merged.write.constEnd(); ++it)

@@ -6,6 +6,7 @@
 #include "formmerge.h"
 #include "formreply.h"
 #include "inspectionmanager.h"
+#include "transaction.h"
 #include "violationcatalog.h"
 #include "violationmodel.h"
 
@@ -109,14 +110,21 @@ QVariantMap ViolationFormController::saveViolation(const QString &violationId,
 
     QString id = violationId;
     FormMerge::Result merged;
+    // The row read, merged and written in one transaction: a page pulled between the read and
+    // the write would otherwise hide a teammate's change from the merge.
+    Transaction tx(m_inspections->database());
+    if (!tx.active())
+        return FormReply::refused(tx.beginError().message());
     if (!violationId.isEmpty()) {
         merged =
             FormMerge::merge(row, m_violationsShown.value(violationId), violationRow(violationId));
         row = merged.write;
     }
-    const CoreError e = violationId.isEmpty() ? m_inspections->addViolation(m_id, row, &id)
-                        : row.isEmpty()       ? CoreError()
-                                              : m_inspections->updateViolation(violationId, row);
+    CoreError e = violationId.isEmpty() ? m_inspections->addViolation(m_id, row, &id)
+                  : row.isEmpty()       ? CoreError()
+                                        : m_inspections->updateViolation(violationId, row);
+    if (e.ok())
+        e = tx.commit();
     if (e.failed())
         return FormReply::refused(e.message());
     // What the form shows now is what its next save compares with: what was written, and the

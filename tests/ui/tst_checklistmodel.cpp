@@ -219,6 +219,31 @@ private slots:
     // A teammate's answer written under the open checklist, and the user changes the same
     // answer: not written over it unseen. The row shows the message (a typed answer stays as
     // typed); saved again, the user's answer is written.
+    // The user changes an answer while the sync worker writes a page holding a teammate's: the
+    // save waits for the page and names the teammate's value instead of writing over it unseen.
+    void anAnswerSavedDuringAPulledPageIsComparedWithThePage()
+    {
+        const int typed = model()->rowOfCode(QStringLiteral("HT01"));
+        QVERIFY(model()->setValue(typed, QStringLiteral("45")));
+        const QString qid = role(QStringLiteral("HT01"), ChecklistModel::QuestionIdRole).toString();
+        QSqlQuery q(m_app->database()->connection());
+        q.prepare(QStringLiteral("SELECT id FROM answers WHERE inspection_id = ? AND question_id "
+                                 "= ? AND deleted_at IS NULL"));
+        q.addBindValue(m_app->inspection()->inspectionId());
+        q.addBindValue(qid);
+        QVERIFY(q.exec() && q.next());
+        const QString answerId = q.value(0).toString();
+        q.finish();
+        bool saved = true;
+        QVERIFY(pulledWhile(QStringLiteral("answers"), answerId, QStringLiteral("value"),
+                            QStringLiteral("60"),
+                            [&] { saved = model()->setValue(typed, QStringLiteral("50")); }));
+        QVERIFY(!saved);
+        QCOMPARE(stored(QStringLiteral("HT01")), QStringLiteral("60"));
+        QVERIFY2(role(QStringLiteral("HT01"), ChecklistModel::ErrorRole).toString().contains("60"),
+                 qPrintable(role(QStringLiteral("HT01"), ChecklistModel::ErrorRole).toString()));
+    }
+
     void anAnswerChangedBySyncIsNotOverwrittenUnseen()
     {
         const int typed = model()->rowOfCode(QStringLiteral("HT01"));

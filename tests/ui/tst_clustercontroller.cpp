@@ -193,6 +193,37 @@ private slots:
         insp->close();
     }
 
+    // A teammate's "verified fixed" arrives in a page while this user moves the violation to
+    // "remedying": the move waits for the page and is refused as backwards, not written over it.
+    void aFollowUpDuringAPulledPageSeesThePage()
+    {
+        ClusterController *c = m_app->cluster();
+        const QString cluster =
+            m_app->clusterManager()->clusters({}).first().toMap().value("id").toString();
+        InspectionController *insp = m_app->inspection();
+        QVERIFY(insp->start(cluster));
+        const QVariantMap saved = insp->violationForm()->saveViolation(
+            {}, {{QStringLiteral("category"), QStringLiteral("Thiếu cán bộ môi trường")},
+                 {QStringLiteral("severity"), QStringLiteral("minor")},
+                 {QStringLiteral("observed"), QStringLiteral("Chưa bố trí cán bộ môi trường")}});
+        QVERIFY(saved.value(QStringLiteral("ok")).toBool());
+        const QString vid = saved.value(QStringLiteral("id")).toString();
+        QString refused;
+        QVERIFY(pulledWhile(QStringLiteral("violations"), vid, QStringLiteral("status"),
+                            QStringLiteral("verified_fixed"), [&] {
+                                refused = c->setViolationStatus(vid, QStringLiteral("remedying"));
+                            }));
+        QVERIFY(!refused.isEmpty());
+        QCOMPARE(m_app->inspectionManager()
+                     ->violations(insp->inspectionId())
+                     .first()
+                     .toMap()
+                     .value("status")
+                     .toString(),
+                 QStringLiteral("verified_fixed"));
+        insp->discard();
+    }
+
     void unknownCluster()
     {
         m_app->cluster()->load(QStringLiteral("nope"));

@@ -68,6 +68,60 @@ private slots:
     // database, as the pull writes it). The user's next save leaves an untouched text as the
     // round left it; a text both changed is not written but named, with its value now, and
     // written when saved again.
+    // The autosave fires while the sync worker writes a page holding a teammate's conclusions:
+    // the save waits for the page, merges with it, and writes only the findings typed.
+    void aSaveDuringAPulledPageKeepsThePagesText()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(1).value(QStringLiteral("id")).toString()));
+        const QString id = insp()->inspectionId();
+        const QString f0 = QStringLiteral("Đoàn đã kiểm tra trạm xử lý nước thải.");
+        const QString c0 = QStringLiteral("Một là, vận hành trạm đúng quy trình.");
+        QVERIFY(minutes()->saveFindings(f0, c0).value(QStringLiteral("ok")).toBool());
+        const QString teammates = QStringLiteral("Một là, đồng nghiệp ghi kết luận khác.");
+        const QString f1 = f0 + QStringLiteral(" Nhật ký vận hành chưa ghi đủ.");
+        QVariantMap r;
+        QVERIFY(pulledWhile(QStringLiteral("inspections"), id, QStringLiteral("conclusions"),
+                            teammates, [&] { r = minutes()->saveFindings(f1, c0); }));
+        QVERIFY2(r.value(QStringLiteral("ok")).toBool(),
+                 qPrintable(r.value(QStringLiteral("message")).toString()));
+        const QVariantMap row = m_app->inspectionManager()->inspection(id);
+        QCOMPARE(row.value(QStringLiteral("findings")).toString(), f1);
+        QCOMPARE(row.value(QStringLiteral("conclusions")).toString(), teammates);
+    }
+
+    // The same for a participant's row: a teammate's new title survives a save of the name.
+    void aParticipantSavedDuringAPulledPageKeepsThePagesTitle()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(2).value(QStringLiteral("id")).toString()));
+        QVariantMap r = minutes()->saveParticipant(
+            QString(), {{QStringLiteral("name"), QStringLiteral("Nguyễn Văn Bình")},
+                        {QStringLiteral("position_title"), QStringLiteral("Chuyên viên")},
+                        {QStringLiteral("agency"), QStringLiteral("Sở Công Thương")}});
+        QVERIFY2(r.value(QStringLiteral("ok")).toBool(),
+                 qPrintable(r.value(QStringLiteral("message")).toString()));
+        const QString pid = r.value(QStringLiteral("id")).toString();
+        QVERIFY(!pid.isEmpty());
+        QVERIFY(!minutes()->participant(pid).isEmpty()); // the form opens it
+        const QString title = QStringLiteral("Phó Trưởng phòng Quản lý Công nghiệp");
+        QVERIFY(pulledWhile(
+            QStringLiteral("inspection_participants"), pid, QStringLiteral("position_title"), title,
+            [&] {
+                r = minutes()->saveParticipant(
+                    pid, {{QStringLiteral("name"), QStringLiteral("Nguyễn Văn Bính")},
+                          {QStringLiteral("position_title"), QStringLiteral("Chuyên viên")},
+                          {QStringLiteral("agency"), QStringLiteral("Sở Công Thương")}});
+            }));
+        QVERIFY2(r.value(QStringLiteral("ok")).toBool(),
+                 qPrintable(r.value(QStringLiteral("message")).toString()));
+        QSqlQuery q(m_app->database()->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT name, position_title FROM inspection_participants "
+                                      "WHERE id = '%1'")
+                           .arg(pid)));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("Nguyễn Văn Bính"));
+        QCOMPARE(q.value(1).toString(), title);
+    }
+
     void aTextChangedBySyncIsNotOverwrittenUnseen()
     {
         QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));

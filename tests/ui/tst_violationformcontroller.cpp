@@ -310,6 +310,35 @@ private slots:
 
     // As the minutes' texts (tst_minutescontroller): fields the user left as violation() gave
     // them keep what a sync round wrote meanwhile.
+    // The user changes the remedy while the sync worker writes a page holding a teammate's: the
+    // save waits for the page and names the teammate's remedy instead of writing over it unseen.
+    void aViolationSavedDuringAPulledPageIsMergedWithThePage()
+    {
+        QVERIFY(insp()->start(m_app->clusters()->get(1).value(QStringLiteral("id")).toString()));
+        const QVariantMap cat = m_app->catalog()->get(0);
+        QVariantMap form{{QStringLiteral("category"), cat.value(QStringLiteral("code"))},
+                         {QStringLiteral("severity"), QStringLiteral("serious")},
+                         {QStringLiteral("observed"), QStringLiteral("Bùn thải để ngoài trời")},
+                         {QStringLiteral("remedy"), QStringLiteral("Che chắn bùn thải")}};
+        QVariantMap r = violationForm()->saveViolation({}, form);
+        QVERIFY(r.value(QStringLiteral("ok")).toBool());
+        const QString id = r.value(QStringLiteral("id")).toString();
+        QVERIFY(!violationForm()->violation(id).isEmpty()); // the form opens it
+        const QString teammates = QStringLiteral("Thuê đơn vị có chức năng xử lý bùn thải");
+        form.insert(QStringLiteral("remedy"), QStringLiteral("Xây nhà chứa bùn có mái che"));
+        QVERIFY(pulledWhile(QStringLiteral("violations"), id, QStringLiteral("remedy"), teammates,
+                            [&] { r = violationForm()->saveViolation(id, form); }));
+        QVERIFY(!r.value(QStringLiteral("ok")).toBool());
+        QVERIFY(r.value(QStringLiteral("changedUnder")).toBool());
+        QCOMPARE(r.value(QStringLiteral("errors")).toMap().keys(),
+                 QStringList{QStringLiteral("remedy")});
+        QSqlQuery q(m_app->database()->connection());
+        q.prepare(QStringLiteral("SELECT remedy FROM violations WHERE id = ?"));
+        q.addBindValue(id);
+        QVERIFY(q.exec() && q.next());
+        QCOMPARE(q.value(0).toString(), teammates);
+    }
+
     void aViolationFieldChangedBySyncIsNotOverwrittenUnseen()
     {
         QVERIFY(insp()->start(m_app->clusters()->get(0).value(QStringLiteral("id")).toString()));

@@ -7,12 +7,16 @@
 #include "inspectioncontroller.h"
 #include "settingsmanager.h"
 
+#include <QSemaphore>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <chrono>
+#include <functional>
 #include <memory>
+#include <thread>
 
 namespace uitest {
 
@@ -44,6 +48,46 @@ protected:
         q.addBindValue(text);
         q.addBindValue(id);
         return q.exec();
+    }
+
+    // A sync round's write of `column` of a row as the pull makes it: on the worker's own
+    // connection, in a write transaction with the outbox triggers off, committed 300 ms after the
+    // write. `during` runs on this thread in between (a form saved while a page is written).
+    bool pulledWhile(const QString &table, const QString &id, const QString &column,
+                     const QString &text, const std::function<void()> &during) const
+    {
+        const QString path = m_app->database()->path();
+        const QString name = QStringLiteral("pulled-while");
+        QSemaphore written;
+        bool ok = false;
+        std::thread worker([&] {
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+                db.setDatabaseName(path);
+                db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+                if (db.open()) {
+                    QSqlQuery q(db);
+                    ok = q.exec(QStringLiteral("BEGIN IMMEDIATE")) &&
+                         q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1")) &&
+                         q.prepare(QStringLiteral("UPDATE %1 SET %2 = ?, sync_seq = sync_seq + 1 "
+                                                  "WHERE id = ?")
+                                       .arg(table, column));
+                    q.addBindValue(text);
+                    q.addBindValue(id);
+                    ok = ok && q.exec() && q.numRowsAffected() == 1 &&
+                         q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0"));
+                }
+                written.release();
+                std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                QSqlQuery(db).exec(ok ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"));
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        });
+        written.acquire();
+        during();
+        worker.join();
+        return ok;
     }
 
     QTemporaryDir m_dir;
