@@ -497,10 +497,12 @@ void SyncClient::login(const QString &username, const QString &password)
             a.username = u.value(QLatin1String("username")).toString();
             a.role = u.value(QLatin1String("role")).toString();
             a.provinceId = u.value(QLatin1String("province_id")).toVariant().toString();
-            bool reset = false;
-            const CoreError stored = m_manager.setAuthFrom(m_serverUrl.toString(), a, &reset);
+            bool reset = false, otherRegistry = false;
+            const CoreError stored =
+                m_manager.setAuthFrom(m_serverUrl.toString(), a, &reset, &otherRegistry);
+            if (otherRegistry)
+                m_pull->forgetEpoch(); // as setAuthFrom did
             if (reset) {
-                m_pull->forgetEpoch(); // forgotten with the cursor (setAuthFrom)
                 qInfo("sync: another user or registry than this device last pulled for: the "
                       "pull starts again from the beginning");
             }

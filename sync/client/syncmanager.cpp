@@ -144,7 +144,8 @@ CoreError SyncManager::setAuth(const SyncAuth &a)
                     QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
 }
 
-CoreError SyncManager::setAuthFrom(const QString &server, const SyncAuth &a, bool *cursorReset)
+CoreError SyncManager::setAuthFrom(const QString &server, const SyncAuth &a, bool *cursorReset,
+                                   bool *epochForgotten)
 {
     const QJsonObject owner{{QStringLiteral("format"), 1},
                             {QStringLiteral("server"), server},
@@ -153,6 +154,11 @@ CoreError SyncManager::setAuthFrom(const QString &server, const SyncAuth &a, boo
         QString::fromUtf8(QJsonDocument(owner).toJson(QJsonDocument::Compact));
     const QString was = value(QStringLiteral("pull_owner"));
     const bool reset = !was.isEmpty() && was != ownerText;
+    // The epoch is the registry's: kept when only the user changes (a restore made meanwhile is
+    // still caught by the next user's pull), forgotten with another registry.
+    const bool otherRegistry =
+        reset && QJsonDocument::fromJson(was.toUtf8()).object().value(QLatin1String("server")) !=
+                     QJsonValue(server);
     Transaction tx(m_db);
     if (!tx.active())
         return tx.beginError();
@@ -163,7 +169,7 @@ CoreError SyncManager::setAuthFrom(const QString &server, const SyncAuth &a, boo
         e = setAuthor(a.userId, a.username);
     if (e.ok() && reset)
         e = setPullCursor(0);
-    if (e.ok() && reset) // another registry's epoch says nothing of this one
+    if (e.ok() && otherRegistry) // another registry's epoch says nothing of this one
         e = removeValue(QStringLiteral("registry_epoch"));
     if (e.ok())
         e = tx.commit();
@@ -171,6 +177,8 @@ CoreError SyncManager::setAuthFrom(const QString &server, const SyncAuth &a, boo
         return e; // rolled back: the login is refused, nothing half written
     if (cursorReset)
         *cursorReset = reset;
+    if (epochForgotten)
+        *epochForgotten = otherRegistry;
     return {};
 }
 

@@ -60,13 +60,15 @@ public:
     SyncAuth auth() const;
     CoreError setAuth(const SyncAuth &auth);
     // A login's auth, with the registry it came from: when this device last pulled for another
-    // registry or another user, its pull cursor goes back to 0 and the registry epoch it knew is
-    // forgotten, in the same transaction (the pull is filtered by the user's scope, so the new
-    // user's rows below the old cursor were never pulled; another registry's sequences and epoch
-    // mean nothing here). The pull's owner is kept under
+    // registry or another user, its pull cursor goes back to 0 in the same transaction (the pull
+    // is filtered by the user's scope, so the new user's rows below the old cursor were never
+    // pulled; another registry's sequences mean nothing here). The registry epoch it knew is
+    // forgotten only with another registry (*epochForgotten): it is the registry's, and kept
+    // across users a restore made meanwhile is still caught. The pull's owner is kept under
     // "pull_owner" as JSON {"format": 1, "server", "user_id"}; a device that has none yet (an
     // older app) keeps its cursor.
-    CoreError setAuthFrom(const QString &server, const SyncAuth &auth, bool *cursorReset = nullptr);
+    CoreError setAuthFrom(const QString &server, const SyncAuth &auth, bool *cursorReset = nullptr,
+                          bool *epochForgotten = nullptr);
     CoreError clearAuth();
 
     // Outbox entries still to send (not rejected), and when asked the size of their new values

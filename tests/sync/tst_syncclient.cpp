@@ -563,6 +563,52 @@ private slots:
         QVERIFY(d->client->notice().isEmpty());
     }
 
+    // The tablet changes hands: the next user's pull starts again from 0, but the epoch is the
+    // registry's, not the user's. A restore made meanwhile is still caught (and told), so what the
+    // registry confirmed and then lost is sent again.
+    void aRestoreMadeBeforeAnotherUserSignsInIsCaught()
+    {
+        FakeRegistry server;
+        qint64 seq = 0;
+        QList<qint64> asked;
+        QJsonObject epoch{{"epoch", "epoch-1"}, {"epoch_seq", 0}};
+        server.handler = [&](const Request &r) {
+            if (r.path == "/api/v1/login") {
+                const QString who = r.json().value("username").toString();
+                return Response::json(200, {{"token", "t-" + who},
+                                            {"expires_at", 1900000000000.0},
+                                            {"user", QJsonObject{{"id", "id-" + who},
+                                                                 {"username", who},
+                                                                 {"role", "inspector"},
+                                                                 {"province_id", "p1"}}}});
+            }
+            if (!r.path.startsWith("/api/v1/pull"))
+                return goodHandler(r, &seq);
+            const qint64 since = sinceOf(r);
+            asked << since;
+            return unitPullReply(since + 1, since + 1 < 3, 3000, epoch);
+        };
+        auto d = device(server.url(), false);
+        QSignalSpy done(d->client.get(), &SyncClient::loginFinished);
+        d->client->login("thanh.tra.mot", "mat-khau-1");
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.takeFirst().at(0).toBool(), true);
+        QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
+        QCOMPARE(d->client->manager().value("registry_epoch"), QStringLiteral("epoch-1"));
+        QVERIFY(d->client->logout());
+        d->client->login("thanh.tra.hai", "mat-khau-2");
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.takeFirst().at(0).toBool(), true);
+        QCOMPARE(d->client->manager().value("registry_epoch"), QStringLiteral("epoch-1"));
+        epoch = {{"epoch", "epoch-2"}, {"epoch_seq", 2}};
+        asked.clear();
+        QVERIFY2(round(*d->client), qPrintable(d->client->lastError()));
+        QCOMPARE(asked.value(0), 0); // another user: the pull starts again
+        QCOMPARE(d->client->manager().value("registry_epoch"), QStringLiteral("epoch-2"));
+        QVERIFY2(d->client->notice().contains(QStringLiteral("khôi phục")),
+                 qPrintable(d->client->notice()));
+    }
+
     // Pages are written by the sync worker. When a round ends while a page of it is still being
     // written (here: held up by another connection's write lock), the next round waits for that
     // page and starts its pull at the cursor it stored: the page is neither lost nor asked for

@@ -43,14 +43,16 @@ private slots:
         QTest::addColumn<QString>("server");
         QTest::addColumn<QString>("user");
         QTest::addColumn<bool>("reset");
+        QTest::addColumn<bool>("epochKept");
         const QString a = QStringLiteral("https://ccn.example.invalid:8787");
         const QString b = QStringLiteral("https://127.0.0.1:8787");
         QTest::newRow("the same user again (a token that expired)")
-            << a << "u1" << a << "u1" << false;
-        QTest::newRow("another user on the tablet") << a << "u1" << a << "u2" << true;
-        QTest::newRow("another registry, the same user id") << a << "u1" << b << "u1" << true;
+            << a << "u1" << a << "u1" << false << true;
+        QTest::newRow("another user on the tablet") << a << "u1" << a << "u2" << true << true;
+        QTest::newRow("another registry, the same user id")
+            << a << "u1" << b << "u1" << true << false;
         QTest::newRow("the first login (no owner yet)")
-            << QString() << QString() << a << "u1" << false;
+            << QString() << QString() << a << "u1" << false << true;
     }
 
     void setAuthFrom()
@@ -60,6 +62,7 @@ private slots:
         QFETCH(QString, server);
         QFETCH(QString, user);
         QFETCH(bool, reset);
+        QFETCH(bool, epochKept);
         Database db;
         QVERIFY(db.open(m_dir.filePath(QStringLiteral("d%1.db").arg(++m_n))).ok());
         SyncManager m(db.connection());
@@ -69,8 +72,13 @@ private slots:
             QVERIFY(!wasReset); // nobody pulled on this device before
         }
         QVERIFY(m.setPullCursor(4321).ok());
-        QVERIFY(m.setAuthFrom(server, authOf(user), &wasReset).ok());
+        QVERIFY(m.setValue(QStringLiteral("registry_epoch"), QStringLiteral("epoch-7")).ok());
+        bool forgotten = true;
+        QVERIFY(m.setAuthFrom(server, authOf(user), &wasReset, &forgotten).ok());
         QCOMPARE(wasReset, reset);
+        QCOMPARE(forgotten, !epochKept);
+        QCOMPARE(m.value(QStringLiteral("registry_epoch")),
+                 epochKept ? QStringLiteral("epoch-7") : QString());
         QCOMPARE(m.pullCursor(), reset ? 0 : 4321);
         QCOMPARE(m.auth().userId, user);
         QCOMPARE(m.auth().token, QStringLiteral("token-") + user);
