@@ -4,6 +4,7 @@
 #include "participantid.h"
 #include "searchtext.h"
 #include "transaction.h"
+#include "violationworkflow.h"
 
 #include <QDate>
 #include <QSqlError>
@@ -13,9 +14,6 @@
 namespace {
 const QStringList violationSeverities = {QStringLiteral("minor"), QStringLiteral("serious"),
                                          QStringLiteral("very_serious")};
-const QStringList violationStatuses = {
-    QStringLiteral("open"), QStringLiteral("remedying"), QStringLiteral("fixed_reported"),
-    QStringLiteral("verified_fixed"), QStringLiteral("escalated")};
 const QStringList violationFields = {QStringLiteral("category"),
                                      QStringLiteral("legal_basis"),
                                      QStringLiteral("severity"),
@@ -356,7 +354,7 @@ CoreError InspectionManager::validateViolation(const QVariantMap &fields, bool p
         !violationSeverities.contains(fields.value(QStringLiteral("severity")).toString()))
         return invalid(tr("Hãy chọn mức độ vi phạm."));
     if (has(QStringLiteral("status")) &&
-        !violationStatuses.contains(fields.value(QStringLiteral("status")).toString()))
+        !ViolationWorkflow::statuses().contains(fields.value(QStringLiteral("status")).toString()))
         return invalid(tr("Trạng thái vi phạm không hợp lệ."));
     for (const QString &k :
          {QStringLiteral("observed"), QStringLiteral("remedy"), QStringLiteral("legal_basis"),
@@ -448,22 +446,12 @@ CoreError InspectionManager::updateViolation(const QString &violationId, const Q
 
 QStringList InspectionManager::nextViolationStatuses(const QString &status)
 {
-    const QString escalated = QStringLiteral("escalated");
-    const QString verified = QStringLiteral("verified_fixed");
-    if (status == escalated)
-        return {verified};
-    const int at = violationStatuses.indexOf(status);
-    const int end = violationStatuses.indexOf(verified);
-    if (at < 0 || at >= end)
-        return {};
-    QStringList next = violationStatuses.mid(at + 1, end - at);
-    next << escalated;
-    return next;
+    return ViolationWorkflow::next(status);
 }
 
 CoreError InspectionManager::setViolationStatus(const QString &violationId, const QString &status)
 {
-    if (!violationStatuses.contains(status))
+    if (!ViolationWorkflow::statuses().contains(status))
         return invalid(tr("Trạng thái vi phạm không hợp lệ."));
     // The status read and written in one transaction: a pulled page landing between the two
     // (a teammate's verified_fixed) would otherwise be moved backwards unseen.

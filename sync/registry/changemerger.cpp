@@ -1,18 +1,14 @@
 #include "changemerger.h"
 
 #include "compactjson.h"
+#include "violationworkflow.h"
 
 #include <QJsonArray>
 
 namespace {
-int rank(const QString &entity, const QString &value)
+// An inspection's status: draft -> submitted.
+int rank(const QString &value)
 {
-    if (entity == QLatin1String("violations")) {
-        static const QStringList order = {
-            QStringLiteral("open"), QStringLiteral("remedying"), QStringLiteral("fixed_reported"),
-            QStringLiteral("verified_fixed"), QStringLiteral("escalated")};
-        return int(order.indexOf(value));
-    }
     static const QStringList order = {QStringLiteral("draft"), QStringLiteral("submitted")};
     return int(order.indexOf(value));
 }
@@ -35,8 +31,15 @@ bool ChangeMerger::isValidTransition(const QString &entity, const QString &field
 {
     if (!isWorkflowField(entity, field))
         return true;
-    const int a = rank(entity, from);
-    const int b = rank(entity, to);
+    if (entity == QLatin1String("violations")) {
+        // The app's own machine (ViolationWorkflow); from a status it does not know, any known.
+        const QStringList &known = ViolationWorkflow::statuses();
+        if (!known.contains(to))
+            return false;
+        return !known.contains(from) || ViolationWorkflow::allows(from, to);
+    }
+    const int a = rank(from);
+    const int b = rank(to);
     if (b < 0)
         return false;
     if (a < 0)
