@@ -70,7 +70,8 @@ public:
 
     // Workflow state machines: violations.status and inspections.status.
     static bool isWorkflowField(const QString &entity, const QString &field);
-    // Whether from -> to is a transition the machine allows (forward; any -> escalated).
+    // Whether from -> to is a transition the machine allows (ViolationWorkflow for violations;
+    // draft -> submitted for inspections).
     static bool isValidTransition(const QString &entity, const QString &field, const QString &from,
                                   const QString &to);
 };
