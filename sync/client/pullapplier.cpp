@@ -77,6 +77,19 @@ CoreError PullApplier::rawFailure() const
                                      : QStringLiteral("pull: not an SQLite database"));
 }
 
+QString PullApplier::pulledBackSql() const
+{
+    QStringList tables = m_columns.keys();
+    tables.sort(); // a fixed statement text
+    QStringList held;
+    for (const QString &t : std::as_const(tables))
+        held << QStringLiteral("(p.entity = '%1' AND NOT EXISTS (SELECT 1 FROM %1 r WHERE r.id = "
+                               "p.row_id AND r.sync_seq < p.server_seq))")
+                    .arg(t);
+    return QStringLiteral("DELETE FROM pushed_unpulled AS p WHERE p.server_seq <= ? AND (%1)")
+        .arg(held.isEmpty() ? QStringLiteral("0") : held.join(QStringLiteral(" OR ")));
+}
+
 QSqlQuery *PullApplier::prepared(const QString &sql)
 {
     if (QSqlQuery *q = m_statements.value(sql))
@@ -482,9 +495,12 @@ CoreError PullApplier::applyPageOnce(qint64 since, Page *result)
                     error = sqlFailure(*cur);
             }
             if (error.ok() && !m_refetched) {
-                // Versions pushed in batches the cursor has now passed are held as stored.
-                QSqlQuery *done =
-                    prepared(QStringLiteral("DELETE FROM pushed_unpulled WHERE server_seq <= ?"));
+                // Versions pushed in batches the cursor has now passed are held once their row
+                // holds them: pulled at that version or later. A row written again by another
+                // device after the batch comes once, at its newest version, maybe in a later page
+                // the round never reaches; until then its entry stays, so a restore of the
+                // registry in between still has it sent again.
+                QSqlQuery *done = prepared(pulledBackSql());
                 if (!done)
                     error = SyncErrors::make(SyncErrors::Kind::Local, m_db.lastError().text());
                 else if (done->bindValue(0, p.next); !done->exec())

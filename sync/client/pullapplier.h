@@ -130,6 +130,9 @@ private:
     sqlite3_stmt *raw(const QString &sql);
     CoreError rawFailure() const;
     // `sql` prepared once (cached by its text) for this connection; null if it does not prepare.
+    // Deletes the pushed_unpulled entries (server_seq <= ?) whose row holds that version now:
+    // its sync_seq at or past it, or no such row.
+    QString pulledBackSql() const;
     QSqlQuery *prepared(const QString &sql);
 
     QSqlDatabase m_db;

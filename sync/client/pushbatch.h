@@ -70,8 +70,9 @@ public:
     // none), moving it back only if it is past that. A row whose change the registry stored as
     // sent (the reply's `own`, or a duplicate with a seq) gets that seq as its sync_seq: the pull
     // does not bring it back (X-CCN-Skip-Own). Other rows' sync_seq is left to the next pull;
-    // until it passes the reply's server_seq they are listed in pushed_unpulled (schema 6), so a
-    // restore of the registry in between still has them sent again.
+    // until the cursor passes the reply's server_seq and the row holds that version (PullApplier)
+    // they are listed in pushed_unpulled (schema 6), so a restore of the registry in between still
+    // has them sent again.
     CoreError applyReply(QSqlDatabase db, const QJsonObject &reply, Outcome *outcome) const;
 
     static QString tooLargeCode() { return QStringLiteral("too_large"); }

@@ -526,23 +526,34 @@ private slots:
     }
 
     // Rows pushed in a batch the registry stored up to server_seq (PushBatch) are held as
-    // stored once the cursor passes server_seq: their entries go with the page that passes it.
+    // stored once the cursor passes server_seq and the row holds that version: p1 comes back in
+    // the page (at 3), p2 is on no device. p4 was written again by another device after the
+    // batch, so it comes once, at its newest version, in a page after this one: until then its
+    // entry stays (a registry restored in between must still get it again).
     void aCursorPastABatchClearsItsUnpulledRows()
     {
         Database db;
         QVERIFY(db.open(m_dir.filePath(QStringLiteral("unpulled.db"))).ok());
         QSqlDatabase c = db.connection();
         QSqlQuery q(c);
-        QVERIFY(
-            q.exec("INSERT INTO pushed_unpulled(entity, row_id, server_seq) VALUES "
-                   "('admin_units', 'p1', 2), ('admin_units', 'p2', 3), ('clusters', 'c9', 5)"));
+        QVERIFY(q.exec("UPDATE sync_flags SET applying = 1"));
+        QVERIFY(q.exec("INSERT INTO admin_units(id, code, name, level, level_label, valid_from, "
+                       "created_at, updated_at, sync_seq) VALUES ('p4', '04', 'Bốn', 'province', "
+                       "'Tỉnh', '2025-07-01', 1, 1, 1)"));
+        QVERIFY(q.exec("UPDATE sync_flags SET applying = 0"));
+        QVERIFY(q.exec("INSERT INTO pushed_unpulled(entity, row_id, server_seq) VALUES "
+                       "('admin_units', 'p1', 2), ('admin_units', 'p2', 3), ('admin_units', "
+                       "'p4', 3), ('clusters', 'c9', 5)"));
         PullApplier applier(c);
         PullApplier::Page p;
         QVERIFY(applier.apply(unitPage(1, "Một", true), 0, &p).ok());
-        QCOMPARE(scalar(c, "SELECT count(*) FROM pushed_unpulled").toInt(), 3);
+        QCOMPARE(scalar(c, "SELECT count(*) FROM pushed_unpulled").toInt(), 4);
         QVERIFY(applier.apply(unitPage(3, "Một", false), 1, &p).ok());
-        QCOMPARE(scalar(c, "SELECT group_concat(row_id) FROM pushed_unpulled").toString(),
-                 QStringLiteral("c9"));
+        QCOMPARE(scalar(c, "SELECT group_concat(row_id) FROM (SELECT row_id FROM pushed_unpulled "
+                           "ORDER BY row_id)")
+                     .toString(),
+                 QStringLiteral("c9,p4"));
+        QCOMPARE(scalar(c, "SELECT count(*) FROM outbox").toInt(), 0);
     }
 
     // The fixture's pages, each changed a hundred ways (seeded; a network or proxy that mangles
