@@ -3,6 +3,7 @@
 #include "changeresult.h"
 
 #include "photostore.h"
+#include "retriedchanges.h"
 #include "transaction.h"
 #include "uuid7.h"
 
@@ -334,22 +335,18 @@ CoreError SyncManager::retryWaitingForOtherRows(qint64 now)
     if (!q.value(0).toBool())
         return {};
     q.finish();
-    if (!q.exec(QStringLiteral("UPDATE outbox SET rejected_code = NULL, rejected_message = NULL "
-                               "WHERE %1")
-                    .arg(waitingCodesIn(since))))
-        return sqlError(q);
-    return {};
+    return RetriedChanges::retry(m_db, waitingCodesIn(since), {}, false, nullptr);
 }
 
 CoreError SyncManager::retryRejected(qint64 outboxSeq)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE outbox SET rejected_code = NULL, rejected_message = NULL, "
-                             "waiting_since = NULL WHERE seq = ? AND rejected_code IS NOT NULL"));
-    q.addBindValue(outboxSeq);
-    if (!q.exec())
-        return sqlError(q);
-    if (q.numRowsAffected() == 0)
+    int retried = 0;
+    if (const CoreError e =
+            RetriedChanges::retry(m_db, QStringLiteral("seq = ? AND rejected_code IS NOT NULL"),
+                                  {outboxSeq}, true, &retried);
+        e.failed())
+        return e;
+    if (retried == 0)
         return {CoreError::Code::NotFound, QObject::tr("Không tìm thấy thay đổi bị từ chối này.")};
     return {};
 }
