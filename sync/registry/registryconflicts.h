@@ -49,6 +49,11 @@ private:
         bool deleted = false;
     };
     Live liveOf(const QJsonObject &conflict) const;
+    // Whether `who` may write `row` of `entity` where its scope puts it (RegistryScope, as a
+    // push is judged): NotEditable with `refusal` if not; InvalidInput when the row belongs to
+    // nothing stored; a read that fails says so.
+    CoreError mayWrite(const Principal &who, const QString &entity, const QJsonObject &row,
+                       const QString &refusal) const;
     static void insertLive(QJsonObject *conflict, const Live &live);
 
     RegistryStore &m_store;

@@ -448,8 +448,7 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
     // Work under a row another device deleted: stored, and a conflict record of that row.
     if (!parent.entity.isEmpty()) {
         QString id;
-        if (!dependents.recordWorkUnder(parent, change, who.deviceId, seq, finalScope.provinceId,
-                                        finalScope.clusterId, &id, storageError))
+        if (!dependents.recordWorkUnder(parent, change, who.deviceId, seq, &id, storageError))
             return r;
         r.conflictIds << id;
     }
