@@ -70,6 +70,7 @@ RegistryConflicts::Live RegistryConflicts::liveOf(const QJsonObject &conflict) c
                                conflict.value(QLatin1String("row_id")).toString());
     Live live;
     live.deleted = ChangeMerger::isTombstone(stored.row);
+    live.deletedSeq = ChangeMerger::stampOf(stored.meta.value(QLatin1String("deleted_at"))).seq;
     const QString field = conflict.value(QLatin1String("field")).toString();
     if (field.isEmpty()) {
         live.seq = stored.seq;
@@ -83,9 +84,8 @@ RegistryConflicts::Live RegistryConflicts::liveOf(const QJsonObject &conflict) c
 void RegistryConflicts::insertLive(QJsonObject *conflict, const Live &live)
 {
     conflict->insert(QStringLiteral("live_seq"), double(live.seq));
-    if (conflict->value(QLatin1String("field")).toString().isEmpty())
-        conflict->insert(QStringLiteral("live_deleted"), live.deleted);
-    else
+    conflict->insert(QStringLiteral("live_deleted"), live.deleted);
+    if (!conflict->value(QLatin1String("field")).toString().isEmpty())
         conflict->insert(QStringLiteral("live_value"), live.value);
 }
 
@@ -239,13 +239,23 @@ CoreError RegistryConflicts::resolveConflict(const Principal &who, const QString
     // Written since the supervisor looked (a tablet's later edit, another conflict of the same
     // field resolved): a choice made on what they saw would replace a value they have not seen.
     // "current" writes nothing and is always taken.
-    if (const Live live = liveOf(c);
-        seenSeq >= 0 && live.seq != seenSeq && choice != QLatin1String("current")) {
-        insertLive(&c, live);
-        *out = c;
-        return fail({CoreError::Code::Outdated,
-                     QObject::tr("Bản ghi này đã được ghi lại sau khi bạn xem xung đột. Hãy xem "
-                                 "giá trị đang dùng bây giờ rồi chọn lại.")});
+    // A field's live_seq does not move when its row is deleted: a row deleted since the
+    // supervisor's seen_seq and deleted still would take their choice into a tombstone, where no
+    // tablet shows it.
+    if (const Live live = liveOf(c); seenSeq >= 0 && choice != QLatin1String("current")) {
+        const bool deletedSince = !field.isEmpty() && live.deleted && live.deletedSeq > seenSeq;
+        if (live.seq != seenSeq || deletedSince) {
+            insertLive(&c, live);
+            *out = c;
+            return fail(
+                {CoreError::Code::Outdated,
+                 deletedSince
+                     ? QObject::tr("Dòng này đã bị xoá sau lần ghi trường này mà bạn đã xem, nên "
+                                   "giá trị bạn chọn sẽ không ai thấy. Hãy chọn giữ giá trị đang "
+                                   "dùng: giá trị kia vẫn được lưu trong xung đột và lịch sử.")
+                     : QObject::tr("Bản ghi này đã được ghi lại sau khi bạn xem xung đột. Hãy xem "
+                                   "giá trị đang dùng bây giờ rồi chọn lại.")});
+        }
     }
     QJsonObject fields;
     if (choice == QLatin1String("incoming")) {
