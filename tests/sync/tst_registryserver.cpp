@@ -114,6 +114,7 @@ private slots:
     void loginSlowDown();
     void aDeviceIdIsItsTabletsAlone();
     void aDatabaseThatCannotBeReadIsNotAnAnswer();
+    void aLogoutThatCannotEndItsTokenSaysSo();
     void https();
     void listenPolicy();
     void demoRefusedOffLoopback();
@@ -1489,6 +1490,37 @@ void TestRegistryServer::aDatabaseThatCannotBeReadIsNotAnAnswer()
     QVERIFY2(isStorageError(r), r.body.constData());
     QVERIFY2(isStorageError(put), put.body.constData());
     QCOMPARE(call("GET", "/api/v1/photos/" + sha, {}, token).status, 404);
+}
+
+// A logout whose token the database did not delete (a trigger refuses it here) is a 500: the
+// token still signs in, and the client must not believe it ended.
+void TestRegistryServer::aLogoutThatCannotEndItsTokenSaysSo()
+{
+    const QString token = login("insp2", "tablet-logout-kept");
+    QVERIFY(!token.isEmpty());
+    QSqlQuery q(m_store.connection());
+    if (m_store.isPostgres()) {
+        QVERIFY2(q.exec("CREATE FUNCTION tokens_kept() RETURNS trigger LANGUAGE plpgsql AS "
+                        "$$ BEGIN RAISE EXCEPTION 'tokens kept'; END $$"),
+                 qPrintable(q.lastError().text()));
+        QVERIFY2(q.exec("CREATE TRIGGER tokens_kept BEFORE DELETE ON tokens FOR EACH ROW "
+                        "EXECUTE FUNCTION tokens_kept()"),
+                 qPrintable(q.lastError().text()));
+    } else {
+        QVERIFY2(q.exec("CREATE TRIGGER tokens_kept BEFORE DELETE ON tokens BEGIN "
+                        "SELECT RAISE(ABORT, 'tokens kept'); END"),
+                 qPrintable(q.lastError().text()));
+    }
+    const Response r = call("POST", "/api/v1/logout", {}, token);
+    QVERIFY(q.exec("DROP TRIGGER tokens_kept" + QString(m_store.isPostgres() ? " ON tokens" : "")));
+    if (m_store.isPostgres())
+        QVERIFY(q.exec("DROP FUNCTION tokens_kept()"));
+    QCOMPARE(r.status, 500);
+    QCOMPARE(r.json.value("code").toString(), QStringLiteral("storage_error"));
+    QVERIFY2(r.json.value("message").toString().contains("vẫn còn hiệu lực"), r.body.constData());
+    QCOMPARE(call("GET", "/api/v1/pull", {}, token).status, 200); // still signed in, as said
+    QCOMPARE(call("POST", "/api/v1/logout", {}, token).status, 200);
+    QCOMPARE(call("GET", "/api/v1/pull", {}, token).status, 401);
 }
 
 void TestRegistryServer::https()
