@@ -96,15 +96,25 @@ bool DependentRows::deletedParent(const QString &entity, const QJsonObject &row,
             ChangeMerger::stampOf(parent.meta.value(QLatin1String("deleted_at")));
         if (deletion.device == deviceId)
             continue; // the device's own delete: it knew
-        *found = {r.parent, id, parent.row.value(QLatin1String("deleted_at")), deletion};
+        const RegistryScope::Scope scope = m_store.m_scope.scopeOf(r.parent, parent.row);
+        if (!scope.storageError.isEmpty()) {
+            *error = scope.storageError;
+            return false;
+        }
+        *found = {r.parent,
+                  id,
+                  parent.row.value(QLatin1String("deleted_at")),
+                  deletion,
+                  scope.provinceId,
+                  scope.clusterId};
         return true;
     }
     return true;
 }
 
 bool DependentRows::recordWorkUnder(const Parent &parent, const PushChange &change,
-                                    const QString &deviceId, qint64 seq, const QString &provinceId,
-                                    const QString &clusterId, QString *id, QString *error) const
+                                    const QString &deviceId, qint64 seq, QString *id,
+                                    QString *error) const
 {
     QSqlQuery *q = m_store.statement(
         QStringLiteral("SELECT id FROM conflicts WHERE entity = ? AND row_id = ? AND kind = "
@@ -127,5 +137,5 @@ bool DependentRows::recordWorkUnder(const Parent &parent, const PushChange &chan
     c.currentSeq = parent.deletion.seq;
     c.currentDevice = parent.deletion.device;
     return m_store.m_conflicts.record(parent.entity, parent.rowId, c, change, deviceId, seq,
-                                      provinceId, clusterId, id, error);
+                                      parent.provinceId, parent.clusterId, id, error);
 }

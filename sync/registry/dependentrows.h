@@ -35,6 +35,10 @@ public:
         QString rowId;
         QJsonValue deletedAt;
         Stamp deletion;
+        // The deleted row's own province and cluster, where its conflict record is filed (the
+        // row under it may lie elsewhere: its references are not all its scope).
+        QString provinceId;
+        QString clusterId;
     };
     // The first row that `row` (of `entity`) names and that a device other than `deviceId`
     // deleted. False on a storage error.
@@ -42,10 +46,9 @@ public:
                        Parent *found, QString *error) const;
 
     // The open conflict record of `deviceId`'s work under `parent` (the change `change`, stored
-    // at `seq` in `provinceId`/`clusterId`), made now if there is none: its id in *id.
+    // at `seq`), made now if there is none, in the parent's province and cluster: its id in *id.
     bool recordWorkUnder(const Parent &parent, const PushChange &change, const QString &deviceId,
-                         qint64 seq, const QString &provinceId, const QString &clusterId,
-                         QString *id, QString *error) const;
+                         qint64 seq, QString *id, QString *error) const;
 
 private:
     // Whether row `rowId` of `entity` is a tombstone (as the batch being stored has it).

@@ -28,35 +28,53 @@ bool InspectionLock::refusal(const Principal &who, const PushChange &change,
     why->clear();
     if (who.isAdmin() || who.isSupervisor())
         return true;
-    Submission submitted;
+    // The submitted inspections whose minutes the change would touch.
+    QList<Submission> touched;
     if (change.entity == QLatin1String("inspections")) {
         // Its own submission (two tablets submitting one inspection) merges as any edit.
         if (!stored.exists || !isSubmitted(stored.row) || isSubmitted(change.fields))
             return true;
-        submitted = submissionOf(stored.meta.value(QLatin1String("status")));
+        touched << submissionOf(stored.meta.value(QLatin1String("status")));
     } else if (change.entity == QLatin1String("answers") ||
                change.entity == QLatin1String("inspection_participants")) {
-        const QString inspection = proposed.value(QLatin1String("inspection_id")).toString();
-        if (inspection.isEmpty() || !submittedBy(inspection, &submitted, error))
-            return inspection.isEmpty();
-    } else {
-        return true;
+        // The inspection the row will belong to, and the one it belongs to now: a row moved out
+        // of submitted minutes changes them as much as one moved in.
+        const QString to = proposed.value(QLatin1String("inspection_id")).toString();
+        const QString from =
+            stored.exists ? stored.row.value(QLatin1String("inspection_id")).toString() : QString();
+        QStringList inspections{to};
+        if (from != to)
+            inspections << from;
+        for (const QString &inspection : std::as_const(inspections)) {
+            if (inspection.isEmpty())
+                continue;
+            Submission submitted;
+            if (!submittedBy(inspection, &submitted, error))
+                return false;
+            touched << submitted;
+        }
     }
-    if (submitted.device.isEmpty())
-        return true;
-    // Refused unless made before the submission on the device that submitted it (an entry
-    // refused for another reason and sent again later). Another device's change is refused
-    // whatever its base: one made on a version from before the submission (a new row's always
-    // is) is a teammate's late work, one made on the submitted version comes from an app that
-    // should have refused it. The submitting device's changes after the submission likewise.
-    bool before = false;
-    if (submitted.device == who.deviceId &&
-        !madeBefore(submitted.seq, who.deviceId, change.seq, &before, error))
-        return false;
-    if (!before)
-        *why = QStringLiteral("Cuộc kiểm tra này đã được gửi (biên bản đã lập) nên không sửa được "
-                              "nữa. Thay đổi vẫn được giữ trên máy này; nếu cần bổ sung, hãy báo "
-                              "giám sát viên hoặc lập một cuộc kiểm tra bổ sung.");
+    for (const Submission &submitted : std::as_const(touched)) {
+        if (submitted.device.isEmpty())
+            continue;
+        // Refused unless made before the submission on the device that submitted it (an entry
+        // refused for another reason and sent again later). Another device's change is refused
+        // whatever its base: one made on a version from before the submission (a new row's
+        // always is) is a teammate's late work, one made on the submitted version comes from an
+        // app that should have refused it. The submitting device's changes after the submission
+        // likewise.
+        bool before = false;
+        if (submitted.device == who.deviceId &&
+            !madeBefore(submitted.seq, who.deviceId, change.seq, &before, error))
+            return false;
+        if (!before) {
+            *why =
+                QStringLiteral("Cuộc kiểm tra này đã được gửi (biên bản đã lập) nên không sửa được "
+                               "nữa. Thay đổi vẫn được giữ trên máy này; nếu cần bổ sung, hãy báo "
+                               "giám sát viên hoặc lập một cuộc kiểm tra bổ sung.");
+            return true;
+        }
+    }
     return true;
 }
 

@@ -12,12 +12,12 @@ class RegistryStore;
 // inspection"): the app refuses to edit a submitted inspection, and the registry holds the same
 // rule whatever a device sends. A change by an inspector or a local officer of a submitted
 // inspection (its own fields, unless the change submits it too), of its answers or of its
-// participants is refused with `inspection_submitted` unless it was made before the submission on
-// the device that submitted it (an entry refused for another reason and sent again). So a
-// teammate's late work (made on a version from before the submission) is refused, kept on that
-// tablet for its user (who may give it up, still kept there) and listed for supervisors; and so is
-// an edit made on the submitted version, which only an app that does not hold the rule would
-// send. Supervisors and admins are not held.
+// participants (moving one out to another inspection too) is refused with `inspection_submitted`
+// unless it was made before the submission on the device that submitted it (an entry refused for
+// another reason and sent again). So a teammate's late work (made on a version from before the
+// submission) is refused, kept on that tablet for its user (who may give it up, still kept there)
+// and listed for supervisors; and so is an edit made on the submitted version, which only an app
+// that does not hold the rule would send. Supervisors and admins are not held.
 class InspectionLock
 {
 public:

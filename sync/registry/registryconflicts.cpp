@@ -70,6 +70,7 @@ RegistryConflicts::Live RegistryConflicts::liveOf(const QJsonObject &conflict) c
                                conflict.value(QLatin1String("row_id")).toString());
     Live live;
     live.deleted = ChangeMerger::isTombstone(stored.row);
+    live.deletedSeq = ChangeMerger::stampOf(stored.meta.value(QLatin1String("deleted_at"))).seq;
     const QString field = conflict.value(QLatin1String("field")).toString();
     if (field.isEmpty()) {
         live.seq = stored.seq;
@@ -83,9 +84,8 @@ RegistryConflicts::Live RegistryConflicts::liveOf(const QJsonObject &conflict) c
 void RegistryConflicts::insertLive(QJsonObject *conflict, const Live &live)
 {
     conflict->insert(QStringLiteral("live_seq"), double(live.seq));
-    if (conflict->value(QLatin1String("field")).toString().isEmpty())
-        conflict->insert(QStringLiteral("live_deleted"), live.deleted);
-    else
+    conflict->insert(QStringLiteral("live_deleted"), live.deleted);
+    if (!conflict->value(QLatin1String("field")).toString().isEmpty())
         conflict->insert(QStringLiteral("live_value"), live.value);
 }
 
@@ -170,6 +170,19 @@ bool RegistryConflicts::record(const QString &entity, const QString &rowId,
                error) != nullptr;
 }
 
+CoreError RegistryConflicts::mayWrite(const Principal &who, const QString &entity,
+                                      const QJsonObject &row, const QString &refusal) const
+{
+    const RegistryScope::Scope scope = m_store.m_scope.scopeOf(entity, row);
+    if (!scope.storageError.isEmpty())
+        return RegistrySql::readFailed(scope.storageError);
+    if (!scope.error.isEmpty() && !who.isAdmin())
+        return {CoreError::Code::InvalidInput, scope.error};
+    if (!m_store.m_scope.canWrite(who, entity, scope.provinceId, scope.clusterId))
+        return {CoreError::Code::NotEditable, refusal};
+    return {};
+}
+
 CoreError RegistryConflicts::resolveConflict(const Principal &who, const QString &id,
                                              const QString &choice, const QJsonValue &value,
                                              bool hasValue, qint64 seenSeq, QJsonObject *out)
@@ -205,16 +218,44 @@ CoreError RegistryConflicts::resolveConflict(const Principal &who, const QString
         return fail({CoreError::Code::NotEditable, QObject::tr("Xung đột này đã được xử lý rồi.")});
     const QString kind = c.value(QLatin1String("kind")).toString();
     const QString field = c.value(QLatin1String("field")).toString();
+    const QString entity = c.value(QLatin1String("entity")).toString();
+    const QString rowId = c.value(QLatin1String("row_id")).toString();
+    // The record keeps the province the row had when it was made: the row may have moved since.
+    // The resolver must be one who may write the row as it is now (as a push must), before
+    // anything of it is told (an outdated answer says what it holds).
+    QString readError;
+    const ChangeMerger::Stored stored = m_store.m_records.load(entity, rowId, &readError);
+    if (!readError.isEmpty())
+        return fail(RegistrySql::readFailed(readError));
+    if (stored.exists) {
+        if (const CoreError e = mayWrite(
+                who, entity, stored.row,
+                QObject::tr("Dòng này nay thuộc tỉnh hoặc cụm mà bạn không được ghi (nó đã được "
+                            "chuyển đi sau khi xung đột được ghi lại). Hãy báo giám sát viên nơi "
+                            "nó thuộc về hoặc quản trị viên xử lý xung đột này."));
+            e.failed())
+            return fail(e);
+    }
     // Written since the supervisor looked (a tablet's later edit, another conflict of the same
     // field resolved): a choice made on what they saw would replace a value they have not seen.
     // "current" writes nothing and is always taken.
-    if (const Live live = liveOf(c);
-        seenSeq >= 0 && live.seq != seenSeq && choice != QLatin1String("current")) {
-        insertLive(&c, live);
-        *out = c;
-        return fail({CoreError::Code::Outdated,
-                     QObject::tr("Bản ghi này đã được ghi lại sau khi bạn xem xung đột. Hãy xem "
-                                 "giá trị đang dùng bây giờ rồi chọn lại.")});
+    // A field's live_seq does not move when its row is deleted: a row deleted since the
+    // supervisor's seen_seq and deleted still would take their choice into a tombstone, where no
+    // tablet shows it.
+    if (const Live live = liveOf(c); seenSeq >= 0 && choice != QLatin1String("current")) {
+        const bool deletedSince = !field.isEmpty() && live.deleted && live.deletedSeq > seenSeq;
+        if (live.seq != seenSeq || deletedSince) {
+            insertLive(&c, live);
+            *out = c;
+            return fail(
+                {CoreError::Code::Outdated,
+                 deletedSince
+                     ? QObject::tr("Dòng này đã bị xoá sau lần ghi trường này mà bạn đã xem, nên "
+                                   "giá trị bạn chọn sẽ không ai thấy. Hãy chọn giữ giá trị đang "
+                                   "dùng: giá trị kia vẫn được lưu trong xung đột và lịch sử.")
+                     : QObject::tr("Bản ghi này đã được ghi lại sau khi bạn xem xung đột. Hãy xem "
+                                   "giá trị đang dùng bây giờ rồi chọn lại.")});
+        }
     }
     QJsonObject fields;
     if (choice == QLatin1String("incoming")) {
@@ -231,8 +272,7 @@ CoreError RegistryConflicts::resolveConflict(const Principal &who, const QString
             return fail({CoreError::Code::InvalidInput,
                          QObject::tr("Lựa chọn 'value' cần có giá trị, và chỉ dùng cho xung đột "
                                      "một trường.")});
-        const QString e =
-            m_store.schema().checkValue(c.value(QLatin1String("entity")).toString(), field, value);
+        const QString e = m_store.schema().checkValue(entity, field, value);
         if (!e.isEmpty())
             return fail({CoreError::Code::InvalidInput, e});
         fields.insert(field, value);
@@ -240,13 +280,28 @@ CoreError RegistryConflicts::resolveConflict(const Principal &who, const QString
         return fail({CoreError::Code::InvalidInput,
                      QObject::tr("choice phải là current, incoming hoặc value.")});
     }
+    // The row as the choice makes it (as writeRow makes it) must be one the resolver may write
+    // too: a value of a column that decides the scope (an inspection's cluster_id) must not move
+    // the row out of their province or clusters.
+    if (!fields.isEmpty()) {
+        QJsonObject after = stored.row;
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            if (m_store.schema().hasColumn(entity, it.key()))
+                after.insert(it.key(), it.value());
+        after.insert(QStringLiteral("id"), rowId);
+        if (const CoreError e = mayWrite(
+                who, entity, after,
+                QObject::tr("Lựa chọn này sẽ chuyển dòng sang tỉnh hoặc cụm mà bạn không được "
+                            "ghi. Hãy chọn một giá trị thuộc địa bàn của bạn."));
+            e.failed())
+            return fail(e);
+    }
     m_store.m_inBatch = true;
     qint64 seq = 0;
     CoreError e;
     if (!fields.isEmpty())
-        e = m_store.writeRow(c.value(QLatin1String("entity")).toString(),
-                             c.value(QLatin1String("row_id")).toString(), fields,
-                             QStringLiteral("resolve:") + who.username, who.userId, &seq);
+        e = m_store.writeRow(entity, rowId, fields, QStringLiteral("resolve:") + who.username,
+                             who.userId, &seq);
     m_store.m_inBatch = false;
     QString error;
     if (e.ok() &&

@@ -21,7 +21,7 @@ public:
     explicit RegistryConflicts(RegistryStore &store) : m_store(store) {}
 
     // At most `limit`, the oldest first; *total: how many there are. Each with what its row
-    // holds now (live_seq, and live_value or live_deleted: see Live).
+    // holds now (live_seq, live_deleted, and for a field live_value: see Live).
     // A read that fails gives an empty list and fills *error.
     QJsonArray conflicts(const Principal &who, bool includeResolved, int *total, int limit,
                          qsizetype maxBytes, CoreError *error) const;
@@ -42,13 +42,19 @@ private:
     // What a conflict's row holds now: for a conflict of one field, that field's value and the
     // sequence of its last write (a later write, or another conflict's resolution, may have
     // replaced the value the record kept as current); for one of a whole row (a delete against an
-    // edit), the row's latest sequence and whether it is deleted.
+    // edit), the row's latest sequence. Both say whether the row is deleted.
     struct Live {
         qint64 seq = 0;
         QJsonValue value;
         bool deleted = false;
+        qint64 deletedSeq = 0; // the last write of the row's deleted_at (deleted or restored)
     };
     Live liveOf(const QJsonObject &conflict) const;
+    // Whether `who` may write `row` of `entity` where its scope puts it (RegistryScope, as a
+    // push is judged): NotEditable with `refusal` if not; InvalidInput when the row belongs to
+    // nothing stored; a read that fails says so.
+    CoreError mayWrite(const Principal &who, const QString &entity, const QJsonObject &row,
+                       const QString &refusal) const;
     static void insertLive(QJsonObject *conflict, const Live &live);
 
     RegistryStore &m_store;

@@ -247,6 +247,23 @@ bool RegistryPush::lostOwnValue(const PushChange &change, const QString &deviceI
     return true;
 }
 
+bool RegistryPush::lostEditSince(const PushChange &change, const QString &deviceId,
+                                 ChangeMerger::Stamp *found, QString *error) const
+{
+    *found = {};
+    QSqlQuery *q = m_store.statement(
+        QStringLiteral("SELECT incoming_seq, incoming_device FROM conflicts WHERE entity = ? AND "
+                       "row_id = ? AND field IS NOT NULL AND resolved_at IS NULL AND "
+                       "incoming_device <> ? AND incoming_seq > ? ORDER BY incoming_seq LIMIT 1"),
+        {change.entity, change.rowId, deviceId, change.baseSeq}, error);
+    if (!q)
+        return false;
+    if (q->next())
+        *found = {q->value(0).toLongLong(), q->value(1).toString()};
+    q->finish();
+    return true;
+}
+
 bool RegistryPush::newerOwnFields(const ChangeMerger::Stored &stored, const PushChange &change,
                                   const QString &deviceId, ChangeMerger::NewerOwnFields *out,
                                   QString *error) const
@@ -381,6 +398,17 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
         return r;
     if (!locked.isEmpty())
         return reject("inspection_submitted", locked);
+    // A delete that would hide another device's edit of the row made since the deleting
+    // device's version keeps it alive, also an edit whose values all lost a field conflict: they
+    // are only in its open conflict record, and left no stamp that ChangeMerger could see.
+    if (change.op == QLatin1String("delete") && out.conflicts.isEmpty() &&
+        !out.appliedFields.isEmpty()) {
+        ChangeMerger::Stamp lost;
+        if (!lostEditSince(change, who.deviceId, &lost, storageError))
+            return r;
+        if (lost.seq > 0)
+            out = ChangeMerger::keptAlive(stored, change, lost.seq, lost.device);
+    }
     // A delete that would hide another device's work under the row keeps it alive.
     const DependentRows dependents(m_store);
     if (change.op == QLatin1String("delete") && out.conflicts.isEmpty() &&
@@ -448,8 +476,7 @@ ChangeResult RegistryPush::pushOne(const Principal &who, const PushChange &chang
     // Work under a row another device deleted: stored, and a conflict record of that row.
     if (!parent.entity.isEmpty()) {
         QString id;
-        if (!dependents.recordWorkUnder(parent, change, who.deviceId, seq, finalScope.provinceId,
-                                        finalScope.clusterId, &id, storageError))
+        if (!dependents.recordWorkUnder(parent, change, who.deviceId, seq, &id, storageError))
             return r;
         r.conflictIds << id;
     }

@@ -83,6 +83,11 @@ private:
     // shows that value, not the registry's, and the row is not the device's as sent.
     bool lostOwnValue(const PushChange &change, const QString &deviceId, bool *lost,
                       QString *error) const;
+    // An edit of the row by another device than `deviceId`, stored after the delete `change`'s
+    // base, whose value lost a field conflict and waits in an open conflict record (it left no
+    // stamp on the row): the stamp of its storing (seq 0: none). False on a storage error.
+    bool lostEditSince(const PushChange &change, const QString &deviceId,
+                       ChangeMerger::Stamp *found, QString *error) const;
     // Of a late change's fields, those the row holds from a change its device numbered after it:
     // the history of each field's last write by that device says which change wrote it.
     bool newerOwnFields(const ChangeMerger::Stored &stored, const PushChange &change,

@@ -307,7 +307,14 @@ Reply RegistryServer::dispatch(const QHttpServerRequest &request)
     if (head == QLatin1String("logout") && seg.size() == 1) {
         if (!post)
             return wrongMethod();
-        m_store->logout(QString::fromLatin1(auth.mid(7).trimmed()));
+        // A token that could not be deleted still signs in: the client must not be told it ended.
+        if (const CoreError e = m_store->logout(QString::fromLatin1(auth.mid(7).trimmed()));
+            e.failed())
+            return ApiReply::error(
+                500, "storage_error",
+                QStringLiteral("Máy chủ không kết thúc được phiên đăng nhập: %1. Phiên vẫn còn "
+                               "hiệu lực; hãy thử đăng xuất lại sau.")
+                    .arg(e.message()));
         return ApiReply::json({{QStringLiteral("ok"), true}});
     }
     if (head == QLatin1String("push") && seg.size() == 1)

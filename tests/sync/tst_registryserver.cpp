@@ -96,6 +96,7 @@ private slots:
     void cleanupTestCase();
     void endToEndSync();
     void conflictResolution();
+    void aResolutionStaysWhereTheResolverMayWrite();
     void idleConnectionClosed();
     void repliesLeaveAtOnce();
     void concurrentPushes();
@@ -113,6 +114,7 @@ private slots:
     void loginSlowDown();
     void aDeviceIdIsItsTabletsAlone();
     void aDatabaseThatCannotBeReadIsNotAnAnswer();
+    void aLogoutThatCannotEndItsTokenSaysSo();
     void https();
     void listenPolicy();
     void demoRefusedOffLoopback();
@@ -621,6 +623,101 @@ void TestRegistryServer::conflictResolution()
     QVERIFY(!pulled.value(rowDE2).value("deleted").toBool());
     QCOMPARE(pulled.value(rowDE2).value("row").toObject().value("findings").toString(),
              QStringLiteral("Bản của giám sát"));
+}
+
+// Resolving writes the row as a push does: only where the resolver may write it, as it is now
+// and as the choice makes it, and the record of work under a deleted row is its own province's.
+void TestRegistryServer::aResolutionStaysWhereTheResolverMayWrite()
+{
+    const auto resolve = [&](const QString &user, const QString &id, const QByteArray &body) {
+        return call("POST", "/api/v1/conflicts/" + id + "/resolve", body, m_tokens[user]);
+    };
+    const auto listed = [&](const QString &user, const QString &id) {
+        for (const QJsonValue &v :
+             call("GET", "/api/v1/conflicts", {}, m_tokens[user]).json.value("conflicts").toArray())
+            if (v.toObject().value("id").toString() == id)
+                return true;
+        return false;
+    };
+    // An inspection of c1 the registry wrote, and sup1's change of `field` made on a version
+    // from before it (base 0): a field conflict in p1.
+    const auto conflictOn = [&](const QString &rowId, const QJsonObject &fields) {
+        if (m_store.writeRow("inspections", rowId, inspectionFields("c1"), "test", QString())
+                .failed())
+            return QString();
+        PushChange c;
+        c.seq = ++m_changeSeq;
+        c.entity = "inspections";
+        c.rowId = rowId;
+        c.op = "update";
+        c.fields = fields;
+        const QJsonObject r = pushOne(m_tokens["sup1"], m_devices["sup1"], c);
+        return r.value("status").toString() == "conflict"
+                   ? r.value("conflict_ids").toArray().at(0).toString()
+                   : QString();
+    };
+
+    // 1. A value of the column that decides the row's province may not move it out of it.
+    const QString moved = Uuid7::generate();
+    const QString idMove = conflictOn(moved, {{"cluster_id", "c2"}});
+    QVERIFY(!idMove.isEmpty());
+    Response r = resolve("sup1", idMove, R"({"choice":"value","value":"c3"})");
+    QCOMPARE(r.status, 403);
+    QCOMPARE(r.json.value("code").toString(), QStringLiteral("forbidden"));
+    QVERIFY2(r.json.value("message").toString().contains("địa bàn"), r.body.constData());
+    QCOMPARE(m_store.row("inspections", moved)->value("cluster_id").toString(), "c1");
+    QVERIFY(listed("sup1", idMove)); // still open
+    QCOMPARE(resolve("sup1", idMove, R"({"choice":"value","value":"c2"})").status, 200);
+    QCOMPARE(m_store.row("inspections", moved)->value("cluster_id").toString(), "c2");
+
+    // 2. A row moved to another province since its conflict was recorded is no longer the old
+    // province's supervisor's to resolve, whatever the choice; an admin still may.
+    const QString gone = Uuid7::generate();
+    const QString idGone = conflictOn(gone, {{"kind", "follow_up"}});
+    QVERIFY(!idGone.isEmpty());
+    QVERIFY(m_store.writeRow("inspections", gone, {{"cluster_id", "c3"}}, "test", QString()).ok());
+    for (const QByteArray &body :
+         {QByteArray(R"({"choice":"incoming"})"), QByteArray(R"({"choice":"current"})"),
+          QByteArray(R"({"choice":"value","value":"unscheduled"})")}) {
+        r = resolve("sup1", idGone, body);
+        QCOMPARE(r.status, 403);
+        QVERIFY2(r.json.value("message").toString().contains("chuyển đi"), r.body.constData());
+        QVERIFY(!r.json.contains("conflict")); // nothing of what the row holds now
+    }
+    QCOMPARE(m_store.row("inspections", gone)->value("kind").toString(), "periodic");
+    QCOMPARE(resolve("admin", idGone, R"({"choice":"incoming"})").status, 200);
+    QCOMPARE(m_store.row("inspections", gone)->value("kind").toString(), "follow_up");
+
+    // 3. Work of p1 under a p2 inspection that p2 deleted: the record is p2's, not p1's.
+    const QString deleted = Uuid7::generate();
+    QVERIFY(
+        m_store.writeRow("inspections", deleted, inspectionFields("c3"), "test", QString()).ok());
+    PushChange del;
+    del.seq = ++m_changeSeq;
+    del.entity = "inspections";
+    del.rowId = deleted;
+    del.op = "delete";
+    del.baseSeq = m_store.serverSeq();
+    del.fields = {{"deleted_at", 5000}};
+    QCOMPARE(pushOne(m_tokens["sup2"], m_devices["sup2"], del).value("status").toString(),
+             QStringLiteral("applied"));
+    PushChange v;
+    v.seq = ++m_changeSeq;
+    v.entity = "violations";
+    v.op = "insert";
+    v.rowId = Uuid7::generate();
+    v.fields = {{"inspection_id", deleted}, {"cluster_id", "c1"}, {"category", "x"},
+                {"severity", "minor"},      {"observed", "x"},    {"status", "open"},
+                {"created_at", 1},          {"updated_at", 1}};
+    const QJsonObject work = pushOne(m_tokens["insp1"], m_devices["insp1"], v);
+    QCOMPARE(work.value("status").toString(), QStringLiteral("conflict"));
+    const QString idWork = work.value("conflict_ids").toArray().at(0).toString();
+    QVERIFY(!listed("sup1", idWork));
+    QVERIFY(listed("sup2", idWork));
+    QCOMPARE(resolve("sup1", idWork, R"({"choice":"incoming"})").status, 403);
+    QVERIFY(ChangeMerger::isTombstone(*m_store.row("inspections", deleted)));
+    QCOMPARE(resolve("sup2", idWork, R"({"choice":"incoming"})").status, 200);
+    QVERIFY(!ChangeMerger::isTombstone(*m_store.row("inspections", deleted)));
 }
 
 void TestRegistryServer::idleConnectionClosed()
@@ -1393,6 +1490,37 @@ void TestRegistryServer::aDatabaseThatCannotBeReadIsNotAnAnswer()
     QVERIFY2(isStorageError(r), r.body.constData());
     QVERIFY2(isStorageError(put), put.body.constData());
     QCOMPARE(call("GET", "/api/v1/photos/" + sha, {}, token).status, 404);
+}
+
+// A logout whose token the database did not delete (a trigger refuses it here) is a 500: the
+// token still signs in, and the client must not believe it ended.
+void TestRegistryServer::aLogoutThatCannotEndItsTokenSaysSo()
+{
+    const QString token = login("insp2", "tablet-logout-kept");
+    QVERIFY(!token.isEmpty());
+    QSqlQuery q(m_store.connection());
+    if (m_store.isPostgres()) {
+        QVERIFY2(q.exec("CREATE FUNCTION tokens_kept() RETURNS trigger LANGUAGE plpgsql AS "
+                        "$$ BEGIN RAISE EXCEPTION 'tokens kept'; END $$"),
+                 qPrintable(q.lastError().text()));
+        QVERIFY2(q.exec("CREATE TRIGGER tokens_kept BEFORE DELETE ON tokens FOR EACH ROW "
+                        "EXECUTE FUNCTION tokens_kept()"),
+                 qPrintable(q.lastError().text()));
+    } else {
+        QVERIFY2(q.exec("CREATE TRIGGER tokens_kept BEFORE DELETE ON tokens BEGIN "
+                        "SELECT RAISE(ABORT, 'tokens kept'); END"),
+                 qPrintable(q.lastError().text()));
+    }
+    const Response r = call("POST", "/api/v1/logout", {}, token);
+    QVERIFY(q.exec("DROP TRIGGER tokens_kept" + QString(m_store.isPostgres() ? " ON tokens" : "")));
+    if (m_store.isPostgres())
+        QVERIFY(q.exec("DROP FUNCTION tokens_kept()"));
+    QCOMPARE(r.status, 500);
+    QCOMPARE(r.json.value("code").toString(), QStringLiteral("storage_error"));
+    QVERIFY2(r.json.value("message").toString().contains("vẫn còn hiệu lực"), r.body.constData());
+    QCOMPARE(call("GET", "/api/v1/pull", {}, token).status, 200); // still signed in, as said
+    QCOMPARE(call("POST", "/api/v1/logout", {}, token).status, 200);
+    QCOMPARE(call("GET", "/api/v1/pull", {}, token).status, 401);
 }
 
 void TestRegistryServer::https()

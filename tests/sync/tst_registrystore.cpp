@@ -160,6 +160,7 @@ private slots:
     void anImportWaitsForAPushInFlight();
     void aConflictIsResolvedOnce();
     void aChoiceMadeOnAnOutdatedViewIsRefused();
+    void aChoiceOnAFieldOfARowDeletedSinceIsRefused();
     void aRefusedChangeIsListedForSupervisorsUntilStored();
     void aRefusedNestedValueIsListedCut();
     void refusalsStoredBeforeSchema5AreListed();
@@ -1223,6 +1224,53 @@ void TestRegistryStore::aChoiceMadeOnAnOutdatedViewIsRefused()
     QCOMPARE(seen.value("live_value").toString(), QStringLiteral("periodic"));
     e = m_store->resolveConflict(boss, id, "incoming", QJsonValue(), false,
                                  qint64(seen.value("live_seq").toDouble()), &out);
+    QVERIFY2(e.ok(), qPrintable(e.message()));
+    QCOMPARE(m_store->row("inspections", insert.rowId)->value("kind").toString(),
+             QStringLiteral("unscheduled"));
+}
+
+void TestRegistryStore::aChoiceOnAFieldOfARowDeletedSinceIsRefused()
+{
+    // A delete writes only deleted_at: the field's live_seq stays where the supervisor saw it.
+    // The list says the row is deleted (live_deleted, for field conflicts too), and a choice of
+    // the lost value is refused rather than written into a tombstone no tablet shows; keeping the
+    // value in use is still taken. Restored, the row takes the choice again.
+    PushChange insert;
+    const Principal boss = admin();
+    const QJsonObject before = openConflictOnKind(boss, &insert);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(before.value("live_deleted"), QJsonValue(false));
+    const QString id = before.value("id").toString();
+    PushChange del;
+    del.seq = nextChangeSeq();
+    del.entity = "inspections";
+    del.rowId = insert.rowId;
+    del.op = "delete";
+    del.baseSeq = m_store->serverSeq();
+    del.fields = QJsonObject{{"deleted_at", 9000}};
+    QCOMPARE(m_store->push(device("A"), del).status, QStringLiteral("applied"));
+
+    const QJsonObject listed = m_store->conflicts(boss, false).at(0).toObject();
+    QCOMPARE(listed.value("live_deleted"), QJsonValue(true));
+    QCOMPARE(listed.value("live_seq"), before.value("live_seq"));
+    const qint64 seen = qint64(listed.value("live_seq").toDouble());
+    QJsonObject out;
+    CoreError e = m_store->resolveConflict(boss, id, "incoming", QJsonValue(), false, seen, &out);
+    QCOMPARE(e.code(), CoreError::Code::Outdated);
+    QCOMPARE(out.value("live_deleted"), QJsonValue(true));
+    e = m_store->resolveConflict(boss, id, "value", QJsonValue("periodic"), true, seen, &out);
+    QCOMPARE(e.code(), CoreError::Code::Outdated);
+    QCOMPARE(m_store->row("inspections", insert.rowId)->value("kind").toString(),
+             QStringLiteral("follow_up"));
+    QVERIFY(!m_store->conflicts(boss, true).at(0).toObject().value("resolved").toBool());
+
+    // Brought back (an edit_vs_delete resolved, an admin's write): the row shows the choice.
+    QVERIFY(m_store
+                ->writeRow("inspections", insert.rowId, {{"deleted_at", QJsonValue::Null}}, "test",
+                           QString())
+                .ok());
+    e = m_store->resolveConflict(boss, id, "incoming", QJsonValue(), false, seen, &out);
     QVERIFY2(e.ok(), qPrintable(e.message()));
     QCOMPARE(m_store->row("inspections", insert.rowId)->value("kind").toString(),
              QStringLiteral("unscheduled"));
