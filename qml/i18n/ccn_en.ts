@@ -58,27 +58,27 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="276"/>
+        <location filename="../../app/ui/checklistmodel.cpp" line="288"/>
         <source>Trong lúc bạn chọn, câu trả lời này đã được đổi khi đồng bộ (đang hiện lựa chọn mới). Lựa chọn của bạn chưa được lưu: hãy xem lại, rồi chọn lại nếu vẫn muốn.</source>
         <translation>While you were choosing, a sync changed this answer (the new choice is shown). Your choice is not saved: look again, and choose again if you still want it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="282"/>
+        <location filename="../../app/ui/checklistmodel.cpp" line="294"/>
         <source>Trong lúc bạn nhập, câu trả lời này đã được cập nhật khi đồng bộ thành: “%1”. Câu trả lời của bạn chưa được lưu: hãy xem lại; lưu lần nữa sẽ ghi câu trả lời bạn đang thấy.</source>
         <translation>While you were typing, a sync changed this answer to: “%1”. Your answer is not saved: look again; saving again writes the answer you see.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="285"/>
+        <location filename="../../app/ui/checklistmodel.cpp" line="297"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="372"/>
+        <location filename="../../app/ui/checklistmodel.cpp" line="386"/>
         <source>Bắt buộc: hãy chụp hoặc chọn ít nhất một ảnh.</source>
         <translation>Required: take or choose at least one photo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklistmodel.cpp" line="373"/>
+        <location filename="../../app/ui/checklistmodel.cpp" line="387"/>
         <source>Bắt buộc: hãy trả lời câu hỏi này trước khi gửi.</source>
         <translation>Required: answer this question before submitting.</translation>
     </message>
@@ -1644,170 +1644,170 @@
 <context>
     <name>InspectionManager</name>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="62"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="60"/>
         <source>Loại kiểm tra không hợp lệ: %1</source>
         <translation>Invalid inspection type: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="67"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="65"/>
         <source>Không tìm thấy cụm công nghiệp này.</source>
         <translation>This industrial cluster was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="70"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="68"/>
         <source>Không tìm thấy mẫu phiếu kiểm tra.</source>
         <translation>Checklist template not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="80"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="78"/>
         <source>Toạ độ không hợp lệ.</source>
         <translation>Invalid coordinates.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="152"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="150"/>
         <source>Không tìm thấy cuộc kiểm tra.</source>
         <translation>Inspection not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="154"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="152"/>
         <source>Cuộc kiểm tra này đã bị xoá.</source>
         <translation>This inspection has been deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="158"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="156"/>
         <source>Cuộc kiểm tra đã được gửi nên không thể sửa. Hãy tạo một cuộc kiểm tra bổ sung.</source>
         <translation>This inspection has been submitted and can no longer be edited. Start a supplementary inspection instead.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="170"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="168"/>
         <source>Không tìm thấy câu hỏi.</source>
         <translation>Question not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="176"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="533"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="174"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="528"/>
         <source>Ghi chú quá dài (%1 ký tự, tối đa %2).</source>
         <translation>The note is too long (%1 characters, at most %2).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="211"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="209"/>
         <source>Nội dung quá dài (tối đa 20.000 ký tự).</source>
         <translation>The text is too long (at most 20,000 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="234"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="232"/>
         <source>Hãy nhập họ tên người tham gia.</source>
         <translation>Enter the participant’s full name.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="236"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="234"/>
         <source>Họ tên, chức vụ hoặc cơ quan quá dài.</source>
         <translation>The name, position or agency is too long.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="248"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="246"/>
         <source>Không tìm thấy người tham gia này.</source>
         <translation>This participant was not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="276"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="274"/>
         <source>%1 đã có trong danh sách người tham gia.</source>
         <translation>%1 is already in the list of participants.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="347"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="345"/>
         <source>Trường không hợp lệ: %1</source>
         <translation>Invalid field: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="351"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="349"/>
         <source>Hãy chọn loại vi phạm.</source>
         <translation>Choose the kind of violation.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="354"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="352"/>
         <source>Hãy mô tả điều đã thấy (nội dung vi phạm).</source>
         <translation>Describe what you saw (the violation).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="357"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="355"/>
         <source>Hãy chọn mức độ vi phạm.</source>
         <translation>Choose the severity.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="360"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="467"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="358"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="455"/>
         <source>Trạng thái vi phạm không hợp lệ.</source>
         <translation>Invalid violation status.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="366"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="364"/>
         <source>Nội dung quá dài (tối đa %1 ký tự).</source>
         <translation>The text is too long (at most %1 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="373"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="371"/>
         <source>Hạn khắc phục không phải là ngày hợp lệ (định dạng năm-tháng-ngày).</source>
         <translation>The deadline is not a valid date (format: year-month-day).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="375"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="373"/>
         <source>Hạn khắc phục phải nằm trong khoảng năm 2000–2100.</source>
         <translation>The deadline must be between the years 2000 and 2100.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="383"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="381"/>
         <source>Mức phạt phải là số tiền hợp lệ (đồng).</source>
         <translation>The fine must be a valid amount (in VND).</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="385"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="383"/>
         <source>Mức phạt tối thiểu lớn hơn mức tối đa.</source>
         <translation>The minimum fine is greater than the maximum.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="419"/>
-        <location filename="../../app/core/inspectionmanager.cpp" line="474"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="417"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="467"/>
         <source>Không tìm thấy vi phạm.</source>
         <translation>Violation not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="424"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="422"/>
         <source>Vi phạm này đã bị xoá (trên máy này hoặc trên máy khác, vừa được đồng bộ về), nên nội dung vừa sửa chưa được lưu. Nếu cần giữ, hãy báo giám sát viên để khôi phục, hoặc ghi thành một vi phạm mới.</source>
         <translation>This violation has been deleted (on this tablet, or on another and brought by a sync), so what you just changed is not saved. To keep it, ask a supervisor to restore the violation, or record it as a new one.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="480"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="473"/>
         <source>Cuộc kiểm tra của vi phạm này đã bị xoá.</source>
         <translation>The inspection this violation belongs to has been deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="485"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="478"/>
         <source>Không thể chuyển vi phạm về trạng thái trước. Nếu vi phạm tái diễn, hãy ghi nhận một vi phạm mới.</source>
         <translation>A violation cannot be moved back to an earlier status. If the violation happens again, record a new violation.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="521"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="516"/>
         <source>Tiến độ phải từ 0 đến 100 %.</source>
         <translation>Progress must be between 0 and 100 %.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="523"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="518"/>
         <source>Ngày ghi nhận không hợp lệ.</source>
         <translation>The date of the reading is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="529"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="524"/>
         <source>Không tìm thấy hạng mục hạ tầng.</source>
         <translation>Infrastructure item not found.</translation>
     </message>
     <message>
-        <location filename="../../app/core/inspectionmanager.cpp" line="541"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="536"/>
         <source>Hạng mục này không thuộc cụm đang kiểm tra.</source>
         <translation>This item does not belong to the cluster being inspected.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/core/inspectionmanager.cpp" line="638"/>
+        <location filename="../../app/core/inspectionmanager.cpp" line="633"/>
         <source>Chưa thể gửi: còn %n mục bắt buộc chưa trả lời:
 • </source>
         <translation>
@@ -1995,40 +1995,40 @@
 <context>
     <name>MinutesController</name>
     <message>
-        <location filename="../../app/ui/minutescontroller.cpp" line="106"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="107"/>
         <source>Hãy nhập họ tên người tham gia.</source>
         <translation>Enter the participant’s full name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutescontroller.cpp" line="109"/>
-        <location filename="../../app/ui/minutescontroller.cpp" line="112"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="110"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="113"/>
         <source>Quá dài: %1 ký tự, tối đa 200.</source>
         <translation>Too long: %1 characters, at most 200.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutescontroller.cpp" line="115"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="116"/>
         <source>Quá dài: %1 ký tự, tối đa 300.</source>
         <translation>Too long: %1 characters, at most 300.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutescontroller.cpp" line="117"/>
-        <location filename="../../app/ui/minutescontroller.cpp" line="176"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="118"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="183"/>
         <source>Hãy bắt đầu một cuộc kiểm tra trước.</source>
         <translation>Start an inspection first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutescontroller.cpp" line="171"/>
-        <location filename="../../app/ui/minutescontroller.cpp" line="174"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="178"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="181"/>
         <source>Quá dài: %1 ký tự, tối đa %2.</source>
         <translation>Too long: %1 characters, at most %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutescontroller.cpp" line="177"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="184"/>
         <source>Chưa lưu: hãy rút ngắn nội dung.</source>
         <translation>Not saved: shorten the text.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutescontroller.cpp" line="207"/>
+        <location filename="../../app/ui/minutescontroller.cpp" line="219"/>
         <source>Chưa lưu phần được đánh dấu: người khác đã sửa nó trong lúc bạn nhập.</source>
         <translation>The marked part is not saved: someone else changed it while you were typing.</translation>
     </message>
@@ -3051,12 +3051,12 @@ Hai là (second), …</translation>
         <translation>Cannot make the thumbnail: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="21"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="23"/>
         <source>Không ghi được trạng thái đồng bộ: %1</source>
         <translation>Cannot save the sync state: %1</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncmanager.cpp" line="327"/>
+        <location filename="../../sync/client/syncmanager.cpp" line="350"/>
         <source>Không tìm thấy thay đổi bị từ chối này.</source>
         <translation>This refused change was not found.</translation>
     </message>
@@ -3421,32 +3421,32 @@ Hai là (second), …</translation>
         <translation>The server address &quot;%1&quot; cannot be used. Enter the address your administrator gave you, in the form https://server-name.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="531"/>
+        <location filename="../../sync/client/syncclient.cpp" line="540"/>
         <source>Hãy đồng bộ trước khi đăng xuất, hoặc xác nhận để vẫn đăng xuất.</source>
         <translation>Sync before logging out, or confirm to log out anyway.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="540"/>
+        <location filename="../../sync/client/syncclient.cpp" line="549"/>
         <source>Đã đăng xuất nên ảnh gốc chưa tải xong. Hãy đăng nhập rồi mở lại ảnh.</source>
         <translation>Signed out before the original finished downloading. Sign in, then open the photo again.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="657"/>
+        <location filename="../../sync/client/syncclient.cpp" line="666"/>
         <source>Đã dừng đồng bộ. Dữ liệu chưa gửi vẫn được giữ trên máy.</source>
         <translation>Sync stopped. Unsent data is still kept on this device.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="741"/>
+        <location filename="../../sync/client/syncclient.cpp" line="750"/>
         <source>Chưa lập được chỉ mục tìm kiếm cho các mục vừa tải về (%1). Máy sẽ thử lại sau lần đồng bộ tới; nếu bộ nhớ máy đã đầy, hãy giải phóng bớt.</source>
         <translation>Search could not index the items just downloaded (%1). The device will try again after the next sync; if its storage is full, free some space.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1076"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1085"/>
         <source>Hãy đăng nhập trước.</source>
         <translation>Sign in first.</translation>
     </message>
     <message>
-        <location filename="../../sync/client/syncclient.cpp" line="1061"/>
+        <location filename="../../sync/client/syncclient.cpp" line="1070"/>
         <source>Đây là máy đang dùng: hãy đăng xuất thay vì thu hồi.</source>
         <translation>This is the device in use: sign out instead of revoking it.</translation>
     </message>
@@ -3525,75 +3525,83 @@ Hai là (second), …</translation>
     </message>
 </context>
 <context>
+    <name>SyncHttp</name>
+    <message>
+        <location filename="../../sync/client/synchttp.cpp" line="152"/>
+        <source>Kết nối bị đóng khi mới nhận %1 trên %2 byte.</source>
+        <translation>The connection closed after %1 of %2 bytes.</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../pages/SyncPage.qml" line="78"/>
+        <location filename="../pages/SyncPage.qml" line="74"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="107"/>
+        <location filename="../pages/SyncPage.qml" line="103"/>
         <source>Máy chủ tự ghi (nhập dữ liệu hoặc dữ liệu mẫu), lúc %1.</source>
         <translation>Written by the registry itself (an import or the demo data), at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="109"/>
+        <location filename="../pages/SyncPage.qml" line="105"/>
         <source>%1 lưu, đồng bộ lên lúc %2.</source>
         <translation>Saved by %1, synced at %2.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="110"/>
+        <location filename="../pages/SyncPage.qml" line="106"/>
         <source>%1 lưu trên máy %2, đồng bộ lên lúc %3.</source>
         <translation>Saved by %1 on %2, synced at %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="138"/>
+        <location filename="../pages/SyncPage.qml" line="134"/>
         <source>Đang có mạng</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="138"/>
+        <location filename="../pages/SyncPage.qml" line="134"/>
         <source>Không có mạng — dữ liệu được lưu trên máy và sẽ gửi khi có mạng</source>
         <translation>No network — data is kept on this device and sent when online</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="145"/>
+        <location filename="../pages/SyncPage.qml" line="141"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="145"/>
+        <location filename="../pages/SyncPage.qml" line="141"/>
         <source>Chưa đăng nhập</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="152"/>
+        <location filename="../pages/SyncPage.qml" line="148"/>
         <source>Mọi thay đổi đã được gửi lên máy chủ.</source>
         <translation>All changes have been sent to the server.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="152"/>
+        <location filename="../pages/SyncPage.qml" line="148"/>
         <source>Đang chờ gửi: %1 bản ghi (%2), %3 ảnh (%4)</source>
         <translation>Waiting to send: %1 records (%2), %3 photos (%4)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="204"/>
+        <location filename="../pages/SyncPage.qml" line="200"/>
         <source>Đồng bộ thành công lần cuối: %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="204"/>
+        <location filename="../pages/SyncPage.qml" line="200"/>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="246"/>
+        <location filename="../pages/SyncPage.qml" line="242"/>
         <source>Sẽ tự thử lại lúc %1.</source>
         <translation>Will try again by itself at %1.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="74"/>
-        <location filename="../pages/SyncPage.qml" line="255"/>
+        <location filename="../pages/SyncPage.qml" line="70"/>
+        <location filename="../pages/SyncPage.qml" line="251"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
@@ -3606,32 +3614,32 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="66"/>
+        <location filename="../pages/SyncPage.qml" line="62"/>
         <source>Đang gửi thay đổi lên máy chủ…</source>
         <translation>Sending changes to the server…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="68"/>
+        <location filename="../pages/SyncPage.qml" line="64"/>
         <source>Đang tải dữ liệu mới về máy…</source>
         <translation>Downloading new data…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="70"/>
+        <location filename="../pages/SyncPage.qml" line="66"/>
         <source>Đang gửi ảnh…</source>
         <translation>Sending photos…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="72"/>
+        <location filename="../pages/SyncPage.qml" line="68"/>
         <source>Đang tải ảnh thu nhỏ…</source>
         <translation>Downloading thumbnails…</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="152"/>
+        <location filename="../pages/SyncPage.qml" line="148"/>
         <source>Mọi thay đổi của bạn đã được gửi lên máy chủ.</source>
         <translation>All your changes have been sent to the server.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="161"/>
+        <location filename="../pages/SyncPage.qml" line="157"/>
         <source>%n thay đổi của %1 đang chờ người đó đăng nhập trên máy này để gửi: máy chủ ghi mỗi thay đổi dưới tên người gửi.</source>
         <translation>
             <numerusform>%n change by %1 waits for them to sign in on this device to send it: the server records each change under the name of who sends it.</numerusform>
@@ -3639,67 +3647,67 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="170"/>
+        <location filename="../pages/SyncPage.qml" line="166"/>
         <source>Gửi dưới tên tôi</source>
         <translation>Send under my name</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="188"/>
+        <location filename="../pages/SyncPage.qml" line="184"/>
         <source>Đồng ý gửi dưới tên tôi</source>
         <translation>Yes, send under my name</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="197"/>
+        <location filename="../pages/SyncPage.qml" line="193"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="255"/>
+        <location filename="../pages/SyncPage.qml" line="251"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="263"/>
+        <location filename="../pages/SyncPage.qml" line="259"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="274"/>
+        <location filename="../pages/SyncPage.qml" line="270"/>
         <source>%1 thay đổi bị máy chủ từ chối (vẫn giữ trên máy):</source>
         <translation>%1 changes refused by the server (kept on this device):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="300"/>
+        <location filename="../pages/SyncPage.qml" line="296"/>
         <source>Thay đổi của %1: chỉ người đó bỏ được.</source>
         <translation>A change by %1: only they can discard it.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="306"/>
+        <location filename="../pages/SyncPage.qml" line="302"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="306"/>
+        <location filename="../pages/SyncPage.qml" line="302"/>
         <source>%1 (%2): %3. Máy tự gửi lại mỗi lần đồng bộ, đến khi máy chủ có bản ghi này cần.</source>
         <translation>%1 (%2): %3. Sent again by itself at every sync until the registry has the record it needs.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="306"/>
+        <location filename="../pages/SyncPage.qml" line="302"/>
         <source>%1 (%2): %3. Đã chờ hơn %4 ngày nên máy thôi tự gửi lại: hãy báo giám sát viên (họ thấy thay đổi này trong trang Đồng bộ của mình) để máy đang giữ bản ghi kia đồng bộ, rồi bấm Gửi lại.</source>
         <translation>%1 (%2): %3. Waited more than %4 days, so this tablet no longer sends it by itself: ask a supervisor (they see this change on their Sync page) to have the device that holds the other record sync, then tap Send again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="315"/>
+        <location filename="../pages/SyncPage.qml" line="311"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="325"/>
+        <location filename="../pages/SyncPage.qml" line="321"/>
         <source>Bỏ thay đổi</source>
         <translation>Discard change</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="341"/>
+        <location filename="../pages/SyncPage.qml" line="337"/>
         <source>Hiện thêm %n thay đổi</source>
         <translation>
             <numerusform>Show %n more change</numerusform>
@@ -3707,137 +3715,137 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="351"/>
+        <location filename="../pages/SyncPage.qml" line="347"/>
         <source>%1 thay đổi của bạn trùng với thay đổi người khác đã gửi trước. Máy này hiện giá trị đang dùng; giá trị của bạn được máy chủ giữ lại để giám sát viên quyết định:</source>
         <translation>%1 of your changes met changes someone else had sent first. This tablet shows the value in use; the registry keeps yours for a supervisor to decide:</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="363"/>
+        <location filename="../pages/SyncPage.qml" line="359"/>
         <source>• %1 · %2</source>
         <translation>• %1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="363"/>
+        <location filename="../pages/SyncPage.qml" line="359"/>
         <source>• %1 (%2)</source>
         <translation>• %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="363"/>
+        <location filename="../pages/SyncPage.qml" line="359"/>
         <source>%1: bạn ghi “%2”, đang dùng “%3”</source>
         <translation>%1: you wrote “%2”, in use “%3”</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="363"/>
+        <location filename="../pages/SyncPage.qml" line="359"/>
         <source> — bản ghi này hiện đã bị xoá</source>
         <translation> — this record has since been deleted</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="371"/>
+        <location filename="../pages/SyncPage.qml" line="367"/>
         <source>Đã hiểu</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="380"/>
+        <location filename="../pages/SyncPage.qml" line="376"/>
         <source>Xung đột cần xử lý: %1</source>
         <translation>Conflicts to resolve: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="380"/>
+        <location filename="../pages/SyncPage.qml" line="376"/>
         <source>Không có xung đột cần xử lý.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="380"/>
+        <location filename="../pages/SyncPage.qml" line="376"/>
         <source>Xung đột cần xử lý: %1 (đang hiện %2 cái cũ nhất; xử lý xong sẽ hiện tiếp)</source>
         <translation>Conflicts to settle: %1 (the %2 oldest shown; more appear as these are settled)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="386"/>
+        <location filename="../pages/SyncPage.qml" line="382"/>
         <source>Tải lại danh sách xung đột</source>
         <translation>Reload conflicts</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="411"/>
+        <location filename="../pages/SyncPage.qml" line="407"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="411"/>
+        <location filename="../pages/SyncPage.qml" line="407"/>
         <source>%1 · sửa một bản ghi đã bị xoá</source>
         <translation>%1 · an edit of a deleted record</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="411"/>
+        <location filename="../pages/SyncPage.qml" line="407"/>
         <source>%1 · xoá một bản ghi người khác đã sửa</source>
         <translation>%1 · a delete of a record someone else edited</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="411"/>
+        <location filename="../pages/SyncPage.qml" line="407"/>
         <source>%1 · đã bị xoá trong khi người khác ghi thêm vào</source>
         <translation>%1 · deleted while someone else added to it</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="424"/>
+        <location filename="../pages/SyncPage.qml" line="420"/>
         <source>Đang dùng: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="431"/>
+        <location filename="../pages/SyncPage.qml" line="427"/>
         <source>Đã có người ghi lại sau khi xảy ra xung đột; lúc đó là: %1</source>
         <translation>Written again after the conflict; at the time it was: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="448"/>
+        <location filename="../pages/SyncPage.qml" line="444"/>
         <source>Giá trị bị giữ lại: %1</source>
         <translation>Held-back value: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="448"/>
+        <location filename="../pages/SyncPage.qml" line="444"/>
         <source>Phần ghi thêm (vẫn được lưu): %1 — %2. Khôi phục để mọi người thấy lại.</source>
         <translation>What was added (still stored): %1 — %2. Restore it so that everyone sees it again.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="465"/>
+        <location filename="../pages/SyncPage.qml" line="461"/>
         <source>Hoặc tự nhập giá trị (có thể ghép cả hai):</source>
         <translation>Or write a value yourself (it may join both):</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="480"/>
+        <location filename="../pages/SyncPage.qml" line="476"/>
         <source>Giá trị giám sát viên tự nhập, ví dụ ghép cả hai giá trị</source>
         <translation>A value of the supervisor&apos;s own, e.g. both joined</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="482"/>
+        <location filename="../pages/SyncPage.qml" line="478"/>
         <source>Giá trị tự nhập</source>
         <translation>Own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="504"/>
+        <location filename="../pages/SyncPage.qml" line="500"/>
         <source>Dùng giá trị tự nhập</source>
         <translation>Use own value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="511"/>
+        <location filename="../pages/SyncPage.qml" line="507"/>
         <source>Giữ giá trị đang dùng</source>
         <translation>Keep the value in use</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="511"/>
+        <location filename="../pages/SyncPage.qml" line="507"/>
         <source>Để nguyên đã xoá</source>
         <translation>Leave it deleted</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="518"/>
+        <location filename="../pages/SyncPage.qml" line="514"/>
         <source>Dùng giá trị bị giữ lại</source>
         <translation>Use the held-back value</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="518"/>
+        <location filename="../pages/SyncPage.qml" line="514"/>
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="529"/>
+        <location filename="../pages/SyncPage.qml" line="525"/>
         <source>Hiện thêm %n xung đột</source>
         <translation>
             <numerusform>Show %n more conflict</numerusform>
@@ -3845,67 +3853,67 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="540"/>
+        <location filename="../pages/SyncPage.qml" line="536"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1</source>
         <translation>Changes from tablets the registry refused: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="540"/>
+        <location filename="../pages/SyncPage.qml" line="536"/>
         <source>Không có thay đổi nào của các máy bị máy chủ từ chối.</source>
         <translation>No change from any tablet is refused by the registry.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="540"/>
+        <location filename="../pages/SyncPage.qml" line="536"/>
         <source>Thay đổi của các máy bị máy chủ từ chối: %1 (đang hiện %2 cái cũ nhất)</source>
         <translation>Changes from tablets the registry refused: %1 (the %2 oldest shown)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="547"/>
+        <location filename="../pages/SyncPage.qml" line="543"/>
         <source>Tải lại danh sách bị từ chối</source>
         <translation>Reload the refused changes</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="565"/>
+        <location filename="../pages/SyncPage.qml" line="561"/>
         <source>%1 (%2) · %3 trên máy %4</source>
         <translation>%1 (%2) · %3 on tablet %4</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="565"/>
+        <location filename="../pages/SyncPage.qml" line="561"/>
         <source>(người dùng không rõ)</source>
         <translation>(unknown user)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="587"/>
+        <location filename="../pages/SyncPage.qml" line="583"/>
         <source>Giá trị gửi lên: %1</source>
         <translation>Values sent: %1</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="587"/>
+        <location filename="../pages/SyncPage.qml" line="583"/>
         <source>(đoạn văn dài chỉ hiện phần đầu)</source>
         <translation>(long texts show their beginning only)</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="593"/>
+        <location filename="../pages/SyncPage.qml" line="589"/>
         <source>Đang chờ một bản ghi mà máy chủ chưa có: hãy nhắc người đang giữ bản ghi đó đồng bộ máy của họ.</source>
         <translation>Waiting for a record the registry does not have: ask whoever holds that record to sync their tablet.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="593"/>
+        <location filename="../pages/SyncPage.qml" line="589"/>
         <source>Bị từ chối %1 lần.</source>
         <translation>Refused %1 times.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="593"/>
+        <location filename="../pages/SyncPage.qml" line="589"/>
         <source>Bị từ chối %1 lần: lần đầu %2, lần cuối %3.</source>
         <translation>Refused %1 times: first %2, last %3.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="593"/>
+        <location filename="../pages/SyncPage.qml" line="589"/>
         <source>Bị từ chối lúc %1.</source>
         <translation>Refused at %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="604"/>
+        <location filename="../pages/SyncPage.qml" line="600"/>
         <source>Hiện thêm %n thay đổi bị từ chối</source>
         <translation>
             <numerusform>Show %n more refused change</numerusform>
@@ -3913,17 +3921,17 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="625"/>
+        <location filename="../pages/SyncPage.qml" line="621"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="677"/>
+        <location filename="../pages/SyncPage.qml" line="673"/>
         <source>Máy đó sẽ không đồng bộ được nữa và không đăng nhập lại được cho đến khi được khôi phục. Những gì nó chưa gửi lên máy chủ sẽ ở lại trên máy đó. Chỉ làm khi máy bị mất hoặc không còn dùng.</source>
         <translation>That device will no longer sync, nor sign in again until it is reinstated. What it has not sent to the registry stays on it. Do this only when the device is lost or no longer used.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="177"/>
+        <location filename="../pages/SyncPage.qml" line="173"/>
         <source>%n thay đổi của %1 sẽ được gửi ở lượt đồng bộ tới và máy chủ ghi là của %2. Chỉ làm vậy khi người đó không thể đăng nhập trên máy này.</source>
         <translation>
             <numerusform>%n change by %1 will be sent in the next sync and recorded as %2&apos;s. Only do this when they cannot sign in on this device.</numerusform>
@@ -3931,27 +3939,27 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="648"/>
+        <location filename="../pages/SyncPage.qml" line="644"/>
         <source>Bỏ thay đổi bị từ chối?</source>
         <translation>Discard the refused change?</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="656"/>
+        <location filename="../pages/SyncPage.qml" line="652"/>
         <source>%1: bản ghi mới này sẽ không được gửi lên máy chủ và không còn hiện trong danh sách.</source>
         <translation>%1: this new record will not be sent to the server and will no longer be listed.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="656"/>
+        <location filename="../pages/SyncPage.qml" line="652"/>
         <source>%1: thay đổi này sẽ không được gửi lên máy chủ; bản ghi hiện lại giá trị trước khi sửa, rồi lấy bản của máy chủ ở lần đồng bộ sau.</source>
         <translation>%1: this change will not be sent to the server; the record shows its values from before the edit again, then takes the server&apos;s version at the next sync.</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="656"/>
+        <location filename="../pages/SyncPage.qml" line="652"/>
         <source>Nội dung đã nhập vẫn được lưu trong máy.</source>
         <translation>What you entered stays saved on this device.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/SyncPage.qml" line="656"/>
+        <location filename="../pages/SyncPage.qml" line="652"/>
         <source>%n bản ghi mới thuộc về nó (như câu trả lời, vi phạm, ảnh của một cuộc kiểm tra) cũng bị bỏ theo.</source>
         <translation>
             <numerusform>%n new record that belongs to it (such as an answer, a violation or a photo of an inspection) is given up with it.</numerusform>
@@ -3959,12 +3967,12 @@ Hai là (second), …</translation>
         </translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="671"/>
+        <location filename="../pages/SyncPage.qml" line="667"/>
         <source>Thu hồi máy %1?</source>
         <translation>Revoke device %1?</translation>
     </message>
     <message>
-        <location filename="../pages/SyncPage.qml" line="688"/>
+        <location filename="../pages/SyncPage.qml" line="684"/>
         <source>Đăng xuất khi còn dữ liệu chưa gửi?</source>
         <translation>Log out with unsent data?</translation>
     </message>
@@ -3980,37 +3988,37 @@ Hai là (second), …</translation>
 <context>
     <name>ViolationFormController</name>
     <message>
-        <location filename="../../app/ui/violationformcontroller.cpp" line="51"/>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="52"/>
         <source>Hãy chọn loại vi phạm.</source>
         <translation>Choose the kind of violation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/violationformcontroller.cpp" line="55"/>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="56"/>
         <source>Hãy chọn mức độ vi phạm.</source>
         <translation>Choose the severity.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/violationformcontroller.cpp" line="58"/>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="59"/>
         <source>Hãy mô tả điều đã thấy tại hiện trường.</source>
         <translation>Describe what you saw on site.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/violationformcontroller.cpp" line="63"/>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="64"/>
         <source>Quá dài: %1 ký tự, tối đa %2.</source>
         <translation>Too long: %1 characters, at most %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/violationformcontroller.cpp" line="66"/>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="67"/>
         <source>Quá dài: %1 ký tự, tối đa 300.</source>
         <translation>Too long: %1 characters, at most 300.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/violationformcontroller.cpp" line="74"/>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="75"/>
         <source>“%1” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026.</source>
         <translation>“%1” is not a date. Enter day/month/year, e.g. 31/12/2026.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/violationformcontroller.cpp" line="78"/>
+        <location filename="../../app/ui/violationformcontroller.cpp" line="79"/>
         <source>Hạn khắc phục phải trong khoảng năm 2000–2100.</source>
         <translation>The deadline must be between the years 2000 and 2100.</translation>
     </message>

@@ -140,6 +140,19 @@ void SyncHttp::send(const QByteArray &verb, const QString &path, const QByteArra
                      reply->error() == QNetworkReply::TimeoutError;
         if (reply->isOpen())
             r.body = reply->readAll();
+        // A connection closed before the body it announced was whole: Qt sometimes reports that
+        // as a finished reply (seen under load), which would read as a malformed answer. It is a
+        // dropped connection. (A compressed body is decompressed by Qt: its length is not the
+        // header's, and a cut one fails to decompress.)
+        const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (r.networkError == QNetworkReply::NoError && announced.isValid() &&
+            reply->rawHeader("Content-Encoding").isEmpty() &&
+            r.body.size() < announced.toLongLong()) {
+            r.networkError = QNetworkReply::RemoteHostClosedError;
+            r.networkErrorString = tr("Kết nối bị đóng khi mới nhận %1 trên %2 byte.")
+                                       .arg(r.body.size())
+                                       .arg(announced.toLongLong());
+        }
         if (r.status > 0)
             m_requestCoding = Compression::accepts(reply->rawHeader("Accept-Encoding"), "zstd")
                                   ? "zstd"
