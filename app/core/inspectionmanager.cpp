@@ -444,11 +444,6 @@ CoreError InspectionManager::updateViolation(const QString &violationId, const Q
     return changed(e, inspectionId, false);
 }
 
-QStringList InspectionManager::nextViolationStatuses(const QString &status)
-{
-    return ViolationWorkflow::next(status);
-}
-
 CoreError InspectionManager::setViolationStatus(const QString &violationId, const QString &status)
 {
     if (!ViolationWorkflow::statuses().contains(status))
@@ -473,7 +468,7 @@ CoreError InspectionManager::setViolationStatus(const QString &violationId, cons
         return {CoreError::Code::NotEditable, tr("Cuộc kiểm tra của vi phạm này đã bị xoá.")};
     if (current == status)
         return {};
-    if (!nextViolationStatuses(current).contains(status))
+    if (!ViolationWorkflow::allows(current, status))
         return {CoreError::Code::NotEditable,
                 tr("Không thể chuyển vi phạm về trạng thái trước. Nếu vi phạm tái diễn, hãy ghi "
                    "nhận một vi phạm mới.")};

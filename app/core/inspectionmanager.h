@@ -65,13 +65,9 @@ public:
     CoreError deleteViolation(const QString &violationId);
     QVariantList violations(const QString &inspectionId) const;
     static CoreError validateViolation(const QVariantMap &fields, bool partial);
-    // Follow-up: open -> remedying -> fixed_reported -> verified_fixed (steps may be skipped),
-    // any state before verified_fixed -> escalated, escalated -> verified_fixed. The statuses a
-    // violation in `status` may move to, in that order (empty when none).
-    static QStringList nextViolationStatuses(const QString &status);
-    // Moves a violation forward along that state machine. Unlike updateViolation this is allowed
-    // after the inspection was submitted (following up is what happens after it); a backward
-    // move, or a violation of a discarded inspection, is refused.
+    // Moves a violation forward along its follow-up machine (ViolationWorkflow). Unlike
+    // updateViolation this is allowed after the inspection was submitted (following up is what
+    // happens after it); a backward move, or a violation of a discarded inspection, is refused.
     CoreError setViolationStatus(const QString &violationId, const QString &status);
 
     CoreError recordProgress(const QString &itemId, const QString &inspectionId, double percent,

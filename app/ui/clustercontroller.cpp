@@ -5,6 +5,7 @@
 #include "domainlabels.h"
 #include "formreply.h"
 #include "inspectionmanager.h"
+#include "violationworkflow.h"
 
 #include <QDate>
 #include <QLocale>
@@ -116,8 +117,8 @@ void ClusterController::reload()
             m.insert(QStringLiteral("deadlineText"),
                      m_labels->date(m.value(QStringLiteral("deadline_on")).toString()));
             QVariantList next;
-            for (const QString &status : InspectionManager::nextViolationStatuses(
-                     m.value(QStringLiteral("status")).toString()))
+            for (const QString &status :
+                 ViolationWorkflow::next(m.value(QStringLiteral("status")).toString()))
                 next << QVariantMap{{QStringLiteral("value"), status},
                                     {QStringLiteral("label"), m_labels->violationStatus(status)}};
             m.insert(QStringLiteral("nextStatuses"), next);

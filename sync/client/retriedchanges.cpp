@@ -1,6 +1,7 @@
 #include "retriedchanges.h"
 
 #include "outboxtriggers.h"
+#include "pushbatch.h"
 #include "searchtext.h"
 #include "sqlitehandle.h"
 #include "transaction.h"
@@ -9,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -19,10 +21,19 @@ CoreError sqlFailure(const QSqlQuery &q)
     return {CoreError::Code::Sql, q.lastError().text()};
 }
 
+// The fields an entry (seq, op, old_json, new_json) changes, as the push sends them.
+QStringList changedFields(const QSqlQuery &q)
+{
+    const QString op = q.value(1).toString();
+    return PushBatch::fieldsFor(op, QJsonDocument::fromJson(q.value(2).toByteArray()).object(),
+                                QJsonDocument::fromJson(q.value(3).toByteArray()).object())
+        .keys();
+}
+
 struct Retried {
     qint64 seq = 0;
     QString entity, rowId;
-    QStringList fields; // what the change changes: every column of an insert
+    QStringList fields; // what the change changes (PushBatch::fieldsFor)
 };
 } // namespace
 
@@ -34,7 +45,7 @@ CoreError RetriedChanges::retry(QSqlDatabase db, const QString &where, const QVa
         return tx.beginError();
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT seq, entity, row_id, op, old_json, new_json FROM outbox "
+    q.prepare(QStringLiteral("SELECT seq, op, old_json, new_json, entity, row_id FROM outbox "
                              "WHERE %1 ORDER BY seq")
                   .arg(where));
     for (const QVariant &b : binds)
@@ -42,18 +53,9 @@ CoreError RetriedChanges::retry(QSqlDatabase db, const QString &where, const QVa
     if (!q.exec())
         return sqlFailure(q);
     QList<Retried> retried;
-    while (q.next()) {
-        // An entry holds the whole row before and after (OutboxTriggers); the change is what
-        // differs, as the push sends it.
-        const bool insert = q.value(3).toString() == QLatin1String("insert");
-        const QJsonObject before = QJsonDocument::fromJson(q.value(4).toByteArray()).object();
-        const QJsonObject after = QJsonDocument::fromJson(q.value(5).toByteArray()).object();
-        Retried r{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), {}};
-        for (auto it = after.constBegin(); it != after.constEnd(); ++it)
-            if (insert || before.value(it.key()) != it.value())
-                r.fields << it.key();
-        retried.append(r);
-    }
+    while (q.next())
+        retried.append({q.value(0).toLongLong(), q.value(4).toString(), q.value(5).toString(),
+                        changedFields(q)});
     q.finish();
     if (count)
         *count = int(retried.size());
@@ -64,27 +66,25 @@ CoreError RetriedChanges::retry(QSqlDatabase db, const QString &where, const QVa
     {
         const TriggersOff off(SqliteHandle::of(db), true);
         QSqlQuery later(db);
-        // A later entry of the row that changes the field (or inserts the row).
-        later.prepare(QStringLiteral(
-            "SELECT 1 FROM outbox WHERE entity = ? AND row_id = ? AND seq > ? AND (op = 'insert' "
-            "OR json_extract(new_json, '$.\"' || ? || '\"') IS NOT "
-            "json_extract(old_json, '$.\"' || ? || '\"')) LIMIT 1"));
+        later.setForwardOnly(true);
+        later.prepare(QStringLiteral("SELECT seq, op, old_json, new_json FROM outbox WHERE entity "
+                                     "= ? AND row_id = ? AND seq > ?"));
         QSqlQuery put(db);
         for (const Retried &r : std::as_const(retried)) {
+            // What the row's later entries change: those edits are newer.
+            later.addBindValue(r.entity);
+            later.addBindValue(r.rowId);
+            later.addBindValue(r.seq);
+            if (!later.exec())
+                return sqlFailure(later);
+            QSet<QString> newer;
+            while (later.next())
+                for (const QString &field : changedFields(later))
+                    newer.insert(field);
+            later.finish();
             const QStringList columns = synced.value(r.entity);
             for (const QString &field : r.fields) {
-                if (!columns.contains(field) || field == QLatin1String("id"))
-                    continue;
-                later.bindValue(0, r.entity);
-                later.bindValue(1, r.rowId);
-                later.bindValue(2, r.seq);
-                later.bindValue(3, field);
-                later.bindValue(4, field);
-                if (!later.exec())
-                    return sqlFailure(later);
-                const bool newer = later.next();
-                later.finish();
-                if (newer)
+                if (!columns.contains(field) || newer.contains(field))
                     continue;
                 // The value as the entry holds it (json_extract gives the SQL value the
                 // trigger read from the row).

@@ -2,6 +2,7 @@
 #include "inspectionmanager.h"
 #include "recordwriter.h"
 #include "testdb.h"
+#include "violationworkflow.h"
 
 class TestInspectionManager : public QObject
 {
@@ -371,7 +372,7 @@ private slots:
     {
         QFETCH(QString, from);
         QFETCH(QStringList, next);
-        QCOMPARE(InspectionManager::nextViolationStatuses(from), next);
+        QCOMPARE(ViolationWorkflow::next(from), next);
     }
 
     void violationFollowUpAfterSubmit()

@@ -38,6 +38,13 @@ class TestRetriedChanges : public QObject
                q.exec("UPDATE sync_flags SET applying = 0") && q.exec("DELETE FROM outbox");
     }
 
+    // A new device database holding that unit.
+    bool openWithUnit(Database &db, QString *id)
+    {
+        return db.open(m_dir.filePath(QStringLiteral("r%1.db").arg(++m_n))).ok() &&
+               pulledUnit(db.connection(), id);
+    }
+
     // What a pull writes: the registry's value, the outbox's triggers off.
     static bool pulled(QSqlDatabase c, const QString &id, const char *column, const char *value)
     {
@@ -73,10 +80,9 @@ private slots:
     void aRetriedChangeShowsWhatItSends()
     {
         Database db;
-        QVERIFY(db.open(m_dir.filePath(QStringLiteral("r%1.db").arg(++m_n))).ok());
-        QSqlDatabase c = db.connection();
         QString id;
-        QVERIFY(pulledUnit(c, &id));
+        QVERIFY(openWithUnit(db, &id));
+        QSqlDatabase c = db.connection();
         RecordWriter w(c);
         QVERIFY(w.update("admin_units", id, {{"name", "Ninh Bình mới"}, {"level_label", "Tỉnh "}})
                     .ok());
@@ -102,10 +108,9 @@ private slots:
     void aChangeThatWaitedShowsWhatItSends()
     {
         Database db;
-        QVERIFY(db.open(m_dir.filePath(QStringLiteral("r%1.db").arg(++m_n))).ok());
-        QSqlDatabase c = db.connection();
         QString id;
-        QVERIFY(pulledUnit(c, &id));
+        QVERIFY(openWithUnit(db, &id));
+        QSqlDatabase c = db.connection();
         RecordWriter w(c);
         QVERIFY(w.update("admin_units", id, {{"name", "Hoa Lư"}}).ok());
         const qint64 waiting = lastEntry(c);
@@ -121,10 +126,9 @@ private slots:
     void anotherRefusedChangeIsLeftAlone()
     {
         Database db;
-        QVERIFY(db.open(m_dir.filePath(QStringLiteral("r%1.db").arg(++m_n))).ok());
-        QSqlDatabase c = db.connection();
         QString id;
-        QVERIFY(pulledUnit(c, &id));
+        QVERIFY(openWithUnit(db, &id));
+        QSqlDatabase c = db.connection();
         RecordWriter w(c);
         QVERIFY(w.update("admin_units", id, {{"name", "Tam Điệp"}}).ok());
         const qint64 first = lastEntry(c);

@@ -9,6 +9,7 @@
 #include "settingsmanager.h"
 #include "uitest.h"
 #include "violationformcontroller.h"
+#include "violationworkflow.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -177,7 +178,7 @@ private slots:
         QStringList next;
         for (const QVariant &n : row().value(QStringLiteral("nextStatuses")).toList())
             next << n.toMap().value(QStringLiteral("value")).toString();
-        QCOMPARE(next, InspectionManager::nextViolationStatuses(QStringLiteral("open")));
+        QCOMPARE(next, ViolationWorkflow::next(QStringLiteral("open")));
         QCOMPARE(row()
                      .value(QStringLiteral("nextStatuses"))
                      .toList()
